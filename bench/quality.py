@@ -1,0 +1,192 @@
+"""Quality and speed of cleaner against baselines on ../shared/eval/dev.
+
+Runs every mode asked for (html, text, extracted) over the eval pages and
+prints P / R / F1 on seb-dev and keep / leak / acc on traf, with pages/s,
+as ../shared/eval/README.md defines them. Baselines run in the same process:
+trafilatura on the html, the text unchanged, and a C4-style line filter.
+
+    python bench/quality.py                    # all modes, all baselines
+    python bench/quality.py --modes text --limit 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.evaluate import KeepLeakScore, ShingleScore  # noqa: E402
+
+EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
+DATASETS = ("seb-dev", "traf")
+MODES = ("html", "text", "extracted")
+
+_TERMINAL = re.compile(r"[.!?\"”’»)]$")
+_C4_BAD = re.compile(r"(?i)javascript|cookie|privacy policy|terms of use|lorem ipsum")
+
+
+def c4_filter(text: str) -> str:
+    """C4-style: keep lines of 5+ words ending in punctuation, no policy phrases."""
+    kept = []
+    for line in text.splitlines():
+        line = line.strip()
+        if len(line.split()) >= 5 and _TERMINAL.search(line) and not _C4_BAD.search(line):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def load(name: str, limit: int | None) -> list[dict]:
+    path = EVAL_DIR / f"{name}.jsonl.gz"
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            rows.append(json.loads(line))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+@dataclass
+class Row:
+    tool: str
+    mode: str
+    seb: ShingleScore
+    traf: KeepLeakScore
+    seconds: float
+    pages: int
+    failures: int = 0
+
+    def cells(self) -> list[str]:
+        rate = self.pages / self.seconds if self.seconds > 0 else float("inf")
+        return [
+            self.tool,
+            self.mode,
+            f"{self.seb.precision:.3f} / {self.seb.recall:.3f} / {self.seb.f1:.3f}",
+            f"{self.traf.keep:.1%} / {self.traf.leak:.1%} / {self.traf.acc:.3f}",
+            "-" if self.seconds == 0 else f"{rate:,.0f}",
+        ]
+
+
+def run_tool(
+    tool: str, mode: str, data: dict[str, list[dict]], fn: Callable[[dict], str], timed: bool = True
+) -> Row:
+    seb, traf = ShingleScore(), KeepLeakScore()
+    seconds, pages, failures = 0.0, 0, 0
+    for name, rows in data.items():
+        for row in rows:
+            started = time.perf_counter()
+            try:
+                output = fn(row)
+            except Exception as exc:  # a failing page scores as empty output
+                failures += 1
+                print(f"  {tool}/{mode} failed on {row['id']}: {exc}", file=sys.stderr)
+                output = ""
+            seconds += time.perf_counter() - started
+            pages += 1
+            if name == "seb-dev":
+                seb.add(output, row["gold_body"])
+            else:
+                traf.add(output, row["must_keep"], row["must_drop"])
+    return Row(tool, mode, seb, traf, seconds if timed else 0.0, pages, failures)
+
+
+def text_field(mode: str) -> str:
+    return "noisy_text" if mode == "text" else "extracted_text"
+
+
+def url_of(row: dict) -> str | None:
+    url = row.get("url")
+    return url if url and url != "None" else None
+
+
+def runs(modes: Iterable[str], cleaner: Cleaner, baselines: bool) -> list[tuple[str, str, Callable[[dict], str], bool]]:
+    plan: list[tuple[str, str, Callable[[dict], str], bool]] = []
+    for mode in modes:
+        if mode == "html":
+            plan.append(("cleaner", mode, lambda r: cleaner.clean(html=r["html"], url=url_of(r)).body, True))
+            if baselines:
+                import trafilatura
+
+                plan.append(
+                    (
+                        "trafilatura",
+                        mode,
+                        lambda r: trafilatura.extract(r["html"], url=url_of(r), include_comments=False) or "",
+                        True,
+                    )
+                )
+        else:
+            field = text_field(mode)
+            plan.append(("cleaner", mode, lambda r, f=field: cleaner.clean(r[f] or "", url=url_of(r)).body if (r[f] or "").strip() else "", True))
+            if baselines:
+                label = "unchanged" if mode == "text" else "trafilatura (unchanged)"
+                plan.append((label, mode, lambda r, f=field: r[f] or "", False))
+                if mode == "text":
+                    plan.append(("C4-style filter", mode, lambda r, f=field: c4_filter(r[f] or ""), True))
+    return plan
+
+
+def render(rows: list[Row]) -> str:
+    head = ["tool", "mode", "seb-dev P / R / F1", "traf keep / leak / acc", "pages/s"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--modes", default=",".join(MODES), help="comma list of html,text,extracted")
+    parser.add_argument("--limit", type=int, default=None, help="pages per dataset (default: all)")
+    parser.add_argument("--no-baselines", action="store_true", help="only run cleaner")
+    parser.add_argument("--no-heuristics", action="store_true")
+    parser.add_argument("--no-fallback", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if not EVAL_DIR.is_dir():
+        print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
+        return 2
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    data = {name: load(name, args.limit) for name in DATASETS}
+    cleaner = Cleaner(heuristics=not args.no_heuristics, fallback=not args.no_fallback)
+    rows = []
+    for tool, mode, fn, timed in runs(modes, cleaner, not args.no_baselines):
+        row = run_tool(tool, mode, data, fn, timed)
+        rows.append(row)
+        print(render([row]).splitlines()[-1], file=sys.stderr, flush=True)
+    print(render(rows))
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "tool": r.tool,
+                        "mode": r.mode,
+                        "seb_p": r.seb.precision,
+                        "seb_r": r.seb.recall,
+                        "seb_f1": r.seb.f1,
+                        "traf_keep": r.traf.keep,
+                        "traf_leak": r.traf.leak,
+                        "traf_acc": r.traf.acc,
+                        "pages_per_s": (r.pages / r.seconds) if r.seconds else None,
+                        "failures": r.failures,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""The ``cleaner`` command: a click group whose commands live one per module.
+
+Commands are registered in the plain table below and imported only when
+used, so ``cleaner --help`` stays fast and a module's heavy imports (lxml,
+trafilatura, pyspark) load only for the command that needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from cleaner import __version__
+
+# name -> (module, attribute, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "clean": ("cleaner.cli.clean_cmd", "clean_command", "Clean documents, folders, JSONL or WARC dumps."),
+    "explain": ("cleaner.cli.explain_cmd", "explain_command", "Show a document with every removed span and its reason."),
+    "rules": ("cleaner.cli.rules_cmd", "rules_group", "List, validate and test outlet rule files."),
+}
+
+
+class LazyGroup(click.Group):
+    """Loads each subcommand's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        entry = COMMANDS.get(name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        command: Any = getattr(module, entry[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main() -> None:
+    """Split scraped news text or HTML into article body and boilerplate.
+
+    Every removed span keeps its category and the rule that removed it.
+    Run `cleaner COMMAND --help` for the options of each command.
+    """

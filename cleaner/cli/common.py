@@ -1,0 +1,52 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, NoReturn
+
+import click
+
+from cleaner.engine import Cleaner
+from cleaner.errors import CleanerError
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a one-line error to stderr and exit: never a traceback."""
+    click.echo(f"cleaner: error: {message}", err=True)
+    sys.exit(code)
+
+
+def cleaner_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--rules, --no-builtin-rules, --no-heuristics, --no-fallback."""
+    options = [
+        click.option(
+            "--rules",
+            "rules_dirs",
+            multiple=True,
+            type=click.Path(exists=True),
+            help="Extra rule folder or file (repeatable); overrides shipped rules for the same domain. "
+            "CLEANER_RULES_PATH is read too.",
+        ),
+        click.option("--no-builtin-rules", is_flag=True, help="Do not load the rules shipped with cleaner."),
+        click.option("--no-heuristics", is_flag=True, help="Only outlet rules (and the html stage) remove text."),
+        click.option("--no-fallback", is_flag=True, help="HTML without outlet selectors: no trafilatura pass."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def build_cleaner(
+    rules_dirs: tuple[str, ...], no_builtin_rules: bool, no_heuristics: bool, no_fallback: bool
+) -> Cleaner:
+    """A Cleaner from the shared options; rule problems become one-line errors."""
+    try:
+        return Cleaner(
+            rules_paths=list(rules_dirs),
+            builtin_rules=not no_builtin_rules,
+            heuristics=not no_heuristics,
+            fallback=not no_fallback,
+        )
+    except CleanerError as exc:
+        fail(str(exc))

@@ -1,0 +1,146 @@
+"""Cleaner: runs the flow of DESIGN.md section 1, and nothing else.
+
+resolve outlet -> (html stage) -> blocks -> outlet text rules -> heuristics -> Result
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from typing import Sequence
+
+from cleaner.blocks import split_blocks
+from cleaner.document import Document
+from cleaner.errors import InputError
+from cleaner.heuristics import HeuristicLabeler
+from cleaner.outlets import OutletResolver
+from cleaner.result import Result, build_segments
+from cleaner.rules import OutletRules, RuleBook, load_rulebook
+from cleaner.textrules import apply_text_rules
+
+MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
+MAX_HTML_BYTES = 50_000_000
+
+
+class Cleaner:
+    """Compiles rules once; ``clean`` is then cheap and safe from many threads.
+
+    Nothing in ``clean`` writes to shared state: the rule book, the resolver
+    and the heuristics are read-only after construction.
+    """
+
+    def __init__(
+        self,
+        rules_paths: Sequence[str | os.PathLike[str]] | None = None,
+        builtin_rules: bool = True,
+        heuristics: bool = True,
+        fallback: bool = True,
+        use_env: bool = True,
+    ) -> None:
+        self.rulebook: RuleBook = load_rulebook(rules_paths, builtin_rules, use_env)
+        self.resolver = OutletResolver(self.rulebook)
+        self.heuristics = HeuristicLabeler() if heuristics else None
+        self.fallback = fallback
+
+    def clean(
+        self,
+        text: str | None = None,
+        *,
+        html: str | bytes | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        date: dt.date | str | None = None,
+    ) -> Result:
+        """Split one document into body and boilerplate segments."""
+        if (text is None) == (html is None):
+            raise InputError("give exactly one of text or html")
+        record_date = parse_date(date)
+        if html is not None:
+            return self._clean_html(html, url, outlet, record_date)
+        assert text is not None
+        if not isinstance(text, str):
+            raise InputError(f"text must be str, not {type(text).__name__}")
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
+        rules = self.resolver.resolve(outlet, url, text)
+        blocks = split_blocks(text)
+        doc = Document(text, blocks, [None] * len(blocks))
+        return self._finish(doc, rules, url, record_date)
+
+    def _clean_html(
+        self, html: str | bytes, url: str | None, outlet: str | None, date: dt.date | None
+    ) -> Result:
+        from cleaner.html import page_document  # lazy: text users never pay for lxml
+
+        if len(html) > MAX_HTML_BYTES:
+            raise InputError(f"page too large ({len(html)} bytes, limit {MAX_HTML_BYTES})")
+        rules = self.resolver.resolve(outlet, url, "")
+        html_rules = rules.html if rules is not None else None
+        doc = page_document(html, url=url, html_rules=html_rules, fallback=self.fallback)
+        if rules is None:
+            rules = self.resolver.by_text(doc.source)
+        return self._finish(doc, rules, url, date)
+
+    def _finish(
+        self, doc: Document, rules: OutletRules | None, url: str | None, date: dt.date | None
+    ) -> Result:
+        if rules is not None:
+            doc.labels = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+            if doc.language is None and rules.languages:
+                doc.language = rules.languages[0]
+        if self.heuristics is not None:
+            doc.labels = self.heuristics.label(doc)
+        segments = build_segments(doc.source, doc.blocks, doc.labels)
+        return Result(
+            source=doc.source,
+            segments=segments,
+            outlet=rules.key if rules is not None else None,
+            url=url,
+            metadata=doc.metadata,
+        )
+
+
+def parse_date(value: dt.date | str | None) -> dt.date | None:
+    """Accept a date, a datetime or an ISO string (only its date part counts)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise InputError(f"date {value!r} is not an ISO date like 2024-01-31") from None
+    raise InputError(f"date must be a date or ISO string, not {type(value).__name__}")
+
+
+_default: Cleaner | None = None
+_default_lock = threading.Lock()
+
+
+def default_cleaner() -> Cleaner:
+    """The shared instance behind ``clean()``, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Cleaner()
+    return _default
+
+
+def clean(
+    text: str | None = None,
+    *,
+    html: str | bytes | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    date: dt.date | str | None = None,
+) -> Result:
+    """Clean one document with the shared default Cleaner."""
+    return default_cleaner().clean(text, html=html, url=url, outlet=outlet, date=date)
+
+
+__all__ = ["Cleaner", "clean", "default_cleaner"]

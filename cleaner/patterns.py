@@ -1,0 +1,108 @@
+"""Linear-time patterns: rule regexes are checked, then compiled with RE2.
+
+RE2 guarantees matching in time linear in the text, so a rule file from
+anyone cannot hang the engine. On top of that we refuse, at load time, the
+constructs that would be catastrophic in a backtracking engine (nested
+unbounded repeats, backreferences, lookaround), so authors learn early that
+such a pattern is a mistake, and the same rule works if someone ports it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import re2
+
+try:  # Python 3.11+ keeps the parser here; it only reads the pattern.
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older layouts
+    import sre_parse  # type: ignore[no-redef]
+
+MAX_PATTERN_LENGTH = 2000
+_UNBOUNDED = 65535  # sre's MAXREPEAT as seen through the parser
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False
+_OPTIONS.never_nl = True  # a match never crosses a line: patterns are per line
+
+
+class PatternError(ValueError):
+    """A pattern is not acceptable; the message says why."""
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise PatternError unless ``pattern`` is a safe, one-line regex."""
+    if not isinstance(pattern, str) or not pattern:
+        raise PatternError("pattern must be a non-empty string")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PatternError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+    try:
+        parsed = sre_parse.parse(_for_python_parser(pattern))
+    except Exception as exc:  # re.error and friends
+        raise PatternError(f"invalid regex: {exc}") from None
+    _walk(list(parsed), inside_repeat=False)
+
+
+# RE2 syntax that Python's parser does not know, replaced by a same-shaped atom.
+_RE2_ONLY = re.compile(r"\\[pP]\{\w+\}|\\[pP]\w|\(\?[imsU-]+\)")
+
+
+def _for_python_parser(pattern: str) -> str:
+    """Rewrite RE2-only atoms (Unicode classes, inline flags mid-pattern)."""
+    return _RE2_ONLY.sub(lambda m: "" if m.group(0).startswith("(") else "x", pattern)
+
+
+def _walk(items: Iterable[Any], inside_repeat: bool) -> None:
+    for op, arg in items:
+        name = str(op)
+        if name in ("GROUPREF", "GROUPREF_EXISTS"):
+            raise PatternError("backreferences are not allowed (not linear-time)")
+        if name in ("ASSERT", "ASSERT_NOT"):
+            raise PatternError("lookaround is not allowed (not linear-time)")
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = arg
+            unbounded = high >= _UNBOUNDED or high > 1000
+            if unbounded and inside_repeat and _can_repeat(list(sub)):
+                raise PatternError(
+                    "nested unbounded repetition such as (a+)+ is not allowed "
+                    "(catastrophic backtracking)"
+                )
+            _walk(list(sub), inside_repeat or unbounded)
+        elif name == "SUBPATTERN":
+            _walk(list(arg[-1]), inside_repeat)
+        elif name == "BRANCH":
+            for branch in arg[1]:
+                _walk(list(branch), inside_repeat)
+        elif name == "ATOMIC_GROUP":
+            _walk(list(arg), inside_repeat)
+
+
+def _can_repeat(items: list[Any]) -> bool:
+    """True when the sub-pattern can match more than a fixed-size string."""
+    return bool(items)
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Check and compile one pattern for per-line matching."""
+    check_pattern(pattern)
+    try:
+        return re2.compile(pattern, _OPTIONS)
+    except Exception as exc:
+        message = exc.args[0] if exc.args else exc
+        if isinstance(message, bytes):
+            message = message.decode("utf-8", "replace")
+        raise PatternError(f"regex not supported by the linear-time engine: {message}") from None
+
+
+def compile_lines_pattern(pattern: str) -> Any:
+    """Compile a checked pattern to scan many lines joined by newlines at once."""
+    return re2.compile("(?m)" + pattern, _OPTIONS)
+
+
+def compile_literals(literals: Iterable[str]) -> Any | None:
+    """One RE2 program that finds any of the literal strings."""
+    escaped = [re2.escape(text) for text in literals if text]
+    if not escaped:
+        return None
+    return re2.compile("|".join(escaped), _OPTIONS)

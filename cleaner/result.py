@@ -1,0 +1,131 @@
+"""Segments and results: spans over the source, lossless by construction.
+
+The engine never edits text. It labels blocks, and this module turns the
+labels into contiguous segments whose texts concatenate back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from cleaner.blocks import Block
+
+BODY = "body"
+BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Why a block is boilerplate: its category and the rule that decided."""
+
+    category: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of the source with one decision; offsets index ``Result.source``."""
+
+    start: int
+    end: int
+    kind: str
+    category: str | None
+    rule: str | None
+    text: str
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self.kind == BOILERPLATE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "category": self.category,
+            "rule": self.rule,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome of cleaning one document."""
+
+    source: str
+    segments: list[Segment]
+    outlet: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        """The article text: body segments in order, outer white space trimmed."""
+        return "".join(s.text for s in self.segments if s.kind == BODY).strip()
+
+    @property
+    def removed(self) -> list[Segment]:
+        """The boilerplate segments only."""
+        return [s for s in self.segments if s.kind == BOILERPLATE]
+
+    def removed_chars_by_category(self) -> dict[str, int]:
+        """Characters removed per category, for run summaries and counters."""
+        counts: dict[str, int] = {}
+        for seg in self.removed:
+            key = seg.category or "other"
+            counts[key] = counts.get(key, 0) + (seg.end - seg.start)
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view: body, removed spans, outlet and metadata."""
+        return {
+            "body": self.body,
+            "removed": [
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "category": s.category,
+                    "rule": s.rule,
+                    "text": s.text,
+                }
+                for s in self.removed
+            ],
+            "outlet": self.outlet,
+            "metadata": dict(self.metadata),
+        }
+
+
+def build_segments(
+    source: str, blocks: Sequence[Block], labels: Sequence[Label | None]
+) -> list[Segment]:
+    """Merge labelled blocks into segments that cover ``source`` exactly.
+
+    A block owns its own text and the white space after it (the first block
+    also owns any leading white space), so removing a block removes its line
+    break too and the body keeps the input's own separators. Neighbouring
+    blocks with the same decision merge into one segment.
+    """
+    if len(blocks) != len(labels):
+        raise ValueError("one label per block is required")
+    if not blocks:
+        if not source:
+            return []
+        return [Segment(0, len(source), BODY, None, None, source)]
+    segments: list[Segment] = []
+    run_start = 0
+    run_label = labels[0]
+    for i in range(1, len(blocks)):
+        label = labels[i]
+        if label != run_label:
+            cut = blocks[i].start
+            segments.append(_make_segment(source, run_start, cut, run_label))
+            run_start, run_label = cut, label
+    segments.append(_make_segment(source, run_start, len(source), run_label))
+    return segments
+
+
+def _make_segment(source: str, start: int, end: int, label: Label | None) -> Segment:
+    if label is None:
+        return Segment(start, end, BODY, None, None, source[start:end])
+    return Segment(start, end, BOILERPLATE, label.category, label.rule, source[start:end])

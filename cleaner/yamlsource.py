@@ -1,0 +1,90 @@
+"""Safe YAML loading that remembers the line of every mapping key.
+
+Rule files come from anyone, so: only the safe constructor, no aliases
+(which would allow "billion laughs" expansion), a size cap, and a line
+number kept for each key so errors can point at the right place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_RULE_FILE_BYTES = 1_000_000
+
+
+class YamlProblem(ValueError):
+    """A YAML file cannot be read; ``line`` is 1-based where known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class LocatedDict(dict):  # type: ignore[type-arg]
+    """A mapping that also knows the 1-based line of itself and each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class LocatedList(list):  # type: ignore[type-arg]
+    """A sequence that knows the 1-based line of itself and each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def load_yaml(text: str) -> Any:
+    """Parse ``text`` safely into plain data with line numbers attached."""
+    if len(text.encode("utf-8", "replace")) > MAX_RULE_FILE_BYTES:
+        raise YamlProblem(f"file larger than {MAX_RULE_FILE_BYTES} bytes")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _convert(loader, node, set())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlProblem(f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise YamlProblem("aliases (*name) are not allowed in rule files", node.start_mark.line + 1)
+    seen.add(id(node))
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = LocatedDict()
+        result.line = line
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("merge keys (<<) are not allowed in rule files", key_node.start_mark.line + 1)
+            key = _convert(loader, key_node, seen)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                raise YamlProblem(f"duplicate key '{key}'", key_node.start_mark.line + 1)
+            result[key] = _convert(loader, value_node, seen)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LocatedList()
+        items.line = line
+        items.item_lines = []
+        for item in node.value:
+            items.append(_convert(loader, item, seen))
+            items.item_lines.append(item.start_mark.line + 1)
+        return items
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        raise YamlProblem(f"unsafe or unknown YAML tag: {exc.problem}", line) from None
