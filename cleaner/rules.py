@@ -265,7 +265,8 @@ class _Validator:
 
             soupsieve.compile(selector)
         except Exception as exc:
-            raise self.fail(node, None, f"bad CSS selector '{selector}': {exc}") from None
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise self.fail(node, None, f"bad CSS selector '{selector}': {first_line}") from None
 
     def check_category(self, node: LocatedDict, category: Any) -> None:
         if category not in CATEGORY_SET:

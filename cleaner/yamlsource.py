@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 MAX_RULE_FILE_BYTES = 1_000_000
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 class YamlProblem(ValueError):
@@ -61,6 +62,8 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
         raise YamlProblem("aliases (*name) are not allowed in rule files", node.start_mark.line + 1)
     seen.add(id(node))
     line = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        raise YamlProblem(f"unsafe or unknown YAML tag: {node.tag}", line)
     if isinstance(node, yaml.MappingNode):
         result = LocatedDict()
         result.line = line

@@ -1,0 +1,185 @@
+"""The flow end to end on text: outlets, rule kinds, dates, overrides, threads."""
+
+from __future__ import annotations
+
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner, InputError, clean
+from conftest import APPEAL, ARTICLE
+
+RULES = """\
+outlet: Harbour Gazette
+domains: [harbour-gazette.test, harbourgazette.test]
+fingerprints: ["Harbour Gazette relies on readers"]
+text:
+  - id: appeal
+    category: donation_appeal
+    block: {start: '^Keep the Gazette afloat$', end: '^Maybe later$', max_lines: 6}
+  - id: tags
+    category: related
+    line: '^Tags:'
+  - id: footer
+    category: legal
+    after: '^© Harbour Gazette'
+  - id: old-banner
+    category: subscription
+    line: '^Subscribe for 1 euro$'
+    valid_until: 2020-01-01
+  - id: new-banner
+    category: subscription
+    line: '^Subscribe for 2 euros$'
+    valid_from: 2020-01-01
+examples:
+  - input: |
+      Body.
+      Tags: harbour
+    body: |
+      Body.
+"""
+
+
+def gazette(folder: Path, text: str = RULES) -> Cleaner:
+    (folder / "harbour-gazette.test.yaml").write_text(text, encoding="utf-8")
+    return Cleaner(rules_paths=[folder], builtin_rules=False, heuristics=False)
+
+
+def test_seed_like_appeal_is_one_segment(seed_like_text: str) -> None:
+    result = clean(seed_like_text, url="https://www.themoscowtimes.com/2021/12/21/a-story")
+    assert result.outlet == "themoscowtimes.com"
+    assert len(result.removed) == 1
+    removed = result.removed[0]
+    assert removed.category == "donation_appeal"
+    assert removed.rule == "themoscowtimes.com:donation-appeal"
+    assert removed.text.startswith("A Message from The Moscow Times:")
+    assert removed.text.endswith("Remind me later.")
+    assert result.body == "\n".join(ARTICLE)
+    assert "".join(s.text for s in result.segments) == result.source == seed_like_text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://harbour-gazette.test/a",
+        "http://www.harbour-gazette.test/a?b=1",
+        "https://amp.harbour-gazette.test/a",
+        "https://m.harbourgazette.test/x",
+        "harbour-gazette.test/story",
+    ],
+)
+def test_outlet_from_url(rules_dir: Path, url: str) -> None:
+    cleaner = gazette(rules_dir)
+    assert cleaner.clean("Body.\nTags: x", url=url).outlet == "harbour-gazette.test"
+
+
+def test_outlet_explicit_fingerprint_and_none(rules_dir: Path) -> None:
+    cleaner = gazette(rules_dir)
+    assert cleaner.clean("Body.", outlet="Harbour Gazette").outlet == "harbour-gazette.test"
+    assert cleaner.clean("Body.", outlet="harbourgazette.test").outlet == "harbour-gazette.test"
+    by_text = cleaner.clean("Body.\nHarbour Gazette relies on readers like you.")
+    assert by_text.outlet == "harbour-gazette.test"
+    assert cleaner.clean("Body.", url="https://other.test/x").outlet is None
+    assert cleaner.clean("Body.\nTags: x").body == "Body.\nTags: x"
+
+
+def test_block_line_and_after_rules(rules_dir: Path) -> None:
+    cleaner = gazette(rules_dir)
+    text = "\n".join(
+        [
+            "One.",
+            "Keep the Gazette afloat",
+            "Every euro counts.",
+            "Maybe later",
+            "Two.",
+            "Tags: boats, weather",
+            "Three.",
+            "© Harbour Gazette 2024",
+            "Contact us",
+        ]
+    )
+    result = cleaner.clean(text, outlet="harbour-gazette.test")
+    assert result.body == "One.\nTwo.\nThree."
+    assert [(s.category, s.rule) for s in result.removed] == [
+        ("donation_appeal", "harbour-gazette.test:appeal"),
+        ("related", "harbour-gazette.test:tags"),
+        ("legal", "harbour-gazette.test:footer"),
+    ]
+
+
+def test_block_without_end(rules_dir: Path) -> None:
+    cleaner = gazette(rules_dir)
+    near_end = "One.\nKeep the Gazette afloat\nEvery euro counts.\nThank you."
+    assert cleaner.clean(near_end, outlet="harbour-gazette.test").body == "One."
+    far_from_end = "One.\nKeep the Gazette afloat\n" + "\n".join(f"Line {i}." for i in range(10))
+    body = cleaner.clean(far_from_end, outlet="harbour-gazette.test").body
+    assert body.startswith("One.\nLine 0.") and body.endswith("Line 9.")
+
+
+def test_rule_dates(rules_dir: Path) -> None:
+    cleaner = gazette(rules_dir)
+    text = "Body.\nSubscribe for 1 euro\nSubscribe for 2 euros"
+    assert cleaner.clean(text, outlet="harbour-gazette.test", date="2019-05-01").body == "Body.\nSubscribe for 2 euros"
+    assert cleaner.clean(text, outlet="harbour-gazette.test", date="2021-05-01T10:00:00Z").body == "Body.\nSubscribe for 1 euro"
+    assert cleaner.clean(text, outlet="harbour-gazette.test").body == "Body."
+    with pytest.raises(InputError, match="ISO date"):
+        cleaner.clean(text, date="yesterday")
+
+
+def test_user_rules_override_shipped(tmp_path: Path, seed_like_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    override = textwrap.dedent(
+        """\
+        outlet: The Moscow Times (local)
+        domains: [themoscowtimes.com]
+        text:
+          - id: only-tags
+            category: related
+            line: '^Read more about:'
+        examples:
+          - input: "Body.\\nRead more about: x"
+            body: "Body."
+        """
+    )
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "themoscowtimes.com.yaml").write_text(override, encoding="utf-8")
+    url = "https://www.themoscowtimes.com/x"
+    assert Cleaner(heuristics=False, rules_paths=[folder]).clean(seed_like_text, url=url).removed == []
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(folder))
+    assert Cleaner(heuristics=False).clean(seed_like_text, url=url).removed == []
+    assert Cleaner(heuristics=False, use_env=False).clean(seed_like_text, url=url).removed != []
+
+
+def test_no_builtin_rules(seed_like_text: str) -> None:
+    cleaner = Cleaner(builtin_rules=False, heuristics=False)
+    assert cleaner.rulebook.outlets == {}
+    assert cleaner.clean(seed_like_text, url="https://themoscowtimes.com/x").outlet is None
+
+
+def test_thread_safe_shared_cleaner(seed_like_text: str) -> None:
+    cleaner = Cleaner()
+    docs = [seed_like_text.replace("Wednesday", f"day {i}") for i in range(200)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda d: cleaner.clean(d, outlet="themoscowtimes.com"), docs))
+    for doc, result in zip(docs, results):
+        assert result.source == doc
+        assert result.removed[0].text.startswith(APPEAL[0])
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InputError):
+        clean()
+    with pytest.raises(InputError):
+        clean("text", html="<p>x</p>")
+    with pytest.raises(InputError, match="must be str"):
+        clean(b"bytes")  # type: ignore[arg-type]
+
+
+def test_to_dict_is_json_ready(seed_like_text: str) -> None:
+    import json
+
+    data = clean(seed_like_text, outlet="themoscowtimes.com").to_dict()
+    assert json.loads(json.dumps(data))["removed"][0]["category"] == "donation_appeal"
+    assert data["outlet"] == "themoscowtimes.com"
