@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from typing import Sequence
+from collections.abc import Sequence
 
 from cleaner.blocks import split_blocks
 from cleaner.document import Document

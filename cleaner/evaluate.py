@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")

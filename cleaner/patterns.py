@@ -10,7 +10,8 @@ such a pattern is a mistake, and the same rule works if someone ports it.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import re2
 

@@ -6,8 +6,9 @@ labels into contiguous segments whose texts concatenate back to the source.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from cleaner.blocks import Block
 

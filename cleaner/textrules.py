@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from cleaner.blocks import Block
 from cleaner.result import Label
@@ -90,13 +90,14 @@ def _block_spans(rule: TextRule, lines: _Lines, starts: list[int], total: int) -
     for start in starts:
         if start <= reach:
             continue
-        if rule.end is None:
+        found = _first_end_after(ends, start, rule.max_lines) if rule.end is not None else None
+        if found is not None:
+            stop = found
+        elif rule.end is None or total - start <= rule.max_lines:
+            # No end pattern, or no closing line: run to the end when it is near.
             stop = total - 1
         else:
-            stop = _first_end_after(ends, start, rule.max_lines)
-            if stop is None:
-                # No closing line: the appeal runs to the end if that is near.
-                stop = total - 1 if total - start <= rule.max_lines else start
+            stop = start
         covered.extend(range(start, stop + 1))
         reach = stop
     return covered

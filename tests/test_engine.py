@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import APPEAL, ARTICLE
 
 from cleaner import Cleaner, InputError, clean
-from conftest import APPEAL, ARTICLE
 
 RULES = """\
 outlet: Harbour Gazette

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from test_rule_files import GOOD
 
 from cleaner.cli import main
-from test_rule_files import GOOD
 
 
 def test_shipped_rules_validate_and_pass() -> None:
