@@ -1,0 +1,77 @@
+"""`cleaner explain`: one document with every removed span and its reason."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cleaner.cli.common import build_cleaner, cleaner_options, fail
+from cleaner.docinput import looks_like_html, read_document
+from cleaner.errors import CleanerError
+from cleaner.report import render_html, render_summary_text, render_terminal
+
+
+@click.command("explain")
+@click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("--url", help="The document's URL (selects the outlet's rules).")
+@click.option("--outlet", help="Use this outlet's rules (a domain or outlet name).")
+@click.option("--date", help="The document's date (ISO), for date-bounded rules.")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["auto", "text", "html"]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto looks at the extension, then the content.",
+)
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write a self-contained HTML report here.")
+@click.option("--color/--no-color", default=None, help="Colour the terminal view (default: when stdout is a terminal).")
+@cleaner_options
+def explain_command(
+    input_path: str,
+    url: str | None,
+    outlet: str | None,
+    date: str | None,
+    input_format: str,
+    html_out: str | None,
+    color: bool | None,
+    rules_dirs: tuple[str, ...],
+    no_builtin_rules: bool,
+    no_heuristics: bool,
+    no_fallback: bool,
+) -> None:
+    """Show INPUT (a text or HTML file, or - for stdin) with every removed span.
+
+    Each removed span is marked with its category and the rule that removed
+    it, followed by a summary. With --html, the same is written as a
+    self-contained HTML page and only the summary is printed.
+    """
+    name = "<stdin>" if input_path == "-" else input_path
+    try:
+        content = read_document(input_path)
+    except CleanerError as exc:
+        fail(str(exc))
+    is_html = input_format == "html" or (input_format == "auto" and looks_like_html(input_path, content))
+    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
+    try:
+        if is_html:
+            result = cleaner.clean(html=content, url=url, outlet=outlet, date=date)
+        else:
+            result = cleaner.clean(content, url=url, outlet=outlet, date=date)
+    except ImportError as exc:
+        fail(f"{name}: HTML input needs the html stage, which cannot be loaded ({exc})")
+    except CleanerError as exc:
+        fail(f"{name}: {exc}")
+    if html_out:
+        title = f"cleaner explain: {Path(name).name}"
+        try:
+            Path(html_out).write_text(render_html(result, title=title), encoding="utf-8")
+        except OSError as exc:
+            fail(f"{html_out}: cannot write report: {exc.strerror}")
+        click.echo(render_summary_text(result), nl=False)
+        click.echo(f"report: {html_out}")
+        return
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render_terminal(result, color=use_color), nl=False, color=use_color)
