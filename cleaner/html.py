@@ -1,0 +1,117 @@
+"""The html stage: a page in, a Document of labelled page-text blocks out.
+
+decode -> parse -> (outlet selectors | trafilatura | whole page) -> blocks.
+Every visible block of the page is kept in ``Document.source`` so the result
+stays lossless over the page text; blocks outside the article are labelled
+``page_chrome`` here, and the article blocks go on to the text rules and the
+heuristics.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleaner.document import Document
+from cleaner.errors import InputError
+from cleaner.htmldecode import check_text, decode_html
+from cleaner.htmlfallback import align, extract_text
+from cleaner.htmlmeta import page_metadata
+from cleaner.htmlselect import body_rule, select_marks
+from cleaner.htmltext import PageText, page_text, parse_html
+from cleaner.result import Label
+from cleaner.rules import HtmlRules
+
+MAX_PAGE_CHARS = 16_000_000  # bigger pages are data dumps; refusing beats a minute of parsing
+FALLBACK_MAX_CHARS = 6_000_000  # trafilatura gets slow on huge trees; beyond this, whole page
+CHROME = "page_chrome"
+TRAFILATURA_RULE = "html:trafilatura"
+
+STAGE_SELECTORS = "selectors"
+STAGE_TRAFILATURA = "trafilatura"
+STAGE_WHOLE_PAGE = "whole-page"
+
+
+def page_document(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    html_rules: HtmlRules | None = None,
+    fallback: bool = True,
+) -> Document:
+    """Lay out a page's visible text as blocks and mark its article.
+
+    Raises InputError for input that is not HTML (a PDF, an image, binary
+    data) or too large; a page without visible text gives an empty Document
+    whose ``metadata["html"]["reason"]`` says so.
+    """
+    text, encoding = _as_text(html)
+    if len(text) > MAX_PAGE_CHARS:
+        raise InputError(f"page too large for the html stage ({len(text):,} characters, limit {MAX_PAGE_CHARS:,})")
+    root = parse_html(text)
+    stage: dict[str, Any] = {"encoding": encoding}
+    if root is None:
+        stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
+        return Document("", [], [], "html", [], {"html": stage}, None)
+
+    marks, chosen = ({}, None)
+    if html_rules is not None and (html_rules.body or html_rules.drop):
+        marks, chosen = select_marks(root, html_rules)
+    page = page_text(root, marks)
+    metadata = page_metadata(root, url)
+    metadata["html"] = stage
+
+    if not page.blocks:
+        stage.update(extraction=STAGE_WHOLE_PAGE, reason="the page has no visible text")
+        return Document("", [], [], "html", [], metadata, metadata.get("language"))
+
+    if chosen is not None:
+        in_article = list(page.in_body)
+        chrome_rule = body_rule(chosen)
+        stage.update(extraction=STAGE_SELECTORS, selector=chosen)
+    else:
+        if html_rules is not None and html_rules.body:
+            stage["reason"] = "no body selector matched"
+        in_article, chrome_rule = _without_selectors(root, page, url, fallback, len(text), stage)
+
+    labels: list[Label | None] = [None] * len(page.blocks)
+    chrome = Label(CHROME, chrome_rule)
+    for i, inside in enumerate(in_article):
+        if not inside:
+            labels[i] = chrome
+        elif page.drops[i] is not None:
+            labels[i] = page.drops[i]
+    stage["article_blocks"] = sum(in_article)
+    stage["blocks"] = len(page.blocks)
+    return Document(page.source, page.blocks, labels, "html", in_article, metadata, metadata.get("language"))
+
+
+def _without_selectors(
+    root: Any, page: PageText, url: str | None, fallback: bool, size: int, stage: dict[str, Any]
+) -> tuple[list[bool], str]:
+    """Trafilatura picks the article; without it (or when it finds none) the whole page."""
+    everything = [True] * len(page.blocks)
+    if not fallback:
+        stage["extraction"] = STAGE_WHOLE_PAGE
+        return everything, TRAFILATURA_RULE
+    if size > FALLBACK_MAX_CHARS:
+        stage.update(extraction=STAGE_WHOLE_PAGE, reason="page too large for trafilatura; whole page used")
+        return everything, TRAFILATURA_RULE
+    extracted = extract_text(root, url)
+    in_article = align([b.text for b in page.blocks], extracted) if extracted else []
+    if not any(in_article):
+        stage.update(extraction=STAGE_WHOLE_PAGE, reason="trafilatura found no main content; whole page used")
+        return everything, TRAFILATURA_RULE
+    stage["extraction"] = STAGE_TRAFILATURA
+    return in_article, TRAFILATURA_RULE
+
+
+def _as_text(html: str | bytes) -> tuple[str, str]:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        return decode_html(bytes(html))
+    if isinstance(html, str):
+        check_text(html)
+        return html, "str"
+    raise InputError(f"html must be str or bytes, not {type(html).__name__}")
+
+
+__all__ = ["page_document"]

@@ -1,0 +1,154 @@
+"""No outlet selectors: trafilatura finds the article, then we map it back.
+
+Trafilatura returns text, not elements, so its output is aligned with the
+page blocks on word tokens: each block's token run is looked up in the
+output, and a heaviest increasing chain of matches (weighted by tokens) picks
+one consistent reading. A teaser that repeats the lead paragraph above the
+article therefore cannot pull the alignment past the real lead.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+_TOKEN = re.compile(r"\w+")
+MAX_CANDIDATES = 16  # occurrences of one block looked at; short blocks repeat a lot
+SHINGLE = 4
+FUZZY_MIN_TOKENS = 6  # blocks this long may match by shingle overlap when text differs
+FUZZY_SHARE = 0.6  # share of a block's shingles found in the output to count as article
+
+# trafilatura settings: those of the benchmark baseline (its defaults, no comments)
+TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
+
+
+def extract_text(tree: Any, url: str | None) -> str | None:
+    """Trafilatura's main text for a parsed page (it works on its own copy)."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        return trafilatura.extract(tree, url=url, **TRAFILATURA_OPTIONS)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
+    """Which blocks trafilatura's output contains, in one consistent order."""
+    out = tokens(extracted)
+    n = len(block_texts)
+    if not out or not n:
+        return [False] * n
+    joined = " " + " ".join(out) + " "
+    # character offset in ``joined`` -> token position
+    starts: dict[int, int] = {}
+    pos = 1
+    for i, tok in enumerate(out):
+        starts[pos] = i
+        pos += len(tok) + 1
+    block_tokens = [tokens(t) for t in block_texts]
+    candidates: list[list[int]] = []
+    for toks in block_tokens:
+        found: list[int] = []
+        if toks:
+            key = " " + " ".join(toks) + " "
+            at = joined.find(key)
+            while at >= 0 and len(found) < MAX_CANDIDATES:
+                found.append(starts[at + 1])
+                at = joined.find(key, at + 1)
+        candidates.append(found)
+    chosen = _heaviest_chain(candidates, [len(t) for t in block_tokens], len(out))
+    inside = [c is not None for c in chosen]
+    _fuzzy(inside, block_tokens, out)
+    _fill_punctuation(inside, block_tokens)
+    return inside
+
+
+def _heaviest_chain(candidates: list[list[int]], weights: list[int], size: int) -> list[int | None]:
+    """Pick at most one start per block so spans increase and never overlap.
+
+    Weighted longest-increasing-chain with a Fenwick tree of prefix maxima
+    over end positions: O(C log T) for C candidates and T output tokens.
+    """
+    tree_val = [0] * (size + 2)
+    tree_ref = [-1] * (size + 2)
+    nodes: list[tuple[int, int, int]] = []  # (block, start, previous node)
+
+    def query(limit: int) -> tuple[int, int]:
+        best, ref = 0, -1
+        i = limit + 1
+        while i > 0:
+            if tree_val[i] > best:
+                best, ref = tree_val[i], tree_ref[i]
+            i -= i & -i
+        return best, ref
+
+    def update(position: int, value: int, ref: int) -> None:
+        i = position + 1
+        while i <= size + 1:
+            if value > tree_val[i]:
+                tree_val[i], tree_ref[i] = value, ref
+            i += i & -i
+
+    best_total, best_node = 0, -1
+    for block, starts in enumerate(candidates):
+        if not starts:
+            continue
+        weight = weights[block]
+        pending = []
+        for start in starts:
+            value, ref = query(start)
+            nodes.append((block, start, ref))
+            pending.append((start + weight, value + weight, len(nodes) - 1))
+        for end, value, node in pending:
+            update(end, value, node)
+            if value > best_total:
+                best_total, best_node = value, node
+    chosen: list[int | None] = [None] * len(candidates)
+    node = best_node
+    while node >= 0:
+        block, start, previous = nodes[node]
+        chosen[block] = start
+        node = previous
+    return chosen
+
+
+def _fuzzy(inside: list[bool], block_tokens: list[list[str]], out: list[str]) -> None:
+    """Long blocks trafilatura rewrote a little (split, trimmed) still count.
+
+    Only between the first and last exact match, so a teaser far outside the
+    article cannot get in this way.
+    """
+    matched = [i for i, ok in enumerate(inside) if ok]
+    if not matched:
+        return
+    first, last = matched[0], matched[-1]
+    available: Counter[tuple[str, ...]] | None = None
+    for i in range(first + 1, last):
+        toks = block_tokens[i]
+        if inside[i] or len(toks) < FUZZY_MIN_TOKENS:
+            continue
+        if available is None:
+            available = Counter(tuple(out[j : j + SHINGLE]) for j in range(len(out) - SHINGLE + 1))
+        grams = [tuple(toks[j : j + SHINGLE]) for j in range(len(toks) - SHINGLE + 1)]
+        hits = sum(1 for g in grams if g in available)
+        if hits >= FUZZY_SHARE * len(grams):
+            inside[i] = True
+
+
+def _fill_punctuation(inside: list[bool], block_tokens: list[list[str]]) -> None:
+    """A block with no words (a dash, a bullet) follows its neighbours."""
+    n = len(inside)
+    for i, toks in enumerate(block_tokens):
+        if toks or inside[i]:
+            continue
+        before = i > 0 and inside[i - 1]
+        after = i + 1 < n and inside[i + 1]
+        inside[i] = before and after
