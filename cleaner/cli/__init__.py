@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "clean": ("cleaner.cli.clean_cmd", "clean_command", "Clean documents, folders, JSONL or WARC dumps."),
     "explain": ("cleaner.cli.explain_cmd", "explain_command", "Show a document with every removed span and its reason."),
     "rules": ("cleaner.cli.rules_cmd", "rules_group", "List, validate and test outlet rule files."),
+    "eval": ("cleaner.cli.eval_cmd", "eval_command", "Quality figures over a corpus folder, per outlet and overall."),
+    "learn": ("cleaner.cli.learn_cmd", "learn_command", "Propose an outlet rule file from many pages of one outlet."),
 }
 
 
