@@ -1,0 +1,233 @@
+"""One ``cleaner clean`` run: sources -> items -> batches -> workers -> sinks.
+
+This module decides where output and errors go, keeps the resume state and
+the counters, and draws progress. The command module only parses options.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Any, BinaryIO
+
+from cleaner.engine import Cleaner
+from cleaner.errors import CleanerError
+from cleaner.io import resume as resume_state
+from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
+from cleaner.io.items import Item
+from cleaner.io.readers import iter_items
+from cleaner.io.runner import BATCH_BYTES, BATCH_RECORDS, batches, run_ordered
+from cleaner.io.sources import Source, expand_inputs
+from cleaner.io.stats import format_summary
+from cleaner.io.work import (
+    OUTPUT_JSONL,
+    OUTPUT_TEXT,
+    BatchResult,
+    WorkConfig,
+    error_line,
+    init_worker,
+    process_batch,
+)
+from cleaner.io.writers import DirSink, ErrorSink, StreamSink
+
+MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+ERRORS_SUFFIX = ".errors.jsonl"
+
+
+class UsageError(CleanerError):
+    """Options that cannot work together: exit status 2."""
+
+
+@dataclass
+class RunOptions:
+    inputs: tuple[str, ...]
+    output: str | None = None  # None or "-": stdout
+    fmt: str = "auto"
+    output_format: str = "auto"
+    jobs: int = 1
+    errors: str | None = None
+    progress: bool | None = None  # None: when stderr is a terminal
+    resume: bool = False
+    config: WorkConfig = field(default_factory=WorkConfig)
+
+
+@dataclass
+class _Plan:
+    sources: list[Source]
+    output_format: str
+    to_dir: bool
+    output: str | None
+    errors: str | None
+    config: WorkConfig
+
+
+def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | None = None) -> int:
+    """Run one clean command; returns the exit status (0 all cleaned, 1 some failed)."""
+    started = time.monotonic()
+    plan = make_plan(options, stdin)
+    state_file = resume_state.state_path(plan.output) if plan.output is not None else None
+    fp = resume_state.fingerprint(_fingerprint_parts(plan))
+    state = None
+    if options.resume:
+        if state_file is None:
+            raise UsageError("--resume needs -o FILE or -o DIR (stdout cannot be resumed)")
+        if any(s.path is None for s in plan.sources):
+            raise UsageError("--resume cannot be used with stdin input")
+        state = resume_state.load_state(state_file, fp)
+    if state is not None:
+        print(f"cleaner: resuming after {state.stats.records:,} records", file=sys.stderr)
+    else:
+        state = resume_state.ResumeState(fp)
+    resumed = state.batches > 0
+
+    out_sink = None if plan.to_dir else StreamSink(plan.output, state.output_bytes if resumed else None)
+    dir_sink = DirSink(plan.output) if plan.to_dir and plan.output is not None else None
+    err_sink = ErrorSink(plan.errors, state.errors_bytes if resumed else None)
+    text_compress = chunk_compressor(compression_of(plan.output or ""))
+    wrote_body = out_sink is not None and out_sink.size > 0
+    shown = 0
+    bar = _progress_bar(options.progress, state.stats.records)
+    init_worker(plan.config, cleaner)
+    try:
+        tasks = _skip(batches(_all_items(plan.sources), BATCH_RECORDS, BATCH_BYTES), state.batches)
+        for result in run_ordered(process_batch, tasks, options.jobs, init_worker, (plan.config,)):
+            if plan.output_format == OUTPUT_JSONL:
+                assert out_sink is not None
+                out_sink.write(result.chunk)
+            elif dir_sink is not None:
+                for rel, body in result.bodies:
+                    dir_sink.write_body(rel, body)
+            else:
+                assert out_sink is not None
+                out_sink.write(text_compress(_join_bodies(result, wrote_body)))
+                wrote_body = wrote_body or bool(result.bodies)
+            err_sink.write(result.errors)
+            shown = _echo_errors(result.errors, shown)
+            state.stats.add(result.stats)
+            state.batches += 1
+            if out_sink is not None:
+                out_sink.flush()
+            err_sink.flush()
+            if state_file is not None:
+                state.output_bytes = out_sink.size if out_sink is not None else 0
+                state.errors_bytes = err_sink.size
+                resume_state.save_state(state_file, state)
+            if bar is not None:
+                bar.update(result.stats.records)
+    finally:
+        if bar is not None:
+            bar.close()
+        if out_sink is not None:
+            out_sink.close()
+        err_sink.close()
+    if state_file is not None:
+        resume_state.remove_state(state_file)
+    stats = state.stats
+    if stats.failed > shown:
+        where = plan.errors or "--errors FILE to keep them"
+        print(f"cleaner: {stats.failed - shown:,} more failed records not shown ({where})", file=sys.stderr)
+    for line in format_summary(stats, time.monotonic() - started, plan.errors):
+        print(line, file=sys.stderr)
+    return EXIT_SOME_FAILED if stats.failed else EXIT_OK
+
+
+def make_plan(options: RunOptions, stdin: BinaryIO | None = None) -> _Plan:
+    """Resolve inputs, output format and destinations; refuse what cannot work."""
+    if options.jobs < 1:
+        raise UsageError("-j must be at least 1")
+    sources = expand_inputs(options.inputs, options.fmt, stdin)
+    if not sources:
+        raise UsageError("no input files found")
+    output = None if options.output in (None, "-") else options.output
+    output_format = _output_format(options.output_format, output, sources)
+    to_dir = False
+    if output_format == OUTPUT_TEXT and output is not None:
+        documents = [s for s in sources if not s.is_records]
+        several = len(documents) > 1 or any(os.path.isdir(i) for i in options.inputs)
+        has_suffix = bool(os.path.splitext(strip_compression(output.rstrip("/\\")))[1])
+        to_dir = os.path.isdir(output) or output.endswith(("/", os.sep)) or (several and not has_suffix)
+    if output is not None and not to_dir and os.path.isdir(output):
+        raise UsageError(f"-o {output}: is a folder; JSONL output needs a file name")
+    errors = options.errors
+    if errors is None and output is not None:
+        errors = strip_compression(output.rstrip("/\\"))
+        errors = (os.path.splitext(errors)[0] if not to_dir else errors) + ERRORS_SUFFIX
+    compression = compression_of(output) if output is not None and not to_dir else None
+    config = WorkConfig(
+        rules_paths=options.config.rules_paths,
+        builtin_rules=options.config.builtin_rules,
+        heuristics=options.config.heuristics,
+        fallback=options.config.fallback,
+        fields=options.config.fields,
+        output=output_format,
+        compression=compression,
+    )
+    return _Plan(sources, output_format, to_dir, output, errors, config)
+
+
+def _output_format(choice: str, output: str | None, sources: list[Source]) -> str:
+    if choice != "auto":
+        return choice
+    if output is not None:
+        base = strip_compression(output).lower()
+        if base.endswith((".jsonl", ".ndjson")):
+            return OUTPUT_JSONL
+        if base.endswith(".txt"):
+            return OUTPUT_TEXT
+    return OUTPUT_JSONL if any(s.is_records for s in sources) else OUTPUT_TEXT
+
+
+def _all_items(sources: list[Source]) -> Iterator[Item]:
+    return chain.from_iterable(iter_items(s) for s in sources)
+
+
+def _skip(tasks: Iterator[list[Item]], count: int) -> Iterator[list[Item]]:
+    """Read past the batches a killed run already finished (they are not cleaned again)."""
+    for index, task in enumerate(tasks):
+        if index >= count:
+            yield task
+
+
+def _join_bodies(result: BatchResult, wrote_before: bool) -> bytes:
+    """Text output: bodies one after another, a blank line between two of them."""
+    parts: list[str] = []
+    for _, body in result.bodies:
+        if wrote_before or parts:
+            parts.append("\n")
+        parts.append(body + "\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _echo_errors(entries: list[dict[str, Any]], shown: int) -> int:
+    for entry in entries:
+        if shown >= MAX_STDERR_ERRORS:
+            break
+        print(f"cleaner: {error_line(entry)}", file=sys.stderr)
+        shown += 1
+    return shown
+
+
+def _fingerprint_parts(plan: _Plan) -> dict[str, Any]:
+    return {
+        "inputs": [s.identity() for s in plan.sources],
+        "output_format": plan.output_format,
+        "to_dir": plan.to_dir,
+        "config": repr(plan.config),
+        "batch": [BATCH_RECORDS, BATCH_BYTES],
+    }
+
+
+def _progress_bar(choice: bool | None, initial: int) -> Any:
+    show = sys.stderr.isatty() if choice is None else choice
+    if not show:
+        return None
+    import tqdm
+
+    tqdm.tqdm.monitor_interval = 0  # no monitor thread: workers are forked later
+    return tqdm.tqdm(total=None, initial=initial, unit=" rec", file=sys.stderr, dynamic_ncols=True)

@@ -1,0 +1,119 @@
+"""Inputs as the user named them -> a flat, ordered list of sources.
+
+Folders are walked recursively in sorted order (hidden files skipped), so the
+output order is the same on every run and ``--resume`` can rely on it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from cleaner.errors import CleanerError
+from cleaner.io.compression import (
+    READ_BUFFER,
+    compression_by_magic,
+    compression_of,
+    decompressing_reader,
+    open_input,
+)
+from cleaner.io.formats import SNIFF_BYTES, detect_format
+from cleaner.io.items import RECORD_FORMATS
+
+STDIN = "-"
+
+
+class SourceError(CleanerError):
+    """An input cannot be opened (missing, unreadable): a usage problem."""
+
+
+@dataclass
+class Source:
+    """One input file (or stdin) and the format it is read as."""
+
+    name: str  # as shown in errors: the path, or "<stdin>"
+    path: str | None  # None for stdin
+    rel: str  # name relative to the folder given, for one-file-per-input output
+    fmt: str
+    _stream: io.BufferedReader | None = field(default=None, repr=False)
+
+    @property
+    def is_records(self) -> bool:
+        return self.fmt in RECORD_FORMATS
+
+    def open(self) -> io.BufferedReader:
+        """The decompressed byte stream (stdin can be opened once only)."""
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            return stream
+        if self.path is None:
+            raise SourceError("stdin can be read only once")
+        return open_input(self.path)
+
+    def identity(self) -> list[object]:
+        """What --resume compares to know the input has not changed."""
+        if self.path is None:
+            return [STDIN]
+        st = os.stat(self.path)
+        return [os.path.abspath(self.path), st.st_size, st.st_mtime_ns, self.fmt]
+
+
+def expand_inputs(inputs: tuple[str, ...], forced_format: str, stdin: BinaryIO | None = None) -> list[Source]:
+    """Resolve every input to sources; ``forced_format`` "auto" means detect."""
+    sources: list[Source] = []
+    for given in inputs or (STDIN,):
+        if given == STDIN:
+            sources.append(_stdin_source(forced_format, stdin))
+        elif os.path.isdir(given):
+            for path, rel in _walk(given):
+                sources.append(_file_source(path, rel, forced_format))
+        elif os.path.exists(given):
+            sources.append(_file_source(given, os.path.basename(given), forced_format))
+        else:
+            raise SourceError(f"{given}: no such file or folder")
+    return sources
+
+
+def _walk(folder: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            found.append((path, os.path.relpath(path, folder)))
+    return found
+
+
+def _file_source(path: str, rel: str, forced_format: str) -> Source:
+    if forced_format != "auto":
+        return Source(path, path, rel, forced_format)
+    try:
+        with open_input(path) as stream:
+            head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except Exception as exc:  # a corrupt .gz/.zst header
+        raise SourceError(f"{path}: cannot decompress ({exc})") from None
+    if compression_of(path) is None and compression_by_magic(head):
+        raise SourceError(f"{path}: compressed data without a .gz/.zst extension; rename it")
+    return Source(path, path, rel, detect_format(path, head))
+
+
+def _stdin_source(forced_format: str, stdin: BinaryIO | None) -> Source:
+    raw = stdin if stdin is not None else sys.stdin.buffer
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, READ_BUFFER)  # type: ignore[arg-type]
+    method = compression_by_magic(buffered.peek(4)[:4])
+    stream = decompressing_reader(buffered, method)
+    fmt = forced_format
+    if fmt == "auto":
+        try:
+            head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        except Exception as exc:
+            raise SourceError(f"<stdin>: cannot decompress ({exc})") from None
+        fmt = detect_format("", head)
+    return Source("<stdin>", None, "stdin", fmt, stream)
