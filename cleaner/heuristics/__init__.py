@@ -1,17 +1,12 @@
 """Generic heuristics: label boilerplate blocks on outlets with no rule.
 
-Placeholder interface until the block classifier lands: it keeps every label
-it is given and adds none.
+Lexicons (rules/lexicons/*.yaml), appeal zones, button lines, a two-stage
+line classifier (weights.json, fitted by bench/fit_heuristics.py) and the
+headline finder. See docs/heuristics.md.
 """
 
 from __future__ import annotations
 
-from cleaner.document import Document
-from cleaner.result import Label
+from cleaner.heuristics.labeler import HeuristicLabeler
 
-
-class HeuristicLabeler:
-    """Adds labels to unlabelled blocks; never changes a label already set."""
-
-    def label(self, doc: Document) -> list[Label | None]:
-        return list(doc.labels)
+__all__ = ["HeuristicLabeler"]

@@ -1,0 +1,235 @@
+"""Fit the heuristics' line classifier on ../shared/eval/dev and report honest figures.
+
+Line labels come from the gold answers: on seb-dev a line is body when most of
+its 4-token shingles are in the gold body; on traf a line holding a must_keep
+string is body, one holding a must_drop string is boilerplate, and other lines
+get a weak label (inside trafilatura's output or not) at a lower weight.
+
+Both text fields of every page are used (noisy_text and extracted_text), so
+one model serves raw dumps and extractor output; the page-level features tell
+the two apart.
+
+    python bench/fit_heuristics.py --cv 5      # cross-validated figures, folds by domain
+    python bench/fit_heuristics.py --write     # fit on all pages, write weights.json
+
+Fitting needs scikit-learn and numpy (dev time only); the shipped model is a
+JSON file read by pure Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.model_selection import GroupKFold  # noqa: E402
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.blocks import split_blocks  # noqa: E402
+from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
+from cleaner.heuristics import HeuristicLabeler  # noqa: E402
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, stage1_columns, stage2_columns  # noqa: E402
+from cleaner.heuristics.model import WEIGHTS_PATH, model_from_dict  # noqa: E402
+
+EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
+FIELDS = ("noisy_text", "extracted_text")
+WEAK_WEIGHT = 0.3  # traf lines with no gold string: label from trafilatura's output
+BODY_SHARE = 0.5  # share of a line's shingles found in the gold body to call it body
+PAGE_WEIGHT_POWER = 0.5  # each page weighs n_lines ** (1 - power): long pages count less per line
+C_REG = 1.0
+INNER_FOLDS = 3
+
+
+@dataclass
+class PageData:
+    page: int
+    field: str
+    texts: list[str]
+    cols: dict[str, list[float]]
+    y: np.ndarray
+    w: np.ndarray
+
+
+def load_rows() -> list[dict]:
+    rows = []
+    for name in ("seb-dev", "traf"):
+        with gzip.open(EVAL_DIR / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                row["dataset"] = name
+                rows.append(row)
+    return rows
+
+
+def group_of(row: dict) -> str:
+    """The web domain (archived pages: the original's), else the page id."""
+    url = row.get("url") or ""
+    if "web.archive.org" in url:
+        rest = url.split("web.archive.org/web/", 1)[-1]
+        url = rest.split("/", 1)[-1] if "/" in rest else rest
+    host = urlparse(url if "//" in url else "http://" + url).netloc.lower() if url and url != "None" else ""
+    host = host.removeprefix("www.")
+    return host or f"page:{row['id']}"
+
+
+def seb_labels(texts: list[str], gold: str) -> tuple[list[float], list[float]]:
+    gold_sh = shingles(gold)
+    gold_lines = {fold_space(x) for x in gold.splitlines() if x.strip()}
+    ys = []
+    for t in texts:
+        sh = shingles(t)
+        total = sum(sh.values())
+        if total == 1 and len(next(iter(sh))) < 4:
+            ys.append(1.0 if fold_space(t) in gold_lines else 0.0)
+        else:
+            found = sum((sh & gold_sh).values())
+            ys.append(1.0 if total and found / total >= BODY_SHARE else 0.0)
+    return ys, [1.0] * len(texts)
+
+
+def traf_labels(texts: list[str], keep: list[str], drop: list[str], extracted: str) -> tuple[list[float], list[float]]:
+    keep_f = [fold_space(k) for k in keep if k.strip()]
+    drop_f = [fold_space(d) for d in drop if d.strip()]
+    extracted_f = fold_space(extracted)
+    ys, ws = [], []
+    for t in texts:
+        ft = fold_space(t)
+        if any(k in ft or (len(ft) >= 20 and ft in k) for k in keep_f):
+            ys.append(1.0)
+            ws.append(1.0)
+        elif any(d in ft or (len(ft) >= 10 and ft in d) for d in drop_f):
+            ys.append(0.0)
+            ws.append(1.0)
+        else:
+            ys.append(1.0 if ft in extracted_f else 0.0)
+            ws.append(WEAK_WEIGHT)
+    return ys, ws
+
+
+def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
+    pages = []
+    for p, row in enumerate(rows):
+        for field in FIELDS:
+            text = row.get(field) or ""
+            texts = [b.text for b in split_blocks(text)]
+            if not texts:
+                continue
+            _, lex_any, lex_line = labeler.lexicon_features(texts)
+            cols = stage1_columns(texts, lex_any, lex_line)
+            if row["dataset"] == "seb-dev":
+                ys, ws = seb_labels(texts, row["gold_body"])
+            else:
+                ys, ws = traf_labels(texts, row["must_keep"], row["must_drop"], row.get("extracted_text") or "")
+            scale = len(texts) ** -PAGE_WEIGHT_POWER
+            pages.append(PageData(p, field, texts, cols, np.array(ys), np.array(ws) * scale))
+    return pages
+
+
+def matrix(cols: dict[str, list[float]], names: tuple[str, ...]) -> np.ndarray:
+    return np.array([cols[name] for name in names], dtype=float).T
+
+
+def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
+    X = np.vstack([matrix(cols_of(pg), names) for pg in pages])
+    y = np.concatenate([pg.y for pg in pages])
+    w = np.concatenate([pg.w for pg in pages])
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    std[std == 0] = 1.0
+    model = LogisticRegression(C=C_REG, max_iter=2000)
+    model.fit((X - mean) / std, y, sample_weight=w)
+    coef = model.coef_[0] / std
+    bias = float(model.intercept_[0] - (coef * mean).sum())
+    return {"bias": bias, "weights": {name: round(float(c), 6) for name, c in zip(names, coef)}}
+
+
+def stage1_probs(stage: dict, pg: PageData) -> list[float]:
+    model = model_from_dict({"stage1": stage, "stage2": stage})
+    return model.stage1.probabilities(pg.cols, len(pg.texts))
+
+
+def fit_model(pages: list[PageData]) -> dict:
+    """Stage one on all lines; stage two on stage one's out-of-fold scores."""
+    stage1 = fit_stage(pages, STAGE1, lambda pg: pg.cols)
+    groups = np.array([pg.page for pg in pages])
+    s1_of: dict[int, list[float]] = {}
+    for train_idx, test_idx in GroupKFold(INNER_FOLDS).split(np.zeros(len(pages)), groups=groups):
+        inner = fit_stage([pages[i] for i in train_idx], STAGE1, lambda pg: pg.cols)
+        for i in test_idx:
+            s1_of[i] = stage1_probs(inner, pages[i])
+    index = {id(pg): i for i, pg in enumerate(pages)}
+    names = STAGE1 + STAGE2_EXTRA
+    stage2 = fit_stage(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
+    return {"stage1": stage1, "stage2": stage2, "threshold": 0.5}
+
+
+def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
+    cleaner = Cleaner(heuristics=False)
+    cleaner.heuristics = HeuristicLabeler(model=model_from_dict(weights))
+    for row in rows:
+        url = row.get("url") if row.get("url") not in (None, "None") else None
+        for field, mode in (("noisy_text", "text"), ("extracted_text", "extracted")):
+            text = row.get(field) or ""
+            body = cleaner.clean(text, url=url).body if text.strip() else ""
+            seb, traf = scores[mode]
+            if row["dataset"] == "seb-dev":
+                seb.add(body, row["gold_body"])
+            else:
+                traf.add(body, row["must_keep"], row["must_drop"])
+
+
+def report(scores: dict) -> None:
+    print("| mode | seb-dev P / R / F1 | traf keep / leak / acc |")
+    print("|---|---|---|")
+    for mode, (seb, traf) in scores.items():
+        print(
+            f"| {mode} | {seb.precision:.3f} / {seb.recall:.3f} / {seb.f1:.3f} "
+            f"| {traf.keep:.1%} / {traf.leak:.1%} / {traf.acc:.3f} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cv", type=int, default=0, help="cross-validate with this many folds (by domain)")
+    parser.add_argument("--write", action="store_true", help=f"fit on all pages and write {WEIGHTS_PATH.name}")
+    args = parser.parse_args(argv)
+    if not EVAL_DIR.is_dir():
+        print(f"eval pages not found at {EVAL_DIR}: nothing to fit", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    rows = load_rows()
+    labeler = HeuristicLabeler(model=model_from_dict({"stage1": {"bias": 0, "weights": {}}, "stage2": {"bias": 0, "weights": {}}}))
+    pages = build_pages(rows, labeler)
+    print(f"{len(rows)} pages, {sum(len(p.texts) for p in pages)} lines, {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    if args.cv:
+        groups = [group_of(rows[pg.page]) for pg in pages]
+        row_groups = [group_of(r) for r in rows]
+        scores = {m: (ShingleScore(), KeepLeakScore()) for m in ("text", "extracted")}
+        splitter = GroupKFold(args.cv)
+        for fold, (_, test_rows) in enumerate(splitter.split(np.zeros(len(rows)), groups=row_groups)):
+            held = {row_groups[i] for i in test_rows}
+            train = [pg for pg, g in zip(pages, groups) if g not in held]
+            weights = fit_model(train)
+            evaluate([rows[i] for i in test_rows], weights, scores)
+            print(f"fold {fold + 1}/{args.cv} done, {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        print(f"cross-validated ({args.cv} folds by domain), cleaner with heuristics, builtin rules on:")
+        report(scores)
+    if args.write:
+        weights = fit_model(pages)
+        weights["fitted_on"] = "../shared/eval/dev (seb-dev + traf), noisy_text and extracted_text"
+        WEIGHTS_PATH.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS_PATH}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

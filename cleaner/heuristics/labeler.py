@@ -1,0 +1,121 @@
+"""HeuristicLabeler: the generic stage that runs after the outlet rules.
+
+Order of decisions, each kept as the block's rule:
+1. appeal zones (header ... call to action)   -> heuristic:appeal-zone
+2. button-like whole lines ("Once", "Share")   -> heuristic:button-line
+3. the two-stage line classifier                -> heuristic:lexicon:<category>
+                                                   or heuristic:classifier
+4. the headline just before the body            -> heuristic:title (and metadata["title"])
+Labels already set (outlet rules, html page chrome) are never changed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+from cleaner.document import Document
+from cleaner.heuristics.features import stage1_columns, stage2_columns
+from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_line
+from cleaner.heuristics.model import LineModel, load_model
+from cleaner.heuristics.title import find_title
+from cleaner.heuristics.zones import appeal_zones
+from cleaner.result import Label
+
+LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
+FEW_WORDS = 3
+
+APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
+TITLE = Label("title", "heuristic:title")
+
+
+class HeuristicLabeler:
+    """Adds labels to unlabelled blocks; never changes a label already set.
+
+    Lexicons and weights load once here; ``label`` only reads them, so one
+    labeler serves many threads.
+    """
+
+    def __init__(self, lexicon_dir: Path | None = None, model: LineModel | None = None) -> None:
+        self.lexicon: Lexicon = load_lexicon(lexicon_dir)
+        self.model: LineModel = model if model is not None else load_model()
+        self._classifier_labels = {
+            cat: Label(cat, f"heuristic:lexicon:{cat}") for cat in set(self.lexicon.phrase_category.values())
+        }
+        self._button_labels = {
+            cat: Label(cat, "heuristic:button-line") for cat in set(self.lexicon.line_category.values())
+        }
+
+    def scores(self, texts: list[str]) -> tuple[list[float], list[str | None], list[float]]:
+        """Body probability, lexicon category and lexicon-line flag of each line."""
+        categories, lex_any, lex_line = self.lexicon_features(texts)
+        n = len(texts)
+        cols = stage1_columns(texts, lex_any, lex_line)
+        s1 = self.model.stage1.probabilities(cols, n)
+        s2 = self.model.stage2.probabilities(stage2_columns(cols, s1), n)
+        return s2, categories, lex_line
+
+    def lexicon_features(self, texts: list[str]) -> tuple[list[str | None], list[float], list[float]]:
+        n = len(texts)
+        starts = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        categories: list[str | None] = [None] * n
+        covered = [0] * n
+        for start, end, category in self.lexicon.phrase_hits("\n".join(texts)):
+            j = bisect_right(starts, start) - 1
+            if categories[j] is None:
+                categories[j] = category
+            covered[j] += end - start
+        lines = self.lexicon.line_category
+        lex_any = [0.0 if c is None else 1.0 for c in categories]
+        lex_line = [
+            1.0 if (covered[j] >= LEX_LINE_COVER * len(texts[j]) or normalise_line(texts[j]) in lines) else 0.0
+            for j in range(n)
+        ]
+        return categories, lex_any, lex_line
+
+    def label(self, doc: Document) -> list[Label | None]:
+        labels = list(doc.labels)
+        if doc.origin == "html" and doc.in_article is not None:
+            scope = [i for i, inside in enumerate(doc.in_article) if inside]
+        else:
+            scope = list(range(len(doc.blocks)))
+        if not scope:
+            return labels
+        texts = [doc.blocks[i].text for i in scope]
+        usable = [labels[i] is None for i in scope]
+        probs, categories, _ = self.scores(texts)
+
+        local: list[Label | None] = [None] * len(scope)
+        for first, last in appeal_zones(texts, self.lexicon, categories, usable):
+            for j in range(first, last + 1):
+                local[j] = APPEAL
+        lines = self.lexicon.line_category
+        threshold = self.model.threshold
+        for j, text in enumerate(texts):
+            if local[j] is not None or not usable[j]:
+                continue
+            button = lines.get(normalise_line(text))
+            if button is not None:
+                local[j] = self._button_labels[button]
+            elif probs[j] < threshold:
+                local[j] = self._dropped(categories[j])
+        title_at = find_title(texts, local, usable, probs, threshold)
+        if title_at is not None:
+            local[title_at] = TITLE
+            doc.metadata.setdefault("title", texts[title_at])
+        for j, i in enumerate(scope):
+            if usable[j] and local[j] is not None:
+                labels[i] = local[j]
+        return labels
+
+    def _dropped(self, category: str | None) -> Label:
+        if category is not None:
+            return self._classifier_labels[category]
+        return CLASSIFIER
+
+
+CLASSIFIER = Label("other", "heuristic:classifier")

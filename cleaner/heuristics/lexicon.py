@@ -1,0 +1,152 @@
+"""Phrase lexicons per category and language, loaded from rules/lexicons/*.yaml.
+
+The phrases are data, not code, so a new language is a new file. All files are
+merged into one matcher: most pages do not say their language, and a phrase of
+one language rarely occurs by chance in another. Phrases run as one RE2 scan
+over the whole document (matches mapped to lines afterwards), whole-line lists
+are set lookups, so the cost per line stays a few dictionary probes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import re2
+
+from cleaner.categories import CATEGORY_SET
+from cleaner.errors import RuleFileError
+from cleaner.rules import builtin_rules_dir
+from cleaner.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
+
+LEXICON_DIR_NAME = "lexicons"
+_TOP_KEYS = {"language", "phrases", "lines", "appeal_headers", "appeal_header_prefixes", "cta"}
+_LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False
+_OPTIONS.never_nl = True
+_OPTIONS.case_sensitive = False
+
+
+def normalise_line(text: str) -> str:
+    """The form whole-line entries are compared in: lower case, no end punctuation."""
+    return text.lower().rstrip(_LINE_END)
+
+
+@dataclass
+class Lexicon:
+    """Everything the heuristics look up, merged over all languages."""
+
+    phrase_category: dict[str, str] = field(default_factory=dict)
+    line_category: dict[str, str] = field(default_factory=dict)
+    appeal_headers: set[str] = field(default_factory=set)
+    appeal_header_prefixes: tuple[str, ...] = ()
+    cta: set[str] = field(default_factory=set)
+    languages: list[str] = field(default_factory=list)
+    _matcher: Any = None
+
+    def compile(self) -> None:
+        """Build the one-pass phrase matcher (longest phrases first)."""
+        phrases = sorted(self.phrase_category, key=len, reverse=True)
+        if phrases:
+            self._matcher = re2.compile("|".join(re2.escape(p) for p in phrases), _OPTIONS)
+
+    def phrase_hits(self, joined: str) -> Iterable[tuple[int, int, str]]:
+        """(start, end, category) of every phrase in ``joined`` (lines joined by newlines)."""
+        if self._matcher is None:
+            return
+        category = self.phrase_category
+        for match in self._matcher.finditer(joined):
+            found = category.get(match.group(0).lower())
+            if found is not None:
+                yield match.start(), match.end(), found
+
+    def is_appeal_header(self, text: str) -> bool:
+        """A line that opens an appeal: "Dear readers," or "A Message from X:"."""
+        norm = normalise_line(text)
+        if norm in self.appeal_headers:
+            return True
+        return len(norm) <= MAX_HEADER_CHARS and norm.startswith(self.appeal_header_prefixes) and (
+            text.rstrip().endswith(":") or len(norm.split()) <= MAX_HEADER_WORDS
+        )
+
+
+MAX_HEADER_CHARS = 80
+MAX_HEADER_WORDS = 7
+
+
+def lexicon_dir() -> Path:
+    return builtin_rules_dir() / LEXICON_DIR_NAME
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Load and merge every ``*.yaml`` lexicon of ``folder`` (default: the shipped ones)."""
+    folder = folder or lexicon_dir()
+    lexicon = Lexicon()
+    prefixes: list[str] = []
+    for path in sorted(folder.glob("*.yaml")):
+        _merge_file(path, lexicon, prefixes)
+    lexicon.appeal_header_prefixes = tuple(prefixes)
+    lexicon.compile()
+    return lexicon
+
+
+def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str]) -> None:
+    name = str(path)
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except YamlProblem as exc:
+        raise RuleFileError(name, exc.line, None, str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(name, None, None, f"cannot read lexicon: {exc}") from None
+    if not isinstance(data, LocatedDict):
+        raise RuleFileError(name, 1, None, "a lexicon file is a mapping")
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise RuleFileError(name, data.key_lines[key], key, f"unknown key (expected one of {sorted(_TOP_KEYS)})")
+    language = data.get("language")
+    if not isinstance(language, str) or not language:
+        raise RuleFileError(name, data.line, "language", "language code is required")
+    lexicon.languages.append(language)
+    for category, items in _category_lists(name, data, "phrases"):
+        for phrase in items:
+            lexicon.phrase_category.setdefault(phrase.lower(), category)
+    for category, items in _category_lists(name, data, "lines"):
+        for text in items:
+            lexicon.line_category.setdefault(normalise_line(text), category)
+    lexicon.appeal_headers.update(normalise_line(t) for t in _strings(name, data, "appeal_headers"))
+    prefixes.extend(t.lower() for t in _strings(name, data, "appeal_header_prefixes"))
+    lexicon.cta.update(normalise_line(t) for t in _strings(name, data, "cta"))
+
+
+def _category_lists(name: str, data: LocatedDict, key: str) -> Iterable[tuple[str, list[str]]]:
+    section = data.get(key)
+    if section is None:
+        return
+    if not isinstance(section, LocatedDict):
+        raise RuleFileError(name, data.key_lines[key], key, "expected a mapping of category to phrases")
+    for category, items in section.items():
+        line = section.key_lines[category]
+        if category not in CATEGORY_SET:
+            raise RuleFileError(name, line, f"{key}.{category}", "unknown category")
+        yield category, _checked_strings(name, items, line, f"{key}.{category}")
+
+
+def _strings(name: str, data: LocatedDict, key: str) -> list[str]:
+    if key not in data:
+        return []
+    return _checked_strings(name, data[key], data.key_lines[key], key)
+
+
+def _checked_strings(name: str, items: Any, line: int, key: str) -> list[str]:
+    if not isinstance(items, LocatedList):
+        raise RuleFileError(name, line, key, "expected a list of strings")
+    out = []
+    for item, item_line in zip(items, items.item_lines):
+        if not isinstance(item, str) or not item.strip():
+            raise RuleFileError(name, item_line, key, "every entry must be a non-empty string")
+        out.append(item.strip())
+    return out

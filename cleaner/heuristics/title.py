@@ -1,0 +1,56 @@
+"""The headline: the short, unpunctuated line just before the article body.
+
+It is metadata, not body (gold bodies leave it out), and trafilatura's text
+starts with it on many pages, so finding it is most of what can be gained on
+already-extracted text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.result import Label
+
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 30
+TITLE_MAX_CHARS = 220
+TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
+_NOT_TITLE_END = frozenset(".:,;")
+
+
+def looks_like_title(text: str) -> bool:
+    """Headline shape: a few words, no sentence-final period or colon, some letters."""
+    words = text.split()
+    return (
+        TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS
+        and len(text) <= TITLE_MAX_CHARS
+        and text[-1] not in _NOT_TITLE_END
+        and not text.startswith(("http", "©", "|", "•"))
+        and sum(ch.isalpha() for ch in text) >= len(text) / 2
+    )
+
+
+def find_title(
+    texts: Sequence[str],
+    local: Sequence[Label | None],
+    usable: Sequence[bool],
+    probs: Sequence[float],
+    threshold: float,
+) -> int | None:
+    """Index of the headline line, or None.
+
+    The first kept line is the headline when it is headline-shaped and a
+    longer kept line follows it (extracted text); otherwise the nearest
+    headline-shaped line above the first kept line (a raw page dump).
+    """
+    n = len(texts)
+    body = [j for j in range(n) if usable[j] and local[j] is None and probs[j] >= threshold]
+    if not body:
+        return None
+    first = body[0]
+    if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
+        return first
+    for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
+        if usable[j] and looks_like_title(texts[j]) and (local[j] is None or local[j].rule == "heuristic:classifier"):
+            return j
+    return None

@@ -1,0 +1,93 @@
+"""Appeal zones: a header opens them, a call to action closes them.
+
+An appeal's middle paragraphs look like prose ("We are facing unprecedented
+challenges ..."), so no line classifier can drop them safely one by one. The
+frame gives them away: a header ("A Message from ...:", "Dear readers,")
+opens the zone and a button line ("Remind me later.", "Support us",
+"Donate") closes it, as boilerpipe's terminating blocks close an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.heuristics.lexicon import Lexicon, normalise_line
+
+MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
+MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if this short
+MAX_BACKTRACK_LINES = 15  # a closer with no header: look back this far for appeal lines
+DONATION = "donation_appeal"
+
+
+def appeal_zones(
+    texts: Sequence[str], lexicon: Lexicon, categories: Sequence[str | None], usable: Sequence[bool]
+) -> list[tuple[int, int]]:
+    """Inclusive (first, last) line ranges of appeals, in order, not overlapping.
+
+    ``categories`` is each line's first lexicon category (None without one);
+    only ``usable`` lines (not yet labelled) may belong to a zone.
+    """
+    n = len(texts)
+    norm = [normalise_line(t) for t in texts]
+    closers = [usable[i] and norm[i] in lexicon.cta for i in range(n)]
+    buttons = [usable[i] and norm[i] in lexicon.line_category for i in range(n)]
+    zones: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if usable[i] and lexicon.is_appeal_header(texts[i]):
+            end = _closed_zone_end(i, n, closers, usable)
+            if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
+                end = n - 1
+            if end is not None:
+                end = _extend_over_buttons(end, n, buttons)
+                zones.append((i, end))
+                i = end + 1
+                continue
+        i += 1
+    taken = [False] * n
+    for first, last in zones:
+        for k in range(first, last + 1):
+            taken[k] = True
+    for k in range(n):
+        if closers[k] and not taken[k]:
+            start = _appeal_start(k, categories, usable, taken, buttons)
+            if start < k:
+                last = _extend_over_buttons(k, n, buttons)
+                zones.append((start, last))
+                for j in range(start, last + 1):
+                    taken[j] = True
+    zones.sort()
+    return zones
+
+
+def _closed_zone_end(start: int, n: int, closers: Sequence[bool], usable: Sequence[bool]) -> int | None:
+    for k in range(start + 1, min(n, start + MAX_ZONE_LINES + 1)):
+        if not usable[k]:
+            return None
+        if closers[k]:
+            return k
+    return None
+
+
+def _extend_over_buttons(end: int, n: int, buttons: Sequence[bool]) -> int:
+    while end + 1 < n and buttons[end + 1]:
+        end += 1
+    return end
+
+
+def _appeal_start(
+    closer: int,
+    categories: Sequence[str | None],
+    usable: Sequence[bool],
+    taken: Sequence[bool],
+    buttons: Sequence[bool],
+) -> int:
+    """Walk back from a closer over lines that read as an appeal (donation cues, buttons)."""
+    start = closer
+    k = closer - 1
+    limit = max(closer - MAX_BACKTRACK_LINES, 0)
+    while k >= limit and usable[k] and not taken[k] and (categories[k] == DONATION or buttons[k]):
+        start = k
+        k -= 1
+    has_appeal = any(categories[j] == DONATION for j in range(start, closer))
+    return start if has_appeal else closer
