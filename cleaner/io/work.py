@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ OUTPUT_JSONL = "jsonl"
 OUTPUT_TEXT = "text"
 BINARY_SNIFF = 4096
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this: binary junk, not text
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\b\x1b")
+_CONTROL_CHARS = re.compile("[\x00-\x07\x0e-\x1a\x1c-\x1f]")  # not \t \n \r \f \v \b ESC
 FIELD_KEYS = ("text", "html", "url", "outlet", "date")
 
 
@@ -211,7 +212,7 @@ def check_text(text: str) -> None:
     if not text.strip():
         raise RecordError("empty document")
     head = text[:BINARY_SNIFF]
-    controls = sum(1 for ch in head if ch < " " and ch not in _TEXT_CONTROLS)
+    controls = len(_CONTROL_CHARS.findall(head))
     if "\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
         raise RecordError("binary data, not text (control characters)")
 
