@@ -21,7 +21,7 @@ from cleaner.io.compression import (
     open_input,
 )
 from cleaner.io.formats import SNIFF_BYTES, detect_format
-from cleaner.io.items import RECORD_FORMATS
+from cleaner.io.items import RECORD_FORMATS, WARC
 
 STDIN = "-"
 
@@ -51,6 +51,10 @@ class Source:
             return stream
         if self.path is None:
             raise SourceError("stdin can be read only once")
+        if self.fmt == WARC and compression_of(self.path) == "gzip":
+            # fastwarc reads the gzip members itself, so record offsets are
+            # offsets in the .warc.gz file, as CDX indexes give them
+            return open(self.path, "rb", buffering=READ_BUFFER)  # noqa: SIM115 - the caller closes it
         return open_input(self.path)
 
     def identity(self) -> list[object]:
