@@ -10,6 +10,8 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import zstandard
+
 from cleaner.io.items import HTML, JSONL, TEXT, WARC, Item, bad
 from cleaner.io.sources import Source
 
@@ -17,6 +19,7 @@ MAX_LINE_BYTES = 64 << 20  # a JSON line longer than this is refused (its head k
 MAX_DOCUMENT_BYTES = 64 << 20  # a text/HTML file larger than this is refused
 KEPT_PREFIX_BYTES = 1 << 20  # of a refused giant record, this much goes to the errors file
 _SKIP_CHUNK = 1 << 20
+READ_ERRORS = (OSError, EOFError, zlib.error, zstandard.ZstdError)
 
 
 def iter_items(source: Source) -> Iterator[Item]:
@@ -36,12 +39,8 @@ def iter_items(source: Source) -> Iterator[Item]:
                 yield from warc_items(source.name, stream)
             else:
                 yield _document_item(source, stream)
-        except (OSError, EOFError, zlib.error) as exc:
+        except READ_ERRORS as exc:
             # a corrupt or truncated compressed file: what was read is kept
-            yield bad(source.name, None, None, b"", f"cannot read further: {exc}")
-        except Exception as exc:  # zstandard raises its own ZstdError
-            if type(exc).__name__ != "ZstdError":
-                raise
             yield bad(source.name, None, None, b"", f"cannot read further: {exc}")
 
 
@@ -50,7 +49,12 @@ def _jsonl_items(name: str, stream: BinaryIO) -> Iterator[Item]:
     number = 0
     readline = stream.readline
     while True:
-        line = readline(MAX_LINE_BYTES)
+        try:
+            line = readline(MAX_LINE_BYTES)
+        except READ_ERRORS as exc:
+            # a cut or corrupt compressed file: the lines before it are kept
+            yield bad(name, number + 1, offset, b"", f"cannot read further: {exc}")
+            return
         if not line:
             return
         number += 1

@@ -19,6 +19,7 @@ from cleaner.io.compression import (
     compression_of,
     decompressing_reader,
     open_input,
+    sniff_head,
 )
 from cleaner.io.formats import SNIFF_BYTES, detect_format
 from cleaner.io.items import RECORD_FORMATS, WARC
@@ -97,12 +98,9 @@ def _file_source(path: str, rel: str, forced_format: str) -> Source:
     if forced_format != "auto":
         return Source(path, path, rel, forced_format)
     try:
-        with open_input(path) as stream:
-            head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        head = sniff_head(path, SNIFF_BYTES)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except Exception as exc:  # a corrupt .gz/.zst header
-        raise SourceError(f"{path}: cannot decompress ({exc})") from None
     if compression_of(path) is None and compression_by_magic(head):
         raise SourceError(f"{path}: compressed data without a .gz/.zst extension; rename it")
     return Source(path, path, rel, detect_format(path, head))
