@@ -1,0 +1,87 @@
+"""cleaner.spark in Spark local mode: 1,200 rows, equal to clean() row by row."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pyspark.sql import SparkSession
+
+from cleaner import Cleaner
+from cleaner.spark import clean_dataframe
+
+ARTICLE = (Path(__file__).resolve().parent / "data" / "io" / "mt_article.txt").read_text(encoding="utf-8")
+MT_URL = "https://www.themoscowtimes.com/2024/02/07/story-{n}"
+ROWS = 1200
+HTML_PAGE = (
+    "<html><body><nav>Home | World</nav><article>"
+    "<p>The harbour authority said on Monday that the ferry to the island would run twice a day from June.</p>"
+    "<p>Tickets will cost the same as last year, a spokeswoman said.</p>"
+    "</article><footer>Copyright 2024</footer></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[SparkSession]:
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("cleaner-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "200")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def make_rows() -> list[tuple[int, str | None, str | None, str | None]]:
+    rows: list[tuple[int, str | None, str | None, str | None]] = []
+    for n in range(ROWS):
+        if n % 100 == 5:
+            rows.append((n, None, None, None))  # nothing to clean: an error row
+        elif n % 10 == 3:
+            rows.append((n, None, HTML_PAGE, "https://news.example.org/ferry"))
+        elif n % 2:
+            rows.append((n, f"Story {n}.\n{ARTICLE}", None, MT_URL.format(n=n)))
+        else:
+            rows.append((n, f"Item {n}: the market opened late.\nShare this article\nRemind me later.", None, None))
+    return rows
+
+
+def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
+    rows = make_rows()
+    df = spark.createDataFrame(rows, "id long, text string, html string, url string").repartition(4)
+    cleaned = clean_dataframe(df, text_col="text", html_col="html", url_col="url")
+    assert cleaned.columns == ["id", "text", "html", "url", "body", "removed", "outlet", "clean_error"]
+    got = {r["id"]: r for r in cleaned.collect()}
+    assert len(got) == ROWS
+    reference = Cleaner()
+    for n, text, html, url in rows:
+        row = got[n]
+        if text is None and html is None:
+            assert row["body"] is None and row["removed"] is None and row["clean_error"]
+            continue
+        expected = reference.clean(html=html, url=url) if html is not None else reference.clean(text, url=url)
+        assert row["clean_error"] is None
+        assert row["body"] == expected.body
+        assert row["outlet"] == expected.outlet
+        assert [s.asDict() for s in row["removed"]] == expected.to_dict()["removed"]
+    assert got[1]["outlet"] == "themoscowtimes.com"
+    assert any(s["category"] == "donation_appeal" for s in got[1]["removed"])
+    assert "Remind me later" not in got[1]["body"]
+
+
+def test_clean_dataframe_checks_columns(spark: SparkSession) -> None:
+    df = spark.createDataFrame([(1, "x")], "id long, content string")
+    with pytest.raises(ValueError, match="column 'text' is not in the DataFrame"):
+        clean_dataframe(df)
+    clash = spark.createDataFrame([(1, "x", "y")], "id long, text string, body string")
+    with pytest.raises(ValueError, match="already has column"):
+        clean_dataframe(clash)
