@@ -1,0 +1,181 @@
+"""Masking for `cleaner learn`: make lines that differ only in numbers or dates equal.
+
+A line becomes a tuple of words in which digit runs, month names and weekday
+names are replaced by placeholders. Lines with the same masked words are one
+recurring line; a word tuple with a hole (a template) covers lines that also
+vary in one short stretch, such as the reader's country. Both turn into
+linear-time regexes that match the whole stripped line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+NUM = "\x00N"
+MONTH = "\x00M"
+WEEKDAY = "\x00D"
+
+MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "en": tuple("january february march april may june july august september october november december "
+                "jan feb mar apr jun jul aug sep sept oct nov dec".split()),
+    "de": tuple("januar februar märz april mai juni juli august september oktober november dezember "
+                "jan feb mär apr jun jul aug sep sept okt nov dez".split()),
+    "fr": tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
+    "es": tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()),
+    "it": tuple("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()),
+    "pt": tuple("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()),
+}
+WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "en": tuple("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()),
+    "de": tuple("montag dienstag mittwoch donnerstag freitag samstag sonntag".split()),
+    "fr": tuple("lundi mardi mercredi jeudi vendredi samedi dimanche".split()),
+    "es": tuple("lunes martes miércoles jueves viernes sábado domingo".split()),
+    "it": tuple("lunedì martedì mercoledì giovedì venerdì sabato domenica".split()),
+    "pt": tuple("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo".split()),
+}
+_MONTHS = [w for words in MONTHS_BY_LANGUAGE.values() for w in words]
+_WEEKDAYS = [w for words in WEEKDAYS_BY_LANGUAGE.values() for w in words]
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
+    return "|".join(ordered)
+
+
+# Digits: ASCII only, so the learned pattern ([0-9]) means the same in RE2.
+_MASK = re.compile(
+    r"(?P<num>[0-9](?:[0-9.,:]*[0-9])?)"
+    rf"|\b(?P<month>(?i:{_alternation(_MONTHS)}))\b\.?"
+    rf"|\b(?P<day>(?i:{_alternation(_WEEKDAYS)}))\b\.?"
+)
+
+NUM_REGEX = "[0-9][0-9.,:]*"
+SPACE_REGEX = r"[\s\xa0]+"
+_META = set("\\.^$*+?{}[]|()")
+
+
+def mask_words(line: str) -> tuple[str, ...]:
+    """The line's words with numbers, months and weekdays masked."""
+
+    def placeholder(match: re.Match[str]) -> str:
+        if match.group("num"):
+            return NUM
+        return MONTH if match.group("month") else WEEKDAY
+
+    return tuple(_MASK.sub(placeholder, line).split())
+
+
+def escape(text: str) -> str:
+    """Escape regex metacharacters only, so patterns stay readable."""
+    return "".join("\\" + c if c in _META else c for c in text)
+
+
+@dataclass(frozen=True)
+class DateNames:
+    """The month and weekday names a learned pattern accepts.
+
+    A dump is usually in one language: patterns list the names of the
+    languages whose names occur in it, not every language's.
+    """
+
+    months: tuple[str, ...] = tuple(_MONTHS)
+    weekdays: tuple[str, ...] = tuple(_WEEKDAYS)
+
+    @classmethod
+    def seen_in(cls, lines: Iterable[str]) -> DateNames:
+        """Names of every language with a month or weekday name in ``lines``."""
+        found: set[str] = set()
+        for line in lines:
+            for match in _MASK.finditer(line):
+                name = match.group("month") or match.group("day")
+                if name:
+                    found.add(name.lower())
+        months = _cover(found, MONTHS_BY_LANGUAGE)
+        weekdays = _cover(found, WEEKDAYS_BY_LANGUAGE)
+        return cls(tuple(months) or tuple(_MONTHS), tuple(weekdays) or tuple(_WEEKDAYS))
+
+    def month_regex(self) -> str:
+        return f"(?i:{_alternation(list(self.months))})\\.?"
+
+    def weekday_regex(self) -> str:
+        return f"(?i:{_alternation(list(self.weekdays))})\\.?"
+
+
+ALL_DATE_NAMES = DateNames()
+
+
+def _cover(found: set[str], by_language: dict[str, tuple[str, ...]]) -> list[str]:
+    """Names of the fewest languages that explain the names found (greedy)."""
+    left = {w for words in by_language.values() for w in words} & found
+    chosen: list[str] = []
+    while left:
+        language = max(by_language, key=lambda lang: len(left & set(by_language[lang])))
+        chosen.extend(by_language[language])
+        left -= set(by_language[language])
+    return chosen
+
+
+def word_regex(word: str, names: DateNames = ALL_DATE_NAMES) -> str:
+    """A masked word as a regex: literals escaped, placeholders as classes."""
+    parts = re.split(f"({NUM}|{MONTH}|{WEEKDAY})", word)
+    out = []
+    for part in parts:
+        if part == NUM:
+            out.append(NUM_REGEX)
+        elif part == MONTH:
+            out.append(names.month_regex())
+        elif part == WEEKDAY:
+            out.append(names.weekday_regex())
+        elif part:
+            out.append(escape(part))
+    return "".join(out)
+
+
+def words_regex(words: tuple[str, ...], names: DateNames = ALL_DATE_NAMES) -> str:
+    return SPACE_REGEX.join(word_regex(w, names) for w in words)
+
+
+def unmask(words: tuple[str, ...]) -> str:
+    """A readable form of masked words (for reports): 0 for numbers and so on."""
+    text = " ".join(words)
+    return text.replace(NUM, "0").replace(MONTH, "<month>").replace(WEEKDAY, "<day>")
+
+
+@dataclass(frozen=True)
+class Template:
+    """Masked words before and after an optional hole of a few words.
+
+    ``hole_chars`` bounds the hole's length; 0 means no hole (an exact
+    recurring line after masking).
+    """
+
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...] = ()
+    hole_chars: int = 0
+
+    @property
+    def has_hole(self) -> bool:
+        return self.hole_chars > 0
+
+    @property
+    def fixed_chars(self) -> int:
+        return sum(len(w) for w in self.prefix + self.suffix)
+
+    def regex(self, names: DateNames = ALL_DATE_NAMES) -> str:
+        """Anchored regex for the whole stripped line."""
+        if not self.has_hole:
+            return f"^{words_regex(self.prefix, names)}$"
+        parts = []
+        if self.prefix:
+            parts.append(words_regex(self.prefix, names) + SPACE_REGEX)
+        parts.append(f".{{1,{self.hole_chars}}}")
+        if self.suffix:
+            parts.append(SPACE_REGEX + words_regex(self.suffix, names))
+        return "^" + "".join(parts) + "$"
+
+    def describe(self) -> str:
+        if not self.has_hole:
+            return unmask(self.prefix)
+        return " ".join(p for p in (unmask(self.prefix), "…", unmask(self.suffix)) if p)

@@ -1,0 +1,158 @@
+"""Find the lines that recur across the pages of one outlet, as templates.
+
+A masked line (see learn_mask) that appears on at least ``support`` pages is
+an exact template. Lines that still differ in one short stretch (the
+reader's country, a currency) are grouped by their first or last words and
+grown word by word, as long as enough pages agree, into a template with a
+hole of at most a few words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.learn_mask import NUM, Template
+
+ANCHOR_WORDS = 3  # lines are grouped by their first (or last) three words
+MIN_TEMPLATE_WORDS = 4  # shorter lines only recur exactly
+MAX_HOLE_WORDS = 6  # a hole is a name or a place, not a sentence
+MIN_FIXED_CHARS = 12  # the fixed words of a holed template, at least
+MIN_FIXED_SHARE = 0.4  # of the line's length
+MIN_DISTINCT_HOLES = 2
+KEEP_SHARE = 0.8  # a word joins the fixed part only if this share of the lines have it
+MIN_HOLE_BOUND = 20
+MAX_HOLE_BOUND = 200
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    page: int
+    words: Words
+
+
+def has_literal(words: Words) -> bool:
+    """True unless the line is only numbers and dates (a counter, a clock)."""
+    text = "".join(words)
+    for mark in (NUM, "\x00M", "\x00D"):
+        text = text.replace(mark, "")
+    return any(c.isalnum() for c in text)
+
+
+def exact_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Template]:
+    """Masked lines found on at least ``support`` pages."""
+    pages: Counter[Words] = Counter()
+    for lines in masked:
+        pages.update(set(lines))
+    found = [words for words, count in pages.items() if count >= support and words and has_literal(words)]
+    return [Template(words) for words in sorted(found, key=lambda w: (-pages[w], w))]
+
+
+def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Template]:
+    """Templates with a hole, grown from lines that share their first or last words.
+
+    Lines that also recur exactly take part, so that one template can stand
+    for several exact variants ("from just $5" and "from just £5").
+    """
+    by_prefix: dict[Words, list[Occurrence]] = defaultdict(list)
+    by_suffix: dict[Words, list[Occurrence]] = defaultdict(list)
+    for page, lines in enumerate(masked):
+        for words in set(lines):
+            if len(words) < MIN_TEMPLATE_WORDS:
+                continue
+            by_prefix[words[:ANCHOR_WORDS]].append(Occurrence(page, words))
+            by_suffix[words[-ANCHOR_WORDS:]].append(Occurrence(page, words))
+    found: dict[tuple[Words, Words], Template] = {}
+    for groups, reverse in ((by_prefix, False), (by_suffix, True)):
+        for members in groups.values():
+            if _pages(members) < support:
+                continue
+            template = _grow(members, support, reverse)
+            if template is not None:
+                found.setdefault((template.prefix, template.suffix), template)
+    return sorted(found.values(), key=lambda t: (-t.fixed_chars, t.prefix, t.suffix))
+
+
+def _pages(members: Sequence[Occurrence]) -> int:
+    return len({m.page for m in members})
+
+
+def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | None:
+    """Extend the anchor word by word from its side, then from the other side."""
+    seqs = [Occurrence(m.page, m.words[::-1] if reverse else m.words) for m in members]
+    head = ANCHOR_WORDS
+    while True:
+        nxt = _most_supported(seqs, lambda w, i=head: w[i] if len(w) > i + 1 else None)
+        if nxt is None or nxt[1] < max(support, KEEP_SHARE * _pages(seqs)):
+            break
+        seqs = [m for m in seqs if len(m.words) > head + 1 and m.words[head] == nxt[0]]
+        head += 1
+    tail = 0
+    while True:
+        nxt = _most_supported(seqs, lambda w, j=tail: w[-1 - j] if len(w) > head + j + 1 else None)
+        if nxt is None or nxt[1] < max(support, KEEP_SHARE * _pages(seqs)):
+            break
+        seqs = [m for m in seqs if len(m.words) > head + tail + 1 and m.words[-1 - tail] == nxt[0]]
+        tail += 1
+    seqs = [m for m in seqs if 1 <= len(m.words) - head - tail <= MAX_HOLE_WORDS]
+    if not seqs or _pages(seqs) < support:
+        return None
+    sample = seqs[0].words
+    prefix, suffix = sample[:head], sample[len(sample) - tail :] if tail else ()
+    holes = [" ".join(m.words[head : len(m.words) - tail]) for m in seqs]
+    if len(set(holes)) < MIN_DISTINCT_HOLES:
+        return None  # the lines do not vary: the exact template stands for them
+    mean_chars = sum(len(" ".join(m.words)) for m in seqs) / len(seqs)
+    fixed = len(" ".join(prefix + suffix))
+    if fixed < MIN_FIXED_CHARS or fixed < MIN_FIXED_SHARE * mean_chars:
+        return None
+    bound = min(MAX_HOLE_BOUND, max(MIN_HOLE_BOUND, 2 * max(len(h) for h in holes) + 10))
+    if reverse:
+        prefix, suffix = suffix[::-1], prefix[::-1]
+    return Template(prefix, suffix, bound)
+
+
+def _most_supported(seqs: Sequence[Occurrence], pick) -> tuple[str, int] | None:  # type: ignore[no-untyped-def]
+    """The word that ``pick`` gives for most pages, with that page count."""
+    pages: dict[str, set[int]] = defaultdict(set)
+    for m in seqs:
+        word = pick(m.words)
+        if word is not None:
+            pages[word].add(m.page)
+    if not pages:
+        return None
+    word, where = max(pages.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    return word, len(where)
+
+
+def merge_templates(exact: Sequence[Template], holed: Sequence[Template]) -> list[Template]:
+    """Exact templates that a holed one also explains give way to it."""
+    index = TemplateIndex(holed)
+    kept = [t for t in exact if index.find(t.prefix, "") is None]
+    return kept + list(holed)
+
+
+class TemplateIndex:
+    """Assigns each masked line the first template that explains it."""
+
+    def __init__(self, templates: Sequence[Template]) -> None:
+        self.templates = list(templates)
+        self._exact = {t.prefix: i for i, t in enumerate(self.templates) if not t.has_hole}
+        self._holed = [(i, t) for i, t in enumerate(self.templates) if t.has_hole]
+
+    def find(self, words: Words, line: str) -> int | None:
+        found = self._exact.get(words)
+        if found is not None:
+            return found
+        for index, t in self._holed:
+            hole = len(words) - len(t.prefix) - len(t.suffix)
+            if not 1 <= hole <= MAX_HOLE_WORDS:
+                continue
+            if words[: len(t.prefix)] != t.prefix or (t.suffix and words[len(words) - len(t.suffix) :] != t.suffix):
+                continue
+            if len(" ".join(words[len(t.prefix) : len(words) - len(t.suffix)])) <= t.hole_chars:
+                return index
+        return None

@@ -1,0 +1,189 @@
+"""`cleaner learn`: masking, templates, and rules learned from a made-up outlet's dump."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from learn_dump_gen import DOMAIN, GeneratedPage, make_dump
+
+from cleaner import Cleaner
+from cleaner.cli import main
+from cleaner.learn import learn
+from cleaner.learn_category import CategoryGuesser, contains_phrase
+from cleaner.learn_mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_words
+from cleaner.learn_templates import exact_templates, hole_templates
+from cleaner.patterns import check_pattern, compile_pattern
+from cleaner.rules import load_rule_file
+
+TRAIN_PAGES = 200
+TEST_PAGES = 100
+MIN_BOILERPLATE_REMOVED = 0.95
+MAX_BODY_REMOVED = 0.01
+
+
+def _write_jsonl(path: Path, pages: list[GeneratedPage]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for number, page in enumerate(pages):
+            record = {"url": f"https://{DOMAIN}/news/{number}", "text": page.text}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@pytest.fixture(scope="module")
+def dump() -> list[GeneratedPage]:
+    return make_dump(TRAIN_PAGES + TEST_PAGES)
+
+
+@pytest.fixture(scope="module")
+def learned_file(dump: list[GeneratedPage], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("learn")
+    source = folder / "dump.jsonl"
+    _write_jsonl(source, dump[:TRAIN_PAGES])
+    target = folder / "rules" / f"{DOMAIN}.yaml"
+    result = CliRunner().invoke(
+        main, ["learn", str(source), "--outlet", DOMAIN, "--name", "Northgate Courier", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    return target, result.stderr
+
+
+def test_masking_equates_numbers_dates_and_month_names() -> None:
+    a = mask_words("Page generated on Sunday, 25 October 2024 at 09:39")
+    b = mask_words("Page generated on friday, 3 March 2021 at 17:02")
+    assert a == b == ("Page", "generated", "on", f"{WEEKDAY},", NUM, MONTH, NUM, "at", NUM)
+    assert mask_words("Join 23,025 readers.") == mask_words("Join 7 readers.")
+    assert mask_words("In May 2024") != mask_words("In Mayfair 2024")
+
+
+def test_template_regex_is_linear_time_and_matches_variants() -> None:
+    template = Template(("Dear", "reader", "in"), (), 30)
+    pattern = template.regex(DateNames.seen_in(["5 March"]))
+    check_pattern(pattern)
+    compiled = compile_pattern(pattern)
+    assert compiled.search("Dear reader in New Zealand,")
+    assert compiled.search("Dear reader in Chile,")
+    assert not compiled.search("Dear reader in")
+    dated = Template(mask_words("Published 5 March 2024, updated 2 hours ago"))
+    regex = dated.regex(DateNames.seen_in(["Published 5 March 2024"]))
+    assert "janvier" not in regex and "september" in regex
+    assert compile_pattern(regex).search("Published 17 September 2019, updated 11 hours ago")
+
+
+def test_hole_templates_need_varying_lines_on_enough_pages() -> None:
+    countries = ["France", "New Zealand", "the Czech Republic", "Chile", "Japan"]
+    pages = [[mask_words(f"Dear reader in {countries[i % 5]},"), mask_words(f"Body line number {i} of a story.")] for i in range(20)]
+    holed = hole_templates(pages, support=5)
+    assert [(t.prefix, t.suffix) for t in holed] == [(("Dear", "reader", "in"), ())]
+    assert exact_templates(pages, support=5) == [Template(mask_words("Body line number 0 of a story."))]
+    same = [[mask_words("Sign up for our morning newsletter today")] for _ in range(20)]
+    assert hole_templates(same, support=5) == []
+
+
+def test_category_guess_uses_whole_words() -> None:
+    assert contains_phrase("read more about it", "read more")
+    assert not contains_phrase("we had more rain", "ore")
+    guesser = CategoryGuesser()
+    assert guesser.guess(["© 2026 Example Ltd. All rights reserved."]) == "legal"
+    assert guesser.guess(["Enter your email address", "Get our newsletter"]) == "newsletter"
+
+
+def test_learned_file_passes_validate_and_test(learned_file: tuple[Path, str]) -> None:
+    path, _ = learned_file
+    rules = load_rule_file(path)
+    assert rules.key == DOMAIN and rules.name == "Northgate Courier" and rules.examples
+    runner = CliRunner()
+    validate = runner.invoke(main, ["rules", "validate", str(path)])
+    assert validate.exit_code == 0, validate.output
+    tested = runner.invoke(main, ["rules", "test", str(path)])
+    assert tested.exit_code == 0, tested.output
+    assert "0 failed" in tested.output
+
+
+def test_learned_rules_cover_each_box_with_its_category(learned_file: tuple[Path, str]) -> None:
+    path, report = learned_file
+    rules = load_rule_file(path)
+    kinds = {(rule.kind, rule.category) for rule in rules.text}
+    assert ("block", "donation_appeal") in kinds
+    assert ("block", "newsletter") in kinds
+    assert ("after", "legal") in kinds
+    assert any(kind == "line" for kind, _ in kinds)
+    assert "A note from the Northgate Courier" in rules.fingerprints
+    assert f"{TRAIN_PAGES} pages" in report and "donation-appeal-block" in report
+
+
+def test_learned_rules_generalise_to_unseen_pages(dump: list[GeneratedPage], learned_file: tuple[Path, str]) -> None:
+    path, _ = learned_file
+    cleaner = Cleaner(rules_paths=[path], builtin_rules=False, heuristics=False, use_env=False)
+    boilerplate = boilerplate_removed = body = body_removed = 0
+    for page in dump[TRAIN_PAGES:]:
+        result = cleaner.clean(page.text, url=f"https://www.{DOMAIN}/news/x")
+        assert "".join(s.text for s in result.segments) == result.source
+        removed = [False] * len(page.text)
+        for segment in result.removed:
+            removed[segment.start : segment.end] = [True] * (segment.end - segment.start)
+        offset = 0
+        for line, is_boilerplate in zip(page.lines, page.boilerplate):
+            gone = sum(removed[offset : offset + len(line)])
+            if is_boilerplate:
+                boilerplate += len(line)
+                boilerplate_removed += gone
+            else:
+                body += len(line)
+                body_removed += gone
+            offset += len(line) + 1
+    assert boilerplate_removed / boilerplate >= MIN_BOILERPLATE_REMOVED
+    assert body_removed / body <= MAX_BODY_REMOVED
+
+
+def test_learn_reads_a_folder_of_html_pages(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number, page in enumerate(make_dump(12, seed=3)):
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in page.lines)
+        (folder / f"{number:03d}.html").write_text(
+            f"<html><head><title>Story {number}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+        (folder / f"{number:03d}.body.txt").write_text("gold bodies are ignored\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["learn", str(folder), "--outlet", DOMAIN])
+    assert result.exit_code == 0, result.output
+    assert "12 pages" in result.stderr
+    assert "© 20" in result.stdout and "legal-after" in result.stdout
+
+
+def test_learn_errors_are_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
+    result = runner.invoke(main, ["learn", str(bad), "--outlet", DOMAIN])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"cleaner: error: {bad}:2: not valid JSON")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+    unique = tmp_path / "unique.jsonl"
+    _write_jsonl(unique, [GeneratedPage([f"{word}{word} {word} zz{word}."], [False]) for word in "abcdefgh"])
+    result = runner.invoke(main, ["learn", str(unique), "--outlet", DOMAIN])
+    assert result.exit_code == 2 and "nothing to propose" in result.stderr
+
+    result = runner.invoke(main, ["learn", str(unique), "--outlet", "not a domain"])
+    assert result.exit_code == 2 and "is not a domain name" in result.stderr
+
+    existing = tmp_path / "out.yaml"
+    existing.write_text("keep me\n", encoding="utf-8")
+    result = runner.invoke(main, ["learn", str(unique), "--outlet", DOMAIN, "-o", str(existing)])
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_learn_function_reports_training_figures() -> None:
+    pages = make_dump(60, seed=11)
+    learned = learn([p.lines for p in pages], DOMAIN)
+    total = sum(len(line) for p in pages for line in p.lines)
+    boilerplate = sum(len(line) for p in pages for line, flag in zip(p.lines, p.boilerplate) if flag)
+    assert learned.total_chars == total
+    assert learned.unexplained_chars_removed == 0
+    assert boilerplate * MIN_BOILERPLATE_REMOVED <= learned.removed_chars <= boilerplate
