@@ -162,7 +162,17 @@ def tree_memory(root: int) -> Sample:
     return sample
 
 
-def run_clean(dump: Path, jobs: int, extra: list[str]) -> dict[str, object]:
+@dataclass
+class Run:
+    jobs: int
+    seconds: float
+    peak: Sample
+    sha256: str
+    summary: list[str]
+    command: str
+
+
+def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     out = OUT / f"scale-j{jobs}.jsonl.gz"
     cmd = [sys.executable, "-m", "cleaner", "clean", str(dump), "-o", str(out), "-j", str(jobs), "--no-progress", *extra]
     peak = Sample()
@@ -185,8 +195,7 @@ def run_clean(dump: Path, jobs: int, extra: list[str]) -> dict[str, object]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"cleaner failed (exit {proc.returncode}):\n{stderr}")
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    return {"jobs": jobs, "seconds": seconds, "peak_rss": peak.rss, "peak_pss": peak.pss, "sha256": digest,
-            "summary": stderr.strip().splitlines()[-2:], "command": " ".join(cmd)}
+    return Run(jobs, seconds, peak, digest, stderr.strip().splitlines()[-2:], " ".join(cmd))
 
 
 def main() -> None:
@@ -205,15 +214,13 @@ def main() -> None:
     print("| -j | seconds | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        secs = float(r["seconds"])  # type: ignore[arg-type]
-        print(f"| {r['jobs']} | {secs:.1f} | {records / secs:,.0f} | {json_bytes / 1e6 / secs:.1f} | "
-              f"{float(base['seconds']) / secs:.2f}x | {int(r['peak_rss']) / 2**20:.0f} MiB | "  # type: ignore[arg-type]
-              f"{int(r['peak_pss']) / 2**20:.0f} MiB |")  # type: ignore[call-overload]
-    identical = len({r["sha256"] for r in results}) == 1
+        print(f"| {r.jobs} | {r.seconds:.1f} | {records / r.seconds:,.0f} | {json_bytes / 1e6 / r.seconds:.1f} | "
+              f"{base.seconds / r.seconds:.2f}x | {r.peak.rss / 2**20:.0f} MiB | {r.peak.pss / 2**20:.0f} MiB |")
+    identical = len({r.sha256 for r in results}) == 1
     print(f"outputs byte-identical across -j: {identical}")
     for r in results:
-        print(f"-j {r['jobs']}: {r['command']}")
-        for line in r["summary"]:  # type: ignore[attr-defined]
+        print(f"-j {r.jobs}: {r.command}")
+        for line in r.summary:
             print(f"    {line}")
     if not identical:
         raise SystemExit(1)

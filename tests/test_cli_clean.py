@@ -252,3 +252,12 @@ def test_several_documents_to_stdout_and_to_jsonl(tmp_path: Path) -> None:
     assert code == 0 and out == b"First document.\n\nSecond document.\n"
     code, out, _ = invoke([str(one), str(two), "--output-format", "jsonl", *FAST])
     assert [json.loads(line)["input"] for line in out.splitlines()] == [str(one), str(two)]
+
+
+def test_progress_bar_when_asked(tmp_path: Path) -> None:
+    src = tmp_path / "p.jsonl"
+    src.write_text("".join(json.dumps({"text": f"Line {i}."}) + "\n" for i in range(20)), encoding="utf-8")
+    code, out, stderr = invoke([str(src), "--progress", *FAST])
+    assert code == 0
+    assert "20 rec" in stderr
+    assert len(out.splitlines()) == 20

@@ -53,6 +53,8 @@ def clean_command(
     fail go to the errors file whole with their position and reason; the exit
     status is 1 when any failed. A summary goes to stderr at the end.
     """
+    if not inputs and sys.stdin.isatty():
+        fail("no input: give files or folders, or pipe a document or dump to stdin (-)")
     try:
         field_map = parse_fields(fields)
     except ValueError as exc:

@@ -39,13 +39,13 @@ class Source:
     path: str | None  # None for stdin
     rel: str  # name relative to the folder given, for one-file-per-input output
     fmt: str
-    _stream: io.BufferedReader | None = field(default=None, repr=False)
+    _stream: BinaryIO | None = field(default=None, repr=False)
 
     @property
     def is_records(self) -> bool:
         return self.fmt in RECORD_FORMATS
 
-    def open(self) -> io.BufferedReader:
+    def open(self) -> BinaryIO:
         """The decompressed byte stream (stdin can be opened once only)."""
         if self._stream is not None:
             stream, self._stream = self._stream, None
@@ -108,7 +108,7 @@ def _file_source(path: str, rel: str, forced_format: str) -> Source:
 
 def _stdin_source(forced_format: str, stdin: BinaryIO | None) -> Source:
     raw = stdin if stdin is not None else sys.stdin.buffer
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, READ_BUFFER)  # type: ignore[arg-type]
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, READ_BUFFER)  # type: ignore[arg-type,type-var]
     method = compression_by_magic(buffered.peek(4)[:4])
     stream = decompressing_reader(buffered, method)
     fmt = forced_format
