@@ -233,3 +233,23 @@ def _unfilter(kind: int, line: bytearray, above: bytearray, step: int) -> bytear
             nearest = left if pa <= pb and pa <= pc else up if pb <= pc else corner
             line[i] = (line[i] + nearest) & 0xFF
     return line
+
+
+HTML_CASE = Path(__file__).parent / "data" / "corpus" / "riverside-herald.example" / "library-opens.html"
+
+
+def test_explain_html_input_marks_page_chrome() -> None:
+    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--no-heuristics", "--no-color"])
+    assert result.exit_code == 0, result.output
+    assert "The new public library on the riverside opened its doors" in result.output
+    assert re.search(r"\[- Home Local Sport -\] \{page_chrome: html:", result.output)
+
+
+def test_explain_html_without_html_stage_is_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "cleaner.html", None)  # import now raises ImportError
+    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--format", "html"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"cleaner: error: {HTML_CASE}: HTML input needs the html stage")
+    assert len(result.stderr.strip().splitlines()) == 1
