@@ -8,8 +8,11 @@ body or boilerplate so a test can count what a learned rule removes.
 
 from __future__ import annotations
 
+import json
 import random
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 DOMAIN = "northgate-courier.example"
 
@@ -139,3 +142,24 @@ def make_page(rng: random.Random) -> GeneratedPage:
 def make_dump(pages: int, seed: int = 7) -> list[GeneratedPage]:
     rng = random.Random(seed)
     return [make_page(rng) for _ in range(pages)]
+
+
+def write_demo(out: Path, train: int = 200, held_out: int = 100) -> None:
+    """A JSONL dump of ``train`` pages and a corpus folder of ``held_out`` more."""
+    pages = make_dump(train + held_out)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "dump.jsonl").open("w", encoding="utf-8") as handle:
+        for number, page in enumerate(pages[:train]):
+            record = {"url": f"https://{DOMAIN}/news/{number}", "text": page.text}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    cases = out / "corpus" / DOMAIN
+    cases.mkdir(parents=True, exist_ok=True)
+    for number, page in enumerate(pages[train:]):
+        body = [line for line, flag in zip(page.lines, page.boilerplate) if not flag]
+        (cases / f"page-{number:03d}.txt").write_text(page.text, encoding="utf-8")
+        (cases / f"page-{number:03d}.body.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    # python tests/learn_dump_gen.py OUT_DIR: OUT_DIR/dump.jsonl and OUT_DIR/corpus/ (see docs/authoring.md)
+    write_demo(Path(sys.argv[1]))
