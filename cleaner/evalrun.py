@@ -83,12 +83,39 @@ class CaseError:
 
 
 @dataclass
+class CaseScore:
+    """One case's own figures, to find the cases that pull an outlet down."""
+
+    outlet: str
+    name: str
+    path: str
+    precision: float | None
+    recall: float | None
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision or 0.0, self.recall or 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outlet": self.outlet,
+            "name": self.name,
+            "path": self.path,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
 class EvalReport:
     """Per-outlet and overall figures, plus the cases that could not be run."""
 
     compare: str | None
     groups: dict[str, GroupScore] = field(default_factory=dict)
     errors: list[CaseError] = field(default_factory=list)
+    cases: list[CaseScore] = field(default_factory=list)
 
     def group(self, name: str) -> GroupScore:
         return self.groups.setdefault(name, GroupScore())
@@ -111,6 +138,7 @@ class EvalReport:
             "outlets": {name: self.groups[name].to_dict(self.compare) for name in self.outlets()},
             "overall": self.overall.to_dict(self.compare),
             "errors": [{"path": e.path, "message": e.message} for e in self.errors],
+            "cases": [c.to_dict() for c in self.cases],
         }
 
 
@@ -145,6 +173,9 @@ def run_eval(
                 baseline = extractor(case.content)
             except Exception as exc:  # a third-party tool may fail in its own ways
                 report.errors.append(CaseError(str(case.path), f"{compare} failed: {exc}"))
+        own = ShingleScore()
+        precision, recall = own.add(predicted, case.gold_body)
+        report.cases.append(CaseScore(case.outlet, case.name, str(case.path), precision, recall))
         for group in (report.group(case.outlet), report.overall):
             group.cleaner.add(case, predicted)
             if case.is_html:

@@ -131,3 +131,15 @@ def test_leak_is_counted_when_rules_are_missing(tmp_path: Path) -> None:
     figures = json.loads(out)["outlets"][TEXT_OUTLET]["cleaner"]
     assert figures["leak"] == 1.0 and figures["keep"] == 1.0 and figures["acc"] == 0.5
     assert figures["precision"] < 1.0 and figures["recall"] == 1.0
+
+
+def test_cases_listing_puts_the_worst_case_first() -> None:
+    code, out, _ = run(str(CORPUS), "--cases", *OPTIONS)
+    assert code == 0
+    listing = out.split("\n\n", 1)[1].splitlines()
+    assert listing[0].split() == ["case", "P", "R", "F1"]
+    assert listing[1].split()[0] == f"{HTML_OUTLET}/library-opens"
+    assert listing[1].split()[3] == f"{_expected(HTML_OUTLET).f1:.3f}"
+    assert [row.split()[3] for row in listing[2:]] == ["1.000", "1.000"]
+    data = json.loads(run(str(CORPUS), "--json", *OPTIONS)[1])
+    assert {c["name"] for c in data["cases"]} == {"bridge-repairs", "governor-resigns", "library-opens"}

@@ -19,12 +19,14 @@ NOT_AVAILABLE = "n/a"
 @click.option("--compare", type=click.Choice(COMPARE_TOOLS), help="Also score this tool on the html cases.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--min-f1", type=click.FloatRange(0, 1), help="Exit 1 if overall or any outlet's F1 is below this.")
+@click.option("--cases", "show_cases", is_flag=True, help="Also list every case's P / R / F1, worst first.")
 @cleaner_options
 def eval_command(
     corpus: str,
     compare: str | None,
     as_json: bool,
     min_f1: float | None,
+    show_cases: bool,
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
@@ -51,6 +53,9 @@ def eval_command(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(report))
+        if show_cases:
+            click.echo("")
+            click.echo(format_cases(report))
     for error in report.errors:
         click.echo(f"cleaner: error: {error.path}: {error.message}", err=True)
     if below:
@@ -73,6 +78,17 @@ def format_table(report: EvalReport) -> str:
         lines.append(_line(["-" * w for w in widths], widths))
     lines.append(_line(rows[-1], widths))
     return "\n".join(lines)
+
+
+def format_cases(report: EvalReport) -> str:
+    """One line per case, lowest F1 first: where to look when a figure drops."""
+    rows = [["case", "P", "R", "F1"]]
+    for case in sorted(report.cases, key=lambda c: (c.f1, c.outlet, c.name)):
+        p = NOT_AVAILABLE if case.precision is None else f"{case.precision:.3f}"
+        r = NOT_AVAILABLE if case.recall is None else f"{case.recall:.3f}"
+        rows.append([f"{case.outlet}/{case.name}", p, r, f"{case.f1:.3f}"])
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(_line(row, widths) for row in rows)
 
 
 def _line(cells: list[str], widths: list[int]) -> str:
