@@ -16,6 +16,7 @@ TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 220
 TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
 _NOT_TITLE_END = frozenset(".:,;")
+_CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relationships."
 
 
 def looks_like_title(text: str) -> bool:
@@ -24,7 +25,7 @@ def looks_like_title(text: str) -> bool:
     return (
         TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS
         and len(text) <= TITLE_MAX_CHARS
-        and text[-1] not in _NOT_TITLE_END
+        and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
         and not text.startswith(("http", "©", "|", "•"))
         and sum(ch.isalpha() for ch in text) >= len(text) / 2
     )
