@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cleaner.docinput import read_bytes, strip_compression
 from cleaner.errors import InputError
+from cleaner.io.compression import open_input
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TEXT_SUFFIXES = (".txt",)
@@ -92,22 +93,34 @@ def _file_page(path: Path, kind: str) -> Page:
 
 
 def _jsonl_pages(path: Path, fields: Fields) -> Iterator[Page]:
-    for number, line in enumerate(_decode(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: a record must be a JSON object")
-        url = record.get(fields.url)
-        url = url if isinstance(url, str) and url else None
-        text, html = record.get(fields.text), record.get(fields.html)
-        if isinstance(text, str):
-            yield Page(where, text=text, url=url)
-        elif isinstance(html, str):
-            yield Page(where, html=html, url=url)
-        else:
-            raise InputError(f"{where}: no string field '{fields.text}' or '{fields.html}'")
+    """Stream the records: a dump may be far larger than memory."""
+    try:
+        handle = open_input(str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            where = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
+            if line.strip():
+                yield _record_page(line, where, fields)
+
+
+def _record_page(line: str, where: str, fields: Fields) -> Page:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a record must be a JSON object")
+    url = record.get(fields.url)
+    url = url if isinstance(url, str) and url else None
+    text, html = record.get(fields.text), record.get(fields.html)
+    if isinstance(text, str):
+        return Page(where, text=text, url=url)
+    if isinstance(html, str):
+        return Page(where, html=html, url=url)
+    raise InputError(f"{where}: no string field '{fields.text}' or '{fields.html}'")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 from pathlib import Path
@@ -17,7 +18,7 @@ from cleaner.learn_category import CategoryGuesser, contains_phrase
 from cleaner.learn_mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_words
 from cleaner.learn_templates import exact_templates, hole_templates
 from cleaner.patterns import check_pattern, compile_pattern
-from cleaner.rules import load_rule_file
+from cleaner.rules import load_rule_file, parse_rules
 
 TRAIN_PAGES = 200
 TEST_PAGES = 100
@@ -187,3 +188,14 @@ def test_learn_function_reports_training_figures() -> None:
     assert learned.total_chars == total
     assert learned.unexplained_chars_removed == 0
     assert boilerplate * MIN_BOILERPLATE_REMOVED <= learned.removed_chars <= boilerplate
+
+
+def test_learn_streams_compressed_jsonl_up_to_the_limit(tmp_path: Path) -> None:
+    plain = tmp_path / "dump.jsonl"
+    _write_jsonl(plain, make_dump(30, seed=5))
+    packed = tmp_path / "dump.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    result = CliRunner().invoke(main, ["learn", str(packed), "--outlet", DOMAIN, "--limit", "20"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("20 pages,")
+    assert parse_rules(result.stdout, "<stdout>").key == DOMAIN
