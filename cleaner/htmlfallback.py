@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 _TOKEN = re.compile(r"\w+")
-MAX_CANDIDATES = 16  # occurrences of one block looked at; short blocks repeat a lot
+MAX_CANDIDATES = 16  # occurrences of one anchor block looked at
+ANCHOR_TOKENS = 3  # blocks this long fix the alignment; shorter ones fill gaps
+GAP_WINDOW = 3  # tokens a gap block may start after the previous one
 SHINGLE = 4
 FUZZY_MIN_TOKENS = 6  # blocks this long may match by shingle overlap when text differs
 FUZZY_SHARE = 0.6  # share of a block's shingles found in the output to count as article
@@ -41,7 +43,13 @@ def tokens(text: str) -> list[str]:
 
 
 def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
-    """Which blocks trafilatura's output contains, in one consistent order."""
+    """Which blocks trafilatura's output contains, in one consistent order.
+
+    Blocks of ANCHOR_TOKENS words or more are anchors: a heaviest chain of
+    their exact matches fixes the alignment. Shorter blocks (table cells,
+    list items) and slightly rewritten blocks are then placed in the output
+    left between two anchors, in page order.
+    """
     out = tokens(extracted)
     n = len(block_texts)
     if not out or not n:
@@ -57,7 +65,7 @@ def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
     candidates: list[list[int]] = []
     for toks in block_tokens:
         found: list[int] = []
-        if toks:
+        if len(toks) >= ANCHOR_TOKENS:
             key = " " + " ".join(toks) + " "
             at = joined.find(key)
             while at >= 0 and len(found) < MAX_CANDIDATES:
@@ -66,9 +74,45 @@ def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
         candidates.append(found)
     chosen = _heaviest_chain(candidates, [len(t) for t in block_tokens], len(out))
     inside = [c is not None for c in chosen]
-    _fuzzy(inside, block_tokens, out)
+    anchors = [i for i in range(n) if chosen[i] is not None]
+    bounds = [(-1, 0)] + [(i, chosen[i]) for i in anchors] + [(n, len(out))]
+    for (left, left_start), (right, right_start) in zip(bounds, bounds[1:]):
+        region_start = left_start + len(block_tokens[left]) if left >= 0 else 0
+        if right - left > 1 and right_start > region_start:
+            _fill_gap(inside, block_tokens, range(left + 1, right), out[region_start:right_start])
     _fill_punctuation(inside, block_tokens)
     return inside
+
+
+def _fill_gap(inside: list[bool], block_tokens: list[list[str]], blocks: range, region: list[str]) -> None:
+    """Place the blocks between two anchors in the output between them.
+
+    A block counts when its words come next in the region (within
+    GAP_WINDOW tokens: trafilatura may keep a word we do not show), or, for
+    a long block, when most of its shingles are still unused in the region.
+    """
+    cursor = 0
+    unused: Counter[tuple[str, ...]] | None = None
+    for i in blocks:
+        toks = block_tokens[i]
+        if not toks:
+            continue
+        size = len(toks)
+        limit = min(len(region) - size, cursor + GAP_WINDOW)
+        for at in range(cursor, limit + 1):
+            if region[at : at + size] == toks:
+                inside[i] = True
+                cursor = at + size
+                break
+        if inside[i] or size < FUZZY_MIN_TOKENS:
+            continue
+        if unused is None:
+            unused = Counter(tuple(region[j : j + SHINGLE]) for j in range(len(region) - SHINGLE + 1))
+        grams = [tuple(toks[j : j + SHINGLE]) for j in range(size - SHINGLE + 1)]
+        hits = [g for g in grams if unused[g] > 0]
+        if len(hits) >= FUZZY_SHARE * len(grams):
+            inside[i] = True
+            unused.subtract(hits)
 
 
 def _heaviest_chain(candidates: list[list[int]], weights: list[int], size: int) -> list[int | None]:
@@ -118,29 +162,6 @@ def _heaviest_chain(candidates: list[list[int]], weights: list[int], size: int) 
         chosen[block] = start
         node = previous
     return chosen
-
-
-def _fuzzy(inside: list[bool], block_tokens: list[list[str]], out: list[str]) -> None:
-    """Long blocks trafilatura rewrote a little (split, trimmed) still count.
-
-    Only between the first and last exact match, so a teaser far outside the
-    article cannot get in this way.
-    """
-    matched = [i for i, ok in enumerate(inside) if ok]
-    if not matched:
-        return
-    first, last = matched[0], matched[-1]
-    available: Counter[tuple[str, ...]] | None = None
-    for i in range(first + 1, last):
-        toks = block_tokens[i]
-        if inside[i] or len(toks) < FUZZY_MIN_TOKENS:
-            continue
-        if available is None:
-            available = Counter(tuple(out[j : j + SHINGLE]) for j in range(len(out) - SHINGLE + 1))
-        grams = [tuple(toks[j : j + SHINGLE]) for j in range(len(toks) - SHINGLE + 1)]
-        hits = sum(1 for g in grams if g in available)
-        if hits >= FUZZY_SHARE * len(grams):
-            inside[i] = True
 
 
 def _fill_punctuation(inside: list[bool], block_tokens: list[list[str]]) -> None:
