@@ -17,15 +17,37 @@ from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.report import CATEGORY_COLOUR, render_html, render_terminal, summarize
 
+DATA = Path(__file__).parent / "data"
+RULES = DATA / "rules"  # a made-up outlet's rule file, so these tests do not follow shipped rules
+OPTIONS = ["--no-builtin-rules", "--rules", str(RULES), "--no-heuristics"]
+OUTLET = "harbour-daily.example"
+APPEAL_RULE = f"{OUTLET}:appeal"
+SEED_LIKE = "\n".join(
+    [
+        "The harbour board approved a plan on Thursday to deepen the channel for larger ferries.",
+        "Dredging will start in the autumn and is expected to take two winters, the board said.",
+        "“Every delay costs the island another season of tourists,” a hotel owner told the meeting.",
+        "Fishermen asked for the work to pause during the spawning months, and the board agreed to review it.",
+        "A Message from The Harbour Daily:",
+        "Dear readers,",
+        "We are a small newsroom and we answer to nobody but you. Please support us with a monthly gift.",
+        "Every contribution, however small, keeps our reporting free for everyone on the island.",
+        "Remind me later.",
+    ]
+)
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_TIMEOUT_S = 90
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MIN_HIGHLIGHT_PIXELS = 5_000  # a few lines of highlighted text at 1280 px wide
 
 
+def _cleaner() -> Cleaner:
+    return Cleaner(rules_paths=[RULES], builtin_rules=False, heuristics=False, use_env=False)
+
+
 @pytest.fixture
-def seed_result(seed_like_text: str):
-    return Cleaner(heuristics=False).clean(seed_like_text, url="https://www.themoscowtimes.com/2021/12/21/a")
+def seed_result():
+    return _cleaner().clean(SEED_LIKE, url=f"https://www.{OUTLET}/2026/05/14/channel-dredging")
 
 
 def test_summary_counts_visible_characters(seed_result) -> None:
@@ -34,14 +56,14 @@ def test_summary_counts_visible_characters(seed_result) -> None:
     assert summary.removed_chars == len(re.sub(r"\s", "", removed))
     assert summary.total_chars == len(re.sub(r"\s", "", seed_result.source))
     assert [t.name for t in summary.by_category] == ["donation_appeal"]
-    assert summary.by_rule[0].name == "themoscowtimes.com:donation-appeal"
+    assert summary.by_rule[0].name == APPEAL_RULE
 
 
 def test_plain_terminal_view_marks_spans_and_keeps_text(seed_result) -> None:
     view = render_terminal(seed_result, color=False)
     assert "\x1b[" not in view
-    assert "[- A Message from The Moscow Times:" in view
-    assert "Remind me later. -] {donation_appeal: themoscowtimes.com:donation-appeal}" in view
+    assert "[- A Message from The Harbour Daily:" in view
+    assert f"Remind me later. -] {{donation_appeal: {APPEAL_RULE}}}" in view
     document = view.split("\n\noutlet:")[0]
     unmarked = re.sub(r"\[- |\s-\] \{[^}]*\}", "", document)
     assert unmarked.rstrip("\n") == seed_result.source.rstrip("\n")
@@ -49,17 +71,17 @@ def test_plain_terminal_view_marks_spans_and_keeps_text(seed_result) -> None:
 
 
 def test_colour_terminal_view_uses_escape_codes_and_hides_control_chars() -> None:
-    result = Cleaner(heuristics=False).clean(
-        "Body line with a stray \x1b[2J escape.\nA Message from The Moscow Times:\nDear readers,\nRemind me later.",
-        outlet="themoscowtimes.com",
+    result = _cleaner().clean(
+        "Body line with a stray \x1b[2J escape.\nA Message from The Harbour Daily:\nDear readers,\nRemind me later.",
+        outlet=OUTLET,
     )
     view = render_terminal(result, color=True)
-    assert "\x1b[2;31mA Message from The Moscow Times:" in view
+    assert "\x1b[2;31mA Message from The Harbour Daily:" in view
     assert "stray ?[2J escape" in view
 
 
 def test_nothing_removed_is_said_plainly() -> None:
-    result = Cleaner(builtin_rules=False, heuristics=False).clean("Just one line of body text.")
+    result = _cleaner().clean("Just one line of body text.")
     assert "[-" not in render_terminal(result)
     assert "Nothing was removed." in render_html(result)
 
@@ -98,26 +120,26 @@ class _Collector(HTMLParser):
 
 def test_html_report_is_self_contained_and_escaped(seed_result) -> None:
     page = render_html(seed_result, title="<seed & co>")
-    assert "<script" not in page and "http://" not in page and "https://www.themoscowtimes" in page
+    assert "<script" not in page and "http://" not in page and f"https://www.{OUTLET}" in page
     assert "&lt;seed &amp; co&gt;" in page
     parser = _Collector()
     parser.feed(page)
     assert parser.external == []
     assert [r["category"] for r in parser.removed] == ["donation_appeal"]
-    assert parser.removed[0]["rule"] == "themoscowtimes.com:donation-appeal"
-    assert parser.removed[0]["text"].startswith("A Message from The Moscow Times:")
+    assert parser.removed[0]["rule"] == APPEAL_RULE
+    assert parser.removed[0]["text"].startswith("A Message from The Harbour Daily:")
     assert parser.removed[0]["text"].endswith("Remind me later.")
 
 
-def test_explain_command_plain_and_html(tmp_path: Path, seed_like_text: str) -> None:
+def test_explain_command_plain_and_html(tmp_path: Path) -> None:
     doc = tmp_path / "story.txt"
-    doc.write_text(seed_like_text, encoding="utf-8")
+    doc.write_text(SEED_LIKE, encoding="utf-8")
     runner = CliRunner()
-    plain = runner.invoke(main, ["explain", str(doc), "--outlet", "themoscowtimes.com", "--no-heuristics"])
+    plain = runner.invoke(main, ["explain", str(doc), "--outlet", OUTLET, *OPTIONS])
     assert plain.exit_code == 0, plain.output
-    assert "[- A Message from The Moscow Times:" in plain.output
+    assert "[- A Message from The Harbour Daily:" in plain.output
     report = tmp_path / "report.html"
-    out = runner.invoke(main, ["explain", str(doc), "--html", str(report), "--no-heuristics"])
+    out = runner.invoke(main, ["explain", str(doc), "--url", f"https://{OUTLET}/a", "--html", str(report), *OPTIONS])
     assert out.exit_code == 0, out.output
     assert f"report: {report}" in out.output
     assert 'data-category="donation_appeal"' in report.read_text(encoding="utf-8")
@@ -125,7 +147,7 @@ def test_explain_command_plain_and_html(tmp_path: Path, seed_like_text: str) -> 
 
 def test_explain_reads_stdin_and_reports_bad_input_in_one_line(tmp_path: Path) -> None:
     runner = CliRunner()
-    piped = runner.invoke(main, ["explain", "-", "--no-heuristics"], input="One body line.\nRemind me later.\n")
+    piped = runner.invoke(main, ["explain", "-", *OPTIONS], input="One body line.\nRemind me later.\n")
     assert piped.exit_code == 0 and "One body line." in piped.output
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 au lait\n")
@@ -159,11 +181,11 @@ def _run_chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess
     return subprocess.run(command, capture_output=True, timeout=CHROMIUM_TIMEOUT_S, env=env, check=False)
 
 
-def test_report_renders_in_headless_chromium(tmp_path: Path, seed_like_text: str) -> None:
+def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     doc = tmp_path / "seed.txt"
-    doc.write_text(seed_like_text, encoding="utf-8")
+    doc.write_text(SEED_LIKE, encoding="utf-8")
     report = tmp_path / "seed-report.html"
-    out = CliRunner().invoke(main, ["explain", str(doc), "--html", str(report), "--no-heuristics"])
+    out = CliRunner().invoke(main, ["explain", str(doc), "--outlet", OUTLET, "--html", str(report), *OPTIONS])
     assert out.exit_code == 0, out.output
     url = report.as_uri()
 
@@ -173,8 +195,8 @@ def test_report_renders_in_headless_chromium(tmp_path: Path, seed_like_text: str
     parser = _Collector()
     parser.feed(rendered)
     assert [r["category"] for r in parser.removed] == ["donation_appeal"]
-    assert parser.removed[0]["text"].startswith("A Message from The Moscow Times:")
-    assert "The regional parliament approved a budget" in "".join(parser.text)
+    assert parser.removed[0]["text"].startswith("A Message from The Harbour Daily:")
+    assert "The harbour board approved a plan on Thursday" in "".join(parser.text)
 
     shot = tmp_path / "seed-report.png"
     png = _run_chromium([f"--screenshot={shot}", url], tmp_path / "profile-shot")
@@ -235,11 +257,11 @@ def _unfilter(kind: int, line: bytearray, above: bytearray, step: int) -> bytear
     return line
 
 
-HTML_CASE = Path(__file__).parent / "data" / "corpus" / "riverside-herald.example" / "library-opens.html"
+HTML_CASE = DATA / "corpus" / "riverside-herald.example" / "library-opens.html"
 
 
 def test_explain_html_input_marks_page_chrome() -> None:
-    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--no-heuristics", "--no-color"])
+    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--no-color", *OPTIONS])
     assert result.exit_code == 0, result.output
     assert "The new public library on the riverside opened its doors" in result.output
     assert re.search(r"\[- Home Local Sport -\] \{page_chrome: html:", result.output)
@@ -249,7 +271,7 @@ def test_explain_html_without_html_stage_is_one_line_error(monkeypatch: pytest.M
     import sys
 
     monkeypatch.setitem(sys.modules, "cleaner.html", None)  # import now raises ImportError
-    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--format", "html"])
+    result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--format", "html", *OPTIONS])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cleaner: error: {HTML_CASE}: HTML input needs the html stage")
     assert len(result.stderr.strip().splitlines()) == 1
