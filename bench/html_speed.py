@@ -1,0 +1,116 @@
+"""Speed of the html stage on the eval pages, against trafilatura.
+
+Times, per page, on the pages of ../shared/eval/dev (both sets):
+- trafilatura.extract (the benchmark baseline's settings),
+- cleaner through the trafilatura fallback (no outlet rules),
+- cleaner through outlet selectors. The eval pages have no outlet rule
+  files, so every page gets the same generic selector list
+  (``article``, ``main``, ``[role=main]``, ``body``: the first that matches
+  is the article), which costs what an outlet's own selectors cost,
+- the selector lookup alone, lxml + cssselect against BeautifulSoup (lxml
+  parser) + soupsieve, to justify the choice made in cleaner/htmlselect.py.
+
+    python bench/html_speed.py              # all pages
+    python bench/html_speed.py --limit 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.htmlselect import compiled  # noqa: E402
+from cleaner.htmltext import parse_html  # noqa: E402
+
+EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
+GENERIC_BODY = ("article", "main", "[role=main]", "body")
+GENERIC_RULES = """\
+outlet: Generic selectors (speed bench only)
+domains: [generic.example]
+html:
+  body: ["article", "main", "[role=main]", "body"]
+examples:
+  - input: |
+      One plain sentence of body text.
+    body: |
+      One plain sentence of body text.
+"""
+
+
+def load(limit: int | None) -> list[dict]:
+    rows: list[dict] = []
+    for name in ("seb-dev", "traf"):
+        with gzip.open(EVAL_DIR / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for count, line in enumerate(handle):
+                if limit and count >= limit:
+                    break
+                rows.append(json.loads(line))
+    return rows
+
+
+def timed(label: str, rows: list[dict], fn: Callable[[dict], object]) -> float:
+    """Seconds for all pages; the first page is run once before timing (imports)."""
+    fn(rows[0])
+    started = time.perf_counter()
+    for row in rows:
+        fn(row)
+    seconds = time.perf_counter() - started
+    print(f"{label:44s} {len(rows) / seconds:8.1f} pages/s  {1000 * seconds / len(rows):7.2f} ms/page")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=None, help="pages per eval set")
+    args = parser.parse_args(argv)
+    if not EVAL_DIR.is_dir():
+        print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
+        return 2
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    logging.disable(logging.CRITICAL)
+    rows = load(args.limit)
+    url = lambda r: r.get("url") or None  # noqa: E731
+    cleaner = Cleaner()
+    folder = Path(tempfile.mkdtemp(prefix="html_speed_"))
+    (folder / "generic.example.yaml").write_text(GENERIC_RULES, encoding="utf-8")
+    selector_cleaner = Cleaner(rules_paths=[folder])
+
+    def with_selectors(row: dict) -> object:
+        return selector_cleaner.clean(html=row["html"], url=url(row), outlet="generic.example")
+
+    def lxml_select(row: dict) -> object:
+        root = parse_html(row["html"])
+        return [compiled(s)(root) for s in GENERIC_BODY] if root is not None else None
+
+    def soup_select(row: dict) -> object:
+        soup = BeautifulSoup(row["html"], "lxml")
+        return [soup.select(s) for s in GENERIC_BODY]
+
+    print(f"{len(rows)} pages from {EVAL_DIR}")
+    traf = timed("trafilatura.extract (include_comments=False)", rows,
+                 lambda r: trafilatura.extract(r["html"], url=url(r), include_comments=False))
+    fall = timed("cleaner, trafilatura fallback", rows, lambda r: cleaner.clean(html=r["html"], url=url(r)))
+    sel = timed("cleaner, outlet selectors (generic list)", rows, with_selectors)
+    lx = timed("selector lookup: lxml parse + cssselect", rows, lxml_select)
+    bs = timed("selector lookup: BeautifulSoup(lxml) + select", rows, soup_select)
+    print(f"fallback time per page / trafilatura's: {fall / traf:.2f}x (target <= 1.25x)")
+    print(f"selector docs/s / trafilatura's:        {traf / sel:.2f}x (target >= 3x)")
+    print(f"BeautifulSoup / lxml selector lookup:   {bs / lx:.1f}x slower")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
