@@ -35,8 +35,8 @@ FALLBACK_KEYWORDS: dict[str, tuple[str, ...]] = {
 class CategoryGuesser:
     """Scores texts against lexicon phrases and whole-line entries."""
 
-    def __init__(self, lexicon: Any | None = None) -> None:
-        self.lexicon = lexicon if lexicon is not None else _load_lexicon()
+    def __init__(self, lexicon: Any | None = None, use_lexicons: bool = True) -> None:
+        self.lexicon = lexicon if lexicon is not None else (_load_lexicon() if use_lexicons else None)
 
     @property
     def source(self) -> str:

@@ -91,6 +91,16 @@ def test_category_guess_uses_whole_words() -> None:
     assert guesser.guess(["Enter your email address", "Get our newsletter"]) == "newsletter"
 
 
+def test_keyword_fallback_names_the_same_boxes() -> None:
+    guesser = CategoryGuesser(use_lexicons=False)
+    assert guesser.source == "built-in keyword fallback"
+    pages = make_dump(60, seed=13)
+    learned = learn([p.lines for p in pages], DOMAIN, guesser=guesser)
+    kinds = {(rule.kind, rule.category) for rule in learned.rules}
+    assert {("block", "donation_appeal"), ("block", "newsletter"), ("after", "legal")} <= kinds
+    assert "built-in keyword fallback" in learned.to_yaml()
+
+
 def test_learned_file_passes_validate_and_test(learned_file: tuple[Path, str]) -> None:
     path, _ = learned_file
     rules = load_rule_file(path)
