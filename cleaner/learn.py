@@ -151,6 +151,8 @@ class Learned:
 
 
 def _short(text: str, limit: int = 60) -> str:
+    """A one-line preview that is safe inside a YAML comment."""
+    text = _YAML_UNSAFE.sub("?", text)
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 

@@ -45,26 +45,32 @@ def _alternation(words: list[str]) -> str:
 
 
 # Digits: ASCII only, so the learned pattern ([0-9]) means the same in RE2.
-_MASK = re.compile(
-    r"(?P<num>[0-9](?:[0-9.,:]*[0-9])?)"
-    rf"|\b(?P<month>(?i:{_alternation(_MONTHS)}))\b\.?"
+_DIGITS = re.compile(r"[0-9](?:[0-9.,:]*[0-9])?")
+_NAMES = re.compile(
+    rf"\b(?P<month>(?i:{_alternation(_MONTHS)}))\b\.?"
     rf"|\b(?P<day>(?i:{_alternation(_WEEKDAYS)}))\b\.?"
 )
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME_SET = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 
 NUM_REGEX = "[0-9][0-9.,:]*"
 SPACE_REGEX = r"[\s\xa0]+"
 _META = set("\\.^$*+?{}[]|()")
 
 
+def date_names_in(line: str) -> set[str]:
+    """Month and weekday names in a line (lower case): a cheap test before masking."""
+    words = _WORD.findall(line.lower())
+    parts = [part for word in words if "-" in word for part in word.split("-")]
+    return _NAME_SET.intersection(words + parts)
+
+
 def mask_words(line: str) -> tuple[str, ...]:
     """The line's words with numbers, months and weekdays masked."""
-
-    def placeholder(match: re.Match[str]) -> str:
-        if match.group("num"):
-            return NUM
-        return MONTH if match.group("month") else WEEKDAY
-
-    return tuple(_MASK.sub(placeholder, line).split())
+    text = _DIGITS.sub(NUM, line)
+    if date_names_in(text):  # most lines have none: skip the slow name pattern
+        text = _NAMES.sub(lambda m: MONTH if m.group("month") else WEEKDAY, text)
+    return tuple(text.split())
 
 
 def escape(text: str) -> str:
@@ -88,10 +94,7 @@ class DateNames:
         """Names of every language with a month or weekday name in ``lines``."""
         found: set[str] = set()
         for line in lines:
-            for match in _MASK.finditer(line):
-                name = match.group("month") or match.group("day")
-                if name:
-                    found.add(name.lower())
+            found |= date_names_in(line)
         months = _cover(found, MONTHS_BY_LANGUAGE)
         weekdays = _cover(found, WEEKDAYS_BY_LANGUAGE)
         return cls(tuple(months) or tuple(_MONTHS), tuple(weekdays) or tuple(_WEEKDAYS))

@@ -57,6 +57,8 @@ def test_masking_equates_numbers_dates_and_month_names() -> None:
     assert a == b == ("Page", "generated", "on", f"{WEEKDAY},", NUM, MONTH, NUM, "at", NUM)
     assert mask_words("Join 23,025 readers.") == mask_words("Join 7 readers.")
     assert mask_words("In May 2024") != mask_words("In Mayfair 2024")
+    assert mask_words("Since mid-March") == ("Since", f"mid-{MONTH}")
+    assert mask_words("Vendredi 3 mars") == (WEEKDAY, NUM, MONTH)
 
 
 def test_template_regex_is_linear_time_and_matches_variants() -> None:
