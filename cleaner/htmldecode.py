@@ -17,6 +17,8 @@ from cleaner.errors import InputError
 SNIFF_BYTES = 4096  # charset declarations and magic numbers sit at the start
 BINARY_CONTROL_SHARE = 0.05  # more control bytes than this at the start: not text
 DETECT_BYTES = 200_000  # statistical detection on a prefix is enough and bounded
+LEGACY_DEFAULT = "cp1252"  # what browsers assume for undeclared legacy pages
+TIE = 0.01  # coherence difference below which two detections tie
 
 # Magic numbers of formats that crawlers save under an .html name.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -118,13 +120,23 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 
 def _detect(data: bytes) -> str | None:
-    """Statistical guess with charset_normalizer (a trafilatura dependency)."""
+    """Statistical guess with charset_normalizer (a trafilatura dependency).
+
+    Short Latin texts fit several code pages equally well; on a tie the web's
+    usual legacy encoding, windows-1252, wins (as browsers decide).
+    """
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - installed with trafilatura
         return None
-    best = from_bytes(data[:DETECT_BYTES]).best()
-    return best.encoding if best is not None else None
+    matches = list(from_bytes(data[:DETECT_BYTES]))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding == LEGACY_DEFAULT and match.chaos <= best.chaos and match.coherence >= best.coherence - TIE:
+            return LEGACY_DEFAULT
+    return best.encoding
 
 
 def check_text(text: str) -> None:
