@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import threading
@@ -166,6 +167,7 @@ def tree_memory(root: int) -> Sample:
 class Run:
     jobs: int
     seconds: float
+    cpu_seconds: float
     peak: Sample
     sha256: str
     summary: list[str]
@@ -176,6 +178,7 @@ def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     out = OUT / f"scale-j{jobs}.jsonl.gz"
     cmd = [sys.executable, "-m", "cleaner", "clean", str(dump), "-o", str(out), "-j", str(jobs), "--no-progress", *extra]
     peak = Sample()
+    cpu_before = _children_cpu()
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -195,15 +198,68 @@ def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"cleaner failed (exit {proc.returncode}):\n{stderr}")
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    return Run(jobs, seconds, peak, digest, stderr.strip().splitlines()[-2:], " ".join(cmd))
+    return Run(jobs, seconds, _children_cpu() - cpu_before, peak, digest, stderr.strip().splitlines()[-2:], " ".join(cmd))
+
+
+def write_warc(path: Path, records: int) -> None:
+    """A WARC.gz of request/response pairs with news-like HTML pages (one gzip member each)."""
+    rng = random.Random(SEED)
+    with open(path, "wb") as handle:
+        for n in range(records):
+            text = make_record(rng, n)["text"]
+            page = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in str(text).splitlines()) + "</article></body></html>"
+            body = page.encode()
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+            request = b"GET /%d HTTP/1.1\r\nHost: news.example.org\r\n\r\n" % n
+            for rtype, block in (("request", request), ("response", http)):
+                head = (f"WARC/1.1\r\nWARC-Type: {rtype}\r\nWARC-Record-ID: <urn:uuid:{n:08d}-0000-0000-0000-{rtype[:4]}00000000>\r\n"
+                        f"WARC-Target-URI: https://news.example.org/{n}\r\nContent-Length: {len(block)}\r\n\r\n")
+                handle.write(gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=6))
+
+
+def compare_warc_readers(records: int) -> None:
+    """Read every response payload with fastwarc and with warcio; print records/s."""
+    from fastwarc.warc import ArchiveIterator as FastIterator
+    from fastwarc.warc import WarcRecordType
+    from warcio.archiveiterator import ArchiveIterator as WarcioIterator
+
+    path = OUT / f"readers-{records}.warc.gz"
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        write_warc(path, records)
+    print(f"WARC: {path} ({records:,} responses + {records:,} requests, {path.stat().st_size / 1e6:.1f} MB)")
+    for name in ("fastwarc", "warcio", "fastwarc", "warcio"):
+        start = time.process_time()
+        payload = 0
+        with open(path, "rb") as handle:
+            if name == "fastwarc":
+                for rec in FastIterator(handle, parse_http=False):
+                    if rec.record_type == WarcRecordType.response:
+                        payload += len(rec.reader.read())
+            else:
+                for rec in WarcioIterator(handle):
+                    if rec.rec_type == "response":
+                        payload += len(rec.content_stream().read())
+        seconds = time.process_time() - start
+        print(f"{name:9s} {seconds:6.2f} CPU s  {records / seconds:9,.0f} responses/s  ({payload / 1e6:.1f} MB of payload)")
+
+
+def _children_cpu() -> float:
+    """User + system CPU of every finished child process tree (workers included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-gb", type=float, default=1.0, help="uncompressed JSON size of the dump")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--warc-libs", type=int, metavar="N", help="only compare fastwarc and warcio on N responses")
     parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[], help="more options for cleaner clean")
     args = parser.parse_args()
+    if args.warc_libs:
+        compare_warc_readers(args.warc_libs)
+        return
     dump = OUT / f"dump-{args.size_gb:g}gb.jsonl.gz"
     started = time.monotonic()
     records, json_bytes = generate(dump, int(args.size_gb * 1e9))
@@ -211,10 +267,11 @@ def main() -> None:
           f"{dump.stat().st_size / 1e9:.2f} GB gzip; ready in {time.monotonic() - started:.0f} s)")
     results = [run_clean(dump, jobs, args.extra) for jobs in args.jobs]
     base = results[0]
-    print("| -j | seconds | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"load average before the runs: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print("| -j | seconds | CPU s | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        print(f"| {r.jobs} | {r.seconds:.1f} | {records / r.seconds:,.0f} | {json_bytes / 1e6 / r.seconds:.1f} | "
+        print(f"| {r.jobs} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {records / r.seconds:,.0f} | {json_bytes / 1e6 / r.seconds:.1f} | "
               f"{base.seconds / r.seconds:.2f}x | {r.peak.rss / 2**20:.0f} MiB | {r.peak.pss / 2**20:.0f} MiB |")
     identical = len({r.sha256 for r in results}) == 1
     print(f"outputs byte-identical across -j: {identical}")

@@ -261,3 +261,33 @@ def test_progress_bar_when_asked(tmp_path: Path) -> None:
     assert code == 0
     assert "20 rec" in stderr
     assert len(out.splitlines()) == 20
+
+
+def test_records_to_dir_and_output_that_is_an_input(tmp_path: Path) -> None:
+    src = tmp_path / "dump.jsonl.gz"
+    src.write_bytes(gzip.compress(b'{"text": "First record."}\n{"text": "Second record."}\n'))
+    out = tmp_path / "bodies"
+    code, _, stderr = invoke([str(src), "--output-format", "text", "-o", f"{out}/", *FAST])
+    assert code == 0, stderr
+    assert (out / "dump" / "1.txt").read_text(encoding="utf-8") == "First record.\n"
+    assert (out / "dump" / "2.txt").read_text(encoding="utf-8") == "Second record.\n"
+    code, _, stderr = invoke([str(src), "-o", str(src), *FAST])
+    assert code == 2 and "is also an input" in stderr
+    assert gzip.decompress(src.read_bytes()).count(b"\n") == 2  # the input was not touched
+
+
+def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"text": f"Record {i}."}) + "\n" for i in range(20000)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "clean", str(src), *FAST],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert json.loads(first)["body"] == "Record 0."
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr

@@ -81,6 +81,29 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     assert not os.path.exists(state_file)
 
 
+def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    src = tmp_path / "dump.jsonl.gz"
+    out = tmp_path / "clean.jsonl.gz"
+    write_dump(src)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(command(src, out), cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    state_file = state_path(str(out))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        state = read_state(state_file)
+        if state is not None and int(state["batches"]) >= 1:  # type: ignore[call-overload]
+            break
+        time.sleep(POLL_SECONDS)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert b"interrupted; rerun with --resume" in stderr and b"Traceback" not in stderr
+    resumed = subprocess.run(command(src, out, "--resume"), cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert resumed.returncode == 1 and b"Traceback" not in resumed.stderr
+    ids = [json.loads(line)["id"] for line in gzip.decompress(out.read_bytes()).splitlines()]
+    assert ids == [i for i in range(RECORDS) if i % 500 != 7]
+
+
 def test_resume_refuses_state_of_another_input(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     out = tmp_path / "out.jsonl"

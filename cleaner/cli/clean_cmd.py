@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 import click
 
@@ -76,8 +78,11 @@ def clean_command(
         click.echo("cleaner: interrupted; rerun with --resume to continue", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
+        # the reader went away (e.g. `| head`): stop quietly, without a flush error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_SOME_FAILED)
+    except BrokenProcessPool:
+        fail("a worker process died (out of memory?); rerun the same command with --resume to continue", 1)
     except OSError as exc:
         fail(f"{exc.filename or 'output'}: {exc.strerror or exc}")
     sys.exit(status)

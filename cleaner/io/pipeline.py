@@ -154,6 +154,10 @@ def make_plan(options: RunOptions, stdin: BinaryIO | None = None) -> _Plan:
         to_dir = os.path.isdir(output) or output.endswith(("/", os.sep)) or (several and not has_suffix)
     if output is not None and not to_dir and os.path.isdir(output):
         raise UsageError(f"-o {output}: is a folder; JSONL output needs a file name")
+    if output is not None and os.path.exists(output):
+        for source in sources:
+            if source.path is not None and os.path.samefile(source.path, output):
+                raise UsageError(f"-o {output}: is also an input; choose another output name")
     errors = options.errors
     if errors is None and output is not None:
         errors = strip_compression(output.rstrip("/\\"))

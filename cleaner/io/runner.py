@@ -9,6 +9,7 @@ its output is byte-identical to ``-j N``.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -56,7 +57,8 @@ def run_ordered(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
     context = multiprocessing.get_context(method)
     limit = INFLIGHT_PER_WORKER * jobs
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs) as pool:
+    child_args = (initializer, *initargs)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_child_init, initargs=child_args) as pool:
         pending: deque[Future[T]] = deque()
         try:
             for task in tasks:
@@ -68,3 +70,9 @@ def run_ordered(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _child_init(initializer: Callable[..., None], *initargs: object) -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the resume state."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,10 +133,22 @@ def process_batch(batch: list[Item]) -> BatchResult:
             lines.append(json.dumps(record, ensure_ascii=False))
             lines.append("\n")
         else:
-            out.bodies.append(((item.info or {}).get("rel"), result.body))
+            out.bodies.append((body_name(item), result.body))
     if lines:
         out.chunk = state.compress("".join(lines).encode("utf-8"))
     return out
+
+
+def body_name(item: Item) -> str:
+    """Where a body goes with ``-o DIR``: the document's relative path, or
+    ``<dump name>/<line>`` (``/<offset>`` for WARC) for a record."""
+    rel = (item.info or {}).get("rel")
+    if rel:
+        return str(rel)
+    stem = os.path.basename(item.source)
+    while "." in stem.strip("."):
+        stem = stem.rsplit(".", 1)[0]
+    return f"{stem}/{item.line if item.line is not None else item.offset}"
 
 
 def result_fields(result: Result) -> dict[str, Any]:
