@@ -189,10 +189,15 @@ def run_eval(
 
 
 def _clean_case(cleaner: Cleaner, case: Case) -> str:
-    """The body cleaner gives for a case (its folder names the outlet)."""
+    """The body cleaner gives for a case, called as a user would call it.
+
+    With a URL in the metadata the outlet is resolved from it (and from the
+    text), as for any record; without one, the folder name is the outlet.
+    """
     date = case.meta.get("date")
+    outlet = None if case.url else case.outlet
     if case.is_html:
-        result = cleaner.clean(html=case.content, url=case.url, outlet=case.outlet, date=date)
+        result = cleaner.clean(html=case.content, url=case.url, outlet=outlet, date=date)
     else:
-        result = cleaner.clean(case.content, url=case.url, outlet=case.outlet, date=date)
+        result = cleaner.clean(case.content, url=case.url, outlet=outlet, date=date)
     return result.body
