@@ -62,7 +62,7 @@ def date_names_in(line: str) -> set[str]:
     """Month and weekday names in a line (lower case): a cheap test before masking."""
     words = _WORD.findall(line.lower())
     parts = [part for word in words if "-" in word for part in word.split("-")]
-    return _NAME_SET.intersection(words + parts)
+    return set(_NAME_SET.intersection(words + parts))
 
 
 def mask_words(line: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ hole of at most a few words.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleaner.learn_mask import NUM, Template
@@ -115,7 +115,7 @@ def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | 
     return Template(prefix, suffix, bound)
 
 
-def _most_supported(seqs: Sequence[Occurrence], pick) -> tuple[str, int] | None:  # type: ignore[no-untyped-def]
+def _most_supported(seqs: Sequence[Occurrence], pick: Callable[[Words], str | None]) -> tuple[str, int] | None:
     """The word that ``pick`` gives for most pages, with that page count."""
     pages: dict[str, set[int]] = defaultdict(set)
     for m in seqs:
