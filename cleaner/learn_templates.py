@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from cleaner.learn_mask import NUM, Template
 
@@ -85,14 +86,14 @@ def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | 
     seqs = [Occurrence(m.page, m.words[::-1] if reverse else m.words) for m in members]
     head = ANCHOR_WORDS
     while True:
-        nxt = _most_supported(seqs, lambda w, i=head: w[i] if len(w) > i + 1 else None)
+        nxt = _most_supported(seqs, partial(_word_from_start, index=head))
         if nxt is None or nxt[1] < max(support, KEEP_SHARE * _pages(seqs)):
             break
         seqs = [m for m in seqs if len(m.words) > head + 1 and m.words[head] == nxt[0]]
         head += 1
     tail = 0
     while True:
-        nxt = _most_supported(seqs, lambda w, j=tail: w[-1 - j] if len(w) > head + j + 1 else None)
+        nxt = _most_supported(seqs, partial(_word_from_end, index=tail, head=head))
         if nxt is None or nxt[1] < max(support, KEEP_SHARE * _pages(seqs)):
             break
         seqs = [m for m in seqs if len(m.words) > head + tail + 1 and m.words[-1 - tail] == nxt[0]]
@@ -113,6 +114,16 @@ def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | 
     if reverse:
         prefix, suffix = suffix[::-1], prefix[::-1]
     return Template(prefix, suffix, bound)
+
+
+def _word_from_start(words: Words, index: int) -> str | None:
+    """Word ``index``, if at least one word (the hole) follows it."""
+    return words[index] if len(words) > index + 1 else None
+
+
+def _word_from_end(words: Words, index: int, head: int) -> str | None:
+    """Word ``index`` from the end, if a hole still separates it from the head."""
+    return words[-1 - index] if len(words) > head + index + 1 else None
 
 
 def _most_supported(seqs: Sequence[Occurrence], pick: Callable[[Words], str | None]) -> tuple[str, int] | None:
