@@ -291,3 +291,16 @@ def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     proc.wait(timeout=60)
     assert json.loads(first)["body"] == "Record 0."
     assert b"Traceback" not in stderr and b"Exception ignored" not in stderr
+
+
+def test_html_by_content_on_stdin_and_a_pdf_named_html(tmp_path: Path) -> None:
+    page = (DATA / "site" / "news" / "ferry.html").read_bytes()
+    done = run_cli(["-"], stdin=page)
+    assert done.returncode == 0, done.stderr
+    body = done.stdout.decode("utf-8")
+    assert body.startswith("The harbour authority said on Monday") and "Accept all" not in body
+    fake = tmp_path / "report.html"
+    fake.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    code, out, stderr = invoke([str(fake)])
+    assert code == 1 and out == b""
+    assert f"cleaner: {fake}: " in stderr and "PDF" in stderr
