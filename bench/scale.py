@@ -4,7 +4,7 @@ Generates (once, cached in bench/out/) a JSONL.gz dump of at least
 --size-gb gigabytes of JSON (uncompressed) of news-like text records with
 appeals, newsletter boxes, share lines and teaser lists, some from
 themoscowtimes.com, then runs the real command line on it at each -j,
-sampling the resident memory of the whole process tree every 50 ms, and
+sampling the resident memory of the whole process tree every 200 ms, and
 checks that every run's output is byte-identical.
 
     python bench/scale.py                      # 1 GB dump, -j 1 and -j 2
@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.2
 PAGE = os.sysconf("SC_PAGE_SIZE")
 SEED = 20261125
 

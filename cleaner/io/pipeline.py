@@ -71,7 +71,7 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     """Run one clean command; returns the exit status (0 all cleaned, 1 some failed)."""
     started = time.monotonic()
     plan = make_plan(options, stdin)
-    state_file = resume_state.state_path(plan.output) if plan.output is not None else None
+    state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
     fp = resume_state.fingerprint(_fingerprint_parts(plan))
     state = None
     if options.resume:
@@ -86,46 +86,26 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
         state = resume_state.ResumeState(fp)
     resumed = state.batches > 0
 
-    out_sink = None if plan.to_dir else StreamSink(plan.output, state.output_bytes if resumed else None)
-    dir_sink = DirSink(plan.output) if plan.to_dir and plan.output is not None else None
-    err_sink = ErrorSink(plan.errors, state.errors_bytes if resumed else None)
-    text_compress = chunk_compressor(compression_of(plan.output or ""))
-    wrote_body = out_sink is not None and out_sink.size > 0
+    outputs = _Outputs(plan, state if resumed else None)
     shown = 0
     bar = _progress_bar(options.progress, state.stats.records)
     init_worker(plan.config, cleaner)
     try:
         tasks = _skip(batches(_all_items(plan.sources), BATCH_RECORDS, BATCH_BYTES), state.batches)
         for result in run_ordered(process_batch, tasks, options.jobs, init_worker, (plan.config,)):
-            if plan.output_format == OUTPUT_JSONL:
-                assert out_sink is not None
-                out_sink.write(result.chunk)
-            elif dir_sink is not None:
-                for rel, body in result.bodies:
-                    dir_sink.write_body(rel, body)
-            else:
-                assert out_sink is not None
-                out_sink.write(text_compress(_join_bodies(result, wrote_body)))
-                wrote_body = wrote_body or bool(result.bodies)
-            err_sink.write(result.errors)
+            outputs.write(result)
             shown = _echo_errors(result.errors, shown)
             state.stats.add(result.stats)
             state.batches += 1
-            if out_sink is not None:
-                out_sink.flush()
-            err_sink.flush()
+            state.output_bytes, state.errors_bytes = outputs.flush()
             if state_file is not None:
-                state.output_bytes = out_sink.size if out_sink is not None else 0
-                state.errors_bytes = err_sink.size
-                resume_state.save_state(state_file, state)
+                resume_state.save_state(state_file, state)  # only after the data is written
             if bar is not None:
                 bar.update(result.stats.records)
     finally:
         if bar is not None:
             bar.close()
-        if out_sink is not None:
-            out_sink.close()
-        err_sink.close()
+        outputs.close()
     if state_file is not None:
         resume_state.remove_state(state_file)
     stats = state.stats
@@ -135,6 +115,41 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     for line in format_summary(stats, time.monotonic() - started, plan.errors):
         print(line, file=sys.stderr)
     return EXIT_SOME_FAILED if stats.failed else EXIT_OK
+
+
+class _Outputs:
+    """The output stream or folder and the errors file of one run."""
+
+    def __init__(self, plan: _Plan, resume: resume_state.ResumeState | None) -> None:
+        self.plan = plan
+        self.stream = None if plan.to_dir else StreamSink(plan.output, resume.output_bytes if resume else None)
+        self.folder = DirSink(plan.output) if plan.to_dir and plan.output is not None else None
+        self.errors = ErrorSink(plan.errors, resume.errors_bytes if resume else None)
+        self.text_compress = chunk_compressor(compression_of(plan.output or ""))
+        self.wrote_body = self.stream is not None and self.stream.size > 0
+
+    def write(self, result: BatchResult) -> None:
+        if self.folder is not None:
+            for rel, body in result.bodies:
+                self.folder.write_body(rel, body)
+        elif self.stream is not None and self.plan.output_format == OUTPUT_JSONL:
+            self.stream.write(result.chunk)
+        elif self.stream is not None:
+            self.stream.write(self.text_compress(_join_bodies(result, self.wrote_body)))
+            self.wrote_body = self.wrote_body or bool(result.bodies)
+        self.errors.write(result.errors)
+
+    def flush(self) -> tuple[int, int]:
+        """Flush both files; returns their sizes for the resume state."""
+        if self.stream is not None:
+            self.stream.flush()
+        self.errors.flush()
+        return (self.stream.size if self.stream is not None else 0), self.errors.size
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        self.errors.close()
 
 
 def make_plan(options: RunOptions, stdin: BinaryIO | None = None) -> _Plan:

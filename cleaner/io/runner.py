@@ -8,6 +8,7 @@ its output is byte-identical to ``-j N``.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import signal
 import sys
@@ -57,8 +58,8 @@ def run_ordered(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
     context = multiprocessing.get_context(method)
     limit = INFLIGHT_PER_WORKER * jobs
-    child_args = (initializer, *initargs)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_child_init, initargs=child_args) as pool:
+    child_init = functools.partial(_child_init, initializer, *initargs)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=child_init) as pool:
         pending: deque[Future[T]] = deque()
         try:
             for task in tasks:
