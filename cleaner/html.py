@@ -13,7 +13,7 @@ from typing import Any
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.htmlarticle import link_lines
+from cleaner.htmlarticle import link_lines, outside_main
 from cleaner.htmldecode import check_text, decode_html
 from cleaner.htmlfallback import align, extract_text
 from cleaner.htmlmeta import page_metadata
@@ -83,6 +83,8 @@ def page_document(
             labels[i] = page.drops[i]
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
+        if stage["extraction"] == STAGE_TRAFILATURA:
+            outside_main(page, in_article, labels)
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)
     return Document(page.source, page.blocks, labels, "html", in_article, metadata, metadata.get("language"))

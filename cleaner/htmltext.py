@@ -43,6 +43,10 @@ _SPACE = re.compile(r"\s+")
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
+# Invisible characters that split words for every tokenizer downstream
+# (soft hyphens, zero-width spaces, word joiners, stray BOMs); ZWJ/ZWNJ stay,
+# scripts need them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 # One parser for the whole process, configured as trafilatura configures its
 # own, so the tree handed to trafilatura is the tree it would have built.
@@ -93,6 +97,7 @@ class PageText:
     link_chars: list[int]  # characters of each block that are link text
     in_body: list[bool]  # inside a "body" mark (always True when no body mark exists)
     drops: list[Any]  # the drop Label of the innermost drop mark, or None
+    elements: list[Any]  # the innermost block-level element around each block
 
 
 class _Walker:
@@ -108,6 +113,8 @@ class _Walker:
         self.in_body: list[bool] = []
         self.drops: list[Any] = []
         self.block_tags: list[str] = ["html"]
+        self.block_els: list[Any] = [None]
+        self.elements: list[Any] = []
         self.body_depth = 0
         self.drop_stack: list[Any] = []
         self.link_depth = 0
@@ -137,11 +144,12 @@ class _Walker:
         links = self.part_links
         self.parts = []
         self.part_links = 0
-        text = _SPACE.sub(" ", raw).strip(_STRIP)
+        text = _SPACE.sub(" ", raw.translate(_INVISIBLE)).strip(_STRIP)
         if not text:
             return
         self.texts.append(text)
         self.tags.append(self.block_tags[-1])
+        self.elements.append(self.block_els[-1])
         self.link_chars.append(min(links, len(text)))
         self.in_body.append(self.body_depth > 0 or not self.any_body)
         self.drops.append(self.drop_stack[-1] if self.drop_stack else None)
@@ -167,6 +175,7 @@ class _Walker:
                     self.flush()
                     if tag in BLOCK_TAGS:
                         self.block_tags.append(tag)
+                        self.block_els.append(el)
                 if mark is not None:
                     if mark.kind == "body":
                         self.body_depth += 1
@@ -193,6 +202,7 @@ class _Walker:
             self.flush()
             if tag in BLOCK_TAGS and len(self.block_tags) > 1:
                 self.block_tags.pop()
+                self.block_els.pop()
         if mark is not None:
             if mark.kind == "body":
                 self.body_depth -= 1
@@ -232,4 +242,5 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         link_chars=walker.link_chars,
         in_body=walker.in_body,
         drops=walker.drops,
+        elements=walker.elements,
     )
