@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, BinaryIO
@@ -92,16 +93,18 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     init_worker(plan.config, cleaner)
     try:
         tasks = _skip(batches(_all_items(plan.sources), BATCH_RECORDS, BATCH_BYTES), state.batches)
-        for result in run_ordered(process_batch, tasks, options.jobs, init_worker, (plan.config,)):
-            outputs.write(result)
-            shown = _echo_errors(result.errors, shown)
-            state.stats.add(result.stats)
-            state.batches += 1
-            state.output_bytes, state.errors_bytes = outputs.flush()
-            if state_file is not None:
-                resume_state.save_state(state_file, state)  # only after the data is written
-            if bar is not None:
-                bar.update(result.stats.records)
+        # closing(): on any error the worker pool is shut down here, not at garbage collection
+        with closing(run_ordered(process_batch, tasks, options.jobs, init_worker, (plan.config,))) as results:
+            for result in results:
+                outputs.write(result)
+                shown = _echo_errors(result.errors, shown)
+                state.stats.add(result.stats)
+                state.batches += 1
+                state.output_bytes, state.errors_bytes = outputs.flush()
+                if state_file is not None:
+                    resume_state.save_state(state_file, state)  # only after the data is written
+                if bar is not None:
+                    bar.update(result.stats.records)
     finally:
         if bar is not None:
             bar.close()

@@ -13,7 +13,7 @@ import multiprocessing
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
@@ -46,7 +46,7 @@ def run_ordered(
     jobs: int,
     initializer: Callable[..., None],
     initargs: tuple[object, ...],
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """``work`` over ``tasks`` in ``jobs`` processes; results come out in task order."""
     if jobs <= 1:
         initializer(*initargs)
