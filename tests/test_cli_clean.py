@@ -304,3 +304,21 @@ def test_html_by_content_on_stdin_and_a_pdf_named_html(tmp_path: Path) -> None:
     code, out, stderr = invoke([str(fake)])
     assert code == 1 and out == b""
     assert f"cleaner: {fake}: " in stderr and "PDF" in stderr
+
+
+def test_jsonl_record_with_html_field_is_cleaned_as_html(tmp_path: Path) -> None:
+    page = (DATA / "site" / "news" / "ferry.html").read_text(encoding="utf-8")
+    src = tmp_path / "pages.jsonl"
+    rows = [
+        {"id": "p1", "url": "https://news.example.org/ferry", "html": page, "text": "ignored when html is there"},
+        {"id": "p2", "html": None, "text": "A text record.\nRemind me later.", "outlet": "themoscowtimes.com"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, stderr = invoke([str(src)])
+    assert code == 0, stderr
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["body"].startswith("The harbour authority said on Monday") and "Accept all" not in first["body"]
+    assert any(r["category"] == "page_chrome" for r in first["removed"])
+    assert first["text"] == "ignored when html is there"  # input fields are kept as they were
+    assert first["metadata"]["title"]
+    assert second["body"] == "A text record."

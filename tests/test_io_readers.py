@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,24 @@ def test_summary_lines() -> None:
     assert first.startswith("cleaner: 10 records in: 7 cleaned, 2 failed (see e.jsonl), 1 skipped; 2.0 s, 5.0 records/s")
     assert "2.50 MB/s" in first
     assert second == "cleaner: bytes removed by category: donation_appeal 900, navigation 30"
+
+
+def test_run_ordered_reads_ahead_only_a_bounded_number_of_batches() -> None:
+    from cleaner.io.runner import INFLIGHT_PER_WORKER
+
+    pulled = 0
+
+    def endless() -> Iterator[list[Item]]:
+        nonlocal pulled
+        number = 0
+        while True:
+            pulled += 1
+            number += 1
+            yield [Item(JSONL, "endless", number, None, json.dumps({"text": f"Line {number}."}).encode())]
+
+    config = WorkConfig(heuristics=False, builtin_rules=False)
+    results = run_ordered(process_batch, endless(), 2, init_worker, (config,))
+    for _ in range(10):
+        next(results)
+    results.close()  # shuts the pool down
+    assert pulled <= 10 + INFLIGHT_PER_WORKER * 2

@@ -112,3 +112,12 @@ def test_cli_on_warc_gz_with_a_truncated_record(tmp_path: Path) -> None:
     assert entry["reason"].startswith("truncated WARC record")
     assert entry["record"].startswith("HTTP/1.1 200 OK")
     assert "7 records in: 2 cleaned, 1 failed" in result.stderr and "4 skipped" in result.stderr
+
+
+def test_warc_gz_on_stdin() -> None:
+    data = b"".join(gzip.compress(r) for r in sample_records())
+    result = CliRunner().invoke(main, ["clean", "-", "--no-heuristics"], input=data)
+    assert result.exit_code == 0, result.stderr
+    urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
+    assert urls == ["https://news.example.org/bridges", "https://news.example.org/windows-1251"]
+    assert "6 records in: 2 cleaned, 0 failed, 4 skipped" in result.stderr
