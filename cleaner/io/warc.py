@@ -8,8 +8,9 @@ Content-Length (a cut file) goes to the errors whole, with its offset.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -20,8 +21,33 @@ HEADER_END = b"\r\n\r\n"
 MAX_WARC_RECORD_BYTES = 64 << 20  # larger response blocks are refused, not cleaned
 
 
+class ForwardStream(io.RawIOBase):
+    """A forward-only stream (stdin, .warc.zst) that can say where it is.
+
+    fastwarc asks ``tell()`` once to place record offsets; a pipe cannot
+    answer that, so this counts the bytes handed out instead.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._stream.readinto(buffer)  # type: ignore[attr-defined]
+        self._position += count or 0
+        return count or 0
+
+    def tell(self) -> int:
+        return self._position
+
+
 def warc_items(name: str, stream: BinaryIO) -> Iterator[Item]:
     """One item per WARC record, in file order."""
+    if not stream.seekable():
+        stream = ForwardStream(stream)  # type: ignore[assignment]
     for record in ArchiveIterator(stream, parse_http=False):
         offset = int(record.stream_pos)
         rtype = record.record_type
