@@ -6,12 +6,15 @@ offsets into the original stay the single source of truth.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One non-blank line; ``text`` is ``source[start:end]`` without outer spaces."""
+class Block(NamedTuple):
+    """One non-blank line; ``text`` is ``source[start:end]`` without outer spaces.
+
+    A named tuple rather than a dataclass: documents have hundreds of blocks
+    and tuples are several times cheaper to build.
+    """
 
     index: int
     start: int
@@ -25,17 +28,15 @@ _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"
 def split_blocks(source: str) -> list[Block]:
     """Return the non-blank lines of ``source`` as blocks, in order."""
     blocks: list[Block] = []
+    append = blocks.append
     pos = 0
-    length = len(source)
-    find = source.find
-    while pos < length:
-        nl = find("\n", pos)
-        line_end = length if nl < 0 else nl
-        line = source[pos:line_end]
+    for line in source.split("\n"):
         stripped = line.strip(_STRIP)
         if stripped:
-            lead = len(line) - len(line.lstrip(_STRIP))
-            start = pos + lead
-            blocks.append(Block(len(blocks), start, start + len(stripped), stripped))
-        pos = line_end + 1
+            if len(stripped) == len(line):
+                start = pos
+            else:
+                start = pos + len(line) - len(line.lstrip(_STRIP))
+            append(Block(len(blocks), start, start + len(stripped), stripped))
+        pos += len(line) + 1
     return blocks

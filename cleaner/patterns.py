@@ -97,8 +97,24 @@ def compile_pattern(pattern: str) -> Any:
 
 
 def compile_lines_pattern(pattern: str) -> Any:
-    """Compile a checked pattern to scan many lines joined by newlines at once."""
-    return re2.compile("(?m)" + pattern, _OPTIONS)
+    """Compile a checked pattern to scan many lines at once.
+
+    The program works on UTF-8 bytes of the lines joined by newlines: the
+    Python wrapper re-encodes a str text on every match, bytes it takes as is.
+    """
+    return re2.compile(b"(?m)" + pattern.encode("utf-8"), _OPTIONS)
+
+
+def compile_pattern_set(patterns: Iterable[str]) -> Any | None:
+    """One RE2 set that tells, in a single pass, which patterns match anywhere."""
+    items = list(patterns)
+    if not items:
+        return None
+    pattern_set = re2.Set.SearchSet(_OPTIONS)
+    for pattern in items:
+        pattern_set.Add(b"(?m)" + pattern.encode("utf-8"))
+    pattern_set.Compile()
+    return pattern_set
 
 
 def compile_literals(literals: Iterable[str]) -> Any | None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
-from cleaner.patterns import PatternError, compile_lines_pattern, compile_pattern
+from cleaner.patterns import PatternError, compile_lines_pattern, compile_pattern, compile_pattern_set
 from cleaner.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 RULES_ENV = "CLEANER_RULES_PATH"
@@ -108,6 +108,8 @@ class OutletRules:
     html: HtmlRules = field(default_factory=HtmlRules)
     text: tuple[TextRule, ...] = ()
     examples: tuple[Example, ...] = ()
+    start_set: Any = field(default=None, compare=False, repr=False)
+    """RE2 set of the text rules' first patterns, in rule order: which rules can fire."""
 
 
 def builtin_rules_dir() -> Path:
@@ -202,6 +204,7 @@ class _Validator:
             html=html,
             text=text_rules,
             examples=examples,
+            start_set=compile_pattern_set(rule.pattern.source for rule in text_rules),
         )
 
     def unknown_keys(self, node: LocatedDict, allowed: set[str], where: str) -> None:
