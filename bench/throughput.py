@@ -3,8 +3,9 @@
 Workloads, each timed in the same run:
 - corpus, rules only      corpus text cases (repeated to --megabytes), url given, heuristics off
 - corpus, default         the same documents, rules + heuristics (the default Cleaner)
-- dev noisy_text          ../shared/eval/dev raw page-text dumps, default Cleaner
-- dev extracted_text      ../shared/eval/dev trafilatura output, default Cleaner
+- dev noisy_text          ../shared/eval/dev raw page-text dumps, rules only and default
+- dev extracted_text      ../shared/eval/dev trafilatura output (news-sized articles),
+                          rules only and default
 
     python bench/throughput.py                 # 50 MB of corpus text per corpus workload
     python bench/throughput.py --megabytes 10
@@ -99,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         print("corpus/ has no text cases: corpus workloads skipped", file=sys.stderr)
     if EVAL_DIR.is_dir():
         for field in ("noisy_text", "extracted_text"):
-            rows.append((f"dev {field}, default", *measure(default, eval_documents(field), args.eval_rounds)))
+            pages = eval_documents(field)
+            sizes = sorted(len(t.encode("utf-8")) for t, _ in pages)
+            print(f"dev {field}: {len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.1f} KB", file=sys.stderr)
+            rows.append((f"dev {field}, rules only", *measure(rules_only, pages, args.eval_rounds)))
+            rows.append((f"dev {field}, default", *measure(default, pages, args.eval_rounds)))
     else:
         print(f"{EVAL_DIR} not found: eval workloads skipped", file=sys.stderr)
 
