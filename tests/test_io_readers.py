@@ -81,8 +81,9 @@ def test_expand_inputs_walks_folders_in_sorted_order(tmp_path: Path) -> None:
         expand_inputs((str(tmp_path / "nope"),), "auto")
     packed = tmp_path / "packed"
     packed.write_bytes(gzip.compress(b"hidden text"))
-    with pytest.raises(SourceError, match="without a .gz/.zst extension"):
-        expand_inputs((str(packed),), "auto")
+    (source,) = expand_inputs((str(packed),), "auto")
+    (item,) = readers.iter_items(source)
+    assert item.kind == BAD and item.info == {"reason": "compressed data without a .gz/.zst extension; rename the file"}
 
 
 def test_stdin_source_sniffs_compression_and_format() -> None:

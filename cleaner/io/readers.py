@@ -24,6 +24,9 @@ READ_ERRORS = (OSError, EOFError, zlib.error, zstandard.ZstdError)
 
 def iter_items(source: Source) -> Iterator[Item]:
     """All items of one source, in order."""
+    if source.problem is not None:
+        yield bad(source.name, None, None, b"", source.problem)
+        return
     try:
         stream = source.open()
     except OSError as exc:

@@ -21,8 +21,8 @@ from cleaner.io.compression import (
     open_input,
     sniff_head,
 )
-from cleaner.io.formats import SNIFF_BYTES, detect_format
-from cleaner.io.items import RECORD_FORMATS, WARC
+from cleaner.io.formats import SNIFF_BYTES, detect_format, format_by_name
+from cleaner.io.items import RECORD_FORMATS, TEXT, WARC
 
 STDIN = "-"
 
@@ -39,6 +39,7 @@ class Source:
     path: str | None  # None for stdin
     rel: str  # name relative to the folder given, for one-file-per-input output
     fmt: str
+    problem: str | None = None  # why it cannot be read: reported as one failed record
     _stream: BinaryIO | None = field(default=None, repr=False)
 
     @property
@@ -62,7 +63,10 @@ class Source:
         """What --resume compares to know the input has not changed."""
         if self.path is None:
             return [STDIN]
-        st = os.stat(self.path)
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return [os.path.abspath(self.path), None, None, self.fmt]
         return [os.path.abspath(self.path), st.st_size, st.st_mtime_ns, self.fmt]
 
 
@@ -97,12 +101,14 @@ def _walk(folder: str) -> list[tuple[str, str]]:
 def _file_source(path: str, rel: str, forced_format: str) -> Source:
     if forced_format != "auto":
         return Source(path, path, rel, forced_format)
+    # One unreadable file in a folder of thousands fails as one record, not the whole run.
+    fallback = format_by_name(path) or TEXT
     try:
         head = sniff_head(path, SNIFF_BYTES)
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        return Source(path, path, rel, fallback, f"cannot read: {exc.strerror or exc}")
     if compression_of(path) is None and compression_by_magic(head):
-        raise SourceError(f"{path}: compressed data without a .gz/.zst extension; rename it")
+        return Source(path, path, rel, fallback, "compressed data without a .gz/.zst extension; rename the file")
     return Source(path, path, rel, detect_format(path, head))
 
 
@@ -118,4 +124,4 @@ def _stdin_source(forced_format: str, stdin: BinaryIO | None) -> Source:
         except Exception as exc:
             raise SourceError(f"<stdin>: cannot decompress ({exc})") from None
         fmt = detect_format("", head)
-    return Source("<stdin>", None, "stdin", fmt, stream)
+    return Source("<stdin>", None, "stdin", fmt, _stream=stream)
