@@ -322,3 +322,6 @@ def test_jsonl_record_with_html_field_is_cleaned_as_html(tmp_path: Path) -> None
     assert first["text"] == "ignored when html is there"  # input fields are kept as they were
     assert first["metadata"]["title"]
     assert second["body"] == "A text record."
+    code, out, _ = invoke([str(src), "--field", "html=", *FAST])  # text mode on a dump that has html too
+    assert code == 0
+    assert json.loads(out.splitlines()[0])["body"] == "ignored when html is there"

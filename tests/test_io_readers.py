@@ -160,8 +160,11 @@ def test_parse_fields() -> None:
     assert parse_fields(("text=content,url=link", "date=published")) == FieldMap(
         text="content", url="link", date="published"
     )
+    assert parse_fields(("html=",)).html is None
     with pytest.raises(ValueError, match="expected KEY=NAME"):
         parse_fields(("body",))
+    with pytest.raises(ValueError, match="expected KEY=NAME"):
+        parse_fields(("text=",))
 
 
 def test_body_file_names() -> None:

@@ -28,7 +28,7 @@ EXIT_INTERRUPTED = 130
     show_default=True,
     help="auto: JSONL for JSONL/WARC input (or a .jsonl output name), bodies as text for documents.",
 )
-@click.option("--field", "fields", multiple=True, metavar="KEY=NAME,...", help="JSONL field names: text=, html=, url=, outlet=, date=.")
+@click.option("--field", "fields", multiple=True, metavar="KEY=NAME,...", help="JSONL field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes; output keeps input order.")
 @click.option("--errors", "errors", default=None, metavar="FILE", help="File for failed records (JSONL: position, reason, whole record). Default: OUT.errors.jsonl next to -o FILE.")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: only when stderr is a terminal).")

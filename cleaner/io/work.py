@@ -41,7 +41,7 @@ class FieldMap:
     """Which JSONL fields hold the text, html, url, outlet and date."""
 
     text: str = "text"
-    html: str = "html"
+    html: str | None = "html"  # None: never read HTML (``--field html=``), even if present
     url: str = "url"
     outlet: str = "outlet"
     date: str = "date"
@@ -191,14 +191,15 @@ def _clean_jsonl(cleaner: Cleaner, fields: FieldMap, item: Item) -> tuple[dict[s
     url = _optional_str(record, fields.url)
     outlet = _optional_str(record, fields.outlet)
     date = _optional_str(record, fields.date)
-    html = _optional_str(record, fields.html)
+    html = _optional_str(record, fields.html) if fields.html is not None else None
     if html is not None:
         if not html.strip():
             raise RecordError(f"empty document in field {fields.html!r}")
         return record, cleaner.clean(html=html, url=url, outlet=outlet, date=date)
     text = _optional_str(record, fields.text)
     if text is None:
-        raise RecordError(f"record has no {fields.text!r} or {fields.html!r} field")
+        wanted = f"{fields.text!r} or {fields.html!r} field" if fields.html is not None else f"{fields.text!r} field"
+        raise RecordError(f"record has no {wanted}")
     check_text(text)
     return record, cleaner.clean(text, url=url, outlet=outlet, date=date)
 
@@ -286,17 +287,17 @@ def error_line(entry: dict[str, Any]) -> str:
 
 def parse_fields(specs: tuple[str, ...]) -> FieldMap:
     """``--field text=content,url=link`` (repeatable) -> FieldMap."""
-    chosen: dict[str, str] = {}
+    chosen: dict[str, str | None] = {}
     for spec in specs:
         for part in spec.split(","):
             if not part.strip():
                 continue
             key, sep, value = part.partition("=")
             key, value = key.strip(), value.strip()
-            if not sep or key not in FIELD_KEYS or not value:
+            if not sep or key not in FIELD_KEYS or (not value and key != "html"):
                 raise ValueError(f"--field {part!r}: expected KEY=NAME with KEY one of {', '.join(FIELD_KEYS)}")
-            chosen[key] = value
-    return FieldMap(**chosen)
+            chosen[key] = value or None  # html= (empty): clean the text field even where html exists
+    return FieldMap(**chosen)  # type: ignore[arg-type]
 
 
 __all__ = ["TEXT", "HTML", "WorkConfig", "FieldMap", "BatchResult", "init_worker", "process_batch"]
