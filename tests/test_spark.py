@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pyspark.sql import SparkSession
 
-from cleaner import Cleaner
-from cleaner.spark import clean_dataframe
+from cleaner import clean
+from cleaner.spark import clean_dataframe, executor_cleaner
 
 ARTICLE = (Path(__file__).resolve().parent / "data" / "io" / "mt_article.txt").read_text(encoding="utf-8")
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/story-{n}"
@@ -62,13 +62,12 @@ def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
     assert cleaned.columns == ["id", "text", "html", "url", "body", "removed", "outlet", "clean_error"]
     got = {r["id"]: r for r in cleaned.collect()}
     assert len(got) == ROWS
-    reference = Cleaner()
     for n, text, html, url in rows:
         row = got[n]
         if text is None and html is None:
             assert row["body"] is None and row["removed"] is None and row["clean_error"]
             continue
-        expected = reference.clean(html=html, url=url) if html is not None else reference.clean(text, url=url)
+        expected = clean(html=html, url=url) if html is not None else clean(text, url=url)
         assert row["clean_error"] is None
         assert row["body"] == expected.body
         assert row["outlet"] == expected.outlet
@@ -76,6 +75,12 @@ def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
     assert got[1]["outlet"] == "themoscowtimes.com"
     assert any(s["category"] == "donation_appeal" for s in got[1]["removed"])
     assert "Remind me later" not in got[1]["body"]
+
+
+def test_one_cleaner_per_worker_process() -> None:
+    config = ((), True, False, True)
+    assert executor_cleaner(config) is executor_cleaner(config)
+    assert executor_cleaner(((), True, True, True)) is not executor_cleaner(config)
 
 
 def test_clean_dataframe_checks_columns(spark: SparkSession) -> None:
