@@ -48,7 +48,8 @@ def page_document(
     text, encoding = _as_text(html)
     if len(text) > MAX_PAGE_CHARS:
         raise InputError(f"page too large for the html stage ({len(text):,} characters, limit {MAX_PAGE_CHARS:,})")
-    root = parse_html(text)
+    has_body_rules = html_rules is not None and bool(html_rules.body)
+    root = parse_html(text, for_trafilatura=fallback and not has_body_rules)
     stage: dict[str, Any] = {"encoding": encoding}
     if root is None:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
@@ -72,7 +73,9 @@ def page_document(
     else:
         if html_rules is not None and html_rules.body:
             stage["reason"] = "no body selector matched"
-        in_article, chrome_rule = _without_selectors(root, page, url, fallback, len(text), stage)
+        # trafilatura needs lxml.html elements: a tree parsed for selectors is re-read from text
+        source = text if has_body_rules else root
+        in_article, chrome_rule = _without_selectors(source, page, url, fallback, len(text), stage)
 
     labels: list[Label | None] = [None] * len(page.blocks)
     chrome = Label(CHROME, chrome_rule)
@@ -91,7 +94,7 @@ def page_document(
 
 
 def _without_selectors(
-    root: Any, page: PageText, url: str | None, fallback: bool, size: int, stage: dict[str, Any]
+    source: Any, page: PageText, url: str | None, fallback: bool, size: int, stage: dict[str, Any]
 ) -> tuple[list[bool], str]:
     """Trafilatura picks the article; without it (or when it finds none) the whole page."""
     everything = [True] * len(page.blocks)
@@ -101,7 +104,7 @@ def _without_selectors(
     if size > FALLBACK_MAX_CHARS:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="page too large for trafilatura; whole page used")
         return everything, TRAFILATURA_RULE
-    extracted = extract_text(root, url)
+    extracted = extract_text(source, url)
     in_article = align([b.text for b in page.blocks], extracted) if extracted else []
     if not any(in_article):
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="trafilatura found no main content; whole page used")

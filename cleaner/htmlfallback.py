@@ -28,7 +28,7 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {"include_comments": False}
 
 
 def extract_text(tree: Any, url: str | None) -> str | None:
-    """Trafilatura's main text for a parsed page (it works on its own copy)."""
+    """Trafilatura's main text for a parsed page (it works on its own copy) or page text."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

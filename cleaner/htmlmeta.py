@@ -140,7 +140,7 @@ def _body_fallbacks(root: Any, found: _Found) -> None:
     """<title>, <time datetime>, the first <h1>, for pages without meta tags."""
     if "title" not in found.values:
         for title in root.iter("title"):
-            found.put("title", title.text_content(), "title")
+            found.put("title", "".join(title.itertext()), "title")
             break
     if "date" not in found.values:
         for time in root.iter("time"):
@@ -149,7 +149,7 @@ def _body_fallbacks(root: Any, found: _Found) -> None:
                 break
     if "title" not in found.values:
         for h1 in root.iter("h1"):
-            found.put("title", h1.text_content(), "h1")
+            found.put("title", "".join(h1.itertext()), "h1")
             break
 
 

@@ -48,34 +48,44 @@ _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
 # scripts need them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
-# One parser for the whole process, configured as trafilatura configures its
-# own, so the tree handed to trafilatura is the tree it would have built.
-_PARSER = lxml_html.HTMLParser(
-    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
-)
+# Parsers configured as trafilatura configures its own, so a tree handed to
+# trafilatura is the tree it would have built. lxml.html's parser makes
+# HtmlElement objects (trafilatura needs them) through a Python class lookup
+# per element; the plain etree parser skips that and is used when
+# trafilatura will not see the tree.
+_OPTIONS: dict[str, Any] = {
+    "collect_ids": False,
+    "default_doctype": False,
+    "encoding": "utf-8",
+    "remove_comments": True,
+    "remove_pis": True,
+}
+_HTML_PARSER = lxml_html.HTMLParser(**_OPTIONS)
+_FAST_PARSER = etree.HTMLParser(**_OPTIONS)
 
 
-def parse_html(text: str) -> Any | None:
+def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     """Parse page text into an lxml tree; None when there is no markup at all."""
     text = _INVALID_XML.sub("", text)
     if not text.strip():
         return None
+    parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
     try:
-        tree = lxml_html.fromstring(text, parser=_PARSER)
+        tree = etree.fromstring(text, parser=parser)
     except ValueError:
         # "Unicode strings with encoding declaration are not supported."
-        tree = _parse_bytes(text)
-    except etree.ParserError:
-        tree = _parse_bytes(text)
+        tree = _parse_bytes(text, parser)
+    except etree.XMLSyntaxError:
+        tree = _parse_bytes(text, parser)
     if tree is None:
         return None
     return tree.getroottree().getroot()
 
 
-def _parse_bytes(text: str) -> Any | None:
+def _parse_bytes(text: str, parser: Any) -> Any | None:
     try:
-        return lxml_html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_PARSER)
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.XMLSyntaxError, ValueError):
         return None
 
 
@@ -101,128 +111,117 @@ class PageText:
 
 
 class _Walker:
-    """Collects inline text into lines while walking the tree once."""
+    """Collects inline text into lines while walking the tree once.
+
+    ``walk`` is the hot loop of the html stage (one iteration per element
+    start and end), so its state lives in local variables.
+    """
 
     def __init__(self, marks: dict[Any, Mark]) -> None:
         self.marks = marks
-        self.parts: list[str] = []
-        self.part_links = 0
         self.texts: list[str] = []
         self.tags: list[str] = []
         self.link_chars: list[int] = []
         self.in_body: list[bool] = []
         self.drops: list[Any] = []
-        self.block_tags: list[str] = ["html"]
-        self.block_els: list[Any] = [None]
         self.elements: list[Any] = []
-        self.body_depth = 0
-        self.drop_stack: list[Any] = []
-        self.link_depth = 0
-        self.pre_depth = 0
-        self.any_body = any(m.kind == "body" for m in marks.values())
 
-    def add(self, text: str) -> None:
-        if self.pre_depth and "\n" in text:
-            lines = text.split("\n")
-            for line in lines[:-1]:
-                self._add_part(line)
-                self.flush()
-            self._add_part(lines[-1])
-        else:
-            self._add_part(text)
-
-    def _add_part(self, text: str) -> None:
-        if text:
-            self.parts.append(text)
-            if self.link_depth:
-                self.part_links += len(text)
-
-    def flush(self) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
-        links = self.part_links
-        self.parts = []
-        self.part_links = 0
-        text = _SPACE.sub(" ", raw.translate(_INVISIBLE)).strip(_STRIP)
-        if not text:
-            return
-        self.texts.append(text)
-        self.tags.append(self.block_tags[-1])
-        self.elements.append(self.block_els[-1])
-        self.link_chars.append(min(links, len(text)))
-        self.in_body.append(self.body_depth > 0 or not self.any_body)
-        self.drops.append(self.drop_stack[-1] if self.drop_stack else None)
-
-    def walk(self, root: Any) -> None:
-        walker = etree.iterwalk(root, events=("start", "end"))
-        skipped: set[Any] = set()
+    def walk(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
         marks = self.marks
+        any_body = any(m.kind == "body" for m in marks.values())
+        texts, tags, elements = self.texts, self.tags, self.elements
+        link_chars, in_body, drops = self.link_chars, self.in_body, self.drops
+        parts: list[str] = []
+        part_links = 0
+        block_tags: list[str] = ["html"]
+        block_els: list[Any] = [None]
+        drop_stack: list[Any] = []
+        body_depth = link_depth = pre_depth = 0
+        collapse, invisible = _SPACE.sub, _INVISIBLE
+        skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
+        hidden_style = _HIDDEN_STYLE.search
+
+        def flush() -> None:
+            nonlocal part_links
+            text = collapse(" ", "".join(parts).translate(invisible)).strip(_STRIP)
+            if text:
+                texts.append(text)
+                tags.append(block_tags[-1])
+                elements.append(block_els[-1])
+                link_chars.append(min(part_links, len(text)))
+                in_body.append(body_depth > 0 or not any_body)
+                drops.append(drop_stack[-1] if drop_stack else None)
+            parts.clear()
+            part_links = 0
+
+        walker = etree.iterwalk(root, events=("start", "end"))
+        skipping = None
         for event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):
-                if event == "end" and el.tail:
-                    self.add(el.tail)
-                continue
-            tag = tag.lower()
             if event == "start":
-                if tag in SKIP_TAGS or _hidden(el):
+                if tag.__class__ is not str:
+                    continue
+                style = el.get("style")
+                if tag in skip_tags or el.get("hidden") is not None or (style and hidden_style(style)):
                     walker.skip_subtree()
-                    skipped.add(el)
+                    skipping = el
                     continue
                 mark = marks.get(el) if marks else None
-                if tag in BLOCK_TAGS or mark is not None:
-                    self.flush()
-                    if tag in BLOCK_TAGS:
-                        self.block_tags.append(tag)
-                        self.block_els.append(el)
+                if tag in block_set:
+                    if parts:
+                        flush()
+                    block_tags.append(tag)
+                    block_els.append(el)
+                elif mark is not None and parts:
+                    flush()
                 if mark is not None:
                     if mark.kind == "body":
-                        self.body_depth += 1
+                        body_depth += 1
                     else:
-                        self.drop_stack.append(mark.label)
+                        drop_stack.append(mark.label)
                 if tag == "a":
-                    self.link_depth += 1
+                    link_depth += 1
                 elif tag == "pre":
-                    self.pre_depth += 1
-                if el.text:
-                    self.add(el.text)
+                    pre_depth += 1
+                text = el.text
             else:
-                if el in skipped:
-                    skipped.discard(el)
-                else:
-                    self._close(el, tag)
-                if el.tail:
-                    self.add(el.tail)
-        self.flush()
-
-    def _close(self, el: Any, tag: str) -> None:
-        mark = self.marks.get(el) if self.marks else None
-        if tag in BLOCK_TAGS or mark is not None:
-            self.flush()
-            if tag in BLOCK_TAGS and len(self.block_tags) > 1:
-                self.block_tags.pop()
-                self.block_els.pop()
-        if mark is not None:
-            if mark.kind == "body":
-                self.body_depth -= 1
-            elif self.drop_stack:
-                self.drop_stack.pop()
-        if tag == "a":
-            self.link_depth = max(0, self.link_depth - 1)
-        elif tag == "pre":
-            self.pre_depth = max(0, self.pre_depth - 1)
-
-
-def _hidden(el: Any) -> bool:
-    """Elements a browser would not show: the hidden attribute or an inline display:none."""
-    attrib = el.attrib
-    if not attrib:
-        return False
-    if "hidden" in attrib:
-        return True
-    style = attrib.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+                if skipping is el:
+                    skipping = None
+                elif tag.__class__ is str:
+                    mark = marks.get(el) if marks else None
+                    if tag in block_set:
+                        if parts:
+                            flush()
+                        if len(block_tags) > 1:
+                            block_tags.pop()
+                            block_els.pop()
+                    elif mark is not None and parts:
+                        flush()
+                    if mark is not None:
+                        if mark.kind == "body":
+                            body_depth -= 1
+                        elif drop_stack:
+                            drop_stack.pop()
+                    if tag == "a":
+                        link_depth = max(0, link_depth - 1)
+                    elif tag == "pre":
+                        pre_depth = max(0, pre_depth - 1)
+                text = el.tail
+            if not text:
+                continue
+            if pre_depth and "\n" in text:
+                lines = text.split("\n")
+                for line in lines[:-1]:
+                    parts.append(line)
+                    if link_depth:
+                        part_links += len(line)
+                    flush()
+                text = lines[-1]
+            parts.append(text)
+            if link_depth:
+                part_links += len(text)
+        if parts:
+            flush()
 
 
 def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
