@@ -13,7 +13,7 @@ from typing import Any
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.htmlarticle import link_lines, outside_main
+from cleaner.htmlarticle import headline, link_lines, outside_main
 from cleaner.htmldecode import check_text, decode_html
 from cleaner.htmlfallback import align, extract_text
 from cleaner.htmlmeta import page_metadata
@@ -88,6 +88,7 @@ def page_document(
         link_lines(page, in_article, labels)
         if stage["extraction"] == STAGE_TRAFILATURA:
             outside_main(page, in_article, labels)
+        headline(page, in_article, labels, metadata.get("title"))
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)
     return Document(page.source, page.blocks, labels, "html", in_article, metadata, metadata.get("language"))

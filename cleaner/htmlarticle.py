@@ -7,6 +7,8 @@ page they are almost all link text, which body paragraphs never are.
 
 from __future__ import annotations
 
+import re
+
 from cleaner.htmltext import PageText
 from cleaner.result import Label
 
@@ -80,3 +82,39 @@ def outside_main(page: PageText, in_article: list[bool], labels: list[Label | No
         if inside and labels[i] is None and page.elements[i] not in inside_main:
             if len(page.blocks[i].text) < OUTSIDE_MAX_CHARS:
                 labels[i] = OUTSIDE
+
+
+TITLE_LOOKAHEAD = 3  # the headline is among the first article blocks
+TITLE_MIN_SHARE = 0.6  # a block covering this much of the page title is the headline
+TITLE = Label("title", "html:title")
+_WORD = re.compile(r"\w+")
+
+
+def headline(page: PageText, in_article: list[bool], labels: list[Label | None], title: str | None) -> None:
+    """Label the headline at the top of the article (metadata, not body).
+
+    The page title (og:title, JSON-LD headline, <title>) usually carries a
+    " | Site" tail, so a block whose words start the title and cover most of
+    it counts, as does an <h1> among the first article blocks.
+    """
+    title_words = _WORD.findall(title.lower()) if title else []
+    seen = 0
+    for i, inside in enumerate(in_article):
+        if not inside:
+            continue
+        seen += 1
+        if seen > TITLE_LOOKAHEAD:
+            return
+        if labels[i] is not None:
+            continue
+        words = _WORD.findall(page.blocks[i].text.lower())
+        if not words:
+            continue
+        if page.tags[i] == "h1" or (
+            title_words
+            and title_words[: len(words)] == words
+            and len(words) >= TITLE_MIN_SHARE * len(title_words)
+        ):
+            labels[i] = TITLE
+            return
+

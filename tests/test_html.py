@@ -364,3 +364,29 @@ def test_deeply_nested_markup_does_not_crash(plain: Cleaner) -> None:
     r = plain.clean(html=abyss)
     assert_lossless(r)
     assert "Deep inside the page" in r.body or r.metadata["html"]["reason"]
+
+
+# --- decisions inside the article ---------------------------------------------
+
+
+def test_headline_at_the_top_of_the_article_is_title(plain: Cleaner) -> None:
+    r = plain.clean(html=page("valley_courier.html"))
+    rules = removed_rules(r)
+    assert rules["Orchard growers expect a record apple harvest"] == "html:title"
+    assert any(s.category == "title" for s in r.removed)
+
+
+def test_short_blocks_outside_the_main_container_are_chrome() -> None:
+    from cleaner.htmlarticle import outside_main
+    from cleaner.htmltext import page_text, parse_html
+
+    long = "A paragraph of the article that is long enough to weigh in the count. " * 3
+    html = (
+        "<html><body><div class='top'><p>Popular now</p><p>" + long + "lead</p></div>"
+        "<div class='story'>" + "".join(f"<p>{long}{n}</p>" for n in range(6)) + "</div></body></html>"
+    )
+    page = page_text(parse_html(html, for_trafilatura=False))
+    in_article = [True] * len(page.blocks)
+    labels: list = [None] * len(page.blocks)
+    outside_main(page, in_article, labels)
+    assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 7
