@@ -369,11 +369,24 @@ def test_deeply_nested_markup_does_not_crash(plain: Cleaner) -> None:
 # --- decisions inside the article ---------------------------------------------
 
 
-def test_headline_at_the_top_of_the_article_is_title(plain: Cleaner) -> None:
+def test_headline_at_the_top_of_the_article_is_title() -> None:
+    html = (
+        "<html><head><meta property='og:title' content='Night trains return to the north | Rail Weekly'></head>"
+        "<body><nav>Home</nav><article><p class='kicker'>Transport</p><h2>Night trains return to the north</h2>"
+        "<p>The operator will run sleeper services three nights a week from May.</p></article></body></html>"
+    )
+    rules = HtmlRules(body=("article",))
+    doc = page_document(html, url=None, html_rules=rules, fallback=True)
+    labels = {b.text: label.rule if label else None for b, label in zip(doc.blocks, doc.labels)}
+    assert labels["Night trains return to the north"] == "html:title"
+    assert labels["Transport"] is None
+    assert labels["The operator will run sleeper services three nights a week from May."] is None
+
+
+def test_headline_outside_the_main_container_is_removed_too(plain: Cleaner) -> None:
     r = plain.clean(html=page("valley_courier.html"))
-    rules = removed_rules(r)
-    assert rules["Orchard growers expect a record apple harvest"] == "html:title"
-    assert any(s.category == "title" for s in r.removed)
+    assert "Orchard growers expect a record apple harvest" not in r.body
+    assert r.body.startswith("Apple growers across the valley")
 
 
 def test_short_blocks_outside_the_main_container_are_chrome() -> None:
@@ -383,10 +396,10 @@ def test_short_blocks_outside_the_main_container_are_chrome() -> None:
     long = "A paragraph of the article that is long enough to weigh in the count. " * 3
     html = (
         "<html><body><div class='top'><p>Popular now</p><p>" + long + "lead</p></div>"
-        "<div class='story'>" + "".join(f"<p>{long}{n}</p>" for n in range(6)) + "</div></body></html>"
+        "<div class='story'>" + "".join(f"<p>{long}{n}</p>" for n in range(8)) + "</div></body></html>"
     )
     page = page_text(parse_html(html, for_trafilatura=False))
     in_article = [True] * len(page.blocks)
     labels: list = [None] * len(page.blocks)
     outside_main(page, in_article, labels)
-    assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 7
+    assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 9
