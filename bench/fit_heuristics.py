@@ -38,8 +38,8 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.blocks import split_blocks  # noqa: E402
 from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
-from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, stage1_columns, stage2_columns  # noqa: E402
-from cleaner.heuristics.model import WEIGHTS_PATH, model_from_dict  # noqa: E402
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, stage2_columns  # noqa: E402
+from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 FIELDS = ("noisy_text", "extracted_text")
@@ -48,6 +48,10 @@ BODY_SHARE = 0.5  # share of a line's shingles found in the gold body to call it
 PAGE_WEIGHT_POWER = 0.5  # each page weighs n_lines ** (1 - power): long pages count less per line
 C_REG = 1.0
 INNER_FOLDS = 3
+NOISY_MIN_LINES = 50  # pages of this many lines or more ...
+NOISY_MIN_FEW_SHARE = 0.35  # ... with this share of menu-like lines (1-3 words) use the noisy regime
+NOISY_THRESHOLD = 0.5
+CLEAN_THRESHOLD = 0.0  # the clean regime keeps every line the classifier would drop: measured best
 
 
 @dataclass
@@ -124,8 +128,7 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
             texts = [b.text for b in split_blocks(text)]
             if not texts:
                 continue
-            _, lex_any, lex_line = labeler.lexicon_features(texts)
-            cols = stage1_columns(texts, lex_any, lex_line)
+            cols, _, _ = labeler.features(texts)
             if row["dataset"] == "seb-dev":
                 ys, ws = seb_labels(texts, row["gold_body"])
             else:
@@ -135,8 +138,9 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
     return pages
 
 
-def matrix(cols: dict[str, list[float]], names: tuple[str, ...]) -> np.ndarray:
-    return np.array([cols[name] for name in names], dtype=float).T
+def matrix(cols: dict, names: tuple[str, ...]) -> np.ndarray:
+    n = next(len(v) for v in cols.values() if isinstance(v, list))
+    return np.array([np.full(n, v) if isinstance(v, float) else v for v in (cols[k] for k in names)], dtype=float).T
 
 
 def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
@@ -153,11 +157,27 @@ def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
 
 
 def stage1_probs(stage: dict, pg: PageData) -> list[float]:
-    model = model_from_dict({"stage1": stage, "stage2": stage})
-    return model.stage1.probabilities(pg.cols, len(pg.texts))
+    linear = LinearStage(stage["bias"], tuple(stage["weights"].items()))
+    return linear.probabilities(pg.cols, len(pg.texts))
+
+
+def is_clean(pg: PageData) -> bool:
+    return len(pg.texts) < NOISY_MIN_LINES or pg.cols["page_few_share"] < NOISY_MIN_FEW_SHARE
 
 
 def fit_model(pages: list[PageData]) -> dict:
+    """One two-stage regime for mostly-short-line pages, one for prose-heavy or short pages."""
+    noisy = [pg for pg in pages if not is_clean(pg)]
+    clean = [pg for pg in pages if is_clean(pg)]
+    return {
+        "noisy_min_lines": NOISY_MIN_LINES,
+        "noisy_min_few_share": NOISY_MIN_FEW_SHARE,
+        "noisy": fit_regime(noisy, NOISY_THRESHOLD),
+        "clean": fit_regime(clean, CLEAN_THRESHOLD),
+    }
+
+
+def fit_regime(pages: list[PageData], threshold: float) -> dict:
     """Stage one on all lines; stage two on stage one's out-of-fold scores."""
     stage1 = fit_stage(pages, STAGE1, lambda pg: pg.cols)
     groups = np.array([pg.page for pg in pages])
@@ -169,7 +189,7 @@ def fit_model(pages: list[PageData]) -> dict:
     index = {id(pg): i for i, pg in enumerate(pages)}
     names = STAGE1 + STAGE2_EXTRA
     stage2 = fit_stage(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
-    return {"stage1": stage1, "stage2": stage2, "threshold": 0.5}
+    return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 
 
 def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
@@ -201,13 +221,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv", type=int, default=0, help="cross-validate with this many folds (by domain)")
     parser.add_argument("--write", action="store_true", help=f"fit on all pages and write {WEIGHTS_PATH.name}")
+    parser.add_argument("--clean-threshold", type=float, default=None, help="override the clean regime's threshold")
+    parser.add_argument("--noisy-threshold", type=float, default=None, help="override the noisy regime's threshold")
+    parser.add_argument("--noisy-min-few-share", type=float, default=None, help="override the regime split")
     args = parser.parse_args(argv)
+    global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE
+    if args.noisy_min_few_share is not None:
+        NOISY_MIN_FEW_SHARE = args.noisy_min_few_share
+    CLEAN_THRESHOLD = args.clean_threshold if args.clean_threshold is not None else CLEAN_THRESHOLD
+    NOISY_THRESHOLD = args.noisy_threshold if args.noisy_threshold is not None else NOISY_THRESHOLD
     if not EVAL_DIR.is_dir():
         print(f"eval pages not found at {EVAL_DIR}: nothing to fit", file=sys.stderr)
         return 2
     started = time.perf_counter()
     rows = load_rows()
-    labeler = HeuristicLabeler(model=model_from_dict({"stage1": {"bias": 0, "weights": {}}, "stage2": {"bias": 0, "weights": {}}}))
+    empty = {"stage1": {"bias": 0, "weights": {}}, "stage2": {"bias": 0, "weights": {}}}
+    labeler = HeuristicLabeler(model=model_from_dict({"noisy": empty, "clean": empty}))
     pages = build_pages(rows, labeler)
     print(f"{len(rows)} pages, {sum(len(p.texts) for p in pages)} lines, {time.perf_counter() - started:.1f}s", file=sys.stderr)
     if args.cv:

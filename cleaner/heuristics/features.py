@@ -10,23 +10,21 @@ come from prefix sums, so each window costs the same whatever its size.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate, chain
 from math import log1p
+from operator import sub, truediv
+from typing import Any
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
+FEW_WORDS = 3  # a line of at most this many words is button- or menu-like
 STOPWORDS_PER_PAGE = 15  # the page's most frequent short tokens act as stopwords
 STOPWORD_MAX_CHARS = 4
 NEAR = 2
 FAR = 5
 _TERMINAL = frozenset('.!?…"”»\'’)')
 _BULLETS = frozenset("•·-–—*►▶›»|>")
-_DIGITS = str.maketrans("", "", "0123456789")
-_SEPARATORS = str.maketrans("", "", "|•·›»/")
-_UPPER = str.maketrans(
-    "",
-    "",
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝÞ"
-    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐ",
-)
+_DIGIT_BYTES = b"0123456789"
 
 # The order the fitted weights refer to; the fitting script reads it from here.
 STAGE1: tuple[str, ...] = (
@@ -61,6 +59,7 @@ STAGE1: tuple[str, ...] = (
     "mass_edge",
     "page_lines",
     "page_long_share",
+    "page_few_share",
     "first_line",
     "last_lines",
 )
@@ -73,43 +72,67 @@ STAGE2_EXTRA: tuple[str, ...] = (
     "s1_far",
     "s1_max_near",
     "s1_min_near",
+    "run_share",
+    "in_main",
+    "before_main",
+    "after_main",
 )
+RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
+RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
 
-def _window_mean(prefix: list[float], n: int, radius: int) -> list[float]:
-    """Mean of the values within ``radius`` of each line, the line itself left out."""
-    out = []
-    for i in range(n):
-        lo = i - radius if i > radius else 0
-        hi = i + radius + 1 if i + radius + 1 < n else n
-        count = hi - lo - 1
-        out.append((prefix[hi] - prefix[lo] - (prefix[i + 1] - prefix[i])) / count if count else 0.0)
-    return out
+def _window_mean(prefix: list[float], values: list[float], radius: int) -> list[float]:
+    """Mean of the values within ``radius`` of each line, the line itself left out.
+
+    Built from shifted prefix sums with C-level maps: no Python loop per line.
+    """
+    n = len(values)
+    if n < 2:
+        return [0.0] * n
+    last = prefix[n]
+    if radius + 1 <= n:
+        upper = prefix[radius + 1 :] + [last] * radius
+    else:
+        upper = [last] * n
+    lower = [0.0] * radius + prefix[: n - radius] if radius < n else [0.0] * n
+    return list(map(truediv, map(sub, map(sub, upper[:n], lower[:n]), values), _window_counts(n, radius)))
+
+
+@lru_cache(maxsize=4096)
+def _window_counts(n: int, radius: int) -> tuple[int, ...]:
+    """How many other lines each line's window holds (page edges hold fewer)."""
+    return tuple(min(i + radius + 1, n) - max(i - radius, 0) - 1 for i in range(n))
 
 
 def _prefix(values: list[float]) -> list[float]:
     out = [0.0]
-    total = 0.0
-    for v in values:
-        total += v
-        out.append(total)
+    out.extend(accumulate(values))
     return out
 
 
-def stage1_columns(texts: list[str], lex_any: list[float], lex_line: list[float]) -> dict[str, list[float]]:
-    """All first-stage feature columns for the lines ``texts`` of one page."""
+def _separators(text: str) -> float:
+    count = text.count("|") + text.count("•") + text.count("·") + text.count("›") + text.count("»")
+    return min(count, 3) / 3
+
+
+Columns = dict[str, Any]  # name -> list[float] per line, or a float for the whole page
+
+
+def stage1_columns(texts: list[str], lows: list[str], lex_any: list[float], lex_line: list[float]) -> Columns:
+    """All first-stage feature columns for the lines ``texts`` (``lows``: lower-cased) of one page."""
     n = len(texts)
     lengths = [len(t) for t in texts]
-    lowered = [t.lower().split() for t in texts]
+    encoded = [t.encode() for t in texts]
+    split = [t.split() for t in texts]
+    lowered = [t.split() for t in lows]
     words = [len(w) or 1 for w in lowered]
     longest = max(lengths) if lengths else 1
     len_log = [log1p(x) for x in lengths]
     long_ = [1.0 if w >= LONG_WORDS else 0.0 for w in words]
+    few = [1.0 if w <= FEW_WORDS else 0.0 for w in words]
     terminal = [1.0 if t[-1] in _TERMINAL else 0.0 for t in texts]
 
-    counts: Counter[str] = Counter()
-    for w in lowered:
-        counts.update(w)
+    counts = Counter(chain.from_iterable(lowered))
     frequent = [tok for tok, _ in counts.most_common(STOPWORDS_PER_PAGE * 3) if len(tok) <= STOPWORD_MAX_CHARS]
     stop = set(frequent[:STOPWORDS_PER_PAGE])
     contains = stop.__contains__
@@ -137,28 +160,28 @@ def stage1_columns(texts: list[str], lex_any: list[float], lex_line: list[float]
     p_long = _prefix(long_)
     p_term = _prefix(terminal)
     inv_n = 1.0 / n
-    cols: dict[str, list[float]] = {
+    cols: Columns = {
         "len_log": len_log,
         "len_rel": [x / longest for x in lengths],
         "words_log": [log1p(w) for w in words],
         "terminal": terminal,
         "colon": [1.0 if t[-1] == ":" else 0.0 for t in texts],
-        "few_words": [1.0 if w < 3 else 0.0 for w in words],
+        "few_words": few,
         "long": long_,
-        "digits": [(x - len(t.translate(_DIGITS))) / x for t, x in zip(texts, lengths)],
-        "upper": [min((x - len(t.translate(_UPPER))) / c, 1.0) for t, x, c in zip(texts, lengths, words)],
+        "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in encoded],
+        "upper": [sum(map(str.istitle, w)) / c for w, c in zip(split, words)],
         "stop": stop_share,
         "url": [1.0 if ("http" in t or "www." in t or "@" in t) else 0.0 for t in texts],
-        "separators": [min(x - len(t.translate(_SEPARATORS)), 3) / 3 for t, x in zip(texts, lengths)],
+        "separators": [_separators(t) for t in texts],
         "dup": [1.0 if text_counts[t] > 1 else 0.0 for t in texts],
         "bullet": [1.0 if t[0] in _BULLETS else 0.0 for t in texts],
         "lex": lex_any,
         "lex_line": lex_line,
-        "near_len": _window_mean(p_len, n, NEAR),
-        "far_len": _window_mean(p_len, n, FAR),
-        "near_long": _window_mean(p_long, n, NEAR),
-        "far_long": _window_mean(p_long, n, FAR),
-        "far_terminal": _window_mean(p_term, n, FAR),
+        "near_len": _window_mean(p_len, len_log, NEAR),
+        "far_len": _window_mean(p_len, len_log, FAR),
+        "near_long": _window_mean(p_long, long_, NEAR),
+        "far_long": _window_mean(p_long, long_, FAR),
+        "far_terminal": _window_mean(p_term, terminal, FAR),
         "prev_long": [0.0] + long_[:-1],
         "next_long": long_[1:] + [0.0],
         "centre_dist": [abs(i - centre) / span for i in range(n)],
@@ -167,15 +190,16 @@ def stage1_columns(texts: list[str], lex_any: list[float], lex_line: list[float]
         "after_span": [min((i - last) * inv_n, 1.0) if i > last else 0.0 for i in range(n)],
         "mass_pos": mass_pos,
         "mass_edge": [min(m, 1 - m) for m in mass_pos],
-        "page_lines": [log1p(n)] * n,
-        "page_long_share": [len(long_idx) * inv_n] * n,
+        "page_lines": log1p(n),  # page constants are floats: the model adds them to its bias
+        "page_long_share": len(long_idx) * inv_n,
+        "page_few_share": sum(few) * inv_n,
         "first_line": [1.0] + [0.0] * (n - 1),
         "last_lines": [1.0 if i >= n - 3 else 0.0 for i in range(n)],
     }
     return cols
 
 
-def stage2_columns(cols: dict[str, list[float]], s1: list[float]) -> dict[str, list[float]]:
+def stage2_columns(cols: Columns, s1: list[float]) -> Columns:
     """Second stage: the first stage's scores of the neighbours, beside the line's own."""
     n = len(s1)
     p = _prefix(s1)
@@ -188,8 +212,47 @@ def stage2_columns(cols: dict[str, list[float]], s1: list[float]) -> dict[str, l
     out["s1"] = s1
     out["s1_prev"] = [0.0] + s1[:-1]
     out["s1_next"] = s1[1:] + [0.0]
-    out["s1_near"] = _window_mean(p, n, NEAR)
-    out["s1_far"] = _window_mean(p, n, FAR)
+    out["s1_near"] = _window_mean(p, s1, NEAR)
+    out["s1_far"] = _window_mean(p, s1, FAR)
     out["s1_max_near"] = near_max
     out["s1_min_near"] = near_min
+    out.update(_run_columns(s1, cols["len_log"]))
     return out
+
+
+def _run_columns(s1: list[float], len_log: list[float]) -> dict[str, list[float]]:
+    """Where each line sits relative to the page's main run of kept lines.
+
+    A learned form of boilerpipe's "largest block": runs of lines stage one
+    keeps (bridging short gaps), their size against the largest, and whether
+    a line lies before or after the largest run (comments, teasers).
+    """
+    n = len(s1)
+    run_id = [-1] * n
+    sizes: list[float] = []
+    spans: list[tuple[int, int]] = []
+    gap = RUN_GAP + 1
+    for i in range(n):
+        if s1[i] >= RUN_KEEP:
+            if gap > RUN_GAP or not sizes:
+                sizes.append(0.0)
+                spans.append((i, i))
+            sizes[-1] += len_log[i]
+            spans[-1] = (spans[-1][0], i)
+            run_id[i] = len(sizes) - 1
+            gap = 0
+        else:
+            gap += 1
+    if not sizes:
+        zeros = [0.0] * n
+        return {"run_share": zeros, "in_main": zeros, "before_main": zeros, "after_main": zeros}
+    biggest = max(range(len(sizes)), key=sizes.__getitem__)
+    top = sizes[biggest]
+    first, last = spans[biggest]
+    inv = 1.0 / n
+    return {
+        "run_share": [sizes[r] / top if r >= 0 else 0.0 for r in run_id],
+        "in_main": [1.0 if first <= i <= last else 0.0 for i in range(n)],
+        "before_main": [min((first - i) * inv * 4, 1.0) if i < first else 0.0 for i in range(n)],
+        "after_main": [min((i - last) * inv * 4, 1.0) if i > last else 0.0 for i in range(n)],
+    }

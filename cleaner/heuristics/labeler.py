@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from pathlib import Path
+from typing import Any
 
 from cleaner.document import Document
 from cleaner.heuristics.features import stage1_columns, stage2_columns
-from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_line
+from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
 from cleaner.heuristics.model import LineModel, load_model
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
@@ -46,16 +47,23 @@ class HeuristicLabeler:
             cat: Label(cat, "heuristic:button-line") for cat in set(self.lexicon.line_category.values())
         }
 
-    def scores(self, texts: list[str]) -> tuple[list[float], list[str | None], list[float]]:
-        """Body probability, lexicon category and lexicon-line flag of each line."""
-        categories, lex_any, lex_line = self.lexicon_features(texts)
-        n = len(texts)
-        cols = stage1_columns(texts, lex_any, lex_line)
-        s1 = self.model.stage1.probabilities(cols, n)
-        s2 = self.model.stage2.probabilities(stage2_columns(cols, s1), n)
-        return s2, categories, lex_line
+    def features(self, texts: list[str]) -> tuple[dict[str, Any], list[str], list[str | None]]:
+        """Stage-one feature columns, normalised lines and lexicon category of each line."""
+        lows = [t.lower() for t in texts]
+        norms = [normalise_lower(t) for t in lows]
+        categories, lex_any, lex_line = self.lexicon_features(texts, norms)
+        return stage1_columns(texts, lows, lex_any, lex_line), norms, categories
 
-    def lexicon_features(self, texts: list[str]) -> tuple[list[str | None], list[float], list[float]]:
+    def scores(self, cols: dict[str, Any], n: int) -> tuple[list[float], float]:
+        """Probability that each line is body (after both stages), and the keep threshold."""
+        regime = self.model.regime(n, cols["page_few_share"])
+        s1 = regime.stage1.probabilities(cols, n)
+        return regime.stage2.probabilities(stage2_columns(cols, s1), n), regime.threshold
+
+    def lexicon_features(
+        self, texts: list[str], norms: list[str]
+    ) -> tuple[list[str | None], list[float], list[float]]:
+        """Per line: first phrase category, any phrase hit, and whether a phrase or list entry fills it."""
         n = len(texts)
         starts = []
         pos = 0
@@ -72,7 +80,7 @@ class HeuristicLabeler:
         lines = self.lexicon.line_category
         lex_any = [0.0 if c is None else 1.0 for c in categories]
         lex_line = [
-            1.0 if (covered[j] >= LEX_LINE_COVER * len(texts[j]) or normalise_line(texts[j]) in lines) else 0.0
+            1.0 if (covered[j] >= LEX_LINE_COVER * len(texts[j]) or norms[j] in lines) else 0.0
             for j in range(n)
         ]
         return categories, lex_any, lex_line
@@ -87,18 +95,18 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        probs, categories, _ = self.scores(texts)
+        cols, norms, categories = self.features(texts)
+        probs, threshold = self.scores(cols, len(texts))
 
         local: list[Label | None] = [None] * len(scope)
-        for first, last in appeal_zones(texts, self.lexicon, categories, usable):
+        for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
             for j in range(first, last + 1):
                 local[j] = APPEAL
         lines = self.lexicon.line_category
-        threshold = self.model.threshold
-        for j, text in enumerate(texts):
+        for j, norm in enumerate(norms):
             if local[j] is not None or not usable[j]:
                 continue
-            button = lines.get(normalise_line(text))
+            button = lines.get(norm)
             if button is not None:
                 local[j] = self._button_labels[button]
             elif probs[j] < threshold:

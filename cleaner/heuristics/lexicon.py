@@ -9,8 +9,9 @@ are set lookups, so the cost per line stays a few dictionary probes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,11 @@ _OPTIONS.case_sensitive = False
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
     return text.lower().rstrip(_LINE_END)
+
+
+def normalise_lower(lowered: str) -> str:
+    """``normalise_line`` for a text already lower-cased."""
+    return lowered.rstrip(_LINE_END)
 
 
 @dataclass
@@ -64,9 +70,14 @@ class Lexicon:
             if found is not None:
                 yield match.start(), match.end(), found
 
-    def is_appeal_header(self, text: str) -> bool:
-        """A line that opens an appeal: "Dear readers," or "A Message from X:"."""
-        norm = normalise_line(text)
+    def has_zone_cues(self, norm: Sequence[str]) -> bool:
+        """Whether any line can open or close an appeal zone (a cheap page-level test)."""
+        if not (self.cta.isdisjoint(norm) and self.appeal_headers.isdisjoint(norm)):
+            return True
+        return any(map(methodcaller("startswith", self.appeal_header_prefixes), norm))
+
+    def is_appeal_header(self, text: str, norm: str) -> bool:
+        """A line that opens an appeal: "Dear readers," or "A Message from X:" (``norm``: normalised)."""
         if norm in self.appeal_headers:
             return True
         return len(norm) <= MAX_HEADER_CHARS and norm.startswith(self.appeal_header_prefixes) and (

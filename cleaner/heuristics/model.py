@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import repeat
 from math import exp
+from operator import add, mul
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +29,55 @@ class LinearStage:
     bias: float
     weights: tuple[tuple[str, float], ...]
 
-    def probabilities(self, cols: dict[str, list[float]], n: int) -> list[float]:
-        score = [self.bias] * n
+    def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
+        """Body probability per line; float columns are page constants folded into the bias."""
+        bias = self.bias
+        per_line = []
         for name, weight in self.weights:
-            if weight:
-                score = [s + weight * x for s, x in zip(score, cols[name])]
-        return [1.0 / (1.0 + exp(-max(min(s, _LOGIT_CLIP), -_LOGIT_CLIP))) for s in score]
+            value = cols[name]
+            if isinstance(value, float):
+                bias += weight * value
+            elif weight:
+                per_line.append((value, weight))
+        score: list[float] = [bias] * n
+        for column, weight in per_line:
+            score = list(map(add, score, map(mul, column, repeat(weight, n))))
+        return list(map(_sigmoid, score))
+
+
+def _sigmoid(score: float) -> float:
+    if score < -_LOGIT_CLIP:
+        score = -_LOGIT_CLIP
+    return 1.0 / (1.0 + exp(-score))
+
+
+@dataclass(frozen=True)
+class Regime:
+    """One two-stage model and its keep threshold."""
+
+    stage1: LinearStage
+    stage2: LinearStage
+    threshold: float
 
 
 @dataclass(frozen=True)
 class LineModel:
-    stage1: LinearStage
-    stage2: LinearStage
-    threshold: float
+    """Two regimes: pages that are mostly short lines (raw dumps) and mostly prose.
+
+    A raw page dump and an extractor's output need different caution: on the
+    second almost everything is body, so dropping a line must be surer.
+    """
+
+    noisy: Regime
+    clean: Regime
+    noisy_min_lines: int
+    noisy_min_few_share: float
+
+    def regime(self, lines: int, few_share: float) -> Regime:
+        """The noisy regime for pages with many short, menu-like lines (a raw dump)."""
+        if lines >= self.noisy_min_lines and few_share >= self.noisy_min_few_share:
+            return self.noisy
+        return self.clean
 
 
 def _stage(data: Any, path: str, key: str) -> LinearStage:
@@ -50,15 +88,27 @@ def _stage(data: Any, path: str, key: str) -> LinearStage:
         raise RuleFileError(path, None, key, f"bad weights: {exc}") from None
 
 
+def _regime(data: Any, path: str, key: str) -> Regime:
+    part = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(part, dict):
+        raise RuleFileError(path, None, key, "missing regime")
+    try:
+        threshold = float(part.get("threshold", 0.5))
+    except (TypeError, ValueError):
+        raise RuleFileError(path, None, f"{key}.threshold", "must be a number") from None
+    return Regime(_stage(part, path, "stage1"), _stage(part, path, "stage2"), threshold)
+
+
 def model_from_dict(data: Any, path: str = "<weights>") -> LineModel:
     """Build a model from the JSON structure bench/fit_heuristics.py writes."""
     if not isinstance(data, dict):
         raise RuleFileError(path, None, None, "weights file must hold a JSON object")
     try:
-        threshold = float(data.get("threshold", 0.5))
+        min_lines = int(data.get("noisy_min_lines", 0))
+        few_share = float(data.get("noisy_min_few_share", 0.0))
     except (TypeError, ValueError):
-        raise RuleFileError(path, None, "threshold", "must be a number") from None
-    return LineModel(_stage(data, path, "stage1"), _stage(data, path, "stage2"), threshold)
+        raise RuleFileError(path, None, "noisy_min_lines", "regime bounds must be numbers") from None
+    return LineModel(_regime(data, path, "noisy"), _regime(data, path, "clean"), min_lines, few_share)
 
 
 def load_model(path: Path = WEIGHTS_PATH) -> LineModel:

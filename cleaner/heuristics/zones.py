@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.heuristics.lexicon import Lexicon, normalise_line
+from cleaner.heuristics.lexicon import Lexicon
 
 MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
 MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if this short
@@ -20,21 +20,27 @@ DONATION = "donation_appeal"
 
 
 def appeal_zones(
-    texts: Sequence[str], lexicon: Lexicon, categories: Sequence[str | None], usable: Sequence[bool]
+    texts: Sequence[str],
+    norm: Sequence[str],
+    lexicon: Lexicon,
+    categories: Sequence[str | None],
+    usable: Sequence[bool],
 ) -> list[tuple[int, int]]:
     """Inclusive (first, last) line ranges of appeals, in order, not overlapping.
 
-    ``categories`` is each line's first lexicon category (None without one);
-    only ``usable`` lines (not yet labelled) may belong to a zone.
+    ``norm`` holds the lines as ``normalise_line`` gives them, ``categories``
+    each line's first lexicon category (None without one); only ``usable``
+    lines (not yet labelled) may belong to a zone.
     """
     n = len(texts)
-    norm = [normalise_line(t) for t in texts]
+    if not lexicon.has_zone_cues(norm):
+        return []
     closers = [usable[i] and norm[i] in lexicon.cta for i in range(n)]
     buttons = [usable[i] and norm[i] in lexicon.line_category for i in range(n)]
     zones: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        if usable[i] and lexicon.is_appeal_header(texts[i]):
+        if usable[i] and lexicon.is_appeal_header(texts[i], norm[i]):
             end = _closed_zone_end(i, n, closers, usable)
             if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
                 end = n - 1
