@@ -5,7 +5,9 @@ Order of decisions, each kept as the block's rule:
 2. button-like whole lines ("Once", "Share")   -> heuristic:button-line
 3. the two-stage line classifier                -> heuristic:lexicon:<category>
                                                    or heuristic:classifier
-4. the headline just before the body            -> heuristic:title (and metadata["title"])
+4. a menu before the prose, short lines after   -> heuristic:short-head, heuristic:short-tail
+   (or heuristic:lexicon:<category> when a phrase names what the line is)
+5. the headline just before the body            -> heuristic:title (and metadata["title"])
 Labels already set (outlet rules, html page chrome) are never changed.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.document import Document
+from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import stage1_columns, stage2_columns
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
 from cleaner.heuristics.model import LineModel, load_model
@@ -111,6 +114,13 @@ class HeuristicLabeler:
                 local[j] = self._button_labels[button]
             elif probs[j] < threshold:
                 local[j] = self._dropped(categories[j])
+        kept = [usable[j] and local[j] is None and probs[j] >= threshold for j in range(len(texts))]
+        cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
+        head, tail = edge_lines(texts, usable, kept, cues, [c is not None for c in categories])
+        for j in head:
+            local[j] = SHORT_HEAD
+        for j in tail:
+            local[j] = self._tail_label(categories[j])
         title_at = find_title(texts, local, usable, probs, threshold)
         if title_at is not None:
             local[title_at] = TITLE
@@ -120,6 +130,11 @@ class HeuristicLabeler:
                 labels[i] = local[j]
         return labels
 
+    def _tail_label(self, category: str | None) -> Label:
+        if category is not None:
+            return self._classifier_labels[category]
+        return SHORT_TAIL
+
     def _dropped(self, category: str | None) -> Label:
         if category is not None:
             return self._classifier_labels[category]
@@ -127,3 +142,5 @@ class HeuristicLabeler:
 
 
 CLASSIFIER = Label("other", "heuristic:classifier")
+SHORT_HEAD = Label("navigation", "heuristic:short-head")
+SHORT_TAIL = Label("other", "heuristic:short-tail")

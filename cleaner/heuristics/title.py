@@ -16,6 +16,7 @@ TITLE_MAX_WORDS = 30
 TITLE_MAX_CHARS = 220
 TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
 _NOT_TITLE_END = frozenset(".:,;")
+_RELABEL = frozenset({"heuristic:classifier", "heuristic:short-head"})  # guesses the title may overrule
 _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relationships."
 
 
@@ -52,6 +53,6 @@ def find_title(
     if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
         return first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
-        if usable[j] and looks_like_title(texts[j]) and (local[j] is None or local[j].rule == "heuristic:classifier"):
+        if usable[j] and looks_like_title(texts[j]) and (local[j] is None or local[j].rule in _RELABEL):
             return j
     return None

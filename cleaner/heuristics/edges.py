@@ -1,0 +1,63 @@
+"""Head and tail trimming around the article's prose core.
+
+Short pages (a scrape of one article box, an extractor's output) go to the
+cautious regime, where the line classifier drops nothing. What they still
+carry sits at the edges: a menu before the first sentence of prose, and after
+the last one a tail of short unpunctuated lines (newsletter box, buttons,
+teaser headlines, footer links). Lines that end like a sentence or a
+quotation are never trimmed, so an article ending with a short line or a
+quote stays whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+CORE_MIN_WORDS = 12  # a line this long is prose: the core runs from the first to the last one
+HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
+HEAD_MIN_FEW_SHARE = 0.5  # share of one-to-three-word lines that marks a head as a menu
+FEW_WORDS = 3
+TAIL_MAX_WORDS = 10  # longer tail lines are left to the classifier
+TAIL_MIN_LINES = 3  # a tail of fewer short lines is left alone (a signature, a date)
+_SENTENCE_END = frozenset('.!?…"”»\'’)')
+_QUOTE_END = frozenset('"”»\'’')
+
+
+def edge_lines(
+    texts: Sequence[str],
+    usable: Sequence[bool],
+    kept: Sequence[bool],
+    cues: Sequence[bool],
+    phrases: Sequence[bool],
+) -> tuple[list[int], list[int]]:
+    """Indexes of head-menu lines and of short tail lines to drop.
+
+    ``cues`` marks lines with boilerplate evidence (a lexicon phrase, a button
+    line, an appeal): an edge is trimmed only when it holds one, so a recipe's
+    ingredient list or a song's last lines are not taken for a menu. A short
+    tail line with a lexicon phrase (``phrases``) goes even when it ends with a
+    period ("(c) 2024 X. All rights reserved."), unless it ends as a quotation.
+    """
+    n = len(texts)
+    words = [len(t.split()) for t in texts]
+    core = [j for j in range(n) if kept[j] and words[j] >= CORE_MIN_WORDS]
+    if not core:
+        return [], []
+    first, last = core[0], core[-1]
+    head: list[int] = []
+    region = [j for j in range(first) if usable[j]]
+    if len(region) >= HEAD_MIN_LINES and any(cues[:first]):
+        few = sum(1 for j in region if words[j] <= FEW_WORDS)
+        if few >= HEAD_MIN_FEW_SHARE * len(region):
+            head = [j for j in region if kept[j]]
+    tail = [
+        j
+        for j in range(last + 1, n)
+        if usable[j]
+        and kept[j]
+        and words[j] <= TAIL_MAX_WORDS
+        and (texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END))
+    ]
+    if len(tail) < TAIL_MIN_LINES or not any(cues[last + 1 :]):
+        tail = []
+    return head, tail
