@@ -24,6 +24,7 @@ SKIP_TAGS = frozenset(
         "script", "style", "noscript", "template", "head", "title", "meta", "link",
         "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio",
         "select", "datalist", "textarea", "map",
+        "rt", "rp",  # ruby pronunciation hints: not part of the sentence
     }
 )
 # Elements that start and end a line in a browser (or in a text dump).

@@ -403,3 +403,9 @@ def test_short_blocks_outside_the_main_container_are_chrome() -> None:
     labels: list = [None] * len(page.blocks)
     outside_main(page, in_article, labels)
     assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 9
+
+
+def test_selector_lxml_cannot_run_is_a_clear_error() -> None:
+    rules = HtmlRules(body=('section:-soup-contains("Ferry")',))
+    with pytest.raises(InputError, match="cannot run on lxml"):
+        page_document(page("harbour_gazette.html"), url=None, html_rules=rules, fallback=True)
