@@ -151,6 +151,12 @@ def test_process_batch_counts_and_errors() -> None:
     assert error_line(result.errors[1]) == "d@99: truncated WARC record: 3 of 9 bytes"
 
 
+def test_jsonl_with_bom_and_crlf() -> None:
+    init_worker(WorkConfig(heuristics=False))
+    result = process_batch([Item(JSONL, "w.jsonl", 1, 0, b'\xef\xbb\xbf{"text": "Windows line."}\r\n')])
+    assert result.stats.cleaned == 1 and json.loads(result.chunk)["body"] == "Windows line."
+
+
 def test_error_record_keeps_bytes_that_are_not_utf8() -> None:
     entry = error_record(Item(TEXT, "f.txt", None, None, b"ok \xff"), "invalid UTF-8", 1)
     assert entry["record_base64"] == "b2sg/w==" and entry["line"] == 1

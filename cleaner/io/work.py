@@ -181,7 +181,7 @@ def _clean_item(state: _WorkerState, item: Item) -> tuple[dict[str, Any], Result
 
 
 def _clean_jsonl(cleaner: Cleaner, fields: FieldMap, item: Item) -> tuple[dict[str, Any], Result]:
-    line = _decode_utf8(item.data)
+    line = _decode_utf8(item.data).lstrip("\ufeff")  # a byte-order mark before the first record
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
