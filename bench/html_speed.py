@@ -88,10 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
         return 2
     import trafilatura
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     logging.disable(logging.CRITICAL)
-    warnings.filterwarnings("ignore", module="bs4")
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)  # feeds and XHTML in the set
     rows = load(args.limit)
     url = lambda r: r.get("url") or None  # noqa: E731
     cleaner = Cleaner()
