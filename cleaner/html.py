@@ -20,7 +20,7 @@ from cleaner.htmldecode import check_text, decode_html
 from cleaner.htmlfallback import align, extract_text
 from cleaner.htmlmeta import page_metadata
 from cleaner.htmlselect import body_rule, select_marks
-from cleaner.htmltext import PageText, page_text, parse_html
+from cleaner.htmltext import Mark, PageText, page_text, parse_html
 from cleaner.result import Label
 from cleaner.rules import HtmlRules
 
@@ -59,7 +59,8 @@ def page_document(
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
         return Document("", [], [], "html", [], {"html": stage}, None)
 
-    marks, chosen = ({}, None)
+    marks: dict[Any, Mark] = {}
+    chosen: str | None = None
     if html_rules is not None and (html_rules.body or html_rules.drop):
         marks, chosen = select_marks(root, html_rules)
     page = page_text(root, marks)

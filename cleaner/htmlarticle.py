@@ -8,6 +8,7 @@ page they are almost all link text, which body paragraphs never are.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cleaner.htmltext import PageText
 from cleaner.result import Label
@@ -41,10 +42,10 @@ OUTSIDE_MAX_CHARS = 100  # longer blocks outside it are often real text (a lead,
 OUTSIDE = Label("page_chrome", "html:outside-main")
 
 
-def main_container(page: PageText, in_article: list[bool]) -> object | None:
+def main_container(page: PageText, in_article: list[bool]) -> Any | None:
     """The deepest element that holds MAIN_SHARE of the article's characters."""
-    weight: dict[object, int] = {}
-    depth: dict[object, int] = {}
+    weight: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
     total = 0
     for i, inside in enumerate(in_article):
         el = page.elements[i]

@@ -74,8 +74,7 @@ def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
         candidates.append(found)
     chosen = _heaviest_chain(candidates, [len(t) for t in block_tokens], len(out))
     inside = [c is not None for c in chosen]
-    anchors = [i for i in range(n) if chosen[i] is not None]
-    bounds = [(-1, 0)] + [(i, chosen[i]) for i in anchors] + [(n, len(out))]
+    bounds = [(-1, 0)] + [(i, start) for i, start in enumerate(chosen) if start is not None] + [(n, len(out))]
     for (left, left_start), (right, right_start) in zip(bounds, bounds[1:]):
         region_start = left_start + len(block_tokens[left]) if left >= 0 else 0
         if right - left > 1 and right_start > region_start:

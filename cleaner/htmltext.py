@@ -38,7 +38,6 @@ BLOCK_TAGS = frozenset(
         "menu", "option", "button",
     }
 )
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _SPACE = re.compile(r"\s+")
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
