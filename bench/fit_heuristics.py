@@ -38,7 +38,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.blocks import split_blocks  # noqa: E402
 from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
-from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, stage2_columns  # noqa: E402
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
 from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
@@ -187,7 +187,7 @@ def fit_regime(pages: list[PageData], threshold: float) -> dict:
         for i in test_idx:
             s1_of[i] = stage1_probs(inner, pages[i])
     index = {id(pg): i for i, pg in enumerate(pages)}
-    names = STAGE1 + STAGE2_EXTRA
+    names = STAGE2_OWN + STAGE2_EXTRA
     stage2 = fit_stage(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
     return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 

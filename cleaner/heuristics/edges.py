@@ -25,6 +25,7 @@ _QUOTE_END = frozenset('"”»\'’')
 
 def edge_lines(
     texts: Sequence[str],
+    words: Sequence[int],
     usable: Sequence[bool],
     kept: Sequence[bool],
     cues: Sequence[bool],
@@ -39,7 +40,6 @@ def edge_lines(
     period ("(c) 2024 X. All rights reserved."), unless it ends as a quotation.
     """
     n = len(texts)
-    words = [len(t.split()) for t in texts]
     core = [j for j in range(n) if kept[j] and words[j] >= CORE_MIN_WORDS]
     if not core:
         return [], []

@@ -46,7 +46,6 @@ STAGE1: tuple[str, ...] = (
     "lex_line",
     "near_len",
     "far_len",
-    "near_long",
     "far_long",
     "far_terminal",
     "prev_long",
@@ -54,7 +53,6 @@ STAGE1: tuple[str, ...] = (
     "centre_dist",
     "inside_span",
     "before_span",
-    "after_span",
     "mass_pos",
     "mass_edge",
     "page_lines",
@@ -62,6 +60,24 @@ STAGE1: tuple[str, ...] = (
     "page_few_share",
     "first_line",
     "last_lines",
+)
+
+# Stage two re-reads these of the line's own features beside its neighbours' scores;
+# the rest add nothing measurable there and cost time on every line.
+STAGE2_OWN: tuple[str, ...] = (
+    "len_rel",
+    "words_log",
+    "terminal",
+    "colon",
+    "few_words",
+    "digits",
+    "url",
+    "bullet",
+    "lex",
+    "lex_line",
+    "far_long",
+    "first_line",
+    "page_long_share",
 )
 
 STAGE2_EXTRA: tuple[str, ...] = (
@@ -111,21 +127,31 @@ def _prefix(values: list[float]) -> list[float]:
 
 
 def _separators(text: str) -> float:
-    count = text.count("|") + text.count("•") + text.count("·") + text.count("›") + text.count("»")
-    return min(count, 3) / 3
+    """Menu and breadcrumb separators ("News | Sport", "Home › World")."""
+    return 1.0 if ("|" in text or "•" in text or "·" in text or "›" in text) else 0.0
 
 
 Columns = dict[str, Any]  # name -> list[float] per line, or a float for the whole page
 
 
-def stage1_columns(texts: list[str], lows: list[str], lex_any: list[float], lex_line: list[float]) -> Columns:
-    """All first-stage feature columns for the lines ``texts`` (``lows``: lower-cased) of one page."""
+def word_counts(lowered: list[list[str]]) -> list[int]:
+    """Words per line (at least one: a line is never empty)."""
+    return [len(w) or 1 for w in lowered]
+
+
+def few_share(words: list[int]) -> float:
+    """Share of menu-like lines (at most FEW_WORDS words) on the page."""
+    return len([w for w in words if w <= FEW_WORDS]) / len(words) if words else 0.0
+
+
+def stage1_columns(
+    texts: list[str], lowered: list[list[str]], lex_any: list[float], lex_line: list[float]
+) -> Columns:
+    """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased words)."""
     n = len(texts)
     lengths = [len(t) for t in texts]
     encoded = [t.encode() for t in texts]
-    split = [t.split() for t in texts]
-    lowered = [t.split() for t in lows]
-    words = [len(w) or 1 for w in lowered]
+    words = word_counts(lowered)
     longest = max(lengths) if lengths else 1
     len_log = [log1p(x) for x in lengths]
     long_ = [1.0 if w >= LONG_WORDS else 0.0 for w in words]
@@ -169,7 +195,7 @@ def stage1_columns(texts: list[str], lows: list[str], lex_any: list[float], lex_
         "few_words": few,
         "long": long_,
         "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in encoded],
-        "upper": [sum(map(str.istitle, w)) / c for w, c in zip(split, words)],
+        "upper": [1.0 if t.istitle() else 0.0 for t in texts],  # Title Case Lines: menus, teasers
         "stop": stop_share,
         "url": [1.0 if ("http" in t or "www." in t or "@" in t) else 0.0 for t in texts],
         "separators": [_separators(t) for t in texts],
@@ -179,7 +205,6 @@ def stage1_columns(texts: list[str], lows: list[str], lex_any: list[float], lex_
         "lex_line": lex_line,
         "near_len": _window_mean(p_len, len_log, NEAR),
         "far_len": _window_mean(p_len, len_log, FAR),
-        "near_long": _window_mean(p_long, long_, NEAR),
         "far_long": _window_mean(p_long, long_, FAR),
         "far_terminal": _window_mean(p_term, terminal, FAR),
         "prev_long": [0.0] + long_[:-1],
@@ -187,12 +212,11 @@ def stage1_columns(texts: list[str], lows: list[str], lex_any: list[float], lex_
         "centre_dist": [abs(i - centre) / span for i in range(n)],
         "inside_span": [1.0 if first <= i <= last else 0.0 for i in range(n)],
         "before_span": [min((first - i) * inv_n, 1.0) if i < first else 0.0 for i in range(n)],
-        "after_span": [min((i - last) * inv_n, 1.0) if i > last else 0.0 for i in range(n)],
         "mass_pos": mass_pos,
         "mass_edge": [min(m, 1 - m) for m in mass_pos],
         "page_lines": log1p(n),  # page constants are floats: the model adds them to its bias
         "page_long_share": len(long_idx) * inv_n,
-        "page_few_share": sum(few) * inv_n,
+        "page_few_share": few_share(words),
         "first_line": [1.0] + [0.0] * (n - 1),
         "last_lines": [1.0 if i >= n - 3 else 0.0 for i in range(n)],
     }
@@ -203,11 +227,13 @@ def stage2_columns(cols: Columns, s1: list[float]) -> Columns:
     """Second stage: the first stage's scores of the neighbours, beside the line's own."""
     n = len(s1)
     p = _prefix(s1)
-    near_max, near_min = [], []
-    for i in range(n):
-        window = s1[max(i - 1, 0) : i] + s1[i + 1 : i + 2]
-        near_max.append(max(window) if window else s1[i])
-        near_min.append(min(window) if window else s1[i])
+    if n > 1:
+        before = [s1[1]] + s1[:-1]  # at the page edges the only neighbour stands in twice
+        after = s1[1:] + [s1[-2]]
+    else:
+        before = after = s1
+    near_max = list(map(max, before, after))
+    near_min = list(map(min, before, after))
     out = dict(cols)
     out["s1"] = s1
     out["s1_prev"] = [0.0] + s1[:-1]

@@ -19,7 +19,7 @@ from typing import Any
 
 from cleaner.document import Document
 from cleaner.heuristics.edges import edge_lines
-from cleaner.heuristics.features import stage1_columns, stage2_columns
+from cleaner.heuristics.features import few_share, stage1_columns, stage2_columns, word_counts
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
 from cleaner.heuristics.model import LineModel, load_model
 from cleaner.heuristics.title import find_title
@@ -55,13 +55,28 @@ class HeuristicLabeler:
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
         categories, lex_any, lex_line = self.lexicon_features(texts, norms)
-        return stage1_columns(texts, lows, lex_any, lex_line), norms, categories
+        lowered = [t.split() for t in lows]
+        return stage1_columns(texts, lowered, lex_any, lex_line), norms, categories
 
-    def scores(self, cols: dict[str, Any], n: int) -> tuple[list[float], float]:
-        """Probability that each line is body (after both stages), and the keep threshold."""
-        regime = self.model.regime(n, cols["page_few_share"])
+    def page_scores(self, texts: list[str]) -> tuple[list[float], float, list[str], list[str | None], list[int]]:
+        """Body probability per line, the keep threshold, normalised lines, lexicon categories, word counts.
+
+        The regime is chosen from word counts alone; when it drops nothing by
+        classifier (the cautious regime), the features are never computed.
+        """
+        n = len(texts)
+        lows = [t.lower() for t in texts]
+        norms = [normalise_lower(t) for t in lows]
+        categories, lex_any, lex_line = self.lexicon_features(texts, norms)
+        lowered = [t.split() for t in lows]
+        words = word_counts(lowered)
+        regime = self.model.regime(n, few_share(words))
+        if regime.threshold <= 0.0:
+            return [1.0] * n, regime.threshold, norms, categories, words
+        cols = stage1_columns(texts, lowered, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
-        return regime.stage2.probabilities(stage2_columns(cols, s1), n), regime.threshold
+        probs = regime.stage2.probabilities(stage2_columns(cols, s1), n)
+        return probs, regime.threshold, norms, categories, words
 
     def lexicon_features(
         self, texts: list[str], norms: list[str]
@@ -98,8 +113,7 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        cols, norms, categories = self.features(texts)
-        probs, threshold = self.scores(cols, len(texts))
+        probs, threshold, norms, categories, words = self.page_scores(texts)
 
         local: list[Label | None] = [None] * len(scope)
         for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
@@ -116,7 +130,7 @@ class HeuristicLabeler:
                 local[j] = self._dropped(categories[j])
         kept = [usable[j] and local[j] is None and probs[j] >= threshold for j in range(len(texts))]
         cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
-        head, tail = edge_lines(texts, usable, kept, cues, [c is not None for c in categories])
+        head, tail = edge_lines(texts, words, usable, kept, cues, [c is not None for c in categories])
         for j in head:
             local[j] = SHORT_HEAD
         for j in tail:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import repeat
 from math import exp
-from operator import add, mul
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +38,11 @@ class LinearStage:
                 bias += weight * value
             elif weight:
                 per_line.append((value, weight))
-        score: list[float] = [bias] * n
-        for column, weight in per_line:
-            score = list(map(add, score, map(mul, column, repeat(weight, n))))
-        return list(map(_sigmoid, score))
+        if not per_line:
+            return [_sigmoid(bias)] * n
+        weights = [w for _, w in per_line]
+        rows = zip(*[column for column, _ in per_line])  # one tuple per line: one C-level dot product
+        return [_sigmoid(bias + sum(map(mul, row, weights))) for row in rows]
 
 
 def _sigmoid(score: float) -> float:
