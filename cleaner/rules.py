@@ -265,9 +265,10 @@ class _Validator:
 
     def check_selector(self, node: LocatedDict, selector: str) -> None:
         try:
-            import soupsieve
+            # The html stage runs selectors with lxml's cssselect: check with the same engine.
+            from lxml.cssselect import CSSSelector
 
-            soupsieve.compile(selector)
+            CSSSelector(selector, translator="html")
         except Exception as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise self.fail(node, None, f"bad CSS selector '{selector}': {first_line}") from None
