@@ -43,10 +43,10 @@ from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict 
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 FIELDS = ("noisy_text", "extracted_text")
-WEAK_WEIGHT = 0.3  # traf lines with no gold string: label from trafilatura's output
+WEAK_WEIGHT = 0.03  # traf lines with no gold string: label from trafilatura's output
 BODY_SHARE = 0.5  # share of a line's shingles found in the gold body to call it body
-PAGE_WEIGHT_POWER = 0.5  # each page weighs n_lines ** (1 - power): long pages count less per line
-C_REG = 1.0
+PAGE_WEIGHT_POWER = 1.0  # each page weighs n_lines ** (1 - power): long pages count less per line
+C_REG = 10.0
 INNER_FOLDS = 3
 NOISY_MIN_LINES = 50  # pages of this many lines or more ...
 NOISY_MIN_FEW_SHARE = 0.35  # ... with this share of menu-like lines (1-3 words) use the noisy regime
