@@ -18,7 +18,7 @@ HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
 HEAD_MIN_FEW_SHARE = 0.5  # share of one-to-three-word lines that marks a head as a menu
 FEW_WORDS = 3
 TAIL_MAX_WORDS = 10  # longer tail lines are left to the classifier
-TAIL_MIN_LINES = 3  # a tail of fewer short lines is left alone (a signature, a date)
+TAIL_MIN_LINES = 3  # a tail of fewer short or dropped lines is left alone (a signature, a date)
 _SENTENCE_END = frozenset('.!?…"”»\'’)')
 _QUOTE_END = frozenset('"”»\'’')
 
@@ -50,14 +50,15 @@ def edge_lines(
         few = sum(1 for j in region if words[j] <= FEW_WORDS)
         if few >= HEAD_MIN_FEW_SHARE * len(region):
             head = [j for j in region if kept[j]]
+    region = [j for j in range(last + 1, n) if usable[j]]
     tail = [
         j
-        for j in range(last + 1, n)
-        if usable[j]
-        and kept[j]
+        for j in region
+        if kept[j]
         and words[j] <= TAIL_MAX_WORDS
         and (texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END))
     ]
-    if len(tail) < TAIL_MIN_LINES or not any(cues[last + 1 :]):
+    short = len(tail) + sum(1 for j in region if not kept[j])
+    if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
         tail = []
     return head, tail

@@ -3,6 +3,7 @@
 Order of decisions, each kept as the block's rule:
 1. appeal zones (header ... call to action)   -> heuristic:appeal-zone
 2. button-like whole lines ("Once", "Share")   -> heuristic:button-line
+   short lines made of a lexicon phrase         -> heuristic:lexicon:<category>
 3. the two-stage line classifier                -> heuristic:lexicon:<category>
                                                    or heuristic:classifier
 4. a menu before the prose, short lines after   -> heuristic:short-head, heuristic:short-tail
@@ -27,6 +28,7 @@ from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
 
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
+PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 FEW_WORDS = 3
 
 APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
@@ -58,8 +60,13 @@ class HeuristicLabeler:
         lowered = [t.split() for t in lows]
         return stage1_columns(texts, lowered, lex_any, lex_line), norms, categories
 
-    def page_scores(self, texts: list[str]) -> tuple[list[float], float, list[str], list[str | None], list[int]]:
-        """Body probability per line, the keep threshold, normalised lines, lexicon categories, word counts.
+    def page_scores(
+        self, texts: list[str]
+    ) -> tuple[list[float], float, list[str], list[str | None], list[int], list[bool]]:
+        """Per line: body probability, normalised text, lexicon category, words, phrase-line flag; the threshold.
+
+        A phrase line is a short line mostly made of one lexicon phrase
+        ("Related Coverage", "Lesen Sie auch:", "Photo: ...").
 
         The regime is chosen from word counts alone; when it drops nothing by
         classifier (the cautious regime), the features are never computed.
@@ -71,12 +78,15 @@ class HeuristicLabeler:
         lowered = [t.split() for t in lows]
         words = word_counts(lowered)
         regime = self.model.regime(n, few_share(words))
+        phrase_lines = [
+            categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS for j in range(n)
+        ]
         if regime.threshold <= 0.0:
-            return [1.0] * n, regime.threshold, norms, categories, words
+            return [1.0] * n, regime.threshold, norms, categories, words, phrase_lines
         cols = stage1_columns(texts, lowered, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
         probs = regime.stage2.probabilities(stage2_columns(cols, s1), n)
-        return probs, regime.threshold, norms, categories, words
+        return probs, regime.threshold, norms, categories, words, phrase_lines
 
     def lexicon_features(
         self, texts: list[str], norms: list[str]
@@ -113,7 +123,7 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        probs, threshold, norms, categories, words = self.page_scores(texts)
+        probs, threshold, norms, categories, words, phrase_lines = self.page_scores(texts)
 
         local: list[Label | None] = [None] * len(scope)
         for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
@@ -126,7 +136,7 @@ class HeuristicLabeler:
             button = lines.get(norm)
             if button is not None:
                 local[j] = self._button_labels[button]
-            elif probs[j] < threshold:
+            elif phrase_lines[j] or probs[j] < threshold:
                 local[j] = self._dropped(categories[j])
         kept = [usable[j] and local[j] is None and probs[j] >= threshold for j in range(len(texts))]
         cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
