@@ -61,12 +61,13 @@ class HeuristicLabeler:
         return stage1_columns(texts, lowered, lex_any, lex_line), norms, categories
 
     def page_scores(
-        self, texts: list[str]
+        self, texts: list[str], extracted: bool = False
     ) -> tuple[list[float], float, list[str], list[str | None], list[int], list[bool]]:
         """Per line: body probability, normalised text, lexicon category, words, phrase-line flag; the threshold.
 
         A phrase line is a short line mostly made of one lexicon phrase
-        ("Related Coverage", "Lesen Sie auch:", "Photo: ...").
+        ("Related Coverage", "Lesen Sie auch:", "Photo: ..."). ``extracted``: the text is
+        an extractor's article (html), which always takes the cautious regime.
 
         The regime is chosen from word counts alone; when it drops nothing by
         classifier (the cautious regime), the features are never computed.
@@ -77,7 +78,7 @@ class HeuristicLabeler:
         categories, lex_any, lex_line = self.lexicon_features(texts, norms)
         lowered = [t.split() for t in lows]
         words = word_counts(lowered)
-        regime = self.model.regime(n, few_share(words))
+        regime = self.model.clean if extracted else self.model.regime(n, few_share(words))
         phrase_lines = [
             categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS for j in range(n)
         ]
@@ -123,7 +124,7 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        probs, threshold, norms, categories, words, phrase_lines = self.page_scores(texts)
+        probs, threshold, norms, categories, words, phrase_lines = self.page_scores(texts, doc.origin == "html")
 
         local: list[Label | None] = [None] * len(scope)
         for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
