@@ -15,6 +15,7 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from math import inf
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,10 @@ class HeuristicLabeler:
     def page_scores(
         self, texts: list[str], extracted: bool = False
     ) -> tuple[list[float], float, list[str], list[str | None], list[int], list[bool]]:
-        """Per line: body probability, normalised text, lexicon category, words, phrase-line flag; the threshold.
+        """Per line: body log-odds, normalised text, lexicon category, words, phrase-line flag; the cut.
+
+        A line is body when its log-odds reach the cut (the regime's threshold
+        as log-odds; minus infinity in the cautious regime).
 
         A phrase line is a short line mostly made of one lexicon phrase
         ("Related Coverage", "Lesen Sie auch:", "Photo: ..."). ``extracted``: the text is
@@ -82,12 +86,13 @@ class HeuristicLabeler:
         phrase_lines = [
             categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS for j in range(n)
         ]
-        if regime.threshold <= 0.0:
-            return [1.0] * n, regime.threshold, norms, categories, words, phrase_lines
+        cut = regime.threshold_logit
+        if cut == -inf:
+            return [0.0] * n, cut, norms, categories, words, phrase_lines
         cols = stage1_columns(texts, lowered, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
-        probs = regime.stage2.probabilities(stage2_columns(cols, s1), n)
-        return probs, regime.threshold, norms, categories, words, phrase_lines
+        scores = regime.stage2.logits(stage2_columns(cols, s1), n)
+        return scores, cut, norms, categories, words, phrase_lines
 
     def lexicon_features(
         self, texts: list[str], norms: list[str]
@@ -124,7 +129,7 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        probs, threshold, norms, categories, words, phrase_lines = self.page_scores(texts, doc.origin == "html")
+        scores, cut, norms, categories, words, phrase_lines = self.page_scores(texts, doc.origin == "html")
 
         local: list[Label | None] = [None] * len(scope)
         for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
@@ -137,16 +142,16 @@ class HeuristicLabeler:
             button = lines.get(norm)
             if button is not None:
                 local[j] = self._button_labels[button]
-            elif phrase_lines[j] or probs[j] < threshold:
+            elif phrase_lines[j] or scores[j] < cut:
                 local[j] = self._dropped(categories[j])
-        kept = [usable[j] and local[j] is None and probs[j] >= threshold for j in range(len(texts))]
+        kept = [usable[j] and local[j] is None and scores[j] >= cut for j in range(len(texts))]
         cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
         head, tail = edge_lines(texts, words, usable, kept, cues, [c is not None for c in categories])
         for j in head:
             local[j] = SHORT_HEAD
         for j in tail:
             local[j] = self._tail_label(categories[j])
-        title_at = find_title(texts, local, usable, probs, threshold)
+        title_at = find_title(texts, local, usable, scores, cut)
         if title_at is not None:
             local[title_at] = TITLE
             doc.metadata.setdefault("title", texts[title_at])

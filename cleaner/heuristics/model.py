@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from math import exp
+from math import exp, inf, log
 from operator import mul
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,11 @@ class LinearStage:
     weights: tuple[tuple[str, float], ...]
 
     def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body probability per line; float columns are page constants folded into the bias."""
+        """Body probability per line."""
+        return list(map(_sigmoid, self.logits(cols, n)))
+
+    def logits(self, cols: dict[str, Any], n: int) -> list[float]:
+        """Body log-odds per line; float columns are page constants folded into the bias."""
         bias = self.bias
         per_line = []
         for name, weight in self.weights:
@@ -39,10 +43,10 @@ class LinearStage:
             elif weight:
                 per_line.append((value, weight))
         if not per_line:
-            return [_sigmoid(bias)] * n
+            return [bias] * n
         weights = [w for _, w in per_line]
         rows = zip(*[column for column, _ in per_line])  # one tuple per line: one C-level dot product
-        return [_sigmoid(bias + sum(map(mul, row, weights))) for row in rows]
+        return [bias + sum(map(mul, row, weights)) for row in rows]
 
 
 def _sigmoid(score: float) -> float:
@@ -58,6 +62,15 @@ class Regime:
     stage1: LinearStage
     stage2: LinearStage
     threshold: float
+
+    @property
+    def threshold_logit(self) -> float:
+        """The threshold as log-odds, so stage two's output needs no sigmoid."""
+        if self.threshold <= 0.0:
+            return -inf
+        if self.threshold >= 1.0:
+            return inf
+        return log(self.threshold / (1.0 - self.threshold))
 
 
 @dataclass(frozen=True)

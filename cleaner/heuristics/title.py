@@ -36,8 +36,8 @@ def find_title(
     texts: Sequence[str],
     local: Sequence[Label | None],
     usable: Sequence[bool],
-    probs: Sequence[float],
-    threshold: float,
+    scores: Sequence[float],
+    cut: float,
 ) -> int | None:
     """Index of the headline line, or None.
 
@@ -46,7 +46,7 @@ def find_title(
     headline-shaped line above the first kept line (a raw page dump).
     """
     n = len(texts)
-    body = [j for j in range(n) if usable[j] and local[j] is None and probs[j] >= threshold]
+    body = [j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut]
     if not body:
         return None
     first = body[0]
