@@ -8,7 +8,7 @@ Times, per page, on the pages of ../shared/eval/dev (both sets):
   (``article``, ``main``, ``[role=main]``, ``body``: the first that matches
   is the article), which costs what an outlet's own selectors cost,
 - the selector lookup alone, lxml + cssselect against BeautifulSoup (lxml
-  parser) + soupsieve, to justify the choice made in cleaner/htmlselect.py.
+  parser) + soupsieve, to justify the choice made in cleaner/html/select.py.
 
     python bench/html_speed.py              # all pages
     python bench/html_speed.py --limit 200
@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.htmlselect import compiled  # noqa: E402
-from cleaner.htmltext import parse_html  # noqa: E402
+from cleaner.html.select import compiled  # noqa: E402
+from cleaner.html.text import parse_html  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 GENERIC_BODY = ("article", "main", "[role=main]", "body")

@@ -16,8 +16,8 @@ import pytest
 from cleaner import Cleaner, InputError
 from cleaner.blocks import split_blocks
 from cleaner.html import page_document
-from cleaner.htmldecode import decode_html
-from cleaner.htmlfallback import align
+from cleaner.html.decode import decode_html
+from cleaner.html.fallback import align
 from cleaner.rules import DropSelector, HtmlRules
 
 DATA = Path(__file__).parent / "data"
@@ -390,8 +390,8 @@ def test_headline_outside_the_main_container_is_removed_too(plain: Cleaner) -> N
 
 
 def test_short_blocks_outside_the_main_container_are_chrome() -> None:
-    from cleaner.htmlarticle import outside_main
-    from cleaner.htmltext import page_text, parse_html
+    from cleaner.html.article import outside_main
+    from cleaner.html.text import page_text, parse_html
 
     long = "A paragraph of the article that is long enough to weigh in the count. " * 3
     html = (

@@ -30,9 +30,9 @@ from typing import Any
 import yaml
 
 from cleaner.blocks import split_blocks
-from cleaner.learn_category import FALLBACK_CATEGORY, CategoryGuesser
-from cleaner.learn_mask import ALL_DATE_NAMES, DateNames, Template, mask_words
-from cleaner.learn_templates import TemplateIndex, Words, exact_templates, hole_templates, merge_templates
+from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
+from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_words
+from cleaner.learn.templates import TemplateIndex, Words, exact_templates, hole_templates, merge_templates
 from cleaner.patterns import MAX_PATTERN_LENGTH
 from cleaner.rules import OutletRules, parse_rules
 from cleaner.textrules import apply_text_rules

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from cleaner.learn_mask import NUM, Template
+from cleaner.learn.mask import NUM, Template
 
 ANCHOR_WORDS = 3  # lines are grouped by their first (or last) three words
 MIN_TEMPLATE_WORDS = 4  # shorter lines only recur exactly

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from cleaner.errors import InputError
-from cleaner.htmltext import Mark
+from cleaner.html.text import Mark
 from cleaner.result import Label
 from cleaner.rules import HtmlRules
 

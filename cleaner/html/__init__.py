@@ -15,12 +15,12 @@ from lxml import etree
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.htmlarticle import headline, link_lines, outside_main
-from cleaner.htmldecode import check_text, decode_html
-from cleaner.htmlfallback import align, extract_text
-from cleaner.htmlmeta import page_metadata
-from cleaner.htmlselect import body_rule, select_marks
-from cleaner.htmltext import Mark, PageText, page_text, parse_html
+from cleaner.html.article import headline, link_lines, outside_main
+from cleaner.html.decode import check_text, decode_html
+from cleaner.html.fallback import align, extract_text
+from cleaner.html.meta import page_metadata
+from cleaner.html.select import body_rule, select_marks
+from cleaner.html.text import Mark, PageText, page_text, parse_html
 from cleaner.result import Label
 from cleaner.rules import HtmlRules
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cleaner.htmltext import PageText
+from cleaner.html.text import PageText
 from cleaner.result import Label
 
 LINK_SHARE = 0.6  # a block whose text is at least this much link text is a link line
