@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cleaner.heuristics.features import FEW_WORDS
+
 CORE_MIN_WORDS = 12  # a line this long is prose: the core runs from the first to the last one
 HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
 HEAD_MIN_FEW_SHARE = 0.5  # share of one-to-three-word lines that marks a head as a menu
-FEW_WORDS = 3
 TAIL_MAX_WORDS = 10  # longer tail lines are left to the classifier
 TAIL_MIN_LINES = 3  # a tail of fewer short or dropped lines is left alone (a signature, a date)
 _SENTENCE_END = frozenset('.!?…"”»\'’)')

@@ -30,7 +30,6 @@ from cleaner.result import Label
 
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
-FEW_WORDS = 3
 
 APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
 TITLE = Label("title", "heuristic:title")
@@ -54,7 +53,7 @@ class HeuristicLabeler:
         }
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], list[str], list[str | None]]:
-        """Stage-one feature columns, normalised lines and lexicon category of each line."""
+        """Stage-one feature columns, normalised lines and lexicon category of each line (for fitting)."""
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
         categories, lex_any, lex_line = self.lexicon_features(texts, norms)

@@ -53,6 +53,7 @@ def find_title(
     if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
         return first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
-        if usable[j] and looks_like_title(texts[j]) and (local[j] is None or local[j].rule in _RELABEL):
+        label = local[j]
+        if usable[j] and looks_like_title(texts[j]) and (label is None or label.rule in _RELABEL):
             return j
     return None
