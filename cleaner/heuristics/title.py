@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from cleaner.result import Label
 
 TITLE_MIN_WORDS = 2
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 18
 TITLE_MAX_CHARS = 220
 TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
 _NOT_TITLE_END = frozenset(".:,;")
