@@ -6,6 +6,7 @@ Order of decisions, each kept as the block's rule:
    short lines made of a lexicon phrase         -> heuristic:lexicon:<category>
 3. the two-stage line classifier                -> heuristic:lexicon:<category>
                                                    or heuristic:classifier
+   on raw dumps, later copies of a kept line     -> heuristic:repeat
 4. a menu before the prose, short lines after   -> heuristic:short-head, heuristic:short-tail
    (or heuristic:lexicon:<category> when a phrase names what the line is)
 5. the headline just before the body            -> heuristic:title (and metadata["title"])
@@ -144,6 +145,8 @@ class HeuristicLabeler:
             elif phrase_lines[j] or scores[j] < cut:
                 local[j] = self._dropped(categories[j])
         kept = [usable[j] and local[j] is None and scores[j] >= cut for j in range(len(texts))]
+        if cut > -inf:  # a raw dump: teasers and widgets repeat lines of the article
+            self._drop_repeats(texts, kept, local)
         cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
         head, tail = edge_lines(texts, words, usable, kept, cues, [c is not None for c in categories])
         for j in head:
@@ -159,6 +162,18 @@ class HeuristicLabeler:
                 labels[i] = local[j]
         return labels
 
+    @staticmethod
+    def _drop_repeats(texts: list[str], kept: list[bool], local: list[Label | None]) -> None:
+        """Keep the first of identical kept lines; later copies are teasers or widgets."""
+        seen: set[str] = set()
+        for j, text in enumerate(texts):
+            if kept[j]:
+                if text in seen:
+                    local[j] = REPEAT
+                    kept[j] = False
+                else:
+                    seen.add(text)
+
     def _tail_label(self, category: str | None) -> Label:
         if category is not None:
             return self._classifier_labels[category]
@@ -172,4 +187,5 @@ class HeuristicLabeler:
 
 CLASSIFIER = Label("other", "heuristic:classifier")
 SHORT_HEAD = Label("navigation", "heuristic:short-head")
+REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
