@@ -208,3 +208,20 @@ def test_bad_weights_are_a_clear_error(tmp_path: Path) -> None:
     bad.write_text(json.dumps(data))
     with pytest.raises(RuleFileError, match="missing regime"):
         load_model(bad)
+
+
+def test_raw_dump_drops_later_copies_of_article_lines(plain: Cleaner) -> None:
+    menu = [f"Section {k}" for k in range(30)]
+    teaser = ARTICLE[0]
+    text = "\n".join(menu + ARTICLE + ["Most read", teaser] + [f"Topic {k}" for k in range(12)]) + "\n"
+    result = plain.clean(text)
+    assert result.body == "\n".join(ARTICLE)
+    repeats = [s for s in result.removed if s.rule == "heuristic:repeat"]
+    assert [s.text.strip() for s in repeats] == [teaser]
+    assert "".join(s.text for s in result.segments) == text
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Hello", "Dear readers,\nRemind me later.", "Share\nShare\n"])
+def test_tiny_documents(plain: Cleaner, text: str) -> None:
+    result = plain.clean(text)
+    assert "".join(s.text for s in result.segments) == text
