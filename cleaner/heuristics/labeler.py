@@ -57,7 +57,7 @@ class HeuristicLabeler:
         """Stage-one feature columns, normalised lines and lexicon category of each line (for fitting)."""
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
-        categories, lex_any, lex_line = self.lexicon_features(texts, norms)
+        categories, lex_any, lex_line = self.lexicon_features(lows, norms)
         lowered = [t.split() for t in lows]
         return stage1_columns(texts, lowered, lex_any, lex_line), norms, categories
 
@@ -79,7 +79,7 @@ class HeuristicLabeler:
         n = len(texts)
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
-        categories, lex_any, lex_line = self.lexicon_features(texts, norms)
+        categories, lex_any, lex_line = self.lexicon_features(lows, norms)
         lowered = [t.split() for t in lows]
         words = word_counts(lowered)
         regime = self.model.clean if extracted else self.model.regime(n, few_share(words))
@@ -95,18 +95,19 @@ class HeuristicLabeler:
         return scores, cut, norms, categories, words, phrase_lines
 
     def lexicon_features(
-        self, texts: list[str], norms: list[str]
+        self, lows: list[str], norms: list[str]
     ) -> tuple[list[str | None], list[float], list[float]]:
-        """Per line: first phrase category, any phrase hit, and whether a phrase or list entry fills it."""
-        n = len(texts)
+        """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
+        and whether a phrase or list entry fills it."""
+        n = len(lows)
         starts = []
         pos = 0
-        for t in texts:
+        for t in lows:
             starts.append(pos)
             pos += len(t) + 1
         categories: list[str | None] = [None] * n
         covered = [0] * n
-        for start, end, category in self.lexicon.phrase_hits("\n".join(texts)):
+        for start, end, category in self.lexicon.phrase_hits("\n".join(lows)):
             j = bisect_right(starts, start) - 1
             if categories[j] is None:
                 categories[j] = category
@@ -114,7 +115,7 @@ class HeuristicLabeler:
         lines = self.lexicon.line_category
         lex_any = [0.0 if c is None else 1.0 for c in categories]
         lex_line = [
-            1.0 if (covered[j] >= LEX_LINE_COVER * len(texts[j]) or norms[j] in lines) else 0.0
+            1.0 if (covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in lines) else 0.0
             for j in range(n)
         ]
         return categories, lex_any, lex_line
