@@ -18,10 +18,12 @@ from lxml import html as lxml_html
 
 from cleaner.blocks import Block
 
-# Never visible as text (or UI widgets whose text is not content).
+# Never visible as text (or UI widgets whose text is not content). <noscript> is
+# not here: the HTML parser sometimes nests the rest of a page inside an
+# unclosed one, and its text is what a reader without scripts sees anyway.
 SKIP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "head", "title", "meta", "link",
+        "script", "style", "template", "head", "title", "meta", "link",
         "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio",
         "select", "datalist", "textarea", "map",
         "rt", "rp",  # ruby pronunciation hints: not part of the sentence
