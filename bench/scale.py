@@ -278,9 +278,10 @@ def main() -> None:
     records, json_bytes = generate(dump, int(args.size_gb * 1e9))
     print(f"dump: {dump} ({records:,} records, {json_bytes / 1e9:.2f} GB JSON, "
           f"{dump.stat().st_size / 1e9:.2f} GB gzip; ready in {time.monotonic() - started:.0f} s)")
+    load_before = os.getloadavg()[0]
     results = [run_clean(dump, jobs, args.extra) for jobs in args.jobs]
     base = results[0]
-    print(f"load average before the runs: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"load average (1 min): {load_before:.2f} before the runs, {os.getloadavg()[0]:.2f} after; {os.cpu_count()} cores")
     print("| -j | seconds | CPU s (all) | CPU s (parent) | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
