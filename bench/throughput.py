@@ -5,7 +5,9 @@ Workloads, each timed in the same run:
 - corpus, default         the same documents, rules + heuristics (the default Cleaner)
 - dev noisy_text          ../shared/eval/dev raw page-text dumps, rules only and default
 - dev extracted_text      ../shared/eval/dev trafilatura output (news-sized articles),
-                          rules only and default
+                          rules only and default; and rules only with every page
+                          cleaned as one of the shipped outlets in turn, so each
+                          news-sized page gets a full pass of an outlet's rules
 
     python bench/throughput.py                 # 50 MB of corpus text per corpus workload
     python bench/throughput.py --megabytes 10
@@ -69,13 +71,20 @@ def repeat_to(docs: list[tuple[str, str | None]], megabytes: float) -> list[tupl
     return out
 
 
-def measure(cleaner: Cleaner, docs: list[tuple[str, str | None]], rounds: int = 1) -> tuple[int, float, float]:
-    """(documents, megabytes, seconds) for cleaning every document ``rounds`` times."""
+def measure(
+    cleaner: Cleaner, docs: list[tuple[str, str | None]], rounds: int = 1, outlets: list[str] | None = None
+) -> tuple[int, float, float]:
+    """(documents, megabytes, seconds) for cleaning every document ``rounds`` times.
+
+    With ``outlets``, document i is cleaned as outlet ``outlets[i % len(outlets)]``:
+    every document then gets a full pass of one outlet's rules.
+    """
     total_bytes = sum(len(text.encode("utf-8")) for text, _ in docs) * rounds
+    forced = [outlets[i % len(outlets)] for i in range(len(docs))] if outlets else [None] * len(docs)
     started = time.perf_counter()
     for _ in range(rounds):
-        for text, url in docs:
-            cleaner.clean(text, url=url)
+        for (text, url), outlet in zip(docs, forced):
+            cleaner.clean(text, url=url, outlet=outlet)
     seconds = time.perf_counter() - started
     return len(docs) * rounds, total_bytes / 1e6, seconds
 
@@ -104,6 +113,14 @@ def main(argv: list[str] | None = None) -> int:
             sizes = sorted(len(t.encode("utf-8")) for t, _ in pages)
             print(f"dev {field}: {len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.1f} KB", file=sys.stderr)
             rows.append((f"dev {field}, rules only", *measure(rules_only, pages, args.eval_rounds)))
+            if field == "extracted_text":
+                every_outlet = sorted(rules_only.rulebook.outlets)
+                rows.append(
+                    (
+                        f"dev {field}, rules only, each page as one of the {len(every_outlet)} outlets",
+                        *measure(rules_only, pages, args.eval_rounds, every_outlet),
+                    )
+                )
             rows.append((f"dev {field}, default", *measure(default, pages, args.eval_rounds)))
     else:
         print(f"{EVAL_DIR} not found: eval workloads skipped", file=sys.stderr)
