@@ -243,6 +243,19 @@ def test_folder_to_dir_one_body_file_each(tmp_path: Path) -> None:
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Only line of b.\n"
 
 
+def test_dir_output_never_overwrites_a_body(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text("<html><body><p>Body of the page, long enough to keep.</p></body></html>", encoding="utf-8")
+    (folder / "a.txt").write_text("Body of the text file.\n", encoding="utf-8")
+    out = tmp_path / "bodies"
+    code, _, stderr = invoke([str(folder), "-o", str(out), *FAST])
+    assert code == 0, stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "a.txt.txt"]
+    assert (out / "a.txt.txt").read_text(encoding="utf-8") == "Body of the text file.\n"
+    assert "Body of the page" in (out / "a.txt").read_text(encoding="utf-8")
+
+
 def test_several_documents_to_stdout_and_to_jsonl(tmp_path: Path) -> None:
     one = tmp_path / "one.txt"
     two = tmp_path / "two.txt"

@@ -54,13 +54,27 @@ class DirSink:
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
+        self._used: set[str] = set()
         os.makedirs(folder, exist_ok=True)
 
     def write_body(self, rel: str | None, body: str) -> None:
-        target = os.path.join(self.folder, body_file_name(rel or "stdin"))
+        target = os.path.join(self.folder, self._unique_name(rel or "stdin"))
         os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(body + "\n")
+
+
+    def _unique_name(self, rel: str) -> str:
+        """``a.html`` and ``a.txt`` in one folder must not both become ``a.txt``."""
+        name = body_file_name(rel)
+        if name in self._used:
+            name = strip_compression(rel) + TEXT_SUFFIX
+            number = 2
+            while name in self._used:
+                name = f"{strip_compression(rel)}.{number}{TEXT_SUFFIX}"
+                number += 1
+        self._used.add(name)
+        return name
 
 
 def body_file_name(rel: str) -> str:
