@@ -16,7 +16,7 @@ class Block(NamedTuple):
     and tuples are several times cheaper to build.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index on purpose: the block number
     start: int
     end: int
     text: str

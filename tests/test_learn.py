@@ -13,9 +13,9 @@ from learn_dump_gen import DOMAIN, GeneratedPage, make_dump
 
 from cleaner import Cleaner
 from cleaner.cli import main
-from cleaner.learn.propose import learn
 from cleaner.learn.category import CategoryGuesser, contains_phrase
 from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_words
+from cleaner.learn.propose import learn
 from cleaner.learn.templates import exact_templates, hole_templates
 from cleaner.patterns import check_pattern, compile_pattern
 from cleaner.rules import load_rule_file, parse_rules

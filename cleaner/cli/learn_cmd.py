@@ -10,9 +10,9 @@ import click
 
 from cleaner.cli.common import fail
 from cleaner.errors import CleanerError
-from cleaner.learn.propose import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, compile_learned, learn
 from cleaner.learn.dump import Fields
 from cleaner.learn.pages import PageReader
+from cleaner.learn.propose import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, compile_learned, learn
 
 DEFAULT_LIMIT = 5000  # more pages of one outlet add little and cost memory
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")

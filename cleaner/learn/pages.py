@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from cleaner.blocks import split_blocks
 from cleaner.errors import CleanerError
-from cleaner.learn.propose import page_lines
 from cleaner.learn.dump import Fields, Page, read_pages
+from cleaner.learn.propose import page_lines
 
 if TYPE_CHECKING:
     from cleaner.engine import Cleaner
