@@ -45,7 +45,10 @@ def read_state(path: str) -> dict[str, object] | None:
         return None
 
 
-def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+def start_run_until(
+    tmp_path: Path, batches: int
+) -> tuple[Path, Path, dict[str, str], subprocess.Popen[bytes]]:
+    """Start a run on a fresh dump and return once its state has ``batches`` done (or it ended)."""
     src = tmp_path / "dump.jsonl.gz"
     out = tmp_path / "clean.jsonl.gz"
     write_dump(src)
@@ -53,12 +56,17 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     proc = subprocess.Popen(command(src, out), cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True)
     state_file = state_path(str(out))
     deadline = time.monotonic() + 60
-    state = None
     while time.monotonic() < deadline and proc.poll() is None:
         state = read_state(state_file)
-        if state is not None and int(state["batches"]) >= KILL_AFTER_BATCHES:  # type: ignore[call-overload]
+        if state is not None and int(state["batches"]) >= batches:  # type: ignore[call-overload]
             break
         time.sleep(POLL_SECONDS)
+    return src, out, env, proc
+
+
+def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    src, out, env, proc = start_run_until(tmp_path, KILL_AFTER_BATCHES)
+    state_file = state_path(str(out))
     assert proc.poll() is None, "the run ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, as a crash would
     proc.wait()
@@ -82,18 +90,7 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
-    src = tmp_path / "dump.jsonl.gz"
-    out = tmp_path / "clean.jsonl.gz"
-    write_dump(src)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(command(src, out), cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True)
-    state_file = state_path(str(out))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        state = read_state(state_file)
-        if state is not None and int(state["batches"]) >= 1:  # type: ignore[call-overload]
-            break
-        time.sleep(POLL_SECONDS)
+    src, out, env, proc = start_run_until(tmp_path, 1)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr

@@ -174,7 +174,7 @@ def test_learn_errors_are_one_line(tmp_path: Path) -> None:
     bad.write_text('{"text": "fine"}\n{"text": \n', encoding="utf-8")
     result = runner.invoke(main, ["learn", str(bad), "--outlet", DOMAIN])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"cleaner: error: {bad}:2: not valid JSON")
+    assert result.stderr.startswith(f"cleaner: error: {bad}:2: broken JSON")
     assert len(result.stderr.strip().splitlines()) == 1
 
     unique = tmp_path / "unique.jsonl"

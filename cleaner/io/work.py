@@ -17,6 +17,7 @@ from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError, InputError
 from cleaner.io.compression import chunk_compressor
 from cleaner.io.items import BAD, HTML, JSONL, SKIP, TEXT, WARC, Item
+from cleaner.io.jsonrecord import parse_json_object
 from cleaner.io.stats import Stats
 from cleaner.result import Result
 
@@ -183,11 +184,9 @@ def _clean_item(state: _WorkerState, item: Item) -> tuple[dict[str, Any], Result
 def _clean_jsonl(cleaner: Cleaner, fields: FieldMap, item: Item) -> tuple[dict[str, Any], Result]:
     line = _decode_utf8(item.data).lstrip("\ufeff")  # a byte-order mark before the first record
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise RecordError(f"broken JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(record, dict):
-        raise RecordError(f"a JSON line must be an object, not {type(record).__name__}")
+        record = parse_json_object(line)
+    except ValueError as exc:
+        raise RecordError(str(exc)) from None
     url = _optional_str(record, fields.url)
     outlet = _optional_str(record, fields.outlet)
     date = _optional_str(record, fields.date)

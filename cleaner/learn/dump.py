@@ -8,7 +8,6 @@ files give one page each (gold ``.body.txt`` files of a corpus are skipped).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from cleaner.docinput import read_bytes, strip_compression
 from cleaner.errors import InputError
 from cleaner.io.compression import open_input
+from cleaner.io.jsonrecord import parse_json_object
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TEXT_SUFFIXES = (".txt",)
@@ -111,11 +111,9 @@ def _jsonl_pages(path: Path, fields: Fields) -> Iterator[Page]:
 
 def _record_page(line: str, where: str, fields: Fields) -> Page:
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: a record must be a JSON object")
+        record = parse_json_object(line)
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None
     url = record.get(fields.url)
     url = url if isinstance(url, str) and url else None
     text, html = record.get(fields.text), record.get(fields.html)
