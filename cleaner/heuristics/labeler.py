@@ -9,7 +9,8 @@ Order of decisions, each kept as the block's rule:
    on raw dumps, later copies of a kept line     -> heuristic:repeat
 4. a menu before the prose, short lines after   -> heuristic:short-head, heuristic:short-tail
    (or heuristic:lexicon:<category> when a phrase names what the line is)
-5. the headline just before the body            -> heuristic:title (and metadata["title"])
+5. the headline just before the body            -> heuristic:title (and metadata["title"]);
+   text input only: on html the html stage's html:title decides
 Labels already set (outlet rules, html page chrome) are never changed.
 """
 
@@ -154,7 +155,9 @@ class HeuristicLabeler:
             local[j] = SHORT_HEAD
         for j in tail:
             local[j] = self._tail_label(categories[j])
-        title_at = find_title(texts, local, usable, scores, cut)
+        # On html the page structure already decided the headline (html:title);
+        # the text finder would only take a lead sentence for it.
+        title_at = find_title(texts, local, usable, scores, cut) if doc.origin != "html" else None
         if title_at is not None:
             local[title_at] = TITLE
             doc.metadata.setdefault("title", texts[title_at])
