@@ -6,23 +6,15 @@ commands read one file at a time and need only decompression and a guess.
 
 from __future__ import annotations
 
-import gzip
 import sys
-from pathlib import Path
 
 from cleaner.errors import InputError
+from cleaner.io.compression import open_input, strip_compression
+from cleaner.io.formats import HTML, detect_format
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SNIFF_CHARS = 1024  # the start of a file is enough to tell html from text
-_HTML_STARTS = ("<!doctype html", "<html", "<head", "<body", "<?xml", "<!--")
 
-
-def strip_compression(name: str) -> str:
-    """The file name without a .gz / .zst suffix."""
-    for suffix in (".gz", ".zst"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+__all__ = ["looks_like_html", "read_bytes", "read_document", "strip_compression"]
 
 
 def read_bytes(path: str) -> bytes:
@@ -30,20 +22,12 @@ def read_bytes(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
     try:
-        raw = Path(path).read_bytes()
+        with open_input(path) as handle:
+            return handle.read()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    lowered = path.lower()
-    try:
-        if lowered.endswith(".gz"):
-            return gzip.decompress(raw)
-        if lowered.endswith(".zst"):
-            import zstandard
-
-            return zstandard.ZstdDecompressor().stream_reader(raw).read()
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # corrupt archives raise many types
         raise InputError(f"{path}: cannot decompress: {exc}") from None
-    return raw
 
 
 def read_document(path: str) -> str:
@@ -57,11 +41,6 @@ def read_document(path: str) -> str:
 
 
 def looks_like_html(path: str, content: str) -> bool:
-    """By extension first, then by how the content starts."""
-    name = strip_compression(path).lower()
-    if name.endswith(HTML_SUFFIXES):
-        return True
-    if name.endswith(".txt"):
-        return False
-    head = content[:SNIFF_CHARS].lstrip().lower()
-    return head.startswith(_HTML_STARTS)
+    """The same decision ``cleaner clean`` makes: by extension, then by content."""
+    head = content[:SNIFF_CHARS].encode("utf-8", "replace")
+    return detect_format("<stdin>" if path == "-" else path, head) == HTML

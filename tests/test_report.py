@@ -275,3 +275,16 @@ def test_explain_html_without_html_stage_is_one_line_error(monkeypatch: pytest.M
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cleaner: error: {HTML_CASE}: HTML input needs the html stage")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_explain_and_clean_agree_on_what_is_html(tmp_path: Path) -> None:
+    from cleaner.docinput import looks_like_html, read_document
+    from cleaner.io.formats import HTML, detect_format
+
+    page = "<!DOCTYPE html><html><body><p>A page saved with the wrong name.</p></body></html>"
+    for name, text in [("page.txt", page), ("page.html", "just words"), ("notes.txt", "Use the <p> tag.")]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        content = read_document(str(path))
+        assert looks_like_html(str(path), content) == (detect_format(name, text.encode()) == HTML)
+    assert looks_like_html(str(tmp_path / "page.txt"), page)

@@ -115,6 +115,11 @@ class Learned:
         ]
         return out
 
+    def sample_of(self, rule: Any) -> str:
+        """One line of the dump that the rule's first template matched ("" when none)."""
+        found = self.samples[rule.templates[0]]
+        return found[0] if found else ""
+
     def to_yaml(self) -> str:
         header = [
             f"# Proposed by `cleaner learn` from {self.pages} pages of {self.domain}.",
@@ -122,7 +127,7 @@ class Learned:
             f"# were guessed with the {self.category_source}. Read every rule before shipping it.",
         ]
         for rule in self.rules:
-            sample = self.samples[rule.templates[0]][0] if self.samples[rule.templates[0]] else ""
+            sample = self.sample_of(rule)
             header.append(
                 f"#   {rule.id}: {rule.kind}, fired on {rule.pages}/{self.pages} pages, "
                 f"{rule.lines} lines; e.g. {_short(sample)}"
@@ -138,7 +143,7 @@ class Learned:
             f"{'rule':<28} {'kind':<6} {'category':<16} {'pages':>7} {'lines':>7} {'chars':>8}  example",
         ]
         for rule in self.rules:
-            sample = self.samples[rule.templates[0]][0] if self.samples[rule.templates[0]] else ""
+            sample = self.sample_of(rule)
             lines.append(
                 f"{rule.id:<28} {rule.kind:<6} {rule.category:<16} {rule.pages:>7} {rule.lines:>7} {rule.chars:>8}  {_short(sample)}"
             )
