@@ -405,6 +405,77 @@ def test_short_blocks_outside_the_main_container_are_chrome() -> None:
     assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 9
 
 
+def _marked(html: str, article: set[str]) -> tuple:
+    """Page blocks of ``html`` with trafilatura's choice simulated: blocks starting with an ``article`` prefix."""
+    from cleaner.html.text import page_text, parse_html
+
+    page = page_text(parse_html(html, for_trafilatura=False))
+    in_article = [any(b.text.startswith(prefix) for prefix in article) for b in page.blocks]
+    labels: list = [None] * len(page.blocks)
+    return page, in_article, labels
+
+
+def test_lead_above_the_article_is_rescued_but_teaser_cards_are_not() -> None:
+    from cleaner.html.article import rescue_lead
+
+    cards = "".join(
+        f"<div class='card'><h3><a href='/other'>Another story</a></h3><p class='teaser-text'>{text}</p></div>"
+        for text in (
+            "Residents of the old mill quarter met the mayor on Monday to talk about parking.",
+            "The school on the hill will get a new roof before the winter storms arrive again.",
+        )
+    )
+    html = (
+        "<html><body><header><nav><a href='/'>Home</a></nav></header><main>"
+        + cards
+        + "<article><h1>Ferry timetable cut to one crossing a week</h1>"
+        "<div class='article-intro'><p>The island ferry will sail only on Tuesdays from March, the council decided after a long debate.</p></div>"
+        "<p class='byline'>By Ada Moss</p>"
+        "<div class='text'><p>Council leader Petra Aalto said fuel prices had risen by a third since the autumn.</p>"
+        "<p>Fishermen on the outer islands fear that the cut will make it harder to sell their catch.</p></div>"
+        "</article></main></body></html>"
+    )
+    page, in_article, labels = _marked(html, {"Council leader", "Fishermen"})
+    rescue_lead(page, in_article, labels)
+    kept = [b.text for b, inside in zip(page.blocks, in_article) if inside]
+    assert kept[0].startswith("The island ferry will sail only on Tuesdays")
+    assert not any(text.startswith("The school on the hill") for text in kept)  # teaser cards repeat their markup
+    assert "By Ada Moss" not in kept
+
+
+def test_lead_rescue_skips_cut_off_excerpts_and_the_page_header() -> None:
+    from cleaner.html.article import rescue_lead
+
+    html = (
+        "<html><body><article><header><h1>Ferry timetable cut</h1>"
+        "<p class='summary'>A description of the story that the page header shows under the headline here.</p></header>"
+        "<div class='excerpt'><p>Residents of the old mill quarter met the mayor on Monday to talk about…</p></div>"
+        "<p>Council leader Petra Aalto said fuel prices had risen by a third since the autumn.</p>"
+        "</article></body></html>"
+    )
+    page, in_article, labels = _marked(html, {"Council leader"})
+    rescue_lead(page, in_article, labels)
+    assert sum(in_article) == 1
+
+
+def test_paragraph_skipped_between_article_paragraphs_is_rescued_but_a_caption_is_not() -> None:
+    from cleaner.html.article import rescue_gaps
+
+    html = (
+        "<html><body><article><div class='story'>"
+        "<p>Council leader Petra Aalto said fuel prices had risen by a third since the autumn.</p>"
+        "<p>She added that the council had looked at every other option before it cut the service.</p>"
+        "<img src='ferry.jpg'><p>The ferry leaves the mainland harbour on a grey morning in early spring.</p>"
+        "<p><a href='/more'>Read more about the ferry and the islands and the council here today</a></p>"
+        "<p>Fishermen on the outer islands fear that the cut will make it harder to sell their catch.</p>"
+        "</div></article></body></html>"
+    )
+    page, in_article, labels = _marked(html, {"Council leader", "Fishermen"})
+    rescue_gaps(page, in_article, labels)
+    kept = [b.text[:20] for b, inside in zip(page.blocks, in_article) if inside]
+    assert kept == ["Council leader Petra", "She added that the c", "Fishermen on the out"]
+
+
 def test_selector_lxml_cannot_run_is_a_clear_error() -> None:
     rules = HtmlRules(body=('section:-soup-contains("Ferry")',))
     with pytest.raises(InputError, match="cannot run on lxml"):

@@ -15,7 +15,7 @@ from lxml import etree
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html.article import headline, link_lines, outside_main
+from cleaner.html.article import headline, link_lines, outside_main, rescue_gaps, rescue_lead
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
@@ -93,6 +93,8 @@ def page_document(
         link_lines(page, in_article, labels)
         if stage["extraction"] == STAGE_TRAFILATURA:
             outside_main(page, in_article, labels)
+            rescue_lead(page, in_article, labels)
+            rescue_gaps(page, in_article, labels)
         headline(page, in_article, labels, metadata.get("title"))
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)

@@ -8,6 +8,7 @@ page they are almost all link text, which body paragraphs never are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from cleaner.html.text import PageText
@@ -83,6 +84,144 @@ def outside_main(page: PageText, in_article: list[bool], labels: list[Label | No
         if inside and labels[i] is None and page.elements[i] not in inside_main:
             if len(page.blocks[i].text) < OUTSIDE_MAX_CHARS:
                 labels[i] = OUTSIDE
+
+
+# Blocks trafilatura left out of the article that are article prose: the
+# standfirst above the first paragraph, and paragraphs it skipped between two
+# paragraphs of the same container. A block is prose when it is a sentence-
+# length run of plain text (not link text) outside page furniture and captions.
+PROSE_MIN_WORDS = 8  # shorter blocks are bylines, datelines, kickers, labels, buttons
+PROSE_LINK_SHARE = 0.1  # prose is plain text; teaser cards are mostly a headline link
+PROSE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "strong", "section", "article", "em", "b", "blockquote"})
+# Never prose of the article, whatever the text: page furniture, captions,
+# and <header> (the summary line there is a description; gold bodies of news
+# pages leave it out). Ancestors count up to the article element only, so
+# pages that wrap everything in a <form>, <table> or <header> still qualify.
+FURNITURE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside", "form", "li", "table", "header", "noscript"})
+SCOPE_TAGS = frozenset({"article", "main", "body"})
+CLASS_DEPTH = 3  # class/id names count on the block's element and its two closest wrappers
+# Class/id words of captions, photo credits and byline boxes (generic CMS vocabulary).
+_NOT_PROSE_CLASS = re.compile(r"caption|legend|credit|image|img|picture|photo|meta|byline|copyright", re.IGNORECASE)
+IMAGE_TAGS = frozenset({"img", "picture", "figure"})
+
+LEAD_LOOKBACK = 4  # the standfirst sits this close above the first paragraph (byline, date, photo between)
+# The class/id words CMSs give the standfirst: English CMS vocabulary that
+# sites in every language use ("lead", "intro", "teaser-text", "chapo", ...).
+_LEAD_CLASS = re.compile(r"lead|intro|teaser|excerpt|chapo|standfirst|summary|abstract|kicker|short-info", re.IGNORECASE)
+_CUT = ("...", "\u2026")  # a cut-off text is a teaser card's excerpt of another page
+
+
+def _prose(page: PageText, i: int) -> bool:
+    text = page.blocks[i].text
+    return (
+        page.tags[i] in PROSE_TAGS
+        and page.link_chars[i] <= PROSE_LINK_SHARE * len(text)
+        and len(text.split()) >= PROSE_MIN_WORDS
+        and not _furniture(page.elements[i])
+    )
+
+
+def _furniture(el: Any) -> bool:
+    """In page furniture or a caption box, up to the article element."""
+    if el is None:
+        return True
+    depth = 0
+    while el is not None:
+        if el.tag in FURNITURE_TAGS:
+            return True
+        if depth < CLASS_DEPTH and _NOT_PROSE_CLASS.search(_names(el)):
+            return True
+        if el.tag in SCOPE_TAGS:
+            return False
+        el = el.getparent()
+        depth += 1
+    return False
+
+
+def _caption(el: Any) -> bool:
+    """A text box right after an image is its caption ("Photo: ...", credit lines)."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # comments
+        prev = prev.getprevious()
+    if prev is None:
+        return False
+    if prev.tag in IMAGE_TAGS:
+        return True
+    return not "".join(prev.itertext()).strip() and any(True for _ in prev.iter("img", "picture"))
+
+
+def _names(el: Any) -> str:
+    return (el.get("class") or "") + " " + (el.get("id") or "")
+
+
+def _lead_box(el: Any) -> Any | None:
+    """The element (the block's own or a close wrapper) whose class names it the lead."""
+    for _ in range(CLASS_DEPTH):
+        if el is None:
+            return None
+        if _LEAD_CLASS.search(_names(el)):
+            return el
+        if el.tag in SCOPE_TAGS:
+            return None
+        el = el.getparent()
+    return None
+
+
+def _repeated(el: Any) -> bool:
+    """Teaser cards repeat their markup; the article's lead box is there once."""
+    cls = el.get("class")
+    if not cls:
+        return False
+    return sum(1 for other in el.getroottree().iter(el.tag) if other.get("class") == cls) > 1
+
+
+def rescue_lead(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """Put the standfirst trafilatura dropped back in front of the article.
+
+    Trafilatura often starts the article at the first body paragraph and
+    leaves out the lead paragraph above it. A prose block a few blocks above
+    the first paragraph, in an element whose class names it the lead (and
+    whose markup the page does not repeat, as it would for teaser cards), is
+    that lead.
+    """
+    # the first block that stays body: trafilatura's first block is often the headline
+    first = next((i for i, inside in enumerate(in_article) if inside and labels[i] is None), None)
+    if first is None:
+        return
+    shown = Counter(block.text for block in page.blocks)
+    for i in range(max(0, first - LEAD_LOOKBACK), first):
+        text = page.blocks[i].text
+        # a summary the page shows twice (header dek and abstract box) is a description
+        if in_article[i] or shown[text] > 1 or text.endswith(_CUT) or not _prose(page, i):
+            continue
+        box = _lead_box(page.elements[i])
+        if box is not None and not _repeated(box):
+            in_article[i] = True
+            labels[i] = page.drops[i]
+
+
+def rescue_gaps(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """Prose trafilatura skipped between two article paragraphs, in the same container as one of them."""
+    body = [i for i, inside in enumerate(in_article) if inside and labels[i] is None]
+    for left, right in zip(body, body[1:]):
+        if right - left < 2:
+            continue
+        # the containers of article paragraphs (not of a short label the article took in)
+        parents = {page.elements[j].getparent() for j in (left, right) if _long(page, j)} - {None}
+        if not parents:
+            continue
+        for i in range(left + 1, right):
+            el = page.elements[i]
+            if in_article[i] or el is None or el.getparent() not in parents:
+                continue
+            # an unclassed caption box follows its image (a lead may follow the top image)
+            if _prose(page, i) and not _caption(el):
+                in_article[i] = True
+                labels[i] = page.drops[i]
+
+
+def _long(page: PageText, i: int) -> bool:
+    return page.elements[i] is not None and len(page.blocks[i].text.split()) >= PROSE_MIN_WORDS
 
 
 TITLE_LOOKAHEAD = 3  # the headline is among the first article blocks
