@@ -104,10 +104,12 @@ CLASS_DEPTH = 3  # class/id names count on the block's element and its two close
 _NOT_PROSE_CLASS = re.compile(r"caption|legend|credit|image|img|picture|photo|meta|byline|copyright", re.IGNORECASE)
 IMAGE_TAGS = frozenset({"img", "picture", "figure"})
 
-LEAD_LOOKBACK = 4  # the standfirst sits this close above the first paragraph (byline, date, photo between)
+LEAD_LOOKBACK = 8  # the standfirst sits this close above the first paragraph (byline, date, share buttons, photo between)
 # The class/id words CMSs give the standfirst: English CMS vocabulary that
 # sites in every language use ("lead", "intro", "teaser-text", "chapo", ...).
-_LEAD_CLASS = re.compile(r"lead|intro|teaser|excerpt|chapo|standfirst|summary|abstract|kicker|short-info", re.IGNORECASE)
+_LEAD_CLASS = re.compile(
+    r"lead|intro|teaser|excerpt|chapo|standfirst|summary|abstract|kicker|short-info|description|preface", re.IGNORECASE
+)
 _CUT = ("...", "\u2026")  # a cut-off text is a teaser card's excerpt of another page
 
 
