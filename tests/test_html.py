@@ -217,6 +217,12 @@ def test_page_text_blocks_are_lines_with_true_offsets(name: str) -> None:
         assert hidden not in doc.source
 
 
+def test_decomposed_characters_are_composed() -> None:
+    decomposed = "Gru\u0308ne Ba\u0308ume am Flussufer"
+    doc = page_document(f"<html><body><p>{decomposed}</p></body></html>", url=None, fallback=False)
+    assert doc.blocks[0].text == "Grüne Bäume am Flussufer"
+
+
 def test_hidden_elements_and_pre_lines() -> None:
     html = (
         "<html><body><div hidden>Secret promo</div><p style='display: none'>Invisible</p>"

@@ -20,7 +20,7 @@ from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
 from cleaner.html.select import body_rule, select_marks
-from cleaner.html.text import Mark, PageText, page_text, parse_html
+from cleaner.html.text import Mark, PageText, composed, page_text, parse_html
 from cleaner.result import Label
 from cleaner.rules import HtmlRules
 
@@ -117,6 +117,8 @@ def _without_selectors(
         # but only after copying them (about a tenth of its time on news pages).
         etree.strip_elements(source, *TRAFILATURA_DISCARDS, with_tail=False)
     extracted = extract_text(source, url)
+    if extracted:
+        extracted = composed(extracted)  # spelled as the page blocks are
     in_article = align([b.text for b in page.blocks], extracted) if extracted else []
     if not any(in_article):
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="trafilatura found no main content; whole page used")

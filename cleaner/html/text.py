@@ -10,6 +10,7 @@ inline element never shares a line with text that stays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,18 +227,33 @@ class _Walker:
             flush()
 
 
+def composed(text: str) -> str:
+    """Text in composed form (NFC), as the web's text is meant to be compared.
+
+    A page written in decomposed form ("u" + combining diaeresis) would
+    otherwise split words for every tokenizer downstream, and miss every
+    string typed the usual way.
+    """
+    return unicodedata.normalize("NFC", text)
+
+
 def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
     """Walk the tree once and return its visible text as newline-joined blocks."""
     walker = _Walker(marks or {})
     if root is not None:
         walker.walk(root)
+    source = "\n".join(walker.texts)
+    if not unicodedata.is_normalized("NFC", source):
+        walker.texts = [composed(text) for text in walker.texts]
+        walker.link_chars = [min(links, len(text)) for links, text in zip(walker.link_chars, walker.texts)]
+        source = "\n".join(walker.texts)
     blocks: list[Block] = []
     pos = 0
     for index, text in enumerate(walker.texts):
         blocks.append(Block(index, pos, pos + len(text), text))
         pos += len(text) + 1
     return PageText(
-        source="\n".join(walker.texts),
+        source=source,
         blocks=blocks,
         tags=walker.tags,
         link_chars=walker.link_chars,
