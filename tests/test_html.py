@@ -437,6 +437,7 @@ def test_lead_above_the_article_is_rescued_but_teaser_cards_are_not() -> None:
         + "<article><h1>Ferry timetable cut to one crossing a week</h1>"
         "<div class='article-intro'><p>The island ferry will sail only on Tuesdays from March, the council decided after a long debate.</p></div>"
         "<p class='byline'>By Ada Moss</p>"
+        "<div class='author-box'><p class='author-description'>Ada Moss has reported on the islands for ten years.</p></div>"
         "<div class='text'><p>Council leader Petra Aalto said fuel prices had risen by a third since the autumn.</p>"
         "<p>Fishermen on the outer islands fear that the cut will make it harder to sell their catch.</p></div>"
         "</article></main></body></html>"
@@ -447,6 +448,7 @@ def test_lead_above_the_article_is_rescued_but_teaser_cards_are_not() -> None:
     assert kept[0].startswith("The island ferry will sail only on Tuesdays")
     assert not any(text.startswith("The school on the hill") for text in kept)  # teaser cards repeat their markup
     assert "By Ada Moss" not in kept
+    assert not any(text.startswith("Ada Moss has reported") for text in kept)  # an author box, not the lead
 
 
 def test_lead_rescue_skips_cut_off_excerpts_and_the_page_header() -> None:
