@@ -475,6 +475,7 @@ def test_paragraph_skipped_between_article_paragraphs_is_rescued_but_a_caption_i
         "<p>She added that the council had looked at every other option before it cut the service.</p>"
         "<img src='ferry.jpg'><p>The ferry leaves the mainland harbour on a grey morning in early spring.</p>"
         "<p><a href='/more'>Read more about the ferry and the islands and the council here today</a></p>"
+        "<p class='newsletter-promo'>Get the island news in your inbox every morning, free of charge.</p>"
         "<p>Fishermen on the outer islands fear that the cut will make it harder to sell their catch.</p>"
         "</div></article></body></html>"
     )

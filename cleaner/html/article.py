@@ -101,7 +101,10 @@ FURNITURE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside", "f
 SCOPE_TAGS = frozenset({"article", "main", "body"})
 CLASS_DEPTH = 3  # class/id names count on the block's element and its two closest wrappers
 # Class/id words of captions, photo credits and byline boxes (generic CMS vocabulary).
-_NOT_PROSE_CLASS = re.compile(r"caption|legend|credit|image|img|picture|photo|meta|byline|author|copyright", re.IGNORECASE)
+_NOT_PROSE_CLASS = re.compile(
+    r"caption|legend|credit|image|img|picture|photo|meta|byline|author|copyright|comment|related|newsletter|subscri|promo|share",
+    re.IGNORECASE,
+)
 IMAGE_TAGS = frozenset({"img", "picture", "figure"})
 
 LEAD_LOOKBACK = 8  # the standfirst sits this close above the first paragraph (byline, date, share buttons, photo between)
