@@ -38,7 +38,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.blocks import split_blocks  # noqa: E402
 from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
-from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns, word_counts  # noqa: E402
 from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
@@ -62,6 +62,7 @@ class PageData:
     cols: dict[str, list[float]]
     y: np.ndarray
     w: np.ndarray
+    raw: bool  # the labeler takes it for a raw page dump (site chrome seen)
 
 
 def load_rows() -> list[dict]:
@@ -128,13 +129,14 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
             texts = [b.text for b in split_blocks(text)]
             if not texts:
                 continue
-            cols, _, _ = labeler.features(texts)
+            cols, norms, _ = labeler.features(texts)
+            raw = labeler.looks_raw(norms, word_counts([t.lower().split() for t in texts]))
             if row["dataset"] == "seb-dev":
                 ys, ws = seb_labels(texts, row["gold_body"])
             else:
                 ys, ws = traf_labels(texts, row["must_keep"], row["must_drop"], row.get("extracted_text") or "")
             scale = len(texts) ** -PAGE_WEIGHT_POWER
-            pages.append(PageData(p, field, texts, cols, np.array(ys), np.array(ws) * scale))
+            pages.append(PageData(p, field, texts, cols, np.array(ys), np.array(ws) * scale, raw))
     return pages
 
 
@@ -162,7 +164,8 @@ def stage1_probs(stage: dict, pg: PageData) -> list[float]:
 
 
 def is_clean(pg: PageData) -> bool:
-    return len(pg.texts) < NOISY_MIN_LINES or pg.cols["page_few_share"] < NOISY_MIN_FEW_SHARE
+    """The pages the labeler sends to the clean regime (see HeuristicLabeler.page_scores)."""
+    return not pg.raw or len(pg.texts) < NOISY_MIN_LINES or pg.cols["page_few_share"] < NOISY_MIN_FEW_SHARE
 
 
 def fit_model(pages: list[PageData]) -> dict:

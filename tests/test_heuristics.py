@@ -225,3 +225,66 @@ def test_raw_dump_drops_later_copies_of_article_lines(plain: Cleaner) -> None:
 def test_tiny_documents(plain: Cleaner, text: str) -> None:
     result = plain.clean(text)
     assert "".join(s.text for s in result.segments) == text
+
+
+RECIPE = (
+    [
+        "This lemon cake keeps for a week in a tin and tastes better on the second day, when the syrup has soaked through the crumb.",
+        "Ingredients:",
+    ]
+    + [f"{k * 25} g {item}" for k, item in enumerate(["flour", "sugar", "butter", "almonds", "lemon zest", "yoghurt"], 1)]
+    + ["3 eggs", "1 pinch of salt", "2 lemons", "icing sugar"]
+    + [f"Step {k}" for k in range(1, 21)]
+    + [
+        "Beat the butter and sugar until pale, then add the eggs one by one and fold in the flour with the almonds.",
+        "Bake for forty minutes, pour the warm syrup over the cake and leave it to cool completely in the tin.",
+    ]
+    + [f"Variation {k}" for k in range(1, 21)]
+)
+
+
+def test_extractor_output_full_of_lists_keeps_every_line(plain: Cleaner) -> None:
+    """Many short lines but no site chrome: an extractor's article, not a raw dump."""
+    text = "\n".join(RECIPE) + "\n"
+    assert len(RECIPE) >= 50
+    assert not plain.heuristics.page_scores(RECIPE).raw
+    assert plain.clean(text).body == text.strip()
+
+
+def test_site_chrome_marks_a_raw_dump(plain: Cleaner) -> None:
+    lines = ["Startseite", "Politik", "Impressum"] + RECIPE
+    assert plain.heuristics.page_scores(lines).raw
+    menu_only = [f"Section {k}" for k in range(12)] + ARTICLE  # no chrome word, but a head of menu lines
+    assert plain.heuristics.page_scores(menu_only).raw
+
+
+COMMENTS = [
+    "Leave a comment",
+    "I live on one of these streets and nobody has sent us a letter about the pipes, so I am not sure the list is complete at all.",
+    "Good news, but it should have happened ten years ago when the first reports about the water came out in the local papers.",
+]
+
+
+def test_comment_thread_after_terminating_line_goes(plain: Cleaner) -> None:
+    menu = ["Home", "News", "Sport", "Login"] + [f"Section {k}" for k in range(40)]
+    text = "\n".join(menu + ARTICLE + COMMENTS) + "\n"
+    result = plain.clean(text)
+    assert result.body == "\n".join(ARTICLE)
+    rules = {s.text.strip(): s.rule for s in result.removed}
+    assert rules[COMMENTS[0]] == "heuristic:lexicon:comments"
+    assert rules["\n".join(COMMENTS[1:])] == "heuristic:after-terminator"
+
+
+def test_terminating_line_early_in_the_article_ends_nothing(plain: Cleaner) -> None:
+    menu = ["Home", "News", "Sport", "Login"] + [f"Section {k}" for k in range(40)]
+    article = ARTICLE[:2] + ["Share this article"] + ARTICLE[2:]
+    result = plain.clean("\n".join(menu + article) + "\n")
+    assert all(line in result.body for line in ARTICLE)
+    assert not [s for s in result.removed if s.rule == "heuristic:after-terminator"]
+
+
+def test_list_item_is_not_a_headline(plain: Cleaner) -> None:
+    items = ["- The Garden, a film by a painter (1990)", "- A nearly wordless story told in two parts, shot on a beach in Kent over one summer."]
+    result = plain.clean("\n".join(items) + "\n")
+    assert "title" not in result.metadata
+    assert result.body == "\n".join(items)

@@ -31,6 +31,7 @@ def edge_lines(
     kept: Sequence[bool],
     cues: Sequence[bool],
     phrases: Sequence[bool],
+    raw: bool = True,
 ) -> tuple[list[int], list[int]]:
     """Indexes of head-menu lines and of short tail lines to drop.
 
@@ -39,6 +40,10 @@ def edge_lines(
     ingredient list or a song's last lines are not taken for a menu. A short
     tail line with a lexicon phrase (``phrases``) goes even when it ends with a
     period ("(c) 2024 X. All rights reserved."), unless it ends as a quotation.
+    ``raw``: the page is a raw dump with site chrome; on other text (an
+    extractor's article) the lines before the prose are its headline, standfirst
+    and lists, so the head is never trimmed, and of the tail only lines with a
+    lexicon phrase go.
     """
     n = len(texts)
     core = [j for j in range(n) if kept[j] and words[j] >= CORE_MIN_WORDS]
@@ -47,7 +52,7 @@ def edge_lines(
     first, last = core[0], core[-1]
     head: list[int] = []
     region = [j for j in range(first) if usable[j]]
-    if len(region) >= HEAD_MIN_LINES and any(cues[:first]):
+    if raw and len(region) >= HEAD_MIN_LINES and any(cues[:first]):
         few = sum(1 for j in region if words[j] <= FEW_WORDS)
         if few >= HEAD_MIN_FEW_SHARE * len(region):
             head = [j for j in region if kept[j]]
@@ -59,6 +64,8 @@ def edge_lines(
         and words[j] <= TAIL_MAX_WORDS
         and (texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END))
     ]
+    if not raw:  # an article's own last lines (a list, a signature) look as short
+        tail = [j for j in tail if phrases[j]]
     short = len(tail) + sum(1 for j in region if not kept[j])
     if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
         tail = []

@@ -23,7 +23,7 @@ from cleaner.rules import builtin_rules_dir
 from cleaner.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 LEXICON_DIR_NAME = "lexicons"
-_TOP_KEYS = {"language", "phrases", "lines", "appeal_headers", "appeal_header_prefixes", "cta"}
+_TOP_KEYS = {"language", "phrases", "lines", "appeal_headers", "appeal_header_prefixes", "cta", "chrome_lines"}
 _LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 
 _OPTIONS = re2.Options()
@@ -50,6 +50,7 @@ class Lexicon:
     appeal_headers: set[str] = field(default_factory=set)
     appeal_header_prefixes: tuple[str, ...] = ()
     cta: set[str] = field(default_factory=set)
+    chrome_lines: set[str] = field(default_factory=set)
     languages: list[str] = field(default_factory=list)
     _matcher: Any = None
 
@@ -73,6 +74,21 @@ class Lexicon:
             if found is not None:
                 yield match.start(), match.end(), found
 
+    def shows_chrome(self, norms: Sequence[str]) -> bool:
+        """Whether a line is a site's navigation or footer entry ("Home", "Impressum", "Login").
+
+        ``norms``: normalised lines. Separators and bullets around the entry
+        ("| Kontakt |", "• Home") are ignored. Button-like lines of the
+        ``lines`` lists count too.
+        """
+        chrome, buttons = self.chrome_lines, self.line_category
+        for norm in norms:
+            if len(norm) <= CHROME_MAX_CHARS:
+                bare = norm.strip(_CHROME_STRIP)
+                if bare in chrome or bare in buttons:
+                    return True
+        return False
+
     def has_zone_cues(self, norm: Sequence[str]) -> bool:
         """Whether any line can open or close an appeal zone (a cheap page-level test)."""
         if not (self.cta.isdisjoint(norm) and self.appeal_headers.isdisjoint(norm)):
@@ -89,6 +105,8 @@ class Lexicon:
 
 
 MAX_HEADER_CHARS = 80
+CHROME_MAX_CHARS = 40  # longer lines are never a menu entry; skip the lookup
+_CHROME_STRIP = " |•·›»>-–*/:"
 MAX_HEADER_WORDS = 7
 
 
@@ -134,6 +152,7 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str]) -> None:
     lexicon.appeal_headers.update(normalise_line(t) for t in _strings(name, data, "appeal_headers"))
     prefixes.extend(t.lower() for t in _strings(name, data, "appeal_header_prefixes"))
     lexicon.cta.update(normalise_line(t) for t in _strings(name, data, "cta"))
+    lexicon.chrome_lines.update(normalise_line(t) for t in _strings(name, data, "chrome_lines"))
 
 
 def _category_lists(name: str, data: LocatedDict, key: str) -> Iterable[tuple[str, list[str]]]:

@@ -16,6 +16,7 @@ TITLE_MAX_WORDS = 18
 TITLE_MAX_CHARS = 220
 TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
 _NOT_TITLE_END = frozenset(".:,;")
+_NOT_TITLE_START = ("http", "©", "|", "•", "- ", "* ", "– ")  # links, credits, separators, list items
 _RELABEL = frozenset({"heuristic:classifier", "heuristic:short-head"})  # guesses the title may overrule
 _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relationships."
 
@@ -27,7 +28,7 @@ def looks_like_title(text: str) -> bool:
         TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS
         and len(text) <= TITLE_MAX_CHARS
         and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
-        and not text.startswith(("http", "©", "|", "•"))
+        and not text.startswith(_NOT_TITLE_START)
         and sum(ch.isalpha() for ch in text) >= len(text) / 2
     )
 
