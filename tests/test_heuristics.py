@@ -288,3 +288,16 @@ def test_list_item_is_not_a_headline(plain: Cleaner) -> None:
     result = plain.clean("\n".join(items) + "\n")
     assert "title" not in result.metadata
     assert result.body == "\n".join(items)
+
+
+def test_newsletter_box_inside_the_article_does_not_end_it(plain: Cleaner) -> None:
+    menu = ["Home", "News", "Sport", "Login"] + [f"Section {k}" for k in range(40)]
+    rest = [
+        "A second survey, planned for the spring, will cover the districts south of the river, where most of the housing was built between the two world wars and records of the original pipework are incomplete.",
+        "The utility said it would publish a map of every street on the list before the work starts, so that residents and shop owners can plan for the closures and the interruptions to their supply.",
+        "Council officials expect the whole programme to cost about forty million euros over five years, a sum they hope to recover in part from a national fund set up for lead pipe replacement last year.",
+    ]
+    lines = menu + ARTICLE[:8] + ["Sign up for our newsletter"] + rest
+    result = plain.clean("\n".join(lines) + "\n")
+    assert all(line in result.body for line in ARTICLE[:8] + rest)
+    assert not [s for s in result.removed if s.rule == "heuristic:after-terminator"]

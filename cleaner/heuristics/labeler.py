@@ -37,6 +37,8 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 TERMINATOR_CATEGORIES = ("comments", "related", "share", "newsletter")  # lines that end an article
 TERMINATOR_MIN_BODY_SHARE = 0.5  # ... once this share of its kept text lies above them (not a share bar on top)
+PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
+PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
 
@@ -220,7 +222,8 @@ class HeuristicLabeler:
     ) -> None:
         """boilerpipe's terminating block: past the middle of the article's kept text,
         a "Comments", "Related articles", "Share" or newsletter line ends the article,
-        and every kept line after it goes (comment threads and teasers read like prose).
+        and every kept line after it goes (comment threads and teasers read like prose),
+        unless paragraphs of the article follow it.
 
         Raw dumps only: an extractor's output already ends where the article does.
         """
@@ -231,7 +234,12 @@ class HeuristicLabeler:
                 seen += len(text)
                 continue
             category = categories[j]
-            if category in TERMINATOR_CATEGORIES and phrase_lines[j] and seen >= total * TERMINATOR_MIN_BODY_SHARE:
+            if (
+                category in TERMINATOR_CATEGORIES
+                and phrase_lines[j]
+                and seen >= total * TERMINATOR_MIN_BODY_SHARE
+                and (category == "comments" or not _prose_follows(texts, kept, j))
+            ):
                 label = AFTER_TERMINATOR[category]
                 for k in range(j + 1, len(texts)):
                     if kept[k]:
@@ -248,6 +256,23 @@ class HeuristicLabeler:
         if category is not None:
             return self._classifier_labels[category]
         return CLASSIFIER
+
+
+def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
+    """Whether paragraphs of the article follow line ``j``: a newsletter box or a
+    "Read also" teaser set into the article is not its end. (Comment threads are
+    prose too, so a comments line needs no such test.)"""
+    run = 0
+    for k in range(j + 1, len(texts)):
+        if not kept[k]:
+            continue
+        if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS:
+            run += 1
+            if run >= PROSE_RUN_AFTER_TERMINATOR:
+                return True
+        else:
+            run = 0
+    return False
 
 
 CLASSIFIER = Label("other", "heuristic:classifier")
