@@ -22,21 +22,26 @@ class Block(NamedTuple):
     text: str
 
 
+_new_tuple = tuple.__new__
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"
 
 
 def split_blocks(source: str) -> list[Block]:
-    """Return the non-blank lines of ``source`` as blocks, in order."""
+    """Return the non-blank lines of ``source`` as blocks, in order.
+
+    Blocks are built with ``tuple.__new__``: the named tuple's own constructor
+    is a Python function, and this loop runs once per line of every document.
+    """
     blocks: list[Block] = []
     append = blocks.append
     pos = 0
+    index = 0
     for line in source.split("\n"):
+        size = len(line)
         stripped = line.strip(_STRIP)
         if stripped:
-            if len(stripped) == len(line):
-                start = pos
-            else:
-                start = pos + len(line) - len(line.lstrip(_STRIP))
-            append(Block(len(blocks), start, start + len(stripped), stripped))
-        pos += len(line) + 1
+            start = pos if len(stripped) == size else pos + size - len(line.lstrip(_STRIP))
+            append(_new_tuple(Block, (index, start, start + len(stripped), stripped)))
+            index += 1
+        pos += size + 1
     return blocks

@@ -6,8 +6,10 @@ labels into contiguous segments whose texts concatenate back to the source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import is_not
 from typing import Any
 
 from cleaner.blocks import Block
@@ -116,7 +118,7 @@ def build_segments(
     segments: list[Segment] = []
     run_start = 0
     run_label = labels[0]
-    for i in range(1, len(blocks)):
+    for i in _changes(labels):
         label = labels[i]
         if label != run_label:
             cut = blocks[i].start
@@ -124,6 +126,17 @@ def build_segments(
             run_start, run_label = cut, label
     segments.append(_make_segment(source, run_start, len(source), run_label))
     return segments
+
+
+def _changes(labels: Sequence[Label | None]) -> Iterator[int]:
+    """Indexes whose label is another object than the one before it.
+
+    Labels are mostly shared constants (or None), so an identity test in C
+    rules out most blocks before the (Python-level) dataclass ``!=`` runs.
+    Equal labels that are distinct objects still reach the caller's test.
+    """
+    labels = list(labels)
+    return compress(count(1), map(is_not, labels[1:], labels))
 
 
 def _make_segment(source: str, start: int, end: int, label: Label | None) -> Segment:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import repeat
 from math import exp, inf, log
-from operator import mul
+from operator import add, mul
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,11 @@ class LinearStage:
     weights: tuple[tuple[str, float], ...]
 
     def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body probability per line."""
-        return list(map(_sigmoid, self.logits(cols, n)))
+        """Body probability per line: the logistic of the log-odds, clipped below at
+        -_LOGIT_CLIP (so exp() cannot overflow); written inline, as a function call
+        per line cost more than the arithmetic."""
+        low = -_LOGIT_CLIP
+        return [1.0 / (1.0 + exp(-(low if score < low else score))) for score in self.logits(cols, n)]
 
     def logits(self, cols: dict[str, Any], n: int) -> list[float]:
         """Body log-odds per line; float columns are page constants folded into the bias."""
@@ -46,13 +50,8 @@ class LinearStage:
             return [bias] * n
         weights = [w for _, w in per_line]
         rows = zip(*[column for column, _ in per_line])  # one tuple per line: one C-level dot product
-        return [bias + sum(map(mul, row, weights)) for row in rows]
-
-
-def _sigmoid(score: float) -> float:
-    if score < -_LOGIT_CLIP:
-        score = -_LOGIT_CLIP
-    return 1.0 / (1.0 + exp(-score))
+        dots = map(sum, map(map, repeat(mul), rows, repeat(weights)))  # no Python bytecode per line
+        return list(map(add, repeat(bias), dots))
 
 
 @dataclass(frozen=True)
