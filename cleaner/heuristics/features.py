@@ -136,7 +136,10 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 def word_counts(lowered: list[list[str]]) -> list[int]:
     """Words per line (at least one: a line is never empty)."""
-    return [len(w) or 1 for w in lowered]
+    words = list(map(len, lowered))
+    if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
+        words = [w or 1 for w in words]
+    return words
 
 
 def few_share(words: list[int]) -> float:
@@ -197,7 +200,6 @@ def stage1_columns(
     """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased words)."""
     n = len(texts)
     lengths = [len(t) for t in texts]
-    encoded = [t.encode() for t in texts]
     words = word_counts(lowered)
     longest = max(lengths) if lengths else 1
     len_log = [log1p(x) for x in lengths]
@@ -206,7 +208,10 @@ def stage1_columns(
     terminal = [1.0 if t[-1] in _TERMINAL else 0.0 for t in texts]
 
     counts = Counter(chain.from_iterable(lowered))
-    frequent = [tok for tok, _ in counts.most_common(STOPWORDS_PER_PAGE * 3) if len(tok) <= STOPWORD_MAX_CHARS]
+    # counts.most_common(), spelled as a stable sort: the same order (ties in first-seen
+    # order), but without heapq.nlargest's Python loop over every distinct token
+    ranked = sorted(counts, key=counts.__getitem__, reverse=True)[: STOPWORDS_PER_PAGE * 3]
+    frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
     stop = set(frequent[:STOPWORDS_PER_PAGE])
     contains = stop.__contains__
     stop_share = [sum(map(contains, w)) / c for w, c in zip(lowered, words)]
@@ -240,7 +245,7 @@ def stage1_columns(
         "colon": [1.0 if t[-1] == ":" else 0.0 for t in texts],
         "few_words": few,
         "long": long_,
-        "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in encoded],
+        "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in map(str.encode, texts)],
         "upper": [1.0 if t.istitle() else 0.0 for t in texts],  # Title Case Lines: menus, teasers
         "stop": stop_share,
         "url": _lines_containing(joined, starts, _URL_MARKS),

@@ -37,14 +37,19 @@ class LinearStage:
         return [1.0 / (1.0 + exp(-(low if score < low else score))) for score in self.logits(cols, n)]
 
     def logits(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body log-odds per line; float columns are page constants folded into the bias."""
+        """Body log-odds per line; float columns are page constants folded into the bias.
+
+        A column that is zero on every line of the page (no URL, no bullet: common)
+        is left out: its products are zeros, and adding a zero leaves each sum as
+        it was, so the scores are the same to the bit.
+        """
         bias = self.bias
         per_line = []
         for name, weight in self.weights:
             value = cols[name]
             if isinstance(value, float):
                 bias += weight * value
-            elif weight:
+            elif weight and any(value):
                 per_line.append((value, weight))
         if not per_line:
             return [bias] * n
