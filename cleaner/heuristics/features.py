@@ -168,13 +168,16 @@ def _lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) ->
 def _ramp(count: int, step: float, scale: int = 1) -> list[float]:
     """``min(k * step * scale, 1.0)`` for k = 1 .. count, in that order.
 
-    The values rise with k, so the cap is one bisection and a slice instead of
-    a ``min()`` call per line (the builtin costs more than the product).
+    The values rise with k, so only those below the cap are computed: the first
+    k past it is estimated, then found exactly by evaluating the same product,
+    and the rest are 1.0 (no ``min()`` call per line, no products past the cap).
     """
-    values = [k * step * scale for k in range(1, count + 1)]
-    capped = bisect_right(values, 1.0)
-    values[capped:] = [1.0] * (count - capped)
-    return values
+    k = min(count + 1, max(1, int(1.0 / (step * scale))))
+    while k > 1 and (k - 1) * step * scale > 1.0:
+        k -= 1
+    while k <= count and k * step * scale <= 1.0:
+        k += 1
+    return [j * step * scale for j in range(1, k)] + [1.0] * (count + 1 - k)
 
 
 def _distances(n: int, centre: float, span: int) -> list[float]:
