@@ -130,7 +130,7 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
             if not texts:
                 continue
             cols, norms, _ = labeler.features(texts)
-            raw = labeler.looks_raw(norms, word_counts([t.lower().split() for t in texts]))
+            raw = labeler.looks_raw(norms, word_counts([t.lower().split() for t in texts], texts))
             if row["dataset"] == "seb-dev":
                 ys, ws = seb_labels(texts, row["gold_body"])
             else:

@@ -301,3 +301,14 @@ def test_newsletter_box_inside_the_article_does_not_end_it(plain: Cleaner) -> No
     result = plain.clean("\n".join(lines) + "\n")
     assert all(line in result.body for line in ARTICLE[:8] + rest)
     assert not [s for s in result.removed if s.rule == "heuristic:after-terminator"]
+
+
+def test_chinese_and_japanese_lines_count_characters_as_words() -> None:
+    from cleaner.heuristics.features import word_counts
+
+    lines = ["市政府周四宣布将在明年年底前更换老城区地下四公里长的铅制水管。", "首页", "Home page"]
+    words = word_counts([t.lower().split() for t in lines], lines)
+    assert words[0] >= 12  # a sentence, not a one-word menu entry
+    assert words[1:] == [1, 2]
+    english = ["Home page", "Skip to content"]
+    assert word_counts([t.lower().split() for t in english], english) == [2, 3]

@@ -9,6 +9,7 @@ come from prefix sums, so each window costs the same whatever its size.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -134,9 +135,22 @@ _URL_MARKS = ("http", "www.", "@")
 _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | Sport", "Home › World")
 
 
-def word_counts(lowered: list[list[str]]) -> list[int]:
-    """Words per line (at least one: a line is never empty)."""
+CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_counts(lowered: list[list[str]], texts: list[str]) -> list[int]:
+    """Words per line (at least one: a line is never empty).
+
+    Chinese and Japanese are written without spaces, so a whole sentence
+    would count as one word and read as a menu entry: their characters count
+    as words, two to a word, on pages that hold any.
+    """
     words = list(map(len, lowered))
+    if _CJK.search("".join(texts)):
+        findall = _CJK.findall
+        half = CJK_CHARS_PER_WORD - 1
+        words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
@@ -198,12 +212,18 @@ def _span_flags(n: int, first: int, last: int) -> list[float]:
 
 
 def stage1_columns(
-    texts: list[str], lowered: list[list[str]], lex_any: list[float], lex_line: list[float]
+    texts: list[str],
+    lowered: list[list[str]],
+    lex_any: list[float],
+    lex_line: list[float],
+    words: list[int] | None = None,
 ) -> Columns:
-    """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased words)."""
+    """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased
+    words; ``words``: their word counts, when the caller has them)."""
     n = len(texts)
     lengths = [len(t) for t in texts]
-    words = word_counts(lowered)
+    if words is None:
+        words = word_counts(lowered, texts)
     longest = max(lengths) if lengths else 1
     len_log = [log1p(x) for x in lengths]
     long_ = [1.0 if w >= LONG_WORDS else 0.0 for w in words]

@@ -101,7 +101,7 @@ class HeuristicLabeler:
         norms = [normalise_lower(t) for t in lows]
         categories, lex_any, lex_line = self.lexicon_features(lows, norms)
         lowered = [t.split() for t in lows]
-        words = word_counts(lowered)
+        words = word_counts(lowered, texts)
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
         phrase_lines = [
@@ -110,7 +110,7 @@ class HeuristicLabeler:
         cut = regime.threshold_logit
         if cut == -inf:
             return PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-        cols = stage1_columns(texts, lowered, lex_any, lex_line)
+        cols = stage1_columns(texts, lowered, lex_any, lex_line, words)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n)
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
