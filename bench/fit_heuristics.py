@@ -38,7 +38,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.blocks import split_blocks  # noqa: E402
 from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
-from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns, word_counts  # noqa: E402
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
 from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
@@ -129,8 +129,7 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
             texts = [b.text for b in split_blocks(text)]
             if not texts:
                 continue
-            cols, norms, _ = labeler.features(texts)
-            raw = labeler.looks_raw(norms, word_counts([t.lower().split() for t in texts], texts))
+            cols, raw = labeler.features(texts)
             if row["dataset"] == "seb-dev":
                 ys, ws = seb_labels(texts, row["gold_body"])
             else:

@@ -31,7 +31,7 @@ def edge_lines(
     kept: Sequence[bool],
     cues: Sequence[bool],
     phrases: Sequence[bool],
-    raw: bool = True,
+    raw: bool,
 ) -> tuple[list[int], list[int]]:
     """Indexes of head-menu lines and of short tail lines to drop.
 

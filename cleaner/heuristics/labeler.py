@@ -75,13 +75,14 @@ class HeuristicLabeler:
             cat: Label(cat, "heuristic:button-line") for cat in set(self.lexicon.line_category.values())
         }
 
-    def features(self, texts: list[str]) -> tuple[dict[str, Any], list[str], list[str | None]]:
-        """Stage-one feature columns, normalised lines and lexicon category of each line (for fitting)."""
+    def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
+        """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
-        categories, lex_any, lex_line = self.lexicon_features(lows, norms)
+        _, lex_any, lex_line = self.lexicon_features(lows, norms)
         lowered = [t.split() for t in lows]
-        return stage1_columns(texts, lowered, lex_any, lex_line), norms, categories
+        words = word_counts(lowered, texts)
+        return stage1_columns(texts, lowered, lex_any, lex_line, words), self.looks_raw(norms, words)
 
     def page_scores(self, texts: list[str], extracted: bool = False) -> PageScores:
         """Score every line of a page; see PageScores.
