@@ -36,7 +36,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.blocks import split_blocks  # noqa: E402
-from cleaner.evaluate import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
+from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
 from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
 from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402

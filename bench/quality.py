@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.evaluate import KeepLeakScore, ShingleScore  # noqa: E402
+from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 DATASETS = ("seb-dev", "traf")

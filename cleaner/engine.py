@@ -14,10 +14,10 @@ from cleaner.blocks import split_blocks
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.outlets import OutletResolver
+from cleaner.outlets.resolver import OutletResolver
+from cleaner.outlets.rules import OutletRules, RuleBook, load_rulebook
+from cleaner.outlets.textrules import apply_text_rules
 from cleaner.result import Result, build_segments
-from cleaner.rules import OutletRules, RuleBook, load_rulebook
-from cleaner.textrules import apply_text_rules
 
 MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
 MAX_HTML_BYTES = 50_000_000

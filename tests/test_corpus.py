@@ -13,7 +13,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.blocks import split_blocks
-from cleaner.corpus import Case, iter_cases
+from cleaner.evaluation.corpus import Case, iter_cases
 from cleaner.result import Result
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
-from cleaner.corpus import CorpusError, iter_cases
-from cleaner.evaluate import ShingleScore
+from cleaner.evaluation.corpus import CorpusError, iter_cases
+from cleaner.evaluation.metrics import ShingleScore
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

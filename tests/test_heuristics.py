@@ -11,9 +11,9 @@ import pytest
 from cleaner import Cleaner
 from cleaner.blocks import split_blocks
 from cleaner.categories import CATEGORY_SET
-from cleaner.corpus import iter_cases
 from cleaner.document import Document
 from cleaner.errors import RuleFileError
+from cleaner.evaluation.corpus import iter_cases
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.lexicon import lexicon_dir, load_lexicon
 from cleaner.heuristics.model import WEIGHTS_PATH, load_model

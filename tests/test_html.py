@@ -18,7 +18,7 @@ from cleaner.blocks import split_blocks
 from cleaner.html import page_document
 from cleaner.html.decode import decode_html
 from cleaner.html.fallback import align
-from cleaner.rules import DropSelector, HtmlRules
+from cleaner.outlets.rules import DropSelector, HtmlRules
 
 DATA = Path(__file__).parent / "data"
 PAGES = DATA / "html"

@@ -17,8 +17,8 @@ from cleaner.learn.category import CategoryGuesser, contains_phrase
 from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_words
 from cleaner.learn.propose import learn
 from cleaner.learn.templates import exact_templates, hole_templates
-from cleaner.patterns import check_pattern, compile_pattern
-from cleaner.rules import load_rule_file, parse_rules
+from cleaner.outlets.patterns import check_pattern, compile_pattern
+from cleaner.outlets.rules import load_rule_file, parse_rules
 
 TRAIN_PAGES = 200
 TEST_PAGES = 100

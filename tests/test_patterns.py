@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from cleaner.patterns import PatternError, check_pattern, compile_pattern
+from cleaner.outlets.patterns import PatternError, check_pattern, compile_pattern
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
-from cleaner.report import CATEGORY_COLOUR, render_html, render_terminal, summarize
+from cleaner.cli.report import CATEGORY_COLOUR, render_html, render_terminal, summarize
 
 DATA = Path(__file__).parent / "data"
 RULES = DATA / "rules"  # a made-up outlet's rule file, so these tests do not follow shipped rules

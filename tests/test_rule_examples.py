@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.outlets import OutletResolver
+from cleaner.outlets.resolver import OutletResolver
+from cleaner.outlets.rules import Example, builtin_rules_dir, load_rulebook
 from cleaner.result import Result
-from cleaner.rules import Example, builtin_rules_dir, load_rulebook
 
 MIN_OUTLET_FILES = 11  # The Moscow Times and at least ten more
 MIN_FINGERPRINT_CHARS = 15  # shorter literals are too likely to occur in any article

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.errors import RuleFileError
-from cleaner.rules import load_rule_file
+from cleaner.outlets.rules import load_rule_file
 
 GOOD = """\
 outlet: Example Daily

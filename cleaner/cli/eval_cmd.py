@@ -7,9 +7,9 @@ import json
 import click
 
 from cleaner.cli.common import build_cleaner, cleaner_options, fail
-from cleaner.corpus import iter_cases
 from cleaner.errors import CleanerError
-from cleaner.evalrun import COMPARE_TOOLS, OVERALL, EvalReport, GroupScore, ToolScore, run_eval
+from cleaner.evaluation.corpus import iter_cases
+from cleaner.evaluation.corpus_eval import COMPARE_TOOLS, OVERALL, EvalReport, GroupScore, ToolScore, run_eval
 
 NOT_AVAILABLE = "n/a"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from cleaner.cli.common import build_cleaner, cleaner_options, fail
+from cleaner.cli.report import render_html, render_summary_text, render_terminal
 from cleaner.docinput import looks_like_html, read_document
 from cleaner.errors import CleanerError
-from cleaner.report import render_html, render_summary_text, render_terminal
 
 
 @click.command("explain")

@@ -9,8 +9,8 @@ import click
 from cleaner.cli.common import fail
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError, RuleFileError
-from cleaner.rules import builtin_rules_dir, load_rule_file, rule_files, rules_paths_from_env
-from cleaner.ruletest import run_outlet_examples
+from cleaner.evaluation.rule_examples import run_outlet_examples
+from cleaner.outlets.rules import builtin_rules_dir, load_rule_file, rule_files, rules_paths_from_env
 
 
 def _targets(paths: tuple[str, ...], no_builtin: bool) -> list[Path]:

@@ -20,8 +20,8 @@ import re2
 
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
-from cleaner.rules import builtin_rules_dir
-from cleaner.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
+from cleaner.outlets.rules import builtin_rules_dir
+from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 LEXICON_DIR_NAME = "lexicons"
 _TOP_KEYS = {"language", "phrases", "lines", "appeal_headers", "appeal_header_prefixes", "cta", "chrome_lines"}

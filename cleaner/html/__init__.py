@@ -21,8 +21,8 @@ from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
 from cleaner.html.select import body_rule, select_marks
 from cleaner.html.text import Mark, PageText, composed, page_text, parse_html
+from cleaner.outlets.rules import HtmlRules
 from cleaner.result import Label
-from cleaner.rules import HtmlRules
 
 MAX_PAGE_CHARS = 16_000_000  # bigger pages are data dumps; refusing beats a minute of parsing
 FALLBACK_MAX_CHARS = 6_000_000  # trafilatura gets slow on huge trees; beyond this, whole page

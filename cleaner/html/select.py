@@ -12,8 +12,8 @@ from typing import Any
 
 from cleaner.errors import InputError
 from cleaner.html.text import Mark
+from cleaner.outlets.rules import HtmlRules
 from cleaner.result import Label
-from cleaner.rules import HtmlRules
 
 SELECTOR_CACHE = 4096  # compiled selectors kept; rule books rarely hold more
 

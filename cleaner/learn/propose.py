@@ -33,9 +33,9 @@ from cleaner.blocks import split_blocks
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_words
 from cleaner.learn.templates import TemplateIndex, Words, exact_templates, hole_templates, merge_templates
-from cleaner.patterns import MAX_PATTERN_LENGTH
-from cleaner.rules import OutletRules, parse_rules
-from cleaner.textrules import apply_text_rules
+from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
+from cleaner.outlets.rules import OutletRules, parse_rules
+from cleaner.outlets.textrules import apply_text_rules
 
 DEFAULT_MIN_SHARE = 0.1  # a line must recur on this share of the pages ...
 DEFAULT_MIN_PAGES = 3  # ... and on at least this many

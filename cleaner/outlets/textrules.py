@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from cleaner.blocks import Block
+from cleaner.outlets.rules import OutletRules, TextRule
 from cleaner.result import Label
-from cleaner.rules import OutletRules, TextRule
 
 
 class _Lines:

@@ -18,8 +18,8 @@ from typing import Any
 
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
-from cleaner.patterns import PatternError, compile_lines_pattern, compile_pattern, compile_pattern_set
-from cleaner.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
+from cleaner.outlets.patterns import PatternError, compile_lines_pattern, compile_pattern, compile_pattern_set
+from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 RULES_ENV = "CLEANER_RULES_PATH"
 DEFAULT_BLOCK_MAX_LINES = 40
@@ -120,7 +120,7 @@ def builtin_rules_dir() -> Path:
             return shipped
     except (ModuleNotFoundError, TypeError):  # pragma: no cover
         pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def rules_paths_from_env() -> list[Path]:

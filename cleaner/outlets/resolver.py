@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleaner.patterns import compile_literals
-from cleaner.rules import OutletRules, RuleBook
+from cleaner.outlets.patterns import compile_literals
+from cleaner.outlets.rules import OutletRules, RuleBook
 
 FINGERPRINT_SCAN_CHARS = 200_000  # fingerprints sit in boilerplate; no need to scan a whole book
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
-from cleaner.rules import Example, OutletRules
+from cleaner.outlets.rules import Example, OutletRules
 
 
 @dataclass(frozen=True, slots=True)

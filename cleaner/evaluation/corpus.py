@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.errors import CleanerError
-from cleaner.yamlsource import LocatedDict, YamlProblem, load_yaml
+from cleaner.outlets.yamlsource import LocatedDict, YamlProblem, load_yaml
 
 GOLD_SUFFIX = ".body.txt"
 META_SUFFIX = ".meta.yaml"

@@ -1,6 +1,6 @@
 """Score a corpus: cleaner (and optionally trafilatura) against the gold bodies.
 
-Figures are those of cleaner.evaluate (DESIGN.md section 6): body P/R/F1 on
+Figures are those of cleaner.evaluation.metrics (DESIGN.md section 6): body P/R/F1 on
 4-token shingles per outlet and overall; keep/leak/acc only over cases whose
 metadata lists must_keep / must_drop strings. The command line only formats
 what this module computes.
@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.corpus import Case
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
-from cleaner.evaluate import KeepLeakScore, ShingleScore
+from cleaner.evaluation.corpus import Case
+from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore
 
 OVERALL = "(overall)"
 COMPARE_TOOLS = ("trafilatura",)
