@@ -25,6 +25,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,7 @@ class PageData:
     page: int
     field: str
     texts: list[str]
-    cols: dict[str, list[float]]
+    cols: dict[str, Any]  # per-line columns (lists) and page constants (floats)
     y: np.ndarray
     w: np.ndarray
     raw: bool  # the labeler takes it for a raw page dump (site chrome seen)
@@ -102,7 +103,9 @@ def seb_labels(texts: list[str], gold: str) -> tuple[list[float], list[float]]:
     return ys, [1.0] * len(texts)
 
 
-def traf_labels(texts: list[str], keep: list[str], drop: list[str], extracted: str) -> tuple[list[float], list[float]]:
+def traf_labels(
+    texts: list[str], keep: list[str], drop: list[str], extracted: str
+) -> tuple[list[float], list[float]]:
     keep_f = [fold_space(k) for k in keep if k.strip()]
     drop_f = [fold_space(d) for d in drop if d.strip()]
     extracted_f = fold_space(extracted)
@@ -133,7 +136,9 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
             if row["dataset"] == "seb-dev":
                 ys, ws = seb_labels(texts, row["gold_body"])
             else:
-                ys, ws = traf_labels(texts, row["must_keep"], row["must_drop"], row.get("extracted_text") or "")
+                ys, ws = traf_labels(
+                    texts, row["must_keep"], row["must_drop"], row.get("extracted_text") or ""
+                )
             scale = len(texts) ** -PAGE_WEIGHT_POWER
             pages.append(PageData(p, field, texts, cols, np.array(ys), np.array(ws) * scale, raw))
     return pages
@@ -141,7 +146,9 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
 
 def matrix(cols: dict, names: tuple[str, ...]) -> np.ndarray:
     n = next(len(v) for v in cols.values() if isinstance(v, list))
-    return np.array([np.full(n, v) if isinstance(v, float) else v for v in (cols[k] for k in names)], dtype=float).T
+    return np.array(
+        [np.full(n, v) if isinstance(v, float) else v for v in (cols[k] for k in names)], dtype=float
+    ).T
 
 
 def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
@@ -220,11 +227,19 @@ def report(scores: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--cv", type=int, default=0, help="cross-validate with this many folds (by domain)")
-    parser.add_argument("--write", action="store_true", help=f"fit on all pages and write {WEIGHTS_PATH.name}")
-    parser.add_argument("--clean-threshold", type=float, default=None, help="override the clean regime's threshold")
-    parser.add_argument("--noisy-threshold", type=float, default=None, help="override the noisy regime's threshold")
+    parser.add_argument(
+        "--write", action="store_true", help=f"fit on all pages and write {WEIGHTS_PATH.name}"
+    )
+    parser.add_argument(
+        "--clean-threshold", type=float, default=None, help="override the clean regime's threshold"
+    )
+    parser.add_argument(
+        "--noisy-threshold", type=float, default=None, help="override the noisy regime's threshold"
+    )
     parser.add_argument("--noisy-min-few-share", type=float, default=None, help="override the regime split")
     args = parser.parse_args(argv)
     global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE
@@ -240,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     empty = {"stage1": {"bias": 0, "weights": {}}, "stage2": {"bias": 0, "weights": {}}}
     labeler = HeuristicLabeler(model=model_from_dict({"noisy": empty, "clean": empty}))
     pages = build_pages(rows, labeler)
-    print(f"{len(rows)} pages, {sum(len(p.texts) for p in pages)} lines, {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    print(
+        f"{len(rows)} pages, {sum(len(p.texts) for p in pages)} lines, {time.perf_counter() - started:.1f}s",
+        file=sys.stderr,
+    )
     if args.cv:
         groups = [group_of(rows[pg.page]) for pg in pages]
         row_groups = [group_of(r) for r in rows]

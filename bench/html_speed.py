@@ -81,7 +81,9 @@ def timed(tools: dict[str, Callable[[dict], object]], rows: list[dict]) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--limit", type=int, default=None, help="pages per eval set")
     args = parser.parse_args(argv)
     if not EVAL_DIR.is_dir():

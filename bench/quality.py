@@ -109,7 +109,25 @@ def url_of(row: dict) -> str | None:
     return url if url and url != "None" else None
 
 
-def runs(modes: Iterable[str], cleaner: Cleaner, baselines: bool) -> list[tuple[str, str, Callable[[dict], str], bool]]:
+def _cleaner_on(cleaner: Cleaner, field: str) -> Callable[[dict], str]:
+    def run(row: dict) -> str:
+        text = row[field] or ""
+        return cleaner.clean(text, url=url_of(row)).body if text.strip() else ""
+
+    return run
+
+
+def _unchanged(field: str) -> Callable[[dict], str]:
+    return lambda row: row[field] or ""
+
+
+def _c4_on(field: str) -> Callable[[dict], str]:
+    return lambda row: c4_filter(row[field] or "")
+
+
+def runs(
+    modes: Iterable[str], cleaner: Cleaner, baselines: bool
+) -> list[tuple[str, str, Callable[[dict], str], bool]]:
     plan: list[tuple[str, str, Callable[[dict], str], bool]] = []
     for mode in modes:
         if mode == "html":
@@ -127,12 +145,12 @@ def runs(modes: Iterable[str], cleaner: Cleaner, baselines: bool) -> list[tuple[
                 )
         else:
             field = text_field(mode)
-            plan.append(("cleaner", mode, lambda r, f=field: cleaner.clean(r[f] or "", url=url_of(r)).body if (r[f] or "").strip() else "", True))
+            plan.append(("cleaner", mode, _cleaner_on(cleaner, field), True))
             if baselines:
                 label = "unchanged" if mode == "text" else "trafilatura (unchanged)"
-                plan.append((label, mode, lambda r, f=field: r[f] or "", False))
+                plan.append((label, mode, _unchanged(field), False))
                 if mode == "text":
-                    plan.append(("C4-style filter", mode, lambda r, f=field: c4_filter(r[f] or ""), True))
+                    plan.append(("C4-style filter", mode, _c4_on(field), True))
     return plan
 
 
@@ -144,7 +162,9 @@ def render(rows: list[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--modes", default=",".join(MODES), help="comma list of html,text,extracted")
     parser.add_argument("--limit", type=int, default=None, help="pages per dataset (default: all)")
     parser.add_argument("--no-baselines", action="store_true", help="only run cleaner")

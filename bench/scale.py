@@ -37,12 +37,25 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SEED = 20261125
 
 SUBJECTS = [
-    "The city council", "A regional governor", "The central bank", "Local farmers", "The transport ministry",
-    "A group of scientists", "The opposition party", "Hospital workers", "The football club", "Residents of the district",
+    "The city council",
+    "A regional governor",
+    "The central bank",
+    "Local farmers",
+    "The transport ministry",
+    "A group of scientists",
+    "The opposition party",
+    "Hospital workers",
+    "The football club",
+    "Residents of the district",
 ]
 VERBS = [
-    "announced on Tuesday that", "said in a statement that", "warned on Monday that", "confirmed late on Friday that",
-    "told reporters that", "argued in a letter that", "insisted during the hearing that",
+    "announced on Tuesday that",
+    "said in a statement that",
+    "warned on Monday that",
+    "confirmed late on Friday that",
+    "told reporters that",
+    "argued in a letter that",
+    "insisted during the hearing that",
 ]
 CLAUSES = [
     "the new budget would cut spending on roads by a fifth",
@@ -65,8 +78,18 @@ TAILS = [
 ]
 BOILERPLATE = [
     ["Share this article", "Facebook", "Twitter", "Email"],
-    ["Sign up for our free weekly newsletter", "Our weekly email newsletter with the best stories.", "Subscribe"],
-    ["Read more", "Prices rise again in the capital", "4 Min read", "A new bridge for the old town", "3 Min read"],
+    [
+        "Sign up for our free weekly newsletter",
+        "Our weekly email newsletter with the best stories.",
+        "Subscribe",
+    ],
+    [
+        "Read more",
+        "Prices rise again in the capital",
+        "4 Min read",
+        "A new bridge for the old town",
+        "3 Min read",
+    ],
     ["We use cookies to improve your experience. By continuing you accept our cookie policy.", "Accept"],
     ["Support The Moscow Times!", "Contribute today"],
 ]
@@ -75,16 +98,28 @@ APPEAL = [
     "Dear readers,",
     "Independent reporting costs money, and we rely on readers to keep going.",
     "If you can, please consider a small monthly contribution.",
-    "Once", "Monthly", "Annual", "Continue", "Not ready to support today?", "Remind me later.",
+    "Once",
+    "Monthly",
+    "Annual",
+    "Continue",
+    "Not ready to support today?",
+    "Remind me later.",
 ]
-OUTLETS = ["https://www.themoscowtimes.com/2024/03/0{d}/story-{n}", "https://news.example.org/{n}", "https://daily.example.net/a/{n}"]
+OUTLETS = [
+    "https://www.themoscowtimes.com/2024/03/0{d}/story-{n}",
+    "https://news.example.org/{n}",
+    "https://daily.example.net/a/{n}",
+]
 
 
 def make_record(rng: random.Random, number: int) -> dict[str, object]:
     """One news-like record: paragraphs, with boilerplate around them."""
     paragraphs = []
     for _ in range(rng.randint(6, 14)):
-        sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(CLAUSES)}." for _ in range(rng.randint(1, 3))]
+        sentences = [
+            f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(CLAUSES)}."
+            for _ in range(rng.randint(1, 3))
+        ]
         sentences.append(rng.choice(TAILS))
         paragraphs.append(" ".join(sentences))
     lines = list(rng.choice(BOILERPLATE)) if rng.random() < 0.5 else []
@@ -188,7 +223,19 @@ class Run:
 
 def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     out = OUT / f"scale-j{jobs}.jsonl.gz"
-    cmd = [sys.executable, "-m", "cleaner", "clean", str(dump), "-o", str(out), "-j", str(jobs), "--no-progress", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "cleaner",
+        "clean",
+        str(dump),
+        "-o",
+        str(out),
+        "-j",
+        str(jobs),
+        "--no-progress",
+        *extra,
+    ]
     peak = Sample()
     cpu_before = _children_cpu()
     start = time.monotonic()
@@ -211,7 +258,15 @@ def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"cleaner failed (exit {proc.returncode}):\n{stderr}")
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
-    return Run(jobs, seconds, _children_cpu() - cpu_before, peak, digest, stderr.strip().splitlines()[-2:], " ".join(cmd))
+    return Run(
+        jobs,
+        seconds,
+        _children_cpu() - cpu_before,
+        peak,
+        digest,
+        stderr.strip().splitlines()[-2:],
+        " ".join(cmd),
+    )
 
 
 def write_warc(path: Path, records: int) -> None:
@@ -220,13 +275,19 @@ def write_warc(path: Path, records: int) -> None:
     with open(path, "wb") as handle:
         for n in range(records):
             text = make_record(rng, n)["text"]
-            page = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in str(text).splitlines()) + "</article></body></html>"
+            page = (
+                "<html><body><article>"
+                + "".join(f"<p>{line}</p>" for line in str(text).splitlines())
+                + "</article></body></html>"
+            )
             body = page.encode()
             http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
             request = b"GET /%d HTTP/1.1\r\nHost: news.example.org\r\n\r\n" % n
             for rtype, block in (("request", request), ("response", http)):
-                head = (f"WARC/1.1\r\nWARC-Type: {rtype}\r\nWARC-Record-ID: <urn:uuid:{n:08d}-0000-0000-0000-{rtype[:4]}00000000>\r\n"
-                        f"WARC-Target-URI: https://news.example.org/{n}\r\nContent-Length: {len(block)}\r\n\r\n")
+                head = (
+                    f"WARC/1.1\r\nWARC-Type: {rtype}\r\nWARC-Record-ID: <urn:uuid:{n:08d}-0000-0000-0000-{rtype[:4]}00000000>\r\n"
+                    f"WARC-Target-URI: https://news.example.org/{n}\r\nContent-Length: {len(block)}\r\n\r\n"
+                )
                 handle.write(gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=6))
 
 
@@ -254,7 +315,9 @@ def compare_warc_readers(records: int) -> None:
                     if rec.rec_type == "response":
                         payload += len(rec.content_stream().read())
         seconds = time.process_time() - start
-        print(f"{name:9s} {seconds:6.2f} CPU s  {records / seconds:9,.0f} responses/s  ({payload / 1e6:.1f} MB of payload)")
+        print(
+            f"{name:9s} {seconds:6.2f} CPU s  {records / seconds:9,.0f} responses/s  ({payload / 1e6:.1f} MB of payload)"
+        )
 
 
 def _children_cpu() -> float:
@@ -264,11 +327,17 @@ def _children_cpu() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size-gb", type=float, default=1.0, help="uncompressed JSON size of the dump")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--warc-libs", type=int, metavar="N", help="only compare fastwarc and warcio on N responses")
-    parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[], help="more options for cleaner clean")
+    parser.add_argument(
+        "--warc-libs", type=int, metavar="N", help="only compare fastwarc and warcio on N responses"
+    )
+    parser.add_argument(
+        "--extra", nargs=argparse.REMAINDER, default=[], help="more options for cleaner clean"
+    )
     args = parser.parse_args()
     if args.warc_libs:
         compare_warc_readers(args.warc_libs)
@@ -276,17 +345,25 @@ def main() -> None:
     dump = OUT / f"dump-{args.size_gb:g}gb.jsonl.gz"
     started = time.monotonic()
     records, json_bytes = generate(dump, int(args.size_gb * 1e9))
-    print(f"dump: {dump} ({records:,} records, {json_bytes / 1e9:.2f} GB JSON, "
-          f"{dump.stat().st_size / 1e9:.2f} GB gzip; ready in {time.monotonic() - started:.0f} s)")
+    print(
+        f"dump: {dump} ({records:,} records, {json_bytes / 1e9:.2f} GB JSON, "
+        f"{dump.stat().st_size / 1e9:.2f} GB gzip; ready in {time.monotonic() - started:.0f} s)"
+    )
     load_before = os.getloadavg()[0]
     results = [run_clean(dump, jobs, args.extra) for jobs in args.jobs]
     base = results[0]
-    print(f"load average (1 min): {load_before:.2f} before the runs, {os.getloadavg()[0]:.2f} after; {os.cpu_count()} cores")
-    print("| -j | seconds | CPU s (all) | CPU s (parent) | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |")
+    print(
+        f"load average (1 min): {load_before:.2f} before the runs, {os.getloadavg()[0]:.2f} after; {os.cpu_count()} cores"
+    )
+    print(
+        "| -j | seconds | CPU s (all) | CPU s (parent) | records/s | MB/s (JSON in) | speed-up | peak RSS tree | peak PSS tree |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        print(f"| {r.jobs} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {r.peak.parent_cpu:.1f} | {records / r.seconds:,.0f} | {json_bytes / 1e6 / r.seconds:.1f} | "
-              f"{base.seconds / r.seconds:.2f}x | {r.peak.rss / 2**20:.0f} MiB | {r.peak.pss / 2**20:.0f} MiB |")
+        print(
+            f"| {r.jobs} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {r.peak.parent_cpu:.1f} | {records / r.seconds:,.0f} | {json_bytes / 1e6 / r.seconds:.1f} | "
+            f"{base.seconds / r.seconds:.2f}x | {r.peak.rss / 2**20:.0f} MiB | {r.peak.pss / 2**20:.0f} MiB |"
+        )
     identical = len({r.sha256 for r in results}) == 1
     print(f"outputs byte-identical across -j: {identical}")
     for r in results:

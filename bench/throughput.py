@@ -90,7 +90,9 @@ def measure(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--megabytes", type=float, default=50.0, help="corpus text per corpus workload")
     parser.add_argument("--eval-rounds", type=int, default=3, help="passes over the dev pages")
     args = parser.parse_args(argv)
@@ -111,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         for field in ("noisy_text", "extracted_text"):
             pages = eval_documents(field)
             sizes = sorted(len(t.encode("utf-8")) for t, _ in pages)
-            print(f"dev {field}: {len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.1f} KB", file=sys.stderr)
+            print(
+                f"dev {field}: {len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.1f} KB",
+                file=sys.stderr,
+            )
             rows.append((f"dev {field}, rules only", *measure(rules_only, pages, args.eval_rounds)))
             if field == "extracted_text":
                 every_outlet = sorted(rules_only.rulebook.outlets)
@@ -129,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| workload | docs | MB | seconds | docs/s | MB/s |")
     print("|---|---|---|---|---|---|")
     for name, count, megabytes, seconds in rows:
-        print(f"| {name} | {count:,} | {megabytes:.1f} | {seconds:.2f} | {count / seconds:,.0f} | {megabytes / seconds:.1f} |")
+        print(
+            f"| {name} | {count:,} | {megabytes:.1f} | {seconds:.2f} | {count / seconds:,.0f} | {megabytes / seconds:.1f} |"
+        )
     return 0
 
 

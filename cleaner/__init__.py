@@ -1,8 +1,8 @@
 """cleaner: split scraped news text or HTML into article body and boilerplate.
 
-    from cleaner import clean
-    r = clean(text, url="https://www.themoscowtimes.com/...")
-    r.body, r.removed, r.segments, r.outlet, r.to_dict()
+from cleaner import clean
+r = clean(text, url="https://www.themoscowtimes.com/...")
+r.body, r.removed, r.segments, r.outlet, r.to_dict()
 """
 
 from cleaner.engine import Cleaner, clean

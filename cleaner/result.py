@@ -99,9 +99,7 @@ class Result:
         }
 
 
-def build_segments(
-    source: str, blocks: Sequence[Block], labels: Sequence[Label | None]
-) -> list[Segment]:
+def build_segments(source: str, blocks: Sequence[Block], labels: Sequence[Label | None]) -> list[Segment]:
     """Merge labelled blocks into segments that cover ``source`` exactly.
 
     A block owns its own text and the white space after it (the first block

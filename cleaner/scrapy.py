@@ -54,7 +54,10 @@ class CleanerPipeline:
         self.prefix = output_prefix
         self.drop_failed = drop_failed
         self.cleaner = Cleaner(
-            rules_paths=list(rules_paths or ()), builtin_rules=builtin_rules, heuristics=heuristics, fallback=fallback
+            rules_paths=list(rules_paths or ()),
+            builtin_rules=builtin_rules,
+            heuristics=heuristics,
+            fallback=fallback,
         )
         self.cleaned = 0
         self.failed = 0

@@ -78,7 +78,9 @@ def executor_cleaner(config: tuple[Any, ...]) -> Cleaner:
     cleaner = _cleaners.get(config)
     if cleaner is None:
         rules_paths, builtin_rules, heuristics, fallback = config
-        cleaner = Cleaner(list(rules_paths), builtin_rules=builtin_rules, heuristics=heuristics, fallback=fallback)
+        cleaner = Cleaner(
+            list(rules_paths), builtin_rules=builtin_rules, heuristics=heuristics, fallback=fallback
+        )
         _cleaners[config] = cleaner
     return cleaner
 

@@ -7,9 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import APPEAL, ARTICLE
 
 from cleaner import Cleaner, InputError, clean
+from tests.conftest import APPEAL, ARTICLE
 
 RULES = """\
 outlet: Harbour Gazette
@@ -121,14 +121,22 @@ def test_block_without_end(rules_dir: Path) -> None:
 def test_rule_dates(rules_dir: Path) -> None:
     cleaner = gazette(rules_dir)
     text = "Body.\nSubscribe for 1 euro\nSubscribe for 2 euros"
-    assert cleaner.clean(text, outlet="harbour-gazette.test", date="2019-05-01").body == "Body.\nSubscribe for 2 euros"
-    assert cleaner.clean(text, outlet="harbour-gazette.test", date="2021-05-01T10:00:00Z").body == "Body.\nSubscribe for 1 euro"
+    assert (
+        cleaner.clean(text, outlet="harbour-gazette.test", date="2019-05-01").body
+        == "Body.\nSubscribe for 2 euros"
+    )
+    assert (
+        cleaner.clean(text, outlet="harbour-gazette.test", date="2021-05-01T10:00:00Z").body
+        == "Body.\nSubscribe for 1 euro"
+    )
     assert cleaner.clean(text, outlet="harbour-gazette.test").body == "Body."
     with pytest.raises(InputError, match="ISO date"):
         cleaner.clean(text, date="yesterday")
 
 
-def test_user_rules_override_shipped(tmp_path: Path, seed_like_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_rules_override_shipped(
+    tmp_path: Path, seed_like_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     override = textwrap.dedent(
         """\
         outlet: The Moscow Times (local)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = Path(__file__).resolve().parent / "data" / "io" / "site"
+from tests.paths import DATA, ROOT
 
-CRAWL_SCRIPT = '''
+SITE = DATA / "io" / "site"
+
+CRAWL_SCRIPT = """
 import sys
 import scrapy
 from scrapy.crawler import CrawlerProcess
@@ -48,7 +49,7 @@ process = CrawlerProcess(settings={
 })
 process.crawl(SiteSpider, start=sys.argv[1])
 process.start()
-'''
+"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -76,7 +77,11 @@ def test_real_crawl_items_come_out_cleaned(tmp_path: Path, site_url: str) -> Non
     feed = tmp_path / "items.jsonl"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
-        [sys.executable, str(script), site_url, str(feed)], cwd=tmp_path, env=env, capture_output=True, timeout=120
+        [sys.executable, str(script), site_url, str(feed)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr.decode()
     items = {Path(i["url"]).name: i for i in map(json.loads, feed.read_text(encoding="utf-8").splitlines())}
@@ -86,7 +91,9 @@ def test_real_crawl_items_come_out_cleaned(tmp_path: Path, site_url: str) -> Non
     assert "stay open later during the summer season." in ferry["body"]
     for chrome in ("Accept all", "Share this article", "All rights reserved", "Weather"):
         assert chrome not in ferry["body"]
-    assert ferry["removed"] and all({"start", "end", "category", "rule", "text"} <= set(r) for r in ferry["removed"])
+    assert ferry["removed"] and all(
+        {"start", "end", "category", "rule", "text"} <= set(r) for r in ferry["removed"]
+    )
     assert ferry["title"].startswith("Island ferry")  # the item's own fields are kept
     council = items["council.html"]
     assert council["outlet"] == "themoscowtimes.com"  # recognised by its appeal's fingerprint
@@ -102,8 +109,13 @@ def test_pipeline_on_text_items_and_failures() -> None:
     import cleaner.scrapy as adapter
 
     assert sys.modules["scrapy"] is real_scrapy and hasattr(real_scrapy, "Spider")  # not shadowed
-    pipeline = adapter.CleanerPipeline(field="content", url_field="link", output_prefix="clean_", heuristics=False)
-    item = {"content": "Body line one.\nRemind me later.", "link": "https://www.themoscowtimes.com/2024/01/01/x"}
+    pipeline = adapter.CleanerPipeline(
+        field="content", url_field="link", output_prefix="clean_", heuristics=False
+    )
+    item = {
+        "content": "Body line one.\nRemind me later.",
+        "link": "https://www.themoscowtimes.com/2024/01/01/x",
+    }
     out = pipeline.process_item(item)
     assert out["clean_body"] == "Body line one."
     assert out["clean_outlet"] == "themoscowtimes.com"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pyspark.sql import SparkSession
 
 from cleaner import clean
 from cleaner.spark import clean_dataframe, executor_cleaner
+from tests.paths import DATA
 
-ARTICLE = (Path(__file__).resolve().parent / "data" / "io" / "mt_article.txt").read_text(encoding="utf-8")
+ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/story-{n}"
 ROWS = 1200
 HTML_PAGE = (
@@ -51,7 +51,9 @@ def make_rows() -> list[tuple[int, str | None, str | None, str | None]]:
         elif n % 2:
             rows.append((n, f"Story {n}.\n{ARTICLE}", None, MT_URL.format(n=n)))
         else:
-            rows.append((n, f"Item {n}: the market opened late.\nShare this article\nRemind me later.", None, None))
+            rows.append(
+                (n, f"Item {n}: the market opened late.\nShare this article\nRemind me later.", None, None)
+            )
     return rows
 
 

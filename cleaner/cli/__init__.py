@@ -17,10 +17,22 @@ from cleaner import __version__
 # name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "clean": ("cleaner.cli.clean_cmd", "clean_command", "Clean documents, folders, JSONL or WARC dumps."),
-    "explain": ("cleaner.cli.explain_cmd", "explain_command", "Show a document with every removed span and its reason."),
+    "explain": (
+        "cleaner.cli.explain_cmd",
+        "explain_command",
+        "Show a document with every removed span and its reason.",
+    ),
     "rules": ("cleaner.cli.rules_cmd", "rules_group", "List, validate and test outlet rule files."),
-    "eval": ("cleaner.cli.eval_cmd", "eval_command", "Quality figures over a corpus folder, per outlet and overall."),
-    "learn": ("cleaner.cli.learn_cmd", "learn_command", "Propose an outlet rule file from many pages of one outlet."),
+    "eval": (
+        "cleaner.cli.eval_cmd",
+        "eval_command",
+        "Quality figures over a corpus folder, per outlet and overall.",
+    ),
+    "learn": (
+        "cleaner.cli.learn_cmd",
+        "learn_command",
+        "Propose an outlet rule file from many pages of one outlet.",
+    ),
 }
 
 

@@ -19,8 +19,21 @@ EXIT_INTERRUPTED = 130
 
 @click.command("clean")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-o", "--output", default=None, metavar="OUT", help="Output file (.gz/.zst compress), folder for one text file per input, or - for stdout.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="Input format (auto: by extension, then content).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="OUT",
+    help="Output file (.gz/.zst compress), folder for one text file per input, or - for stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format (auto: by extension, then content).",
+)
 @click.option(
     "--output-format",
     type=click.Choice(["auto", "jsonl", "text"]),
@@ -28,10 +41,33 @@ EXIT_INTERRUPTED = 130
     show_default=True,
     help="auto: JSONL for JSONL/WARC input (or a .jsonl output name), bodies as text for documents.",
 )
-@click.option("--field", "fields", multiple=True, metavar="KEY=NAME,...", help="JSONL field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes; output keeps input order.")
-@click.option("--errors", "errors", default=None, metavar="FILE", help="File for failed records (JSONL: position, reason, whole record). Default: OUT.errors.jsonl next to -o FILE.")
-@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: only when stderr is a terminal).")
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="KEY=NAME,...",
+    help="JSONL field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes; output keeps input order.",
+)
+@click.option(
+    "--errors",
+    "errors",
+    default=None,
+    metavar="FILE",
+    help="File for failed records (JSONL: position, reason, whole record). Default: OUT.errors.jsonl next to -o FILE.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress on stderr (default: only when stderr is a terminal).",
+)
 @click.option("--resume", is_flag=True, help="Continue a killed run of the same command where it stopped.")
 @cleaner_options
 def clean_command(

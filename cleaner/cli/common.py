@@ -30,8 +30,12 @@ def cleaner_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "CLEANER_RULES_PATH is read too.",
         ),
         click.option("--no-builtin-rules", is_flag=True, help="Do not load the rules shipped with cleaner."),
-        click.option("--no-heuristics", is_flag=True, help="Only outlet rules (and the html stage) remove text."),
-        click.option("--no-fallback", is_flag=True, help="HTML without outlet selectors: no trafilatura pass."),
+        click.option(
+            "--no-heuristics", is_flag=True, help="Only outlet rules (and the html stage) remove text."
+        ),
+        click.option(
+            "--no-fallback", is_flag=True, help="HTML without outlet selectors: no trafilatura pass."
+        ),
     ]
     for option in reversed(options):
         func = option(func)

@@ -18,7 +18,9 @@ NOT_AVAILABLE = "n/a"
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--compare", type=click.Choice(COMPARE_TOOLS), help="Also score this tool on the html cases.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--min-f1", type=click.FloatRange(0, 1), help="Exit 1 if overall or any outlet's F1 is below this.")
+@click.option(
+    "--min-f1", type=click.FloatRange(0, 1), help="Exit 1 if overall or any outlet's F1 is below this."
+)
 @click.option("--cases", "show_cases", is_flag=True, help="Also list every case's P / R / F1, worst first.")
 @cleaner_options
 def eval_command(
@@ -102,7 +104,11 @@ def _row(name: str, group: GroupScore, compare: str | None) -> list[str]:
     cells = [name, str(group.text_cases + group.html_cases), *_prf(cleaner), *_keep_leak(cleaner)]
     if compare:
         if group.compared.shingles.pages:
-            cells += [str(group.compared.shingles.pages), f"{group.cleaner_html.shingles.f1:.3f}", *_prf(group.compared)]
+            cells += [
+                str(group.compared.shingles.pages),
+                f"{group.cleaner_html.shingles.f1:.3f}",
+                *_prf(group.compared),
+            ]
         else:
             cells += ["0"] + [NOT_AVAILABLE] * 4
     return cells

@@ -26,8 +26,15 @@ from cleaner.errors import CleanerError
     show_default=True,
     help="Input format; auto looks at the extension, then the content.",
 )
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), help="Write a self-contained HTML report here.")
-@click.option("--color/--no-color", default=None, help="Colour the terminal view (default: when stdout is a terminal).")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write a self-contained HTML report here.",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the terminal view (default: when stdout is a terminal)."
+)
 @cleaner_options
 def explain_command(
     input_path: str,

@@ -22,9 +22,17 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 @click.argument("dump", type=click.Path(exists=True))
 @click.option("--outlet", "domain", required=True, help="The outlet's registered domain, e.g. example.com.")
 @click.option("--name", help="The outlet's display name (default: the domain).")
-@click.option("-o", "--output", default="-", show_default=True, help="Where to write the rule file (- for stdout).")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Where to write the rule file (- for stdout)."
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option("--limit", type=click.IntRange(1), default=DEFAULT_LIMIT, show_default=True, help="Read at most this many pages.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    help="Read at most this many pages.",
+)
 @click.option(
     "--min-share",
     type=click.FloatRange(0, 1, min_open=True),
@@ -32,9 +40,20 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     show_default=True,
     help="A line must recur on this share of the pages to count as boilerplate.",
 )
-@click.option("--min-pages", type=click.IntRange(2), default=DEFAULT_MIN_PAGES, show_default=True, help="... and on at least this many pages.")
+@click.option(
+    "--min-pages",
+    type=click.IntRange(2),
+    default=DEFAULT_MIN_PAGES,
+    show_default=True,
+    help="... and on at least this many pages.",
+)
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding page text.")
-@click.option("--html-field", default="html", show_default=True, help="JSONL field holding page html (used when there is no text).")
+@click.option(
+    "--html-field",
+    default="html",
+    show_default=True,
+    help="JSONL field holding page html (used when there is no text).",
+)
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
 def learn_command(
     dump: str,
@@ -72,9 +91,13 @@ def learn_command(
         fail(f"{dump}: {len(pages)} pages read; learning needs at least {min_pages} (see --min-pages)")
     learned = learn(pages, domain, name=name, min_share=min_share, min_pages=min_pages)
     if not learned.rules:
-        fail(f"{dump}: no line recurs on {learned.support} or more of {learned.pages} pages; nothing to propose")
+        fail(
+            f"{dump}: no line recurs on {learned.support} or more of {learned.pages} pages; nothing to propose"
+        )
     if not learned.examples:
-        fail(f"{dump}: rules found, but no page has both body and boilerplate (or it has control characters) to make an example")
+        fail(
+            f"{dump}: rules found, but no page has both body and boilerplate (or it has control characters) to make an example"
+        )
     text = learned.to_yaml()
     try:
         compile_learned(learned, learned.examples)

@@ -219,13 +219,13 @@ def render_html(result: Result, title: str = "cleaner explain") -> str:
     )
     return "".join(
         [
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{esc(title)}</title><style>{_CSS}{_category_css()}</style></head>\n<body>\n",
-            f"<header><h1>{esc(title)}</h1><div class=\"meta\">{' &middot; '.join(meta)}</div></header>\n",
-            "<main>\n<div id=\"document\">\n",
+            f'<header><h1>{esc(title)}</h1><div class="meta">{" &middot; ".join(meta)}</div></header>\n',
+            '<main>\n<div id="document">\n',
             "".join(_segment_html(seg) for seg in result.segments),
-            "</div>\n<aside id=\"summary\">\n",
+            '</div>\n<aside id="summary">\n',
             _summary_html(summary, result),
             "</aside>\n</main>\n</body></html>\n",
         ]
@@ -234,21 +234,23 @@ def render_html(result: Result, title: str = "cleaner explain") -> str:
 
 def _category_css() -> str:
     names = list(CATEGORIES) + ["other"]
-    return "".join(f".cat-{name} .text{{background:{category_colour(name)}}}" for name in dict.fromkeys(names))
+    return "".join(
+        f".cat-{name} .text{{background:{category_colour(name)}}}" for name in dict.fromkeys(names)
+    )
 
 
 def _segment_html(seg: Segment) -> str:
     esc = htmllib.escape
     text = seg.text[:-1] if seg.text.endswith("\n") else seg.text
     if not seg.is_boilerplate:
-        return f"<div class=\"seg body\"><p class=\"text\">{esc(text)}</p><div></div></div>\n"
+        return f'<div class="seg body"><p class="text">{esc(text)}</p><div></div></div>\n'
     category = seg.category or "other"
     rule = seg.rule or "?"
     return (
-        f"<div class=\"seg removed cat-{esc(_css_name(category))}\" data-category=\"{esc(category)}\" "
-        f"data-rule=\"{esc(rule)}\" title=\"{esc(category)} \u00b7 {esc(rule)}\">"
-        f"<p class=\"text\">{esc(text)}</p>"
-        f"<div class=\"why\"><b>{esc(category)}</b>{esc(rule)}</div></div>\n"
+        f'<div class="seg removed cat-{esc(_css_name(category))}" data-category="{esc(category)}" '
+        f'data-rule="{esc(rule)}" title="{esc(category)} \u00b7 {esc(rule)}">'
+        f'<p class="text">{esc(text)}</p>'
+        f'<div class="why"><b>{esc(category)}</b>{esc(rule)}</div></div>\n'
     )
 
 
@@ -260,25 +262,25 @@ def _summary_html(summary: Summary, result: Result) -> str:
     esc = htmllib.escape
     rows = [
         "<h2>Summary</h2><table>",
-        f"<tr><th>body</th><td class=\"n\">{summary.body_chars}</td></tr>",
-        f"<tr><th>removed</th><td class=\"n\">{summary.removed_chars} ({summary.removed_share:.1%})</td></tr>",
-        f"<tr><th>removed spans</th><td class=\"n\">{summary.removed_spans}</td></tr></table>",
+        f'<tr><th>body</th><td class="n">{summary.body_chars}</td></tr>',
+        f'<tr><th>removed</th><td class="n">{summary.removed_chars} ({summary.removed_share:.1%})</td></tr>',
+        f'<tr><th>removed spans</th><td class="n">{summary.removed_spans}</td></tr></table>',
     ]
     if summary.by_category:
         rows.append("<h2>By category</h2><table><tr><th>category</th><th>spans</th><th>chars</th></tr>")
         for t in summary.by_category:
-            swatch = f"<span class=\"swatch\" style=\"background:{category_colour(t.name)}\"></span>"
+            swatch = f'<span class="swatch" style="background:{category_colour(t.name)}"></span>'
             rows.append(
-                f"<tr class=\"category\" data-category=\"{esc(t.name)}\"><td>{swatch}{esc(t.name)}</td>"
-                f"<td class=\"n\">{t.spans}</td><td class=\"n\">{t.chars}</td></tr>"
+                f'<tr class="category" data-category="{esc(t.name)}"><td>{swatch}{esc(t.name)}</td>'
+                f'<td class="n">{t.spans}</td><td class="n">{t.chars}</td></tr>'
             )
         rows.append("</table>")
         rows.append("<h2>By rule</h2><table><tr><th>rule</th><th>spans</th><th>chars</th></tr>")
         for t in summary.by_rule:
             preview = _first_text(result.removed, t.name)
             rows.append(
-                f"<tr class=\"rule\" data-rule=\"{esc(t.name)}\" title=\"{esc(preview)}\"><td>{esc(t.name)}</td>"
-                f"<td class=\"n\">{t.spans}</td><td class=\"n\">{t.chars}</td></tr>"
+                f'<tr class="rule" data-rule="{esc(t.name)}" title="{esc(preview)}"><td>{esc(t.name)}</td>'
+                f'<td class="n">{t.spans}</td><td class="n">{t.chars}</td></tr>'
             )
         rows.append("</table>")
     else:

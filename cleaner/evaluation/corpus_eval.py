@@ -130,7 +130,11 @@ class EvalReport:
     def below(self, min_f1: float) -> list[str]:
         """Outlets (and "(overall)") whose cleaner F1 is under ``min_f1``."""
         names = self.outlets() + [OVERALL]
-        return [n for n in names if self.groups[n].cleaner.shingles.pages and self.groups[n].cleaner.shingles.f1 < min_f1]
+        return [
+            n
+            for n in names
+            if self.groups[n].cleaner.shingles.pages and self.groups[n].cleaner.shingles.f1 < min_f1
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -20,8 +20,8 @@ HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
 HEAD_MIN_FEW_SHARE = 0.5  # share of one-to-three-word lines that marks a head as a menu
 TAIL_MAX_WORDS = 10  # longer tail lines are left to the classifier
 TAIL_MIN_LINES = 3  # a tail of fewer short or dropped lines is left alone (a signature, a date)
-_SENTENCE_END = frozenset('.!?…"”»\'’)')
-_QUOTE_END = frozenset('"”»\'’')
+_SENTENCE_END = frozenset(".!?…\"”»'’)")
+_QUOTE_END = frozenset("\"”»'’")
 
 
 def edge_lines(

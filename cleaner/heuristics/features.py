@@ -24,7 +24,7 @@ STOPWORDS_PER_PAGE = 15  # the page's most frequent short tokens act as stopword
 STOPWORD_MAX_CHARS = 4
 NEAR = 2
 FAR = 5
-_TERMINAL = frozenset('.!?…"”»\'’)')
+_TERMINAL = frozenset(".!?…\"”»'’)")
 _BULLETS = frozenset("•·-–—*►▶›»|>")
 _DIGIT_BYTES = b"0123456789"
 
@@ -115,7 +115,9 @@ def _window_mean(prefix: list[float], values: list[float], radius: int) -> list[
     else:
         upper = [last] * n
     lower = [0.0] * radius + prefix[: n - radius] if radius < n else [0.0] * n
-    return [(up - low - value) / c for up, low, value, c in zip(upper, lower, values, _window_counts(n, radius))]
+    return [
+        (up - low - value) / c for up, low, value, c in zip(upper, lower, values, _window_counts(n, radius))
+    ]
 
 
 @lru_cache(maxsize=4096)

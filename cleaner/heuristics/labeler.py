@@ -36,7 +36,9 @@ from cleaner.result import Label
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 TERMINATOR_CATEGORIES = ("comments", "related", "share", "newsletter")  # lines that end an article
-TERMINATOR_MIN_BODY_SHARE = 0.5  # ... once this share of its kept text lies above them (not a share bar on top)
+TERMINATOR_MIN_BODY_SHARE = (
+    0.5  # ... once this share of its kept text lies above them (not a share bar on top)
+)
 PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
 PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
@@ -106,7 +108,8 @@ class HeuristicLabeler:
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
         phrase_lines = [
-            categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS for j in range(n)
+            categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS
+            for j in range(n)
         ]
         cut = regime.threshold_logit
         if cut == -inf:
@@ -159,7 +162,9 @@ class HeuristicLabeler:
             return labels
         texts = [doc.blocks[i].text for i in scope]
         usable = [labels[i] is None for i in scope]
-        scores, cut, norms, categories, words, phrase_lines, raw = self.page_scores(texts, doc.origin == "html")
+        scores, cut, norms, categories, words, phrase_lines, raw = self.page_scores(
+            texts, doc.origin == "html"
+        )
 
         local: list[Label | None] = [None] * len(scope)
         for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
@@ -185,7 +190,9 @@ class HeuristicLabeler:
         if doc.origin == "html":  # the page structure already placed the article's edges
             head, tail = [], []
         else:
-            head, tail = edge_lines(texts, words, usable, kept, cues, [c is not None for c in categories], raw)
+            head, tail = edge_lines(
+                texts, words, usable, kept, cues, [c is not None for c in categories], raw
+            )
         for j in head:
             local[j] = SHORT_HEAD
         for j in tail:

@@ -24,7 +24,15 @@ from cleaner.outlets.rules import builtin_rules_dir
 from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 LEXICON_DIR_NAME = "lexicons"
-_TOP_KEYS = {"language", "phrases", "lines", "appeal_headers", "appeal_header_prefixes", "cta", "chrome_lines"}
+_TOP_KEYS = {
+    "language",
+    "phrases",
+    "lines",
+    "appeal_headers",
+    "appeal_header_prefixes",
+    "cta",
+    "chrome_lines",
+}
 _LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
 
@@ -130,8 +138,10 @@ class Lexicon:
         """A line that opens an appeal: "Dear readers," or "A Message from X:" (``norm``: normalised)."""
         if norm in self.appeal_headers:
             return True
-        return len(norm) <= MAX_HEADER_CHARS and norm.startswith(self.appeal_header_prefixes) and (
-            text.rstrip().endswith(":") or len(norm.split()) <= MAX_HEADER_WORDS
+        return (
+            len(norm) <= MAX_HEADER_CHARS
+            and norm.startswith(self.appeal_header_prefixes)
+            and (text.rstrip().endswith(":") or len(norm.split()) <= MAX_HEADER_WORDS)
         )
 
 
@@ -169,7 +179,9 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str]) -> None:
         raise RuleFileError(name, 1, None, "a lexicon file is a mapping")
     for key in data:
         if key not in _TOP_KEYS:
-            raise RuleFileError(name, data.key_lines[key], key, f"unknown key (expected one of {sorted(_TOP_KEYS)})")
+            raise RuleFileError(
+                name, data.key_lines[key], key, f"unknown key (expected one of {sorted(_TOP_KEYS)})"
+            )
     language = data.get("language")
     if not isinstance(language, str) or not language:
         raise RuleFileError(name, data.line, "language", "language code is required")

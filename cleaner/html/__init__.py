@@ -51,7 +51,9 @@ def page_document(
     """
     text, encoding = _as_text(html)
     if len(text) > MAX_PAGE_CHARS:
-        raise InputError(f"page too large for the html stage ({len(text):,} characters, limit {MAX_PAGE_CHARS:,})")
+        raise InputError(
+            f"page too large for the html stage ({len(text):,} characters, limit {MAX_PAGE_CHARS:,})"
+        )
     has_body_rules = html_rules is not None and bool(html_rules.body)
     root = parse_html(text, for_trafilatura=fallback and not has_body_rules)
     stage: dict[str, Any] = {"encoding": encoding}

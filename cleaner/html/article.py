@@ -92,12 +92,16 @@ def outside_main(page: PageText, in_article: list[bool], labels: list[Label | No
 # length run of plain text (not link text) outside page furniture and captions.
 PROSE_MIN_WORDS = 8  # shorter blocks are bylines, datelines, kickers, labels, buttons
 PROSE_LINK_SHARE = 0.1  # prose is plain text; teaser cards are mostly a headline link
-PROSE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "strong", "section", "article", "em", "b", "blockquote"})
+PROSE_TAGS = frozenset(
+    {"p", "div", "h2", "h3", "span", "strong", "section", "article", "em", "b", "blockquote"}
+)
 # Never prose of the article, whatever the text: page furniture, captions,
 # and <header> (the summary line there is a description; gold bodies of news
 # pages leave it out). Ancestors count up to the article element only, so
 # pages that wrap everything in a <form>, <table> or <header> still qualify.
-FURNITURE_TAGS = frozenset({"figure", "figcaption", "nav", "footer", "aside", "form", "li", "table", "header", "noscript"})
+FURNITURE_TAGS = frozenset(
+    {"figure", "figcaption", "nav", "footer", "aside", "form", "li", "table", "header", "noscript"}
+)
 SCOPE_TAGS = frozenset({"article", "main", "body"})
 CLASS_DEPTH = 3  # class/id names count on the block's element and its two closest wrappers
 # Class/id words of captions, photo credits and byline boxes (generic CMS vocabulary).
@@ -107,11 +111,14 @@ _NOT_PROSE_CLASS = re.compile(
 )
 IMAGE_TAGS = frozenset({"img", "picture", "figure"})
 
-LEAD_LOOKBACK = 8  # the standfirst sits this close above the first paragraph (byline, date, share buttons, photo between)
+LEAD_LOOKBACK = (
+    8  # the standfirst sits this close above the first paragraph (byline, date, share buttons, photo between)
+)
 # The class/id words CMSs give the standfirst: English CMS vocabulary that
 # sites in every language use ("lead", "intro", "teaser-text", "chapo", ...).
 _LEAD_CLASS = re.compile(
-    r"lead|intro|teaser|excerpt|chapo|standfirst|summary|abstract|kicker|short-info|description|preface", re.IGNORECASE
+    r"lead|intro|teaser|excerpt|chapo|standfirst|summary|abstract|kicker|short-info|description|preface",
+    re.IGNORECASE,
 )
 _CUT = ("...", "\u2026")  # a cut-off text is a teaser card's excerpt of another page
 
@@ -262,4 +269,3 @@ def headline(page: PageText, in_article: list[bool], labels: list[Label | None],
         ):
             labels[i] = TITLE
             return
-

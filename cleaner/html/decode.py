@@ -134,7 +134,11 @@ def _detect(data: bytes) -> str | None:
         return None
     best = matches[0]
     for match in matches:
-        if match.encoding == LEGACY_DEFAULT and match.chaos <= best.chaos and match.coherence >= best.coherence - TIE:
+        if (
+            match.encoding == LEGACY_DEFAULT
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence - TIE
+        ):
             return LEGACY_DEFAULT
     return best.encoding
 

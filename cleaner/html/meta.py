@@ -19,11 +19,26 @@ MAX_FIELD_CHARS = 500
 # meta name/property -> field, most trusted first within each field
 _META_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("og:title", "twitter:title", "dc.title", "citation_title"),
-    "author": ("author", "article:author", "dc.creator", "citation_author", "parsely-author", "sailthru.author"),
+    "author": (
+        "author",
+        "article:author",
+        "dc.creator",
+        "citation_author",
+        "parsely-author",
+        "sailthru.author",
+    ),
     "date": (
-        "article:published_time", "datepublished", "date", "pubdate", "publishdate",
-        "dc.date", "dc.date.issued", "citation_publication_date", "sailthru.date",
-        "parsely-pub-date", "og:article:published_time",
+        "article:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "dc.date",
+        "dc.date.issued",
+        "citation_publication_date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "og:article:published_time",
     ),
     "language": ("og:locale", "content-language", "dc.language"),
     "url": ("og:url",),
@@ -175,7 +190,15 @@ def _json_ld(root: Any, found: _Found) -> None:
                 found.author(name, "json-ld:author")
 
 
-_ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle", "webpage")
+_ARTICLE_TYPES = (
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "blogposting",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "webpage",
+)
 
 
 def _ld_items(data: Any) -> list[dict[str, Any]]:

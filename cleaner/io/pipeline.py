@@ -125,7 +125,9 @@ class _Outputs:
 
     def __init__(self, plan: _Plan, resume: resume_state.ResumeState | None) -> None:
         self.plan = plan
-        self.stream = None if plan.to_dir else StreamSink(plan.output, resume.output_bytes if resume else None)
+        self.stream = (
+            None if plan.to_dir else StreamSink(plan.output, resume.output_bytes if resume else None)
+        )
         self.folder = DirSink(plan.output) if plan.to_dir and plan.output is not None else None
         self.errors = ErrorSink(plan.errors, resume.errors_bytes if resume else None)
         self.text_compress = chunk_compressor(compression_of(plan.output or ""))

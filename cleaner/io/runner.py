@@ -26,7 +26,9 @@ INFLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, memory
 T = TypeVar("T")
 
 
-def batches(items: Iterable[Item], max_records: int = BATCH_RECORDS, max_bytes: int = BATCH_BYTES) -> Iterator[list[Item]]:
+def batches(
+    items: Iterable[Item], max_records: int = BATCH_RECORDS, max_bytes: int = BATCH_BYTES
+) -> Iterator[list[Item]]:
     """Group items into batches; the cut points depend on the input only, never on -j."""
     batch: list[Item] = []
     size = 0
@@ -55,7 +57,9 @@ def run_ordered(
         return
     # Forked workers inherit what the parent's initializer call built (the Cleaner).
     initializer(*initargs)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
+    method = (
+        "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
+    )
     context = multiprocessing.get_context(method)
     limit = INFLIGHT_PER_WORKER * jobs
     child_init = functools.partial(_child_init, initializer, *initargs)

@@ -108,7 +108,9 @@ def _file_source(path: str, rel: str, forced_format: str) -> Source:
     except OSError as exc:
         return Source(path, path, rel, fallback, f"cannot read: {exc.strerror or exc}")
     if compression_of(path) is None and compression_by_magic(head):
-        return Source(path, path, rel, fallback, "compressed data without a .gz/.zst extension; rename the file")
+        return Source(
+            path, path, rel, fallback, "compressed data without a .gz/.zst extension; rename the file"
+        )
     return Source(path, path, rel, detect_format(path, head))
 
 

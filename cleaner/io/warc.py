@@ -59,7 +59,9 @@ def warc_items(name: str, stream: BinaryIO) -> Iterator[Item]:
         block = record.reader.read(MAX_WARC_RECORD_BYTES + 1)
         if len(block) > MAX_WARC_RECORD_BYTES:
             record.reader.consume()
-            yield bad(name, None, offset, block[:1 << 20], f"WARC record larger than {MAX_WARC_RECORD_BYTES} bytes")
+            yield bad(
+                name, None, offset, block[: 1 << 20], f"WARC record larger than {MAX_WARC_RECORD_BYTES} bytes"
+            )
             continue
         if declared is not None and len(block) < declared:
             reason = f"truncated WARC record: {len(block)} of {declared} bytes"

@@ -197,7 +197,11 @@ def _clean_jsonl(cleaner: Cleaner, fields: FieldMap, item: Item) -> tuple[dict[s
         return record, cleaner.clean(html=html, url=url, outlet=outlet, date=date)
     text = _optional_str(record, fields.text)
     if text is None:
-        wanted = f"{fields.text!r} or {fields.html!r} field" if fields.html is not None else f"{fields.text!r} field"
+        wanted = (
+            f"{fields.text!r} or {fields.html!r} field"
+            if fields.html is not None
+            else f"{fields.text!r} field"
+        )
         raise RecordError(f"record has no {wanted}")
     check_text(text)
     return record, cleaner.clean(text, url=url, outlet=outlet, date=date)
@@ -294,7 +298,9 @@ def parse_fields(specs: tuple[str, ...]) -> FieldMap:
             key, sep, value = part.partition("=")
             key, value = key.strip(), value.strip()
             if not sep or key not in FIELD_KEYS or (not value and key != "html"):
-                raise ValueError(f"--field {part!r}: expected KEY=NAME with KEY one of {', '.join(FIELD_KEYS)}")
+                raise ValueError(
+                    f"--field {part!r}: expected KEY=NAME with KEY one of {', '.join(FIELD_KEYS)}"
+                )
             chosen[key] = value or None  # html= (empty): clean the text field even where html exists
     return FieldMap(**chosen)  # type: ignore[arg-type]
 

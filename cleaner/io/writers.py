@@ -63,7 +63,6 @@ class DirSink:
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(body + "\n")
 
-
     def _unique_name(self, rel: str) -> str:
         """``a.html`` and ``a.txt`` in one folder must not both become ``a.txt``."""
         name = body_file_name(rel)

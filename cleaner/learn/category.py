@@ -18,7 +18,15 @@ MAX_HEADER_CHARS = 80  # "A message from ..." longer than this is a sentence, no
 
 # Used only when the lexicons cannot be loaded.
 FALLBACK_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "donation_appeal": ("donate", "donation", "contribution", "support us", "support our", "independent journalism", "dear reader"),
+    "donation_appeal": (
+        "donate",
+        "donation",
+        "contribution",
+        "support us",
+        "support our",
+        "independent journalism",
+        "dear reader",
+    ),
     "newsletter": ("newsletter", "inbox", "email address", "sign up"),
     "subscription": ("subscribe", "subscriber", "paywall", "free trial", "register"),
     "consent": ("cookie", "privacy settings", "consent"),
@@ -26,7 +34,14 @@ FALLBACK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "related": ("read more", "related", "recommended", "most read", "more from"),
     "advertisement": ("advertisement", "sponsored"),
     "credit": ("photo:", "photo by", "image:", "getty images"),
-    "legal": ("all rights reserved", "copyright", "©", "terms of use", "terms and conditions", "privacy policy"),
+    "legal": (
+        "all rights reserved",
+        "copyright",
+        "©",
+        "terms of use",
+        "terms and conditions",
+        "privacy policy",
+    ),
     "comments": ("comment",),
     "navigation": ("remind me later", "maybe later", "back to top", "skip to content"),
 }
@@ -61,7 +76,9 @@ class CategoryGuesser:
         if whole is not None:
             found[whole] += 2
         prefixes = tuple(getattr(lex, "appeal_header_prefixes", ()))
-        if norm in getattr(lex, "appeal_headers", set()) or (prefixes and lowered.startswith(prefixes) and len(norm) <= MAX_HEADER_CHARS):
+        if norm in getattr(lex, "appeal_headers", set()) or (
+            prefixes and lowered.startswith(prefixes) and len(norm) <= MAX_HEADER_CHARS
+        ):
             found["donation_appeal"] += 2
         if norm in getattr(lex, "cta", set()):
             found["navigation"] += 1

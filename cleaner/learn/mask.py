@@ -18,17 +18,31 @@ MONTH = "\x00M"
 WEEKDAY = "\x00D"
 
 MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
-    "en": tuple("january february march april may june july august september october november december "
-                "jan feb mar apr jun jul aug sep sept oct nov dec".split()),
-    "de": tuple("januar februar märz april mai juni juli august september oktober november dezember "
-                "jan feb mär apr jun jul aug sep sept okt nov dez".split()),
-    "fr": tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
-    "es": tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()),
-    "it": tuple("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()),
-    "pt": tuple("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()),
+    "en": tuple(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    ),
+    "de": tuple(
+        "januar februar märz april mai juni juli august september oktober november dezember "
+        "jan feb mär apr jun jul aug sep sept okt nov dez".split()
+    ),
+    "fr": tuple(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    ),
+    "es": tuple(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+    ),
+    "it": tuple(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split()
+    ),
+    "pt": tuple(
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()
+    ),
 }
 WEEKDAYS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
-    "en": tuple("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()),
+    "en": tuple(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+    ),
     "de": tuple("montag dienstag mittwoch donnerstag freitag samstag sonntag".split()),
     "fr": tuple("lundi mardi mercredi jeudi vendredi samedi dimanche".split()),
     "es": tuple("lunes martes miércoles jueves viernes sábado domingo".split()),

@@ -41,7 +41,9 @@ class PageReader:
         try:
             return self._article_lines(page)
         except ImportError as exc:
-            raise CleanerError(f"{page.where}: HTML pages need the html stage, which cannot be loaded ({exc})") from None
+            raise CleanerError(
+                f"{page.where}: HTML pages need the html stage, which cannot be loaded ({exc})"
+            ) from None
         except CleanerError as exc:
             self.skipped.append(f"{page.where}: {exc}")
             return []
@@ -52,4 +54,9 @@ class PageReader:
 
             self._cleaner = Cleaner(builtin_rules=False, heuristics=False, use_env=False)
         result = self._cleaner.clean(html=page.html, url=page.url)
-        return [block.text for seg in result.segments if not seg.is_boilerplate for block in split_blocks(seg.text)]
+        return [
+            block.text
+            for seg in result.segments
+            if not seg.is_boilerplate
+            for block in split_blocks(seg.text)
+        ]

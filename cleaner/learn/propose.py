@@ -179,7 +179,9 @@ class _Dumper(yaml.SafeDumper):
 
 _Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'"))
 _Dumper.add_representer(_Block, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True))
+_Dumper.add_representer(
+    _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
+)
 
 
 def _alternation(templates: Sequence[Template], names: DateNames) -> str:
@@ -243,18 +245,24 @@ def learn(
     return learned
 
 
-def _assign(corpus: _Corpus, templates: list[Template], support: int) -> tuple[list[Template], list[list[int | None]]]:
+def _assign(
+    corpus: _Corpus, templates: list[Template], support: int
+) -> tuple[list[Template], list[list[int | None]]]:
     """Give each line its template; keep templates that still recur on enough pages."""
     for _round in range(2):
         index = TemplateIndex(templates)
-        ids = [[index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)]
+        ids = [
+            [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+        ]
         pages = Counter(i for page in ids for i in set(page) if i is not None)
         keep = [i for i in range(len(templates)) if pages[i] >= support]
         if len(keep) == len(templates):
             return templates, ids
         templates = [templates[i] for i in keep]
     index = TemplateIndex(templates)
-    return templates, [[index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)]
+    return templates, [
+        [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+    ]
 
 
 def _samples(corpus: _Corpus, count: int) -> list[list[str]]:
@@ -341,7 +349,9 @@ def _split_by_category(run: Sequence[int], votes: Sequence[Counter[str]]) -> lis
     return pieces
 
 
-def _unit_rules(units: Sequence[_Unit], categories: Sequence[str | None], support: int, count: int) -> list[LearnedRule]:
+def _unit_rules(
+    units: Sequence[_Unit], categories: Sequence[str | None], support: int, count: int
+) -> list[LearnedRule]:
     """Block / after rules for units seen on enough pages, line rules for the rest."""
     by_key: dict[tuple[int, int], list[_Unit]] = defaultdict(list)
     for unit in units:
@@ -437,7 +447,11 @@ def _refine(learned: Learned, corpus: _Corpus, categories: Sequence[str | None])
             return
         outcome = _apply(learned, corpus)
         _measure(learned, corpus, outcome)
-        bad = [r for r in learned.rules if r.kind != "line" and r.unexplained_pages > MAX_UNEXPLAINED_SHARE * max(r.pages, 1)]
+        bad = [
+            r
+            for r in learned.rules
+            if r.kind != "line" and r.unexplained_pages > MAX_UNEXPLAINED_SHARE * max(r.pages, 1)
+        ]
         left = _left_over(learned, corpus, outcome)
         if not bad and not left:
             return
@@ -490,7 +504,11 @@ def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str |
             stats[rid][3] += 1
     for rule in learned.rules:
         rule.pages, rule.lines, rule.chars, rule.unexplained_pages = stats[rule.id]
-    learned.total_chars, learned.removed_chars, learned.unexplained_chars_removed = total, removed, unexplained
+    learned.total_chars, learned.removed_chars, learned.unexplained_chars_removed = (
+        total,
+        removed,
+        unexplained,
+    )
 
 
 # --- fingerprints and examples ---------------------------------------------------
@@ -509,7 +527,11 @@ def _fingerprints(learned: Learned, domain: str) -> list[str]:
     for tid, template in enumerate(learned.templates):
         sample = learned.samples[tid][0] if learned.samples[tid] else ""
         exact = not template.has_hole and " ".join(template.prefix) == " ".join(sample.split())
-        if exact and learned.template_pages[tid] >= FINGERPRINT_SHARE * learned.pages and label in _squash(sample):
+        if (
+            exact
+            and learned.template_pages[tid] >= FINGERPRINT_SHARE * learned.pages
+            and label in _squash(sample)
+        ):
             found.append((-learned.template_pages[tid], -len(sample), sample))
     return [sample for _, _, sample in sorted(found)[:MAX_FINGERPRINTS]]
 

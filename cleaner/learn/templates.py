@@ -126,7 +126,9 @@ def _word_from_end(words: Words, index: int, head: int) -> str | None:
     return words[-1 - index] if len(words) > head + index + 1 else None
 
 
-def _most_supported(seqs: Sequence[Occurrence], pick: Callable[[Words], str | None]) -> tuple[str, int] | None:
+def _most_supported(
+    seqs: Sequence[Occurrence], pick: Callable[[Words], str | None]
+) -> tuple[str, int] | None:
     """The word that ``pick`` gives for most pages, with that page count."""
     pages: dict[str, set[int]] = defaultdict(set)
     for m in seqs:
@@ -162,7 +164,9 @@ class TemplateIndex:
             hole = len(words) - len(t.prefix) - len(t.suffix)
             if not 1 <= hole <= MAX_HOLE_WORDS:
                 continue
-            if words[: len(t.prefix)] != t.prefix or (t.suffix and words[len(words) - len(t.suffix) :] != t.suffix):
+            if words[: len(t.prefix)] != t.prefix or (
+                t.suffix and words[len(words) - len(t.suffix) :] != t.suffix
+            ):
                 continue
             if len(" ".join(words[len(t.prefix) : len(words) - len(t.suffix)])) <= t.hole_chars:
                 return index

@@ -66,8 +66,7 @@ def _walk(items: Iterable[Any], inside_repeat: bool) -> None:
             unbounded = high >= _UNBOUNDED or high > 1000
             if unbounded and inside_repeat and _can_repeat(list(sub)):
                 raise PatternError(
-                    "nested unbounded repetition such as (a+)+ is not allowed "
-                    "(catastrophic backtracking)"
+                    "nested unbounded repetition such as (a+)+ is not allowed (catastrophic backtracking)"
                 )
             _walk(list(sub), inside_repeat or unbounded)
         elif name == "SUBPATTERN":

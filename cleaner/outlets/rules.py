@@ -27,7 +27,17 @@ RULE_KINDS = ("line", "block", "after")
 
 _TOP_KEYS = {"outlet", "domains", "languages", "fingerprints", "html", "text", "examples", "notes", "updated"}
 _HTML_KEYS = {"body", "drop"}
-_RULE_KEYS = {"id", "category", "line", "block", "after", "valid_from", "valid_until", "description", "max_chars"}
+_RULE_KEYS = {
+    "id",
+    "category",
+    "line",
+    "block",
+    "after",
+    "valid_from",
+    "valid_until",
+    "description",
+    "max_chars",
+}
 _BLOCK_KEYS = {"start", "end", "max_lines"}
 _EXAMPLE_KEYS = {"name", "input", "body", "url", "date", "html", "notes"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -298,7 +308,11 @@ class _Validator:
         self.unknown_keys(item, _RULE_KEYS, "text[]")
         rule_id = item.get("id")
         if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
-            raise self.fail(item, "id" if "id" in item else None, "each rule needs an 'id' of lowercase letters, digits, - or _")
+            raise self.fail(
+                item,
+                "id" if "id" in item else None,
+                "each rule needs an 'id' of lowercase letters, digits, - or _",
+            )
         category = item.get("category")
         if category is None:
             raise self.fail(item, None, f"rule '{rule_id}' needs a 'category'")

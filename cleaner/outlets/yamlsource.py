@@ -70,7 +70,9 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, seen: set[int]) -> Any:
         result.key_lines = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem("merge keys (<<) are not allowed in rule files", key_node.start_mark.line + 1)
+                raise YamlProblem(
+                    "merge keys (<<) are not allowed in rule files", key_node.start_mark.line + 1
+                )
             key = _convert(loader, key_node, seen)
             if not isinstance(key, str):
                 key = str(key)

@@ -15,13 +15,13 @@ from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
+from tests.paths import DATA as TEST_DATA
+from tests.paths import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data" / "io"
+DATA = TEST_DATA / "io"
 ARTICLE = DATA / "mt_article.txt"
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/kaliningrad-vote"
 APPEAL_WORDS = ("Message from", "Dear readers", "newsroom keeps", "rouble", "Remind me later")
-SEED = ROOT.parent / "shared" / "seeds" / "000_becbab7297780291.txt"
 FAST = ["--no-heuristics"]  # mechanics tests: outlet rules only, independent of the classifier
 
 
@@ -29,7 +29,12 @@ def run_cli(args: list[str], stdin: bytes | None = None) -> subprocess.Completed
     """The real command in a fresh process, as a user runs it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=120
+        [sys.executable, "-m", "cleaner", "clean", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
     )
 
 
@@ -107,7 +112,11 @@ def test_bad_documents_give_one_line_errors(tmp_path: Path, content: bytes, reas
     done = run_cli([str(path)])
     assert done.returncode == 1
     assert done.stdout == b""
-    errors = [line for line in done.stderr.decode().splitlines() if not line.startswith("cleaner: ") or str(path) in line]
+    errors = [
+        line
+        for line in done.stderr.decode().splitlines()
+        if not line.startswith("cleaner: ") or str(path) in line
+    ]
     assert len(errors) == 1, done.stderr
     assert errors[0].startswith(f"cleaner: {path}")
     assert reason in errors[0]
@@ -179,7 +188,12 @@ def test_parallel_output_is_identical_and_ordered(tmp_path: Path) -> None:
     src = tmp_path / "many.jsonl.zst"
     rows = []
     for i in range(900):
-        rec = {"id": i, "text": f"Story {i}: the council met again.\n" + text if i % 3 else f"Note {i}.\nSupport The Moscow Times!"}
+        rec = {
+            "id": i,
+            "text": f"Story {i}: the council met again.\n" + text
+            if i % 3
+            else f"Note {i}.\nSupport The Moscow Times!",
+        }
         if i % 2:
             rec["url"] = MT_URL
         rows.append(json.dumps(rec))
@@ -201,7 +215,12 @@ def test_parallel_output_is_identical_and_ordered(tmp_path: Path) -> None:
 
 
 def test_stdin_jsonl_gz_to_stdout_pipeline() -> None:
-    rows = [json.dumps({"n": i, "text": f"Line {i} of the body.\nRemind me later.", "outlet": "themoscowtimes.com"}) for i in range(300)]
+    rows = [
+        json.dumps(
+            {"n": i, "text": f"Line {i} of the body.\nRemind me later.", "outlet": "themoscowtimes.com"}
+        )
+        for i in range(300)
+    ]
     data = gzip.compress(("\n".join(rows) + "\n").encode())
     done = run_cli(["-", "-j", "2", *FAST], stdin=data)
     assert done.returncode == 0, done.stderr
@@ -213,7 +232,9 @@ def test_stdin_jsonl_gz_to_stdout_pipeline() -> None:
 
 def test_field_mapping_and_usage_errors(tmp_path: Path) -> None:
     src = tmp_path / "custom.jsonl"
-    src.write_text(json.dumps({"content": "Body line.\nRemind me later.", "link": MT_URL}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps({"content": "Body line.\nRemind me later.", "link": MT_URL}) + "\n", encoding="utf-8"
+    )
     code, out, _ = invoke([str(src), "--field", "text=content,url=link", *FAST])
     assert code == 0
     assert json.loads(out)["body"] == "Body line."
@@ -238,7 +259,10 @@ def test_folder_to_dir_one_body_file_each(tmp_path: Path) -> None:
     code, stdout, stderr = invoke([str(folder), "-o", str(out), *FAST])
     assert code == 0, stderr
     assert stdout == b""
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["a.txt", "sub/b.txt"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a.txt",
+        "sub/b.txt",
+    ]
     assert_clean_article((out / "a.txt").read_text(encoding="utf-8"))
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Only line of b.\n"
 
@@ -246,7 +270,9 @@ def test_folder_to_dir_one_body_file_each(tmp_path: Path) -> None:
 def test_dir_output_never_overwrites_a_body(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.html").write_text("<html><body><p>Body of the page, long enough to keep.</p></body></html>", encoding="utf-8")
+    (folder / "a.html").write_text(
+        "<html><body><p>Body of the page, long enough to keep.</p></body></html>", encoding="utf-8"
+    )
     (folder / "a.txt").write_text("Body of the text file.\n", encoding="utf-8")
     out = tmp_path / "bodies"
     code, _, stderr = invoke([str(folder), "-o", str(out), *FAST])
@@ -291,11 +317,16 @@ def test_records_to_dir_and_output_that_is_an_input(tmp_path: Path) -> None:
 
 def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     src = tmp_path / "many.jsonl"
-    src.write_text("".join(json.dumps({"text": f"Record {i}."}) + "\n" for i in range(20000)), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps({"text": f"Record {i}."}) + "\n" for i in range(20000)), encoding="utf-8"
+    )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "clean", str(src), *FAST],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
@@ -323,14 +354,26 @@ def test_jsonl_record_with_html_field_is_cleaned_as_html(tmp_path: Path) -> None
     page = (DATA / "site" / "news" / "ferry.html").read_text(encoding="utf-8")
     src = tmp_path / "pages.jsonl"
     rows = [
-        {"id": "p1", "url": "https://news.example.org/ferry", "html": page, "text": "ignored when html is there"},
-        {"id": "p2", "html": None, "text": "A text record.\nRemind me later.", "outlet": "themoscowtimes.com"},
+        {
+            "id": "p1",
+            "url": "https://news.example.org/ferry",
+            "html": page,
+            "text": "ignored when html is there",
+        },
+        {
+            "id": "p2",
+            "html": None,
+            "text": "A text record.\nRemind me later.",
+            "outlet": "themoscowtimes.com",
+        },
     ]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     code, out, stderr = invoke([str(src)])
     assert code == 0, stderr
     first, second = (json.loads(line) for line in out.splitlines())
-    assert first["body"].startswith("The harbour authority said on Monday") and "Accept all" not in first["body"]
+    assert (
+        first["body"].startswith("The harbour authority said on Monday") and "Accept all" not in first["body"]
+    )
     assert any(r["category"] == "page_chrome" for r in first["removed"])
     assert first["text"] == "ignored when html is there"  # input fields are kept as they were
     assert first["metadata"]["title"]

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.cli.report import CATEGORY_COLOUR, render_html, render_terminal, summarize
+from tests.paths import DATA
 
-DATA = Path(__file__).parent / "data"
 RULES = DATA / "rules"  # a made-up outlet's rule file, so these tests do not follow shipped rules
 OPTIONS = ["--no-builtin-rules", "--rules", str(RULES), "--no-heuristics"]
 OUTLET = "harbour-daily.example"
@@ -102,7 +102,13 @@ class _Collector(HTMLParser):
         self.external.extend(values[key] or "" for key in ("src", "href") if values.get(key))
         classes = (values.get("class") or "").split()
         if tag == "div" and "removed" in classes:
-            self.removed.append({"category": values.get("data-category") or "", "rule": values.get("data-rule") or "", "text": ""})
+            self.removed.append(
+                {
+                    "category": values.get("data-category") or "",
+                    "rule": values.get("data-rule") or "",
+                    "text": "",
+                }
+            )
             self._after_removed_div = True
             return
         self._capturing = tag == "p" and self._after_removed_div
@@ -139,7 +145,9 @@ def test_explain_command_plain_and_html(tmp_path: Path) -> None:
     assert plain.exit_code == 0, plain.output
     assert "[- A Message from The Harbour Daily:" in plain.output
     report = tmp_path / "report.html"
-    out = runner.invoke(main, ["explain", str(doc), "--url", f"https://{OUTLET}/a", "--html", str(report), *OPTIONS])
+    out = runner.invoke(
+        main, ["explain", str(doc), "--url", f"https://{OUTLET}/a", "--html", str(report), *OPTIONS]
+    )
     assert out.exit_code == 0, out.output
     assert f"report: {report}" in out.output
     assert 'data-category="donation_appeal"' in report.read_text(encoding="utf-8")

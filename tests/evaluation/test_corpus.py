@@ -6,7 +6,6 @@ the full flow (outlet rules and heuristics), as a user's clean() call would.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,8 +14,8 @@ from cleaner import Cleaner
 from cleaner.blocks import split_blocks
 from cleaner.evaluation.corpus import Case, iter_cases
 from cleaner.result import Result
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 GENERIC_PREFIX = "generic-"  # folders of cases for outlets without rules
 MIN_OUTLET_CASES = 20
 MIN_OUTLETS = 10

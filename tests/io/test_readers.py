@@ -83,7 +83,9 @@ def test_expand_inputs_walks_folders_in_sorted_order(tmp_path: Path) -> None:
     packed.write_bytes(gzip.compress(b"hidden text"))
     (source,) = expand_inputs((str(packed),), "auto")
     (item,) = readers.iter_items(source)
-    assert item.kind == BAD and item.info == {"reason": "compressed data without a .gz/.zst extension; rename the file"}
+    assert item.kind == BAD and item.info == {
+        "reason": "compressed data without a .gz/.zst extension; rename the file"
+    }
 
 
 def test_stdin_source_sniffs_compression_and_format() -> None:
@@ -91,14 +93,21 @@ def test_stdin_source_sniffs_compression_and_format() -> None:
     (source,) = expand_inputs(("-",), "auto", stdin=io.BytesIO(data))
     assert source.fmt == JSONL and source.name == "<stdin>"
     items = list(readers.iter_items(source))
-    assert [(i.line, i.offset, i.data) for i in items] == [(1, 0, b'{"text": "a"}\n'), (2, 14, b'{"text": "b"}\n')]
+    assert [(i.line, i.offset, i.data) for i in items] == [
+        (1, 0, b'{"text": "a"}\n'),
+        (2, 14, b'{"text": "b"}\n'),
+    ]
 
 
-def test_giant_json_line_is_refused_and_reading_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_giant_json_line_is_refused_and_reading_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(readers, "MAX_LINE_BYTES", 64)
     monkeypatch.setattr(readers, "KEPT_PREFIX_BYTES", 16)
     path = tmp_path / "big.jsonl"
-    path.write_text('{"text": "short"}\n' + '{"text": "' + "x" * 500 + '"}\n' + '{"text": "after"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "short"}\n' + '{"text": "' + "x" * 500 + '"}\n' + '{"text": "after"}\n', encoding="utf-8"
+    )
     (source,) = expand_inputs((str(path),), "auto")
     items = list(readers.iter_items(source))
     assert [i.kind for i in items] == [JSONL, BAD, JSONL]
@@ -125,7 +134,9 @@ def test_batches_are_cut_by_records_and_bytes() -> None:
 
 def test_run_ordered_keeps_order_in_parallel() -> None:
     config = WorkConfig(heuristics=False, builtin_rules=False)
-    items = [Item(JSONL, "m", i + 1, None, json.dumps({"n": i, "text": f"Text {i}."}).encode()) for i in range(200)]
+    items = [
+        Item(JSONL, "m", i + 1, None, json.dumps({"n": i, "text": f"Text {i}."}).encode()) for i in range(200)
+    ]
     tasks = list(batches(items, max_records=7, max_bytes=1 << 20))
     serial = list(run_ordered(process_batch, tasks, 1, init_worker, (config,)))
     parallel = list(run_ordered(process_batch, tasks, 2, init_worker, (config,)))
@@ -143,10 +154,18 @@ def test_process_batch_counts_and_errors() -> None:
         Item("skip", "d", None, 120, b"", {"reason": "WARC request record"}),
     ]
     result = process_batch(batch)
-    assert (result.stats.records, result.stats.cleaned, result.stats.failed, result.stats.skipped) == (4, 1, 2, 1)
+    assert (result.stats.records, result.stats.cleaned, result.stats.failed, result.stats.skipped) == (
+        4,
+        1,
+        2,
+        1,
+    )
     assert result.stats.removed == {"navigation": len("Remind me later.")}
     assert json.loads(result.chunk)["body"] == "Body line."
-    assert [e["reason"] for e in result.errors] == ["field 't' must be a string, not int", "truncated WARC record: 3 of 9 bytes"]
+    assert [e["reason"] for e in result.errors] == [
+        "field 't' must be a string, not int",
+        "truncated WARC record: 3 of 9 bytes",
+    ]
     assert error_line(result.errors[0]) == "d:2: field 't' must be a string, not int"
     assert error_line(result.errors[1]) == "d@99: truncated WARC record: 3 of 9 bytes"
 
@@ -193,7 +212,9 @@ def test_error_sink_truncates_on_resume_and_removes_stale_file(tmp_path: Path) -
 def test_summary_lines() -> None:
     stats = Stats(10, 7, 2, 1, 5_000_000, {"navigation": 30, "donation_appeal": 900})
     first, second = format_summary(stats, 2.0, "e.jsonl")
-    assert first.startswith("cleaner: 10 records in: 7 cleaned, 2 failed (see e.jsonl), 1 skipped; 2.0 s, 5.0 records/s")
+    assert first.startswith(
+        "cleaner: 10 records in: 7 cleaned, 2 failed (see e.jsonl), 1 skipped; 2.0 s, 5.0 records/s"
+    )
     assert "2.50 MB/s" in first
     assert second == "cleaner: bytes removed by category: donation_appeal 900, navigation 30"
 

@@ -58,7 +58,14 @@ def test_bad_regex_names_line_and_key(rules_dir: Path) -> None:
 
 
 def test_unknown_key(rules_dir: Path) -> None:
-    error = _error(_write(rules_dir, GOOD.replace("    category: donation_appeal\n", "    category: donation_appeal\n    colour: red\n")))
+    error = _error(
+        _write(
+            rules_dir,
+            GOOD.replace(
+                "    category: donation_appeal\n", "    category: donation_appeal\n    colour: red\n"
+            ),
+        )
+    )
     assert error.key == "colour" and error.line == 7
     assert "unknown key" in str(error)
 
@@ -98,7 +105,9 @@ def test_duplicate_key_and_broken_yaml(rules_dir: Path) -> None:
 def test_missing_examples_and_bad_date(rules_dir: Path) -> None:
     no_examples = GOOD.split("examples:")[0]
     assert "at least one example" in str(_error(_write(rules_dir, no_examples)))
-    dated = GOOD.replace("    category: donation_appeal\n", "    category: donation_appeal\n    valid_until: soon\n")
+    dated = GOOD.replace(
+        "    category: donation_appeal\n", "    category: donation_appeal\n    valid_until: soon\n"
+    )
     assert "valid_until" in str(_error(_write(rules_dir, dated)))
 
 

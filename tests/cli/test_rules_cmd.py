@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_rule_files import GOOD
 
 from cleaner.cli import main
+from tests.outlets.test_rule_files import GOOD
 
 
 def test_shipped_rules_validate_and_pass() -> None:
@@ -34,7 +34,12 @@ def test_validate_reports_bad_file(rules_dir: Path) -> None:
 
 def test_failing_example_is_reported(rules_dir: Path) -> None:
     path = rules_dir / "example-daily.com.yaml"
-    path.write_text(GOOD.replace("    body: |\n      Story line.\n", "    body: |\n      Story line.\n      We need you.\n"), encoding="utf-8")
+    path.write_text(
+        GOOD.replace(
+            "    body: |\n      Story line.\n", "    body: |\n      Story line.\n      We need you.\n"
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["rules", "test", str(path)])
     assert result.exit_code == 1
     assert "FAIL" in result.output and "0 passed, 1 failed" in result.output

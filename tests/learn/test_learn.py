@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from learn_dump_gen import DOMAIN, GeneratedPage, make_dump
 
 from cleaner import Cleaner
 from cleaner.cli import main
@@ -19,6 +18,7 @@ from cleaner.learn.propose import learn
 from cleaner.learn.templates import exact_templates, hole_templates
 from cleaner.outlets.patterns import check_pattern, compile_pattern
 from cleaner.outlets.rules import load_rule_file, parse_rules
+from tests.learn.dump_gen import DOMAIN, GeneratedPage, make_dump
 
 TRAIN_PAGES = 200
 TEST_PAGES = 100
@@ -77,7 +77,10 @@ def test_template_regex_is_linear_time_and_matches_variants() -> None:
 
 def test_hole_templates_need_varying_lines_on_enough_pages() -> None:
     countries = ["France", "New Zealand", "the Czech Republic", "Chile", "Japan"]
-    pages = [[mask_words(f"Dear reader in {countries[i % 5]},"), mask_words(f"Body line number {i} of a story.")] for i in range(20)]
+    pages = [
+        [mask_words(f"Dear reader in {countries[i % 5]},"), mask_words(f"Body line number {i} of a story.")]
+        for i in range(20)
+    ]
     holed = hole_templates(pages, support=5)
     assert [(t.prefix, t.suffix) for t in holed] == [(("Dear", "reader", "in"), ())]
     assert exact_templates(pages, support=5) == [Template(mask_words("Body line number 0 of a story."))]
@@ -127,7 +130,9 @@ def test_learned_rules_cover_each_box_with_its_category(learned_file: tuple[Path
     assert f"{TRAIN_PAGES} pages" in report and "donation-appeal-block" in report
 
 
-def test_learned_rules_generalise_to_unseen_pages(dump: list[GeneratedPage], learned_file: tuple[Path, str]) -> None:
+def test_learned_rules_generalise_to_unseen_pages(
+    dump: list[GeneratedPage], learned_file: tuple[Path, str]
+) -> None:
     path, _ = learned_file
     cleaner = Cleaner(rules_paths=[path], builtin_rules=False, heuristics=False, use_env=False)
     boilerplate = boilerplate_removed = body = body_removed = 0

@@ -8,20 +8,19 @@ The seed-like documents here are written for the tests; the real seed in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cleaner import Cleaner
 from cleaner.outlets.resolver import OutletResolver
 from cleaner.outlets.rules import Example, builtin_rules_dir, load_rulebook
 from cleaner.result import Result
+from tests.paths import SEED
 
 MIN_OUTLET_FILES = 11  # The Moscow Times and at least ten more
 MIN_FINGERPRINT_CHARS = 15  # shorter literals are too likely to occur in any article
 TMT = "themoscowtimes.com"
 TMT_URL = "https://www.themoscowtimes.com/2021/12/21/a-story-a75871"
-SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_becbab7297780291.txt"
+SEED_PATH = SEED
 
 BOOK = load_rulebook(use_env=False)
 CLEANER = Cleaner(heuristics=False, use_env=False)
@@ -70,7 +69,9 @@ def test_fingerprints_are_distinctive_and_unshadowed() -> None:
     for outlet in BOOK.outlets.values():
         for fingerprint in outlet.fingerprints:
             assert len(fingerprint) >= MIN_FINGERPRINT_CHARS, (outlet.key, fingerprint)
-            assert fingerprint not in owners, f"{fingerprint!r} claimed by {owners.get(fingerprint)} and {outlet.key}"
+            assert fingerprint not in owners, (
+                f"{fingerprint!r} claimed by {owners.get(fingerprint)} and {outlet.key}"
+            )
             owners[fingerprint] = outlet.key
             found = resolver.by_text(f"Some article text.\n{fingerprint}\n")
             assert found is not None and found.key == outlet.key, fingerprint
@@ -126,7 +127,7 @@ SEED_ARTICLE = [
 SEED_APPEAL = [
     "A Message from The Moscow Times:",
     "Dear readers,",
-    "We are facing unprecedented challenges. The authorities have declared our newsroom an \"undesirable\" organization, criminalizing our work.",
+    'We are facing unprecedented challenges. The authorities have declared our newsroom an "undesirable" organization, criminalizing our work.',
     "We, the journalists of The Moscow Times, refuse to be silenced. But to continue our work, we need your help.",
     "Your support, no matter how small, makes a world of difference. If you can, please support us monthly starting from just $2.",
     "By supporting The Moscow Times, you're defending open, independent journalism in the face of repression. Thank you for standing with us.",
@@ -232,7 +233,9 @@ def test_moscow_times_layout_categories() -> None:
 
 
 def test_stray_read_more_far_from_the_end_labels_one_line() -> None:
-    article = [f"Paragraph {i} of a long story about the regional budget and its many items." for i in range(70)]
+    article = [
+        f"Paragraph {i} of a long story about the regional budget and its many items." for i in range(70)
+    ]
     text = "\n".join(article[:5] + ["Read more"] + article[5:])
     result = CLEANER.clean(text, url=TMT_URL)
     assert [s.text.strip() for s in result.removed] == ["Read more"]
@@ -245,5 +248,7 @@ def test_dated_rules_follow_the_record_date() -> None:
     before = CLEANER.clean(text, url=TMT_URL, date="2023-08-01")
     assert after.body == "Officials met on Friday."
     assert [s.rule for s in after.removed] == [f"{TMT}:donation-appeal-undesirable"]
-    assert before.body == "Officials met on Friday.\nWe are facing unprecedented challenges. Please support us."
+    assert (
+        before.body == "Officials met on Friday.\nWe are facing unprecedented challenges. Please support us."
+    )
     assert [s.rule for s in before.removed] == [f"{TMT}:donation-widget"]

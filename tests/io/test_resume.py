@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 from cleaner.io.resume import state_path
+from tests.paths import DATA, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = (Path(__file__).resolve().parent / "data" / "io" / "mt_article.txt").read_text(encoding="utf-8")
+ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
 RECORDS = 6000
 KILL_AFTER_BATCHES = 3
 POLL_SECONDS = 0.01
@@ -34,7 +34,19 @@ def write_dump(path: Path) -> None:
 
 
 def command(src: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "cleaner", "clean", str(src), "-o", str(out), "-j", "2", "--no-heuristics", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "cleaner",
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "-j",
+        "2",
+        "--no-heuristics",
+        *extra,
+    ]
 
 
 def read_state(path: str) -> dict[str, object] | None:
@@ -53,7 +65,9 @@ def start_run_until(
     out = tmp_path / "clean.jsonl.gz"
     write_dump(src)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(command(src, out), cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        command(src, out), cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True
+    )
     state_file = state_path(str(out))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
@@ -77,7 +91,9 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     with open(out, "ab") as handle:
         handle.write(b"\x1f\x8b half a batch written when the kill came")
 
-    resumed = subprocess.run(command(src, out, "--resume"), cwd=ROOT, env=env, capture_output=True, timeout=120)
+    resumed = subprocess.run(
+        command(src, out, "--resume"), cwd=ROOT, env=env, capture_output=True, timeout=120
+    )
     assert resumed.returncode == 1, resumed.stderr  # 1: the records without text failed
     assert b"resuming after" in resumed.stderr
     assert f"{RECORDS:,} records in".encode() in resumed.stderr
@@ -95,7 +111,9 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert b"interrupted; rerun with --resume" in stderr and b"Traceback" not in stderr
-    resumed = subprocess.run(command(src, out, "--resume"), cwd=ROOT, env=env, capture_output=True, timeout=120)
+    resumed = subprocess.run(
+        command(src, out, "--resume"), cwd=ROOT, env=env, capture_output=True, timeout=120
+    )
     assert resumed.returncode == 1 and b"Traceback" not in resumed.stderr
     ids = [json.loads(line)["id"] for line in gzip.decompress(out.read_bytes()).splitlines()]
     assert ids == [i for i in range(RECORDS) if i % 500 != 7]
@@ -106,8 +124,23 @@ def test_resume_refuses_state_of_another_input(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     src.write_text(json.dumps({"text": "One line."}) + "\n", encoding="utf-8")
     Path(state_path(str(out))).write_text(
-        json.dumps({"version": 1, "fingerprint": "0" * 64, "batches": 1, "output_bytes": 0, "errors_bytes": 0,
-                    "stats": {"records": 1, "cleaned": 1, "failed": 0, "skipped": 0, "bytes_in": 1, "removed": {}}}),
+        json.dumps(
+            {
+                "version": 1,
+                "fingerprint": "0" * 64,
+                "batches": 1,
+                "output_bytes": 0,
+                "errors_bytes": 0,
+                "stats": {
+                    "records": 1,
+                    "cleaned": 1,
+                    "failed": 0,
+                    "skipped": 0,
+                    "bytes_in": 1,
+                    "removed": {},
+                },
+            }
+        ),
         encoding="utf-8",
     )
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--resume"])
@@ -121,7 +154,9 @@ def test_resume_refuses_state_of_another_input(tmp_path: Path) -> None:
 def test_resume_without_state_runs_from_the_start(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     out = tmp_path / "out.jsonl"
-    src.write_text("".join(json.dumps({"n": i, "text": f"Line {i}."}) + "\n" for i in range(3)), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps({"n": i, "text": f"Line {i}."}) + "\n" for i in range(3)), encoding="utf-8"
+    )
     out.write_text("stale output of an older run\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--resume", "--no-heuristics"])
     assert result.exit_code == 0, result.stderr

@@ -23,7 +23,9 @@ PAGE = (
 )
 
 
-def warc_record(rtype: str, uri: str | None, block: bytes, record_id: str, declared: int | None = None) -> bytes:
+def warc_record(
+    rtype: str, uri: str | None, block: bytes, record_id: str, declared: int | None = None
+) -> bytes:
     """One WARC/1.1 record written by hand (no WARC writer needed in the tests)."""
     headers = [
         "WARC/1.1",
@@ -34,41 +36,77 @@ def warc_record(rtype: str, uri: str | None, block: bytes, record_id: str, decla
     if uri:
         headers.append(f"WARC-Target-URI: {uri}")
     content_type = "application/http; msgtype=response" if rtype == "response" else "application/warc-fields"
-    headers += [f"Content-Type: {content_type}", f"Content-Length: {declared if declared is not None else len(block)}"]
+    headers += [
+        f"Content-Type: {content_type}",
+        f"Content-Length: {declared if declared is not None else len(block)}",
+    ]
     return ("\r\n".join(headers) + "\r\n\r\n").encode() + block + b"\r\n\r\n"
 
 
-def http_response(body: bytes, content_type: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:
-    return f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+def http_response(
+    body: bytes, content_type: str = "text/html; charset=utf-8", status: str = "200 OK"
+) -> bytes:
+    return (
+        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
 
 
 def sample_records() -> list[bytes]:
     return [
         warc_record("warcinfo", None, b"software: handmade\r\n", "00000000-0000-0000-0000-000000000001"),
-        warc_record("request", "https://news.example.org/bridges", b"GET /bridges HTTP/1.1\r\nHost: news.example.org\r\n\r\n",
-                    "00000000-0000-0000-0000-000000000002"),
-        warc_record("response", "https://news.example.org/bridges", http_response(PAGE.encode()),
-                    "00000000-0000-0000-0000-000000000003"),
-        warc_record("response", "https://news.example.org/logo.png", http_response(b"\x89PNG....", "image/png"),
-                    "00000000-0000-0000-0000-000000000004"),
-        warc_record("response", "https://news.example.org/gone", http_response(b"<html>gone</html>", status="404 Not Found"),
-                    "00000000-0000-0000-0000-000000000005"),
-        warc_record("response", "https://news.example.org/windows-1251", http_response(
-            "<html><body><article><p>Совет города проголосовал во вторник за закрытие трёх мостов на ремонт летом.</p>"
-            "<p>Чиновники сказали, что работы продлятся до весны.</p></article></body></html>".encode("cp1251"),
-            "text/html; charset=windows-1251"), "00000000-0000-0000-0000-000000000006"),
+        warc_record(
+            "request",
+            "https://news.example.org/bridges",
+            b"GET /bridges HTTP/1.1\r\nHost: news.example.org\r\n\r\n",
+            "00000000-0000-0000-0000-000000000002",
+        ),
+        warc_record(
+            "response",
+            "https://news.example.org/bridges",
+            http_response(PAGE.encode()),
+            "00000000-0000-0000-0000-000000000003",
+        ),
+        warc_record(
+            "response",
+            "https://news.example.org/logo.png",
+            http_response(b"\x89PNG....", "image/png"),
+            "00000000-0000-0000-0000-000000000004",
+        ),
+        warc_record(
+            "response",
+            "https://news.example.org/gone",
+            http_response(b"<html>gone</html>", status="404 Not Found"),
+            "00000000-0000-0000-0000-000000000005",
+        ),
+        warc_record(
+            "response",
+            "https://news.example.org/windows-1251",
+            http_response(
+                "<html><body><article><p>Совет города проголосовал во вторник за закрытие трёх мостов на ремонт летом.</p>"
+                "<p>Чиновники сказали, что работы продлятся до весны.</p></article></body></html>".encode(
+                    "cp1251"
+                ),
+                "text/html; charset=windows-1251",
+            ),
+            "00000000-0000-0000-0000-000000000006",
+        ),
     ]
 
 
 def cut_record() -> bytes:
     """A response whose file ends in the middle of its block."""
-    full = warc_record("response", "https://news.example.org/cut", http_response(PAGE.encode()),
-                       "00000000-0000-0000-0000-000000000007")
+    full = warc_record(
+        "response",
+        "https://news.example.org/cut",
+        http_response(PAGE.encode()),
+        "00000000-0000-0000-0000-000000000007",
+    )
     return full[: len(full) - 120]
 
 
 def test_split_http_and_charset() -> None:
-    status, ctype, payload = split_http(http_response(b"<p>x</p>", "text/html; charset=\"ISO-8859-1\""))
+    status, ctype, payload = split_http(http_response(b"<p>x</p>", 'text/html; charset="ISO-8859-1"'))
     assert status == 200 and payload == b"<p>x</p>"
     assert charset_of(ctype) == "iso-8859-1"
     assert split_http(b"not http")[0] is None
@@ -99,7 +137,10 @@ def test_cli_on_warc_gz_with_a_truncated_record(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "-j", "2"])
     assert result.exit_code == 1, result.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [r["url"] for r in records] == ["https://news.example.org/bridges", "https://news.example.org/windows-1251"]
+    assert [r["url"] for r in records] == [
+        "https://news.example.org/bridges",
+        "https://news.example.org/windows-1251",
+    ]
     first = records[0]
     assert first["warc_record_id"] == "<urn:uuid:00000000-0000-0000-0000-000000000003>"
     assert first["warc_date"] == "2024-03-05T10:00:00Z"

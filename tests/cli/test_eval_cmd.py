@@ -15,8 +15,8 @@ from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.evaluation.corpus import CorpusError, iter_cases
 from cleaner.evaluation.metrics import ShingleScore
+from tests.paths import DATA
 
-DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"
 RULES = DATA / "rules"
 OPTIONS = ["--no-heuristics", "--no-builtin-rules", "--rules", str(RULES)]
@@ -64,11 +64,11 @@ def _expected(outlet: str) -> ShingleScore:
     score = ShingleScore()
     for case in iter_cases(CORPUS):
         if case.outlet == outlet:
-            outlet = None if case.url else case.outlet
+            explicit = None if case.url else case.outlet
             if case.is_html:
-                body = cleaner.clean(html=case.content, url=case.url, outlet=outlet).body
+                body = cleaner.clean(html=case.content, url=case.url, outlet=explicit).body
             else:
-                body = cleaner.clean(case.content, url=case.url, outlet=outlet).body
+                body = cleaner.clean(case.content, url=case.url, outlet=explicit).body
             score.add(body, case.gold_body)
     return score
 

@@ -18,10 +18,12 @@ from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.lexicon import lexicon_dir, load_lexicon
 from cleaner.heuristics.model import WEIGHTS_PATH, load_model
 from cleaner.result import Label
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 NEGATIVES = [c for c in iter_cases(CORPUS) if c.outlet == "generic-negatives"]
-GENERIC = [c for c in iter_cases(CORPUS) if c.outlet.startswith("generic-") and c.outlet != "generic-negatives"]
+GENERIC = [
+    c for c in iter_cases(CORPUS) if c.outlet.startswith("generic-") and c.outlet != "generic-negatives"
+]
 LANGUAGES = {"en", "de", "fr", "es", "it", "pt", "ru", "uk"}
 
 ARTICLE = [
@@ -162,12 +164,15 @@ def test_headline_goes_to_metadata(plain: Cleaner) -> None:
 
 
 def test_button_lines_and_menu_are_named(plain: Cleaner) -> None:
-    text = "\n".join(["Skip to content", "Home", "World", "Business", "Log in"] + ARTICLE + ["Share", "Print"]) + "\n"
+    text = (
+        "\n".join(["Skip to content", "Home", "World", "Business", "Log in"] + ARTICLE + ["Share", "Print"])
+        + "\n"
+    )
     result = plain.clean(text)
     assert result.body == "\n".join(ARTICLE)
     rules = {s.text.strip().splitlines()[0]: s.rule for s in result.removed}
     assert rules["Share"] == "heuristic:button-line"
-    assert all(rule.startswith("heuristic:") for rule in rules.values())
+    assert all(rule is not None and rule.startswith("heuristic:") for rule in rules.values())
 
 
 def test_one_labeler_serves_many_threads(plain: Cleaner) -> None:
@@ -186,7 +191,9 @@ def test_shipped_lexicons_cover_eight_languages() -> None:
 
 
 def test_bad_lexicon_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "xx.yaml").write_text("language: xx\nphrases:\n  newsletter:\n    - sign up\n  weather:\n    - rain\n")
+    (tmp_path / "xx.yaml").write_text(
+        "language: xx\nphrases:\n  newsletter:\n    - sign up\n  weather:\n    - rain\n"
+    )
     with pytest.raises(RuleFileError) as info:
         load_lexicon(tmp_path)
     assert f"{tmp_path / 'xx.yaml'}:5" in str(info.value) and "unknown category" in str(info.value)
@@ -232,7 +239,10 @@ RECIPE = (
         "This lemon cake keeps for a week in a tin and tastes better on the second day, when the syrup has soaked through the crumb.",
         "Ingredients:",
     ]
-    + [f"{k * 25} g {item}" for k, item in enumerate(["flour", "sugar", "butter", "almonds", "lemon zest", "yoghurt"], 1)]
+    + [
+        f"{k * 25} g {item}"
+        for k, item in enumerate(["flour", "sugar", "butter", "almonds", "lemon zest", "yoghurt"], 1)
+    ]
     + ["3 eggs", "1 pinch of salt", "2 lemons", "icing sugar"]
     + [f"Step {k}" for k in range(1, 21)]
     + [
@@ -247,12 +257,14 @@ def test_extractor_output_full_of_lists_keeps_every_line(plain: Cleaner) -> None
     """Many short lines but no site chrome: an extractor's article, not a raw dump."""
     text = "\n".join(RECIPE) + "\n"
     assert len(RECIPE) >= 50
+    assert plain.heuristics is not None
     assert not plain.heuristics.page_scores(RECIPE).raw
     assert plain.clean(text).body == text.strip()
 
 
 def test_site_chrome_marks_a_raw_dump(plain: Cleaner) -> None:
     lines = ["Startseite", "Politik", "Impressum"] + RECIPE
+    assert plain.heuristics is not None
     assert plain.heuristics.page_scores(lines).raw
     menu_only = [f"Section {k}" for k in range(12)] + ARTICLE  # no chrome word, but a head of menu lines
     assert plain.heuristics.page_scores(menu_only).raw
@@ -284,7 +296,10 @@ def test_terminating_line_early_in_the_article_ends_nothing(plain: Cleaner) -> N
 
 
 def test_list_item_is_not_a_headline(plain: Cleaner) -> None:
-    items = ["- The Garden, a film by a painter (1990)", "- A nearly wordless story told in two parts, shot on a beach in Kent over one summer."]
+    items = [
+        "- The Garden, a film by a painter (1990)",
+        "- A nearly wordless story told in two parts, shot on a beach in Kent over one summer.",
+    ]
     result = plain.clean("\n".join(items) + "\n")
     assert "title" not in result.metadata
     assert result.body == "\n".join(items)

@@ -9,7 +9,6 @@ a PDF or an image handed over as HTML.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,8 @@ from cleaner.html import page_document
 from cleaner.html.decode import decode_html
 from cleaner.html.fallback import align
 from cleaner.outlets.rules import DropSelector, HtmlRules
+from tests.paths import DATA
 
-DATA = Path(__file__).parent / "data"
 PAGES = DATA / "html"
 RULES = DATA / "html_rules"
 HARBOUR_URL = "https://www.harbourgazette.example/2024/02/14/ferry-service-cut"
@@ -34,7 +33,13 @@ HARBOUR_BODY = [
     "Parents have also asked how pupils who board on the mainland",
     "The council will review the decision in June",
 ]
-HARBOUR_CHROME = ["We use cookies", "Skip to content", "Most read", "Harbour wall repairs", "© 2024 The Harbour Gazette"]
+HARBOUR_CHROME = [
+    "We use cookies",
+    "Skip to content",
+    "Most read",
+    "Harbour wall repairs",
+    "© 2024 The Harbour Gazette",
+]
 VALLEY_BODY = [
     "Apple growers across the valley are preparing for the largest harvest",
     "The growers' cooperative expects members to pick more than forty thousand tonnes",
@@ -42,7 +47,13 @@ VALLEY_BODY = [
     "Storage is the main worry",
     "Picking begins next week on the lower orchards",
 ]
-VALLEY_CHROME = ["News Farm Events Obituaries", "Great news for the valley", "Leave a reply", "County fair draws", "Copyright ©"]
+VALLEY_CHROME = [
+    "News Farm Events Obituaries",
+    "Great news for the valley",
+    "Leave a reply",
+    "County fair draws",
+    "Copyright ©",
+]
 
 
 def page(name: str) -> bytes:
@@ -115,7 +126,11 @@ def test_no_body_selector_matches_falls_back_to_trafilatura(plain: Cleaner) -> N
     assert doc.metadata["html"]["extraction"] == "trafilatura"
     assert doc.metadata["html"]["reason"] == "no body selector matched"
     # the drop selector still applies inside the article trafilatura found
-    dropped = {doc.blocks[i].text for i, label in enumerate(doc.labels) if label and label.rule == "html:drop:.support-box"}
+    dropped = {
+        doc.blocks[i].text
+        for i, label in enumerate(doc.labels)
+        if label and label.rule == "html:drop:.support-box"
+    }
     assert "Support local journalism" in dropped
 
 
@@ -124,9 +139,14 @@ def test_no_body_selector_matches_falls_back_to_trafilatura(plain: Cleaner) -> N
 
 @pytest.mark.parametrize(
     ("name", "body", "chrome"),
-    [("harbour_gazette.html", HARBOUR_BODY, HARBOUR_CHROME), ("valley_courier.html", VALLEY_BODY, VALLEY_CHROME)],
+    [
+        ("harbour_gazette.html", HARBOUR_BODY, HARBOUR_CHROME),
+        ("valley_courier.html", VALLEY_BODY, VALLEY_CHROME),
+    ],
 )
-def test_fallback_labels_the_whole_page(plain: Cleaner, name: str, body: list[str], chrome: list[str]) -> None:
+def test_fallback_labels_the_whole_page(
+    plain: Cleaner, name: str, body: list[str], chrome: list[str]
+) -> None:
     r = plain.clean(html=page(name))
     assert_lossless(r)
     assert r.metadata["html"]["extraction"] == "trafilatura"
@@ -196,7 +216,9 @@ def test_no_fallback_hands_the_whole_page_to_rules_and_heuristics() -> None:
 
 
 def test_no_fallback_with_selectors_still_uses_them() -> None:
-    cleaner = Cleaner(rules_paths=[RULES], builtin_rules=False, use_env=False, heuristics=False, fallback=False)
+    cleaner = Cleaner(
+        rules_paths=[RULES], builtin_rules=False, use_env=False, heuristics=False, fallback=False
+    )
     r = cleaner.clean(html=page("harbour_gazette.html"), url=HARBOUR_URL)
     assert r.metadata["html"]["extraction"] == "selectors"
     assert "Most read" not in r.body
@@ -209,7 +231,9 @@ def test_no_fallback_with_selectors_still_uses_them() -> None:
 def test_page_text_blocks_are_lines_with_true_offsets(name: str) -> None:
     doc = page_document(page(name), url=None, html_rules=None, fallback=True)
     assert doc.origin == "html"
-    assert [(b.start, b.end, b.text) for b in doc.blocks] == [(b.start, b.end, b.text) for b in split_blocks(doc.source)]
+    assert [(b.start, b.end, b.text) for b in doc.blocks] == [
+        (b.start, b.end, b.text) for b in split_blocks(doc.source)
+    ]
     assert all("\n" not in b.text and doc.source[b.start : b.end] == b.text for b in doc.blocks)
     assert len(doc.labels) == len(doc.blocks) == len(doc.in_article or [])
     # scripts, styles, head text and form widgets never reach the page text
@@ -238,13 +262,27 @@ def test_hidden_elements_and_pre_lines() -> None:
 
 def test_align_ignores_a_teaser_that_repeats_the_lead() -> None:
     lead = "The council voted on Tuesday to close three river crossings for repairs"
-    blocks = [lead, "Home", "Bridge works close three crossings", lead, "Work lasts until spring, officials said.", "Share"]
+    blocks = [
+        lead,
+        "Home",
+        "Bridge works close three crossings",
+        lead,
+        "Work lasts until spring, officials said.",
+        "Share",
+    ]
     extracted = f"Bridge works close three crossings\n{lead}\nWork lasts until spring, officials said."
     assert align(blocks, extracted) == [False, False, True, True, True, False]
 
 
 def test_align_places_short_blocks_only_where_they_fit() -> None:
-    blocks = ["DE", "A long paragraph of body text that trafilatura kept whole.", "Gala", "12,400", "EN", "Another body paragraph comes after the table."]
+    blocks = [
+        "DE",
+        "A long paragraph of body text that trafilatura kept whole.",
+        "Gala",
+        "12,400",
+        "EN",
+        "Another body paragraph comes after the table.",
+    ]
     extracted = "A long paragraph of body text that trafilatura kept whole.\n| Gala | 12,400 |\nAnother body paragraph comes after the table. de"
     assert align(blocks, extracted) == [False, True, True, True, False, True]
 
@@ -299,7 +337,9 @@ def test_large_page_beyond_the_fallback_limit_is_cleaned_as_whole_page() -> None
     from cleaner import html as html_stage
 
     paragraph = "<p>" + "Plenty of words in one long paragraph here. " * 10 + "</p>\n"
-    big = "<html><body>" + paragraph * (html_stage.FALLBACK_MAX_CHARS // len(paragraph) + 10) + "</body></html>"
+    big = (
+        "<html><body>" + paragraph * (html_stage.FALLBACK_MAX_CHARS // len(paragraph) + 10) + "</body></html>"
+    )
     started = time.perf_counter()
     doc = page_document(big, url=None, html_rules=None, fallback=True)
     assert doc.metadata["html"]["extraction"] == "whole-page"
@@ -446,7 +486,9 @@ def test_lead_above_the_article_is_rescued_but_teaser_cards_are_not() -> None:
     rescue_lead(page, in_article, labels)
     kept = [b.text for b, inside in zip(page.blocks, in_article) if inside]
     assert kept[0].startswith("The island ferry will sail only on Tuesdays")
-    assert not any(text.startswith("The school on the hill") for text in kept)  # teaser cards repeat their markup
+    assert not any(
+        text.startswith("The school on the hill") for text in kept
+    )  # teaser cards repeat their markup
     assert "By Ada Moss" not in kept
     assert not any(text.startswith("Ada Moss has reported") for text in kept)  # an author box, not the lead
 
