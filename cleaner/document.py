@@ -12,7 +12,7 @@ from cleaner.blocks import Block
 from cleaner.result import Label
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class Document:
     """A source text split into blocks, with one label slot per block.
 

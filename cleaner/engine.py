@@ -65,7 +65,7 @@ class Cleaner:
             raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
         rules = self.resolver.resolve(outlet, url, text)
         blocks = split_blocks(text)
-        doc = Document(text, blocks, [None] * len(blocks))
+        doc = Document(source=text, blocks=blocks, labels=[None] * len(blocks))
         return self._finish(doc, rules, url, record_date)
 
     def _clean_html(

@@ -59,7 +59,9 @@ def page_document(
     stage: dict[str, Any] = {"encoding": encoding}
     if root is None:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
-        return Document("", [], [], "html", [], {"html": stage}, None)
+        return Document(
+            source="", blocks=[], labels=[], origin="html", in_article=[], metadata={"html": stage}
+        )
 
     marks: dict[Any, Mark] = {}
     chosen: str | None = None
@@ -71,7 +73,15 @@ def page_document(
 
     if not page.blocks:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="the page has no visible text")
-        return Document("", [], [], "html", [], metadata, metadata.get("language"))
+        return Document(
+            source="",
+            blocks=[],
+            labels=[],
+            origin="html",
+            in_article=[],
+            metadata=metadata,
+            language=metadata.get("language"),
+        )
 
     if chosen is not None:
         in_article = list(page.in_body)
@@ -100,7 +110,15 @@ def page_document(
         headline(page, in_article, labels, metadata.get("title"))
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)
-    return Document(page.source, page.blocks, labels, "html", in_article, metadata, metadata.get("language"))
+    return Document(
+        source=page.source,
+        blocks=page.blocks,
+        labels=labels,
+        origin="html",
+        in_article=in_article,
+        metadata=metadata,
+        language=metadata.get("language"),
+    )
 
 
 def _without_selectors(

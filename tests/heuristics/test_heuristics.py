@@ -134,7 +134,7 @@ def test_existing_labels_are_never_changed() -> None:
     labels: list[Label | None] = [None] * len(blocks)
     labels[0] = preset  # an article line an outlet rule (wrongly) removed
     labels[-1] = preset
-    new = labeler.label(Document(text, blocks, labels))
+    new = labeler.label(Document(source=text, blocks=blocks, labels=labels))
     assert new[0] == preset and new[-1] == preset
     assert all(new[i] is None for i in range(1, len(ARTICLE)))
     assert all(new[i] is not None for i in range(len(ARTICLE), len(blocks)))
@@ -148,7 +148,7 @@ def test_html_documents_only_label_article_blocks() -> None:
     inside = [i >= len(chrome) for i in range(len(blocks))]
     page_chrome = Label("page_chrome", "html:outside-article")
     labels: list[Label | None] = [None if ok else page_chrome for ok in inside]
-    doc = Document(text, blocks, labels, origin="html", in_article=inside)
+    doc = Document(source=text, blocks=blocks, labels=labels, origin="html", in_article=inside)
     new = labeler.label(doc)
     assert new[: len(chrome)] == [page_chrome] * len(chrome)
     assert all(label is None for label in new[len(chrome) : len(chrome) + len(ARTICLE)])
