@@ -1,20 +1,11 @@
 """HeuristicLabeler: the generic stage that runs after the outlet rules.
 
-Order of decisions, each kept as the block's rule:
-1. appeal zones (header ... call to action)   -> heuristic:appeal-zone
-2. button-like whole lines ("Once", "Share")   -> heuristic:button-line
-   short lines made of a lexicon phrase         -> heuristic:lexicon:<category>
-3. the two-stage line classifier                -> heuristic:lexicon:<category>
-                                                   or heuristic:classifier
-   on raw dumps, later copies of a kept line     -> heuristic:repeat
-   and the kept lines after a terminating line   -> heuristic:after-terminator
-   ("Comments", "Related articles") past the article's middle
-4. a menu before the prose, short lines after   -> heuristic:short-head, heuristic:short-tail
-   (or heuristic:lexicon:<category> when a phrase names what the line is);
-   text input only: on html the page structure placed the article's edges
-5. the headline just before the body            -> heuristic:title (and metadata["title"]);
-   text input only: on html the html stage's html:title decides
-Labels already set (outlet rules, html page chrome) are never changed.
+It scores a document's lines once (lexicon phrases, the two-stage line
+classifier, the regime: raw dump or an extractor's article) and then runs the
+decisions registered in ``cleaner.heuristics.decisions.DECISIONS``, in order:
+appeal zones, button and phrase lines (and the classifier's cut on raw dumps),
+repeats, terminating blocks, head and tail edges, the headline. Labels already
+set (outlet rules, html page chrome) are never changed.
 """
 
 from __future__ import annotations
@@ -25,27 +16,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.document import Document
-from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
 from cleaner.heuristics.model import LineModel, load_model
-from cleaner.heuristics.title import find_title
-from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
 
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
-TERMINATOR_CATEGORIES = ("comments", "related", "share", "newsletter")  # lines that end an article
-TERMINATOR_MIN_BODY_SHARE = (
-    0.5  # ... once this share of its kept text lies above them (not a share bar on top)
-)
-PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
-PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
-
-APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
-TITLE = Label("title", "heuristic:title")
 
 
 class PageScores(NamedTuple):
@@ -153,6 +133,8 @@ class HeuristicLabeler:
         return categories, lex_any, lex_line
 
     def label(self, doc: Document) -> list[Label | None]:
+        """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
+        blocks in scope (the article's blocks on html, every block on text)."""
         labels = list(doc.labels)
         if doc.origin == "html" and doc.in_article is not None:
             scope = [i for i, inside in enumerate(doc.in_article) if inside]
@@ -161,135 +143,26 @@ class HeuristicLabeler:
         if not scope:
             return labels
         texts = [doc.blocks[i].text for i in scope]
-        usable = [labels[i] is None for i in scope]
-        scores, cut, norms, categories, words, phrase_lines, raw = self.page_scores(
-            texts, doc.origin == "html"
+        scores = self.page_scores(texts, doc.origin == "html")
+        page = LinePage(
+            texts=texts,
+            norms=scores.norms,
+            categories=scores.categories,
+            words=scores.words,
+            phrase_lines=scores.phrase_lines,
+            scores=scores.scores,
+            cut=scores.cut,
+            raw=scores.raw,
+            usable=[labels[i] is None for i in scope],
+            origin=doc.origin,
+            lexicon=self.lexicon,
+            phrase_labels=self._classifier_labels,
+            button_labels=self._button_labels,
+            metadata=doc.metadata,
         )
-
-        local: list[Label | None] = [None] * len(scope)
-        for first, last in appeal_zones(texts, norms, self.lexicon, categories, usable):
-            for j in range(first, last + 1):
-                local[j] = APPEAL
-        lines = self.lexicon.line_category
-        for j, norm in enumerate(norms):
-            if local[j] is not None or not usable[j]:
-                continue
-            button = lines.get(norm)
-            if button is not None:
-                local[j] = self._button_labels[button]
-            elif phrase_lines[j] or scores[j] < cut:
-                local[j] = self._dropped(categories[j])
-        kept = [usable[j] and local[j] is None and scores[j] >= cut for j in range(len(texts))]
-        if cut > -inf:  # a raw dump: teasers and widgets repeat lines of the article
-            self._drop_repeats(texts, kept, local)
-        if raw:
-            self._end_at_terminator(texts, kept, local, categories, phrase_lines)
-        cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(texts))]
-        head: list[int]
-        tail: list[int]
-        if doc.origin == "html":  # the page structure already placed the article's edges
-            head, tail = [], []
-        else:
-            head, tail = edge_lines(
-                texts, words, usable, kept, cues, [c is not None for c in categories], raw
-            )
-        for j in head:
-            local[j] = SHORT_HEAD
-        for j in tail:
-            local[j] = self._tail_label(categories[j])
-        # On html the page structure already decided the headline (html:title);
-        # the text finder would only take a lead sentence for it.
-        title_at = find_title(texts, local, usable, scores, cut) if doc.origin != "html" else None
-        if title_at is not None:
-            local[title_at] = TITLE
-            doc.metadata.setdefault("title", texts[title_at])
+        for _name, decide in DECISIONS:
+            decide(page)
         for j, i in enumerate(scope):
-            if usable[j] and local[j] is not None:
-                labels[i] = local[j]
+            if page.usable[j] and page.local[j] is not None:
+                labels[i] = page.local[j]
         return labels
-
-    @staticmethod
-    def _drop_repeats(texts: list[str], kept: list[bool], local: list[Label | None]) -> None:
-        """Keep the first of identical kept lines; later copies are teasers or widgets."""
-        seen: set[str] = set()
-        for j, text in enumerate(texts):
-            if kept[j]:
-                if text in seen:
-                    local[j] = REPEAT
-                    kept[j] = False
-                else:
-                    seen.add(text)
-
-    @staticmethod
-    def _end_at_terminator(
-        texts: list[str],
-        kept: list[bool],
-        local: list[Label | None],
-        categories: list[str | None],
-        phrase_lines: list[bool],
-    ) -> None:
-        """boilerpipe's terminating block: past the middle of the article's kept text,
-        a "Comments", "Related articles", "Share" or newsletter line ends the article,
-        and every kept line after it goes (comment threads and teasers read like prose),
-        unless paragraphs of the article follow it.
-
-        Raw dumps only: an extractor's output already ends where the article does.
-        """
-        total = sum(len(texts[j]) for j in range(len(texts)) if kept[j])
-        seen = 0
-        for j, text in enumerate(texts):
-            if kept[j]:
-                seen += len(text)
-                continue
-            category = categories[j]
-            if (
-                category in TERMINATOR_CATEGORIES
-                and phrase_lines[j]
-                and seen >= total * TERMINATOR_MIN_BODY_SHARE
-                and (category == "comments" or not _prose_follows(texts, kept, j))
-            ):
-                label = AFTER_TERMINATOR[category]
-                for k in range(j + 1, len(texts)):
-                    if kept[k]:
-                        local[k] = label
-                        kept[k] = False
-                return
-
-    def _tail_label(self, category: str | None) -> Label:
-        if category is not None:
-            return self._classifier_labels[category]
-        return SHORT_TAIL
-
-    def _dropped(self, category: str | None) -> Label:
-        if category is not None:
-            return self._classifier_labels[category]
-        return CLASSIFIER
-
-
-def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
-    """Whether paragraphs of the article follow line ``j``: a newsletter box or a
-    "Read also" teaser set into the article is not its end. (Comment threads are
-    prose too, so a comments line needs no such test.)"""
-    run = 0
-    for k in range(j + 1, len(texts)):
-        if not kept[k]:
-            continue
-        if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS:
-            run += 1
-            if run >= PROSE_RUN_AFTER_TERMINATOR:
-                return True
-        else:
-            run = 0
-    return False
-
-
-CLASSIFIER = Label("other", "heuristic:classifier")
-SHORT_HEAD = Label("navigation", "heuristic:short-head")
-REPEAT = Label("related", "heuristic:repeat")
-SHORT_TAIL = Label("other", "heuristic:short-tail")
-AFTER_TERMINATOR = {
-    "comments": Label("comments", "heuristic:after-terminator"),
-    "related": Label("related", "heuristic:after-terminator"),
-    "share": Label("other", "heuristic:after-terminator"),
-    "newsletter": Label("other", "heuristic:after-terminator"),
-}

@@ -1,0 +1,205 @@
+"""The heuristic decisions, in order, registered in one plain table.
+
+Each decision reads a ``LinePage`` (the lines of one document in the labeler's
+scope, with what the lexicons and the line classifier said of them) and labels
+lines nobody has labelled yet. Adding a decision is adding a function and a row
+to ``DECISIONS``; the labeler runs the rows in order and never changes a label
+an outlet rule or the html stage set.
+
+A line is *kept* while it is usable (no earlier stage labelled it) and no
+decision has labelled it: the later decisions (repeats, terminators, edges,
+title) look only at kept lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from math import inf
+from typing import Any
+
+from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.title import find_title
+from cleaner.heuristics.zones import appeal_zones
+from cleaner.result import Label
+
+TERMINATOR_CATEGORIES = ("comments", "related", "share", "newsletter")  # lines that end an article
+TERMINATOR_MIN_BODY_SHARE = (
+    0.5  # ... once this share of its kept text lies above them (not a share bar on top)
+)
+PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
+PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
+
+APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
+TITLE = Label("title", "heuristic:title")
+CLASSIFIER = Label("other", "heuristic:classifier")
+SHORT_HEAD = Label("navigation", "heuristic:short-head")
+REPEAT = Label("related", "heuristic:repeat")
+SHORT_TAIL = Label("other", "heuristic:short-tail")
+AFTER_TERMINATOR = {
+    "comments": Label("comments", "heuristic:after-terminator"),
+    "related": Label("related", "heuristic:after-terminator"),
+    "share": Label("other", "heuristic:after-terminator"),
+    "newsletter": Label("other", "heuristic:after-terminator"),
+}
+
+
+@dataclass
+class LinePage:
+    """One document's lines as the decisions see them; ``local`` collects their labels."""
+
+    texts: list[str]
+    norms: list[str]  # normalised lines (lexicon.normalise_line)
+    categories: list[str | None]  # the first lexicon phrase category of each line
+    words: list[int]
+    phrase_lines: list[bool]  # short lines mostly made of one lexicon phrase
+    scores: list[float]  # body log-odds of the line classifier
+    cut: float  # a line is body when its score reaches this (-inf: nothing goes by score)
+    raw: bool  # a raw dump of a whole page, chrome and all
+    usable: list[bool]  # no earlier stage labelled the line
+    origin: str  # "text" or "html"
+    lexicon: Lexicon
+    phrase_labels: dict[str, Label]  # category -> heuristic:lexicon:<category>
+    button_labels: dict[str, Label]  # category -> heuristic:button-line
+    metadata: dict[str, Any]
+    local: list[Label | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.local:
+            self.local = [None] * len(self.texts)
+
+    def kept(self) -> list[bool]:
+        """Lines still in the body: usable and not labelled by any decision so far."""
+        return [u and label is None for u, label in zip(self.usable, self.local)]
+
+    def dropped(self, j: int) -> Label:
+        """The label of a line dropped by score or shape: its phrase category where it has one."""
+        category = self.categories[j]
+        return self.phrase_labels[category] if category is not None else CLASSIFIER
+
+
+def label_appeal_zones(page: LinePage) -> None:
+    """A header ("A Message from X:", "Dear readers,") up to a call to action ("Remind me later.")."""
+    zones = appeal_zones(page.texts, page.norms, page.lexicon, page.categories, page.usable)
+    for first, last in zones:
+        for j in range(first, last + 1):
+            page.local[j] = APPEAL
+
+
+def label_button_and_phrase_lines(page: LinePage) -> None:
+    """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
+    and, in the noisy regime, lines the classifier scores below the cut."""
+    lines = page.lexicon.line_category
+    for j, norm in enumerate(page.norms):
+        if page.local[j] is not None or not page.usable[j]:
+            continue
+        button = lines.get(norm)
+        if button is not None:
+            page.local[j] = page.button_labels[button]
+        elif page.phrase_lines[j] or page.scores[j] < page.cut:
+            page.local[j] = page.dropped(j)
+
+
+def label_repeats(page: LinePage) -> None:
+    """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
+    if page.cut == -inf:
+        return
+    seen: set[str] = set()
+    for j, (text, kept) in enumerate(zip(page.texts, page.kept())):
+        if kept:
+            if text in seen:
+                page.local[j] = REPEAT
+            else:
+                seen.add(text)
+
+
+def label_after_terminator(page: LinePage) -> None:
+    """boilerpipe's terminating block: past the middle of the article's kept text,
+    a "Comments", "Related articles", "Share" or newsletter line ends the article,
+    and every kept line after it goes (comment threads and teasers read like prose),
+    unless paragraphs of the article follow it.
+
+    Raw dumps only: an extractor's output already ends where the article does.
+    """
+    if not page.raw:
+        return
+    texts, kept = page.texts, page.kept()
+    total = sum(len(texts[j]) for j in range(len(texts)) if kept[j])
+    seen = 0
+    for j, text in enumerate(texts):
+        if kept[j]:
+            seen += len(text)
+            continue
+        category = page.categories[j]
+        if (
+            category in TERMINATOR_CATEGORIES
+            and page.phrase_lines[j]
+            and seen >= total * TERMINATOR_MIN_BODY_SHARE
+            and (category == "comments" or not _prose_follows(texts, kept, j))
+        ):
+            label = AFTER_TERMINATOR[category]
+            for k in range(j + 1, len(texts)):
+                if kept[k]:
+                    page.local[k] = label
+            return
+
+
+def label_edges(page: LinePage) -> None:
+    """A menu before the prose, short lines after it. Text input only: on html the
+    page structure already placed the article's edges."""
+    if page.origin == "html":
+        return
+    local, usable, categories = page.local, page.usable, page.categories
+    cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(page.texts))]
+    head, tail = edge_lines(
+        page.texts, page.words, usable, page.kept(), cues, [c is not None for c in categories], page.raw
+    )
+    for j in head:
+        local[j] = SHORT_HEAD
+    for j in tail:
+        category = categories[j]
+        local[j] = page.phrase_labels[category] if category is not None else SHORT_TAIL
+
+
+def label_title(page: LinePage) -> None:
+    """The headline just before the body (and ``metadata["title"]``). Text input only:
+    on html the html stage's ``html:title`` decided it, and the text finder would only
+    take a lead sentence for it."""
+    if page.origin == "html":
+        return
+    title_at = find_title(page.texts, page.local, page.usable, page.scores, page.cut)
+    if title_at is not None:
+        page.local[title_at] = TITLE
+        page.metadata.setdefault("title", page.texts[title_at])
+
+
+def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
+    """Whether paragraphs of the article follow line ``j``: a newsletter box or a
+    "Read also" teaser set into the article is not its end. (Comment threads are
+    prose too, so a comments line needs no such test.)"""
+    run = 0
+    for k in range(j + 1, len(texts)):
+        if not kept[k]:
+            continue
+        if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS:
+            run += 1
+            if run >= PROSE_RUN_AFTER_TERMINATOR:
+                return True
+        else:
+            run = 0
+    return False
+
+
+Decision = Callable[[LinePage], None]
+
+# (name, decision), run in this order. The name is what docs and tests call it;
+# the rule each label carries is set by the decision itself (heuristic:<name>).
+DECISIONS: tuple[tuple[str, Decision], ...] = (
+    ("appeal-zone", label_appeal_zones),
+    ("button-and-phrase-lines", label_button_and_phrase_lines),
+    ("repeat", label_repeats),
+    ("after-terminator", label_after_terminator),
+    ("edges", label_edges),
+    ("title", label_title),
+)
