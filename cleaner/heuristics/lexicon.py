@@ -5,10 +5,15 @@ merged into one matcher: most pages do not say their language, and a phrase of
 one language rarely occurs by chance in another. Phrases run as one RE2 scan
 over the whole document (matches mapped to lines afterwards), whole-line lists
 are set lookups, so the cost per line stays a few dictionary probes.
+
+Every phrase, whole line and lead-in is also registered in its unaccented form
+(``fold``): pages typed without accents ("a lire aussi") then match too, while
+the text itself stays as it is, so match offsets need no mapping.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -32,9 +37,29 @@ _TOP_KEYS = {
     "appeal_header_prefixes",
     "cta",
     "chrome_lines",
+    "lead_ins",
 }
 _LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
+
+# Lead-ins ("Read more: ...", "LESEN SIE AUCH ...") open a line: bullets and brackets
+# before them are skipped, and one of these marks (or the end of the line) must follow,
+# so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
+_LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
+_LEAD_SEPARATORS = frozenset(":|»>›】]：")
+_LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
+
+# Folding for unaccented variants: marks are dropped after letters of these scripts,
+# where they are accents that people often leave out; elsewhere a mark makes another
+# letter (Cyrillic й, ї; kana voicing), so it stays. Cyrillic ё is written е often
+# enough to fold on its own. Letters with a stroke have no decomposition, hence a table.
+_FOLDED_SCRIPTS = ("LATIN", "GREEK", "ARABIC", "HEBREW")
+_UNSTROKED = str.maketrans({"ł": "l", "đ": "d", "ı": "i", "ø": "o", "ß": "ss", "ё": "е"})
+# Romanian has two spellings of ș and ț (comma below, and the older cedilla).
+_CEDILLA = str.maketrans({"ș": "ş", "ț": "ţ"})
+# A folded variant this short, and of one word, is too often a word of its own
+# ("réagir" -> Portuguese "reagir", Vietnamese "ảnh:" -> "anh:"), so it is not registered.
+FOLD_MIN_CHARS = 8
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
@@ -55,6 +80,36 @@ def normalise_lower(lowered: str) -> str:
     return lowered.rstrip(_LINE_END)
 
 
+def fold(text: str) -> str:
+    """``text`` without the accents people leave out when typing ("à lire" -> "a lire")."""
+    out: list[str] = []
+    fold_marks = False
+    for char in unicodedata.normalize("NFD", text.translate(_UNSTROKED)):
+        if unicodedata.combining(char):
+            if fold_marks:
+                continue
+        else:
+            fold_marks = unicodedata.name(char, "").startswith(_FOLDED_SCRIPTS)
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def spelling_variants(text: str) -> list[str]:
+    """Other spellings of a lexicon entry worth matching: unaccented, Romanian cedilla.
+
+    Only variants that differ from ``text``, and never a short one-word fold (see
+    ``FOLD_MIN_CHARS``).
+    """
+    variants = []
+    folded = fold(text)
+    if folded != text and (len(folded) >= FOLD_MIN_CHARS or " " in folded.strip()):
+        variants.append(folded)
+    cedilla = text.translate(_CEDILLA)
+    if cedilla != text:
+        variants.append(cedilla)
+    return variants
+
+
 @dataclass
 class Lexicon:
     """Everything the heuristics look up, merged over all languages."""
@@ -65,9 +120,11 @@ class Lexicon:
     appeal_header_prefixes: tuple[str, ...] = ()
     cta: set[str] = field(default_factory=set)
     chrome_lines: set[str] = field(default_factory=set)
+    lead_ins: dict[str, str] = field(default_factory=dict)  # lead-in -> category
     languages: list[str] = field(default_factory=list)
     _matcher: Any = None
     _phrase_bytes: dict[bytes, tuple[str, int]] = field(default_factory=dict)
+    _lead_index: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (longest phrases first).
@@ -81,6 +138,36 @@ class Lexicon:
         self._phrase_bytes = {p.encode(): (self.phrase_category[p], len(p)) for p in phrases}
         if phrases:
             self._matcher = re2.compile(b"|".join(re2.escape(p.encode()) for p in phrases), _OPTIONS)
+        by_initial: dict[str, list[tuple[str, str]]] = {}
+        for lead in sorted(self.lead_ins, key=len, reverse=True):  # "read more" before "read"
+            by_initial.setdefault(lead[0], []).append((lead, self.lead_ins[lead]))
+        self._lead_index = {initial: tuple(leads) for initial, leads in by_initial.items()}
+
+    def lead_in(self, norm: str, text: str | None = None) -> str | None:
+        """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
+
+        ``norm``: the lower-cased line (``normalise_line``); ``text``: the line as written,
+        for the upper-case form. The lead-in must be followed by the end of the line or
+        a separator (":", "|", "»", ">", "-", "–", "—", ...), or be written in upper case
+        before a headline that starts with a capital ("READ MORE Council split ...").
+        "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
+        """
+        line = norm.lstrip(_LEAD_STRIP)
+        leads = self._lead_index.get(line[:1])
+        if leads is None:
+            return None
+        for lead, category in leads:
+            if not line.startswith(lead):
+                continue
+            rest = line[len(lead) :]
+            after = rest.lstrip()
+            if not after or after[0] in _LEAD_SEPARATORS:
+                return category
+            if after[0] in _LEAD_DASHES and after[1:2] in ("", " "):
+                return category
+            if text is not None and rest[:1].isspace() and _upper_lead(text, lead):
+                return category
+        return None
 
     def phrase_hits(self, joined: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines.
@@ -145,6 +232,18 @@ class Lexicon:
         )
 
 
+def _upper_lead(text: str, lead: str) -> bool:
+    """Whether ``text`` opens with ``lead`` in upper case and a headline in mixed case follows."""
+    line = text.lstrip(_LEAD_STRIP)
+    head, rest = line[: len(lead)], line[len(lead) :].lstrip()
+    return (
+        head.isupper()
+        and head.lower() == lead
+        and rest[:1].isupper()
+        and not rest.isupper()  # an all-caps line is a headline, not a label before one
+    )
+
+
 MAX_HEADER_CHARS = 80
 CHROME_MAX_CHARS = 40  # longer lines are never a menu entry; skip the lookup
 _CHROME_STRIP = " |•·›»>-–*/:"
@@ -160,14 +259,22 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     folder = folder or lexicon_dir()
     lexicon = Lexicon()
     prefixes: list[str] = []
+    variants = Lexicon()  # spelling variants, added after every file so a written entry wins
     for path in sorted(folder.glob("*.yaml")):
-        _merge_file(path, lexicon, prefixes)
+        _merge_file(path, lexicon, prefixes, variants)
+    for table, extra in (
+        (lexicon.phrase_category, variants.phrase_category),
+        (lexicon.line_category, variants.line_category),
+        (lexicon.lead_ins, variants.lead_ins),
+    ):
+        for text, category in extra.items():
+            table.setdefault(text, category)
     lexicon.appeal_header_prefixes = tuple(prefixes)
     lexicon.compile()
     return lexicon
 
 
-def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str]) -> None:
+def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lexicon) -> None:
     name = str(path)
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
@@ -188,14 +295,27 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str]) -> None:
     lexicon.languages.append(language)
     for category, items in _category_lists(name, data, "phrases"):
         for phrase in items:
-            lexicon.phrase_category.setdefault(phrase.lower(), category)
+            _register(phrase.lower(), category, lexicon.phrase_category, variants.phrase_category)
     for category, items in _category_lists(name, data, "lines"):
         for text in items:
-            lexicon.line_category.setdefault(normalise_line(text), category)
+            _register(normalise_line(text), category, lexicon.line_category, variants.line_category)
+    for category, items in _category_lists(name, data, "lead_ins"):
+        for text in items:
+            lead = normalise_line(text).rstrip(_LEAD_STRIP)
+            if not lead:
+                raise RuleFileError(name, data.key_lines["lead_ins"], "lead_ins", f"empty lead-in {text!r}")
+            _register(lead, category, lexicon.lead_ins, variants.lead_ins)
     lexicon.appeal_headers.update(normalise_line(t) for t in _strings(name, data, "appeal_headers"))
     prefixes.extend(t.lower() for t in _strings(name, data, "appeal_header_prefixes"))
     lexicon.cta.update(normalise_line(t) for t in _strings(name, data, "cta"))
     lexicon.chrome_lines.update(normalise_line(t) for t in _strings(name, data, "chrome_lines"))
+
+
+def _register(text: str, category: str, table: dict[str, str], variants: dict[str, str]) -> None:
+    """Enter ``text`` (first file wins) and keep its spelling variants for later."""
+    table.setdefault(text, category)
+    for variant in spelling_variants(text):
+        variants.setdefault(variant, category)
 
 
 def _category_lists(name: str, data: LocatedDict, key: str) -> Iterable[tuple[str, list[str]]]:
