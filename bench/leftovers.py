@@ -5,8 +5,9 @@ The "leftovers" measure of ../shared/eval/README.md, over ../shared/eval/dev:
 - extracted mode: the input is trafilatura's article text (``extracted_text``);
   leaving it unchanged removes 0% and loses 0%, so every point here is cleaner's.
 - html mode: the input is the page text cleaner lays out (``Result.source``);
-  removal counts the html stage's ``page_chrome`` too, and the last columns
-  give what is left in the body and what the text rules remove after the html stage.
+  removal counts what the html stage drops (outside the article) too, and the
+  last columns give what is left in the body and what the text rules remove
+  of what the html stage kept.
 
 Lines of the input are labelled boilerplate / body against ``gold_body``
 (seb-dev, wceb-dev); removal and loss are micro-averages over tokens. On traf
@@ -47,7 +48,7 @@ STRING_SETS = ("traf",)
 DATASETS = ("seb-dev", "traf", "wceb-dev")
 MODES = ("extracted", "html")
 HEADLINE = "title"  # the gold bodies keep or drop the headline by their own conventions
-CHROME = "page_chrome"  # what the html stage labels outside the article
+HTML_STAGE = "html:"  # rule names of the html stage (outside the article, link lines, title)
 
 
 @dataclass
@@ -144,7 +145,7 @@ def gold_row(name: str, counts: LineCounts, mode: str) -> list[str]:
         f"{counts.loss_without(HEADLINE):.1%}",
     ]
     if mode == "html":
-        row += [f"{1 - counts.removal:.1%}", f"{counts.removal_without(CHROME):.1%}"]
+        row += [f"{1 - counts.removal:.1%}", f"{counts.removal_after(HTML_STAGE):.1%}"]
     return row
 
 
@@ -161,7 +162,7 @@ def render(mode: str, figures: ModeFigures) -> str:
         "loss excl. title",
     ]
     if mode == "html":
-        head += ["left in body", "removal after html stage"]
+        head += ["left in body", "text-stage removal"]
     rows = []
     for name, counts in figures.lines.items():
         rows.append(gold_row(name, counts, mode))
@@ -178,8 +179,8 @@ def render(mode: str, figures: ModeFigures) -> str:
     if mode == "html":
         parts.append(
             "left in body: share of the page's boilerplate tokens the body keeps; "
-            f"removal after html stage: of those the html stage kept in the article (not `{CHROME}`), "
-            "the share the text rules and heuristics removed."
+            f"text-stage removal: of the boilerplate tokens the html stage (rules `{HTML_STAGE}*`) "
+            "left in, the share the text rules and heuristics removed."
         )
     else:
         parts.append("unchanged (trafilatura's text as it is) removes 0.0% and loses 0.0%.")
@@ -240,9 +241,12 @@ def as_json(figures: dict[str, ModeFigures]) -> dict[str, Any]:
                     "body_removed": c.body_removed,
                     "removal": c.removal,
                     "removal_excl_title": c.removal_without(HEADLINE),
+                    "text_stage_removal": c.removal_after(HTML_STAGE),
                     "loss": c.loss,
                     "removed_by_category": dict(c.removed_by_category),
                     "lost_by_category": dict(c.lost_by_category),
+                    "removed_by_rule": dict(c.removed_by_rule),
+                    "lost_by_rule": dict(c.lost_by_rule),
                 }
                 for name, c in gold.items()
             },

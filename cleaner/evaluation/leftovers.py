@@ -40,6 +40,7 @@ BODY_SHARE = 0.8
 LABEL_BOILERPLATE = "boilerplate"
 LABEL_BODY = "body"
 UNCATEGORISED = "other"  # a boilerplate segment without a category still removed its tokens
+UNNAMED_RULE = ""  # nor does a missing rule name make its tokens less removed
 
 Span = tuple[int, int]
 
@@ -113,15 +114,20 @@ class RemovedSpans:
         self.segments = list(segments)
         self.starts = [s.start for s in self.segments]
 
-    def category(self, start: int, end: int) -> str | None:
-        """The category of the boilerplate segment holding ``[start, end)``, else None."""
+    def segment(self, start: int, end: int) -> Segment | None:
+        """The boilerplate segment holding all of ``[start, end)``, else None."""
         at = bisect_right(self.starts, start) - 1
         if at < 0:
             return None
         seg = self.segments[at]
         if seg.kind != BOILERPLATE or end > seg.end:
             return None
-        return seg.category or UNCATEGORISED
+        return seg
+
+    def category(self, start: int, end: int) -> str | None:
+        """The category of the boilerplate segment holding ``[start, end)``, else None."""
+        seg = self.segment(start, end)
+        return None if seg is None else seg.category or UNCATEGORISED
 
 
 @dataclass
@@ -135,6 +141,8 @@ class LineCounts:
     body_removed: int = 0
     removed_by_category: Counter[str] = field(default_factory=Counter)  # boilerplate tokens
     lost_by_category: Counter[str] = field(default_factory=Counter)  # body tokens
+    removed_by_rule: Counter[str] = field(default_factory=Counter)  # boilerplate tokens
+    lost_by_rule: Counter[str] = field(default_factory=Counter)  # body tokens
 
     def __iadd__(self, other: LineCounts) -> LineCounts:
         self.pages += other.pages
@@ -144,6 +152,8 @@ class LineCounts:
         self.body_removed += other.body_removed
         self.removed_by_category.update(other.removed_by_category)
         self.lost_by_category.update(other.lost_by_category)
+        self.removed_by_rule.update(other.removed_by_rule)
+        self.lost_by_rule.update(other.lost_by_rule)
         return self
 
     @property
@@ -170,6 +180,15 @@ class LineCounts:
         taken = self.lost_by_category[category]
         return _share(self.body_removed - taken, self.body_tokens - taken)
 
+    def removal_after(self, rule_prefix: str) -> float:
+        """Removal among the tokens that rules named ``rule_prefix...`` left in.
+
+        With ``html:`` this is what the text rules and heuristics remove of the
+        boilerplate the html stage kept as article (whatever category it gave).
+        """
+        taken = sum(n for rule, n in self.removed_by_rule.items() if rule.startswith(rule_prefix))
+        return _share(self.boilerplate_removed - taken, self.boilerplate_tokens - taken)
+
 
 def line_counts(result: Result, gold: GoldIndex | str) -> LineCounts:
     """Label the lines of ``result.source`` against the gold body and count removed tokens.
@@ -184,17 +203,19 @@ def line_counts(result: Result, gold: GoldIndex | str) -> LineCounts:
         if line.label is None:
             continue
         for start, end in line.tokens:
-            category = removed.category(start, end)
+            seg = removed.segment(start, end)
             if line.label == LABEL_BOILERPLATE:
                 counts.boilerplate_tokens += 1
-                if category is not None:
+                if seg is not None:
                     counts.boilerplate_removed += 1
-                    counts.removed_by_category[category] += 1
+                    counts.removed_by_category[seg.category or UNCATEGORISED] += 1
+                    counts.removed_by_rule[seg.rule or UNNAMED_RULE] += 1
             else:
                 counts.body_tokens += 1
-                if category is not None:
+                if seg is not None:
                     counts.body_removed += 1
-                    counts.lost_by_category[category] += 1
+                    counts.lost_by_category[seg.category or UNCATEGORISED] += 1
+                    counts.lost_by_rule[seg.rule or UNNAMED_RULE] += 1
     return counts
 
 

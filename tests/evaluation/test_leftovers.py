@@ -140,6 +140,8 @@ def test_removal_and_loss_count_tokens_in_removed_segments() -> None:
     assert counts.loss == pytest.approx(10 / 51)
     assert counts.removed_by_category == {"title": 6, "related": 8, "newsletter": 5}
     assert counts.lost_by_category == {"advertisement": 10}
+    assert counts.removed_by_rule == {"test:title": 6, "test:related": 8, "test:newsletter": 5}
+    assert counts.lost_by_rule == {"test:advertisement": 10}
 
 
 def test_removal_without_the_headline() -> None:
@@ -147,6 +149,14 @@ def test_removal_without_the_headline() -> None:
     assert counts.removal_without("title") == pytest.approx(13 / 16)
     assert counts.loss_without("advertisement") == 0.0
     assert counts.removal_without("comments") == counts.removal
+
+
+def test_removal_after_a_stage_leaves_its_rules_out() -> None:
+    counts = line_counts(fake_result(TEXT, REMOVED), GOLD)
+    assert counts.removal_after("test:title") == pytest.approx(13 / 16)
+    assert counts.removal_after("test:re") == pytest.approx(11 / 14)  # related only
+    assert counts.removal_after("test:") == 0.0  # every removal left out: 0 of the 3 left
+    assert counts.removal_after("html:") == counts.removal
 
 
 def test_nothing_removed_is_zero_removal_and_zero_loss() -> None:
