@@ -17,6 +17,11 @@ from cleaner.blocks import Block
 BODY = "body"
 BOILERPLATE = "boilerplate"
 
+# The fields a cleaned record gains, in this order, in every output (JSONL, Spark,
+# Scrapy, ...): each adapter takes them from Result.output_fields, so a new field
+# is one change here.
+OUTPUT_FIELDS: tuple[str, ...] = ("body", "removed", "outlet", "metadata")
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -97,6 +102,14 @@ class Result:
             "outlet": self.outlet,
             "metadata": dict(self.metadata),
         }
+
+    def output_fields(self) -> dict[str, Any]:
+        """The fields of OUTPUT_FIELDS that a cleaned record gains; ``metadata`` only
+        when something was found, so records of plain text stay small."""
+        data = self.to_dict()
+        if not data["metadata"]:
+            del data["metadata"]
+        return data
 
 
 def build_segments(source: str, blocks: Sequence[Block], labels: Sequence[Label | None]) -> list[Segment]:

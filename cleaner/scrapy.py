@@ -6,8 +6,9 @@
     CLEANER_INPUT = "html"        # "text" or "html": what that field holds
     CLEANER_URL_FIELD = "url"     # the item field with the response URL (picks outlet rules)
 
-The pipeline adds ``body``, ``removed`` (list of {start, end, category, rule,
-text}) and ``outlet`` to each item (with ``CLEANER_OUTPUT_PREFIX`` in front
+The pipeline adds the output fields of ``Result.output_fields``: ``body``, ``removed``
+(list of {start, end, category, rule, text}), ``outlet`` and, where found, ``metadata``
+to each item (with ``CLEANER_OUTPUT_PREFIX`` in front
 of the names if set; ``clean_error`` keeps its name). An item that cannot be cleaned keeps its fields and
 gets ``clean_error``, or is dropped with ``CLEANER_DROP_FAILED = True``.
 Needs the ``scrapy`` extra: ``pip install cleaner[scrapy]``.
@@ -82,7 +83,7 @@ class CleanerPipeline:
             raise NotConfigured(str(exc)) from None
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        """Add body, removed and outlet (or clean_error) to the item and pass it on."""
+        """Add the output fields (body, removed, outlet, metadata when found), or clean_error, and pass the item on."""
         adapter = ItemAdapter(item)
         value = adapter.get(self.field)
         url = adapter.get(self.url_field) if self.url_field else None
@@ -100,10 +101,8 @@ class CleanerPipeline:
             self._set(adapter, ERROR_FIELD, str(exc), prefixed=False)
             return item
         self.cleaned += 1
-        data = result.to_dict()
-        self._set(adapter, "body", data["body"])
-        self._set(adapter, "removed", data["removed"])
-        self._set(adapter, "outlet", data["outlet"])
+        for name, value in result.output_fields().items():
+            self._set(adapter, name, value)
         return item
 
     def _set(self, adapter: ItemAdapter, name: str, value: Any, prefixed: bool = True) -> None:

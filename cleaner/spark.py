@@ -12,21 +12,21 @@ Needs the ``spark`` extra: ``pip install cleaner[spark]``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
+from cleaner.result import OUTPUT_FIELDS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
     from pyspark.sql import DataFrame
 
-BODY_COL = "body"
-REMOVED_COL = "removed"
-OUTLET_COL = "outlet"
 ERROR_COL = "clean_error"
-NEW_COLUMNS = (BODY_COL, REMOVED_COL, OUTLET_COL, ERROR_COL)
+METADATA_COL = "metadata"  # a JSON object as a string: its values vary by page (html stage details)
+NEW_COLUMNS = (*OUTPUT_FIELDS, ERROR_COL)
 
 # One Cleaner per worker process and configuration.
 _cleaners: dict[tuple[Any, ...], Cleaner] = {}
@@ -44,8 +44,9 @@ def clean_dataframe(
     heuristics: bool = True,
     fallback: bool = True,
 ) -> DataFrame:
-    """``df`` with four new columns: body (string), removed (array of structs
-    start/end/category/rule/text), outlet (string) and clean_error (string).
+    """``df`` with the output fields as new columns: body (string), removed (array of
+    structs start/end/category/rule/text), outlet (string), metadata (a JSON object as
+    a string, null when nothing was found), then clean_error (string).
 
     A row is cleaned as HTML when ``html_col`` is given and its value is not
     null, else as text from ``text_col``. ``url_col`` and ``outlet_col``
@@ -93,16 +94,13 @@ def clean_frame(
     url_col: str | None,
     outlet_col: str | None,
 ) -> pd.DataFrame:
-    """Clean one pandas batch; returns it with the four new columns."""
+    """Clean one pandas batch; returns it with the new columns (NEW_COLUMNS)."""
     rows = len(frame)
     texts = _column(frame, text_col, rows)
     htmls = _column(frame, html_col, rows)
     urls = _column(frame, url_col, rows)
     outlets = _column(frame, outlet_col, rows)
-    bodies: list[str | None] = []
-    removed: list[list[dict[str, Any]] | None] = []
-    found: list[str | None] = []
-    errors: list[str | None] = []
+    columns: dict[str, list[Any]] = {name: [] for name in NEW_COLUMNS}
     for text, html, url, outlet in zip(texts, htmls, urls, outlets):
         try:
             if html is not None:
@@ -112,17 +110,14 @@ def clean_frame(
             else:
                 raise CleanerError("no text and no html in this row")
         except (CleanerError, ImportError) as exc:
-            bodies.append(None)
-            removed.append(None)
-            found.append(None)
-            errors.append(str(exc))
-            continue
-        data = result.to_dict()
-        bodies.append(data["body"])
-        removed.append(data["removed"])
-        found.append(data["outlet"])
-        errors.append(None)
-    return frame.assign(**{BODY_COL: bodies, REMOVED_COL: removed, OUTLET_COL: found, ERROR_COL: errors})
+            row: dict[str, Any] = {ERROR_COL: str(exc)}
+        else:
+            row = result.output_fields()
+            if METADATA_COL in row:
+                row[METADATA_COL] = json.dumps(row[METADATA_COL], ensure_ascii=False)
+        for name, values in columns.items():
+            values.append(row.get(name))
+    return frame.assign(**columns)
 
 
 def _column(frame: pd.DataFrame, name: str | None, rows: int) -> list[Any]:
@@ -147,12 +142,8 @@ def _new_types() -> list[tuple[str, Any]]:
             StructField("text", StringType(), False),
         ]
     )
-    return [
-        (BODY_COL, StringType()),
-        (REMOVED_COL, ArrayType(span, False)),
-        (OUTLET_COL, StringType()),
-        (ERROR_COL, StringType()),
-    ]
+    types = {"body": StringType(), "removed": ArrayType(span, False), "outlet": StringType()}
+    return [(name, types.get(name, StringType())) for name in NEW_COLUMNS]
 
 
 __all__ = ["clean_dataframe", "clean_frame", "executor_cleaner"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -61,7 +62,8 @@ def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
     rows = make_rows()
     df = spark.createDataFrame(rows, "id long, text string, html string, url string").repartition(4)
     cleaned = clean_dataframe(df, text_col="text", html_col="html", url_col="url")
-    assert cleaned.columns == ["id", "text", "html", "url", "body", "removed", "outlet", "clean_error"]
+    new = ["body", "removed", "outlet", "metadata", "clean_error"]
+    assert cleaned.columns == ["id", "text", "html", "url", *new]
     got = {r["id"]: r for r in cleaned.collect()}
     assert len(got) == ROWS
     for n, text, html, url in rows:
@@ -74,6 +76,10 @@ def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
         assert row["body"] == expected.body
         assert row["outlet"] == expected.outlet
         assert [s.asDict() for s in row["removed"]] == expected.to_dict()["removed"]
+        metadata = expected.output_fields().get("metadata")
+        assert (json.loads(row["metadata"]) if row["metadata"] else None) == metadata
+        if html is not None:
+            assert metadata and metadata["html"]["extraction"]  # the html stage's details reach Spark too
     assert got[1]["outlet"] == "themoscowtimes.com"
     assert any(s["category"] == "donation_appeal" for s in got[1]["removed"])
     assert "Remind me later" not in got[1]["body"]

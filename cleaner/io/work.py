@@ -130,7 +130,7 @@ def process_batch(batch: list[Item]) -> BatchResult:
             key = seg.category or "other"
             out.stats.removed[key] = out.stats.removed.get(key, 0) + len(seg.text.encode("utf-8"))
         if state.config.output == OUTPUT_JSONL:
-            record.update(result_fields(result))
+            record.update(result.output_fields())
             lines.append(json.dumps(record, ensure_ascii=False))
             lines.append("\n")
         else:
@@ -150,15 +150,6 @@ def body_name(item: Item) -> str:
     while "." in stem.strip("."):
         stem = stem.rsplit(".", 1)[0]
     return f"{stem}/{item.line if item.line is not None else item.offset}"
-
-
-def result_fields(result: Result) -> dict[str, Any]:
-    """The fields JSONL output adds: body, removed, outlet (and metadata when found)."""
-    data = result.to_dict()
-    added: dict[str, Any] = {"body": data["body"], "removed": data["removed"], "outlet": data["outlet"]}
-    if data.get("metadata"):
-        added["metadata"] = data["metadata"]
-    return added
 
 
 def _clean_item(state: _WorkerState, item: Item) -> tuple[dict[str, Any], Result]:
