@@ -12,7 +12,8 @@ from cleaner.cli.common import build_cleaner, cleaner_options, fail
 from cleaner.errors import CleanerError
 from cleaner.io.formats import FORMATS
 from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
-from cleaner.io.work import WorkConfig, parse_fields
+from cleaner.io.records import parse_fields
+from cleaner.io.work import WorkConfig
 
 EXIT_INTERRUPTED = 130
 

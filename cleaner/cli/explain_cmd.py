@@ -9,8 +9,8 @@ import click
 
 from cleaner.cli.common import build_cleaner, cleaner_options, fail
 from cleaner.cli.report import render_html, render_summary_text, render_terminal
-from cleaner.docinput import looks_like_html, read_document
 from cleaner.errors import CleanerError
+from cleaner.io.documents import read_one_document
 
 
 @click.command("explain")
@@ -51,22 +51,28 @@ def explain_command(
 ) -> None:
     """Show INPUT (a text or HTML file, or - for stdin) with every removed span.
 
+    INPUT is read as `cleaner clean` reads it: html by extension, then content;
+    of a JSONL or WARC file, the first record (its url, outlet and date fields
+    count unless given here).
+
     Each removed span is marked with its category and the rule that removed
     it, followed by a summary. With --html, the same is written as a
     self-contained HTML page and only the summary is printed.
     """
     name = "<stdin>" if input_path == "-" else input_path
     try:
-        content = read_document(input_path)
+        document = read_one_document(input_path, input_format)
     except CleanerError as exc:
         fail(str(exc))
-    is_html = input_format == "html" or (input_format == "auto" and looks_like_html(input_path, content))
     cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
     try:
-        if is_html:
-            result = cleaner.clean(html=content, url=url, outlet=outlet, date=date)
-        else:
-            result = cleaner.clean(content, url=url, outlet=outlet, date=date)
+        result = cleaner.clean(
+            document.text,
+            html=document.html,
+            url=url or document.url,
+            outlet=outlet or document.outlet,
+            date=date or document.date,
+        )
     except ImportError as exc:
         fail(f"{name}: HTML input needs the html stage, which cannot be loaded ({exc})")
     except CleanerError as exc:

@@ -10,7 +10,7 @@ import click
 
 from cleaner.cli.common import fail
 from cleaner.errors import CleanerError
-from cleaner.learn.dump import Fields
+from cleaner.io.records import FieldMap
 from cleaner.learn.pages import PageReader
 from cleaner.learn.propose import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, compile_learned, learn
 
@@ -52,7 +52,7 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     "--html-field",
     default="html",
     show_default=True,
-    help="JSONL field holding page html (used when there is no text).",
+    help="JSONL field holding page html (read before the text field, as `cleaner clean` does).",
 )
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
 def learn_command(
@@ -82,7 +82,7 @@ def learn_command(
     target = None if output == "-" else Path(output)
     if target is not None and target.exists() and not force:
         fail(f"{target}: exists; use --force to overwrite it")
-    reader = PageReader(Fields(text_field, html_field, url_field))
+    reader = PageReader(FieldMap(text=text_field, html=html_field, url=url_field))
     try:
         pages = reader.read(dump, limit)
     except CleanerError as exc:

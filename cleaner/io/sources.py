@@ -20,11 +20,14 @@ from cleaner.io.compression import (
     decompressing_reader,
     open_input,
     sniff_head,
+    strip_compression,
 )
 from cleaner.io.formats import SNIFF_BYTES, detect_format, format_by_name
 from cleaner.io.items import RECORD_FORMATS, TEXT, WARC
 
 STDIN = "-"
+TEXT_SUFFIXES = (".txt", ".text")  # plain-text documents (other formats: formats.format_by_name)
+GOLD_SUFFIXES = (".body.txt",)  # a labelled corpus's gold bodies sit beside its documents
 
 
 class SourceError(CleanerError):
@@ -70,20 +73,37 @@ class Source:
         return [os.path.abspath(self.path), st.st_size, st.st_mtime_ns, self.fmt]
 
 
-def expand_inputs(inputs: tuple[str, ...], forced_format: str, stdin: BinaryIO | None = None) -> list[Source]:
-    """Resolve every input to sources; ``forced_format`` "auto" means detect."""
+def expand_inputs(
+    inputs: tuple[str, ...], forced_format: str, stdin: BinaryIO | None = None, only_known: bool = False
+) -> list[Source]:
+    """Resolve every input to sources; ``forced_format`` "auto" means detect.
+
+    ``only_known``: in folders, read only files whose name says they are documents or
+    records (``.txt``, ``.html``, ``.jsonl``, ``.warc`` ..., compressed or not), and not the
+    gold ``.body.txt`` files of a corpus; named files are always read.
+    """
     sources: list[Source] = []
     for given in inputs or (STDIN,):
         if given == STDIN:
             sources.append(_stdin_source(forced_format, stdin))
         elif os.path.isdir(given):
             for path, rel in _walk(given):
+                if only_known and not is_known_document(path):
+                    continue
                 sources.append(_file_source(path, rel, forced_format))
         elif os.path.exists(given):
             sources.append(_file_source(given, os.path.basename(given), forced_format))
         else:
             raise SourceError(f"{given}: no such file or folder")
     return sources
+
+
+def is_known_document(path: str) -> bool:
+    """Whether a file name says it holds documents or records (gold bodies do not count)."""
+    name = strip_compression(os.path.basename(path)).lower()
+    if name.endswith(GOLD_SUFFIXES):
+        return False
+    return name.endswith(TEXT_SUFFIXES) or format_by_name(name) is not None
 
 
 def _walk(folder: str) -> list[tuple[str, str]]:

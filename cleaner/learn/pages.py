@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from cleaner.blocks import split_blocks
 from cleaner.errors import CleanerError
-from cleaner.learn.dump import Fields, Page, read_pages
+from cleaner.io.documents import read_documents
+from cleaner.io.records import DocumentRequest, FieldMap
 from cleaner.learn.propose import page_lines
 
 if TYPE_CHECKING:
@@ -22,33 +23,33 @@ if TYPE_CHECKING:
 class PageReader:
     """Reads a dump into per-page line lists; pages that fail are listed, not fatal."""
 
-    def __init__(self, fields: Fields | None = None) -> None:
-        self.fields = fields or Fields()
+    def __init__(self, fields: FieldMap | None = None) -> None:
+        self.fields = fields or FieldMap()
         self.skipped: list[str] = []
         self._cleaner: Cleaner | None = None
 
     def read(self, dump: str, limit: int | None = None) -> list[list[str]]:
         pages: list[list[str]] = []
-        for page in read_pages(dump, self.fields, limit):
-            lines = self.lines(page)
+        for where, page in read_documents([dump], self.fields, limit=limit):
+            lines = self.lines(where, page)
             if lines:
                 pages.append(lines)
         return pages
 
-    def lines(self, page: Page) -> list[str]:
+    def lines(self, where: str, page: DocumentRequest) -> list[str]:
         if page.text is not None:
             return page_lines(page.text)
         try:
             return self._article_lines(page)
         except ImportError as exc:
             raise CleanerError(
-                f"{page.where}: HTML pages need the html stage, which cannot be loaded ({exc})"
+                f"{where}: HTML pages need the html stage, which cannot be loaded ({exc})"
             ) from None
         except CleanerError as exc:
-            self.skipped.append(f"{page.where}: {exc}")
+            self.skipped.append(f"{where}: {exc}")
             return []
 
-    def _article_lines(self, page: Page) -> list[str]:
+    def _article_lines(self, page: DocumentRequest) -> list[str]:
         if self._cleaner is None:
             from cleaner.engine import Cleaner
 

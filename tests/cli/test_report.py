@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -161,7 +162,7 @@ def test_explain_reads_stdin_and_reports_bad_input_in_one_line(tmp_path: Path) -
     bad.write_bytes(b"caf\xe9 au lait\n")
     result = runner.invoke(main, ["explain", str(bad)])
     assert result.exit_code == 2
-    assert result.output.strip() == f"cleaner: error: {bad}: not valid UTF-8 (byte 3)"
+    assert result.output.strip() == f"cleaner: error: {bad}: invalid UTF-8 (byte 0xe9 at line 1, column 4)"
     assert "Traceback" not in result.output
 
 
@@ -286,13 +287,30 @@ def test_explain_html_without_html_stage_is_one_line_error(monkeypatch: pytest.M
 
 
 def test_explain_and_clean_agree_on_what_is_html(tmp_path: Path) -> None:
-    from cleaner.docinput import looks_like_html, read_document
+    """explain reads through the same layer as clean: a .txt holding a page is html."""
+    from cleaner.io.documents import read_one_document
     from cleaner.io.formats import HTML, detect_format
 
     page = "<!DOCTYPE html><html><body><p>A page saved with the wrong name.</p></body></html>"
-    for name, text in [("page.txt", page), ("page.html", "just words"), ("notes.txt", "Use the <p> tag.")]:
+    cases = [("page.txt", page), ("page.html", "just words"), ("notes.txt", "Use the <p> tag.")]
+    for name, text in cases:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        content = read_document(str(path))
-        assert looks_like_html(str(path), content) == (detect_format(name, text.encode()) == HTML)
-    assert looks_like_html(str(tmp_path / "page.txt"), page)
+        document = read_one_document(str(path))
+        assert document.is_html == (detect_format(name, text.encode()) == HTML)
+    assert read_one_document(str(tmp_path / "page.txt")).is_html
+
+
+def test_explain_reads_the_first_record_of_a_jsonl_file(tmp_path: Path) -> None:
+    """A JSONL dump given to explain shows its first record, with the record's url."""
+    dump = tmp_path / "dump.jsonl"
+    first = {
+        "text": "The council met on Monday to vote on the harbour budget.",
+        "url": "https://example.org/a",
+    }
+    second = {"text": "A second record that explain does not show."}
+    dump.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(dump), "--no-color", *OPTIONS])
+    assert result.exit_code == 0, result.output
+    assert "The council met on Monday" in result.output
+    assert "second record" not in result.output

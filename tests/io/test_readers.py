@@ -15,18 +15,11 @@ from cleaner.io import readers
 from cleaner.io.compression import chunk_compressor, compression_by_magic, open_input, strip_compression
 from cleaner.io.formats import detect_format, looks_like_html
 from cleaner.io.items import BAD, HTML, JSONL, TEXT, WARC, Item
+from cleaner.io.records import FieldMap, parse_fields
 from cleaner.io.runner import batches, run_ordered
 from cleaner.io.sources import SourceError, expand_inputs
 from cleaner.io.stats import Stats, format_summary
-from cleaner.io.work import (
-    FieldMap,
-    WorkConfig,
-    error_line,
-    error_record,
-    init_worker,
-    parse_fields,
-    process_batch,
-)
+from cleaner.io.work import WorkConfig, error_line, error_record, init_worker, process_batch
 from cleaner.io.writers import ErrorSink, body_file_name
 
 
