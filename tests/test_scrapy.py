@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.paths import DATA, ROOT
+from tests.paths import DATA, ROOT, require_extra
+
+require_extra("scrapy", "scrapy")
 
 SITE = DATA / "io" / "site"
 

@@ -8,11 +8,15 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from pyspark.sql import SparkSession
 
-from cleaner import clean
-from cleaner.spark import clean_dataframe, executor_cleaner
-from tests.paths import DATA
+from tests.paths import DATA, require_extra
+
+require_extra("pyspark", "spark")
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+from cleaner import clean  # noqa: E402
+from cleaner.spark import clean_dataframe, executor_cleaner  # noqa: E402
 
 ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/story-{n}"

@@ -9,9 +9,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cleaner.cli import main
-from cleaner.io.items import BAD, SKIP, WARC
-from cleaner.io.warc import charset_of, split_http, warc_items
+from tests.paths import require_extra
+
+require_extra("fastwarc", "warc")
+
+from cleaner.cli import main  # noqa: E402
+from cleaner.io.items import BAD, SKIP, WARC  # noqa: E402
+from cleaner.io.warc import charset_of, split_http, warc_items  # noqa: E402
 
 PAGE = (
     "<html><head><title>Bridges close</title></head><body>"
