@@ -1,4 +1,4 @@
-"""The closed set of boilerplate categories (DESIGN.md section 3).
+"""The closed set of boilerplate categories (docs/design.md section 3).
 
 Kept in one place so rule validation, heuristics and reports agree on names.
 """

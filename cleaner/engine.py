@@ -1,4 +1,4 @@
-"""Cleaner: runs the flow of DESIGN.md section 1, and nothing else.
+"""Cleaner: runs the flow of docs/design.md section 1, and nothing else.
 
 resolve outlet -> (html stage) -> blocks -> outlet text rules -> heuristics -> Result
 """

@@ -1,6 +1,6 @@
 """Read a corpus folder: gold cases for `cleaner eval`, rule tests and benches.
 
-Layout (DESIGN.md section 6)::
+Layout (docs/design.md section 5)::
 
     corpus/<outlet>/<name>.txt | <name>.html   the document
     corpus/<outlet>/<name>.body.txt            its gold body (required)

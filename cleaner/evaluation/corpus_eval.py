@@ -1,7 +1,6 @@
 """Score a corpus: cleaner (and optionally trafilatura) against the gold bodies.
 
-Figures are those of cleaner.evaluation.metrics (DESIGN.md section 6): body P/R/F1 on
-4-token shingles per outlet and overall; keep/leak/acc only over cases whose
+Figures are those of cleaner.evaluation.metrics: body P/R/F1 on 4-token shingles per outlet and overall; keep/leak/acc only over cases whose
 metadata lists must_keep / must_drop strings. The command line only formats
 what this module computes.
 """

@@ -1,6 +1,6 @@
 """How much boilerplate a clean removes from text that still carries it, and at what cost.
 
-The "leftovers" measure of ../shared/eval/README.md: the input (an
+The "leftovers" measure (defined with the evaluation pages): the input (an
 extractor's article text, or the page text in html mode) is cut into lines,
 each line is labelled boilerplate, body or uncounted against the gold body,
 and the clean's segments tell which of the line tokens it removed.

@@ -1,4 +1,5 @@
-"""Quality figures of DESIGN.md section 6, as ../shared/eval/README.md defines them.
+"""Quality figures as the published extraction benchmarks define them, so ours compare
+with their tables (the README's Quality section gives ours).
 
 - Body F1 on 4-token shingles (``\\w+`` tokens, case kept, multisets): P is
   averaged over pages with a non-empty prediction, R over pages with a

@@ -31,7 +31,7 @@ def compiled(selector: str) -> Any:
 
 
 def drop_label(selector: str, category: str) -> Label:
-    """The label of blocks a drop selector removes (DESIGN.md: ``html:drop:<selector>``)."""
+    """The label of blocks a drop selector removes (docs/design.md section 2: ``html:drop:<selector>``)."""
     return Label(category, f"html:drop:{selector}")
 
 

@@ -4,7 +4,7 @@ The idea: an outlet's boilerplate recurs from page to page, its articles do
 not. So:
 
 1. mask numbers, dates, month and weekday names in every line, and find the
-   lines (templates, learn_templates) that recur on enough pages;
+   lines (templates, cleaner.learn.templates) that recur on enough pages;
 2. on each page, runs of consecutive recurring lines, split where the
    guessed category changes, are boilerplate units; a unit seen on enough
    pages becomes a ``block`` rule (first line to last line) or an ``after``
@@ -104,7 +104,7 @@ class Learned:
     names: DateNames = ALL_DATE_NAMES
 
     def data(self) -> dict[str, Any]:
-        """The rule file as plain data, in the order of DESIGN.md section 4."""
+        """The rule file as plain data, in the order of docs/design.md section 4."""
         out: dict[str, Any] = {"outlet": self.name, "domains": _Flow([self.domain])}
         if self.fingerprints:
             out["fingerprints"] = self.fingerprints

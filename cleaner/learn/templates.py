@@ -1,6 +1,6 @@
 """Find the lines that recur across the pages of one outlet, as templates.
 
-A masked line (see learn_mask) that appears on at least ``support`` pages is
+A masked line (see cleaner.learn.mask) that appears on at least ``support`` pages is
 an exact template. Lines that still differ in one short stretch (the
 reader's country, a currency) are grouped by their first or last words and
 grown word by word, as long as enough pages agree, into a template with a

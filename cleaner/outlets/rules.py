@@ -1,6 +1,6 @@
 """Outlet rule files: load, validate and compile them into an outlet table.
 
-One YAML file per outlet (DESIGN.md section 4). Every problem is reported
+One YAML file per outlet (docs/design.md section 4). Every problem is reported
 with the file, the line and the key, and patterns are compiled once with the
 linear-time engine so a Cleaner can share them between threads.
 """
