@@ -1,0 +1,403 @@
+"""Phrase families per language, lead-ins, and the guard that phrases stay out of article prose.
+
+The neutral sentences below are news prose written for this test (budgets, courts,
+weather, sport), full of the words boilerplate phrases are made of: the newspaper,
+the subscribers of a water company, a shared prize, the photographer, comments,
+advertising. No lexicon phrase may occur in them, accented or not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleaner.heuristics.lexicon import (
+    Lexicon,
+    fold,
+    lexicon_dir,
+    load_lexicon,
+    normalise_line,
+    spelling_variants,
+)
+from cleaner.outlets.yamlsource import load_yaml
+
+LANGUAGES = (
+    "ar bg ca cs da de el en es fi fr he hr hu id it ja ko nb nl pl pt ro ru sk sl sv tr uk vi zh".split()
+)
+# The phrase families, counted by category: reading time ("5 min read") shares
+# `related` with the read-more teasers, and tags ("Tags:") share `navigation` with
+# dates ("Updated:"), so eleven families make these ten categories.
+FAMILIES = (
+    "related",
+    "newsletter",
+    "subscription",
+    "donation_appeal",
+    "share",
+    "credit",
+    "navigation",
+    "legal",
+    "comments",
+    "advertisement",
+)
+MIN_FAMILIES = 8  # of the ten, each with ...
+MIN_PHRASES = 2  # ... at least this many phrases
+
+NEUTRAL: dict[str, tuple[str, ...]] = {
+    "en": (
+        "The city council approved a budget of 4.2 million euros on Tuesday, and the newspaper reported that subscribers of the water company will pay more from January.",
+        "She shared the prize with two colleagues from the university, the jury said in a statement.",
+        "The photographer who took the picture told the court he had been standing near the entrance.",
+        "Heavy rain is expected over the weekend, with temperatures dropping to five degrees in the north.",
+        "The striker scored twice in the second half, and the club said it would appeal against the red card.",
+        "Related costs rose by three percent, according to the annual report the ministry published on Monday.",
+        "The minister declined to comment on the advertising campaign, and shares of the company fell sharply.",
+        "More than 40 people followed the hearing, which the court adjourned until March.",
+        "The party placed an advertisement in the local newspaper before the vote.",
+    ),
+    "de": (
+        "Der Gemeinderat hat am Dienstag einen Haushalt von 4,2 Millionen Euro beschlossen; für die Kunden der Stadtwerke steigen die Wasserpreise ab Januar.",
+        "Die Polizei ermittelt, nachdem der Eigentümer Anzeige gegen Unbekannt erstattet hatte.",
+        "Der Fotograf, der das Bild aufgenommen hatte, sagte am Mittwoch vor Gericht aus.",
+        "Sie teilte sich den Preis mit zwei Kolleginnen der Universität, wie die Jury mitteilte.",
+        "Das Institut hat seine Prognose für das Wachstum nach oben korrigiert.",
+        "Am Wochenende wird Regen erwartet, die Temperaturen sinken im Norden auf fünf Grad.",
+        "Der Stürmer traf in der zweiten Halbzeit zweimal, der Verein will gegen die Rote Karte Einspruch einlegen.",
+        "Die Zeitung berichtete, dass die Abonnenten künftig mehr zahlen müssen.",
+        "Die Kommentare des Ministers sorgten im Landtag für heftige Kritik.",
+    ),
+    "fr": (
+        "Le conseil municipal a adopté mardi un budget de 4,2 millions d'euros, et les abonnés de la compagnie des eaux paieront davantage dès janvier, selon le journal.",
+        "Elle a partagé le prix avec deux collègues de l'université, a indiqué le jury.",
+        "Le photographe qui a pris la photo a témoigné devant le tribunal mercredi.",
+        "De fortes pluies sont attendues ce week-end, avec des températures en baisse dans le nord.",
+        "L'attaquant a marqué deux fois en seconde période et le club va faire appel du carton rouge.",
+        "Le ministre a refusé de réagir aux commentaires de l'opposition sur la publicité du gouvernement.",
+        "L'annonce du président a surpris les syndicats, qui réclament plus de moyens.",
+    ),
+    "es": (
+        "El ayuntamiento aprobó el martes un presupuesto de 4,2 millones de euros y los abonados de la compañía de aguas pagarán más desde enero, según el periódico.",
+        "Compartió el premio con dos colegas de la universidad, informó el jurado.",
+        "El fotógrafo que tomó la imagen declaró ante el tribunal el miércoles.",
+        "Se esperan fuertes lluvias durante el fin de semana, con temperaturas en descenso en el norte.",
+        "El delantero marcó dos goles en la segunda parte y el club recurrirá la tarjeta roja.",
+        "La resolución se publicó en el Boletín Oficial del Estado y entra en vigor mañana.",
+        "El ministro agradeció su apoyo a los alcaldes y evitó hacer comentarios sobre la investigación relacionada con el caso.",
+        "La campaña de publicidad institucional costó dos millones de euros.",
+    ),
+    "it": (
+        "Il consiglio comunale ha approvato martedì un bilancio di 4,2 milioni di euro e gli abbonati dell'azienda idrica pagheranno di più da gennaio, secondo il giornale.",
+        "Ha condiviso il premio con due colleghi dell'università, ha comunicato la giuria.",
+        "Il fotografo che ha scattato la foto ha testimoniato mercoledì in tribunale.",
+        "Nel fine settimana sono attese forti piogge, con temperature in calo al nord.",
+        "L'attaccante ha segnato due gol nel secondo tempo e la società farà ricorso contro il cartellino rosso.",
+        "Il sindaco torna sul luogo dell'incidente e respinge i commenti dell'opposizione.",
+        "La campagna di pubblicità del comune è costata due milioni di euro.",
+    ),
+    "pt": (
+        "A câmara aprovou na terça-feira um orçamento de 4,2 milhões de euros e os assinantes da companhia de águas vão pagar mais a partir de janeiro, segundo o jornal.",
+        "Ela dividiu o prêmio com dois colegas da universidade, informou o júri.",
+        "O fotógrafo que tirou a foto depôs no tribunal na quarta-feira.",
+        "São esperadas chuvas fortes no fim de semana, com temperaturas em queda no norte.",
+        "O atacante marcou duas vezes no segundo tempo e o clube vai recorrer do cartão vermelho.",
+        "O ministro agradeceu o seu apoio aos prefeitos e disse à Agência Brasil que os livros mais lidos do ano serão premiados.",
+        "A campanha de publicidade do governo custou dois milhões de reais.",
+    ),
+    "nl": (
+        "De gemeenteraad keurde dinsdag een begroting van 4,2 miljoen euro goed; abonnees van het waterbedrijf betalen vanaf januari meer, meldt de krant.",
+        "Zij deelde de prijs met twee collega's van de universiteit, aldus de jury.",
+        "De fotograaf die de foto maakte, getuigde woensdag voor de rechtbank.",
+        "Het weekend wordt regenachtig, met temperaturen tot vijf graden in het noorden.",
+        "De spits scoorde twee keer na rust en de club gaat in beroep tegen de rode kaart.",
+        "De reacties op het plan waren gemengd, en de minister wilde meer over de kosten weten.",
+        "Het bedrijf plaatste een advertentie in de krant om personeel te werven.",
+    ),
+    "sv": (
+        "Kommunfullmäktige antog på tisdagen en budget på 4,2 miljoner kronor, och vattenbolagets abonnenter får betala mer från januari, skriver tidningen.",
+        "Hon delade priset med två kolleger från universitetet, meddelade juryn.",
+        "Fotografen som tog bilden vittnade i rätten på onsdagen.",
+        "Det väntas kraftigt regn i helgen och temperaturer kring fem grader i norr.",
+        "Regeringen annonserade nya satsningar, men ministern ville inte kommentera kritiken.",
+        "Sverige vill bli medlem i fler internationella samarbeten, sade statsministern.",
+        "Ministerns kommentarer om budgeten väckte kritik i riksdagen.",
+    ),
+    "da": (
+        "Byrådet vedtog tirsdag et budget på 4,2 millioner kroner, og vandværkets kunder skal betale mere fra januar, skriver avisen.",
+        "Hun delte prisen med to kolleger fra universitetet, oplyser juryen.",
+        "Fotografen, der tog billedet, vidnede i retten onsdag.",
+        "Regeringen annoncerede i går en ny plan for sygehusene.",
+        "Ministerens kommentarer til budgettet blev kritiseret i Folketinget.",
+    ),
+    "nb": (
+        "Kommunestyret vedtok tirsdag et budsjett på 4,2 millioner kroner, og abonnentene hos vannverket må betale mer fra januar, skriver avisen.",
+        "Hun delte prisen med to kolleger fra universitetet, opplyser juryen.",
+        "Fotografen som tok bildet, vitnet i retten onsdag.",
+        "Regjeringen annonserte en ny plan, og politiet etterforsker flere saker i området.",
+        "Statsrådens kommentarer om budsjettet vakte reaksjoner på Stortinget.",
+    ),
+    "fi": (
+        "Kaupunginvaltuusto hyväksyi tiistaina 4,2 miljoonan euron talousarvion, ja vesilaitoksen asiakkaat maksavat tammikuusta lähtien enemmän, kertoo lehti.",
+        "Hän jakoi palkinnon kahden yliopiston kollegan kanssa, tuomaristo kertoi.",
+        "Kuvan ottanut valokuvaaja todisti oikeudessa keskiviikkona.",
+        "Ministeri kommentoi asiaa lyhyesti, ja yhtiö aikoo mainostaa uutta palveluaan.",
+        "Ministerin kommentit budjetista herättivät arvostelua eduskunnassa.",
+    ),
+    "pl": (
+        "Rada miasta przyjęła we wtorek budżet w wysokości 4,2 mln zł, a odbiorcy wodociągów zapłacą więcej od stycznia, podaje gazeta.",
+        "Podzieliła się nagrodą z dwójką kolegów z uniwersytetu, poinformowało jury.",
+        "Fotograf, który zrobił zdjęcie, zeznawał w sądzie w środę.",
+        "Minister odmówił skomentowania sprawy, a komentarze opozycji były ostre.",
+        "Prognoza wzrostu została podniesiona, a regulamin konkursu zmieniono do góry nogami.",
+    ),
+    "cs": (
+        "Zastupitelstvo v úterý schválilo rozpočet ve výši 4,2 milionu korun a odběratelé vodáren budou od ledna platit více, uvedl deník.",
+        "O cenu se podělila se dvěma kolegy z univerzity, oznámila porota.",
+        "Fotograf, který snímek pořídil, ve středu vypovídal u soudu.",
+        "Veřejná diskuse o rozpočtu potrvá do března a ministr chce sdílet data s kraji.",
+    ),
+    "sk": (
+        "Zastupiteľstvo v utorok schválilo rozpočet vo výške 4,2 milióna eur a odberatelia vodární budú od januára platiť viac, uviedli noviny.",
+        "O cenu sa podelila s dvoma kolegami z univerzity, oznámila porota.",
+        "Fotograf, ktorý snímku urobil, v stredu vypovedal na súde.",
+        "Diskusia o rozpočte potrvá do marca a minister chce zdieľať údaje s krajmi.",
+    ),
+    "hr": (
+        "Gradsko vijeće u utorak je usvojilo proračun od 4,2 milijuna eura, a korisnici vodovoda od siječnja će plaćati više, javlja list.",
+        "Nagradu je podijelio s dvojicom kolega sa sveučilišta, priopćio je žiri.",
+        "Fotograf koji je snimio fotografiju svjedočio je u srijedu na sudu.",
+        "Ministar se oglasio nakon sjednice, a komentari oporbe bili su oštri.",
+    ),
+    "sl": (
+        "Mestni svet je v torek sprejel proračun v višini 4,2 milijona evrov, uporabniki vodovoda pa bodo od januarja plačevali več, poroča časopis.",
+        "Nagrado si je delila z dvema kolegoma z univerze, je sporočila žirija.",
+        "Fotograf, ki je posnel fotografijo, je v sredo pričal na sodišču.",
+        "Minister se je oglasil po seji, komentarji opozicije pa so bili ostri.",
+    ),
+    "hu": (
+        "A közgyűlés kedden elfogadta a 4,2 millió eurós költségvetést, a vízművek előfizetői januártól többet fizetnek, írja a lap.",
+        "A díjat két egyetemi kollégájával osztotta meg, közölte a zsűri.",
+        "A fotót készítő fotós szerdán tanúvallomást tett a bíróságon.",
+        "Az álláshirdetés szerint a cég ősszel új munkatársakat keres.",
+        "A miniszter hozzászólásai vitát váltottak ki a parlamentben.",
+    ),
+    "ro": (
+        "Consiliul local a aprobat marți un buget de 4,2 milioane de lei, iar abonații companiei de apă vor plăti mai mult din ianuarie, scrie ziarul.",
+        "Ea a împărțit premiul cu doi colegi de la universitate, a anunțat juriul.",
+        "Fotograful care a făcut fotografia a depus mărturie miercuri în instanță.",
+        "Compania distribuie gaze în trei județe, iar comentariile ministrului au stârnit critici.",
+        "Campania de publicitate a guvernului a costat două milioane de lei.",
+    ),
+    "tr": (
+        "Belediye meclisi salı günü 4,2 milyon liralık bütçeyi onayladı; su idaresinin aboneleri ocak ayından itibaren daha fazla ödeyecek, diye yazdı gazete.",
+        "Ödülü üniversiteden iki meslektaşıyla paylaştı, jüri açıkladı.",
+        "Fotoğrafı çeken fotoğrafçı çarşamba günü mahkemede ifade verdi.",
+        "Bakan sosyal medyada bir mesaj paylaştı ve yorumlar hızla çoğaldı.",
+    ),
+    "ru": (
+        "Городская дума во вторник утвердила бюджет в 4,2 миллиона рублей, а абоненты водоканала с января будут платить больше, пишет газета.",
+        "Она разделила премию с двумя коллегами из университета, сообщило жюри.",
+        "Фотограф, сделавший снимок, в среду дал показания в суде.",
+        "В комментарии РИА Новости министр заявил, что реклама на улицах будет ограничена.",
+        "Депутаты решили поделиться в отчете данными о расходах и обсудили проект по теме транспорта.",
+        "Спасатели поднялись наверх по лестнице и вывели жильцов.",
+    ),
+    "uk": (
+        "Міська рада у вівторок ухвалила бюджет у 4,2 мільйона гривень, а абоненти водоканалу з січня платитимуть більше, пише газета.",
+        "Вона розділила премію з двома колегами з університету, повідомило журі.",
+        "Фотограф, який зробив знімок, у середу дав свідчення в суді.",
+        "У коментарі Укрінформу міністр заявив, що дискусія на тему тарифів триватиме.",
+    ),
+    "bg": (
+        "Общинският съвет одобри във вторник бюджет от 4,2 милиона лева, а абонатите на водното дружество ще плащат повече от януари, пише вестникът.",
+        "Тя сподели наградата с двама колеги от университета, съобщи журито.",
+        "Фотографът, направил снимката, свидетелства в съда в сряда.",
+        "Министърът сподели в интервю, че бюлетините ще бъдат отпечатани навреме.",
+    ),
+    "el": (
+        "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη προϋπολογισμό 4,2 εκατ. ευρώ και οι συνδρομητές της εταιρείας ύδρευσης θα πληρώνουν περισσότερα από τον Ιανουάριο, γράφει η εφημερίδα.",
+        "Μοιράστηκε το βραβείο με δύο συναδέλφους από το πανεπιστήμιο, ανακοίνωσε η επιτροπή.",
+        "Ο φωτογράφος που τράβηξε τη φωτογραφία κατέθεσε την Τετάρτη στο δικαστήριο.",
+        "Τα σχόλια του υπουργού για τη διαφήμιση προκάλεσαν αντιδράσεις.",
+    ),
+    "ca": (
+        "El ple va aprovar dimarts un pressupost de 4,2 milions d'euros i els abonats de la companyia d'aigües pagaran més a partir de gener, segons el diari.",
+        "Va compartir el premi amb dos col·legues de la universitat, va informar el jurat.",
+        "El fotògraf que va fer la imatge va declarar dimecres davant el tribunal.",
+        "La resolució es publica al Butlletí Oficial i el govern comparteix la preocupació dels alcaldes.",
+        "La campanya de publicitat institucional va costar dos milions d'euros.",
+    ),
+    "id": (
+        "DPRD pada Selasa menyetujui anggaran sebesar 4,2 miliar rupiah, dan pelanggan perusahaan air minum akan membayar lebih mahal mulai Januari, tulis surat kabar itu.",
+        "Ia berbagi hadiah dengan dua rekan dari universitas, kata dewan juri.",
+        "Fotografer yang mengambil gambar itu bersaksi di pengadilan pada Rabu.",
+        "Menteri enggan memberikan komentar terkait kasus tersebut dan membagikan data anggaran kepada wartawan.",
+    ),
+    "vi": (
+        "Hội đồng thành phố hôm thứ Ba đã thông qua ngân sách 4,2 tỷ đồng, và khách hàng của công ty cấp nước sẽ phải trả nhiều hơn từ tháng Giêng, tờ báo cho biết.",
+        "Bà chia sẻ giải thưởng với hai đồng nghiệp của trường đại học, ban giám khảo cho biết.",
+        "Nhiếp ảnh gia chụp bức ảnh đã ra làm chứng tại tòa hôm thứ Tư.",
+        "Bộ trưởng từ chối bình luận về chiến dịch quảng cáo của công ty.",
+    ),
+    "ja": (
+        "市議会は火曜日、42億円の予算案を可決し、水道局の契約者は1月から料金が上がると新聞が報じた。",
+        "彼女は大学の同僚2人と賞を分け合ったと審査員団が発表した。",
+        "写真を撮影したカメラマンは水曜日、法廷で証言した。",
+        "大臣は記者団にコメントを発表し、広告費の削減を検討すると述べた。",
+    ),
+    "zh": (
+        "市议会周二通过了42亿元的预算，报纸报道称，自来水公司的用户从一月起将支付更多费用。",
+        "她与大学的两位同事分享了这一奖项，评审团表示。",
+        "拍摄这张照片的摄影师周三在法庭上作证。",
+        "新华社发表评论称，广告行业的监管将进一步加强。",
+    ),
+    "ko": (
+        "시의회는 화요일 42억 원 규모의 예산안을 통과시켰으며, 수도 사업소 가입자들은 1월부터 요금을 더 내게 된다고 신문이 보도했다.",
+        "그녀는 대학 동료 두 명과 상을 공동 수상했다고 심사위원단이 밝혔다.",
+        "사진을 찍은 사진기자는 수요일 법정에서 증언했다.",
+        "장관의 발언에 대한 댓글이 이어졌고 광고 업계는 반발했다.",
+    ),
+    "ar": (
+        "وافق المجلس البلدي يوم الثلاثاء على ميزانية قدرها 4.2 مليون دينار، وسيدفع مشتركو شركة المياه أكثر اعتبارا من يناير، بحسب الصحيفة.",
+        "تقاسمت الجائزة مع زميلين من الجامعة، بحسب لجنة التحكيم.",
+        "أدلى المصور الذي التقط الصورة بشهادته أمام المحكمة يوم الأربعاء.",
+        "أصدرت الوزارة إعلان نتائج الامتحانات، ورفض الوزير التعليق على القضايا ذات صلة بالملف.",
+    ),
+    "he": (
+        "מועצת העיר אישרה ביום שלישי תקציב של 4.2 מיליון שקל, ומנויי תאגיד המים ישלמו יותר החל מינואר, כך דיווח העיתון.",
+        "היא חלקה את הפרס עם שני עמיתים מהאוניברסיטה, מסרה ועדת השופטים.",
+        "הצלם שצילם את התמונה העיד ביום רביעי בבית המשפט.",
+        "התגובות לתוכנית היו מעורבות, והשרים שיתפו פעולה עם הרשויות.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _file(language: str) -> dict[str, Any]:
+    data = load_yaml((lexicon_dir() / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_every_language_loads(lexicon: Lexicon) -> None:
+    assert sorted(lexicon.languages) == sorted(LANGUAGES)
+    assert sorted(p.stem for p in lexicon_dir().glob("*.yaml")) == sorted(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_has_phrase_families_and_lead_ins(language: str) -> None:
+    data = _file(language)
+    phrases = data.get("phrases") or {}
+    covered = [f for f in FAMILIES if len(phrases.get(f) or ()) >= MIN_PHRASES]
+    assert len(covered) >= MIN_FAMILIES, f"{language}: only {covered}"
+    lead_ins = data.get("lead_ins") or {}
+    assert lead_ins.get("related"), f"{language}: no related lead-ins"
+
+
+@pytest.mark.parametrize("language", sorted(NEUTRAL))
+def test_no_phrase_in_article_prose(lexicon: Lexicon, language: str) -> None:
+    for sentence in NEUTRAL[language]:
+        for text in (sentence.lower(), fold(sentence.lower())):
+            hits = [(text[s:e], c) for s, e, c in lexicon.phrase_hits(text)]
+            assert not hits, f"{language}: {hits} in {sentence!r}"
+
+
+def test_neutral_prose_covers_enough_languages() -> None:
+    assert len(NEUTRAL) >= 8 and set(NEUTRAL) <= set(LANGUAGES)
+
+
+LEAD_INS = [
+    ("READ MORE: Council split over new parking charges", "related"),
+    ("READ MORE Council split over new parking charges", "related"),
+    ("Read more", "related"),
+    ("» Read also | Council split over new parking charges", "related"),
+    ("Related: Council split over new parking charges", "related"),
+    ("Watch – Flooded streets in the old town", "related"),
+    ("Lesen Sie auch: Stadtrat streitet über Parkgebühren", "related"),
+    ("LESEN SIE AUCH Stadtrat streitet über Parkgebühren", "related"),
+    ("Mehr zum Thema - Parkgebühren in der Altstadt", "related"),
+    ("LE PUEDE INTERESAR: El concejo debate las tarifas del agua", "related"),
+    ("Lea también: El concejo debate las tarifas del agua", "related"),
+    ("À lire aussi : Le conseil divisé sur le stationnement", "related"),
+    ("Читайте также: Совет разделился из-за платы за парковку", "related"),
+    ("Читайте також: Рада розділилася через плату за паркування", "related"),
+    ("Czytaj także: Radni podzieleni w sprawie opłat", "related"),
+    ("【関連記事】市議会、駐車料金で対立", "related"),
+    ("相关阅读：市议会就停车费产生分歧", "related"),
+    ("ANZEIGE | Jetzt Angebote vergleichen", "advertisement"),
+    ("Sponsored: Five ways to save on energy", "advertisement"),
+]
+NOT_LEAD_INS = [
+    "Read more about it in the council's report, she said.",
+    "Related to the case, the court ruled on Tuesday.",
+    "MORE than 40 people attended the hearing.",
+    "Related-party loans rose by four percent.",
+    "READ MORE ABOUT THE BUDGET",
+    "Watch out for black ice on the bridges, the police said.",
+    "Lesen Sie auch den Bericht des Rechnungshofs, sagte sie.",
+    "Le puede interesar saber que el plazo termina el lunes.",
+    "Читайте также отчет счетной палаты, сказал депутат.",
+    "Listen to the residents, the mayor told the council.",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), LEAD_INS)
+def test_lead_in_opens_a_teaser(lexicon: Lexicon, text: str, category: str) -> None:
+    assert lexicon.lead_in(normalise_line(text), text) == category
+
+
+@pytest.mark.parametrize("text", NOT_LEAD_INS)
+def test_sentence_is_no_lead_in(lexicon: Lexicon, text: str) -> None:
+    assert lexicon.lead_in(normalise_line(text), text) is None
+
+
+def test_upper_case_form_needs_the_original_line(lexicon: Lexicon) -> None:
+    text = "READ MORE Council split over new parking charges"
+    assert lexicon.lead_in(normalise_line(text)) is None
+    assert lexicon.lead_in(normalise_line(text), text) == "related"
+
+
+def test_lead_in_entries_are_normalised(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text(
+        "language: xx\nlead_ins:\n  related:\n    - 'Also Read:'\n  advertisement:\n    - Promoted\n"
+    )
+    lexicon = load_lexicon(tmp_path)
+    assert lexicon.lead_ins == {"also read": "related", "promoted": "advertisement"}
+    assert lexicon.lead_in("also read: x") == "related"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("a lire aussi : le conseil divise", "related"),  # à lire aussi
+        ("lea tambien: el concejo", "related"),  # lea también
+        ("citeşte şi: consiliul local", "related"),  # Romanian cedilla spelling
+        ("citeste si: consiliul local", "related"),
+        ("διαβαστε επισης: το συμβουλιο", "related"),  # Greek capitals drop the accents
+        ("czytaj takze: radni", "related"),  # ż
+        ("читайте еще: совет", "related"),  # ё written е
+        ("jetzt abo abschliessen", "subscription"),  # Swiss ss for ß
+        ("ilginizi cekebilir", "related"),  # Turkish typed without ç
+    ],
+)
+def test_unaccented_text_matches(lexicon: Lexicon, text: str, category: str) -> None:
+    assert [c for _, _, c in lexicon.phrase_hits(text)][:1] == [category]
+
+
+def test_unaccented_lead_ins_and_lines(lexicon: Lexicon) -> None:
+    text = "A LIRE AUSSI : Le conseil divisé sur le stationnement"
+    assert lexicon.lead_in(normalise_line(text), text) == "related"
+    assert lexicon.line_category.get("schliessen") == lexicon.line_category["schließen"]
+
+
+def test_fold_keeps_letters_that_are_not_accented() -> None:
+    assert fold("à lire aussi") == "a lire aussi"
+    assert fold("читайте ещё") == "читайте еще"
+    assert fold("йод ї") == "йод ї"  # Cyrillic й and ї are letters of their own
+    assert fold("ブログ") == "ブログ"  # kana voicing marks make other syllables
+    assert spelling_variants("réagir") == []  # a short fold is too often another word (pt "reagir")
+    assert spelling_variants("citește și") == ["citeste si", "citeşte şi"]
