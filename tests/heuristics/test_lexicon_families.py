@@ -66,6 +66,8 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Der Stürmer traf in der zweiten Halbzeit zweimal, der Verein will gegen die Rote Karte Einspruch einlegen.",
         "Die Zeitung berichtete, dass die Abonnenten künftig mehr zahlen müssen.",
         "Die Kommentare des Ministers sorgten im Landtag für heftige Kritik.",
+        "Die Ärzte dürfen die Daten nur mit Einwilligung der Patienten weitergeben.",
+        "Der Bundestag will die Werbung für Zigaretten weiter einschränken.",
     ),
     "fr": (
         "Le conseil municipal a adopté mardi un budget de 4,2 millions d'euros, et les abonnés de la compagnie des eaux paieront davantage dès janvier, selon le journal.",
@@ -180,6 +182,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "A fotót készítő fotós szerdán tanúvallomást tett a bíróságon.",
         "Az álláshirdetés szerint a cég ősszel új munkatársakat keres.",
         "A miniszter hozzászólásai vitát váltottak ki a parlamentben.",
+        "A munkamegosztás a koalíción belül régóta vita tárgya.",
     ),
     "ro": (
         "Consiliul local a aprobat marți un buget de 4,2 milioane de lei, iar abonații companiei de apă vor plăti mai mult din ianuarie, scrie ziarul.",
@@ -201,12 +204,14 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "В комментарии РИА Новости министр заявил, что реклама на улицах будет ограничена.",
         "Депутаты решили поделиться в отчете данными о расходах и обсудили проект по теме транспорта.",
         "Спасатели поднялись наверх по лестнице и вывели жильцов.",
+        "Военкоматы начали рассылку повесток через портал госуслуг.",
     ),
     "uk": (
         "Міська рада у вівторок ухвалила бюджет у 4,2 мільйона гривень, а абоненти водоканалу з січня платитимуть більше, пише газета.",
         "Вона розділила премію з двома колегами з університету, повідомило журі.",
         "Фотограф, який зробив знімок, у середу дав свідчення в суді.",
         "У коментарі Укрінформу міністр заявив, що дискусія на тему тарифів триватиме.",
+        "Банк попередив про розсилку шахрайських повідомлень.",
     ),
     "bg": (
         "Общинският съвет одобри във вторник бюджет от 4,2 милиона лева, а абонатите на водното дружество ще плащат повече от януари, пише вестникът.",
@@ -250,6 +255,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "她与大学的两位同事分享了这一奖项，评审团表示。",
         "拍摄这张照片的摄影师周三在法庭上作证。",
         "新华社发表评论称，广告行业的监管将进一步加强。",
+        "教育部建议，学生每日阅读时间不少于30分钟。",
     ),
     "ko": (
         "시의회는 화요일 42억 원 규모의 예산안을 통과시켰으며, 수도 사업소 가입자들은 1월부터 요금을 더 내게 된다고 신문이 보도했다.",
