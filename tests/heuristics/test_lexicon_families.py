@@ -55,6 +55,8 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "The minister declined to comment on the advertising campaign, and shares of the company fell sharply.",
         "More than 40 people followed the hearing, which the court adjourned until March.",
         "The party placed an advertisement in the local newspaper before the vote.",
+        "The talks covered three topics: trade, energy and migration.",
+        "Employees pay a monthly contribution of 50 pounds, and the video violated the platform's community guidelines.",
     ),
     "de": (
         "Der Gemeinderat hat am Dienstag einen Haushalt von 4,2 Millionen Euro beschlossen; für die Kunden der Stadtwerke steigen die Wasserpreise ab Januar.",
@@ -77,6 +79,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "L'attaquant a marqué deux fois en seconde période et le club va faire appel du carton rouge.",
         "Le ministre a refusé de réagir aux commentaires de l'opposition sur la publicité du gouvernement.",
         "L'annonce du président a surpris les syndicats, qui réclament plus de moyens.",
+        "Il était déjà inscrit sur les listes électorales de la commune.",
     ),
     "es": (
         "El ayuntamiento aprobó el martes un presupuesto de 4,2 millones de euros y los abonados de la compañía de aguas pagarán más desde enero, según el periódico.",
@@ -114,6 +117,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "De spits scoorde twee keer na rust en de club gaat in beroep tegen de rode kaart.",
         "De reacties op het plan waren gemengd, en de minister wilde meer over de kosten weten.",
         "Het bedrijf plaatste een advertentie in de krant om personeel te werven.",
+        "Ook interessant is dat de gemeente de kosten zelf wil dragen.",
     ),
     "sv": (
         "Kommunfullmäktige antog på tisdagen en budget på 4,2 miljoner kronor, och vattenbolagets abonnenter får betala mer från januari, skriver tidningen.",
@@ -157,6 +161,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "O cenu se podělila se dvěma kolegy z univerzity, oznámila porota.",
         "Fotograf, který snímek pořídil, ve středu vypovídal u soudu.",
         "Veřejná diskuse o rozpočtu potrvá do března a ministr chce sdílet data s kraji.",
+        "Novela mění další články zákona o silničním provozu.",
     ),
     "sk": (
         "Zastupiteľstvo v utorok schválilo rozpočet vo výške 4,2 milióna eur a odberatelia vodární budú od januára platiť viac, uviedli noviny.",
@@ -205,6 +210,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Депутаты решили поделиться в отчете данными о расходах и обсудили проект по теме транспорта.",
         "Спасатели поднялись наверх по лестнице и вывели жильцов.",
         "Военкоматы начали рассылку повесток через портал госуслуг.",
+        "После сбоя вышло последнее обновление системы, сообщили в банке.",
     ),
     "uk": (
         "Міська рада у вівторок ухвалила бюджет у 4,2 мільйона гривень, а абоненти водоканалу з січня платитимуть більше, пише газета.",
@@ -262,6 +268,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "그녀는 대학 동료 두 명과 상을 공동 수상했다고 심사위원단이 밝혔다.",
         "사진을 찍은 사진기자는 수요일 법정에서 증언했다.",
         "장관의 발언에 대한 댓글이 이어졌고 광고 업계는 반발했다.",
+        "아이들이 책 읽는 시간이 줄었다는 조사 결과가 나왔다.",
     ),
     "ar": (
         "وافق المجلس البلدي يوم الثلاثاء على ميزانية قدرها 4.2 مليون دينار، وسيدفع مشتركو شركة المياه أكثر اعتبارا من يناير، بحسب الصحيفة.",
