@@ -131,7 +131,8 @@ class Lexicon:
     languages: list[str] = field(default_factory=list)
     _matcher: Any = None
     _phrase_bytes: dict[bytes, tuple[str, int]] = field(default_factory=dict)
-    _lead_index: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
+    _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -148,7 +149,9 @@ class Lexicon:
         by_initial: dict[str, list[tuple[str, str]]] = {}
         for lead in sorted(self.lead_ins, key=len, reverse=True):  # "read more" before "read"
             by_initial.setdefault(lead[0], []).append((lead, self.lead_ins[lead]))
-        self._lead_index = {initial: tuple(leads) for initial, leads in by_initial.items()}
+        self._lead_index = {
+            initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
+        }
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
@@ -160,10 +163,10 @@ class Lexicon:
         "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
         """
         line = norm.lstrip(_LEAD_STRIP)
-        leads = self._lead_index.get(line[:1])
-        if leads is None:
+        entry = self._lead_index.get(line[:1])
+        if entry is None or not line.startswith(entry[0]):  # most lines: two C calls
             return None
-        for lead, category in leads:
+        for lead, category in entry[1]:
             if not line.startswith(lead):
                 continue
             rest = line[len(lead) :]
