@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from math import inf
 from typing import Any
 
+from cleaner.categories import CATEGORIES
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.title import find_title
@@ -37,6 +38,14 @@ CLASSIFIER = Label("other", "heuristic:classifier")
 SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
+OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
+# Families whose phrases, opening a short line, mark it as boilerplate in any article
+# (a related lead-in needs its separator: that is lead_in's test).
+OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal"})
+COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
+OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
+ARTICLE_RULE = "heuristic:article-line"
+ARTICLE_LINE = {category: Label(category, ARTICLE_RULE) for category in CATEGORIES}
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
     "related": Label("related", "heuristic:after-terminator"),
@@ -63,6 +72,10 @@ class LinePage:
     phrase_labels: dict[str, Label]  # category -> heuristic:lexicon:<category>
     button_labels: dict[str, Label]  # category -> heuristic:button-line
     metadata: dict[str, Any]
+    article: list[float] | None = None  # boilerplate log-odds of the article-line model, where it ran
+    article_cut: float = inf  # a line goes when its log-odds exceed this
+    leads: list[str | None] | None = None  # each line's lead-in category ("Read more: ..." -> related)
+    at_start: list[bool] | None = None  # a lexicon phrase opens the line
     local: list[Label | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -174,6 +187,43 @@ def label_title(page: LinePage) -> None:
         page.metadata.setdefault("title", page.texts[title_at])
 
 
+def label_lead_in_and_family_lines(page: LinePage) -> None:
+    """Inside an article's text: a short line opened by a lead-in ("READ MORE: <headline>",
+    "Lesen Sie auch:", "LE PUEDE INTERESAR: ...") or by a phrase of a family that never
+    opens article prose ("Sign up for our newsletter", "Photo: ...", "Copyright 2024 ...")."""
+    if page.article is None or page.at_start is None:
+        return
+    leads, local, usable = page.leads or [None] * len(page.texts), page.local, page.usable
+    for j, words in enumerate(page.words):
+        if local[j] is not None or not usable[j] or words > OPENED_LINE_MAX_WORDS:
+            continue
+        category = leads[j]
+        text = page.texts[j].strip()
+        if category is None and page.at_start[j]:
+            family = page.categories[j]
+            if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
+                category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
+        if category is None and page.norms[j].startswith(COPYRIGHT_OPENERS):
+            category = "legal"
+        if category is not None and not text.endswith("?"):
+            local[j] = OPENED_LINE[category]
+
+
+def label_article_lines(page: LinePage) -> None:
+    """Inside an article's text (an extractor's output, the article blocks of a page):
+    the lines the article-line model is sure are boilerplate ("READ MORE: <headline>",
+    a newsletter prompt after the last paragraph, a photo credit). Each keeps the
+    category its lead-in or phrase names, else ``other``."""
+    if page.article is None:
+        return
+    cut, local, usable = page.article_cut, page.local, page.usable
+    leads = page.leads or [None] * len(page.texts)
+    for j, score in enumerate(page.article):
+        if score > cut and usable[j] and local[j] is None:
+            category = leads[j] or page.categories[j] or "other"
+            local[j] = ARTICLE_LINE.get(category) or Label(category, ARTICLE_RULE)
+
+
 def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
     """Whether paragraphs of the article follow line ``j``: a newsletter box or a
     "Read also" teaser set into the article is not its end. (Comment threads are
@@ -202,4 +252,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("after-terminator", label_after_terminator),
     ("edges", label_edges),
     ("title", label_title),
+    ("opening-phrase", label_lead_in_and_family_lines),
+    ("article-line", label_article_lines),
 )

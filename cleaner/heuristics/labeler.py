@@ -16,16 +16,28 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cleaner.document import Document
+from cleaner.heuristics.article_lines import article_columns, lead_in_categories
+from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
-from cleaner.heuristics.model import LineModel, load_model
+from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
 from cleaner.result import Label
 
+PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
+
+
+class PhraseScan(NamedTuple):
+    """Per line: the first phrase family found, the characters inside phrases, and
+    whether a phrase opens the line."""
+
+    categories: list[str | None]
+    covered: list[int]
+    at_start: list[bool]
 
 
 class PageScores(NamedTuple):
@@ -38,6 +50,10 @@ class PageScores(NamedTuple):
     words: list[int]
     phrase_lines: list[bool]  # short lines mostly made of one lexicon phrase
     raw: bool  # the page is a raw dump of a whole page, chrome and all
+    article: list[float] | None = None  # boilerplate log-odds of the article-line model (cautious regime)
+    article_cut: float = inf  # ... a line goes when its log-odds exceed this
+    leads: list[str | None] | None = None  # the category of each line's lead-in ("Read more: ...")
+    at_start: list[bool] | None = None  # a lexicon phrase opens the line
 
 
 class HeuristicLabeler:
@@ -47,9 +63,15 @@ class HeuristicLabeler:
     labeler serves many threads.
     """
 
-    def __init__(self, lexicon_dir: Path | None = None, model: LineModel | None = None) -> None:
+    def __init__(
+        self,
+        lexicon_dir: Path | None = None,
+        model: LineModel | None = None,
+        article_model: ArticleModel | None = None,
+    ) -> None:
         self.lexicon: Lexicon = load_lexicon(lexicon_dir)
         self.model: LineModel = model if model is not None else load_model()
+        self.article_model = article_model if article_model is not None else load_article_model()
         self._classifier_labels = {
             cat: Label(cat, f"heuristic:lexicon:{cat}") for cat in set(self.lexicon.phrase_category.values())
         }
@@ -82,7 +104,8 @@ class HeuristicLabeler:
         n = len(texts)
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
-        categories, lex_any, lex_line = self.lexicon_features(lows, norms)
+        scan = self.scan_phrases(lows)
+        categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         lowered = [t.split() for t in lows]
         words = word_counts(lowered, texts)
         raw = not extracted and self.looks_raw(norms, words)
@@ -93,7 +116,18 @@ class HeuristicLabeler:
         ]
         cut = regime.threshold_logit
         if cut == -inf:
-            return PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
+            cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
+            if self.article_model is None:
+                return cautious
+            leads = lead_in_categories(texts, norms, self.lexicon)
+            cols = article_columns(texts, lows, norms, words, scan, leads, self.lexicon)
+            model = self.article_model
+            article = model.stage2.logits(
+                article_stage2_columns(cols, model.stage1.probabilities(cols, n)), n
+            )
+            return cautious._replace(
+                article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
+            )
         cols = stage1_columns(texts, lowered, lex_any, lex_line, words)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n)
@@ -106,11 +140,18 @@ class HeuristicLabeler:
             return True
         return sum(1 for w in words[:RAW_HEAD_LINES] if w <= FEW_WORDS) >= RAW_HEAD_MIN_MENU
 
-    def lexicon_features(
-        self, lows: list[str], norms: list[str]
-    ) -> tuple[list[str | None], list[float], list[float]]:
-        """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
-        and whether a phrase or list entry fills it."""
+    def article_features(self, texts: list[str]) -> dict[str, Any]:
+        """The article-line model's columns (``article_lines.py``) as page_scores computes
+        them, for the fit script."""
+        lows = [t.lower() for t in texts]
+        norms = [normalise_lower(t) for t in lows]
+        words = word_counts([t.split() for t in lows], texts)
+        scan = self.scan_phrases(lows)
+        leads = lead_in_categories(texts, norms, self.lexicon)
+        return article_columns(texts, lows, norms, words, scan, leads, self.lexicon)
+
+    def scan_phrases(self, lows: list[str]) -> PhraseScan:
+        """One pass of the phrase matcher over a page's lower-cased lines."""
         n = len(lows)
         starts = []
         pos = 0
@@ -119,16 +160,27 @@ class HeuristicLabeler:
             pos += len(t) + 1
         categories: list[str | None] = [None] * n
         covered = [0] * n
+        at_start = [False] * n
         for start, end, category in self.lexicon.phrase_hits("\n".join(lows)):
             j = bisect_right(starts, start) - 1
             if categories[j] is None:
                 categories[j] = category
             covered[j] += end - start
+            if start - starts[j] <= PHRASE_START_SLACK:
+                at_start[j] = True
+        return PhraseScan(categories, covered, at_start)
+
+    def lexicon_features(
+        self, lows: list[str], norms: list[str], scan: PhraseScan | None = None
+    ) -> tuple[list[str | None], list[float], list[float]]:
+        """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
+        and whether a phrase or list entry fills it."""
+        categories, covered, _ = scan if scan is not None else self.scan_phrases(lows)
         lines = self.lexicon.line_category
         lex_any = [0.0 if c is None else 1.0 for c in categories]
         lex_line = [
             1.0 if (covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in lines) else 0.0
-            for j in range(n)
+            for j in range(len(lows))
         ]
         return categories, lex_any, lex_line
 
@@ -159,6 +211,10 @@ class HeuristicLabeler:
             phrase_labels=self._classifier_labels,
             button_labels=self._button_labels,
             metadata=doc.metadata,
+            article=scores.article,
+            article_cut=scores.article_cut,
+            leads=scores.leads,
+            at_start=scores.at_start,
         )
         for _name, decide in DECISIONS:
             decide(page)

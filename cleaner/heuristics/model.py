@@ -134,3 +134,42 @@ def load_model(path: Path = WEIGHTS_PATH) -> LineModel:
     except (OSError, ValueError) as exc:
         raise RuleFileError(str(path), None, None, f"cannot read weights: {exc}") from None
     return model_from_dict(data, str(path))
+
+
+ARTICLE_WEIGHTS_PATH = Path(__file__).resolve().parent / "article_weights.json"
+
+
+@dataclass(frozen=True)
+class ArticleModel:
+    """The article-line model: boilerplate log-odds of each line of an article's text
+    (features in ``article_lines.py``; stage two adds the neighbours' stage-one
+    scores), and the log-odds above which a line goes.
+
+    Fitted by bench/fit_article.py with cross-validation grouped by domain; the
+    threshold is chosen there for a body-loss budget, so it is high: inside an
+    article almost every line is body.
+    """
+
+    stage1: LinearStage
+    stage2: LinearStage
+    cut: float
+
+
+def load_article_model(path: Path = ARTICLE_WEIGHTS_PATH) -> ArticleModel | None:
+    """The shipped article-line model, or None where no weights file exists (before the first fit)."""
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RuleFileError(str(path), None, None, f"cannot read weights: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), None, None, "weights file must hold a JSON object")
+    try:
+        threshold = float(data["threshold"])
+    except (KeyError, TypeError, ValueError):
+        raise RuleFileError(str(path), None, "threshold", "must be a number between 0 and 1") from None
+    if not 0.0 < threshold < 1.0:
+        raise RuleFileError(str(path), None, "threshold", "must be a number between 0 and 1")
+    stage1, stage2 = _stage(data, str(path), "stage1"), _stage(data, str(path), "stage2")
+    return ArticleModel(stage1, stage2, log(threshold / (1.0 - threshold)))
