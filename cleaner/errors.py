@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 
 class CleanerError(Exception):
     """Base class: the message is meant for the user as it is."""
@@ -22,3 +24,20 @@ class RuleFileError(CleanerError):
 
 class InputError(CleanerError):
     """A document cannot be cleaned (not text, empty, too large, ...)."""
+
+
+class MissingExtraError(CleanerError, ImportError):
+    """An optional extra is not installed. Also an ImportError, so code that guards an
+    optional import keeps working; the message is the pip line that fixes it."""
+
+    def __init__(self, extra: str, purpose: str) -> None:
+        self.extra = extra
+        super().__init__(f'{purpose} needs the {extra} extra: pip install "cleaner[{extra}]"')
+
+
+def require_extra(module: str, extra: str, purpose: str) -> None:
+    """Import ``module`` now, or raise MissingExtraError before any output is written."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(extra, purpose) from None

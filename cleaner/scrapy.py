@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
-from scrapy.exceptions import DropItem, NotConfigured
-
 from cleaner.engine import Cleaner
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, MissingExtraError
+
+try:
+    from itemadapter import ItemAdapter
+    from scrapy.exceptions import DropItem, NotConfigured
+except ImportError:
+    raise MissingExtraError("scrapy", "cleaner.scrapy") from None
 
 TEXT_INPUT = "text"
 HTML_INPUT = "html"

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, require_extra
 from cleaner.io.compression import (
     READ_BUFFER,
     compression_by_magic,
@@ -95,6 +95,9 @@ def expand_inputs(
             sources.append(_file_source(given, os.path.basename(given), forced_format))
         else:
             raise SourceError(f"{given}: no such file or folder")
+    if any(s.fmt == WARC and s.problem is None for s in sources):
+        # before any output is opened: a missing extra is a usage problem, not a failed record
+        require_extra("fastwarc", "warc", "reading WARC input")
     return sources
 
 
