@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 from collections.abc import Sequence
 
@@ -17,10 +18,15 @@ from cleaner.heuristics import HeuristicLabeler
 from cleaner.outlets.resolver import OutletResolver
 from cleaner.outlets.rules import OutletRules, RuleBook, load_rulebook
 from cleaner.outlets.textrules import apply_text_rules
-from cleaner.result import Result, build_segments
+from cleaner.result import Result, Segment, build_segments
 
 MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
 MAX_HTML_BYTES = 50_000_000
+# A lone surrogate (a str built from a JSON escape such as "\ud800") is not Unicode: RE2 and
+# the phrase scan need UTF-8 and lxml stops reading at one. The stages see this stand-in
+# instead, one code point for one, so every offset stays valid for the original text.
+SURROGATE_STAND_IN = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Cleaner:
@@ -52,7 +58,11 @@ class Cleaner:
         outlet: str | None = None,
         date: dt.date | str | None = None,
     ) -> Result:
-        """Split one document into body and boilerplate segments."""
+        """Split one document into body and boilerplate segments.
+
+        A lone surrogate in ``text`` stays in the result (the stages read U+FFFD in its
+        place), so the result is lossless for any str; in an html str it becomes U+FFFD.
+        """
         if (text is None) == (html is None):
             raise InputError("give exactly one of text or html")
         record_date = parse_date(date)
@@ -63,10 +73,12 @@ class Cleaner:
             raise InputError(f"text must be str, not {type(text).__name__}")
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
-        rules = self.resolver.resolve(outlet, url, text)
-        blocks = split_blocks(text)
-        doc = Document(source=text, blocks=blocks, labels=[None] * len(blocks))
-        return self._finish(doc, rules, url, record_date)
+        work = without_surrogates(text)
+        rules = self.resolver.resolve(outlet, url, work)
+        blocks = split_blocks(work)
+        doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks))
+        result = self._finish(doc, rules, url, record_date)
+        return result if work is text else _on_source(result, text)
 
     def _clean_html(
         self, html: str | bytes, url: str | None, outlet: str | None, date: dt.date | None
@@ -75,6 +87,8 @@ class Cleaner:
 
         if len(html) > MAX_HTML_BYTES:
             raise InputError(f"page too large ({len(html)} bytes, limit {MAX_HTML_BYTES})")
+        if isinstance(html, str):
+            html = without_surrogates(html)  # the page text is derived, as from undecodable bytes
         rules = self.resolver.resolve(outlet, url, "")
         html_rules = rules.html if rules is not None else None
         doc = page_document(html, url=url, html_rules=html_rules, fallback=self.fallback)
@@ -99,6 +113,22 @@ class Cleaner:
             url=url,
             metadata=doc.metadata,
         )
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` itself when it holds no lone surrogate, else a copy with each one replaced
+    by SURROGATE_STAND_IN."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(SURROGATE_STAND_IN, text)
+
+
+def _on_source(result: Result, source: str) -> Result:
+    """The same segments over the original text (same length, so the same offsets)."""
+    segments = [
+        Segment(s.start, s.end, s.kind, s.category, s.rule, source[s.start : s.end]) for s in result.segments
+    ]
+    return Result(source, segments, result.outlet, result.url, result.metadata)
 
 
 def parse_date(value: dt.date | str | None) -> dt.date | None:

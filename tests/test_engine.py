@@ -191,3 +191,29 @@ def test_to_dict_is_json_ready(seed_like_text: str) -> None:
     data = clean(seed_like_text, outlet="themoscowtimes.com").to_dict()
     assert json.loads(json.dumps(data))["removed"][0]["category"] == "donation_appeal"
     assert data["outlet"] == "themoscowtimes.com"
+
+
+def test_lone_surrogate_in_text_is_kept_losslessly(seed_like_text: str) -> None:
+    """A str with a lone surrogate (from a JSON escape such as \\ud800) is cleaned as if the
+    surrogate were U+FFFD, and the result keeps the surrogate itself: same offsets, lossless."""
+    cleaner = Cleaner(use_env=False)
+    plain = cleaner.clean(seed_like_text.replace("narrow", "narrow\ufffd"))
+    text = seed_like_text.replace("narrow", "narrow\ud800")
+    result = cleaner.clean(text)
+    assert result.source is text
+    assert "".join(s.text for s in result.segments) == text
+    assert all(text[s.start : s.end] == s.text for s in result.segments)
+    assert [(s.start, s.end, s.kind, s.rule) for s in result.segments] == [
+        (s.start, s.end, s.kind, s.rule) for s in plain.segments
+    ]
+    assert "narrow\ud800" in result.body
+    for lone in ("a\ud800", "\udfff", "\ud800\n\udc00 x\n"):
+        again = cleaner.clean(lone)
+        assert "".join(s.text for s in again.segments) == lone
+
+
+def test_lone_surrogate_in_html_str_does_not_cut_the_page() -> None:
+    """lxml stops at a lone surrogate: the page would lose the text after it."""
+    result = Cleaner(use_env=False).clean(html="<p>First part \ud800 and the rest.</p><p>Second.</p>")
+    assert "and the rest." in result.source
+    assert "Second." in result.source

@@ -9,6 +9,7 @@ import click
 
 from cleaner.cli.common import build_cleaner, cleaner_options, fail
 from cleaner.cli.report import render_html, render_summary_text, render_terminal
+from cleaner.engine import without_surrogates
 from cleaner.errors import CleanerError
 from cleaner.io.documents import read_one_document
 
@@ -80,11 +81,13 @@ def explain_command(
     if html_out:
         title = f"cleaner explain: {Path(name).name}"
         try:
-            Path(html_out).write_text(render_html(result, title=title), encoding="utf-8")
+            # a lone surrogate (from a JSON escape) cannot be written: shown as U+FFFD
+            page = without_surrogates(render_html(result, title=title))
+            Path(html_out).write_text(page, encoding="utf-8")
         except OSError as exc:
             fail(f"{html_out}: cannot write report: {exc.strerror}")
         click.echo(render_summary_text(result), nl=False)
         click.echo(f"report: {html_out}")
         return
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render_terminal(result, color=use_color), nl=False, color=use_color)
+    click.echo(without_surrogates(render_terminal(result, color=use_color)), nl=False, color=use_color)

@@ -77,7 +77,8 @@ def process_batch(batch: list[Item]) -> BatchResult:
     if state is None:
         raise RuntimeError("init_worker was not called")
     out = BatchResult()
-    lines: list[str] = []
+    lines: list[bytes] = []
+    to_jsonl = state.config.output == OUTPUT_JSONL
     for item in batch:
         out.stats.records += 1
         out.stats.bytes_in += len(item.data)
@@ -89,6 +90,15 @@ def process_batch(batch: list[Item]) -> BatchResult:
                 raise RecordError(str((item.info or {}).get("reason", "bad record")))
             request = decode_item(item, state.config.fields)
             result = state.cleaner.clean(request.text, **request.clean_args())
+            # serialised here, inside the record's own try: a value that cannot be
+            # written fails this record, not the batch
+            if to_jsonl:
+                record = request.record
+                record.update(result.output_fields())
+                line = output_line(record)
+            else:
+                body = result.body
+                writable(body)
         except RecordError as exc:
             _fail(out, item, str(exc), exc.line)
             continue
@@ -105,16 +115,38 @@ def process_batch(batch: list[Item]) -> BatchResult:
         for seg in result.removed:
             key = seg.category or "other"
             out.stats.removed[key] = out.stats.removed.get(key, 0) + len(seg.text.encode("utf-8"))
-        if state.config.output == OUTPUT_JSONL:
-            record = request.record
-            record.update(result.output_fields())
-            lines.append(json.dumps(record, ensure_ascii=False))
-            lines.append("\n")
+        if to_jsonl:
+            lines.append(line)
         else:
-            out.bodies.append((body_name(item), result.body))
+            out.bodies.append((body_name(item), body))
     if lines:
-        out.chunk = state.compress("".join(lines).encode("utf-8"))
+        out.chunk = state.compress(b"".join(lines))
     return out
+
+
+def output_line(record: dict[str, Any]) -> bytes:
+    """One JSONL output line as UTF-8; RecordError for what JSON or UTF-8 cannot hold."""
+    try:
+        return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError as exc:  # before ValueError: it is one
+        raise RecordError(_surrogate_reason(exc)) from None
+    except ValueError:
+        raise RecordError("record holds a NaN or Infinity number, which JSON does not allow") from None
+
+
+def writable(text: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise RecordError(_surrogate_reason(exc)) from None
+
+
+def _surrogate_reason(exc: UnicodeEncodeError) -> str:
+    char = exc.object[exc.start : exc.start + 1]
+    return (
+        f"record holds a lone surrogate ({ascii(char)}), which is not Unicode and cannot be written as UTF-8"
+    )
 
 
 def body_name(item: Item) -> str:

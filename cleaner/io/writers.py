@@ -104,7 +104,7 @@ class ErrorSink:
             return
         if self._handle is None:
             self._handle = open(self.path, "ab" if self._append else "wb")  # noqa: SIM115
-        data = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode("utf-8")
+        data = b"".join(_entry_line(e) for e in entries)
         self._handle.write(data)
         self.size += len(data)
 
@@ -115,3 +115,12 @@ class ErrorSink:
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
+
+
+def _entry_line(entry: dict[str, Any]) -> bytes:
+    """One errors-file line; text UTF-8 cannot hold (a lone surrogate) is kept as a JSON
+    escape, so the entry still carries the record whole."""
+    try:
+        return (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(entry, ensure_ascii=True) + "\n").encode("ascii")
