@@ -29,3 +29,4 @@ class Document:
     in_article: list[bool] | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
+    outlet: str | None = None  # the outlet whose rule file cleaned the text, if any

@@ -100,6 +100,7 @@ class Cleaner:
         self, doc: Document, rules: OutletRules | None, url: str | None, date: dt.date | None
     ) -> Result:
         if rules is not None:
+            doc.outlet = rules.key
             doc.labels = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
             if doc.language is None and rules.languages:
                 doc.language = rules.languages[0]

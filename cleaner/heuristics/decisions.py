@@ -21,6 +21,7 @@ from typing import Any
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
@@ -45,6 +46,8 @@ OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "
 COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
 ARTICLE_RULE = "heuristic:article-line"
+SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
+SENTENCE_END = frozenset(".!?…\"”»'’")  # ... when it ends with one of these
 ARTICLE_LINE = {category: Label(category, ARTICLE_RULE) for category in CATEGORIES}
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -59,23 +62,13 @@ class LinePage:
     """One document's lines as the decisions see them; ``local`` collects their labels."""
 
     texts: list[str]
-    norms: list[str]  # normalised lines (lexicon.normalise_line)
-    categories: list[str | None]  # the first lexicon phrase category of each line
-    words: list[int]
-    phrase_lines: list[bool]  # short lines mostly made of one lexicon phrase
-    scores: list[float]  # body log-odds of the line classifier
-    cut: float  # a line is body when its score reaches this (-inf: nothing goes by score)
-    raw: bool  # a raw dump of a whole page, chrome and all
+    scored: PageScores  # the lexicons and the line models on each line
     usable: list[bool]  # no earlier stage labelled the line
     origin: str  # "text" or "html"
     lexicon: Lexicon
     phrase_labels: dict[str, Label]  # category -> heuristic:lexicon:<category>
     button_labels: dict[str, Label]  # category -> heuristic:button-line
     metadata: dict[str, Any]
-    article: list[float] | None = None  # boilerplate log-odds of the article-line model, where it ran
-    article_cut: float = inf  # a line goes when its log-odds exceed this
-    leads: list[str | None] | None = None  # each line's lead-in category ("Read more: ..." -> related)
-    at_start: list[bool] | None = None  # a lexicon phrase opens the line
     local: list[Label | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -88,13 +81,13 @@ class LinePage:
 
     def dropped(self, j: int) -> Label:
         """The label of a line dropped by score or shape: its phrase category where it has one."""
-        category = self.categories[j]
+        category = self.scored.categories[j]
         return self.phrase_labels[category] if category is not None else CLASSIFIER
 
 
 def label_appeal_zones(page: LinePage) -> None:
     """A header ("A Message from X:", "Dear readers,") up to a call to action ("Remind me later.")."""
-    zones = appeal_zones(page.texts, page.norms, page.lexicon, page.categories, page.usable)
+    zones = appeal_zones(page.texts, page.scored.norms, page.lexicon, page.scored.categories, page.usable)
     for first, last in zones:
         for j in range(first, last + 1):
             page.local[j] = APPEAL
@@ -104,19 +97,19 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
     and, in the noisy regime, lines the classifier scores below the cut."""
     lines = page.lexicon.line_category
-    for j, norm in enumerate(page.norms):
+    for j, norm in enumerate(page.scored.norms):
         if page.local[j] is not None or not page.usable[j]:
             continue
         button = lines.get(norm)
         if button is not None:
             page.local[j] = page.button_labels[button]
-        elif page.phrase_lines[j] or page.scores[j] < page.cut:
+        elif page.scored.phrase_lines[j] or page.scored.scores[j] < page.scored.cut:
             page.local[j] = page.dropped(j)
 
 
 def label_repeats(page: LinePage) -> None:
     """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
-    if page.cut == -inf:
+    if page.scored.cut == -inf:
         return
     seen: set[str] = set()
     for j, (text, kept) in enumerate(zip(page.texts, page.kept())):
@@ -135,7 +128,7 @@ def label_after_terminator(page: LinePage) -> None:
 
     Raw dumps only: an extractor's output already ends where the article does.
     """
-    if not page.raw:
+    if not page.scored.raw:
         return
     texts, kept = page.texts, page.kept()
     total = sum(len(texts[j]) for j in range(len(texts)) if kept[j])
@@ -144,10 +137,10 @@ def label_after_terminator(page: LinePage) -> None:
         if kept[j]:
             seen += len(text)
             continue
-        category = page.categories[j]
+        category = page.scored.categories[j]
         if (
             category in TERMINATOR_CATEGORIES
-            and page.phrase_lines[j]
+            and page.scored.phrase_lines[j]
             and seen >= total * TERMINATOR_MIN_BODY_SHARE
             and (category == "comments" or not _prose_follows(texts, kept, j))
         ):
@@ -163,10 +156,16 @@ def label_edges(page: LinePage) -> None:
     page structure already placed the article's edges."""
     if page.origin == "html":
         return
-    local, usable, categories = page.local, page.usable, page.categories
+    local, usable, categories = page.local, page.usable, page.scored.categories
     cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(page.texts))]
     head, tail = edge_lines(
-        page.texts, page.words, usable, page.kept(), cues, [c is not None for c in categories], page.raw
+        page.texts,
+        page.scored.words,
+        usable,
+        page.kept(),
+        cues,
+        [c is not None for c in categories],
+        page.scored.raw,
     )
     for j in head:
         local[j] = SHORT_HEAD
@@ -181,7 +180,7 @@ def label_title(page: LinePage) -> None:
     take a lead sentence for it."""
     if page.origin == "html":
         return
-    title_at = find_title(page.texts, page.local, page.usable, page.scores, page.cut)
+    title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut)
     if title_at is not None:
         page.local[title_at] = TITLE
         page.metadata.setdefault("title", page.texts[title_at])
@@ -191,19 +190,19 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     """Inside an article's text: a short line opened by a lead-in ("READ MORE: <headline>",
     "Lesen Sie auch:", "LE PUEDE INTERESAR: ...") or by a phrase of a family that never
     opens article prose ("Sign up for our newsletter", "Photo: ...", "Copyright 2024 ...")."""
-    if page.article is None or page.at_start is None:
+    if page.scored.article is None or page.scored.at_start is None:
         return
-    leads, local, usable = page.leads or [None] * len(page.texts), page.local, page.usable
-    for j, words in enumerate(page.words):
+    leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
+    for j, words in enumerate(page.scored.words):
         if local[j] is not None or not usable[j] or words > OPENED_LINE_MAX_WORDS:
             continue
         category = leads[j]
         text = page.texts[j].strip()
-        if category is None and page.at_start[j]:
-            family = page.categories[j]
+        if category is None and page.scored.at_start[j]:
+            family = page.scored.categories[j]
             if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
                 category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
-        if category is None and page.norms[j].startswith(COPYRIGHT_OPENERS):
+        if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
             category = "legal"
         if category is not None and not text.endswith("?"):
             local[j] = OPENED_LINE[category]
@@ -213,15 +212,28 @@ def label_article_lines(page: LinePage) -> None:
     """Inside an article's text (an extractor's output, the article blocks of a page):
     the lines the article-line model is sure are boilerplate ("READ MORE: <headline>",
     a newsletter prompt after the last paragraph, a photo credit). Each keeps the
-    category its lead-in or phrase names, else ``other``."""
-    if page.article is None:
+    category its lead-in or phrase names, else ``other``.
+
+    A line that reads as a sentence goes only in the trailing run of boilerplate, with
+    no kept line after it: in the middle of an article a sentence about cookies or
+    subscriptions is the article's own."""
+    scored = page.scored
+    if scored.article is None:
         return
-    cut, local, usable = page.article_cut, page.local, page.usable
-    leads = page.leads or [None] * len(page.texts)
-    for j, score in enumerate(page.article):
-        if score > cut and usable[j] and local[j] is None:
-            category = leads[j] or page.categories[j] or "other"
-            local[j] = ARTICLE_LINE.get(category) or Label(category, ARTICLE_RULE)
+    cut, local, usable, words = scored.article_cut, page.local, page.usable, scored.words
+    leads = scored.leads or [None] * len(page.texts)
+    body_after = False  # a kept line follows (walking from the end)
+    for j in range(len(page.texts) - 1, -1, -1):
+        if not usable[j] or local[j] is not None:
+            continue
+        sure = scored.article[j] > cut
+        if sure and words[j] >= SENTENCE_WORDS and page.texts[j].rstrip()[-1:] in SENTENCE_END:
+            sure = not body_after or leads[j] is not None
+        if not sure:
+            body_after = True
+            continue
+        category = leads[j] or scored.categories[j] or "other"
+        local[j] = ARTICLE_LINE.get(category) or Label(category, ARTICLE_RULE)
 
 
 def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from math import inf
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_columns, lead_in_categories
@@ -22,6 +22,7 @@ from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
 from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
+from cleaner.heuristics.scores import PageScores, PhraseScan
 from cleaner.result import Label
 
 PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
@@ -29,31 +30,6 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
-
-
-class PhraseScan(NamedTuple):
-    """Per line: the first phrase family found, the characters inside phrases, and
-    whether a phrase opens the line."""
-
-    categories: list[str | None]
-    covered: list[int]
-    at_start: list[bool]
-
-
-class PageScores(NamedTuple):
-    """What the line classifier and the lexicons say about each line of one page."""
-
-    scores: list[float]  # body log-odds
-    cut: float  # a line is body when its score reaches this (minus infinity: nothing goes by score)
-    norms: list[str]  # normalised lines
-    categories: list[str | None]  # first lexicon phrase category
-    words: list[int]
-    phrase_lines: list[bool]  # short lines mostly made of one lexicon phrase
-    raw: bool  # the page is a raw dump of a whole page, chrome and all
-    article: list[float] | None = None  # boilerplate log-odds of the article-line model (cautious regime)
-    article_cut: float = inf  # ... a line goes when its log-odds exceed this
-    leads: list[str | None] | None = None  # the category of each line's lead-in ("Read more: ...")
-    at_start: list[bool] | None = None  # a lexicon phrase opens the line
 
 
 class HeuristicLabeler:
@@ -88,7 +64,9 @@ class HeuristicLabeler:
         words = word_counts(lowered, texts)
         return stage1_columns(texts, lowered, lex_any, lex_line, words), self.looks_raw(norms, words)
 
-    def page_scores(self, texts: list[str], extracted: bool = False) -> PageScores:
+    def page_scores(
+        self, texts: list[str], extracted: bool = False, with_article_model: bool = True
+    ) -> PageScores:
         """Score every line of a page; see PageScores.
 
         A phrase line is a short line mostly made of one lexicon phrase
@@ -99,7 +77,8 @@ class HeuristicLabeler:
         raw dump of a whole page gets the noisy regime, where the classifier
         cuts; an extractor's output full of lists (recipes, code, rankings)
         looks as short-lined, but carries no menu. In the cautious regime the
-        features are never computed.
+        raw-dump features are never computed; the article-line model scores the
+        lines instead (unless ``with_article_model`` is false).
         """
         n = len(texts)
         lows = [t.lower() for t in texts]
@@ -117,7 +96,7 @@ class HeuristicLabeler:
         cut = regime.threshold_logit
         if cut == -inf:
             cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-            if self.article_model is None:
+            if self.article_model is None or not with_article_model:
                 return cautious
             leads = lead_in_categories(texts, norms, self.lexicon)
             cols = article_columns(texts, lows, norms, words, scan, leads, self.lexicon)
@@ -195,26 +174,18 @@ class HeuristicLabeler:
         if not scope:
             return labels
         texts = [doc.blocks[i].text for i in scope]
-        scores = self.page_scores(texts, doc.origin == "html")
+        # An outlet's own rule file is the authority on its pages: the generic
+        # article-line model does not second-guess what the outlet's rules kept.
+        scores = self.page_scores(texts, doc.origin == "html", with_article_model=doc.outlet is None)
         page = LinePage(
             texts=texts,
-            norms=scores.norms,
-            categories=scores.categories,
-            words=scores.words,
-            phrase_lines=scores.phrase_lines,
-            scores=scores.scores,
-            cut=scores.cut,
-            raw=scores.raw,
+            scored=scores,
             usable=[labels[i] is None for i in scope],
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
             button_labels=self._button_labels,
             metadata=doc.metadata,
-            article=scores.article,
-            article_cut=scores.article_cut,
-            leads=scores.leads,
-            at_start=scores.at_start,
         )
         for _name, decide in DECISIONS:
             decide(page)
