@@ -46,6 +46,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# Python counts these as text encodings, but no document is written in them: "undefined"
+# always fails, idna and punycode encode host names, the escapes read Python literals.
+_NOT_DOCUMENT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+# A decoder may raise more than UnicodeDecodeError on bytes it does not expect.
+DECODE_ERRORS = (UnicodeError, LookupError, ValueError)
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
 )
@@ -71,15 +77,24 @@ def sniff_binary(head: bytes) -> str | None:
 
 
 def declared_charset(head: bytes) -> str | None:
-    """The charset a <meta> tag declares, if Python knows the codec."""
+    """The charset a <meta> tag declares, if it names a character set Python knows."""
     match = _META_CHARSET.search(head[:SNIFF_BYTES])
     if match is None:
         return None
-    name = match.group(1).decode("ascii", "replace").strip().lower()
+    return text_codec(match.group(1).decode("ascii", "replace"))
+
+
+def text_codec(label: str) -> str | None:
+    """Python's name for a declared charset, or None when it is unknown or not a character
+    set of documents: bytes-to-bytes codecs (hex, base64, zlib, rot13) are refused, since
+    ``bytes.decode`` cannot use them and a page never is in them."""
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_CHARSETS:
+        return None
+    return info.name
 
 
 def _bom_codec(data: bytes) -> str | None:
@@ -108,13 +123,13 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
             return data.decode(declared), declared
-        except UnicodeDecodeError:
+        except DECODE_ERRORS:
             pass
     detected = _detect(data)
-    if detected is not None:
+    if detected is not None and text_codec(detected) is not None:
         try:
             return data.decode(detected), f"{detected} (detected)"
-        except (UnicodeDecodeError, LookupError):
+        except DECODE_ERRORS:
             pass
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 

@@ -149,12 +149,17 @@ def _decode_utf8(data: bytes, bom: bool = False) -> str:
 
 
 def _decode_declared(data: bytes, charset: str | None) -> str | bytes:
-    """Use the HTTP header's charset when it decodes cleanly; else let the html stage sniff."""
+    """Use the HTTP header's charset when it is a character set and decodes cleanly; else
+    (unknown, hex, base64, zlib, undefined, ...) let the html stage sniff."""
     if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
+        from cleaner.html.decode import DECODE_ERRORS, text_codec  # lazy: a WARC payload is html anyway
+
+        codec = text_codec(charset)
+        if codec is not None:
+            try:
+                return data.decode(codec)
+            except DECODE_ERRORS:
+                pass
     return data
 
 
