@@ -369,10 +369,7 @@ def print_figures(figures: dict[str, Any]) -> None:
     print("| set | F1 or keep/leak/acc | leftovers removal | loss |")
     print("|---|---|---|---|")
     for name in ("seb-dev", "wceb-dev"):
-        scores = [score for (dataset, _), score in figures["f1"].items() if dataset == name]
-        p = sum(s.precision for s in scores) / len(scores) if scores else 0.0
-        r = sum(s.recall for s in scores) / len(scores) if scores else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        f1 = figures["f1"][name].f1 if name in figures["f1"] else 0.0
         left = figures[f"{name}_left"]
         print(f"| {name} | F1 {f1:.3f} | {left.removal:.1%} | {left.loss:.2%} |")
     left = figures["traf_left"]

@@ -1,7 +1,7 @@
 """Quality and speed of cleaner against baselines on ../shared/eval/dev.
 
 Runs every mode asked for (html, text, extracted) over the eval pages and
-prints P / R / F1 on seb-dev and wceb-dev (its six sets weighted equally) and
+prints P / R / F1 on seb-dev and wceb-dev (every page weighs the same) and
 keep / leak / acc on traf, with pages/s,
 as ../shared/eval/README.md defines them. Baselines run in the same process:
 trafilatura on the html, the text unchanged, and a C4-style line filter.
@@ -63,7 +63,7 @@ class Row:
     mode: str
     seb: ShingleScore
     traf: KeepLeakScore
-    wceb: dict[str, ShingleScore]  # one score per wceb-dev set: each of the six weighs the same
+    wceb: ShingleScore
     seconds: float
     pages: int
     failures: int = 0
@@ -75,25 +75,16 @@ class Row:
             self.mode,
             f"{self.seb.precision:.3f} / {self.seb.recall:.3f} / {self.seb.f1:.3f}",
             f"{self.traf.keep:.1%} / {self.traf.leak:.1%} / {self.traf.acc:.3f}",
-            "{:.3f} / {:.3f} / {:.3f}".format(*self.wceb_prf()),
+            f"{self.wceb.precision:.3f} / {self.wceb.recall:.3f} / {self.wceb.f1:.3f}",
             "-" if self.seconds == 0 else f"{rate:,.0f}",
         ]
-
-    def wceb_prf(self) -> tuple[float, float, float]:
-        """wceb-dev P / R / F1 with its six sets weighted equally."""
-        scores = list(self.wceb.values())
-        if not scores:
-            return 0.0, 0.0, 0.0
-        p = sum(s.precision for s in scores) / len(scores)
-        r = sum(s.recall for s in scores) / len(scores)
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def run_tool(
     tool: str, mode: str, data: dict[str, list[dict]], fn: Callable[[dict], str], timed: bool = True
 ) -> Row:
     seb, traf = ShingleScore(), KeepLeakScore()
-    wceb: dict[str, ShingleScore] = {}
+    wceb = ShingleScore()
     seconds, pages, failures = 0.0, 0, 0
     for name, rows in data.items():
         for row in rows:
@@ -109,7 +100,7 @@ def run_tool(
             if name == "seb-dev":
                 seb.add(output, row["gold_body"])
             elif name == "wceb-dev":
-                wceb.setdefault(row.get("dataset") or "", ShingleScore()).add(output, row["gold_body"])
+                wceb.add(output, row["gold_body"])
             else:
                 traf.add(output, row["must_keep"], row["must_drop"])
     return Row(tool, mode, seb, traf, wceb, seconds if timed else 0.0, pages, failures)
@@ -212,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
                         "traf_keep": r.traf.keep,
                         "traf_leak": r.traf.leak,
                         "traf_acc": r.traf.acc,
-                        "wceb_f1": r.wceb_prf()[2],
+                        "wceb_f1": r.wceb.f1,
                         "pages_per_s": (r.pages / r.seconds) if r.seconds else None,
                         "failures": r.failures,
                     }
