@@ -3,7 +3,8 @@
 decode -> parse -> (outlet selectors | trafilatura | whole page) -> blocks.
 Every visible block of the page is kept in ``Document.source`` so the result
 stays lossless over the page text; blocks outside the article are labelled
-``page_chrome`` here, and the article blocks go on to the text rules and the
+``page_chrome`` here (or the more specific category their markup and text
+show, cleaner/html/chrome.py), and the article blocks go on to the text rules and the
 heuristics.
 """
 
@@ -16,6 +17,7 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html.article import headline, link_lines, outside_main, rescue_gaps, rescue_lead
+from cleaner.html.chrome import name_chrome
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
@@ -108,6 +110,7 @@ def page_document(
             rescue_lead(page, in_article, labels)
             rescue_gaps(page, in_article, labels)
         headline(page, in_article, labels, metadata.get("title"))
+    name_chrome(page, in_article, labels)  # the category only: which blocks are removed is settled
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)
     return Document(

@@ -273,7 +273,8 @@ def test_explain_html_input_marks_page_chrome() -> None:
     result = CliRunner().invoke(main, ["explain", str(HTML_CASE), "--no-color", *OPTIONS])
     assert result.exit_code == 0, result.output
     assert "The new public library on the riverside opened its doors" in result.output
-    assert re.search(r"\[- Home Local Sport -\] \{page_chrome: html:", result.output)
+    # the <nav> menu the html stage removed, named by its markup (cleaner/html/chrome.py)
+    assert re.search(r"\[- Home Local Sport -\] \{navigation: html:", result.output)
 
 
 def test_explain_html_without_html_stage_is_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:

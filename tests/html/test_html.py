@@ -156,7 +156,8 @@ def test_fallback_labels_the_whole_page(
     for text in chrome:
         line = next(k for k in rules if k.startswith(text))
         assert rules[line] == "html:trafilatura"
-    assert all(s.category == "page_chrome" for s in r.removed if s.rule == "html:trafilatura")
+    # the chrome gets the category its markup shows (cleaner/html/chrome.py); the rule stays
+    assert {"navigation", "legal"} <= {s.category for s in r.removed if s.rule == "html:trafilatura"}
 
 
 def test_fallback_keeps_table_cells_in_order(plain: Cleaner) -> None:
