@@ -20,7 +20,7 @@ from cleaner.heuristics.article_lines import article_columns, lead_in_categories
 from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
-from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
+from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower, shipped_lexicon
 from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
 from cleaner.heuristics.scores import PageScores, PhraseScan
 from cleaner.result import Label
@@ -45,7 +45,7 @@ class HeuristicLabeler:
         model: LineModel | None = None,
         article_model: ArticleModel | None = None,
     ) -> None:
-        self.lexicon: Lexicon = load_lexicon(lexicon_dir)
+        self.lexicon: Lexicon = load_lexicon(lexicon_dir) if lexicon_dir is not None else shipped_lexicon()
         self.model: LineModel = model if model is not None else load_model()
         self.article_model = article_model if article_model is not None else load_article_model()
         self._classifier_labels = {

@@ -13,6 +13,7 @@ the text itself stays as it is, so match offsets need no mapping.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -262,6 +263,20 @@ MAX_HEADER_WORDS = 7
 
 def lexicon_dir() -> Path:
     return builtin_rules_dir() / LEXICON_DIR_NAME
+
+
+def shipped_lexicon() -> Lexicon:
+    """The shipped lexicons, loaded once per process: a Lexicon is read-only once
+    compiled, so every Cleaner and the html stage share one (loading costs ~0.5 s)."""
+    global _shipped
+    with _shipped_lock:
+        if _shipped is None:
+            _shipped = load_lexicon()
+        return _shipped
+
+
+_shipped: Lexicon | None = None
+_shipped_lock = threading.Lock()
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:

@@ -48,10 +48,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower
+from cleaner.heuristics.lexicon import Lexicon, normalise_lower, shipped_lexicon
 from cleaner.html.text import PageText
 from cleaner.result import Label
 
@@ -276,10 +276,9 @@ class Context(NamedTuple):
 ROOT = Context(None, None, False)
 
 
-@cache
 def chrome_lexicon() -> Lexicon:
-    """The heuristics' phrase lexicon, loaded once per process."""
-    return load_lexicon()
+    """The heuristics' phrase lexicon, shared with every Cleaner of the process."""
+    return shipped_lexicon()
 
 
 @lru_cache(maxsize=CLASS_CACHE)
