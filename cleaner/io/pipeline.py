@@ -78,8 +78,8 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     if options.resume:
         if state_file is None:
             raise UsageError("--resume needs -o FILE or -o DIR (stdout cannot be resumed)")
-        if any(s.path is None for s in plan.sources):
-            raise UsageError("--resume cannot be used with stdin input")
+        if any(s.once for s in plan.sources):
+            raise UsageError("--resume cannot be used with stdin or pipe input (it can be read only once)")
         state = resume_state.load_state(state_file, fp)
     if state is not None:
         print(f"cleaner: resuming after {state.stats.records:,} records", file=sys.stderr)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
+import zlib
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+import zstandard
 
 from cleaner.errors import CleanerError, require_extra
 from cleaner.io.compression import (
@@ -26,6 +30,8 @@ from cleaner.io.formats import SNIFF_BYTES, detect_format, format_by_name
 from cleaner.io.items import RECORD_FORMATS, TEXT, WARC
 
 STDIN = "-"
+MAGIC_BYTES = 4  # enough for the gzip and zstd magic numbers
+SNIFF_ERRORS = (OSError, EOFError, zlib.error, zstandard.ZstdError)
 TEXT_SUFFIXES = (".txt", ".text")  # plain-text documents (other formats: formats.format_by_name)
 GOLD_SUFFIXES = (".body.txt",)  # a labelled corpus's gold bodies sit beside its documents
 
@@ -44,18 +50,25 @@ class Source:
     fmt: str
     problem: str | None = None  # why it cannot be read: reported as one failed record
     _stream: BinaryIO | None = field(default=None, repr=False)
+    once: bool = False  # stdin, a pipe or a FIFO: its bytes can be read once only
+    _opened: bool = field(default=False, repr=False)
 
     @property
     def is_records(self) -> bool:
         return self.fmt in RECORD_FORMATS
 
     def open(self) -> BinaryIO:
-        """The decompressed byte stream (stdin can be opened once only)."""
+        """The decompressed byte stream (stdin, a pipe or a FIFO can be opened once only)."""
         if self._stream is not None:
             stream, self._stream = self._stream, None
+            self._opened = True
             return stream
-        if self.path is None:
-            raise SourceError("stdin can be read only once")
+        if self.path is None or (self.once and self._opened):
+            raise SourceError(f"{self.name}: a stream can be read only once")
+        if self.once:
+            self._opened = True
+            stream, _ = open_stream(open(self.path, "rb", buffering=0), self.path, self.fmt)  # noqa: SIM115
+            return stream
         if self.fmt == WARC and compression_of(self.path) == "gzip":
             # fastwarc reads the gzip members itself, so record offsets are
             # offsets in the .warc.gz file, as CDX indexes give them
@@ -90,7 +103,14 @@ def expand_inputs(
             for path, rel in _walk(given):
                 if only_known and not is_known_document(path):
                     continue
+                if not is_regular_file(path):
+                    # a FIFO nobody writes to would block the whole run; named, it is read
+                    reason = "not a regular file (a FIFO, socket or device); name it to read it"
+                    sources.append(Source(path, path, rel, format_by_name(path) or TEXT, reason))
+                    continue
                 sources.append(_file_source(path, rel, forced_format))
+        elif os.path.exists(given) and not is_regular_file(given):
+            sources.append(_pipe_source(given, forced_format))
         elif os.path.exists(given):
             sources.append(_file_source(given, os.path.basename(given), forced_format))
         else:
@@ -107,6 +127,14 @@ def is_known_document(path: str) -> bool:
     if name.endswith(GOLD_SUFFIXES):
         return False
     return name.endswith(TEXT_SUFFIXES) or format_by_name(name) is not None
+
+
+def is_regular_file(path: str) -> bool:
+    """False for a pipe, FIFO, socket or device: what cannot be read twice or may block."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # the read that follows reports why it cannot be read
 
 
 def _walk(folder: str) -> list[tuple[str, str]]:
@@ -137,16 +165,84 @@ def _file_source(path: str, rel: str, forced_format: str) -> Source:
     return Source(path, path, rel, detect_format(path, head))
 
 
+def _pipe_source(path: str, forced_format: str) -> Source:
+    """A pipe or FIFO (``<(cmd)`` gives ``/dev/fd/N``) is opened once. When its name or
+    ``--format`` tells the format, it is opened only when read (several FIFOs fed in turn by
+    one writer must not all be opened first); else it is opened and sniffed here, and the
+    sniffed bytes are handed out again, so not a byte is lost."""
+    rel = os.path.basename(path)
+    fmt = forced_format if forced_format != "auto" else format_by_name(path)
+    if fmt is not None:
+        return Source(path, path, rel, fmt, once=True)
+    try:
+        raw = open(path, "rb", buffering=0)  # noqa: SIM115 - the reader closes it
+    except OSError as exc:
+        return Source(path, path, rel, TEXT, f"cannot read: {exc.strerror or exc}")
+    try:
+        stream, fmt = open_stream(raw, path, "auto")
+    except SNIFF_ERRORS as exc:
+        raw.close()
+        return Source(path, path, rel, TEXT, f"cannot decompress ({exc})")
+    return Source(path, path, rel, fmt, _stream=stream, once=True)
+
+
 def _stdin_source(forced_format: str, stdin: BinaryIO | None) -> Source:
     raw = stdin if stdin is not None else sys.stdin.buffer
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, READ_BUFFER)  # type: ignore[arg-type,type-var]
-    method = compression_by_magic(buffered.peek(4)[:4])
-    stream = decompressing_reader(buffered, method)
-    fmt = forced_format
+    try:
+        stream, fmt = open_stream(raw, "", forced_format)
+    except SNIFF_ERRORS as exc:
+        raise SourceError(f"<stdin>: cannot decompress ({exc})") from None
+    return Source("<stdin>", None, "stdin", fmt, _stream=stream, once=True)
+
+
+def open_stream(raw: BinaryIO, name: str, fmt: str) -> tuple[io.BufferedReader, str]:
+    """A forward-only stream, decompressed by its name or its magic number, and its format
+    (sniffed when ``fmt`` is "auto"). Sniffing reads until it has enough bytes or the end
+    (a pipe hands out what its writer wrote so far), then replays them."""
+    magic = read_head(raw, MAGIC_BYTES)
+    method = compression_of(name) or compression_by_magic(magic)
+    stream = decompressing_reader(Replay(magic, raw), method)  # type: ignore[arg-type]
     if fmt == "auto":
-        try:
-            head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
-        except Exception as exc:
-            raise SourceError(f"<stdin>: cannot decompress ({exc})") from None
-        fmt = detect_format("", head)
-    return Source("<stdin>", None, "stdin", fmt, _stream=stream)
+        head = read_head(stream, SNIFF_BYTES)
+        fmt = detect_format(name, head)
+        stream = io.BufferedReader(Replay(head, stream), READ_BUFFER)
+    return stream, fmt
+
+
+def read_head(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes: fewer only at the end of the stream."""
+    parts: list[bytes] = []
+    missing = size
+    while missing > 0:
+        chunk = stream.read(missing)
+        if not chunk:
+            break
+        parts.append(chunk)
+        missing -= len(chunk)
+    return b"".join(parts)
+
+
+class Replay(io.RawIOBase):
+    """Hands out ``head`` (bytes already read from ``stream``), then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stream.close()
+        super().close()
