@@ -21,6 +21,7 @@ from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
 from cleaner.io.readers import iter_items
+from cleaner.io.resume import package_version
 from cleaner.io.runner import BATCH_BYTES, BATCH_RECORDS, batches, run_ordered
 from cleaner.io.sources import Source, expand_inputs
 from cleaner.io.stats import format_summary
@@ -34,6 +35,7 @@ from cleaner.io.work import (
     process_batch,
 )
 from cleaner.io.writers import DirSink, ErrorSink, StreamSink
+from cleaner.outlets.rules import rule_folders
 
 MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
 EXIT_OK = 0
@@ -73,7 +75,7 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     started = time.monotonic()
     plan = make_plan(options, stdin)
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
-    fp = resume_state.fingerprint(_fingerprint_parts(plan))
+    fp = run_fingerprint(plan)
     state = None
     if options.resume:
         if state_file is None:
@@ -237,6 +239,11 @@ def _echo_errors(entries: list[dict[str, Any]], shown: int) -> int:
     return shown
 
 
+def run_fingerprint(plan: _Plan) -> str:
+    """What --resume compares: a state saved by another run is refused."""
+    return resume_state.fingerprint(_fingerprint_parts(plan))
+
+
 def _fingerprint_parts(plan: _Plan) -> dict[str, Any]:
     return {
         "inputs": [s.identity() for s in plan.sources],
@@ -244,6 +251,11 @@ def _fingerprint_parts(plan: _Plan) -> dict[str, Any]:
         "to_dir": plan.to_dir,
         "config": repr(plan.config),
         "batch": [BATCH_RECORDS, BATCH_BYTES],
+        # the folders of CLEANER_RULES_PATH, --rules and the shipped ones, by content
+        "rules": resume_state.rules_digest(
+            rule_folders(plan.config.rules_paths, plan.config.builtin_rules, use_env=True)
+        ),
+        "version": package_version(),
     }
 
 

@@ -11,13 +11,19 @@ or zstd frame.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cleaner.errors import CleanerError
 from cleaner.io.stats import Stats
+from cleaner.outlets.rules import builtin_rules_dir, rule_files
+
+LEXICON_DIR_NAME = "lexicons"  # the heuristics' phrase data, beside the shipped rules
 
 STATE_SUFFIX = ".resume.json"
 STATE_VERSION = 1
@@ -51,9 +57,25 @@ def state_path(output: str) -> str:
 
 
 def fingerprint(parts: object) -> str:
-    """A digest of the inputs (paths, sizes, mtimes) and the options that shape output."""
+    """A digest of what decides the output: the inputs (paths, sizes, mtimes), the options,
+    the rule files' contents and the package version (the caller gathers them)."""
     blob = json.dumps(parts, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()
+
+
+def rules_digest(folders: Iterable[Path]) -> list[list[str]]:
+    """Every rule file the run reads and the SHA-256 of its bytes, the shipped lexicons
+    included: a rule edited between a killed run and its resume changes the output."""
+    files = rule_files(folders) + sorted((builtin_rules_dir() / LEXICON_DIR_NAME).glob("*.yaml"))
+    return [[str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()] for path in files]
+
+
+def package_version() -> str:
+    """The installed version of cleaner ("unknown" when run from a bare checkout)."""
+    try:
+        return importlib.metadata.version("cleaner")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def load_state(path: str, expected: str) -> ResumeState | None:
@@ -79,7 +101,8 @@ def load_state(path: str, expected: str) -> ResumeState | None:
         raise ResumeError(f"{path}: malformed resume state; delete it to start over") from None
     if state.fingerprint != expected:
         raise ResumeError(
-            f"{path}: saved by a run with other inputs or options (or the input changed); "
+            f"{path}: saved by a run with other inputs, options, rules or cleaner version "
+            "(or the input changed); "
             "rerun the same command, or delete it to start over"
         )
     return state

@@ -447,13 +447,22 @@ def load_rulebook(
     use_env: bool = True,
 ) -> RuleBook:
     """Shipped rules first, then CLEANER_RULES_PATH, then explicit folders."""
+    book = RuleBook()
+    for path in rule_files(rule_folders(rules_paths, builtin_rules, use_env)):
+        book.add(load_rule_file(path))
+    return book
+
+
+def rule_folders(
+    rules_paths: Sequence[str | os.PathLike[str]] | None = None,
+    builtin_rules: bool = True,
+    use_env: bool = True,
+) -> list[Path]:
+    """The rule folders and files a Cleaner with these options reads, in load order."""
     folders: list[Path] = []
     if builtin_rules:
         folders.append(builtin_rules_dir())
     if use_env:
         folders.extend(rules_paths_from_env())
     folders.extend(Path(p) for p in (rules_paths or ()))
-    book = RuleBook()
-    for path in rule_files(folders):
-        book.add(load_rule_file(path))
-    return book
+    return folders

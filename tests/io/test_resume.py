@@ -11,10 +11,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
-from cleaner.io.resume import state_path
+from cleaner.io import pipeline
+from cleaner.io.pipeline import RunOptions, make_plan, run_fingerprint
+from cleaner.io.resume import ResumeState, save_state, state_path
+from cleaner.io.work import WorkConfig
+from cleaner.outlets.rules import RULES_ENV
 from tests.paths import DATA, ROOT
 
 ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
@@ -145,7 +150,7 @@ def test_resume_refuses_state_of_another_input(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--resume"])
     assert result.exit_code == 2
-    assert "saved by a run with other inputs or options" in result.stderr
+    assert "saved by a run with other inputs, options" in result.stderr
     Path(state_path(str(out))).write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--resume"])
     assert result.exit_code == 2 and "unreadable resume state" in result.stderr
@@ -162,3 +167,80 @@ def test_resume_without_state_runs_from_the_start(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["n"] for line in out.read_text().splitlines()] == [0, 1, 2]
     assert not os.path.exists(state_path(str(out)))
+
+
+RULE_FILE = """\
+outlet: Harbour Gazette
+domains: [harbour-gazette.test]
+text:
+  - id: tags
+    category: related
+    line: '{pattern}'
+examples:
+  - input: "Body.\\nTags: harbour\\n"
+    body: "Body.\\n"
+"""
+
+
+def killed_run_state(src: Path, out: Path, rules: tuple[str, ...] = ()) -> None:
+    """The state a killed run of ``clean src -o out --rules ...`` left after its first batch."""
+    options = RunOptions((str(src),), str(out), config=WorkConfig(rules_paths=rules, heuristics=False))
+    fingerprint = run_fingerprint(make_plan(options))
+    save_state(state_path(str(out)), ResumeState(fingerprint, batches=1))
+    out.write_bytes(b"")
+
+
+def resume_with(src: Path, out: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    args = ["clean", str(src), "-o", str(out), "--resume", "--no-heuristics", *extra]
+    result = CliRunner().invoke(main, args, env=env)
+    return result.exit_code, result.stderr
+
+
+def small_dump(tmp_path: Path) -> Path:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"n": i, "text": f"Line {i}.\nTags: x"}) + "\n" for i in range(3)),
+        encoding="utf-8",
+    )
+    return src
+
+
+def rule_folder(path: Path, pattern: str) -> Path:
+    path.mkdir(exist_ok=True)
+    (path / "harbour-gazette.test.yaml").write_text(RULE_FILE.format(pattern=pattern), encoding="utf-8")
+    return path
+
+
+def test_resume_refuses_when_a_rules_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(RULES_ENV, raising=False)
+    src, out = small_dump(tmp_path), tmp_path / "out.jsonl"
+    rules = rule_folder(tmp_path / "rules", "^Tags:")
+    killed_run_state(src, out, (str(rules),))
+    rule_folder(rules, "^Tags: x$")  # same file name and options, other content
+    code, stderr = resume_with(src, out, "--rules", str(rules))
+    assert code == 2, stderr
+    assert "saved by a run with other" in stderr and "rules" in stderr
+
+
+def test_resume_refuses_when_cleaner_rules_path_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, out = small_dump(tmp_path), tmp_path / "out.jsonl"
+    first = rule_folder(tmp_path / "first", "^Tags:")
+    second = rule_folder(tmp_path / "second", "^Line 1")
+    monkeypatch.setenv(RULES_ENV, str(first))
+    killed_run_state(src, out)
+    code, stderr = resume_with(src, out, env={RULES_ENV: str(second)})
+    assert code == 2, stderr
+    assert "saved by a run with other" in stderr
+    code, stderr = resume_with(src, out, env={RULES_ENV: str(first)})
+    assert code == 0, stderr  # the same folder with the same content resumes
+
+
+def test_resume_fingerprint_covers_the_package_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = make_plan(RunOptions((str(small_dump(tmp_path)),), str(tmp_path / "out.jsonl")))
+    before = run_fingerprint(plan)
+    monkeypatch.setattr(pipeline, "package_version", lambda: "99.0")
+    assert run_fingerprint(plan) != before
