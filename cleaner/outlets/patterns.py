@@ -89,10 +89,14 @@ def compile_pattern(pattern: str) -> Any:
     try:
         return re2.compile(pattern, _OPTIONS)
     except Exception as exc:
-        message = exc.args[0] if exc.args else exc
-        if isinstance(message, bytes):
-            message = message.decode("utf-8", "replace")
-        raise PatternError(f"regex not supported by the linear-time engine: {message}") from None
+        raise PatternError(f"regex not supported by the linear-time engine: {_message(exc)}") from None
+
+
+def _message(exc: Exception) -> str:
+    message = exc.args[0] if exc.args else exc
+    if isinstance(message, bytes):
+        return message.decode("utf-8", "replace")
+    return str(message)
 
 
 def compile_lines_pattern(pattern: str) -> Any:
@@ -110,10 +114,18 @@ def compile_pattern_set(patterns: Iterable[str]) -> Any | None:
     if not items:
         return None
     pattern_set = re2.Set.SearchSet(_OPTIONS)
-    for pattern in items:
-        pattern_set.Add(b"(?m)" + pattern.encode("utf-8"))
-    pattern_set.Compile()
+    try:
+        for pattern in items:
+            pattern_set.Add(b"(?m)" + pattern.encode("utf-8"))
+        pattern_set.Compile()
+    except Exception as exc:  # re2.Error: past RE2's memory limit for one program
+        raise PatternError(f"the patterns are too large to compile together ({_message(exc)})") from None
     return pattern_set
+
+
+def program_size(compiled: Any) -> int:
+    """RE2 instructions of a compiled pattern: what its compile time and memory grow with."""
+    return int(compiled.programsize)
 
 
 def compile_literals(literals: Iterable[str]) -> Any | None:

@@ -18,12 +18,25 @@ from typing import Any
 
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
-from cleaner.outlets.patterns import PatternError, compile_lines_pattern, compile_pattern, compile_pattern_set
+from cleaner.outlets.patterns import (
+    PatternError,
+    compile_lines_pattern,
+    compile_pattern,
+    compile_pattern_set,
+    program_size,
+)
 from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
 
 RULES_ENV = "CLEANER_RULES_PATH"
 DEFAULT_BLOCK_MAX_LINES = 40
 RULE_KINDS = ("line", "block", "after")
+# The largest shipped file has 11 text rules; more than this is a mistake or an attack, and
+# loading time grows with the count (each pattern is checked and compiled twice).
+MAX_TEXT_RULES = 300
+# RE2 instructions of one file's text patterns together: ten times the largest shipped
+# outlet (about 13,000), below the ~200,000 at which RE2's default memory cannot hold the
+# outlet's pattern set, and a bound on compile time (about 1.6 us an instruction).
+MAX_TEXT_RULES_PROGRAM = 150_000
 
 _TOP_KEYS = {"outlet", "domains", "languages", "fingerprints", "html", "text", "examples", "notes", "updated"}
 _HTML_KEYS = {"body", "drop"}
@@ -204,6 +217,10 @@ class _Validator:
         examples = self.examples(data.get("examples"), data)
         if not examples:
             raise self.fail(data, "examples", "every rule file needs at least one example")
+        try:
+            start_set = compile_pattern_set(rule.pattern.source for rule in text_rules)
+        except PatternError as exc:
+            raise self.fail(data, "text", f"{exc}; use fewer or simpler patterns") from None
         return OutletRules(
             key=domains[0],
             name=name,
@@ -214,7 +231,7 @@ class _Validator:
             html=html,
             text=text_rules,
             examples=examples,
-            start_set=compile_pattern_set(rule.pattern.source for rule in text_rules),
+            start_set=start_set,
         )
 
     def unknown_keys(self, node: LocatedDict, allowed: set[str], where: str) -> None:
@@ -292,8 +309,16 @@ class _Validator:
             return ()
         if not isinstance(node, LocatedList):
             raise self.fail(parent, "text", "'text' must be a list of rules")
+        if len(node) > MAX_TEXT_RULES:
+            raise self.fail(
+                parent,
+                "text",
+                f"{len(node)} text rules; a file may hold at most {MAX_TEXT_RULES} "
+                "(join similar patterns with |, or drop rules that never fire)",
+            )
         rules: list[TextRule] = []
         seen: set[str] = set()
+        program = 0
         for item in node:
             if not isinstance(item, LocatedDict):
                 raise self.fail(node, "text", "each text rule must be a mapping")
@@ -302,6 +327,15 @@ class _Validator:
                 raise self.fail(item, "id", f"duplicate rule id '{rule.id}'")
             seen.add(rule.id)
             rules.append(rule)
+            program += program_size(rule.pattern.lines) + (program_size(rule.end.lines) if rule.end else 0)
+            if program > MAX_TEXT_RULES_PROGRAM:
+                raise self.fail(
+                    item,
+                    None,
+                    f"rule '{rule.id}': the text patterns up to here compile to {program:,} RE2 "
+                    f"instructions, more than {MAX_TEXT_RULES_PROGRAM:,}; simplify wide counted "
+                    "repeats such as .{0,200} or \\pL{3,40}, and (?i) on them",
+                )
         return tuple(rules)
 
     def text_rule(self, item: LocatedDict) -> TextRule:

@@ -12,6 +12,10 @@ from typing import Any
 import yaml
 
 MAX_RULE_FILE_BYTES = 1_000_000
+# Rule files nest five levels (file, text, rule, block, pattern). PyYAML builds nodes
+# recursively, so a file nested hundreds deep would hit Python's recursion limit: it is
+# refused at this depth of lists and mappings instead.
+MAX_NESTING_DEPTH = 32
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -37,11 +41,33 @@ class LocatedList(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing lists and mappings nested deeper than MAX_NESTING_DEPTH."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            return super().compose_node(parent, index)
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING_DEPTH:
+                line = self.peek_event().start_mark.line + 1
+                raise YamlProblem(
+                    f"lists and mappings nested more than {MAX_NESTING_DEPTH} levels deep", line
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def load_yaml(text: str) -> Any:
     """Parse ``text`` safely into plain data with line numbers attached."""
     if len(text.encode("utf-8", "replace")) > MAX_RULE_FILE_BYTES:
         raise YamlProblem(f"file larger than {MAX_RULE_FILE_BYTES} bytes")
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
