@@ -10,6 +10,7 @@ import pytest
 
 from cleaner import Cleaner, InputError, clean
 from tests.conftest import APPEAL, ARTICLE
+from tests.paths import ROOT
 
 RULES = """\
 outlet: Harbour Gazette
@@ -217,3 +218,16 @@ def test_lone_surrogate_in_html_str_does_not_cut_the_page() -> None:
     result = Cleaner(use_env=False).clean(html="<p>First part \ud800 and the rest.</p><p>Second.</p>")
     assert "and the rest." in result.source
     assert "Second." in result.source
+
+
+def test_plain_text_given_as_html_is_one_paragraph_as_the_readme_says() -> None:
+    """Not an InputError: text without markup is a page whose one paragraph is that text, its
+    line breaks collapsed as a browser collapses them. The README must say so, not promise an error."""
+    result = Cleaner(use_env=False, heuristics=False).clean(html="not html at all\nsecond line\n\nthird")
+    assert result.source == "not html at all second line third"
+    assert [s.kind for s in result.segments] == ["body"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    errors = readme[readme.index("Errors are `cleaner.CleanerError`") :].split("\n\n")[0]
+    assert "not HTML)" not in errors and "one paragraph" in errors
+    with pytest.raises(InputError, match="not HTML"):
+        clean(html=b"%PDF-1.7 binary")  # what "not HTML" does mean: another format
