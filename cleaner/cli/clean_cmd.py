@@ -8,7 +8,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import click
 
-from cleaner.cli.common import build_cleaner, cleaner_options, fail
+from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
 from cleaner.errors import CleanerError
 from cleaner.io.formats import FORMATS
 from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
@@ -107,6 +107,7 @@ def clean_command(
         fields=field_map,
     )
     options = RunOptions(inputs, output, fmt, output_format, jobs, errors, progress, resume, config)
+    announce_user_rules(rules_dirs)
     try:
         status = run(options, cleaner)
     except CleanerError as exc:

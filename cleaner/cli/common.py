@@ -10,6 +10,7 @@ import click
 
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
+from cleaner.outlets.rules import RULES_ENV, rules_paths_from_env
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -55,3 +56,15 @@ def build_cleaner(
         )
     except CleanerError as exc:
         fail(str(exc))
+
+
+def announce_user_rules(rules_dirs: tuple[str, ...]) -> None:
+    """Say on stderr, once a run starts its work, which user rule folders are active: they
+    override shipped rules for their domains, and CLEANER_RULES_PATH does so unseen."""
+    named = [f"{path} ({RULES_ENV})" for path in rules_paths_from_env()]
+    named += [f"{path} (--rules)" for path in rules_dirs]
+    if named:
+        click.echo(
+            f"cleaner: user rules: {', '.join(named)}; they override the shipped rules for their domains",
+            err=True,
+        )

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from cleaner.cli.common import build_cleaner, cleaner_options, fail
+from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
 from cleaner.errors import CleanerError
 from cleaner.evaluation.corpus import iter_cases
 from cleaner.evaluation.corpus_eval import COMPARE_TOOLS, OVERALL, EvalReport, GroupScore, ToolScore, run_eval
@@ -47,6 +47,7 @@ def eval_command(
         report = run_eval(iter_cases(corpus), cleaner, compare=compare)
     except CleanerError as exc:
         fail(str(exc))
+    announce_user_rules(rules_dirs)  # with the figures: a corpus error stays one line
     below = report.below(min_f1) if min_f1 is not None else []
     if as_json:
         data = report.to_dict()

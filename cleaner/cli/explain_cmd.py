@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import build_cleaner, cleaner_options, fail
+from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
 from cleaner.cli.report import render_html, render_summary_text, render_terminal
 from cleaner.engine import without_surrogates
 from cleaner.errors import CleanerError
@@ -78,6 +78,7 @@ def explain_command(
         fail(f"{name}: HTML input needs the html stage, which cannot be loaded ({exc})")
     except CleanerError as exc:
         fail(f"{name}: {exc}")
+    announce_user_rules(rules_dirs)  # once the document is cleaned: a failure stays one line
     if html_out:
         title = f"cleaner explain: {Path(name).name}"
         try:
