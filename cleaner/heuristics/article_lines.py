@@ -19,10 +19,12 @@ see the same numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from math import log1p
 
+from cleaner.heuristics.features import lines_containing
 from cleaner.heuristics.lexicon import Lexicon
 
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph; the body's core runs between them
@@ -53,6 +55,14 @@ FAMILY_COLUMNS = (
 )
 
 
+def _lines_matching(joined: str, starts: list[int], pattern: re.Pattern[str]) -> list[float]:
+    """1.0 for each line with a match of ``pattern``: one scan of the page, not one per line."""
+    found = [0.0] * (len(starts) - 1)
+    for match in pattern.finditer(joined):
+        found[bisect_right(starts, match.start()) - 1] = 1.0
+    return found
+
+
 def _flags(values: Sequence[bool]) -> list[float]:
     return [1.0 if v else 0.0 for v in values]
 
@@ -79,6 +89,10 @@ def article_columns(
     categories, covered, phrase_at_start = scan
     n = len(texts)
     stripped = [t.strip() for t in texts]
+    joined = "\n".join(lows)
+    starts = [0] * (n + 1)  # line i of ``joined`` starts at starts[i]; one more entry ends the last
+    for j, low in enumerate(lows):
+        starts[j + 1] = starts[j] + len(low) + 1
     paragraphs = [j for j in range(n) if words[j] >= PARAGRAPH_WORDS]
     first_par = paragraphs[0] if paragraphs else n
     last_par = paragraphs[-1] if paragraphs else -1
@@ -109,11 +123,11 @@ def article_columns(
         "sentence_end": end_p,
         "colon_end": _flags([s[-1:] == ":" for s in stripped]),
         "bullet": bullet,
-        "pipe": _flags(["|" in s for s in stripped]),
+        "pipe": lines_containing(joined, starts, ("|",)),
         "upper": _flags([s.isupper() and w >= 2 for s, w in zip(stripped, words)]),
-        "date_like": _and(_flags([_DATE_LIKE.search(s) is not None for s in stripped]), short),
-        "link_mark": _flags([any(m in low for m in _LINK_MARKS) for low in lows]),
-        "copyright": _flags([any(m in low for m in _COPYRIGHT_MARKS) for low in lows]),
+        "date_like": _and(_lines_matching(joined, starts, _DATE_LIKE), short),
+        "link_mark": lines_containing(joined, starts, _LINK_MARKS),
+        "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS),
         "first": [1.0] + [0.0] * (n - 1) if n else [],
         "last": [0.0] * (n - 1) + [1.0] if n else [],
         "position": [j / n for j in range(n)],

@@ -163,7 +163,7 @@ def few_share(words: list[int]) -> float:
     return len([w for w in words if w <= FEW_WORDS]) / len(words) if words else 0.0
 
 
-def _lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> list[float]:
+def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> list[float]:
     """1.0 for each line holding any of ``marks`` (``joined``: the lines joined by
     newlines, line ``i`` starting at ``starts[i]``; one more entry ends the last line).
 
@@ -273,8 +273,8 @@ def stage1_columns(
         "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in map(str.encode, texts)],
         "upper": [1.0 if t.istitle() else 0.0 for t in texts],  # Title Case Lines: menus, teasers
         "stop": stop_share,
-        "url": _lines_containing(joined, starts, _URL_MARKS),
-        "separators": _lines_containing(joined, starts, _SEPARATOR_MARKS),
+        "url": lines_containing(joined, starts, _URL_MARKS),
+        "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": [1.0 if text_counts[t] > 1 else 0.0 for t in texts],
         "bullet": [1.0 if t[0] in _BULLETS else 0.0 for t in texts],
         "lex": lex_any,
