@@ -19,7 +19,6 @@ see the same numbers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from math import log1p
@@ -53,14 +52,6 @@ FAMILY_COLUMNS = (
     "navigation",
     "consent",
 )
-
-
-def _lines_matching(joined: str, starts: list[int], pattern: re.Pattern[str]) -> list[float]:
-    """1.0 for each line with a match of ``pattern``: one scan of the page, not one per line."""
-    found = [0.0] * (len(starts) - 1)
-    for match in pattern.finditer(joined):
-        found[bisect_right(starts, match.start()) - 1] = 1.0
-    return found
 
 
 def _flags(values: Sequence[bool]) -> list[float]:
@@ -125,7 +116,7 @@ def article_columns(
         "bullet": bullet,
         "pipe": lines_containing(joined, starts, ("|",)),
         "upper": _flags([s.isupper() and w >= 2 for s, w in zip(stripped, words)]),
-        "date_like": _and(_lines_matching(joined, starts, _DATE_LIKE), short),
+        "date_like": [1.0 if x and _DATE_LIKE.search(low) else 0.0 for x, low in zip(short, lows)],
         "link_mark": lines_containing(joined, starts, _LINK_MARKS),
         "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS),
         "first": [1.0] + [0.0] * (n - 1) if n else [],
