@@ -119,9 +119,11 @@ class Cleaner:
 def without_surrogates(text: str) -> str:
     """``text`` itself when it holds no lone surrogate, else a copy with each one replaced
     by SURROGATE_STAND_IN."""
-    if text.isascii() or _SURROGATE.search(text) is None:
-        return text
-    return _SURROGATE.sub(SURROGATE_STAND_IN, text)
+    try:
+        text.encode("utf-8")  # in C and fast; only a lone surrogate makes it fail
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(SURROGATE_STAND_IN, text)
+    return text
 
 
 def _on_source(result: Result, source: str) -> Result:
