@@ -8,7 +8,9 @@ an outlet rule or the html stage set.
 
 A line is *kept* while it is usable (no earlier stage labelled it) and no
 decision has labelled it: the later decisions (repeats, terminators, edges,
-title) look only at kept lines.
+title, opening phrases, article lines) look only at kept lines. The last two run
+only inside an article's text (not on raw dumps), where the article-line model
+scored the lines.
 """
 
 from __future__ import annotations
@@ -233,7 +235,7 @@ def label_article_lines(page: LinePage) -> None:
             body_after = True
             continue
         category = leads[j] or scored.categories[j] or "other"
-        local[j] = ARTICLE_LINE.get(category) or Label(category, ARTICLE_RULE)
+        local[j] = ARTICLE_LINE[category]
 
 
 def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
