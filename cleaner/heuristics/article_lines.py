@@ -54,8 +54,9 @@ FAMILY_COLUMNS = (
 )
 
 
-def _flags(values: Sequence[bool]) -> list[float]:
-    return [1.0 if v else 0.0 for v in values]
+def _in_tail(values: list[float], last_paragraph: int) -> list[float]:
+    """``values`` below the last paragraph, zeros above it and on it (the "tail" interaction)."""
+    return [0.0] * (last_paragraph + 1) + values[last_paragraph + 1 :]
 
 
 def _and(a: list[float], b: list[float]) -> list[float]:
@@ -78,6 +79,7 @@ def article_columns(
     line); ``leads``: each line's lead-in category.
     """
     categories, covered, phrase_at_start = scan
+    buttons = lexicon.line_category
     n = len(texts)
     stripped = [t.strip() for t in texts]
     joined = "\n".join(lows)
@@ -87,39 +89,40 @@ def article_columns(
     paragraphs = [j for j in range(n) if words[j] >= PARAGRAPH_WORDS]
     first_par = paragraphs[0] if paragraphs else n
     last_par = paragraphs[-1] if paragraphs else -1
-    short = _flags([w < SHORT_WORDS for w in words])
-    tiny = _flags([w < TINY_WORDS for w in words])
-    long = _flags([w >= PARAGRAPH_WORDS for w in words])
-    end_p = _flags([s[-1:] in _SENTENCE_END for s in stripped])
+    short = [1.0 if w < SHORT_WORDS else 0.0 for w in words]
+    tiny = [1.0 if w < TINY_WORDS else 0.0 for w in words]
+    long = [1.0 if w >= PARAGRAPH_WORDS else 0.0 for w in words]
+    end_p = [1.0 if s[-1:] in _SENTENCE_END else 0.0 for s in stripped]
     no_end = [1.0 - e for e in end_p]
     tail = [0.0] * (last_par + 1) + [1.0] * (n - last_par - 1)
     head = [1.0] * first_par + [0.0] * (n - first_par)
-    phrase = _flags([c is not None for c in categories])
-    lead = _flags([c is not None for c in leads])
+    first = [1.0] + [0.0] * (n - 1) if n else []
+    phrase = [0.0 if c is None else 1.0 for c in categories]
+    lead = [0.0 if c is None else 1.0 for c in leads]
     prev_lead = [0.0, *lead[:-1]]
     seen = Counter(stripped)
-    repeated = _flags([seen[s] > 1 for s in stripped])
-    bullet = _flags([s[:1] in _BULLETS for s in stripped])
+    repeated = [1.0 if seen[s] > 1 else 0.0 for s in stripped]
+    bullet = [1.0 if s[:1] in _BULLETS else 0.0 for s in stripped]
     prev_short = [0.0, *short[:-1]]
     next_short = [*short[1:], 0.0]
     prev_long = [0.0, *long[:-1]]
     next_long = [*long[1:], 0.0]
-    cover = _flags([c >= PHRASE_COVER * len(low) for c, low in zip(covered, lows)])
-    start = _flags(phrase_at_start)
+    cover = [1.0 if c and c >= PHRASE_COVER * len(low) else 0.0 for c, low in zip(covered, lows)]
+    start = [1.0 if at else 0.0 for at in phrase_at_start]
     cols: dict[str, list[float] | float] = {
         "log_words": [log1p(w) for w in words],
         "short": short,
         "tiny": tiny,
         "long": long,
         "sentence_end": end_p,
-        "colon_end": _flags([s[-1:] == ":" for s in stripped]),
+        "colon_end": [1.0 if s[-1:] == ":" else 0.0 for s in stripped],
         "bullet": bullet,
         "pipe": lines_containing(joined, starts, ("|",)),
-        "upper": _flags([s.isupper() and w >= 2 for s, w in zip(stripped, words)]),
+        "upper": [1.0 if w >= 2 and s.isupper() else 0.0 for s, w in zip(stripped, words)],
         "date_like": [1.0 if x and _DATE_LIKE.search(low) else 0.0 for x, low in zip(short, lows)],
         "link_mark": lines_containing(joined, starts, _LINK_MARKS),
         "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS),
-        "first": [1.0] + [0.0] * (n - 1) if n else [],
+        "first": first,
         "last": [0.0] * (n - 1) + [1.0] if n else [],
         "position": [j / n for j in range(n)],
         "tail": tail,
@@ -130,28 +133,32 @@ def article_columns(
         "phrase": phrase,
         "phrase_start": start,
         "phrase_cover": cover,
-        "button": _flags([norm in lexicon.line_category for norm in norms]),
+        "button": [1.0 if norm in buttons else 0.0 for norm in norms],
         "prev_short": prev_short,
         "next_short": next_short,
         "prev_long": prev_long,
         "next_long": next_long,
         "page_lines": log1p(n),
         "page_short_share": sum(short) / n if n else 0.0,
-        "tail_short": _and(tail, short),
-        "tail_phrase": _and(tail, phrase),
-        "tail_no_end": _and(tail, no_end),
-        "tail_long": _and(tail, long),
+        "tail_short": _in_tail(short, last_par),
+        "tail_phrase": _in_tail(phrase, last_par),
+        "tail_no_end": _in_tail(no_end, last_par),
+        "tail_long": _in_tail(long, last_par),
         "phrase_short": _and(phrase, short),
         "start_short": _and(start, short),
         "after_lead_short": _and(prev_lead, short),
-        "bullet_tail": _and(bullet, tail),
-        "title_like": _and([1.0] + [0.0] * (n - 1) if n else [], no_end),
+        "bullet_tail": _in_tail(bullet, last_par),
+        "title_like": _and(first, no_end),
         "repeated_short": _and(repeated, short),
-        "head_short": _and(_and(head, short), no_end),
+        "head_short": _and(short[:first_par], no_end[:first_par]) + [0.0] * (n - first_par),
         "long_phrase": _and(long, phrase),
     }
+    families = {family: [0.0] * n for family in FAMILY_COLUMNS}
+    for j, category in enumerate(categories):
+        if category in families:
+            families[category][j] = 1.0
     for family in FAMILY_COLUMNS:
-        cols[f"family_{family}"] = _flags([c == family for c in categories])
+        cols[f"family_{family}"] = families[family]
     return cols
 
 
