@@ -17,6 +17,10 @@ from typing import Any
 
 _TOKEN = re.compile(r"\w+")
 MAX_CANDIDATES = 16  # occurrences of one anchor block looked at
+# Output positions whose first ANCHOR_TOKENS words match one anchor block that
+# are compared in full: bounds the work per block (so per page) when a phrase
+# repeats thousands of times; real pages repeat a 3-word phrase far less often.
+MAX_PROBES = 256
 ANCHOR_TOKENS = 3  # blocks this long fix the alignment; shorter ones fill gaps
 GAP_WINDOW = 3  # tokens a gap block may start after the previous one
 SHINGLE = 4
@@ -54,24 +58,8 @@ def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
     n = len(block_texts)
     if not out or not n:
         return [False] * n
-    joined = " " + " ".join(out) + " "
-    # character offset in ``joined`` -> token position
-    starts: dict[int, int] = {}
-    pos = 1
-    for i, tok in enumerate(out):
-        starts[pos] = i
-        pos += len(tok) + 1
     block_tokens = [tokens(t) for t in block_texts]
-    candidates: list[list[int]] = []
-    for toks in block_tokens:
-        found: list[int] = []
-        if len(toks) >= ANCHOR_TOKENS:
-            key = " " + " ".join(toks) + " "
-            at = joined.find(key)
-            while at >= 0 and len(found) < MAX_CANDIDATES:
-                found.append(starts[at + 1])
-                at = joined.find(key, at + 1)
-        candidates.append(found)
+    candidates = _anchor_starts(block_tokens, out)
     chosen = _heaviest_chain(candidates, [len(t) for t in block_tokens], len(out))
     inside = [c is not None for c in chosen]
     bounds = [(-1, 0)] + [(i, start) for i, start in enumerate(chosen) if start is not None] + [(n, len(out))]
@@ -81,6 +69,37 @@ def align(block_texts: Sequence[str], extracted: str) -> list[bool]:
             _fill_gap(inside, block_tokens, range(left + 1, right), out[region_start:right_start])
     _fill_punctuation(inside, block_tokens)
     return inside
+
+
+def _anchor_starts(block_tokens: list[list[str]], out: list[str]) -> list[list[int]]:
+    """Token positions in ``out`` where each anchor block's words occur, in order.
+
+    An index of the output's ANCHOR_TOKENS-word prefixes replaces a scan of
+    the whole output per block, which made a page of 100,000 links take
+    minutes; at most MAX_PROBES positions are compared per block.
+    """
+    index: dict[tuple[str, ...], list[int]] = {}
+    for at in range(len(out) - ANCHOR_TOKENS + 1):
+        index.setdefault(tuple(out[at : at + ANCHOR_TOKENS]), []).append(at)
+    seen: dict[tuple[str, ...], list[int]] = {}
+    candidates: list[list[int]] = []
+    for toks in block_tokens:
+        if len(toks) < ANCHOR_TOKENS:
+            candidates.append([])
+            continue
+        key = tuple(toks)
+        found = seen.get(key)
+        if found is None:
+            found = []
+            size = len(toks)
+            for at in index.get(key[:ANCHOR_TOKENS], [])[:MAX_PROBES]:
+                if out[at : at + size] == toks:
+                    found.append(at)
+                    if len(found) == MAX_CANDIDATES:
+                        break
+            seen[key] = found
+        candidates.append(list(found))
+    return candidates
 
 
 def _fill_gap(inside: list[bool], block_tokens: list[list[str]], blocks: range, region: list[str]) -> None:

@@ -103,6 +103,9 @@ BLOCK_TAGS = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+# Tags a flattened page keeps as they are: the page frame.
+_FLAT_KEEP = frozenset({"html", "body"})
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
@@ -115,11 +118,14 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # trafilatura is the tree it would have built. lxml.html's parser makes
 # HtmlElement objects (trafilatura needs them) through a Python class lookup
 # per element; the plain etree parser skips that and is used when
-# trafilatura will not see the tree.
+# trafilatura will not see the tree. One departure: ``huge_tree`` lifts
+# libxml2's nesting limit (256 levels), past which it stops reading and the
+# rest of the page silently vanished; the walk is iterative, so depth is safe.
 _OPTIONS: dict[str, Any] = {
     "collect_ids": False,
     "default_doctype": False,
     "encoding": "utf-8",
+    "huge_tree": True,
     "remove_comments": True,
     "remove_pis": True,
 }
@@ -140,9 +146,33 @@ def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
         tree = _parse_bytes(text, parser)
     except etree.XMLSyntaxError:
         tree = _parse_bytes(text, parser)
+    if tree is not None and _too_deep(parser):
+        tree = _parse_bytes(_flattened(text), parser)
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def _too_deep(parser: Any) -> bool:
+    """Whether libxml2 stopped reading at its nesting limit (2048 with huge_tree)."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _flattened(text: str) -> str:
+    """The page without its nesting, so that no text past the limit is lost.
+
+    Only for pages nested past libxml2's limit: block tags become line
+    breaks, inline tags go, and the tags whose content is never text
+    (script, style, head...) stay so their content is still skipped.
+    """
+
+    def tag(match: re.Match[str]) -> str:
+        name = match.group(1).lower()
+        if name in SKIP_TAGS or name in _FLAT_KEEP:
+            return match.group(0)
+        return "<br>" if name in BLOCK_TAGS else ""
+
+    return _TAG.sub(tag, text)
 
 
 def _parse_bytes(text: str, parser: Any) -> Any | None:

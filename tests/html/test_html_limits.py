@@ -1,0 +1,75 @@
+"""Pages at the html stage's limits: deep nesting and very many blocks (issue 12, items 6 and 7).
+
+Both used to fail silently or slowly: a page nested past libxml2's depth
+limit lost everything after the limit, and aligning trafilatura's output
+with a page of many blocks scanned the whole output once per block.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.html.fallback import align
+
+# Blocks in the alignment test: the old quadratic scan took ~15 s on this
+# many, the indexed one takes about a second.
+MANY_BLOCKS = 30_000
+# Generous bound for a slow or busy machine, still far below the old cost.
+ALIGN_SECONDS = 5.0
+# Nesting depths: libxml2's default limit (256), and past its huge_tree limit (2048).
+DEPTHS = [255, 5_000]
+
+ARTICLE = "The council approved the budget after a long debate about schools and roads. " * 8
+
+
+def _nested(depth: int, open_tags: str = "<div>", close_tags: str = "</div>") -> str:
+    return "<p>Intro.</p>" + open_tags * depth + "DEEP" + close_tags * depth + "<p>Outro.</p>"
+
+
+@pytest.mark.parametrize("depth", DEPTHS)
+def test_deep_nesting_keeps_the_rest_of_the_page(depth: int) -> None:
+    """Text after a deep subtree is read, not silently dropped."""
+    r = Cleaner(use_env=False).clean(html=_nested(depth))
+    assert "DEEP" in r.source
+    assert "Outro." in r.source
+    assert "".join(s.text for s in r.segments) == r.source
+
+
+def test_deep_inline_nesting_keeps_text_and_skips_scripts() -> None:
+    """The flattened reparse still skips script content and keeps every word."""
+    page = (
+        '<html><head><title>T</title><script>var a = "<div>hidden</div>";</script></head><body>'
+        + _nested(3_000, "<span><b>", "</b></span>")
+        + "</body></html>"
+    )
+    r = Cleaner(use_env=False).clean(html=page)
+    assert r.source.split() == ["Intro.", "DEEP", "Outro."]
+
+
+def test_unknown_element_in_head_keeps_the_article() -> None:
+    """A stray unknown element in <head> does not empty the body (regression guard)."""
+    page = (
+        "<html><head><title>T</title><mbox>x</mbox></head>"
+        f"<body><article><p>{ARTICLE}</p></article></body></html>"
+    )
+    r = Cleaner(use_env=False).clean(html=page)
+    assert r.body.strip() == ARTICLE.strip()
+
+
+def test_align_is_linear_in_the_number_of_blocks() -> None:
+    """Many link items align in about a second, not in minutes."""
+    blocks = [f"Item number {i} of the long list here" for i in range(MANY_BLOCKS)]
+    started = time.perf_counter()
+    inside = align(blocks, "\n".join(blocks))
+    assert time.perf_counter() - started < ALIGN_SECONDS
+    assert all(inside)
+
+
+def test_align_finds_a_block_after_many_repeats_of_its_prefix() -> None:
+    """A repeated phrase before the block still lets the block be found in order."""
+    blocks = ["read more here", "read more here about the vote"]
+    extracted = "read more here " * 50 + "read more here about the vote"
+    assert align(blocks, extracted) == [True, True]
