@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from math import log1p
 
 from cleaner.heuristics.features import lines_containing
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.scores import PageLines
 
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph; the body's core runs between them
 SHORT_WORDS = 8  # a line shorter than this is headline-, button- or caption-sized
@@ -35,8 +35,6 @@ _BULLETS = frozenset("-•*·►▶›»>–—")
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}\b")
 _LINK_MARKS = ("http", "www.", "@")
 _COPYRIGHT_MARKS = ("©", "(c)", "℗")
-
-PhraseScanLike = tuple[Sequence[str | None], Sequence[int], Sequence[bool]]
 
 # The phrase families that get a column of their own (others count in "phrase").
 FAMILY_COLUMNS = (
@@ -64,20 +62,14 @@ def _and(a: list[float], b: list[float]) -> list[float]:
 
 
 def article_columns(
-    texts: list[str],
-    lows: list[str],
-    norms: list[str],
-    words: list[int],
-    scan: PhraseScanLike,
-    leads: list[str | None],
-    lexicon: Lexicon,
+    texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
 ) -> dict[str, list[float] | float]:
     """The model's feature columns for one page's lines (see the module docstring).
 
-    ``lows``: lower-cased lines; ``norms``: normalised lines; ``scan``: the phrase
-    scan (first family per line, characters inside phrases, a phrase opens the
-    line); ``leads``: each line's lead-in category.
+    ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
+    the phrase scan, word counts); ``leads``: each line's lead-in category.
     """
+    lows, norms, scan, _, words = lines
     categories, covered, phrase_at_start = scan
     buttons = lexicon.line_category
     n = len(texts)

@@ -4,8 +4,9 @@ It scores a document's lines once (lexicon phrases, the two-stage line
 classifier, the regime: raw dump or an extractor's article) and then runs the
 decisions registered in ``cleaner.heuristics.decisions.DECISIONS``, in order:
 appeal zones, button and phrase lines (and the classifier's cut on raw dumps),
-repeats, terminating blocks, head and tail edges, the headline. Labels already
-set (outlet rules, html page chrome) are never changed.
+repeats, terminating blocks, head and tail edges, the headline, and inside an
+article's text the opening-phrase lines and the article-line model's cut.
+Labels already set (outlet rules, html page chrome) are never changed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
 from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower, shipped_lexicon
 from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
-from cleaner.heuristics.scores import PageScores, PhraseScan
+from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
 PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
@@ -55,14 +56,20 @@ class HeuristicLabeler:
             cat: Label(cat, "heuristic:button-line") for cat in set(self.lexicon.line_category.values())
         }
 
-    def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
-        """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
+    def read_lines(self, texts: list[str]) -> PageLines:
+        """What every model reads of a page's lines, computed once: lower-cased and
+        normalised forms, the phrase scan, the split words and the word counts."""
         lows = [t.lower() for t in texts]
         norms = [normalise_lower(t) for t in lows]
-        _, lex_any, lex_line = self.lexicon_features(lows, norms)
         lowered = [t.split() for t in lows]
-        words = word_counts(lowered, texts)
-        return stage1_columns(texts, lowered, lex_any, lex_line, words), self.looks_raw(norms, words)
+        return PageLines(lows, norms, self.scan_phrases(lows), lowered, word_counts(lowered, texts))
+
+    def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
+        """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
+        lines = self.read_lines(texts)
+        _, lex_any, lex_line = self.lexicon_features(lines.lows, lines.norms, lines.scan)
+        cols = stage1_columns(texts, lines.lowered, lex_any, lex_line, lines.words)
+        return cols, self.looks_raw(lines.norms, lines.words)
 
     def page_scores(
         self, texts: list[str], extracted: bool = False, with_article_model: bool = True
@@ -81,12 +88,9 @@ class HeuristicLabeler:
         lines instead (unless ``with_article_model`` is false).
         """
         n = len(texts)
-        lows = [t.lower() for t in texts]
-        norms = [normalise_lower(t) for t in lows]
-        scan = self.scan_phrases(lows)
+        lines = self.read_lines(texts)
+        lows, norms, scan, lowered, words = lines
         categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
-        lowered = [t.split() for t in lows]
-        words = word_counts(lowered, texts)
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
         phrase_lines = [
@@ -99,7 +103,7 @@ class HeuristicLabeler:
             if self.article_model is None or not with_article_model:
                 return cautious
             leads = lead_in_categories(texts, norms, self.lexicon)
-            cols = article_columns(texts, lows, norms, words, scan, leads, self.lexicon)
+            cols = article_columns(texts, lines, leads, self.lexicon)
             model = self.article_model
             article = model.stage2.logits(
                 article_stage2_columns(cols, model.stage1.probabilities(cols, n)), n
@@ -122,12 +126,9 @@ class HeuristicLabeler:
     def article_features(self, texts: list[str]) -> dict[str, Any]:
         """The article-line model's columns (``article_lines.py``) as page_scores computes
         them, for the fit script."""
-        lows = [t.lower() for t in texts]
-        norms = [normalise_lower(t) for t in lows]
-        words = word_counts([t.split() for t in lows], texts)
-        scan = self.scan_phrases(lows)
-        leads = lead_in_categories(texts, norms, self.lexicon)
-        return article_columns(texts, lows, norms, words, scan, leads, self.lexicon)
+        lines = self.read_lines(texts)
+        leads = lead_in_categories(texts, lines.norms, self.lexicon)
+        return article_columns(texts, lines, leads, self.lexicon)
 
     def scan_phrases(self, lows: list[str]) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines."""

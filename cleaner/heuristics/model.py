@@ -30,7 +30,8 @@ class LinearStage:
     weights: tuple[tuple[str, float], ...]
 
     def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body probability per line: the logistic of the log-odds, clipped below at
+        """Probability per line (of body for the raw-dump classifier, of boilerplate for the
+        article-line model): the logistic of the log-odds, clipped below at
         -_LOGIT_CLIP (so exp() cannot overflow); written inline, as a function call
         per line cost more than the arithmetic."""
         low = -_LOGIT_CLIP

@@ -19,6 +19,16 @@ class PhraseScan(NamedTuple):
     at_start: list[bool]
 
 
+class PageLines(NamedTuple):
+    """A page's lines as every model reads them, computed once per page."""
+
+    lows: list[str]  # lower-cased
+    norms: list[str]  # normalised (lexicon.normalise_line)
+    scan: PhraseScan
+    lowered: list[list[str]]  # the lower-cased lines split into words
+    words: list[int]  # word counts (CJK characters count two to a word)
+
+
 class PageScores(NamedTuple):
     """What the line classifier and the lexicons say about each line of one page."""
 
