@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 
 from cleaner.blocks import split_blocks
+from cleaner.dates import read_date
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.heuristics import HeuristicLabeler
@@ -136,18 +137,12 @@ def _on_source(result: Result, source: str) -> Result:
 
 def parse_date(value: dt.date | str | None) -> dt.date | None:
     """Accept a date, a datetime or an ISO string (only its date part counts)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            raise InputError(f"date {value!r} is not an ISO date like 2024-01-31") from None
-    raise InputError(f"date must be a date or ISO string, not {type(value).__name__}")
+    try:
+        return read_date(value)
+    except ValueError:
+        raise InputError(f"date {value!r} is not an ISO date like 2024-01-31") from None
+    except TypeError:
+        raise InputError(f"date must be a date or ISO string, not {type(value).__name__}") from None
 
 
 _default: Cleaner | None = None

@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "blocks": 6,
     "errors": 6,
     "categories": 6,
+    "dates": 6,
 }
 TOP_LEVEL_LIMIT = 11  # modules directly in cleaner/: the face, the engine, the types, the adapters
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.categories import CATEGORY_SET
+from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
     PatternError,
@@ -400,19 +401,10 @@ class _Validator:
         return value
 
     def date(self, node: LocatedDict, key: str) -> dt.date | None:
-        value = node.get(key)
-        if value is None:
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(node, key, f"'{key}' must be a date like 2024-01-31")
+        try:
+            return read_date(node.get(key))
+        except (TypeError, ValueError):
+            raise self.fail(node, key, f"'{key}' must be a date like 2024-01-31") from None
 
     def examples(self, node: Any, parent: LocatedDict) -> tuple[Example, ...]:
         if node is None:
