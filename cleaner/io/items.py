@@ -13,11 +13,12 @@ from typing import Any
 JSONL = "jsonl"  # data: one JSON line
 TEXT = "text"  # data: a whole text document
 HTML = "html"  # data: a whole HTML document
+PARQUET = "parquet"  # data: the row as a JSON line (errors file, sizes); info: row, the typed values
 WARC = "warc"  # data: the HTTP payload of a WARC response; info: url, record id, date
 BAD = "bad"  # data: the raw record the reader could not cut out cleanly; info: reason
 SKIP = "skip"  # nothing to clean (e.g. a WARC request record); info: reason
 
-RECORD_FORMATS = (JSONL, WARC)
+RECORD_FORMATS = (JSONL, WARC, PARQUET)
 DOCUMENT_FORMATS = (TEXT, HTML)
 
 
