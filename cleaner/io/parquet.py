@@ -149,12 +149,22 @@ def _added_fields() -> dict[str, Any]:
 
 
 def inferred_schema(records: list[dict[str, Any]]) -> Any:
-    """Columns from the first records of a non-Parquet input (JSONL, WARC): the keys in
-    first-seen order; a column that is null throughout becomes a string column."""
+    """The input columns of a non-Parquet input (JSONL, WARC), from its first batch of
+    records: keys in first-seen order, each column's type as Arrow infers it; a column
+    that is null throughout, or whose values disagree, becomes a string column (records
+    whose values then do not fit go to the errors file)."""
     import pyarrow as pa
 
-    table = pa.Table.from_pylist([_for_arrow(r) for r in records])
-    return pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema])
+    added = _added_fields()
+    keys = [k for k in dict.fromkeys(k for r in records for k in r) if k not in added]
+    fields = []
+    for key in keys:
+        try:
+            kind = pa.array([r.get(key) for r in records]).type
+        except (pa.ArrowException, TypeError, ValueError):
+            kind = pa.string()
+        fields.append(pa.field(key, pa.string() if pa.types.is_null(kind) else kind))
+    return pa.schema(fields)
 
 
 def _for_arrow(record: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +196,7 @@ class ParquetSink:
         import pyarrow as pa
 
         if self._schema is None:
-            self._schema = inferred_schema([r for _, r in records])
+            self._schema = output_schema(inferred_schema([r for _, r in records]), self._selection)
         rows = [_for_arrow(r) for _, r in records]
         errors: list[dict[str, Any]] = []
         try:

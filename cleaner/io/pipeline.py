@@ -89,7 +89,8 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     started = time.monotonic()
     plan = make_plan(options, stdin)
     _say_skipped(plan.skipped, options.quiet)
-    state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
+    resumable = plan.output is not None and not is_url(plan.output) and plan.output_format != OUTPUT_PARQUET
+    state_file = resume_state.state_path(plan.output.rstrip("/\\")) if resumable and plan.output else None
     fp = run_fingerprint(plan, options.shard)
     state = None
     if options.resume:
