@@ -26,8 +26,8 @@ MT_URL = "https://www.themoscowtimes.com/2024/02/07/kaliningrad-vote"
 RECORDS_PER_FILE = 6
 
 
-def records(part: int) -> list[dict[str, object]]:
-    found = []
+def records(part: int) -> list[dict[str, str | None]]:
+    found: list[dict[str, str | None]] = []
     for i in range(RECORDS_PER_FILE):
         number = part * RECORDS_PER_FILE + i
         text = ARTICLE if i % 2 == 0 else f"Item {number}: the council met today.\nShare this article\n"
