@@ -29,3 +29,9 @@ def json_default(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return value.total_seconds()
     return str(value)
+
+
+def row_json(row: dict[str, Any]) -> bytes:
+    """A typed record (a Parquet row) as one JSON line, bytes as base64 and dates ISO:
+    how the errors file keeps it whole."""
+    return json.dumps(row, ensure_ascii=False, default=json_default).encode("utf-8", "surrogatepass")

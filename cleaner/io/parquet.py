@@ -69,7 +69,9 @@ def parquet_items(source: Source) -> Iterator[Item]:
         return
     with raw:
         try:
-            reader = pq.ParquetFile(raw)
+            # pre_buffer off: with it, pyarrow keeps the ranges it read ahead for the life
+            # of the reader, and memory grows with the file (1 GB: +700 MiB)
+            reader = pq.ParquetFile(raw, pre_buffer=False)
         except Exception as exc:  # pyarrow raises ArrowInvalid, OSError ... for a file that is not Parquet
             yield bad(source.name, None, None, b"", f"not a readable Parquet file: {exc}")
             return
@@ -78,14 +80,14 @@ def parquet_items(source: Source) -> Iterator[Item]:
             for batch in reader.iter_batches(batch_size=READ_ROWS):
                 for row in batch.to_pylist():
                     number += 1
-                    yield Item(PARQUET, source.name, number, None, row_json(row), {"row": row})
+                    yield Item(PARQUET, source.name, number, None, b"", {"row": row, "size": row_size(row)})
         except Exception as exc:  # a damaged row group: the rows before it are kept
             yield bad(source.name, number + 1, None, b"", f"cannot read further: {exc}")
 
 
-def row_json(row: dict[str, Any]) -> bytes:
-    """A row as one JSON line (bytes as base64, dates ISO): readable in the errors file."""
-    return json.dumps(row, ensure_ascii=False, default=json_default).encode("utf-8", "surrogatepass")
+def row_size(row: dict[str, Any]) -> int:
+    """About the bytes of a row: its text and binary values (characters count as bytes)."""
+    return sum(len(v) for v in row.values() if isinstance(v, str | bytes)) or 1
 
 
 def input_schema(sources: list[Source]) -> Any:

@@ -16,8 +16,8 @@ from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.io.compression import chunk_compressor
 from cleaner.io.fieldselect import FieldSelection
-from cleaner.io.items import BAD, HTML, JSONL, SKIP, TEXT, Item
-from cleaner.io.jsonrecord import json_default
+from cleaner.io.items import BAD, HTML, JSONL, PARQUET, SKIP, TEXT, Item
+from cleaner.io.jsonrecord import json_default, row_json
 from cleaner.io.records import FieldMap, GivenValues, RecordError, decode_item
 from cleaner.io.stats import Stats
 
@@ -90,7 +90,7 @@ def process_batch(batch: list[Item]) -> BatchResult:
     to_records = config.output == OUTPUT_PARQUET
     for item in batch:
         out.stats.records += 1
-        out.stats.bytes_in += len(item.data)
+        out.stats.bytes_in += item.size
         if item.kind == SKIP:
             out.stats.skipped += 1
             continue
@@ -192,6 +192,9 @@ def error_record(item: Item, reason: str, inner_line: int | None = None) -> dict
     if item.offset is not None:
         entry["offset"] = item.offset
     entry["reason"] = reason
+    if item.kind == PARQUET and item.info is not None:
+        entry["record"] = row_json(item.info["row"]).decode("utf-8")  # encoded only when it failed
+        return entry
     raw = item.data[:-1] if item.kind == JSONL and item.data.endswith(b"\n") else item.data
     try:
         entry["record"] = raw.decode("utf-8")
