@@ -277,6 +277,10 @@ def make_plan(options: RunOptions, stdin: BinaryIO | None = None) -> _Plan:
         raise UsageError(f"-o {output}: is a folder; {output_format} output needs a file name")
     if output is not None and is_url(output) and to_dir:
         raise UsageError(f"-o {output}: a remote output must be one file (JSONL, Parquet or text)")
+    if output_format == OUTPUT_TEXT and not options.config.selection.is_identity:
+        raise UsageError(
+            "--keep-fields / --drop-fields shape record output (JSONL, Parquet); this run writes bodies as text"
+        )
     if output_format == OUTPUT_PARQUET and output is None:
         raise UsageError("Parquet output needs -o FILE.parquet (it cannot go to stdout)")
     if output is not None and not is_url(output) and os.path.exists(output):

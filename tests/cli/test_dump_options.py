@@ -124,6 +124,11 @@ def test_keep_fields_keeps_the_added_fields(tmp_path: Path) -> None:
     assert records[0]["removed"][0]["category"] == "donation_appeal"
 
 
+def test_field_selection_with_text_output_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = invoke(["clean", str(ARTICLE), "--drop-fields", "html", *FAST])
+    assert code == 2 and "--keep-fields / --drop-fields shape record output" in stderr
+
+
 # --shard
 
 
