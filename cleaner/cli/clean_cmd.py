@@ -111,7 +111,8 @@ def clean_command(
     no_heuristics: bool,
     no_fallback: bool,
 ) -> None:
-    """Clean documents, folders, JSONL or WARC dumps (INPUT - or none: stdin).
+    """Clean documents, folders, JSONL, Parquet or WARC dumps (INPUT - or none: stdin;
+    s3://, gs://, hf:// ... URLs with the remote extra).
 
     Every record comes out once, in input order, also with -j. Records that
     fail go to the errors file whole with their position and reason; the exit

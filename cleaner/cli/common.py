@@ -95,12 +95,16 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Record field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).",
         ),
         click.option(
-            "--url", help="The documents' URL (selects the outlet's rules); wins over a record's url."
+            "--url",
+            metavar="URL",
+            help="The documents' URL (selects the outlet's rules); wins over a record's url.",
         ),
         click.option(
-            "--outlet", help="Use this outlet's rules (a domain or outlet name) for every document."
+            "--outlet",
+            metavar="DOMAIN",
+            help="Use this outlet's rules (a domain or outlet name) for every document.",
         ),
-        click.option("--date", help="The documents' date (ISO), for date-bounded rules."),
+        click.option("--date", metavar="DATE", help="The documents' date (ISO), for date-bounded rules."),
         click.option(
             "--encoding",
             default=AUTO,
