@@ -8,11 +8,20 @@ from concurrent.futures.process import BrokenProcessPool
 
 import click
 
-from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
+from cleaner.cli.common import (
+    announce_user_rules,
+    build_cleaner,
+    cleaner_options,
+    document_options,
+    encoding_name,
+    fail,
+    field_map,
+    given_values,
+)
 from cleaner.errors import CleanerError
-from cleaner.io.formats import FORMATS
+from cleaner.io.fieldselect import FieldSelection, parse_field_list
 from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
-from cleaner.io.records import parse_fields
+from cleaner.io.shard import Shard, parse_shard
 from cleaner.io.work import WorkConfig
 
 EXIT_INTERRUPTED = 130
@@ -27,27 +36,24 @@ EXIT_INTERRUPTED = 130
     metavar="OUT",
     help="Output file (.gz/.zst compress), folder for one text file per input, or - for stdout.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="Input format (auto: by extension, then content).",
-)
+@document_options
 @click.option(
     "--output-format",
-    type=click.Choice(["auto", "jsonl", "text"]),
+    type=click.Choice(["auto", "jsonl", "parquet", "text"]),
     default="auto",
     show_default=True,
-    help="auto: JSONL for JSONL/WARC input (or a .jsonl output name), bodies as text for documents.",
+    help="auto: by the -o name (.jsonl, .parquet, .txt), else JSONL for record input "
+    "(JSONL, Parquet, WARC), bodies as text for documents and for -o DIR.",
 )
 @click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    metavar="KEY=NAME,...",
-    help="JSONL field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).",
+    "--keep-fields",
+    metavar="A,B,...",
+    help="Record output: keep only these input fields (body, removed, outlet, metadata are added).",
+)
+@click.option(
+    "--drop-fields",
+    metavar="A,B,...",
+    help="Record output: leave out these fields (e.g. html; added ones too, e.g. removed).",
 )
 @click.option(
     "-j",
@@ -70,23 +76,43 @@ EXIT_INTERRUPTED = 130
     help="Progress on stderr (default: only when stderr is a terminal).",
 )
 @click.option("--resume", is_flag=True, help="Continue a killed run of the same command where it stopped.")
+@click.option(
+    "--shard",
+    "shard_spec",
+    metavar="K/N",
+    help="Clean only record K of every N (K from 0): N machines with 0/N .. N-1/N together make one run.",
+)
+@click.option(
+    "--stats", "stats_path", metavar="FILE", help="Write the run's figures as JSON (docs/stats.schema.json)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Nothing on stderr but errors (no progress, no summary).")
 @cleaner_options
 def clean_command(
     inputs: tuple[str, ...],
     output: str | None,
-    fmt: str,
-    output_format: str,
+    input_format: str,
     fields: tuple[str, ...],
+    url: str | None,
+    outlet: str | None,
+    date: str | None,
+    encoding: str,
+    output_format: str,
+    keep_fields: str | None,
+    drop_fields: str | None,
     jobs: int,
     errors: str | None,
     progress: bool | None,
     resume: bool,
+    shard_spec: str | None,
+    stats_path: str | None,
+    quiet: bool,
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
     no_fallback: bool,
 ) -> None:
-    """Clean documents, folders, JSONL or WARC dumps (INPUT - or none: stdin).
+    """Clean documents, folders, JSONL, Parquet or WARC dumps (INPUT - or none: stdin;
+    s3://, gs://, hf:// ... URLs with the remote extra).
 
     Every record comes out once, in input order, also with -j. Records that
     fail go to the errors file whole with their position and reason; the exit
@@ -94,20 +120,39 @@ def clean_command(
     """
     if not inputs and sys.stdin.isatty():
         fail("no input: give files or folders, or pipe a document or dump to stdin (-)")
-    try:
-        field_map = parse_fields(fields)
-    except ValueError as exc:
-        fail(str(exc))
+    shard: Shard | None = None
+    if shard_spec is not None:
+        try:
+            shard = parse_shard(shard_spec)
+        except ValueError as exc:
+            fail(str(exc))
     cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
     config = WorkConfig(
         rules_paths=tuple(rules_dirs),
         builtin_rules=not no_builtin_rules,
         heuristics=not no_heuristics,
         fallback=not no_fallback,
-        fields=field_map,
+        fields=field_map(fields),
+        selection=FieldSelection(parse_field_list(keep_fields), parse_field_list(drop_fields) or ()),
+        given=given_values(cleaner, url, outlet, date),
+        encoding=encoding_name(encoding),
     )
-    options = RunOptions(inputs, output, fmt, output_format, jobs, errors, progress, resume, config)
-    announce_user_rules(rules_dirs)
+    options = RunOptions(
+        inputs,
+        output,
+        input_format,
+        output_format,
+        jobs,
+        errors,
+        progress,
+        resume,
+        config,
+        quiet=quiet,
+        stats_path=stats_path,
+        shard=shard,
+    )
+    if not quiet:
+        announce_user_rules(rules_dirs)
     try:
         status = run(options, cleaner)
     except CleanerError as exc:

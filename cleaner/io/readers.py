@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 import zstandard
 
-from cleaner.io.items import HTML, JSONL, TEXT, WARC, Item, bad
+from cleaner.io.items import HTML, JSONL, PARQUET, TEXT, WARC, Item, bad
 from cleaner.io.sources import Source
 
 MAX_LINE_BYTES = 64 << 20  # a JSON line longer than this is refused (its head kept)
@@ -26,6 +26,11 @@ def iter_items(source: Source) -> Iterator[Item]:
     """All items of one source, in order."""
     if source.problem is not None:
         yield bad(source.name, None, None, b"", source.problem)
+        return
+    if source.fmt == PARQUET:
+        from cleaner.io.parquet import parquet_items  # lazy: pyarrow only for Parquet input
+
+        yield from parquet_items(source)
         return
     try:
         stream = source.open()

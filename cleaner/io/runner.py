@@ -34,7 +34,7 @@ def batches(
     size = 0
     for item in items:
         batch.append(item)
-        size += len(item.data)
+        size += item.size
         if len(batch) >= max_records or size >= max_bytes:
             yield batch
             batch, size = [], 0

@@ -58,8 +58,12 @@ def apply_text_rules(
     new = list(labels)
     if not blocks or not outlet.text:
         return new
-    usable = [labels[i] is None and (eligible is None or eligible[i]) for i in range(len(blocks))]
+    in_text = [True] * len(blocks) if eligible is None else list(eligible)
+    usable = [labels[i] is None and in_text[i] for i in range(len(blocks))]
     lines = _Lines(blocks, usable)
+    # A block's end line may carry an earlier stage's label (the html stage labels a
+    # "Remind me later." link before the text rules run); it still closes the block.
+    closing = _Lines(blocks, in_text) if any(u != t for u, t in zip(usable, in_text)) else lines
     # Set.Match gives the indexes of the rules that match somewhere, or None.
     firing = sorted(outlet.start_set.Match(lines.joined) or ()) if outlet.start_set is not None else []
     for rule_index in firing:
@@ -67,14 +71,14 @@ def apply_text_rules(
         if not rule.applies_on(date):
             continue
         label = Label(rule.category, f"{outlet.key}:{rule.id}")
-        for index in _rule_span_indexes(rule, lines, blocks, usable):
+        for index in _rule_span_indexes(rule, lines, closing, blocks, usable):
             if new[index] is None and usable[index]:
                 new[index] = label
     return new
 
 
 def _rule_span_indexes(
-    rule: TextRule, lines: _Lines, blocks: Sequence[Block], usable: Sequence[bool]
+    rule: TextRule, lines: _Lines, closing: _Lines, blocks: Sequence[Block], usable: Sequence[bool]
 ) -> list[int]:
     hits = [i for i in lines.matching(rule.pattern.lines) if usable[i]]
     if rule.max_chars is not None:
@@ -86,12 +90,13 @@ def _rule_span_indexes(
         return hits
     if rule.kind == "after":
         return list(range(hits[0], total))
-    return _block_spans(rule, lines, hits, total)
+    return _block_spans(rule, closing, hits, total)
 
 
-def _block_spans(rule: TextRule, lines: _Lines, starts: list[int], total: int) -> list[int]:
-    """From each start line through its end line (or document end)."""
-    ends = lines.matching(rule.end.lines) if rule.end is not None else []
+def _block_spans(rule: TextRule, closing: _Lines, starts: list[int], total: int) -> list[int]:
+    """From each start line through its end line (or document end); ``closing``: the lines
+    an end may be on, labelled ones included."""
+    ends = closing.matching(rule.end.lines) if rule.end is not None else []
     covered: list[int] = []
     reach = -1
     for start in starts:

@@ -160,7 +160,7 @@ def test_explain_reads_stdin_and_reports_bad_input_in_one_line(tmp_path: Path) -
     assert piped.exit_code == 0 and "One body line." in piped.output
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 au lait\n")
-    result = runner.invoke(main, ["explain", str(bad)])
+    result = runner.invoke(main, ["explain", str(bad), "--encoding", "utf-8"])  # auto would detect one
     assert result.exit_code == 2
     assert result.output.strip() == f"cleaner: error: {bad}: invalid UTF-8 (byte 0xe9 at line 1, column 4)"
     assert "Traceback" not in result.output
