@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from cleaner.blocks import Block
+from cleaner.blocks import Block, newline_lines
 
 # Never visible as text (or UI widgets whose text is not content). <noscript> is
 # not here: the HTML parser sometimes nests the rest of a page inside an
@@ -302,6 +302,8 @@ class _Walker:
                 text = el.tail
             if not text:
                 continue
+            if pre_depth:
+                text = newline_lines(text)  # CR, NEL, U+2028 break a <pre> as LF does
             if pre_depth and "\n" in text:
                 lines = text.split("\n")
                 for line in lines[:-1]:
