@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 import zstandard
 
-from cleaner.errors import CleanerError, require_extra
+from cleaner.errors import CleanerError
 from cleaner.io.compression import (
     READ_BUFFER,
     compression_by_magic,
@@ -70,8 +70,8 @@ class Source:
             stream, _ = open_stream(open(self.path, "rb", buffering=0), self.path, self.fmt)  # noqa: SIM115
             return stream
         if self.fmt == WARC and compression_of(self.path) == "gzip":
-            # fastwarc reads the gzip members itself, so record offsets are
-            # offsets in the .warc.gz file, as CDX indexes give them
+            # the WARC reader undoes the gzip members itself, so record offsets
+            # are offsets in the .warc.gz file, as CDX indexes give them
             return open(self.path, "rb", buffering=READ_BUFFER)  # noqa: SIM115 - the caller closes it
         return open_input(self.path)
 
@@ -115,9 +115,6 @@ def expand_inputs(
             sources.append(_file_source(given, os.path.basename(given), forced_format))
         else:
             raise SourceError(f"{given}: no such file or folder")
-    if any(s.fmt == WARC and s.problem is None for s in sources):
-        # before any output is opened: a missing extra is a usage problem, not a failed record
-        require_extra("fastwarc", "warc", "reading WARC input")
     return sources
 
 
