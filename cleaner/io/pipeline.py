@@ -20,6 +20,7 @@ from cleaner.errors import CleanerError
 from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
+from cleaner.io.outlock import OutputLock
 from cleaner.io.readers import iter_items
 from cleaner.io.resume import package_version
 from cleaner.io.runner import BATCH_BYTES, BATCH_RECORDS, batches, run_ordered
@@ -74,6 +75,13 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     """Run one clean command; returns the exit status (0 all cleaned, 1 some failed)."""
     started = time.monotonic()
     plan = make_plan(options, stdin)
+    if plan.output is None:
+        return _run_planned(options, plan, cleaner, started)
+    with OutputLock(plan.output):  # a second run on the same -o is refused, not interleaved
+        return _run_planned(options, plan, cleaner, started)
+
+
+def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, started: float) -> int:
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
     fp = run_fingerprint(plan)
     state = None

@@ -3,14 +3,24 @@ disk as such, and counts right after a resume."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cleaner.cli import main
+from cleaner.cli.clean_cmd import EXIT_DISK_FULL, EXIT_OUTPUT_BUSY
+from cleaner.io.outlock import OutputLock
 from tests.io.test_resume import start_run_until
+from tests.paths import ROOT
+
+EXIT_USAGE = 2
 
 ORPHAN_WAIT_SECONDS = 10.0  # workers check their parent every 0.5 s
 
@@ -57,3 +67,55 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     for pid in left:  # do not leave them behind for the rest of the suite
         os.kill(pid, signal.SIGKILL)
     assert not left, f"workers still running after the parent died: {left}"
+
+
+def _dump(path: Path, records: int = 3) -> Path:
+    path.write_text(
+        "".join(
+            json.dumps({"n": i, "text": f"Line {i} of the dump.\nMore text."}) + "\n" for i in range(records)
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, whose writes fail with ENOSPC")
+def test_disk_full_has_its_own_exit_code_and_says_so(tmp_path: Path) -> None:
+    src = _dump(tmp_path / "in.jsonl")
+    out = tmp_path / "out.jsonl"
+    out.symlink_to("/dev/full")  # every write to it fails with ENOSPC, as a full disk does
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--no-heuristics"])
+    assert result.exit_code == EXIT_DISK_FULL != EXIT_USAGE, result.stderr
+    assert "disk full (No space left on device)" in result.stderr
+    assert "--resume" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    src = _dump(tmp_path / "in.jsonl")
+    out = tmp_path / "out.jsonl"
+    out.write_text("the first run's output\n", encoding="utf-8")
+    with OutputLock(str(out)):  # the first run, still writing
+        result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--no-heuristics"])
+        assert result.exit_code == EXIT_OUTPUT_BUSY, result.stderr
+        assert "another cleaner run is writing this output" in result.stderr
+        assert out.read_text(encoding="utf-8") == "the first run's output\n"  # not truncated
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out), "--no-heuristics"])
+    assert result.exit_code == 0, result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert not (tmp_path / "out.jsonl.lock").exists()
+
+
+def test_two_processes_on_one_output_never_interleave(tmp_path: Path) -> None:
+    src = _dump(tmp_path / "in.jsonl", 3000)
+    out = tmp_path / "out.jsonl"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    args = [sys.executable, "-m", "cleaner", "clean", str(src), "-o", str(out), "--no-heuristics"]
+    runs = [subprocess.Popen(args, env=env, stderr=subprocess.PIPE) for _ in range(2)]
+    codes = sorted(p.wait(timeout=120) for p in runs)
+    for proc in runs:
+        assert proc.stderr is not None
+        proc.stderr.close()
+    assert codes in ([0, 0], [0, EXIT_OUTPUT_BUSY]), codes
+    numbers = [json.loads(line)["n"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert numbers == list(range(3000))
