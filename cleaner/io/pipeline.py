@@ -96,6 +96,7 @@ def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, star
     else:
         state = resume_state.ResumeState(fp)
     resumed = state.batches > 0
+    failed_before = state.stats.failed  # shown (or not) by the killed run, not by this one
 
     outputs = _Outputs(plan, state if resumed else None)
     shown = 0
@@ -122,9 +123,12 @@ def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, star
     if state_file is not None:
         resume_state.remove_state(state_file)
     stats = state.stats
-    if stats.failed > shown:
-        where = plan.errors or "--errors FILE to keep them"
-        print(f"cleaner: {stats.failed - shown:,} more failed records not shown ({where})", file=sys.stderr)
+    where = plan.errors or "--errors FILE to keep them"
+    if stats.failed - failed_before > shown:
+        unshown = stats.failed - failed_before - shown
+        print(f"cleaner: {unshown:,} more failed records not shown ({where})", file=sys.stderr)
+    if failed_before:
+        print(f"cleaner: {failed_before:,} failed records from before the resume ({where})", file=sys.stderr)
     for line in format_summary(stats, time.monotonic() - started, plan.errors):
         print(line, file=sys.stderr)
     return EXIT_SOME_FAILED if stats.failed else EXIT_OK

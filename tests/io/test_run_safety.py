@@ -16,7 +16,10 @@ from click.testing import CliRunner
 
 from cleaner.cli import main
 from cleaner.cli.clean_cmd import EXIT_DISK_FULL, EXIT_OUTPUT_BUSY
+from cleaner.io import pipeline
 from cleaner.io.outlock import OutputLock
+from cleaner.io.runner import BATCH_RECORDS
+from cleaner.io.work import BatchResult
 from tests.io.test_resume import start_run_until
 from tests.paths import ROOT
 
@@ -119,3 +122,37 @@ def test_two_processes_on_one_output_never_interleave(tmp_path: Path) -> None:
     assert codes in ([0, 0], [0, EXIT_OUTPUT_BUSY]), codes
     numbers = [json.loads(line)["n"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert numbers == list(range(3000))
+
+
+def test_failed_count_after_a_resume_counts_this_runs_unshown_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch 1 has 5 failures (shown by the killed run), batch 2 has 30: the resumed run
+    shows 20 and says 10 more are not shown, and 5 are from before the resume."""
+    src = tmp_path / "in.jsonl"
+    lines = []
+    for i in range(2 * BATCH_RECORDS):
+        failing = i < 5 or BATCH_RECORDS <= i < BATCH_RECORDS + 30
+        lines.append(json.dumps({"n": i} if failing else {"n": i, "text": f"Line {i}.\nMore."}) + "\n")
+    src.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["clean", str(src), "-o", str(out), "--no-heuristics"]
+    real_write = pipeline._Outputs.write
+    calls = []
+
+    def write_then_die(self: pipeline._Outputs, result: BatchResult) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # killed during the second batch
+        real_write(self, result)
+
+    monkeypatch.setattr(pipeline._Outputs, "write", write_then_die)
+    assert CliRunner().invoke(main, args).exit_code == 130
+    monkeypatch.setattr(pipeline._Outputs, "write", real_write)
+    result = CliRunner().invoke(main, [*args, "--resume"])
+    assert result.exit_code == 1, result.stderr
+    assert "cleaner: 10 more failed records not shown" in result.stderr, result.stderr
+    assert "cleaner: 5 failed records from before the resume" in result.stderr
+    assert "35 failed" in result.stderr
+    errors = (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(errors) == 35
