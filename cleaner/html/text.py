@@ -103,6 +103,15 @@ BLOCK_TAGS = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
+# A long start tag keeps this many attributes (real pages use a few dozen at most);
+# see bounded_attributes for why there is a limit.
+MAX_ATTRIBUTES = 1000
+# Tags longer than this are looked at. A shorter one holds at most ~4,000 attributes,
+# which libxml2 parses in about 25 ms; the cost grows with the square of the count.
+LONG_TAG_CHARS = 8192
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]{" + str(LONG_TAG_CHARS - 1) + ",})>")
+# One attribute as HTML tokenises it: a name, then optionally = and a quoted or bare value.
+_ATTRIBUTE = re.compile(r"""\s*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
 # Tags a flattened page keeps as they are: the page frame.
 _FLAT_KEEP = frozenset({"html", "body"})
@@ -136,6 +145,7 @@ _FAST_PARSER = etree.HTMLParser(**_OPTIONS)
 def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     """Parse page text into an lxml tree; None when there is no markup at all."""
     text = _INVALID_XML.sub("", text)
+    text = bounded_attributes(text)
     if not text.strip():
         return None
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
@@ -151,6 +161,35 @@ def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def bounded_attributes(text: str) -> str:
+    """The page with every start tag cut to its first MAX_ATTRIBUTES attributes.
+
+    libxml2 checks each new attribute against the element's others, so one tag
+    with 40,000 attributes took a minute to parse (80,000: 90 s), and trafilatura
+    and jusText pay again per attribute. Attributes hold no page text, so the cut
+    loses none. Only pages with a tag longer than LONG_TAG_CHARS are rewritten.
+    """
+    if _LONG_TAG.search(text) is None:  # ~1 ms for a 128 KB page, under 1% of its cleaning
+        return text
+    return _LONG_TAG.sub(_cut_tag, text)
+
+
+def _cut_tag(match: re.Match[str]) -> str:
+    inside = match.group(2)
+    kept: list[str] = []
+    pos = 0
+    for _ in range(MAX_ATTRIBUTES):
+        attribute = _ATTRIBUTE.match(inside, pos)
+        if attribute is None or attribute.end() == pos:
+            return match.group(0)  # fewer attributes than the limit: the tag stays as it is
+        kept.append(attribute.group(0))
+        pos = attribute.end()
+    if _ATTRIBUTE.match(inside, pos) is None:
+        return match.group(0)
+    closing = "/" if inside.rstrip().endswith("/") else ""
+    return f"<{match.group(1)}{''.join(kept)}{closing}>"
 
 
 def _too_deep(parser: Any) -> bool:
