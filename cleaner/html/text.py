@@ -240,6 +240,9 @@ class PageText:
     in_body: list[bool]  # inside a "body" mark (always True when no body mark exists)
     drops: list[Any]  # the drop Label of the innermost drop mark, or None
     elements: list[Any]  # the innermost block-level element around each block
+    # characters of text times the elements around them: what trafilatura's per-element
+    # subtree measures cost, summed over the page
+    text_depth: int = 0
 
 
 class _Walker:
@@ -257,6 +260,7 @@ class _Walker:
         self.in_body: list[bool] = []
         self.drops: list[Any] = []
         self.elements: list[Any] = []
+        self.text_depth = 0
 
     def walk(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
         marks = self.marks
@@ -269,6 +273,7 @@ class _Walker:
         block_els: list[Any] = [None]
         drop_stack: list[Any] = []
         body_depth = link_depth = pre_depth = 0
+        depth = text_depth = 0
         collapse, invisible = _SPACE.sub, _INVISIBLE
         skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
         hidden_style = _HIDDEN_STYLE.search
@@ -293,6 +298,7 @@ class _Walker:
             if event == "start":
                 if tag.__class__ is not str:
                     continue
+                depth += 1
                 style = el.get("style")
                 if tag in skip_tags or el.get("hidden") is not None or (style and hidden_style(style)):
                     walker.skip_subtree()
@@ -319,7 +325,9 @@ class _Walker:
             else:
                 if skipping is el:
                     skipping = None
+                    depth -= 1
                 elif tag.__class__ is str:
+                    depth -= 1
                     mark = marks.get(el) if marks else None
                     if tag in block_set:
                         if parts:
@@ -341,6 +349,7 @@ class _Walker:
                 text = el.tail
             if not text:
                 continue
+            text_depth += len(text) * depth
             if pre_depth:
                 text = newline_lines(text)  # CR, NEL, U+2028 break a <pre> as LF does
             if pre_depth and "\n" in text:
@@ -356,6 +365,7 @@ class _Walker:
                 part_links += len(text)
         if parts:
             flush()
+        self.text_depth = text_depth
 
 
 def composed(text: str) -> str:
@@ -391,4 +401,5 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         in_body=walker.in_body,
         drops=walker.drops,
         elements=walker.elements,
+        text_depth=walker.text_depth,
     )

@@ -14,7 +14,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.html import FALLBACK_MAX_BLOCKS
 from cleaner.html.fallback import align
-from cleaner.html.text import MAX_ATTRIBUTES, bounded_attributes, parse_html
+from cleaner.html.text import MAX_ATTRIBUTES, bounded_attributes, page_text, parse_html
 
 # Blocks in the alignment test: the old quadratic scan took ~15 s on this
 # many, the indexed one takes about a second.
@@ -126,3 +126,21 @@ def test_a_page_of_very_many_lines_skips_trafilatura() -> None:
     assert r.metadata["html"]["extraction"] == "whole-page"
     assert "too large for trafilatura" in r.metadata["html"]["reason"]
     assert len(r.source.split("\n")) == MANY_LINES
+
+
+def test_a_page_nested_like_no_article_skips_trafilatura() -> None:
+    """Unclosed tags nest every line one deeper (1,500 deep: under libxml2's limit, where
+    pages are flattened); trafilatura's cost grows with text x depth."""
+    lines = [f"<div>Line {i} of a page whose tags are never closed." for i in range(1_500)]
+    page = "<html><body>" + "".join(lines) + "</body></html>"
+    started = time.perf_counter()
+    r = Cleaner(use_env=False).clean(html=page)
+    assert time.perf_counter() - started < LINES_SECONDS
+    assert r.metadata["html"]["extraction"] == "whole-page"
+    assert len(r.source.split("\n")) == 1_500
+
+
+def test_text_depth_counts_characters_times_their_nesting() -> None:
+    root = parse_html("<html><body><div>abcd<p>xy</p>z</div></body></html>")
+    # html 1, body 2, div 3, p 4: "abcd" and the tail "z" sit at 3, "xy" at 4
+    assert page_text(root).text_depth == 4 * 3 + 2 * 4 + 1 * 3
