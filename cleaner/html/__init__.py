@@ -37,6 +37,9 @@ FALLBACK_MAX_BLOCKS = 20_000
 # took 4 s, at 3.1e8 25 s. The 2,501 eval pages reach 7.7e6 at most (median 1.0e5), so
 # past this the page is nested like no article and the whole page is used.
 FALLBACK_MAX_TEXT_DEPTH = 20_000_000
+# Eval pages have 599 elements (median) to 10,476; trafilatura walks every element several
+# times, so a page of more is a dump of markup and the whole page is used.
+FALLBACK_MAX_ELEMENTS = 50_000
 CHROME = "page_chrome"
 TRAFILATURA_RULE = "html:trafilatura"
 
@@ -142,6 +145,7 @@ def _without_selectors(
         stage["extraction"] = STAGE_WHOLE_PAGE
         return everything, TRAFILATURA_RULE
     too_big = size > FALLBACK_MAX_CHARS or len(page.blocks) > FALLBACK_MAX_BLOCKS
+    too_big = too_big or page.element_count > FALLBACK_MAX_ELEMENTS
     if too_big or page.text_depth > FALLBACK_MAX_TEXT_DEPTH:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="page too large for trafilatura; whole page used")
         return everything, TRAFILATURA_RULE

@@ -113,6 +113,7 @@ _LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]{" + str(LONG_TAG_CHARS - 1) 
 # One attribute as HTML tokenises it: a name, then optionally = and a quoted or bare value.
 _ATTRIBUTE = re.compile(r"""\s*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+_BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
 # Tags a flattened page keeps as they are: the page frame.
 _FLAT_KEEP = frozenset({"html", "body"})
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -211,7 +212,9 @@ def _flattened(text: str) -> str:
             return match.group(0)
         return "<br>" if name in BLOCK_TAGS else ""
 
-    return _TAG.sub(tag, text)
+    # a run of block tags is one line break: 90,000 nested divs became 180,000 <br>
+    # elements, which trafilatura then walked for 40 s
+    return _BREAK_RUN.sub("<br>", _TAG.sub(tag, text))
 
 
 def _parse_bytes(text: str, parser: Any) -> Any | None:
@@ -243,6 +246,7 @@ class PageText:
     # characters of text times the elements around them: what trafilatura's per-element
     # subtree measures cost, summed over the page
     text_depth: int = 0
+    element_count: int = 0  # elements walked (skipped subtrees count as one)
 
 
 class _Walker:
@@ -261,6 +265,7 @@ class _Walker:
         self.drops: list[Any] = []
         self.elements: list[Any] = []
         self.text_depth = 0
+        self.element_count = 0
 
     def walk(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
         marks = self.marks
@@ -273,7 +278,7 @@ class _Walker:
         block_els: list[Any] = [None]
         drop_stack: list[Any] = []
         body_depth = link_depth = pre_depth = 0
-        depth = text_depth = 0
+        depth = text_depth = element_count = 0
         collapse, invisible = _SPACE.sub, _INVISIBLE
         skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
         hidden_style = _HIDDEN_STYLE.search
@@ -299,6 +304,7 @@ class _Walker:
                 if tag.__class__ is not str:
                     continue
                 depth += 1
+                element_count += 1
                 style = el.get("style")
                 if tag in skip_tags or el.get("hidden") is not None or (style and hidden_style(style)):
                     walker.skip_subtree()
@@ -366,6 +372,7 @@ class _Walker:
         if parts:
             flush()
         self.text_depth = text_depth
+        self.element_count = element_count
 
 
 def composed(text: str) -> str:
@@ -402,4 +409,5 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         drops=walker.drops,
         elements=walker.elements,
         text_depth=walker.text_depth,
+        element_count=walker.element_count,
     )
