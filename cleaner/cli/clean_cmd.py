@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -20,11 +21,15 @@ from cleaner.cli.common import (
 )
 from cleaner.errors import CleanerError
 from cleaner.io.fieldselect import FieldSelection, parse_field_list
+from cleaner.io.outlock import OutputBusyError
 from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
 from cleaner.io.shard import Shard, parse_shard
 from cleaner.io.work import WorkConfig
 
 EXIT_INTERRUPTED = 130
+EXIT_OUTPUT_BUSY = 3  # another run holds the lock on the same -o
+EXIT_DISK_FULL = 4  # the output's disk (or quota) is full; --resume continues once there is room
+DISK_FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
 
 
 @click.command("clean")
@@ -155,6 +160,8 @@ def clean_command(
         announce_user_rules(rules_dirs)
     try:
         status = run(options, cleaner)
+    except OutputBusyError as exc:
+        fail(str(exc), EXIT_OUTPUT_BUSY)
     except CleanerError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
@@ -167,5 +174,9 @@ def clean_command(
     except BrokenProcessPool:
         fail("a worker process died (out of memory?); rerun the same command with --resume to continue", 1)
     except OSError as exc:
+        if exc.errno in DISK_FULL_ERRNOS:
+            where = exc.filename or (output if output not in (None, "-") else "stdout")
+            resume_hint = "; free some space and rerun with --resume" if output not in (None, "-") else ""
+            fail(f"{where}: disk full ({exc.strerror}){resume_hint}", EXIT_DISK_FULL)
         fail(f"{exc.filename or 'output'}: {exc.strerror or exc}")
     sys.exit(status)

@@ -22,6 +22,7 @@ from cleaner.errors import CleanerError
 from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
+from cleaner.io.outlock import OutputLock
 from cleaner.io.progress import Progress
 from cleaner.io.readers import iter_items
 from cleaner.io.remote import RemoteErrorSink, RemoteStreamSink, is_url
@@ -89,6 +90,13 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     started = time.monotonic()
     plan = make_plan(options, stdin)
     _say_skipped(plan.skipped, options.quiet)
+    if plan.output is None or is_url(plan.output):
+        return _run_planned(options, plan, cleaner, started)
+    with OutputLock(plan.output):  # a second run on the same -o is refused, not interleaved
+        return _run_planned(options, plan, cleaner, started)
+
+
+def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, started: float) -> int:
     resumable = plan.output is not None and not is_url(plan.output) and plan.output_format != OUTPUT_PARQUET
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if resumable and plan.output else None
     fp = run_fingerprint(plan, options.shard)
@@ -110,6 +118,7 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     else:
         state = resume_state.ResumeState(fp)
     resumed = state.batches > 0
+    failed_before = state.stats.failed  # shown (or not) by the killed run, not by this one
 
     outputs = _Outputs(plan, state if resumed else None)
     shown = 0
@@ -143,9 +152,12 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
         write_stats(
             options.stats_path, stats_document(stats, seconds, plan.errors, _options_summary(options))
         )
-    if stats.failed > shown:
-        where = plan.errors or "--errors FILE to keep them"
-        print(f"cleaner: {stats.failed - shown:,} more failed records not shown ({where})", file=sys.stderr)
+    where = plan.errors or "--errors FILE to keep them"
+    if stats.failed - failed_before > shown:
+        unshown = stats.failed - failed_before - shown
+        print(f"cleaner: {unshown:,} more failed records not shown ({where})", file=sys.stderr)
+    if failed_before:
+        print(f"cleaner: {failed_before:,} failed records from before the resume ({where})", file=sys.stderr)
     if not options.quiet:
         for line in format_summary(stats, seconds, plan.errors):
             print(line, file=sys.stderr)

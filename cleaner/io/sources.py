@@ -108,8 +108,8 @@ class Source:
             return stream
         raw = self.open_raw()
         if self.fmt == WARC and compression_of(self.path) == "gzip":
-            # fastwarc reads the gzip members itself, so record offsets are
-            # offsets in the .warc.gz file, as CDX indexes give them
+            # the WARC reader undoes the gzip members itself, so record offsets
+            # are offsets in the .warc.gz file, as CDX indexes give them
             return raw
         return decompressing_reader(raw, compression_of(self.path))
 
@@ -166,9 +166,6 @@ def expand_inputs(
             raise SourceError(f"{given}: no such file or folder")
     if any(s.fmt == PARQUET and s.problem is None for s in sources):
         require_extra("pyarrow.parquet", "parquet", "reading Parquet input")
-    if any(s.fmt == WARC and s.problem is None for s in sources):
-        # before any output is opened: a missing extra is a usage problem, not a failed record
-        require_extra("fastwarc", "warc", "reading WARC input")
     return sources
 
 
