@@ -17,7 +17,7 @@ from cleaner.errors import InputError
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.outlets.resolver import OutletResolver
 from cleaner.outlets.rules import OutletRules, RuleBook, load_rulebook
-from cleaner.outlets.textrules import apply_text_rules
+from cleaner.outlets.textrules import HELD_BACK_KEY, apply_text_rules, hold_back_learned
 from cleaner.result import Result, Segment, build_segments
 
 MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
@@ -101,7 +101,10 @@ class Cleaner:
     ) -> Result:
         if rules is not None:
             doc.outlet = rules.key
-            doc.labels = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+            labelled = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+            doc.labels, held_back = hold_back_learned(doc.blocks, doc.labels, labelled)
+            if held_back:
+                doc.metadata[HELD_BACK_KEY] = True
             if doc.language is None and rules.languages:
                 doc.language = rules.languages[0]
         if self.heuristics is not None:

@@ -171,6 +171,7 @@ class Template:
     prefix: tuple[str, ...]
     suffix: tuple[str, ...] = ()
     hole_chars: int = 0
+    hole_words: int = 0  # the most words the hole may hold; 0: the learner's default
 
     @property
     def has_hole(self) -> bool:

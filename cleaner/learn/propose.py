@@ -31,8 +31,16 @@ import yaml
 
 from cleaner.blocks import split_blocks
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
+from cleaner.learn.lists import list_rules
 from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_words
-from cleaner.learn.templates import TemplateIndex, Words, exact_templates, hole_templates, merge_templates
+from cleaner.learn.templates import (
+    TemplateIndex,
+    Words,
+    exact_templates,
+    hole_templates,
+    lead_in_templates,
+    merge_templates,
+)
 from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
 from cleaner.outlets.rules import OutletRules, parse_rules
 from cleaner.outlets.textrules import apply_text_rules
@@ -50,6 +58,7 @@ EXAMPLE_LINE_CHARS = 300  # longer body lines are left out of examples
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
+LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
 
 
@@ -102,10 +111,14 @@ class Learned:
     unexplained_chars_removed: int = 0
     total_chars: int = 0
     names: DateNames = ALL_DATE_NAMES
+    from_dump: bool = False  # learned inside `cleaner clean --learn-outlets`: written as `learned: true`
+    total_pages: int = 0  # the outlet's pages in the dump (``pages`` is the sample learned from)
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
         out: dict[str, Any] = {"outlet": self.name, "domains": _Flow([self.domain])}
+        if self.from_dump:
+            out["learned"] = True
         if self.fingerprints:
             out["fingerprints"] = self.fingerprints
         out["text"] = [rule.to_yaml(self.templates, self.names) for rule in self.rules]
@@ -121,8 +134,14 @@ class Learned:
         return found[0] if found else ""
 
     def to_yaml(self) -> str:
+        source = (
+            f"# Learned by `cleaner clean --learn-outlets` from a sample of {self.pages} of the "
+            f"{self.total_pages} pages of {self.domain}."
+            if self.from_dump
+            else f"# Proposed by `cleaner learn` from {self.pages} pages of {self.domain}."
+        )
         header = [
-            f"# Proposed by `cleaner learn` from {self.pages} pages of {self.domain}.",
+            source,
             f"# A line counted as recurring when found on at least {self.support} pages; categories",
             f"# were guessed with the {self.category_source}. Read every rule before shipping it.",
         ]
@@ -214,13 +233,20 @@ def learn(
     min_share: float = DEFAULT_MIN_SHARE,
     min_pages: int = DEFAULT_MIN_PAGES,
     guesser: CategoryGuesser | None = None,
+    lead_ins: bool = False,
 ) -> Learned:
-    """Learn rules from pages given as their lines (stripped, non-blank)."""
+    """Learn rules from pages given as their lines (stripped, non-blank).
+
+    ``lead_ins`` also learns openings such as "READ MORE:" before a changing rest.
+    """
     guesser = guesser or CategoryGuesser()
     corpus = _Corpus([list(p) for p in pages], [[mask_words(line) for line in p] for p in pages])
     support = support_for(len(pages), min_share, min_pages)
     exact = exact_templates(corpus.masked, support)
-    templates = merge_templates(exact, hole_templates(corpus.masked, support))
+    holed = hole_templates(corpus.masked, support)
+    if lead_ins:
+        holed += lead_in_templates(corpus.masked, support)
+    templates = merge_templates(exact, holed)
     templates, corpus.ids = _assign(corpus, templates, support)
     samples = _samples(corpus, len(templates))
     votes = [guesser.votes(s[0]) if s else Counter() for s in samples]
@@ -240,9 +266,39 @@ def learn(
         names=DateNames.seen_in(line for page in corpus.lines for line in page),
     )
     _refine(learned, corpus, categories)
+    if lead_ins:
+        _add_list_rules(learned, corpus, categories)
+        _cover_every_template(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
     learned.examples = _examples(learned, corpus)
     return learned
+
+
+def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Teaser lists (cleaner.learn.lists): a recurring header and the changing lines under it."""
+    found = list_rules(corpus.lines, corpus.ids, learned.support)
+    if not found:
+        return
+    for item in found:
+        category = categories[item.start] or LIST_CATEGORY
+        if item.end is None:
+            learned.rules.append(LearnedRule("", category, "after", [item.start]))
+        else:
+            learned.rules.append(LearnedRule("", category, "block", [item.start], item.end, item.max_lines))
+    _name_rules(learned.rules)
+    _measure(learned, corpus, _apply(learned, corpus))
+
+
+def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Line rules for recurring lines that only a block covers: a block starts at its first
+    line, so a box whose optional first line is missing on a page would stay."""
+    in_lines = {t for r in learned.rules if r.kind == "line" for t in r.templates}
+    missing = sorted(set(range(len(learned.templates))) - in_lines)
+    if not missing:
+        return
+    learned.rules.extend(_line_rules(missing, categories))
+    _split_long_line_rules(learned)
+    _measure(learned, corpus, _apply(learned, corpus))
 
 
 def _assign(

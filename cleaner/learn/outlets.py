@@ -1,0 +1,230 @@
+"""Learn every outlet's repeated boilerplate from a dump (``--learn-outlets``).
+
+Records are grouped by outlet (cleaner.learn.outlet_key); each outlet keeps a
+bounded sample of its pages (cleaner.learn.sample). Outlets with at least
+``min_pages`` pages then get their recurring lines and blocks learned
+(cleaner.learn.propose) and written as ordinary rule files marked
+``learned: true``, which a Cleaner loads on top of the shipped and user rules.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.errors import CleanerError
+from cleaner.learn.category import CategoryGuesser
+from cleaner.learn.outlet_key import outlet_key
+from cleaner.learn.propose import Learned, compile_learned, learn, page_lines, removed_lines
+from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
+
+DEFAULT_MIN_OUTLET_PAGES = 20
+# A line is learned when it stands on 30% of an outlet's (sampled) pages and on at least
+# 5 of them. An outlet's own boilerplate stands on most pages (an appeal or a footer on
+# nearly all, a box shown to some readers on a third or more); a sentence that several
+# articles quote, or the stock paragraph of a story series, stands on a few pages of one
+# story. Five pages keep one repetition or a short series out even in a small outlet.
+LEARN_SHARE = 0.3
+LEARN_MIN_COUNT = 5
+# When the rules would remove nearly all of most sampled pages, the pages are one
+# template (a dump of identical pages): nothing is learned for that outlet.
+EMPTY_PAGE_SHARE = 0.9  # a page is "emptied" when this share of its text would go
+MAX_EMPTIED_PAGES = 0.5  # of the sample; beyond it the outlet learns nothing
+KIND_TEXT = "text"
+KIND_HTML = "html"
+
+
+@dataclass
+class OutletOutcome:
+    """What learning did for one outlet: a rule file, or why not."""
+
+    key: str
+    pages: int
+    rules: int = 0
+    path: str | None = None
+    skipped: str = ""
+
+
+@dataclass
+class LearnReport:
+    """The outcome of one learning pass, for the run's summary."""
+
+    folder: Path
+    outlets: list[OutletOutcome] = field(default_factory=list)
+    ungrouped: int = 0  # records with neither outlet nor URL
+    untracked: int = 0
+
+    @property
+    def learned(self) -> list[OutletOutcome]:
+        return [o for o in self.outlets if o.path is not None]
+
+    def summary(self) -> str:
+        grouped = len(self.outlets)
+        return (
+            f"learned rules for {len(self.learned):,} of {grouped:,} outlets "
+            f"({sum(o.rules for o in self.learned):,} rules) in {self.folder}; "
+            f"{self.ungrouped:,} records had no outlet or URL"
+        )
+
+
+class OutletLearner:
+    """Pass one of a learning run: feed pages, then ``finish`` writes the rule files."""
+
+    def __init__(self, folder: str | os.PathLike[str], min_pages: int = DEFAULT_MIN_OUTLET_PAGES) -> None:
+        if min_pages < 1:
+            raise CleanerError("--min-outlet-pages must be at least 1")
+        self.folder = Path(folder)
+        self.min_pages = min_pages
+        self._spill = tempfile.TemporaryDirectory(prefix="cleaner-learn-")
+        self.sample = OutletSample(os.path.join(self._spill.name, "pages.sqlite"), SAMPLE_PAGES)
+        self.ungrouped = 0
+
+    def add(
+        self,
+        text: str | None = None,
+        html: str | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+    ) -> None:
+        """Count one record; records with neither outlet nor URL are not grouped."""
+        key = outlet_key(outlet, url)
+        if key is None:
+            self.ungrouped += 1
+            return
+        if text is not None:
+            self.sample.add(key, outlet or key, KIND_TEXT, text)
+        elif html is not None:
+            self.sample.add(key, outlet or key, KIND_HTML, html)
+
+    def finish(self) -> LearnReport:
+        """Learn every outlet with enough pages and write its rule file."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        report = LearnReport(self.folder, ungrouped=self.ungrouped, untracked=self.sample.untracked)
+        lines_of = _PageLines()
+        guesser = CategoryGuesser()  # the lexicons load once for all outlets
+        try:
+            for key, pages in sorted(self.sample.counts().items()):
+                outcome = OutletOutcome(key, pages)
+                report.outlets.append(outcome)
+                if pages < self.min_pages:
+                    outcome.skipped = f"{pages} pages, fewer than {self.min_pages}"
+                    continue
+                sampled = [lines_of(kind, content) for kind, content in self.sample.pages_of(key)]
+                learned, why = learn_outlet(sampled, key, self.sample.name_of(key), pages, guesser)
+                if learned is None:
+                    outcome.skipped = why
+                    continue
+                path = self.folder / f"{key}.yaml"
+                _write_atomic(path, learned.to_yaml())
+                outcome.path, outcome.rules = str(path), len(learned.rules)
+        finally:
+            self.close()
+        return report
+
+    def close(self) -> None:
+        self.sample.close()
+        self._spill.cleanup()
+
+
+def learn_outlet(
+    pages: Sequence[Sequence[str]],
+    key: str,
+    name: str,
+    total_pages: int,
+    guesser: CategoryGuesser | None = None,
+) -> tuple[Learned | None, str]:
+    """Rules for one outlet from its sampled pages (as lines), or None and the reason."""
+    pages = [p for p in pages if p]
+    if len(pages) < LEARN_MIN_COUNT:
+        return None, f"only {len(pages)} non-empty pages"
+    learned = learn(
+        pages,
+        key,
+        name=name,
+        min_share=LEARN_SHARE,
+        min_pages=LEARN_MIN_COUNT,
+        guesser=guesser,
+        lead_ins=True,
+    )
+    if not learned.rules:
+        return None, "no line recurs on enough pages"
+    if _empties_pages(learned, pages):
+        return None, "its pages are nearly identical: learning would empty them"
+    learned.from_dump = True
+    learned.fingerprints = []  # a record is matched by its outlet or URL only, never by text
+    learned.total_pages = total_pages
+    return learned, ""
+
+
+def _empties_pages(learned: Learned, pages: Sequence[Sequence[str]]) -> bool:
+    rules = compile_learned(learned)
+    emptied = 0
+    for lines in pages:
+        removed = removed_lines(rules, lines)
+        total = sum(len(line) for line in lines)
+        gone = sum(len(line) for line, rule in zip(lines, removed) if rule is not None)
+        emptied += gone >= EMPTY_PAGE_SHARE * total
+    return emptied > MAX_EMPTIED_PAGES * len(pages)
+
+
+class _PageLines:
+    """A sampled page as the lines text rules will see (the html stage for html pages)."""
+
+    def __init__(self) -> None:
+        self._cleaner: Any = None
+
+    def __call__(self, kind: str, content: str) -> list[str]:
+        if kind == KIND_TEXT:
+            return page_lines(content)
+        if self._cleaner is None:
+            from cleaner.engine import Cleaner
+
+            self._cleaner = Cleaner(builtin_rules=False, heuristics=False, use_env=False)
+        try:
+            result = self._cleaner.clean(html=content)
+        except CleanerError:
+            return []
+        return [line for seg in result.segments if not seg.is_boilerplate for line in page_lines(seg.text)]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".yaml.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def learn_outlets(
+    records: Iterable[Mapping[str, Any]],
+    min_pages: int = DEFAULT_MIN_OUTLET_PAGES,
+    folder: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Learn outlet rules from records (mappings with text or html, and url and/or outlet).
+
+    Returns the folder of learned rule files; ``Cleaner(rules_paths=[folder])``
+    cleans with them on top of the shipped rules. Without ``folder`` a new
+    temporary folder is made (the caller removes it).
+    """
+    target = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="cleaner-learned-"))
+    learner = OutletLearner(target, min_pages)
+    for record in records:
+        learner.add(
+            text=_str_or_none(record.get("text")),
+            html=_str_or_none(record.get("html")),
+            url=_str_or_none(record.get("url")),
+            outlet=_str_or_none(record.get("outlet")),
+        )
+    learner.finish()
+    return target
+
+
+def _str_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def iter_learned(folder: Path) -> Iterator[Path]:
+    """The learned rule files in a folder, sorted."""
+    return iter(sorted(folder.glob("*.yaml")))
