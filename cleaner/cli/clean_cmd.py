@@ -11,9 +11,10 @@ import click
 from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
 from cleaner.errors import CleanerError
 from cleaner.io.formats import FORMATS
-from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
+from cleaner.io.pipeline import EXIT_SOME_FAILED, LearnOptions, RunOptions, run
 from cleaner.io.records import parse_fields
 from cleaner.io.work import WorkConfig
+from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES
 
 EXIT_INTERRUPTED = 130
 
@@ -70,6 +71,26 @@ EXIT_INTERRUPTED = 130
     help="Progress on stderr (default: only when stderr is a terminal).",
 )
 @click.option("--resume", is_flag=True, help="Continue a killed run of the same command where it stopped.")
+@click.option(
+    "--learn-outlets",
+    is_flag=True,
+    help="First learn each outlet's repeated boilerplate from the input itself, then clean with it.",
+)
+@click.option(
+    "--min-outlet-pages",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MIN_OUTLET_PAGES,
+    show_default=True,
+    help="--learn-outlets: learn only outlets with at least this many pages.",
+)
+@click.option(
+    "--learned-rules",
+    "learned_rules",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="--learn-outlets: keep the learned rule files here (load them later with --rules DIR).",
+)
 @cleaner_options
 def clean_command(
     inputs: tuple[str, ...],
@@ -81,6 +102,9 @@ def clean_command(
     errors: str | None,
     progress: bool | None,
     resume: bool,
+    learn_outlets: bool,
+    min_outlet_pages: int,
+    learned_rules: str | None,
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
@@ -92,6 +116,8 @@ def clean_command(
     fail go to the errors file whole with their position and reason; the exit
     status is 1 when any failed. A summary goes to stderr at the end.
     """
+    if learned_rules is not None and not learn_outlets:
+        fail("--learned-rules needs --learn-outlets")
     if not inputs and sys.stdin.isatty():
         fail("no input: give files or folders, or pipe a document or dump to stdin (-)")
     try:
@@ -106,7 +132,8 @@ def clean_command(
         fallback=not no_fallback,
         fields=field_map,
     )
-    options = RunOptions(inputs, output, fmt, output_format, jobs, errors, progress, resume, config)
+    learn = LearnOptions(min_outlet_pages, learned_rules) if learn_outlets else None
+    options = RunOptions(inputs, output, fmt, output_format, jobs, errors, progress, resume, config, learn)
     announce_user_rules(rules_dirs)
     try:
         status = run(options, cleaner)

@@ -7,12 +7,15 @@ the counters, and draws progress. The command module only parses options.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleaner.engine import Cleaner
@@ -20,6 +23,7 @@ from cleaner.errors import CleanerError
 from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
+from cleaner.io.learning import learn_from_items, learned_folder_complete
 from cleaner.io.readers import iter_items
 from cleaner.io.resume import package_version
 from cleaner.io.runner import BATCH_BYTES, BATCH_RECORDS, batches, run_ordered
@@ -35,12 +39,14 @@ from cleaner.io.work import (
     process_batch,
 )
 from cleaner.io.writers import DirSink, ErrorSink, StreamSink
+from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES
 from cleaner.outlets.rules import rule_folders
 
 MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 ERRORS_SUFFIX = ".errors.jsonl"
+LEARNED_SUFFIX = ".learned"  # OUT.learned: the learned rules of a run, kept until it ends
 
 
 class UsageError(CleanerError):
@@ -58,6 +64,13 @@ class RunOptions:
     progress: bool | None = None  # None: when stderr is a terminal
     resume: bool = False
     config: WorkConfig = field(default_factory=WorkConfig)
+    learn: LearnOptions | None = None  # --learn-outlets: a learning pass before the cleaning pass
+
+
+@dataclass(frozen=True)
+class LearnOptions:
+    min_pages: int = DEFAULT_MIN_OUTLET_PAGES
+    folder: str | None = None  # --learned-rules DIR: keep the learned files there
 
 
 @dataclass
@@ -68,6 +81,7 @@ class _Plan:
     output: str | None
     errors: str | None
     config: WorkConfig
+    learned: Path | None = None  # a learned folder to remove when the run is done
 
 
 def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | None = None) -> int:
@@ -75,6 +89,52 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     started = time.monotonic()
     plan = make_plan(options, stdin)
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if options.learn is not None:
+        scratch = _learn_first(options, plan, state_file)
+        cleaner = None  # the workers build a Cleaner that loads the learned folder
+    try:
+        return _clean_pass(options, plan, state_file, cleaner, started)
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _learn_first(
+    options: RunOptions, plan: _Plan, state_file: str | None
+) -> tempfile.TemporaryDirectory[str] | None:
+    """Pass one of --learn-outlets; the plan's rule folders gain the learned folder.
+
+    The folder is --learned-rules DIR, else ``OUT.learned`` beside -o (so that
+    --resume finds it; removed when the run ends), else a temporary folder.
+    """
+    assert options.learn is not None
+    if any(s.once for s in plan.sources):
+        raise UsageError(
+            "--learn-outlets reads the input twice (learn, then clean), and stdin or a pipe can be "
+            "read only once: save it to a file and give the file name"
+        )
+    scratch = None
+    if options.learn.folder is not None:
+        folder = Path(options.learn.folder)
+    elif plan.output is not None:
+        folder = Path(plan.output.rstrip("/\\") + LEARNED_SUFFIX)
+    else:
+        scratch = tempfile.TemporaryDirectory(prefix="cleaner-learned-")
+        folder = Path(scratch.name)
+    resuming = options.resume and state_file is not None and os.path.exists(state_file)
+    if resuming and learned_folder_complete(folder):
+        print(f"cleaner: resuming with the outlet rules learned before, in {folder}", file=sys.stderr)
+    else:
+        learn_from_items(_all_items(plan.sources), plan.config.fields, folder, options.learn.min_pages)
+    plan.config = replace(plan.config, rules_paths=(*plan.config.rules_paths, str(folder)))
+    plan.learned = folder if options.learn.folder is None and scratch is None else None
+    return scratch
+
+
+def _clean_pass(
+    options: RunOptions, plan: _Plan, state_file: str | None, cleaner: Cleaner | None, started: float
+) -> int:
     fp = run_fingerprint(plan)
     state = None
     if options.resume:
@@ -113,6 +173,8 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
         outputs.close()
     if state_file is not None:
         resume_state.remove_state(state_file)
+    if plan.learned is not None:
+        shutil.rmtree(plan.learned, ignore_errors=True)  # OUT.learned only lived for --resume
     stats = state.stats
     if stats.failed > shown:
         where = plan.errors or "--errors FILE to keep them"

@@ -16,6 +16,7 @@ class Stats:
     skipped: int = 0
     bytes_in: int = 0
     removed: dict[str, int] = field(default_factory=dict)
+    learned_held_back: int = 0  # pages whose learned outlet rules would have emptied them
 
     def add(self, other: Stats) -> None:
         self.records += other.records
@@ -23,6 +24,7 @@ class Stats:
         self.failed += other.failed
         self.skipped += other.skipped
         self.bytes_in += other.bytes_in
+        self.learned_held_back += other.learned_held_back
         for key, value in other.removed.items():
             self.removed[key] = self.removed.get(key, 0) + value
 
@@ -34,6 +36,7 @@ class Stats:
             "skipped": self.skipped,
             "bytes_in": self.bytes_in,
             "removed": dict(self.removed),
+            "learned_held_back": self.learned_held_back,
         }
 
     @classmethod
@@ -45,6 +48,7 @@ class Stats:
             int(data["skipped"]),
             int(data["bytes_in"]),
             {str(k): int(v) for k, v in dict(data["removed"]).items()},
+            int(data.get("learned_held_back", 0)),
         )
 
 
@@ -64,4 +68,9 @@ def format_summary(stats: Stats, seconds: float, errors_to: str | None) -> list[
         lines.append(f"cleaner: bytes removed by category: {parts}")
     else:
         lines.append("cleaner: bytes removed by category: none")
+    if stats.learned_held_back:
+        lines.append(
+            f"cleaner: {stats.learned_held_back:,} pages kept their body: the learned outlet rules "
+            "would have removed nearly all of it (output field metadata.learned_rules_held_back)"
+        )
     return lines

@@ -18,6 +18,7 @@ from cleaner.io.compression import chunk_compressor
 from cleaner.io.items import BAD, HTML, JSONL, SKIP, TEXT, Item
 from cleaner.io.records import FieldMap, RecordError, decode_item
 from cleaner.io.stats import Stats
+from cleaner.outlets.textrules import HELD_BACK_KEY
 
 OUTPUT_JSONL = "jsonl"
 OUTPUT_TEXT = "text"
@@ -112,6 +113,8 @@ def process_batch(batch: list[Item]) -> BatchResult:
             _fail(out, item, f"internal error: {type(exc).__name__}: {exc}", None)
             continue
         out.stats.cleaned += 1
+        if result.metadata.get(HELD_BACK_KEY):
+            out.stats.learned_held_back += 1
         for seg in result.removed:
             key = seg.category or "other"
             out.stats.removed[key] = out.stats.removed.get(key, 0) + len(seg.text.encode("utf-8"))

@@ -66,6 +66,8 @@ _NAMES = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NAME_SET = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_NAME_PARTS = frozenset(part for name in _NAME_SET for part in name.split("-"))
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
 
 NUM_REGEX = "[0-9][0-9.,:]*"
 SPACE_REGEX = r"[\s\xa0]+"
@@ -74,6 +76,8 @@ _META = set("\\.^$*+?{}[]|()")
 
 def date_names_in(line: str) -> set[str]:
     """Month and weekday names in a line (lower case): a cheap test before masking."""
+    if not any(word in _NAME_PARTS for word in _WORD_CHARS.findall(line.lower())):
+        return set()  # no token is a name, nor the part of a hyphenated one
     words = _WORD.findall(line.lower())
     parts = [part for word in words if "-" in word for part in word.split("-")]
     return set(_NAME_SET.intersection(words + parts))

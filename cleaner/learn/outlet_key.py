@@ -35,9 +35,14 @@ def _extractor() -> Any:
 def registered_domain(host: str) -> str | None:
     """``news.bbc.co.uk`` -> ``bbc.co.uk``; None for an IP address or a bare suffix."""
     parts = _extractor()(host)
-    if not parts.domain or not parts.suffix:
+    if parts.ipv4 or parts.ipv6:
         return None
-    return f"{parts.domain}.{parts.suffix}".lower()
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}".lower()
+    # A suffix the public list does not know (a private or test name such as .example,
+    # .internal): its last two labels stand for the site.
+    labels = [label for label in host.split(".") if label]
+    return ".".join(labels[-2:]).lower() if len(labels) >= 2 else None
 
 
 def outlet_key(outlet: str | None, url: str | None) -> str | None:

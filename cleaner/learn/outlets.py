@@ -19,7 +19,7 @@ from typing import Any
 from cleaner.errors import CleanerError
 from cleaner.learn.category import CategoryGuesser
 from cleaner.learn.outlet_key import outlet_key
-from cleaner.learn.propose import Learned, compile_learned, learn, page_lines, removed_lines
+from cleaner.learn.propose import Learned, learn, page_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
 
 DEFAULT_MIN_OUTLET_PAGES = 20
@@ -30,10 +30,9 @@ DEFAULT_MIN_OUTLET_PAGES = 20
 # story. Five pages keep one repetition or a short series out even in a small outlet.
 LEARN_SHARE = 0.3
 LEARN_MIN_COUNT = 5
-# When the rules would remove nearly all of most sampled pages, the pages are one
-# template (a dump of identical pages): nothing is learned for that outlet.
-EMPTY_PAGE_SHARE = 0.9  # a page is "emptied" when this share of its text would go
-MAX_EMPTIED_PAGES = 0.5  # of the sample; beyond it the outlet learns nothing
+# When the rules would remove nearly all (propose.NEARLY_EMPTY_SHARE) of most sampled
+# pages, the pages are one template (a dump of identical pages): nothing is learned.
+MAX_EMPTIED_PAGES = 0.5
 KIND_TEXT = "text"
 KIND_HTML = "html"
 
@@ -148,27 +147,14 @@ def learn_outlet(
         min_share=LEARN_SHARE,
         min_pages=LEARN_MIN_COUNT,
         guesser=guesser,
-        lead_ins=True,
+        from_dump=True,
     )
     if not learned.rules:
         return None, "no line recurs on enough pages"
-    if _empties_pages(learned, pages):
+    if learned.nearly_emptied_pages > MAX_EMPTIED_PAGES * len(pages):
         return None, "its pages are nearly identical: learning would empty them"
-    learned.from_dump = True
-    learned.fingerprints = []  # a record is matched by its outlet or URL only, never by text
     learned.total_pages = total_pages
     return learned, ""
-
-
-def _empties_pages(learned: Learned, pages: Sequence[Sequence[str]]) -> bool:
-    rules = compile_learned(learned)
-    emptied = 0
-    for lines in pages:
-        removed = removed_lines(rules, lines)
-        total = sum(len(line) for line in lines)
-        gone = sum(len(line) for line, rule in zip(lines, removed) if rule is not None)
-        emptied += gone >= EMPTY_PAGE_SHARE * total
-    return emptied > MAX_EMPTIED_PAGES * len(pages)
 
 
 class _PageLines:

@@ -55,9 +55,11 @@ MAX_REFINE_ROUNDS = 4
 EXAMPLES = 2
 EXAMPLE_BODY_LINES = 2  # body lines kept at the top of an example
 EXAMPLE_LINE_CHARS = 300  # longer body lines are left out of examples
+DUMP_EXAMPLE_LINE_CHARS = 120  # learned in a dump: a few short lines, never paragraphs of an article
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
+NEARLY_EMPTY_SHARE = 0.9  # a page the rules remove this share of is "nearly emptied"
 LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
 
@@ -113,6 +115,7 @@ class Learned:
     names: DateNames = ALL_DATE_NAMES
     from_dump: bool = False  # learned inside `cleaner clean --learn-outlets`: written as `learned: true`
     total_pages: int = 0  # the outlet's pages in the dump (``pages`` is the sample learned from)
+    nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
@@ -233,18 +236,28 @@ def learn(
     min_share: float = DEFAULT_MIN_SHARE,
     min_pages: int = DEFAULT_MIN_PAGES,
     guesser: CategoryGuesser | None = None,
-    lead_ins: bool = False,
+    from_dump: bool = False,
 ) -> Learned:
     """Learn rules from pages given as their lines (stripped, non-blank).
 
-    ``lead_ins`` also learns openings such as "READ MORE:" before a changing rest.
+    ``from_dump`` (``cleaner clean --learn-outlets``, no person reads the file first):
+    also openings such as "READ MORE:" before a changing rest and teaser lists; every
+    recurring line gets a line rule; blocks are checked on the template ids instead of
+    by applying the rules round after round (one compile per outlet); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
-    corpus = _Corpus([list(p) for p in pages], [[mask_words(line) for line in p] for p in pages])
+    masks: dict[str, Words] = {}  # boilerplate lines repeat: mask each distinct line once
+    corpus = _Corpus(
+        [list(p) for p in pages],
+        [
+            [masks[line] if line in masks else masks.setdefault(line, mask_words(line)) for line in p]
+            for p in pages
+        ],
+    )
     support = support_for(len(pages), min_share, min_pages)
     exact = exact_templates(corpus.masked, support)
     holed = hole_templates(corpus.masked, support)
-    if lead_ins:
+    if from_dump:
         holed += lead_in_templates(corpus.masked, support)
     templates = merge_templates(exact, holed)
     templates, corpus.ids = _assign(corpus, templates, support)
@@ -263,15 +276,67 @@ def learn(
         samples=samples,
         rules=rules,
         category_source=guesser.source,
-        names=DateNames.seen_in(line for page in corpus.lines for line in page),
+        # a dump's outlet: the sample lines of its templates name its language's dates
+        names=DateNames.seen_in(
+            (line for lines in samples for line in lines)
+            if from_dump
+            else (line for page in corpus.lines for line in page)
+        ),
     )
-    _refine(learned, corpus, categories)
-    if lead_ins:
+    if from_dump:
+        learned.from_dump = True
+        _demote_blocks_by_ids(learned, corpus, categories)
         _add_list_rules(learned, corpus, categories)
         _cover_every_template(learned, corpus, categories)
+        if learned.rules:
+            rules = compile_learned(learned)
+            outcome = [removed_lines(rules, lines) for lines in corpus.lines]
+            _measure(learned, corpus, outcome)
+            learned.examples = _examples(learned, corpus, outcome, rules)
+        return learned  # no fingerprints: a dump's records are matched by outlet or URL only
+    _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
     learned.examples = _examples(learned, corpus)
     return learned
+
+
+def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Block and after rules that would take non-recurring lines on more than
+    MAX_UNEXPLAINED_SHARE of the pages they fire on become line rules (as _refine does,
+    but read from the template ids: no compiling and applying)."""
+    kept: list[LearnedRule] = []
+    demoted: set[int] = set()
+    for rule in learned.rules:
+        if rule.kind == "line":
+            kept.append(rule)
+            continue
+        fired = odd = 0
+        for ids in corpus.ids:
+            span = _span_by_ids(rule, ids)
+            if span is None:
+                continue
+            fired += 1
+            odd += any(ids[i] is None for i in span)
+        if odd > MAX_UNEXPLAINED_SHARE * max(fired, 1):
+            demoted.update(rule.members or rule.templates)
+        else:
+            kept.append(rule)
+    learned.rules = kept + (_line_rules(sorted(demoted), categories) if demoted else [])
+    _name_rules(learned.rules)
+
+
+def _span_by_ids(rule: LearnedRule, ids: Sequence[int | None]) -> range | None:
+    """The lines a block or after rule would take on one page, by template id."""
+    start = next((i for i, t in enumerate(ids) if t == rule.templates[0]), None)
+    if start is None:
+        return None
+    if rule.kind == "after" or rule.end is None:
+        return range(start, len(ids))
+    limit = rule.max_lines or len(ids)
+    for i in range(start + 1, min(len(ids), start + limit)):
+        if ids[i] == rule.end:
+            return range(start, i + 1)
+    return range(start, len(ids)) if len(ids) - start <= limit else range(start, start + 1)
 
 
 def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -286,7 +351,6 @@ def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str 
         else:
             learned.rules.append(LearnedRule("", category, "block", [item.start], item.end, item.max_lines))
     _name_rules(learned.rules)
-    _measure(learned, corpus, _apply(learned, corpus))
 
 
 def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -298,7 +362,6 @@ def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequenc
         return
     learned.rules.extend(_line_rules(missing, categories))
     _split_long_line_rules(learned)
-    _measure(learned, corpus, _apply(learned, corpus))
 
 
 def _assign(
@@ -492,7 +555,7 @@ def removed_lines(rules: OutletRules, lines: Sequence[str]) -> list[str | None]:
     text = "\n".join(lines)
     blocks = split_blocks(text)
     labels = apply_text_rules(rules, blocks, [None] * len(blocks))
-    return [label.rule.split(":", 1)[1] if label is not None else None for label in labels]
+    return [label.rule.rsplit(":", 1)[1] if label is not None else None for label in labels]
 
 
 def _refine(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -539,14 +602,16 @@ def _left_over(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str
 def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str | None]]) -> None:
     stats: dict[str, list[int]] = {r.id: [0, 0, 0, 0] for r in learned.rules}
     total = removed = unexplained = 0
+    nearly_emptied = 0
     for lines, ids, rule_ids in zip(corpus.lines, corpus.ids, outcome):
         fired: set[str] = set()
         odd: set[str] = set()
+        page_total = page_removed = 0
         for line, tid, rid in zip(lines, ids, rule_ids):
-            total += len(line)
+            page_total += len(line)
             if rid is None:
                 continue
-            removed += len(line)
+            page_removed += len(line)
             entry = stats[rid]
             entry[1] += 1
             entry[2] += len(line)
@@ -558,6 +623,9 @@ def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str |
             stats[rid][0] += 1
         for rid in odd:
             stats[rid][3] += 1
+        total += page_total
+        removed += page_removed
+        nearly_emptied += page_removed >= NEARLY_EMPTY_SHARE * page_total
     for rule in learned.rules:
         rule.pages, rule.lines, rule.chars, rule.unexplained_pages = stats[rule.id]
     learned.total_chars, learned.removed_chars, learned.unexplained_chars_removed = (
@@ -565,6 +633,7 @@ def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str |
         removed,
         unexplained,
     )
+    learned.nearly_emptied_pages = nearly_emptied
 
 
 # --- fingerprints and examples ---------------------------------------------------
@@ -592,14 +661,19 @@ def _fingerprints(learned: Learned, domain: str) -> list[str]:
     return [sample for _, _, sample in sorted(found)[:MAX_FINGERPRINTS]]
 
 
-def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
+def _examples(
+    learned: Learned,
+    corpus: _Corpus,
+    outcome: Sequence[Sequence[str | None]] | None = None,
+    compiled: OutletRules | None = None,
+) -> list[tuple[str, str]]:
     """Short inputs cut from real pages, with the body the rules give them."""
     if not learned.rules:
         return []
-    rules = compile_learned(learned)
+    rules = compiled or compile_learned(learned)
     scored = []
     for page, lines in enumerate(corpus.lines):
-        removed = removed_lines(rules, lines)
+        removed = outcome[page] if outcome is not None else removed_lines(rules, lines)
         fired = {r for r in removed if r is not None}
         scored.append((-len(fired), sum(len(x) for x in lines), page, removed))
     examples: list[tuple[str, str]] = []
@@ -608,7 +682,8 @@ def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
         fired = {r for r in removed if r is not None}
         if examples and fired <= covered:
             continue
-        example = _cut_example(corpus.lines[page], removed)
+        limit = DUMP_EXAMPLE_LINE_CHARS if learned.from_dump else EXAMPLE_LINE_CHARS
+        example = _cut_example(corpus.lines[page], removed, limit)
         if example is None:
             continue
         text = "\n".join(example) + "\n"
@@ -622,7 +697,9 @@ def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
     return examples
 
 
-def _cut_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[str] | None:
+def _cut_example(
+    lines: Sequence[str], removed: Sequence[str | None], limit: int = EXAMPLE_LINE_CHARS
+) -> list[str] | None:
     """The removed lines in page order, the first body lines, and one body line around each unit."""
     keep = set()
     body_seen = 0
@@ -630,9 +707,9 @@ def _cut_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[st
         if rule is not None:
             keep.add(i)
             for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and removed[j] is None and len(lines[j]) <= EXAMPLE_LINE_CHARS:
+                if 0 <= j < len(lines) and removed[j] is None and len(lines[j]) <= limit:
                     keep.add(j)
-        elif body_seen < EXAMPLE_BODY_LINES and len(lines[i]) <= EXAMPLE_LINE_CHARS:
+        elif body_seen < EXAMPLE_BODY_LINES and len(lines[i]) <= limit:
             keep.add(i)
             body_seen += 1
     if not any(removed[i] is not None for i in keep):
