@@ -289,10 +289,10 @@ def learn(
         _add_list_rules(learned, corpus, categories)
         _cover_every_template(learned, corpus, categories)
         if learned.rules:
-            rules = compile_learned(learned)
-            outcome = [removed_lines(rules, lines) for lines in corpus.lines]
+            compiled = compile_learned(learned)
+            outcome = [removed_lines(compiled, lines) for lines in corpus.lines]
             _measure(learned, corpus, outcome)
-            learned.examples = _examples(learned, corpus, outcome, rules)
+            learned.examples = _examples(learned, corpus, outcome, compiled)
         return learned  # no fingerprints: a dump's records are matched by outlet or URL only
     _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
