@@ -153,6 +153,8 @@ def learn_outlet(
         return None, "no line recurs on enough pages"
     if learned.nearly_emptied_pages > MAX_EMPTIED_PAGES * len(pages):
         return None, "its pages are nearly identical: learning would empty them"
+    if not learned.examples:
+        return None, "no sampled page keeps enough body to serve as the rule file's example"
     learned.total_pages = total_pages
     return learned, ""
 

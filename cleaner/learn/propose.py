@@ -55,7 +55,8 @@ MAX_REFINE_ROUNDS = 4
 EXAMPLES = 2
 EXAMPLE_BODY_LINES = 2  # body lines kept at the top of an example
 EXAMPLE_LINE_CHARS = 300  # longer body lines are left out of examples
-DUMP_EXAMPLE_LINE_CHARS = 120  # learned in a dump: a few short lines, never paragraphs of an article
+DUMP_EXAMPLE_LINE_CHARS = 80  # learned in a dump: body lines cut to their opening words
+DUMP_EXAMPLE_BODY_SHARE = 0.3  # of an example's text, so it reads as a page with an article
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
@@ -682,8 +683,10 @@ def _examples(
         fired = {r for r in removed if r is not None}
         if examples and fired <= covered:
             continue
-        limit = DUMP_EXAMPLE_LINE_CHARS if learned.from_dump else EXAMPLE_LINE_CHARS
-        example = _cut_example(corpus.lines[page], removed, limit)
+        if learned.from_dump:
+            example = _cut_dump_example(corpus.lines[page], removed)
+        else:
+            example = _cut_example(corpus.lines[page], removed)
         if example is None:
             continue
         text = "\n".join(example) + "\n"
@@ -695,6 +698,31 @@ def _examples(
         if len(examples) >= EXAMPLES:
             break
     return examples
+
+
+def _cut_dump_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[str] | None:
+    """The page's skeleton: its removed lines as they are, each body line cut to a short
+    opening. Enough body stays (DUMP_EXAMPLE_BODY_SHARE) that the example reads as a page
+    with an article, which learned rules never empty."""
+    out: list[str] = []
+    body = total = 0
+    for line, rule in zip(lines, removed):
+        if rule is None:
+            line = _opening(line, DUMP_EXAMPLE_LINE_CHARS)
+            body += len(line)
+        total += len(line)
+        out.append(line)
+    if body == total or body < DUMP_EXAMPLE_BODY_SHARE * total:
+        return None
+    return out
+
+
+def _opening(line: str, limit: int) -> str:
+    """The line's first words, at most ``limit`` characters (the line itself when short)."""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip()
+    return cut or line[:limit]
 
 
 def _cut_example(

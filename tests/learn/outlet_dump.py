@@ -509,3 +509,39 @@ def make_pages(outlets: list[Outlet], seed: int) -> Iterator[Page]:
     rng.shuffle(order)
     for outlet, index in order:
         yield make_page(rng, outlet, index)
+
+
+def dump_records(pages: Iterator[Page]) -> Iterator[dict[str, str]]:
+    """JSONL records of the pages: url and text."""
+    for page in pages:
+        yield {"url": page.url, "text": page.text}
+
+
+# The seed's outlet: the appeal that stands under every article of The Moscow Times. The
+# header, the greeting and the button are the real markers; the paragraphs between are
+# written here, with the amount changing as it does by the reader's country.
+MT_APPEAL = (
+    "A Message from The Moscow Times:",
+    "Dear readers,",
+    "Our newsroom works under pressure that grows every month, and independent reporting from Russia "
+    "has never been harder to keep going.",
+    "If you can, please support us with a monthly gift starting from just {amount}. "
+    "Every contribution keeps our reporting free for all readers.",
+    "Remind me later.",
+)
+MT_AMOUNTS = ("$2", "€2", "£2", "$5")
+
+
+def moscow_times_pages(count: int, seed: int = 7) -> list[Page]:
+    """Made-up Moscow-Times-like pages: English bodies of our own, the appeal at the end."""
+    rng = random.Random(seed)
+    outlet = Outlet("The Moscow Times", "themoscowtimes.com", LANGUAGES[0], count)
+    pages = []
+    for index in range(count):
+        lines = [(headline(rng, outlet.language), BODY)]
+        lines += [(paragraph(rng, outlet.language), BODY) for _ in range(rng.randint(4, 9))]
+        amount = rng.choice(MT_AMOUNTS)
+        lines += [(line.format(amount=amount), BOILER) for line in MT_APPEAL]
+        url = f"https://www.themoscowtimes.com/2024/03/{1 + index % 28:02d}/story-{index}-a{index}"
+        pages.append(Page(outlet, url, lines))
+    return pages
