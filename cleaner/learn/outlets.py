@@ -89,21 +89,24 @@ class OutletLearner:
         url: str | None = None,
         outlet: str | None = None,
     ) -> None:
-        """Count one record; records with neither outlet nor URL are not grouped."""
+        """Count one record; records with neither outlet nor URL are not grouped, and an
+        empty page does not count."""
+        if not text and not html:
+            return
         key = outlet_key(outlet, url)
         if key is None:
             self.ungrouped += 1
             return
-        if text is not None:
+        if text:
             self.sample.add(key, outlet or key, KIND_TEXT, text)
-        elif html is not None:
+        elif html:
             self.sample.add(key, outlet or key, KIND_HTML, html)
 
     def finish(self) -> LearnReport:
         """Learn every outlet with enough pages and write its rule file."""
         self.folder.mkdir(parents=True, exist_ok=True)
         report = LearnReport(self.folder, ungrouped=self.ungrouped, untracked=self.sample.untracked)
-        lines_of = _PageLines()
+        lines_of = PageLines()
         guesser = CategoryGuesser()  # the lexicons load once for all outlets
         try:
             for key, pages in sorted(self.sample.counts().items()):
@@ -112,14 +115,15 @@ class OutletLearner:
                 if pages < self.min_pages:
                     outcome.skipped = f"{pages} pages, fewer than {self.min_pages}"
                     continue
-                sampled = [lines_of(kind, content) for kind, content in self.sample.pages_of(key)]
-                learned, why = learn_outlet(sampled, key, self.sample.name_of(key), pages, guesser)
-                if learned is None:
+                text, rules, why = outlet_rule_file(
+                    key, self.sample.name_of(key), pages, self.sample.pages_of(key), guesser, lines_of
+                )
+                if text is None:
                     outcome.skipped = why
                     continue
-                path = self.folder / f"{key}.yaml"
-                _write_atomic(path, learned.to_yaml())
-                outcome.path, outcome.rules = str(path), len(learned.rules)
+                path = self.folder / rule_file_name(key)
+                _write_atomic(path, text)
+                outcome.path, outcome.rules = str(path), rules
         finally:
             self.close()
         return report
@@ -127,6 +131,28 @@ class OutletLearner:
     def close(self) -> None:
         self.sample.close()
         self._spill.cleanup()
+
+
+def rule_file_name(key: str) -> str:
+    return f"{key}.yaml"
+
+
+def outlet_rule_file(
+    key: str,
+    name: str,
+    total_pages: int,
+    sampled: Iterable[tuple[str, str]],
+    guesser: CategoryGuesser | None = None,
+    lines_of: PageLines | None = None,
+) -> tuple[str | None, int, str]:
+    """The learned rule file of one outlet from its sampled (kind, content) pages:
+    (YAML text, rule count, "") or (None, 0, why not). The CLI and Spark both call this."""
+    lines_of = lines_of or PageLines()
+    pages = [lines_of(kind, content) for kind, content in sampled]
+    learned, why = learn_outlet(pages, key, name, total_pages, guesser)
+    if learned is None:
+        return None, 0, why
+    return learned.to_yaml(), len(learned.rules), ""
 
 
 def learn_outlet(
@@ -159,7 +185,7 @@ def learn_outlet(
     return learned, ""
 
 
-class _PageLines:
+class PageLines:
     """A sampled page as the lines text rules will see (the html stage for html pages)."""
 
     def __init__(self) -> None:

@@ -57,6 +57,8 @@ class OutletSample:
                 self.untracked += 1
                 return
             outlet = self.outlets[key] = _Outlet(name=name)
+        elif name < outlet.name:
+            outlet.name = name  # the smallest spelling: the same whatever the page order
         outlet.pages += 1
         h = page_hash(content)
         if len(outlet.kept) < self.size:
