@@ -142,7 +142,7 @@ def test_learn_outlets_library_folder_works_with_cleaner(tmp_path: Path) -> None
     cleaner = Cleaner(rules_paths=[folder], builtin_rules=False, heuristics=False, use_env=False)
     result = cleaner.clean(pages[3].text, url=pages[3].url)
     assert "A Message from The Moscow Times" not in result.body
-    assert {s.rule.split(":")[0] for s in result.removed} == {"learned"}
+    assert {(s.rule or "").split(":")[0] for s in result.removed} == {"learned"}
     assert learn_outlets(records, min_pages=26, folder=tmp_path / "none").is_dir()
     assert not list((tmp_path / "none").glob("*.yaml"))
 
