@@ -6,7 +6,7 @@ headline, a tag line, a date line, a teaser list with changing titles and a
 footer, each on a share of its pages. Bodies are sentences drawn at random,
 with a quoted sentence several articles share and the stock paragraph of a
 story series (body text that recurs, which learning must keep). Every line is
-tagged body or boilerplate so the bench can count what a run removed.
+tagged body, boilerplate or title so the bench can count what a run removed.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 BODY = "body"
 BOILER = "boiler"
+TITLE = "title"  # the headline: metadata, neither body nor boilerplate (docs/design.md section 3)
 
 
 @dataclass(frozen=True)
@@ -399,7 +400,7 @@ class Outlet:
 class Page:
     outlet: Outlet
     url: str
-    lines: list[tuple[str, str]]  # (line, BODY | BOILER)
+    lines: list[tuple[str, str]]  # (line, BODY | BOILER | TITLE)
 
     @property
     def text(self) -> str:
@@ -474,7 +475,7 @@ def make_page(rng: random.Random, outlet: Outlet, index: int) -> Page:
     def boiler(*texts: str) -> None:
         lines.extend((t.format(name=outlet.name, year=2020 + index % 5), BOILER) for t in texts)
 
-    lines.append((headline(rng, lang), BODY))
+    lines.append((headline(rng, lang), TITLE))
     if shows.get("date"):
         boiler(
             f"{lang.published} {rng.randint(1, 28)} {rng.choice(lang.months)} {rng.randint(2019, 2024)}, "
@@ -538,7 +539,7 @@ def moscow_times_pages(count: int, seed: int = 7) -> list[Page]:
     outlet = Outlet("The Moscow Times", "themoscowtimes.com", LANGUAGES[0], count)
     pages = []
     for index in range(count):
-        lines = [(headline(rng, outlet.language), BODY)]
+        lines = [(headline(rng, outlet.language), TITLE)]
         lines += [(paragraph(rng, outlet.language), BODY) for _ in range(rng.randint(4, 9))]
         amount = rng.choice(MT_AMOUNTS)
         lines += [(line.format(amount=amount), BOILER) for line in MT_APPEAL]
