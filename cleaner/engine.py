@@ -5,18 +5,20 @@ resolve outlet -> (html stage) -> blocks -> outlet text rules -> heuristics -> R
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import re
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from cleaner.blocks import split_blocks
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.outlets.resolver import OutletResolver
-from cleaner.outlets.rules import OutletRules, RuleBook, load_rulebook
+from cleaner.outlets.rules import OutletRules, RuleBook, load_rule_file, load_rulebook, rule_files
 from cleaner.outlets.textrules import HELD_BACK_KEY, apply_text_rules, hold_back_learned
 from cleaner.result import Result, Segment, build_segments
 
@@ -48,6 +50,18 @@ class Cleaner:
         self.resolver = OutletResolver(self.rulebook)
         self.heuristics = HeuristicLabeler() if heuristics else None
         self.fallback = fallback
+
+    def with_rules(self, rules_paths: Sequence[str | os.PathLike[str]]) -> Cleaner:
+        """This Cleaner with more rule folders loaded after its own (learned outlet rules),
+        sharing the compiled rules and heuristics it already has: the same as building it
+        with those folders appended to ``rules_paths``, without compiling everything again."""
+        book = RuleBook(dict(self.rulebook.outlets), dict(self.rulebook.by_domain))
+        for path in rule_files(Path(p) for p in rules_paths):
+            book.add(load_rule_file(path))
+        extended = copy.copy(self)
+        extended.rulebook = book
+        extended.resolver = OutletResolver(book)
+        return extended
 
     def clean(
         self,

@@ -92,7 +92,8 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if options.learn is not None:
         scratch = _learn_first(options, plan, state_file)
-        cleaner = None  # the workers build a Cleaner that loads the learned folder
+        # the learned folder is the plan's last rule folder: the Cleaner gains it on top
+        cleaner = cleaner.with_rules(plan.config.rules_paths[-1:]) if cleaner is not None else None
     try:
         return _clean_pass(options, plan, state_file, cleaner, started)
     finally:

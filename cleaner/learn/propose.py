@@ -42,7 +42,7 @@ from cleaner.learn.templates import (
     merge_templates,
 )
 from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
-from cleaner.outlets.rules import OutletRules, parse_rules
+from cleaner.outlets.rules import OutletRules, parse_rules, rules_from_data
 from cleaner.outlets.textrules import apply_text_rules
 
 DEFAULT_MIN_SHARE = 0.1  # a line must recur on this share of the pages ...
@@ -546,6 +546,8 @@ def compile_learned(learned: Learned, examples: Sequence[tuple[str, str]] | None
     saved = learned.examples
     learned.examples = list(examples) if examples is not None else (saved or [("placeholder", "placeholder")])
     try:
+        if learned.from_dump:  # the same checks on the data, without a YAML round trip
+            return rules_from_data(learned.data(), f"<learned {learned.domain}>")
         return parse_rules(learned.to_yaml(), f"<learned {learned.domain}>")
     finally:
         learned.examples = saved

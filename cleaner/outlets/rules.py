@@ -211,6 +211,24 @@ def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
     return _Validator(path).outlet(data)
 
 
+def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
+    """Validate and compile rule-file data built in memory (a learner's), as if read from
+    YAML: the same checks, without writing and parsing the text (problems have no line)."""
+    return _Validator(path).outlet(_located(data))
+
+
+def _located(value: Any) -> Any:
+    if isinstance(value, dict):
+        located = LocatedDict({str(k): _located(v) for k, v in value.items()})
+        located.line, located.key_lines = 1, {}
+        return located
+    if isinstance(value, list):
+        items = LocatedList(_located(v) for v in value)
+        items.line, items.item_lines = 1, [1] * len(items)
+        return items
+    return str(value) if isinstance(value, str) else value
+
+
 class _Validator:
     """Turns located YAML data into OutletRules, raising on the first problem."""
 
