@@ -158,7 +158,7 @@ def big_dump(size_gb: float) -> Path:
     path = OUT / f"learn-outlets-{size_gb:g}gb.jsonl"
     if path.exists():
         return path
-    outlets = make_outlets(RSS_OUTLETS, seed=77, min_pages=10**9, max_pages=10**9)
+    outlets = make_outlets(RSS_OUTLETS, seed=77)  # page counts unused: pages cycle over the outlets
     target = int(size_gb * 1e9)
     tmp = path.with_suffix(".tmp")
     written = 0

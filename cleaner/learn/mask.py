@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUM = "\x00N"
 MONTH = "\x00M"
@@ -69,9 +70,23 @@ _NAME_SET = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _NAME_PARTS = frozenset(part for name in _NAME_SET for part in name.split("-"))
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
 
+NAME_PATTERNS = 4096  # narrowed name patterns kept: one per set of names met in a line
 NUM_REGEX = "[0-9][0-9.,:]*"
 SPACE_REGEX = r"[\s\xa0]+"
 _META = set("\\.^$*+?{}[]|()")
+
+
+@lru_cache(maxsize=NAME_PATTERNS)
+def _names_pattern(found: frozenset[str]) -> re.Pattern[str]:
+    """_NAMES narrowed to the names found in a line: the same matches, far faster."""
+    months = [w for w in _MONTHS if w in found]
+    days = [w for w in _WEEKDAYS if w in found]
+    parts = []
+    if months:
+        parts.append(rf"\b(?P<month>(?i:{_alternation(months)}))\b\.?")
+    if days:
+        parts.append(rf"\b(?P<day>(?i:{_alternation(days)}))\b\.?")
+    return re.compile("|".join(parts))
 
 
 def date_names_in(line: str) -> set[str]:
@@ -86,8 +101,11 @@ def date_names_in(line: str) -> set[str]:
 def mask_words(line: str) -> tuple[str, ...]:
     """The line's words with numbers, months and weekdays masked."""
     text = _DIGITS.sub(NUM, line)
-    if date_names_in(text):  # most lines have none: skip the slow name pattern
-        text = _NAMES.sub(lambda m: MONTH if m.group("month") else WEEKDAY, text)
+    found = date_names_in(text)
+    if found:  # most lines have none; the others get a pattern of only the names they hold
+        text = _names_pattern(frozenset(found)).sub(
+            lambda m: MONTH if m.lastgroup == "month" else WEEKDAY, text
+        )
     return tuple(text.split())
 
 
