@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re2
+
 NUM = "\x00N"
 MONTH = "\x00M"
 WEEKDAY = "\x00D"
@@ -68,7 +70,11 @@ _NAMES = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NAME_SET = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _NAME_PARTS = frozenset(part for name in _NAME_SET for part in name.split("-"))
-_WORD_CHARS = re.compile(r"[^\W\d_]+")
+# Any name or part of a hyphenated name as a whole word, case-insensitive, in RE2 (one
+# linear scan; several times faster than splitting every line into words).
+_NAME_PART_SCAN = re2.compile(
+    r"(?i)(?:^|[^\pL])(?:" + "|".join(sorted(_NAME_PARTS, key=len, reverse=True)) + r")(?:$|[^\pL])"
+)
 
 NAME_PATTERNS = 4096  # narrowed name patterns kept: one per set of names met in a line
 NUM_REGEX = "[0-9][0-9.,:]*"
@@ -91,7 +97,7 @@ def _names_pattern(found: frozenset[str]) -> re.Pattern[str]:
 
 def date_names_in(line: str) -> set[str]:
     """Month and weekday names in a line (lower case): a cheap test before masking."""
-    if not any(word in _NAME_PARTS for word in _WORD_CHARS.findall(line.lower())):
+    if _NAME_PART_SCAN.search(line) is None:
         return set()  # no token is a name, nor the part of a hyphenated one
     words = _WORD.findall(line.lower())
     parts = [part for word in words if "-" in word for part in word.split("-")]

@@ -177,7 +177,7 @@ def learn_outlet(
     )
     if not learned.rules:
         return None, "no line recurs on enough pages"
-    if learned.nearly_emptied_pages > MAX_EMPTIED_PAGES * len(pages):
+    if learned.nearly_emptied_pages > MAX_EMPTIED_PAGES * (learned.measured_pages or len(pages)):
         return None, "its pages are nearly identical: learning would empty them"
     if not learned.examples:
         return None, "no sampled page keeps enough body to serve as the rule file's example"

@@ -60,6 +60,7 @@ DUMP_EXAMPLE_BODY_SHARE = 0.3  # of an example's text, so it reads as a page wit
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
+MEASURE_PAGES = 30  # dump learning: pages of the sample its rules are measured on
 NEARLY_EMPTY_SHARE = 0.9  # a page the rules remove this share of is "nearly emptied"
 LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
@@ -117,6 +118,7 @@ class Learned:
     from_dump: bool = False  # learned inside `cleaner clean --learn-outlets`: written as `learned: true`
     total_pages: int = 0  # the outlet's pages in the dump (``pages`` is the sample learned from)
     nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
+    measured_pages: int = 0  # pages the figures were measured on (0: all of them)
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
@@ -152,10 +154,11 @@ class Learned:
         for rule in self.rules:
             sample = self.sample_of(rule)
             header.append(
-                f"#   {rule.id}: {rule.kind}, fired on {rule.pages}/{self.pages} pages, "
+                f"#   {rule.id}: {rule.kind}, fired on {rule.pages}/{self.measured_pages or self.pages} pages, "
                 f"{rule.lines} lines; e.g. {_short(sample)}"
             )
-        body = yaml.dump(self.data(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
+        dumper = _FastDumper if self.from_dump else _Dumper
+        body = yaml.dump(self.data(), Dumper=dumper, sort_keys=False, allow_unicode=True, width=4096)
         return "\n".join(header) + "\n" + body
 
     def report(self) -> str:
@@ -200,11 +203,20 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'"))
-_Dumper.add_representer(_Block, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
-_Dumper.add_representer(
-    _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
-)
+class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's emitter: files learned in a dump are written by the hundred."""
+
+
+for _dumper in (_Dumper, _FastDumper):
+    _dumper.add_representer(
+        _Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'")
+    )
+    _dumper.add_representer(
+        _Block, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|")
+    )
+    _dumper.add_representer(
+        _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
+    )
 
 
 def _alternation(templates: Sequence[Template], names: DateNames) -> str:
@@ -291,9 +303,15 @@ def learn(
         _cover_every_template(learned, corpus, categories)
         if learned.rules:
             compiled = compile_learned(learned)
-            outcome = [removed_lines(compiled, lines) for lines in corpus.lines]
-            _measure(learned, corpus, outcome)
-            learned.examples = _examples(learned, corpus, outcome, compiled)
+            # the figures, the emptied-pages guard and the examples read the first pages of
+            # the sample (already a random choice): applying to all would double the cost
+            measured = _Corpus(
+                corpus.lines[:MEASURE_PAGES], corpus.masked[:MEASURE_PAGES], corpus.ids[:MEASURE_PAGES]
+            )
+            outcome = [removed_lines(compiled, lines) for lines in measured.lines]
+            _measure(learned, measured, outcome)
+            learned.measured_pages = len(measured.lines)
+            learned.examples = _examples(learned, measured, outcome, compiled)
         return learned  # no fingerprints: a dump's records are matched by outlet or URL only
     _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
