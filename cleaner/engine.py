@@ -55,9 +55,13 @@ class Cleaner:
         """This Cleaner with more rule folders loaded after its own (learned outlet rules),
         sharing the compiled rules and heuristics it already has: the same as building it
         with those folders appended to ``rules_paths``, without compiling everything again."""
+        return self.with_outlets([load_rule_file(path) for path in rule_files(Path(p) for p in rules_paths)])
+
+    def with_outlets(self, outlets: Sequence[OutletRules]) -> Cleaner:
+        """This Cleaner with more compiled outlets added after its own rules."""
         book = RuleBook(dict(self.rulebook.outlets), dict(self.rulebook.by_domain))
-        for path in rule_files(Path(p) for p in rules_paths):
-            book.add(load_rule_file(path))
+        for rules in outlets:
+            book.add(rules)
         extended = copy.copy(self)
         extended.rulebook = book
         extended.resolver = OutletResolver(book)

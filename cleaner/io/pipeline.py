@@ -39,7 +39,7 @@ from cleaner.io.work import (
     process_batch,
 )
 from cleaner.io.writers import DirSink, ErrorSink, StreamSink
-from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES
+from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES, LearnReport
 from cleaner.outlets.rules import rule_folders
 
 MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
@@ -91,9 +91,12 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if plan.output is not None else None
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if options.learn is not None:
-        scratch = _learn_first(options, plan, state_file)
+        scratch, report = _learn_first(options, plan, state_file)
         # the learned folder is the plan's last rule folder: the Cleaner gains it on top
-        cleaner = cleaner.with_rules(plan.config.rules_paths[-1:]) if cleaner is not None else None
+        if cleaner is not None and report is not None:
+            cleaner = cleaner.with_outlets(report.compiled_rules())  # compiled from the files' data
+        elif cleaner is not None:
+            cleaner = cleaner.with_rules(plan.config.rules_paths[-1:])
     try:
         return _clean_pass(options, plan, state_file, cleaner, started)
     finally:
@@ -103,7 +106,7 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
 
 def _learn_first(
     options: RunOptions, plan: _Plan, state_file: str | None
-) -> tempfile.TemporaryDirectory[str] | None:
+) -> tuple[tempfile.TemporaryDirectory[str] | None, LearnReport | None]:
     """Pass one of --learn-outlets; the plan's rule folders gain the learned folder.
 
     The folder is --learned-rules DIR, else ``OUT.learned`` beside -o (so that
@@ -124,13 +127,16 @@ def _learn_first(
         scratch = tempfile.TemporaryDirectory(prefix="cleaner-learned-")
         folder = Path(scratch.name)
     resuming = options.resume and state_file is not None and os.path.exists(state_file)
+    report = None
     if resuming and learned_folder_complete(folder):
         print(f"cleaner: resuming with the outlet rules learned before, in {folder}", file=sys.stderr)
     else:
-        learn_from_items(_all_items(plan.sources), plan.config.fields, folder, options.learn.min_pages)
+        report = learn_from_items(
+            _all_items(plan.sources), plan.config.fields, folder, options.learn.min_pages
+        )
     plan.config = replace(plan.config, rules_paths=(*plan.config.rules_paths, str(folder)))
     plan.learned = folder if options.learn.folder is None and scratch is None else None
-    return scratch
+    return scratch, report
 
 
 def _clean_pass(

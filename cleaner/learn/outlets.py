@@ -21,6 +21,7 @@ from cleaner.learn.category import CategoryGuesser
 from cleaner.learn.outlet_key import outlet_key
 from cleaner.learn.propose import Learned, learn, page_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
+from cleaner.outlets.rules import OutletRules
 
 DEFAULT_MIN_OUTLET_PAGES = 20
 # A line is learned when it stands on 30% of an outlet's (sampled) pages and on at least
@@ -46,6 +47,7 @@ class OutletOutcome:
     rules: int = 0
     path: str | None = None
     skipped: str = ""
+    compiled: OutletRules | None = None  # the written file's rules, compiled from the same data
 
 
 @dataclass
@@ -60,6 +62,10 @@ class LearnReport:
     @property
     def learned(self) -> list[OutletOutcome]:
         return [o for o in self.outlets if o.path is not None]
+
+    def compiled_rules(self) -> list[OutletRules]:
+        """The learned outlets' rules, ready for ``Cleaner.with_outlets`` (no re-reading)."""
+        return [o.compiled for o in self.learned if o.compiled is not None]
 
     def summary(self) -> str:
         grouped = len(self.outlets)
@@ -115,15 +121,19 @@ class OutletLearner:
                 if pages < self.min_pages:
                     outcome.skipped = f"{pages} pages, fewer than {self.min_pages}"
                     continue
-                text, rules, why = outlet_rule_file(
+                learned, why = _learn_sampled(
                     key, self.sample.name_of(key), pages, self.sample.pages_of(key), guesser, lines_of
                 )
-                if text is None:
+                if learned is None:
                     outcome.skipped = why
                     continue
                 path = self.folder / rule_file_name(key)
-                _write_atomic(path, text)
-                outcome.path, outcome.rules = str(path), rules
+                _write_atomic(path, learned.to_yaml())
+                outcome.path, outcome.rules, outcome.compiled = (
+                    str(path),
+                    len(learned.rules),
+                    learned.compiled,
+                )
         finally:
             self.close()
         return report
@@ -146,13 +156,25 @@ def outlet_rule_file(
     lines_of: PageLines | None = None,
 ) -> tuple[str | None, int, str]:
     """The learned rule file of one outlet from its sampled (kind, content) pages:
-    (YAML text, rule count, "") or (None, 0, why not). The CLI and Spark both call this."""
-    lines_of = lines_of or PageLines()
-    pages = [lines_of(kind, content) for kind, content in sampled]
-    learned, why = learn_outlet(pages, key, name, total_pages, guesser)
+    (YAML text, rule count, "") or (None, 0, why not). Spark's group-by calls this."""
+    learned, why = _learn_sampled(key, name, total_pages, sampled, guesser, lines_of)
     if learned is None:
         return None, 0, why
     return learned.to_yaml(), len(learned.rules), ""
+
+
+def _learn_sampled(
+    key: str,
+    name: str,
+    total_pages: int,
+    sampled: Iterable[tuple[str, str]],
+    guesser: CategoryGuesser | None,
+    lines_of: PageLines | None,
+) -> tuple[Learned | None, str]:
+    lines_of = lines_of or PageLines()
+    return learn_outlet(
+        [lines_of(kind, content) for kind, content in sampled], key, name, total_pages, guesser
+    )
 
 
 def learn_outlet(

@@ -119,6 +119,7 @@ class Learned:
     total_pages: int = 0  # the outlet's pages in the dump (``pages`` is the sample learned from)
     nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
     measured_pages: int = 0  # pages the figures were measured on (0: all of them)
+    compiled: OutletRules | None = None  # dump learning: the rules as compiled from the file's data
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
@@ -302,7 +303,7 @@ def learn(
         _add_list_rules(learned, corpus, categories)
         _cover_every_template(learned, corpus, categories)
         if learned.rules:
-            compiled = compile_learned(learned)
+            compiled = learned.compiled = compile_learned(learned)
             # the figures, the emptied-pages guard and the examples read the first pages of
             # the sample (already a random choice): applying to all would double the cost
             measured = _Corpus(
