@@ -187,3 +187,38 @@ def test_one_outlet_with_100000_pages_stays_small(tmp_path: Path) -> None:
 
 def test_page_lines_are_what_the_rules_see() -> None:
     assert page_lines("  a  \n\n b\n") == ["a", "b"]
+
+
+def test_with_rules_equals_a_cleaner_built_with_the_folder(tmp_path: Path) -> None:
+    pages = moscow_times_pages(25)
+    folder = learn_outlets([{"url": p.url, "text": p.text} for p in pages], folder=tmp_path / "learned")
+    built = Cleaner(rules_paths=[folder], heuristics=False, use_env=False)
+    base = Cleaner(heuristics=False, use_env=False)
+    extended = base.with_rules([folder])
+    for page in pages[:5]:
+        want = built.clean(page.text, url=page.url)
+        assert extended.clean(page.text, url=page.url) == want
+    # the shipped Moscow Times rules stay, the learned ones come after them
+    rules = extended.rulebook.by_domain["themoscowtimes.com"].text
+    assert rules[0].origin == "" and rules[-1].origin == "learned:themoscowtimes.com"
+
+
+def test_html_pages_are_learned_from_their_article_text(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    records = []
+    for n in range(22):
+        paragraphs = "".join(f"<p>{paragraph(rng, EN)}</p>" for _ in range(5))
+        html = (
+            f"<html><head><title>{headline(rng, EN)}</title></head><body><nav>Home | World | Sport</nav>"
+            f"<article><h1>{headline(rng, EN)}</h1>{paragraphs}"
+            "<p>Listen to this story on our podcast app, free for all readers</p></article>"
+            f"<footer>{FOOTER}</footer></body></html>"
+        )
+        records.append({"url": f"https://lakeside.example/{n}", "html": html})
+    folder = learn_outlets(records, folder=tmp_path / "learned")
+    text = (folder / "lakeside.example.yaml").read_text(encoding="utf-8")
+    assert "podcast" in text
+    cleaner = Cleaner(rules_paths=[folder], builtin_rules=False, use_env=False)
+    result = cleaner.clean(html=records[0]["html"], url=records[0]["url"])
+    assert "podcast" not in result.body and result.body.strip()
+    assert any((s.rule or "").startswith("learned:lakeside.example:") for s in result.removed)
