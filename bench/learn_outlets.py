@@ -231,13 +231,16 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1])
     parser.add_argument("--outlets", type=int, default=36)
     parser.add_argument("--rss", action="store_true", help="peak RSS of the learning pass, 0.1 and 1 GB")
+    parser.add_argument(
+        "--sizes", type=float, nargs="+", default=list(RSS_SIZES_GB), help="--rss dump sizes, GB"
+    )
     parser.add_argument("--learning-pass", metavar="DUMP", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.learning_pass:
         learning_pass(args.learning_pass)
         return
     if args.rss:
-        for size in RSS_SIZES_GB:
+        for size in args.sizes:
             dump = big_dump(size)
             seconds, peak = peak_rss([str(Path(__file__)), "--learning-pass", str(dump)])
             print(
