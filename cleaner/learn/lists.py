@@ -58,8 +58,12 @@ def list_rules(
                 longest[tid] = max(longest[tid], items + 2)
     found = []
     for tid, counts in closers.items():
-        end, uses = counts.most_common(1)[0]
+        uses = sum(counts.values())
         if uses < support or uses < LIST_SHARE * len(header_pages[tid]):
             continue
+        # A block closed by the most common closing line also runs to the page end when no
+        # closing line follows (the footer shown on some pages only): one rule for both.
+        ends = Counter({end: n for end, n in counts.items() if end is not None})
+        end = ends.most_common(1)[0][0] if ends else None
         found.append(ListRule(tid, end, longest[tid] + SLACK_LINES))
     return sorted(found, key=lambda r: r.start)

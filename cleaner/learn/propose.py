@@ -290,9 +290,15 @@ def learn(
         samples=samples,
         rules=rules,
         category_source=guesser.source,
-        # a dump's outlet: the sample lines of its templates name its language's dates
+        # a dump's outlet: every line of its templates (not only the few samples, whose
+        # "September" or "November" would not tell English from German) names its dates
         names=DateNames.seen_in(
-            (line for lines in samples for line in lines)
+            (
+                line
+                for page, ids in zip(corpus.lines, corpus.ids)
+                for line, t in zip(page, ids)
+                if t is not None
+            )
             if from_dump
             else (line for page in corpus.lines for line in page)
         ),

@@ -222,3 +222,29 @@ def test_html_pages_are_learned_from_their_article_text(tmp_path: Path) -> None:
     result = cleaner.clean(html=records[0]["html"], url=records[0]["url"])
     assert "podcast" not in result.body and result.body.strip()
     assert any((s.rule or "").startswith("learned:lakeside.example:") for s in result.removed)
+
+
+def test_date_lines_keep_every_month_of_the_outlets_language() -> None:
+    """The first date lines name months English shares with German; März must still match."""
+    months = ["September", "November", "September", "November"] + ["März", "Januar", "Mai"] * 8
+    extra = {
+        n: f"Veröffentlicht am {n % 27 + 1} {month} 2024, 10:{n % 50 + 10}" for n, month in enumerate(months)
+    }
+    pages = lakeside_pages(len(months), extra=extra)
+    taken = learned_lines(pages)
+    assert {line for line in extra.values() if "März" in line} <= taken
+
+
+def test_teaser_list_is_taken_whether_a_footer_closes_it_or_the_page_ends() -> None:
+    rng = random.Random(9)
+    pages = []
+    for n in range(30):
+        lines = [headline(rng, EN)] + [paragraph(rng, EN) for _ in range(5)]
+        lines += ["More from The Lakeside Post"] + [headline(rng, EN) for _ in range(3)]
+        if n % 2:  # the footer on half of the pages only
+            lines.append(FOOTER)
+        pages.append(lines)
+    taken = learned_lines(pages)
+    teasers = {line for page in pages for line in page[page.index("More from The Lakeside Post") :]}
+    assert teasers <= taken
+    assert not any(line in taken for page in pages for line in page[:6])
