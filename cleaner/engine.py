@@ -5,11 +5,13 @@ resolve outlet -> (html stage) -> blocks -> outlet text rules -> heuristics -> R
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import re
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from cleaner.blocks import split_blocks
 from cleaner.dates import read_date
@@ -17,8 +19,8 @@ from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.outlets.resolver import OutletResolver
-from cleaner.outlets.rules import OutletRules, RuleBook, load_rulebook
-from cleaner.outlets.textrules import apply_text_rules
+from cleaner.outlets.rules import OutletRules, RuleBook, load_rule_file, load_rulebook, rule_files
+from cleaner.outlets.textrules import HELD_BACK_KEY, apply_text_rules, hold_back_learned
 from cleaner.result import Result, Segment, build_segments
 
 MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
@@ -49,6 +51,22 @@ class Cleaner:
         self.resolver = OutletResolver(self.rulebook)
         self.heuristics = HeuristicLabeler() if heuristics else None
         self.fallback = fallback
+
+    def with_rules(self, rules_paths: Sequence[str | os.PathLike[str]]) -> Cleaner:
+        """This Cleaner with more rule folders loaded after its own (learned outlet rules),
+        sharing the compiled rules and heuristics it already has: the same as building it
+        with those folders appended to ``rules_paths``, without compiling everything again."""
+        return self.with_outlets([load_rule_file(path) for path in rule_files(Path(p) for p in rules_paths)])
+
+    def with_outlets(self, outlets: Sequence[OutletRules]) -> Cleaner:
+        """This Cleaner with more compiled outlets added after its own rules."""
+        book = RuleBook(dict(self.rulebook.outlets), dict(self.rulebook.by_domain))
+        for rules in outlets:
+            book.add(rules)
+        extended = copy.copy(self)
+        extended.rulebook = book
+        extended.resolver = OutletResolver(book)
+        return extended
 
     def clean(
         self,
@@ -102,7 +120,10 @@ class Cleaner:
     ) -> Result:
         if rules is not None:
             doc.outlet = rules.key
-            doc.labels = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+            labelled = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+            doc.labels, held_back = hold_back_learned(doc.blocks, doc.labels, labelled)
+            if held_back:
+                doc.metadata[HELD_BACK_KEY] = True
             if doc.language is None and rules.languages:
                 doc.language = rules.languages[0]
         if self.heuristics is not None:

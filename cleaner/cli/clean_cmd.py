@@ -22,9 +22,10 @@ from cleaner.cli.common import (
 from cleaner.errors import CleanerError
 from cleaner.io.fieldselect import FieldSelection, parse_field_list
 from cleaner.io.outlock import OutputBusyError
-from cleaner.io.pipeline import EXIT_SOME_FAILED, RunOptions, run
+from cleaner.io.pipeline import EXIT_SOME_FAILED, LearnOptions, RunOptions, run
 from cleaner.io.shard import Shard, parse_shard
 from cleaner.io.work import WorkConfig
+from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES
 
 EXIT_INTERRUPTED = 130
 EXIT_OUTPUT_BUSY = 3  # another run holds the lock on the same -o
@@ -91,6 +92,26 @@ DISK_FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
     "--stats", "stats_path", metavar="FILE", help="Write the run's figures as JSON (docs/stats.schema.json)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="Nothing on stderr but errors (no progress, no summary).")
+@click.option(
+    "--learn-outlets",
+    is_flag=True,
+    help="First learn each outlet's repeated boilerplate from the input itself, then clean with it.",
+)
+@click.option(
+    "--min-outlet-pages",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MIN_OUTLET_PAGES,
+    show_default=True,
+    help="--learn-outlets: learn only outlets with at least this many pages.",
+)
+@click.option(
+    "--learned-rules",
+    "learned_rules",
+    default=None,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="--learn-outlets: keep the learned rule files here (load them later with --rules DIR).",
+)
 @cleaner_options
 def clean_command(
     inputs: tuple[str, ...],
@@ -111,6 +132,9 @@ def clean_command(
     shard_spec: str | None,
     stats_path: str | None,
     quiet: bool,
+    learn_outlets: bool,
+    min_outlet_pages: int,
+    learned_rules: str | None,
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
@@ -123,6 +147,8 @@ def clean_command(
     fail go to the errors file whole with their position and reason; the exit
     status is 1 when any failed. A summary goes to stderr at the end.
     """
+    if learned_rules is not None and not learn_outlets:
+        fail("--learned-rules needs --learn-outlets")
     if not inputs and sys.stdin.isatty():
         fail("no input: give files or folders, or pipe a document or dump to stdin (-)")
     shard: Shard | None = None
@@ -155,6 +181,7 @@ def clean_command(
         quiet=quiet,
         stats_path=stats_path,
         shard=shard,
+        learn=LearnOptions(min_outlet_pages, learned_rules) if learn_outlets else None,
     )
     if not quiet:
         announce_user_rules(rules_dirs)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleaner.engine import Cleaner
@@ -22,6 +25,7 @@ from cleaner.errors import CleanerError
 from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
+from cleaner.io.learning import learn_from_items, learned_folder_complete
 from cleaner.io.outlock import OutputLock
 from cleaner.io.progress import Progress
 from cleaner.io.readers import iter_items
@@ -42,6 +46,7 @@ from cleaner.io.work import (
     process_batch,
 )
 from cleaner.io.writers import DirSink, ErrorSink, StreamSink
+from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES, LearnReport
 from cleaner.outlets.rules import rule_folders
 
 MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
@@ -50,6 +55,7 @@ EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 ERRORS_SUFFIX = ".errors.jsonl"
 BODY_HEADER = "==> {name} <=="  # before each body when several documents go to one stream
+LEARNED_SUFFIX = ".learned"  # OUT.learned: the learned rules of a run, kept until it ends
 
 
 class UsageError(CleanerError):
@@ -70,6 +76,13 @@ class RunOptions:
     quiet: bool = False  # nothing on stderr but errors
     stats_path: str | None = None  # --stats FILE: the run's figures as JSON
     shard: Shard | None = None  # --shard K/N: only this share of the records
+    learn: LearnOptions | None = None  # --learn-outlets: a learning pass before the cleaning pass
+
+
+@dataclass(frozen=True)
+class LearnOptions:
+    min_pages: int = DEFAULT_MIN_OUTLET_PAGES
+    folder: str | None = None  # --learned-rules DIR: keep the learned files there
 
 
 @dataclass
@@ -83,6 +96,7 @@ class _Plan:
     headers: bool = False  # bodies of several documents to one stream: a name line before each
     parquet_schema: Any = None  # the Parquet inputs' columns, when every input is Parquet
     skipped: list[str] = field(default_factory=list)  # folder files of unknown types
+    learned: Path | None = None  # a learned folder to remove when the run is done
 
 
 def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | None = None) -> int:
@@ -99,6 +113,59 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
 def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, started: float) -> int:
     resumable = plan.output is not None and not is_url(plan.output) and plan.output_format != OUTPUT_PARQUET
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if resumable and plan.output else None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if options.learn is not None:
+        scratch, report = _learn_first(options, plan, state_file)
+        # the learned folder is the plan's last rule folder: the Cleaner gains it on top
+        if cleaner is not None and report is not None:
+            cleaner = cleaner.with_outlets(report.compiled_rules())  # compiled from the files' data
+        elif cleaner is not None:
+            cleaner = cleaner.with_rules(plan.config.rules_paths[-1:])
+    try:
+        return _clean_pass(options, plan, state_file, cleaner, started)
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _learn_first(
+    options: RunOptions, plan: _Plan, state_file: str | None
+) -> tuple[tempfile.TemporaryDirectory[str] | None, LearnReport | None]:
+    """Pass one of --learn-outlets; the plan's rule folders gain the learned folder.
+
+    The folder is --learned-rules DIR, else ``OUT.learned`` beside -o (so that
+    --resume finds it; removed when the run ends), else a temporary folder.
+    """
+    assert options.learn is not None
+    if any(s.once for s in plan.sources):
+        raise UsageError(
+            "--learn-outlets reads the input twice (learn, then clean), and stdin or a pipe can be "
+            "read only once: save it to a file and give the file name"
+        )
+    scratch = None
+    if options.learn.folder is not None:
+        folder = Path(options.learn.folder)
+    elif plan.output is not None and not is_url(plan.output):
+        folder = Path(plan.output.rstrip("/\\") + LEARNED_SUFFIX)
+    else:
+        scratch = tempfile.TemporaryDirectory(prefix="cleaner-learned-")
+        folder = Path(scratch.name)
+    resuming = options.resume and state_file is not None and os.path.exists(state_file)
+    report = None
+    if resuming and learned_folder_complete(folder):
+        print(f"cleaner: resuming with the outlet rules learned before, in {folder}", file=sys.stderr)
+    else:
+        report = learn_from_items(
+            _all_items(plan.sources), plan.config.fields, folder, options.learn.min_pages
+        )
+    plan.config = replace(plan.config, rules_paths=(*plan.config.rules_paths, str(folder)))
+    plan.learned = folder if options.learn.folder is None and scratch is None else None
+    return scratch, report
+
+
+def _clean_pass(
+    options: RunOptions, plan: _Plan, state_file: str | None, cleaner: Cleaner | None, started: float
+) -> int:
     fp = run_fingerprint(plan, options.shard)
     state = None
     if options.resume:
@@ -146,6 +213,8 @@ def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, star
         outputs.close()
     if state_file is not None:
         resume_state.remove_state(state_file)
+    if plan.learned is not None:
+        shutil.rmtree(plan.learned, ignore_errors=True)  # OUT.learned only lived for --resume
     stats = state.stats
     seconds = time.monotonic() - started
     if options.stats_path is not None:

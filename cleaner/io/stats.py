@@ -23,6 +23,7 @@ class Stats:
     bytes_in: int = 0
     removed: dict[str, int] = field(default_factory=dict)  # bytes by category
     removed_by_rule: dict[str, int] = field(default_factory=dict)  # bytes by rule name
+    learned_held_back: int = 0  # pages whose learned outlet rules would have emptied them
 
     def count_removed(self, category: str, rule: str, size: int) -> None:
         """One removed span of ``size`` UTF-8 bytes."""
@@ -35,6 +36,7 @@ class Stats:
         self.failed += other.failed
         self.skipped += other.skipped
         self.bytes_in += other.bytes_in
+        self.learned_held_back += other.learned_held_back
         for key, value in other.removed.items():
             self.removed[key] = self.removed.get(key, 0) + value
         for key, value in other.removed_by_rule.items():
@@ -49,6 +51,7 @@ class Stats:
             "bytes_in": self.bytes_in,
             "removed": dict(self.removed),
             "removed_by_rule": dict(self.removed_by_rule),
+            "learned_held_back": self.learned_held_back,
         }
 
     @classmethod
@@ -62,6 +65,7 @@ class Stats:
             {str(k): int(v) for k, v in dict(data["removed"]).items()},
             # a state saved before rules were counted has none
             {str(k): int(v) for k, v in dict(data.get("removed_by_rule", {})).items()},
+            int(data.get("learned_held_back", 0)),
         )
 
 
@@ -87,6 +91,11 @@ def format_summary(stats: Stats, seconds: float, errors_to: str | None) -> list[
         lines.append(f"cleaner: bytes removed by category: {parts}")
     else:
         lines.append("cleaner: bytes removed by category: none")
+    if stats.learned_held_back:
+        lines.append(
+            f"cleaner: {stats.learned_held_back:,} pages kept their body: the learned outlet rules "
+            "would have removed nearly all of it (output field metadata.learned_rules_held_back)"
+        )
     return lines
 
 
@@ -103,6 +112,8 @@ def stats_document(
             "cleaned": stats.cleaned,
             "failed": stats.failed,
             "skipped": stats.skipped,
+            # only --learn-outlets holds pages back: the key is there when it did
+            **({"learned_held_back": stats.learned_held_back} if stats.learned_held_back else {}),
         },
         "bytes": {
             "in": stats.bytes_in,

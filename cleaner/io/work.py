@@ -20,6 +20,7 @@ from cleaner.io.items import BAD, HTML, JSONL, PARQUET, SKIP, TEXT, Item
 from cleaner.io.jsonrecord import json_default, row_json
 from cleaner.io.records import FieldMap, GivenValues, RecordError, decode_item
 from cleaner.io.stats import Stats
+from cleaner.outlets.textrules import HELD_BACK_KEY
 
 OUTPUT_JSONL = "jsonl"
 OUTPUT_TEXT = "text"
@@ -123,6 +124,8 @@ def process_batch(batch: list[Item]) -> BatchResult:
             _fail(out, item, f"internal error: {type(exc).__name__}: {exc}", None)
             continue
         out.stats.cleaned += 1
+        if result.metadata.get(HELD_BACK_KEY):
+            out.stats.learned_held_back += 1
         for seg in result.removed:
             out.stats.count_removed(
                 seg.category or "other", seg.rule or "unknown", len(seg.text.encode("utf-8"))

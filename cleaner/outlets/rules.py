@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,19 @@ MAX_TEXT_RULES = 300
 # outlet's pattern set, and a bound on compile time (about 1.6 us an instruction).
 MAX_TEXT_RULES_PROGRAM = 150_000
 
-_TOP_KEYS = {"outlet", "domains", "languages", "fingerprints", "html", "text", "examples", "notes", "updated"}
+_TOP_KEYS = {
+    "outlet",
+    "domains",
+    "languages",
+    "fingerprints",
+    "html",
+    "text",
+    "examples",
+    "notes",
+    "updated",
+    "learned",
+}
+LEARNED_PREFIX = "learned"  # labels of learned rules: learned:<domain>:<id>
 _HTML_KEYS = {"body", "drop"}
 _RULE_KEYS = {
     "id",
@@ -80,6 +92,8 @@ class TextRule:
     max_chars: int | None = None
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    origin: str = ""
+    """Label prefix when not the outlet's key: ``learned:<domain>`` for learned rules."""
 
     def applies_on(self, date: dt.date | None) -> bool:
         """Date-bounded rules apply only when the record's date is inside."""
@@ -134,6 +148,14 @@ class OutletRules:
     examples: tuple[Example, ...] = ()
     start_set: Any = field(default=None, compare=False, repr=False)
     """RE2 set of the text rules' first patterns, in rule order: which rules can fire."""
+    learned: bool = False
+    """Learned from a dump (``learned: true``): adds to the outlet's other rules, never replaces them."""
+
+    def with_rules_of(self, extra: OutletRules) -> OutletRules:
+        """This outlet with ``extra``'s text rules after its own (a learned file on top)."""
+        text = self.text + extra.text
+        start_set = compile_pattern_set(rule.pattern.source for rule in text)
+        return replace(self, text=text, start_set=start_set)
 
 
 def builtin_rules_dir() -> Path:
@@ -190,6 +212,24 @@ def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
     return _Validator(path).outlet(data)
 
 
+def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
+    """Validate and compile rule-file data built in memory (a learner's), as if read from
+    YAML: the same checks, without writing and parsing the text (problems have no line)."""
+    return _Validator(path).outlet(_located(data))
+
+
+def _located(value: Any) -> Any:
+    if isinstance(value, dict):
+        located = LocatedDict({str(k): _located(v) for k, v in value.items()})
+        located.line, located.key_lines = 1, {}
+        return located
+    if isinstance(value, list):
+        items = LocatedList(_located(v) for v in value)
+        items.line, items.item_lines = 1, [1] * len(items)
+        return items
+    return str(value) if isinstance(value, str) else value
+
+
 class _Validator:
     """Turns located YAML data into OutletRules, raising on the first problem."""
 
@@ -215,6 +255,12 @@ class _Validator:
                 raise self.fail(data, "domains", f"'{domain}' is not a domain name")
         html = self.html(data.get("html"), data)
         text_rules = self.text_rules(data.get("text"), data)
+        learned = data.get("learned", False)
+        if not isinstance(learned, bool):
+            raise self.fail(data, "learned", "'learned' must be true or false")
+        if learned:
+            origin = f"{LEARNED_PREFIX}:{domains[0]}"
+            text_rules = tuple(replace(rule, origin=origin) for rule in text_rules)
         examples = self.examples(data.get("examples"), data)
         if not examples:
             raise self.fail(data, "examples", "every rule file needs at least one example")
@@ -233,6 +279,7 @@ class _Validator:
             text=text_rules,
             examples=examples,
             start_set=start_set,
+            learned=learned,
         )
 
     def unknown_keys(self, node: LocatedDict, allowed: set[str], where: str) -> None:
@@ -446,7 +493,17 @@ class RuleBook:
     by_domain: dict[str, OutletRules] = field(default_factory=dict)
 
     def add(self, rules: OutletRules) -> None:
-        """Later files override earlier ones for the same domain."""
+        """Later files override earlier ones for the same domain; a learned file adds its
+        rules after those of the outlet already loaded for its domain."""
+        if rules.learned:
+            old = next((self.by_domain[d] for d in rules.domains if d in self.by_domain), None)
+            if old is not None:
+                merged = old.with_rules_of(rules)
+                for domain, owner in list(self.by_domain.items()):
+                    if owner is old:
+                        self.by_domain[domain] = merged
+                self.outlets[old.key] = merged
+                return
         for domain in rules.domains:
             old = self.by_domain.get(domain)
             if old is not None and old.key in self.outlets and old.key != rules.key:

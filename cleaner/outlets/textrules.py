@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cleaner.blocks import Block
-from cleaner.outlets.rules import OutletRules, TextRule
+from cleaner.outlets.rules import LEARNED_PREFIX, OutletRules, TextRule
 from cleaner.result import Label
 
 
@@ -70,7 +70,7 @@ def apply_text_rules(
         rule = outlet.text[rule_index]
         if not rule.applies_on(date):
             continue
-        label = Label(rule.category, f"{outlet.key}:{rule.id}")
+        label = Label(rule.category, f"{rule.origin or outlet.key}:{rule.id}")
         for index in _rule_span_indexes(rule, lines, closing, blocks, usable):
             if new[index] is None and usable[index]:
                 new[index] = label
@@ -120,3 +120,31 @@ def _first_end_after(ends: list[int], start: int, max_lines: int) -> int | None:
     if position < len(ends) and ends[position] - start < max_lines:
         return ends[position]
     return None
+
+
+# A page whose learned rules would leave less than this share of the text the other
+# rules left is one the learning misread (a dump of near-identical pages, a page that is
+# all template): its body is kept and the run reports the page.
+MIN_BODY_SHARE_AFTER_LEARNED = 0.1
+HELD_BACK_KEY = "learned_rules_held_back"  # metadata key that reports such a page
+
+
+def hold_back_learned(
+    blocks: Sequence[Block], before: Sequence[Label | None], after: list[Label | None]
+) -> tuple[list[Label | None], bool]:
+    """Undo the learned rules' labels when they would empty the page; True when undone."""
+    learned = [
+        i
+        for i, label in enumerate(after)
+        if label is not None and before[i] is None and label.rule.startswith(LEARNED_PREFIX + ":")
+    ]
+    if not learned:
+        return after, False
+    left_before = sum(len(blocks[i].text) for i, label in enumerate(before) if label is None)
+    taken = sum(len(blocks[i].text) for i in learned)
+    if left_before - taken >= MIN_BODY_SHARE_AFTER_LEARNED * left_before:
+        return after, False
+    undone = list(after)
+    for i in learned:
+        undone[i] = None
+    return undone, True
