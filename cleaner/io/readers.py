@@ -42,7 +42,7 @@ def iter_items(source: Source) -> Iterator[Item]:
             if source.fmt == JSONL:
                 yield from _jsonl_items(source.name, stream)
             elif source.fmt == WARC:
-                from cleaner.io.warc import warc_items  # lazy: fastwarc only for WARC input
+                from cleaner.io.warc import warc_items  # lazy: only WARC input needs it
 
                 yield from warc_items(source.name, stream)
             else:
