@@ -108,6 +108,8 @@ def spelling_variants(text: str) -> list[str]:
     Only variants that differ from ``text``, and never a short one-word fold (see
     ``FOLD_MIN_CHARS``).
     """
+    if text.isascii():  # nothing to fold: most entries, and fold() costs a Unicode lookup a character
+        return []
     variants = []
     folded = fold(text)
     if folded != text and (len(folded) >= FOLD_MIN_CHARS or " " in folded.strip()):

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
     PatternError,
+    check_pattern,
     compile_lines_pattern,
     compile_pattern,
     compile_pattern_set,
@@ -59,10 +61,10 @@ _DOMAIN_RE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 @dataclass(frozen=True, slots=True)
 class LinePattern:
-    """A checked pattern: ``single`` for one line, ``lines`` for a newline-joined text."""
+    """A checked pattern, compiled to scan a newline-joined text (``lines``); matches
+    never cross a line, so one line is matched as a text of one line."""
 
     source: str
-    single: Any
     lines: Any
 
 
@@ -177,7 +179,7 @@ def load_rule_file(path: Path) -> OutletRules:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
-    return parse_rules(text, name)
+    return _parse_once(text, name)
 
 
 def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
@@ -187,6 +189,14 @@ def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
     except YamlProblem as exc:
         raise RuleFileError(path, exc.line, None, str(exc)) from None
     return _Validator(path).outlet(data)
+
+
+# Compiled rule files kept per process, keyed by their text and name: every Cleaner, CLI
+# worker and test builds the same rule book, and compiling the patterns is most of what
+# loading costs. A changed file is a new key; the bound keeps a process that loads many
+# user folders from holding every version it ever read.
+RULE_FILE_CACHE_SIZE = 512
+_parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 
 
 class _Validator:
@@ -388,10 +398,15 @@ class _Validator:
         if not isinstance(source, str):
             raise self.fail(node, key, f"'{key}' must be a regex string")
         try:
-            single = compile_pattern(source)
+            check_pattern(source)
+            try:
+                lines = compile_lines_pattern(source)
+            except Exception:
+                compile_pattern(source)  # the one-line compile words RE2's refusal
+                raise
         except PatternError as exc:
             raise self.fail(node, key, f"{exc}: {source!r}") from None
-        return LinePattern(source, single, compile_lines_pattern(source))
+        return LinePattern(source, lines)
 
     def positive_int(self, node: LocatedDict, key: str) -> int:
         value = node.get(key)
