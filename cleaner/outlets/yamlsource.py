@@ -184,7 +184,7 @@ def _value(loader: Any, depth: int) -> Any:
             tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR_TAG:
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        node = yaml.ScalarNode(tag, event.value, style=event.style)  # problems: the slow path marks them
         try:
             return loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
