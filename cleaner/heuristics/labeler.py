@@ -12,16 +12,27 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import repeat
 from math import inf
+from operator import is_not, methodcaller
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_columns, lead_in_categories
 from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns
 from cleaner.heuristics.decisions import DECISIONS, LinePage
-from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
-from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower, shipped_lexicon
+from cleaner.heuristics.features import (
+    FEW_WORDS,
+    few_share,
+    line_starts,
+    stage1_columns,
+    stage2_columns,
+    word_counts,
+)
+from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
 from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
@@ -31,6 +42,9 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
+
+
+_normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
 class HeuristicLabeler:
@@ -59,9 +73,9 @@ class HeuristicLabeler:
     def read_lines(self, texts: list[str]) -> PageLines:
         """What every model reads of a page's lines, computed once: lower-cased and
         normalised forms, the phrase scan, the split words and the word counts."""
-        lows = [t.lower() for t in texts]
-        norms = [normalise_lower(t) for t in lows]
-        lowered = [t.split() for t in lows]
+        lows = list(map(str.lower, texts))
+        norms = list(map(_normalise, lows))
+        lowered = list(map(str.split, lows))
         return PageLines(lows, norms, self.scan_phrases(lows), lowered, word_counts(lowered, texts))
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
@@ -93,10 +107,9 @@ class HeuristicLabeler:
         categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
-        phrase_lines = [
-            categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS
-            for j in range(n)
-        ]
+        phrase_lines = (
+            (lex_any > 0.0) & (lex_line > 0.0) & (np.array(words) <= PHRASE_LINE_MAX_WORDS)
+        ).tolist()
         cut = regime.threshold_logit
         if cut == -inf:
             cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
@@ -107,13 +120,13 @@ class HeuristicLabeler:
             model = self.article_model
             article = model.stage2.logits(
                 article_stage2_columns(cols, model.stage1.probabilities(cols, n)), n
-            )
+            ).tolist()
             return cautious._replace(
                 article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
             )
         cols = stage1_columns(texts, lowered, lex_any, lex_line, words)
         s1 = regime.stage1.probabilities(cols, n)
-        scores = regime.stage2.logits(stage2_columns(cols, s1), n)
+        scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
 
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
@@ -133,11 +146,7 @@ class HeuristicLabeler:
     def scan_phrases(self, lows: list[str]) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines."""
         n = len(lows)
-        starts = []
-        pos = 0
-        for t in lows:
-            starts.append(pos)
-            pos += len(t) + 1
+        starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
@@ -152,16 +161,15 @@ class HeuristicLabeler:
 
     def lexicon_features(
         self, lows: list[str], norms: list[str], scan: PhraseScan | None = None
-    ) -> tuple[list[str | None], list[float], list[float]]:
+    ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
         """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
-        and whether a phrase or list entry fills it."""
+        and whether a phrase or list entry fills it (the two as 1.0 / 0.0 arrays)."""
         categories, covered, _ = scan if scan is not None else self.scan_phrases(lows)
-        lines = self.lexicon.line_category
-        lex_any = [0.0 if c is None else 1.0 for c in categories]
-        lex_line = [
-            1.0 if (covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in lines) else 0.0
-            for j in range(len(lows))
-        ]
+        n = len(lows)
+        lex_any = np.fromiter(map(is_not, categories, repeat(None)), bool, n).astype(np.float64)
+        lengths = np.fromiter(map(len, lows), np.int64, n)
+        listed = np.fromiter(map(self.lexicon.line_category.__contains__, norms), bool, n)
+        lex_line = ((np.array(covered) >= LEX_LINE_COVER * lengths) | listed).astype(np.float64)
         return categories, lex_any, lex_line
 
     def label(self, doc: Document) -> list[Label | None]:

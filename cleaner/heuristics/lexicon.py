@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, methodcaller
@@ -40,13 +40,13 @@ _TOP_KEYS = {
     "chrome_lines",
     "lead_ins",
 }
-_LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
+LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
 
 # Lead-ins ("Read more: ...", "LESEN SIE AUCH ...") open a line: bullets and brackets
 # before them are skipped, and one of these marks (or the end of the line) must follow,
 # so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
-_LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
+LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
@@ -65,10 +65,13 @@ FOLD_MIN_CHARS = 8
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.never_nl = True
-# The merged phrase alternation (hundreds of phrases) needs more than RE2's default
-# 8 MiB for its DFA cache: with the default the cache keeps filling and RE2 drops to
-# its NFA, which made the phrase scan ~4x slower. Matches are the same either way.
-_OPTIONS.max_mem = 32 << 20
+# The merged phrase alternation (thousands of phrases) needs a large budget for its DFA
+# cache: with RE2's default 8 MiB the cache kept filling and RE2 dropped to its NFA (~4x
+# slower); at 32 MiB it still emptied its cache every few pages, and the scan of the dev
+# dumps ran at ~20 MB/s against ~100 MB/s once the cache holds the states real text
+# visits. The budget is a cap, not an allocation: scanning every dev page grew the
+# process by ~14 MB at any budget from 32 to 256 MiB. Matches are the same either way.
+_OPTIONS.max_mem = 256 << 20
 # Leftmost-longest: at the first position where phrases match, the longest one wins,
 # whatever the order of the alternation. That lets the alternation be sorted, so
 # phrases sharing a prefix sit side by side and RE2 factors them into a trie; in
@@ -80,12 +83,12 @@ _OPTIONS.longest_match = True
 
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
-    return text.lower().rstrip(_LINE_END)
+    return text.lower().rstrip(LINE_END)
 
 
 def normalise_lower(lowered: str) -> str:
     """``normalise_line`` for a text already lower-cased."""
-    return lowered.rstrip(_LINE_END)
+    return lowered.rstrip(LINE_END)
 
 
 def fold(text: str) -> str:
@@ -156,6 +159,11 @@ class Lexicon:
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
 
+    def lead_initials(self) -> Collection[str]:
+        """The first characters of every lead-in: a line (``norm.lstrip(LEAD_STRIP)``) opening
+        with none of them has no lead-in."""
+        return self._lead_index.keys()
+
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
 
@@ -165,7 +173,7 @@ class Lexicon:
         before a headline that starts with a capital ("READ MORE Council split ...").
         "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
         """
-        line = norm.lstrip(_LEAD_STRIP)
+        line = norm.lstrip(LEAD_STRIP)
         entry = self._lead_index.get(line[:1])
         if entry is None or not line.startswith(entry[0]):  # most lines: two C calls
             return None
@@ -247,7 +255,7 @@ class Lexicon:
 
 def _upper_lead(text: str, lead: str) -> bool:
     """Whether ``text`` opens with ``lead`` in upper case and a headline in mixed case follows."""
-    line = text.lstrip(_LEAD_STRIP)
+    line = text.lstrip(LEAD_STRIP)
     head, rest = line[: len(lead)], line[len(lead) :].lstrip()
     return (
         head.isupper()
@@ -328,7 +336,7 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lex
             _register(normalise_line(text), category, lexicon.line_category, variants.line_category)
     for category, items in _category_lists(name, data, "lead_ins"):
         for text in items:
-            lead = normalise_line(text).rstrip(_LEAD_STRIP)
+            lead = normalise_line(text).rstrip(LEAD_STRIP)
             if not lead:
                 raise RuleFileError(name, data.key_lines["lead_ins"], "lead_ins", f"empty lead-in {text!r}")
             _register(lead, category, lexicon.lead_ins, variants.lead_ins)

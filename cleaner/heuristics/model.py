@@ -1,20 +1,20 @@
-"""The two-stage linear line classifier: weights from weights.json, pure Python.
+"""The two-stage linear line classifier: weights from weights.json, run with numpy.
 
 Stage one scores each line from its own and its context's features; stage two
 re-reads the neighbours' stage-one scores (jusText's second pass, learned).
 The weights are fitted by bench/fit_heuristics.py on the dev pages; at run
-time this is a few multiply-adds per feature column, no numpy.
+time a stage is one matrix product over the page's feature columns.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import repeat
-from math import exp, inf, log
-from operator import add, mul
+from math import inf, log
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from cleaner.errors import RuleFileError
 
@@ -29,35 +29,28 @@ class LinearStage:
     bias: float
     weights: tuple[tuple[str, float], ...]
 
-    def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
+    def probabilities(self, cols: dict[str, Any], n: int) -> np.ndarray:
         """Probability per line (of body for the raw-dump classifier, of boilerplate for the
-        article-line model): the logistic of the log-odds, clipped below at
-        -_LOGIT_CLIP (so exp() cannot overflow); written inline, as a function call
-        per line cost more than the arithmetic."""
-        low = -_LOGIT_CLIP
-        return [1.0 / (1.0 + exp(-(low if score < low else score))) for score in self.logits(cols, n)]
+        article-line model): the logistic of the log-odds, clipped below at -_LOGIT_CLIP
+        (so exp() cannot overflow)."""
+        return 1.0 / (1.0 + np.exp(-np.maximum(self.logits(cols, n), -_LOGIT_CLIP)))
 
-    def logits(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body log-odds per line; float columns are page constants folded into the bias.
-
-        A column that is zero on every line of the page (no URL, no bullet: common)
-        is left out: its products are zeros, and adding a zero leaves each sum as
-        it was, so the scores are the same to the bit.
-        """
+    def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
+        """Log-odds per line: one matrix product over the per-line columns; float columns
+        are page constants, folded into the bias first."""
         bias = self.bias
-        per_line = []
+        columns = []
+        weights = []
         for name, weight in self.weights:
             value = cols[name]
             if isinstance(value, float):
                 bias += weight * value
-            elif weight and any(value):
-                per_line.append((value, weight))
-        if not per_line:
-            return [bias] * n
-        weights = [w for _, w in per_line]
-        rows = zip(*[column for column, _ in per_line])  # one tuple per line: one C-level dot product
-        dots = map(sum, map(map, repeat(mul), rows, repeat(weights)))  # no Python bytecode per line
-        return list(map(add, repeat(bias), dots))
+            elif weight:
+                columns.append(value)
+                weights.append(weight)
+        if not columns or not n:
+            return np.full(n, bias)
+        return np.asarray(weights) @ np.array(columns, dtype=np.float64) + bias
 
 
 @dataclass(frozen=True)
