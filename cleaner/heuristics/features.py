@@ -220,13 +220,25 @@ def code_points(chars: str) -> np.ndarray:
     return np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def char_set(chars: frozenset[str] | str) -> np.ndarray:
-    """Code points of a set of characters, for ``np.isin``."""
-    return np.array(sorted(map(ord, chars)), dtype=np.uint32)
+_TABLE_SIZE = 0x10000  # code points past the Basic Multilingual Plane look up its last entry
 
 
-_TERMINAL_POINTS = char_set(_TERMINAL)
-_BULLET_POINTS = char_set(_BULLETS)
+def char_table(chars: frozenset[str] | str) -> np.ndarray:
+    """A lookup table that is True at the code points of ``chars`` (all in the BMP, none
+    the non-character U+FFFF that stands in for every code point above it)."""
+    table = np.zeros(_TABLE_SIZE, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    assert not table[-1]
+    return table
+
+
+def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Whether each code point is one of the table's characters (a cheaper ``np.isin``)."""
+    return table[np.minimum(points, _TABLE_SIZE - 1)]  # type: ignore[no-any-return]
+
+
+_TERMINAL_TABLE = char_table(_TERMINAL)
+_BULLET_TABLE = char_table(_BULLETS)
 _LAST = itemgetter(-1)
 _FIRST = itemgetter(0)
 
@@ -285,7 +297,7 @@ def stage1_columns(
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
-    terminal = np.isin(last_chars, _TERMINAL_POINTS).astype(np.float64)
+    terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     text_counts = Counter(texts)
     if len(text_counts) == n:
         dup = np.zeros(n)
@@ -330,7 +342,7 @@ def stage1_columns(
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,
-        "bullet": np.isin(edge_chars(texts, _FIRST), _BULLET_POINTS).astype(np.float64),
+        "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
         "near_len": _window_mean(_prefix(len_log), len_log, NEAR),

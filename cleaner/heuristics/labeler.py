@@ -73,10 +73,15 @@ class HeuristicLabeler:
     def read_lines(self, texts: list[str]) -> PageLines:
         """What every model reads of a page's lines, computed once: lower-cased and
         normalised forms, the phrase scan, the split words and the word counts."""
-        lows = list(map(str.lower, texts))
+        low_page = "\n".join(texts).lower()
+        lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
+        if len(lows) != len(texts):  # a line holding a line break of its own (html)
+            lows = list(map(str.lower, texts))
+            low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
         lowered = list(map(str.split, lows))
-        return PageLines(lows, norms, self.scan_phrases(lows), lowered, word_counts(lowered, texts))
+        scan = self.scan_phrases(lows, low_page)
+        return PageLines(lows, norms, scan, lowered, word_counts(lowered, texts))
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -143,14 +148,15 @@ class HeuristicLabeler:
         leads = lead_in_categories(texts, lines.norms, self.lexicon)
         return article_columns(texts, lines, leads, self.lexicon)
 
-    def scan_phrases(self, lows: list[str]) -> PhraseScan:
-        """One pass of the phrase matcher over a page's lower-cased lines."""
+    def scan_phrases(self, lows: list[str], joined: str | None = None) -> PhraseScan:
+        """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
+        same lines joined by newlines, when the caller has them)."""
         n = len(lows)
         starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
-        for start, end, category in self.lexicon.phrase_hits("\n".join(lows)):
+        for start, end, category in self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined):
             j = bisect_right(starts, start) - 1
             if categories[j] is None:
                 categories[j] = category
