@@ -83,18 +83,14 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
     return out
 
 
-def _lines_matching(joined: str, starts: list[int], pattern: re.Pattern[str]) -> np.ndarray:
-    """1.0 for each line of ``joined`` where ``pattern`` (which never spans a line break) matches."""
-    found = np.zeros(len(starts) - 1)
-    search = pattern.search
-    line = 0
-    match = search(joined)
-    while match is not None:
-        start = match.start()
-        while starts[line + 1] <= start:
-            line += 1
-        found[line] = 1.0
-        match = search(joined, starts[line + 1])
+def _short_dates(lows: list[str], short: np.ndarray) -> np.ndarray:
+    """1.0 for each short line holding a year or a day and month: a dateline, a byline, a
+    teaser's date. Only short lines are searched: on an article most lines are paragraphs."""
+    found = np.zeros(len(lows))
+    search = _DATE_LIKE.search
+    for j in np.flatnonzero(short).tolist():
+        if search(lows[j]):
+            found[j] = 1.0
     return found
 
 
@@ -155,7 +151,7 @@ def article_columns(texts: list[str], lines: PageLines, leads: list[str | None],
         "bullet": bullet,
         "pipe": lines_containing(joined, starts, ("|",)),
         "upper": upper,
-        "date_like": short * _lines_matching(joined, starts, _DATE_LIKE),
+        "date_like": _short_dates(lows, short),
         "link_mark": lines_containing(joined, starts, _LINK_MARKS),
         "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS),
         "first": first,

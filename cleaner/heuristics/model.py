@@ -8,6 +8,7 @@ time a stage is one matrix product over the page's feature columns.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from math import inf, log
@@ -37,20 +38,42 @@ class LinearStage:
 
     def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
         """Log-odds per line: one matrix product over the per-line columns; float columns
-        are page constants, folded into the bias first."""
+        are page constants, folded into the bias first (in weight order)."""
         bias = self.bias
-        columns = []
-        weights = []
-        for name, weight in self.weights:
-            value = cols[name]
-            if isinstance(value, float):
+        values = [cols[name] for name in self._names]
+        if not n:
+            return np.zeros(0)
+        per_line = [not isinstance(value, float) for value in values]
+        if all(per_line):
+            return self._vector @ np.array(values, dtype=np.float64) + bias
+        for value, weight, line in zip(values, self._weights, per_line):
+            if not line:
                 bias += weight * value
-            elif weight:
-                columns.append(value)
-                weights.append(weight)
-        if not columns or not n:
+        columns = [value for value, line in zip(values, per_line) if line]
+        if not columns:
             return np.full(n, bias)
-        return np.asarray(weights) @ np.array(columns, dtype=np.float64) + bias
+        weights = self._vector[np.array(per_line)]
+        return weights @ np.array(columns, dtype=np.float64) + bias
+
+    @property
+    def _names(self) -> tuple[str, ...]:
+        return self._prepared[0]
+
+    @property
+    def _weights(self) -> tuple[float, ...]:
+        return self._prepared[1]
+
+    @property
+    def _vector(self) -> np.ndarray:
+        return self._prepared[2]
+
+    @functools.cached_property
+    def _prepared(self) -> tuple[tuple[str, ...], tuple[float, ...], np.ndarray]:
+        """The features with a non-zero weight, their weights, and the weights as a vector."""
+        kept = [(name, weight) for name, weight in self.weights if weight]
+        names = tuple(name for name, _ in kept)
+        weights = tuple(weight for _, weight in kept)
+        return names, weights, np.array(weights, dtype=np.float64)
 
 
 @dataclass(frozen=True)
