@@ -20,10 +20,11 @@ see the same numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from itertools import repeat
+from itertools import accumulate, compress, repeat
 from math import log1p
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, methodcaller
 from typing import Any
 
 import numpy as np
@@ -85,12 +86,22 @@ def _shifted(values: np.ndarray, by: int) -> np.ndarray:
 
 def _short_dates(lows: list[str], short: np.ndarray) -> np.ndarray:
     """1.0 for each short line holding a year or a day and month: a dateline, a byline, a
-    teaser's date. Only short lines are searched: on an article most lines are paragraphs."""
+    teaser's date. Only short lines are searched (on an article most lines are paragraphs),
+    joined by newlines in one text: the pattern never spans a line break."""
     found = np.zeros(len(lows))
+    indexes = np.flatnonzero(short).tolist()
+    if not indexes:
+        return found
+    chosen = list(map(lows.__getitem__, indexes))
+    joined = "\n".join(chosen)
+    starts = list(accumulate(map((1).__add__, map(len, chosen)), initial=0))
     search = _DATE_LIKE.search
-    for j in np.flatnonzero(short).tolist():
-        if search(lows[j]):
-            found[j] = 1.0
+    line = 0
+    match = search(joined)
+    while match is not None:
+        line = bisect_right(starts, match.start(), line) - 1
+        found[indexes[line]] = 1.0
+        match = search(joined, starts[line + 1])
     return found
 
 
@@ -197,16 +208,14 @@ def article_columns(texts: list[str], lines: PageLines, leads: list[str | None],
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
     """The category of each line's lead-in ("Read more: ..." -> related), or None.
 
-    Most lines cannot open with a lead-in: their first character (after the bullets
-    a lead-in may follow) starts none, which two C-level passes tell before any
-    line gets the full test.
+    Most lines open with no lead-in at all (after the bullets a lead-in may follow),
+    which C-level passes over the page tell before any line gets the full test.
     """
-    initials = lexicon.lead_initials()
-    candidates = map(initials.__contains__, map(_FIRST_CHAR, map(str.lstrip, norms, repeat(LEAD_STRIP))))
+    openers = lexicon.lead_openers()
+    candidates = map(methodcaller("startswith", openers), map(str.lstrip, norms, repeat(LEAD_STRIP)))
     leads: list[str | None] = [None] * len(norms)
-    for j, candidate in enumerate(candidates):
-        if candidate:
-            leads[j] = lexicon.lead_in(norms[j], texts[j])
+    for j in compress(range(len(norms)), candidates):
+        leads[j] = lexicon.lead_in(norms[j], texts[j])
     return leads
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import chain
+from itertools import accumulate, chain
 from math import log1p
 from operator import itemgetter
 from typing import Any
@@ -178,10 +178,11 @@ def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> 
 
 
 def line_starts(texts: list[str]) -> list[int]:
-    """Where each line starts in ``"\n".join(texts)``, and one more entry past the end."""
-    starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)) + 1, out=starts[1:])
-    return starts.tolist()  # type: ignore[no-any-return]
+    """Where each line starts in ``"\\n".join(texts)``, and one more entry past the end."""
+    return list(accumulate(map(_ONE_MORE, map(len, texts)), initial=0))
+
+
+_ONE_MORE = (1).__add__  # a line's length and its line break
 
 
 def _ramp(steps: np.ndarray, step: float, scale: int = 1) -> np.ndarray:

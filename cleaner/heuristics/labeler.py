@@ -12,9 +12,9 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import repeat
+from itertools import compress, repeat
 from math import inf
-from operator import is_not, methodcaller
+from operator import and_, is_, is_not, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
 
 
+_TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
 _normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
@@ -183,19 +184,21 @@ class HeuristicLabeler:
         blocks in scope (the article's blocks on html, every block on text)."""
         labels = list(doc.labels)
         if doc.origin == "html" and doc.in_article is not None:
-            scope = [i for i, inside in enumerate(doc.in_article) if inside]
+            scope = list(compress(range(len(doc.blocks)), doc.in_article))
+            blocks = list(map(doc.blocks.__getitem__, scope))
+            before = list(map(labels.__getitem__, scope))
         else:
-            scope = list(range(len(doc.blocks)))
+            scope, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
         if not scope:
             return labels
-        texts = [doc.blocks[i].text for i in scope]
+        texts = list(map(_TEXT, blocks))
         # An outlet's own rule file is the authority on its pages: the generic
         # article-line model does not second-guess what the outlet's rules kept.
         scores = self.page_scores(texts, doc.origin == "html", with_article_model=doc.outlet is None)
         page = LinePage(
             texts=texts,
             scored=scores,
-            usable=[labels[i] is None for i in scope],
+            usable=list(map(is_, before, repeat(None))),
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
@@ -204,7 +207,7 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
-        for j, i in enumerate(scope):
-            if page.usable[j] and page.local[j] is not None:
-                labels[i] = page.local[j]
+        decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
+        for j in compress(range(len(scope)), decided):
+            labels[scope[j]] = page.local[j]
         return labels

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, methodcaller
@@ -139,6 +139,7 @@ class Lexicon:
     _phrase_bytes: dict[bytes, tuple[str, int]] = field(default_factory=dict)
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    _lead_openers: tuple[str, ...] = ()
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -158,11 +159,12 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
+        self._lead_openers = tuple(self.lead_ins)
 
-    def lead_initials(self) -> Collection[str]:
-        """The first characters of every lead-in: a line (``norm.lstrip(LEAD_STRIP)``) opening
-        with none of them has no lead-in."""
-        return self._lead_index.keys()
+    def lead_openers(self) -> tuple[str, ...]:
+        """Every lead-in: a line (``norm.lstrip(LEAD_STRIP)``) that starts with none of them
+        has no lead-in."""
+        return self._lead_openers
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
