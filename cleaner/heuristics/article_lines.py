@@ -10,9 +10,8 @@ features, chosen to carry across languages: the line's shape, its place
 relative to the article's long paragraphs, its neighbours, repetition inside
 the page, and the phrase families and lead-ins of the lexicons.
 
-Columns are computed for the whole page at once (numpy arrays over the lines;
-page-level values as floats), as ``model.LinearStage`` reads them, holding the
-same numbers the per-line Python version did. The fit script
+Columns are computed for the whole page at once (lists per line; page-level
+values as floats), as ``model.LinearStage`` reads them. The fit script
 (``bench/fit_article.py``) calls this same function, so training and run time
 see the same numbers.
 """
@@ -20,17 +19,11 @@ see the same numbers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, compress, repeat
 from math import log1p
-from operator import is_not, itemgetter, methodcaller
-from typing import Any
 
-import numpy as np
-
-from cleaner.heuristics.features import line_starts, lines_containing
-from cleaner.heuristics.lexicon import LEAD_STRIP, Lexicon
+from cleaner.heuristics.features import lines_containing
+from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageLines
 
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph; the body's core runs between them
@@ -42,8 +35,6 @@ _BULLETS = frozenset("-•*·►▶›»>–—")
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}\b")
 _LINK_MARKS = ("http", "www.", "@")
 _COPYRIGHT_MARKS = ("©", "(c)", "℗")
-_LAST_CHAR = itemgetter(slice(-1, None))  # "" for an empty line
-_FIRST_CHAR = itemgetter(slice(0, 1))
 
 # The phrase families that get a column of their own (others count in "phrase").
 FAMILY_COLUMNS = (
@@ -59,115 +50,73 @@ FAMILY_COLUMNS = (
     "navigation",
     "consent",
 )
-Columns = dict[str, Any]  # name -> an array of one float per line, or a float for the whole page
 
 
-def _in_tail(values: np.ndarray, last_paragraph: int) -> np.ndarray:
+def _in_tail(values: list[float], last_paragraph: int) -> list[float]:
     """``values`` below the last paragraph, zeros above it and on it (the "tail" interaction)."""
-    out = values.copy()
-    out[: last_paragraph + 1] = 0.0
-    return out
+    return [0.0] * (last_paragraph + 1) + values[last_paragraph + 1 :]
 
 
-def _flags(values: Any, n: int) -> np.ndarray:
-    """1.0 / 0.0 per line from an iterable of truth values."""
-    return np.fromiter(values, bool, n).astype(np.float64)
+def _and(a: list[float], b: list[float]) -> list[float]:
+    return [x * y for x, y in zip(a, b)]
 
 
-def _shifted(values: np.ndarray, by: int) -> np.ndarray:
-    """``values`` moved ``by`` lines down (up when negative), 0.0 where nothing moves in."""
-    out = np.zeros(len(values))
-    if by > 0:
-        out[by:] = values[:-by]
-    elif by < 0:
-        out[:by] = values[-by:]
-    return out
-
-
-def _short_dates(lows: list[str], short: np.ndarray) -> np.ndarray:
-    """1.0 for each short line holding a year or a day and month: a dateline, a byline, a
-    teaser's date. Only short lines are searched (on an article most lines are paragraphs),
-    joined by newlines in one text: the pattern never spans a line break."""
-    found = np.zeros(len(lows))
-    indexes = np.flatnonzero(short).tolist()
-    if not indexes:
-        return found
-    chosen = list(map(lows.__getitem__, indexes))
-    joined = "\n".join(chosen)
-    starts = list(accumulate(map((1).__add__, map(len, chosen)), initial=0))
-    search = _DATE_LIKE.search
-    line = 0
-    match = search(joined)
-    while match is not None:
-        line = bisect_right(starts, match.start(), line) - 1
-        found[indexes[line]] = 1.0
-        match = search(joined, starts[line + 1])
-    return found
-
-
-def article_columns(texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon) -> Columns:
+def article_columns(
+    texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
+) -> dict[str, list[float] | float]:
     """The model's feature columns for one page's lines (see the module docstring).
 
     ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
     the phrase scan, word counts); ``leads``: each line's lead-in category.
     """
-    lows, norms, scan, _, word_list = lines
+    lows, norms, scan, _, words = lines
     categories, covered, phrase_at_start = scan
+    buttons = lexicon.line_category
     n = len(texts)
-    stripped = list(map(str.strip, texts))
+    stripped = [t.strip() for t in texts]
     joined = "\n".join(lows)
-    starts = line_starts(lows)
-    words = np.array(word_list, dtype=np.int64)
-    long = (words >= PARAGRAPH_WORDS).astype(np.float64)
-    paragraphs = np.flatnonzero(long)
-    first_par = int(paragraphs[0]) if len(paragraphs) else n
-    last_par = int(paragraphs[-1]) if len(paragraphs) else -1
-    short = (words < SHORT_WORDS).astype(np.float64)
-    tiny = (words < TINY_WORDS).astype(np.float64)
-    last_chars = list(map(_LAST_CHAR, stripped))
-    end_p = _flags(map(_SENTENCE_END.__contains__, last_chars), n)
-    no_end = 1.0 - end_p
-    tail = np.zeros(n)
-    tail[last_par + 1 :] = 1.0
-    head = np.zeros(n)
-    head[:first_par] = 1.0
-    first = np.zeros(n)
-    last = np.zeros(n)
-    if n:
-        first[0] = 1.0
-        last[-1] = 1.0
-    phrase = _flags(map(is_not, categories, repeat(None)), n)
-    lead = _flags(map(is_not, leads, repeat(None)), n)
-    prev_lead = _shifted(lead, 1)
+    starts = [0] * (n + 1)  # line i of ``joined`` starts at starts[i]; one more entry ends the last
+    for j, low in enumerate(lows):
+        starts[j + 1] = starts[j] + len(low) + 1
+    paragraphs = [j for j in range(n) if words[j] >= PARAGRAPH_WORDS]
+    first_par = paragraphs[0] if paragraphs else n
+    last_par = paragraphs[-1] if paragraphs else -1
+    short = [1.0 if w < SHORT_WORDS else 0.0 for w in words]
+    tiny = [1.0 if w < TINY_WORDS else 0.0 for w in words]
+    long = [1.0 if w >= PARAGRAPH_WORDS else 0.0 for w in words]
+    end_p = [1.0 if s[-1:] in _SENTENCE_END else 0.0 for s in stripped]
+    no_end = [1.0 - e for e in end_p]
+    tail = [0.0] * (last_par + 1) + [1.0] * (n - last_par - 1)
+    head = [1.0] * first_par + [0.0] * (n - first_par)
+    first = [1.0] + [0.0] * (n - 1) if n else []
+    phrase = [0.0 if c is None else 1.0 for c in categories]
+    lead = [0.0 if c is None else 1.0 for c in leads]
+    prev_lead = [0.0, *lead[:-1]]
     seen = Counter(stripped)
-    if len(seen) == n:
-        repeated = np.zeros(n)
-    else:
-        repeated = (np.fromiter(map(seen.__getitem__, stripped), np.int64, n) > 1).astype(np.float64)
-    bullet = _flags(map(_BULLETS.__contains__, map(_FIRST_CHAR, stripped)), n)
-    low_lengths = np.fromiter(map(len, lows), np.int64, n)
-    covered_chars = np.array(covered, dtype=np.int64)
-    cover = ((covered_chars > 0) & (covered_chars >= PHRASE_COVER * low_lengths)).astype(np.float64)
-    start = _flags(phrase_at_start, n)
-    upper = _flags(map(str.isupper, stripped), n) * (words >= 2)
-    head_short = np.zeros(n)
-    head_short[:first_par] = short[:first_par] * no_end[:first_par]
-    cols: Columns = {
-        "log_words": np.log1p(words),
+    repeated = [1.0 if seen[s] > 1 else 0.0 for s in stripped]
+    bullet = [1.0 if s[:1] in _BULLETS else 0.0 for s in stripped]
+    prev_short = [0.0, *short[:-1]]
+    next_short = [*short[1:], 0.0]
+    prev_long = [0.0, *long[:-1]]
+    next_long = [*long[1:], 0.0]
+    cover = [1.0 if c and c >= PHRASE_COVER * len(low) else 0.0 for c, low in zip(covered, lows)]
+    start = [1.0 if at else 0.0 for at in phrase_at_start]
+    cols: dict[str, list[float] | float] = {
+        "log_words": [log1p(w) for w in words],
         "short": short,
         "tiny": tiny,
         "long": long,
         "sentence_end": end_p,
-        "colon_end": _flags(map(":".__eq__, last_chars), n),
+        "colon_end": [1.0 if s[-1:] == ":" else 0.0 for s in stripped],
         "bullet": bullet,
-        "pipe": lines_containing(joined, starts, ("|",)),
-        "upper": upper,
-        "date_like": _short_dates(lows, short),
-        "link_mark": lines_containing(joined, starts, _LINK_MARKS),
-        "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS),
+        "pipe": lines_containing(joined, starts, ("|",)).tolist(),
+        "upper": [1.0 if w >= 2 and s.isupper() else 0.0 for s, w in zip(stripped, words)],
+        "date_like": [1.0 if x and _DATE_LIKE.search(low) else 0.0 for x, low in zip(short, lows)],
+        "link_mark": lines_containing(joined, starts, _LINK_MARKS).tolist(),
+        "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS).tolist(),
         "first": first,
-        "last": last,
-        "position": np.arange(n) / n if n else np.zeros(0),
+        "last": [0.0] * (n - 1) + [1.0] if n else [],
+        "position": [j / n for j in range(n)],
         "tail": tail,
         "head": head,
         "repeated": repeated,
@@ -176,27 +125,27 @@ def article_columns(texts: list[str], lines: PageLines, leads: list[str | None],
         "phrase": phrase,
         "phrase_start": start,
         "phrase_cover": cover,
-        "button": _flags(map(lexicon.line_category.__contains__, norms), n),
-        "prev_short": _shifted(short, 1),
-        "next_short": _shifted(short, -1),
-        "prev_long": _shifted(long, 1),
-        "next_long": _shifted(long, -1),
+        "button": [1.0 if norm in buttons else 0.0 for norm in norms],
+        "prev_short": prev_short,
+        "next_short": next_short,
+        "prev_long": prev_long,
+        "next_long": next_long,
         "page_lines": log1p(n),
-        "page_short_share": float(short.sum()) / n if n else 0.0,
+        "page_short_share": sum(short) / n if n else 0.0,
         "tail_short": _in_tail(short, last_par),
         "tail_phrase": _in_tail(phrase, last_par),
         "tail_no_end": _in_tail(no_end, last_par),
         "tail_long": _in_tail(long, last_par),
-        "phrase_short": phrase * short,
-        "start_short": start * short,
-        "after_lead_short": prev_lead * short,
+        "phrase_short": _and(phrase, short),
+        "start_short": _and(start, short),
+        "after_lead_short": _and(prev_lead, short),
         "bullet_tail": _in_tail(bullet, last_par),
-        "title_like": first * no_end,
-        "repeated_short": repeated * short,
-        "head_short": head_short,
-        "long_phrase": long * phrase,
+        "title_like": _and(first, no_end),
+        "repeated_short": _and(repeated, short),
+        "head_short": _and(short[:first_par], no_end[:first_par]) + [0.0] * (n - first_par),
+        "long_phrase": _and(long, phrase),
     }
-    families = {family: np.zeros(n) for family in FAMILY_COLUMNS}
+    families = {family: [0.0] * n for family in FAMILY_COLUMNS}
     for j, category in enumerate(categories):
         if category in families:
             families[category][j] = 1.0
@@ -206,25 +155,18 @@ def article_columns(texts: list[str], lines: PageLines, leads: list[str | None],
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
-    """The category of each line's lead-in ("Read more: ..." -> related), or None.
-
-    Most lines open with no lead-in at all (after the bullets a lead-in may follow),
-    which C-level passes over the page tell before any line gets the full test.
-    """
-    openers = lexicon.lead_openers()
-    candidates = map(methodcaller("startswith", openers), map(str.lstrip, norms, repeat(LEAD_STRIP)))
-    leads: list[str | None] = [None] * len(norms)
-    for j in compress(range(len(norms)), candidates):
-        leads[j] = lexicon.lead_in(norms[j], texts[j])
-    return leads
+    """The category of each line's lead-in ("Read more: ..." -> related), or None."""
+    return [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
 
 
-def stage2_columns(cols: Columns, s1: Any) -> Columns:
+def stage2_columns(cols: dict[str, list[float] | float], s1: list[float]) -> dict[str, list[float] | float]:
     """Stage two reads its neighbours' stage-one scores: a teaser headline sits in a run
     of them, a subheading between paragraphs (jusText's second pass, learned)."""
-    s1 = np.asarray(s1, dtype=np.float64)
-    prev1, prev2 = _shifted(s1, 1), _shifted(s1, 2)
-    next1, next2 = _shifted(s1, -1), _shifted(s1, -2)
+    prev1 = [0.0, *s1[:-1]]
+    prev2 = [0.0, 0.0, *s1[:-2]][: len(s1)]
+    next1 = [*s1[1:], 0.0]
+    next2 = [*s1[2:], 0.0, 0.0][: len(s1)]
+    near = [max(a, b, c, d) for a, b, c, d in zip(prev1, prev2, next1, next2)]
     return {
         **cols,
         "s1": s1,
@@ -232,7 +174,7 @@ def stage2_columns(cols: Columns, s1: Any) -> Columns:
         "s1_prev2": prev2,
         "s1_next": next1,
         "s1_next2": next2,
-        "s1_near_max": np.maximum(np.maximum(prev1, prev2), np.maximum(next1, next2)),
-        "s1_with_prev": s1 * prev1,
-        "s1_with_next": s1 * next1,
+        "s1_near_max": near,
+        "s1_with_prev": _and(s1, prev1),
+        "s1_with_next": _and(s1, next1),
     }

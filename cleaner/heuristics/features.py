@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, chain
+from itertools import accumulate
 from math import log1p
 from operator import itemgetter
 from typing import Any
 
 import numpy as np
+
+from cleaner.heuristics.scores import PageLines
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
 FEW_WORDS = 3  # a line of at most this many words is button- or menu-like
@@ -137,21 +139,36 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(lowered: list[list[str]], texts: list[str]) -> list[int]:
-    """Words per line (at least one: a line is never empty).
+def word_counts(page: str, texts: list[str], starts: list[int]) -> list[int]:
+    """Words per line (at least one: a line is never empty); ``page``: the lines (or their
+    lower-cased forms) joined by newlines, line i starting at ``starts[i]``.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
     """
-    words = list(map(len, lowered))
-    if _CJK.search("".join(texts)):
+    words = split_counts(page, starts).tolist()
+    if _CJK.search(page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
-    return words
+    return words  # type: ignore[no-any-return]
+
+
+def split_counts(page: str, starts: list[int]) -> np.ndarray:
+    """``len(line.split())`` for every line of ``page`` (lines joined by newlines, line i
+    starting at ``starts[i]``), without building a string per word: a word starts
+    wherever white space (as ``str.split`` knows it) is followed by anything else."""
+    space = in_table(_SPACE_TABLE, code_points(page))
+    opens = ~space
+    opens[1:] &= space[:-1]
+    before = np.zeros(len(page) + 2, dtype=np.int64)  # words opened before each position
+    np.cumsum(opens, out=before[1 : len(page) + 1])
+    before[-1] = before[-2]
+    edges = np.array(starts, dtype=np.int64)
+    return before[edges[1:] - 1] - before[edges[:-1]]  # type: ignore[no-any-return]
 
 
 def few_share(words: list[int]) -> float:
@@ -239,6 +256,13 @@ def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 
 _TERMINAL_TABLE = char_table(_TERMINAL)
+# What str.split() and str.isspace() take for white space (all of it in the BMP).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000")
+)
+_SPACE_TABLE = char_table(WHITE_SPACE)
 _BULLET_TABLE = char_table(_BULLETS)
 _LAST = itemgetter(-1)
 _FIRST = itemgetter(0)
@@ -264,34 +288,26 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     return (digits[ends] - digits[begins]) / (ends - begins)
 
 
-def _stop_shares(lowered: list[list[str]], words: np.ndarray) -> np.ndarray:
+def _stop_shares(page: str, starts: list[int], words: np.ndarray) -> np.ndarray:
     """Share of each line's words that are among the page's most frequent short tokens."""
-    tokens = list(chain.from_iterable(lowered))
+    tokens = page.split()  # never across lines: the newline between them is white space
     counts = Counter(tokens)
     # counts.most_common(), spelled as a stable sort: the same order (ties in first-seen order)
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)[: STOPWORDS_PER_PAGE * 3]
     frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
     stop = set(frequent[:STOPWORDS_PER_PAGE])
-    n = len(lowered)
-    per_line = np.fromiter(map(len, lowered), np.int64, n)
-    owner = np.repeat(np.arange(n), per_line)
+    n = len(words)
+    owner = np.repeat(np.arange(n), split_counts(page, starts))
     is_stop = np.fromiter(map(stop.__contains__, tokens), bool, len(tokens))
     return np.bincount(owner[is_stop], minlength=n) / words
 
 
-def stage1_columns(
-    texts: list[str],
-    lowered: list[list[str]],
-    lex_any: Any,
-    lex_line: Any,
-    words: list[int] | None = None,
-) -> Columns:
-    """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased
-    words; ``words``: their word counts, when the caller has them)."""
+def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any) -> Columns:
+    """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
+    as the labeler read them: lower-cased, joined, word counts)."""
+    words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
-    if words is None:
-        words = word_counts(lowered, texts)
     word_array = np.array(words, dtype=np.int64)
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
@@ -339,7 +355,7 @@ def stage1_columns(
         "long": long_,
         "digits": digit_shares(joined, n),
         "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
-        "stop": _stop_shares(lowered, word_array),
+        "stop": _stop_shares(lines.page, line_starts(lines.lows), word_array),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,

@@ -80,15 +80,15 @@ class HeuristicLabeler:
             lows = list(map(str.lower, texts))
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
-        lowered = list(map(str.split, lows))
         scan = self.scan_phrases(lows, low_page)
-        return PageLines(lows, norms, scan, lowered, word_counts(lowered, texts))
+        words = word_counts(low_page, texts, line_starts(lows))
+        return PageLines(lows, norms, scan, low_page, words)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
         lines = self.read_lines(texts)
         _, lex_any, lex_line = self.lexicon_features(lines.lows, lines.norms, lines.scan)
-        cols = stage1_columns(texts, lines.lowered, lex_any, lex_line, lines.words)
+        cols = stage1_columns(texts, lines, lex_any, lex_line)
         return cols, self.looks_raw(lines.norms, lines.words)
 
     def page_scores(
@@ -109,7 +109,7 @@ class HeuristicLabeler:
         """
         n = len(texts)
         lines = self.read_lines(texts)
-        lows, norms, scan, lowered, words = lines
+        lows, norms, scan, _, words = lines
         categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
@@ -125,12 +125,12 @@ class HeuristicLabeler:
             cols = article_columns(texts, lines, leads, self.lexicon)
             model = self.article_model
             article = model.stage2.logits(
-                article_stage2_columns(cols, model.stage1.probabilities(cols, n)), n
+                article_stage2_columns(cols, model.stage1.probabilities(cols, n).tolist()), n
             ).tolist()
             return cautious._replace(
                 article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
             )
-        cols = stage1_columns(texts, lowered, lex_any, lex_line, words)
+        cols = stage1_columns(texts, lines, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)

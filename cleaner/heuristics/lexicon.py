@@ -46,7 +46,7 @@ _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty 
 # Lead-ins ("Read more: ...", "LESEN SIE AUCH ...") open a line: bullets and brackets
 # before them are skipped, and one of these marks (or the end of the line) must follow,
 # so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
-LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
+_LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
@@ -139,7 +139,6 @@ class Lexicon:
     _phrase_bytes: dict[bytes, tuple[str, int]] = field(default_factory=dict)
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
-    _lead_openers: tuple[str, ...] = ()
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -159,12 +158,6 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
-        self._lead_openers = tuple(self.lead_ins)
-
-    def lead_openers(self) -> tuple[str, ...]:
-        """Every lead-in: a line (``norm.lstrip(LEAD_STRIP)``) that starts with none of them
-        has no lead-in."""
-        return self._lead_openers
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
@@ -175,7 +168,7 @@ class Lexicon:
         before a headline that starts with a capital ("READ MORE Council split ...").
         "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
         """
-        line = norm.lstrip(LEAD_STRIP)
+        line = norm.lstrip(_LEAD_STRIP)
         entry = self._lead_index.get(line[:1])
         if entry is None or not line.startswith(entry[0]):  # most lines: two C calls
             return None
@@ -257,7 +250,7 @@ class Lexicon:
 
 def _upper_lead(text: str, lead: str) -> bool:
     """Whether ``text`` opens with ``lead`` in upper case and a headline in mixed case follows."""
-    line = text.lstrip(LEAD_STRIP)
+    line = text.lstrip(_LEAD_STRIP)
     head, rest = line[: len(lead)], line[len(lead) :].lstrip()
     return (
         head.isupper()
@@ -338,7 +331,7 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lex
             _register(normalise_line(text), category, lexicon.line_category, variants.line_category)
     for category, items in _category_lists(name, data, "lead_ins"):
         for text in items:
-            lead = normalise_line(text).rstrip(LEAD_STRIP)
+            lead = normalise_line(text).rstrip(_LEAD_STRIP)
             if not lead:
                 raise RuleFileError(name, data.key_lines["lead_ins"], "lead_ins", f"empty lead-in {text!r}")
             _register(lead, category, lexicon.lead_ins, variants.lead_ins)
