@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from math import inf
-from operator import and_, is_, is_not, ne
+from operator import and_, is_, is_not, ne, or_
 from typing import Any
 
 import numpy as np
@@ -167,14 +167,15 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
-    cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(page.texts))]
+    has_phrase = list(map(is_not, categories, repeat(None)))
+    cues = list(map(or_, has_phrase, map(and_, map(is_not, local, repeat(None)), usable)))
     head, tail = edge_lines(
         page.texts,
         page.scored.words,
         usable,
         page.kept(),
         cues,
-        [c is not None for c in categories],
+        has_phrase,
         page.scored.raw,
     )
     for j in head:
