@@ -121,8 +121,10 @@ class Worker:
 
 def worker_main(megabytes: float) -> int:
     """Answer one JSON command a line on stdin with one JSON result a line on stdout."""
+    import cleaner
+
     worker = Worker(megabytes)
-    print(json.dumps({"ready": True}), flush=True)
+    print(json.dumps({"ready": cleaner.__file__}), flush=True)
     for line in sys.stdin:
         command = json.loads(line)
         print(json.dumps(worker.run(command["source"], command["mode"])), flush=True)
@@ -138,7 +140,7 @@ class Side:
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
         )
-        self.ask(None)
+        self.source = str(self.ask(None)["ready"])  # the cleaner this worker imported
 
     def ask(self, command: dict[str, str] | None) -> dict[str, Any]:
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -156,10 +158,10 @@ class Side:
         self.process.wait(timeout=60)
 
 
-def child_cpu(command: list[str], env: dict[str, str]) -> float:
+def child_cpu(command: list[str], env: dict[str, str], cwd: str) -> float:
     """CPU seconds (user + system) a command takes, measured from this process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, env=env, check=True, capture_output=True)
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=cwd)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -178,8 +180,14 @@ def start_costs(checkout: Path, repeats: int) -> dict[str, float]:
         tiny = Path(folder) / "tiny.txt"
         tiny.write_text(TINY_TEXT, encoding="utf-8")
         for _ in range(repeats):
+            # run from an empty folder: "-c" and "-m" put the working folder first on sys.path
             done = subprocess.run(
-                [sys.executable, "-c", START_CODE], env=env, check=True, capture_output=True, text=True
+                [sys.executable, "-c", START_CODE],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=folder,
             )
             imported, built = map(float, done.stdout.split())
             imports.append(imported)
@@ -193,7 +201,7 @@ def start_costs(checkout: Path, repeats: int) -> dict[str, float]:
                 "-o",
                 str(Path(folder) / "out.txt"),
             ]
-            cli.append(child_cpu(command, env))
+            cli.append(child_cpu(command, env, folder))
     return {"import": min(imports), "Cleaner()": min(builds), "cli": min(cli)}
 
 
@@ -263,9 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for side in sides.values():
             side.close()
+    imported = {name: side.source for name, side in sides.items()}
     traf = trafilatura_rate(args.trafilatura_pages) if args.trafilatura_pages and EVAL_DIR.is_dir() else None
     starts = {name: start_costs(path, args.repeats) for name, path in checkouts.items()}
-    floor = min(child_cpu([sys.executable, "-c", "pass"], dict(os.environ)) for _ in range(args.repeats))
+    floor = min(child_cpu([sys.executable, "-c", "pass"], dict(os.environ), "/") for _ in range(args.repeats))
     calibration = time.process_time()
     sum(range(CALIBRATION_LOOP))
     calibration = time.process_time() - calibration
@@ -274,10 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         f"one process, one core; best of {args.repeats}; this = {ROOT}"
         + (f", against = {args.against}" if args.against else "")
     )
+    print("cleaner imported by the workers: " + ", ".join(f"{k} = {v}" for k, v in imported.items()))
     print(
         f"machine speed now: sum(range(10**6)) takes {calibration * 1000:.0f} ms CPU (a quiet laptop: ~15 ms)"
     )
-    against = "against" in sides
+    against = "against" in checkouts
     head = "| workload | docs | MB | this MB/s (CPU) | this MB/s (wall) |"
     head += " against MB/s (CPU) | speed-up |" if against else ""
     print(head)
