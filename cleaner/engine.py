@@ -12,16 +12,19 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleaner.blocks import split_blocks
 from cleaner.dates import read_date
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.heuristics import HeuristicLabeler
 from cleaner.outlets.resolver import OutletResolver
 from cleaner.outlets.rules import OutletRules, RuleBook, load_rule_file, load_rulebook, rule_files
 from cleaner.outlets.textrules import HELD_BACK_KEY, apply_text_rules, hold_back_learned
 from cleaner.result import Result, Segment, build_segments
+
+if TYPE_CHECKING:
+    from cleaner.heuristics import HeuristicLabeler
 
 MAX_TEXT_CHARS = 5_000_000  # larger documents are refused, not cleaned slowly
 MAX_HTML_BYTES = 50_000_000
@@ -49,7 +52,11 @@ class Cleaner:
     ) -> None:
         self.rulebook: RuleBook = load_rulebook(rules_paths, builtin_rules, use_env)
         self.resolver = OutletResolver(self.rulebook)
-        self.heuristics = HeuristicLabeler() if heuristics else None
+        self.heuristics: HeuristicLabeler | None = None
+        if heuristics:
+            from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
+
+            self.heuristics = HeuristicLabeler()
         self.fallback = fallback
 
     def with_rules(self, rules_paths: Sequence[str | os.PathLike[str]]) -> Cleaner:

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
     PatternError,
+    check_pattern,
     compile_lines_pattern,
     compile_pattern,
     compile_pattern_set,
@@ -72,10 +74,10 @@ _DOMAIN_RE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 @dataclass(frozen=True, slots=True)
 class LinePattern:
-    """A checked pattern: ``single`` for one line, ``lines`` for a newline-joined text."""
+    """A checked pattern, compiled to scan a newline-joined text (``lines``); matches
+    never cross a line, so one line is matched as a text of one line."""
 
     source: str
-    single: Any
     lines: Any
 
 
@@ -200,7 +202,7 @@ def load_rule_file(path: Path) -> OutletRules:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
-    return parse_rules(text, name)
+    return _parse_once(text, name)
 
 
 def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
@@ -228,6 +230,14 @@ def _located(value: Any) -> Any:
         items.line, items.item_lines = 1, [1] * len(items)
         return items
     return str(value) if isinstance(value, str) else value
+
+
+# Compiled rule files kept per process, keyed by their text and name: every Cleaner, CLI
+# worker and test builds the same rule book, and compiling the patterns is most of what
+# loading costs. A changed file is a new key; the bound keeps a process that loads many
+# user folders from holding every version it ever read.
+RULE_FILE_CACHE_SIZE = 512
+_parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 
 
 class _Validator:
@@ -436,10 +446,15 @@ class _Validator:
         if not isinstance(source, str):
             raise self.fail(node, key, f"'{key}' must be a regex string")
         try:
-            single = compile_pattern(source)
+            check_pattern(source)
+            try:
+                lines = compile_lines_pattern(source)
+            except Exception:
+                compile_pattern(source)  # the one-line compile words RE2's refusal
+                raise
         except PatternError as exc:
             raise self.fail(node, key, f"{exc}: {source!r}") from None
-        return LinePattern(source, single, compile_lines_pattern(source))
+        return LinePattern(source, lines)
 
     def positive_int(self, node: LocatedDict, key: str) -> int:
         value = node.get(key)
