@@ -8,6 +8,7 @@ any of them is cleaned as its LF twin would be.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -65,3 +66,21 @@ def split_blocks(source: str) -> list[Block]:
             index += 1
         pos += size + 1
     return blocks
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def more_blocks_than(source: str, limit: int) -> bool:
+    """Whether ``source`` has more than ``limit`` non-blank lines, without building them:
+    a document of a million tiny lines is refused before it costs a million blocks."""
+    normalised = newline_lines(source)
+    if normalised.count("\n") < limit:
+        return False
+    count = 0
+    for match in _LINE.finditer(normalised):
+        if match.group().strip(_STRIP):
+            count += 1
+            if count > limit:
+                return True
+    return False
