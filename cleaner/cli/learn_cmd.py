@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import fail, field_map
+from cleaner.cli.common import encoding_name, fail, field_map
 from cleaner.errors import CleanerError
+from cleaner.io.encoding import AUTO
+from cleaner.io.formats import FORMATS
 from cleaner.io.records import FieldMap
 from cleaner.learn.pages import PageReader
 from cleaner.learn.propose import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, compile_learned, learn
@@ -55,6 +57,21 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     metavar="KEY=NAME,...",
     help="Record field names, as for `cleaner clean`: text=, html=, url= (html is read before text).",
 )
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format, as for `cleaner clean` (auto: by extension, then content).",
+)
+@click.option(
+    "--encoding",
+    default=AUTO,
+    show_default=True,
+    metavar="auto|NAME",
+    help="Text files' encoding, as for `cleaner clean`.",
+)
 # the names before --field, kept working but no longer shown
 @click.option("--text-field", hidden=True)
 @click.option("--html-field", hidden=True)
@@ -69,6 +86,8 @@ def learn_command(
     min_share: float,
     min_pages: int,
     fields: tuple[str, ...],
+    input_format: str,
+    encoding: str,
     text_field: str | None,
     html_field: str | None,
     url_field: str | None,
@@ -87,7 +106,9 @@ def learn_command(
     target = None if output == "-" else Path(output)
     if target is not None and target.exists() and not force:
         fail(f"{target}: exists; use --force to overwrite it")
-    reader = PageReader(_learn_fields(fields, text_field, html_field, url_field))
+    reader = PageReader(
+        _learn_fields(fields, text_field, html_field, url_field), input_format, encoding_name(encoding)
+    )
     try:
         pages = reader.read(dump, limit)
     except CleanerError as exc:

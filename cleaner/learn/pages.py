@@ -23,14 +23,18 @@ if TYPE_CHECKING:
 class PageReader:
     """Reads a dump into per-page line lists; pages that fail are listed, not fatal."""
 
-    def __init__(self, fields: FieldMap | None = None) -> None:
+    def __init__(
+        self, fields: FieldMap | None = None, forced_format: str = "auto", encoding: str = "auto"
+    ) -> None:
         self.fields = fields or FieldMap()
+        self.forced_format = forced_format  # --format, as for `cleaner clean`
+        self.encoding = encoding  # --encoding of text files
         self.skipped: list[str] = []
         self._cleaner: Cleaner | None = None
 
     def read(self, dump: str, limit: int | None = None) -> list[list[str]]:
         pages: list[list[str]] = []
-        for where, page in read_documents([dump], self.fields, limit=limit):
+        for where, page in read_documents([dump], self.fields, self.forced_format, limit, self.encoding):
             lines = self.lines(where, page)
             if lines:
                 pages.append(lines)

@@ -216,3 +216,20 @@ def test_learn_streams_compressed_jsonl_up_to_the_limit(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("20 pages,")
     assert parse_rules(result.stdout, "<stdout>").key == DOMAIN
+
+
+def test_learn_takes_the_reading_options_of_clean(tmp_path: Path) -> None:
+    """One option vocabulary (issue 15): --format and --encoding as `cleaner clean` has them.
+    Pages saved as cp1252 under a name that says nothing of their format."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number, page in enumerate(make_dump(12, seed=5)):
+        text = page.text.replace("'", "’") + "\nCafé de la Presse – Rédaction\n"
+        (folder / f"{number:03d}.txt").write_bytes(text.encode("cp1252", errors="replace"))
+    done = CliRunner().invoke(
+        main, ["learn", str(folder), "--outlet", DOMAIN, "--format", "text", "--encoding", "cp1252"]
+    )
+    assert done.exit_code == 0, done.output
+    assert "12 pages" in done.stderr and "Café de la Presse" in done.stdout
+    bad = CliRunner().invoke(main, ["learn", str(folder), "--outlet", DOMAIN, "--encoding", "no-such-codec"])
+    assert bad.exit_code == 2 and "no-such-codec" in bad.output
