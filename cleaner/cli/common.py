@@ -75,18 +75,28 @@ def announce_user_rules(rules_dirs: tuple[str, ...]) -> None:
         )
 
 
+FORMAT_OPTION = click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format (auto: by extension, then content).",
+)
+ENCODING_OPTION = click.option(
+    "--encoding",
+    default=AUTO,
+    show_default=True,
+    metavar="auto|NAME",
+    help="Text files' encoding; auto: byte-order mark, then UTF-8, then detection.",
+)
+
+
 def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The reading options every command shares, under one name each: --format, --field,
     --url, --outlet, --date, --encoding."""
     options = [
-        click.option(
-            "--format",
-            "input_format",
-            type=click.Choice(FORMATS),
-            default="auto",
-            show_default=True,
-            help="Input format (auto: by extension, then content).",
-        ),
+        FORMAT_OPTION,
         click.option(
             "--field",
             "fields",
@@ -105,13 +115,7 @@ def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Use this outlet's rules (a domain or outlet name) for every document.",
         ),
         click.option("--date", metavar="DATE", help="The documents' date (ISO), for date-bounded rules."),
-        click.option(
-            "--encoding",
-            default=AUTO,
-            show_default=True,
-            metavar="auto|NAME",
-            help="Text files' encoding; auto: byte-order mark, then UTF-8, then detection.",
-        ),
+        ENCODING_OPTION,
     ]
     for option in reversed(options):
         func = option(func)

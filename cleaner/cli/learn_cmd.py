@@ -9,10 +9,8 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import encoding_name, fail, field_map
+from cleaner.cli.common import ENCODING_OPTION, FORMAT_OPTION, encoding_name, fail, field_map
 from cleaner.errors import CleanerError
-from cleaner.io.encoding import AUTO
-from cleaner.io.formats import FORMATS
 from cleaner.io.records import FieldMap
 from cleaner.learn.pages import PageReader
 from cleaner.learn.propose import DEFAULT_MIN_PAGES, DEFAULT_MIN_SHARE, compile_learned, learn
@@ -57,21 +55,8 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     metavar="KEY=NAME,...",
     help="Record field names, as for `cleaner clean`: text=, html=, url= (html is read before text).",
 )
-@click.option(
-    "--format",
-    "input_format",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="Input format, as for `cleaner clean` (auto: by extension, then content).",
-)
-@click.option(
-    "--encoding",
-    default=AUTO,
-    show_default=True,
-    metavar="auto|NAME",
-    help="Text files' encoding, as for `cleaner clean`.",
-)
+@FORMAT_OPTION
+@ENCODING_OPTION
 # the names before --field, kept working but no longer shown
 @click.option("--text-field", hidden=True)
 @click.option("--html-field", hidden=True)

@@ -8,11 +8,11 @@ else (formats, compression, records) is the same code as for local files.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, BinaryIO
 
 from cleaner.errors import CleanerError, require_extra
+from cleaner.io.writers import ErrorSink
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 LOCAL_PROTOCOLS = ("file",)  # file:// URLs are ordinary paths
@@ -113,27 +113,13 @@ class RemoteStreamSink:
         self._handle.close()
 
 
-class RemoteErrorSink:
-    """The errors file on a remote file system, created on the first error."""
+class RemoteErrorSink(ErrorSink):
+    """The errors file on a remote file system, created on the first error (never resumed:
+    an object store takes a whole object)."""
 
     def __init__(self, url: str) -> None:
+        super().__init__(None)
         self.path = url
-        self._handle: BinaryIO | None = None
-        self.size = 0
 
-    def write(self, entries: list[dict[str, Any]]) -> None:
-        if not entries:
-            return
-        if self._handle is None:
-            self._handle = open_write(self.path)
-        data = b"".join((json.dumps(e, ensure_ascii=True) + "\n").encode("ascii") for e in entries)
-        self._handle.write(data)
-        self.size += len(data)
-
-    def flush(self) -> None:
-        if self._handle is not None:
-            self._handle.flush()
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
+    def _open(self, path: str) -> BinaryIO:
+        return open_write(path)

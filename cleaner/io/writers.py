@@ -103,10 +103,14 @@ class ErrorSink:
         if not entries or self.path is None:
             return
         if self._handle is None:
-            self._handle = open(self.path, "ab" if self._append else "wb")  # noqa: SIM115
+            self._handle = self._open(self.path)
         data = b"".join(_entry_line(e) for e in entries)
         self._handle.write(data)
         self.size += len(data)
+
+    def _open(self, path: str) -> BinaryIO:
+        """The file, opened on the first error (a run without errors leaves none)."""
+        return open(path, "ab" if self._append else "wb")  # noqa: SIM115 - closed by close()
 
     def flush(self) -> None:
         if self._handle is not None:
