@@ -20,6 +20,23 @@ except ImportError:  # Windows: no flock; runs are not guarded there
     fcntl = None  # type: ignore[assignment]
 
 
+# The lock fds this process holds. A forked worker inherits them, and flock stays held
+# while any copy is open: after SIGKILL of the parent, workers still winding down would
+# keep the output locked and refuse the --resume that follows. Workers close theirs.
+_held: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a forked worker: drop the inherited copies of the parent's lock fds (the parent's
+    own stay open, so its lock holds)."""
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
 class OutputBusyError(CleanerError):
     """Another run holds the output's lock."""
 
@@ -47,6 +64,7 @@ class OutputLock:
                 ) from None
             if _same_file(fd, self.path):
                 self._fd = fd
+                _held.add(fd)
                 return self
             os.close(fd)  # the run before removed the file after we opened it: lock the new one
 
@@ -59,6 +77,7 @@ class OutputLock:
             os.remove(self.path)  # while still holding it, so no one locks a removed file
         except OSError:
             pass
+        _held.discard(self._fd)
         os.close(self._fd)
         self._fd = None
 

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from cleaner.io.items import Item
+from cleaner.io.outlock import close_inherited_locks
 
 BATCH_RECORDS = 256  # records per batch: enough to amortise inter-process costs
 BATCH_BYTES = 4 << 20  # ... or this many input bytes, whichever comes first
@@ -88,6 +89,7 @@ def _child_init(parent: int, initializer: Callable[..., None], *initargs: object
     """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the resume state,
     and end themselves when the parent is gone (killed with SIGKILL, say)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    close_inherited_locks()
     threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     initializer(*initargs)
 

@@ -55,12 +55,17 @@ def alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to find the workers")
 def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
-    _, _, _, proc = start_run_until(tmp_path, 1)
+    _, out, _, proc = start_run_until(tmp_path, 1)
     assert proc.poll() is None, "the run ended before it could be killed"
     workers = children_of(proc.pid)
     assert len(workers) >= 2, workers
     os.kill(proc.pid, signal.SIGKILL)  # the parent only, as the OOM killer would
     proc.wait()
+    assert any(alive(w) for w in workers), "the workers ended before the lock could be checked"
+    # The output is free at once, while the workers still wind down: they closed their
+    # inherited copies of the lock (a --resume right after a crash is not refused).
+    with OutputLock(str(out)):
+        pass
     assert proc.stderr is not None
     proc.stderr.close()
     deadline = time.monotonic() + ORPHAN_WAIT_SECONDS
