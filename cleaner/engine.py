@@ -10,6 +10,7 @@ import os
 import re
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from cleaner.blocks import split_blocks
 from cleaner.document import Document
@@ -41,13 +42,23 @@ class Cleaner:
         rules_paths: Sequence[str | os.PathLike[str]] | None = None,
         builtin_rules: bool = True,
         heuristics: bool = True,
-        fallback: bool = True,
+        fallback: str | bool = "auto",
         use_env: bool = True,
     ) -> None:
+        """``fallback`` is for html without outlet selectors: "auto" (or True) lets the
+        page's block classifier find the article and trafilatura where it is unsure,
+        "always" runs trafilatura on every such page (the behaviour before the
+        classifier; slower), "never" (or False) the classifier alone."""
         self.rulebook: RuleBook = load_rulebook(rules_paths, builtin_rules, use_env)
         self.resolver = OutletResolver(self.rulebook)
         self.heuristics = HeuristicLabeler() if heuristics else None
+        if not isinstance(fallback, bool):
+            from cleaner.html import fallback_mode  # lazy: text users never pay for lxml
+
+            fallback = fallback_mode(fallback)
         self.fallback = fallback
+        # None: the shipped html block classifier; bench/fit_html.py puts a fold's model here
+        self.html_classifier: Any = None
 
     def clean(
         self,
@@ -91,7 +102,9 @@ class Cleaner:
             html = without_surrogates(html)  # the page text is derived, as from undecodable bytes
         rules = self.resolver.resolve(outlet, url, "")
         html_rules = rules.html if rules is not None else None
-        doc = page_document(html, url=url, html_rules=html_rules, fallback=self.fallback)
+        doc = page_document(
+            html, url=url, html_rules=html_rules, fallback=self.fallback, classifier=self.html_classifier
+        )
         if rules is None:
             rules = self.resolver.by_text(doc.source)
         return self._finish(doc, rules, url, date)
