@@ -54,7 +54,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 from cleaner.evaluation.leftovers import TOKEN, GoldIndex  # noqa: E402
 from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore, fold_space  # noqa: E402
-from cleaner.html.blockfeatures import FEATURE_NAMES, block_features  # noqa: E402
+from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features  # noqa: E402
 from cleaner.html.classifier import (  # noqa: E402
     STAGE2_EXTRA,
     WEIGHTS_PATH,
@@ -159,7 +159,8 @@ def load_pages(eval_dir: Path, limit: int | None) -> list[Page]:
         if not page.blocks:
             continue
         meta = page_metadata(root, url_of(record))
-        features = block_features(page, meta.get("title"), meta.get("description"))
+        layout = PageLayout(page)
+        features = block_features(page, meta.get("title"), meta.get("description"), layout)
         texts = [b.text for b in page.blocks]
         labels, weights = block_labels(name, record, texts)
         tokens = np.fromiter((len(TOKEN.findall(t)) for t in texts), dtype=np.float64, count=len(texts))
@@ -175,7 +176,7 @@ def load_pages(eval_dir: Path, limit: int | None) -> list[Page]:
                 features.astype(np.float32),
                 labels,
                 weights,
-                PageContext.of(page),
+                PageContext.of(page, layout),
             )
         )
     return pages

@@ -63,9 +63,12 @@ PROSE_MIN_WORDS = 10  # a block this long with little link text is sentence-like
 PROSE_MAX_LINK_SHARE = 0.2
 MAIN_SHARE = 0.6  # the main element holds at least this share of the page's prose characters
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u00bb", ":", ")")
+_SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
+_DIGIT_RANGE = (ord("0"), ord("9"))
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
+_PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
+_CLASSED = 1 << 24  # the element has a class attribute
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_chars",
@@ -102,50 +105,114 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-class _Ancestry:
-    """Per-element facts that depend on the element and its ancestors, memoised."""
+class PageLayout:
+    """The elements around a page's blocks as integer ids, so that facts about
+    ancestors become numpy arrays.
 
-    def __init__(self) -> None:
-        self.flags: dict[Any, int] = {}
-        self.chains: dict[Any, tuple[Any, ...]] = {}
+    Each element above a block gets an id the first time it is seen (its
+    parent's id, its depth, its own facts: its tag's place bit and its
+    class/id words); an element's facts over itself and all its ancestors are
+    its own ORed with its parent's. After that, every sum over ancestors is a
+    climb of at most the page's depth in vectorised steps.
+    """
 
-    def chain(self, el: Any) -> tuple[Any, ...]:
-        """The element and its ancestors, innermost first."""
-        found = self.chains.get(el)
-        if found is not None:
-            return found
-        todo = []
-        node = el
-        while node is not None and node not in self.chains:
-            todo.append(node)
-            node = node.getparent()
-        above: tuple[Any, ...] = self.chains[node] if node is not None else ()
-        for node in reversed(todo):
-            above = (node, *above)
-            self.chains[node] = above
-        return above
+    def __init__(self, page: PageText) -> None:
+        self._ids: dict[Any, int] = {}
+        self.nodes: list[Any] = []
+        parents: list[int] = []
+        depths: list[int] = []
+        own: list[int] = []
+        inherited: list[int] = []
+        by_names: dict[str, int] = {}
+        ids = self._ids
+        blocks = np.full(len(page.elements), -1, dtype=np.int64)
+        for i, el in enumerate(page.elements):
+            if el is None:
+                continue
+            known = ids.get(el)
+            if known is None:
+                todo = []
+                node = el
+                while node is not None and node not in ids:
+                    todo.append(node)
+                    node = node.getparent()
+                parent = ids[node] if node is not None else -1
+                for node in reversed(todo):
+                    bits = _own_bits(node, by_names)
+                    ids[node] = len(self.nodes)
+                    self.nodes.append(node)
+                    parents.append(parent)
+                    depths.append(depths[parent] + 1 if parent >= 0 else 1)
+                    own.append(bits)
+                    inherited.append(bits | (inherited[parent] if parent >= 0 else 0))
+                    parent = ids[node]
+                known = ids[el]
+            blocks[i] = known
+        self.blocks = blocks  # each block's element id, -1 for none
+        self.parents = np.asarray(parents, dtype=np.int64)
+        self.depths = np.asarray(depths, dtype=np.int64)
+        self.own = np.asarray(own, dtype=np.int64)
+        self.inherited = np.asarray(inherited, dtype=np.int64)
 
-    def of(self, el: Any) -> int:
-        """Bit flags: place tags above, class/id words near and far."""
-        chain = self.chain(el)
-        bits = 0
-        for level, node in enumerate(chain):
-            known = self.flags.get(node)
-            if known is not None and level == 0:
-                return known
-            tag = node.tag
-            if tag.__class__ is str:
-                bits |= _PLACE_BITS.get(tag, 0)
-            names = (node.get("class") or "") + " " + (node.get("id") or "")
-            if len(names) > 1:
-                if _FURNITURE_NAMES.search(names):
-                    bits |= _FURNITURE_NEAR if level < NEAR_LEVELS else _FURNITURE_FAR
-                if _COMMENT_NAMES.search(names):
-                    bits |= _COMMENT
-                if _ARTICLE_NAMES.search(names):
-                    bits |= _ARTICLE_NEAR if level < NEAR_LEVELS else _ARTICLE_FAR
-        self.flags[el] = bits
-        return bits
+    def up(self, ids: Any, steps: int = 1) -> Any:
+        """The ids ``steps`` levels above ``ids`` (-1 where there is none)."""
+        for _ in range(steps):
+            ids = np.where(ids >= 0, self.parents[np.maximum(ids, 0)], -1)
+        return ids
+
+    def subtree_sums(self, values: Any) -> Any:
+        """For every element: the sum of ``values`` over the blocks inside it (rows: value kinds)."""
+        sums = np.zeros((values.shape[0], len(self.nodes)))
+        current = self.blocks
+        while True:
+            inside = current >= 0
+            if not inside.any():
+                return sums
+            at = current[inside]
+            for row in range(values.shape[0]):
+                sums[row] += np.bincount(at, weights=values[row][inside], minlength=len(self.nodes))
+            current = self.up(current)
+
+    def within(self, node: int) -> Any:
+        """Whether each block lies inside element ``node``."""
+        found = np.zeros(len(self.blocks), dtype=bool)
+        current = self.blocks
+        while (current >= 0).any():
+            found |= current == node
+            current = self.up(current)
+        return found
+
+    def groups(self, level: int) -> Any:
+        """Each block's ancestor id ``level`` steps up; blocks without one get groups of their own."""
+        group = self.up(self.blocks, level).copy()
+        alone = group < 0
+        group[alone] = len(self.nodes) + np.arange(int(alone.sum()))
+        return group
+
+    def signature(self, node: int) -> tuple[str, str]:
+        el = self.nodes[node]
+        return (el.tag, el.get("class") or "")
+
+
+def _own_bits(node: Any, by_names: dict[str, int]) -> int:
+    tag = node.tag
+    bits = _PLACE_BITS.get(tag, 0) if tag.__class__ is str else 0
+    names = (node.get("class") or "") + " " + (node.get("id") or "")
+    if len(names) > 1:
+        found = by_names.get(names)
+        if found is None:
+            found = 0
+            if _FURNITURE_NAMES.search(names):
+                found |= _FURNITURE_NEAR
+            if _COMMENT_NAMES.search(names):
+                found |= _COMMENT
+            if _ARTICLE_NAMES.search(names):
+                found |= _ARTICLE_NEAR
+            by_names[names] = found
+        bits |= found
+    if node.get("class"):
+        bits |= _CLASSED
+    return bits
 
 
 def _log(values: Any) -> Any:
@@ -166,11 +233,17 @@ def _overlap(words: list[set[str]], reference: str | None) -> Any:
     return out
 
 
-def block_features(page: PageText, title: str | None = None, description: str | None = None) -> Any:
+def block_features(
+    page: PageText,
+    title: str | None = None,
+    description: str | None = None,
+    layout: PageLayout | None = None,
+) -> Any:
     """A float matrix, one row per block, columns as FEATURE_NAMES."""
     n = len(page.blocks)
     texts = [b.text for b in page.blocks]
     chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
     lower = [t.lower() for t in texts]
     word_lists = [_WORD.findall(t) for t in lower]
@@ -179,50 +252,40 @@ def block_features(page: PageText, title: str | None = None, description: str | 
     link_share = links / safe_chars
 
     # containers: every ancestor's text and link characters, summed over the blocks inside it
-    ancestry = _Ancestry()
-    subtree_chars: dict[Any, float] = {}
-    subtree_links: dict[Any, float] = {}
-    subtree_prose: dict[Any, float] = {}
-    subtree_blocks: dict[Any, int] = {}
+    layout = layout if layout is not None else PageLayout(page)
     prose = (words >= PROSE_MIN_WORDS) & (link_share <= PROSE_MAX_LINK_SHARE)
-    chains: list[tuple[Any, ...]] = []
-    flags = np.zeros(n, dtype=np.int64)
-    for i, el in enumerate(page.elements):
-        if el is None:
-            chains.append(())
-            continue
-        chain = ancestry.chain(el)
-        chains.append(chain)
-        flags[i] = ancestry.of(el)
-        c, lk, pr = chars[i], links[i], chars[i] if prose[i] else 0.0
-        for node in chain:
-            subtree_chars[node] = subtree_chars.get(node, 0.0) + c
-            subtree_links[node] = subtree_links.get(node, 0.0) + lk
-            subtree_blocks[node] = subtree_blocks.get(node, 0) + 1
-            if pr:
-                subtree_prose[node] = subtree_prose.get(node, 0.0) + pr
-
+    ones = np.ones(n)
+    sums = layout.subtree_sums(np.vstack((chars, links, ones, np.where(prose, chars, 0.0))))
     total_chars = max(float(chars.sum()), 1.0)
-    main = _main_element(subtree_prose, ancestry)
+    main = _main_element(sums[3], layout.depths)
+    in_main = layout.within(main).astype(np.float64) if main is not None else np.zeros(n)
+    element = layout.blocks
+    has = element >= 0
+    level1, level2, level3 = layout.up(element, 1), layout.up(element, 2), layout.up(element, 3)
     container = np.zeros((n, 2, 3))  # (parent, grandparent) x (chars, links, blocks)
-    in_main = np.zeros(n)
-    for i, chain in enumerate(chains):
-        for level in (1, 2):
-            if len(chain) > level:
-                node = chain[level]
-                container[i, level - 1] = (subtree_chars[node], subtree_links[node], subtree_blocks[node])
-        if main is not None and main in chain:
-            in_main[i] = 1.0
+    for k, level in enumerate((level1, level2)):
+        ok = level >= 0
+        container[ok, k] = sums[:3, level[ok]].T
+
+    def bits_at(ids: Any, table: Any) -> Any:
+        return np.where(ids >= 0, table[np.maximum(ids, 0)], 0)
+
+    near = bits_at(element, layout.own) | bits_at(level1, layout.own) | bits_at(level2, layout.own)
+    far = bits_at(level3, layout.inherited)
+    flags = bits_at(element, layout.inherited) & (_PLACE_MASK | _COMMENT)
+    flags |= near & (_FURNITURE_NEAR | _ARTICLE_NEAR)
+    flags |= np.where(far & _FURNITURE_NEAR, _FURNITURE_FAR, 0) | np.where(
+        far & _ARTICLE_NEAR, _ARTICLE_FAR, 0
+    )
 
     # teaser cards: many distinct elements with the same tag and class (the block's or its parent's)
-    owners = [_classed(chain) for chain in chains]
-    twins: Counter[tuple[str, str]] = Counter()
-    seen: set[int] = set()
-    for owner in owners:
-        if owner is not None and id(owner) not in seen:
-            seen.add(id(owner))
-            twins[_signature(owner)] += 1
-    parent_twins = np.array([twins[_signature(o)] if o is not None else 0 for o in owners], dtype=np.float64)
+    classed = bits_at(element, layout.own) & _CLASSED
+    owner = np.where(classed > 0, element, np.where(bits_at(level1, layout.own) & _CLASSED, level1, -1))
+    owner[~has] = -1
+    distinct = np.unique(owner[owner >= 0]).tolist()
+    signatures = {node: layout.signature(node) for node in distinct}
+    twins = Counter(signatures.values())
+    parent_twins = np.array([twins[signatures[o]] if o >= 0 else 0 for o in owner.tolist()], dtype=np.float64)
 
     shown = Counter(texts)
     repeated = np.fromiter((shown[t] > 1 for t in texts), dtype=np.float64, count=n)
@@ -240,9 +303,9 @@ def block_features(page: PageText, title: str | None = None, description: str | 
         _log(chars),
         _log(words),
         link_share,
-        np.fromiter((t.endswith(_SENTENCE_END) for t in texts), dtype=np.float64, count=n),
-        np.fromiter((t.count(",") for t in texts), dtype=np.float64, count=n) / np.maximum(words, 1.0),
-        np.fromiter((sum(ch.isdigit() for ch in t) for t in texts), dtype=np.float64, count=n) / safe_chars,
+        sentence_end,
+        commas / np.maximum(words, 1.0),
+        digits / safe_chars,
         np.arange(n) / max(n - 1, 1),
         prev_share,
         next_share,
@@ -269,30 +332,36 @@ def block_features(page: PageText, title: str | None = None, description: str | 
     return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))
 
 
-def _classed(chain: tuple[Any, ...]) -> Any | None:
-    """The block's element if it has a class, else its parent if that has one."""
-    for node in chain[:2]:
-        if node.get("class"):
-            return node
-    return None
+def _character_counts(page: PageText) -> tuple[Any, Any, Any]:
+    """Per block: ASCII digits, commas, and whether it ends a sentence; over the page's code points at once."""
+    n = len(page.blocks)
+    if n == 0:
+        empty = np.zeros(0)
+        return empty, empty, empty
+    codes = np.frombuffer(page.source.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.fromiter((b.start for b in page.blocks), dtype=np.int64, count=n)
+    ends = np.fromiter((b.end for b in page.blocks), dtype=np.int64, count=n)
+
+    def per_block(mask: Any) -> Any:
+        cumulative = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+        return (cumulative[ends] - cumulative[starts]).astype(np.float64)
+
+    digits = per_block((codes >= _DIGIT_RANGE[0]) & (codes <= _DIGIT_RANGE[1]))
+    commas = per_block(codes == ord(","))
+    last = codes[np.maximum(ends - 1, 0)]
+    sentence_end = (np.isin(last, _SENTENCE_END) & (ends > starts)).astype(np.float64)
+    return digits, commas, sentence_end
 
 
-def _signature(el: Any) -> tuple[str, str]:
-    return (el.tag, el.get("class"))
-
-
-def _main_element(prose_chars: dict[Any, float], ancestry: _Ancestry) -> Any | None:
+def _main_element(prose_chars: Any, depths: Any) -> int | None:
     """The deepest element holding MAIN_SHARE of the page's prose characters."""
-    if not prose_chars:
+    if len(prose_chars) == 0:
         return None
-    total = max(prose_chars.values())  # the root (or the outermost element) holds all of it
-    best, best_depth = None, -1
-    for node, weight in prose_chars.items():
-        if weight >= MAIN_SHARE * total:
-            depth = len(ancestry.chain(node))
-            if depth > best_depth:
-                best, best_depth = node, depth
-    return best
+    total = float(prose_chars.max())  # the outermost element holds all of it
+    if total <= 0:
+        return None
+    candidates = np.flatnonzero(prose_chars >= MAIN_SHARE * total)
+    return int(candidates[np.argmax(depths[candidates])])
 
 
 def _window_sum(values: Any, half: int) -> Any:
@@ -303,21 +372,6 @@ def _window_sum(values: Any, half: int) -> Any:
     cumulative = np.concatenate(([0.0], np.cumsum(values)))
     idx = np.arange(n)
     return cumulative[np.minimum(idx + half + 1, n)] - cumulative[np.maximum(idx - half, 0)]
-
-
-def container_groups(page: PageText, level: int) -> Any:
-    """Each block's group: the index of its ancestor ``level`` steps up (a block without one is alone)."""
-    n = len(page.blocks)
-    keys: dict[Any, int] = {}
-    group = np.zeros(n, dtype=np.int64)
-    for i, el in enumerate(page.elements):
-        node = el
-        for _ in range(level):
-            node = node.getparent() if node is not None else None
-        group[i] = keys.setdefault(node, len(keys)) if node is not None else -1
-    alone = group < 0
-    group[alone] = len(keys) + np.arange(int(alone.sum()))
-    return group
 
 
 def grouped_mean(groups: Any, chars: Any, scores: Any) -> Any:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.html.blockfeatures import FEATURE_NAMES, block_features, container_groups, grouped_mean
+from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.text import PageText
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "html_weights.json"
@@ -110,8 +110,9 @@ class BlockClassifier:
         return self.second.probabilities(np.column_stack((features, context_columns(context, first))))
 
     def decide(self, page: PageText, title: str | None, description: str | None) -> PageDecision:
-        features = block_features(page, title, description)
-        context = PageContext.of(page)
+        layout = PageLayout(page)
+        features = block_features(page, title, description, layout)
+        context = PageContext.of(page, layout)
         probabilities = self.scores(features, context)
         chars = context.chars
         unsure, share, body = self.fallback.unsure(probabilities, chars)
@@ -154,9 +155,9 @@ class PageContext:
     grandparents: Any
 
     @classmethod
-    def of(cls, page: PageText) -> PageContext:
+    def of(cls, page: PageText, layout: PageLayout) -> PageContext:
         chars = np.fromiter((len(b.text) for b in page.blocks), dtype=np.float64, count=len(page.blocks))
-        return cls(chars, container_groups(page, 1), container_groups(page, 2))
+        return cls(chars, layout.groups(1), layout.groups(2))
 
 
 def context_columns(context: PageContext, first: Any) -> Any:

@@ -14,7 +14,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.html import fallback_mode, page_document
-from cleaner.html.blockfeatures import FEATURE_NAMES, block_features, container_groups, grouped_mean
+from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.classifier import WEIGHTS_PATH, BlockClassifier, FallbackRule, shipped_classifier
 from cleaner.html.text import page_text, parse_html
 from tests.html.test_html import (
@@ -144,7 +144,7 @@ def test_block_features_describe_each_block() -> None:
 def test_grouped_mean_weighs_by_characters() -> None:
     root = parse_html(FEATURE_PAGE, for_trafilatura=False)
     walk = page_text(root)
-    groups = container_groups(walk, 1)
+    groups = PageLayout(walk).groups(1)
     chars = np.array([len(b.text) for b in walk.blocks], dtype=float)
     scores = np.linspace(0.0, 1.0, len(chars))
     means = grouped_mean(groups, chars, scores)
