@@ -22,16 +22,18 @@ import numpy as np
 from cleaner.html.text import PageText
 
 # Class/id words: of page furniture, of comment threads, of article containers.
-# Generic CMS vocabulary (English words sites in every language use in markup).
-_FURNITURE_NAMES = re.compile(
+# Generic CMS vocabulary (English words sites in every language use in markup),
+# one pattern with a named group per kind so a name is scanned once.
+_FURNITURE_WORDS = (
     r"nav|menu|foot|sidebar|side-bar|widget|related|recommend|share|social|promo|advert|\bads?\b|"
     r"banner|cookie|consent|newsletter|subscri|breadcrumb|\btags?\b|popular|trending|most-?read|"
-    r"masthead|login|signup|pagination|teaser|card|outbrain|taboola|more-?from|read-?more",
-    re.IGNORECASE,
+    r"masthead|login|signup|pagination|teaser|card|outbrain|taboola|more-?from|read-?more"
 )
-_COMMENT_NAMES = re.compile(r"comment|disqus|respon|reply|discussion", re.IGNORECASE)
-_ARTICLE_NAMES = re.compile(
-    r"article|content|post|entry|story|body|text|main|prose|rich-?text|detail", re.IGNORECASE
+_COMMENT_WORDS = r"comment|disqus|respon|reply|discussion"
+_ARTICLE_WORDS = r"article|content|post|entry|story|body|text|main|prose|rich-?text|detail"
+_NAME_WORDS = re.compile(
+    f"(?P<comment>{_COMMENT_WORDS})|(?P<furniture>{_FURNITURE_WORDS})|(?P<article>{_ARTICLE_WORDS})",
+    re.IGNORECASE,
 )
 # Ancestor tags that say where a block sits (one feature each).
 PLACE_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -69,6 +71,7 @@ _DIGIT_RANGE = (ord("0"), ord("9"))
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
 _CLASSED = 1 << 24  # the element has a class attribute
+_NAME_BITS = {"furniture": _FURNITURE_NEAR, "comment": _COMMENT, "article": _ARTICLE_NEAR}
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_chars",
@@ -202,12 +205,8 @@ def _own_bits(node: Any, by_names: dict[str, int]) -> int:
         found = by_names.get(names)
         if found is None:
             found = 0
-            if _FURNITURE_NAMES.search(names):
-                found |= _FURNITURE_NEAR
-            if _COMMENT_NAMES.search(names):
-                found |= _COMMENT
-            if _ARTICLE_NAMES.search(names):
-                found |= _ARTICLE_NEAR
+            for match in _NAME_WORDS.finditer(names):
+                found |= _NAME_BITS[match.lastgroup or ""]
             by_names[names] = found
         bits |= found
     if node.get("class"):

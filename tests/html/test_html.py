@@ -531,3 +531,9 @@ def test_selector_lxml_cannot_run_is_a_clear_error() -> None:
     rules = HtmlRules(body=('section:-soup-contains("Ferry")',))
     with pytest.raises(InputError, match="cannot run on lxml"):
         page_document(page("harbour_gazette.html"), url=None, html_rules=rules, fallback=True)
+
+
+def test_invisible_characters_leave_the_page_text() -> None:
+    html = "<html><body><p>Bundes\u00adverfassungs\u00adgericht</p><p>zero\u200bwidth\u2060joined\ufeff</p><p>plain</p></body></html>"
+    doc = page_document(html, url=None, html_rules=None, fallback=False)
+    assert [b.text for b in doc.blocks] == ["Bundesverfassungsgericht", "zerowidthjoined", "plain"]
