@@ -283,16 +283,29 @@ def mix(results: list[PageResult], use_fallback: list[bool]) -> Mix:
     return out
 
 
-def choose_rule(results: list[PageResult], tolerance: float) -> tuple[FallbackRule, Mix, float]:
-    """The rule sending the fewest pages to trafilatura without losing quality against "always"."""
+def choose_rule(
+    results: list[PageResult], tolerance: float, floors: tuple[float, float]
+) -> tuple[FallbackRule, Mix, float]:
+    """The rule sending the fewest pages to trafilatura that loses no quality.
+
+    No quality loss: seb-dev F1 and traf acc at least ``floors`` (the figures
+    of the html stage before the classifier, the bar of issue 14), or at least
+    trafilatura-first's in this run less ``tolerance`` where that is lower; wceb-dev F1 at
+    least trafilatura-first's less ``tolerance``.
+    """
     always = mix(results, [True] * len(results)).figures()
+    bars = (
+        min(floors[0], always[0] - tolerance),
+        min(floors[1], always[1] - tolerance),
+        always[2] - tolerance,
+    )
     best: tuple[float, float, FallbackRule, Mix] | None = None
     for band, share, minimum in itertools.product(BANDS, UNSURE_SHARES, MIN_BODY_CHARS):
         rule = FallbackRule(band, share, minimum)
         flags = [rule.unsure(r.probabilities, r.chars)[0] for r in results]
         mixed = mix(results, flags)
         figures = mixed.figures()
-        if any(f < a - tolerance for f, a in zip(figures, always)):
+        if any(f < bar for f, bar in zip(figures, bars)):
             continue
         rate = sum(flags) / len(flags)
         quality = sum(figures)
@@ -364,6 +377,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="pages per set (quick runs)")
     parser.add_argument("--cv", type=int, default=0, help="folds for the end-to-end cross-validation")
     parser.add_argument("--tolerance", type=float, default=0.0, help="figure loss allowed against 'always'")
+    parser.add_argument(
+        "--floors",
+        default="0.966,0.940",
+        help="seb-dev F1 and traf acc the default must keep (issue 14: today's html figures)",
+    )
+    parser.add_argument("--results", type=Path, help="reuse the per-page results of an earlier --cv --save")
+    parser.add_argument(
+        "--rule-only", action="store_true", help="with --write: keep the model, write only the fallback rule"
+    )
     parser.add_argument("--write", action="store_true", help="fit on all pages and write html_weights.json")
     parser.add_argument("--save", type=Path, help="keep the out-of-fold per-page results here (pickle)")
     args = parser.parse_args(argv)
@@ -372,20 +394,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.disable(logging.CRITICAL)
     started = time.perf_counter()
-    pages = load_pages(args.eval_dir, args.limit)
+    needs_pages = (args.cv and not args.results) or (args.write and not args.rule_only)
+    pages = load_pages(args.eval_dir, args.limit) if needs_pages else []
     blocks = sum(len(p.labels) for p in pages)
-    print(f"{len(pages)} pages, {blocks:,} blocks, features in {time.perf_counter() - started:.0f} s")
+    if pages:
+        print(f"{len(pages)} pages, {blocks:,} blocks, features in {time.perf_counter() - started:.0f} s")
     rule = FallbackRule(0.2, 0.2, 200)
-    if args.cv:
+    floors = tuple(float(v) for v in args.floors.split(","))
+    results: list[PageResult] = []
+    if args.results:
+        results = pickle.loads(args.results.read_bytes())
+    elif args.cv:
         results = cross_validate(pages, args.eval_dir, args.limit, args.cv)
         if args.save:
             args.save.write_bytes(pickle.dumps(results))
+    if results:
         n = len(results)
         print(f"cross-validated, {args.cv} folds grouped by domain, {n} pages:")
-        print(f"  block accuracy (weighted, labelled blocks): {block_accuracy(pages, results):.3f}")
+        if pages:
+            print(f"  block accuracy (weighted, labelled blocks): {block_accuracy(pages, results):.3f}")
         print(f"  trafilatura first (always): {mix(results, [True] * n).line()}")
         print(f"  classifier only (never):    {mix(results, [False] * n).line()}")
-        rule, mixed, rate = choose_rule(results, args.tolerance)
+        rule, mixed, rate = choose_rule(results, args.tolerance, (floors[0], floors[1]))
         print(
             f"  fallback rule: band {rule.band}, unsure share > {rule.max_unsure_share}, body < {rule.min_body_chars} chars"
         )
@@ -394,7 +424,18 @@ def main(argv: list[str] | None = None) -> int:
             part = [r for r in results if r.dataset == dataset]
             flags = [rule.unsure(r.probabilities, r.chars)[0] for r in part]
             print(f"    {dataset}: {sum(flags) / max(len(flags), 1):.1%} of {len(part)} pages to trafilatura")
-    if args.write:
+    if args.write and args.rule_only:
+        data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+        data["fallback"] = BlockClassifier.from_json(data).to_json()["fallback"] | {
+            "band": rule.band,
+            "max_unsure_share": rule.max_unsure_share,
+            "min_body_chars": rule.min_body_chars,
+        }
+        data["fitted"]["floors"] = list(floors)
+        data["fitted"]["tolerance"] = args.tolerance
+        WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote the fallback rule into {WEIGHTS_PATH.relative_to(ROOT)}")
+    elif args.write:
         model = fit(pages, rule)
         data = model.to_json()
         data["fitted"] = {
@@ -402,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             "blocks": blocks,
             "cv_folds": args.cv,
             "tolerance": args.tolerance,
+            "floors": list(floors),
         }
         WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS_PATH.relative_to(ROOT)} ({len(FEATURE_NAMES)} + {len(STAGE2_EXTRA)} features)")
