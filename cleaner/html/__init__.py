@@ -90,8 +90,8 @@ def page_document(
         )
     mode = fallback_mode(fallback)
     has_body_rules = html_rules is not None and bool(html_rules.body)
-    # trafilatura needs lxml.html's elements; the classifier's pages never reach it with this tree
-    root = parse_html(text, for_trafilatura=mode == FALLBACK_ALWAYS and not has_body_rules)
+    # trafilatura needs lxml.html's elements (a little slower to build); "never" does not
+    root = parse_html(text, for_trafilatura=mode != FALLBACK_NEVER and not has_body_rules)
     stage: dict[str, Any] = {"encoding": encoding}
     if root is None:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
@@ -132,7 +132,9 @@ def page_document(
             in_article, chrome_rule = _trafilatura(source, page, url, len(text), stage)
         else:
             model = classifier if classifier is not None else shipped_classifier()
-            in_article, chrome_rule = _classified(model, mode, text, page, url, metadata, stage)
+            # as above: a tree parsed for selectors is re-read from text
+            source = text if has_body_rules else root
+            in_article, chrome_rule = _classified(model, mode, source, len(text), page, url, metadata, stage)
 
     labels: list[Label | None] = [None] * len(page.blocks)
     chrome = Label(CHROME, chrome_rule)
@@ -167,7 +169,8 @@ def page_document(
 def _classified(
     model: BlockClassifier,
     mode: str,
-    text: str,
+    source: Any,
+    size: int,
     page: PageText,
     url: str | None,
     metadata: dict[str, Any],
@@ -180,16 +183,19 @@ def _classified(
         "unsure_share": round(decision.unsure_share, 3),
         "body_chars": decision.body_chars,
     }
-    if decision.unsure and mode == FALLBACK_AUTO and len(text) <= FALLBACK_MAX_CHARS:
-        in_article, rule = _trafilatura(text, page, url, len(text), stage)
+    reason = stage.get("reason")
+    if decision.unsure and mode == FALLBACK_AUTO and size <= FALLBACK_MAX_CHARS:
+        in_article, rule = _trafilatura(source, page, url, size, stage)
         if stage["extraction"] == STAGE_TRAFILATURA:
             return in_article, rule
+        stage["reason"] = reason  # trafilatura found nothing: the classifier's answer stands
     if not any(decision.in_article):
         stage.update(
             extraction=STAGE_WHOLE_PAGE, reason="the classifier found no main content; whole page used"
         )
         return [True] * len(page.blocks), CLASSIFIER_RULE
-    stage.pop("reason", None)
+    if stage.get("reason") is None:
+        stage.pop("reason", None)
     stage["extraction"] = STAGE_CLASSIFIER
     return decision.in_article, CLASSIFIER_RULE
 

@@ -17,6 +17,7 @@ from cleaner.html import fallback_mode, page_document
 from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.classifier import WEIGHTS_PATH, BlockClassifier, FallbackRule, shipped_classifier
 from cleaner.html.text import page_text, parse_html
+from cleaner.outlets.rules import HtmlRules
 from tests.html.test_html import (
     HARBOUR_BODY,
     HARBOUR_CHROME,
@@ -80,6 +81,16 @@ def test_sure_page_stays_with_the_classifier() -> None:
     doc = page_document(page("harbour_gazette.html"), url=None, fallback="auto", classifier=always_sure)
     assert doc.metadata["html"]["extraction"] == "classifier"
     assert doc.metadata["html"]["classifier"]["unsure"] is False
+    # "auto" parses for trafilatura (lxml.html elements) in case it is needed: the same answer
+    never = page_document(page("harbour_gazette.html"), url=None, fallback="never", classifier=always_sure)
+    assert (never.source, never.in_article, never.labels) == (doc.source, doc.in_article, doc.labels)
+
+
+def test_unmatched_body_selector_reason_survives_the_classifier() -> None:
+    rules = HtmlRules(body=(".nothing-like-this",), drop=())
+    doc = page_document(page("valley_courier.html"), url=None, html_rules=rules, fallback="never")
+    assert doc.metadata["html"]["extraction"] == "classifier"
+    assert doc.metadata["html"]["reason"] == "no body selector matched"
 
 
 def test_every_mode_is_lossless_with_heuristics() -> None:
