@@ -19,7 +19,7 @@ from lxml import etree
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html.article import headline, link_lines, outside_main, rescue_gaps, rescue_lead
+from cleaner.html.article import bylines, headline, link_lines, outside_main, rescue_gaps, rescue_lead
 from cleaner.html.chrome import name_chrome
 from cleaner.html.classifier import BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
@@ -151,6 +151,8 @@ def page_document(
             outside_main(page, in_article, labels)
             rescue_lead(page, in_article, labels)
             rescue_gaps(page, in_article, labels)
+        if stage["extraction"] == STAGE_CLASSIFIER:
+            bylines(page, in_article, labels)
         headline(page, in_article, labels, metadata.get("title"))
     name_chrome(page, in_article, labels)  # the category only: which blocks are removed is settled
     stage["article_blocks"] = sum(in_article)

@@ -170,3 +170,19 @@ def test_weights_fitted_on_other_features_are_refused() -> None:
     data["features"] = data["features"][:-1]
     with pytest.raises(ValueError, match="refit with bench/fit_html.py"):
         BlockClassifier.from_json(data)
+
+
+def test_byline_box_inside_the_classifiers_article_is_removed(classifier_only: Cleaner) -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article>"
+        "<h1>Island ferry to run twice a day</h1><p class='byline'>By a staff reporter</p>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</article><footer>© 2024 Harbour Gazette</footer></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert r.body.startswith("The harbour authority said on Monday")
+    assert removed_rules(r)["By a staff reporter"] == "html:byline"
