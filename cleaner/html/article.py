@@ -277,7 +277,7 @@ _BYLINE_CLASS = re.compile(
     r"byline|by-line|author|dateline|posted-?on|post-?meta|article-?meta|entry-?meta|timestamp|publish",
     re.IGNORECASE,
 )
-BYLINE = Label("other", "html:byline")
+BYLINE = Label("page_chrome", "html:byline")  # as trafilatura's path names the same block
 
 
 def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
