@@ -166,7 +166,7 @@ def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
 
 def stage1_probs(stage: dict, pg: PageData) -> list[float]:
     linear = LinearStage(stage["bias"], tuple(stage["weights"].items()))
-    return linear.probabilities(pg.cols, len(pg.texts))
+    return linear.probabilities(pg.cols, len(pg.texts)).tolist()  # type: ignore[no-any-return]
 
 
 def is_clean(pg: PageData) -> bool:

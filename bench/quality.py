@@ -1,5 +1,10 @@
 """Quality and speed of cleaner against baselines on ../shared/eval/dev.
 
+The eval pages are a separate evaluation set, not part of this repository (real
+pages are not copied into it). With a copy elsewhere, point at its dev folder
+(the one holding seb-dev.jsonl.gz, traf.jsonl.gz, wceb-dev.jsonl.gz) with
+--eval-dir DIR or CLEANER_EVAL_DIR.
+
 Runs every mode asked for (html, text, extracted) over the eval pages and
 prints P / R / F1 on seb-dev and wceb-dev (every page weighs the same) and
 keep / leak / acc on traf, with pages/s,
@@ -8,6 +13,7 @@ trafilatura on the html, the text unchanged, and a C4-style line filter.
 
     python bench/quality.py                    # all modes, all baselines
     python bench/quality.py --modes text --limit 200
+    python bench/quality.py --eval-dir /data/cleaner-eval/dev
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import sys
 import time
@@ -28,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from cleaner import Cleaner  # noqa: E402
 from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore  # noqa: E402
 
-EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
+EVAL_DIR = Path(os.environ.get("CLEANER_EVAL_DIR") or ROOT.parent / "shared" / "eval" / "dev")
 DATASETS = ("seb-dev", "traf", "wceb-dev")
 MODES = ("html", "text", "extracted")
 
@@ -46,8 +53,8 @@ def c4_filter(text: str) -> str:
     return "\n".join(kept)
 
 
-def load(name: str, limit: int | None) -> list[dict]:
-    path = EVAL_DIR / f"{name}.jsonl.gz"
+def load(name: str, limit: int | None, folder: Path = EVAL_DIR) -> list[dict]:
+    path = folder / f"{name}.jsonl.gz"
     rows = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -177,12 +184,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-heuristics", action="store_true")
     parser.add_argument("--no-fallback", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=EVAL_DIR,
+        help=f"folder of the eval pages (a separate set, not in the repository; default {EVAL_DIR}, or CLEANER_EVAL_DIR)",
+    )
     args = parser.parse_args(argv)
-    if not EVAL_DIR.is_dir():
-        print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
+    missing = [name for name in DATASETS if not (args.eval_dir / f"{name}.jsonl.gz").is_file()]
+    if missing:
+        print(
+            f"eval pages not found in {args.eval_dir} ({', '.join(m + '.jsonl.gz' for m in missing)}): "
+            "they are a separate evaluation set; give --eval-dir DIR or CLEANER_EVAL_DIR",
+            file=sys.stderr,
+        )
         return 2
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    data = {name: load(name, args.limit) for name in DATASETS}
+    data = {name: load(name, args.limit, args.eval_dir) for name in DATASETS}
     cleaner = Cleaner(heuristics=not args.no_heuristics, fallback=not args.no_fallback)
     rows = []
     for tool, mode, fn, timed in runs(modes, cleaner, not args.no_baselines):

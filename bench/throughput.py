@@ -1,16 +1,21 @@
-"""Throughput of clean() on text, one process, all shipped rules loaded.
+"""Throughput of clean() on text, and what starting costs; one core, all shipped rules loaded.
 
-Workloads, each timed in the same run:
-- corpus, rules only      corpus text cases (repeated to --megabytes), url given, heuristics off
-- corpus, default         the same documents, rules + heuristics (the default Cleaner)
-- dev noisy_text          ../shared/eval/dev raw page-text dumps, rules only and default
-- dev extracted_text      ../shared/eval/dev trafilatura output (news-sized articles),
-                          rules only and default; and rules only with every page
-                          cleaned as one of the shipped outlets in turn, so each
-                          news-sized page gets a full pass of an outlet's rules
+Workloads (each document cleaned in turn, best of --repeats passes):
+- dev raw dumps        ../shared/eval/dev noisy_text (seb-dev, traf): a page's whole text
+- dev extracted        ../shared/eval/dev extracted_text: trafilatura's output for the same pages
+- each also rules only (heuristics off), and a plain per-page ``splitlines()`` as the floor
+- corpus               corpus/ text cases, repeated to --megabytes
+- trafilatura          trafilatura.extract on the html of the first --trafilatura-pages dev
+                       pages: what producing the extracted text costs, for scale
+Start: the CPU of ``Cleaner()`` in a fresh process, and of a whole ``python -m cleaner
+clean`` of a one-line text file (beside ``python -c pass``, the interpreter's own start).
 
-    python bench/throughput.py                 # 50 MB of corpus text per corpus workload
-    python bench/throughput.py --megabytes 10
+With --against CHECKOUT (e.g. ../main) every workload also runs on that checkout, in a
+second worker process, the two taking turns workload by workload in the same run, so a
+busy machine slows both alike; the table gives both and their ratio.
+
+    python bench/throughput.py --against ../main
+    python bench/throughput.py --megabytes 10 --repeats 1
 """
 
 from __future__ import annotations
@@ -18,22 +23,28 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cleaner import Cleaner  # noqa: E402
-
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
+EVAL_SETS = ("seb-dev", "traf")
+TINY_TEXT = "The council approved the budget on Tuesday.\n"
+CALIBRATION_LOOP = 10**6  # sum(range(...)): how fast this machine runs Python right now
+
+Docs = list[tuple[str, str | None]]
 
 
-def corpus_documents() -> list[tuple[str, str | None]]:
+def corpus_documents() -> Docs:
     """(text, url) for every text case in corpus/."""
+    import yaml
+
     docs = []
     for path in sorted((ROOT / "corpus").rglob("*.txt")):
         if path.name.endswith(".body.txt"):
@@ -46,9 +57,9 @@ def corpus_documents() -> list[tuple[str, str | None]]:
     return docs
 
 
-def eval_documents(field: str) -> list[tuple[str, str | None]]:
-    docs = []
-    for name in ("seb-dev", "traf"):
+def eval_documents(field: str) -> Docs:
+    docs: Docs = []
+    for name in EVAL_SETS:
         with gzip.open(EVAL_DIR / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
             for line in handle:
                 row = json.loads(line)
@@ -58,9 +69,9 @@ def eval_documents(field: str) -> list[tuple[str, str | None]]:
     return docs
 
 
-def repeat_to(docs: list[tuple[str, str | None]], megabytes: float) -> list[tuple[str, str | None]]:
+def repeat_to(docs: Docs, megabytes: float) -> Docs:
     target = megabytes * 1_000_000
-    out: list[tuple[str, str | None]] = []
+    out: Docs = []
     size = 0
     while size < target and docs:
         for doc in docs:
@@ -71,72 +82,244 @@ def repeat_to(docs: list[tuple[str, str | None]], megabytes: float) -> list[tupl
     return out
 
 
-def measure(
-    cleaner: Cleaner, docs: list[tuple[str, str | None]], rounds: int = 1, outlets: list[str] | None = None
-) -> tuple[int, float, float]:
-    """(documents, megabytes, seconds) for cleaning every document ``rounds`` times.
+class Worker:
+    """Runs workloads in this process on whatever ``cleaner`` PYTHONPATH gives it."""
 
-    With ``outlets``, document i is cleaned as outlet ``outlets[i % len(outlets)]``:
-    every document then gets a full pass of one outlet's rules.
-    """
-    total_bytes = sum(len(text.encode("utf-8")) for text, _ in docs) * rounds
-    forced = [outlets[i % len(outlets)] for i in range(len(docs))] if outlets else [None] * len(docs)
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for (text, url), outlet in zip(docs, forced):
-            cleaner.clean(text, url=url, outlet=outlet)
-    seconds = time.perf_counter() - started
-    return len(docs) * rounds, total_bytes / 1e6, seconds
+    def __init__(self, megabytes: float) -> None:
+        from cleaner import Cleaner
+
+        self.megabytes = megabytes
+        self.cleaners = {"default": Cleaner(), "rules only": Cleaner(heuristics=False)}
+        self.docs: dict[str, Docs] = {}
+
+    def documents(self, source: str) -> Docs:
+        if source not in self.docs:
+            if source == "corpus":
+                self.docs[source] = repeat_to(corpus_documents(), self.megabytes)
+            else:
+                self.docs[source] = eval_documents(source)
+        return self.docs[source]
+
+    def run(self, source: str, mode: str) -> dict[str, float]:
+        docs = self.documents(source)
+        size = sum(len(text.encode("utf-8")) for text, _ in docs) / 1e6
+        started, cpu = time.perf_counter(), time.process_time()
+        if mode == "splitlines":
+            for text, _ in docs:
+                text.splitlines()
+        else:
+            clean = self.cleaners[mode].clean
+            for text, url in docs:
+                clean(text, url=url)
+        return {
+            "docs": len(docs),
+            "mb": size,
+            "seconds": time.perf_counter() - started,
+            "cpu": time.process_time() - cpu,
+        }
+
+
+def worker_main(megabytes: float) -> int:
+    """Answer one JSON command a line on stdin with one JSON result a line on stdout."""
+    import cleaner
+
+    worker = Worker(megabytes)
+    print(json.dumps({"ready": cleaner.__file__}), flush=True)
+    for line in sys.stdin:
+        command = json.loads(line)
+        print(json.dumps(worker.run(command["source"], command["mode"])), flush=True)
+    return 0
+
+
+class Side:
+    """A worker process on one checkout."""
+
+    def __init__(self, checkout: Path, megabytes: float) -> None:
+        env = {**os.environ, "PYTHONPATH": str(checkout)}
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--megabytes", str(megabytes)]
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
+        self.source = str(self.ask(None)["ready"])  # the cleaner this worker imported
+
+    def ask(self, command: dict[str, str] | None) -> dict[str, Any]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        if command is not None:
+            self.process.stdin.write(json.dumps(command) + "\n")
+            self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise SystemExit("a worker died; its error is above")
+        return json.loads(answer)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def child_cpu(command: list[str], env: dict[str, str], cwd: str) -> float:
+    """CPU seconds (user + system) a command takes, measured from this process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+START_CODE = (
+    "import time; t = time.process_time(); from cleaner import Cleaner; i = time.process_time(); "
+    "Cleaner(); print(i - t, time.process_time() - i)"
+)
+
+
+def start_costs(checkout: Path, repeats: int) -> dict[str, float]:
+    """Best-of CPU figures of starting: import, Cleaner(), a tiny-file CLI run."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    imports, builds, cli = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        tiny = Path(folder) / "tiny.txt"
+        tiny.write_text(TINY_TEXT, encoding="utf-8")
+        for _ in range(repeats):
+            # run from an empty folder: "-c" and "-m" put the working folder first on sys.path
+            done = subprocess.run(
+                [sys.executable, "-c", START_CODE],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=folder,
+            )
+            imported, built = map(float, done.stdout.split())
+            imports.append(imported)
+            builds.append(built)
+            command = [
+                sys.executable,
+                "-m",
+                "cleaner",
+                "clean",
+                str(tiny),
+                "-o",
+                str(Path(folder) / "out.txt"),
+            ]
+            cli.append(child_cpu(command, env, folder))
+    return {"import": min(imports), "Cleaner()": min(builds), "cli": min(cli)}
+
+
+def trafilatura_rate(pages: int) -> dict[str, float] | None:
+    """trafilatura.extract on the html of the first dev pages: pages/s and MB of html/s."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    htmls = []
+    for name in EVAL_SETS:
+        with gzip.open(EVAL_DIR / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                htmls.append(json.loads(line)["html"])
+                if len(htmls) >= pages:
+                    break
+        if len(htmls) >= pages:
+            break
+    started, cpu = time.perf_counter(), time.process_time()
+    for html in htmls:
+        trafilatura.extract(html)
+    return {
+        "docs": len(htmls),
+        "mb": sum(len(h.encode("utf-8")) for h in htmls) / 1e6,
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+    }
+
+
+WORKLOADS = (
+    ("noisy_text", "default", "dev raw dumps, default"),
+    ("noisy_text", "rules only", "dev raw dumps, rules only"),
+    ("noisy_text", "splitlines", "dev raw dumps, splitlines() only"),
+    ("extracted_text", "default", "dev extracted, default"),
+    ("extracted_text", "rules only", "dev extracted, rules only"),
+    ("extracted_text", "splitlines", "dev extracted, splitlines() only"),
+    ("corpus", "default", "corpus text cases, default"),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--megabytes", type=float, default=50.0, help="corpus text per corpus workload")
-    parser.add_argument("--eval-rounds", type=int, default=3, help="passes over the dev pages")
+    parser.add_argument("--against", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument("--megabytes", type=float, default=10.0, help="corpus text for the corpus workload")
+    parser.add_argument("--repeats", type=int, default=3, help="passes per workload; the best counts")
+    parser.add_argument("--trafilatura-pages", type=int, default=100, help="0 leaves trafilatura out")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        return worker_main(args.megabytes)
 
-    rules_only = Cleaner(heuristics=False)
-    default = Cleaner()
-    corpus = corpus_documents()
-    rows = []
-    if corpus:
-        docs = repeat_to(corpus, args.megabytes)
-        sizes = sorted(len(t.encode("utf-8")) for t, _ in corpus)
-        print(f"corpus: {len(corpus)} cases, median {sizes[len(sizes) // 2] / 1000:.1f} KB", file=sys.stderr)
-        rows.append(("corpus text, rules only", *measure(rules_only, docs)))
-        rows.append(("corpus text, default (rules + heuristics)", *measure(default, docs)))
-    else:
-        print("corpus/ has no text cases: corpus workloads skipped", file=sys.stderr)
-    if EVAL_DIR.is_dir():
-        for field in ("noisy_text", "extracted_text"):
-            pages = eval_documents(field)
-            sizes = sorted(len(t.encode("utf-8")) for t, _ in pages)
-            print(
-                f"dev {field}: {len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.1f} KB",
-                file=sys.stderr,
-            )
-            rows.append((f"dev {field}, rules only", *measure(rules_only, pages, args.eval_rounds)))
-            if field == "extracted_text":
-                every_outlet = sorted(rules_only.rulebook.outlets)
-                rows.append(
-                    (
-                        f"dev {field}, rules only, each page as one of the {len(every_outlet)} outlets",
-                        *measure(rules_only, pages, args.eval_rounds, every_outlet),
-                    )
-                )
-            rows.append((f"dev {field}, default", *measure(default, pages, args.eval_rounds)))
-    else:
-        print(f"{EVAL_DIR} not found: eval workloads skipped", file=sys.stderr)
+    checkouts = {"this": ROOT}
+    if args.against is not None:
+        checkouts["against"] = args.against.resolve()
+    sides = {name: Side(path, args.megabytes) for name, path in checkouts.items()}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    workloads = [w for w in WORKLOADS if w[0] == "corpus" or EVAL_DIR.is_dir()]
+    try:
+        for source, mode, label in workloads:
+            for _ in range(args.repeats):
+                for name, side in sides.items():
+                    result = side.ask({"source": source, "mode": mode})
+                    if (label, name) not in best or result["cpu"] < best[label, name]["cpu"]:
+                        best[label, name] = result
+    finally:
+        for side in sides.values():
+            side.close()
+    imported = {name: side.source for name, side in sides.items()}
+    traf = trafilatura_rate(args.trafilatura_pages) if args.trafilatura_pages and EVAL_DIR.is_dir() else None
+    starts = {name: start_costs(path, args.repeats) for name, path in checkouts.items()}
+    floor = min(child_cpu([sys.executable, "-c", "pass"], dict(os.environ), "/") for _ in range(args.repeats))
+    calibration = time.process_time()
+    sum(range(CALIBRATION_LOOP))
+    calibration = time.process_time() - calibration
 
-    print(f"{len(rules_only.rulebook.outlets)} outlet rule files loaded; one process, one core")
-    print("| workload | docs | MB | seconds | docs/s | MB/s |")
-    print("|---|---|---|---|---|---|")
-    for name, count, megabytes, seconds in rows:
+    print(
+        f"one process, one core; best of {args.repeats}; this = {ROOT}"
+        + (f", against = {args.against}" if args.against else "")
+    )
+    print("cleaner imported by the workers: " + ", ".join(f"{k} = {v}" for k, v in imported.items()))
+    print(
+        f"machine speed now: sum(range(10**6)) takes {calibration * 1000:.0f} ms CPU (a quiet laptop: ~15 ms)"
+    )
+    against = "against" in checkouts
+    head = "| workload | docs | MB | this MB/s (CPU) | this MB/s (wall) |"
+    head += " against MB/s (CPU) | speed-up |" if against else ""
+    print(head)
+    print("|---" * (7 if against else 5) + "|")
+    for _, _, label in workloads:
+        mine = best[label, "this"]
+        row = f"| {label} | {mine['docs']:,} | {mine['mb']:.1f} | {mine['mb'] / mine['cpu']:.1f} | {mine['mb'] / mine['seconds']:.1f} |"
+        if against:
+            theirs = best[label, "against"]
+            row += f" {theirs['mb'] / theirs['cpu']:.1f} | {theirs['cpu'] / mine['cpu']:.2f}x |"
+        print(row)
+    if traf is not None:
         print(
-            f"| {name} | {count:,} | {megabytes:.1f} | {seconds:.2f} | {count / seconds:,.0f} | {megabytes / seconds:.1f} |"
+            f"| trafilatura.extract on the html of {traf['docs']} dev pages | {traf['docs']} | {traf['mb']:.1f} (html) |"
+            f" {traf['docs'] / traf['cpu']:.0f} pages/s | {traf['docs'] / traf['seconds']:.0f} pages/s |"
+            + (" | |" if against else "")
         )
+    print()
+    print("| start (CPU seconds, best of runs) | this |" + (" against |" if against else ""))
+    print("|---|---|" + ("---|" if against else ""))
+    print(
+        f"| python -c pass (the interpreter alone) | {floor:.3f} |" + (f" {floor:.3f} |" if against else "")
+    )
+    for key, label in (
+        ("import", "import cleaner"),
+        ("Cleaner()", "Cleaner() with all shipped rules"),
+        ("cli", "python -m cleaner clean tiny.txt -o out.txt (whole process)"),
+    ):
+        row = f"| {label} | {starts['this'][key]:.3f} |"
+        if against:
+            row += f" {starts['against'][key]:.3f} |"
+        print(row)
     return 0
 
 

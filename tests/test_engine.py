@@ -231,3 +231,19 @@ def test_plain_text_given_as_html_is_one_paragraph_as_the_readme_says() -> None:
     assert "not HTML)" not in errors and "one paragraph" in errors
     with pytest.raises(InputError, match="not HTML"):
         clean(html=b"%PDF-1.7 binary")  # what "not HTML" does mean: another format
+
+
+def test_a_document_of_too_many_lines_is_refused_not_cleaned_at_any_memory_cost() -> None:
+    """Issue 12 item 8: 5 MB of short lines peaked at 3.5 GB; past MAX_BLOCKS lines the
+    call says so (the CLI then keeps the record whole in the errors file)."""
+    from cleaner.engine import MAX_BLOCKS
+
+    many = "Home\n" * (MAX_BLOCKS + 1)
+    with pytest.raises(InputError, match="too many lines"):
+        Cleaner(use_env=False).clean(many)
+    with pytest.raises(InputError, match="too many lines"):
+        Cleaner(use_env=False).clean(
+            html="<html><body>" + "<p>Home</p>" * (MAX_BLOCKS + 1) + "</body></html>"
+        )
+    fewer = "Home\n" * 1000
+    assert Cleaner(use_env=False).clean(fewer).source == fewer

@@ -102,3 +102,38 @@ def test_clean_dataframe_checks_columns(spark: SparkSession) -> None:
     clash = spark.createDataFrame([(1, "x", "y")], "id long, text string, body string")
     with pytest.raises(ValueError, match="already has column"):
         clean_dataframe(clash)
+
+
+def test_learned_outlets_two_stage_job_equals_the_command_line(
+    spark: SparkSession, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    from cleaner.spark import learn_and_clean_dataframe
+    from tests.learn.outlet_dump import dump_records, make_outlets, make_pages
+
+    records = list(dump_records(make_pages(make_outlets(8, seed=11, max_pages=35), seed=12)))
+    folder = tmp_path_factory.mktemp("spark-learn")
+    dump = folder / "dump.jsonl"
+    dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out, learned_dir = folder / "out.jsonl", folder / "learned"
+    args = ["clean", str(dump), "-o", str(out), "--no-heuristics", "--no-progress"]
+    result = CliRunner().invoke(main, [*args, "--learn-outlets", "--learned-rules", str(learned_dir)])
+    assert result.exit_code == 0, result.stderr
+    expected = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    rows = [(n, r["text"], r["url"]) for n, r in enumerate(records)]
+    df = spark.createDataFrame(rows, "id long, text string, url string").repartition(3)
+    cleaned, files = learn_and_clean_dataframe(df, text_col="text", url_col="url", heuristics=False)
+    assert files == {p.name: p.read_text(encoding="utf-8") for p in learned_dir.glob("*.yaml")}
+    assert len(files) >= 4
+    got = {r["id"]: r for r in cleaned.collect()}
+    assert len(got) == len(records)
+    learned_spans = 0
+    for n, want in enumerate(expected):
+        row = got[n]
+        assert row["body"] == want["body"]
+        assert [s.asDict() for s in row["removed"]] == want["removed"]
+        learned_spans += sum(s["rule"].startswith("learned:") for s in want["removed"])
+    assert learned_spans > 100

@@ -16,7 +16,11 @@ from cleaner import __version__
 
 # name -> (module, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "clean": ("cleaner.cli.clean_cmd", "clean_command", "Clean documents, folders, JSONL or WARC dumps."),
+    "clean": (
+        "cleaner.cli.clean_cmd",
+        "clean_command",
+        "Clean documents, folders, JSONL, Parquet or WARC dumps.",
+    ),
     "explain": (
         "cleaner.cli.explain_cmd",
         "explain_command",

@@ -10,7 +10,12 @@ import click
 
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
+from cleaner.io.encoding import AUTO, check_encoding_name
+from cleaner.io.formats import FORMATS
+from cleaner.io.records import FieldMap, GivenValues, parse_fields
 from cleaner.outlets.rules import RULES_ENV, rules_paths_from_env
+
+MAX_OUTLETS_NAMED = 40  # an unknown --outlet error lists the known ones, up to this many
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -68,3 +73,81 @@ def announce_user_rules(rules_dirs: tuple[str, ...]) -> None:
             f"cleaner: user rules: {', '.join(named)}; they override the shipped rules for their domains",
             err=True,
         )
+
+
+def document_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The reading options every command shares, under one name each: --format, --field,
+    --url, --outlet, --date, --encoding."""
+    options = [
+        click.option(
+            "--format",
+            "input_format",
+            type=click.Choice(FORMATS),
+            default="auto",
+            show_default=True,
+            help="Input format (auto: by extension, then content).",
+        ),
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="KEY=NAME,...",
+            help="Record field names: text=, html=, url=, outlet=, date= (html= alone: ignore HTML, clean the text).",
+        ),
+        click.option(
+            "--url",
+            metavar="URL",
+            help="The documents' URL (selects the outlet's rules); wins over a record's url.",
+        ),
+        click.option(
+            "--outlet",
+            metavar="DOMAIN",
+            help="Use this outlet's rules (a domain or outlet name) for every document.",
+        ),
+        click.option("--date", metavar="DATE", help="The documents' date (ISO), for date-bounded rules."),
+        click.option(
+            "--encoding",
+            default=AUTO,
+            show_default=True,
+            metavar="auto|NAME",
+            help="Text files' encoding; auto: byte-order mark, then UTF-8, then detection.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def field_map(fields: tuple[str, ...]) -> FieldMap:
+    """``--field`` values -> FieldMap, a bad one as a one-line usage error."""
+    try:
+        return parse_fields(fields)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def encoding_name(name: str) -> str:
+    """``--encoding`` checked now, not once per record."""
+    try:
+        return check_encoding_name(name)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def given_values(cleaner: Cleaner, url: str | None, outlet: str | None, date: str | None) -> GivenValues:
+    """--url / --outlet / --date; an --outlet no rule file knows is an error naming the known
+    ones (silently cleaning without its rules would look like a working run)."""
+    if outlet is not None:
+        check_outlet(cleaner, outlet)
+    return GivenValues(url=url, outlet=outlet, date=date)
+
+
+def check_outlet(cleaner: Cleaner, outlet: str) -> None:
+    if cleaner.rulebook.get(outlet) is not None:
+        return
+    known = sorted(cleaner.rulebook.by_domain)
+    shown = ", ".join(known[:MAX_OUTLETS_NAMED])
+    more = f" and {len(known) - MAX_OUTLETS_NAMED} more" if len(known) > MAX_OUTLETS_NAMED else ""
+    if not known:
+        fail(f"--outlet {outlet}: unknown outlet; no rule files are loaded")
+    fail(f"--outlet {outlet}: unknown outlet; known: {shown}{more} (add rules with --rules DIR)")

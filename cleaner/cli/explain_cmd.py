@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
+from cleaner.cli.common import (
+    announce_user_rules,
+    build_cleaner,
+    cleaner_options,
+    document_options,
+    encoding_name,
+    fail,
+    field_map,
+    given_values,
+)
 from cleaner.cli.report import render_html, render_summary_text, render_terminal
 from cleaner.engine import without_surrogates
 from cleaner.errors import CleanerError
@@ -16,17 +25,7 @@ from cleaner.io.documents import read_one_document
 
 @click.command("explain")
 @click.argument("input_path", metavar="INPUT", type=click.Path(allow_dash=True, dir_okay=False))
-@click.option("--url", help="The document's URL (selects the outlet's rules).")
-@click.option("--outlet", help="Use this outlet's rules (a domain or outlet name).")
-@click.option("--date", help="The document's date (ISO), for date-bounded rules.")
-@click.option(
-    "--format",
-    "input_format",
-    type=click.Choice(["auto", "text", "html"]),
-    default="auto",
-    show_default=True,
-    help="Input format; auto looks at the extension, then the content.",
-)
+@document_options
 @click.option(
     "--html",
     "html_out",
@@ -39,10 +38,12 @@ from cleaner.io.documents import read_one_document
 @cleaner_options
 def explain_command(
     input_path: str,
+    input_format: str,
+    fields: tuple[str, ...],
     url: str | None,
     outlet: str | None,
     date: str | None,
-    input_format: str,
+    encoding: str,
     html_out: str | None,
     color: bool | None,
     rules_dirs: tuple[str, ...],
@@ -52,28 +53,25 @@ def explain_command(
 ) -> None:
     """Show INPUT (a text or HTML file, or - for stdin) with every removed span.
 
-    INPUT is read as `cleaner clean` reads it: html by extension, then content;
-    of a JSONL or WARC file, the first record (its url, outlet and date fields
-    count unless given here).
+    INPUT is read as `cleaner clean` reads it, with the same options: html by
+    extension, then content; of a JSONL, Parquet or WARC file, the first record
+    (its url, outlet and date fields count unless given here).
 
     Each removed span is marked with its category and the rule that removed
     it, followed by a summary. With --html, the same is written as a
     self-contained HTML page and only the summary is printed.
     """
     name = "<stdin>" if input_path == "-" else input_path
+    fields_read = field_map(fields)
+    encoding = encoding_name(encoding)
+    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
+    given = given_values(cleaner, url, outlet, date)
     try:
-        document = read_one_document(input_path, input_format)
+        document = given.apply(read_one_document(input_path, input_format, fields_read, encoding))
     except CleanerError as exc:
         fail(str(exc))
-    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
     try:
-        result = cleaner.clean(
-            document.text,
-            html=document.html,
-            url=url or document.url,
-            outlet=outlet or document.outlet,
-            date=date or document.date,
-        )
+        result = cleaner.clean(document.text, **document.clean_args())
     except ImportError as exc:
         fail(f"{name}: HTML input needs the html stage, which cannot be loaded ({exc})")
     except CleanerError as exc:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from cleaner.cli.common import fail
+from cleaner.cli.common import fail, field_map
 from cleaner.errors import CleanerError
 from cleaner.io.records import FieldMap
 from cleaner.learn.pages import PageReader
@@ -47,14 +48,17 @@ _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
     show_default=True,
     help="... and on at least this many pages.",
 )
-@click.option("--text-field", default="text", show_default=True, help="JSONL field holding page text.")
 @click.option(
-    "--html-field",
-    default="html",
-    show_default=True,
-    help="JSONL field holding page html (read before the text field, as `cleaner clean` does).",
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="KEY=NAME,...",
+    help="Record field names, as for `cleaner clean`: text=, html=, url= (html is read before text).",
 )
-@click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
+# the names before --field, kept working but no longer shown
+@click.option("--text-field", hidden=True)
+@click.option("--html-field", hidden=True)
+@click.option("--url-field", hidden=True)
 def learn_command(
     dump: str,
     domain: str,
@@ -64,9 +68,10 @@ def learn_command(
     limit: int,
     min_share: float,
     min_pages: int,
-    text_field: str,
-    html_field: str,
-    url_field: str,
+    fields: tuple[str, ...],
+    text_field: str | None,
+    html_field: str | None,
+    url_field: str | None,
 ) -> None:
     """Propose rules/DOMAIN.yaml from DUMP: many pages of one outlet.
 
@@ -82,7 +87,7 @@ def learn_command(
     target = None if output == "-" else Path(output)
     if target is not None and target.exists() and not force:
         fail(f"{target}: exists; use --force to overwrite it")
-    reader = PageReader(FieldMap(text=text_field, html=html_field, url=url_field))
+    reader = PageReader(_learn_fields(fields, text_field, html_field, url_field))
     try:
         pages = reader.read(dump, limit)
     except CleanerError as exc:
@@ -115,3 +120,12 @@ def learn_command(
     except OSError as exc:
         fail(f"{target}: cannot write: {exc.strerror}")
     click.echo(f"wrote {target}", err=True)
+
+
+def _learn_fields(
+    fields: tuple[str, ...], text_field: str | None, html_field: str | None, url_field: str | None
+) -> FieldMap:
+    """``--field`` with the old ``--text-field`` / ``--html-field`` / ``--url-field`` on top."""
+    chosen = field_map(fields)
+    old = {"text": text_field, "html": html_field, "url": url_field}
+    return dataclasses.replace(chosen, **{k: v for k, v in old.items() if v is not None})

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cleaner.blocks import newline_lines
 from cleaner.categories import CATEGORIES
 from cleaner.result import Result, Segment
 
@@ -126,8 +127,9 @@ def split_outer_space(text: str) -> tuple[str, str, str]:
 
 
 def safe_terminal(text: str) -> str:
-    """Show control characters (escape sequences in scraped text) as ``?``."""
-    return _CONTROL.sub("?", text)
+    """Show control characters (escape sequences in scraped text) as ``?``; every line
+    break (a lone CR would overwrite the line on screen) as a newline."""
+    return _CONTROL.sub("?", newline_lines(text))
 
 
 # --- terminal --------------------------------------------------------------

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from math import inf
+from operator import and_, is_, is_not, ne, or_
 from typing import Any
+
+import numpy as np
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.edges import edge_lines
@@ -79,7 +83,7 @@ class LinePage:
 
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far."""
-        return [u and label is None for u, label in zip(self.usable, self.local)]
+        return list(map(and_, self.usable, map(is_, self.local, repeat(None))))
 
     def dropped(self, j: int) -> Label:
         """The label of a line dropped by score or shape: its phrase category where it has one."""
@@ -98,28 +102,25 @@ def label_appeal_zones(page: LinePage) -> None:
 def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
     and, in the noisy regime, lines the classifier scores below the cut."""
-    lines = page.lexicon.line_category
-    for j, norm in enumerate(page.scored.norms):
-        if page.local[j] is not None or not page.usable[j]:
-            continue
-        button = lines.get(norm)
-        if button is not None:
-            page.local[j] = page.button_labels[button]
-        elif page.scored.phrase_lines[j] or page.scored.scores[j] < page.scored.cut:
-            page.local[j] = page.dropped(j)
+    scored, n = page.scored, len(page.texts)
+    buttons = list(map(page.lexicon.line_category.get, scored.norms))
+    marked = np.fromiter(map(is_not, buttons, repeat(None)), bool, n) | np.array(scored.phrase_lines, bool)
+    if scored.cut != -inf:
+        marked |= np.array(scored.scores) < scored.cut
+    for j in np.flatnonzero(marked & np.array(page.kept(), bool)).tolist():
+        button = buttons[j]
+        page.local[j] = page.button_labels[button] if button is not None else page.dropped(j)
 
 
 def label_repeats(page: LinePage) -> None:
     """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
     if page.scored.cut == -inf:
         return
-    seen: set[str] = set()
-    for j, (text, kept) in enumerate(zip(page.texts, page.kept())):
-        if kept:
-            if text in seen:
-                page.local[j] = REPEAT
-            else:
-                seen.add(text)
+    indexes = list(compress(range(len(page.texts)), page.kept()))
+    texts = list(map(page.texts.__getitem__, indexes))
+    first_seen = dict(zip(reversed(texts), reversed(indexes)))  # each text's first kept line
+    for j in compress(indexes, map(ne, map(first_seen.__getitem__, texts), indexes)):
+        page.local[j] = REPEAT
 
 
 def label_after_terminator(page: LinePage) -> None:
@@ -132,25 +133,32 @@ def label_after_terminator(page: LinePage) -> None:
     """
     if not page.scored.raw:
         return
-    texts, kept = page.texts, page.kept()
-    total = sum(len(texts[j]) for j in range(len(texts)) if kept[j])
-    seen = 0
-    for j, text in enumerate(texts):
-        if kept[j]:
-            seen += len(text)
+    texts, kept, categories = page.texts, page.kept(), page.scored.categories
+    terminators = [
+        j
+        for j in compress(range(len(texts)), page.scored.phrase_lines)
+        if categories[j] in TERMINATOR_CATEGORIES and not kept[j]
+    ]
+    if not terminators:
+        return
+    kept_chars = np.fromiter(map(len, texts), np.int64, len(texts)) * np.array(kept, bool)
+    before = np.cumsum(kept_chars) - kept_chars  # kept characters above each line
+    total = int(kept_chars.sum())
+    prose_after: list[bool] | None = None
+    for j in terminators:
+        if int(before[j]) < total * TERMINATOR_MIN_BODY_SHARE:
             continue
-        category = page.scored.categories[j]
-        if (
-            category in TERMINATOR_CATEGORIES
-            and page.scored.phrase_lines[j]
-            and seen >= total * TERMINATOR_MIN_BODY_SHARE
-            and (category == "comments" or not _prose_follows(texts, kept, j))
-        ):
-            label = AFTER_TERMINATOR[category]
-            for k in range(j + 1, len(texts)):
-                if kept[k]:
-                    page.local[k] = label
-            return
+        category = categories[j]
+        assert category is not None  # a terminator line has a phrase category
+        if category != "comments":
+            if prose_after is None:
+                prose_after = _prose_after(texts, kept)
+            if prose_after[j]:
+                continue
+        label = AFTER_TERMINATOR[category]
+        for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
+            page.local[k] = label
+        return
 
 
 def label_edges(page: LinePage) -> None:
@@ -159,14 +167,15 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
-    cues = [categories[j] is not None or (local[j] is not None and usable[j]) for j in range(len(page.texts))]
+    has_phrase = list(map(is_not, categories, repeat(None)))
+    cues = list(map(or_, has_phrase, map(and_, map(is_not, local, repeat(None)), usable)))
     head, tail = edge_lines(
         page.texts,
         page.scored.words,
         usable,
         page.kept(),
         cues,
-        [c is not None for c in categories],
+        has_phrase,
         page.scored.raw,
     )
     for j in head:
@@ -238,21 +247,24 @@ def label_article_lines(page: LinePage) -> None:
         local[j] = ARTICLE_LINE[category]
 
 
-def _prose_follows(texts: list[str], kept: list[bool], j: int) -> bool:
-    """Whether paragraphs of the article follow line ``j``: a newsletter box or a
-    "Read also" teaser set into the article is not its end. (Comment threads are
-    prose too, so a comments line needs no such test.)"""
-    run = 0
-    for k in range(j + 1, len(texts)):
-        if not kept[k]:
-            continue
-        if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS:
-            run += 1
-            if run >= PROSE_RUN_AFTER_TERMINATOR:
-                return True
-        else:
-            run = 0
-    return False
+def _prose_after(texts: list[str], kept: list[bool]) -> list[bool]:
+    """For each line: whether paragraphs of the article follow it (PROSE_RUN_AFTER_TERMINATOR
+    kept lines of PROSE_PARAGRAPH_WORDS words in a row, counting kept lines only). A
+    newsletter box or a "Read also" teaser set into the article is not its end. (Comment
+    threads are prose too, so a comments line needs no such test.)
+
+    One pass from the end serves every line, so a page of many terminator lines costs
+    no more than a page of one.
+    """
+    follows = [False] * len(texts)
+    run = 0  # long kept lines in a row from the next kept line on
+    found = False  # a run long enough starts below the current line
+    for k in range(len(texts) - 1, -1, -1):
+        follows[k] = found
+        if kept[k]:
+            run = run + 1 if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS else 0
+            found = found or run >= PROSE_RUN_AFTER_TERMINATOR
+    return follows
 
 
 Decision = Callable[[LinePage], None]

@@ -12,6 +12,8 @@ quote stays whole.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import and_, ge
 
 from cleaner.heuristics.features import FEW_WORDS
 
@@ -46,7 +48,7 @@ def edge_lines(
     lexicon phrase go.
     """
     n = len(texts)
-    core = [j for j in range(n) if kept[j] and words[j] >= CORE_MIN_WORDS]
+    core = list(compress(range(n), map(and_, kept, map(ge, words, repeat(CORE_MIN_WORDS)))))
     if not core:
         return [], []
     first, last = core[0], core[-1]

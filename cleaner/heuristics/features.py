@@ -1,10 +1,15 @@
-"""Per-line features of one page, computed column by column.
+"""Per-line features of one page, computed column by column as numpy arrays.
 
 Why columns: a page is a few hundred lines, and the classifier is a linear
-model, so each feature is one list built by a comprehension and one
-multiply-add pass; no per-line objects, no per-line regex. Context features
+model, so each feature is one array over the page's lines and the model one
+matrix product; Python touches a line only through C-level string methods
+(``map(str.istitle, texts)``), never with bytecode of its own. Context features
 (lengths nearby, share of long lines nearby, where the page's text mass sits)
 come from prefix sums, so each window costs the same whatever its size.
+
+Every column holds the very numbers the per-line Python version computed
+(same operations in the same order: sums run left to right, integer ratios are
+one correctly rounded division), so the fitted weights keep their meaning.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
-from itertools import accumulate, chain, compress, count, repeat
-from math import ceil, log1p
-from operator import add, ge, gt, mul, sub
+from itertools import accumulate
+from math import log1p
+from operator import itemgetter
 from typing import Any
+
+import numpy as np
+
+from cleaner.heuristics.scores import PageLines
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
 FEW_WORDS = 3  # a line of at most this many words is button- or menu-like
@@ -99,40 +107,30 @@ RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
 RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
 
-def _window_mean(prefix: list[float], values: list[float], radius: int) -> list[float]:
+def _window_mean(prefix: np.ndarray, values: np.ndarray, radius: int) -> np.ndarray:
     """Mean of the values within ``radius`` of each line, the line itself left out.
 
-    Built from shifted prefix sums, so each window costs the same whatever its
-    size. One comprehension over zipped columns: in CPython 3.11 that beats a
-    chain of three ``map`` calls (fewer intermediate floats and iterators).
+    ``prefix``: the running sums of ``values`` after a leading zero. Each window
+    is the difference of two prefix sums, so it costs the same whatever its size.
     """
     n = len(values)
     if n < 2:
-        return [0.0] * n
-    last = prefix[n]
-    if radius + 1 <= n:
-        upper = prefix[radius + 1 :] + [last] * radius
-    else:
-        upper = [last] * n
-    lower = [0.0] * radius + prefix[: n - radius] if radius < n else [0.0] * n
-    return [
-        (up - low - value) / c for up, low, value, c in zip(upper, lower, values, _window_counts(n, radius))
-    ]
+        return np.zeros(n)
+    index = np.arange(n)
+    upper = np.minimum(index + (radius + 1), n)
+    lower = np.maximum(index - radius, 0)
+    return (prefix[upper] - prefix[lower] - values) / (upper - lower - 1)
 
 
-@lru_cache(maxsize=4096)
-def _window_counts(n: int, radius: int) -> tuple[int, ...]:
-    """How many other lines each line's window holds (page edges hold fewer)."""
-    return tuple(min(i + radius + 1, n) - max(i - radius, 0) - 1 for i in range(n))
-
-
-def _prefix(values: list[float]) -> list[float]:
-    out = [0.0]
-    out.extend(accumulate(values))
+def _prefix(values: np.ndarray) -> np.ndarray:
+    """0.0 and the running sums of ``values`` (added left to right, as ``accumulate`` does)."""
+    out = np.empty(len(values) + 1)
+    out[0] = 0.0
+    np.cumsum(values, out=out[1:])
     return out
 
 
-Columns = dict[str, Any]  # name -> list[float] per line, or a float for the whole page
+Columns = dict[str, Any]  # name -> an array of one float per line, or a float for the whole page
 _URL_MARKS = ("http", "www.", "@")
 _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | Sport", "Home › World")
 
@@ -141,21 +139,36 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(lowered: list[list[str]], texts: list[str]) -> list[int]:
-    """Words per line (at least one: a line is never empty).
+def word_counts(page: str, texts: list[str], starts: list[int]) -> list[int]:
+    """Words per line (at least one: a line is never empty); ``page``: the lines (or their
+    lower-cased forms) joined by newlines, line i starting at ``starts[i]``.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
     """
-    words = list(map(len, lowered))
-    if _CJK.search("".join(texts)):
+    words = split_counts(page, starts).tolist()
+    if _CJK.search(page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
-    return words
+    return words  # type: ignore[no-any-return]
+
+
+def split_counts(page: str, starts: list[int]) -> np.ndarray:
+    """``len(line.split())`` for every line of ``page`` (lines joined by newlines, line i
+    starting at ``starts[i]``), without building a string per word: a word starts
+    wherever white space (as ``str.split`` knows it) is followed by anything else."""
+    space = in_table(_SPACE_TABLE, code_points(page))
+    opens = ~space
+    opens[1:] &= space[:-1]
+    before = np.zeros(len(page) + 2, dtype=np.int64)  # words opened before each position
+    np.cumsum(opens, out=before[1 : len(page) + 1])
+    before[-1] = before[-2]
+    edges = np.array(starts, dtype=np.int64)
+    return before[edges[1:] - 1] - before[edges[:-1]]  # type: ignore[no-any-return]
 
 
 def few_share(words: list[int]) -> float:
@@ -163,14 +176,14 @@ def few_share(words: list[int]) -> float:
     return len([w for w in words if w <= FEW_WORDS]) / len(words) if words else 0.0
 
 
-def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> list[float]:
+def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> np.ndarray:
     """1.0 for each line holding any of ``marks`` (``joined``: the lines joined by
     newlines, line ``i`` starting at ``starts[i]``; one more entry ends the last line).
 
     About one line in a hundred holds a mark, so one search of the whole page
     per mark, skipping to the next line after a hit, beats a test per line.
     """
-    found = [0.0] * (len(starts) - 1)
+    found = np.zeros(len(starts) - 1)
     find = joined.find
     for mark in marks:
         pos = find(mark)
@@ -181,149 +194,221 @@ def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> 
     return found
 
 
-def _ramp(count: int, step: float, scale: int = 1) -> list[float]:
-    """``min(k * step * scale, 1.0)`` for k = 1 .. count, in that order.
-
-    The values rise with k, so only those below the cap are computed: the first
-    k past it is estimated, then found exactly by evaluating the same product,
-    and the rest are 1.0 (no ``min()`` call per line, no products past the cap).
-    """
-    k = min(count + 1, max(1, int(1.0 / (step * scale))))
-    while k > 1 and (k - 1) * step * scale > 1.0:
-        k -= 1
-    while k <= count and k * step * scale <= 1.0:
-        k += 1
-    return [j * step * scale for j in range(1, k)] + [1.0] * (count + 1 - k)
+def line_starts(texts: list[str]) -> list[int]:
+    """Where each line starts in ``"\\n".join(texts)``, and one more entry past the end."""
+    return list(accumulate(map(_ONE_MORE, map(len, texts)), initial=0))
 
 
-def _distances(n: int, centre: float, span: int) -> list[float]:
-    """``abs(i - centre) / span`` for lines i = 0 .. n - 1, without an abs() call per line.
-
-    ``centre - i`` is exactly ``-(i - centre)`` in floating point, so splitting
-    the lines at the centre gives the very same values.
-    """
-    split = min(max(ceil(centre), 0), n)
-    return [(centre - i) / span for i in range(split)] + [(i - centre) / span for i in range(split, n)]
+_ONE_MORE = (1).__add__  # a line's length and its line break
 
 
-def _span_flags(n: int, first: int, last: int) -> list[float]:
-    """1.0 for lines ``first`` to ``last`` (all 0.0 when ``last < first``), built by slices."""
-    if last < first:
-        return [0.0] * n
-    return [0.0] * first + [1.0] * (last - first + 1) + [0.0] * (n - last - 1)
+def _ramp(steps: np.ndarray, step: float, scale: int = 1) -> np.ndarray:
+    """``min(k * step * scale, 1.0)`` for each k of ``steps`` (the product left to right)."""
+    return np.minimum(steps * step * scale, 1.0)
 
 
-def stage1_columns(
-    texts: list[str],
-    lowered: list[list[str]],
-    lex_any: list[float],
-    lex_line: list[float],
-    words: list[int] | None = None,
-) -> Columns:
-    """All first-stage feature columns for the lines ``texts`` (``lowered``: their lower-cased
-    words; ``words``: their word counts, when the caller has them)."""
-    n = len(texts)
-    lengths = [len(t) for t in texts]
-    if words is None:
-        words = word_counts(lowered, texts)
-    longest = max(lengths) if lengths else 1
-    len_log = [log1p(x) for x in lengths]
-    long_ = [1.0 if w >= LONG_WORDS else 0.0 for w in words]
-    few = [1.0 if w <= FEW_WORDS else 0.0 for w in words]
-    terminal = [1.0 if t[-1] in _TERMINAL else 0.0 for t in texts]
+def _span_flags(n: int, first: int, last: int) -> np.ndarray:
+    """1.0 for lines ``first`` to ``last`` (all 0.0 when ``last < first``)."""
+    flags = np.zeros(n)
+    if last >= first:
+        flags[first : last + 1] = 1.0
+    return flags
 
-    counts = Counter(chain.from_iterable(lowered))
-    # counts.most_common(), spelled as a stable sort: the same order (ties in first-seen
-    # order), but without heapq.nlargest's Python loop over every distinct token
+
+def _before(n: int, first: int, step: float, scale: int = 1) -> np.ndarray:
+    """A ramp down to the line ``first``: ``min((first - i) * step * scale, 1.0)`` before it, 0.0 from it."""
+    out = np.zeros(n)
+    if first > 0:
+        out[:first] = _ramp(np.arange(first, 0, -1), step, scale)
+    return out
+
+
+def _shifted(values: np.ndarray, by: int) -> np.ndarray:
+    """``values`` moved ``by`` lines down (up when negative), 0.0 where nothing moves in."""
+    out = np.zeros(len(values))
+    if by > 0:
+        out[by:] = values[:-by]
+    elif by < 0:
+        out[:by] = values[-by:]
+    return out
+
+
+def code_points(chars: str) -> np.ndarray:
+    """The code points of ``chars`` (lone surrogates included), one uint32 each."""
+    return np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+_TABLE_SIZE = 0x10000  # code points past the Basic Multilingual Plane look up its last entry
+
+
+def char_table(chars: frozenset[str] | str) -> np.ndarray:
+    """A lookup table that is True at the code points of ``chars`` (all in the BMP, none
+    the non-character U+FFFF that stands in for every code point above it)."""
+    table = np.zeros(_TABLE_SIZE, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    assert not table[-1]
+    return table
+
+
+def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Whether each code point is one of the table's characters (a cheaper ``np.isin``)."""
+    return table[np.minimum(points, _TABLE_SIZE - 1)]  # type: ignore[no-any-return]
+
+
+_TERMINAL_TABLE = char_table(_TERMINAL)
+# What str.split() and str.isspace() take for white space (all of it in the BMP).
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000")
+)
+_SPACE_TABLE = char_table(WHITE_SPACE)
+_BULLET_TABLE = char_table(_BULLETS)
+_LAST = itemgetter(-1)
+_FIRST = itemgetter(0)
+
+
+def edge_chars(texts: list[str], which: itemgetter) -> np.ndarray:  # type: ignore[type-arg]
+    """The first or last character of each (non-empty) line, as code points."""
+    return code_points("".join(map(which, texts)))
+
+
+def digit_shares(joined: str, n: int) -> np.ndarray:
+    """Share of ASCII digits among each line's UTF-8 bytes (``joined``: the n lines joined
+    by newlines, none of which holds a newline of its own)."""
+    data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    digits = np.zeros(len(data) + 1, dtype=np.int64)
+    np.cumsum((data - 48) < 10, out=digits[1:])  # uint8 wraps below "0"
+    ends = np.empty(n, dtype=np.int64)
+    ends[:-1] = np.flatnonzero(data == 10)
+    ends[-1] = len(data)
+    begins = np.empty(n, dtype=np.int64)
+    begins[0] = 0
+    begins[1:] = ends[:-1] + 1
+    return (digits[ends] - digits[begins]) / (ends - begins)
+
+
+def _stop_shares(page: str, starts: list[int], words: np.ndarray) -> np.ndarray:
+    """Share of each line's words that are among the page's most frequent short tokens."""
+    tokens = page.split()  # never across lines: the newline between them is white space
+    counts = Counter(tokens)
+    # counts.most_common(), spelled as a stable sort: the same order (ties in first-seen order)
     ranked = sorted(counts, key=counts.__getitem__, reverse=True)[: STOPWORDS_PER_PAGE * 3]
     frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
     stop = set(frequent[:STOPWORDS_PER_PAGE])
-    contains = stop.__contains__
-    stop_share = [sum(map(contains, w)) / c for w, c in zip(lowered, words)]
+    n = len(words)
+    owner = np.repeat(np.arange(n), split_counts(page, starts))
+    is_stop = np.fromiter(map(stop.__contains__, tokens), bool, len(tokens))
+    return np.bincount(owner[is_stop], minlength=n) / words
 
+
+def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any) -> Columns:
+    """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
+    as the labeler read them: lower-cased, joined, word counts)."""
+    words = lines.words
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    word_array = np.array(words, dtype=np.int64)
+    longest = int(lengths.max()) if n else 1
+    len_log = np.log1p(lengths)
+    long_ = (word_array >= LONG_WORDS).astype(np.float64)
+    few = (word_array <= FEW_WORDS).astype(np.float64)
+    last_chars = edge_chars(texts, _LAST)
+    terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     text_counts = Counter(texts)
+    if len(text_counts) == n:
+        dup = np.zeros(n)
+    else:
+        dup = (np.fromiter(map(text_counts.__getitem__, texts), np.int64, n) > 1).astype(np.float64)
 
-    # where the page's prose sits: long lines, weighted by length
-    long_idx = list(compress(range(n), long_))
-    mass = list(map(mul, lengths, long_))
-    total_mass = sum(mass) or 1
-    if long_idx:
-        first, last = long_idx[0], long_idx[-1]
-        centre = sum(map(mul, long_idx, map(mass.__getitem__, long_idx))) / total_mass
+    # where the page's prose sits: long lines, weighted by length (whole numbers, so every
+    # sum below is exact and matches the line-by-line sums)
+    long_idx = np.flatnonzero(word_array >= LONG_WORDS)
+    mass = lengths * long_
+    total_mass = float(mass.sum()) or 1
+    if len(long_idx):
+        first, last = int(long_idx[0]), int(long_idx[-1])
+        centre = int((long_idx * lengths[long_idx]).sum()) / total_mass
     else:
         first, last, centre = n, -1, n / 2
     span = max(last - first, 1)
-    mass_pos = [(cum - m / 2) / total_mass for cum, m in zip(accumulate(mass), mass)]
+    mass_pos = (np.cumsum(mass) - mass / 2) / total_mass
     joined = "\n".join(texts)
-    starts = list(map(add, accumulate(lengths, initial=0), count()))  # line i starts at starts[i]
+    starts = line_starts(texts)
+    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
+        raise ValueError("a line of the page holds a line break")
 
-    p_len = _prefix(len_log)
-    p_long = _prefix(long_)
-    p_term = _prefix(terminal)
     inv_n = 1.0 / n
     tail = min(n, 3)
+    first_line = np.zeros(n)
+    first_line[0] = 1.0
+    last_lines = np.zeros(n)
+    last_lines[n - tail :] = 1.0
+    before_span = _before(n, first, inv_n)
     cols: Columns = {
         "len_log": len_log,
-        "len_rel": [x / longest for x in lengths],
-        "words_log": [log1p(w) for w in words],
+        "len_rel": lengths / longest,
+        "words_log": np.log1p(word_array),
         "terminal": terminal,
-        "colon": [1.0 if t[-1] == ":" else 0.0 for t in texts],
+        "colon": (last_chars == 58).astype(np.float64),  # ":"
         "few_words": few,
         "long": long_,
-        "digits": [(len(b) - len(b.translate(None, _DIGIT_BYTES))) / len(b) for b in map(str.encode, texts)],
-        "upper": [1.0 if t.istitle() else 0.0 for t in texts],  # Title Case Lines: menus, teasers
-        "stop": stop_share,
+        "digits": digit_shares(joined, n),
+        "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
+        "stop": _stop_shares(lines.page, line_starts(lines.lows), word_array),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
-        "dup": [1.0 if text_counts[t] > 1 else 0.0 for t in texts],
-        "bullet": [1.0 if t[0] in _BULLETS else 0.0 for t in texts],
-        "lex": lex_any,
-        "lex_line": lex_line,
-        "near_len": _window_mean(p_len, len_log, NEAR),
-        "far_len": _window_mean(p_len, len_log, FAR),
-        "far_long": _window_mean(p_long, long_, FAR),
-        "far_terminal": _window_mean(p_term, terminal, FAR),
-        "prev_long": [0.0] + long_[:-1],
-        "next_long": long_[1:] + [0.0],
-        "centre_dist": _distances(n, centre, span),
+        "dup": dup,
+        "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
+        "lex": np.asarray(lex_any, dtype=np.float64),
+        "lex_line": np.asarray(lex_line, dtype=np.float64),
+        "near_len": _window_mean(_prefix(len_log), len_log, NEAR),
+        "far_len": _window_mean(_prefix(len_log), len_log, FAR),
+        "far_long": _window_mean(_prefix(long_), long_, FAR),
+        "far_terminal": _window_mean(_prefix(terminal), terminal, FAR),
+        "prev_long": _shifted(long_, 1),
+        "next_long": _shifted(long_, -1),
+        "centre_dist": np.abs(np.arange(n) - centre) / span,
         "inside_span": _span_flags(n, first, last),
-        "before_span": _ramp(first, inv_n)[::-1] + [0.0] * (n - first),
+        "before_span": before_span,
         "mass_pos": mass_pos,
-        "mass_edge": [1 - m if 1 - m < m else m for m in mass_pos],  # min(m, 1 - m)
+        "mass_edge": np.where(1 - mass_pos < mass_pos, 1 - mass_pos, mass_pos),  # min(m, 1 - m)
         "page_lines": log1p(n),  # page constants are floats: the model adds them to its bias
         "page_long_share": len(long_idx) * inv_n,
         "page_few_share": few_share(words),
-        "first_line": [1.0] + [0.0] * (n - 1),
-        "last_lines": [0.0] * (n - tail) + [1.0] * tail,
+        "first_line": first_line,
+        "last_lines": last_lines,
     }
     return cols
 
 
-def stage2_columns(cols: Columns, s1: list[float]) -> Columns:
+def stage2_columns(cols: Columns, s1: Any) -> Columns:
     """Second stage: the first stage's scores of the neighbours, beside the line's own."""
+    s1 = np.asarray(s1, dtype=np.float64)
     n = len(s1)
     p = _prefix(s1)
     if n > 1:
-        before = [s1[1]] + s1[:-1]  # at the page edges the only neighbour stands in twice
-        after = s1[1:] + [s1[-2]]
+        before = np.empty(n)  # at the page edges the only neighbour stands in twice
+        before[0] = s1[1]
+        before[1:] = s1[:-1]
+        after = np.empty(n)
+        after[:-1] = s1[1:]
+        after[-1] = s1[-2]
     else:
         before = after = s1
-    # max() and min() spelled out: the builtins cost more per call than the comparison
-    near_max = [b if b > a else a for a, b in zip(before, after)]
-    near_min = [b if b < a else a for a, b in zip(before, after)]
     out = dict(cols)
     out["s1"] = s1
-    out["s1_prev"] = [0.0] + s1[:-1]
-    out["s1_next"] = s1[1:] + [0.0]
+    out["s1_prev"] = _shifted(s1, 1)
+    out["s1_next"] = _shifted(s1, -1)
     out["s1_near"] = _window_mean(p, s1, NEAR)
     out["s1_far"] = _window_mean(p, s1, FAR)
-    out["s1_max_near"] = near_max
-    out["s1_min_near"] = near_min
+    out["s1_max_near"] = np.maximum(before, after)
+    out["s1_min_near"] = np.minimum(before, after)
     out.update(_run_columns(s1, cols["len_log"]))
     return out
 
 
-def _run_columns(s1: list[float], len_log: list[float]) -> dict[str, list[float]]:
+def _run_columns(s1: np.ndarray, len_log: np.ndarray) -> dict[str, np.ndarray]:
     """Where each line sits relative to the page's main run of kept lines.
 
     A learned form of boilerpipe's "largest block": runs of lines stage one
@@ -331,28 +416,28 @@ def _run_columns(s1: list[float], len_log: list[float]) -> dict[str, list[float]
     a line lies before or after the largest run (comments, teasers).
     """
     n = len(s1)
-    kept_flags = list(map(ge, s1, repeat(RUN_KEEP)))
-    kept = list(compress(range(n), kept_flags))
-    if not kept:
-        zeros = [0.0] * n
+    kept_flags = s1 >= RUN_KEEP
+    kept = np.flatnonzero(kept_flags)
+    if not len(kept):
+        zeros = np.zeros(n)
         return {"run_share": zeros, "in_main": zeros, "before_main": zeros, "after_main": zeros}
     # a run breaks where more than RUN_GAP lines separate two kept lines
-    breaks = compress(count(1), map(gt, map(sub, kept[1:], kept), repeat(RUN_GAP + 1)))
+    breaks = (np.flatnonzero(np.diff(kept) > RUN_GAP + 1) + 1).tolist()
     bounds = [0, *breaks, len(kept)]
-    runs = [kept[a:b] for a, b in zip(bounds, bounds[1:])]  # the kept lines of each run
-    sizes = [sum(map(len_log.__getitem__, run)) for run in runs]
+    kept_sizes = len_log[kept].tolist()
+    sizes = [sum(kept_sizes[a:b]) for a, b in zip(bounds, bounds[1:])]  # left to right, as before
     biggest = max(range(len(sizes)), key=sizes.__getitem__)
     top = sizes[biggest]
-    first, last = runs[biggest][0], runs[biggest][-1]
-    spread: list[float] = []  # each run's share over its whole span, gaps included
-    for run, size in zip(runs, sizes):
-        spread += [0.0] * (run[0] - len(spread))
-        spread += [size / top] * (run[-1] - run[0] + 1)
-    spread += [0.0] * (n - len(spread))
+    spread = np.zeros(n)  # each run's share over its whole span, gaps included
+    for a, b, size in zip(bounds, bounds[1:], sizes):
+        spread[kept[a] : kept[b - 1] + 1] = size / top
+    first, last = int(kept[bounds[biggest]]), int(kept[bounds[biggest + 1] - 1])
     inv = 1.0 / n
+    after_main = np.zeros(n)
+    after_main[last + 1 :] = _ramp(np.arange(1, n - last), inv, 4)
     return {
-        "run_share": list(map(mul, spread, kept_flags)),  # 0.0 on the bridged lines
+        "run_share": spread * kept_flags,  # 0.0 on the bridged lines
         "in_main": _span_flags(n, first, last),
-        "before_main": _ramp(first, inv, 4)[::-1] + [0.0] * (n - first),
-        "after_main": [0.0] * (last + 1) + _ramp(n - last - 1, inv, 4),
+        "before_main": _before(n, first, inv, 4),
+        "after_main": after_main,
     }

@@ -12,16 +12,27 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress, repeat
 from math import inf
+from operator import and_, is_, is_not, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_columns, lead_in_categories
 from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns
 from cleaner.heuristics.decisions import DECISIONS, LinePage
-from cleaner.heuristics.features import FEW_WORDS, few_share, stage1_columns, stage2_columns, word_counts
-from cleaner.heuristics.lexicon import Lexicon, load_lexicon, normalise_lower, shipped_lexicon
+from cleaner.heuristics.features import (
+    FEW_WORDS,
+    few_share,
+    line_starts,
+    stage1_columns,
+    stage2_columns,
+    word_counts,
+)
+from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
 from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
@@ -31,6 +42,10 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
+
+
+_TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
+_normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
 class HeuristicLabeler:
@@ -59,16 +74,21 @@ class HeuristicLabeler:
     def read_lines(self, texts: list[str]) -> PageLines:
         """What every model reads of a page's lines, computed once: lower-cased and
         normalised forms, the phrase scan, the split words and the word counts."""
-        lows = [t.lower() for t in texts]
-        norms = [normalise_lower(t) for t in lows]
-        lowered = [t.split() for t in lows]
-        return PageLines(lows, norms, self.scan_phrases(lows), lowered, word_counts(lowered, texts))
+        low_page = "\n".join(texts).lower()
+        lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
+        if len(lows) != len(texts):  # a line holding a line break of its own (html)
+            lows = list(map(str.lower, texts))
+            low_page = "\n".join(lows)
+        norms = list(map(_normalise, lows))
+        scan = self.scan_phrases(lows, low_page)
+        words = word_counts(low_page, texts, line_starts(lows))
+        return PageLines(lows, norms, scan, low_page, words)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
         lines = self.read_lines(texts)
         _, lex_any, lex_line = self.lexicon_features(lines.lows, lines.norms, lines.scan)
-        cols = stage1_columns(texts, lines.lowered, lex_any, lex_line, lines.words)
+        cols = stage1_columns(texts, lines, lex_any, lex_line)
         return cols, self.looks_raw(lines.norms, lines.words)
 
     def page_scores(
@@ -89,14 +109,13 @@ class HeuristicLabeler:
         """
         n = len(texts)
         lines = self.read_lines(texts)
-        lows, norms, scan, lowered, words = lines
+        lows, norms, scan, _, words = lines
         categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
-        phrase_lines = [
-            categories[j] is not None and lex_line[j] > 0.0 and words[j] <= PHRASE_LINE_MAX_WORDS
-            for j in range(n)
-        ]
+        phrase_lines = (
+            (lex_any > 0.0) & (lex_line > 0.0) & (np.array(words) <= PHRASE_LINE_MAX_WORDS)
+        ).tolist()
         cut = regime.threshold_logit
         if cut == -inf:
             cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
@@ -106,14 +125,14 @@ class HeuristicLabeler:
             cols = article_columns(texts, lines, leads, self.lexicon)
             model = self.article_model
             article = model.stage2.logits(
-                article_stage2_columns(cols, model.stage1.probabilities(cols, n)), n
-            )
+                article_stage2_columns(cols, model.stage1.probabilities(cols, n).tolist()), n
+            ).tolist()
             return cautious._replace(
                 article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
             )
-        cols = stage1_columns(texts, lowered, lex_any, lex_line, words)
+        cols = stage1_columns(texts, lines, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
-        scores = regime.stage2.logits(stage2_columns(cols, s1), n)
+        scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
 
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
@@ -130,18 +149,15 @@ class HeuristicLabeler:
         leads = lead_in_categories(texts, lines.norms, self.lexicon)
         return article_columns(texts, lines, leads, self.lexicon)
 
-    def scan_phrases(self, lows: list[str]) -> PhraseScan:
-        """One pass of the phrase matcher over a page's lower-cased lines."""
+    def scan_phrases(self, lows: list[str], joined: str | None = None) -> PhraseScan:
+        """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
+        same lines joined by newlines, when the caller has them)."""
         n = len(lows)
-        starts = []
-        pos = 0
-        for t in lows:
-            starts.append(pos)
-            pos += len(t) + 1
+        starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
-        for start, end, category in self.lexicon.phrase_hits("\n".join(lows)):
+        for start, end, category in self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined):
             j = bisect_right(starts, start) - 1
             if categories[j] is None:
                 categories[j] = category
@@ -152,16 +168,15 @@ class HeuristicLabeler:
 
     def lexicon_features(
         self, lows: list[str], norms: list[str], scan: PhraseScan | None = None
-    ) -> tuple[list[str | None], list[float], list[float]]:
+    ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
         """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
-        and whether a phrase or list entry fills it."""
+        and whether a phrase or list entry fills it (the two as 1.0 / 0.0 arrays)."""
         categories, covered, _ = scan if scan is not None else self.scan_phrases(lows)
-        lines = self.lexicon.line_category
-        lex_any = [0.0 if c is None else 1.0 for c in categories]
-        lex_line = [
-            1.0 if (covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in lines) else 0.0
-            for j in range(len(lows))
-        ]
+        n = len(lows)
+        lex_any = np.fromiter(map(is_not, categories, repeat(None)), bool, n).astype(np.float64)
+        lengths = np.fromiter(map(len, lows), np.int64, n)
+        listed = np.fromiter(map(self.lexicon.line_category.__contains__, norms), bool, n)
+        lex_line = ((np.array(covered) >= LEX_LINE_COVER * lengths) | listed).astype(np.float64)
         return categories, lex_any, lex_line
 
     def label(self, doc: Document) -> list[Label | None]:
@@ -169,19 +184,21 @@ class HeuristicLabeler:
         blocks in scope (the article's blocks on html, every block on text)."""
         labels = list(doc.labels)
         if doc.origin == "html" and doc.in_article is not None:
-            scope = [i for i, inside in enumerate(doc.in_article) if inside]
+            scope = list(compress(range(len(doc.blocks)), doc.in_article))
+            blocks = list(map(doc.blocks.__getitem__, scope))
+            before = list(map(labels.__getitem__, scope))
         else:
-            scope = list(range(len(doc.blocks)))
+            scope, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
         if not scope:
             return labels
-        texts = [doc.blocks[i].text for i in scope]
+        texts = list(map(_TEXT, blocks))
         # An outlet's own rule file is the authority on its pages: the generic
         # article-line model does not second-guess what the outlet's rules kept.
         scores = self.page_scores(texts, doc.origin == "html", with_article_model=doc.outlet is None)
         page = LinePage(
             texts=texts,
             scored=scores,
-            usable=[labels[i] is None for i in scope],
+            usable=list(map(is_, before, repeat(None))),
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
@@ -190,7 +207,7 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
-        for j, i in enumerate(scope):
-            if page.usable[j] and page.local[j] is not None:
-                labels[i] = page.local[j]
+        decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
+        for j in compress(range(len(scope)), decided):
+            labels[scope[j]] = page.local[j]
         return labels

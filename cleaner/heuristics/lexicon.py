@@ -40,7 +40,7 @@ _TOP_KEYS = {
     "chrome_lines",
     "lead_ins",
 }
-_LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
+LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
 
 # Lead-ins ("Read more: ...", "LESEN SIE AUCH ...") open a line: bullets and brackets
@@ -65,10 +65,13 @@ FOLD_MIN_CHARS = 8
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.never_nl = True
-# The merged phrase alternation (hundreds of phrases) needs more than RE2's default
-# 8 MiB for its DFA cache: with the default the cache keeps filling and RE2 drops to
-# its NFA, which made the phrase scan ~4x slower. Matches are the same either way.
-_OPTIONS.max_mem = 32 << 20
+# The merged phrase alternation (thousands of phrases) needs a large budget for its DFA
+# cache: with RE2's default 8 MiB the cache kept filling and RE2 dropped to its NFA (~4x
+# slower); at 32 MiB it still emptied its cache every few pages, and the scan of the dev
+# dumps ran at ~20 MB/s against ~100 MB/s once the cache holds the states real text
+# visits. The budget is a cap, not an allocation: scanning every dev page grew the
+# process by ~14 MB at any budget from 32 to 256 MiB. Matches are the same either way.
+_OPTIONS.max_mem = 256 << 20
 # Leftmost-longest: at the first position where phrases match, the longest one wins,
 # whatever the order of the alternation. That lets the alternation be sorted, so
 # phrases sharing a prefix sit side by side and RE2 factors them into a trie; in
@@ -80,12 +83,12 @@ _OPTIONS.longest_match = True
 
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
-    return text.lower().rstrip(_LINE_END)
+    return text.lower().rstrip(LINE_END)
 
 
 def normalise_lower(lowered: str) -> str:
     """``normalise_line`` for a text already lower-cased."""
-    return lowered.rstrip(_LINE_END)
+    return lowered.rstrip(LINE_END)
 
 
 def fold(text: str) -> str:
@@ -108,6 +111,8 @@ def spelling_variants(text: str) -> list[str]:
     Only variants that differ from ``text``, and never a short one-word fold (see
     ``FOLD_MIN_CHARS``).
     """
+    if text.isascii():  # nothing to fold: most entries, and fold() costs a Unicode lookup a character
+        return []
     variants = []
     folded = fold(text)
     if folded != text and (len(folded) >= FOLD_MIN_CHARS or " " in folded.strip()):

@@ -1,20 +1,22 @@
-"""The two-stage linear line classifier: weights from weights.json, pure Python.
+"""The two-stage linear line classifier: weights from weights.json, run with numpy.
 
 Stage one scores each line from its own and its context's features; stage two
 re-reads the neighbours' stage-one scores (jusText's second pass, learned).
 The weights are fitted by bench/fit_heuristics.py on the dev pages; at run
-time this is a few multiply-adds per feature column, no numpy.
+time a stage is one matrix product over the page's feature columns.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
-from itertools import repeat
-from math import exp, inf, log
-from operator import add, mul
+from itertools import chain
+from math import inf, log
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from cleaner.errors import RuleFileError
 
@@ -29,35 +31,60 @@ class LinearStage:
     bias: float
     weights: tuple[tuple[str, float], ...]
 
-    def probabilities(self, cols: dict[str, Any], n: int) -> list[float]:
+    def probabilities(self, cols: dict[str, Any], n: int) -> np.ndarray:
         """Probability per line (of body for the raw-dump classifier, of boilerplate for the
-        article-line model): the logistic of the log-odds, clipped below at
-        -_LOGIT_CLIP (so exp() cannot overflow); written inline, as a function call
-        per line cost more than the arithmetic."""
-        low = -_LOGIT_CLIP
-        return [1.0 / (1.0 + exp(-(low if score < low else score))) for score in self.logits(cols, n)]
+        article-line model): the logistic of the log-odds, clipped below at -_LOGIT_CLIP
+        (so exp() cannot overflow)."""
+        return 1.0 / (1.0 + np.exp(-np.maximum(self.logits(cols, n), -_LOGIT_CLIP)))
 
-    def logits(self, cols: dict[str, Any], n: int) -> list[float]:
-        """Body log-odds per line; float columns are page constants folded into the bias.
-
-        A column that is zero on every line of the page (no URL, no bullet: common)
-        is left out: its products are zeros, and adding a zero leaves each sum as
-        it was, so the scores are the same to the bit.
-        """
+    def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
+        """Log-odds per line: one matrix product over the per-line columns; float columns
+        are page constants, folded into the bias first (in weight order)."""
         bias = self.bias
-        per_line = []
-        for name, weight in self.weights:
-            value = cols[name]
-            if isinstance(value, float):
+        values = [cols[name] for name in self._names]
+        if not n:
+            return np.zeros(0)
+        per_line = [not isinstance(value, float) for value in values]
+        if all(per_line):
+            return self._vector @ _matrix(values, n) + bias
+        for value, weight, line in zip(values, self._weights, per_line):
+            if not line:
                 bias += weight * value
-            elif weight and any(value):
-                per_line.append((value, weight))
-        if not per_line:
-            return [bias] * n
-        weights = [w for _, w in per_line]
-        rows = zip(*[column for column, _ in per_line])  # one tuple per line: one C-level dot product
-        dots = map(sum, map(map, repeat(mul), rows, repeat(weights)))  # no Python bytecode per line
-        return list(map(add, repeat(bias), dots))
+        columns = [value for value, line in zip(values, per_line) if line]
+        if not columns:
+            return np.full(n, bias)
+        weights = self._vector[np.array(per_line)]
+        return weights @ _matrix(columns, n) + bias
+
+    @property
+    def _names(self) -> tuple[str, ...]:
+        return self._prepared[0]
+
+    @property
+    def _weights(self) -> tuple[float, ...]:
+        return self._prepared[1]
+
+    @property
+    def _vector(self) -> np.ndarray:
+        return self._prepared[2]
+
+    @functools.cached_property
+    def _prepared(self) -> tuple[tuple[str, ...], tuple[float, ...], np.ndarray]:
+        """The features with a non-zero weight, their weights, and the weights as a vector."""
+        kept = [(name, weight) for name, weight in self.weights if weight]
+        names = tuple(name for name, _ in kept)
+        weights = tuple(weight for _, weight in kept)
+        return names, weights, np.array(weights, dtype=np.float64)
+
+
+def _matrix(columns: list[Any], n: int) -> np.ndarray:
+    """The columns (arrays, or lists of floats) as the rows of one matrix. Lists are read
+    as one flat run of floats, which costs less than numpy discovering their shape."""
+    if isinstance(columns[0], list):
+        return np.fromiter(chain.from_iterable(columns), np.float64, len(columns) * n).reshape(
+            len(columns), n
+        )
+    return np.array(columns, dtype=np.float64)
 
 
 @dataclass(frozen=True)

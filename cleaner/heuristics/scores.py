@@ -25,7 +25,7 @@ class PageLines(NamedTuple):
     lows: list[str]  # lower-cased
     norms: list[str]  # normalised (lexicon.normalise_line)
     scan: PhraseScan
-    lowered: list[list[str]]  # the lower-cased lines split into words
+    page: str  # the lower-cased lines joined by newlines
     words: list[int]  # word counts (CJK characters count two to a word)
 
 

@@ -8,6 +8,7 @@ already-extracted text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from cleaner.result import Label
 
@@ -47,7 +48,8 @@ def find_title(
     headline-shaped line above the first kept line (a raw page dump).
     """
     n = len(texts)
-    body = [j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut]
+    # the first two body lines are all it reads: stop looking there
+    body = list(islice((j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut), 2))
     if not body:
         return None
     first = body[0]

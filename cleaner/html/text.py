@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from cleaner.blocks import Block
+from cleaner.blocks import Block, newline_lines
 
 # Never visible as text (or UI widgets whose text is not content). <noscript> is
 # not here: the HTML parser sometimes nests the rest of a page inside an
@@ -103,7 +103,17 @@ BLOCK_TAGS = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
+# A long start tag keeps this many attributes (real pages use a few dozen at most);
+# see bounded_attributes for why there is a limit.
+MAX_ATTRIBUTES = 1000
+# Tags longer than this are looked at. A shorter one holds at most ~4,000 attributes,
+# which libxml2 parses in about 25 ms; the cost grows with the square of the count.
+LONG_TAG_CHARS = 8192
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^<>]{" + str(LONG_TAG_CHARS - 1) + ",})>")
+# One attribute as HTML tokenises it: a name, then optionally = and a quoted or bare value.
+_ATTRIBUTE = re.compile(r"""\s*[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+_BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
 # Tags a flattened page keeps as they are: the page frame.
 _FLAT_KEEP = frozenset({"html", "body"})
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -137,6 +147,7 @@ _FAST_PARSER = etree.HTMLParser(**_OPTIONS)
 def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     """Parse page text into an lxml tree; None when there is no markup at all."""
     text = _INVALID_XML.sub("", text)
+    text = bounded_attributes(text)
     if not text.strip():
         return None
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
@@ -152,6 +163,35 @@ def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def bounded_attributes(text: str) -> str:
+    """The page with every start tag cut to its first MAX_ATTRIBUTES attributes.
+
+    libxml2 checks each new attribute against the element's others, so one tag
+    with 40,000 attributes took a minute to parse (80,000: 90 s), and trafilatura
+    and jusText pay again per attribute. Attributes hold no page text, so the cut
+    loses none. Only pages with a tag longer than LONG_TAG_CHARS are rewritten.
+    """
+    if _LONG_TAG.search(text) is None:  # ~1 ms for a 128 KB page, under 1% of its cleaning
+        return text
+    return _LONG_TAG.sub(_cut_tag, text)
+
+
+def _cut_tag(match: re.Match[str]) -> str:
+    inside = match.group(2)
+    kept: list[str] = []
+    pos = 0
+    for _ in range(MAX_ATTRIBUTES):
+        attribute = _ATTRIBUTE.match(inside, pos)
+        if attribute is None or attribute.end() == pos:
+            return match.group(0)  # fewer attributes than the limit: the tag stays as it is
+        kept.append(attribute.group(0))
+        pos = attribute.end()
+    if _ATTRIBUTE.match(inside, pos) is None:
+        return match.group(0)
+    closing = "/" if inside.rstrip().endswith("/") else ""
+    return f"<{match.group(1)}{''.join(kept)}{closing}>"
 
 
 def _too_deep(parser: Any) -> bool:
@@ -173,7 +213,9 @@ def _flattened(text: str) -> str:
             return match.group(0)
         return "<br>" if name in BLOCK_TAGS else ""
 
-    return _TAG.sub(tag, text)
+    # a run of block tags is one line break: 90,000 nested divs became 180,000 <br>
+    # elements, which trafilatura then walked for 40 s
+    return _BREAK_RUN.sub("<br>", _TAG.sub(tag, text))
 
 
 def _parse_bytes(text: str, parser: Any) -> Any | None:
@@ -202,6 +244,10 @@ class PageText:
     in_body: list[bool]  # inside a "body" mark (always True when no body mark exists)
     drops: list[Any]  # the drop Label of the innermost drop mark, or None
     elements: list[Any]  # the innermost block-level element around each block
+    # characters of text times the elements around them: what trafilatura's per-element
+    # subtree measures cost, summed over the page
+    text_depth: int = 0
+    element_count: int = 0  # elements walked (skipped subtrees count as one)
 
 
 class _Walker:
@@ -219,6 +265,8 @@ class _Walker:
         self.in_body: list[bool] = []
         self.drops: list[Any] = []
         self.elements: list[Any] = []
+        self.text_depth = 0
+        self.element_count = 0
 
     def walk(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
         marks = self.marks
@@ -231,6 +279,7 @@ class _Walker:
         block_els: list[Any] = [None]
         drop_stack: list[Any] = []
         body_depth = link_depth = pre_depth = 0
+        depth = text_depth = element_count = 0
         collapse, invisible, has_invisible = _SPACE.sub, _INVISIBLE, _HAS_INVISIBLE.search
         skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
         hidden_style = _HIDDEN_STYLE.search
@@ -258,6 +307,8 @@ class _Walker:
             if event == "start":
                 if tag.__class__ is not str:
                     continue
+                depth += 1
+                element_count += 1
                 style = el.get("style")
                 if tag in skip_tags or el.get("hidden") is not None or (style and hidden_style(style)):
                     walker.skip_subtree()
@@ -284,7 +335,9 @@ class _Walker:
             else:
                 if skipping is el:
                     skipping = None
+                    depth -= 1
                 elif tag.__class__ is str:
+                    depth -= 1
                     mark = marks.get(el) if marks else None
                     if tag in block_set:
                         if parts:
@@ -306,6 +359,9 @@ class _Walker:
                 text = el.tail
             if not text:
                 continue
+            text_depth += len(text) * depth
+            if pre_depth:
+                text = newline_lines(text)  # CR, NEL, U+2028 break a <pre> as LF does
             if pre_depth and "\n" in text:
                 lines = text.split("\n")
                 for line in lines[:-1]:
@@ -319,6 +375,8 @@ class _Walker:
                 part_links += len(text)
         if parts:
             flush()
+        self.text_depth = text_depth
+        self.element_count = element_count
 
 
 def composed(text: str) -> str:
@@ -354,4 +412,6 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         in_body=walker.in_body,
         drops=walker.drops,
         elements=walker.elements,
+        text_depth=walker.text_depth,
+        element_count=walker.element_count,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from cleaner.errors import InputError
+from cleaner.io.encoding import AUTO
 from cleaner.io.items import BAD, SKIP
 from cleaner.io.readers import iter_items
 from cleaner.io.records import DocumentRequest, FieldMap, RecordError, decode_item
@@ -25,6 +26,7 @@ def read_documents(
     fields: FieldMap | None = None,
     forced_format: str = "auto",
     limit: int | None = None,
+    encoding: str = AUTO,
 ) -> Iterator[tuple[str, DocumentRequest]]:
     """``(where, request)`` for every document of the inputs, in order, at most ``limit``.
 
@@ -41,7 +43,7 @@ def read_documents(
             if item.kind == BAD:
                 raise InputError(f"{where}: {(item.info or {}).get('reason', 'bad record')}")
             try:
-                request = decode_item(item, fields)
+                request = decode_item(item, fields, encoding)
             except RecordError as exc:
                 raise InputError(f"{where}: {exc}") from None
             yield where, request
@@ -50,9 +52,12 @@ def read_documents(
                 return
 
 
-def read_one_document(path: str, forced_format: str = "auto") -> DocumentRequest:
-    """The document of one file (or ``-`` for stdin); of a JSONL or WARC file, its first record."""
-    for _where, request in read_documents([path], forced_format=forced_format, limit=1):
+def read_one_document(
+    path: str, forced_format: str = "auto", fields: FieldMap | None = None, encoding: str = AUTO
+) -> DocumentRequest:
+    """The document of one file (or ``-`` for stdin); of a JSONL, Parquet or WARC file, its
+    first record."""
+    for _where, request in read_documents([path], fields, forced_format, 1, encoding):
         return request
     name = "<stdin>" if path == "-" else path
     raise InputError(f"{name}: no document in it")

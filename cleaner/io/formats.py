@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from cleaner.io.compression import strip_compression
-from cleaner.io.items import HTML, JSONL, TEXT, WARC
+from cleaner.io.items import HTML, JSONL, PARQUET, TEXT, WARC
 
-FORMATS = ("auto", TEXT, HTML, JSONL, WARC)
+FORMATS = ("auto", TEXT, HTML, JSONL, PARQUET, WARC)
+PARQUET_MAGIC = b"PAR1"
 SNIFF_BYTES = 4096
 
 _EXTENSIONS = {
     ".jsonl": JSONL,
     ".ndjson": JSONL,
+    ".parquet": PARQUET,
+    ".pq": PARQUET,
     ".warc": WARC,
     ".arc": WARC,
     ".html": HTML,
@@ -38,6 +41,8 @@ def format_by_content(head: bytes) -> str:
     body = head.lstrip(b"\xef\xbb\xbf")
     if body.startswith(b"WARC/"):
         return WARC
+    if head.startswith(PARQUET_MAGIC):
+        return PARQUET
     if body.lstrip().startswith(b"{"):
         return JSONL
     if looks_like_html(body):
@@ -55,11 +60,11 @@ def looks_like_html(head: bytes) -> bool:
 def detect_format(name: str, head: bytes) -> str:
     """Auto format: a ``.html`` or ``.txt`` file holding a page counts as HTML."""
     by_name = format_by_name(name)
-    if by_name in (JSONL, WARC):
+    if by_name in (JSONL, WARC, PARQUET):
         return by_name
     by_content = format_by_content(head)
     if by_name == HTML:
         return HTML
-    if by_content in (JSONL, WARC) and strip_compression(name).lower().endswith(".txt"):
+    if by_content in (JSONL, WARC, PARQUET) and strip_compression(name).lower().endswith(".txt"):
         return TEXT  # a .txt file is a document even if it starts with "{"
     return by_content

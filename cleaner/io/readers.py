@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 import zstandard
 
-from cleaner.io.items import HTML, JSONL, TEXT, WARC, Item, bad
+from cleaner.io.items import HTML, JSONL, PARQUET, TEXT, WARC, Item, bad
 from cleaner.io.sources import Source
 
 MAX_LINE_BYTES = 64 << 20  # a JSON line longer than this is refused (its head kept)
@@ -27,6 +27,11 @@ def iter_items(source: Source) -> Iterator[Item]:
     if source.problem is not None:
         yield bad(source.name, None, None, b"", source.problem)
         return
+    if source.fmt == PARQUET:
+        from cleaner.io.parquet import parquet_items  # lazy: pyarrow only for Parquet input
+
+        yield from parquet_items(source)
+        return
     try:
         stream = source.open()
     except OSError as exc:
@@ -37,7 +42,7 @@ def iter_items(source: Source) -> Iterator[Item]:
             if source.fmt == JSONL:
                 yield from _jsonl_items(source.name, stream)
             elif source.fmt == WARC:
-                from cleaner.io.warc import warc_items  # lazy: fastwarc only for WARC input
+                from cleaner.io.warc import warc_items  # lazy: only WARC input needs it
 
                 yield from warc_items(source.name, stream)
             else:

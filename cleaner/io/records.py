@@ -10,12 +10,14 @@ the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.errors import InputError
-from cleaner.io.items import HTML, JSONL, TEXT, WARC, Item
+from cleaner.io.encoding import AUTO, EncodingProblem, bom_encoding, decode_bytes, is_wide
+from cleaner.io.items import HTML, JSONL, PARQUET, TEXT, WARC, Item
 from cleaner.io.jsonrecord import parse_json_object
 
 BINARY_SNIFF = 4096
@@ -65,16 +67,43 @@ class DocumentRequest:
         return {"html": self.html, "url": self.url, "outlet": self.outlet, "date": self.date}
 
 
-def decode_item(item: Item, fields: FieldMap) -> DocumentRequest:
-    """Decode one raw item; a bad record raises RecordError with a reason a person can act on."""
+@dataclass(frozen=True)
+class GivenValues:
+    """``--url``, ``--outlet`` and ``--date`` given to a command: they win over what a
+    record says, as they do in ``explain``."""
+
+    url: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+
+    def apply(self, request: DocumentRequest) -> DocumentRequest:
+        if self.url is None and self.outlet is None and self.date is None:
+            return request
+        return dataclasses.replace(
+            request,
+            url=self.url if self.url is not None else request.url,
+            outlet=self.outlet if self.outlet is not None else request.outlet,
+            date=self.date if self.date is not None else request.date,
+        )
+
+
+def decode_item(item: Item, fields: FieldMap, encoding: str = AUTO) -> DocumentRequest:
+    """Decode one raw item; a bad record raises RecordError with a reason a person can act on.
+    ``encoding`` (``auto`` or a codec name) applies to text documents, and to html files
+    when named (auto leaves html to the html stage's own charset sniffing)."""
     if item.kind == JSONL:
         return _jsonl_request(fields, item)
+    if item.kind == PARQUET:
+        return _record_request(fields, dict((item.info or {})["row"]))
     if item.kind == TEXT:
-        return DocumentRequest(text=decode_text(item.data), record={"input": item.source})
+        return DocumentRequest(text=decode_text(item.data, encoding), record={"input": item.source})
     if item.kind == HTML:
         if not item.data.strip():
             raise RecordError("empty document")
-        return DocumentRequest(html=item.data, record={"input": item.source})
+        html: str | bytes = item.data
+        if encoding != AUTO:
+            html = _decode_named(item.data, encoding)
+        return DocumentRequest(html=html, record={"input": item.source})
     if item.kind == WARC:
         info = dict(item.info or {})
         if not item.data.strip():
@@ -90,6 +119,11 @@ def _jsonl_request(fields: FieldMap, item: Item) -> DocumentRequest:
         record = parse_json_object(line)
     except ValueError as exc:
         raise RecordError(str(exc)) from None
+    return _record_request(fields, record)
+
+
+def _record_request(fields: FieldMap, record: dict[str, Any]) -> DocumentRequest:
+    """A record object (a JSON line, a Parquet row) -> its request, by the field map."""
     url = _optional_str(record, fields.url)
     outlet = _optional_str(record, fields.outlet)
     date = _optional_str(record, fields.date)
@@ -117,14 +151,25 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
     raise RecordError(f"field {key!r} must be a string, not {type(value).__name__}")
 
 
-def decode_text(data: bytes) -> str:
-    """A text document's bytes as str, refusing binary, invalid UTF-8 and empty input."""
+def decode_text(data: bytes, encoding: str = AUTO) -> str:
+    """A text document's bytes as str (``encoding``: see ``encoding.py``), refusing
+    binary data, bytes that do not decode, and empty input."""
     head = data[:BINARY_SNIFF]
-    if b"\x00" in head:
-        raise RecordError("binary data, not text (NUL bytes)")
-    text = _decode_utf8(data, bom=True)
+    # UTF-16 and UTF-32 are full of NUL bytes: only a text without a mark or a name is binary
+    if not is_wide(encoding) and bom_encoding(head) is None and b"\x00" in head:
+        raise RecordError("binary data, not text (NUL bytes); give --encoding NAME if it is UTF-16")
+    text = _decode_named(data, encoding)
     check_text(text)
     return text
+
+
+def _decode_named(data: bytes, encoding: str) -> str:
+    try:
+        return decode_bytes(data, encoding)[0]
+    except EncodingProblem as exc:
+        raise RecordError(str(exc), exc.line) from None
+    except LookupError:
+        raise RecordError(f"unknown encoding {encoding!r}") from None
 
 
 def check_text(text: str) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +25,10 @@ from cleaner.io.items import Item
 BATCH_RECORDS = 256  # records per batch: enough to amortise inter-process costs
 BATCH_BYTES = 4 << 20  # ... or this many input bytes, whichever comes first
 INFLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, memory bounded
+# How often a worker checks that the parent still lives: a SIGKILLed parent cannot stop
+# its pool, and its workers would wait on their queue forever.
+PARENT_CHECK_SECONDS = 0.5
+EXIT_ORPHANED = 1  # a worker's exit status when it finds its parent gone
 
 T = TypeVar("T")
 
@@ -34,7 +41,7 @@ def batches(
     size = 0
     for item in items:
         batch.append(item)
-        size += len(item.data)
+        size += item.size
         if len(batch) >= max_records or size >= max_bytes:
             yield batch
             batch, size = [], 0
@@ -62,7 +69,7 @@ def run_ordered(
     )
     context = multiprocessing.get_context(method)
     limit = INFLIGHT_PER_WORKER * jobs
-    child_init = functools.partial(_child_init, initializer, *initargs)
+    child_init = functools.partial(_child_init, os.getpid(), initializer, *initargs)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=child_init) as pool:
         pending: deque[Future[T]] = deque()
         try:
@@ -77,7 +84,17 @@ def run_ordered(
                 future.cancel()
 
 
-def _child_init(initializer: Callable[..., None], *initargs: object) -> None:
-    """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the resume state."""
+def _child_init(parent: int, initializer: Callable[..., None], *initargs: object) -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly and keeps the resume state,
+    and end themselves when the parent is gone (killed with SIGKILL, say)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     initializer(*initargs)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Poll the parent's pid: an orphan is adopted by another process and its ppid changes.
+    Python has no portable PR_SET_PDEATHSIG; this costs one system call a half second."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(EXIT_ORPHANED)

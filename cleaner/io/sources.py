@@ -22,12 +22,12 @@ from cleaner.io.compression import (
     compression_by_magic,
     compression_of,
     decompressing_reader,
-    open_input,
     sniff_head,
     strip_compression,
 )
 from cleaner.io.formats import SNIFF_BYTES, detect_format, format_by_name
-from cleaner.io.items import RECORD_FORMATS, TEXT, WARC
+from cleaner.io.items import PARQUET, RECORD_FORMATS, TEXT, WARC
+from cleaner.io.remote import file_identity, is_url, list_files, open_read
 
 STDIN = "-"
 MAGIC_BYTES = 4  # enough for the gzip and zstd magic numbers
@@ -52,6 +52,43 @@ class Source:
     _stream: BinaryIO | None = field(default=None, repr=False)
     once: bool = False  # stdin, a pipe or a FIFO: its bytes can be read once only
     _opened: bool = field(default=False, repr=False)
+    remote: bool = False  # an fsspec URL (extra ``remote``)
+    _raw: Any = field(default=None, repr=False)  # the file under any decompression: progress
+
+    @property
+    def size(self) -> int | None:
+        """The bytes of the file as stored (compressed), when known: the progress total."""
+        if self.path is None or self.once or self.remote:
+            return None
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return None
+
+    def position(self) -> int:
+        """How many stored bytes have been read so far (all of them once it is closed)."""
+        raw = self._raw
+        if raw is None:
+            return 0
+        try:
+            return int(raw.tell())
+        except (OSError, ValueError):  # closed: read to the end
+            return self.size or 0
+
+    @property
+    def started(self) -> bool:
+        """Reading has begun (or the source fails without being read)."""
+        return self._raw is not None or self._opened or self.problem is not None
+
+    def open_raw(self, track: bool = True) -> BinaryIO:
+        """The stored bytes, seekable (Parquet reads a file from its end); ``track``: this
+        is the read that progress follows (not a look at a file's schema)."""
+        if self.path is None or self.once:
+            raise SourceError(f"{self.name}: a stream can be read only once")
+        raw = open_read(self.path) if self.remote else open(self.path, "rb", buffering=READ_BUFFER)  # noqa: SIM115
+        if track:
+            self._raw = raw
+        return raw
 
     @property
     def is_records(self) -> bool:
@@ -69,16 +106,19 @@ class Source:
             self._opened = True
             stream, _ = open_stream(open(self.path, "rb", buffering=0), self.path, self.fmt)  # noqa: SIM115
             return stream
+        raw = self.open_raw()
         if self.fmt == WARC and compression_of(self.path) == "gzip":
-            # fastwarc reads the gzip members itself, so record offsets are
-            # offsets in the .warc.gz file, as CDX indexes give them
-            return open(self.path, "rb", buffering=READ_BUFFER)  # noqa: SIM115 - the caller closes it
-        return open_input(self.path)
+            # the WARC reader undoes the gzip members itself, so record offsets
+            # are offsets in the .warc.gz file, as CDX indexes give them
+            return raw
+        return decompressing_reader(raw, compression_of(self.path))
 
     def identity(self) -> list[object]:
         """What --resume compares to know the input has not changed."""
         if self.path is None:
             return [STDIN]
+        if self.remote:
+            return [*file_identity(self.path), self.fmt]
         try:
             st = os.stat(self.path)
         except OSError:
@@ -87,21 +127,30 @@ class Source:
 
 
 def expand_inputs(
-    inputs: tuple[str, ...], forced_format: str, stdin: BinaryIO | None = None, only_known: bool = False
+    inputs: tuple[str, ...],
+    forced_format: str,
+    stdin: BinaryIO | None = None,
+    only_known: bool = False,
+    skipped: list[str] | None = None,
 ) -> list[Source]:
     """Resolve every input to sources; ``forced_format`` "auto" means detect.
 
     ``only_known``: in folders, read only files whose name says they are documents or
-    records (``.txt``, ``.html``, ``.jsonl``, ``.warc`` ..., compressed or not), and not the
-    gold ``.body.txt`` files of a corpus; named files are always read.
+    records (``.txt``, ``.html``, ``.jsonl``, ``.parquet``, ``.warc`` ..., compressed or
+    not), and not the gold ``.body.txt`` files of a corpus; named files are always read.
+    The paths left out are appended to ``skipped``.
     """
     sources: list[Source] = []
     for given in inputs or (STDIN,):
         if given == STDIN:
             sources.append(_stdin_source(forced_format, stdin))
+        elif is_url(given):
+            sources.extend(_remote_sources(given, forced_format, only_known, skipped))
         elif os.path.isdir(given):
             for path, rel in _walk(given):
                 if only_known and not is_known_document(path):
+                    if skipped is not None:
+                        skipped.append(path)
                     continue
                 if not is_regular_file(path):
                     # a FIFO nobody writes to would block the whole run; named, it is read
@@ -115,9 +164,27 @@ def expand_inputs(
             sources.append(_file_source(given, os.path.basename(given), forced_format))
         else:
             raise SourceError(f"{given}: no such file or folder")
-    if any(s.fmt == WARC and s.problem is None for s in sources):
-        # before any output is opened: a missing extra is a usage problem, not a failed record
-        require_extra("fastwarc", "warc", "reading WARC input")
+    if any(s.fmt == PARQUET and s.problem is None for s in sources):
+        require_extra("pyarrow.parquet", "parquet", "reading Parquet input")
+    return sources
+
+
+def _remote_sources(
+    url: str, forced_format: str, only_known: bool, skipped: list[str] | None
+) -> list[Source]:
+    """A remote file, or the files of a remote folder. The format comes from the name
+    (or ``--format``): sniffing a remote file would cost a request per file."""
+    listed = list_files(url)
+    if listed is None:
+        listed, only_known = [(url, url.rstrip("/").rsplit("/", 1)[-1])], False
+    sources = []
+    for name, rel in listed:
+        if only_known and not is_known_document(name):
+            if skipped is not None:
+                skipped.append(name)
+            continue
+        fmt = forced_format if forced_format != "auto" else format_by_name(name) or TEXT
+        sources.append(Source(name, name, rel, fmt, remote=True))
     return sources
 
 

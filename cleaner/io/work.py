@@ -15,12 +15,16 @@ from typing import Any
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.io.compression import chunk_compressor
-from cleaner.io.items import BAD, HTML, JSONL, SKIP, TEXT, Item
-from cleaner.io.records import FieldMap, RecordError, decode_item
+from cleaner.io.fieldselect import FieldSelection
+from cleaner.io.items import BAD, HTML, JSONL, PARQUET, SKIP, TEXT, Item
+from cleaner.io.jsonrecord import json_default, row_json
+from cleaner.io.records import FieldMap, GivenValues, RecordError, decode_item
 from cleaner.io.stats import Stats
+from cleaner.outlets.textrules import HELD_BACK_KEY
 
 OUTPUT_JSONL = "jsonl"
 OUTPUT_TEXT = "text"
+OUTPUT_PARQUET = "parquet"  # records go back to the parent, which writes Arrow row groups
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class WorkConfig:
     fields: FieldMap = FieldMap()
     output: str = OUTPUT_JSONL
     compression: str | None = None
+    selection: FieldSelection = FieldSelection()  # --keep-fields / --drop-fields
+    given: GivenValues = GivenValues()  # --url / --outlet / --date
+    encoding: str = "auto"  # --encoding, for text documents
 
     def build_cleaner(self) -> Cleaner:
         return Cleaner(
@@ -51,6 +58,7 @@ class BatchResult:
     chunk: bytes = b""
     bodies: list[tuple[str | None, str]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    records: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # Parquet output: (where, record)
     stats: Stats = field(default_factory=Stats)
 
 
@@ -78,24 +86,28 @@ def process_batch(batch: list[Item]) -> BatchResult:
         raise RuntimeError("init_worker was not called")
     out = BatchResult()
     lines: list[bytes] = []
-    to_jsonl = state.config.output == OUTPUT_JSONL
+    config = state.config
+    to_jsonl = config.output == OUTPUT_JSONL
+    to_records = config.output == OUTPUT_PARQUET
     for item in batch:
         out.stats.records += 1
-        out.stats.bytes_in += len(item.data)
+        out.stats.bytes_in += item.size
         if item.kind == SKIP:
             out.stats.skipped += 1
             continue
         try:
             if item.kind == BAD:
                 raise RecordError(str((item.info or {}).get("reason", "bad record")))
-            request = decode_item(item, state.config.fields)
+            request = config.given.apply(decode_item(item, config.fields, config.encoding))
             result = state.cleaner.clean(request.text, **request.clean_args())
             # serialised here, inside the record's own try: a value that cannot be
             # written fails this record, not the batch
-            if to_jsonl:
+            if to_jsonl or to_records:
                 record = request.record
                 record.update(result.output_fields())
-                line = output_line(record)
+                record = config.selection.apply(record)
+                if to_jsonl:
+                    line = output_line(record)
             else:
                 body = result.body
                 writable(body)
@@ -112,11 +124,16 @@ def process_batch(batch: list[Item]) -> BatchResult:
             _fail(out, item, f"internal error: {type(exc).__name__}: {exc}", None)
             continue
         out.stats.cleaned += 1
+        if result.metadata.get(HELD_BACK_KEY):
+            out.stats.learned_held_back += 1
         for seg in result.removed:
-            key = seg.category or "other"
-            out.stats.removed[key] = out.stats.removed.get(key, 0) + len(seg.text.encode("utf-8"))
+            out.stats.count_removed(
+                seg.category or "other", seg.rule or "unknown", len(seg.text.encode("utf-8"))
+            )
         if to_jsonl:
             lines.append(line)
+        elif to_records:
+            out.records.append((item.where(), record))
         else:
             out.bodies.append((body_name(item), body))
     if lines:
@@ -127,7 +144,9 @@ def process_batch(batch: list[Item]) -> BatchResult:
 def output_line(record: dict[str, Any]) -> bytes:
     """One JSONL output line as UTF-8; RecordError for what JSON or UTF-8 cannot hold."""
     try:
-        return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+        return (json.dumps(record, ensure_ascii=False, allow_nan=False, default=json_default) + "\n").encode(
+            "utf-8"
+        )
     except UnicodeEncodeError as exc:  # before ValueError: it is one
         raise RecordError(_surrogate_reason(exc)) from None
     except ValueError:
@@ -176,6 +195,9 @@ def error_record(item: Item, reason: str, inner_line: int | None = None) -> dict
     if item.offset is not None:
         entry["offset"] = item.offset
     entry["reason"] = reason
+    if item.kind == PARQUET and item.info is not None:
+        entry["record"] = row_json(item.info["row"]).decode("utf-8")  # encoded only when it failed
+        return entry
     raw = item.data[:-1] if item.kind == JSONL and item.data.endswith(b"\n") else item.data
     try:
         entry["record"] = raw.decode("utf-8")

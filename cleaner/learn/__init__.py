@@ -1,10 +1,14 @@
-"""Propose outlet rule files from many pages of one outlet (``cleaner learn``).
+"""Learning outlet rules from pages of a dump.
 
-``propose`` finds the recurring lines and turns them into rules; ``mask``,
-``templates`` and ``category`` are its parts; ``pages`` reads the pages
-through the same input layer as ``cleaner clean`` (``cleaner.io.documents``).
+``cleaner learn`` proposes a rule file from many pages of one outlet
+(``propose`` with its parts ``mask``, ``templates``, ``lists`` and ``category``;
+``pages`` reads the pages through the same input layer as ``cleaner clean``).
+``cleaner clean --learn-outlets`` learns every outlet of a dump at once
+(``outlets``: grouping by ``outlet_key``, a bounded ``sample`` per outlet), and
+``learn_outlets(records)`` does the same for library users.
 """
 
+from cleaner.learn.outlets import learn_outlets
 from cleaner.learn.propose import compile_learned, learn
 
-__all__ = ["learn", "compile_learned"]
+__all__ = ["learn", "compile_learned", "learn_outlets"]

@@ -8,11 +8,13 @@ A guess is only a proposal: the author reads the file before shipping it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 FALLBACK_CATEGORY = "other"
+_TOKEN = re.compile(r"[^\W_]+")  # a run of letters and digits
 LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries, as the lexicons say
 MAX_HEADER_CHARS = 80  # "A message from ..." longer than this is a sentence, not a header
 
@@ -52,6 +54,8 @@ class CategoryGuesser:
 
     def __init__(self, lexicon: Any | None = None, use_lexicons: bool = True) -> None:
         self.lexicon = lexicon if lexicon is not None else (_load_lexicon() if use_lexicons else None)
+        self._by_first: dict[str, list[tuple[str, str]]] | None = None
+        self._unanchored: list[tuple[str, str]] = []
 
     @property
     def source(self) -> str:
@@ -82,9 +86,26 @@ class CategoryGuesser:
             found["donation_appeal"] += 2
         if norm in getattr(lex, "cta", set()):
             found["navigation"] += 1
-        for phrase, category in getattr(lex, "phrase_category", {}).items():
+        tokens = set(_TOKEN.findall(lowered))
+        for phrase, category in self._phrases_for(tokens):
             if contains_phrase(lowered, phrase):
                 found[category] += 1
+        return found
+
+    def _phrases_for(self, tokens: set[str]) -> list[tuple[str, str]]:
+        """The lexicon phrases that can be in a line with these tokens: a whole-word phrase
+        starts with a whole token, so only phrases whose first token is there are tried."""
+        if self._by_first is None:
+            self._by_first, self._unanchored = {}, []
+            for phrase, category in getattr(self.lexicon, "phrase_category", {}).items():
+                first = _TOKEN.match(phrase)
+                if first is None:
+                    self._unanchored.append((phrase, category))
+                else:
+                    self._by_first.setdefault(first.group(0), []).append((phrase, category))
+        found = list(self._unanchored)
+        for token in tokens:
+            found.extend(self._by_first.get(token, ()))
         return found
 
     def line_category(self, line: str) -> str | None:
@@ -122,8 +143,8 @@ def _best(votes: Counter[str]) -> str | None:
 def _load_lexicon() -> Any | None:
     """The shipped lexicons, or None if they are missing or do not load."""
     try:
-        from cleaner.heuristics.lexicon import load_lexicon
+        from cleaner.heuristics.lexicon import shipped_lexicon
 
-        return load_lexicon()
+        return shipped_lexicon()  # the heuristics' own copy: loaded once per process
     except Exception:  # missing module, or a lexicon file being edited
         return None

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import re2
 
 NUM = "\x00N"
 MONTH = "\x00M"
@@ -66,14 +69,36 @@ _NAMES = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NAME_SET = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_NAME_PARTS = frozenset(part for name in _NAME_SET for part in name.split("-"))
+# Any name or part of a hyphenated name as a whole word, case-insensitive, in RE2 (one
+# linear scan; several times faster than splitting every line into words).
+_NAME_PART_SCAN = re2.compile(
+    r"(?i)(?:^|[^\pL])(?:" + "|".join(sorted(_NAME_PARTS, key=len, reverse=True)) + r")(?:$|[^\pL])"
+)
 
+NAME_PATTERNS = 4096  # narrowed name patterns kept: one per set of names met in a line
 NUM_REGEX = "[0-9][0-9.,:]*"
 SPACE_REGEX = r"[\s\xa0]+"
 _META = set("\\.^$*+?{}[]|()")
 
 
+@lru_cache(maxsize=NAME_PATTERNS)
+def _names_pattern(found: frozenset[str]) -> re.Pattern[str]:
+    """_NAMES narrowed to the names found in a line: the same matches, far faster."""
+    months = [w for w in _MONTHS if w in found]
+    days = [w for w in _WEEKDAYS if w in found]
+    parts = []
+    if months:
+        parts.append(rf"\b(?P<month>(?i:{_alternation(months)}))\b\.?")
+    if days:
+        parts.append(rf"\b(?P<day>(?i:{_alternation(days)}))\b\.?")
+    return re.compile("|".join(parts))
+
+
 def date_names_in(line: str) -> set[str]:
     """Month and weekday names in a line (lower case): a cheap test before masking."""
+    if _NAME_PART_SCAN.search(line) is None:
+        return set()  # no token is a name, nor the part of a hyphenated one
     words = _WORD.findall(line.lower())
     parts = [part for word in words if "-" in word for part in word.split("-")]
     return set(_NAME_SET.intersection(words + parts))
@@ -82,8 +107,11 @@ def date_names_in(line: str) -> set[str]:
 def mask_words(line: str) -> tuple[str, ...]:
     """The line's words with numbers, months and weekdays masked."""
     text = _DIGITS.sub(NUM, line)
-    if date_names_in(text):  # most lines have none: skip the slow name pattern
-        text = _NAMES.sub(lambda m: MONTH if m.group("month") else WEEKDAY, text)
+    found = date_names_in(text)
+    if found:  # most lines have none; the others get a pattern of only the names they hold
+        text = _names_pattern(frozenset(found)).sub(
+            lambda m: MONTH if m.lastgroup == "month" else WEEKDAY, text
+        )
     return tuple(text.split())
 
 
@@ -171,6 +199,7 @@ class Template:
     prefix: tuple[str, ...]
     suffix: tuple[str, ...] = ()
     hole_chars: int = 0
+    hole_words: int = 0  # the most words the hole may hold; 0: the learner's default
 
     @property
     def has_hole(self) -> bool:

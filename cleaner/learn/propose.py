@@ -31,10 +31,18 @@ import yaml
 
 from cleaner.blocks import split_blocks
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
+from cleaner.learn.lists import list_rules
 from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_words
-from cleaner.learn.templates import TemplateIndex, Words, exact_templates, hole_templates, merge_templates
+from cleaner.learn.templates import (
+    TemplateIndex,
+    Words,
+    exact_templates,
+    hole_templates,
+    lead_in_templates,
+    merge_templates,
+)
 from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
-from cleaner.outlets.rules import OutletRules, parse_rules
+from cleaner.outlets.rules import OutletRules, parse_rules, rules_from_data
 from cleaner.outlets.textrules import apply_text_rules
 
 DEFAULT_MIN_SHARE = 0.1  # a line must recur on this share of the pages ...
@@ -47,9 +55,14 @@ MAX_REFINE_ROUNDS = 4
 EXAMPLES = 2
 EXAMPLE_BODY_LINES = 2  # body lines kept at the top of an example
 EXAMPLE_LINE_CHARS = 300  # longer body lines are left out of examples
+DUMP_EXAMPLE_LINE_CHARS = 80  # learned in a dump: body lines cut to their opening words
+DUMP_EXAMPLE_BODY_SHARE = 0.3  # of an example's text, so it reads as a page with an article
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
+MEASURE_PAGES = 30  # dump learning: pages of the sample its rules are measured on
+NEARLY_EMPTY_SHARE = 0.9  # a page the rules remove this share of is "nearly emptied"
+LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
 
 
@@ -102,10 +115,17 @@ class Learned:
     unexplained_chars_removed: int = 0
     total_chars: int = 0
     names: DateNames = ALL_DATE_NAMES
+    from_dump: bool = False  # learned inside `cleaner clean --learn-outlets`: written as `learned: true`
+    total_pages: int = 0  # the outlet's pages in the dump (``pages`` is the sample learned from)
+    nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
+    measured_pages: int = 0  # pages the figures were measured on (0: all of them)
+    compiled: OutletRules | None = None  # dump learning: the rules as compiled from the file's data
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
         out: dict[str, Any] = {"outlet": self.name, "domains": _Flow([self.domain])}
+        if self.from_dump:
+            out["learned"] = True
         if self.fingerprints:
             out["fingerprints"] = self.fingerprints
         out["text"] = [rule.to_yaml(self.templates, self.names) for rule in self.rules]
@@ -121,18 +141,25 @@ class Learned:
         return found[0] if found else ""
 
     def to_yaml(self) -> str:
+        source = (
+            f"# Learned by `cleaner clean --learn-outlets` from a sample of {self.pages} of the "
+            f"{self.total_pages} pages of {self.domain}."
+            if self.from_dump
+            else f"# Proposed by `cleaner learn` from {self.pages} pages of {self.domain}."
+        )
         header = [
-            f"# Proposed by `cleaner learn` from {self.pages} pages of {self.domain}.",
+            source,
             f"# A line counted as recurring when found on at least {self.support} pages; categories",
             f"# were guessed with the {self.category_source}. Read every rule before shipping it.",
         ]
         for rule in self.rules:
             sample = self.sample_of(rule)
             header.append(
-                f"#   {rule.id}: {rule.kind}, fired on {rule.pages}/{self.pages} pages, "
+                f"#   {rule.id}: {rule.kind}, fired on {rule.pages}/{self.measured_pages or self.pages} pages, "
                 f"{rule.lines} lines; e.g. {_short(sample)}"
             )
-        body = yaml.dump(self.data(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
+        dumper = _FastDumper if self.from_dump else _Dumper
+        body = yaml.dump(self.data(), Dumper=dumper, sort_keys=False, allow_unicode=True, width=4096)
         return "\n".join(header) + "\n" + body
 
     def report(self) -> str:
@@ -177,11 +204,20 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Dumper.add_representer(_Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'"))
-_Dumper.add_representer(_Block, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
-_Dumper.add_representer(
-    _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
-)
+class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml's emitter: files learned in a dump are written by the hundred."""
+
+
+for _dumper in (_Dumper, _FastDumper):
+    _dumper.add_representer(
+        _Quoted, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="'")
+    )
+    _dumper.add_representer(
+        _Block, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|")
+    )
+    _dumper.add_representer(
+        _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
+    )
 
 
 def _alternation(templates: Sequence[Template], names: DateNames) -> str:
@@ -214,13 +250,30 @@ def learn(
     min_share: float = DEFAULT_MIN_SHARE,
     min_pages: int = DEFAULT_MIN_PAGES,
     guesser: CategoryGuesser | None = None,
+    from_dump: bool = False,
 ) -> Learned:
-    """Learn rules from pages given as their lines (stripped, non-blank)."""
+    """Learn rules from pages given as their lines (stripped, non-blank).
+
+    ``from_dump`` (``cleaner clean --learn-outlets``, no person reads the file first):
+    also openings such as "READ MORE:" before a changing rest and teaser lists; every
+    recurring line gets a line rule; blocks are checked on the template ids instead of
+    by applying the rules round after round (one compile per outlet); no fingerprints.
+    """
     guesser = guesser or CategoryGuesser()
-    corpus = _Corpus([list(p) for p in pages], [[mask_words(line) for line in p] for p in pages])
+    masks: dict[str, Words] = {}  # boilerplate lines repeat: mask each distinct line once
+    corpus = _Corpus(
+        [list(p) for p in pages],
+        [
+            [masks[line] if line in masks else masks.setdefault(line, mask_words(line)) for line in p]
+            for p in pages
+        ],
+    )
     support = support_for(len(pages), min_share, min_pages)
     exact = exact_templates(corpus.masked, support)
-    templates = merge_templates(exact, hole_templates(corpus.masked, support))
+    holed = hole_templates(corpus.masked, support)
+    if from_dump:
+        holed += lead_in_templates(corpus.masked, support)
+    templates = merge_templates(exact, holed)
     templates, corpus.ids = _assign(corpus, templates, support)
     samples = _samples(corpus, len(templates))
     votes = [guesser.votes(s[0]) if s else Counter() for s in samples]
@@ -237,12 +290,104 @@ def learn(
         samples=samples,
         rules=rules,
         category_source=guesser.source,
-        names=DateNames.seen_in(line for page in corpus.lines for line in page),
+        # a dump's outlet: every line of its templates (not only the few samples, whose
+        # "September" or "November" would not tell English from German) names its dates
+        names=DateNames.seen_in(
+            (
+                line
+                for page, ids in zip(corpus.lines, corpus.ids)
+                for line, t in zip(page, ids)
+                if t is not None
+            )
+            if from_dump
+            else (line for page in corpus.lines for line in page)
+        ),
     )
+    if from_dump:
+        learned.from_dump = True
+        _demote_blocks_by_ids(learned, corpus, categories)
+        _add_list_rules(learned, corpus, categories)
+        _cover_every_template(learned, corpus, categories)
+        if learned.rules:
+            compiled = learned.compiled = compile_learned(learned)
+            # the figures, the emptied-pages guard and the examples read the first pages of
+            # the sample (already a random choice): applying to all would double the cost
+            measured = _Corpus(
+                corpus.lines[:MEASURE_PAGES], corpus.masked[:MEASURE_PAGES], corpus.ids[:MEASURE_PAGES]
+            )
+            outcome = [removed_lines(compiled, lines) for lines in measured.lines]
+            _measure(learned, measured, outcome)
+            learned.measured_pages = len(measured.lines)
+            learned.examples = _examples(learned, measured, outcome, compiled)
+        return learned  # no fingerprints: a dump's records are matched by outlet or URL only
     _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
     learned.examples = _examples(learned, corpus)
     return learned
+
+
+def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Block and after rules that would take non-recurring lines on more than
+    MAX_UNEXPLAINED_SHARE of the pages they fire on become line rules (as _refine does,
+    but read from the template ids: no compiling and applying)."""
+    kept: list[LearnedRule] = []
+    demoted: set[int] = set()
+    for rule in learned.rules:
+        if rule.kind == "line":
+            kept.append(rule)
+            continue
+        fired = odd = 0
+        for ids in corpus.ids:
+            span = _span_by_ids(rule, ids)
+            if span is None:
+                continue
+            fired += 1
+            odd += any(ids[i] is None for i in span)
+        if odd > MAX_UNEXPLAINED_SHARE * max(fired, 1):
+            demoted.update(rule.members or rule.templates)
+        else:
+            kept.append(rule)
+    learned.rules = kept + (_line_rules(sorted(demoted), categories) if demoted else [])
+    _name_rules(learned.rules)
+
+
+def _span_by_ids(rule: LearnedRule, ids: Sequence[int | None]) -> range | None:
+    """The lines a block or after rule would take on one page, by template id."""
+    start = next((i for i, t in enumerate(ids) if t == rule.templates[0]), None)
+    if start is None:
+        return None
+    if rule.kind == "after" or rule.end is None:
+        return range(start, len(ids))
+    limit = rule.max_lines or len(ids)
+    for i in range(start + 1, min(len(ids), start + limit)):
+        if ids[i] == rule.end:
+            return range(start, i + 1)
+    return range(start, len(ids)) if len(ids) - start <= limit else range(start, start + 1)
+
+
+def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Teaser lists (cleaner.learn.lists): a recurring header and the changing lines under it."""
+    found = list_rules(corpus.lines, corpus.ids, learned.support)
+    if not found:
+        return
+    for item in found:
+        category = categories[item.start] or LIST_CATEGORY
+        if item.end is None:
+            learned.rules.append(LearnedRule("", category, "after", [item.start]))
+        else:
+            learned.rules.append(LearnedRule("", category, "block", [item.start], item.end, item.max_lines))
+    _name_rules(learned.rules)
+
+
+def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
+    """Line rules for recurring lines that only a block covers: a block starts at its first
+    line, so a box whose optional first line is missing on a page would stay."""
+    in_lines = {t for r in learned.rules if r.kind == "line" for t in r.templates}
+    missing = sorted(set(range(len(learned.templates))) - in_lines)
+    if not missing:
+        return
+    learned.rules.extend(_line_rules(missing, categories))
+    _split_long_line_rules(learned)
 
 
 def _assign(
@@ -426,6 +571,8 @@ def compile_learned(learned: Learned, examples: Sequence[tuple[str, str]] | None
     saved = learned.examples
     learned.examples = list(examples) if examples is not None else (saved or [("placeholder", "placeholder")])
     try:
+        if learned.from_dump:  # the same checks on the data, without a YAML round trip
+            return rules_from_data(learned.data(), f"<learned {learned.domain}>")
         return parse_rules(learned.to_yaml(), f"<learned {learned.domain}>")
     finally:
         learned.examples = saved
@@ -436,7 +583,7 @@ def removed_lines(rules: OutletRules, lines: Sequence[str]) -> list[str | None]:
     text = "\n".join(lines)
     blocks = split_blocks(text)
     labels = apply_text_rules(rules, blocks, [None] * len(blocks))
-    return [label.rule.split(":", 1)[1] if label is not None else None for label in labels]
+    return [label.rule.rsplit(":", 1)[1] if label is not None else None for label in labels]
 
 
 def _refine(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -483,14 +630,16 @@ def _left_over(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str
 def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str | None]]) -> None:
     stats: dict[str, list[int]] = {r.id: [0, 0, 0, 0] for r in learned.rules}
     total = removed = unexplained = 0
+    nearly_emptied = 0
     for lines, ids, rule_ids in zip(corpus.lines, corpus.ids, outcome):
         fired: set[str] = set()
         odd: set[str] = set()
+        page_total = page_removed = 0
         for line, tid, rid in zip(lines, ids, rule_ids):
-            total += len(line)
+            page_total += len(line)
             if rid is None:
                 continue
-            removed += len(line)
+            page_removed += len(line)
             entry = stats[rid]
             entry[1] += 1
             entry[2] += len(line)
@@ -502,6 +651,9 @@ def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str |
             stats[rid][0] += 1
         for rid in odd:
             stats[rid][3] += 1
+        total += page_total
+        removed += page_removed
+        nearly_emptied += page_removed >= NEARLY_EMPTY_SHARE * page_total
     for rule in learned.rules:
         rule.pages, rule.lines, rule.chars, rule.unexplained_pages = stats[rule.id]
     learned.total_chars, learned.removed_chars, learned.unexplained_chars_removed = (
@@ -509,6 +661,7 @@ def _measure(learned: Learned, corpus: _Corpus, outcome: Sequence[Sequence[str |
         removed,
         unexplained,
     )
+    learned.nearly_emptied_pages = nearly_emptied
 
 
 # --- fingerprints and examples ---------------------------------------------------
@@ -536,14 +689,19 @@ def _fingerprints(learned: Learned, domain: str) -> list[str]:
     return [sample for _, _, sample in sorted(found)[:MAX_FINGERPRINTS]]
 
 
-def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
+def _examples(
+    learned: Learned,
+    corpus: _Corpus,
+    outcome: Sequence[Sequence[str | None]] | None = None,
+    compiled: OutletRules | None = None,
+) -> list[tuple[str, str]]:
     """Short inputs cut from real pages, with the body the rules give them."""
     if not learned.rules:
         return []
-    rules = compile_learned(learned)
+    rules = compiled or compile_learned(learned)
     scored = []
     for page, lines in enumerate(corpus.lines):
-        removed = removed_lines(rules, lines)
+        removed = outcome[page] if outcome is not None else removed_lines(rules, lines)
         fired = {r for r in removed if r is not None}
         scored.append((-len(fired), sum(len(x) for x in lines), page, removed))
     examples: list[tuple[str, str]] = []
@@ -552,7 +710,10 @@ def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
         fired = {r for r in removed if r is not None}
         if examples and fired <= covered:
             continue
-        example = _cut_example(corpus.lines[page], removed)
+        if learned.from_dump:
+            example = _cut_dump_example(corpus.lines[page], removed)
+        else:
+            example = _cut_example(corpus.lines[page], removed)
         if example is None:
             continue
         text = "\n".join(example) + "\n"
@@ -566,7 +727,34 @@ def _examples(learned: Learned, corpus: _Corpus) -> list[tuple[str, str]]:
     return examples
 
 
-def _cut_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[str] | None:
+def _cut_dump_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[str] | None:
+    """The page's skeleton: its removed lines as they are, each body line cut to a short
+    opening. Enough body stays (DUMP_EXAMPLE_BODY_SHARE) that the example reads as a page
+    with an article, which learned rules never empty."""
+    out: list[str] = []
+    body = total = 0
+    for line, rule in zip(lines, removed):
+        if rule is None:
+            line = _opening(line, DUMP_EXAMPLE_LINE_CHARS)
+            body += len(line)
+        total += len(line)
+        out.append(line)
+    if body == total or body < DUMP_EXAMPLE_BODY_SHARE * total:
+        return None
+    return out
+
+
+def _opening(line: str, limit: int) -> str:
+    """The line's first words, at most ``limit`` characters (the line itself when short)."""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0].rstrip()
+    return cut or line[:limit]
+
+
+def _cut_example(
+    lines: Sequence[str], removed: Sequence[str | None], limit: int = EXAMPLE_LINE_CHARS
+) -> list[str] | None:
     """The removed lines in page order, the first body lines, and one body line around each unit."""
     keep = set()
     body_seen = 0
@@ -574,9 +762,9 @@ def _cut_example(lines: Sequence[str], removed: Sequence[str | None]) -> list[st
         if rule is not None:
             keep.add(i)
             for j in (i - 1, i + 1):
-                if 0 <= j < len(lines) and removed[j] is None and len(lines[j]) <= EXAMPLE_LINE_CHARS:
+                if 0 <= j < len(lines) and removed[j] is None and len(lines[j]) <= limit:
                     keep.add(j)
-        elif body_seen < EXAMPLE_BODY_LINES and len(lines[i]) <= EXAMPLE_LINE_CHARS:
+        elif body_seen < EXAMPLE_BODY_LINES and len(lines[i]) <= limit:
             keep.add(i)
             body_seen += 1
     if not any(removed[i] is not None for i in keep):

@@ -141,6 +141,43 @@ def _most_supported(
     return word, len(where)
 
 
+# Lead-ins: a fixed opening ended by a separator ("READ MORE:", "Tags:", "Photo |") before
+# a part that changes on every page (a headline, a tag list, a name).
+LEAD_SEPARATORS = (":", "|", "»", "›", ">", "—", "–", "-", "•")
+MAX_LEAD_WORDS = 4  # words of the fixed opening, separator included
+MIN_LEAD_CHARS = 4  # letters before the separator: "Q:" of an interview is not a lead-in
+MAX_LEAD_LINE_WORDS = 30  # a headline or a tag list, not a paragraph
+LEAD_HOLE_CHARS = 240
+LEAD_DISTINCT_SHARE = 0.5  # of the lines: the changing part really changes
+
+
+def lead_in_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Template]:
+    """Templates of a fixed opening that ends with a separator and a changing rest."""
+    pages: dict[Words, set[int]] = defaultdict(set)
+    rests: dict[Words, set[Words]] = defaultdict(set)
+    for page, lines in enumerate(masked):
+        for words in set(lines):
+            if len(words) > MAX_LEAD_LINE_WORDS:
+                continue
+            for k in range(1, min(MAX_LEAD_WORDS, len(words) - 1) + 1):
+                prefix = words[:k]
+                if not prefix[-1].endswith(LEAD_SEPARATORS):
+                    continue
+                pages[prefix].add(page)
+                rests[prefix].add(words[k:])
+                break  # the first separator ends the opening
+    found = []
+    for prefix, where in pages.items():
+        letters = sum(c.isalpha() for c in " ".join(prefix))
+        uses = len(where)
+        if uses < support or letters < MIN_LEAD_CHARS or not has_literal(prefix):
+            continue
+        if len(rests[prefix]) < max(MIN_DISTINCT_HOLES, LEAD_DISTINCT_SHARE * uses):
+            continue
+        found.append(Template(prefix, (), LEAD_HOLE_CHARS, MAX_LEAD_LINE_WORDS))
+    return sorted(found, key=lambda t: t.prefix)
+
+
 def merge_templates(exact: Sequence[Template], holed: Sequence[Template]) -> list[Template]:
     """Exact templates that a holed one also explains give way to it."""
     index = TemplateIndex(holed)
@@ -162,7 +199,7 @@ class TemplateIndex:
             return found
         for index, t in self._holed:
             hole = len(words) - len(t.prefix) - len(t.suffix)
-            if not 1 <= hole <= MAX_HOLE_WORDS:
+            if not 1 <= hole <= (t.hole_words or MAX_HOLE_WORDS):
                 continue
             if words[: len(t.prefix)] != t.prefix or (
                 t.suffix and words[len(words) - len(t.suffix) :] != t.suffix

@@ -11,15 +11,18 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from cleaner.categories import CATEGORY_SET
+from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
     PatternError,
+    check_pattern,
     compile_lines_pattern,
     compile_pattern,
     compile_pattern_set,
@@ -38,7 +41,19 @@ MAX_TEXT_RULES = 300
 # outlet's pattern set, and a bound on compile time (about 1.6 us an instruction).
 MAX_TEXT_RULES_PROGRAM = 150_000
 
-_TOP_KEYS = {"outlet", "domains", "languages", "fingerprints", "html", "text", "examples", "notes", "updated"}
+_TOP_KEYS = {
+    "outlet",
+    "domains",
+    "languages",
+    "fingerprints",
+    "html",
+    "text",
+    "examples",
+    "notes",
+    "updated",
+    "learned",
+}
+LEARNED_PREFIX = "learned"  # labels of learned rules: learned:<domain>:<id>
 _HTML_KEYS = {"body", "drop"}
 _RULE_KEYS = {
     "id",
@@ -59,10 +74,10 @@ _DOMAIN_RE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 @dataclass(frozen=True, slots=True)
 class LinePattern:
-    """A checked pattern: ``single`` for one line, ``lines`` for a newline-joined text."""
+    """A checked pattern, compiled to scan a newline-joined text (``lines``); matches
+    never cross a line, so one line is matched as a text of one line."""
 
     source: str
-    single: Any
     lines: Any
 
 
@@ -79,6 +94,8 @@ class TextRule:
     max_chars: int | None = None
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    origin: str = ""
+    """Label prefix when not the outlet's key: ``learned:<domain>`` for learned rules."""
 
     def applies_on(self, date: dt.date | None) -> bool:
         """Date-bounded rules apply only when the record's date is inside."""
@@ -133,6 +150,14 @@ class OutletRules:
     examples: tuple[Example, ...] = ()
     start_set: Any = field(default=None, compare=False, repr=False)
     """RE2 set of the text rules' first patterns, in rule order: which rules can fire."""
+    learned: bool = False
+    """Learned from a dump (``learned: true``): adds to the outlet's other rules, never replaces them."""
+
+    def with_rules_of(self, extra: OutletRules) -> OutletRules:
+        """This outlet with ``extra``'s text rules after its own (a learned file on top)."""
+        text = self.text + extra.text
+        start_set = compile_pattern_set(rule.pattern.source for rule in text)
+        return replace(self, text=text, start_set=start_set)
 
 
 def builtin_rules_dir() -> Path:
@@ -177,7 +202,7 @@ def load_rule_file(path: Path) -> OutletRules:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
-    return parse_rules(text, name)
+    return _parse_once(text, name)
 
 
 def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
@@ -187,6 +212,32 @@ def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
     except YamlProblem as exc:
         raise RuleFileError(path, exc.line, None, str(exc)) from None
     return _Validator(path).outlet(data)
+
+
+def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
+    """Validate and compile rule-file data built in memory (a learner's), as if read from
+    YAML: the same checks, without writing and parsing the text (problems have no line)."""
+    return _Validator(path).outlet(_located(data))
+
+
+def _located(value: Any) -> Any:
+    if isinstance(value, dict):
+        located = LocatedDict({str(k): _located(v) for k, v in value.items()})
+        located.line, located.key_lines = 1, {}
+        return located
+    if isinstance(value, list):
+        items = LocatedList(_located(v) for v in value)
+        items.line, items.item_lines = 1, [1] * len(items)
+        return items
+    return str(value) if isinstance(value, str) else value
+
+
+# Compiled rule files kept per process, keyed by their text and name: every Cleaner, CLI
+# worker and test builds the same rule book, and compiling the patterns is most of what
+# loading costs. A changed file is a new key; the bound keeps a process that loads many
+# user folders from holding every version it ever read.
+RULE_FILE_CACHE_SIZE = 512
+_parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 
 
 class _Validator:
@@ -214,6 +265,12 @@ class _Validator:
                 raise self.fail(data, "domains", f"'{domain}' is not a domain name")
         html = self.html(data.get("html"), data)
         text_rules = self.text_rules(data.get("text"), data)
+        learned = data.get("learned", False)
+        if not isinstance(learned, bool):
+            raise self.fail(data, "learned", "'learned' must be true or false")
+        if learned:
+            origin = f"{LEARNED_PREFIX}:{domains[0]}"
+            text_rules = tuple(replace(rule, origin=origin) for rule in text_rules)
         examples = self.examples(data.get("examples"), data)
         if not examples:
             raise self.fail(data, "examples", "every rule file needs at least one example")
@@ -232,6 +289,7 @@ class _Validator:
             text=text_rules,
             examples=examples,
             start_set=start_set,
+            learned=learned,
         )
 
     def unknown_keys(self, node: LocatedDict, allowed: set[str], where: str) -> None:
@@ -388,10 +446,15 @@ class _Validator:
         if not isinstance(source, str):
             raise self.fail(node, key, f"'{key}' must be a regex string")
         try:
-            single = compile_pattern(source)
+            check_pattern(source)
+            try:
+                lines = compile_lines_pattern(source)
+            except Exception:
+                compile_pattern(source)  # the one-line compile words RE2's refusal
+                raise
         except PatternError as exc:
             raise self.fail(node, key, f"{exc}: {source!r}") from None
-        return LinePattern(source, single, compile_lines_pattern(source))
+        return LinePattern(source, lines)
 
     def positive_int(self, node: LocatedDict, key: str) -> int:
         value = node.get(key)
@@ -400,19 +463,10 @@ class _Validator:
         return value
 
     def date(self, node: LocatedDict, key: str) -> dt.date | None:
-        value = node.get(key)
-        if value is None:
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(node, key, f"'{key}' must be a date like 2024-01-31")
+        try:
+            return read_date(node.get(key))
+        except (TypeError, ValueError):
+            raise self.fail(node, key, f"'{key}' must be a date like 2024-01-31") from None
 
     def examples(self, node: Any, parent: LocatedDict) -> tuple[Example, ...]:
         if node is None:
@@ -454,7 +508,17 @@ class RuleBook:
     by_domain: dict[str, OutletRules] = field(default_factory=dict)
 
     def add(self, rules: OutletRules) -> None:
-        """Later files override earlier ones for the same domain."""
+        """Later files override earlier ones for the same domain; a learned file adds its
+        rules after those of the outlet already loaded for its domain."""
+        if rules.learned:
+            old = next((self.by_domain[d] for d in rules.domains if d in self.by_domain), None)
+            if old is not None:
+                merged = old.with_rules_of(rules)
+                for domain, owner in list(self.by_domain.items()):
+                    if owner is old:
+                        self.by_domain[domain] = merged
+                self.outlets[old.key] = merged
+                return
         for domain in rules.domains:
             old = self.by_domain.get(domain)
             if old is not None and old.key in self.outlets and old.key != rules.key:

@@ -109,7 +109,8 @@ def test_seed_prints_eleven_paragraphs_and_no_appeal() -> None:
 def test_bad_documents_give_one_line_errors(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    done = run_cli([str(path)])
+    # named: with --encoding auto, bytes that are not UTF-8 go to the charset detector
+    done = run_cli([str(path), "--encoding", "utf-8"])
     assert done.returncode == 1
     assert done.stdout == b""
     errors = [
@@ -288,7 +289,8 @@ def test_several_documents_to_stdout_and_to_jsonl(tmp_path: Path) -> None:
     one.write_text("First document.\n", encoding="utf-8")
     two.write_text("Second document.\n", encoding="utf-8")
     code, out, _ = invoke([str(one), str(two), *FAST])
-    assert code == 0 and out == b"First document.\n\nSecond document.\n"
+    # several bodies on one stream: each after a header line naming its file
+    assert code == 0 and out == b"==> one.txt <==\nFirst document.\n\n==> two.txt <==\nSecond document.\n"
     code, out, _ = invoke([str(one), str(two), "--output-format", "jsonl", *FAST])
     assert [json.loads(line)["input"] for line in out.splitlines()] == [str(one), str(two)]
 

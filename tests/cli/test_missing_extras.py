@@ -34,28 +34,16 @@ def run_python(args: list[str], pythonpath: str, cwd: Path) -> subprocess.Comple
     )
 
 
-def test_warc_input_without_fastwarc_names_the_extra_and_writes_nothing(tmp_path: Path) -> None:
+def test_warc_input_needs_no_extra(tmp_path: Path) -> None:
+    """WARC is framed by cleaner itself (so damage is never silent): with fastwarc
+    unimportable a WARC dump is still read."""
     dump = tmp_path / "x.warc.gz"
     dump.write_bytes(gzip.compress(WARCINFO))
     out = tmp_path / "w.jsonl"
     path = hide_packages(tmp_path / "hidden", "fastwarc")
     done = run_python(["-m", "cleaner", "clean", str(dump), "-o", str(out)], path, tmp_path)
-    assert done.returncode == EXIT_USAGE, done.stderr
-    assert "Traceback" not in done.stderr
-    assert 'pip install "cleaner[warc]"' in done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert not out.exists()
-    assert not (tmp_path / "w.errors.jsonl").exists()
-
-
-def test_warc_explain_without_fastwarc_names_the_extra(tmp_path: Path) -> None:
-    dump = tmp_path / "x.warc"
-    dump.write_bytes(WARCINFO)
-    path = hide_packages(tmp_path / "hidden", "fastwarc")
-    done = run_python(["-m", "cleaner", "explain", str(dump)], path, tmp_path)
-    assert done.returncode == EXIT_USAGE, done.stderr
-    assert "Traceback" not in done.stderr
-    assert 'pip install "cleaner[warc]"' in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert "1 records in: 0 cleaned, 0 failed, 1 skipped" in done.stderr
 
 
 def test_import_scrapy_adapter_without_scrapy_names_the_extra(tmp_path: Path) -> None:

@@ -81,6 +81,13 @@ def test_colour_terminal_view_uses_escape_codes_and_hides_control_chars() -> Non
     assert "stray ?[2J escape" in view
 
 
+def test_terminal_view_shows_old_mac_line_breaks_as_lines() -> None:
+    text = "Body line one.\rA Message from The Harbour Daily:\rDear readers,\rRemind me later.\rLast line."
+    view = render_terminal(_cleaner().clean(text, outlet=OUTLET), color=False)
+    assert "\r" not in view
+    assert "Body line one.\n[- A Message from The Harbour Daily:\nDear readers," in view
+
+
 def test_nothing_removed_is_said_plainly() -> None:
     result = _cleaner().clean("Just one line of body text.")
     assert "[-" not in render_terminal(result)
@@ -160,7 +167,7 @@ def test_explain_reads_stdin_and_reports_bad_input_in_one_line(tmp_path: Path) -
     assert piped.exit_code == 0 and "One body line." in piped.output
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9 au lait\n")
-    result = runner.invoke(main, ["explain", str(bad)])
+    result = runner.invoke(main, ["explain", str(bad), "--encoding", "utf-8"])  # auto would detect one
     assert result.exit_code == 2
     assert result.output.strip() == f"cleaner: error: {bad}: invalid UTF-8 (byte 0xe9 at line 1, column 4)"
     assert "Traceback" not in result.output

@@ -318,12 +318,26 @@ def test_newsletter_box_inside_the_article_does_not_end_it(plain: Cleaner) -> No
     assert not [s for s in result.removed if s.rule == "heuristic:after-terminator"]
 
 
-def test_chinese_and_japanese_lines_count_characters_as_words() -> None:
-    from cleaner.heuristics.features import word_counts
+def _word_counts(lines: list[str]) -> list[int]:
+    from cleaner.heuristics.features import line_starts, word_counts
 
+    return word_counts("\n".join(lines), lines, line_starts(lines))
+
+
+def test_chinese_and_japanese_lines_count_characters_as_words() -> None:
     lines = ["市政府周四宣布将在明年年底前更换老城区地下四公里长的铅制水管。", "首页", "Home page"]
-    words = word_counts([t.lower().split() for t in lines], lines)
+    words = _word_counts(lines)
     assert words[0] >= 12  # a sentence, not a one-word menu entry
     assert words[1:] == [1, 2]
     english = ["Home page", "Skip to content"]
-    assert word_counts([t.lower().split() for t in english], english) == [2, 3]
+    assert _word_counts(english) == [2, 3]
+
+
+def test_words_are_counted_as_str_split_counts_them() -> None:
+    from cleaner.heuristics.features import WHITE_SPACE, line_starts, split_counts
+
+    assert set(WHITE_SPACE) == {chr(c) for c in range(0x10000) if chr(c).isspace()}
+    assert all(not chr(c).isspace() for c in range(0x10000, 0x110000, 97))  # none past the BMP
+    lines = [" a  b ", "\u3000x\u2003y\tz", "\u00a0", "one", "x\u200by", "\x1cq\x85r\u2028s", "\U0001f600 ok"]
+    counts = split_counts("\n".join(lines), line_starts(lines)).tolist()
+    assert counts == [len(line.split()) for line in lines]

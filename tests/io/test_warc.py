@@ -9,13 +9,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.paths import require_extra
-
-require_extra("fastwarc", "warc")
-
-from cleaner.cli import main  # noqa: E402
-from cleaner.io.items import BAD, SKIP, WARC  # noqa: E402
-from cleaner.io.warc import charset_of, split_http, warc_items  # noqa: E402
+from cleaner.cli import main
+from cleaner.io.items import BAD, SKIP, WARC
+from cleaner.io.warc import charset_of, split_http, warc_items
 
 PAGE = (
     "<html><head><title>Bridges close</title></head><body>"
@@ -166,3 +162,92 @@ def test_warc_gz_on_stdin() -> None:
     urls = [json.loads(line)["url"] for line in result.stdout.splitlines()]
     assert urls == ["https://news.example.org/bridges", "https://news.example.org/windows-1251"]
     assert "6 records in: 2 cleaned, 0 failed, 4 skipped" in result.stderr
+
+
+# --- damage: issue 12 item 12 -------------------------------------------------------------
+
+URLS = ["https://news.example.org/bridges", "https://news.example.org/windows-1251"]
+
+
+def _kinds(data: bytes) -> list[tuple[str, int | None]]:
+    return [(item.kind, item.offset) for item in warc_items("t.warc", io.BytesIO(data))]
+
+
+def _bad_reasons(data: bytes) -> list[str]:
+    return [str((i.info or {})["reason"]) for i in warc_items("t.warc", io.BytesIO(data)) if i.kind == BAD]
+
+
+def test_gzip_cut_one_byte_past_a_member_boundary_is_reported() -> None:
+    members = [gzip.compress(r) for r in sample_records()]
+    boundary = sum(len(m) for m in members[:3])
+    data = b"".join(members)[: boundary + 1]
+    assert _kinds(data) == [
+        (SKIP, 0),
+        (SKIP, len(members[0])),
+        (WARC, len(members[0]) + len(members[1])),
+        (BAD, boundary),
+    ]
+    assert _bad_reasons(data) == ["the file ends 1 byte(s) into a gzip member (cut?)"]
+
+
+def test_gzip_member_cut_in_the_middle_keeps_the_records_before_and_after() -> None:
+    members = [gzip.compress(r) for r in sample_records()]
+    cut = members[2][: len(members[2]) // 2]
+    data = b"".join(members[:2]) + cut + b"".join(members[3:])
+    items = list(warc_items("t.warc.gz", io.BytesIO(data)))
+    starts = [0, len(members[0]), len(members[0]) + len(members[1])]
+    after = starts[2] + len(cut)
+    assert [(i.kind, i.offset) for i in items] == [
+        (SKIP, starts[0]),
+        (SKIP, starts[1]),
+        (BAD, starts[2]),
+        (SKIP, after),
+        (SKIP, after + len(members[3])),
+        (WARC, after + len(members[3]) + len(members[4])),
+    ]
+    assert "damaged gzip member" in str((items[2].info or {})["reason"])
+
+
+def test_plain_warc_cut_in_the_middle_keeps_the_records_after() -> None:
+    records = sample_records()
+    cut = records[2][: len(records[2]) // 2]
+    data = b"".join(records[:2]) + cut + b"".join(records[3:])
+    items = list(warc_items("t.warc", io.BytesIO(data)))
+    assert [i.kind for i in items] == [SKIP, SKIP, BAD, SKIP, SKIP, WARC]
+    assert items[2].offset == len(records[0]) + len(records[1])
+    assert "does not end where its Content-Length says" in str((items[2].info or {})["reason"])
+    assert items[-1].info is not None and items[-1].info["url"] == URLS[1]
+
+
+def test_bytes_between_records_are_reported_and_skipped() -> None:
+    records = sample_records()
+    data = b"".join(records[:3]) + b"stray bytes\r\n" + b"".join(records[3:])
+    assert [k for k, _ in _kinds(data)] == [SKIP, SKIP, WARC, BAD, SKIP, SKIP, WARC]
+    members = [gzip.compress(r) for r in records]
+    data = b"".join(members[:3]) + b"stray bytes" + b"".join(members[3:])
+    assert [k for k, _ in _kinds(data)] == [SKIP, SKIP, WARC, BAD, SKIP, SKIP, WARC]
+
+
+def test_plain_warc_cut_in_a_header_is_reported() -> None:
+    records = sample_records()
+    data = b"".join(records[:3]) + records[3][:20]
+    assert [k for k, _ in _kinds(data)] == [SKIP, SKIP, WARC, BAD]
+    assert _bad_reasons(data) == ["truncated WARC record header (the file ends in it)"]
+
+
+def test_whole_file_gzip_is_read_too() -> None:
+    data = gzip.compress(b"".join(sample_records()))
+    assert [k for k, _ in _kinds(data)] == [SKIP, SKIP, WARC, SKIP, SKIP, WARC]
+
+
+def test_cli_warc_gz_cut_past_a_member_boundary_does_not_exit_0(tmp_path: Path) -> None:
+    members = [gzip.compress(r) for r in sample_records()]
+    src = tmp_path / "crawl.warc.gz"
+    src.write_bytes(b"".join(members[:3]) + members[3][:1])
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert [json.loads(line)["url"] for line in out.read_text().splitlines()] == URLS[:1]
+    (entry,) = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert entry["offset"] == sum(len(m) for m in members[:3])
+    assert "gzip member" in entry["reason"]

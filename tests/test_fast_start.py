@@ -1,0 +1,40 @@
+"""Cleaning text pays for text only: `cleaner clean` on a text file never imports the html
+stage's libraries (lxml, trafilatura), and a Cleaner without heuristics no numpy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("lxml", "trafilatura", "cleaner.html")
+
+
+def run_python(code: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_clean_on_text_never_imports_the_html_stage(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("The council approved the budget on Tuesday.\nShare this article\n", encoding="utf-8")
+    out = tmp_path / "page.out.txt"
+    code = (
+        "import sys\n"
+        "from cleaner.cli import main\n"
+        f"try:\n    main(['clean', {str(source)!r}, '-o', {str(out)!r}, '--no-progress'])\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r}))\n"
+    )
+    assert run_python(code) == "[]"
+    assert out.read_text(encoding="utf-8").startswith("The council approved the budget")
+
+
+def test_a_cleaner_without_heuristics_imports_no_numpy() -> None:
+    code = "import sys\nfrom cleaner import Cleaner\nCleaner(heuristics=False)\nprint('numpy' in sys.modules)"
+    assert run_python(code) == "False"
