@@ -6,6 +6,8 @@ Times, per page, on the pages of ../shared/eval/dev (seb-dev and traf):
   trafilatura on the pages the classifier is unsure of (the share of pages
   per path is printed),
 - cleaner with ``fallback="always"``: trafilatura on every page,
+- cleaner with ``fallback="never"``: the classifier alone (what the
+  default costs on the pages it keeps),
 - a plain lxml parse of the page (etree.HTMLParser), the floor,
 and with ``--all`` also:
 - cleaner through outlet selectors. The eval pages have no outlet rule
@@ -111,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     url = lambda r: r.get("url") or None  # noqa: E731
     cleaner = Cleaner()
     always = Cleaner(fallback="always")
+    never = Cleaner(fallback="never")
     paths: Counter[str] = Counter()
 
     def by_default(row: dict) -> object:
@@ -143,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "cleaner, default (classifier, trafilatura if unsure)": by_default,
         'cleaner, fallback="always" (trafilatura first)': lambda r: always.clean(html=r["html"], url=url(r)),
+        'cleaner, fallback="never" (classifier alone)': lambda r: never.clean(html=r["html"], url=url(r)),
         "plain lxml parse (etree.HTMLParser)": lxml_parse,
     }
     if args.all:
