@@ -66,11 +66,7 @@ class Cleaner:
             from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
 
             self.heuristics = HeuristicLabeler()
-        if not isinstance(fallback, bool):
-            from cleaner.html import fallback_mode  # lazy: text users never pay for lxml
-
-            fallback = fallback_mode(fallback)
-        self.fallback = fallback
+        self.fallback = fallback_mode(fallback)
         # None: the shipped html block classifier; bench/fit_html.py puts a fold's model here
         self.html_classifier: Any = None
 
@@ -182,6 +178,20 @@ def _on_source(result: Result, source: str) -> Result:
         Segment(s.start, s.end, s.kind, s.category, s.rule, source[s.start : s.end]) for s in result.segments
     ]
     return Result(source, segments, result.outlet, result.url, result.metadata)
+
+
+FALLBACK_MODES = ("auto", "always", "never")  # as cleaner/html takes them (not imported: lxml, numpy)
+
+
+def fallback_mode(value: str | bool) -> str:
+    """``True`` is "auto", ``False`` is "never"; anything else must be one of FALLBACK_MODES."""
+    if value is True or value is False:
+        return "auto" if value else "never"
+    if value not in FALLBACK_MODES:
+        raise ValueError(
+            f"fallback must be one of {', '.join(FALLBACK_MODES)} (or True/False), not {value!r}"
+        )
+    return str(value)
 
 
 def _too_many_lines(limit: int) -> str:

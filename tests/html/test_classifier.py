@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from cleaner import Cleaner
+from cleaner.engine import fallback_mode as engine_fallback_mode
 from cleaner.html import fallback_mode, page_document
 from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.classifier import WEIGHTS_PATH, BlockClassifier, FallbackRule, shipped_classifier
@@ -49,6 +50,9 @@ def test_fallback_values() -> None:
     assert [fallback_mode(v) for v in ("auto", "always", "never")] == ["auto", "always", "never"]
     with pytest.raises(ValueError, match="fallback must be one of auto, always, never"):
         Cleaner(builtin_rules=False, use_env=False, fallback="sometimes")
+    # the engine reads the same values without importing the html stage
+    for value in (True, False, "auto", "always", "never"):
+        assert engine_fallback_mode(value) == fallback_mode(value)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
