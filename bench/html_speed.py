@@ -1,8 +1,15 @@
 """Speed of the html stage on the eval pages, against trafilatura.
 
-Times, per page, on the pages of ../shared/eval/dev (both sets):
+Times, per page, on the pages of ../shared/eval/dev (seb-dev and traf):
 - trafilatura.extract (the benchmark baseline's settings),
-- cleaner through the trafilatura fallback (no outlet rules),
+- cleaner by default (no outlet rules): the page's block classifier, and
+  trafilatura on the pages the classifier is unsure of (the share of pages
+  per path is printed),
+- cleaner with ``fallback="always"``: trafilatura on every page,
+- cleaner with ``fallback="never"``: the classifier alone (what the
+  default costs on the pages it keeps),
+- a plain lxml parse of the page (etree.HTMLParser), the floor,
+and with ``--all`` also:
 - cleaner through outlet selectors. The eval pages have no outlet rule
   files, so every page gets the same generic selector list
   (``article``, ``main``, ``[role=main]``, ``body``: the first that matches
@@ -12,6 +19,7 @@ Times, per page, on the pages of ../shared/eval/dev (both sets):
 
     python bench/html_speed.py              # all pages
     python bench/html_speed.py --limit 200
+    python bench/html_speed.py --all        # also the selector rows
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,7 +69,11 @@ def load(limit: int | None) -> list[dict]:
     return rows
 
 
-def timed(tools: dict[str, Callable[[dict], object]], rows: list[dict]) -> dict[str, float]:
+def timed(
+    tools: dict[str, Callable[[dict], object]],
+    rows: list[dict],
+    after_warmup: Callable[[], None] = lambda: None,
+) -> dict[str, float]:
     """Seconds per tool over all pages, tools interleaved page by page.
 
     Interleaving puts every tool under the same machine load (other jobs
@@ -69,6 +82,7 @@ def timed(tools: dict[str, Callable[[dict], object]], rows: list[dict]) -> dict[
     totals = dict.fromkeys(tools, 0.0)
     for fn in tools.values():
         fn(rows[0])
+    after_warmup()
     clock = time.perf_counter
     for row in rows:
         for name, fn in tools.items():
@@ -85,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--limit", type=int, default=None, help="pages per eval set")
+    parser.add_argument("--all", action="store_true", help="also time outlet selectors and BeautifulSoup")
     args = parser.parse_args(argv)
     if not EVAL_DIR.is_dir():
         print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
@@ -97,6 +112,18 @@ def main(argv: list[str] | None = None) -> int:
     rows = load(args.limit)
     url = lambda r: r.get("url") or None  # noqa: E731
     cleaner = Cleaner()
+    always = Cleaner(fallback="always")
+    never = Cleaner(fallback="never")
+    paths: Counter[str] = Counter()
+
+    def by_default(row: dict) -> object:
+        result = cleaner.clean(html=row["html"], url=url(row))
+        paths[result.metadata.get("html", {}).get("extraction", "none")] += 1
+        return result
+
+    def lxml_parse(row: dict) -> object:
+        return parse_html(row["html"], for_trafilatura=False)
+
     folder = Path(tempfile.mkdtemp(prefix="html_speed_"))
     (folder / "generic.example.yaml").write_text(GENERIC_RULES, encoding="utf-8")
     selector_cleaner = Cleaner(rules_paths=[folder])
@@ -113,22 +140,32 @@ def main(argv: list[str] | None = None) -> int:
         return [soup.select(s) for s in GENERIC_BODY]
 
     print(f"{len(rows)} pages from {EVAL_DIR}")
-    t = timed(
-        {
-            "trafilatura.extract (include_comments=False)": lambda r: trafilatura.extract(
-                r["html"], url=url(r), include_comments=False
-            ),
-            "cleaner, trafilatura fallback": lambda r: cleaner.clean(html=r["html"], url=url(r)),
-            "cleaner, outlet selectors (generic list)": with_selectors,
-            "selector lookup: lxml parse + cssselect": lxml_select,
-            "selector lookup: BeautifulSoup(lxml) + select": soup_select,
-        },
-        rows,
-    )
-    traf, fall, sel, lx, bs = t.values()
-    print(f"fallback time per page / trafilatura's: {fall / traf:.2f}x (target <= 1.25x)")
-    print(f"selector docs/s / trafilatura's:        {traf / sel:.2f}x (target >= 3x)")
-    print(f"BeautifulSoup / lxml selector lookup:   {bs / lx:.1f}x slower")
+    tools: dict[str, Callable[[dict], object]] = {
+        "trafilatura.extract (include_comments=False)": lambda r: trafilatura.extract(
+            r["html"], url=url(r), include_comments=False
+        ),
+        "cleaner, default (classifier, trafilatura if unsure)": by_default,
+        'cleaner, fallback="always" (trafilatura first)': lambda r: always.clean(html=r["html"], url=url(r)),
+        'cleaner, fallback="never" (classifier alone)': lambda r: never.clean(html=r["html"], url=url(r)),
+        "plain lxml parse (etree.HTMLParser)": lxml_parse,
+    }
+    if args.all:
+        tools["cleaner, outlet selectors (generic list)"] = with_selectors
+        tools["selector lookup: lxml parse + cssselect"] = lxml_select
+        tools["selector lookup: BeautifulSoup(lxml) + select"] = soup_select
+    t = timed(tools, rows, paths.clear)
+    traf = t["trafilatura.extract (include_comments=False)"]
+    for name, seconds in t.items():
+        print(f"{name:54s} {traf / seconds:6.2f}x trafilatura's pages/s")
+    total = sum(paths.values())
+    shares = ", ".join(f"{path} {count / total:.1%}" for path, count in paths.most_common())
+    print(f"default's path per page ({total} pages): {shares}")
+    if args.all:
+        lx, bs = (
+            t["selector lookup: lxml parse + cssselect"],
+            t["selector lookup: BeautifulSoup(lxml) + select"],
+        )
+        print(f"BeautifulSoup / lxml selector lookup: {bs / lx:.1f}x slower")
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cleaner.blocks import more_blocks_than, split_blocks
 from cleaner.dates import read_date
@@ -52,9 +52,13 @@ class Cleaner:
         rules_paths: Sequence[str | os.PathLike[str]] | None = None,
         builtin_rules: bool = True,
         heuristics: bool = True,
-        fallback: bool = True,
+        fallback: str | bool = "auto",
         use_env: bool = True,
     ) -> None:
+        """``fallback`` is for html without outlet selectors: "auto" (or True) lets the
+        page's block classifier find the article and trafilatura where it is unsure,
+        "always" runs trafilatura on every such page (the behaviour before the
+        classifier; slower), "never" (or False) the classifier alone."""
         self.rulebook: RuleBook = load_rulebook(rules_paths, builtin_rules, use_env)
         self.resolver = OutletResolver(self.rulebook)
         self.heuristics: HeuristicLabeler | None = None
@@ -62,7 +66,9 @@ class Cleaner:
             from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
 
             self.heuristics = HeuristicLabeler()
-        self.fallback = fallback
+        self.fallback = fallback_mode(fallback)
+        # None: the shipped html block classifier; bench/fit_html.py puts a fold's model here
+        self.html_classifier: Any = None
 
     def with_rules(self, rules_paths: Sequence[str | os.PathLike[str]]) -> Cleaner:
         """This Cleaner with more rule folders loaded after its own (learned outlet rules),
@@ -124,7 +130,9 @@ class Cleaner:
             html = without_surrogates(html)  # the page text is derived, as from undecodable bytes
         rules = self.resolver.resolve(outlet, url, "")
         html_rules = rules.html if rules is not None else None
-        doc = page_document(html, url=url, html_rules=html_rules, fallback=self.fallback)
+        doc = page_document(
+            html, url=url, html_rules=html_rules, fallback=self.fallback, classifier=self.html_classifier
+        )
         if rules is None:
             rules = self.resolver.by_text(doc.source)
         return self._finish(doc, rules, url, date)
@@ -170,6 +178,20 @@ def _on_source(result: Result, source: str) -> Result:
         Segment(s.start, s.end, s.kind, s.category, s.rule, source[s.start : s.end]) for s in result.segments
     ]
     return Result(source, segments, result.outlet, result.url, result.metadata)
+
+
+FALLBACK_MODES = ("auto", "always", "never")  # as cleaner/html takes them (not imported: lxml, numpy)
+
+
+def fallback_mode(value: str | bool) -> str:
+    """``True`` is "auto", ``False`` is "never"; anything else must be one of FALLBACK_MODES."""
+    if value is True or value is False:
+        return "auto" if value else "never"
+    if value not in FALLBACK_MODES:
+        raise ValueError(
+            f"fallback must be one of {', '.join(FALLBACK_MODES)} (or True/False), not {value!r}"
+        )
+    return str(value)
 
 
 def _too_many_lines(limit: int) -> str:

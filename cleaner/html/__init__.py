@@ -1,6 +1,9 @@
 """The html stage: a page in, a Document of labelled page-text blocks out.
 
-decode -> parse -> (outlet selectors | trafilatura | whole page) -> blocks.
+decode -> parse -> (outlet selectors | block classifier | trafilatura | whole page) -> blocks.
+Without outlet selectors the page's own block classifier (cleaner/html/classifier.py)
+decides what the article is; pages it is unsure of go to trafilatura, as do all
+pages with ``fallback="always"``.
 Every visible block of the page is kept in ``Document.source`` so the result
 stays lossless over the page text; blocks outside the article are labelled
 ``page_chrome`` here (or the more specific category their markup and text
@@ -16,8 +19,9 @@ from lxml import etree
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html.article import headline, link_lines, outside_main, rescue_gaps, rescue_lead
+from cleaner.html.article import bylines, headline, link_lines, outside_main, rescue_gaps, rescue_lead
 from cleaner.html.chrome import name_chrome
+from cleaner.html.classifier import BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
@@ -42,11 +46,38 @@ FALLBACK_MAX_TEXT_DEPTH = 20_000_000
 FALLBACK_MAX_ELEMENTS = 50_000
 CHROME = "page_chrome"
 TRAFILATURA_RULE = "html:trafilatura"
+CLASSIFIER_RULE = "html:classifier"
 
 TRAFILATURA_DISCARDS = ("style", "svg")  # same output without them (checked on the eval pages)
 
 STAGE_SELECTORS = "selectors"
 STAGE_TRAFILATURA = "trafilatura"
+STAGE_CLASSIFIER = "classifier"
+
+# What ``fallback`` may be (Cleaner(fallback=...)): trafilatura where the classifier is
+# unsure, trafilatura on every page (the behaviour before the classifier), or never.
+FALLBACK_AUTO = "auto"
+FALLBACK_ALWAYS = "always"
+FALLBACK_NEVER = "never"
+FALLBACK_MODES = (FALLBACK_AUTO, FALLBACK_ALWAYS, FALLBACK_NEVER)
+# The html stage's own DOM decisions that also run on the classifier's article.
+# (outside_main and the rescues were written for trafilatura's misses; see fit_html.py.)
+CLASSIFIER_RESCUES = True
+
+
+def fallback_mode(value: str | bool) -> str:
+    """``True`` is "auto", ``False`` is "never"; anything else must be one of FALLBACK_MODES."""
+    if value is True:
+        return FALLBACK_AUTO
+    if value is False:
+        return FALLBACK_NEVER
+    if value not in FALLBACK_MODES:
+        raise ValueError(
+            f"fallback must be one of {', '.join(FALLBACK_MODES)} (or True/False), not {value!r}"
+        )
+    return str(value)
+
+
 STAGE_WHOLE_PAGE = "whole-page"
 
 
@@ -55,7 +86,8 @@ def page_document(
     *,
     url: str | None = None,
     html_rules: HtmlRules | None = None,
-    fallback: bool = True,
+    fallback: str | bool = FALLBACK_AUTO,
+    classifier: BlockClassifier | None = None,
 ) -> Document:
     """Lay out a page's visible text as blocks and mark its article.
 
@@ -68,8 +100,10 @@ def page_document(
         raise InputError(
             f"page too large for the html stage ({len(text):,} characters, limit {MAX_PAGE_CHARS:,})"
         )
+    mode = fallback_mode(fallback)
     has_body_rules = html_rules is not None and bool(html_rules.body)
-    root = parse_html(text, for_trafilatura=fallback and not has_body_rules)
+    # trafilatura needs lxml.html's elements (a little slower to build); "never" does not
+    root = parse_html(text, for_trafilatura=mode != FALLBACK_NEVER and not has_body_rules)
     stage: dict[str, Any] = {"encoding": encoding}
     if root is None:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
@@ -104,9 +138,15 @@ def page_document(
     else:
         if html_rules is not None and html_rules.body:
             stage["reason"] = "no body selector matched"
-        # trafilatura needs lxml.html elements: a tree parsed for selectors is re-read from text
-        source = text if has_body_rules else root
-        in_article, chrome_rule = _without_selectors(source, page, url, fallback, len(text), stage)
+        if mode == FALLBACK_ALWAYS:
+            # trafilatura needs lxml.html elements: a tree parsed for selectors is re-read from text
+            source = text if has_body_rules else root
+            in_article, chrome_rule = _trafilatura(source, page, url, len(text), stage)
+        else:
+            model = classifier if classifier is not None else shipped_classifier()
+            # as above: a tree parsed for selectors is re-read from text
+            source = text if has_body_rules else root
+            in_article, chrome_rule = _classified(model, mode, source, len(text), page, url, metadata, stage)
 
     labels: list[Label | None] = [None] * len(page.blocks)
     chrome = Label(CHROME, chrome_rule)
@@ -117,10 +157,14 @@ def page_document(
             labels[i] = page.drops[i]
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
-        if stage["extraction"] == STAGE_TRAFILATURA:
+        if stage["extraction"] == STAGE_TRAFILATURA or (
+            stage["extraction"] == STAGE_CLASSIFIER and CLASSIFIER_RESCUES
+        ):
             outside_main(page, in_article, labels)
             rescue_lead(page, in_article, labels)
             rescue_gaps(page, in_article, labels)
+        if stage["extraction"] == STAGE_CLASSIFIER:
+            bylines(page, in_article, labels)
         headline(page, in_article, labels, metadata.get("title"))
     name_chrome(page, in_article, labels)  # the category only: which blocks are removed is settled
     stage["article_blocks"] = sum(in_article)
@@ -136,17 +180,53 @@ def page_document(
     )
 
 
-def _without_selectors(
-    source: Any, page: PageText, url: str | None, fallback: bool, size: int, stage: dict[str, Any]
+def _classified(
+    model: BlockClassifier,
+    mode: str,
+    source: Any,
+    size: int,
+    page: PageText,
+    url: str | None,
+    metadata: dict[str, Any],
+    stage: dict[str, Any],
 ) -> tuple[list[bool], str]:
-    """Trafilatura picks the article; without it (or when it finds none) the whole page."""
-    everything = [True] * len(page.blocks)
-    if not fallback:
-        stage["extraction"] = STAGE_WHOLE_PAGE
-        return everything, TRAFILATURA_RULE
+    """The classifier picks the article; trafilatura does where it is unsure (mode "auto")."""
+    decision = model.decide(page, metadata.get("title"), metadata.get("description"))
+    stage["classifier"] = {
+        "unsure": decision.unsure,
+        "unsure_share": round(decision.unsure_share, 3),
+        "body_chars": decision.body_chars,
+    }
+    reason = stage.get("reason")
+    if decision.unsure and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
+        in_article, rule = _trafilatura(source, page, url, size, stage)
+        if stage["extraction"] == STAGE_TRAFILATURA:
+            return in_article, rule
+        stage["reason"] = reason  # trafilatura found nothing: the classifier's answer stands
+    if not any(decision.in_article):
+        stage.update(
+            extraction=STAGE_WHOLE_PAGE, reason="the classifier found no main content; whole page used"
+        )
+        return [True] * len(page.blocks), CLASSIFIER_RULE
+    if stage.get("reason") is None:
+        stage.pop("reason", None)
+    stage["extraction"] = STAGE_CLASSIFIER
+    return decision.in_article, CLASSIFIER_RULE
+
+
+def too_big_for_trafilatura(page: PageText, size: int) -> bool:
+    """Pages trafilatura would take minutes or gigabytes over (see the limits above)."""
     too_big = size > FALLBACK_MAX_CHARS or len(page.blocks) > FALLBACK_MAX_BLOCKS
     too_big = too_big or page.element_count > FALLBACK_MAX_ELEMENTS
-    if too_big or page.text_depth > FALLBACK_MAX_TEXT_DEPTH:
+    return too_big or page.text_depth > FALLBACK_MAX_TEXT_DEPTH
+
+
+def _trafilatura(
+    source: Any, page: PageText, url: str | None, size: int, stage: dict[str, Any]
+) -> tuple[list[bool], str]:
+    """Trafilatura picks the article; when it finds none, the whole page."""
+    everything = [True] * len(page.blocks)
+    if too_big_for_trafilatura(page, size):
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="page too large for trafilatura; whole page used")
         return everything, TRAFILATURA_RULE
     if not isinstance(source, str):
@@ -173,4 +253,4 @@ def _as_text(html: str | bytes) -> tuple[str, str]:
     raise InputError(f"html must be str or bytes, not {type(html).__name__}")
 
 
-__all__ = ["page_document"]
+__all__ = ["FALLBACK_MODES", "fallback_mode", "page_document"]

@@ -269,3 +269,33 @@ def headline(page: PageText, in_article: list[bool], labels: list[Label | None],
         ):
             labels[i] = TITLE
             return
+
+
+BYLINE_MAX_WORDS = 12  # "By Jane Doe and John Roe, Staff Reporters | 12 May 2024" fits; a paragraph does not
+# Class/id words CMSs give the byline and dateline box (generic, English markup vocabulary).
+_BYLINE_CLASS = re.compile(
+    r"byline|by-line|author|dateline|posted-?on|post-?meta|article-?meta|entry-?meta|timestamp|publish",
+    re.IGNORECASE,
+)
+BYLINE = Label("page_chrome", "html:byline")  # as trafilatura's path names the same block
+
+
+def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """Short article blocks in a byline or dateline box are not body.
+
+    Trafilatura leaves these out itself; the block classifier sees a short
+    plain-text block among the paragraphs, so the box's class names decide.
+    """
+    for i, inside in enumerate(in_article):
+        if not inside or labels[i] is not None or page.tags[i] == "h1":
+            continue
+        if len(page.blocks[i].text.split()) > BYLINE_MAX_WORDS:
+            continue
+        el = page.elements[i]
+        for _ in range(CLASS_DEPTH):
+            if el is None or el.tag in SCOPE_TAGS:
+                break
+            if _BYLINE_CLASS.search(_names(el)):
+                labels[i] = BYLINE
+                break
+            el = el.getparent()

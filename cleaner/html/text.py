@@ -123,6 +123,7 @@ _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
 # (soft hyphens, zero-width spaces, word joiners, stray BOMs); ZWJ/ZWNJ stay,
 # scripts need them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_HAS_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # a C scan: most lines have none to remove
 
 # Parsers configured as trafilatura configures its own, so a tree handed to
 # trafilatura is the tree it would have built. lxml.html's parser makes
@@ -279,13 +280,16 @@ class _Walker:
         drop_stack: list[Any] = []
         body_depth = link_depth = pre_depth = 0
         depth = text_depth = element_count = 0
-        collapse, invisible = _SPACE.sub, _INVISIBLE
+        collapse, invisible, has_invisible = _SPACE.sub, _INVISIBLE, _HAS_INVISIBLE.search
         skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
         hidden_style = _HIDDEN_STYLE.search
 
         def flush() -> None:
             nonlocal part_links
-            text = collapse(" ", "".join(parts).translate(invisible)).strip(_STRIP)
+            text = "".join(parts)
+            if has_invisible(text):
+                text = text.translate(invisible)
+            text = collapse(" ", text).strip(_STRIP)
             if text:
                 texts.append(text)
                 tags.append(block_tags[-1])

@@ -89,8 +89,8 @@ def page(article: str = ARTICLE) -> str:
 
 @pytest.fixture(scope="module")
 def plain() -> Cleaner:
-    """No outlet rules, no heuristics: the html stage's own decisions only."""
-    return Cleaner(builtin_rules=False, use_env=False, heuristics=False)
+    """No outlet rules, no heuristics, trafilatura first: the html stage's own decisions only."""
+    return Cleaner(builtin_rules=False, use_env=False, heuristics=False, fallback="always")
 
 
 def category_of(result: Result, text: str) -> tuple[str | None, str | None]:

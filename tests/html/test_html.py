@@ -81,8 +81,8 @@ def with_rules() -> Cleaner:
 
 @pytest.fixture(scope="module")
 def plain() -> Cleaner:
-    """No outlet rules, no heuristics: the html stage's own decisions only."""
-    return Cleaner(builtin_rules=False, use_env=False, heuristics=False)
+    """No outlet rules, no heuristics, trafilatura first: the html stage's own decisions only."""
+    return Cleaner(builtin_rules=False, use_env=False, heuristics=False, fallback="always")
 
 
 # --- outlet selectors -------------------------------------------------------
@@ -122,7 +122,7 @@ def test_selector_page_metadata(with_rules: Cleaner) -> None:
 
 def test_no_body_selector_matches_falls_back_to_trafilatura(plain: Cleaner) -> None:
     rules = HtmlRules(body=(".nothing-like-this",), drop=(DropSelector(".support-box", "donation_appeal"),))
-    doc = page_document(page("harbour_gazette.html"), url=None, html_rules=rules, fallback=True)
+    doc = page_document(page("harbour_gazette.html"), url=None, html_rules=rules, fallback="always")
     assert doc.metadata["html"]["extraction"] == "trafilatura"
     assert doc.metadata["html"]["reason"] == "no body selector matched"
     # the drop selector still applies inside the article trafilatura found
@@ -176,7 +176,7 @@ def test_outlet_text_rules_run_on_the_article_trafilatura_found(with_rules: Clea
     # the newsletter box sits inside the article container and trafilatura keeps it
     r = with_rules.clean(html=page("valley_courier.html"), url=VALLEY_URL)
     assert r.outlet == "valleycourier.example"
-    assert r.metadata["html"]["extraction"] == "trafilatura"
+    assert r.metadata["html"]["extraction"] in {"trafilatura", "classifier"}
     rules = removed_rules(r)
     box = next(k for k in rules if k.startswith("Get the Farm Report in your inbox."))
     assert rules[box] == "valleycourier.example:farm-report-box"
@@ -206,14 +206,13 @@ def test_json_ld_metadata_with_several_authors(plain: Cleaner) -> None:
 # --- no fallback -------------------------------------------------------------
 
 
-def test_no_fallback_hands_the_whole_page_to_rules_and_heuristics() -> None:
+def test_no_fallback_never_runs_trafilatura() -> None:
     cleaner = Cleaner(builtin_rules=False, use_env=False, heuristics=False, fallback=False)
     r = cleaner.clean(html=page("valley_courier.html"))
     assert_lossless(r)
-    assert r.metadata["html"]["extraction"] == "whole-page"
-    assert r.removed == []
-    assert r.body == r.source
-    assert "Obituaries" in r.body and "Picking begins next week" in r.body
+    assert r.metadata["html"]["extraction"] == "classifier"  # the page's own block classifier
+    assert "html:trafilatura" not in {s.rule for s in r.removed}
+    assert "Picking begins next week" in r.body
 
 
 def test_no_fallback_with_selectors_still_uses_them() -> None:
@@ -342,7 +341,7 @@ def test_large_page_beyond_the_fallback_limit_is_cleaned_as_whole_page() -> None
         "<html><body>" + paragraph * (html_stage.FALLBACK_MAX_CHARS // len(paragraph) + 10) + "</body></html>"
     )
     started = time.perf_counter()
-    doc = page_document(big, url=None, html_rules=None, fallback=True)
+    doc = page_document(big, url=None, html_rules=None, fallback="always")
     assert doc.metadata["html"]["extraction"] == "whole-page"
     assert "too large for trafilatura" in doc.metadata["html"]["reason"]
     assert all(doc.in_article or [])
@@ -532,3 +531,9 @@ def test_selector_lxml_cannot_run_is_a_clear_error() -> None:
     rules = HtmlRules(body=('section:-soup-contains("Ferry")',))
     with pytest.raises(InputError, match="cannot run on lxml"):
         page_document(page("harbour_gazette.html"), url=None, html_rules=rules, fallback=True)
+
+
+def test_invisible_characters_leave_the_page_text() -> None:
+    html = "<html><body><p>Bundes\u00adverfassungs\u00adgericht</p><p>zero\u200bwidth\u2060joined\ufeff</p><p>plain</p></body></html>"
+    doc = page_document(html, url=None, html_rules=None, fallback=False)
+    assert [b.text for b in doc.blocks] == ["Bundesverfassungsgericht", "zerowidthjoined", "plain"]

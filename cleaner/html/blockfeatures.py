@@ -1,0 +1,383 @@
+"""Features of a page's blocks for the main-content classifier (cleaner/html/classifier.py).
+
+One row per block of the page walk (cleaner/html/text.py). What a block is
+shows mostly in its surroundings: how much link text its neighbours and its
+parent and grandparent containers hold, which containers it sits in (their
+tags, their class and id words), whether it lies in the deepest element that
+holds most of the page's sentence-like text, whether its container's markup
+repeats across the page (teaser cards), and whether its text repeats or
+echoes the page's title or description. The DOM is read once per distinct
+element (ancestor facts are memoised along the parent chain); everything per
+block is then numpy arithmetic over the whole page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from cleaner.html.text import PageText
+
+# Class/id words: of page furniture, of comment threads, of article containers.
+# Generic CMS vocabulary (English words sites in every language use in markup),
+# one pattern with a named group per kind so a name is scanned once.
+_FURNITURE_WORDS = (
+    r"nav|menu|foot|sidebar|side-bar|widget|related|recommend|share|social|promo|advert|\bads?\b|"
+    r"banner|cookie|consent|newsletter|subscri|breadcrumb|\btags?\b|popular|trending|most-?read|"
+    r"masthead|login|signup|pagination|teaser|card|outbrain|taboola|more-?from|read-?more"
+)
+_COMMENT_WORDS = r"comment|disqus|respon|reply|discussion"
+_ARTICLE_WORDS = r"article|content|post|entry|story|body|text|main|prose|rich-?text|detail"
+_NAME_WORDS = re.compile(
+    f"(?P<comment>{_COMMENT_WORDS})|(?P<furniture>{_FURNITURE_WORDS})|(?P<article>{_ARTICLE_WORDS})",
+    re.IGNORECASE,
+)
+# Ancestor tags that say where a block sits (one feature each).
+PLACE_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("nav", frozenset({"nav", "menu"})),
+    ("footer", frozenset({"footer"})),
+    ("aside", frozenset({"aside"})),
+    ("header", frozenset({"header"})),
+    ("article", frozenset({"article", "main"})),
+    ("form", frozenset({"form"})),
+    ("list", frozenset({"li", "ul", "ol"})),
+    ("table", frozenset({"table"})),
+    ("figure", frozenset({"figure", "figcaption"})),
+)
+_PLACE_BITS = {tag: 1 << n for n, (_, tags) in enumerate(PLACE_TAGS) for tag in tags}
+# The block's own (innermost block-level) tag, grouped.
+OWN_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("p", frozenset({"p"})),
+    ("div", frozenset({"div", "section", "article", "main", "body", "html"})),
+    ("li", frozenset({"li", "dd", "dt"})),
+    ("cell", frozenset({"td", "th"})),
+    ("h1", frozenset({"h1"})),
+    ("h2-6", frozenset({"h2", "h3", "h4", "h5", "h6"})),
+    ("caption", frozenset({"figcaption", "caption", "figure"})),
+    ("quote", frozenset({"blockquote", "pre"})),
+)
+NEAR_LEVELS = 3  # class/id words count as "near" on the block's element and its two closest wrappers
+NEIGHBOUR_WINDOW = 3  # blocks each side whose link text describes the block's neighbourhood
+PROSE_MIN_WORDS = 10  # a block this long with little link text is sentence-like text
+PROSE_MAX_LINK_SHARE = 0.2
+MAIN_SHARE = 0.6  # the main element holds at least this share of the page's prose characters
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
+_DIGIT_RANGE = (ord("0"), ord("9"))
+
+_FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
+_PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
+_CLASSED = 1 << 24  # the element has a class attribute
+_NAME_BITS = {"furniture": _FURNITURE_NEAR, "comment": _COMMENT, "article": _ARTICLE_NEAR}
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "log_chars",
+    "log_words",
+    "link_share",
+    "sentence_end",
+    "comma_rate",
+    "digit_share",
+    "position",
+    "link_prev",
+    "link_next",
+    "link_window",
+    "log_chars_prev",
+    "log_chars_next",
+    "link_parent",
+    "link_grandparent",
+    "text_share_parent",
+    "text_share_grandparent",
+    "log_blocks_parent",
+    "in_main",
+    "main_found",
+    "furniture_near",
+    "furniture_far",
+    "comment_names",
+    "article_near",
+    "article_far",
+    *(f"in_{name}" for name, _ in PLACE_TAGS),
+    *(f"tag_{name}" for name, _ in OWN_TAGS),
+    "repeated_text",
+    "log_parent_twins",
+    "title_overlap",
+    "description_overlap",
+    "log_page_blocks",
+)
+
+
+class PageLayout:
+    """The elements around a page's blocks as integer ids, so that facts about
+    ancestors become numpy arrays.
+
+    Each element above a block gets an id the first time it is seen (its
+    parent's id, its depth, its own facts: its tag's place bit and its
+    class/id words); an element's facts over itself and all its ancestors are
+    its own ORed with its parent's. After that, every sum over ancestors is a
+    climb of at most the page's depth in vectorised steps.
+    """
+
+    def __init__(self, page: PageText) -> None:
+        self._ids: dict[Any, int] = {}
+        self.nodes: list[Any] = []
+        parents: list[int] = []
+        depths: list[int] = []
+        own: list[int] = []
+        inherited: list[int] = []
+        by_names: dict[str, int] = {}
+        ids = self._ids
+        blocks = np.full(len(page.elements), -1, dtype=np.int64)
+        for i, el in enumerate(page.elements):
+            if el is None:
+                continue
+            known = ids.get(el)
+            if known is None:
+                todo = []
+                node = el
+                while node is not None and node not in ids:
+                    todo.append(node)
+                    node = node.getparent()
+                parent = ids[node] if node is not None else -1
+                for node in reversed(todo):
+                    bits = _own_bits(node, by_names)
+                    ids[node] = len(self.nodes)
+                    self.nodes.append(node)
+                    parents.append(parent)
+                    depths.append(depths[parent] + 1 if parent >= 0 else 1)
+                    own.append(bits)
+                    inherited.append(bits | (inherited[parent] if parent >= 0 else 0))
+                    parent = ids[node]
+                known = ids[el]
+            blocks[i] = known
+        self.blocks = blocks  # each block's element id, -1 for none
+        self.parents = np.asarray(parents, dtype=np.int64)
+        self.depths = np.asarray(depths, dtype=np.int64)
+        self.own = np.asarray(own, dtype=np.int64)
+        self.inherited = np.asarray(inherited, dtype=np.int64)
+
+    def up(self, ids: Any, steps: int = 1) -> Any:
+        """The ids ``steps`` levels above ``ids`` (-1 where there is none)."""
+        for _ in range(steps):
+            ids = np.where(ids >= 0, self.parents[np.maximum(ids, 0)], -1)
+        return ids
+
+    def subtree_sums(self, values: Any) -> Any:
+        """For every element: the sum of ``values`` over the blocks inside it (rows: value kinds)."""
+        sums = np.zeros((values.shape[0], len(self.nodes)))
+        current = self.blocks
+        while True:
+            inside = current >= 0
+            if not inside.any():
+                return sums
+            at = current[inside]
+            for row in range(values.shape[0]):
+                sums[row] += np.bincount(at, weights=values[row][inside], minlength=len(self.nodes))
+            current = self.up(current)
+
+    def within(self, node: int) -> Any:
+        """Whether each block lies inside element ``node``."""
+        found = np.zeros(len(self.blocks), dtype=bool)
+        current = self.blocks
+        while (current >= 0).any():
+            found |= current == node
+            current = self.up(current)
+        return found
+
+    def groups(self, level: int) -> Any:
+        """Each block's ancestor id ``level`` steps up; blocks without one get groups of their own."""
+        group = self.up(self.blocks, level).copy()
+        alone = group < 0
+        group[alone] = len(self.nodes) + np.arange(int(alone.sum()))
+        return group
+
+    def signature(self, node: int) -> tuple[str, str]:
+        el = self.nodes[node]
+        return (el.tag, el.get("class") or "")
+
+
+def _own_bits(node: Any, by_names: dict[str, int]) -> int:
+    tag = node.tag
+    bits = _PLACE_BITS.get(tag, 0) if tag.__class__ is str else 0
+    names = (node.get("class") or "") + " " + (node.get("id") or "")
+    if len(names) > 1:
+        found = by_names.get(names)
+        if found is None:
+            found = 0
+            for match in _NAME_WORDS.finditer(names):
+                found |= _NAME_BITS[match.lastgroup or ""]
+            by_names[names] = found
+        bits |= found
+    if node.get("class"):
+        bits |= _CLASSED
+    return bits
+
+
+def _log(values: Any) -> Any:
+    return np.log1p(np.asarray(values, dtype=np.float64))
+
+
+def _overlap(words: list[set[str]], reference: str | None) -> Any:
+    """Share of each block's words that occur in the reference text."""
+    out = np.zeros(len(words))
+    if not reference:
+        return out
+    ref = set(_WORD.findall(reference.lower()))
+    if not ref:
+        return out
+    for i, block_words in enumerate(words):
+        if block_words:
+            out[i] = len(block_words & ref) / len(block_words)
+    return out
+
+
+def block_features(
+    page: PageText,
+    title: str | None = None,
+    description: str | None = None,
+    layout: PageLayout | None = None,
+) -> Any:
+    """A float matrix, one row per block, columns as FEATURE_NAMES."""
+    n = len(page.blocks)
+    texts = [b.text for b in page.blocks]
+    chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    digits, commas, sentence_end = _character_counts(page)
+    links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
+    lower = [t.lower() for t in texts]
+    word_lists = [_WORD.findall(t) for t in lower]
+    words = np.fromiter((len(w) for w in word_lists), dtype=np.float64, count=n)
+    safe_chars = np.maximum(chars, 1.0)
+    link_share = links / safe_chars
+
+    # containers: every ancestor's text and link characters, summed over the blocks inside it
+    layout = layout if layout is not None else PageLayout(page)
+    prose = (words >= PROSE_MIN_WORDS) & (link_share <= PROSE_MAX_LINK_SHARE)
+    ones = np.ones(n)
+    sums = layout.subtree_sums(np.vstack((chars, links, ones, np.where(prose, chars, 0.0))))
+    total_chars = max(float(chars.sum()), 1.0)
+    main = _main_element(sums[3], layout.depths)
+    in_main = layout.within(main).astype(np.float64) if main is not None else np.zeros(n)
+    element = layout.blocks
+    has = element >= 0
+    level1, level2, level3 = layout.up(element, 1), layout.up(element, 2), layout.up(element, 3)
+    container = np.zeros((n, 2, 3))  # (parent, grandparent) x (chars, links, blocks)
+    for k, level in enumerate((level1, level2)):
+        ok = level >= 0
+        container[ok, k] = sums[:3, level[ok]].T
+
+    def bits_at(ids: Any, table: Any) -> Any:
+        return np.where(ids >= 0, table[np.maximum(ids, 0)], 0)
+
+    near = bits_at(element, layout.own) | bits_at(level1, layout.own) | bits_at(level2, layout.own)
+    far = bits_at(level3, layout.inherited)
+    flags = bits_at(element, layout.inherited) & (_PLACE_MASK | _COMMENT)
+    flags |= near & (_FURNITURE_NEAR | _ARTICLE_NEAR)
+    flags |= np.where(far & _FURNITURE_NEAR, _FURNITURE_FAR, 0) | np.where(
+        far & _ARTICLE_NEAR, _ARTICLE_FAR, 0
+    )
+
+    # teaser cards: many distinct elements with the same tag and class (the block's or its parent's)
+    classed = bits_at(element, layout.own) & _CLASSED
+    owner = np.where(classed > 0, element, np.where(bits_at(level1, layout.own) & _CLASSED, level1, -1))
+    owner[~has] = -1
+    distinct = np.unique(owner[owner >= 0]).tolist()
+    signatures = {node: layout.signature(node) for node in distinct}
+    twins = Counter(signatures.values())
+    parent_twins = np.array([twins[signatures[o]] if o >= 0 else 0 for o in owner.tolist()], dtype=np.float64)
+
+    shown = Counter(texts)
+    repeated = np.fromiter((shown[t] > 1 for t in texts), dtype=np.float64, count=n)
+
+    window_chars = _window_sum(chars, NEIGHBOUR_WINDOW) - chars
+    window_links = _window_sum(links, NEIGHBOUR_WINDOW) - links
+    prev_share = np.concatenate(([0.0], link_share[:-1])) if n else link_share
+    next_share = np.concatenate((link_share[1:], [0.0])) if n else link_share
+    prev_chars = np.concatenate(([0.0], chars[:-1])) if n else chars
+    next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
+
+    word_sets = [set(w) for w in word_lists]
+    tags = page.tags
+    columns = [
+        _log(chars),
+        _log(words),
+        link_share,
+        sentence_end,
+        commas / np.maximum(words, 1.0),
+        digits / safe_chars,
+        np.arange(n) / max(n - 1, 1),
+        prev_share,
+        next_share,
+        window_links / np.maximum(window_chars, 1.0),
+        _log(prev_chars),
+        _log(next_chars),
+        container[:, 0, 1] / np.maximum(container[:, 0, 0], 1.0),
+        container[:, 1, 1] / np.maximum(container[:, 1, 0], 1.0),
+        container[:, 0, 0] / total_chars,
+        container[:, 1, 0] / total_chars,
+        _log(container[:, 0, 2]),
+        in_main,
+        np.full(n, 1.0 if main is not None else 0.0),
+        *(((flags & bit) > 0).astype(np.float64) for bit in (_FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT)),
+        *(((flags & bit) > 0).astype(np.float64) for bit in (_ARTICLE_NEAR, _ARTICLE_FAR)),
+        *(((flags & (1 << k)) > 0).astype(np.float64) for k in range(len(PLACE_TAGS))),
+        *(np.fromiter((t in group for t in tags), dtype=np.float64, count=n) for _, group in OWN_TAGS),
+        repeated,
+        _log(parent_twins),
+        _overlap(word_sets, title),
+        _overlap(word_sets, description),
+        np.full(n, np.log1p(n)),
+    ]
+    return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))
+
+
+def _character_counts(page: PageText) -> tuple[Any, Any, Any]:
+    """Per block: ASCII digits, commas, and whether it ends a sentence; over the page's code points at once."""
+    n = len(page.blocks)
+    if n == 0:
+        empty = np.zeros(0)
+        return empty, empty, empty
+    codes = np.frombuffer(page.source.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = np.fromiter((b.start for b in page.blocks), dtype=np.int64, count=n)
+    ends = np.fromiter((b.end for b in page.blocks), dtype=np.int64, count=n)
+
+    def per_block(mask: Any) -> Any:
+        cumulative = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+        return (cumulative[ends] - cumulative[starts]).astype(np.float64)
+
+    digits = per_block((codes >= _DIGIT_RANGE[0]) & (codes <= _DIGIT_RANGE[1]))
+    commas = per_block(codes == ord(","))
+    last = codes[np.maximum(ends - 1, 0)]
+    sentence_end = (np.isin(last, _SENTENCE_END) & (ends > starts)).astype(np.float64)
+    return digits, commas, sentence_end
+
+
+def _main_element(prose_chars: Any, depths: Any) -> int | None:
+    """The deepest element holding MAIN_SHARE of the page's prose characters."""
+    if len(prose_chars) == 0:
+        return None
+    total = float(prose_chars.max())  # the outermost element holds all of it
+    if total <= 0:
+        return None
+    candidates = np.flatnonzero(prose_chars >= MAIN_SHARE * total)
+    return int(candidates[np.argmax(depths[candidates])])
+
+
+def _window_sum(values: Any, half: int) -> Any:
+    """Sum over i-half..i+half for every i (clipped at the page's ends)."""
+    n = len(values)
+    if n == 0:
+        return values
+    cumulative = np.concatenate(([0.0], np.cumsum(values)))
+    idx = np.arange(n)
+    return cumulative[np.minimum(idx + half + 1, n)] - cumulative[np.maximum(idx - half, 0)]
+
+
+def grouped_mean(groups: Any, chars: Any, scores: Any) -> Any:
+    """Each block's char-weighted mean score over the blocks of its group."""
+    if len(scores) == 0:
+        return scores
+    size = int(groups.max()) + 1
+    weight = np.bincount(groups, weights=chars, minlength=size)
+    total = np.bincount(groups, weights=chars * scores, minlength=size)
+    return np.where(weight[groups] > 0, total[groups] / np.maximum(weight[groups], 1e-9), scores)

@@ -1,0 +1,192 @@
+"""The main-content classifier: which blocks of a page are the article.
+
+Two logistic stages over the features of cleaner/html/blockfeatures.py: the
+first scores each block from its own features; the second re-reads those
+scores in the block's parent and grandparent containers and its neighbours
+(an article paragraph sits among article paragraphs). Weights and the
+fallback thresholds ship in html_weights.json, fitted by bench/fit_html.py
+with folds grouped by domain. At run time it is numpy arithmetic per page.
+
+A page the classifier is unsure of goes to trafilatura (cleaner/html/__init__.py):
+too much of its likely article text scored close to 0.5, or too little text
+scored confidently as article.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
+from cleaner.html.text import PageText
+
+WEIGHTS_PATH = Path(__file__).resolve().parent / "html_weights.json"
+CONTEXT_WINDOW = 3  # blocks each side whose mean score the second stage reads
+
+STAGE2_EXTRA: tuple[str, ...] = (
+    "score",
+    "score_parent",
+    "score_grandparent",
+    "score_prev",
+    "score_next",
+    "score_window",
+    "score_page",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticStage:
+    """Standardise, dot product, logistic: the fitted stage of bench/fit_html.py."""
+
+    mean: Any
+    scale: Any
+    coef: Any
+    intercept: float
+
+    def probabilities(self, features: Any) -> Any:
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mean": [float(v) for v in self.mean],
+            "scale": [float(v) for v in self.scale],
+            "coef": [float(v) for v in self.coef],
+            "intercept": float(self.intercept),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LogisticStage:
+        return cls(
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+            np.asarray(data["coef"], dtype=np.float64),
+            float(data["intercept"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FallbackRule:
+    """When a page goes to trafilatura instead (see the module docstring)."""
+
+    band: float  # scores within this distance of 0.5 count as unsure
+    max_unsure_share: float  # of the likely article characters (score above 0.5 - band)
+    min_body_chars: int  # confident article characters a page needs
+
+    def unsure(self, probabilities: Any, chars: Any) -> tuple[bool, float, int]:
+        """(go to the fallback, unsure share, confident article characters)."""
+        likely = probabilities > 0.5 - self.band
+        near = likely & (probabilities < 0.5 + self.band)
+        likely_chars = float(chars[likely].sum())
+        share = float(chars[near].sum()) / likely_chars if likely_chars else 1.0
+        body = int(chars[probabilities >= 0.5 + self.band].sum())
+        return share > self.max_unsure_share or body < self.min_body_chars, share, body
+
+
+@dataclass(frozen=True, slots=True)
+class PageDecision:
+    in_article: list[bool]
+    probabilities: Any
+    unsure: bool
+    unsure_share: float
+    body_chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class BlockClassifier:
+    first: LogisticStage
+    second: LogisticStage
+    threshold: float
+    fallback: FallbackRule
+
+    def scores(self, features: Any, context: PageContext) -> Any:
+        """Second-stage probabilities for a page's feature matrix."""
+        first = self.first.probabilities(features)
+        return self.second.probabilities(np.column_stack((features, context_columns(context, first))))
+
+    def decide(self, page: PageText, title: str | None, description: str | None) -> PageDecision:
+        layout = PageLayout(page)
+        features = block_features(page, title, description, layout)
+        context = PageContext.of(page, layout)
+        probabilities = self.scores(features, context)
+        chars = context.chars
+        unsure, share, body = self.fallback.unsure(probabilities, chars)
+        inside = (probabilities >= self.threshold).tolist()
+        return PageDecision(inside, probabilities, unsure, share, body)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(FEATURE_NAMES),
+            "stage2_extra": list(STAGE2_EXTRA),
+            "first": self.first.to_json(),
+            "second": self.second.to_json(),
+            "threshold": self.threshold,
+            "fallback": {
+                "band": self.fallback.band,
+                "max_unsure_share": self.fallback.max_unsure_share,
+                "min_body_chars": self.fallback.min_body_chars,
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BlockClassifier:
+        if list(data["features"]) != list(FEATURE_NAMES) or list(data["stage2_extra"]) != list(STAGE2_EXTRA):
+            raise ValueError("html_weights.json was fitted on other features: refit with bench/fit_html.py")
+        rule = data["fallback"]
+        return cls(
+            LogisticStage.from_json(data["first"]),
+            LogisticStage.from_json(data["second"]),
+            float(data["threshold"]),
+            FallbackRule(float(rule["band"]), float(rule["max_unsure_share"]), int(rule["min_body_chars"])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the second stage needs of a page besides the scores: sizes and containers."""
+
+    chars: Any
+    parents: Any  # group index of each block's parent element
+    grandparents: Any
+
+    @classmethod
+    def of(cls, page: PageText, layout: PageLayout) -> PageContext:
+        chars = np.fromiter((len(b.text) for b in page.blocks), dtype=np.float64, count=len(page.blocks))
+        return cls(chars, layout.groups(1), layout.groups(2))
+
+
+def context_columns(context: PageContext, first: Any) -> Any:
+    """What the second stage reads of the first stage's scores around each block."""
+    n = len(first)
+    if n == 0:
+        return np.zeros((0, len(STAGE2_EXTRA)))
+    chars = context.chars
+    prev = np.concatenate(([first[0]], first[:-1]))
+    nxt = np.concatenate((first[1:], [first[-1]]))
+    cumulative = np.concatenate(([0.0], np.cumsum(first)))
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - CONTEXT_WINDOW, 0), np.minimum(idx + CONTEXT_WINDOW + 1, n)
+    window = (cumulative[hi] - cumulative[lo]) / (hi - lo)
+    page_mean = float((first * chars).sum() / max(chars.sum(), 1.0))
+    return np.column_stack(
+        (
+            first,
+            grouped_mean(context.parents, chars, first),
+            grouped_mean(context.grandparents, chars, first),
+            prev,
+            nxt,
+            window,
+            np.full(n, page_mean),
+        )
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_classifier() -> BlockClassifier:
+    """The classifier fitted by bench/fit_html.py, loaded once per process."""
+    return BlockClassifier.from_json(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))

@@ -1,0 +1,192 @@
+"""The html block classifier (cleaner/html/classifier.py) and the fallback modes.
+
+The pages are the test pages of tests/data/html (written for these tests);
+the model is the shipped html_weights.json.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import numpy as np
+import pytest
+
+from cleaner import Cleaner
+from cleaner.engine import fallback_mode as engine_fallback_mode
+from cleaner.html import fallback_mode, page_document
+from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
+from cleaner.html.classifier import WEIGHTS_PATH, BlockClassifier, FallbackRule, shipped_classifier
+from cleaner.html.text import page_text, parse_html
+from cleaner.outlets.rules import HtmlRules
+from tests.html.test_html import (
+    HARBOUR_BODY,
+    HARBOUR_CHROME,
+    VALLEY_BODY,
+    VALLEY_CHROME,
+    assert_lossless,
+    page,
+    removed_rules,
+)
+
+PAGES = {
+    "harbour_gazette.html": (HARBOUR_BODY, HARBOUR_CHROME),
+    "valley_courier.html": (VALLEY_BODY, VALLEY_CHROME),
+}
+
+
+@pytest.fixture(scope="module")
+def classifier_only() -> Cleaner:
+    """No outlet rules, no heuristics, no trafilatura: the classifier and the DOM decisions."""
+    return Cleaner(builtin_rules=False, use_env=False, heuristics=False, fallback="never")
+
+
+# --- the fallback modes ------------------------------------------------------
+
+
+def test_fallback_values() -> None:
+    assert fallback_mode(True) == "auto"
+    assert fallback_mode(False) == "never"
+    assert [fallback_mode(v) for v in ("auto", "always", "never")] == ["auto", "always", "never"]
+    with pytest.raises(ValueError, match="fallback must be one of auto, always, never"):
+        Cleaner(builtin_rules=False, use_env=False, fallback="sometimes")
+    # the engine reads the same values without importing the html stage
+    for value in (True, False, "auto", "always", "never"):
+        assert engine_fallback_mode(value) == fallback_mode(value)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_classifier_finds_the_article(classifier_only: Cleaner, name: str) -> None:
+    body, chrome = PAGES[name]
+    r = classifier_only.clean(html=page(name))
+    assert_lossless(r)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    for sentence in body:
+        assert sentence in r.body
+    rules = removed_rules(r)
+    for text in chrome:
+        line = next(k for k in rules if k.startswith(text))
+        assert rules[line] in {"html:classifier", "html:link-line", "html:outside-main"}
+    assert "html:trafilatura" not in rules.values()
+
+
+def test_unsure_page_goes_to_trafilatura() -> None:
+    never_sure = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.2, 0.0, 10**9))
+    doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=never_sure)
+    assert doc.metadata["html"]["extraction"] == "trafilatura"
+    assert doc.metadata["html"]["classifier"]["unsure"] is True
+    # "never" keeps the classifier's answer however unsure it is
+    doc = page_document(page("valley_courier.html"), url=None, fallback="never", classifier=never_sure)
+    assert doc.metadata["html"]["extraction"] == "classifier"
+
+
+def test_sure_page_stays_with_the_classifier() -> None:
+    always_sure = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.0, 1.01, 0))
+    doc = page_document(page("harbour_gazette.html"), url=None, fallback="auto", classifier=always_sure)
+    assert doc.metadata["html"]["extraction"] == "classifier"
+    assert doc.metadata["html"]["classifier"]["unsure"] is False
+    # "auto" parses for trafilatura (lxml.html elements) in case it is needed: the same answer
+    never = page_document(page("harbour_gazette.html"), url=None, fallback="never", classifier=always_sure)
+    assert (never.source, never.in_article, never.labels) == (doc.source, doc.in_article, doc.labels)
+
+
+def test_unmatched_body_selector_reason_survives_the_classifier() -> None:
+    rules = HtmlRules(body=(".nothing-like-this",), drop=())
+    doc = page_document(page("valley_courier.html"), url=None, html_rules=rules, fallback="never")
+    assert doc.metadata["html"]["extraction"] == "classifier"
+    assert doc.metadata["html"]["reason"] == "no body selector matched"
+
+
+def test_every_mode_is_lossless_with_heuristics() -> None:
+    for mode in ("auto", "always", "never"):
+        cleaner = Cleaner(builtin_rules=False, use_env=False, fallback=mode)
+        for name in PAGES:
+            assert_lossless(cleaner.clean(html=page(name)))
+
+
+def test_classifier_that_finds_nothing_gives_the_whole_page() -> None:
+    model = shipped_classifier()
+    nothing = dataclasses.replace(model, threshold=2.0)  # no probability reaches it
+    doc = page_document(page("valley_courier.html"), url=None, fallback="never", classifier=nothing)
+    assert doc.metadata["html"]["extraction"] == "whole-page"
+    assert all(doc.in_article or [])
+
+
+# --- the features ------------------------------------------------------------
+
+
+FEATURE_PAGE = (
+    "<html><head><title>Storm closes the coast road</title></head><body>"
+    "<nav class='site-menu'><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>"
+    "<div class='article-body'><h1>Storm closes the coast road</h1>"
+    "<p>Rangers closed the coast road on Sunday after waves, tall as houses, broke over the wall.</p>"
+    "<p>The road will open again when the sea calms, the county said, perhaps by Tuesday.</p></div>"
+    "<div class='related'><div class='card'><a href='/a'>Harbour gets new crane</a></div>"
+    "<div class='card'><a href='/b'>Lighthouse keeper retires</a></div></div>"
+    "<footer>Home</footer></body></html>"
+)
+
+
+def _features() -> tuple[list[str], np.ndarray]:
+    root = parse_html(FEATURE_PAGE, for_trafilatura=False)
+    page_walk = page_text(root)
+    texts = [b.text for b in page_walk.blocks]
+    return texts, block_features(page_walk, "Storm closes the coast road", None)
+
+
+def test_block_features_describe_each_block() -> None:
+    texts, x = _features()
+    assert x.shape == (len(texts), len(FEATURE_NAMES))
+    assert np.isfinite(x).all()
+    col = {name: x[:, k] for k, name in enumerate(FEATURE_NAMES)}
+    home, news = texts.index("Home"), texts.index("News")
+    first = next(i for i, t in enumerate(texts) if t.startswith("Rangers"))
+    card = texts.index("Harbour gets new crane")
+    headline = texts.index("Storm closes the coast road")
+    assert col["link_share"][home] == 1.0 and col["link_share"][first] == 0.0
+    assert col["in_nav"][news] == 1.0 and col["in_nav"][first] == 0.0
+    assert col["furniture_near"][news] == 1.0 and col["furniture_near"][first] == 0.0
+    assert col["article_near"][first] == 1.0
+    assert col["repeated_text"][home] == 1.0 and col["repeated_text"][first] == 0.0
+    assert col["log_parent_twins"][card] == pytest.approx(np.log1p(2))  # two cards with one class
+    assert col["title_overlap"][headline] == 1.0
+    assert col["tag_p"][first] == 1.0 and col["tag_h1"][headline] == 1.0
+    # the paragraphs' container holds most of the prose: the main element
+    assert col["in_main"][first] == 1.0 and col["in_main"][card] == 0.0
+    assert col["link_parent"][first] == 0.0 and col["link_parent"][card] == 1.0
+
+
+def test_grouped_mean_weighs_by_characters() -> None:
+    root = parse_html(FEATURE_PAGE, for_trafilatura=False)
+    walk = page_text(root)
+    groups = PageLayout(walk).groups(1)
+    chars = np.array([len(b.text) for b in walk.blocks], dtype=float)
+    scores = np.linspace(0.0, 1.0, len(chars))
+    means = grouped_mean(groups, chars, scores)
+    for g in set(groups.tolist()):
+        members = groups == g
+        expected = (chars[members] * scores[members]).sum() / chars[members].sum()
+        assert np.allclose(means[members], expected)
+
+
+def test_weights_fitted_on_other_features_are_refused() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="refit with bench/fit_html.py"):
+        BlockClassifier.from_json(data)
+
+
+def test_byline_box_inside_the_classifiers_article_is_removed(classifier_only: Cleaner) -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article>"
+        "<h1>Island ferry to run twice a day</h1><p class='byline'>By a staff reporter</p>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</article><footer>© 2024 Harbour Gazette</footer></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert r.body.startswith("The harbour authority said on Monday")
+    assert removed_rules(r)["By a staff reporter"] == "html:byline"
