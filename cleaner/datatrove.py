@@ -56,7 +56,7 @@ class CleanerStep(PipelineStep):  # type: ignore[misc]
         rules_paths: list[str] | None = None,
         builtin_rules: bool = True,
         heuristics: bool = True,
-        fallback: bool = True,
+        fallback: str | bool = "auto",
         url_key: str = "url",
         outlet_key: str = "outlet",
         date_key: str = "date",

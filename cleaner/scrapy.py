@@ -47,7 +47,7 @@ class CleanerPipeline:
         rules_paths: list[str] | None = None,
         builtin_rules: bool = True,
         heuristics: bool = True,
-        fallback: bool = True,
+        fallback: str | bool = "auto",
         drop_failed: bool = False,
     ) -> None:
         if input_kind not in (TEXT_INPUT, HTML_INPUT):

@@ -54,7 +54,7 @@ def clean_dataframe(
     rules_paths: list[str] | None = None,
     builtin_rules: bool = True,
     heuristics: bool = True,
-    fallback: bool = True,
+    fallback: str | bool = "auto",
     learned: Any = None,
 ) -> DataFrame:
     """``df`` with the output fields as new columns: body (string), removed (array of
@@ -99,7 +99,7 @@ def learn_and_clean_dataframe(
     rules_paths: list[str] | None = None,
     builtin_rules: bool = True,
     heuristics: bool = True,
-    fallback: bool = True,
+    fallback: str | bool = "auto",
 ) -> tuple[DataFrame, dict[str, str]]:
     """``cleaner clean --learn-outlets`` as a two-stage Spark job.
 

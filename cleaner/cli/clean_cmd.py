@@ -16,6 +16,7 @@ from cleaner.cli.common import (
     document_options,
     encoding_name,
     fail,
+    fallback_choice,
     field_map,
     given_values,
 )
@@ -138,6 +139,7 @@ def clean_command(
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
+    fallback: str,
     no_fallback: bool,
 ) -> None:
     """Clean documents, folders, JSONL, Parquet or WARC dumps (INPUT - or none: stdin;
@@ -157,12 +159,14 @@ def clean_command(
             shard = parse_shard(shard_spec)
         except ValueError as exc:
             fail(str(exc))
-    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
+    cleaner = build_cleaner(
+        rules_dirs, no_builtin_rules, no_heuristics, fallback_choice(fallback, no_fallback)
+    )
     config = WorkConfig(
         rules_paths=tuple(rules_dirs),
         builtin_rules=not no_builtin_rules,
         heuristics=not no_heuristics,
-        fallback=not no_fallback,
+        fallback=fallback_choice(fallback, no_fallback),
         fields=field_map(fields),
         selection=FieldSelection(parse_field_list(keep_fields), parse_field_list(drop_fields) or ()),
         given=given_values(cleaner, url, outlet, date),

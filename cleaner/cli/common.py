@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 
 import click
 
-from cleaner.engine import Cleaner
+from cleaner.engine import FALLBACK_MODES, Cleaner
 from cleaner.errors import CleanerError
 from cleaner.io.encoding import AUTO, check_encoding_name
 from cleaner.io.formats import FORMATS
@@ -25,7 +25,7 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def cleaner_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--rules, --no-builtin-rules, --no-heuristics, --no-fallback."""
+    """--rules, --no-builtin-rules, --no-heuristics, --fallback, --no-fallback."""
     options = [
         click.option(
             "--rules",
@@ -40,8 +40,14 @@ def cleaner_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--no-heuristics", is_flag=True, help="Only outlet rules (and the html stage) remove text."
         ),
         click.option(
-            "--no-fallback", is_flag=True, help="HTML without outlet selectors: no trafilatura pass."
+            "--fallback",
+            type=click.Choice(FALLBACK_MODES),
+            default="auto",
+            show_default=True,
+            help="HTML without outlet selectors: auto (the block classifier, trafilatura for pages it is "
+            "unsure of), always (trafilatura first on every page: slower), never (the classifier alone).",
         ),
+        click.option("--no-fallback", is_flag=True, help="The same as --fallback never."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -49,7 +55,7 @@ def cleaner_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def build_cleaner(
-    rules_dirs: tuple[str, ...], no_builtin_rules: bool, no_heuristics: bool, no_fallback: bool
+    rules_dirs: tuple[str, ...], no_builtin_rules: bool, no_heuristics: bool, fallback: str
 ) -> Cleaner:
     """A Cleaner from the shared options; rule problems become one-line errors."""
     try:
@@ -57,10 +63,15 @@ def build_cleaner(
             rules_paths=list(rules_dirs),
             builtin_rules=not no_builtin_rules,
             heuristics=not no_heuristics,
-            fallback=not no_fallback,
+            fallback=fallback,
         )
     except CleanerError as exc:
         fail(str(exc))
+
+
+def fallback_choice(fallback: str, no_fallback: bool) -> str:
+    """--fallback, with the older --no-fallback meaning "never"."""
+    return "never" if no_fallback else fallback
 
 
 def announce_user_rules(rules_dirs: tuple[str, ...]) -> None:

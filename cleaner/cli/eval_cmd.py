@@ -6,7 +6,7 @@ import json
 
 import click
 
-from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail
+from cleaner.cli.common import announce_user_rules, build_cleaner, cleaner_options, fail, fallback_choice
 from cleaner.errors import CleanerError
 from cleaner.evaluation.corpus import iter_cases
 from cleaner.evaluation.corpus_eval import COMPARE_TOOLS, OVERALL, EvalReport, GroupScore, ToolScore, run_eval
@@ -32,6 +32,7 @@ def eval_command(
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
+    fallback: str,
     no_fallback: bool,
 ) -> None:
     """Score cleaner on CORPUS (corpus/<outlet>/<name>.txt|.html + <name>.body.txt).
@@ -42,7 +43,9 @@ def eval_command(
     the html cases alone ("n/a" where an outlet has none). Exit code: 1 when
     a case failed or a figure is below --min-f1, 2 on bad input.
     """
-    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
+    cleaner = build_cleaner(
+        rules_dirs, no_builtin_rules, no_heuristics, fallback_choice(fallback, no_fallback)
+    )
     try:
         report = run_eval(iter_cases(corpus), cleaner, compare=compare)
     except CleanerError as exc:

@@ -14,6 +14,7 @@ from cleaner.cli.common import (
     document_options,
     encoding_name,
     fail,
+    fallback_choice,
     field_map,
     given_values,
 )
@@ -49,6 +50,7 @@ def explain_command(
     rules_dirs: tuple[str, ...],
     no_builtin_rules: bool,
     no_heuristics: bool,
+    fallback: str,
     no_fallback: bool,
 ) -> None:
     """Show INPUT (a text or HTML file, or - for stdin) with every removed span.
@@ -64,7 +66,9 @@ def explain_command(
     name = "<stdin>" if input_path == "-" else input_path
     fields_read = field_map(fields)
     encoding = encoding_name(encoding)
-    cleaner = build_cleaner(rules_dirs, no_builtin_rules, no_heuristics, no_fallback)
+    cleaner = build_cleaner(
+        rules_dirs, no_builtin_rules, no_heuristics, fallback_choice(fallback, no_fallback)
+    )
     given = given_values(cleaner, url, outlet, date)
     try:
         document = given.apply(read_one_document(input_path, input_format, fields_read, encoding))

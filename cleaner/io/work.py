@@ -34,7 +34,7 @@ class WorkConfig:
     rules_paths: tuple[str, ...] = ()
     builtin_rules: bool = True
     heuristics: bool = True
-    fallback: bool = True
+    fallback: str = "auto"  # html without outlet selectors: auto, always or never
     fields: FieldMap = FieldMap()
     output: str = OUTPUT_JSONL
     compression: str | None = None

@@ -383,3 +383,27 @@ def test_jsonl_record_with_html_field_is_cleaned_as_html(tmp_path: Path) -> None
     code, out, _ = invoke([str(src), "--field", "html=", *FAST])  # text mode on a dump that has html too
     assert code == 0
     assert json.loads(out.splitlines()[0])["body"] == "ignored when html is there"
+
+
+@pytest.mark.parametrize(
+    ("options", "extraction"),
+    [
+        (["--fallback", "always"], "trafilatura"),
+        (["--fallback", "never"], "classifier"),
+        (["--no-fallback"], "classifier"),
+    ],
+)
+def test_fallback_option_picks_the_html_path(tmp_path: Path, options: list[str], extraction: str) -> None:
+    """--fallback always keeps trafilatura first on every page (the behaviour before the block
+    classifier); never (or the older --no-fallback) runs the classifier alone."""
+    page = (TEST_DATA / "html" / "harbour_gazette.html").read_text(encoding="utf-8")
+    src = tmp_path / "pages.jsonl"
+    src.write_text(
+        json.dumps({"url": "https://harbour-gazette.example/a", "html": page}) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    code, _, err = invoke([str(src), "-o", str(out), *options])
+    assert code == 0, err
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["metadata"]["html"]["extraction"] == extraction
+    assert record["body"]
