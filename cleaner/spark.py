@@ -188,14 +188,8 @@ def _page_keys(
     """Each row's outlet key, name, content hash and content (text, else html)."""
     import pandas as pd
 
-    rows = len(frame)
     out: dict[str, list[Any]] = {"key": [], "name": [], "hash": [], "kind": [], "content": []}
-    for text, html, url, outlet in zip(
-        _column(frame, text_col, rows),
-        _column(frame, html_col, rows),
-        _column(frame, url_col, rows),
-        _column(frame, outlet_col, rows),
-    ):
+    for text, html, url, outlet in _rows(frame, text_col, html_col, url_col, outlet_col):
         # the html column first, as the cleaning stage reads it
         kind, content = (KIND_HTML, html) if html is not None else (KIND_TEXT, text)
         key = outlet_key(outlet, url) if isinstance(content, str) and content else None
@@ -241,13 +235,8 @@ def clean_frame(
     outlet_col: str | None,
 ) -> pd.DataFrame:
     """Clean one pandas batch; returns it with the new columns (NEW_COLUMNS)."""
-    rows = len(frame)
-    texts = _column(frame, text_col, rows)
-    htmls = _column(frame, html_col, rows)
-    urls = _column(frame, url_col, rows)
-    outlets = _column(frame, outlet_col, rows)
     columns: dict[str, list[Any]] = {name: [] for name in NEW_COLUMNS}
-    for text, html, url, outlet in zip(texts, htmls, urls, outlets):
+    for text, html, url, outlet in _rows(frame, text_col, html_col, url_col, outlet_col):
         try:
             if html is not None:
                 result = cleaner.clean(html=html, url=url, outlet=outlet)
@@ -264,6 +253,12 @@ def clean_frame(
         for name, values in columns.items():
             values.append(row.get(name))
     return frame.assign(**columns)
+
+
+def _rows(frame: pd.DataFrame, *names: str | None) -> Iterator[tuple[Any, ...]]:
+    """The named columns of a batch row by row (a column not given, or a null, is None)."""
+    rows = len(frame)
+    return zip(*(_column(frame, name, rows) for name in names))
 
 
 def _column(frame: pd.DataFrame, name: str | None, rows: int) -> list[Any]:

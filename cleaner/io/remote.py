@@ -12,7 +12,7 @@ import re
 from typing import Any, BinaryIO
 
 from cleaner.errors import CleanerError, require_extra
-from cleaner.io.writers import ErrorSink
+from cleaner.io.writers import ErrorSink, StreamSink
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 LOCAL_PROTOCOLS = ("file",)  # file:// URLs are ordinary paths
@@ -92,25 +92,16 @@ def exists(url: str) -> bool:
     return bool(fs.exists(path))
 
 
-class RemoteStreamSink:
+class RemoteStreamSink(StreamSink):
     """The output stream on a remote file system; committed when closed (object stores
     take a whole object), so a remote output cannot be resumed."""
 
     def __init__(self, url: str) -> None:
+        # not super().__init__: that opens a local file or stdout
         self.path = url
         self._handle = open_write(url)
+        self._own = True
         self.size = 0
-
-    def write(self, data: bytes) -> None:
-        if data:
-            self._handle.write(data)
-            self.size += len(data)
-
-    def flush(self) -> None:
-        self._handle.flush()
-
-    def close(self) -> None:
-        self._handle.close()
 
 
 class RemoteErrorSink(ErrorSink):
