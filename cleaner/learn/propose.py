@@ -32,7 +32,7 @@ import yaml
 from cleaner.blocks import split_blocks
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.lists import list_rules
-from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_words
+from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_lines
 from cleaner.learn.templates import (
     TemplateIndex,
     Words,
@@ -260,14 +260,10 @@ def learn(
     by applying the rules round after round (one compile per outlet); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
-    masks: dict[str, Words] = {}  # boilerplate lines repeat: mask each distinct line once
-    corpus = _Corpus(
-        [list(p) for p in pages],
-        [
-            [masks[line] if line in masks else masks.setdefault(line, mask_words(line)) for line in p]
-            for p in pages
-        ],
-    )
+    # boilerplate lines repeat: mask each distinct line once, all in one batch
+    distinct = list(dict.fromkeys(line for p in pages for line in p))
+    masks: dict[str, Words] = dict(zip(distinct, mask_lines(distinct)))
+    corpus = _Corpus([list(p) for p in pages], [[masks[line] for line in p] for p in pages])
     support = support_for(len(pages), min_share, min_pages)
     exact = exact_templates(corpus.masked, support)
     holed = hole_templates(corpus.masked, support)

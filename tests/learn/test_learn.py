@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.learn.category import CategoryGuesser, contains_phrase
-from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_words
+from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_lines, mask_words
 from cleaner.learn.propose import learn
 from cleaner.learn.templates import exact_templates, hole_templates
 from cleaner.outlets.patterns import check_pattern, compile_pattern
@@ -233,3 +233,24 @@ def test_learn_takes_the_reading_options_of_clean(tmp_path: Path) -> None:
     assert "12 pages" in done.stderr and "Café de la Presse" in done.stdout
     bad = CliRunner().invoke(main, ["learn", str(folder), "--outlet", DOMAIN, "--encoding", "no-such-codec"])
     assert bad.exit_code == 2 and "no-such-codec" in bad.output
+
+
+def test_masking_lines_in_one_scan_equals_masking_each_line() -> None:
+    lines = [
+        "Published 12 March 2024",
+        "May",
+        "June was warm",
+        "Posted on Monday, 3 May",
+        "(Dienstag) 4. März 2025",
+        "quinta-feira, 5 de maio",
+        "Read more: council votes on budget",
+        "mayor says no",
+        "Maybe tomorrow",
+        "Sonntag",
+        "1,200 readers",
+        "Freitag",
+        "lundi-mardi",
+    ]
+    assert mask_lines(lines) == [mask_words(line) for line in lines]
+    assert mask_lines(list(reversed(lines))) == [mask_words(line) for line in reversed(lines)]
+    assert mask_lines([]) == []
