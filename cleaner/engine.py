@@ -133,6 +133,8 @@ class Cleaner:
         doc = page_document(
             html, url=url, html_rules=html_rules, fallback=self.fallback, classifier=self.html_classifier
         )
+        if len(doc.blocks) > MAX_BLOCKS:  # text was counted before its blocks were built
+            raise InputError(_too_many_lines(MAX_BLOCKS))
         if rules is None:
             rules = self.resolver.by_text(doc.source)
         return self._finish(doc, rules, url, date)
@@ -140,8 +142,6 @@ class Cleaner:
     def _finish(
         self, doc: Document, rules: OutletRules | None, url: str | None, date: dt.date | None
     ) -> Result:
-        if len(doc.blocks) > MAX_BLOCKS:
-            raise InputError(_too_many_lines(MAX_BLOCKS))
         if rules is not None:
             doc.outlet = rules.key
             labelled = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
