@@ -113,6 +113,8 @@ def run(options: RunOptions, cleaner: Cleaner | None = None, stdin: BinaryIO | N
 def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, started: float) -> int:
     resumable = plan.output is not None and not is_url(plan.output) and plan.output_format != OUTPUT_PARQUET
     state_file = resume_state.state_path(plan.output.rstrip("/\\")) if resumable and plan.output else None
+    if options.resume:
+        _refuse_resume(plan, state_file)  # before a learning pass reads the whole input
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if options.learn is not None:
         scratch, report = _learn_first(options, plan, state_file)
@@ -126,6 +128,18 @@ def _run_planned(options: RunOptions, plan: _Plan, cleaner: Cleaner | None, star
     finally:
         if scratch is not None:
             scratch.cleanup()
+
+
+def _refuse_resume(plan: _Plan, state_file: str | None) -> None:
+    """--resume where it cannot work is a usage error, said before any work is done."""
+    if plan.output is not None and is_url(plan.output):
+        raise UsageError("--resume cannot be used with a remote output (it is written as a whole)")
+    if plan.output_format == OUTPUT_PARQUET:
+        raise UsageError("--resume cannot be used with Parquet output (a Parquet file cannot be appended to)")
+    if state_file is None:
+        raise UsageError("--resume needs -o FILE or -o DIR (stdout cannot be resumed)")
+    if any(s.once for s in plan.sources):
+        raise UsageError("--resume cannot be used with stdin or pipe input (it can be read only once)")
 
 
 def _learn_first(
@@ -169,16 +183,7 @@ def _clean_pass(
     fp = run_fingerprint(plan, options.shard)
     state = None
     if options.resume:
-        if plan.output is not None and is_url(plan.output):
-            raise UsageError("--resume cannot be used with a remote output (it is written as a whole)")
-        if plan.output_format == OUTPUT_PARQUET:
-            raise UsageError(
-                "--resume cannot be used with Parquet output (a Parquet file cannot be appended to)"
-            )
-        if state_file is None:
-            raise UsageError("--resume needs -o FILE or -o DIR (stdout cannot be resumed)")
-        if any(s.once for s in plan.sources):
-            raise UsageError("--resume cannot be used with stdin or pipe input (it can be read only once)")
+        assert state_file is not None  # _refuse_resume checked it
         state = resume_state.load_state(state_file, fp)
     if state is not None and not options.quiet:
         print(f"cleaner: resuming after {state.stats.records:,} records", file=sys.stderr)
