@@ -42,6 +42,14 @@ def clear_learned(folder: Path) -> None:
             continue
 
 
+def _page_text(html: bytes) -> str:
+    """A page's bytes decoded as the html stage decodes them (BOM, UTF-8, declared
+    charset, detection), so learning reads the text the cleaning pass will clean."""
+    from cleaner.html.decode import decode_html  # lazy: only html input needs the html stage
+
+    return decode_html(html)[0]
+
+
 def learn_from_items(items: Iterable[Item], fields: FieldMap, folder: Path, min_pages: int) -> LearnReport:
     """Pass one over the items: learn and write the rule files, then the marker."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -57,7 +65,10 @@ def learn_from_items(items: Iterable[Item], fields: FieldMap, folder: Path, min_
                 continue  # the cleaning pass reports this record in the errors file
             html = request.html
             if isinstance(html, bytes):
-                html = html.decode("utf-8", "replace")
+                try:
+                    html = _page_text(html)
+                except CleanerError:
+                    continue  # not a page (binary): the cleaning pass reports it
             learner.add(text=request.text, html=html, url=request.url, outlet=request.outlet)
     except BaseException:
         learner.close()

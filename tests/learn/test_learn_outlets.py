@@ -248,3 +248,26 @@ def test_teaser_list_is_taken_whether_a_footer_closes_it_or_the_page_ends() -> N
     teasers = {line for page in pages for line in page[page.index("More from The Lakeside Post") :]}
     assert teasers <= taken
     assert not any(line in taken for page in pages for line in page[:6])
+
+
+def test_html_bytes_are_learned_in_the_charset_the_cleaning_pass_reads(tmp_path: Path) -> None:
+    """WARC payloads arrive as bytes: learning decodes them as the html stage does (here a
+    declared windows-1252), so a learned line matches the text the cleaning pass sees."""
+    from cleaner.io.items import WARC, Item
+    from cleaner.io.learning import learn_from_items
+    from cleaner.io.records import FieldMap
+
+    rng = random.Random(5)
+    items = []
+    for n in range(22):
+        paragraphs = "".join(f"<p>{paragraph(rng, EN)}</p>" for _ in range(5))
+        page = (
+            '<html><head><meta charset="windows-1252"></head><body>'
+            f"<article><h1>{headline(rng, EN)}</h1>{paragraphs}"
+            "<p>Écoutez « Café crème », le podcast de la rédaction, gratuit</p></article></body></html>"
+        )
+        data = page.encode("cp1252")
+        items.append(Item(WARC, "crawl.warc", None, n, data, {"url": f"https://riverside.example/{n}"}))
+    learn_from_items(items, FieldMap(), tmp_path, 20)
+    text = (tmp_path / "riverside.example.yaml").read_text(encoding="utf-8")
+    assert "Café crème" in text and "\ufffd" not in text
