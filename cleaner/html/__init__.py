@@ -60,9 +60,6 @@ FALLBACK_AUTO = "auto"
 FALLBACK_ALWAYS = "always"
 FALLBACK_NEVER = "never"
 FALLBACK_MODES = (FALLBACK_AUTO, FALLBACK_ALWAYS, FALLBACK_NEVER)
-# The html stage's own DOM decisions that also run on the classifier's article.
-# (outside_main and the rescues were written for trafilatura's misses; see fit_html.py.)
-CLASSIFIER_RESCUES = True
 
 
 def fallback_mode(value: str | bool) -> str:
@@ -157,9 +154,8 @@ def page_document(
             labels[i] = page.drops[i]
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
-        if stage["extraction"] == STAGE_TRAFILATURA or (
-            stage["extraction"] == STAGE_CLASSIFIER and CLASSIFIER_RESCUES
-        ):
+        # written for trafilatura's misses, and they help on the classifier's article too
+        if stage["extraction"] in (STAGE_TRAFILATURA, STAGE_CLASSIFIER):
             outside_main(page, in_article, labels)
             rescue_lead(page, in_article, labels)
             rescue_gaps(page, in_article, labels)
