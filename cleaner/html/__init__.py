@@ -20,6 +20,7 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html.article import bylines, headline, link_lines, outside_main, rescue_gaps, rescue_lead
+from cleaner.html.boxes import boxes_inside_article
 from cleaner.html.chrome import name_chrome
 from cleaner.html.classifier import BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
@@ -152,6 +153,8 @@ def page_document(
             labels[i] = chrome
         elif page.drops[i] is not None:
             labels[i] = page.drops[i]
+    if stage["extraction"] in (STAGE_TRAFILATURA, STAGE_CLASSIFIER):
+        boxes_inside_article(page, in_article, labels)  # before link lines: a share bar is links too
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
         # written for trafilatura's misses, and they help on the classifier's article too
