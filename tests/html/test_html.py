@@ -327,10 +327,10 @@ def test_twenty_megabyte_page_is_refused_quickly(plain: Cleaner) -> None:
     paragraph = b"<p>" + b"A sentence of filler text for a very large page. " * 20 + b"</p>\n"
     huge = b"<html><body>" + paragraph * (20_000_000 // len(paragraph) + 1) + b"</body></html>"
     assert len(huge) > 20_000_000
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(InputError, match="too large"):
         plain.clean(html=huge)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_large_page_beyond_the_fallback_limit_is_cleaned_as_whole_page() -> None:
@@ -340,12 +340,12 @@ def test_large_page_beyond_the_fallback_limit_is_cleaned_as_whole_page() -> None
     big = (
         "<html><body>" + paragraph * (html_stage.FALLBACK_MAX_CHARS // len(paragraph) + 10) + "</body></html>"
     )
-    started = time.perf_counter()
+    started = time.process_time()
     doc = page_document(big, url=None, html_rules=None, fallback="always")
     assert doc.metadata["html"]["extraction"] == "whole-page"
     assert "too large for trafilatura" in doc.metadata["html"]["reason"]
     assert all(doc.in_article or [])
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_wrong_declared_charset_is_decoded_honestly() -> None:

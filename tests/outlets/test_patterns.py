@@ -40,9 +40,9 @@ def test_matching_is_linear_on_adversarial_input() -> None:
     # (a|aa)*b backtracks exponentially in a backtracking engine on a run of a's.
     regex = compile_pattern(r"^(a|aa)*b$")
     text = "a" * 200_000
-    started = time.perf_counter()
+    started = time.process_time()
     assert regex.search(text) is None
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_matches_never_cross_lines() -> None:

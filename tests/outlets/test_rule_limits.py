@@ -26,10 +26,10 @@ HEAVY = r"(?i)^\w{1,50} \pL{3,40} number N .{0,200}$"
 
 def load_error(path: Path, text: str) -> RuleFileError:
     path.write_text(text, encoding="utf-8")
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(RuleFileError) as info:
         load_rule_file(path)
-    assert time.monotonic() - started < TIME_LIMIT_SECONDS
+    assert time.process_time() - started < TIME_LIMIT_SECONDS
     message = str(info.value)
     assert message.startswith(f"{path}:"), message
     assert info.value.line is not None, message
