@@ -335,6 +335,11 @@ LEAD_INS = [
     ("Mehr zum Thema - Parkgebühren in der Altstadt", "related"),
     ("LE PUEDE INTERESAR: El concejo debate las tarifas del agua", "related"),
     ("Lea también: El concejo debate las tarifas del agua", "related"),
+    ("VEA TAMBIÉN: El concejo debate las tarifas del agua", "related"),
+    ("Lea: El concejo debate las tarifas del agua", "related"),
+    ("Mira: El concejo debate las tarifas del agua", "related"),
+    ("Lire : Le conseil divisé sur le stationnement", "related"),
+    ("Leggi: Il consiglio diviso sui parcheggi", "related"),
     ("À lire aussi : Le conseil divisé sur le stationnement", "related"),
     ("Читайте также: Совет разделился из-за платы за парковку", "related"),
     ("Читайте також: Рада розділилася через плату за паркування", "related"),
@@ -355,6 +360,10 @@ NOT_LEAD_INS = [
     "Le puede interesar saber que el plazo termina el lunes.",
     "Читайте также отчет счетной палаты, сказал депутат.",
     "Listen to the residents, the mayor told the council.",
+    "Lea el informe completo en la web del ministerio.",
+    "Mira, lo que pasó fue un error de cálculo, dijo el concejal.",
+    "Vea usted mismo las cifras del presupuesto, insistió.",
+    "Lire entre les lignes n'est pas toujours facile.",
 ]
 
 
