@@ -33,6 +33,9 @@ LEFTOVERS = [
     ("Mehr Themen:", "related"),
     ("Lesen Sie auch die folgenden Beiträge:", "related"),
     ("LE PUEDE INTERESAR: Los precios del alquiler suben otra vez en la capital", "related"),
+    ("(Reporting by Anna Berg; Editing by Tom Hale)", "credit"),
+    ("Additional reporting by Tom Hale in Oslo.", "credit"),
+    ("Follow her on Twitter @janedoe.", "share"),
 ]
 
 
