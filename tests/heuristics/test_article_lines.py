@@ -36,6 +36,9 @@ LEFTOVERS = [
     ("(Reporting by Anna Berg; Editing by Tom Hale)", "credit"),
     ("Additional reporting by Tom Hale in Oslo.", "credit"),
     ("Follow her on Twitter @janedoe.", "share"),
+    ("Con información de EFE y AFP.", "credit"),
+    ("Com informações da Agência Brasil.", "credit"),
+    ("Mit Material von dpa.", "credit"),
 ]
 
 
