@@ -257,7 +257,8 @@ def headline(page: PageText, in_article: list[bool], labels: list[Label | None],
         seen += 1
         if seen > TITLE_LOOKAHEAD:
             return
-        if labels[i] is not None:
+        outside = labels[i] is OUTSIDE  # removed already, as chrome above the main container
+        if labels[i] is not None and not outside:
             continue
         words = _WORD.findall(page.blocks[i].text.lower())
         if not words:
@@ -268,7 +269,9 @@ def headline(page: PageText, in_article: list[bool], labels: list[Label | None],
             and len(words) >= TITLE_MIN_SHARE * len(title_words)
         ):
             labels[i] = TITLE
-            return
+            if not outside:
+                return
+            # only its name changed: the search goes on as if it were not there
 
 
 BYLINE_MAX_WORDS = 12  # "By Jane Doe and John Roe, Staff Reporters | 12 May 2024" fits; a paragraph does not

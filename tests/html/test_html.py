@@ -537,3 +537,22 @@ def test_invisible_characters_leave_the_page_text() -> None:
     html = "<html><body><p>Bundes\u00adverfassungs\u00adgericht</p><p>zero\u200bwidth\u2060joined\ufeff</p><p>plain</p></body></html>"
     doc = page_document(html, url=None, html_rules=None, fallback=False)
     assert [b.text for b in doc.blocks] == ["Bundesverfassungsgericht", "zerowidthjoined", "plain"]
+
+
+def test_a_headline_above_the_main_container_is_named_title() -> None:
+    """The <h1> sits in <article> but above the element holding the paragraphs: it is
+    removed as before, now named ``title`` rather than page chrome."""
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the story about the new ferry timetable, which the port published on "
+        f"Monday after months of talks with the island councils and the shipping company.</p>"
+        for n in range(1, 7)
+    )
+    page = (
+        "<html><head><title>Ferry timetable changes for the summer</title></head><body>"
+        '<article><h1>Ferry timetable changes for the summer</h1><div class="story-body">'
+        f"{paragraphs}</div></article></body></html>"
+    )
+    result = Cleaner(fallback="never").clean(html=page)
+    [headline] = [seg for seg in result.removed if "Ferry timetable changes" in seg.text]
+    assert (headline.category, headline.rule) == ("title", "html:title")
+    assert "Paragraph 6 of the story" in result.body
