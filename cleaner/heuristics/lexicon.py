@@ -81,6 +81,19 @@ _OPTIONS.max_mem = 256 << 20
 _OPTIONS.longest_match = True
 
 
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
+
+def _program(pattern: bytes) -> Any:
+    """``pattern`` compiled as RE2's own program (what ``re2.compile`` wraps): its
+    ``Match(anchor, data, pos, end)`` returns the spans of one match, ``(-1, -1)``
+    first when there is none."""
+    program = re2._re2.RE2(pattern, _OPTIONS)
+    if not program.ok():
+        raise re2.error(program.error())
+    return program
+
+
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
     return text.lower().rstrip(LINE_END)
@@ -146,12 +159,15 @@ class Lexicon:
         The matcher works on UTF-8 bytes: the RE2 wrapper's str interface maps
         every match's offsets back to characters in Python, which cost more
         than the scan itself. ``_phrase_bytes`` maps a matched phrase to its
-        category and its length in characters.
+        category and its length in characters. The scan calls the program's
+        ``Match`` itself, below the wrapper: the wrapper's ``finditer`` builds a
+        generator and a match object per hit, which on a short article cost
+        more than RE2's scan of it.
         """
         self._phrase_bytes = {p.encode(): (c, len(p)) for p, c in self.phrase_category.items()}
         if self._phrase_bytes:
             alternation = b"|".join(map(re2.escape, sorted(self._phrase_bytes)))
-            self._matcher = re2.compile(alternation, _OPTIONS)
+            self._matcher = _program(alternation)
         by_initial: dict[str, list[tuple[str, str]]] = {}
         for lead in sorted(self.lead_ins, key=len, reverse=True):  # "read more" before "read"
             by_initial.setdefault(lead[0], []).append((lead, self.lead_ins[lead]))
@@ -195,15 +211,19 @@ class Lexicon:
             return
         data = joined.encode()
         phrases = self._phrase_bytes
-        # span() and a slice: the wrapper's group() costs microseconds per match
-        if len(data) == len(joined):  # ASCII: byte offsets are character offsets
-            for match in self._matcher.finditer(data):
-                start, end = match.span()
-                yield start, end, phrases[data[start:end]][0]
-            return
+        match = self._matcher.Match
+        size = len(data)
+        ascii_only = size == len(joined)  # byte offsets are character offsets
+        pos = 0  # where the next search starts, in bytes
         byte_pos = char_pos = 0  # last match start, in bytes and in characters
-        for match in self._matcher.finditer(data):
-            start, end = match.span()
+        while True:
+            start, end = match(_UNANCHORED, data, pos, size)[0]
+            if start < 0:
+                return
+            pos = end  # a phrase is never empty, so the search always moves on
+            if ascii_only:
+                yield start, end, phrases[data[start:end]][0]
+                continue
             category, length = phrases[data[start:end]]
             char_pos += len(data[byte_pos:start].decode())  # matches start on character boundaries
             byte_pos = start
