@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress
 from operator import itemgetter, methodcaller
 from pathlib import Path
@@ -109,13 +110,24 @@ def fold(text: str) -> str:
     out: list[str] = []
     fold_marks = False
     for char in unicodedata.normalize("NFD", text.translate(_UNSTROKED)):
-        if unicodedata.combining(char):
+        if _is_mark(char):
             if fold_marks:
                 continue
         else:
-            fold_marks = unicodedata.name(char, "").startswith(_FOLDED_SCRIPTS)
+            fold_marks = _in_folded_script(char)
         out.append(char)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+# Per character, remembered: the lexicons hold a few hundred distinct characters and
+# thousands of entries, and a Unicode name lookup costs more than the rest of the fold.
+_is_mark = cache(unicodedata.combining)
+
+
+@cache
+def _in_folded_script(char: str) -> bool:
+    """Whether the marks after ``char`` are accents to drop (see ``_FOLDED_SCRIPTS``)."""
+    return unicodedata.name(char, "").startswith(_FOLDED_SCRIPTS)
 
 
 def spelling_variants(text: str) -> list[str]:
