@@ -136,35 +136,35 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
-_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
-_CJK = re.compile("[" + "".join(f"{low}-{high}" for low, high in _CJK_RANGES) + "]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(page: str, texts: list[str], starts: list[int]) -> list[int]:
-    """Words per line (at least one: a line is never empty); ``page``: the lines (or their
-    lower-cased forms) joined by newlines, line i starting at ``starts[i]``.
+def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> list[int]:
+    """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
+    or their lower-cased forms, ``page``: those joined by newlines, when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
+
+    ``str.split`` per line: in the flow of a page (its other stages having filled the
+    CPU's caches) it costs half of what ``split_counts``' arrays cost.
     """
-    points = code_points(page)
-    words = split_counts(page, starts, points).tolist()
-    if in_table(_CJK_TABLE, points).any():  # _CJK.search(page), from the code points at hand
+    words = list(map(len, map(str.split, lines)))
+    if _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
-    return words  # type: ignore[no-any-return]
+    return words
 
 
-def split_counts(page: str, starts: list[int], points: np.ndarray | None = None) -> np.ndarray:
+def split_counts(page: str, starts: list[int]) -> np.ndarray:
     """``len(line.split())`` for every line of ``page`` (lines joined by newlines, line i
     starting at ``starts[i]``), without building a string per word: a word starts
-    wherever white space (as ``str.split`` knows it) is followed by anything else.
-    ``points``: the page's code points, when the caller has them."""
-    space = in_table(_SPACE_TABLE, code_points(page) if points is None else points)
+    wherever white space (as ``str.split`` knows it) is followed by anything else."""
+    space = in_table(_SPACE_TABLE, code_points(page))
     opens = ~space
     opens[1:] &= space[:-1]
     before = np.zeros(len(page) + 2, dtype=np.int64)  # words opened before each position
@@ -259,7 +259,6 @@ def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 
 _TERMINAL_TABLE = char_table(_TERMINAL)
-_CJK_TABLE = char_table("".join(chr(c) for low, high in _CJK_RANGES for c in range(ord(low), ord(high) + 1)))
 # What str.split() and str.isspace() take for white space (all of it in the BMP).
 WHITE_SPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"

@@ -82,7 +82,7 @@ class HeuristicLabeler:
         norms = list(map(_normalise, lows))
         starts = line_starts(lows)
         scan = self.scan_phrases(lows, low_page, starts)
-        words = word_counts(low_page, texts, starts)
+        words = word_counts(lows, texts, low_page)
         return PageLines(lows, norms, scan, low_page, words)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:

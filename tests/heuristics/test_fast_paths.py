@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.heuristics.features import _CJK, _CJK_TABLE, _most_common, code_points, in_table
+from cleaner.heuristics.features import _most_common
 from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -25,14 +25,6 @@ LABELER = HeuristicLabeler()
 def test_most_common_is_the_head_of_a_stable_sort(tokens: list[str], k: int) -> None:
     counts = Counter(tokens)
     assert _most_common(counts, k) == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
-
-
-def test_the_cjk_table_is_the_cjk_pattern() -> None:
-    everything = "".join(map(chr, range(0x10000)))  # the lone surrogates included
-    found = in_table(_CJK_TABLE, code_points(everything))
-    assert found.tolist() == [_CJK.fullmatch(c) is not None for c in everything]
-    assert not in_table(_CJK_TABLE, code_points("\U00020000\U0001f600")).any()  # past the BMP
-    assert _CJK.pattern == "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # as before
 
 
 PAGE = [
