@@ -104,10 +104,10 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     and, in the noisy regime, lines the classifier scores below the cut."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
-    marked = np.fromiter(map(is_not, buttons, repeat(None)), bool, n) | np.array(scored.phrase_lines, bool)
+    marked = map(or_, map(is_not, buttons, repeat(None)), scored.phrase_lines)  # plain bools
     if scored.cut != -inf:
-        marked |= np.array(scored.scores) < scored.cut
-    for j in np.flatnonzero(marked & np.array(page.kept(), bool)).tolist():
+        marked = map(or_, marked, map(scored.cut.__gt__, scored.scores))  # a score below the cut
+    for j in compress(range(n), map(and_, marked, page.kept())):
         button = buttons[j]
         page.local[j] = page.button_labels[button] if button is not None else page.dropped(j)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, compress, islice
 from math import log1p
 from operator import itemgetter
 from typing import Any
@@ -139,22 +139,25 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(page: str, texts: list[str], starts: list[int]) -> list[int]:
-    """Words per line (at least one: a line is never empty); ``page``: the lines (or their
-    lower-cased forms) joined by newlines, line i starting at ``starts[i]``.
+def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> list[int]:
+    """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
+    or their lower-cased forms, ``page``: those joined by newlines, when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
+
+    ``str.split`` per line: in the flow of a page (its other stages having filled the
+    CPU's caches) it costs half of what ``split_counts``' arrays cost.
     """
-    words = split_counts(page, starts).tolist()
-    if _CJK.search(page):
+    words = list(map(len, map(str.split, lines)))
+    if _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
-    return words  # type: ignore[no-any-return]
+    return words
 
 
 def split_counts(page: str, starts: list[int]) -> np.ndarray:
@@ -288,16 +291,32 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     return (digits[ends] - digits[begins]) / (ends - begins)
 
 
+def _most_common(counts: Counter[str], k: int) -> list[str]:
+    """The ``k`` most frequent tokens, ties in first-seen order: the first ``k`` of
+    ``sorted(counts, key=counts.__getitem__, reverse=True)`` (a stable sort), with the
+    Python-level work spent on the few tokens above the k-th count only."""
+    if len(counts) <= k:
+        return sorted(counts, key=counts.__getitem__, reverse=True)
+    floor = sorted(counts.values(), reverse=True)[k - 1]  # the k-th largest count
+    above = sorted(compress(counts, map(floor.__lt__, counts.values())), key=counts.__getitem__, reverse=True)
+    return above + list(islice(compress(counts, map(floor.__eq__, counts.values())), k - len(above)))
+
+
 def _stop_shares(page: str, starts: list[int], words: np.ndarray) -> np.ndarray:
-    """Share of each line's words that are among the page's most frequent short tokens."""
+    """Share of each line's words that are among the page's most frequent short tokens.
+
+    ``words``: the page's word counts (``word_counts``), which are the lines' token
+    counts unless a line was counted up (CJK, or a line of no token): counts only
+    grow there, so equal sums mean they are the token counts.
+    """
     tokens = page.split()  # never across lines: the newline between them is white space
     counts = Counter(tokens)
-    # counts.most_common(), spelled as a stable sort: the same order (ties in first-seen order)
-    ranked = sorted(counts, key=counts.__getitem__, reverse=True)[: STOPWORDS_PER_PAGE * 3]
+    ranked = _most_common(counts, STOPWORDS_PER_PAGE * 3)
     frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
     stop = set(frequent[:STOPWORDS_PER_PAGE])
     n = len(words)
-    owner = np.repeat(np.arange(n), split_counts(page, starts))
+    per_line = words if int(words.sum()) == len(tokens) else split_counts(page, starts)
+    owner = np.repeat(np.arange(n), per_line)
     is_stop = np.fromiter(map(stop.__contains__, tokens), bool, len(tokens))
     return np.bincount(owner[is_stop], minlength=n) / words
 
@@ -315,10 +334,10 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
-    text_counts = Counter(texts)
-    if len(text_counts) == n:
+    if len(set(texts)) == n:  # a set is cheaper than a Counter, and most pages repeat no line
         dup = np.zeros(n)
     else:
+        text_counts = Counter(texts)
         dup = (np.fromiter(map(text_counts.__getitem__, texts), np.int64, n) > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
@@ -337,6 +356,8 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
     starts = line_starts(texts)
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
+    # lower() never shortens a line, so lines of the same total length have the same starts
+    low_starts = starts if len(lines.page) == len(joined) else line_starts(lines.lows)
 
     inv_n = 1.0 / n
     tail = min(n, 3)
@@ -355,7 +376,7 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
         "long": long_,
         "digits": digit_shares(joined, n),
         "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
-        "stop": _stop_shares(lines.page, line_starts(lines.lows), word_array),
+        "stop": _stop_shares(lines.page, low_starts, word_array),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,

@@ -80,8 +80,9 @@ class HeuristicLabeler:
             lows = list(map(str.lower, texts))
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
-        scan = self.scan_phrases(lows, low_page)
-        words = word_counts(low_page, texts, line_starts(lows))
+        starts = line_starts(lows)
+        scan = self.scan_phrases(lows, low_page, starts)
+        words = word_counts(lows, texts, low_page)
         return PageLines(lows, norms, scan, low_page, words)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
@@ -110,12 +111,10 @@ class HeuristicLabeler:
         n = len(texts)
         lines = self.read_lines(texts)
         lows, norms, scan, _, words = lines
-        categories, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
+        categories = scan.categories
         raw = not extracted and self.looks_raw(norms, words)
         regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
-        phrase_lines = (
-            (lex_any > 0.0) & (lex_line > 0.0) & (np.array(words) <= PHRASE_LINE_MAX_WORDS)
-        ).tolist()
+        phrase_lines = self.phrase_lines(lines)
         cut = regime.threshold_logit
         if cut == -inf:
             cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
@@ -130,10 +129,24 @@ class HeuristicLabeler:
             return cautious._replace(
                 article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
             )
+        _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(texts, lines, lex_any, lex_line)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
+
+    def phrase_lines(self, lines: PageLines) -> list[bool]:
+        """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
+        ``lexicon_features`` reads it: a phrase in the line, a phrase or list entry
+        filling it, and at most PHRASE_LINE_MAX_WORDS words. Plain Python: only a line
+        with a phrase is looked at, and most lines have none."""
+        categories, covered, _ = lines.scan
+        found = [False] * len(categories)
+        listed = self.lexicon.line_category
+        for j in compress(range(len(categories)), map(is_not, categories, repeat(None))):
+            fills = covered[j] >= LEX_LINE_COVER * len(lines.lows[j]) or lines.norms[j] in listed
+            found[j] = fills and lines.words[j] <= PHRASE_LINE_MAX_WORDS
+        return found
 
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
         """A raw page dump shows the site's chrome: a navigation or footer entry as
@@ -149,11 +162,15 @@ class HeuristicLabeler:
         leads = lead_in_categories(texts, lines.norms, self.lexicon)
         return article_columns(texts, lines, leads, self.lexicon)
 
-    def scan_phrases(self, lows: list[str], joined: str | None = None) -> PhraseScan:
+    def scan_phrases(
+        self, lows: list[str], joined: str | None = None, starts: list[int] | None = None
+    ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, when the caller has them)."""
+        same lines joined by newlines, and ``starts``: where each starts in it
+        (``line_starts``), when the caller has them)."""
         n = len(lows)
-        starts = line_starts(lows)
+        if starts is None:
+            starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n

@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress
 from operator import itemgetter, methodcaller
 from pathlib import Path
@@ -81,6 +82,19 @@ _OPTIONS.max_mem = 256 << 20
 _OPTIONS.longest_match = True
 
 
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
+
+def _program(pattern: bytes) -> Any:
+    """``pattern`` compiled as RE2's own program (what ``re2.compile`` wraps): its
+    ``Match(anchor, data, pos, end)`` returns the spans of one match, ``(-1, -1)``
+    first when there is none."""
+    program = re2._re2.RE2(pattern, _OPTIONS)
+    if not program.ok():
+        raise re2.error(program.error())
+    return program
+
+
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
     return text.lower().rstrip(LINE_END)
@@ -96,13 +110,24 @@ def fold(text: str) -> str:
     out: list[str] = []
     fold_marks = False
     for char in unicodedata.normalize("NFD", text.translate(_UNSTROKED)):
-        if unicodedata.combining(char):
+        if _is_mark(char):
             if fold_marks:
                 continue
         else:
-            fold_marks = unicodedata.name(char, "").startswith(_FOLDED_SCRIPTS)
+            fold_marks = _in_folded_script(char)
         out.append(char)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+# Per character, remembered: the lexicons hold a few hundred distinct characters and
+# thousands of entries, and a Unicode name lookup costs more than the rest of the fold.
+_is_mark = cache(unicodedata.combining)
+
+
+@cache
+def _in_folded_script(char: str) -> bool:
+    """Whether the marks after ``char`` are accents to drop (see ``_FOLDED_SCRIPTS``)."""
+    return unicodedata.name(char, "").startswith(_FOLDED_SCRIPTS)
 
 
 def spelling_variants(text: str) -> list[str]:
@@ -146,12 +171,15 @@ class Lexicon:
         The matcher works on UTF-8 bytes: the RE2 wrapper's str interface maps
         every match's offsets back to characters in Python, which cost more
         than the scan itself. ``_phrase_bytes`` maps a matched phrase to its
-        category and its length in characters.
+        category and its length in characters. The scan calls the program's
+        ``Match`` itself, below the wrapper: the wrapper's ``finditer`` builds a
+        generator and a match object per hit, which on a short article cost
+        more than RE2's scan of it.
         """
         self._phrase_bytes = {p.encode(): (c, len(p)) for p, c in self.phrase_category.items()}
         if self._phrase_bytes:
             alternation = b"|".join(map(re2.escape, sorted(self._phrase_bytes)))
-            self._matcher = re2.compile(alternation, _OPTIONS)
+            self._matcher = _program(alternation)
         by_initial: dict[str, list[tuple[str, str]]] = {}
         for lead in sorted(self.lead_ins, key=len, reverse=True):  # "read more" before "read"
             by_initial.setdefault(lead[0], []).append((lead, self.lead_ins[lead]))
@@ -195,15 +223,19 @@ class Lexicon:
             return
         data = joined.encode()
         phrases = self._phrase_bytes
-        # span() and a slice: the wrapper's group() costs microseconds per match
-        if len(data) == len(joined):  # ASCII: byte offsets are character offsets
-            for match in self._matcher.finditer(data):
-                start, end = match.span()
-                yield start, end, phrases[data[start:end]][0]
-            return
+        match = self._matcher.Match
+        size = len(data)
+        ascii_only = size == len(joined)  # byte offsets are character offsets
+        pos = 0  # where the next search starts, in bytes
         byte_pos = char_pos = 0  # last match start, in bytes and in characters
-        for match in self._matcher.finditer(data):
-            start, end = match.span()
+        while True:
+            start, end = match(_UNANCHORED, data, pos, size)[0]
+            if start < 0:
+                return
+            pos = end  # a phrase is never empty, so the search always moves on
+            if ascii_only:
+                yield start, end, phrases[data[start:end]][0]
+                continue
             category, length = phrases[data[start:end]]
             char_pos += len(data[byte_pos:start].decode())  # matches start on character boundaries
             byte_pos = start

@@ -40,21 +40,34 @@ class LinearStage:
     def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
         """Log-odds per line: one matrix product over the per-line columns; float columns
         are page constants, folded into the bias first (in weight order)."""
-        bias = self.bias
-        values = [cols[name] for name in self._names]
+        names, weights, vector = self._prepared
+        values = list(map(cols.__getitem__, names))
         if not n:
             return np.zeros(0)
-        per_line = [not isinstance(value, float) for value in values]
-        if all(per_line):
-            return self._vector @ _matrix(values, n) + bias
-        for value, weight, line in zip(values, self._weights, per_line):
-            if not line:
-                bias += weight * value
-        columns = [value for value, line in zip(values, per_line) if line]
-        if not columns:
+        constants = tuple(i for i, value in enumerate(values) if isinstance(value, float))
+        if not constants:
+            return vector @ _matrix(values, n) + self.bias
+        bias = self.bias
+        for i in constants:
+            bias += weights[i] * values[i]
+        if len(constants) == len(values):
             return np.full(n, bias)
-        weights = self._vector[np.array(per_line)]
-        return weights @ _matrix(columns, n) + bias
+        skipped = set(constants)
+        columns = [value for i, value in enumerate(values) if i not in skipped]
+        return self._line_weights(constants) @ _matrix(columns, n) + bias
+
+    def _line_weights(self, constants: tuple[int, ...]) -> np.ndarray:
+        """The weights of the per-line columns when ``constants`` are page constants
+        (remembered: a model sees the same few patterns on every page)."""
+        found = self._weights_without.get(constants)
+        if found is None:
+            found = np.delete(self._vector, constants)
+            self._weights_without[constants] = found
+        return found
+
+    @functools.cached_property
+    def _weights_without(self) -> dict[tuple[int, ...], np.ndarray]:
+        return {}
 
     @property
     def _names(self) -> tuple[str, ...]:

@@ -11,7 +11,6 @@ or zstd frame.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 from collections.abc import Iterable
@@ -72,6 +71,8 @@ def rules_digest(folders: Iterable[Path]) -> list[list[str]]:
 
 def package_version() -> str:
     """The installed version of cleaner ("unknown" when run from a bare checkout)."""
+    import importlib.metadata  # here, not at the top: ~30 ms CPU every CLI start paid for it
+
     try:
         return importlib.metadata.version("cleaner")
     except importlib.metadata.PackageNotFoundError:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
 from urllib.parse import urlsplit
 
-from cleaner.outlets.patterns import compile_literals
+from cleaner.outlets.patterns import LiteralFinder
 from cleaner.outlets.rules import OutletRules, RuleBook
 
 FINGERPRINT_SCAN_CHARS = 200_000  # fingerprints sit in boilerplate; no need to scan a whole book
 
+# The plain form almost every URL takes: http(s), an ASCII host, maybe a port. Its host is
+# the one urlsplit gives (lower-cased, port dropped) at a tenth of the cost; anything else
+# (user info, IPv6, control characters, other schemes) goes through urlsplit.
+_PLAIN_URL = re.compile(r"(?:https?:)?//([A-Za-z0-9.-]+)(?::[0-9]*)?(?:[/?#]|$)", re.IGNORECASE)
+
 
 def host_of(url: str) -> str | None:
     """The lower-case host name of a URL, or None when it has none."""
+    plain = _PLAIN_URL.match(url)
+    if plain is not None:
+        host = plain.group(1)
+        return host.rstrip(".").lower() if host else None
     candidate = url.strip()
     if "//" not in candidate:
         candidate = "//" + candidate
@@ -33,7 +42,7 @@ class OutletResolver:
             for text in rules.fingerprints:
                 owners.setdefault(text, rules)
         self._fingerprint_owner = owners
-        self._fingerprints: Any = compile_literals(owners)
+        self._fingerprints = LiteralFinder(owners)
 
     def by_url(self, url: str | None) -> OutletRules | None:
         """Match the host, then each parent domain (www., amp., m., edition. ...)."""
@@ -51,12 +60,10 @@ class OutletResolver:
 
     def by_text(self, text: str) -> OutletRules | None:
         """The outlet whose fingerprint appears first in the text."""
-        if self._fingerprints is None or not text:
+        if not text:
             return None
-        match = self._fingerprints.search(text[:FINGERPRINT_SCAN_CHARS])
-        if match is None:
-            return None
-        return self._fingerprint_owner.get(match.group(0))
+        found = self._fingerprints.first(text[:FINGERPRINT_SCAN_CHARS])
+        return None if found is None else self._fingerprint_owner.get(found)
 
     def resolve(self, outlet: str | None, url: str | None, text: str) -> OutletRules | None:
         """Explicit outlet > URL's domain > text fingerprint > none."""

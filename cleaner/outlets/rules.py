@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,13 +72,19 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _DOMAIN_RE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LinePattern:
     """A checked pattern, compiled to scan a newline-joined text (``lines``); matches
-    never cross a line, so one line is matched as a text of one line."""
+    never cross a line, so one line is matched as a text of one line.
+
+    Compiled on first use: a Cleaner loads every shipped outlet, a run meets few.
+    """
 
     source: str
-    lines: Any
+
+    @cached_property
+    def lines(self) -> Any:
+        return compile_lines_pattern(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +141,7 @@ class Example:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OutletRules:
     """Everything one rule file says about one outlet."""
 
@@ -148,16 +154,20 @@ class OutletRules:
     html: HtmlRules = field(default_factory=HtmlRules)
     text: tuple[TextRule, ...] = ()
     examples: tuple[Example, ...] = ()
-    start_set: Any = field(default=None, compare=False, repr=False)
-    """RE2 set of the text rules' first patterns, in rule order: which rules can fire."""
     learned: bool = False
     """Learned from a dump (``learned: true``): adds to the outlet's other rules, never replaces them."""
 
+    @cached_property
+    def start_set(self) -> Any:
+        """RE2 set of the text rules' first patterns, in rule order: which rules can fire
+        (compiled on first use, as the patterns are)."""
+        return compile_pattern_set(rule.pattern.source for rule in self.text)
+
     def with_rules_of(self, extra: OutletRules) -> OutletRules:
         """This outlet with ``extra``'s text rules after its own (a learned file on top)."""
-        text = self.text + extra.text
-        start_set = compile_pattern_set(rule.pattern.source for rule in text)
-        return replace(self, text=text, start_set=start_set)
+        merged = replace(self, text=self.text + extra.text)
+        merged.start_set  # noqa: B018  # compiled now: a set too large to compile fails here
+        return merged
 
 
 def builtin_rules_dir() -> Path:
@@ -191,8 +201,9 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def load_rule_file(path: Path) -> OutletRules:
-    """Read, validate and compile one rule file."""
+def load_rule_file(path: Path, checked: bool = True) -> OutletRules:
+    """Read and validate one rule file; ``checked``: also check and compile its patterns
+    now (see ``parse_rules``)."""
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -202,16 +213,22 @@ def load_rule_file(path: Path) -> OutletRules:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(name, None, None, f"not valid UTF-8 (byte {exc.start})") from None
-    return _parse_once(text, name)
+    return _parse_once(text, name, checked)
 
 
-def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
-    """Validate and compile the YAML text of one rule file."""
+def parse_rules(text: str, path: str = "<rules>", checked: bool = True) -> OutletRules:
+    """Validate and compile the YAML text of one rule file.
+
+    ``checked`` false skips what costs most of loading: the safety check, the RE2
+    compile and the size bounds of each pattern, which then compiles on first use.
+    Only for the shipped rules, which the tests load checked
+    (``tests/outlets/test_lazy_rules.py``); a rule file from anyone else is checked.
+    """
     try:
         data = load_yaml(text)
     except YamlProblem as exc:
         raise RuleFileError(path, exc.line, None, str(exc)) from None
-    return _Validator(path).outlet(data)
+    return _Validator(path, checked).outlet(data)
 
 
 def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
@@ -243,8 +260,9 @@ _parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 class _Validator:
     """Turns located YAML data into OutletRules, raising on the first problem."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, checked: bool = True) -> None:
         self.path = path
+        self.checked = checked
 
     def fail(self, node: Any, key: str | None, message: str) -> RuleFileError:
         line = None
@@ -274,11 +292,7 @@ class _Validator:
         examples = self.examples(data.get("examples"), data)
         if not examples:
             raise self.fail(data, "examples", "every rule file needs at least one example")
-        try:
-            start_set = compile_pattern_set(rule.pattern.source for rule in text_rules)
-        except PatternError as exc:
-            raise self.fail(data, "text", f"{exc}; use fewer or simpler patterns") from None
-        return OutletRules(
+        rules = OutletRules(
             key=domains[0],
             name=name,
             domains=domains,
@@ -288,9 +302,14 @@ class _Validator:
             html=html,
             text=text_rules,
             examples=examples,
-            start_set=start_set,
             learned=learned,
         )
+        if self.checked:
+            try:
+                rules.start_set  # noqa: B018  # compiled now, to report a set too large here
+            except PatternError as exc:
+                raise self.fail(data, "text", f"{exc}; use fewer or simpler patterns") from None
+        return rules
 
     def unknown_keys(self, node: LocatedDict, allowed: set[str], where: str) -> None:
         for key in node:
@@ -344,8 +363,9 @@ class _Validator:
                 drops.append(DropSelector(item["selector"], category))
             else:
                 raise self.fail(node, "drop", "a drop item is a selector or {selector, category}")
-        for selector in body + tuple(d.selector for d in drops):
-            self.check_selector(node, selector)
+        if self.checked:  # the check imports lxml: a text run would pay for it
+            for selector in body + tuple(d.selector for d in drops):
+                self.check_selector(node, selector)
         return HtmlRules(body=body, drop=tuple(drops))
 
     def check_selector(self, node: LocatedDict, selector: str) -> None:
@@ -385,6 +405,8 @@ class _Validator:
                 raise self.fail(item, "id", f"duplicate rule id '{rule.id}'")
             seen.add(rule.id)
             rules.append(rule)
+            if not self.checked:
+                continue
             program += program_size(rule.pattern.lines) + (program_size(rule.end.lines) if rule.end else 0)
             if program > MAX_TEXT_RULES_PROGRAM:
                 raise self.fail(
@@ -445,16 +467,19 @@ class _Validator:
         source = node.get(key)
         if not isinstance(source, str):
             raise self.fail(node, key, f"'{key}' must be a regex string")
+        pattern = LinePattern(source)
+        if not self.checked:
+            return pattern
         try:
             check_pattern(source)
             try:
-                lines = compile_lines_pattern(source)
+                pattern.lines  # noqa: B018  # compiled now, so RE2's refusal is reported here
             except Exception:
                 compile_pattern(source)  # the one-line compile words RE2's refusal
                 raise
         except PatternError as exc:
             raise self.fail(node, key, f"{exc}: {source!r}") from None
-        return LinePattern(source, lines)
+        return pattern
 
     def positive_int(self, node: LocatedDict, key: str) -> int:
         value = node.get(key)
@@ -546,8 +571,9 @@ def load_rulebook(
 ) -> RuleBook:
     """Shipped rules first, then CLEANER_RULES_PATH, then explicit folders."""
     book = RuleBook()
+    shipped = builtin_rules_dir()
     for path in rule_files(rule_folders(rules_paths, builtin_rules, use_env)):
-        book.add(load_rule_file(path))
+        book.add(load_rule_file(path, checked=path.parent != shipped))
     return book
 
 

@@ -319,9 +319,9 @@ def test_newsletter_box_inside_the_article_does_not_end_it(plain: Cleaner) -> No
 
 
 def _word_counts(lines: list[str]) -> list[int]:
-    from cleaner.heuristics.features import line_starts, word_counts
+    from cleaner.heuristics.features import word_counts
 
-    return word_counts("\n".join(lines), lines, line_starts(lines))
+    return word_counts(lines, lines)
 
 
 def test_chinese_and_japanese_lines_count_characters_as_words() -> None:

@@ -1,0 +1,48 @@
+"""The heuristics' shortcuts give what the plain forms they replace give (byte-identical
+output is also checked against main by ``bench/compare_outputs.py``)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics.features import _most_common
+from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
+
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
+LABELER = HeuristicLabeler()
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), max_size=300), st.integers(1, 60))
+def test_most_common_is_the_head_of_a_stable_sort(tokens: list[str], k: int) -> None:
+    counts = Counter(tokens)
+    assert _most_common(counts, k) == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
+
+
+PAGE = [
+    "Council approves new budget",
+    "Related: Five things to know about the new budget",
+    "Read more",
+    "The council voted on Tuesday to approve the budget after a long debate over parking charges.",
+    "Sign up for our newsletter",
+    "Share this article on Facebook and Twitter and everywhere else you like to read the news today",
+    "Lesen Sie auch:",
+    "Photo: Jane Doe/Reuters",
+]
+
+
+def test_phrase_lines_match_the_array_form() -> None:
+    lines = LABELER.read_lines(PAGE)
+    _, lex_any, lex_line = LABELER.lexicon_features(lines.lows, lines.norms, lines.scan)
+    words = np.array(lines.words)
+    expected = ((lex_any > 0.0) & (lex_line > 0.0) & (words <= PHRASE_LINE_MAX_WORDS)).tolist()
+    assert LABELER.phrase_lines(lines) == expected
+    assert any(expected) and not all(expected)

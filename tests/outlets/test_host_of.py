@@ -1,0 +1,49 @@
+"""host_of reads the plain http(s) URL itself and gives what urlsplit gives on every URL."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from cleaner.outlets.resolver import host_of
+
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
+
+
+def host_by_urlsplit(url: str) -> str | None:
+    """The host as urlsplit reads it (the only way host_of had before its plain-URL path)."""
+    candidate = url.strip()
+    if "//" not in candidate:
+        candidate = "//" + candidate
+    try:
+        host = urlsplit(candidate).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".").lower() if host else None
+
+
+PIECES = st.sampled_from(
+    ["http:", "https:", "HTTPS:", "ftp:", "//", "/", ":", "@", "?", "#", "[", "]", ".", "-", "\t", " ",
+     "\x01", "80", "www", "Example", "com", "ünï", "user:pw", "::1", "%2F", "\\", ""]
+)  # fmt: skip
+URLS = st.lists(PIECES, max_size=10).map("".join)
+
+
+@settings(max_examples=500, database=None, deadline=None)
+@given(URLS)
+def test_host_of_agrees_with_urlsplit(url: str) -> None:
+    assert host_of(url) == host_by_urlsplit(url)
+
+
+def test_plain_urls() -> None:
+    assert host_of("https://WWW.Example.com:8080/a?b#c") == "www.example.com"
+    assert host_of("http://example.com.") == "example.com"
+    assert host_of("http:///path") is None
+    assert host_of("example.com/story") == "example.com"
+    assert host_of("http://user@example.com/") == "example.com"
+    assert host_of("http://[::1]:80/") == "::1"
