@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -37,47 +38,46 @@ FAR_LINES = 20  # distances in lines are clipped here: past it, "far" is all tha
 _SENTENCE_END = frozenset(".!?…\"”»'’)")
 _BULLETS = frozenset("-•*·►▶›»>–—■□●○◦")
 _QUOTES = frozenset("\"“”„«»‘’'‹›「『")
-_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}\b")
-# A line that is a date or time and little else: "2024-03-12", "12.03.2024, 10:22 Uhr",
-# "March 12, 2024", "Updated 10:22 GMT". Counted by its digit groups, so any language works.
-_DATE_PART = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")
-_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
-_PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
-_BRACKET_TAG = re.compile(r"^\s*[\[(【]\s*[^\W\d_][^\])】]{0,24}[\])】]")  # "[VIDEO]", "(PHOTOS)"
-_INTERVIEW = re.compile(r"^\s*(?:[QAFRPВО]|[^\W\d_]{2,14})\s?[:.]\s", re.IGNORECASE)
-# "By Jane Doe" / "Von Max Muster" / "Par ..." / "Por ..." / "Di ..." / "Door ..." / "Av ..." /
-# "Przez ..." / "Автор ...": the word that introduces an author in each language, then a capital.
-_BYLINE = re.compile(
-    r"^\s*(?:by|von|par|por|di|door|av|af|przez|autor|автор|από|tekst|text|texto|testo|written by)"
-    r"[:\s]+[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω]",
-    re.IGNORECASE,
-)
-_ABOUT = re.compile(
-    r"^\s*(?:about|über|uber|à propos d|a propos d|acerca de|sobre|informazioni su|chi è|over|om|o|о|об)"
-    r"\s+\S",
-    re.IGNORECASE,
-)
-# "<Name> is a reporter ...", "<Name> ist Redakteurin ...", "<Name> est journaliste ...":
-# one to four capitalised words, then the copula of the language.
-_NAME_IS = re.compile(
-    r"^\s*(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*\s){1,4}"
-    r"(?:is|was|ist|war|est|es|è|é|is|är|er|jest|je|является|работает|is the|is a|has been)\s",
-)
-_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_]")  # a word's first letter
-# First person plural and second person: an outlet's pitch ("we rely on readers like you")
-# rather than a report. Lower-cased word lists, from the languages the lexicons cover.
+# First person plural and second person: an outlet's pitch ("we rely on readers like
+# you") rather than a report. Lower-cased words from the languages the lexicons cover
+# (my own lists).
 _WE = frozenset(
     "we us our ours wir uns unser unsere unseren unserer unserem nous notre nos nosotros nosotras "
     "nuestro nuestra nuestros nuestras noi nostro nostra nostri nostre nós nosso nossa nossos nossas "
     "wij ons onze vi oss vår vårt våre vores my nas nasz nasza nasze naszych мы нас наш наша наше наши".split()
 )
 _YOU = frozenset(
-    "you your yours du dich dein deine ihr euch euer vous votre vos tu tú usted ustedes su tus "
-    "voi vostro vostra você vocês seu sua jij je jouw uw u ni din ditt dina ty wy twój pan "
-    "ты вы ваш ваша ваше ваши твой".split()
+    "you your yours du dich dein deine ihr euch euer vous votre vos tu tú usted ustedes tus "
+    "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
+# Marks inside a line, each searched only in the lines that hold its cheap cue
+# (a digit, "@", "http"/"www."), so most lines cost one substring test.
+_DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
+_PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+_PHONE_MIN_DIGITS = 8
+_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+# Openings of a line, matched at its start only:
+# "[VIDEO]" / "(PHOTOS)" tags; interview turns ("Q:", "A:"); bylines ("By Jane Doe",
+# "Von ...", "Par ...", "Por ...", "Di ...", "Door ...", "Av ...", "Przez ...", "Автор ...":
+# the word that introduces an author, then a capital); "About X" boxes; and
+# "<Name> is a reporter ..." bios (one to four capitalised words, then a copula).
+_OPENINGS = re.compile(
+    r"[ \t]*(?:"
+    r"(?P<bracket>[\[(【][ \t]*[^\W\d_][^\])】\n]{0,24}[\])】])"
+    r"|(?P<interview>(?i:[QAFRPВО])[ \t]?[:.][ \t])"
+    r"|(?P<byline>(?i:by|von|par|por|di|door|av|af|przez|autor|автор|από|tekst|text|texto|testo|written by)"
+    r"[: \t]+[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω])"
+    r"|(?P<about>(?i:about|über|uber|à propos d|a propos d|acerca de|sobre|informazioni su|chi è|over|om|о|об)"
+    r"[ \t]+\S)"
+    r"|(?P<name_is>(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
+    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
+    r")",
+)
+_DIGITS = (ord("0"), ord("9"))
+_SPACES = np.array([ord(c) for c in " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"], dtype=np.uint32)
+TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
 FAMILY_COLUMNS = (
@@ -180,13 +180,63 @@ def _shift(values: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
-def _share(counts: list[int], words: np.ndarray) -> np.ndarray:
-    return np.asarray(counts, dtype=np.float64) / words
+_OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
 
 
-def _matches(pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
-    search = pattern.search
-    return [search(t) is not None for t in texts]
+def _openings(stripped: list[str]) -> dict[str, np.ndarray]:
+    """For each kind of opening (``_OPENINGS``' groups), 1.0 on the lines it opens."""
+    found = {group: np.zeros(len(stripped)) for group in _OPENING_GROUPS}
+    match = _OPENINGS.match
+    for j, text in enumerate(stripped):
+        hit = match(text)
+        if hit is not None and hit.lastgroup is not None:
+            found[hit.lastgroup][j] = 1.0
+    return found
+
+
+def _where(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
+    """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
+    counts = np.zeros(len(texts))
+    for j in compress(range(len(texts)), cue):
+        counts[j] = len(pattern.findall(texts[j]))
+    return counts
+
+
+def _letter_counts(
+    texts: list[str], page: str, starts: list[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: words opening with an upper-case letter, words opening with a letter
+    that has a case, and ASCII digits; from the page's code points, no loop per word."""
+    lower, upper = page.lower(), page.upper()
+    if not (len(lower) == len(upper) == len(page)):  # a letter whose case has another length ("ß")
+        return _letter_counts_by_line(texts)
+    points, low, up = (
+        np.frombuffer(t.encode("utf-32-le", "surrogatepass"), np.uint32) for t in (page, lower, upper)
+    )
+    space = np.isin(points, _SPACES)
+    opens = ~space
+    opens[1:] &= space[:-1]
+    is_upper = points != low
+    cased = is_upper | (points != up)
+    is_digit = (points >= _DIGITS[0]) & (points <= _DIGITS[1])
+    edges = np.array(starts[:-1], dtype=np.intp)
+    return (
+        np.add.reduceat((opens & is_upper).astype(np.float64), edges),
+        np.add.reduceat((opens & cased).astype(np.float64), edges),
+        np.add.reduceat(is_digit.astype(np.float64), edges),
+    )
+
+
+def _letter_counts_by_line(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_letter_counts`` line by line, for the rare page whose case changes its length."""
+    n = len(texts)
+    upper_initials, cased_initials, digits = np.zeros(n), np.zeros(n), np.zeros(n)
+    for j, text in enumerate(texts):
+        initials = [word[0] for word in text.split()]
+        upper_initials[j] = sum(map(str.isupper, initials))
+        cased_initials[j] = sum(1 for c in initials if c.isupper() or c.islower())
+        digits[j] = sum(map(str.isdigit, text))
+    return upper_initials, cased_initials, digits
 
 
 def _run_lengths(flags: np.ndarray) -> np.ndarray:
@@ -238,10 +288,18 @@ def article_matrix(
     short = words < SHORT_WORDS
     end = np.fromiter((c in _SENTENCE_END for c in last_chars), bool, n)
     colon = np.fromiter((c == ":" for c in last_chars), bool, n)
-    caps = [len(_CAPITALISED.findall(s)) for s in stripped]
-    upper_initials = [sum(1 for c in _CAPITALISED.findall(s) if c.isupper()) for s in stripped]
-    title_share = _share(upper_initials, np.maximum(np.asarray(caps, np.float64), 1.0))
-    digits = [sum(map(str.isdigit, s)) for s in stripped]
+    page = "\n".join(texts)
+    starts = [0] * (n + 1)  # line j of ``page`` starts at starts[j]; one more entry ends the last
+    for j, text in enumerate(texts):
+        starts[j + 1] = starts[j] + len(text) + 1
+    upper_initials, cased_initials, digits = _letter_counts(texts, page, starts)
+    title_share = upper_initials / np.maximum(cased_initials, 1.0)
+    openings = _openings(stripped)
+    with_digits = (digits > 0).tolist()
+    dates = _where(with_digits, _DATE, lows)
+    phones = _where((digits >= _PHONE_MIN_DIGITS).tolist(), _PHONE, lows)
+    at_signs = ["@" in low for low in lows]
+    urls = _where(["http" in low or "www." in low for low in lows], _URL, lows)
     tokens = [low.split() for low in lows]
     index = np.arange(n, dtype=np.float64)
 
@@ -257,25 +315,23 @@ def article_matrix(
     put("pipe", ["|" in s for s in stripped])
     put("upper", [w >= 2 and s.isupper() for s, w in zip(stripped, word_list)])
     put("title_share", title_share)
-    put("digit_share", _share(digits, np.maximum(chars, 1.0)))
-    put("date_like", short & np.array(_matches(_DATE_LIKE, lows)))
-    date_parts = [len(_DATE_PART.findall(s)) for s in stripped]
-    put("date_only", [p > 0 and w <= 2 * p + 3 for p, w in zip(date_parts, word_list)])
-    urls = _matches(_URL, lows)
-    put("url_line", [u and w <= 2 for u, w in zip(urls, word_list)])
-    put("link_mark", urls)
-    put("email", _matches(_EMAIL, lows))
-    put("handle", _matches(_HANDLE, lows))
-    put("phone", _matches(_PHONE, stripped))
-    put("bracket_tag", _matches(_BRACKET_TAG, stripped))
+    put("digit_share", digits / np.maximum(chars, 1.0))
+    put("date_like", short & (dates > 0))
+    put("date_only", (dates > 0) & (words <= 2 * dates + 3))
+    put("url_line", (urls > 0) & (words <= 2))
+    put("link_mark", urls > 0)
+    put("email", _where(at_signs, _EMAIL, lows) > 0)
+    put("handle", _where(at_signs, _HANDLE, lows) > 0)
+    put("phone", phones > 0)
+    put("bracket_tag", openings["bracket"])
     put("copyright", ["©" in low or "copyright" in low or "(c)" in low for low in lows])
     put("quote_start", [s[:1] in _QUOTES for s in stripped])
-    put("interview", _matches(_INTERVIEW, stripped))
-    put("byline", short & np.array(_matches(_BYLINE, stripped)))
-    put("about_lead", _matches(_ABOUT, stripped))
-    put("name_is", _matches(_NAME_IS, stripped))
-    put("we_share", _share([sum(map(_WE.__contains__, t)) for t in tokens], words))
-    put("you_share", _share([sum(map(_YOU.__contains__, t)) for t in tokens], words))
+    put("interview", openings["interview"])
+    put("byline", short & (openings["byline"] > 0))
+    put("about_lead", openings["about"])
+    put("name_is", openings["name_is"])
+    put("we_share", [len(_WE.intersection(t)) / w for t, w in zip(tokens, word_list)])
+    put("you_share", [len(_YOU.intersection(t)) / w for t, w in zip(tokens, word_list)])
 
     paragraphs = np.flatnonzero(long)
     last_par = int(paragraphs[-1]) if len(paragraphs) else -1
@@ -312,10 +368,10 @@ def article_matrix(
     seen = Counter(stripped)
     put("repeated", [seen[s] > 1 for s in stripped])
     title_words = set(tokens[0])
-    put(
-        "title_overlap",
-        [0.0] + [sum(map(title_words.__contains__, t)) / max(len(t), 1) for t in tokens[1:]],
-    )
+    overlap = out[:, col["title_overlap"]]
+    for j in np.flatnonzero(words[1:] <= TITLE_OVERLAP_MAX_WORDS).tolist():
+        line_words = tokens[j + 1]
+        overlap[j + 1] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
 
     lead = np.array([c is not None for c in leads], dtype=np.float64)
     put("lead_in", lead)
