@@ -20,7 +20,7 @@ HEADING_MAX_WORDS = 14  # a subheading is at most this long
 HEADING_REACH = 2  # a paragraph at most this many lines above a subheading
 _INTERVIEW = re.compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–—▪■●◦]|\d{1,3}[.)])\s")
-_TABLE_MARKS = ("|", "\t")
+TABLE_MIN_CELLS = 2  # a row of a table has cells with text; a layout box ("| text |") has one
 
 
 def protected_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
@@ -30,7 +30,7 @@ def protected_lines(texts: list[str], words: list[int], leads: list[str | None])
     later_paragraph = [False] * (n + 1)  # a paragraph follows line j somewhere below it
     for j in range(n - 1, -1, -1):
         later_paragraph[j] = later_paragraph[j + 1] or long[j]
-    tabular = [sum(map(t.count, _TABLE_MARKS)) >= 2 for t in texts]
+    tabular = list(map(_table_row, texts))
     out = [False] * n
     for j, text in enumerate(texts):
         if leads[j] is not None or long[j]:
@@ -53,3 +53,12 @@ def protected_lines(texts: list[str], words: list[int], leads: list[str | None])
         ):
             out[j] = True  # a subheading: a paragraph just above it and right below it
     return out
+
+
+def _table_row(text: str) -> bool:
+    """A line that reads as a row of a table: cells split by "|" or tabs, at least
+    TABLE_MIN_CELLS of them holding text."""
+    if "|" not in text and "\t" not in text:
+        return False
+    cells = text.replace("\t", "|").split("|")
+    return sum(1 for cell in cells if cell.strip()) >= TABLE_MIN_CELLS
