@@ -76,7 +76,9 @@ _OPENINGS = re.compile(
     r")",
 )
 _DIGITS = (ord("0"), ord("9"))
-_SPACES = np.array([ord(c) for c in " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"], dtype=np.uint32)
+_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"
+_SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
+_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
 TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
@@ -213,7 +215,7 @@ def _letter_counts(
     points, low, up = (
         np.frombuffer(t.encode("utf-32-le", "surrogatepass"), np.uint32) for t in (page, lower, upper)
     )
-    space = np.isin(points, _SPACES)
+    space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
     opens = ~space
     opens[1:] &= space[:-1]
     is_upper = points != low
