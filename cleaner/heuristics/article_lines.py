@@ -209,23 +209,25 @@ def _letter_counts(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per line: words opening with an upper-case letter, words opening with a letter
     that has a case, and ASCII digits; from the page's code points, no loop per word."""
-    lower, upper = page.lower(), page.upper()
-    if not (len(lower) == len(upper) == len(page)):  # a letter whose case has another length ("ß")
-        return _letter_counts_by_line(texts)
-    points, low, up = (
-        np.frombuffer(t.encode("utf-32-le", "surrogatepass"), np.uint32) for t in (page, lower, upper)
-    )
+    points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
     space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
     opens = ~space
     opens[1:] &= space[:-1]
-    is_upper = points != low
-    cased = is_upper | (points != up)
+    at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
+    initials = points[at].tobytes().decode("utf-32-le", "surrogatepass")
+    lower, upper = initials.lower(), initials.upper()
+    if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length ("ß")
+        return _letter_counts_by_line(texts)
+    first = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), np.uint32)
+    is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
+    cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
+    n = len(starts) - 1
+    line_of = np.searchsorted(np.array(starts, dtype=np.intp), at, side="right") - 1
     is_digit = (points >= _DIGITS[0]) & (points <= _DIGITS[1])
-    edges = np.array(starts[:-1], dtype=np.intp)
     return (
-        np.add.reduceat((opens & is_upper).astype(np.float64), edges),
-        np.add.reduceat((opens & cased).astype(np.float64), edges),
-        np.add.reduceat(is_digit.astype(np.float64), edges),
+        np.bincount(line_of, weights=is_upper, minlength=n).astype(np.float64),
+        np.bincount(line_of, weights=cased, minlength=n).astype(np.float64),
+        np.add.reduceat(is_digit.astype(np.float64), np.array(starts[:-1], dtype=np.intp)),
     )
 
 
