@@ -55,6 +55,7 @@ _YOU = frozenset(
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
 _PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
 _PHONE_MIN_DIGITS = 8
+DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -299,8 +300,8 @@ def article_matrix(
     upper_initials, cased_initials, digits = _letter_counts(texts, page, starts)
     title_share = upper_initials / np.maximum(cased_initials, 1.0)
     openings = _openings(stripped)
-    with_digits = (digits > 0).tolist()
-    dates = _where(with_digits, _DATE, lows)
+    # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
+    dates = _where(((digits > 0) & (words <= DATE_LINE_MAX_WORDS)).tolist(), _DATE, lows)
     phones = _where((digits >= _PHONE_MIN_DIGITS).tolist(), _PHONE, lows)
     at_signs = ["@" in low for low in lows]
     urls = _where(["http" in low or "www." in low for low in lows], _URL, lows)
