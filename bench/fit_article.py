@@ -13,15 +13,20 @@ the leftovers measure defines them (cleaner/evaluation/leftovers.py):
   must_keep string is body (lines holding both, or neither, are left out).
 
 The older pages of wceb-dev call tables and navigation-like lines boilerplate,
-the opposite of modern articles, so they weigh less (--wceb-weight). The
-threshold is chosen on out-of-fold predictions (folds grouped by domain) as the
-lowest that keeps each set's body loss within its budget.
+the opposite of modern articles, so by default they are left out of the fit
+(--wceb-weight 0; they are still cleaned and measured under --cv). Lines that
+the decisions before the model remove anyway (headline, lead-ins, phrase lines)
+and lines the guards protect (``article_guards.py``) are left out too. The model
+is boosted trees (scikit-learn's HistGradientBoostingClassifier, one thread),
+written as JSON and walked with numpy at run time (``trees.py``). The threshold
+is chosen on out-of-fold predictions (folds grouped by domain) as the lowest
+that keeps each set's body loss within its budget.
 
-    python bench/fit_article.py              # fit on all pages, write the weights
+    python bench/fit_article.py              # fit on all pages, write the weights (~5 min)
     python bench/fit_article.py --cv 5       # cross-validated figures, end to end
+    python bench/fit_article.py --lines      # the model's out-of-fold line figures only
 
-Fitting needs scikit-learn and numpy (dev time only); at run time the model is
-a dot product per line in pure Python.
+Fitting needs scikit-learn (dev time only); the run time needs numpy alone.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -39,8 +45,11 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# One thread per fit: on a shared machine OpenMP's threads fight each other (8x slower here).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 import numpy as np  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
@@ -49,6 +58,7 @@ from cleaner.evaluation.leftovers import (  # noqa: E402
     TOKEN,
     GoldIndex,
     LineCounts,
+    RemovedSpans,
     StringCounts,
     label_line,
     line_counts,
@@ -56,15 +66,34 @@ from cleaner.evaluation.leftovers import (  # noqa: E402
 )
 from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore, fold_space  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
-from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns  # noqa: E402
-from cleaner.heuristics.model import ARTICLE_WEIGHTS_PATH, ArticleModel, LinearStage  # noqa: E402
+from cleaner.heuristics.article_guards import protected_lines  # noqa: E402
+from cleaner.heuristics.article_lines import (  # noqa: E402
+    ARTICLE_FEATURES,
+    STAGE2_FEATURES,
+    lead_in_categories,
+    stage2_matrix,
+)
+from cleaner.heuristics.article_model import (  # noqa: E402
+    ARTICLE_WEIGHTS_PATH,
+    ArticleModel,
+    article_model_from_dict,
+)
+from cleaner.heuristics.trees import tree_ensemble_to_dict  # noqa: E402
 
 SETS = ("seb-dev", "traf", "wceb-dev")
 SET_WEIGHTS = {"seb-dev": 3.0, "traf": 1.0}  # seb-dev has few pages; each is worth more
 # Body-loss budgets for choosing the threshold on out-of-fold predictions: seb-dev
 # and wceb-dev in shares of body tokens, traf in share of body lines (~ must_keep strings).
-BUDGETS = {"seb-dev": 0.003, "traf": 0.004, "wceb-dev": 0.003}
-REGULARISATION = 1.0  # inverse strength (sklearn's C) on standardised features
+BUDGETS = {"seb-dev": 0.003, "traf": 0.006, "wceb-dev": 0.003}
+WCEB_WEIGHT = 0.0  # the older pages label tables and menus the other way: fitted on news only (see --cv)
+INNER_FOLDS = 5
+# The boosting: each tree costs one gather per level per line at run time, so few
+# shallow trees; the leaves need enough lines that one page's quirk makes no rule.
+TREES = 120
+DEPTH = 5
+LEARNING_RATE = 0.1
+MIN_LEAF = 40
+L2 = 1.0
 
 
 @dataclass
@@ -75,6 +104,7 @@ class Page:
     texts: list[str]
     labels: list[bool | None]  # True: boilerplate, False: body, None: left out
     tokens: list[int]
+    spans: list[tuple[int, int]]  # each line's place in the extracted text
 
 
 def url_of(record: dict[str, Any]) -> str | None:
@@ -94,14 +124,49 @@ def load_pages(eval_dir: Path, limit: int | None) -> list[Page]:
                 text = record.get("extracted_text") or ""
                 if not text.strip():
                     continue
-                texts = [block.text for block in split_blocks(text)]
+                blocks = split_blocks(text)
+                texts = [block.text for block in blocks]
                 url = url_of(record)
                 host = (urlparse(url).hostname or "") if url else ""
                 host = host.removeprefix("www.") or f"{name}:{record['id']}"
-                pages.append(
-                    Page(name, host, record, texts, line_labels(name, record, texts), token_counts(texts))
-                )
+                labels = line_labels(name, record, texts)
+                spans = [(block.start, block.end) for block in blocks]
+                pages.append(Page(name, host, record, texts, labels, token_counts(texts), spans))
     return pages
+
+
+def leave_out_decided_lines(pages: list[Page]) -> tuple[int, int]:
+    """Leave out of fitting (and of the cut's budget) the lines the decisions before the
+    model remove anyway (the headline, lead-in and phrase lines, outlet rules): the
+    model learns what they leave, and its budget is spent on nothing they already
+    spent. Returns (boilerplate, body) lines left out."""
+    cleaner = Cleaner(use_env=False)
+    assert cleaner.heuristics is not None
+    cleaner.heuristics.article_model = None
+    counts = [0, 0]
+    for page in pages:
+        removed = RemovedSpans(cleaner.clean(page.record["extracted_text"], url=url_of(page.record)).segments)
+        for k, (start, end) in enumerate(page.spans):
+            label = page.labels[k]
+            if label is not None and removed.segment(start, end) is not None:
+                counts[0 if label else 1] += 1
+                page.labels[k] = None
+    return counts[0], counts[1]
+
+
+def leave_out_guarded_lines(pages: list[Page], labeler: HeuristicLabeler) -> tuple[int, int]:
+    """Leave out the lines the guards protect (``article_guards``): the model never
+    removes them, so they neither teach it nor spend its budget."""
+    counts = [0, 0]
+    for page in pages:
+        lines = labeler.read_lines(page.texts)
+        leads = lead_in_categories(page.texts, lines.norms, labeler.lexicon)
+        for k, guarded in enumerate(protected_lines(page.texts, lines.words, leads)):
+            label = page.labels[k]
+            if guarded and label is not None:
+                counts[0 if label else 1] += 1
+                page.labels[k] = None
+    return counts[0], counts[1]
 
 
 def token_counts(texts: list[str]) -> list[int]:
@@ -127,36 +192,9 @@ def line_labels(name: str, record: dict[str, Any], texts: list[str]) -> list[boo
     return out
 
 
-def design(pages: list[Page], labeler: HeuristicLabeler) -> tuple[list[str], np.ndarray, list[int]]:
-    """Feature matrix over every line of every page, and each line's page index."""
-    names: list[str] | None = None
-    rows: list[np.ndarray] = []
-    owners: list[int] = []
-    for index, page in enumerate(pages):
-        cols = labeler.article_features(page.texts)
-        if names is None:
-            names = list(cols)
-        n = len(page.texts)
-        block = np.empty((n, len(names)))
-        for k, name in enumerate(names):
-            value = cols[name]
-            block[:, k] = value if isinstance(value, float) else np.asarray(value, dtype=float)
-        rows.append(block)
-        owners.extend([index] * n)
-    assert names is not None
-    return names, np.vstack(rows), owners
-
-
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
-    """Logistic regression on standardised columns, returned in raw-column terms."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, max_iter=5000)
-    model.fit((x - mean) / scale, y, sample_weight=w)
-    weights = model.coef_[0] / scale
-    bias = float(model.intercept_[0] - np.sum(model.coef_[0] * mean / scale))
-    return bias, weights
+def design(pages: list[Page], labeler: HeuristicLabeler) -> np.ndarray:
+    """Stage-one columns (ARTICLE_FEATURES) over every line of every page, page by page."""
+    return np.vstack([labeler.article_features(page.texts) for page in pages])
 
 
 @dataclass
@@ -176,7 +214,8 @@ class Rows:
         return Rows(*(getattr(self, f)[mask] for f in Rows.__dataclass_fields__))
 
 
-def all_rows(pages: list[Page], x: np.ndarray, owners: list[int], wceb_weight: float) -> Rows:
+def all_rows(pages: list[Page], x: np.ndarray, wceb_weight: float) -> Rows:
+    owners = [index for index, page in enumerate(pages) for _ in page.texts]
     labels: list[bool | None] = [label for page in pages for label in page.labels]
     return Rows(
         x,
@@ -192,59 +231,93 @@ def all_rows(pages: list[Page], x: np.ndarray, owners: list[int], wceb_weight: f
     )
 
 
-def stage2_design(rows: Rows, names: list[str], s1_logits: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """Stage-two columns from stage-one scores, page by page, with the run-time function."""
-    probabilities = 1.0 / (1.0 + np.exp(-np.clip(s1_logits, -30, 30)))
-    starts = [0, *list(np.flatnonzero(np.diff(rows.page)) + 1), len(rows.page)]  # rows come page by page
-    out_names: list[str] = []
-    parts = []
-    for begin, end in zip(starts, starts[1:]):
-        cols = {name: list(rows.x[begin:end, k]) for k, name in enumerate(names)}
-        cols2 = article_stage2_columns(cols, list(probabilities[begin:end]))  # type: ignore[arg-type]
-        out_names = list(cols2)
-        parts.append(np.column_stack([np.asarray(cols2[n], dtype=float) for n in out_names]))
-    return out_names, np.vstack(parts)
+@dataclass(frozen=True)
+class TreeSettings:
+    """The boosting's size: few shallow trees keep the run-time walk cheap."""
+
+    trees: int = TREES
+    depth: int = DEPTH
+    learning_rate: float = LEARNING_RATE
+    min_leaf: int = MIN_LEAF
+    l2: float = L2
 
 
-def oof_logits(rows: Rows, x: np.ndarray, folds: int) -> np.ndarray:
+def fit(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: TreeSettings
+) -> HistGradientBoostingClassifier:
+    model = HistGradientBoostingClassifier(
+        max_iter=settings.trees,
+        max_depth=settings.depth,
+        max_leaf_nodes=2**settings.depth,
+        learning_rate=settings.learning_rate,
+        min_samples_leaf=settings.min_leaf,
+        l2_regularization=settings.l2,
+        early_stopping=False,
+        random_state=0,
+    )
+    return model.fit(x, y, sample_weight=w)
+
+
+def page_bounds(rows: Rows) -> list[tuple[int, int]]:
+    starts: list[int] = [
+        0,
+        *(np.flatnonzero(np.diff(rows.page)) + 1).tolist(),
+        len(rows.page),
+    ]  # page by page
+    return list(zip(starts, starts[1:]))
+
+
+def stage2_design(rows: Rows, s1: np.ndarray) -> np.ndarray:
+    """Stage-two columns from stage-one probabilities, page by page, with the run-time function."""
+    return np.vstack([stage2_matrix(rows.x[a:b], s1[a:b]) for a, b in page_bounds(rows)])
+
+
+def oof_logits(rows: Rows, x: np.ndarray, folds: int, settings: TreeSettings) -> np.ndarray:
     """Out-of-fold log-odds for every line (labelled or not), folds grouped by domain."""
     scores = np.zeros(len(rows.y))
     for train, test in GroupKFold(n_splits=folds).split(x, rows.y, rows.group):
         train = train[rows.labelled[train]]
-        bias, weights = fit(x[train], rows.y[train], rows.weight[train])
-        scores[test] = bias + x[test] @ weights
+        model = fit(x[train], rows.y[train], rows.weight[train], settings)
+        scores[test] = model.decision_function(x[test])
     return scores
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
 @dataclass
 class Fitted:
-    names1: list[str]
-    bias1: float
-    weights1: np.ndarray
-    names2: list[str]
-    bias2: float
-    weights2: np.ndarray
+    stage1: HistGradientBoostingClassifier
+    stage2: HistGradientBoostingClassifier | None
     cut: float
+    oof: np.ndarray  # the out-of-fold log-odds the cut was chosen on
 
-    def model(self) -> ArticleModel:
-        return ArticleModel(
-            LinearStage(self.bias1, tuple((n, float(w)) for n, w in zip(self.names1, self.weights1))),
-            LinearStage(self.bias2, tuple((n, float(w)) for n, w in zip(self.names2, self.weights2))),
-            self.cut,
-        )
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "stage1": tree_ensemble_to_dict(self.stage1, list(ARTICLE_FEATURES)),
+            "stage2": None
+            if self.stage2 is None
+            else tree_ensemble_to_dict(self.stage2, list(STAGE2_FEATURES)),
+            "threshold": float(sigmoid(np.array(self.cut))),
+        }
+
+    def model(self, path: str = "<fitted>") -> ArticleModel:
+        return article_model_from_dict(json.loads(json.dumps(self.as_dict())), path)
 
 
-def fit_two_stages(rows: Rows, names: list[str], folds: int) -> Fitted:
-    """Stage one on the lines; stage two on stage one's out-of-fold scores (stacking);
-    the cut from stage two's out-of-fold scores."""
-    s1 = oof_logits(rows, rows.x, folds)
-    names2, x2 = stage2_design(rows, names, s1)
-    s2 = oof_logits(rows, x2, folds)
-    cut = choose_cut(rows, s2)
+def fit_two_stages(rows: Rows, folds: int, settings: TreeSettings, two_stages: bool) -> Fitted:
+    """Stage one on the lines; stage two on stage one's out-of-fold probabilities
+    (stacking); the cut from the last stage's out-of-fold scores."""
     lab = rows.labelled
-    bias1, weights1 = fit(rows.x[lab], rows.y[lab], rows.weight[lab])
-    bias2, weights2 = fit(x2[lab], rows.y[lab], rows.weight[lab])
-    return Fitted(names, bias1, weights1, names2, bias2, weights2, cut)
+    s1 = oof_logits(rows, rows.x, folds, settings)
+    stage1 = fit(rows.x[lab], rows.y[lab], rows.weight[lab], settings)
+    if not two_stages:
+        return Fitted(stage1, None, choose_cut(rows, s1), s1)
+    x2 = stage2_design(rows, sigmoid(s1))
+    s2 = oof_logits(rows, x2, folds, settings)
+    stage2 = fit(x2[lab], rows.y[lab], rows.weight[lab], settings)
+    return Fitted(stage1, stage2, choose_cut(rows, s2), s2)
 
 
 def choose_cut(rows: Rows, scores: np.ndarray) -> float:
@@ -264,20 +337,18 @@ def choose_cut(rows: Rows, scores: np.ndarray) -> float:
     return cut
 
 
-def weights_json(fitted: Fitted, info: dict[str, Any]) -> dict:
-    threshold = float(1.0 / (1.0 + np.exp(-fitted.cut)))
-    return {
-        "stage1": {
-            "bias": fitted.bias1,
-            "weights": {n: float(w) for n, w in zip(fitted.names1, fitted.weights1)},
-        },
-        "stage2": {
-            "bias": fitted.bias2,
-            "weights": {n: float(w) for n, w in zip(fitted.names2, fitted.weights2)},
-        },
-        "threshold": threshold,
-        **info,
-    }
+def line_figures(rows: Rows, scores: np.ndarray, cut: float) -> str:
+    """Line-level removal / loss of the model alone at ``cut`` (out-of-fold scores), per set."""
+    gone = scores > cut
+    parts = []
+    for name in SETS:
+        in_set = rows.labelled & (rows.dataset == name)
+        size = rows.tokens if name != "traf" else np.ones(len(rows.y))
+        bad, good = in_set & rows.y, in_set & ~rows.y
+        removal = size[bad & gone].sum() / max(size[bad].sum(), 1.0)
+        loss = size[good & gone].sum() / max(size[good].sum(), 1.0)
+        parts.append(f"{name} {removal:.1%} @ {loss:.2%}")
+    return ", ".join(parts)
 
 
 def evaluate(pages: list[Page], cleaner: Cleaner, indices: list[int], figures: dict[str, Any]) -> None:
@@ -302,9 +373,18 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval" / "dev")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate end to end with this many folds")
     parser.add_argument(
-        "--folds", type=int, default=5, help="folds for stacking and the out-of-fold threshold"
+        "--folds", type=int, default=INNER_FOLDS, help="folds for stacking and the out-of-fold threshold"
     )
-    parser.add_argument("--wceb-weight", type=float, default=0.2)
+    parser.add_argument("--wceb-weight", type=float, default=WCEB_WEIGHT)
+    parser.add_argument(
+        "--two-stages",
+        action="store_true",
+        help="add stage two (neighbours' stage-one scores); under --cv it added nothing, so it is off",
+    )
+    parser.add_argument("--trees", type=int, default=TREES)
+    parser.add_argument("--depth", type=int, default=DEPTH)
+    parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)
+    parser.add_argument("--lines", action="store_true", help="only the model's out-of-fold line figures")
     parser.add_argument("--limit", type=int, default=None, help="pages per set (quick runs)")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
     args = parser.parse_args()
@@ -314,32 +394,47 @@ def main() -> None:
             "point --eval-dir at a copy of shared/eval/dev"
         )
     started = time.time()
+    settings = TreeSettings(args.trees, args.depth, args.learning_rate)
     labeler = HeuristicLabeler()
     pages = load_pages(args.eval_dir, args.limit)
-    names, x, owners = design(pages, labeler)
-    rows = all_rows(pages, x, owners, args.wceb_weight)
+    decided = leave_out_decided_lines(pages)
+    print(
+        f"left out, removed before the model: {decided[0]} boilerplate, {decided[1]} body lines",
+        file=sys.stderr,
+    )
+    guarded = leave_out_guarded_lines(pages, labeler)
+    print(f"left out, guarded: {guarded[0]} boilerplate, {guarded[1]} body lines", file=sys.stderr)
+    rows = all_rows(pages, design(pages, labeler), args.wceb_weight)
     print(
         f"{len(pages)} pages, {int(rows.labelled.sum())} labelled lines "
-        f"({int((rows.y & rows.labelled).sum())} boilerplate), {len(names)} features, {time.time() - started:.0f} s",
+        f"({int((rows.y & rows.labelled).sum())} boilerplate), {rows.x.shape[1]} features, "
+        f"{time.time() - started:.0f} s",
         file=sys.stderr,
     )
     if args.cv:
-        cross_validate(pages, rows, names, args)
+        cross_validate(pages, rows, args, settings)
         return
-    fitted = fit_two_stages(rows, names, args.folds)
-    info = {
+    fitted = fit_two_stages(rows, args.folds, settings, args.two_stages)
+    print(f"out-of-fold lines: {line_figures(rows, fitted.oof, fitted.cut)}", file=sys.stderr)
+    if args.lines:
+        return
+    data = {
+        **fitted.as_dict(),
         "fitted_on": "shared/eval/dev extracted_text (seb-dev, traf, wceb-dev)",
         "wceb_weight": args.wceb_weight,
         "budgets": BUDGETS,
+        "settings": vars(settings),
     }
-    data = weights_json(fitted, info)
-    print(f"cut (log-odds) {fitted.cut:.3f}, threshold {data['threshold']:.4f}", file=sys.stderr)
+    print(
+        f"cut (log-odds) {fitted.cut:.3f}, threshold {data['threshold']:.4f}, {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
     if not args.dry_run:
-        ARTICLE_WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        ARTICLE_WEIGHTS_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {ARTICLE_WEIGHTS_PATH}", file=sys.stderr)
 
 
-def cross_validate(pages: list[Page], rows: Rows, names: list[str], args: argparse.Namespace) -> None:
+def cross_validate(pages: list[Page], rows: Rows, args: argparse.Namespace, settings: TreeSettings) -> None:
     """Outer folds by domain: fit both stages (inner folds for stacking and the cut) on
     the rest, clean the held-out pages end to end, add up the figures."""
     hosts = np.array([page.host for page in pages])
@@ -353,7 +448,9 @@ def cross_validate(pages: list[Page], rows: Rows, names: list[str], args: argpar
     page_index = np.arange(len(pages))
     for fold, (_, test_pages) in enumerate(GroupKFold(n_splits=args.cv).split(page_index, groups=hosts)):
         held = list(set(hosts[test_pages]))
-        fitted = fit_two_stages(rows.subset(~np.isin(rows.group, held)), names, args.folds)
+        fitted = fit_two_stages(
+            rows.subset(~np.isin(rows.group, held)), args.folds, settings, args.two_stages
+        )
         cleaner = Cleaner(use_env=False)
         cleaner.heuristics = HeuristicLabeler(article_model=fitted.model())
         evaluate(pages, cleaner, list(test_pages), figures)

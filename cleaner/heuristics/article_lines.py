@@ -1,17 +1,20 @@
 """Features of the article-line model: boilerplate left inside an article's text.
 
 An extractor's output (or the article blocks the html stage kept) is mostly
-prose; what it still carries is short and sits in telling places: "READ MORE:
-<headline>" lead-ins, a run of teaser headlines after the last paragraph, a
-newsletter prompt, a photo credit, "Follow us on ...", a copyright line. The
-page's raw-dump classifier (``features.py``) is tuned for whole pages full of
-menus and would cut list items and subheadings here, so this model has its own
-features, chosen to carry across languages: the line's shape, its place
-relative to the article's long paragraphs, its neighbours, repetition inside
-the page, and the phrase families and lead-ins of the lexicons.
+prose; what it still carries sits in telling places and has telling shapes:
+"READ MORE: <headline>" lead-ins, a run of title-cased teaser headlines after the
+last paragraph, a newsletter prompt, a photo credit, "Follow us on ...", a
+copyright line, a byline, and long paragraphs that are not the article's (an
+author's bio, an "About X" box of a press release, a pitch in the first person
+plural). The page's raw-dump classifier (``features.py``) is tuned for whole
+pages full of menus and would cut list items and subheadings here, so this
+model has its own columns, chosen to carry across languages: the line's shape,
+its place relative to the article's long paragraphs, its neighbours up to two
+lines away, repetition inside the page, the page's own shape, and the phrase
+families and lead-ins of the lexicons.
 
-Columns are computed for the whole page at once (lists per line; page-level
-values as floats), as ``model.LinearStage`` reads them. The fit script
+``article_matrix`` computes every column for the whole page at once (one row per
+line, columns in ``ARTICLE_FEATURES`` order). The fit script
 (``bench/fit_article.py``) calls this same function, so training and run time
 see the same numbers.
 """
@@ -20,21 +23,64 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from math import log1p
+from itertools import compress
+from typing import Any
 
-from cleaner.heuristics.features import lines_containing
+import numpy as np
+
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageLines
 
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph; the body's core runs between them
 SHORT_WORDS = 8  # a line shorter than this is headline-, button- or caption-sized
 TINY_WORDS = 4
-PHRASE_COVER = 0.5  # a phrase covering this share of a line makes the line a phrase line
+FAR_LINES = 20  # distances in lines are clipped here: past it, "far" is all that matters
 _SENTENCE_END = frozenset(".!?…\"”»'’)")
-_BULLETS = frozenset("-•*·►▶›»>–—")
-_DATE_LIKE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./:]\d{1,2}\b")
-_LINK_MARKS = ("http", "www.", "@")
-_COPYRIGHT_MARKS = ("©", "(c)", "℗")
+_BULLETS = frozenset("-•*·►▶›»>–—■□●○◦")
+_QUOTES = frozenset("\"“”„«»‘’'‹›「『")
+# First person plural and second person: an outlet's pitch ("we rely on readers like
+# you") rather than a report. Lower-cased words from the languages the lexicons cover
+# (my own lists).
+_WE = frozenset(
+    "we us our ours wir uns unser unsere unseren unserer unserem nous notre nos nosotros nosotras "
+    "nuestro nuestra nuestros nuestras noi nostro nostra nostri nostre nós nosso nossa nossos nossas "
+    "wij ons onze vi oss vår vårt våre vores my nas nasz nasza nasze naszych мы нас наш наша наше наши".split()
+)
+_YOU = frozenset(
+    "you your yours du dich dein deine ihr euch euer vous votre vos tu tú usted ustedes tus "
+    "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
+)
+# Marks inside a line, each searched only in the lines that hold its cheap cue
+# (a digit, "@", "http"/"www."), so most lines cost one substring test.
+_DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
+_PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+_PHONE_MIN_DIGITS = 8
+DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
+_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+# Openings of a line, matched at its start only:
+# "[VIDEO]" / "(PHOTOS)" tags; interview turns ("Q:", "A:"); bylines ("By Jane Doe",
+# "Von ...", "Par ...", "Por ...", "Di ...", "Door ...", "Av ...", "Przez ...", "Автор ...":
+# the word that introduces an author, then a capital); "About X" boxes; and
+# "<Name> is a reporter ..." bios (one to four capitalised words, then a copula).
+_OPENINGS = re.compile(
+    r"[ \t]*(?:"
+    r"(?P<bracket>[\[(【][ \t]*[^\W\d_][^\])】\n]{0,24}[\])】])"
+    r"|(?P<interview>(?i:[QAFRPВО])[ \t]?[:.][ \t])"
+    r"|(?P<byline>(?i:by|von|par|por|di|door|av|af|przez|autor|автор|από|tekst|text|texto|testo|written by)"
+    r"[: \t]+[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω])"
+    r"|(?P<about>(?i:about|über|uber|à propos d|a propos d|acerca de|sobre|informazioni su|chi è|over|om|о|об)"
+    r"[ \t]+\S)"
+    r"|(?P<name_is>(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
+    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
+    r")",
+)
+_DIGITS = (ord("0"), ord("9"))
+_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"
+_SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
+_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
+TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
 FAMILY_COLUMNS = (
@@ -51,107 +97,307 @@ FAMILY_COLUMNS = (
     "consent",
 )
 
+ARTICLE_FEATURES: tuple[str, ...] = (
+    # the line's shape
+    "log_words",
+    "log_chars",
+    "short",
+    "tiny",
+    "long",
+    "sentence_end",
+    "colon_end",
+    "question_end",
+    "bullet",
+    "pipe",
+    "upper",
+    "title_share",
+    "digit_share",
+    "date_like",
+    "date_only",
+    "url_line",
+    "link_mark",
+    "email",
+    "handle",
+    "phone",
+    "bracket_tag",
+    "copyright",
+    "quote_start",
+    "interview",
+    "byline",
+    "about_lead",
+    "name_is",
+    "we_share",
+    "you_share",
+    # its place
+    "first",
+    "last",
+    "position",
+    "lines_from_end",
+    "tail",
+    "head",
+    "after_last_par",
+    "words_since_par",
+    "lines_from_prev_par",
+    "lines_to_next_par",
+    "long_after",
+    "short_run",
+    # its neighbours
+    "prev_words",
+    "next_words",
+    "prev2_words",
+    "next2_words",
+    "prev_end",
+    "next_end",
+    "prev_colon",
+    "next_title_share",
+    "prev_title_share",
+    # repetition
+    "repeated",
+    "title_overlap",
+    # the lexicons
+    "lead_in",
+    "after_lead_in",
+    "phrase",
+    "phrase_start",
+    "phrase_share",
+    "button",
+    *(f"family_{family}" for family in FAMILY_COLUMNS),
+    # the page
+    "page_lines",
+    "page_words",
+    "page_long_share",
+    "page_short_share",
+)
+_INDEX = {name: k for k, name in enumerate(ARTICLE_FEATURES)}
 
-def _in_tail(values: list[float], last_paragraph: int) -> list[float]:
-    """``values`` below the last paragraph, zeros above it and on it (the "tail" interaction)."""
-    return [0.0] * (last_paragraph + 1) + values[last_paragraph + 1 :]
+
+def _shift(values: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
+    """``values`` moved ``by`` lines down (positive: each line sees the one above)."""
+    out = np.full(len(values), fill)
+    if by > 0:
+        out[by:] = values[:-by]
+    elif by < 0:
+        out[:by] = values[-by:]
+    else:
+        out[:] = values
+    return out
 
 
-def _and(a: list[float], b: list[float]) -> list[float]:
-    return [x * y for x, y in zip(a, b)]
+_OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
 
 
-def article_columns(
+def _openings(stripped: list[str]) -> dict[str, np.ndarray]:
+    """For each kind of opening (``_OPENINGS``' groups), 1.0 on the lines it opens."""
+    found = {group: np.zeros(len(stripped)) for group in _OPENING_GROUPS}
+    match = _OPENINGS.match
+    for j, text in enumerate(stripped):
+        hit = match(text)
+        if hit is not None and hit.lastgroup is not None:
+            found[hit.lastgroup][j] = 1.0
+    return found
+
+
+def _where(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
+    """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
+    counts = np.zeros(len(texts))
+    for j in compress(range(len(texts)), cue):
+        counts[j] = len(pattern.findall(texts[j]))
+    return counts
+
+
+def _letter_counts(
+    texts: list[str], page: str, starts: list[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: words opening with an upper-case letter, words opening with a letter
+    that has a case, and ASCII digits; from the page's code points, no loop per word."""
+    points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
+    space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
+    opens = ~space
+    opens[1:] &= space[:-1]
+    at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
+    initials = points[at].tobytes().decode("utf-32-le", "surrogatepass")
+    lower, upper = initials.lower(), initials.upper()
+    if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length ("ß")
+        return _letter_counts_by_line(texts)
+    first = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), np.uint32)
+    is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
+    cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
+    n = len(starts) - 1
+    line_of = np.searchsorted(np.array(starts, dtype=np.intp), at, side="right") - 1
+    is_digit = (points >= _DIGITS[0]) & (points <= _DIGITS[1])
+    return (
+        np.bincount(line_of, weights=is_upper, minlength=n).astype(np.float64),
+        np.bincount(line_of, weights=cased, minlength=n).astype(np.float64),
+        np.add.reduceat(is_digit.astype(np.float64), np.array(starts[:-1], dtype=np.intp)),
+    )
+
+
+def _letter_counts_by_line(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_letter_counts`` line by line, for the rare page whose case changes its length."""
+    n = len(texts)
+    upper_initials, cased_initials, digits = np.zeros(n), np.zeros(n), np.zeros(n)
+    for j, text in enumerate(texts):
+        initials = [word[0] for word in text.split()]
+        upper_initials[j] = sum(map(str.isupper, initials))
+        cased_initials[j] = sum(1 for c in initials if c.isupper() or c.islower())
+        digits[j] = sum(map(str.isdigit, text))
+    return upper_initials, cased_initials, digits
+
+
+def _run_lengths(flags: np.ndarray) -> np.ndarray:
+    """For each line, the length of the run of equal flags it sits in."""
+    n = len(flags)
+    edges = np.flatnonzero(np.diff(flags.astype(np.int8))) + 1
+    bounds = np.concatenate(([0], edges, [n]))
+    return np.repeat(np.diff(bounds), np.diff(bounds)).astype(np.float64)
+
+
+def _distances(n: int, marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lines from each line back to the last marked line at or above it, and on to the
+    next marked line at or below it (FAR_LINES where there is none, clipped there)."""
+    index = np.arange(n)
+    above = np.where(marks, index, -1)
+    np.maximum.accumulate(above, out=above)
+    below = np.where(marks, index, n + FAR_LINES)
+    below = np.minimum.accumulate(below[::-1])[::-1]
+    back = np.where(above >= 0, index - above, FAR_LINES)
+    return np.minimum(back, FAR_LINES).astype(np.float64), np.minimum(below - index, FAR_LINES).astype(
+        np.float64
+    )
+
+
+def article_matrix(
     texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
-) -> dict[str, list[float] | float]:
-    """The model's feature columns for one page's lines (see the module docstring).
+) -> np.ndarray:
+    """The model's columns for one page's lines: a (lines x ARTICLE_FEATURES) array.
 
     ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
     the phrase scan, word counts); ``leads``: each line's lead-in category.
     """
-    lows, norms, scan, _, words = lines
+    lows, norms, scan, _, word_list = lines
     categories, covered, phrase_at_start = scan
-    buttons = lexicon.line_category
     n = len(texts)
+    out = np.zeros((n, len(ARTICLE_FEATURES)))
+    if not n:
+        return out
+    col = _INDEX
+
+    def put(name: str, values: Any) -> None:
+        out[:, col[name]] = values
+
     stripped = [t.strip() for t in texts]
-    joined = "\n".join(lows)
-    starts = [0] * (n + 1)  # line i of ``joined`` starts at starts[i]; one more entry ends the last
-    for j, low in enumerate(lows):
-        starts[j + 1] = starts[j] + len(low) + 1
-    paragraphs = [j for j in range(n) if words[j] >= PARAGRAPH_WORDS]
-    first_par = paragraphs[0] if paragraphs else n
-    last_par = paragraphs[-1] if paragraphs else -1
-    short = [1.0 if w < SHORT_WORDS else 0.0 for w in words]
-    tiny = [1.0 if w < TINY_WORDS else 0.0 for w in words]
-    long = [1.0 if w >= PARAGRAPH_WORDS else 0.0 for w in words]
-    end_p = [1.0 if s[-1:] in _SENTENCE_END else 0.0 for s in stripped]
-    no_end = [1.0 - e for e in end_p]
-    tail = [0.0] * (last_par + 1) + [1.0] * (n - last_par - 1)
-    head = [1.0] * first_par + [0.0] * (n - first_par)
-    first = [1.0] + [0.0] * (n - 1) if n else []
-    phrase = [0.0 if c is None else 1.0 for c in categories]
-    lead = [0.0 if c is None else 1.0 for c in leads]
-    prev_lead = [0.0, *lead[:-1]]
+    words = np.asarray(word_list, dtype=np.float64)
+    chars = np.fromiter(map(len, stripped), np.float64, n)
+    last_chars = [s[-1:] for s in stripped]
+    long = words >= PARAGRAPH_WORDS
+    short = words < SHORT_WORDS
+    end = np.fromiter((c in _SENTENCE_END for c in last_chars), bool, n)
+    colon = np.fromiter((c == ":" for c in last_chars), bool, n)
+    page = "\n".join(texts)
+    starts = [0] * (n + 1)  # line j of ``page`` starts at starts[j]; one more entry ends the last
+    for j, text in enumerate(texts):
+        starts[j + 1] = starts[j] + len(text) + 1
+    upper_initials, cased_initials, digits = _letter_counts(texts, page, starts)
+    title_share = upper_initials / np.maximum(cased_initials, 1.0)
+    openings = _openings(stripped)
+    # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
+    dates = _where(((digits > 0) & (words <= DATE_LINE_MAX_WORDS)).tolist(), _DATE, lows)
+    phones = _where((digits >= _PHONE_MIN_DIGITS).tolist(), _PHONE, lows)
+    at_signs = ["@" in low for low in lows]
+    urls = _where(["http" in low or "www." in low for low in lows], _URL, lows)
+    tokens = [low.split() for low in lows]
+    index = np.arange(n, dtype=np.float64)
+
+    put("log_words", np.log1p(words))
+    put("log_chars", np.log1p(chars))
+    put("short", short)
+    put("tiny", words < TINY_WORDS)
+    put("long", long)
+    put("sentence_end", end)
+    put("colon_end", colon)
+    put("question_end", [c == "?" for c in last_chars])
+    put("bullet", [s[:1] in _BULLETS for s in stripped])
+    put("pipe", ["|" in s for s in stripped])
+    put("upper", [w >= 2 and s.isupper() for s, w in zip(stripped, word_list)])
+    put("title_share", title_share)
+    put("digit_share", digits / np.maximum(chars, 1.0))
+    put("date_like", short & (dates > 0))
+    put("date_only", (dates > 0) & (words <= 2 * dates + 3))
+    put("url_line", (urls > 0) & (words <= 2))
+    put("link_mark", urls > 0)
+    put("email", _where(at_signs, _EMAIL, lows) > 0)
+    put("handle", _where(at_signs, _HANDLE, lows) > 0)
+    put("phone", phones > 0)
+    put("bracket_tag", openings["bracket"])
+    put("copyright", ["©" in low or "copyright" in low or "(c)" in low for low in lows])
+    put("quote_start", [s[:1] in _QUOTES for s in stripped])
+    put("interview", openings["interview"])
+    put("byline", short & (openings["byline"] > 0))
+    put("about_lead", openings["about"])
+    put("name_is", openings["name_is"])
+    put("we_share", [len(_WE.intersection(t)) / w for t, w in zip(tokens, word_list)])
+    put("you_share", [len(_YOU.intersection(t)) / w for t, w in zip(tokens, word_list)])
+
+    paragraphs = np.flatnonzero(long)
+    last_par = int(paragraphs[-1]) if len(paragraphs) else -1
+    first_par = int(paragraphs[0]) if len(paragraphs) else n
+    from_prev, to_next = _distances(n, long)
+    cum_words = np.cumsum(words)
+    par_cum = np.where(long, cum_words, 0.0)
+    np.maximum.accumulate(par_cum, out=par_cum)
+    put("first", index == 0)
+    put("last", index == n - 1)
+    put("position", index / n)
+    put("lines_from_end", np.minimum(n - 1 - index, FAR_LINES))
+    put("tail", index > last_par)
+    put("head", index < first_par)
+    put("after_last_par", np.clip(index - last_par, 0, FAR_LINES) if last_par >= 0 else FAR_LINES)
+    put("words_since_par", np.log1p(cum_words - words - np.where(long, cum_words - words, par_cum)))
+    put("lines_from_prev_par", np.where(long, 0.0, from_prev))
+    put("lines_to_next_par", np.where(long, 0.0, to_next))
+    long_after: np.ndarray = np.cumsum(long[::-1])[::-1] - long
+    put("long_after", np.minimum(long_after, FAR_LINES))
+    put("short_run", np.where(short, np.minimum(_run_lengths(short), FAR_LINES), 0.0))
+
+    log_words = out[:, col["log_words"]]
+    put("prev_words", _shift(log_words, 1))
+    put("next_words", _shift(log_words, -1))
+    put("prev2_words", _shift(log_words, 2))
+    put("next2_words", _shift(log_words, -2))
+    put("prev_end", _shift(end.astype(np.float64), 1, 1.0))
+    put("next_end", _shift(end.astype(np.float64), -1, 1.0))
+    put("prev_colon", _shift(colon.astype(np.float64), 1))
+    put("next_title_share", _shift(title_share, -1))
+    put("prev_title_share", _shift(title_share, 1))
+
     seen = Counter(stripped)
-    repeated = [1.0 if seen[s] > 1 else 0.0 for s in stripped]
-    bullet = [1.0 if s[:1] in _BULLETS else 0.0 for s in stripped]
-    prev_short = [0.0, *short[:-1]]
-    next_short = [*short[1:], 0.0]
-    prev_long = [0.0, *long[:-1]]
-    next_long = [*long[1:], 0.0]
-    cover = [1.0 if c and c >= PHRASE_COVER * len(low) else 0.0 for c, low in zip(covered, lows)]
-    start = [1.0 if at else 0.0 for at in phrase_at_start]
-    cols: dict[str, list[float] | float] = {
-        "log_words": [log1p(w) for w in words],
-        "short": short,
-        "tiny": tiny,
-        "long": long,
-        "sentence_end": end_p,
-        "colon_end": [1.0 if s[-1:] == ":" else 0.0 for s in stripped],
-        "bullet": bullet,
-        "pipe": lines_containing(joined, starts, ("|",)).tolist(),
-        "upper": [1.0 if w >= 2 and s.isupper() else 0.0 for s, w in zip(stripped, words)],
-        "date_like": [1.0 if x and _DATE_LIKE.search(low) else 0.0 for x, low in zip(short, lows)],
-        "link_mark": lines_containing(joined, starts, _LINK_MARKS).tolist(),
-        "copyright": lines_containing(joined, starts, _COPYRIGHT_MARKS).tolist(),
-        "first": first,
-        "last": [0.0] * (n - 1) + [1.0] if n else [],
-        "position": [j / n for j in range(n)],
-        "tail": tail,
-        "head": head,
-        "repeated": repeated,
-        "lead_in": lead,
-        "after_lead_in": prev_lead,
-        "phrase": phrase,
-        "phrase_start": start,
-        "phrase_cover": cover,
-        "button": [1.0 if norm in buttons else 0.0 for norm in norms],
-        "prev_short": prev_short,
-        "next_short": next_short,
-        "prev_long": prev_long,
-        "next_long": next_long,
-        "page_lines": log1p(n),
-        "page_short_share": sum(short) / n if n else 0.0,
-        "tail_short": _in_tail(short, last_par),
-        "tail_phrase": _in_tail(phrase, last_par),
-        "tail_no_end": _in_tail(no_end, last_par),
-        "tail_long": _in_tail(long, last_par),
-        "phrase_short": _and(phrase, short),
-        "start_short": _and(start, short),
-        "after_lead_short": _and(prev_lead, short),
-        "bullet_tail": _in_tail(bullet, last_par),
-        "title_like": _and(first, no_end),
-        "repeated_short": _and(repeated, short),
-        "head_short": _and(short[:first_par], no_end[:first_par]) + [0.0] * (n - first_par),
-        "long_phrase": _and(long, phrase),
-    }
-    families = {family: [0.0] * n for family in FAMILY_COLUMNS}
+    put("repeated", [seen[s] > 1 for s in stripped])
+    title_words = set(tokens[0])
+    overlap = out[:, col["title_overlap"]]
+    for j in np.flatnonzero(words[1:] <= TITLE_OVERLAP_MAX_WORDS).tolist():
+        line_words = tokens[j + 1]
+        overlap[j + 1] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+
+    lead = np.array([c is not None for c in leads], dtype=np.float64)
+    put("lead_in", lead)
+    put("after_lead_in", _shift(lead, 1))
+    put("phrase", [c is not None for c in categories])
+    put("phrase_start", phrase_at_start)
+    put("phrase_share", np.minimum(np.asarray(covered, np.float64) / np.maximum(chars, 1.0), 1.0))
+    buttons = lexicon.line_category
+    put("button", [norm in buttons for norm in norms])
     for j, category in enumerate(categories):
-        if category in families:
-            families[category][j] = 1.0
-    for family in FAMILY_COLUMNS:
-        cols[f"family_{family}"] = families[family]
-    return cols
+        if category in _FAMILY_SET:
+            out[j, col[f"family_{category}"]] = 1.0
+
+    put("page_lines", np.log1p(n))
+    put("page_words", np.log1p(cum_words[-1]))
+    put("page_long_share", long.mean())
+    put("page_short_share", short.mean())
+    return out
+
+
+_FAMILY_SET = frozenset(FAMILY_COLUMNS)
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
@@ -159,22 +405,42 @@ def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> 
     return [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
 
 
-def stage2_columns(cols: dict[str, list[float] | float], s1: list[float]) -> dict[str, list[float] | float]:
-    """Stage two reads its neighbours' stage-one scores: a teaser headline sits in a run
-    of them, a subheading between paragraphs (jusText's second pass, learned)."""
-    prev1 = [0.0, *s1[:-1]]
-    prev2 = [0.0, 0.0, *s1[:-2]][: len(s1)]
-    next1 = [*s1[1:], 0.0]
-    next2 = [*s1[2:], 0.0, 0.0][: len(s1)]
-    near = [max(a, b, c, d) for a, b, c, d in zip(prev1, prev2, next1, next2)]
-    return {
-        **cols,
-        "s1": s1,
-        "s1_prev": prev1,
-        "s1_prev2": prev2,
-        "s1_next": next1,
-        "s1_next2": next2,
-        "s1_near_max": near,
-        "s1_with_prev": _and(s1, prev1),
-        "s1_with_next": _and(s1, next1),
-    }
+STAGE2_EXTRA: tuple[str, ...] = (
+    "s1",
+    "s1_prev",
+    "s1_prev2",
+    "s1_next",
+    "s1_next2",
+    "s1_near_max",
+    "s1_near_min",
+    "s1_after_mean",
+    "s1_page_mean",
+)
+STAGE2_FEATURES: tuple[str, ...] = (*ARTICLE_FEATURES, *STAGE2_EXTRA)
+
+
+def stage2_matrix(own: np.ndarray, s1: np.ndarray) -> np.ndarray:
+    """Stage two reads its neighbours' stage-one probabilities beside the line's own
+    columns: a teaser headline sits in a run of them, a subheading between paragraphs
+    (jusText's second pass, learned), and what follows a line says whether the
+    article goes on."""
+    n = len(s1)
+    prev1, prev2 = _shift(s1, 1), _shift(s1, 2)
+    next1, next2 = _shift(s1, -1), _shift(s1, -2)
+    near = np.stack((prev1, prev2, next1, next2))
+    after_sum = np.cumsum(s1[::-1])[::-1] - s1
+    after_count = np.maximum(n - 1 - np.arange(n), 1)
+    extra = np.column_stack(
+        (
+            s1,
+            prev1,
+            prev2,
+            next1,
+            next2,
+            near.max(axis=0),
+            np.stack((_shift(s1, 1, 1.0), _shift(s1, -1, 1.0))).min(axis=0),
+            after_sum / after_count,
+            np.full(n, s1.mean() if n else 0.0),
+        )
+    )
+    return np.hstack((own, extra))

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from cleaner.categories import CATEGORIES
+from cleaner.heuristics.article_guards import protected_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
@@ -222,8 +223,10 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
 def label_article_lines(page: LinePage) -> None:
     """Inside an article's text (an extractor's output, the article blocks of a page):
     the lines the article-line model is sure are boilerplate ("READ MORE: <headline>",
-    a newsletter prompt after the last paragraph, a photo credit). Each keeps the
-    category its lead-in or phrase names, else ``other``.
+    a newsletter prompt after the last paragraph, a photo credit), except the body
+    that only looks like it (``article_guards``: table rows, interview lines, lists
+    and subheadings between paragraphs, questions). Each keeps the category its
+    lead-in or phrase names, else ``other``.
 
     A line that reads as a sentence goes only in the trailing run of boilerplate, with
     no kept line after it: in the middle of an article a sentence about cookies or
@@ -233,11 +236,15 @@ def label_article_lines(page: LinePage) -> None:
         return
     cut, local, usable, words = scored.article_cut, page.local, page.usable, scored.words
     leads = scored.leads or [None] * len(page.texts)
+    candidates = [score > cut for score in scored.article]
+    if not any(candidates):
+        return
+    guarded = protected_lines(page.texts, words, leads)
     body_after = False  # a kept line follows (walking from the end)
     for j in range(len(page.texts) - 1, -1, -1):
         if not usable[j] or local[j] is not None:
             continue
-        sure = scored.article[j] > cut
+        sure = candidates[j] and not guarded[j]
         if sure and words[j] >= SENTENCE_WORDS and page.texts[j].rstrip()[-1:] in SENTENCE_END:
             sure = not body_after or leads[j] is not None
         if not sure:

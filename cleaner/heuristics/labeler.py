@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from cleaner.document import Document
-from cleaner.heuristics.article_lines import article_columns, lead_in_categories
-from cleaner.heuristics.article_lines import stage2_columns as article_stage2_columns
+from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
+from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
@@ -33,7 +33,7 @@ from cleaner.heuristics.features import (
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
-from cleaner.heuristics.model import ArticleModel, LineModel, load_article_model, load_model
+from cleaner.heuristics.model import LineModel, load_model
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
@@ -121,13 +121,9 @@ class HeuristicLabeler:
             if self.article_model is None or not with_article_model:
                 return cautious
             leads = lead_in_categories(texts, norms, self.lexicon)
-            cols = article_columns(texts, lines, leads, self.lexicon)
-            model = self.article_model
-            article = model.stage2.logits(
-                article_stage2_columns(cols, model.stage1.probabilities(cols, n).tolist()), n
-            ).tolist()
+            article = self.article_model.logits(texts, lines, leads, self.lexicon).tolist()
             return cautious._replace(
-                article=article, article_cut=model.cut, leads=leads, at_start=scan.at_start
+                article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
             )
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(texts, lines, lex_any, lex_line)
@@ -155,12 +151,12 @@ class HeuristicLabeler:
             return True
         return sum(1 for w in words[:RAW_HEAD_LINES] if w <= FEW_WORDS) >= RAW_HEAD_MIN_MENU
 
-    def article_features(self, texts: list[str]) -> dict[str, Any]:
+    def article_features(self, texts: list[str]) -> np.ndarray:
         """The article-line model's columns (``article_lines.py``) as page_scores computes
         them, for the fit script."""
         lines = self.read_lines(texts)
         leads = lead_in_categories(texts, lines.norms, self.lexicon)
-        return article_columns(texts, lines, leads, self.lexicon)
+        return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
         self, lows: list[str], joined: str | None = None, starts: list[int] | None = None

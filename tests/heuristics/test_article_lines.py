@@ -109,6 +109,31 @@ HARD_NEGATIVES = {
         "Two brothers haul a repaired hull back into the water with a tractor borrowed from a neighbour.",
         "Children watch the first boat leave the harbour on the morning the fishing season opens.",
     ],
+    "sports table": [
+        "Rovers stayed top of the league after a goalless draw away at United on a wet Saturday afternoon.",
+        "| Team | Played | Points |",
+        "| Rovers | 12 | 28 |",
+        "| United | 12 | 25 |",
+        "| City | 11 | 24 |",
+        "The manager said a point on the road was a fair result and that the squad would rest on Monday.",
+    ],
+    "poll": [
+        "Readers were split over the plan to close the old bridge to cars for the whole summer season.",
+        "Should the bridge close to cars this summer?",
+        "- Yes, for the whole season",
+        "- Only at weekends",
+        "- No",
+        "More than two thousand readers answered, and the council said it would read every comment.",
+    ],
+    "subheadings": [
+        "The regional hospital said waiting times for hip operations had fallen for a third month in a row.",
+        "Staff shortages",
+        "Eleven surgeons have been hired from abroad since the summer, and more are being trained at "
+        "the university clinic, the director said on Monday.",
+        "What comes next",
+        "The ministry will publish new targets in the spring, after talks with the unions and the regional "
+        "health boards about pay and working hours.",
+    ],
     "interview": [
         "The new head of the regional hospital talked to us about waiting lists and staff shortages.",
         "Q: How long do patients wait for a hip operation today?",

@@ -1,0 +1,64 @@
+"""Lines of an article's text the article-line model never removes: body that looks
+like boilerplate.
+
+Inside an article, a table row, an interview's "Q:" / "A:" line, a list between
+paragraphs, a subheading and a poll's question are short, title-like or
+bulleted, just as teaser headlines and buttons are; the model's scores alone
+would spend the body-loss budget on them. What tells them apart is their place:
+they sit between the article's paragraphs, not in a run after the last one. A
+line opened by a lead-in ("READ MORE: ...") is never protected: the lead-in says
+what it is. The fit script leaves these lines out too, so the model's threshold
+is chosen on the lines it may really remove.
+"""
+
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_WORDS = 25  # a line this long is an article paragraph
+HEADING_MAX_WORDS = 14  # a subheading is at most this long
+HEADING_REACH = 2  # a paragraph at most this many lines above a subheading
+_INTERVIEW = re.compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·–—▪■●◦]|\d{1,3}[.)])\s")
+TABLE_MIN_CELLS = 2  # a row of a table has cells with text; a layout box ("| text |") has one
+
+
+def protected_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
+    """For each line, whether it is body that only looks like boilerplate (see the module)."""
+    n = len(texts)
+    long = [w >= PARAGRAPH_WORDS for w in words]
+    later_paragraph = [False] * (n + 1)  # a paragraph follows line j somewhere below it
+    for j in range(n - 1, -1, -1):
+        later_paragraph[j] = later_paragraph[j + 1] or long[j]
+    tabular = list(map(_table_row, texts))
+    out = [False] * n
+    for j, text in enumerate(texts):
+        if leads[j] is not None or long[j]:
+            continue
+        inside = later_paragraph[j + 1]  # not in the trailing run after the last paragraph
+        if _INTERVIEW.match(text):
+            out[j] = True
+        elif tabular[j] and ((j and tabular[j - 1]) or (j + 1 < n and tabular[j + 1])):
+            out[j] = True  # a row of a table, beside another row
+        elif inside and _LIST_ITEM.match(text):
+            out[j] = True  # a list item with the article going on below it
+        elif inside and text.rstrip().endswith("?"):
+            out[j] = True  # a poll's or an interview's question
+        elif (
+            inside
+            and words[j] <= HEADING_MAX_WORDS
+            and j + 1 < n
+            and long[j + 1]
+            and any(long[max(0, j - HEADING_REACH) : j])
+        ):
+            out[j] = True  # a subheading: a paragraph just above it and right below it
+    return out
+
+
+def _table_row(text: str) -> bool:
+    """A line that reads as a row of a table: cells split by "|" or tabs, at least
+    TABLE_MIN_CELLS of them holding text."""
+    if "|" not in text and "\t" not in text:
+        return False
+    cells = text.replace("\t", "|").split("|")
+    return sum(1 for cell in cells if cell.strip()) >= TABLE_MIN_CELLS
