@@ -49,7 +49,7 @@ SHORT_TAIL = Label("other", "heuristic:short-tail")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
-OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal"})
+OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal", "share"})
 COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
 ARTICLE_RULE = "heuristic:article-line"
