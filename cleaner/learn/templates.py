@@ -69,6 +69,10 @@ def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Temp
     found: dict[tuple[Words, Words], Template] = {}
     for groups, reverse in ((by_prefix, False), (by_suffix, True)):
         for members in groups.values():
+            # one distinct line cannot give MIN_DISTINCT_HOLES holes (most groups are
+            # one recurring line, which the exact template stands for): skip growing it
+            if len(members) < support or _distinct(members) < MIN_DISTINCT_HOLES:
+                continue
             if _pages(members) < support:
                 continue
             template = _grow(members, support, reverse)
@@ -79,6 +83,10 @@ def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Temp
 
 def _pages(members: Sequence[Occurrence]) -> int:
     return len({m.page for m in members})
+
+
+def _distinct(members: Sequence[Occurrence]) -> int:
+    return len({m.words for m in members})
 
 
 def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | None:
