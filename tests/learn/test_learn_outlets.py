@@ -52,6 +52,11 @@ def learned_lines(pages: list[list[str]]) -> set[str]:
         ("The Moscow Times", "https://elsewhere.org/x", "the-moscow-times.outlet"),  # explicit wins
         ("bbc.co.uk", None, "bbc.co.uk"),
         (None, "http://192.168.1.4/page", None),
+        (None, "http://[2001:db8::1]/page", None),
+        (None, "https://www.city.kawasaki.jp/news", "city.kawasaki.jp"),  # the list's exception rule
+        (None, "https://my-notes.blogspot.com/2024/x", "blogspot.com"),  # private section not counted
+        (None, "https://news..lakeside.example/a", "lakeside.example"),  # an empty label is ignored
+        (None, "https://co.uk/", None),  # a bare public suffix is no outlet
         (None, None, None),
         ("  ", "", None),
     ],
