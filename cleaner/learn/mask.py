@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import re2
 
@@ -118,24 +119,34 @@ def mask_words(line: str) -> tuple[str, ...]:
 
 
 def mask_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
-    """``mask_words`` of each line, with one name scan over all of them: a learner masks
-    thousands of distinct lines, and one RE2 call per line cost more than the masking."""
-    texts = [_DIGITS.sub(NUM, line) for line in lines]
-    # "\n\n" between lines: a match's trailing non-letter may take one, and the next
-    # line's leading one is still there, as ^ and $ are for a line scanned alone
-    joined = LINE_GAP.join(texts)
-    starts = []
-    pos = 0
-    for text in texts:
-        starts.append(pos)
-        pos += len(text) + len(LINE_GAP)
+    """``mask_words`` of each line, done on all of them joined: one digit substitution
+    and one name scan over the whole batch, then each line split into words. A learner
+    masks thousands of distinct lines, and per-line regex calls cost more than the
+    masking itself."""
+    if not lines:
+        return []
+    # "\n\n" between lines: no digit run crosses it, a name match's trailing non-letter
+    # may take one and the next line's leading one is still there, as ^ and $ are for a
+    # line scanned alone
+    joined = _DIGITS.sub(NUM, LINE_GAP.join(lines))
+    texts = joined.split(LINE_GAP)
+    if len(texts) != len(lines):  # a line holds a blank line itself: one at a time
+        return [mask_words(line) for line in lines]
+    masked = [tuple(text.split()) for text in texts]
+    if _NAME_PART_SCAN.search(joined) is None:
+        return masked
+    starts = [0, *accumulate(len(text) + len(LINE_GAP) for text in texts)]
     named: set[int] = set()
     for match in _NAME_PART_SCAN.finditer(joined):
         at = match.start()
         if not joined[at].isalpha():
             at += 1  # the match opened on the character before the name
         named.add(bisect_right(starts, at) - 1)
-    return [_masked(text, _names_in(text) if i in named else set()) for i, text in enumerate(texts)]
+    for i in named:
+        found = _names_in(texts[i])
+        if found:
+            masked[i] = _masked(texts[i], found)
+    return masked
 
 
 def _masked(text: str, found: set[str]) -> tuple[str, ...]:

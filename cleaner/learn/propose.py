@@ -32,10 +32,12 @@ import yaml
 from cleaner.blocks import split_blocks
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.lists import list_rules
-from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_lines
+from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template
 from cleaner.learn.templates import (
+    NO_TEMPLATE,
     TemplateIndex,
     Words,
+    candidate_masks,
     exact_templates,
     hole_templates,
     lead_in_templates,
@@ -260,11 +262,10 @@ def learn(
     by applying the rules round after round (one compile per outlet); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
-    # boilerplate lines repeat: mask each distinct line once, all in one batch
-    distinct = list(dict.fromkeys(line for p in pages for line in p))
-    masks: dict[str, Words] = dict(zip(distinct, mask_lines(distinct)))
-    corpus = _Corpus([list(p) for p in pages], [[masks[line] for line in p] for p in pages])
     support = support_for(len(pages), min_share, min_pages)
+    # only lines whose opening or end recurs can be templates: the rest is not masked
+    masks = candidate_masks(pages, support)
+    corpus = _Corpus([list(p) for p in pages], [[masks.get(line, NO_TEMPLATE) for line in p] for p in pages])
     exact = exact_templates(corpus.masked, support)
     holed = hole_templates(corpus.masked, support)
     if from_dump:
@@ -289,14 +290,14 @@ def learn(
         # a dump's outlet: every line of its templates (not only the few samples, whose
         # "September" or "November" would not tell English from German) names its dates
         names=DateNames.seen_in(
-            (
+            dict.fromkeys(  # each distinct line once: boilerplate repeats on every page
                 line
                 for page, ids in zip(corpus.lines, corpus.ids)
                 for line, t in zip(page, ids)
                 if t is not None
             )
             if from_dump
-            else (line for page in corpus.lines for line in page)
+            else dict.fromkeys(line for page in corpus.lines for line in page)
         ),
     )
     if from_dump:
@@ -438,6 +439,7 @@ class _Unit:
 def _units(corpus: _Corpus, votes: Sequence[Counter[str]]) -> list[_Unit]:
     """Runs of recurring lines on each page, split where the category changes."""
     units: list[_Unit] = []
+    pieces: dict[tuple[int, ...], list[tuple[int, int, str]]] = {}  # a box recurs: split it once
     for page, ids in enumerate(corpus.ids):
         i = 0
         while i < len(ids):
@@ -447,8 +449,11 @@ def _units(corpus: _Corpus, votes: Sequence[Counter[str]]) -> list[_Unit]:
             j = i
             while j < len(ids) and ids[j] is not None:
                 j += 1
-            run = [t for t in ids[i:j] if t is not None]
-            for offset, length, category in _split_by_category(run, votes):
+            run = tuple(t for t in ids[i:j] if t is not None)
+            split = pieces.get(run)
+            if split is None:
+                split = pieces[run] = _split_by_category(run, votes)
+            for offset, length, category in split:
                 members = tuple(run[offset : offset + length])
                 reaches_end = i + offset + length == len(ids)
                 units.append(_Unit(members[0], members[-1], length, page, reaches_end, category, members))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from cleaner.learn.mask import NUM, Template
+from cleaner.learn.mask import NUM, Template, mask_lines
 
 ANCHOR_WORDS = 3  # lines are grouped by their first (or last) three words
 MIN_TEMPLATE_WORDS = 4  # shorter lines only recur exactly
@@ -216,3 +216,65 @@ class TemplateIndex:
             if len(" ".join(words[len(t.prefix) : len(words) - len(t.suffix)])) <= t.hole_chars:
                 return index
         return None
+
+
+# --- which lines can belong to a template at all -------------------------------------
+
+# A holed template leaves at most MAX_HOLE_WORDS words to its hole, so one of its two
+# fixed sides holds at least half of the rest of the line: a line of more than
+# SHORT_LINE_WORDS words can only match one if its first or its last PROBE_WORDS words
+# recur, and every line it shares that side with has more than 2 * PROBE_WORDS words.
+# (Article sentences often open or end alike in three words, seldom in five.)
+PROBE_WORDS = 5
+SHORT_LINE_WORDS = 2 * PROBE_WORDS + MAX_HOLE_WORDS - 1  # up to here a line is masked whole
+NO_TEMPLATE: Words = ()  # the masked words of a line no template can explain
+
+Key = tuple[int, Words]
+OPENING, ENDING, LEAD_IN = 0, 1, 2
+
+
+def candidate_masks(pages: Sequence[Sequence[str]], support: int) -> dict[str, Words]:
+    """The masked words of the lines a template could explain; the other lines (the
+    article text: most of a page) are not masked at all, and stand as NO_TEMPLATE.
+
+    Short lines are masked whole. A long line matches an exact template only if it
+    recurs, a holed one only if its first or last PROBE_WORDS words recur, a lead-in
+    only if its opening up to a separator recurs. Masking works word by word, so a long
+    line's first and last words masked alone are its masked opening and end: those are
+    counted first, and only long lines whose opening, end or lead-in recurs on
+    ``support`` pages are masked in full. No line a template would match is left out.
+    """
+    distinct = list(dict.fromkeys(line for page in pages for line in page))
+    is_long: list[bool] = []
+    probes: list[str] = []
+    for line in distinct:
+        words = line.split(None, SHORT_LINE_WORDS)
+        if len(words) <= SHORT_LINE_WORDS:
+            is_long.append(False)
+            probes.append(line)  # a short line is its own probe, masked whole
+        else:
+            is_long.append(True)
+            probes.append(" ".join(words[:PROBE_WORDS] + line.rsplit(None, PROBE_WORDS)[1:]))
+    masked = mask_lines(probes)
+    key_of = {line: _anchor_keys(probe) for line, probe in zip(distinct, masked)}
+    pages_of: Counter[Key] = Counter()
+    for page in pages:
+        pages_of.update({key for line in set(page) for key in key_of[line]})
+    found = {line: probe for line, probe, long in zip(distinct, masked, is_long) if not long}
+    long_lines = [
+        line
+        for line, long in zip(distinct, is_long)
+        if long and any(pages_of[key] >= support for key in key_of[line])
+    ]
+    found.update(zip(long_lines, mask_lines(long_lines)))
+    return found
+
+
+def _anchor_keys(probe: Words) -> list[Key]:
+    """A line's masked opening and end of PROBE_WORDS words, and its lead-in."""
+    keys = [(OPENING, probe[:PROBE_WORDS]), (ENDING, probe[-PROBE_WORDS:])]
+    for k in range(1, min(MAX_LEAD_WORDS, len(probe) - 1) + 1):
+        if probe[k - 1].endswith(LEAD_SEPARATORS):
+            keys.append((LEAD_IN, probe[:k]))
+            break
+    return keys
