@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from cleaner.blocks import split_blocks
+from cleaner.errors import RuleFileError
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.lists import list_rules
 from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template
@@ -122,6 +123,7 @@ class Learned:
     nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
     measured_pages: int = 0  # pages the figures were measured on (0: all of them)
     compiled: OutletRules | None = None  # dump learning: the rules as compiled from the file's data
+    problem: str = ""  # dump learning: why the rules could not be compiled (then there are none)
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
@@ -306,7 +308,11 @@ def learn(
         _add_list_rules(learned, corpus, categories)
         _cover_every_template(learned, corpus, categories)
         if learned.rules:
-            compiled = learned.compiled = compile_learned(learned)
+            try:
+                compiled = learned.compiled = compile_learned(learned)
+            except RuleFileError as exc:  # e.g. more RE2 program than one file may hold
+                learned.rules, learned.problem = [], str(exc)
+                return learned
             # the figures, the emptied-pages guard and the examples read the first pages of
             # the sample (already a random choice): applying to all would double the cost
             measured = _Corpus(
@@ -381,10 +387,9 @@ def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequenc
     line, so a box whose optional first line is missing on a page would stay."""
     in_lines = {t for r in learned.rules if r.kind == "line" for t in r.templates}
     missing = sorted(set(range(len(learned.templates))) - in_lines)
-    if not missing:
-        return
-    learned.rules.extend(_line_rules(missing, categories))
-    _split_long_line_rules(learned)
+    if missing:
+        learned.rules.extend(_line_rules(missing, categories))
+    _split_long_line_rules(learned)  # one category's line rule may hold too many lines
 
 
 def _assign(
@@ -543,16 +548,24 @@ def _name_rules(rules: list[LearnedRule]) -> None:
 
 
 def _split_long_line_rules(learned: Learned) -> None:
-    """Keep every alternation under the pattern length limit."""
+    """Keep every alternation under the pattern length limit. A line whose own pattern is
+    longer than the limit (a legal notice of a thousand characters in one paragraph)
+    cannot be a rule: it is left to the other stages, and so is a block that starts or
+    ends with one."""
+    lengths = [len(template.regex(learned.names)) for template in learned.templates]
     out: list[LearnedRule] = []
     for rule in learned.rules:
         if rule.kind != "line":
-            out.append(rule)
+            ends = [*rule.templates, *([] if rule.end is None else [rule.end])]
+            if all(lengths[t] <= MAX_PATTERN_LENGTH for t in ends):
+                out.append(rule)
             continue
         chunk: list[int] = []
         size = 0
         for t in rule.templates:
-            length = len(learned.templates[t].regex(learned.names)) + 1
+            length = lengths[t] + 1
+            if length > MAX_PATTERN_LENGTH:
+                continue
             if chunk and size + length > LINE_GROUP_CHARS:
                 out.append(LearnedRule("", rule.category, "line", chunk))
                 chunk, size = [], 0

@@ -15,6 +15,8 @@ from cleaner.learn.outlet_key import outlet_key
 from cleaner.learn.outlets import LEARN_MIN_COUNT, LEARN_SHARE, OutletLearner, learn_outlet
 from cleaner.learn.propose import compile_learned, page_lines, removed_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
+from cleaner.outlets import rules as rules_module
+from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
 from cleaner.outlets.rules import RuleBook, parse_rules
 from cleaner.outlets.textrules import HELD_BACK_KEY
 from tests.learn.outlet_dump import LANGUAGES, headline, moscow_times_pages, paragraph
@@ -276,3 +278,44 @@ def test_html_bytes_are_learned_in_the_charset_the_cleaning_pass_reads(tmp_path:
     learn_from_items(items, FieldMap(), tmp_path, 20)
     text = (tmp_path / "riverside.example.yaml").read_text(encoding="utf-8")
     assert "Café crème" in text and "\ufffd" not in text
+
+
+TREES = "alder birch cedar dogwood elm fir ginkgo hazel ivy juniper kapok larch maple nutmeg oak".split()
+TREES += "pine quince rowan spruce teak umbrella viburnum willow yew zelkova acacia beech cherry".split()
+
+
+def test_many_recurring_lines_and_a_very_long_one_fit_the_pattern_limit() -> None:
+    """A list of partner links between the paragraphs of every page (one category, more
+    lines than one pattern holds) and a legal notice too long to be one pattern: the outlet
+    is still learned, every pattern fits, the notice is left to the other stages."""
+    rng = random.Random(3)
+    links = [f"Partner shop {tree}: fresh goods at the harbour market" for tree in TREES]
+    notice = " ".join(f"Clause {n} of our terms binds every reader of this site." for n in range(1, 40))
+    pages = []
+    for _ in range(30):
+        page = []
+        for link in links:
+            page += [paragraph(rng, EN), link]
+        pages.append([notice, *page])
+    learned, why = learn_outlet(pages, "harbour.example", "harbour.example", len(pages))
+    assert learned is not None, why
+    data = parse_rules(learned.to_yaml(), "harbour.example.yaml")  # validates as a file
+    sources = [p for rule in data.text for p in (rule.pattern.source, rule.end and rule.end.source) if p]
+    assert all(len(source) <= MAX_PATTERN_LENGTH for source in sources)
+    rules = compile_learned(learned)
+    removed = removed_lines(rules, pages[0])
+    assert all(rule is not None for line, rule in zip(pages[0], removed) if line in links)
+    assert removed[0] is None  # the notice: no pattern can hold it
+
+
+def test_rules_that_do_not_compile_skip_their_outlet_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules_module, "MAX_TEXT_RULES_PROGRAM", 10)  # no learned file fits
+    learner = OutletLearner(tmp_path, min_pages=20)
+    for number, lines in enumerate(lakeside_pages(25)):
+        learner.add(text="\n".join(lines), url=f"https://lakeside.example/{number}")
+    report = learner.finish()
+    assert report.learned == []
+    assert report.outlets[0].skipped.startswith("its rules do not compile:")
+    assert "RE2 instructions" in report.outlets[0].skipped
