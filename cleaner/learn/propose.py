@@ -585,8 +585,9 @@ def compile_learned(learned: Learned, examples: Sequence[tuple[str, str]] | None
     saved = learned.examples
     learned.examples = list(examples) if examples is not None else (saved or [("placeholder", "placeholder")])
     try:
-        if learned.from_dump:  # the same checks on the data, without a YAML round trip
-            return rules_from_data(learned.data(), f"<learned {learned.domain}>")
+        if learned.from_dump:  # the same checks on the data, without a YAML round trip; the
+            # patterns are the learner's own (escaped words, fixed classes, bounded holes)
+            return rules_from_data(learned.data(), f"<learned {learned.domain}>", check_patterns=False)
         return parse_rules(learned.to_yaml(), f"<learned {learned.domain}>")
     finally:
         learned.examples = saved

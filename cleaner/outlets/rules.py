@@ -21,6 +21,7 @@ from cleaner.categories import CATEGORY_SET
 from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
+    MAX_PATTERN_LENGTH,
     PatternError,
     check_pattern,
     compile_lines_pattern,
@@ -214,10 +215,15 @@ def parse_rules(text: str, path: str = "<rules>") -> OutletRules:
     return _Validator(path).outlet(data)
 
 
-def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
+def rules_from_data(data: Any, path: str = "<rules>", check_patterns: bool = True) -> OutletRules:
     """Validate and compile rule-file data built in memory (a learner's), as if read from
-    YAML: the same checks, without writing and parsing the text (problems have no line)."""
-    return _Validator(path).outlet(_located(data))
+    YAML: the same checks, without writing and parsing the text (problems have no line).
+
+    ``check_patterns=False``: the patterns come from a program that builds them only from
+    escaped words, fixed classes and bounded repeats (the dump learner), so the parse for
+    backtracking constructs is skipped (a third of compiling); the length limit and RE2's
+    own compile still apply, and a written file gets every check when it is loaded."""
+    return _Validator(path, check_patterns).outlet(_located(data))
 
 
 def _located(value: Any) -> Any:
@@ -243,8 +249,9 @@ _parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 class _Validator:
     """Turns located YAML data into OutletRules, raising on the first problem."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, check_patterns: bool = True) -> None:
         self.path = path
+        self.check_patterns = check_patterns
 
     def fail(self, node: Any, key: str | None, message: str) -> RuleFileError:
         line = None
@@ -446,7 +453,10 @@ class _Validator:
         if not isinstance(source, str):
             raise self.fail(node, key, f"'{key}' must be a regex string")
         try:
-            check_pattern(source)
+            if self.check_patterns:
+                check_pattern(source)
+            elif len(source) > MAX_PATTERN_LENGTH:
+                raise PatternError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
             try:
                 lines = compile_lines_pattern(source)
             except Exception:

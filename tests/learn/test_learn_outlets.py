@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
+from cleaner.errors import RuleFileError
 from cleaner.learn import learn_outlets
 from cleaner.learn.outlet_key import outlet_key
 from cleaner.learn.outlets import LEARN_MIN_COUNT, LEARN_SHARE, OutletLearner, learn_outlet
@@ -17,7 +18,7 @@ from cleaner.learn.propose import compile_learned, page_lines, removed_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
 from cleaner.outlets import rules as rules_module
 from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
-from cleaner.outlets.rules import RuleBook, parse_rules
+from cleaner.outlets.rules import RuleBook, parse_rules, rules_from_data
 from cleaner.outlets.textrules import HELD_BACK_KEY
 from tests.learn.outlet_dump import LANGUAGES, headline, moscow_times_pages, paragraph
 
@@ -319,3 +320,20 @@ def test_rules_that_do_not_compile_skip_their_outlet_only(
     assert report.learned == []
     assert report.outlets[0].skipped.startswith("its rules do not compile:")
     assert "RE2 instructions" in report.outlets[0].skipped
+
+
+def test_learned_data_skips_only_the_backtracking_parse() -> None:
+    def data(pattern: str) -> dict[str, object]:
+        return {
+            "outlet": "Lakeside",
+            "domains": ["lakeside.example"],
+            "learned": True,
+            "text": [{"id": "footer", "category": "legal", "line": pattern}],
+            "examples": [{"input": "Body.\n© Lakeside\n", "body": "Body.\n"}],
+        }
+
+    rules = rules_from_data(data("^© Lakeside$"), "<learned>", check_patterns=False)
+    assert rules.text[0].origin == "learned:lakeside.example"
+    for bad in ("^(" + "x" * MAX_PATTERN_LENGTH + ")$", "^(unclosed$"):
+        with pytest.raises(RuleFileError):
+            rules_from_data(data(bad), "<learned>", check_patterns=False)
