@@ -31,6 +31,7 @@ import yaml
 
 from cleaner.blocks import split_blocks
 from cleaner.errors import RuleFileError
+from cleaner.learn.byids import first_span, removed_by_ids
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.lists import list_rules
 from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template
@@ -63,7 +64,6 @@ DUMP_EXAMPLE_BODY_SHARE = 0.3  # of an example's text, so it reads as a page wit
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
-MEASURE_PAGES = 10  # dump learning: pages of the sample its rules are measured on
 NEARLY_EMPTY_SHARE = 0.9  # a page the rules remove this share of is "nearly emptied"
 LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
@@ -268,10 +268,11 @@ def learn(
     # only lines whose opening or end recurs can be templates: the rest is not masked
     masks = candidate_masks(pages, support)
     corpus = _Corpus([list(p) for p in pages], [[masks.get(line, NO_TEMPLATE) for line in p] for p in pages])
-    exact = exact_templates(corpus.masked, support)
-    holed = hole_templates(corpus.masked, support)
+    recurring = [[words for words in page if words] for page in corpus.masked]  # the candidates
+    exact = exact_templates(recurring, support)
+    holed = hole_templates(recurring, support)
     if from_dump:
-        holed += lead_in_templates(corpus.masked, support)
+        holed += lead_in_templates(recurring, support)
     templates = merge_templates(exact, holed)
     templates, corpus.ids = _assign(corpus, templates, support)
     samples = _samples(corpus, len(templates))
@@ -313,15 +314,13 @@ def learn(
             except RuleFileError as exc:  # e.g. more RE2 program than one file may hold
                 learned.rules, learned.problem = [], str(exc)
                 return learned
-            # the figures, the emptied-pages guard and the examples read the first pages of
-            # the sample (already a random choice): applying to all would double the cost
-            measured = _Corpus(
-                corpus.lines[:MEASURE_PAGES], corpus.masked[:MEASURE_PAGES], corpus.ids[:MEASURE_PAGES]
-            )
-            outcome = [removed_lines(compiled, lines) for lines in measured.lines]
-            _measure(learned, measured, outcome)
-            learned.measured_pages = len(measured.lines)
-            learned.examples = _examples(learned, measured, outcome, compiled)
+            # the figures, the emptied-pages guard and the choice of example pages read what
+            # the rules take off the template ids of every sampled page (cleaner.learn.byids);
+            # only the pages cut into examples go through the engine
+            outcome = removed_by_ids(learned.rules, corpus.ids)
+            _measure(learned, corpus, outcome)
+            learned.measured_pages = len(corpus.lines)
+            learned.examples = _examples(learned, corpus, outcome, compiled)
         return learned  # no fingerprints: a dump's records are matched by outlet or URL only
     _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
@@ -341,7 +340,7 @@ def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequenc
             continue
         fired = odd = 0
         for ids in corpus.ids:
-            span = _span_by_ids(rule, ids)
+            span = first_span(rule, ids)
             if span is None:
                 continue
             fired += 1
@@ -352,20 +351,6 @@ def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequenc
             kept.append(rule)
     learned.rules = kept + (_line_rules(sorted(demoted), categories) if demoted else [])
     _name_rules(learned.rules)
-
-
-def _span_by_ids(rule: LearnedRule, ids: Sequence[int | None]) -> range | None:
-    """The lines a block or after rule would take on one page, by template id."""
-    start = next((i for i, t in enumerate(ids) if t == rule.templates[0]), None)
-    if start is None:
-        return None
-    if rule.kind == "after" or rule.end is None:
-        return range(start, len(ids))
-    limit = rule.max_lines or len(ids)
-    for i in range(start + 1, min(len(ids), start + limit)):
-        if ids[i] == rule.end:
-            return range(start, i + 1)
-    return range(start, len(ids)) if len(ids) - start <= limit else range(start, start + 1)
 
 
 def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -399,7 +384,8 @@ def _assign(
     for _round in range(2):
         index = TemplateIndex(templates)
         ids = [
-            [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+            [index.find(w, line) if w else None for w, line in zip(ws, ls)]
+            for ws, ls in zip(corpus.masked, corpus.lines)
         ]
         pages = Counter(i for page in ids for i in set(page) if i is not None)
         keep = [i for i in range(len(templates)) if pages[i] >= support]
@@ -408,7 +394,8 @@ def _assign(
         templates = [templates[i] for i in keep]
     index = TemplateIndex(templates)
     return templates, [
-        [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+        [index.find(w, line) if w else None for w, line in zip(ws, ls)]
+        for ws, ls in zip(corpus.masked, corpus.lines)
     ]
 
 
@@ -710,7 +697,11 @@ def _examples(
     outcome: Sequence[Sequence[str | None]] | None = None,
     compiled: OutletRules | None = None,
 ) -> list[tuple[str, str]]:
-    """Short inputs cut from real pages, with the body the rules give them."""
+    """Short inputs cut from real pages, with the body the rules give them.
+
+    ``outcome`` ranks the pages (a dump learner's is read off the template ids); the page
+    an example is cut from is run through the engine, so the example says what the
+    rules really do."""
     if not learned.rules:
         return []
     rules = compiled or compile_learned(learned)
@@ -726,6 +717,8 @@ def _examples(
         if examples and fired <= covered:
             continue
         if learned.from_dump:
+            removed = removed_lines(rules, corpus.lines[page])
+            fired = {r for r in removed if r is not None}
             example = _cut_dump_example(corpus.lines[page], removed)
         else:
             example = _cut_example(corpus.lines[page], removed)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from cleaner.learn.mask import NUM, Template, mask_lines
 
@@ -29,8 +29,9 @@ MAX_HOLE_BOUND = 200
 Words = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
+    """A masked line on a page (a named tuple: thousands are made per outlet)."""
+
     page: int
     words: Words
 
@@ -58,23 +59,24 @@ def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Temp
     Lines that also recur exactly take part, so that one template can stand
     for several exact variants ("from just $5" and "from just £5").
     """
-    by_prefix: dict[Words, list[Occurrence]] = defaultdict(list)
-    by_suffix: dict[Words, list[Occurrence]] = defaultdict(list)
+    where: dict[Words, list[int]] = defaultdict(list)  # each distinct line: its pages
     for page, lines in enumerate(masked):
         for words in set(lines):
-            if len(words) < MIN_TEMPLATE_WORDS:
-                continue
-            by_prefix[words[:ANCHOR_WORDS]].append(Occurrence(page, words))
-            by_suffix[words[-ANCHOR_WORDS:]].append(Occurrence(page, words))
+            if len(words) >= MIN_TEMPLATE_WORDS:
+                where[words].append(page)
+    by_prefix: dict[Words, list[Words]] = defaultdict(list)
+    by_suffix: dict[Words, list[Words]] = defaultdict(list)
+    for words in where:
+        by_prefix[words[:ANCHOR_WORDS]].append(words)
+        by_suffix[words[-ANCHOR_WORDS:]].append(words)
     found: dict[tuple[Words, Words], Template] = {}
     for groups, reverse in ((by_prefix, False), (by_suffix, True)):
-        for members in groups.values():
+        for lines in groups.values():
             # one distinct line cannot give MIN_DISTINCT_HOLES holes (most groups are
             # one recurring line, which the exact template stands for): skip growing it
-            if len(members) < support or _distinct(members) < MIN_DISTINCT_HOLES:
+            if len(lines) < MIN_DISTINCT_HOLES or len(set().union(*(where[w] for w in lines))) < support:
                 continue
-            if _pages(members) < support:
-                continue
+            members = [Occurrence(page, words) for words in lines for page in where[words]]
             template = _grow(members, support, reverse)
             if template is not None:
                 found.setdefault((template.prefix, template.suffix), template)
@@ -83,10 +85,6 @@ def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Temp
 
 def _pages(members: Sequence[Occurrence]) -> int:
     return len({m.page for m in members})
-
-
-def _distinct(members: Sequence[Occurrence]) -> int:
-    return len({m.words for m in members})
 
 
 def _grow(members: list[Occurrence], support: int, reverse: bool) -> Template | None:
@@ -152,6 +150,7 @@ def _most_supported(
 # Lead-ins: a fixed opening ended by a separator ("READ MORE:", "Tags:", "Photo |") before
 # a part that changes on every page (a headline, a tag list, a name).
 LEAD_SEPARATORS = (":", "|", "»", "›", ">", "—", "–", "-", "•")
+_SEPARATOR_CHARS = frozenset(LEAD_SEPARATORS)  # each one character: a word's last is tested
 MAX_LEAD_WORDS = 4  # words of the fixed opening, separator included
 MIN_LEAD_CHARS = 4  # letters before the separator: "Q:" of an interview is not a lead-in
 MAX_LEAD_LINE_WORDS = 30  # a headline or a tag list, not a paragraph
@@ -168,9 +167,9 @@ def lead_in_templates(masked: Sequence[Sequence[Words]], support: int) -> list[T
             if len(words) > MAX_LEAD_LINE_WORDS:
                 continue
             for k in range(1, min(MAX_LEAD_WORDS, len(words) - 1) + 1):
-                prefix = words[:k]
-                if not prefix[-1].endswith(LEAD_SEPARATORS):
+                if words[k - 1][-1] not in _SEPARATOR_CHARS:
                     continue
+                prefix = words[:k]
                 pages[prefix].add(page)
                 rests[prefix].add(words[k:])
                 break  # the first separator ends the opening
@@ -274,7 +273,7 @@ def _anchor_keys(probe: Words) -> list[Key]:
     """A line's masked opening and end of PROBE_WORDS words, and its lead-in."""
     keys = [(OPENING, probe[:PROBE_WORDS]), (ENDING, probe[-PROBE_WORDS:])]
     for k in range(1, min(MAX_LEAD_WORDS, len(probe) - 1) + 1):
-        if probe[k - 1].endswith(LEAD_SEPARATORS):
+        if probe[k - 1][-1] in _SEPARATOR_CHARS:
             keys.append((LEAD_IN, probe[:k]))
             break
     return keys

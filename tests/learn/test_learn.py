@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.learn import propose
+from cleaner.learn.byids import removed_by_ids
 from cleaner.learn.category import CategoryGuesser, contains_phrase
 from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_lines, mask_words
 from cleaner.learn.outlets import LEARN_MIN_COUNT, LEARN_SHARE
-from cleaner.learn.propose import learn, page_lines, support_for
+from cleaner.learn.propose import learn, page_lines, removed_lines, support_for
 from cleaner.learn.templates import (
     TemplateIndex,
     candidate_masks,
@@ -337,3 +338,26 @@ def test_learning_from_candidate_lines_gives_the_rules_of_masking_all(
     monkeypatch.setattr(propose, "candidate_masks", mask_all)
     assert [learned(pages) for pages in groups] == filtered
     assert sum(len(data["text"]) for data in filtered) > 3 * len(groups)  # rules were learned
+
+
+def test_rules_read_off_template_ids_take_what_the_engine_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dump learner's figures, emptied-pages guard and example choice read the rules'
+    effect off the template ids (cleaner.learn.byids): the same lines the engine takes."""
+    seen: list[list[list[int | None]]] = []
+
+    def keep_ids(rules: list[Any], pages_ids: list[list[int | None]]) -> list[list[str | None]]:
+        seen.append(pages_ids)
+        return removed_by_ids(rules, pages_ids)
+
+    monkeypatch.setattr(propose, "removed_by_ids", keep_ids)
+    lines_taken = 0
+    for pages in _outlets_pages():
+        found = learn(
+            pages, "outlet.example", min_share=LEARN_SHARE, min_pages=LEARN_MIN_COUNT, from_dump=True
+        )
+        assert found.compiled is not None and found.rules
+        by_ids = removed_by_ids(found.rules, seen[-1])
+        for lines, taken in zip(pages, by_ids):
+            assert removed_lines(found.compiled, lines) == taken
+            lines_taken += sum(rule is not None for rule in taken)
+    assert lines_taken > 1000
