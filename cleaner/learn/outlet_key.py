@@ -26,6 +26,7 @@ _NAME_CHARS = re.compile(r"[^a-z0-9.-]+")
 _DOMAIN_SHAPE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 EXPLICIT_SUFFIX = ".outlet"  # an explicit name that is not a domain becomes <name>.outlet
 HOST_CACHE = 65_536  # hosts remembered: a dump repeats the same few thousand
+PUNYCODE_PREFIX = "xn--"
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +36,7 @@ def _suffix_list() -> Any:
     # no source given: the list inside the package is read, never the network.
     # accept_unknown: a suffix the list does not know (a test or private name such as
     # .example, .internal) is one label, so its last two labels stand for the site.
-    return PublicSuffixList(only_icann=True, accept_unknown=True)
+    return PublicSuffixList(only_icann=True, accept_unknown=True, accept_encoded_idn=False)
 
 
 @lru_cache(maxsize=HOST_CACHE)
@@ -48,8 +49,24 @@ def registered_domain(host: str) -> str | None:
     else:
         return None
     labels = [label for label in host.lower().split(".") if label]  # "a..b.com" is a.b.com
-    found = _suffix_list().privatesuffix(".".join(labels))
-    return found if isinstance(found, str) else None
+    found = _suffix_list().privatesuffix(".".join(_unicode_labels(labels)))
+    if not isinstance(found, str):
+        return None
+    return ".".join(labels[-(found.count(".") + 1) :])  # in the host's own spelling
+
+
+def _unicode_labels(labels: list[str]) -> list[str]:
+    """Punycode labels (xn--) read as Unicode, the list's spelling: the list is loaded
+    without its punycode copies, which cost more than half of loading it."""
+    if not any(label.startswith(PUNYCODE_PREFIX) for label in labels):
+        return labels
+    try:
+        return [
+            label.encode("ascii").decode("idna") if label.startswith(PUNYCODE_PREFIX) else label
+            for label in labels
+        ]
+    except UnicodeError:  # not valid punycode: looked up as written
+        return labels
 
 
 def outlet_key(outlet: str | None, url: str | None) -> str | None:

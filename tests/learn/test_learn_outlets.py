@@ -60,6 +60,9 @@ def learned_lines(pages: list[list[str]]) -> set[str]:
         (None, "https://my-notes.blogspot.com/2024/x", "blogspot.com"),  # private section not counted
         (None, "https://news..lakeside.example/a", "lakeside.example"),  # an empty label is ignored
         (None, "https://co.uk/", None),  # a bare public suffix is no outlet
+        (None, "https://news.xn--e1afmkfd.xn--p1ai/a", "xn--e1afmkfd.xn--p1ai"),  # punycode stays
+        (None, "https://news.example.xn--55qx5d.cn/a", "example.xn--55qx5d.cn"),  # 公司.cn: a suffix
+        (None, "https://news.example.公司.cn/a", "example.公司.cn"),
         (None, None, None),
         ("  ", "", None),
     ],
