@@ -255,7 +255,7 @@ def candidate_masks(pages: Sequence[Sequence[str]], support: int) -> dict[str, W
             is_long.append(True)
             probes.append(" ".join(words[:PROBE_WORDS] + line.rsplit(None, PROBE_WORDS)[1:]))
     masked = mask_lines(probes)
-    key_of = {line: _anchor_keys(probe) for line, probe in zip(distinct, masked)}
+    key_of = {line: _anchor_keys(probe, long) for line, probe, long in zip(distinct, masked, is_long)}
     pages_of: Counter[Key] = Counter()
     for page in pages:
         pages_of.update({key for line in set(page) for key in key_of[line]})
@@ -269,9 +269,14 @@ def candidate_masks(pages: Sequence[Sequence[str]], support: int) -> dict[str, W
     return found
 
 
-def _anchor_keys(probe: Words) -> list[Key]:
-    """A line's masked opening and end of PROBE_WORDS words, and its lead-in."""
-    keys = [(OPENING, probe[:PROBE_WORDS]), (ENDING, probe[-PROBE_WORDS:])]
+def _anchor_keys(probe: Words, is_long: bool) -> list[Key]:
+    """A line's masked opening and end of PROBE_WORDS words, and its lead-in. A line of
+    2 * PROBE_WORDS words or fewer shares no template with a long line but a lead-in
+    (the long line's template leaves at most MAX_HOLE_WORDS to its hole): it shows only
+    that."""
+    keys: list[Key] = []
+    if is_long or len(probe) > 2 * PROBE_WORDS:
+        keys += [(OPENING, probe[:PROBE_WORDS]), (ENDING, probe[-PROBE_WORDS:])]
     for k in range(1, min(MAX_LEAD_WORDS, len(probe) - 1) + 1):
         if probe[k - 1][-1] in _SEPARATOR_CHARS:
             keys.append((LEAD_IN, probe[:k]))
