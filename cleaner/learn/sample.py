@@ -4,7 +4,7 @@ Every page gets a hash of its content; an outlet keeps the ``size`` pages with
 the smallest hashes (a bottom-k sample). The choice depends only on the pages,
 never on their order, so ``-j``, a resumed run and the Spark job pick the same
 pages and learn the same rules. Memory holds, per outlet, a page count and at
-most ``size`` hashes; the kept pages stay in memory up to MEMORY_BYTES of text
+most ``size`` hashes; the kept pages stay in memory up to MEMORY_CHARS of text
 (a small dump never touches the disk), then all of them move to a SQLite file,
 and a page pushed out of the sample is deleted from where it is.
 """
@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 SAMPLE_PAGES = 80  # pages learned from per outlet: shares above 0.3 are read to within ~0.1
 MAX_OUTLETS = 500_000  # outlets tracked; a dump with more keeps counting the ones it has
 HASH_BYTES = 8
-# Kept page text held in memory before the sample moves to disk: a few hundred outlets'
-# samples of ordinary pages; a large dump's learning pass stays flat below it.
-MEMORY_BYTES = 32_000_000
+# Characters of kept page text held in memory before the sample moves to disk (one to
+# four bytes each, as Python stores the text): the samples of about a hundred outlets of
+# ordinary pages; a large dump's learning pass stays flat below it.
+MEMORY_CHARS = 16_000_000
 
 
 def page_hash(content: str) -> int:
@@ -40,12 +41,12 @@ class _Outlet:
 
 class OutletSample:
     """Page counts per outlet and a bottom-k sample of their pages, in memory up to
-    ``memory_bytes`` of text, then in a SQLite file at ``path``."""
+    ``memory_chars`` of text, then in a SQLite file at ``path``."""
 
-    def __init__(self, path: str, size: int = SAMPLE_PAGES, memory_bytes: int = MEMORY_BYTES) -> None:
+    def __init__(self, path: str, size: int = SAMPLE_PAGES, memory_chars: int = MEMORY_CHARS) -> None:
         self.size = size
         self.path = path
-        self.memory_bytes = memory_bytes
+        self.memory_chars = memory_chars
         self.outlets: dict[str, _Outlet] = {}
         self.untracked = 0  # pages of outlets beyond MAX_OUTLETS
         self._memory: dict[str, list[tuple[int, str, str]]] = {}  # outlet -> (hash, kind, content)
@@ -78,7 +79,7 @@ class OutletSample:
             return
         self._memory.setdefault(key, []).append((h, kind, content))
         self._memory_size += len(content)
-        if self._memory_size > self.memory_bytes:
+        if self._memory_size > self.memory_chars:
             self._spill()
 
     def _forget(self, key: str, h: int) -> None:

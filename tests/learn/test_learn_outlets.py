@@ -171,7 +171,7 @@ def test_sample_is_bounded_and_order_free(tmp_path: Path) -> None:
     assert len(list(first.pages_of("big.example"))) == SAMPLE_PAGES
     assert first.stored() == SAMPLE_PAGES  # pages pushed out of the sample are let go
     # the same sample once it has moved to disk, whenever that happens
-    spilled = OutletSample(str(tmp_path / "c.sqlite"), memory_bytes=2_000)
+    spilled = OutletSample(str(tmp_path / "c.sqlite"), memory_chars=2_000)
     for text in pages:
         spilled.add("big.example", "big.example", "text", text)
     assert spilled.on_disk and not first.on_disk
