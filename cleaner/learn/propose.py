@@ -261,7 +261,9 @@ def learn(
     ``from_dump`` (``cleaner clean --learn-outlets``, no person reads the file first):
     also openings such as "READ MORE:" before a changing rest and teaser lists; every
     recurring line gets a line rule; blocks are checked on the template ids instead of
-    by applying the rules round after round (one compile per outlet); no fingerprints.
+    by applying the rules round after round (one compile per outlet), and so are the
+    figures and the emptied-pages guard (cleaner.learn.byids; only the pages cut into
+    examples run through the engine); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
     support = support_for(len(pages), min_share, min_pages)
