@@ -262,8 +262,8 @@ def learn(
     also openings such as "READ MORE:" before a changing rest and teaser lists; every
     recurring line gets a line rule; blocks are checked on the template ids instead of
     by applying the rules round after round (one compile per outlet), and so are the
-    figures and the emptied-pages guard (cleaner.learn.byids; only the pages cut into
-    examples run through the engine); no fingerprints.
+    figures, the emptied-pages guard and the cutting of examples (cleaner.learn.byids;
+    only the examples run through the engine, for their bodies); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
     support = support_for(len(pages), min_share, min_pages)
@@ -316,9 +316,9 @@ def learn(
             except RuleFileError as exc:  # e.g. more RE2 program than one file may hold
                 learned.rules, learned.problem = [], str(exc)
                 return learned
-            # the figures, the emptied-pages guard and the choice of example pages read what
-            # the rules take off the template ids of every sampled page (cleaner.learn.byids);
-            # only the pages cut into examples go through the engine
+            # the figures, the emptied-pages guard and the examples' cut read what the rules
+            # take off the template ids of every sampled page (cleaner.learn.byids); only
+            # the examples themselves go through the engine, for their bodies
             outcome = removed_by_ids(learned.rules, corpus.ids)
             _measure(learned, corpus, outcome)
             learned.measured_pages = len(corpus.lines)
@@ -701,9 +701,9 @@ def _examples(
 ) -> list[tuple[str, str]]:
     """Short inputs cut from real pages, with the body the rules give them.
 
-    ``outcome`` ranks the pages (a dump learner's is read off the template ids); the page
-    an example is cut from is run through the engine, so the example says what the
-    rules really do."""
+    ``outcome`` ranks the pages and says which lines to keep whole (a dump learner's is
+    read off the template ids); the body of each example is the engine's, so the
+    example says what the rules really do."""
     if not learned.rules:
         return []
     rules = compiled or compile_learned(learned)
@@ -719,8 +719,6 @@ def _examples(
         if examples and fired <= covered:
             continue
         if learned.from_dump:
-            removed = removed_lines(rules, corpus.lines[page])
-            fired = {r for r in removed if r is not None}
             example = _cut_dump_example(corpus.lines[page], removed)
         else:
             example = _cut_example(corpus.lines[page], removed)
