@@ -81,6 +81,8 @@ _NAME_PART_SCAN = re2.compile(
 LINE_GAP = "\n\n"  # between lines in mask_lines' one scan (see there)
 NAME_PATTERNS = 4096  # narrowed name patterns kept: one per set of names met in a line
 NUM_REGEX = "[0-9][0-9.,:]*"
+PLACEHOLDER_CHARS = 16  # a masked number or date name stands for at most this many characters
+LINE_SLACK_CHARS = 20  # spaces wider than one around the words and the hole
 SPACE_REGEX = r"[\s\xa0]+"
 _META = set("\\.^$*+?{}[]|()")
 
@@ -251,17 +253,28 @@ class Template:
     def fixed_chars(self) -> int:
         return sum(len(w) for w in self.prefix + self.suffix)
 
-    def regex(self, names: DateNames = ALL_DATE_NAMES) -> str:
-        """Anchored regex for the whole stripped line."""
+    def regex(self, names: DateNames = ALL_DATE_NAMES, open_hole: bool = False) -> str:
+        """Anchored regex for the whole stripped line. ``open_hole``: the hole as ``.+``,
+        for a rule whose ``max_chars`` bounds the line instead (a counted repeat costs
+        RE2 program and DFA states in proportion to its bound)."""
         if not self.has_hole:
             return f"^{words_regex(self.prefix, names)}$"
         parts = []
         if self.prefix:
             parts.append(words_regex(self.prefix, names) + SPACE_REGEX)
-        parts.append(f".{{1,{self.hole_chars}}}")
+        parts.append(".+" if open_hole else f".{{1,{self.hole_chars}}}")
         if self.suffix:
             parts.append(SPACE_REGEX + words_regex(self.suffix, names))
         return "^" + "".join(parts) + "$"
+
+    def line_chars(self) -> int:
+        """The longest line this template explains, as a rule's ``max_chars``: its fixed
+        words (a number, a month or a weekday counted at PLACEHOLDER_CHARS), the hole's
+        bound and LINE_SLACK_CHARS for wider spaces."""
+        words = self.prefix + self.suffix
+        placeholders = sum(w.count(NUM) + w.count(MONTH) + w.count(WEEKDAY) for w in words)
+        fixed = len(" ".join(words)) + placeholders * PLACEHOLDER_CHARS
+        return fixed + self.hole_chars + LINE_SLACK_CHARS
 
     def describe(self) -> str:
         if not self.has_hole:

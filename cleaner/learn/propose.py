@@ -84,10 +84,14 @@ class LearnedRule:
     chars: int = 0
     unexplained_pages: int = 0
     members: list[int] = field(default_factory=list)
+    max_chars: int | None = None  # set: the start pattern's holes are open, this bounds the line
 
     def to_yaml(self, templates: Sequence[Template], names: DateNames) -> dict[str, Any]:
         rule: dict[str, Any] = {"id": self.id, "category": self.category}
-        start = _alternation([templates[i] for i in self.templates], names)
+        open_holes = self.max_chars is not None
+        start = _alternation([templates[i] for i in self.templates], names, open_holes)
+        if open_holes:
+            rule["max_chars"] = self.max_chars
         if self.kind == "block":
             block: dict[str, Any] = {"start": _Quoted(start)}
             if self.end is not None:
@@ -224,10 +228,10 @@ for _dumper in (_Dumper, _FastDumper):
     )
 
 
-def _alternation(templates: Sequence[Template], names: DateNames) -> str:
+def _alternation(templates: Sequence[Template], names: DateNames, open_holes: bool = False) -> str:
     if len(templates) == 1:
-        return templates[0].regex(names)
-    inner = [t.regex(names)[1:-1] for t in templates]
+        return templates[0].regex(names, open_holes)
+    inner = [t.regex(names, open_holes)[1:-1] for t in templates]
     return "^(?:" + "|".join(inner) + ")$"
 
 
@@ -377,6 +381,32 @@ def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequenc
     if missing:
         learned.rules.extend(_line_rules(missing, categories))
     _split_long_line_rules(learned)  # one category's line rule may hold too many lines
+    _open_holes(learned)
+
+
+def _open_holes(learned: Learned) -> None:
+    """Holed lines get line rules of their own whose holes are open (``.+``) and whose
+    ``max_chars`` bounds the line, and so do block and after rules that start at one: a
+    counted repeat such as ``.{1,240}`` was most of a learned outlet's compile time and
+    of its matching in the cleaning pass; a length test per matched line costs nothing."""
+    templates = learned.templates
+    out: list[LearnedRule] = []
+    for rule in learned.rules:
+        if rule.kind != "line":
+            start = templates[rule.templates[0]]
+            if start.has_hole:
+                rule.max_chars = start.line_chars()
+            out.append(rule)
+            continue
+        exact = [t for t in rule.templates if not templates[t].has_hole]
+        holed = [t for t in rule.templates if templates[t].has_hole]
+        if exact:
+            out.append(LearnedRule("", rule.category, "line", exact))
+        if holed:
+            bound = max(templates[t].line_chars() for t in holed)
+            out.append(LearnedRule("", rule.category, "line", holed, max_chars=bound))
+    learned.rules = out
+    _name_rules(learned.rules)
 
 
 def _assign(
