@@ -346,3 +346,22 @@ def test_learned_data_skips_only_the_backtracking_parse() -> None:
     for bad in ("^(" + "x" * MAX_PATTERN_LENGTH + ")$", "^(unclosed$"):
         with pytest.raises(RuleFileError):
             rules_from_data(data(bad), "<learned>", check_patterns=False)
+
+
+def test_a_lead_in_rule_bounds_the_line_not_the_pattern() -> None:
+    """A lead-in's changing part is an open ``.+`` under the rule's ``max_chars``: the
+    usual "Read more: <headline>" goes, a paragraph that opens like one stays."""
+    rng = random.Random(8)
+    pages = [
+        [*lines[:2], f"Read more: {headline(rng, EN)}", *lines[2:]] for lines in lakeside_pages(30, seed=9)
+    ]
+    learned, why = learn_outlet(pages, "lakeside.example", "lakeside.example", len(pages))
+    assert learned is not None, why
+    rules = compile_learned(learned)
+    lead = next(rule for rule in rules.text if rule.pattern.source.startswith("^Read"))
+    assert lead.max_chars is not None and ".{" not in lead.pattern.source
+    long_read = "Read more: " + " ".join(paragraph(rng, EN) for _ in range(4))
+    assert len(long_read) > lead.max_chars
+    page = [*pages[0][:2], f"Read more: {headline(rng, EN)}", long_read, *pages[0][2:]]
+    removed = removed_lines(rules, page)
+    assert removed[2] is not None and removed[3] is None
