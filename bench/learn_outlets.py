@@ -10,12 +10,18 @@ sentence and a series paragraph recur in the bodies. Every line is tagged, so:
 - body lines lost, plain and learned (the learned run may lose 0.2 pp more at most;
   headlines are titles, counted in neither);
 - records of outlets below the threshold identical to the plain run;
-- wall time of both runs, one process (-j 1), side by side; the learned run's
-  time includes both passes.
+- time of both runs, one process (-j 1), side by side: wall and CPU (user + system
+  of the command), the best of ``--repeat`` runs each (a shared machine is noisy,
+  and CPU time is what the learning costs); the learned run includes both passes;
+- the learning pass's own CPU seconds (pass one alone, in a child process).
 
     python bench/learn_outlets.py                 # the figures above, seed 1
-    python bench/learn_outlets.py --seeds 1 2 3
+    python bench/learn_outlets.py --seeds 1 2 3 4 5 6 --repeat 3
+    python bench/learn_outlets.py --seeds 1 2 --against ../main   # another checkout beside this one
     python bench/learn_outlets.py --rss           # learning pass peak RSS on 0.1 and 1 GB dumps
+
+``--against DIR`` runs the same dumps with the code of another checkout (its own
+``cleaner`` package) in the same run, so the time figures compare on equal terms.
 
 ``--rss`` generates (once, into bench/out/) dumps of 0.1 GB and 1 GB of 200
 outlets (pages per outlet grow with the size) and runs the learning pass alone
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -84,41 +91,77 @@ class Tally:
 
 
 @dataclass
+class Timing:
+    """Best wall and CPU seconds of each run, and the learning pass's own CPU seconds."""
+
+    wall: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
+    pass_cpu: float = 0.0
+
+    def keep_best(self, name: str, wall: float, cpu: float) -> None:
+        self.wall[name] = min(wall, self.wall.get(name, wall))
+        self.cpu[name] = min(cpu, self.cpu.get(name, cpu))
+
+
+@dataclass
 class Figures:
-    seconds: dict[str, float] = field(default_factory=dict)
+    timing: Timing = field(default_factory=Timing)
     big: dict[str, Tally] = field(default_factory=dict)  # outlets with >= THRESHOLD pages
     small_identical: int = 0
     small_records: int = 0
 
 
-def run_cli(args: list[str]) -> float:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def run_child(args: list[str], tree: Path) -> tuple[float, float, str]:
+    """Wall and CPU seconds (user + system) of one child process, and its stdout."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", *args, "--no-progress", "-j", "1"],
-        capture_output=True,
-        env=env,
-        cwd=ROOT,
-    )
+    done = subprocess.run([sys.executable, *args], capture_output=True, env=env, cwd=tree)
     seconds = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        sys.exit(f"cleaner failed: {done.stderr.decode()[-2000:]}")
-    return seconds
+        sys.exit(f"{args[0]} failed: {done.stderr.decode()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, done.stdout.decode()
 
 
-def measure(seed: int, outlets_count: int, folder: Path) -> Figures:
+def write_dump(seed: int, outlets_count: int, folder: Path) -> tuple[list[Page], Path]:
     outlets = make_outlets(outlets_count, seed)
     pages = list(make_pages(outlets, seed + 1000))
     dump = folder / f"dump-{seed}.jsonl"
     with dump.open("w", encoding="utf-8") as handle:
         for record in dump_records(iter(pages)):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    figures = Figures()
-    outputs = {}
-    for name, extra in (("plain", []), ("learned", ["--learn-outlets"])):
-        out = folder / f"{name}-{seed}.jsonl"
-        figures.seconds[name] = run_cli([str(dump), "-o", str(out), *extra])
-        outputs[name] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return pages, dump
+
+
+def time_runs(dump: Path, folder: Path, tree: Path, repeat: int) -> Timing:
+    """Plain and learned runs of the command, alternating, best of ``repeat`` each; then
+    the learning pass alone."""
+    timing = Timing()
+    for _ in range(repeat):
+        for name, extra in (("plain", []), ("learned", ["--learn-outlets"])):
+            out = folder / f"{name}.jsonl"
+            args = ["-m", "cleaner", "clean", str(dump), "-o", str(out), "--no-progress", "-j", "1", *extra]
+            wall, cpu, _ = run_child(args, tree)
+            timing.keep_best(name, wall, cpu)
+    passes = [
+        run_child([str(Path(__file__).resolve()), "--learning-pass", str(dump), "--as-the-command"], tree)[2]
+        for _ in range(repeat)
+    ]
+    timing.pass_cpu = min(float(json.loads(out)["cpu_seconds"]) for out in passes)
+    return timing
+
+
+def measure(seed: int, outlets_count: int, folder: Path, repeat: int) -> Figures:
+    pages, dump = write_dump(seed, outlets_count, folder)
+    figures = Figures(timing=time_runs(dump, folder, ROOT, repeat))
+    outputs = {
+        name: [
+            json.loads(line) for line in (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        for name in ("plain", "learned")
+    }
     for name in outputs:
         figures.big[name] = Tally()
     for index, page in enumerate(pages):
@@ -131,9 +174,18 @@ def measure(seed: int, outlets_count: int, folder: Path) -> Figures:
     return figures
 
 
+def time_line(label: str, timing: Timing) -> str:
+    wall, cpu = timing.wall, timing.cpu
+    return (
+        f"{label}: time plain {wall['plain']:.2f} s, learned (both passes) {wall['learned']:.2f} s: "
+        f"{wall['learned'] / wall['plain']:.2f}x wall; CPU plain {cpu['plain']:.2f} s, learned "
+        f"{cpu['learned']:.2f} s: {cpu['learned'] / cpu['plain']:.2f}x; learning pass alone "
+        f"{timing.pass_cpu:.2f} s CPU"
+    )
+
+
 def report(seed: int, outlets: list[Outlet] | None, figures: Figures) -> list[str]:
     plain, learned = figures.big["plain"], figures.big["learned"]
-    ratio = figures.seconds["learned"] / figures.seconds["plain"]
     lost_plain = 100 * plain.body_lost / max(plain.body, 1)
     lost_learned = 100 * learned.body_lost / max(learned.body, 1)
     return [
@@ -144,8 +196,7 @@ def report(seed: int, outlets: list[Outlet] | None, figures: Figures) -> list[st
         f"({lost_learned - lost_plain:+.2f} pp; {learned.body:,} lines)",
         f"seed {seed}: outlets below {THRESHOLD} pages: {figures.small_identical}/{figures.small_records} "
         "records identical to the plain run",
-        f"seed {seed}: time plain {figures.seconds['plain']:.1f} s, learned (both passes) "
-        f"{figures.seconds['learned']:.1f} s: {ratio:.2f}x",
+        time_line(f"seed {seed}", figures.timing),
     ]
 
 
@@ -186,8 +237,20 @@ def _endless_pages(outlets: list[Outlet]) -> Iterator[Page]:
         index += 1
 
 
-def learning_pass(path: str) -> None:
-    """The child: pass one of the command on one file, nothing else."""
+def learning_pass(path: str, as_the_command: bool) -> None:
+    """The child: pass one of the command on one file, nothing else; prints its CPU
+    seconds. ``as_the_command``: what `cleaner clean` has loaded and built before pass
+    one (its Cleaner: rules, lexicons, models) is there before the clock starts; the
+    peak RSS child leaves it out."""
+    tree = os.environ.get("PYTHONPATH", "").split(os.pathsep)[0]
+    if tree and Path(tree).resolve() != ROOT:  # --against: that checkout's cleaner, not ours
+        sys.path.remove(str(ROOT))
+    import cleaner.io.pipeline  # noqa: F401  - what `cleaner clean` has loaded by then
+
+    if as_the_command:
+        from cleaner.engine import Cleaner
+
+        Cleaner()
     from cleaner.io.learning import learn_from_items
     from cleaner.io.readers import iter_items
     from cleaner.io.records import FieldMap
@@ -195,7 +258,9 @@ def learning_pass(path: str) -> None:
 
     source = expand_inputs((path,), "auto", None)[0]
     with tempfile.TemporaryDirectory() as folder:
+        started = time.process_time()
         learn_from_items(iter_items(source), FieldMap(), Path(folder), THRESHOLD)
+        print(json.dumps({"cpu_seconds": time.process_time() - started}))
 
 
 def peak_rss(args: list[str]) -> tuple[float, int]:
@@ -230,14 +295,19 @@ def main() -> None:
     )
     parser.add_argument("--seeds", type=int, nargs="+", default=[1])
     parser.add_argument("--outlets", type=int, default=36)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each command; the best counts")
+    parser.add_argument(
+        "--against", type=Path, metavar="DIR", help="another checkout to time on the same dumps"
+    )
     parser.add_argument("--rss", action="store_true", help="peak RSS of the learning pass, 0.1 and 1 GB")
     parser.add_argument(
         "--sizes", type=float, nargs="+", default=list(RSS_SIZES_GB), help="--rss dump sizes, GB"
     )
     parser.add_argument("--learning-pass", metavar="DUMP", help=argparse.SUPPRESS)
+    parser.add_argument("--as-the-command", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.learning_pass:
-        learning_pass(args.learning_pass)
+        learning_pass(args.learning_pass, args.as_the_command)
         return
     if args.rss:
         for size in args.sizes:
@@ -250,8 +320,13 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         for seed in args.seeds:
-            for line in report(seed, None, measure(seed, args.outlets, Path(tmp))):
-                print(line)
+            folder = Path(tmp) / str(seed)
+            folder.mkdir()
+            for line in report(seed, None, measure(seed, args.outlets, folder, args.repeat)):
+                print(line, flush=True)
+            if args.against is not None:
+                other = time_runs(folder / f"dump-{seed}.jsonl", folder, args.against.resolve(), args.repeat)
+                print(time_line(f"seed {seed} ({args.against})", other), flush=True)
 
 
 if __name__ == "__main__":

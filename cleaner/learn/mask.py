@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import re2
 
@@ -80,6 +81,8 @@ _NAME_PART_SCAN = re2.compile(
 LINE_GAP = "\n\n"  # between lines in mask_lines' one scan (see there)
 NAME_PATTERNS = 4096  # narrowed name patterns kept: one per set of names met in a line
 NUM_REGEX = "[0-9][0-9.,:]*"
+PLACEHOLDER_CHARS = 16  # a masked number or date name stands for at most this many characters
+LINE_SLACK_CHARS = 20  # spaces wider than one around the words and the hole
 SPACE_REGEX = r"[\s\xa0]+"
 _META = set("\\.^$*+?{}[]|()")
 
@@ -118,24 +121,34 @@ def mask_words(line: str) -> tuple[str, ...]:
 
 
 def mask_lines(lines: Sequence[str]) -> list[tuple[str, ...]]:
-    """``mask_words`` of each line, with one name scan over all of them: a learner masks
-    thousands of distinct lines, and one RE2 call per line cost more than the masking."""
-    texts = [_DIGITS.sub(NUM, line) for line in lines]
-    # "\n\n" between lines: a match's trailing non-letter may take one, and the next
-    # line's leading one is still there, as ^ and $ are for a line scanned alone
-    joined = LINE_GAP.join(texts)
-    starts = []
-    pos = 0
-    for text in texts:
-        starts.append(pos)
-        pos += len(text) + len(LINE_GAP)
+    """``mask_words`` of each line, done on all of them joined: one digit substitution
+    and one name scan over the whole batch, then each line split into words. A learner
+    masks thousands of distinct lines, and per-line regex calls cost more than the
+    masking itself."""
+    if not lines:
+        return []
+    # "\n\n" between lines: no digit run crosses it, a name match's trailing non-letter
+    # may take one and the next line's leading one is still there, as ^ and $ are for a
+    # line scanned alone
+    joined = _DIGITS.sub(NUM, LINE_GAP.join(lines))
+    texts = joined.split(LINE_GAP)
+    if len(texts) != len(lines):  # a line holds a blank line itself: one at a time
+        return [mask_words(line) for line in lines]
+    masked = [tuple(text.split()) for text in texts]
+    if _NAME_PART_SCAN.search(joined) is None:
+        return masked
+    starts = [0, *accumulate(len(text) + len(LINE_GAP) for text in texts)]
     named: set[int] = set()
     for match in _NAME_PART_SCAN.finditer(joined):
         at = match.start()
         if not joined[at].isalpha():
             at += 1  # the match opened on the character before the name
         named.add(bisect_right(starts, at) - 1)
-    return [_masked(text, _names_in(text) if i in named else set()) for i, text in enumerate(texts)]
+    for i in named:
+        found = _names_in(texts[i])
+        if found:
+            masked[i] = _masked(texts[i], found)
+    return masked
 
 
 def _masked(text: str, found: set[str]) -> tuple[str, ...]:
@@ -240,17 +253,28 @@ class Template:
     def fixed_chars(self) -> int:
         return sum(len(w) for w in self.prefix + self.suffix)
 
-    def regex(self, names: DateNames = ALL_DATE_NAMES) -> str:
-        """Anchored regex for the whole stripped line."""
+    def regex(self, names: DateNames = ALL_DATE_NAMES, open_hole: bool = False) -> str:
+        """Anchored regex for the whole stripped line. ``open_hole``: the hole as ``.+``,
+        for a rule whose ``max_chars`` bounds the line instead (a counted repeat costs
+        RE2 program and DFA states in proportion to its bound)."""
         if not self.has_hole:
             return f"^{words_regex(self.prefix, names)}$"
         parts = []
         if self.prefix:
             parts.append(words_regex(self.prefix, names) + SPACE_REGEX)
-        parts.append(f".{{1,{self.hole_chars}}}")
+        parts.append(".+" if open_hole else f".{{1,{self.hole_chars}}}")
         if self.suffix:
             parts.append(SPACE_REGEX + words_regex(self.suffix, names))
         return "^" + "".join(parts) + "$"
+
+    def line_chars(self) -> int:
+        """The longest line this template explains, as a rule's ``max_chars``: its fixed
+        words (a number, a month or a weekday counted at PLACEHOLDER_CHARS), the hole's
+        bound and LINE_SLACK_CHARS for wider spaces."""
+        words = self.prefix + self.suffix
+        placeholders = sum(w.count(NUM) + w.count(MONTH) + w.count(WEEKDAY) for w in words)
+        fixed = len(" ".join(words)) + placeholders * PLACEHOLDER_CHARS
+        return fixed + self.hole_chars + LINE_SLACK_CHARS
 
     def describe(self) -> str:
         if not self.has_hole:

@@ -197,6 +197,8 @@ def learn_outlet(
         guesser=guesser,
         from_dump=True,
     )
+    if learned.problem:
+        return None, f"its rules do not compile: {learned.problem}"
     if not learned.rules:
         return None, "no line recurs on enough pages"
     if learned.nearly_emptied_pages > MAX_EMPTIED_PAGES * (learned.measured_pages or len(pages)):

@@ -30,12 +30,16 @@ from typing import Any
 import yaml
 
 from cleaner.blocks import split_blocks
+from cleaner.errors import RuleFileError
+from cleaner.learn.byids import first_span, removed_by_ids
 from cleaner.learn.category import FALLBACK_CATEGORY, CategoryGuesser
 from cleaner.learn.lists import list_rules
-from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template, mask_lines
+from cleaner.learn.mask import ALL_DATE_NAMES, DateNames, Template
 from cleaner.learn.templates import (
+    NO_TEMPLATE,
     TemplateIndex,
     Words,
+    candidate_masks,
     exact_templates,
     hole_templates,
     lead_in_templates,
@@ -60,7 +64,6 @@ DUMP_EXAMPLE_BODY_SHARE = 0.3  # of an example's text, so it reads as a page wit
 FINGERPRINT_SHARE = 0.5
 MAX_FINGERPRINTS = 2
 SAMPLES = 3
-MEASURE_PAGES = 30  # dump learning: pages of the sample its rules are measured on
 NEARLY_EMPTY_SHARE = 0.9  # a page the rules remove this share of is "nearly emptied"
 LIST_CATEGORY = "related"  # a header over changing titles is a teaser list unless its words say otherwise
 WEAK_CATEGORIES = frozenset({"navigation", "other"})  # these never split a box in two
@@ -81,10 +84,14 @@ class LearnedRule:
     chars: int = 0
     unexplained_pages: int = 0
     members: list[int] = field(default_factory=list)
+    max_chars: int | None = None  # set: the start pattern's holes are open, this bounds the line
 
     def to_yaml(self, templates: Sequence[Template], names: DateNames) -> dict[str, Any]:
         rule: dict[str, Any] = {"id": self.id, "category": self.category}
-        start = _alternation([templates[i] for i in self.templates], names)
+        open_holes = self.max_chars is not None
+        start = _alternation([templates[i] for i in self.templates], names, open_holes)
+        if open_holes:
+            rule["max_chars"] = self.max_chars
         if self.kind == "block":
             block: dict[str, Any] = {"start": _Quoted(start)}
             if self.end is not None:
@@ -120,6 +127,7 @@ class Learned:
     nearly_emptied_pages: int = 0  # training pages the rules remove NEARLY_EMPTY_SHARE of
     measured_pages: int = 0  # pages the figures were measured on (0: all of them)
     compiled: OutletRules | None = None  # dump learning: the rules as compiled from the file's data
+    problem: str = ""  # dump learning: why the rules could not be compiled (then there are none)
 
     def data(self) -> dict[str, Any]:
         """The rule file as plain data, in the order of docs/design.md section 4."""
@@ -220,10 +228,10 @@ for _dumper in (_Dumper, _FastDumper):
     )
 
 
-def _alternation(templates: Sequence[Template], names: DateNames) -> str:
+def _alternation(templates: Sequence[Template], names: DateNames, open_holes: bool = False) -> str:
     if len(templates) == 1:
-        return templates[0].regex(names)
-    inner = [t.regex(names)[1:-1] for t in templates]
+        return templates[0].regex(names, open_holes)
+    inner = [t.regex(names, open_holes)[1:-1] for t in templates]
     return "^(?:" + "|".join(inner) + ")$"
 
 
@@ -257,18 +265,20 @@ def learn(
     ``from_dump`` (``cleaner clean --learn-outlets``, no person reads the file first):
     also openings such as "READ MORE:" before a changing rest and teaser lists; every
     recurring line gets a line rule; blocks are checked on the template ids instead of
-    by applying the rules round after round (one compile per outlet); no fingerprints.
+    by applying the rules round after round (one compile per outlet), and so are the
+    figures, the emptied-pages guard and the cutting of examples (cleaner.learn.byids;
+    only the examples run through the engine, for their bodies); no fingerprints.
     """
     guesser = guesser or CategoryGuesser()
-    # boilerplate lines repeat: mask each distinct line once, all in one batch
-    distinct = list(dict.fromkeys(line for p in pages for line in p))
-    masks: dict[str, Words] = dict(zip(distinct, mask_lines(distinct)))
-    corpus = _Corpus([list(p) for p in pages], [[masks[line] for line in p] for p in pages])
     support = support_for(len(pages), min_share, min_pages)
-    exact = exact_templates(corpus.masked, support)
-    holed = hole_templates(corpus.masked, support)
+    # only lines whose opening or end recurs can be templates: the rest is not masked
+    masks = candidate_masks(pages, support)
+    corpus = _Corpus([list(p) for p in pages], [[masks.get(line, NO_TEMPLATE) for line in p] for p in pages])
+    recurring = [[words for words in page if words] for page in corpus.masked]  # the candidates
+    exact = exact_templates(recurring, support)
+    holed = hole_templates(recurring, support)
     if from_dump:
-        holed += lead_in_templates(corpus.masked, support)
+        holed += lead_in_templates(recurring, support)
     templates = merge_templates(exact, holed)
     templates, corpus.ids = _assign(corpus, templates, support)
     samples = _samples(corpus, len(templates))
@@ -289,14 +299,14 @@ def learn(
         # a dump's outlet: every line of its templates (not only the few samples, whose
         # "September" or "November" would not tell English from German) names its dates
         names=DateNames.seen_in(
-            (
+            dict.fromkeys(  # each distinct line once: boilerplate repeats on every page
                 line
                 for page, ids in zip(corpus.lines, corpus.ids)
                 for line, t in zip(page, ids)
                 if t is not None
             )
             if from_dump
-            else (line for page in corpus.lines for line in page)
+            else dict.fromkeys(line for page in corpus.lines for line in page)
         ),
     )
     if from_dump:
@@ -305,16 +315,18 @@ def learn(
         _add_list_rules(learned, corpus, categories)
         _cover_every_template(learned, corpus, categories)
         if learned.rules:
-            compiled = learned.compiled = compile_learned(learned)
-            # the figures, the emptied-pages guard and the examples read the first pages of
-            # the sample (already a random choice): applying to all would double the cost
-            measured = _Corpus(
-                corpus.lines[:MEASURE_PAGES], corpus.masked[:MEASURE_PAGES], corpus.ids[:MEASURE_PAGES]
-            )
-            outcome = [removed_lines(compiled, lines) for lines in measured.lines]
-            _measure(learned, measured, outcome)
-            learned.measured_pages = len(measured.lines)
-            learned.examples = _examples(learned, measured, outcome, compiled)
+            try:
+                compiled = learned.compiled = compile_learned(learned)
+            except RuleFileError as exc:  # e.g. more RE2 program than one file may hold
+                learned.rules, learned.problem = [], str(exc)
+                return learned
+            # the figures, the emptied-pages guard and the examples' cut read what the rules
+            # take off the template ids of every sampled page (cleaner.learn.byids); only
+            # the examples themselves go through the engine, for their bodies
+            outcome = removed_by_ids(learned.rules, corpus.ids)
+            _measure(learned, corpus, outcome)
+            learned.measured_pages = len(corpus.lines)
+            learned.examples = _examples(learned, corpus, outcome, compiled)
         return learned  # no fingerprints: a dump's records are matched by outlet or URL only
     _refine(learned, corpus, categories)
     learned.fingerprints = _fingerprints(learned, domain)
@@ -334,7 +346,7 @@ def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequenc
             continue
         fired = odd = 0
         for ids in corpus.ids:
-            span = _span_by_ids(rule, ids)
+            span = first_span(rule, ids)
             if span is None:
                 continue
             fired += 1
@@ -345,20 +357,6 @@ def _demote_blocks_by_ids(learned: Learned, corpus: _Corpus, categories: Sequenc
             kept.append(rule)
     learned.rules = kept + (_line_rules(sorted(demoted), categories) if demoted else [])
     _name_rules(learned.rules)
-
-
-def _span_by_ids(rule: LearnedRule, ids: Sequence[int | None]) -> range | None:
-    """The lines a block or after rule would take on one page, by template id."""
-    start = next((i for i, t in enumerate(ids) if t == rule.templates[0]), None)
-    if start is None:
-        return None
-    if rule.kind == "after" or rule.end is None:
-        return range(start, len(ids))
-    limit = rule.max_lines or len(ids)
-    for i in range(start + 1, min(len(ids), start + limit)):
-        if ids[i] == rule.end:
-            return range(start, i + 1)
-    return range(start, len(ids)) if len(ids) - start <= limit else range(start, start + 1)
 
 
 def _add_list_rules(learned: Learned, corpus: _Corpus, categories: Sequence[str | None]) -> None:
@@ -380,10 +378,35 @@ def _cover_every_template(learned: Learned, corpus: _Corpus, categories: Sequenc
     line, so a box whose optional first line is missing on a page would stay."""
     in_lines = {t for r in learned.rules if r.kind == "line" for t in r.templates}
     missing = sorted(set(range(len(learned.templates))) - in_lines)
-    if not missing:
-        return
-    learned.rules.extend(_line_rules(missing, categories))
-    _split_long_line_rules(learned)
+    if missing:
+        learned.rules.extend(_line_rules(missing, categories))
+    _split_long_line_rules(learned)  # one category's line rule may hold too many lines
+    _open_holes(learned)
+
+
+def _open_holes(learned: Learned) -> None:
+    """Holed lines get line rules of their own whose holes are open (``.+``) and whose
+    ``max_chars`` bounds the line, and so do block and after rules that start at one: a
+    counted repeat such as ``.{1,240}`` was most of a learned outlet's compile time and
+    of its matching in the cleaning pass; a length test per matched line costs nothing."""
+    templates = learned.templates
+    out: list[LearnedRule] = []
+    for rule in learned.rules:
+        if rule.kind != "line":
+            start = templates[rule.templates[0]]
+            if start.has_hole:
+                rule.max_chars = start.line_chars()
+            out.append(rule)
+            continue
+        exact = [t for t in rule.templates if not templates[t].has_hole]
+        holed = [t for t in rule.templates if templates[t].has_hole]
+        if exact:
+            out.append(LearnedRule("", rule.category, "line", exact))
+        if holed:
+            bound = max(templates[t].line_chars() for t in holed)
+            out.append(LearnedRule("", rule.category, "line", holed, max_chars=bound))
+    learned.rules = out
+    _name_rules(learned.rules)
 
 
 def _assign(
@@ -393,7 +416,8 @@ def _assign(
     for _round in range(2):
         index = TemplateIndex(templates)
         ids = [
-            [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+            [index.find(w, line) if w else None for w, line in zip(ws, ls)]
+            for ws, ls in zip(corpus.masked, corpus.lines)
         ]
         pages = Counter(i for page in ids for i in set(page) if i is not None)
         keep = [i for i in range(len(templates)) if pages[i] >= support]
@@ -402,7 +426,8 @@ def _assign(
         templates = [templates[i] for i in keep]
     index = TemplateIndex(templates)
     return templates, [
-        [index.find(w, line) for w, line in zip(ws, ls)] for ws, ls in zip(corpus.masked, corpus.lines)
+        [index.find(w, line) if w else None for w, line in zip(ws, ls)]
+        for ws, ls in zip(corpus.masked, corpus.lines)
     ]
 
 
@@ -438,6 +463,7 @@ class _Unit:
 def _units(corpus: _Corpus, votes: Sequence[Counter[str]]) -> list[_Unit]:
     """Runs of recurring lines on each page, split where the category changes."""
     units: list[_Unit] = []
+    pieces: dict[tuple[int, ...], list[tuple[int, int, str]]] = {}  # a box recurs: split it once
     for page, ids in enumerate(corpus.ids):
         i = 0
         while i < len(ids):
@@ -447,8 +473,11 @@ def _units(corpus: _Corpus, votes: Sequence[Counter[str]]) -> list[_Unit]:
             j = i
             while j < len(ids) and ids[j] is not None:
                 j += 1
-            run = [t for t in ids[i:j] if t is not None]
-            for offset, length, category in _split_by_category(run, votes):
+            run = tuple(t for t in ids[i:j] if t is not None)
+            split = pieces.get(run)
+            if split is None:
+                split = pieces[run] = _split_by_category(run, votes)
+            for offset, length, category in split:
                 members = tuple(run[offset : offset + length])
                 reaches_end = i + offset + length == len(ids)
                 units.append(_Unit(members[0], members[-1], length, page, reaches_end, category, members))
@@ -538,16 +567,24 @@ def _name_rules(rules: list[LearnedRule]) -> None:
 
 
 def _split_long_line_rules(learned: Learned) -> None:
-    """Keep every alternation under the pattern length limit."""
+    """Keep every alternation under the pattern length limit. A line whose own pattern is
+    longer than the limit (a legal notice of a thousand characters in one paragraph)
+    cannot be a rule: it is left to the other stages, and so is a block that starts or
+    ends with one."""
+    lengths = [len(template.regex(learned.names)) for template in learned.templates]
     out: list[LearnedRule] = []
     for rule in learned.rules:
         if rule.kind != "line":
-            out.append(rule)
+            ends = [*rule.templates, *([] if rule.end is None else [rule.end])]
+            if all(lengths[t] <= MAX_PATTERN_LENGTH for t in ends):
+                out.append(rule)
             continue
         chunk: list[int] = []
         size = 0
         for t in rule.templates:
-            length = len(learned.templates[t].regex(learned.names)) + 1
+            length = lengths[t] + 1
+            if length > MAX_PATTERN_LENGTH:
+                continue
             if chunk and size + length > LINE_GROUP_CHARS:
                 out.append(LearnedRule("", rule.category, "line", chunk))
                 chunk, size = [], 0
@@ -567,8 +604,9 @@ def compile_learned(learned: Learned, examples: Sequence[tuple[str, str]] | None
     saved = learned.examples
     learned.examples = list(examples) if examples is not None else (saved or [("placeholder", "placeholder")])
     try:
-        if learned.from_dump:  # the same checks on the data, without a YAML round trip
-            return rules_from_data(learned.data(), f"<learned {learned.domain}>")
+        if learned.from_dump:  # the same checks on the data, without a YAML round trip; the
+            # patterns are the learner's own (escaped words, fixed classes, bounded holes)
+            return rules_from_data(learned.data(), f"<learned {learned.domain}>", check_patterns=False)
         return parse_rules(learned.to_yaml(), f"<learned {learned.domain}>")
     finally:
         learned.examples = saved
@@ -691,7 +729,11 @@ def _examples(
     outcome: Sequence[Sequence[str | None]] | None = None,
     compiled: OutletRules | None = None,
 ) -> list[tuple[str, str]]:
-    """Short inputs cut from real pages, with the body the rules give them."""
+    """Short inputs cut from real pages, with the body the rules give them.
+
+    ``outcome`` ranks the pages and says which lines to keep whole (a dump learner's is
+    read off the template ids); the body of each example is the engine's, so the
+    example says what the rules really do."""
     if not learned.rules:
         return []
     rules = compiled or compile_learned(learned)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
-from cleaner.learn.mask import NUM, Template
+from cleaner.learn.mask import NUM, Template, mask_lines
 
 ANCHOR_WORDS = 3  # lines are grouped by their first (or last) three words
 MIN_TEMPLATE_WORDS = 4  # shorter lines only recur exactly
@@ -29,8 +29,9 @@ MAX_HOLE_BOUND = 200
 Words = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
+    """A masked line on a page (a named tuple: thousands are made per outlet)."""
+
     page: int
     words: Words
 
@@ -58,19 +59,24 @@ def hole_templates(masked: Sequence[Sequence[Words]], support: int) -> list[Temp
     Lines that also recur exactly take part, so that one template can stand
     for several exact variants ("from just $5" and "from just £5").
     """
-    by_prefix: dict[Words, list[Occurrence]] = defaultdict(list)
-    by_suffix: dict[Words, list[Occurrence]] = defaultdict(list)
+    where: dict[Words, list[int]] = defaultdict(list)  # each distinct line: its pages
     for page, lines in enumerate(masked):
         for words in set(lines):
-            if len(words) < MIN_TEMPLATE_WORDS:
-                continue
-            by_prefix[words[:ANCHOR_WORDS]].append(Occurrence(page, words))
-            by_suffix[words[-ANCHOR_WORDS:]].append(Occurrence(page, words))
+            if len(words) >= MIN_TEMPLATE_WORDS:
+                where[words].append(page)
+    by_prefix: dict[Words, list[Words]] = defaultdict(list)
+    by_suffix: dict[Words, list[Words]] = defaultdict(list)
+    for words in where:
+        by_prefix[words[:ANCHOR_WORDS]].append(words)
+        by_suffix[words[-ANCHOR_WORDS:]].append(words)
     found: dict[tuple[Words, Words], Template] = {}
     for groups, reverse in ((by_prefix, False), (by_suffix, True)):
-        for members in groups.values():
-            if _pages(members) < support:
+        for lines in groups.values():
+            # one distinct line cannot give MIN_DISTINCT_HOLES holes (most groups are
+            # one recurring line, which the exact template stands for): skip growing it
+            if len(lines) < MIN_DISTINCT_HOLES or len(set().union(*(where[w] for w in lines))) < support:
                 continue
+            members = [Occurrence(page, words) for words in lines for page in where[words]]
             template = _grow(members, support, reverse)
             if template is not None:
                 found.setdefault((template.prefix, template.suffix), template)
@@ -144,6 +150,7 @@ def _most_supported(
 # Lead-ins: a fixed opening ended by a separator ("READ MORE:", "Tags:", "Photo |") before
 # a part that changes on every page (a headline, a tag list, a name).
 LEAD_SEPARATORS = (":", "|", "»", "›", ">", "—", "–", "-", "•")
+_SEPARATOR_CHARS = frozenset(LEAD_SEPARATORS)  # each one character: a word's last is tested
 MAX_LEAD_WORDS = 4  # words of the fixed opening, separator included
 MIN_LEAD_CHARS = 4  # letters before the separator: "Q:" of an interview is not a lead-in
 MAX_LEAD_LINE_WORDS = 30  # a headline or a tag list, not a paragraph
@@ -160,9 +167,9 @@ def lead_in_templates(masked: Sequence[Sequence[Words]], support: int) -> list[T
             if len(words) > MAX_LEAD_LINE_WORDS:
                 continue
             for k in range(1, min(MAX_LEAD_WORDS, len(words) - 1) + 1):
-                prefix = words[:k]
-                if not prefix[-1].endswith(LEAD_SEPARATORS):
+                if words[k - 1][-1] not in _SEPARATOR_CHARS:
                     continue
+                prefix = words[:k]
                 pages[prefix].add(page)
                 rests[prefix].add(words[k:])
                 break  # the first separator ends the opening
@@ -208,3 +215,70 @@ class TemplateIndex:
             if len(" ".join(words[len(t.prefix) : len(words) - len(t.suffix)])) <= t.hole_chars:
                 return index
         return None
+
+
+# --- which lines can belong to a template at all -------------------------------------
+
+# A holed template leaves at most MAX_HOLE_WORDS words to its hole, so one of its two
+# fixed sides holds at least half of the rest of the line: a line of more than
+# SHORT_LINE_WORDS words can only match one if its first or its last PROBE_WORDS words
+# recur, and every line it shares that side with has more than 2 * PROBE_WORDS words.
+# (Article sentences often open or end alike in three words, seldom in five.)
+PROBE_WORDS = 5
+SHORT_LINE_WORDS = 2 * PROBE_WORDS + MAX_HOLE_WORDS - 1  # up to here a line is masked whole
+NO_TEMPLATE: Words = ()  # the masked words of a line no template can explain
+
+Key = tuple[int, Words]
+OPENING, ENDING, LEAD_IN = 0, 1, 2
+
+
+def candidate_masks(pages: Sequence[Sequence[str]], support: int) -> dict[str, Words]:
+    """The masked words of the lines a template could explain; the other lines (the
+    article text: most of a page) are not masked at all, and stand as NO_TEMPLATE.
+
+    Short lines are masked whole. A long line matches an exact template only if it
+    recurs, a holed one only if its first or last PROBE_WORDS words recur, a lead-in
+    only if its opening up to a separator recurs. Masking works word by word, so a long
+    line's first and last words masked alone are its masked opening and end: those are
+    counted first, and only long lines whose opening, end or lead-in recurs on
+    ``support`` pages are masked in full. No line a template would match is left out.
+    """
+    distinct = list(dict.fromkeys(line for page in pages for line in page))
+    is_long: list[bool] = []
+    probes: list[str] = []
+    for line in distinct:
+        words = line.split(None, SHORT_LINE_WORDS)
+        if len(words) <= SHORT_LINE_WORDS:
+            is_long.append(False)
+            probes.append(line)  # a short line is its own probe, masked whole
+        else:
+            is_long.append(True)
+            probes.append(" ".join(words[:PROBE_WORDS] + line.rsplit(None, PROBE_WORDS)[1:]))
+    masked = mask_lines(probes)
+    key_of = {line: _anchor_keys(probe, long) for line, probe, long in zip(distinct, masked, is_long)}
+    pages_of: Counter[Key] = Counter()
+    for page in pages:
+        pages_of.update({key for line in set(page) for key in key_of[line]})
+    found = {line: probe for line, probe, long in zip(distinct, masked, is_long) if not long}
+    long_lines = [
+        line
+        for line, long in zip(distinct, is_long)
+        if long and any(pages_of[key] >= support for key in key_of[line])
+    ]
+    found.update(zip(long_lines, mask_lines(long_lines)))
+    return found
+
+
+def _anchor_keys(probe: Words, is_long: bool) -> list[Key]:
+    """A line's masked opening and end of PROBE_WORDS words, and its lead-in. A line of
+    2 * PROBE_WORDS words or fewer shares no template with a long line but a lead-in
+    (the long line's template leaves at most MAX_HOLE_WORDS to its hole): it shows only
+    that."""
+    keys: list[Key] = []
+    if is_long or len(probe) > 2 * PROBE_WORDS:
+        keys += [(OPENING, probe[:PROBE_WORDS]), (ENDING, probe[-PROBE_WORDS:])]
+    for k in range(1, min(MAX_LEAD_WORDS, len(probe) - 1) + 1):
+        if probe[k - 1][-1] in _SEPARATOR_CHARS:
+            keys.append((LEAD_IN, probe[:k]))
+            break
+    return keys

@@ -21,6 +21,7 @@ from cleaner.categories import CATEGORY_SET
 from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
 from cleaner.outlets.patterns import (
+    MAX_PATTERN_LENGTH,
     PatternError,
     check_pattern,
     compile_lines_pattern,
@@ -231,10 +232,15 @@ def parse_rules(text: str, path: str = "<rules>", checked: bool = True) -> Outle
     return _Validator(path, checked).outlet(data)
 
 
-def rules_from_data(data: Any, path: str = "<rules>") -> OutletRules:
+def rules_from_data(data: Any, path: str = "<rules>", check_patterns: bool = True) -> OutletRules:
     """Validate and compile rule-file data built in memory (a learner's), as if read from
-    YAML: the same checks, without writing and parsing the text (problems have no line)."""
-    return _Validator(path).outlet(_located(data))
+    YAML: the same checks, without writing and parsing the text (problems have no line).
+
+    ``check_patterns=False``: the patterns come from a program that builds them only from
+    escaped words, fixed classes and bounded repeats (the dump learner), so the parse for
+    backtracking constructs is skipped (a third of compiling); the length limit and RE2's
+    own compile still apply, and a written file gets every check when it is loaded."""
+    return _Validator(path, check_patterns=check_patterns).outlet(_located(data))
 
 
 def _located(value: Any) -> Any:
@@ -260,9 +266,12 @@ _parse_once = lru_cache(maxsize=RULE_FILE_CACHE_SIZE)(parse_rules)
 class _Validator:
     """Turns located YAML data into OutletRules, raising on the first problem."""
 
-    def __init__(self, path: str, checked: bool = True) -> None:
+    def __init__(self, path: str, checked: bool = True, check_patterns: bool = True) -> None:
+        """``checked=False``: shipped files, compiled lazily and checked by the tests;
+        ``check_patterns=False``: a learner's patterns (see rules_from_data)."""
         self.path = path
         self.checked = checked
+        self.check_patterns = check_patterns
 
     def fail(self, node: Any, key: str | None, message: str) -> RuleFileError:
         line = None
@@ -471,7 +480,10 @@ class _Validator:
         if not self.checked:
             return pattern
         try:
-            check_pattern(source)
+            if self.check_patterns:
+                check_pattern(source)
+            elif len(source) > MAX_PATTERN_LENGTH:
+                raise PatternError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
             try:
                 pattern.lines  # noqa: B018  # compiled now, so RE2's refusal is reported here
             except Exception:

@@ -5,20 +5,33 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import main
+from cleaner.learn import propose
+from cleaner.learn.byids import removed_by_ids
 from cleaner.learn.category import CategoryGuesser, contains_phrase
 from cleaner.learn.mask import MONTH, NUM, WEEKDAY, DateNames, Template, mask_lines, mask_words
-from cleaner.learn.propose import learn
-from cleaner.learn.templates import exact_templates, hole_templates
+from cleaner.learn.outlets import LEARN_MIN_COUNT, LEARN_SHARE
+from cleaner.learn.propose import learn, page_lines, removed_lines, support_for
+from cleaner.learn.templates import (
+    TemplateIndex,
+    candidate_masks,
+    exact_templates,
+    hole_templates,
+    lead_in_templates,
+    merge_templates,
+)
 from cleaner.outlets.patterns import check_pattern, compile_pattern
 from cleaner.outlets.rules import load_rule_file, parse_rules
 from tests.learn.dump_gen import DOMAIN, GeneratedPage, make_dump
+from tests.learn.outlet_dump import LANGUAGES, make_outlets, make_pages, moscow_times_pages, paragraph
 
 TRAIN_PAGES = 200
 TEST_PAGES = 100
@@ -254,3 +267,97 @@ def test_masking_lines_in_one_scan_equals_masking_each_line() -> None:
     assert mask_lines(lines) == [mask_words(line) for line in lines]
     assert mask_lines(list(reversed(lines))) == [mask_words(line) for line in reversed(lines)]
     assert mask_lines([]) == []
+    # lines that hold line breaks themselves (the batch is joined with blank lines)
+    odd = ["Monday\n\n3 May", "ends in a break\n", "\nstarts with one", "", "Tuesday"]
+    assert mask_lines(odd) == [mask_words(line) for line in odd]
+
+
+def _outlets_pages() -> list[list[list[str]]]:
+    """Pages (as lines) of made-up outlets in six languages, and of the Moscow-Times-like
+    outlet, whose appeal holds a long line with a changing amount in it."""
+    outlets = make_outlets(12, seed=3)
+    by_outlet: dict[str, list[list[str]]] = {o.domain: [] for o in outlets}
+    for page in make_pages(outlets, seed=4):
+        by_outlet[page.outlet.domain].append(page_lines(page.text))
+    groups = [pages for pages in by_outlet.values() if len(pages) >= LEARN_MIN_COUNT]
+    return [*groups, [page_lines(page.text) for page in moscow_times_pages(25)], _greeting_pages()]
+
+
+def _greeting_pages() -> list[list[str]]:
+    """A long closing line whose changing part opens it: only its end recurs."""
+    rng = random.Random(5)
+    readers = ("Dear reader", "Dear friend of the valley", "Hello again", "Dear neighbour", "Good morning")
+    closing = (
+        "your support keeps our reporting on the valley towns free for every reader, "
+        "every single day of the year, whatever happens."
+    )
+    return [
+        [paragraph(rng, LANGUAGES[0]) for _ in range(4)] + [f"{rng.choice(readers)}, {closing}"]
+        for _ in range(30)
+    ]
+
+
+def test_candidate_lines_hold_every_line_a_template_explains() -> None:
+    skipped = lines_seen = 0
+    for pages in _outlets_pages():
+        support = support_for(len(pages), LEARN_SHARE, LEARN_MIN_COUNT)
+        distinct = list(dict.fromkeys(line for page in pages for line in page))
+        full = dict(zip(distinct, mask_lines(distinct)))
+        masked = [[full[line] for line in page] for page in pages]
+        templates = merge_templates(
+            exact_templates(masked, support),
+            hole_templates(masked, support) + lead_in_templates(masked, support),
+        )
+        index = TemplateIndex(templates)
+        candidates = candidate_masks(pages, support)
+        for line in distinct:
+            if index.find(full[line], line) is not None:
+                assert candidates.get(line) == full[line], line
+            elif line in candidates:
+                assert candidates[line] == full[line], line
+        lines_seen += len(distinct)
+        skipped += len(distinct) - len(candidates)
+    assert skipped > lines_seen / 3  # most article lines are never masked in full
+
+
+def test_learning_from_candidate_lines_gives_the_rules_of_masking_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def mask_all(pages: list[list[str]], support: int) -> dict[str, tuple[str, ...]]:
+        distinct = list(dict.fromkeys(line for page in pages for line in page))
+        return dict(zip(distinct, mask_lines(distinct)))
+
+    def learned(pages: list[list[str]]) -> dict[str, Any]:
+        found = learn(
+            pages, "outlet.example", min_share=LEARN_SHARE, min_pages=LEARN_MIN_COUNT, from_dump=True
+        )
+        return found.data()
+
+    groups = _outlets_pages()
+    filtered = [learned(pages) for pages in groups]
+    monkeypatch.setattr(propose, "candidate_masks", mask_all)
+    assert [learned(pages) for pages in groups] == filtered
+    assert sum(len(data["text"]) for data in filtered) > 3 * len(groups)  # rules were learned
+
+
+def test_rules_read_off_template_ids_take_what_the_engine_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dump learner's figures, emptied-pages guard and example choice read the rules'
+    effect off the template ids (cleaner.learn.byids): the same lines the engine takes."""
+    seen: list[list[list[int | None]]] = []
+
+    def keep_ids(rules: list[Any], pages_ids: list[list[int | None]]) -> list[list[str | None]]:
+        seen.append(pages_ids)
+        return removed_by_ids(rules, pages_ids)
+
+    monkeypatch.setattr(propose, "removed_by_ids", keep_ids)
+    lines_taken = 0
+    for pages in _outlets_pages():
+        found = learn(
+            pages, "outlet.example", min_share=LEARN_SHARE, min_pages=LEARN_MIN_COUNT, from_dump=True
+        )
+        assert found.compiled is not None and found.rules
+        by_ids = removed_by_ids(found.rules, seen[-1])
+        for lines, taken in zip(pages, by_ids):
+            assert removed_lines(found.compiled, lines) == taken
+            lines_taken += sum(rule is not None for rule in taken)
+    assert lines_taken > 1000

@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
+from cleaner.errors import RuleFileError
 from cleaner.learn import learn_outlets
 from cleaner.learn.outlet_key import outlet_key
 from cleaner.learn.outlets import LEARN_MIN_COUNT, LEARN_SHARE, OutletLearner, learn_outlet
 from cleaner.learn.propose import compile_learned, page_lines, removed_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
-from cleaner.outlets.rules import RuleBook, parse_rules
+from cleaner.outlets import rules as rules_module
+from cleaner.outlets.patterns import MAX_PATTERN_LENGTH
+from cleaner.outlets.rules import RuleBook, parse_rules, rules_from_data
 from cleaner.outlets.textrules import HELD_BACK_KEY
 from tests.learn.outlet_dump import LANGUAGES, headline, moscow_times_pages, paragraph
 
@@ -52,6 +55,14 @@ def learned_lines(pages: list[list[str]]) -> set[str]:
         ("The Moscow Times", "https://elsewhere.org/x", "the-moscow-times.outlet"),  # explicit wins
         ("bbc.co.uk", None, "bbc.co.uk"),
         (None, "http://192.168.1.4/page", None),
+        (None, "http://[2001:db8::1]/page", None),
+        (None, "https://www.city.kawasaki.jp/news", "city.kawasaki.jp"),  # the list's exception rule
+        (None, "https://my-notes.blogspot.com/2024/x", "blogspot.com"),  # private section not counted
+        (None, "https://news..lakeside.example/a", "lakeside.example"),  # an empty label is ignored
+        (None, "https://co.uk/", None),  # a bare public suffix is no outlet
+        (None, "https://news.xn--e1afmkfd.xn--p1ai/a", "xn--e1afmkfd.xn--p1ai"),  # punycode stays
+        (None, "https://news.example.xn--55qx5d.cn/a", "example.xn--55qx5d.cn"),  # 公司.cn: a suffix
+        (None, "https://news.example.公司.cn/a", "example.公司.cn"),
         (None, None, None),
         ("  ", "", None),
     ],
@@ -158,10 +169,16 @@ def test_sample_is_bounded_and_order_free(tmp_path: Path) -> None:
     assert first.counts() == second.counts() == {"big.example": 3000}
     assert list(first.pages_of("big.example")) == list(second.pages_of("big.example"))
     assert len(list(first.pages_of("big.example"))) == SAMPLE_PAGES
-    rows = first._db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-    assert rows == SAMPLE_PAGES  # pages pushed out of the sample leave the file
-    first.close()
-    second.close()
+    assert first.stored() == SAMPLE_PAGES  # pages pushed out of the sample are let go
+    # the same sample once it has moved to disk, whenever that happens
+    spilled = OutletSample(str(tmp_path / "c.sqlite"), memory_chars=2_000)
+    for text in pages:
+        spilled.add("big.example", "big.example", "text", text)
+    assert spilled.on_disk and not first.on_disk
+    assert list(spilled.pages_of("big.example")) == list(first.pages_of("big.example"))
+    assert spilled.stored() == SAMPLE_PAGES  # pages pushed out of the sample leave the file
+    for sample in (first, second, spilled):
+        sample.close()
 
 
 @pytest.mark.slow
@@ -271,3 +288,80 @@ def test_html_bytes_are_learned_in_the_charset_the_cleaning_pass_reads(tmp_path:
     learn_from_items(items, FieldMap(), tmp_path, 20)
     text = (tmp_path / "riverside.example.yaml").read_text(encoding="utf-8")
     assert "Café crème" in text and "\ufffd" not in text
+
+
+TREES = "alder birch cedar dogwood elm fir ginkgo hazel ivy juniper kapok larch maple nutmeg oak".split()
+TREES += "pine quince rowan spruce teak umbrella viburnum willow yew zelkova acacia beech cherry".split()
+
+
+def test_many_recurring_lines_and_a_very_long_one_fit_the_pattern_limit() -> None:
+    """A list of partner links between the paragraphs of every page (one category, more
+    lines than one pattern holds) and a legal notice too long to be one pattern: the outlet
+    is still learned, every pattern fits, the notice is left to the other stages."""
+    rng = random.Random(3)
+    links = [f"Partner shop {tree}: fresh goods at the harbour market" for tree in TREES]
+    notice = " ".join(f"Clause {n} of our terms binds every reader of this site." for n in range(1, 40))
+    pages = []
+    for _ in range(30):
+        page = []
+        for link in links:
+            page += [paragraph(rng, EN), link]
+        pages.append([notice, *page])
+    learned, why = learn_outlet(pages, "harbour.example", "harbour.example", len(pages))
+    assert learned is not None, why
+    data = parse_rules(learned.to_yaml(), "harbour.example.yaml")  # validates as a file
+    sources = [p for rule in data.text for p in (rule.pattern.source, rule.end and rule.end.source) if p]
+    assert all(len(source) <= MAX_PATTERN_LENGTH for source in sources)
+    rules = compile_learned(learned)
+    removed = removed_lines(rules, pages[0])
+    assert all(rule is not None for line, rule in zip(pages[0], removed) if line in links)
+    assert removed[0] is None  # the notice: no pattern can hold it
+
+
+def test_rules_that_do_not_compile_skip_their_outlet_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rules_module, "MAX_TEXT_RULES_PROGRAM", 10)  # no learned file fits
+    learner = OutletLearner(tmp_path, min_pages=20)
+    for number, lines in enumerate(lakeside_pages(25)):
+        learner.add(text="\n".join(lines), url=f"https://lakeside.example/{number}")
+    report = learner.finish()
+    assert report.learned == []
+    assert report.outlets[0].skipped.startswith("its rules do not compile:")
+    assert "RE2 instructions" in report.outlets[0].skipped
+
+
+def test_learned_data_skips_only_the_backtracking_parse() -> None:
+    def data(pattern: str) -> dict[str, object]:
+        return {
+            "outlet": "Lakeside",
+            "domains": ["lakeside.example"],
+            "learned": True,
+            "text": [{"id": "footer", "category": "legal", "line": pattern}],
+            "examples": [{"input": "Body.\n© Lakeside\n", "body": "Body.\n"}],
+        }
+
+    rules = rules_from_data(data("^© Lakeside$"), "<learned>", check_patterns=False)
+    assert rules.text[0].origin == "learned:lakeside.example"
+    for bad in ("^(" + "x" * MAX_PATTERN_LENGTH + ")$", "^(unclosed$"):
+        with pytest.raises(RuleFileError):
+            rules_from_data(data(bad), "<learned>", check_patterns=False)
+
+
+def test_a_lead_in_rule_bounds_the_line_not_the_pattern() -> None:
+    """A lead-in's changing part is an open ``.+`` under the rule's ``max_chars``: the
+    usual "Read more: <headline>" goes, a paragraph that opens like one stays."""
+    rng = random.Random(8)
+    pages = [
+        [*lines[:2], f"Read more: {headline(rng, EN)}", *lines[2:]] for lines in lakeside_pages(30, seed=9)
+    ]
+    learned, why = learn_outlet(pages, "lakeside.example", "lakeside.example", len(pages))
+    assert learned is not None, why
+    rules = compile_learned(learned)
+    lead = next(rule for rule in rules.text if rule.pattern.source.startswith("^Read"))
+    assert lead.max_chars is not None and ".{" not in lead.pattern.source
+    long_read = "Read more: " + " ".join(paragraph(rng, EN) for _ in range(4))
+    assert len(long_read) > lead.max_chars
+    page = [*pages[0][:2], f"Read more: {headline(rng, EN)}", long_read, *pages[0][2:]]
+    removed = removed_lines(rules, page)
+    assert removed[2] is not None and removed[3] is None
