@@ -26,7 +26,7 @@ from cleaner.io.outlock import OutputBusyError
 from cleaner.io.pipeline import EXIT_SOME_FAILED, LearnOptions, RunOptions, run
 from cleaner.io.shard import Shard, parse_shard
 from cleaner.io.work import WorkConfig
-from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES
+from cleaner.learn import DEFAULT_MIN_OUTLET_PAGES
 
 EXIT_INTERRUPTED = 130
 EXIT_OUTPUT_BUSY = 3  # another run holds the lock on the same -o

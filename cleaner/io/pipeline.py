@@ -18,14 +18,13 @@ from contextlib import closing
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleaner.engine import Cleaner
 from cleaner.errors import CleanerError
 from cleaner.io import resume as resume_state
 from cleaner.io.compression import chunk_compressor, compression_of, strip_compression
 from cleaner.io.items import Item
-from cleaner.io.learning import learn_from_items, learned_folder_complete
 from cleaner.io.outlock import OutputLock
 from cleaner.io.progress import Progress
 from cleaner.io.readers import iter_items
@@ -46,8 +45,11 @@ from cleaner.io.work import (
     process_batch,
 )
 from cleaner.io.writers import DirSink, ErrorSink, StreamSink
-from cleaner.learn.outlets import DEFAULT_MIN_OUTLET_PAGES, LearnReport
+from cleaner.learn import DEFAULT_MIN_OUTLET_PAGES
 from cleaner.outlets.rules import rule_folders
+
+if TYPE_CHECKING:  # the learner loads only for a run with --learn-outlets
+    from cleaner.learn.outlets import LearnReport
 
 MAX_STDERR_ERRORS = 20  # error lines echoed to stderr; the errors file has them all
 MAX_SKIPPED_SHOWN = 5  # skipped file names listed on stderr; the count covers them all
@@ -150,6 +152,8 @@ def _learn_first(
     The folder is --learned-rules DIR, else ``OUT.learned`` beside -o (so that
     --resume finds it; removed when the run ends), else a temporary folder.
     """
+    from cleaner.io.learning import learn_from_items, learned_folder_complete
+
     assert options.learn is not None
     if any(s.once for s in plan.sources):
         raise UsageError(

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.errors import CleanerError
+from cleaner.learn import DEFAULT_MIN_OUTLET_PAGES
 from cleaner.learn.category import CategoryGuesser
 from cleaner.learn.outlet_key import outlet_key
 from cleaner.learn.propose import Learned, learn, page_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
 from cleaner.outlets.rules import OutletRules
 
-DEFAULT_MIN_OUTLET_PAGES = 20
 # A line is learned when it stands on 30% of an outlet's (sampled) pages and on at least
 # 5 of them. An outlet's own boilerplate stands on most pages (an appeal or a footer on
 # nearly all, a box shown to some readers on a third or more); a sentence that several

@@ -152,7 +152,9 @@ def test_killed_run_resumes_with_the_rules_it_learned(
     def no_learning(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("a resumed run must reuse the rules learned before")
 
-    monkeypatch.setattr(pipeline, "learn_from_items", no_learning)
+    import cleaner.io.learning
+
+    monkeypatch.setattr(cleaner.io.learning, "learn_from_items", no_learning)
     code, err = invoke(["clean", str(dump), "-o", str(out), *FAST, "--learn-outlets", "--resume"])
     assert code == 0, err
     assert "resuming with the outlet rules learned before" in err
