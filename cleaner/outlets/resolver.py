@@ -22,6 +22,11 @@ def host_of(url: str) -> str | None:
     if plain is not None:
         host = plain.group(1)
         return host.rstrip(".").lower() if host else None
+    return host_by_urlsplit(url)
+
+
+def host_by_urlsplit(url: str) -> str | None:
+    """The host as urlsplit reads it: any URL, slower (host_of's plain path must agree)."""
     candidate = url.strip()
     if "//" not in candidate:
         candidate = "//" + candidate

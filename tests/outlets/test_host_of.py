@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from cleaner.outlets.resolver import host_of
+from cleaner.outlets.resolver import host_by_urlsplit, host_of
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
-
-
-def host_by_urlsplit(url: str) -> str | None:
-    """The host as urlsplit reads it (the only way host_of had before its plain-URL path)."""
-    candidate = url.strip()
-    if "//" not in candidate:
-        candidate = "//" + candidate
-    try:
-        host = urlsplit(candidate).hostname
-    except ValueError:
-        return None
-    return host.rstrip(".").lower() if host else None
 
 
 PIECES = st.sampled_from(
