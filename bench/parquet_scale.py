@@ -22,9 +22,7 @@ import base64
 import json
 import os
 import random
-import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scale import SAMPLE_SECONDS, SEED, Sample, make_record, tree_memory  # noqa: E402
+from scale import SEED, Sample, make_record, run_watched  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 PAGE_PADDING_BYTES = 56_000  # scripts, styles and menus of a typical news page around its text
@@ -99,25 +97,9 @@ class Run:
 def run_clean(label: str, source: Path, out: Path, jobs: int) -> Run:
     cmd = [sys.executable, "-m", "cleaner", "clean", str(source), "-o", str(out), "-j", str(jobs), *FIELDS]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    peak = Sample()
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env)
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.is_set():
-            now = tree_memory(proc.pid)
-            peak.rss, peak.pss = max(peak.rss, now.rss), max(peak.pss, now.pss)
-            time.sleep(SAMPLE_SECONDS)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    _, stderr = proc.communicate()
-    seconds = time.monotonic() - start
-    done.set()
-    watcher.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"{label} failed (exit {proc.returncode}):\n{stderr}")
+    seconds, peak, returncode, stderr = run_watched(cmd, env)
+    if returncode != 0:
+        raise SystemExit(f"{label} failed (exit {returncode}):\n{stderr}")
     return Run(label, jobs, seconds, peak, " ".join(cmd[1:]), stderr.strip().splitlines()[-2:])
 
 

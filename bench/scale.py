@@ -223,25 +223,12 @@ class Run:
     command: str
 
 
-def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
-    out = OUT / f"scale-j{jobs}.jsonl.gz"
-    cmd = [
-        sys.executable,
-        "-m",
-        "cleaner",
-        "clean",
-        str(dump),
-        "-o",
-        str(out),
-        "-j",
-        str(jobs),
-        "--no-progress",
-        *extra,
-    ]
+def run_watched(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, Sample, int, str]:
+    """Run ``cmd`` from the checkout while sampling its process tree's memory and the
+    parent's CPU; (wall seconds, peak sample, exit code, stderr)."""
     peak = Sample()
-    cpu_before = _children_cpu()
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env)
     done = threading.Event()
 
     def watch() -> None:
@@ -257,8 +244,28 @@ def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
     seconds = time.monotonic() - start
     done.set()
     watcher.join()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"cleaner failed (exit {proc.returncode}):\n{stderr}")
+    return seconds, peak, proc.returncode, stderr
+
+
+def run_clean(dump: Path, jobs: int, extra: list[str]) -> Run:
+    out = OUT / f"scale-j{jobs}.jsonl.gz"
+    cmd = [
+        sys.executable,
+        "-m",
+        "cleaner",
+        "clean",
+        str(dump),
+        "-o",
+        str(out),
+        "-j",
+        str(jobs),
+        "--no-progress",
+        *extra,
+    ]
+    cpu_before = _children_cpu()
+    seconds, peak, returncode, stderr = run_watched(cmd)
+    if returncode not in (0, 1):
+        raise SystemExit(f"cleaner failed (exit {returncode}):\n{stderr}")
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     return Run(
         jobs,
