@@ -19,7 +19,15 @@ from lxml import etree
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html.article import bylines, headline, link_lines, outside_main, rescue_gaps, rescue_lead
+from cleaner.html.article import (
+    bylines,
+    headline,
+    link_lines,
+    main_container,
+    outside_main,
+    rescue_gaps,
+    rescue_lead,
+)
 from cleaner.html.boxes import boxes_inside_article
 from cleaner.html.chrome import name_chrome
 from cleaner.html.classifier import BlockClassifier, shipped_classifier
@@ -153,13 +161,15 @@ def page_document(
             labels[i] = chrome
         elif page.drops[i] is not None:
             labels[i] = page.drops[i]
-    if stage["extraction"] in (STAGE_TRAFILATURA, STAGE_CLASSIFIER):
-        boxes_inside_article(page, in_article, labels)  # before link lines: a share bar is links too
+    extracted = stage["extraction"] in (STAGE_TRAFILATURA, STAGE_CLASSIFIER)
+    main = main_container(page, in_article) if extracted else None  # in_article is settled
+    if extracted:
+        boxes_inside_article(page, in_article, labels, main)  # before link lines: a share bar is links too
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
         # written for trafilatura's misses, and they help on the classifier's article too
-        if stage["extraction"] in (STAGE_TRAFILATURA, STAGE_CLASSIFIER):
-            outside_main(page, in_article, labels)
+        if extracted:
+            outside_main(page, in_article, labels, main)
             rescue_lead(page, in_article, labels)
             rescue_gaps(page, in_article, labels)
         if stage["extraction"] == STAGE_CLASSIFIER:

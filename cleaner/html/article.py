@@ -69,14 +69,15 @@ def main_container(page: PageText, in_article: list[bool]) -> Any | None:
     return best
 
 
-def outside_main(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+def outside_main(
+    page: PageText, in_article: list[bool], labels: list[Label | None], main: Any | None
+) -> None:
     """Short article blocks trafilatura took from outside the main container are chrome.
 
     Bylines, teaser headlines and "popular now" lists sit beside the element
     that holds most of the article; long paragraphs there are kept because
     leads and second columns live there too.
     """
-    main = main_container(page, in_article)
     if main is None:
         return
     inside_main = set(main.iter())

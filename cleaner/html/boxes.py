@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from cleaner.html.article import main_container
 from cleaner.html.chrome import class_category
 from cleaner.html.text import PageText
 from cleaner.result import Label
@@ -36,9 +35,11 @@ SCOPE_TAGS = frozenset({"article", "main", "body", "html"})  # never a box: the 
 RULE = "html:box"
 
 
-def boxes_inside_article(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
-    """Label the article blocks that sit in a box (see the module docstring)."""
-    main = main_container(page, in_article)
+def boxes_inside_article(
+    page: PageText, in_article: list[bool], labels: list[Label | None], main: Any | None
+) -> None:
+    """Label the article blocks that sit in a box (see the module docstring); ``main``:
+    the article's main container (``article.main_container``), None when it has none."""
     box_of: dict[int, tuple[Any, str]] = {}
     box_chars: dict[Any, int] = {}
     total = 0

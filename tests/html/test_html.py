@@ -436,7 +436,7 @@ def test_headline_outside_the_main_container_is_removed_too(plain: Cleaner) -> N
 
 
 def test_short_blocks_outside_the_main_container_are_chrome() -> None:
-    from cleaner.html.article import outside_main
+    from cleaner.html.article import main_container, outside_main
     from cleaner.html.text import page_text, parse_html
 
     long = "A paragraph of the article that is long enough to weigh in the count. " * 3
@@ -447,7 +447,7 @@ def test_short_blocks_outside_the_main_container_are_chrome() -> None:
     page = page_text(parse_html(html, for_trafilatura=False))
     in_article = [True] * len(page.blocks)
     labels: list = [None] * len(page.blocks)
-    outside_main(page, in_article, labels)
+    outside_main(page, in_article, labels, main_container(page, in_article))
     assert [label.rule if label else None for label in labels] == ["html:outside-main"] + [None] * 9
 
 
