@@ -27,8 +27,9 @@ import re2
 
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
-from cleaner.outlets.rules import builtin_rules_dir
-from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
+from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem
+from cleaner.outlets.prebuilt import code_of, digest, prebuilt
+from cleaner.outlets.rules import builtin_rules_dir, yaml_reader_code
 
 LEXICON_DIR_NAME = "lexicons"
 _TOP_KEYS = {
@@ -317,12 +318,26 @@ _shipped_lock = threading.Lock()
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
-    """Load and merge every ``*.yaml`` lexicon of ``folder`` (default: the shipped ones)."""
-    folder = folder or lexicon_dir()
+    """Load and merge every ``*.yaml`` lexicon of ``folder`` (default: the shipped ones).
+
+    The merged tables come from the prebuilt store when it holds them for exactly these
+    files and this code (the shipped lexicons, unless edited since: outlets/prebuilt.py);
+    otherwise the files are read and merged here, and any problem reported."""
+    paths = sorted((folder or lexicon_dir()).glob("*.yaml"))
+    key = _lexicon_key(paths)
+    stored = prebuilt(key) if key is not None else None
+    lexicon = lexicon_from_plain(stored) if stored is not None else _merged(paths)
+    lexicon.compile()
+    return lexicon
+
+
+def _merged(paths: list[Path]) -> Lexicon:
+    """The lexicon files merged in order: the first entry of a text wins, and spelling
+    variants come after every written entry."""
     lexicon = Lexicon()
     prefixes: list[str] = []
-    variants = Lexicon()  # spelling variants, added after every file so a written entry wins
-    for path in sorted(folder.glob("*.yaml")):
+    variants = Lexicon()
+    for path in paths:
         _merge_file(path, lexicon, prefixes, variants)
     for table, extra in (
         (lexicon.phrase_category, variants.phrase_category),
@@ -332,11 +347,63 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         for text, category in extra.items():
             table.setdefault(text, category)
     lexicon.appeal_header_prefixes = tuple(prefixes)
-    lexicon.compile()
     return lexicon
 
 
+def _lexicon_key(paths: list[Path]) -> str | None:
+    """The prebuilt store's key of these files merged by this code; None when one cannot
+    be read (the merge then reports it)."""
+    parts = [b"merged lexicon", _loader_code()]
+    try:
+        for path in paths:
+            parts += [path.name.encode("utf-8", "surrogateescape"), path.read_bytes()]
+    except OSError:
+        return None
+    return digest(*parts)
+
+
+@cache
+def _loader_code() -> bytes:
+    """The code a merged lexicon depends on: this module (folding, normalising, merging)
+    and the YAML reader."""
+    return code_of(__file__) + yaml_reader_code()
+
+
+_PLAIN_TABLES = ("phrase_category", "line_category", "lead_ins")  # text -> category, in order
+_PLAIN_SETS = ("appeal_headers", "cta", "chrome_lines")
+
+
+def lexicon_to_plain(lexicon: Lexicon) -> dict[str, Any]:
+    """A merged lexicon's tables as JSON data (for the prebuilt store)."""
+    plain: dict[str, Any] = {name: dict(getattr(lexicon, name)) for name in _PLAIN_TABLES}
+    plain.update({name: sorted(getattr(lexicon, name)) for name in _PLAIN_SETS})
+    plain["appeal_header_prefixes"] = list(lexicon.appeal_header_prefixes)
+    plain["languages"] = list(lexicon.languages)
+    return plain
+
+
+def lexicon_from_plain(plain: dict[str, Any]) -> Lexicon:
+    """The merged lexicon ``lexicon_to_plain`` was given, not yet compiled."""
+    lexicon = Lexicon(**{name: plain[name] for name in _PLAIN_TABLES})
+    for name in _PLAIN_SETS:
+        setattr(lexicon, name, set(plain[name]))
+    lexicon.appeal_header_prefixes = tuple(plain["appeal_header_prefixes"])
+    lexicon.languages = list(plain["languages"])
+    return lexicon
+
+
+def prebuilt_lexicon_entry() -> tuple[str, dict[str, Any]]:
+    """The prebuilt store's entry for the shipped lexicons (bench/prebuild.py)."""
+    paths = sorted(lexicon_dir().glob("*.yaml"))
+    key = _lexicon_key(paths)
+    if key is None:
+        raise RuleFileError(str(lexicon_dir()), None, None, "cannot read the shipped lexicons")
+    return key, lexicon_to_plain(_merged(paths))
+
+
 def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lexicon) -> None:
+    from cleaner.outlets.yamlsource import load_yaml  # PyYAML: only when no prebuilt lexicon fits
+
     name = str(path)
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 from cleaner.categories import CATEGORY_SET
 from cleaner.dates import read_date
 from cleaner.errors import RuleFileError
+from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem, from_plain, to_plain
 from cleaner.outlets.patterns import (
     MAX_PATTERN_LENGTH,
     PatternError,
@@ -29,7 +30,7 @@ from cleaner.outlets.patterns import (
     compile_pattern_set,
     program_size,
 )
-from cleaner.outlets.yamlsource import LocatedDict, LocatedList, YamlProblem, load_yaml
+from cleaner.outlets.prebuilt import code_of, digest, prebuilt
 
 RULES_ENV = "CLEANER_RULES_PATH"
 DEFAULT_BLOCK_MAX_LINES = 40
@@ -226,7 +227,7 @@ def parse_rules(text: str, path: str = "<rules>", checked: bool = True) -> Outle
     (``tests/outlets/test_lazy_rules.py``); a rule file from anyone else is checked.
     """
     try:
-        data = load_yaml(text)
+        data = located_yaml(text)
     except YamlProblem as exc:
         raise RuleFileError(path, exc.line, None, str(exc)) from None
     return _Validator(path, checked).outlet(data)
@@ -253,6 +254,42 @@ def _located(value: Any) -> Any:
         items.line, items.item_lines = 1, [1] * len(items)
         return items
     return str(value) if isinstance(value, str) else value
+
+
+def located_yaml(text: str) -> Any:
+    """``load_yaml(text)``, from the prebuilt store when it holds this text (every shipped
+    rule file, unless edited since: see outlets/prebuilt.py); PyYAML loads only otherwise."""
+    stored = prebuilt(_yaml_key(text))
+    if stored is not None:
+        return from_plain(stored)
+    from cleaner.outlets.yamlsource import load_yaml
+
+    return load_yaml(text)
+
+
+def _yaml_key(text: str) -> str:
+    return digest(b"located YAML", yaml_reader_code(), text.encode("utf-8", "surrogatepass"))
+
+
+@cache
+def yaml_reader_code() -> bytes:
+    """The code that turns YAML text into located data (part of every prebuilt key)."""
+    here = Path(__file__).resolve().parent
+    return b"".join(code_of(str(here / name)) for name in _YAML_READER_FILES)
+
+
+_YAML_READER_FILES = ("yamlsource.py", "located.py")
+
+
+def prebuilt_rule_entries() -> dict[str, Any]:
+    """The prebuilt store's entries for the shipped rule files (bench/prebuild.py)."""
+    from cleaner.outlets.yamlsource import load_yaml
+
+    entries = {}
+    for path in rule_files([builtin_rules_dir()]):
+        text = path.read_text(encoding="utf-8")
+        entries[_yaml_key(text)] = to_plain(load_yaml(text))
+    return entries
 
 
 # Compiled rule files kept per process, keyed by their text and name: every Cleaner, CLI

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem
+
 # libyaml's parser, when PyYAML was built with it (its wheels are)
 _FAST = bool(getattr(yaml, "__with_libyaml__", False))
 
@@ -29,28 +31,6 @@ MAX_NESTING_DEPTH = 32
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class YamlProblem(ValueError):
-    """A YAML file cannot be read; ``line`` is 1-based where known."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-class LocatedDict(dict):  # type: ignore[type-arg]
-    """A mapping that also knows the 1-based line of itself and each key."""
-
-    line: int
-    key_lines: dict[str, int]
-
-
-class LocatedList(list):  # type: ignore[type-arg]
-    """A sequence that knows the 1-based line of itself and each item."""
-
-    line: int
-    item_lines: list[int]
 
 
 class _Loader(yaml.SafeLoader):
@@ -222,3 +202,14 @@ def _value(loader: Any, depth: int) -> Any:
         result.key_lines[key] = key_event.start_mark.line + 1
     loader.get_event()
     return result
+
+
+__all__ = [
+    "MAX_NESTING_DEPTH",
+    "MAX_RULE_FILE_BYTES",
+    "LocatedDict",
+    "LocatedList",
+    "YamlProblem",
+    "load_yaml",
+    "load_yaml_slowly",
+]
