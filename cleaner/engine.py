@@ -61,14 +61,20 @@ class Cleaner:
         classifier; slower), "never" (or False) the classifier alone."""
         self.rulebook: RuleBook = load_rulebook(rules_paths, builtin_rules, use_env)
         self.resolver = OutletResolver(self.rulebook)
-        self.heuristics: HeuristicLabeler | None = None
-        if heuristics:
-            from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
-
-            self.heuristics = HeuristicLabeler()
+        self._heuristics = _Heuristics(heuristics)
         self.fallback = fallback_mode(fallback)
         # None: the shipped html block classifier; bench/fit_html.py puts a fold's model here
         self.html_classifier: Any = None
+
+    @property
+    def heuristics(self) -> HeuristicLabeler | None:
+        """The generic heuristics, None when built with ``heuristics=False``; loaded when
+        first needed (see ``_Heuristics``)."""
+        return self._heuristics.labeler()
+
+    @heuristics.setter
+    def heuristics(self, labeler: HeuristicLabeler | None) -> None:
+        self._heuristics = _Heuristics(labeler is not None, labeler)
 
     def with_rules(self, rules_paths: Sequence[str | os.PathLike[str]]) -> Cleaner:
         """This Cleaner with more rule folders loaded after its own (learned outlet rules),
@@ -150,8 +156,9 @@ class Cleaner:
                 doc.metadata[HELD_BACK_KEY] = True
             if doc.language is None and rules.languages:
                 doc.language = rules.languages[0]
-        if self.heuristics is not None:
-            doc.labels = self.heuristics.label(doc)
+        heuristics = self._heuristics.labeler()
+        if heuristics is not None:
+            doc.labels = heuristics.label(doc)
         segments = build_segments(doc.source, doc.blocks, doc.labels)
         return Result(
             source=doc.source,
@@ -160,6 +167,30 @@ class Cleaner:
             url=url,
             metadata=doc.metadata,
         )
+
+
+class _Heuristics:
+    """A Cleaner's heuristic labeler, built on first use, once, whichever thread asks first.
+
+    Its imports (numpy) and files (lexicons, line models) cost more than all the rest of a
+    Cleaner: built on first use, a Cleaner that never cleans (``cleaner rules``, a parent
+    process whose workers clean, an adapter set up on a driver) never pays for them. Copies
+    of a Cleaner (``with_outlets``) share one.
+    """
+
+    def __init__(self, wanted: bool, labeler: HeuristicLabeler | None = None) -> None:
+        self.wanted = wanted
+        self._labeler = labeler
+        self._lock = threading.Lock()
+
+    def labeler(self) -> HeuristicLabeler | None:
+        if self._labeler is None and self.wanted:
+            with self._lock:
+                if self._labeler is None:
+                    from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
+
+                    self._labeler = HeuristicLabeler()
+        return self._labeler
 
 
 def without_surrogates(text: str) -> str:

@@ -1,5 +1,6 @@
 """Cleaning text pays for text only: `cleaner clean` on a text file never imports the html
-stage's libraries (lxml, trafilatura), and a Cleaner without heuristics no numpy."""
+stage's libraries (lxml, trafilatura), a Cleaner without heuristics no numpy, and a Cleaner
+with them imports numpy only when it first cleans."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def test_clean_on_text_never_imports_the_html_stage(tmp_path: Path) -> None:
 def test_a_cleaner_without_heuristics_imports_no_numpy() -> None:
     code = "import sys\nfrom cleaner import Cleaner\nCleaner(heuristics=False)\nprint('numpy' in sys.modules)"
     assert run_python(code) == "False"
+
+
+def test_a_cleaner_loads_its_heuristics_when_it_first_cleans() -> None:
+    code = (
+        "import sys\nfrom cleaner import Cleaner\nc = Cleaner()\nbefore = 'numpy' in sys.modules\n"
+        "body = c.clean('The council approved the budget on Tuesday.\\nShare this article\\n').body\n"
+        "print(before, 'numpy' in sys.modules, repr(body))"
+    )
+    assert run_python(code) == "False True 'The council approved the budget on Tuesday.'"
