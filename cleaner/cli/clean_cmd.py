@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
 
 import click
 
@@ -202,12 +201,21 @@ def clean_command(
         # the reader went away (e.g. `| head`): stop quietly, without a flush error at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_SOME_FAILED)
-    except BrokenProcessPool:
-        fail("a worker process died (out of memory?); rerun the same command with --resume to continue", 1)
     except OSError as exc:
         if exc.errno in DISK_FULL_ERRNOS:
             where = exc.filename or (output if output not in (None, "-") else "stdout")
             resume_hint = "; free some space and rerun with --resume" if output not in (None, "-") else ""
             fail(f"{where}: disk full ({exc.strerror}){resume_hint}", EXIT_DISK_FULL)
         fail(f"{exc.filename or 'output'}: {exc.strerror or exc}")
+    except RuntimeError as exc:
+        if not _broken_pool(exc):
+            raise
+        fail("a worker process died (out of memory?); rerun the same command with --resume to continue", 1)
     sys.exit(status)
+
+
+def _broken_pool(exc: BaseException) -> bool:
+    """Whether ``exc`` says a worker process died. The process pool's module is imported
+    only by a run with -j 2 or more, so where it is not loaded no pool broke."""
+    pool = sys.modules.get("concurrent.futures.process")
+    return pool is not None and isinstance(exc, pool.BrokenProcessPool)

@@ -9,7 +9,6 @@ its output is byte-identical to ``-j N``.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import signal
 import sys
@@ -17,11 +16,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cleaner.io.items import Item
 from cleaner.io.outlock import close_inherited_locks
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 BATCH_RECORDS = 256  # records per batch: enough to amortise inter-process costs
 BATCH_BYTES = 4 << 20  # ... or this many input bytes, whichever comes first
@@ -63,6 +64,10 @@ def run_ordered(
         for task in tasks:
             yield work(task)
         return
+    # Only here: the process pool's imports cost a -j 1 run a fifth of its start.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Forked workers inherit what the parent's initializer call built (the Cleaner).
     initializer(*initargs)
     method = (

@@ -1,0 +1,53 @@
+"""`cleaner clean` imports what a run needs: no process pool for -j 1, and still says so in
+one line when a worker of a -j 2 run dies."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from cleaner.io import pipeline
+from tests.paths import ROOT
+
+EXIT_WORKER_DIED = 3
+
+
+def die(batch: Any) -> Any:
+    """A batch function whose worker dies at once (pickled by name into the pool)."""
+    os._exit(EXIT_WORKER_DIED)
+
+
+def test_a_dead_worker_is_one_line_that_names_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "dump.jsonl"
+    source.write_text(
+        "".join(json.dumps({"text": f"Line {n} of a story.\n"}) + "\n" for n in range(4)), encoding="utf-8"
+    )
+    monkeypatch.setattr(pipeline, "process_batch", die)
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", str(tmp_path / "out.jsonl"), "-j", "2"])
+    assert result.exit_code == 1
+    assert "cleaner: error: a worker process died" in result.output and "--resume" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_one_process_run_never_imports_the_process_pool(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("The council approved the budget on Tuesday.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom cleaner.cli import main\n"
+        f"try:\n    main(['clean', {str(source)!r}, '-o', {str(tmp_path / 'out.txt')!r}, '-q'])\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted(m for m in ('multiprocessing', 'concurrent.futures.process', 'yaml') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"
