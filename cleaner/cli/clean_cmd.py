@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from cleaner import __version__
 from cleaner.cli.common import (
     announce_user_rules,
     build_cleaner,
@@ -185,6 +186,7 @@ def clean_command(
         stats_path=stats_path,
         shard=shard,
         learn=LearnOptions(min_outlet_pages, learned_rules) if learn_outlets else None,
+        version=__version__,
     )
     if not quiet:
         announce_user_rules(rules_dirs)

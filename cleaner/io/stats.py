@@ -3,8 +3,6 @@ and the ``--stats`` JSON document built from the same counters as the stderr sum
 
 from __future__ import annotations
 
-import importlib.metadata
-import platform
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +129,9 @@ def stats_document(
 
 def versions() -> dict[str, str]:
     """Python's and each installed package's version (absent packages left out)."""
+    import importlib.metadata  # here: only --stats needs it, and it costs a start ~30 ms CPU
+    import platform
+
     found = {"python": platform.python_version()}
     for name in VERSIONED_PACKAGES:
         try:

@@ -1,5 +1,6 @@
-"""`cleaner clean` imports what a run needs: no process pool for -j 1, and still says so in
-one line when a worker of a -j 2 run dies."""
+"""`cleaner clean` imports what a run needs: no process pool for -j 1 (and a dead worker of
+a -j 2 run is still one line), no package metadata without --stats (the resume fingerprint
+takes the code's own version)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from cleaner.io import pipeline
 from tests.paths import ROOT
 
 EXIT_WORKER_DIED = 3
+# the process pool (-j 2+), PyYAML (files not prebuilt), importlib.metadata (--stats)
+NOT_FOR_A_PLAIN_RUN = ("multiprocessing", "concurrent.futures.process", "yaml", "importlib.metadata")
 
 
 def die(batch: Any) -> Any:
@@ -44,10 +47,17 @@ def test_a_one_process_run_never_imports_the_process_pool(tmp_path: Path) -> Non
         "import sys\nfrom cleaner.cli import main\n"
         f"try:\n    main(['clean', {str(source)!r}, '-o', {str(tmp_path / 'out.txt')!r}, '-q'])\n"
         "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "print(sorted(m for m in ('multiprocessing', 'concurrent.futures.process', 'yaml') if m in sys.modules))"
+        f"print(sorted(m for m in {NOT_FOR_A_PLAIN_RUN!r} if m in sys.modules))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_resume_fingerprint_covers_the_version_the_command_gives(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("The council approved the budget on Tuesday.\n", encoding="utf-8")
+    plan = pipeline.make_plan(pipeline.RunOptions((str(source),), str(tmp_path / "out.txt")))
+    assert pipeline.run_fingerprint(plan, None, "1.0") != pipeline.run_fingerprint(plan, None, "1.1")
