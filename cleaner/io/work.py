@@ -66,6 +66,9 @@ class _WorkerState:
     def __init__(self, config: WorkConfig, cleaner: Cleaner | None) -> None:
         self.config = config
         self.cleaner = cleaner if cleaner is not None else config.build_cleaner()
+        # The heuristics load now, not at the first record (a Cleaner loads them lazily): the
+        # parent of a -j N run builds this state before forking, and its workers inherit them.
+        self.cleaner.heuristics  # noqa: B018
         self.compress = chunk_compressor(config.compression if config.output == OUTPUT_JSONL else None)
 
 

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import main
-from cleaner.io import pipeline
+from cleaner.engine import Cleaner
+from cleaner.io import pipeline, work
 from tests.paths import ROOT
 
 EXIT_WORKER_DIED = 3
@@ -61,3 +62,11 @@ def test_the_resume_fingerprint_covers_the_version_the_command_gives(tmp_path: P
     source.write_text("The council approved the budget on Tuesday.\n", encoding="utf-8")
     plan = pipeline.make_plan(pipeline.RunOptions((str(source),), str(tmp_path / "out.txt")))
     assert pipeline.run_fingerprint(plan, None, "1.0") != pipeline.run_fingerprint(plan, None, "1.1")
+
+
+def test_a_runs_cleaner_has_its_heuristics_before_workers_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(work, "_state", None)
+    cleaner = Cleaner(use_env=False)
+    assert cleaner._heuristics._labeler is None  # a Cleaner alone loads them on first clean
+    work.init_worker(work.WorkConfig(), cleaner)
+    assert cleaner._heuristics._labeler is not None  # built in the parent: forked workers share it
