@@ -44,7 +44,8 @@ class Cleaner:
     """Compiles rules once; ``clean`` is then cheap and safe from many threads.
 
     Nothing in ``clean`` writes to shared state: the rule book, the resolver
-    and the heuristics are read-only after construction.
+    and the heuristics are read-only once built (the heuristics on the first
+    ``clean``, once, under a lock: see ``_Heuristics``).
     """
 
     def __init__(
