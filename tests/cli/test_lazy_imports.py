@@ -1,6 +1,6 @@
 """`cleaner clean` imports what a run needs: no process pool for -j 1 (and a dead worker of
 a -j 2 run is still one line), no package metadata without --stats (the resume fingerprint
-takes the code's own version)."""
+takes the code's own version); BLAS on one thread (its idle threads cost every start)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,27 @@ def test_a_runs_cleaner_has_its_heuristics_before_workers_fork(monkeypatch: pyte
     assert cleaner._heuristics._labeler is None  # a Cleaner alone loads them on first clean
     work.init_worker(work.WorkConfig(), cleaner)
     assert cleaner._heuristics._labeler is not None  # built in the parent: forked workers share it
+
+
+def blas_threads_seen(env_value: str | None) -> str:
+    """OPENBLAS_NUM_THREADS and the BLAS threads numpy then runs, after the command loads."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if env_value is not None:
+        env["OPENBLAS_NUM_THREADS"] = env_value
+    env["PYTHONPATH"] = str(ROOT)
+    code = (
+        "import os\nimport cleaner.cli\nimport numpy\nfrom threadpoolctl import threadpool_info\n"
+        "blas = [p['num_threads'] for p in threadpool_info() if p['internal_api'] == 'openblas']\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'], blas)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_the_command_runs_blas_on_one_thread_unless_told_otherwise() -> None:
+    pytest.importorskip("threadpoolctl")
+    seen, threads = blas_threads_seen(None).split(" ", 1)
+    assert seen == "1" and threads in ("[1]", "[]")
+    assert blas_threads_seen("2").startswith("2 ")
