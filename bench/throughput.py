@@ -215,7 +215,10 @@ def _start_run(env: dict[str, str], folder: str, tiny: Path) -> dict[str, float]
         "import": imported,
         "Cleaner()": built,
         "cli": child_cpu(command, env, folder),
-        "numpy": child_cpu([sys.executable, "-c", "import numpy"], env, folder),
+        # numpy as the command loads it (cleaner/cli sets one BLAS thread)
+        "numpy": child_cpu(
+            [sys.executable, "-c", "import numpy"], {**env, "OPENBLAS_NUM_THREADS": "1"}, folder
+        ),
     }
 
 
@@ -344,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         ("import", "import cleaner"),
         ("Cleaner()", "Cleaner() with all shipped rules"),
         ("cli", "python -m cleaner clean tiny.txt -o out.txt (whole process)"),
-        ("numpy", "python -c 'import numpy' (whole process; the heuristics need numpy)"),
+        ("numpy", "python -c 'import numpy', one BLAS thread (whole process; the heuristics need it)"),
     ):
         this_cpu = starts["this"][key]
         row = f"| {label} | {this_cpu:.3f} |"
