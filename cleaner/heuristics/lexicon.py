@@ -383,8 +383,10 @@ def lexicon_to_plain(lexicon: Lexicon) -> dict[str, Any]:
 
 
 def lexicon_from_plain(plain: dict[str, Any]) -> Lexicon:
-    """The merged lexicon ``lexicon_to_plain`` was given, not yet compiled."""
-    lexicon = Lexicon(**{name: plain[name] for name in _PLAIN_TABLES})
+    """The merged lexicon ``lexicon_to_plain`` was given, not yet compiled (its own tables:
+    the store's stay as they are for the next folder with the same files)."""
+    tables: dict[str, Any] = {name: dict(plain[name]) for name in _PLAIN_TABLES}
+    lexicon = Lexicon(**tables)
     for name in _PLAIN_SETS:
         setattr(lexicon, name, set(plain[name]))
     lexicon.appeal_header_prefixes = tuple(plain["appeal_header_prefixes"])

@@ -74,7 +74,7 @@ def from_plain(value: Any) -> Any:
     if tag == _SEQUENCE:
         items = LocatedList(map(from_plain, value[3]))
         items.line = value[1]
-        items.item_lines = value[2]
+        items.item_lines = list(value[2])  # its own: the stored value serves every later load
         return items
     if tag == _DATETIME:
         return dt.datetime.fromisoformat(value[1])

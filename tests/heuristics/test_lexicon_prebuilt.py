@@ -77,3 +77,11 @@ def test_a_broken_lexicon_still_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         load_lexicon(copy)
     assert f"{copy / 'zz.yaml'}:4:" in str(caught.value)
+
+
+def test_lexicons_from_the_store_do_not_share_tables(tmp_path: Path) -> None:
+    copy = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), copy)
+    first, second = load_lexicon(copy), load_lexicon(copy)
+    first.line_category["only in the first"] = "navigation"
+    assert "only in the first" not in second.line_category
