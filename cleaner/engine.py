@@ -173,10 +173,11 @@ class Cleaner:
 class _Heuristics:
     """A Cleaner's heuristic labeler, built on first use, once, whichever thread asks first.
 
-    Its imports (numpy) and files (lexicons, line models) cost more than all the rest of a
-    Cleaner: built on first use, a Cleaner that never cleans (``cleaner rules``, a parent
-    process whose workers clean, an adapter set up on a driver) never pays for them. Copies
-    of a Cleaner (``with_outlets``) share one.
+    Its imports (numpy) and files (lexicons, line models) cost some twenty times all the
+    rest of a Cleaner: built on first use, a Cleaner that never cleans (``cleaner rules
+    list``, an adapter set up on a driver, a check of options) never pays for them. Copies
+    of a Cleaner (``with_outlets``) share one. The dump runner builds it before it forks its
+    workers (io/work.py), so they inherit it.
     """
 
     def __init__(self, wanted: bool, labeler: HeuristicLabeler | None = None) -> None:

@@ -64,7 +64,7 @@ def run_ordered(
         for task in tasks:
             yield work(task)
         return
-    # Only here: the process pool's imports cost a -j 1 run a fifth of its start.
+    # Only here: the process pool's imports (~50 ms CPU) would cost every -j 1 start.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -271,14 +271,14 @@ def _yaml_key(text: str) -> str:
     return digest(b"located YAML", yaml_reader_code(), text.encode("utf-8", "surrogatepass"))
 
 
+_YAML_READER_FILES = ("yamlsource.py", "located.py")  # beside this module
+
+
 @cache
 def yaml_reader_code() -> bytes:
     """The code that turns YAML text into located data (part of every prebuilt key)."""
     here = Path(__file__).resolve().parent
     return b"".join(code_of(str(here / name)) for name in _YAML_READER_FILES)
-
-
-_YAML_READER_FILES = ("yamlsource.py", "located.py")
 
 
 def prebuilt_rule_entries() -> dict[str, Any]:
