@@ -173,7 +173,7 @@ class Cleaner:
 class _Heuristics:
     """A Cleaner's heuristic labeler, built on first use, once, whichever thread asks first.
 
-    Its imports (numpy) and files (lexicons, line models) cost some twenty times all the
+    Its imports (numpy) and files (lexicons, line models) cost ten to twenty times all the
     rest of a Cleaner: built on first use, a Cleaner that never cleans (``cleaner rules
     list``, an adapter set up on a driver, a check of options) never pays for them. Copies
     of a Cleaner (``with_outlets``) share one. The dump runner builds it before it forks its
