@@ -22,8 +22,10 @@ see the same numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from itertools import compress
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import add
 from typing import Any
 
 import numpy as np
@@ -50,6 +52,7 @@ _YOU = frozenset(
     "you your yours du dich dein deine ihr euch euer vous votre vos tu tú usted ustedes tus "
     "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
+_PRONOUNS = _WE | _YOU
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
@@ -76,10 +79,26 @@ _OPENINGS = re.compile(
     r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
     r")",
 )
-_DIGITS = (ord("0"), ord("9"))
-_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"
-_SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
-_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
+_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
+_NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
+# The multi-byte characters of _SPACE_CHARS in UTF-8 (UTF-8 never has these bytes inside another character)
+_WIDE_SPACES = tuple(c.encode("utf-8") for c in _SPACE_CHARS if ord(c) > 0x7F)
+
+
+def _shape_table() -> bytes:
+    """Byte -> shape: "\\n" stays; other ASCII spaces of _SPACE_CHARS -> " "; A-Z -> "U";
+    a-z -> "l"; 0-9 -> "0"; a byte of a non-ASCII character -> "x"; anything else -> "."."""
+    table = bytearray(b"." * 128 + b"x" * 128)
+    for c in _SPACE_CHARS:
+        if ord(c) < 0x80:
+            table[ord(c)] = ord(" ")
+    table[ord("\n")] = ord("\n")
+    for a, z, mark in (("A", "Z", "U"), ("a", "z", "l"), ("0", "9", "0")):
+        table[ord(a) : ord(z) + 1] = mark.encode("ascii") * (ord(z) - ord(a) + 1)
+    return bytes(table)
+
+
+_SHAPE = _shape_table()
 TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
@@ -183,87 +202,116 @@ def _shift(values: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
+def _shifted(values: list[Any], by: int, fill: Any = 0.0) -> list[Any]:
+    """``_shift`` for a plain list: ``values`` moved ``by`` lines down (``by`` is 1 or 2, or -1 or -2)."""
+    if by > 0:
+        return ([fill] * by + values)[: len(values)]
+    return (values + [fill] * -by)[-by:]
+
+
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
 
 
-def _openings(stripped: list[str]) -> dict[str, np.ndarray]:
-    """For each kind of opening (``_OPENINGS``' groups), 1.0 on the lines it opens."""
-    found = {group: np.zeros(len(stripped)) for group in _OPENING_GROUPS}
-    match = _OPENINGS.match
-    for j, text in enumerate(stripped):
-        hit = match(text)
-        if hit is not None and hit.lastgroup is not None:
-            found[hit.lastgroup][j] = 1.0
-    return found
+def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
+    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line."""
+    kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
+    return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
 
-def _where(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
+def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[int]:
     """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
-    counts = np.zeros(len(texts))
+    counts = [0] * len(texts)
     for j in compress(range(len(texts)), cue):
         counts[j] = len(pattern.findall(texts[j]))
     return counts
 
 
-def _letter_counts(
-    texts: list[str], page: str, starts: list[int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     """Per line: words opening with an upper-case letter, words opening with a letter
-    that has a case, and ASCII digits; from the page's code points, no loop per word."""
-    points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
-    space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
-    opens = ~space
-    opens[1:] &= space[:-1]
-    at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
-    initials = points[at].tobytes().decode("utf-32-le", "surrogatepass")
-    lower, upper = initials.lower(), initials.upper()
-    if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length ("ß")
-        return _letter_counts_by_line(texts)
-    first = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), np.uint32)
-    is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
-    cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
-    n = len(starts) - 1
-    line_of = np.searchsorted(np.array(starts, dtype=np.intp), at, side="right") - 1
-    is_digit = (points >= _DIGITS[0]) & (points <= _DIGITS[1])
-    return (
-        np.bincount(line_of, weights=is_upper, minlength=n).astype(np.float64),
-        np.bincount(line_of, weights=cased, minlength=n).astype(np.float64),
-        np.add.reduceat(is_digit.astype(np.float64), np.array(starts[:-1], dtype=np.intp)),
-    )
+    that has a case (a letter whose lower or upper case is another letter), and ASCII
+    digits; words are split at ``_SPACE_CHARS`` only.
+
+    Read from the page's UTF-8 bytes mapped to one shape letter each (``_SHAPE``): an
+    ASCII letter opening a word is a space shape before an upper- or lower-case shape,
+    so a few ``bytes.count`` calls over the page's lines count them all; only the words
+    opening with a non-ASCII character ("Élysée", "“Quote", Cyrillic) are decoded one
+    by one. A page with a letter whose case has another length ("ß") is counted by
+    ``_letter_counts_by_line``, as the model was fitted."""
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
+        texts = [text.replace("\n", " ") for text in texts]
+        page = "\n".join(texts)
+    raw = page.encode("utf-8", "surrogatepass")
+    for space in _WIDE_SPACES:  # the multi-byte spaces of _SPACE_CHARS: each a space byte
+        if space in raw:
+            raw = raw.replace(space, b" ")
+    # A space shape opens each line's shape (one inserted after each line break and one
+    # before the page), so a line's first word counts like any other.
+    shapes = b" " + raw.translate(_SHAPE).replace(b"\n", b"\n ")
+    lines = shapes.split(b"\n")
+    upper = list(map(bytes.count, lines, repeat(b" U")))
+    cased = list(map(add, upper, map(bytes.count, lines, repeat(b" l"))))
+    digits = list(map(bytes.count, lines, repeat(b"0")))
+    if b" x" in shapes:
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        for hit in _NON_ASCII_OPENING.finditer(shapes):
+            at = hit.start()
+            j = bisect_right(starts, at) - 1
+            at -= j  # the same byte in ``raw``: j + 1 spaces were inserted before it, less the one matched
+            lead = raw[at]
+            letter = raw[at : at + (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4)].decode(
+                "utf-8", "surrogatepass"
+            )
+            lower, higher = letter.lower(), letter.upper()
+            if len(lower) != 1 or len(higher) != 1:
+                return _letter_counts_by_line(texts)
+            if letter != lower:
+                upper[j] += 1
+                cased[j] += 1
+            elif letter != higher:
+                cased[j] += 1
+    return upper, cased, digits
 
 
-def _letter_counts_by_line(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``_letter_counts`` line by line, for the rare page whose case changes its length."""
-    n = len(texts)
-    upper_initials, cased_initials, digits = np.zeros(n), np.zeros(n), np.zeros(n)
-    for j, text in enumerate(texts):
+def _letter_counts_by_line(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """``_letter_counts`` by ``str.split`` and Unicode digits, for the rare page whose
+    letters' case changes their length."""
+    upper_initials, cased_initials, digits = [], [], []
+    for text in texts:
         initials = [word[0] for word in text.split()]
-        upper_initials[j] = sum(map(str.isupper, initials))
-        cased_initials[j] = sum(1 for c in initials if c.isupper() or c.islower())
-        digits[j] = sum(map(str.isdigit, text))
+        upper_initials.append(sum(map(str.isupper, initials)))
+        cased_initials.append(sum(1 for c in initials if c.isupper() or c.islower()))
+        digits.append(sum(map(str.isdigit, text)))
     return upper_initials, cased_initials, digits
 
 
-def _run_lengths(flags: np.ndarray) -> np.ndarray:
+def _run_lengths(flags: list[bool]) -> list[int]:
     """For each line, the length of the run of equal flags it sits in."""
-    n = len(flags)
-    edges = np.flatnonzero(np.diff(flags.astype(np.int8))) + 1
-    bounds = np.concatenate(([0], edges, [n]))
-    return np.repeat(np.diff(bounds), np.diff(bounds)).astype(np.float64)
+    out: list[int] = []
+    for _, run in groupby(flags):
+        size = len(list(run))
+        out += [size] * size
+    return out
 
 
-def _distances(n: int, marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _distances(marks: list[bool]) -> tuple[list[int], list[int]]:
     """Lines from each line back to the last marked line at or above it, and on to the
     next marked line at or below it (FAR_LINES where there is none, clipped there)."""
-    index = np.arange(n)
-    above = np.where(marks, index, -1)
-    np.maximum.accumulate(above, out=above)
-    below = np.where(marks, index, n + FAR_LINES)
-    below = np.minimum.accumulate(below[::-1])[::-1]
-    back = np.where(above >= 0, index - above, FAR_LINES)
-    return np.minimum(back, FAR_LINES).astype(np.float64), np.minimum(below - index, FAR_LINES).astype(
-        np.float64
-    )
+    n = len(marks)
+    back, ahead = [FAR_LINES] * n, [FAR_LINES] * n
+    last = -1
+    for j, marked in enumerate(marks):
+        if marked:
+            last = j
+        if last >= 0:
+            back[j] = min(j - last, FAR_LINES)
+    last = -1
+    for j in range(n - 1, -1, -1):
+        if marks[j]:
+            last = j
+        if last >= 0:
+            ahead[j] = min(last - j, FAR_LINES)
+    return back, ahead
 
 
 def article_matrix(
@@ -273,128 +321,173 @@ def article_matrix(
 
     ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
     the phrase scan, word counts); ``leads``: each line's lead-in category.
+
+    A page has a few dozen lines, so numpy's cost per call outweighs its work: each
+    column is a plain list built in one pass, and the matrix one array at the end.
     """
-    lows, norms, scan, _, word_list = lines
+    lows, norms, scan, _, words = lines
     categories, covered, phrase_at_start = scan
     n = len(texts)
-    out = np.zeros((n, len(ARTICLE_FEATURES)))
     if not n:
-        return out
-    col = _INDEX
-
-    def put(name: str, values: Any) -> None:
-        out[:, col[name]] = values
-
-    stripped = [t.strip() for t in texts]
-    words = np.asarray(word_list, dtype=np.float64)
-    chars = np.fromiter(map(len, stripped), np.float64, n)
+        return np.zeros((0, len(ARTICLE_FEATURES)))
+    col: dict[str, Any] = {}
+    stripped = list(map(str.strip, texts))
+    chars = list(map(len, stripped))
     last_chars = [s[-1:] for s in stripped]
-    long = words >= PARAGRAPH_WORDS
-    short = words < SHORT_WORDS
-    end = np.fromiter((c in _SENTENCE_END for c in last_chars), bool, n)
-    colon = np.fromiter((c == ":" for c in last_chars), bool, n)
-    page = "\n".join(texts)
-    starts = [0] * (n + 1)  # line j of ``page`` starts at starts[j]; one more entry ends the last
-    for j, text in enumerate(texts):
-        starts[j + 1] = starts[j] + len(text) + 1
-    upper_initials, cased_initials, digits = _letter_counts(texts, page, starts)
-    title_share = upper_initials / np.maximum(cased_initials, 1.0)
-    openings = _openings(stripped)
+    first_chars = [s[:1] for s in stripped]
+    long = [w >= PARAGRAPH_WORDS for w in words]
+    short = [w < SHORT_WORDS for w in words]
+    end = [c in _SENTENCE_END for c in last_chars]
+    colon = [c == ":" for c in last_chars]
+    upper_initials, cased_initials, digits = _letter_counts(texts)
+    title_share = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
+    opening = _opening_columns(stripped)
     # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
-    dates = _where(((digits > 0) & (words <= DATE_LINE_MAX_WORDS)).tolist(), _DATE, lows)
-    phones = _where((digits >= _PHONE_MIN_DIGITS).tolist(), _PHONE, lows)
+    dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+    phones = _counts([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = ["@" in low for low in lows]
-    urls = _where(["http" in low or "www." in low for low in lows], _URL, lows)
-    tokens = [low.split() for low in lows]
-    index = np.arange(n, dtype=np.float64)
+    urls = _counts(["http" in low or "www." in low for low in lows], _URL, lows)
+    tokens = list(map(str.split, lows))
+    # log1p of every count at once, by numpy as the model was fitted: words, chars, words since a paragraph
+    cum_words = list(accumulate(words))
+    par_cum = list(accumulate((c if is_long else 0 for c, is_long in zip(cum_words, long)), max))
+    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
+    logs = np.log1p(np.array([*words, *chars, *since, n, cum_words[-1]], dtype=np.float64)).tolist()
+    log_words = logs[:n]
 
-    put("log_words", np.log1p(words))
-    put("log_chars", np.log1p(chars))
-    put("short", short)
-    put("tiny", words < TINY_WORDS)
-    put("long", long)
-    put("sentence_end", end)
-    put("colon_end", colon)
-    put("question_end", [c == "?" for c in last_chars])
-    put("bullet", [s[:1] in _BULLETS for s in stripped])
-    put("pipe", ["|" in s for s in stripped])
-    put("upper", [w >= 2 and s.isupper() for s, w in zip(stripped, word_list)])
-    put("title_share", title_share)
-    put("digit_share", digits / np.maximum(chars, 1.0))
-    put("date_like", short & (dates > 0))
-    put("date_only", (dates > 0) & (words <= 2 * dates + 3))
-    put("url_line", (urls > 0) & (words <= 2))
-    put("link_mark", urls > 0)
-    put("email", _where(at_signs, _EMAIL, lows) > 0)
-    put("handle", _where(at_signs, _HANDLE, lows) > 0)
-    put("phone", phones > 0)
-    put("bracket_tag", openings["bracket"])
-    put("copyright", ["©" in low or "copyright" in low or "(c)" in low for low in lows])
-    put("quote_start", [s[:1] in _QUOTES for s in stripped])
-    put("interview", openings["interview"])
-    put("byline", short & (openings["byline"] > 0))
-    put("about_lead", openings["about"])
-    put("name_is", openings["name_is"])
-    put("we_share", [len(_WE.intersection(t)) / w for t, w in zip(tokens, word_list)])
-    put("you_share", [len(_YOU.intersection(t)) / w for t, w in zip(tokens, word_list)])
+    col["log_words"] = log_words
+    col["log_chars"] = logs[n : 2 * n]
+    col["short"] = short
+    col["tiny"] = [w < TINY_WORDS for w in words]
+    col["long"] = long
+    col["sentence_end"] = end
+    col["colon_end"] = colon
+    col["question_end"] = [c == "?" for c in last_chars]
+    col["bullet"] = [c in _BULLETS for c in first_chars]
+    col["pipe"] = ["|" in s for s in stripped]
+    col["upper"] = [w >= 2 and s.isupper() for s, w in zip(stripped, words)]
+    col["title_share"] = title_share
+    col["digit_share"] = [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)]
+    col["date_like"] = [s and d > 0 for s, d in zip(short, dates)]
+    col["date_only"] = [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)]
+    col["url_line"] = [u > 0 and w <= 2 for u, w in zip(urls, words)]
+    col["link_mark"] = [u > 0 for u in urls]
+    col["email"] = [c > 0 for c in _counts(at_signs, _EMAIL, lows)]
+    col["handle"] = [c > 0 for c in _counts(at_signs, _HANDLE, lows)]
+    col["phone"] = [p > 0 for p in phones]
+    col["bracket_tag"] = opening["bracket"]
+    col["copyright"] = ["©" in low or "copyright" in low or "(c)" in low for low in lows]
+    col["quote_start"] = [c in _QUOTES for c in first_chars]
+    col["interview"] = opening["interview"]
+    col["byline"] = [s and b for s, b in zip(short, opening["byline"])]
+    col["about_lead"] = opening["about"]
+    col["name_is"] = opening["name_is"]
+    we, you = [0.0] * n, [0.0] * n
+    for j, line_tokens in enumerate(tokens):
+        pronouns = _PRONOUNS.intersection(line_tokens)  # most lines: none, one set built
+        if pronouns:
+            we[j] = len(_WE.intersection(pronouns)) / words[j]
+            you[j] = len(_YOU.intersection(pronouns)) / words[j]
+    col["we_share"] = we
+    col["you_share"] = you
 
-    paragraphs = np.flatnonzero(long)
-    last_par = int(paragraphs[-1]) if len(paragraphs) else -1
-    first_par = int(paragraphs[0]) if len(paragraphs) else n
-    from_prev, to_next = _distances(n, long)
-    cum_words = np.cumsum(words)
-    par_cum = np.where(long, cum_words, 0.0)
-    np.maximum.accumulate(par_cum, out=par_cum)
-    put("first", index == 0)
-    put("last", index == n - 1)
-    put("position", index / n)
-    put("lines_from_end", np.minimum(n - 1 - index, FAR_LINES))
-    put("tail", index > last_par)
-    put("head", index < first_par)
-    put("after_last_par", np.clip(index - last_par, 0, FAR_LINES) if last_par >= 0 else FAR_LINES)
-    put("words_since_par", np.log1p(cum_words - words - np.where(long, cum_words - words, par_cum)))
-    put("lines_from_prev_par", np.where(long, 0.0, from_prev))
-    put("lines_to_next_par", np.where(long, 0.0, to_next))
-    long_after: np.ndarray = np.cumsum(long[::-1])[::-1] - long
-    put("long_after", np.minimum(long_after, FAR_LINES))
-    put("short_run", np.where(short, np.minimum(_run_lengths(short), FAR_LINES), 0.0))
+    paragraphs = [j for j, is_long in enumerate(long) if is_long]
+    last_par = paragraphs[-1] if paragraphs else -1
+    first_par = paragraphs[0] if paragraphs else n
+    from_prev, to_next = _distances(long)
+    index = range(n)
+    col["first"] = [j == 0 for j in index]
+    col["last"] = [j == n - 1 for j in index]
+    col["position"] = [j / n for j in index]
+    col["lines_from_end"] = [min(n - 1 - j, FAR_LINES) for j in index]
+    col["tail"] = [j > last_par for j in index]
+    col["head"] = [j < first_par for j in index]
+    col["after_last_par"] = (
+        [min(max(j - last_par, 0), FAR_LINES) for j in index] if last_par >= 0 else [FAR_LINES] * n
+    )
+    col["words_since_par"] = logs[2 * n : 3 * n]
+    col["lines_from_prev_par"] = [0 if is_long else d for d, is_long in zip(from_prev, long)]
+    col["lines_to_next_par"] = [0 if is_long else d for d, is_long in zip(to_next, long)]
+    long_after = list(accumulate(reversed(long)))[::-1]
+    col["long_after"] = [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)]
+    col["short_run"] = [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)]
 
-    log_words = out[:, col["log_words"]]
-    put("prev_words", _shift(log_words, 1))
-    put("next_words", _shift(log_words, -1))
-    put("prev2_words", _shift(log_words, 2))
-    put("next2_words", _shift(log_words, -2))
-    put("prev_end", _shift(end.astype(np.float64), 1, 1.0))
-    put("next_end", _shift(end.astype(np.float64), -1, 1.0))
-    put("prev_colon", _shift(colon.astype(np.float64), 1))
-    put("next_title_share", _shift(title_share, -1))
-    put("prev_title_share", _shift(title_share, 1))
+    col["prev_words"] = _shifted(log_words, 1)
+    col["next_words"] = _shifted(log_words, -1)
+    col["prev2_words"] = _shifted(log_words, 2)
+    col["next2_words"] = _shifted(log_words, -2)
+    col["prev_end"] = _shifted(end, 1, True)
+    col["next_end"] = _shifted(end, -1, True)
+    col["prev_colon"] = _shifted(colon, 1, False)
+    col["next_title_share"] = _shifted(title_share, -1)
+    col["prev_title_share"] = _shifted(title_share, 1)
 
     seen = Counter(stripped)
-    put("repeated", [seen[s] > 1 for s in stripped])
+    col["repeated"] = [seen[s] > 1 for s in stripped]
     title_words = set(tokens[0])
-    overlap = out[:, col["title_overlap"]]
-    for j in np.flatnonzero(words[1:] <= TITLE_OVERLAP_MAX_WORDS).tolist():
-        line_words = tokens[j + 1]
-        overlap[j + 1] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    overlap = [0.0] * n
+    for j in range(1, n):
+        if words[j] <= TITLE_OVERLAP_MAX_WORDS:
+            line_words = tokens[j]
+            overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    col["title_overlap"] = overlap
 
-    lead = np.array([c is not None for c in leads], dtype=np.float64)
-    put("lead_in", lead)
-    put("after_lead_in", _shift(lead, 1))
-    put("phrase", [c is not None for c in categories])
-    put("phrase_start", phrase_at_start)
-    put("phrase_share", np.minimum(np.asarray(covered, np.float64) / np.maximum(chars, 1.0), 1.0))
+    lead = [c is not None for c in leads]
+    col["lead_in"] = lead
+    col["after_lead_in"] = _shifted(lead, 1, False)
+    col["phrase"] = [c is not None for c in categories]
+    col["phrase_start"] = phrase_at_start
+    col["phrase_share"] = [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)]
     buttons = lexicon.line_category
-    put("button", [norm in buttons for norm in norms])
-    for j, category in enumerate(categories):
-        if category in _FAMILY_SET:
-            out[j, col[f"family_{category}"]] = 1.0
+    col["button"] = [norm in buttons for norm in norms]
+    for family in FAMILY_COLUMNS:
+        col[f"family_{family}"] = [c == family for c in categories]
 
-    put("page_lines", np.log1p(n))
-    put("page_words", np.log1p(cum_words[-1]))
-    put("page_long_share", long.mean())
-    put("page_short_share", short.mean())
-    return out
+    page_words = logs[3 * n + 1]
+    col["page_lines"] = [logs[3 * n]] * n
+    col["page_words"] = [page_words] * n
+    col["page_long_share"] = [sum(long) / n] * n
+    col["page_short_share"] = [sum(short) / n] * n
+    return _assemble(col, n)
+
+
+def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
+    """The (lines x ARTICLE_FEATURES) array of the columns in ``col``. Counts and flags
+    (small whole numbers) pass to numpy as bytes, one C call for all of them; only the
+    fractional columns go through numpy's slower conversion of Python numbers."""
+    out = np.empty((len(ARTICLE_FEATURES), n))
+    small = bytes(chain.from_iterable(col[name] for name in _SMALL_COLUMNS))
+    out[_SMALL_ROWS] = np.frombuffer(small, np.uint8).reshape(len(_SMALL_ROWS), n)
+    out[_FRACTION_ROWS] = np.array([col[name] for name in _FRACTION_COLUMNS], dtype=np.float64)
+    return out.T
+
+
+# Columns that hold fractions; every other column holds a flag or a count of at most FAR_LINES.
+_FRACTION_COLUMNS = (
+    "log_words",
+    "log_chars",
+    "title_share",
+    "digit_share",
+    "we_share",
+    "you_share",
+    "position",
+    "words_since_par",
+    "prev_words",
+    "next_words",
+    "prev2_words",
+    "next2_words",
+    "next_title_share",
+    "prev_title_share",
+    "title_overlap",
+    "phrase_share",
+    "page_lines",
+    "page_words",
+    "page_long_share",
+    "page_short_share",
+)
+_SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in _FRACTION_COLUMNS)
+_FRACTION_ROWS = [_INDEX[name] for name in _FRACTION_COLUMNS]
+_SMALL_ROWS = [_INDEX[name] for name in _SMALL_COLUMNS]
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
