@@ -22,8 +22,8 @@ see the same numbers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Collection
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add
 from typing import Any
@@ -81,6 +81,11 @@ _OPENINGS = re.compile(
 )
 _SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
 _NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
+# Bytes of a UTF-8 character by its first byte (only lead bytes are ever looked up)
+_UTF8_LENGTH = bytes(1 if b < 0xE0 - 0x20 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4 for b in range(256))
+CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets of a few dozen languages
+_INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
+_UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
 # The multi-byte characters of _SPACE_CHARS in UTF-8 (UTF-8 never has these bytes inside another character)
 _WIDE_SPACES = tuple(c.encode("utf-8") for c in _SPACE_CHARS if ord(c) > 0x7F)
 
@@ -253,24 +258,36 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     cased = list(map(add, upper, map(bytes.count, lines, repeat(b" l"))))
     digits = list(map(bytes.count, lines, repeat(b"0")))
     if b" x" in shapes:
-        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-        for hit in _NON_ASCII_OPENING.finditer(shapes):
-            at = hit.start()
-            j = bisect_right(starts, at) - 1
-            at -= j  # the same byte in ``raw``: j + 1 spaces were inserted before it, less the one matched
-            lead = raw[at]
-            letter = raw[at : at + (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4)].decode(
-                "utf-8", "surrogatepass"
-            )
-            lower, higher = letter.lower(), letter.upper()
-            if len(lower) != 1 or len(higher) != 1:
-                return _letter_counts_by_line(texts)
-            if letter != lower:
-                upper[j] += 1
-                cased[j] += 1
-            elif letter != higher:
-                cased[j] += 1
+        # raw offset of each line's first byte: its shape is one byte longer, its line break one more
+        line_starts = list(accumulate(map(len, lines), initial=0))
+        for j in compress(range(len(lines)), map(bytes.__contains__, lines, repeat(b" x"))):
+            start = line_starts[j]
+            for hit in _NON_ASCII_OPENING.finditer(lines[j]):
+                # the opening character in ``raw``: one byte after the space matched, one
+                # byte before its place in the shape (which has a space inserted at its start)
+                at = start + hit.start()
+                initial = raw[at : at + _UTF8_LENGTH[raw[at]]]
+                case = _INITIAL_CASES.get(initial, _UNKNOWN)
+                if case is _UNKNOWN:
+                    case = _initial_case(initial)
+                if case is None:
+                    return _letter_counts_by_line(texts)
+                upper[j] += case[0]
+                cased[j] += case[1]
     return upper, cased, digits
+
+
+def _initial_case(initial: bytes) -> tuple[int, int] | None:
+    """(1 if upper case, 1 if cased) for one character in UTF-8, remembered for the next
+    pages; None for a letter whose case has another length."""
+    letter = initial.decode("utf-8", "surrogatepass")
+    lower, higher = letter.lower(), letter.upper()
+    case = None
+    if len(lower) == len(higher) == 1:
+        case = (int(letter != lower), int(letter != lower or letter != higher))
+    if len(_INITIAL_CASES) < CASE_MEMORY:
+        _INITIAL_CASES[initial] = case
+    return case
 
 
 def _letter_counts_by_line(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
@@ -315,12 +332,18 @@ def _distances(marks: list[bool]) -> tuple[list[int], list[int]]:
 
 
 def article_matrix(
-    texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None = None,
 ) -> np.ndarray:
     """The model's columns for one page's lines: a (lines x ARTICLE_FEATURES) array.
 
     ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
-    the phrase scan, word counts); ``leads``: each line's lead-in category.
+    the phrase scan, word counts); ``leads``: each line's lead-in category;
+    ``columns``: the columns to fill (all when None), the others left 0: a fitted
+    model passes the ones its trees read, and fitting needs them all.
 
     A page has a few dozen lines, so numpy's cost per call outweighs its work: each
     column is a plain list built in one pass, and the matrix one array at the end.
@@ -331,6 +354,11 @@ def article_matrix(
     if not n:
         return np.zeros((0, len(ARTICLE_FEATURES)))
     col: dict[str, Any] = {}
+
+    def put(name: str, make: Callable[[], list[Any]]) -> None:
+        if columns is None or name in columns:
+            col[name] = make()
+
     stripped = list(map(str.strip, texts))
     chars = list(map(len, stripped))
     last_chars = [s[-1:] for s in stripped]
@@ -358,28 +386,28 @@ def article_matrix(
     col["log_words"] = log_words
     col["log_chars"] = logs[n : 2 * n]
     col["short"] = short
-    col["tiny"] = [w < TINY_WORDS for w in words]
+    put("tiny", lambda: [w < TINY_WORDS for w in words])
     col["long"] = long
     col["sentence_end"] = end
     col["colon_end"] = colon
-    col["question_end"] = [c == "?" for c in last_chars]
-    col["bullet"] = [c in _BULLETS for c in first_chars]
-    col["pipe"] = ["|" in s for s in stripped]
-    col["upper"] = [w >= 2 and s.isupper() for s, w in zip(stripped, words)]
+    put("question_end", lambda: [c == "?" for c in last_chars])
+    put("bullet", lambda: [c in _BULLETS for c in first_chars])
+    put("pipe", lambda: ["|" in s for s in stripped])
+    put("upper", lambda: [w >= 2 and s.isupper() for s, w in zip(stripped, words)])
     col["title_share"] = title_share
-    col["digit_share"] = [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)]
-    col["date_like"] = [s and d > 0 for s, d in zip(short, dates)]
-    col["date_only"] = [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)]
-    col["url_line"] = [u > 0 and w <= 2 for u, w in zip(urls, words)]
-    col["link_mark"] = [u > 0 for u in urls]
-    col["email"] = [c > 0 for c in _counts(at_signs, _EMAIL, lows)]
-    col["handle"] = [c > 0 for c in _counts(at_signs, _HANDLE, lows)]
-    col["phone"] = [p > 0 for p in phones]
+    put("digit_share", lambda: [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)])
+    put("date_like", lambda: [s and d > 0 for s, d in zip(short, dates)])
+    put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
+    put("url_line", lambda: [u > 0 and w <= 2 for u, w in zip(urls, words)])
+    put("link_mark", lambda: [u > 0 for u in urls])
+    put("email", lambda: [c > 0 for c in _counts(at_signs, _EMAIL, lows)])
+    put("handle", lambda: [c > 0 for c in _counts(at_signs, _HANDLE, lows)])
+    put("phone", lambda: [p > 0 for p in phones])
     col["bracket_tag"] = opening["bracket"]
-    col["copyright"] = ["©" in low or "copyright" in low or "(c)" in low for low in lows]
-    col["quote_start"] = [c in _QUOTES for c in first_chars]
+    put("copyright", lambda: ["©" in low or "copyright" in low or "(c)" in low for low in lows])
+    put("quote_start", lambda: [c in _QUOTES for c in first_chars])
     col["interview"] = opening["interview"]
-    col["byline"] = [s and b for s, b in zip(short, opening["byline"])]
+    put("byline", lambda: [s and b for s, b in zip(short, opening["byline"])])
     col["about_lead"] = opening["about"]
     col["name_is"] = opening["name_is"]
     we, you = [0.0] * n, [0.0] * n
@@ -396,34 +424,35 @@ def article_matrix(
     first_par = paragraphs[0] if paragraphs else n
     from_prev, to_next = _distances(long)
     index = range(n)
-    col["first"] = [j == 0 for j in index]
-    col["last"] = [j == n - 1 for j in index]
-    col["position"] = [j / n for j in index]
-    col["lines_from_end"] = [min(n - 1 - j, FAR_LINES) for j in index]
-    col["tail"] = [j > last_par for j in index]
-    col["head"] = [j < first_par for j in index]
-    col["after_last_par"] = (
-        [min(max(j - last_par, 0), FAR_LINES) for j in index] if last_par >= 0 else [FAR_LINES] * n
+    put("first", lambda: [j == 0 for j in index])
+    put("last", lambda: [j == n - 1 for j in index])
+    put("position", lambda: [j / n for j in index])
+    put("lines_from_end", lambda: [min(n - 1 - j, FAR_LINES) for j in index])
+    put("tail", lambda: [j > last_par for j in index])
+    put("head", lambda: [j < first_par for j in index])
+    put(
+        "after_last_par",
+        lambda: [min(max(j - last_par, 0), FAR_LINES) for j in index] if last_par >= 0 else [FAR_LINES] * n,
     )
     col["words_since_par"] = logs[2 * n : 3 * n]
-    col["lines_from_prev_par"] = [0 if is_long else d for d, is_long in zip(from_prev, long)]
-    col["lines_to_next_par"] = [0 if is_long else d for d, is_long in zip(to_next, long)]
+    put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
+    put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
     long_after = list(accumulate(reversed(long)))[::-1]
-    col["long_after"] = [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)]
-    col["short_run"] = [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)]
+    put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
+    put("short_run", lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)])
 
-    col["prev_words"] = _shifted(log_words, 1)
-    col["next_words"] = _shifted(log_words, -1)
-    col["prev2_words"] = _shifted(log_words, 2)
-    col["next2_words"] = _shifted(log_words, -2)
-    col["prev_end"] = _shifted(end, 1, True)
-    col["next_end"] = _shifted(end, -1, True)
-    col["prev_colon"] = _shifted(colon, 1, False)
-    col["next_title_share"] = _shifted(title_share, -1)
-    col["prev_title_share"] = _shifted(title_share, 1)
+    put("prev_words", lambda: _shifted(log_words, 1))
+    put("next_words", lambda: _shifted(log_words, -1))
+    put("prev2_words", lambda: _shifted(log_words, 2))
+    put("next2_words", lambda: _shifted(log_words, -2))
+    put("prev_end", lambda: _shifted(end, 1, True))
+    put("next_end", lambda: _shifted(end, -1, True))
+    put("prev_colon", lambda: _shifted(colon, 1, False))
+    put("next_title_share", lambda: _shifted(title_share, -1))
+    put("prev_title_share", lambda: _shifted(title_share, 1))
 
     seen = Counter(stripped)
-    col["repeated"] = [seen[s] > 1 for s in stripped]
+    put("repeated", lambda: [seen[s] > 1 for s in stripped])
     title_words = set(tokens[0])
     overlap = [0.0] * n
     for j in range(1, n):
@@ -434,31 +463,36 @@ def article_matrix(
 
     lead = [c is not None for c in leads]
     col["lead_in"] = lead
-    col["after_lead_in"] = _shifted(lead, 1, False)
-    col["phrase"] = [c is not None for c in categories]
+    put("after_lead_in", lambda: _shifted(lead, 1, False))
+    put("phrase", lambda: [c is not None for c in categories])
     col["phrase_start"] = phrase_at_start
-    col["phrase_share"] = [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)]
+    put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
     buttons = lexicon.line_category
-    col["button"] = [norm in buttons for norm in norms]
+    put("button", lambda: [norm in buttons for norm in norms])
     for family in FAMILY_COLUMNS:
-        col[f"family_{family}"] = [c == family for c in categories]
+        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
     page_words = logs[3 * n + 1]
-    col["page_lines"] = [logs[3 * n]] * n
-    col["page_words"] = [page_words] * n
-    col["page_long_share"] = [sum(long) / n] * n
-    col["page_short_share"] = [sum(short) / n] * n
+    put("page_lines", lambda: [logs[3 * n]] * n)
+    put("page_words", lambda: [page_words] * n)
+    put("page_long_share", lambda: [sum(long) / n] * n)
+    put("page_short_share", lambda: [sum(short) / n] * n)
     return _assemble(col, n)
 
 
 def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
-    """The (lines x ARTICLE_FEATURES) array of the columns in ``col``. Counts and flags
-    (small whole numbers) pass to numpy as bytes, one C call for all of them; only the
-    fractional columns go through numpy's slower conversion of Python numbers."""
-    out = np.empty((len(ARTICLE_FEATURES), n))
-    small = bytes(chain.from_iterable(col[name] for name in _SMALL_COLUMNS))
-    out[_SMALL_ROWS] = np.frombuffer(small, np.uint8).reshape(len(_SMALL_ROWS), n)
-    out[_FRACTION_ROWS] = np.array([col[name] for name in _FRACTION_COLUMNS], dtype=np.float64)
+    """The (lines x ARTICLE_FEATURES) array of the columns in ``col`` (any other column
+    0). Counts and flags (small whole numbers) pass to numpy as bytes, one C call for
+    all of them; only the fractional columns go through numpy's slower conversion of
+    Python numbers."""
+    out = np.zeros((len(ARTICLE_FEATURES), n))
+    small = [name for name in _SMALL_COLUMNS if name in col]
+    if small:
+        flags = bytes(chain.from_iterable(map(col.__getitem__, small)))
+        out[[_INDEX[name] for name in small]] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
+    fractions = [name for name in _FRACTION_COLUMNS if name in col]
+    if fractions:
+        out[[_INDEX[name] for name in fractions]] = np.array(list(map(col.__getitem__, fractions)))
     return out.T
 
 
@@ -486,8 +520,6 @@ _FRACTION_COLUMNS = (
     "page_short_share",
 )
 _SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in _FRACTION_COLUMNS)
-_FRACTION_ROWS = [_INDEX[name] for name in _FRACTION_COLUMNS]
-_SMALL_ROWS = [_INDEX[name] for name in _SMALL_COLUMNS]
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)

@@ -77,6 +77,11 @@ class TreeEnsemble:
             node = 2 * node + step - go_left
         return self.value[node].sum(axis=1) + self.baseline
 
+    def read_features(self) -> set[str]:
+        """The columns some inner node compares (a slot with an infinite threshold is a
+        leaf's filler: every line goes left there, whatever the column holds)."""
+        return {self.features[k] for k in set(self.feature[np.isfinite(self.threshold)].tolist())}
+
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Probability of boilerplate per row."""
         return 1.0 / (1.0 + np.exp(-np.clip(self.logits(x), -30.0, 30.0)))

@@ -18,7 +18,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.blocks import split_blocks
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
+from cleaner.heuristics.article_lines import ARTICLE_FEATURES, article_matrix, lead_in_categories
 from tests.heuristics import article_columns_reference as reference
 from tests.paths import ROOT
 
@@ -66,3 +66,16 @@ def test_generated_page_columns_equal_the_plain_form(texts: list[str]) -> None:
 def test_line_break_inside_a_line_counts_as_a_space() -> None:
     fast, plain = both_forms(["First Line\nSecond Line here", "Another Line of the page with more words"])
     np.testing.assert_array_equal(fast, plain)
+
+
+def test_shipped_model_scores_alike_from_the_columns_its_trees_read() -> None:
+    model = LABELER.article_model
+    assert model is not None and 0 < len(model.columns) < len(ARTICLE_FEATURES)
+    for case in CASES:
+        texts = [block.text for block in split_blocks(case.read_text(encoding="utf-8"))]
+        lines = LABELER.read_lines(texts)
+        leads = lead_in_categories(texts, lines.norms, LABELER.lexicon)
+        every_column = article_matrix(texts, lines, leads, LABELER.lexicon)
+        np.testing.assert_array_equal(
+            model.logits(texts, lines, leads, LABELER.lexicon), model.logits_of(every_column)
+        )
