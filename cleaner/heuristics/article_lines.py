@@ -86,8 +86,7 @@ _UTF8_LENGTH = bytes(1 if b < 0xE0 - 0x20 else 2 if b < 0xE0 else 3 if b < 0xF0 
 CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets of a few dozen languages
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
-# The multi-byte characters of _SPACE_CHARS in UTF-8 (UTF-8 never has these bytes inside another character)
-_WIDE_SPACES = tuple(c.encode("utf-8") for c in _SPACE_CHARS if ord(c) > 0x7F)
+_WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
 
 
 def _shape_table() -> bytes:
@@ -246,10 +245,10 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
         texts = [text.replace("\n", " ") for text in texts]
         page = "\n".join(texts)
+    for space in _WIDE_SPACES:  # the non-ASCII spaces of _SPACE_CHARS: to the shapes, a space like " "
+        if space in page:
+            page = page.replace(space, " ")
     raw = page.encode("utf-8", "surrogatepass")
-    for space in _WIDE_SPACES:  # the multi-byte spaces of _SPACE_CHARS: each a space byte
-        if space in raw:
-            raw = raw.replace(space, b" ")
     # A space shape opens each line's shape (one inserted after each line break and one
     # before the page), so a line's first word counts like any other.
     shapes = b" " + raw.translate(_SHAPE).replace(b"\n", b"\n ")
@@ -260,7 +259,7 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     if b" x" in shapes:
         # raw offset of each line's first byte: its shape is one byte longer, its line break one more
         line_starts = list(accumulate(map(len, lines), initial=0))
-        for j in compress(range(len(lines)), map(bytes.__contains__, lines, repeat(b" x"))):
+        for j in compress(range(len(lines)), map(bytes.count, lines, repeat(b" x"))):
             start = line_starts[j]
             for hit in _NON_ASCII_OPENING.finditer(lines[j]):
                 # the opening character in ``raw``: one byte after the space matched, one
