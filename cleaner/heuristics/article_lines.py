@@ -379,10 +379,9 @@ def article_matrix(
     cum_words = list(accumulate(words))
     par_cum = list(accumulate((c if is_long else 0 for c, is_long in zip(cum_words, long)), max))
     since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
-    logs = np.log1p(np.array([*words, *chars, *since, n, cum_words[-1]], dtype=np.float64)).tolist()
-    log_words = logs[:n]
+    logs = np.log1p(np.array([*words, *chars, *since, n, cum_words[-1]], dtype=np.float64))
 
-    col["log_words"] = log_words
+    col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
     col["short"] = short
     put("tiny", lambda: [w < TINY_WORDS for w in words])
@@ -440,15 +439,9 @@ def article_matrix(
     put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
     put("short_run", lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)])
 
-    put("prev_words", lambda: _shifted(log_words, 1))
-    put("next_words", lambda: _shifted(log_words, -1))
-    put("prev2_words", lambda: _shifted(log_words, 2))
-    put("next2_words", lambda: _shifted(log_words, -2))
     put("prev_end", lambda: _shifted(end, 1, True))
     put("next_end", lambda: _shifted(end, -1, True))
     put("prev_colon", lambda: _shifted(colon, 1, False))
-    put("next_title_share", lambda: _shifted(title_share, -1))
-    put("prev_title_share", lambda: _shifted(title_share, 1))
 
     seen = Counter(stripped)
     put("repeated", lambda: [seen[s] > 1 for s in stripped])
@@ -471,18 +464,35 @@ def article_matrix(
     for family in FAMILY_COLUMNS:
         put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
-    page_words = logs[3 * n + 1]
-    put("page_lines", lambda: [logs[3 * n]] * n)
-    put("page_words", lambda: [page_words] * n)
-    put("page_long_share", lambda: [sum(long) / n] * n)
-    put("page_short_share", lambda: [sum(short) / n] * n)
-    return _assemble(col, n)
+    out = _assemble(col, n)
+    for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
+        if columns is None or target in columns:
+            if by > 0:
+                out[_INDEX[target], by:] = out[_INDEX[source], :-by]
+            else:
+                out[_INDEX[target], :by] = out[_INDEX[source], -by:]
+    out[_INDEX["page_lines"]] = logs[3 * n]
+    out[_INDEX["page_words"]] = logs[3 * n + 1]
+    out[_INDEX["page_long_share"]] = sum(long) / n
+    out[_INDEX["page_short_share"]] = sum(short) / n
+    return out.T
+
+
+# (column, the column it copies, lines moved down: positive, each line sees the one above)
+_SHIFTED = (
+    ("prev_words", "log_words", 1),
+    ("next_words", "log_words", -1),
+    ("prev2_words", "log_words", 2),
+    ("next2_words", "log_words", -2),
+    ("next_title_share", "title_share", -1),
+    ("prev_title_share", "title_share", 1),
+)
 
 
 def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
-    """The (lines x ARTICLE_FEATURES) array of the columns in ``col`` (any other column
-    0). Counts and flags (small whole numbers) pass to numpy as bytes, one C call for
-    all of them; only the fractional columns go through numpy's slower conversion of
+    """The (ARTICLE_FEATURES x lines) array of the columns in ``col`` (any other row 0).
+    Counts and flags (small whole numbers) pass to numpy as bytes, one C call for all
+    of them; only the fractional columns go through numpy's slower conversion of
     Python numbers."""
     out = np.zeros((len(ARTICLE_FEATURES), n))
     small = [name for name in _SMALL_COLUMNS if name in col]
@@ -492,10 +502,10 @@ def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
     fractions = [name for name in _FRACTION_COLUMNS if name in col]
     if fractions:
         out[[_INDEX[name] for name in fractions]] = np.array(list(map(col.__getitem__, fractions)))
-    return out.T
+    return out
 
 
-# Columns that hold fractions; every other column holds a flag or a count of at most FAR_LINES.
+# Columns that hold fractions, passed to numpy as Python floats.
 _FRACTION_COLUMNS = (
     "log_words",
     "log_chars",
@@ -505,20 +515,19 @@ _FRACTION_COLUMNS = (
     "you_share",
     "position",
     "words_since_par",
-    "prev_words",
-    "next_words",
-    "prev2_words",
-    "next2_words",
-    "next_title_share",
-    "prev_title_share",
     "title_overlap",
     "phrase_share",
+)
+# Columns written into the array after it is assembled: neighbours' numbers and the page's.
+_FILLED_AFTER = (
+    *(target for target, _, _ in _SHIFTED),
     "page_lines",
     "page_words",
     "page_long_share",
     "page_short_share",
 )
-_SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in _FRACTION_COLUMNS)
+# Every other column holds a flag or a count of at most FAR_LINES.
+_SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACTION_COLUMNS, *_FILLED_AFTER))
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
