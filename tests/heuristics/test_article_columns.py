@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.blocks import split_blocks
-from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics import HeuristicLabeler, article_lines
 from cleaner.heuristics.article_lines import ARTICLE_FEATURES, article_matrix, lead_in_categories
 from tests.heuristics import article_columns_reference as reference
 from tests.paths import ROOT
@@ -63,9 +63,23 @@ def test_generated_page_columns_equal_the_plain_form(texts: list[str]) -> None:
     np.testing.assert_array_equal(fast, plain)
 
 
-def test_line_break_inside_a_line_counts_as_a_space() -> None:
-    fast, plain = both_forms(["First Line\nSecond Line here", "Another Line of the page with more words"])
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=10), st.sampled_from([0, 1_000_000]))
+def test_letters_count_alike_by_bytes_and_by_numpy(texts: list[str], most_lines: int) -> None:
+    # every page through one way of counting letters, then the other
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article_lines, "BYTES_LETTERS_MAX_LINES", most_lines)
+        fast, plain = both_forms(texts)
     np.testing.assert_array_equal(fast, plain)
+
+
+def test_line_break_inside_a_line_counts_as_a_space() -> None:
+    texts = ["First Line\nSecond Line here", "Another Line of the page with more words"]
+    for most_lines in (0, 1_000_000):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(article_lines, "BYTES_LETTERS_MAX_LINES", most_lines)
+            fast, plain = both_forms(texts)
+        np.testing.assert_array_equal(fast, plain)
 
 
 def test_shipped_model_scores_alike_from_the_columns_its_trees_read() -> None:
