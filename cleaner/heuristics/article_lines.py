@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress
+from collections.abc import Callable, Collection
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import add
 from typing import Any
 
 import numpy as np
@@ -50,6 +52,7 @@ _YOU = frozenset(
     "you your yours du dich dein deine ihr euch euer vous votre vos tu tú usted ustedes tus "
     "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
+_PRONOUNS = _WE | _YOU
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
@@ -76,10 +79,33 @@ _OPENINGS = re.compile(
     r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
     r")",
 )
-_DIGITS = (ord("0"), ord("9"))
-_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"
+_SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
+_NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
+# Bytes of a UTF-8 character by its first byte (only lead bytes are ever looked up)
+_UTF8_LENGTH = bytes(1 if b < 0xE0 - 0x20 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4 for b in range(256))
+CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets of a few dozen languages
+_INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
+_UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
+BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
 _SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
 _SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
+_WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
+
+
+def _shape_table() -> bytes:
+    """Byte -> shape: "\\n" stays; other ASCII spaces of _SPACE_CHARS -> " "; A-Z -> "U";
+    a-z -> "l"; 0-9 -> "0"; a byte of a non-ASCII character -> "x"; anything else -> "."."""
+    table = bytearray(b"." * 128 + b"x" * 128)
+    for c in _SPACE_CHARS:
+        if ord(c) < 0x80:
+            table[ord(c)] = ord(" ")
+    table[ord("\n")] = ord("\n")
+    for a, z, mark in (("A", "Z", "U"), ("a", "z", "l"), ("0", "9", "0")):
+        table[ord(a) : ord(z) + 1] = mark.encode("ascii") * (ord(z) - ord(a) + 1)
+    return bytes(table)
+
+
+_SHAPE = _shape_table()
 TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
@@ -183,33 +209,83 @@ def _shift(values: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
+def _shifted(values: list[Any], by: int, fill: Any = 0.0) -> list[Any]:
+    """``_shift`` for a plain list: ``values`` moved ``by`` lines down (``by`` is 1 or 2, or -1 or -2)."""
+    if by > 0:
+        return ([fill] * by + values)[: len(values)]
+    return (values + [fill] * -by)[-by:]
+
+
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
 
 
-def _openings(stripped: list[str]) -> dict[str, np.ndarray]:
-    """For each kind of opening (``_OPENINGS``' groups), 1.0 on the lines it opens."""
-    found = {group: np.zeros(len(stripped)) for group in _OPENING_GROUPS}
-    match = _OPENINGS.match
-    for j, text in enumerate(stripped):
-        hit = match(text)
-        if hit is not None and hit.lastgroup is not None:
-            found[hit.lastgroup][j] = 1.0
-    return found
+def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
+    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line."""
+    kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
+    return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
 
-def _where(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> np.ndarray:
+def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[int]:
     """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
-    counts = np.zeros(len(texts))
+    counts = [0] * len(texts)
     for j in compress(range(len(texts)), cue):
         counts[j] = len(pattern.findall(texts[j]))
     return counts
 
 
-def _letter_counts(
-    texts: list[str], page: str, starts: list[int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     """Per line: words opening with an upper-case letter, words opening with a letter
-    that has a case, and ASCII digits; from the page's code points, no loop per word."""
+    that has a case (a letter whose lower or upper case is another letter), and ASCII
+    digits; words are split at ``_SPACE_CHARS`` only.
+
+    Read from the page's UTF-8 bytes mapped to one shape letter each (``_SHAPE``): an
+    ASCII letter opening a word is a space shape before an upper- or lower-case shape,
+    so a few ``bytes.count`` calls over the page's lines count them all; only the words
+    opening with a non-ASCII character ("Élysée", "“Quote", Cyrillic) are decoded one
+    by one. A page with a letter whose case has another length ("ß") is counted by
+    ``_letter_counts_by_line``, as the model was fitted. A long page (more than
+    BYTES_LETTERS_MAX_LINES lines) goes to ``_letter_counts_of_page``."""
+    if len(texts) > BYTES_LETTERS_MAX_LINES:
+        return _letter_counts_of_page(texts)
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
+        texts = [text.replace("\n", " ") for text in texts]
+        page = "\n".join(texts)
+    for space in _WIDE_SPACES:  # the non-ASCII spaces of _SPACE_CHARS: to the shapes, a space like " "
+        if space in page:
+            page = page.replace(space, " ")
+    raw = page.encode("utf-8", "surrogatepass")
+    # A space shape opens each line's shape (one inserted after each line break and one
+    # before the page), so a line's first word counts like any other.
+    shapes = b" " + raw.translate(_SHAPE).replace(b"\n", b"\n ")
+    lines = shapes.split(b"\n")
+    upper = list(map(bytes.count, lines, repeat(b" U")))
+    cased = list(map(add, upper, map(bytes.count, lines, repeat(b" l"))))
+    digits = list(map(bytes.count, lines, repeat(b"0")))
+    if b" x" in shapes:
+        # raw offset of each line's first byte: its shape is one byte longer, its line break one more
+        line_starts = list(accumulate(map(len, lines), initial=0))
+        for j in compress(range(len(lines)), map(bytes.count, lines, repeat(b" x"))):
+            start = line_starts[j]
+            for hit in _NON_ASCII_OPENING.finditer(lines[j]):
+                # the opening character in ``raw``: one byte after the space matched, one
+                # byte before its place in the shape (which has a space inserted at its start)
+                at = start + hit.start()
+                initial = raw[at : at + _UTF8_LENGTH[raw[at]]]
+                case = _INITIAL_CASES.get(initial, _UNKNOWN)
+                if case is _UNKNOWN:
+                    case = _initial_case(initial)
+                if case is None:
+                    return _letter_counts_by_line(texts)
+                upper[j] += case[0]
+                cased[j] += case[1]
+    return upper, cased, digits
+
+
+def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """``_letter_counts`` by numpy over the page's code points: a few calls per page
+    whatever its lines, so on a long page cheaper than a few calls per line."""
+    page = "\n".join(texts)
     points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
     space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
     opens = ~space
@@ -222,179 +298,269 @@ def _letter_counts(
     first = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), np.uint32)
     is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
     cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
-    n = len(starts) - 1
-    line_of = np.searchsorted(np.array(starts, dtype=np.intp), at, side="right") - 1
-    is_digit = (points >= _DIGITS[0]) & (points <= _DIGITS[1])
+    n = len(texts)
+    starts = np.fromiter(accumulate(map(len, texts), lambda a, b: a + b + 1, initial=0), np.intp, n + 1)
+    line_of = np.searchsorted(starts, at, side="right") - 1
+    digit_at = np.flatnonzero((points >= ord("0")) & (points <= ord("9")))
     return (
-        np.bincount(line_of, weights=is_upper, minlength=n).astype(np.float64),
-        np.bincount(line_of, weights=cased, minlength=n).astype(np.float64),
-        np.add.reduceat(is_digit.astype(np.float64), np.array(starts[:-1], dtype=np.intp)),
+        np.bincount(line_of[is_upper], minlength=n).tolist(),
+        np.bincount(line_of[cased], minlength=n).tolist(),
+        np.bincount(np.searchsorted(starts, digit_at, side="right") - 1, minlength=n).tolist(),
     )
 
 
-def _letter_counts_by_line(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``_letter_counts`` line by line, for the rare page whose case changes its length."""
-    n = len(texts)
-    upper_initials, cased_initials, digits = np.zeros(n), np.zeros(n), np.zeros(n)
-    for j, text in enumerate(texts):
+def _initial_case(initial: bytes) -> tuple[int, int] | None:
+    """(1 if upper case, 1 if cased) for one character in UTF-8, remembered for the next
+    pages; None for a letter whose case has another length."""
+    letter = initial.decode("utf-8", "surrogatepass")
+    lower, higher = letter.lower(), letter.upper()
+    case = None
+    if len(lower) == len(higher) == 1:
+        case = (int(letter != lower), int(letter != lower or letter != higher))
+    if len(_INITIAL_CASES) < CASE_MEMORY:
+        _INITIAL_CASES[initial] = case
+    return case
+
+
+def _letter_counts_by_line(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
+    """``_letter_counts`` by ``str.split`` and Unicode digits, for the rare page whose
+    letters' case changes their length."""
+    upper_initials, cased_initials, digits = [], [], []
+    for text in texts:
         initials = [word[0] for word in text.split()]
-        upper_initials[j] = sum(map(str.isupper, initials))
-        cased_initials[j] = sum(1 for c in initials if c.isupper() or c.islower())
-        digits[j] = sum(map(str.isdigit, text))
+        upper_initials.append(sum(map(str.isupper, initials)))
+        cased_initials.append(sum(1 for c in initials if c.isupper() or c.islower()))
+        digits.append(sum(map(str.isdigit, text)))
     return upper_initials, cased_initials, digits
 
 
-def _run_lengths(flags: np.ndarray) -> np.ndarray:
+def _run_lengths(flags: list[bool]) -> list[int]:
     """For each line, the length of the run of equal flags it sits in."""
-    n = len(flags)
-    edges = np.flatnonzero(np.diff(flags.astype(np.int8))) + 1
-    bounds = np.concatenate(([0], edges, [n]))
-    return np.repeat(np.diff(bounds), np.diff(bounds)).astype(np.float64)
+    out: list[int] = []
+    for _, run in groupby(flags):
+        size = len(list(run))
+        out += [size] * size
+    return out
 
 
-def _distances(n: int, marks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _distances(marks: list[bool]) -> tuple[list[int], list[int]]:
     """Lines from each line back to the last marked line at or above it, and on to the
     next marked line at or below it (FAR_LINES where there is none, clipped there)."""
-    index = np.arange(n)
-    above = np.where(marks, index, -1)
-    np.maximum.accumulate(above, out=above)
-    below = np.where(marks, index, n + FAR_LINES)
-    below = np.minimum.accumulate(below[::-1])[::-1]
-    back = np.where(above >= 0, index - above, FAR_LINES)
-    return np.minimum(back, FAR_LINES).astype(np.float64), np.minimum(below - index, FAR_LINES).astype(
-        np.float64
-    )
+    n = len(marks)
+    back, ahead = [FAR_LINES] * n, [FAR_LINES] * n
+    last = -1
+    for j, marked in enumerate(marks):
+        if marked:
+            last = j
+        if last >= 0:
+            back[j] = min(j - last, FAR_LINES)
+    last = -1
+    for j in range(n - 1, -1, -1):
+        if marks[j]:
+            last = j
+        if last >= 0:
+            ahead[j] = min(last - j, FAR_LINES)
+    return back, ahead
 
 
 def article_matrix(
-    texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None = None,
 ) -> np.ndarray:
     """The model's columns for one page's lines: a (lines x ARTICLE_FEATURES) array.
 
     ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
-    the phrase scan, word counts); ``leads``: each line's lead-in category.
+    the phrase scan, word counts); ``leads``: each line's lead-in category;
+    ``columns``: the columns to fill (all when None), the others left 0: a fitted
+    model passes the ones its trees read, and fitting needs them all.
+
+    A page has a few dozen lines, so numpy's cost per call outweighs its work: each
+    column is a plain list built in one pass, and the matrix one array at the end.
     """
-    lows, norms, scan, _, word_list = lines
+    lows, norms, scan, _, words = lines
     categories, covered, phrase_at_start = scan
     n = len(texts)
-    out = np.zeros((n, len(ARTICLE_FEATURES)))
     if not n:
-        return out
-    col = _INDEX
+        return np.zeros((0, len(ARTICLE_FEATURES)))
+    col: dict[str, Any] = {}
 
-    def put(name: str, values: Any) -> None:
-        out[:, col[name]] = values
+    def put(name: str, make: Callable[[], list[Any]]) -> None:
+        if columns is None or name in columns:
+            col[name] = make()
 
-    stripped = [t.strip() for t in texts]
-    words = np.asarray(word_list, dtype=np.float64)
-    chars = np.fromiter(map(len, stripped), np.float64, n)
+    stripped = list(map(str.strip, texts))
+    chars = list(map(len, stripped))
     last_chars = [s[-1:] for s in stripped]
-    long = words >= PARAGRAPH_WORDS
-    short = words < SHORT_WORDS
-    end = np.fromiter((c in _SENTENCE_END for c in last_chars), bool, n)
-    colon = np.fromiter((c == ":" for c in last_chars), bool, n)
-    page = "\n".join(texts)
-    starts = [0] * (n + 1)  # line j of ``page`` starts at starts[j]; one more entry ends the last
-    for j, text in enumerate(texts):
-        starts[j + 1] = starts[j] + len(text) + 1
-    upper_initials, cased_initials, digits = _letter_counts(texts, page, starts)
-    title_share = upper_initials / np.maximum(cased_initials, 1.0)
-    openings = _openings(stripped)
+    first_chars = [s[:1] for s in stripped]
+    long = [w >= PARAGRAPH_WORDS for w in words]
+    short = [w < SHORT_WORDS for w in words]
+    end = [c in _SENTENCE_END for c in last_chars]
+    colon = [c == ":" for c in last_chars]
+    upper_initials, cased_initials, digits = _letter_counts(texts)
+    title_share = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
+    opening = _opening_columns(stripped)
     # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
-    dates = _where(((digits > 0) & (words <= DATE_LINE_MAX_WORDS)).tolist(), _DATE, lows)
-    phones = _where((digits >= _PHONE_MIN_DIGITS).tolist(), _PHONE, lows)
+    dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+    phones = _counts([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = ["@" in low for low in lows]
-    urls = _where(["http" in low or "www." in low for low in lows], _URL, lows)
-    tokens = [low.split() for low in lows]
-    index = np.arange(n, dtype=np.float64)
+    urls = _counts(["http" in low or "www." in low for low in lows], _URL, lows)
+    tokens = list(map(str.split, lows))
+    # log1p of every count at once, by numpy as the model was fitted: words, chars, words since a paragraph
+    cum_words = list(accumulate(words))
+    par_cum = list(accumulate((c if is_long else 0 for c, is_long in zip(cum_words, long)), max))
+    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
+    logs = np.log1p(np.array([*words, *chars, *since, n, cum_words[-1]], dtype=np.float64))
 
-    put("log_words", np.log1p(words))
-    put("log_chars", np.log1p(chars))
-    put("short", short)
-    put("tiny", words < TINY_WORDS)
-    put("long", long)
-    put("sentence_end", end)
-    put("colon_end", colon)
-    put("question_end", [c == "?" for c in last_chars])
-    put("bullet", [s[:1] in _BULLETS for s in stripped])
-    put("pipe", ["|" in s for s in stripped])
-    put("upper", [w >= 2 and s.isupper() for s, w in zip(stripped, word_list)])
-    put("title_share", title_share)
-    put("digit_share", digits / np.maximum(chars, 1.0))
-    put("date_like", short & (dates > 0))
-    put("date_only", (dates > 0) & (words <= 2 * dates + 3))
-    put("url_line", (urls > 0) & (words <= 2))
-    put("link_mark", urls > 0)
-    put("email", _where(at_signs, _EMAIL, lows) > 0)
-    put("handle", _where(at_signs, _HANDLE, lows) > 0)
-    put("phone", phones > 0)
-    put("bracket_tag", openings["bracket"])
-    put("copyright", ["©" in low or "copyright" in low or "(c)" in low for low in lows])
-    put("quote_start", [s[:1] in _QUOTES for s in stripped])
-    put("interview", openings["interview"])
-    put("byline", short & (openings["byline"] > 0))
-    put("about_lead", openings["about"])
-    put("name_is", openings["name_is"])
-    put("we_share", [len(_WE.intersection(t)) / w for t, w in zip(tokens, word_list)])
-    put("you_share", [len(_YOU.intersection(t)) / w for t, w in zip(tokens, word_list)])
+    col["log_words"] = logs[:n]
+    col["log_chars"] = logs[n : 2 * n]
+    col["short"] = short
+    put("tiny", lambda: [w < TINY_WORDS for w in words])
+    col["long"] = long
+    col["sentence_end"] = end
+    col["colon_end"] = colon
+    put("question_end", lambda: [c == "?" for c in last_chars])
+    put("bullet", lambda: [c in _BULLETS for c in first_chars])
+    put("pipe", lambda: ["|" in s for s in stripped])
+    put("upper", lambda: [w >= 2 and s.isupper() for s, w in zip(stripped, words)])
+    col["title_share"] = title_share
+    put("digit_share", lambda: [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)])
+    put("date_like", lambda: [s and d > 0 for s, d in zip(short, dates)])
+    put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
+    put("url_line", lambda: [u > 0 and w <= 2 for u, w in zip(urls, words)])
+    put("link_mark", lambda: [u > 0 for u in urls])
+    put("email", lambda: [c > 0 for c in _counts(at_signs, _EMAIL, lows)])
+    put("handle", lambda: [c > 0 for c in _counts(at_signs, _HANDLE, lows)])
+    put("phone", lambda: [p > 0 for p in phones])
+    col["bracket_tag"] = opening["bracket"]
+    put("copyright", lambda: ["©" in low or "copyright" in low or "(c)" in low for low in lows])
+    put("quote_start", lambda: [c in _QUOTES for c in first_chars])
+    col["interview"] = opening["interview"]
+    put("byline", lambda: [s and b for s, b in zip(short, opening["byline"])])
+    col["about_lead"] = opening["about"]
+    col["name_is"] = opening["name_is"]
+    we, you = [0.0] * n, [0.0] * n
+    for j, line_tokens in enumerate(tokens):
+        pronouns = _PRONOUNS.intersection(line_tokens)  # most lines: none, one set built
+        if pronouns:
+            we[j] = len(_WE.intersection(pronouns)) / words[j]
+            you[j] = len(_YOU.intersection(pronouns)) / words[j]
+    col["we_share"] = we
+    col["you_share"] = you
 
-    paragraphs = np.flatnonzero(long)
-    last_par = int(paragraphs[-1]) if len(paragraphs) else -1
-    first_par = int(paragraphs[0]) if len(paragraphs) else n
-    from_prev, to_next = _distances(n, long)
-    cum_words = np.cumsum(words)
-    par_cum = np.where(long, cum_words, 0.0)
-    np.maximum.accumulate(par_cum, out=par_cum)
-    put("first", index == 0)
-    put("last", index == n - 1)
-    put("position", index / n)
-    put("lines_from_end", np.minimum(n - 1 - index, FAR_LINES))
-    put("tail", index > last_par)
-    put("head", index < first_par)
-    put("after_last_par", np.clip(index - last_par, 0, FAR_LINES) if last_par >= 0 else FAR_LINES)
-    put("words_since_par", np.log1p(cum_words - words - np.where(long, cum_words - words, par_cum)))
-    put("lines_from_prev_par", np.where(long, 0.0, from_prev))
-    put("lines_to_next_par", np.where(long, 0.0, to_next))
-    long_after: np.ndarray = np.cumsum(long[::-1])[::-1] - long
-    put("long_after", np.minimum(long_after, FAR_LINES))
-    put("short_run", np.where(short, np.minimum(_run_lengths(short), FAR_LINES), 0.0))
+    paragraphs = [j for j, is_long in enumerate(long) if is_long]
+    last_par = paragraphs[-1] if paragraphs else -1
+    first_par = paragraphs[0] if paragraphs else n
+    from_prev, to_next = _distances(long)
+    index = range(n)
+    put("first", lambda: [j == 0 for j in index])
+    put("last", lambda: [j == n - 1 for j in index])
+    put("position", lambda: [j / n for j in index])
+    put("lines_from_end", lambda: [min(n - 1 - j, FAR_LINES) for j in index])
+    put("tail", lambda: [j > last_par for j in index])
+    put("head", lambda: [j < first_par for j in index])
+    put(
+        "after_last_par",
+        lambda: [min(max(j - last_par, 0), FAR_LINES) for j in index] if last_par >= 0 else [FAR_LINES] * n,
+    )
+    col["words_since_par"] = logs[2 * n : 3 * n]
+    put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
+    put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
+    long_after = list(accumulate(reversed(long)))[::-1]
+    put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
+    put("short_run", lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)])
 
-    log_words = out[:, col["log_words"]]
-    put("prev_words", _shift(log_words, 1))
-    put("next_words", _shift(log_words, -1))
-    put("prev2_words", _shift(log_words, 2))
-    put("next2_words", _shift(log_words, -2))
-    put("prev_end", _shift(end.astype(np.float64), 1, 1.0))
-    put("next_end", _shift(end.astype(np.float64), -1, 1.0))
-    put("prev_colon", _shift(colon.astype(np.float64), 1))
-    put("next_title_share", _shift(title_share, -1))
-    put("prev_title_share", _shift(title_share, 1))
+    put("prev_end", lambda: _shifted(end, 1, True))
+    put("next_end", lambda: _shifted(end, -1, True))
+    put("prev_colon", lambda: _shifted(colon, 1, False))
 
     seen = Counter(stripped)
-    put("repeated", [seen[s] > 1 for s in stripped])
+    put("repeated", lambda: [seen[s] > 1 for s in stripped])
     title_words = set(tokens[0])
-    overlap = out[:, col["title_overlap"]]
-    for j in np.flatnonzero(words[1:] <= TITLE_OVERLAP_MAX_WORDS).tolist():
-        line_words = tokens[j + 1]
-        overlap[j + 1] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    overlap = [0.0] * n
+    for j in range(1, n):
+        if words[j] <= TITLE_OVERLAP_MAX_WORDS:
+            line_words = tokens[j]
+            overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    col["title_overlap"] = overlap
 
-    lead = np.array([c is not None for c in leads], dtype=np.float64)
-    put("lead_in", lead)
-    put("after_lead_in", _shift(lead, 1))
-    put("phrase", [c is not None for c in categories])
-    put("phrase_start", phrase_at_start)
-    put("phrase_share", np.minimum(np.asarray(covered, np.float64) / np.maximum(chars, 1.0), 1.0))
+    lead = [c is not None for c in leads]
+    col["lead_in"] = lead
+    put("after_lead_in", lambda: _shifted(lead, 1, False))
+    put("phrase", lambda: [c is not None for c in categories])
+    col["phrase_start"] = phrase_at_start
+    put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
     buttons = lexicon.line_category
-    put("button", [norm in buttons for norm in norms])
-    for j, category in enumerate(categories):
-        if category in _FAMILY_SET:
-            out[j, col[f"family_{category}"]] = 1.0
+    put("button", lambda: [norm in buttons for norm in norms])
+    for family in FAMILY_COLUMNS:
+        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
-    put("page_lines", np.log1p(n))
-    put("page_words", np.log1p(cum_words[-1]))
-    put("page_long_share", long.mean())
-    put("page_short_share", short.mean())
+    out = _assemble(col, n)
+    for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
+        if columns is None or target in columns:
+            if by > 0:
+                out[_INDEX[target], by:] = out[_INDEX[source], :-by]
+            else:
+                out[_INDEX[target], :by] = out[_INDEX[source], -by:]
+    out[_INDEX["page_lines"]] = logs[3 * n]
+    out[_INDEX["page_words"]] = logs[3 * n + 1]
+    out[_INDEX["page_long_share"]] = sum(long) / n
+    out[_INDEX["page_short_share"]] = sum(short) / n
+    return out.T
+
+
+# (column, the column it copies, lines moved down: positive, each line sees the one above)
+_SHIFTED = (
+    ("prev_words", "log_words", 1),
+    ("next_words", "log_words", -1),
+    ("prev2_words", "log_words", 2),
+    ("next2_words", "log_words", -2),
+    ("next_title_share", "title_share", -1),
+    ("prev_title_share", "title_share", 1),
+)
+
+
+def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
+    """The (ARTICLE_FEATURES x lines) array of the columns in ``col`` (any other row 0).
+    Counts and flags (small whole numbers) pass to numpy as bytes, one C call for all
+    of them; only the fractional columns go through numpy's slower conversion of
+    Python numbers."""
+    out = np.zeros((len(ARTICLE_FEATURES), n))
+    small = [name for name in _SMALL_COLUMNS if name in col]
+    if small:
+        flags = bytes(chain.from_iterable(map(col.__getitem__, small)))
+        out[[_INDEX[name] for name in small]] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
+    fractions = [name for name in _FRACTION_COLUMNS if name in col]
+    if fractions:
+        out[[_INDEX[name] for name in fractions]] = np.array(list(map(col.__getitem__, fractions)))
     return out
+
+
+# Columns that hold fractions, passed to numpy as Python floats.
+_FRACTION_COLUMNS = (
+    "log_words",
+    "log_chars",
+    "title_share",
+    "digit_share",
+    "we_share",
+    "you_share",
+    "position",
+    "words_since_par",
+    "title_overlap",
+    "phrase_share",
+)
+# Columns written into the array after it is assembled: neighbours' numbers and the page's.
+_FILLED_AFTER = (
+    *(target for target, _, _ in _SHIFTED),
+    "page_lines",
+    "page_words",
+    "page_long_share",
+    "page_short_share",
+)
+# Every other column holds a flag or a count of at most FAR_LINES.
+_SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACTION_COLUMNS, *_FILLED_AFTER))
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)

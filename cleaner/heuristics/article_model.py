@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import cached_property
 from math import log
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,17 @@ class ArticleModel:
     def logits(
         self, texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
     ) -> np.ndarray:
-        own = article_matrix(texts, lines, leads, lexicon)
+        own = article_matrix(texts, lines, leads, lexicon, self.columns)
         return self.logits_of(own)
+
+    @cached_property
+    def columns(self) -> frozenset[str]:
+        """The ``article_matrix`` columns the trees read; the others need not be computed
+        (a tree never looks at them, so they change no score)."""
+        read = set(self.stage1.read_features())
+        if self.stage2 is not None:
+            read |= self.stage2.read_features()
+        return frozenset(read.intersection(ARTICLE_FEATURES))
 
     def logits_of(self, own: np.ndarray) -> np.ndarray:
         """Log-odds from a page's stage-one columns (``article_matrix``)."""

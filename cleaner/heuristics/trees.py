@@ -27,33 +27,60 @@ from cleaner.errors import RuleFileError
 LEAF = -1  # ``left`` of a leaf in the JSON form (as in scikit-learn's node arrays)
 
 
+HEAP_MAX_DEPTH = 12  # each tree takes 2**(depth + 1) slots; deeper trees (never fitted here) are refused
+
+
 @dataclass(frozen=True)
 class TreeEnsemble:
-    """Every node of every tree in flat arrays; a line's score is the baseline plus the
-    value of the leaf it reaches in each tree (log-odds of boilerplate)."""
+    """Every tree as a complete binary tree of ``depth`` levels in heap order (node k's
+    children at 2k + 1 and 2k + 2), all trees side by side in flat arrays; a leaf
+    above the last level fills its whole subtree below it. A line's score is the
+    baseline plus the value of the leaf it reaches in each tree (log-odds of
+    boilerplate).
+
+    Why complete trees: a line's next node is then arithmetic on its current one
+    (2k + 1 or 2k + 2), so each level costs one gather of the column and one of the
+    threshold, with no child arrays to look up and no test for leaves.
+    """
 
     features: tuple[str, ...]  # the column each feature index names
     baseline: float
-    depth: int  # the deepest leaf's depth: this many steps bring every line to its leaf
-    roots: np.ndarray  # (trees,) node index of each tree's root
-    feature: np.ndarray  # (nodes,) column index read at a node (0 at leaves, never used)
-    threshold: np.ndarray  # (nodes,) go left when the column is at most this (+inf at leaves)
-    left: np.ndarray  # (nodes,) next node index; a leaf points to itself
-    right: np.ndarray
-    value: np.ndarray  # (nodes,) leaf values (0 at inner nodes)
+    depth: int  # every leaf sits this many levels below its root
+    feature: np.ndarray  # (trees * slots,) column index read at a node (0 at leaves, never used)
+    threshold: (
+        np.ndarray
+    )  # (trees * slots,) go left when the column is at most this (+inf where a leaf fills)
+    value: np.ndarray  # (trees * slots,) leaf values (0 at inner nodes)
+
+    @property
+    def slots(self) -> int:
+        """Heap slots per tree: the nodes of a complete tree of ``depth`` levels."""
+        return 2 ** (self.depth + 1) - 1
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         """Log-odds per row of ``x`` (lines x features, in ``features`` order)."""
         n = x.shape[0]
         if not n:
             return np.zeros(0)
+        trees = len(self.value) // self.slots
+        roots = np.arange(trees) * self.slots
+        # from slot k of a tree (its root at r) to 2(k - r) + r + 1 or + 2: 2k + step - (went left)
+        step = 2 - roots
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         row_base = (np.arange(n) * x.shape[1])[:, None]
-        node = np.broadcast_to(self.roots, (n, len(self.roots)))
-        for _ in range(self.depth):
+        # Arrays stay (lines x trees) in C order, so the sum over trees adds in one fixed order.
+        node = np.broadcast_to(roots, (n, trees))
+        if self.depth:  # the first level: every line at the roots
+            node = 2 * roots + step - (flat[row_base + self.feature[roots]] <= self.threshold[roots])
+        for _ in range(self.depth - 1):
             go_left = flat[row_base + self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
+            node = 2 * node + step - go_left
         return self.value[node].sum(axis=1) + self.baseline
+
+    def read_features(self) -> set[str]:
+        """The columns some inner node compares (a slot with an infinite threshold is a
+        leaf's filler: every line goes left there, whatever the column holds)."""
+        return {self.features[k] for k in set(self.feature[np.isfinite(self.threshold)].tolist())}
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Probability of boilerplate per row."""
@@ -61,52 +88,54 @@ class TreeEnsemble:
 
 
 def ensemble_from_dict(data: Any, path: str, key: str) -> TreeEnsemble:
-    """Pack the JSON form into arrays; a malformed file is a RuleFileError naming ``key``."""
+    """Pack the JSON form into heap arrays; a malformed file is a RuleFileError naming ``key``."""
     try:
         features = tuple(str(name) for name in data["features"])
         baseline = float(data["baseline"])
         trees = data["trees"]
-        roots: list[int] = []
-        feature: list[int] = []
-        threshold: list[float] = []
-        left: list[int] = []
-        right: list[int] = []
-        value: list[float] = []
-        depth = 0
-        for tree in trees:
-            offset = len(feature)
-            roots.append(offset)
-            lefts, rights = tree["left"], tree["right"]
-            for k, (lo, hi) in enumerate(zip(lefts, rights, strict=True)):
-                if lo == LEAF:
-                    feature.append(0)
-                    threshold.append(np.inf)
-                    left.append(offset + k)
-                    right.append(offset + k)
-                    value.append(float(tree["value"][k]))
-                else:
-                    column = int(tree["feature"][k])
-                    if not 0 <= column < len(features):
-                        raise ValueError(f"feature index {column} out of range")
-                    feature.append(column)
-                    threshold.append(float(tree["threshold"][k]))
-                    left.append(offset + int(lo))
-                    right.append(offset + int(hi))
-                    value.append(0.0)
-            depth = max(depth, _depth(lefts, rights))
+        depth = max((_depth(tree["left"], tree["right"]) for tree in trees), default=0)
+        if depth > HEAP_MAX_DEPTH:
+            raise ValueError(f"trees {depth} levels deep: at most {HEAP_MAX_DEPTH}, refit with max_depth")
+        slots = 2 ** (depth + 1) - 1
+        feature = np.zeros(len(trees) * slots, dtype=np.intp)
+        threshold = np.full(len(trees) * slots, np.inf)
+        value = np.zeros(len(trees) * slots)
+        for t, tree in enumerate(trees):
+            _place(tree, len(features), t * slots, depth, feature, threshold, value)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise RuleFileError(path, None, key, f"bad tree ensemble: {exc}") from None
-    return TreeEnsemble(
-        features,
-        baseline,
-        depth,
-        np.array(roots, dtype=np.intp),
-        np.array(feature, dtype=np.intp),
-        np.array(threshold, dtype=np.float64),
-        np.array(left, dtype=np.intp),
-        np.array(right, dtype=np.intp),
-        np.array(value, dtype=np.float64),
-    )
+    return TreeEnsemble(features, baseline, depth, feature, threshold, value)
+
+
+def _place(
+    tree: Any,
+    columns: int,
+    root: int,
+    depth: int,
+    feature: np.ndarray,
+    threshold: np.ndarray,
+    value: np.ndarray,
+) -> None:
+    """Write one tree of the JSON form into the heap arrays from slot ``root`` on: an
+    inner node at its slot, a leaf at every bottom slot of its subtree (the +inf
+    thresholds above them send every line left, to the first of them)."""
+    lefts, rights = tree["left"], tree["right"]
+    stack = [(0, 0, 0)]  # (JSON node, heap slot within the tree, level)
+    while stack:
+        k, slot, level = stack.pop()
+        if lefts[k] == LEAF:
+            first = slot
+            for _ in range(depth - level):  # the leftmost bottom slot below this one
+                first = 2 * first + 1
+            value[root + first] = float(tree["value"][k])
+            continue
+        column = int(tree["feature"][k])
+        if not 0 <= column < columns:
+            raise ValueError(f"feature index {column} out of range")
+        feature[root + slot] = column
+        threshold[root + slot] = float(tree["threshold"][k])
+        stack.append((int(lefts[k]), 2 * slot + 1, level + 1))
+        stack.append((int(rights[k]), 2 * slot + 2, level + 1))
 
 
 def _depth(lefts: list[int], rights: list[int]) -> int:

@@ -20,7 +20,7 @@ from cleaner.errors import RuleFileError
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.article_lines import ARTICLE_FEATURES
 from cleaner.heuristics.article_model import article_model_from_dict, load_article_model
-from cleaner.heuristics.trees import ensemble_from_dict, tree_ensemble_to_dict
+from cleaner.heuristics.trees import HEAP_MAX_DEPTH, LEAF, ensemble_from_dict, tree_ensemble_to_dict
 from tests.paths import ROOT
 
 CORPUS = ROOT / "corpus"
@@ -109,3 +109,34 @@ def test_malformed_ensemble_is_a_clear_error(tree: dict[str, list[float]], messa
     data = {"features": ["a"], "baseline": 0.0, "trees": [tree]}
     with pytest.raises(RuleFileError, match=message):
         ensemble_from_dict(data, "weights.json", "stage1")
+
+
+def test_tree_deeper_than_the_heap_allows_is_a_clear_error() -> None:
+    # a chain: inner node 2k sends left to inner node 2k + 2, right to leaf 2k + 1; the last node is a leaf
+    levels = HEAP_MAX_DEPTH + 1
+    size = 2 * levels + 1
+    inner = [k % 2 == 0 and k < size - 1 for k in range(size)]
+    tree = {
+        "feature": [0] * size,
+        "threshold": [0.5] * size,
+        "left": [k + 2 if inner[k] else LEAF for k in range(size)],
+        "right": [k + 1 if inner[k] else LEAF for k in range(size)],
+        "value": [0.0] * size,
+    }
+    data = {"features": ["a"], "baseline": 0.0, "trees": [tree]}
+    with pytest.raises(RuleFileError, match="levels deep"):
+        ensemble_from_dict(data, "weights.json", "stage1")
+
+
+def test_leaf_above_the_last_level_scores_every_line_that_reaches_it() -> None:
+    # root splits on column 0; its left child is a leaf, its right child splits again
+    tree = {
+        "feature": [0, 0, 1, 0, 0],
+        "threshold": [0.5, 0.0, 0.5, 0.0, 0.0],
+        "left": [1, LEAF, 3, LEAF, LEAF],
+        "right": [2, LEAF, 4, LEAF, LEAF],
+        "value": [0.0, 1.0, 0.0, 2.0, 3.0],
+    }
+    ensemble = ensemble_from_dict({"features": ["a", "b"], "baseline": 0.5, "trees": [tree]}, "<test>", "s")
+    x = np.array([[0.0, 0.0], [0.0, 9.0], [1.0, 0.0], [1.0, 9.0]])
+    assert ensemble.logits(x).tolist() == [1.5, 1.5, 2.5, 3.5]
