@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from itertools import accumulate, compress, islice
+from itertools import accumulate, chain, count
 from math import log1p
 from operator import itemgetter
 from typing import Any
@@ -139,18 +138,18 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> list[int]:
+def word_counts(
+    lines: list[str], texts: list[str], page: str | None = None, tokens: list[list[str]] | None = None
+) -> list[int]:
     """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
-    or their lower-cased forms, ``page``: those joined by newlines, when at hand.
+    or their lower-cased forms, ``page``: those joined by newlines, and ``tokens``: each
+    line's ``str.split()``, when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
-
-    ``str.split`` per line: in the flow of a page (its other stages having filled the
-    CPU's caches) it costs half of what ``split_counts``' arrays cost.
     """
-    words = list(map(len, map(str.split, lines)))
+    words = list(map(len, map(str.split, lines) if tokens is None else tokens))
     if _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
@@ -158,20 +157,6 @@ def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> 
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
-
-
-def split_counts(page: str, starts: list[int]) -> np.ndarray:
-    """``len(line.split())`` for every line of ``page`` (lines joined by newlines, line i
-    starting at ``starts[i]``), without building a string per word: a word starts
-    wherever white space (as ``str.split`` knows it) is followed by anything else."""
-    space = in_table(_SPACE_TABLE, code_points(page))
-    opens = ~space
-    opens[1:] &= space[:-1]
-    before = np.zeros(len(page) + 2, dtype=np.int64)  # words opened before each position
-    np.cumsum(opens, out=before[1 : len(page) + 1])
-    before[-1] = before[-2]
-    edges = np.array(starts, dtype=np.int64)
-    return before[edges[1:] - 1] - before[edges[:-1]]  # type: ignore[no-any-return]
 
 
 def few_share(words: list[int]) -> float:
@@ -259,13 +244,6 @@ def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 
 _TERMINAL_TABLE = char_table(_TERMINAL)
-# What str.split() and str.isspace() take for white space (all of it in the BMP).
-WHITE_SPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    + "".join(map(chr, range(0x2000, 0x200B)))
-    + ("\u2028\u2029\u202f\u205f\u3000")
-)
-_SPACE_TABLE = char_table(WHITE_SPACE)
 _BULLET_TABLE = char_table(_BULLETS)
 _LAST = itemgetter(-1)
 _FIRST = itemgetter(0)
@@ -291,39 +269,50 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     return (digits[ends] - digits[begins]) / (ends - begins)
 
 
-def _most_common(counts: Counter[str], k: int) -> list[str]:
-    """The ``k`` most frequent tokens, ties in first-seen order: the first ``k`` of
-    ``sorted(counts, key=counts.__getitem__, reverse=True)`` (a stable sort), with the
-    Python-level work spent on the few tokens above the k-th count only."""
-    if len(counts) <= k:
-        return sorted(counts, key=counts.__getitem__, reverse=True)
-    floor = sorted(counts.values(), reverse=True)[k - 1]  # the k-th largest count
-    above = sorted(compress(counts, map(floor.__lt__, counts.values())), key=counts.__getitem__, reverse=True)
-    return above + list(islice(compress(counts, map(floor.__eq__, counts.values())), k - len(above)))
+def first_occurrences(tokens: list[str]) -> np.ndarray:
+    """For each token, the position of its first occurrence in ``tokens``.
+
+    ``dict.setdefault`` hands back the position stored when the token was first
+    seen, so one C-level pass names every distinct token by a number, in
+    first-seen order (the order a Counter keeps), and later counts, ranks and set
+    tests run on those numbers in numpy rather than on strings in Python.
+    """
+    first_seen: dict[str, int] = {}
+    return np.fromiter(map(first_seen.setdefault, tokens, count()), np.int64, len(tokens))
 
 
-def _stop_shares(page: str, starts: list[int], words: np.ndarray) -> np.ndarray:
+def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+    """The first positions (``first_occurrences``) of the ``k`` most frequent tokens, ties
+    in first-seen order: the head of ``sorted(Counter(tokens), key=..., reverse=True)``,
+    whose stable sort a stable argsort of the negated counts reproduces."""
+    counts = np.bincount(first, minlength=len(first))
+    seen = np.flatnonzero(counts)
+    return seen[np.argsort(-counts[seen], kind="stable")[:k]].tolist()  # type: ignore[no-any-return]
+
+
+def _stop_shares(line_tokens: list[list[str]], words: np.ndarray) -> np.ndarray:
     """Share of each line's words that are among the page's most frequent short tokens.
 
-    ``words``: the page's word counts (``word_counts``), which are the lines' token
-    counts unless a line was counted up (CJK, or a line of no token): counts only
-    grow there, so equal sums mean they are the token counts.
+    ``line_tokens``: each lower-cased line's ``str.split()``; ``words``: the page's word
+    counts (``word_counts``), the denominators.
     """
-    tokens = page.split()  # never across lines: the newline between them is white space
-    counts = Counter(tokens)
-    ranked = _most_common(counts, STOPWORDS_PER_PAGE * 3)
-    frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
-    stop = set(frequent[:STOPWORDS_PER_PAGE])
+    tokens = list(chain.from_iterable(line_tokens))
+    first = first_occurrences(tokens)
+    ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
+    stop = [pos for pos in ranked if len(tokens[pos]) <= STOPWORD_MAX_CHARS][:STOPWORDS_PER_PAGE]
+    is_stop = np.zeros(len(tokens), dtype=bool)
+    is_stop[stop] = True
     n = len(words)
-    per_line = words if int(words.sum()) == len(tokens) else split_counts(page, starts)
-    owner = np.repeat(np.arange(n), per_line)
-    is_stop = np.fromiter(map(stop.__contains__, tokens), bool, len(tokens))
-    return np.bincount(owner[is_stop], minlength=n) / words
+    owner = np.repeat(np.arange(n), list(map(len, line_tokens)))
+    return np.bincount(owner[is_stop[first]], minlength=n) / words
 
 
-def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any) -> Columns:
+def stage1_columns(
+    texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any, tokens: list[list[str]] | None = None
+) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
-    as the labeler read them: lower-cased, joined, word counts)."""
+    as the labeler read them: lower-cased, joined, word counts; ``tokens``: each
+    lower-cased line's ``str.split()``, when the caller has them)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -334,11 +323,11 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
-    if len(set(texts)) == n:  # a set is cheaper than a Counter, and most pages repeat no line
+    if len(set(texts)) == n:  # a set is cheaper than counting, and most pages repeat no line
         dup = np.zeros(n)
     else:
-        text_counts = Counter(texts)
-        dup = (np.fromiter(map(text_counts.__getitem__, texts), np.int64, n) > 1).astype(np.float64)
+        first_text = first_occurrences(texts)
+        dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
     # sum below is exact and matches the line-by-line sums)
@@ -356,8 +345,8 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
     starts = line_starts(texts)
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
-    # lower() never shortens a line, so lines of the same total length have the same starts
-    low_starts = starts if len(lines.page) == len(joined) else line_starts(lines.lows)
+    if tokens is None:
+        tokens = list(map(str.split, lines.lows))
 
     inv_n = 1.0 / n
     tail = min(n, 3)
@@ -376,7 +365,7 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
         "long": long_,
         "digits": digit_shares(joined, n),
         "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
-        "stop": _stop_shares(lines.page, low_starts, word_array),
+        "stop": _stop_shares(tokens, word_array),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,

@@ -74,6 +74,11 @@ class HeuristicLabeler:
     def read_lines(self, texts: list[str]) -> PageLines:
         """What every model reads of a page's lines, computed once: lower-cased and
         normalised forms, the phrase scan, the split words and the word counts."""
+        return self._read_lines(texts)[0]
+
+    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[list[str]]]:
+        """``read_lines``, and each lower-cased line's ``str.split()`` (the word counts'
+        tokens, which the stopword feature reads again on raw dumps)."""
         low_page = "\n".join(texts).lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
@@ -82,8 +87,9 @@ class HeuristicLabeler:
         norms = list(map(_normalise, lows))
         starts = line_starts(lows)
         scan = self.scan_phrases(lows, low_page, starts)
-        words = word_counts(lows, texts, low_page)
-        return PageLines(lows, norms, scan, low_page, words)
+        tokens = list(map(str.split, lows))  # the word counts' and the stopword shares' tokens
+        words = word_counts(lows, texts, low_page, tokens)
+        return PageLines(lows, norms, scan, low_page, words), tokens
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -109,7 +115,7 @@ class HeuristicLabeler:
         lines instead (unless ``with_article_model`` is false).
         """
         n = len(texts)
-        lines = self.read_lines(texts)
+        lines, tokens = self._read_lines(texts)
         lows, norms, scan, _, words = lines
         categories = scan.categories
         raw = not extracted and self.looks_raw(norms, words)
@@ -126,7 +132,7 @@ class HeuristicLabeler:
                 article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
             )
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
-        cols = stage1_columns(texts, lines, lex_any, lex_line)
+        cols = stage1_columns(texts, lines, lex_any, lex_line, tokens)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)

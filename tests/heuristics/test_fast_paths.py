@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.heuristics.features import _most_common
+from cleaner.heuristics.features import first_occurrences, most_common_positions
 from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -24,7 +24,10 @@ LABELER = HeuristicLabeler()
 @given(st.lists(st.sampled_from("abcdefghij"), max_size=300), st.integers(1, 60))
 def test_most_common_is_the_head_of_a_stable_sort(tokens: list[str], k: int) -> None:
     counts = Counter(tokens)
-    assert _most_common(counts, k) == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
+    first = first_occurrences(tokens)
+    assert first.tolist() == [tokens.index(token) for token in tokens]
+    ranked = [tokens[pos] for pos in most_common_positions(first, k)]
+    assert ranked == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
 
 
 PAGE = [
