@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from math import inf
 from operator import and_, is_, is_not, mul, ne, or_
-from typing import Any, cast
+from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
@@ -61,9 +61,6 @@ AFTER_TERMINATOR = {
     "newsletter": Label("other", "heuristic:after-terminator"),
 }
 
-_LabelOr = Callable[[str | None, Label], Label]  # a labels dict's get(family, default); no family: default
-_PICK = tuple.__getitem__  # (old, new)[flag]: a per-line choice made in C
-
 
 @dataclass
 class LinePage:
@@ -103,24 +100,23 @@ def label_appeal_zones(page: LinePage) -> None:
 
 def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
-    and, in the noisy regime, lines the classifier scores below the cut.
-
-    On a raw dump most lines go here, so the labels are chosen and set by C-level
-    maps over the page rather than line by line: a button line takes its button
-    family's label, another line ``dropped``'s (its phrase family's, else the
-    classifier's).
-    """
-    scored = page.scored
+    and, in the noisy regime, lines the classifier scores below the cut. A button line
+    takes its button family's label, another line ``dropped``'s (inlined: on a raw dump
+    most lines go here)."""
+    scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
     marked = map(or_, map(is_not, buttons, repeat(None)), scored.phrase_lines)  # plain bools
     if scored.cut != -inf:
         marked = map(or_, marked, map(scored.cut.__gt__, scored.scores))  # a score below the cut
-    chosen = list(map(and_, marked, page.kept()))
-    if not any(chosen):
-        return
-    dropped = map(cast(_LabelOr, page.phrase_labels.get), scored.categories, repeat(CLASSIFIER))
-    labels = map(cast(_LabelOr, page.button_labels.get), buttons, dropped)  # a button's label first
-    page.local[:] = map(_PICK, zip(page.local, labels), chosen)  # (kept, new)[chosen]
+    local, categories = page.local, scored.categories
+    button_labels, phrase_labels = page.button_labels, page.phrase_labels
+    for j in compress(range(n), map(and_, marked, page.kept())):
+        button = buttons[j]
+        if button is not None:
+            local[j] = button_labels[button]
+        else:
+            category = categories[j]
+            local[j] = phrase_labels[category] if category is not None else CLASSIFIER
 
 
 def label_repeats(page: LinePage) -> None:

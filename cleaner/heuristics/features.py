@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain, count
+from itertools import accumulate, count
 from math import log1p
 from operator import itemgetter
 from typing import Any
@@ -139,17 +139,17 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def word_counts(
-    lines: list[str], texts: list[str], page: str | None = None, tokens: list[list[str]] | None = None
+    lines: list[str], texts: list[str], page: str | None = None, tokens: list[int] | None = None
 ) -> list[int]:
     """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
     or their lower-cased forms, ``page``: those joined by newlines, and ``tokens``: each
-    line's ``str.split()``, when at hand.
+    line's ``len(str.split())`` (``token_counts``), when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
     """
-    words = list(map(len, map(str.split, lines) if tokens is None else tokens))
+    words = token_counts(lines) if tokens is None else tokens
     if _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
@@ -157,6 +157,12 @@ def word_counts(
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
+
+
+def token_counts(lines: list[str]) -> list[int]:
+    """``len(line.split())`` per line. The split lists live one at a time: freed at once,
+    their memory is reused hot for the next line."""
+    return list(map(len, map(str.split, lines)))
 
 
 def few_share(words: list[int]) -> float:
@@ -290,29 +296,29 @@ def most_common_positions(first: np.ndarray, k: int) -> list[int]:
     return seen[np.argsort(-counts[seen], kind="stable")[:k]].tolist()  # type: ignore[no-any-return]
 
 
-def _stop_shares(line_tokens: list[list[str]], words: np.ndarray) -> np.ndarray:
+def _stop_shares(page: str, tokens_per_line: list[int], words: np.ndarray) -> np.ndarray:
     """Share of each line's words that are among the page's most frequent short tokens.
 
-    ``line_tokens``: each lower-cased line's ``str.split()``; ``words``: the page's word
-    counts (``word_counts``), the denominators.
+    ``page``: the lower-cased lines joined by newlines; ``tokens_per_line``: their
+    ``token_counts``; ``words``: the page's word counts (``word_counts``), the denominators.
     """
-    tokens = list(chain.from_iterable(line_tokens))
+    tokens = page.split()  # never across lines: the newline between them is white space
     first = first_occurrences(tokens)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
     stop = [pos for pos in ranked if len(tokens[pos]) <= STOPWORD_MAX_CHARS][:STOPWORDS_PER_PAGE]
     is_stop = np.zeros(len(tokens), dtype=bool)
     is_stop[stop] = True
     n = len(words)
-    owner = np.repeat(np.arange(n), list(map(len, line_tokens)))
+    owner = np.repeat(np.arange(n), tokens_per_line)
     return np.bincount(owner[is_stop[first]], minlength=n) / words
 
 
 def stage1_columns(
-    texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any, tokens: list[list[str]] | None = None
+    texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any, tokens: list[int] | None = None
 ) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
-    as the labeler read them: lower-cased, joined, word counts; ``tokens``: each
-    lower-cased line's ``str.split()``, when the caller has them)."""
+    as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
+    lines' ``token_counts``, when the caller has them)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -346,7 +352,7 @@ def stage1_columns(
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
     if tokens is None:
-        tokens = list(map(str.split, lines.lows))
+        tokens = token_counts(lines.lows)
 
     inv_n = 1.0 / n
     tail = min(n, 3)
@@ -365,7 +371,7 @@ def stage1_columns(
         "long": long_,
         "digits": digit_shares(joined, n),
         "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
-        "stop": _stop_shares(tokens, word_array),
+        "stop": _stop_shares(lines.page, tokens, word_array),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,

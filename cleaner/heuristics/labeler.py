@@ -30,6 +30,7 @@ from cleaner.heuristics.features import (
     line_starts,
     stage1_columns,
     stage2_columns,
+    token_counts,
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
@@ -76,9 +77,9 @@ class HeuristicLabeler:
         normalised forms, the phrase scan, the split words and the word counts."""
         return self._read_lines(texts)[0]
 
-    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[list[str]]]:
-        """``read_lines``, and each lower-cased line's ``str.split()`` (the word counts'
-        tokens, which the stopword feature reads again on raw dumps)."""
+    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[int]]:
+        """``read_lines``, and the lower-cased lines' ``token_counts`` (the word counts
+        before CJK and empty lines adjust them, which the stopword feature reads again)."""
         low_page = "\n".join(texts).lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
@@ -87,7 +88,7 @@ class HeuristicLabeler:
         norms = list(map(_normalise, lows))
         starts = line_starts(lows)
         scan = self.scan_phrases(lows, low_page, starts)
-        tokens = list(map(str.split, lows))  # the word counts' and the stopword shares' tokens
+        tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens)
         return PageLines(lows, norms, scan, low_page, words), tokens
 
