@@ -121,6 +121,31 @@ def _window_mean(prefix: np.ndarray, values: np.ndarray, radius: int) -> np.ndar
     return (prefix[upper] - prefix[lower] - values) / (upper - lower - 1)
 
 
+def _context_means(
+    len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_window_mean`` of ``len_log`` within NEAR lines, and of the three columns within
+    FAR lines, the three run as the rows of one array: one prefix sum and one set of
+    window bounds per radius instead of one per column. (A running sum along a row adds
+    the same numbers in the same order as it does on the row alone.)"""
+    n = len(len_log)
+    if n < 2:
+        zeros = np.zeros(n)
+        return zeros, zeros, zeros, zeros
+    values = np.array((len_log, long_, terminal))
+    prefix = np.zeros((3, n + 1))
+    np.cumsum(values, axis=1, out=prefix[:, 1:])
+    index = np.arange(n)
+    out = []
+    for radius, rows in ((NEAR, slice(0, 1)), (FAR, slice(0, 3))):
+        upper = np.minimum(index + (radius + 1), n)
+        lower = np.maximum(index - radius, 0)
+        sums = prefix[rows, upper] - prefix[rows, lower] - values[rows]
+        out.extend(sums / (upper - lower - 1))
+    near_len, far_len, far_long, far_terminal = out
+    return near_len, far_len, far_long, far_terminal
+
+
 def _prefix(values: np.ndarray) -> np.ndarray:
     """0.0 and the running sums of ``values`` (added left to right, as ``accumulate`` does)."""
     out = np.empty(len(values) + 1)
@@ -138,19 +163,34 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+# The first bytes of the UTF-8 forms of every character _CJK finds (U+3040..U+9FFF: E3..E9,
+# U+F900..U+FAFF: EF). A page with none of them has no CJK character, and a byte
+# search (memchr) costs a fraction of a character-class search through the text.
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (*range(0xE3, 0xEA), 0xEF))
+
+
+def may_hold_cjk(data: bytes) -> bool:
+    """Whether the UTF-8 ``data`` may hold a CJK character (False: it holds none)."""
+    return any(map(data.__contains__, _CJK_LEAD_BYTES))
+
+
 def word_counts(
-    lines: list[str], texts: list[str], page: str | None = None, tokens: list[int] | None = None
+    lines: list[str],
+    texts: list[str],
+    page: str | None = None,
+    tokens: list[int] | None = None,
+    data: bytes | None = None,
 ) -> list[int]:
     """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
-    or their lower-cased forms, ``page``: those joined by newlines, and ``tokens``: each
-    line's ``len(str.split())`` (``token_counts``), when at hand.
+    or their lower-cased forms, ``page``: those joined by newlines, ``tokens``: each
+    line's ``len(str.split())`` (``token_counts``), and ``data``: ``page`` in UTF-8, when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
     """
     words = token_counts(lines) if tokens is None else tokens
-    if _CJK.search("\n".join(lines) if page is None else page):
+    if (data is None or may_hold_cjk(data)) and _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
@@ -354,6 +394,7 @@ def stage1_columns(
     if tokens is None:
         tokens = token_counts(lines.lows)
 
+    near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
     inv_n = 1.0 / n
     tail = min(n, 3)
     first_line = np.zeros(n)
@@ -378,10 +419,10 @@ def stage1_columns(
         "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
-        "near_len": _window_mean(_prefix(len_log), len_log, NEAR),
-        "far_len": _window_mean(_prefix(len_log), len_log, FAR),
-        "far_long": _window_mean(_prefix(long_), long_, FAR),
-        "far_terminal": _window_mean(_prefix(terminal), terminal, FAR),
+        "near_len": near_len,
+        "far_len": far_len,
+        "far_long": far_long,
+        "far_terminal": far_terminal,
         "prev_long": _shifted(long_, 1),
         "next_long": _shifted(long_, -1),
         "centre_dist": np.abs(np.arange(n) - centre) / span,
@@ -391,7 +432,7 @@ def stage1_columns(
         "mass_edge": np.where(1 - mass_pos < mass_pos, 1 - mass_pos, mass_pos),  # min(m, 1 - m)
         "page_lines": log1p(n),  # page constants are floats: the model adds them to its bias
         "page_long_share": len(long_idx) * inv_n,
-        "page_few_share": few_share(words),
+        "page_few_share": float(few.sum()) / n,  # few_share(words), from the column at hand
         "first_line": first_line,
         "last_lines": last_lines,
     }

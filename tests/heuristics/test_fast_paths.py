@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
@@ -13,7 +14,17 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.heuristics.features import first_occurrences, most_common_positions
+from cleaner.heuristics.features import (
+    _CJK,
+    FAR,
+    NEAR,
+    _context_means,
+    _prefix,
+    _window_mean,
+    first_occurrences,
+    may_hold_cjk,
+    most_common_positions,
+)
 from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -49,3 +60,24 @@ def test_phrase_lines_match_the_array_form() -> None:
     expected = ((lex_any > 0.0) & (lex_line > 0.0) & (words <= PHRASE_LINE_MAX_WORDS)).tolist()
     assert LABELER.phrase_lines(lines) == expected
     assert any(expected) and not all(expected)
+
+
+def test_the_cjk_byte_test_misses_no_cjk_character() -> None:
+    cjk = [chr(c) for c in range(0x10000) if _CJK.match(chr(c))]
+    assert len(cjk) > 20000
+    assert all(may_hold_cjk(f"a {char} b".encode()) for char in cjk)
+    assert not may_hold_cjk("Prix : 12 € — « Lire aussi » · Ελληνικά · Русский".encode())
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(st.lists(st.floats(0.0, 12.0), min_size=0, max_size=80), st.randoms(use_true_random=False))
+def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rng: Any) -> None:
+    len_log = np.log1p(np.array(lengths, dtype=np.float64))
+    long_ = np.array([float(rng.random() < 0.4) for _ in lengths])
+    terminal = np.array([float(rng.random() < 0.5) for _ in lengths])
+    got = _context_means(len_log, long_, terminal)
+    expected = [
+        _window_mean(_prefix(column), column, radius)
+        for column, radius in ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
+    ]
+    assert all(a.tolist() == b.tolist() for a, b in zip(got, expected))
