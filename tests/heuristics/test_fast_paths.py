@@ -19,7 +19,7 @@ from cleaner.heuristics.features import (
     FAR,
     NEAR,
     _context_means,
-    _prefix,
+    _padded_prefix,
     _window_mean,
     first_occurrences,
     may_hold_cjk,
@@ -69,6 +69,18 @@ def test_the_cjk_byte_test_misses_no_cjk_character() -> None:
     assert not may_hold_cjk("Prix : 12 € — « Lire aussi » · Ελληνικά · Русский".encode())
 
 
+def _plain_window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """The window mean as first written: prefix sums gathered at each line's clamped bounds."""
+    n = len(values)
+    if n < 2:
+        return np.zeros(n)
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    upper = np.minimum(index + (radius + 1), n)
+    lower = np.maximum(index - radius, 0)
+    return (prefix[upper] - prefix[lower] - values) / (upper - lower - 1)  # type: ignore[no-any-return]
+
+
 @settings(max_examples=200, database=None, deadline=None)
 @given(st.lists(st.floats(0.0, 12.0), min_size=0, max_size=80), st.randoms(use_true_random=False))
 def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rng: Any) -> None:
@@ -77,7 +89,13 @@ def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rn
     terminal = np.array([float(rng.random() < 0.5) for _ in lengths])
     got = _context_means(len_log, long_, terminal)
     expected = [
-        _window_mean(_prefix(column), column, radius)
+        _plain_window_mean(column, radius)
         for column, radius in ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
     ]
     assert all(a.tolist() == b.tolist() for a, b in zip(got, expected))
+    padded = _padded_prefix(len_log, FAR)
+    for radius in (NEAR, FAR):
+        assert (
+            _window_mean(padded, len_log, radius, FAR).tolist()
+            == _plain_window_mean(len_log, radius).tolist()
+        )
