@@ -312,15 +312,15 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     """Share of ASCII digits among each line's UTF-8 bytes (``joined``: the n lines joined
     by newlines, none of which holds a newline of its own)."""
     data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    digits = np.zeros(len(data) + 1, dtype=np.int64)
-    np.cumsum((data - 48) < 10, out=digits[1:])  # uint8 wraps below "0"
     ends = np.empty(n, dtype=np.int64)
     ends[:-1] = np.flatnonzero(data == 10)
     ends[-1] = len(data)
     begins = np.empty(n, dtype=np.int64)
     begins[0] = 0
     begins[1:] = ends[:-1] + 1
-    return (digits[ends] - digits[begins]) / (ends - begins)
+    # each line's bytes and the newline after it (no digit); lines are never empty
+    digits = np.add.reduceat((data - 48) < 10, begins, dtype=np.int64)  # uint8 wraps below "0"
+    return digits / (ends - begins)  # type: ignore[no-any-return]
 
 
 def first_occurrences(tokens: list[str]) -> np.ndarray:
@@ -377,11 +377,8 @@ def stage1_columns(
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
-    if len(set(texts)) == n:  # a set is cheaper than counting, and most pages repeat no line
-        dup = np.zeros(n)
-    else:
-        first_text = first_occurrences(texts)
-        dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
+    first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
+    dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
     # sum below is exact and matches the line-by-line sums)

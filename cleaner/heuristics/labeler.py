@@ -46,6 +46,7 @@ RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) wh
 
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
+_PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
 _normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
@@ -233,6 +234,8 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
+        if blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
+            return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
         for j in compress(range(len(scope)), decided):
             labels[scope[j]] = page.local[j]
