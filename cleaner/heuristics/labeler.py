@@ -26,6 +26,8 @@ from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
+    ascii_spaced,
+    byte_token_counts,
     few_share,
     line_starts,
     stage1_columns,
@@ -78,9 +80,10 @@ class HeuristicLabeler:
         normalised forms, the phrase scan, the split words and the word counts."""
         return self._read_lines(texts)[0]
 
-    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[int]]:
-        """``read_lines``, and the lower-cased lines' ``token_counts`` (the word counts
-        before CJK and empty lines adjust them, which the stopword feature reads again)."""
+    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[int], bytes | None]:
+        """``read_lines``, the lower-cased lines' ``token_counts`` (the word counts before
+        CJK and empty lines adjust them, which the stopword feature reads again), and
+        their page in UTF-8 when it is ``ascii_spaced`` (else None)."""
         low_page = "\n".join(texts).lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
@@ -90,9 +93,12 @@ class HeuristicLabeler:
         starts = line_starts(lows)
         data = low_page.encode()  # for the phrase scan, and a quick look for CJK characters
         scan = self.scan_phrases(lows, low_page, starts, data)
-        tokens = token_counts(lows)
+        spaced = data if ascii_spaced(data) else None
+        tokens = byte_token_counts(spaced, len(lows)) if spaced is not None else None
+        if tokens is None:
+            tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
-        return PageLines(lows, norms, scan, low_page, words), tokens
+        return PageLines(lows, norms, scan, low_page, words), tokens, spaced
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -118,7 +124,7 @@ class HeuristicLabeler:
         lines instead (unless ``with_article_model`` is false).
         """
         n = len(texts)
-        lines, tokens = self._read_lines(texts)
+        lines, tokens, spaced = self._read_lines(texts)
         lows, norms, scan, _, words = lines
         categories = scan.categories
         raw = not extracted and self.looks_raw(norms, words)
@@ -135,7 +141,7 @@ class HeuristicLabeler:
                 article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
             )
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
-        cols = stage1_columns(texts, lines, lex_any, lex_line, tokens)
+        cols = stage1_columns(texts, lines, lex_any, lex_line, tokens, spaced)
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)

@@ -18,9 +18,13 @@ from cleaner.heuristics.features import (
     _CJK,
     FAR,
     NEAR,
+    OTHER_SPACES,
     _context_means,
     _padded_prefix,
+    _stop_shares,
     _window_mean,
+    ascii_spaced,
+    byte_token_counts,
     first_occurrences,
     may_hold_cjk,
     most_common_positions,
@@ -99,3 +103,34 @@ def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rn
             _window_mean(padded, len_log, radius, FAR).tolist()
             == _plain_window_mean(len_log, radius).tolist()
         )
+
+
+def test_other_spaces_are_the_white_space_bytes_split_does_not_know() -> None:
+    every_space = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(OTHER_SPACES) | set(" \t\n\x0b\x0c\r") == every_space
+    assert not set(OTHER_SPACES) & set(" \t\n\x0b\x0c\r")
+
+
+_LINE_CHARS = st.sampled_from(
+    ["a", "b", "é", "ß", "ü", "中", "’", "1", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "x"]
+)
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.lists(st.lists(_LINE_CHARS, min_size=1, max_size=12).map("".join), min_size=1, max_size=30))
+def test_byte_tokens_are_the_text_tokens(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    data = page.encode()
+    expected = [len(line.split()) for line in lines]
+    if not ascii_spaced(data):
+        assert any(space in page for space in OTHER_SPACES)
+        return
+    assert byte_token_counts(data, len(lines)) == expected
+    words = np.array([count or 1 for count in expected])
+    plain = _stop_shares(page, expected, words)
+    assert _stop_shares(page, expected, words, data).tolist() == plain.tolist()
+
+
+def test_byte_token_counts_refuse_empty_lines() -> None:
+    assert byte_token_counts(b"a b\n\nc", 3) is None
+    assert byte_token_counts(b"a b\nc d e", 2) == [2, 3]
