@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, count
+from itertools import accumulate, compress, count
 from math import log1p
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import re2
@@ -255,7 +255,7 @@ def token_counts(lines: list[str]) -> list[int]:
 
 def few_share(words: list[int]) -> float:
     """Share of menu-like lines (at most FEW_WORDS words) on the page."""
-    return len([w for w in words if w <= FEW_WORDS]) / len(words) if words else 0.0
+    return sum(map(FEW_WORDS.__ge__, words)) / len(words) if words else 0.0
 
 
 def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> np.ndarray:
@@ -398,17 +398,16 @@ def _stop_shares(
     tokens: Sequence[str | bytes] = page.split() if spaced is None else spaced.split()
     first = first_occurrences(tokens)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
-    stop = [pos for pos in ranked if _chars(tokens[pos]) <= STOPWORD_MAX_CHARS][:STOPWORDS_PER_PAGE]
+    ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
+    if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
+        ranked_tokens = b" ".join(cast(Sequence[bytes], ranked_tokens)).decode().split(" ")
+    short = map(STOPWORD_MAX_CHARS.__ge__, map(len, ranked_tokens))
+    stop = list(compress(ranked, short))[:STOPWORDS_PER_PAGE]
     is_stop = np.zeros(len(tokens), dtype=bool)
     is_stop[stop] = True
     n = len(words)
     owner = np.repeat(np.arange(n), tokens_per_line)
     return np.bincount(owner[is_stop[first]], minlength=n) / words
-
-
-def _chars(token: str | bytes) -> int:
-    """A token's length in characters (``bytes``: UTF-8)."""
-    return len(token.decode() if isinstance(token, bytes) else token)
 
 
 def stage1_columns(
@@ -418,11 +417,14 @@ def stage1_columns(
     lex_line: Any,
     tokens: list[int] | None = None,
     spaced: bytes | None = None,
+    joined: str | None = None,
+    low_starts: list[int] | None = None,
 ) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
     as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
-    lines' ``token_counts``, and ``spaced``: their page in UTF-8 if ``ascii_spaced``, when
-    the caller has them)."""
+    lines' ``token_counts``, ``spaced``: their page in UTF-8 if ``ascii_spaced``, and
+    ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
+    ``lines.lows``, when the caller has them)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -448,8 +450,13 @@ def stage1_columns(
         first, last, centre = n, -1, n / 2
     span = max(last - first, 1)
     mass_pos = (np.cumsum(mass) - mass / 2) / total_mass
-    joined = "\n".join(texts)
-    starts = line_starts(texts)
+    if joined is None:
+        joined = "\n".join(texts)
+    # lower() never shortens a line, so lines of the same total length have the same starts
+    if len(lines.page) != len(joined):
+        starts = line_starts(texts)
+    else:
+        starts = line_starts(lines.lows) if low_starts is None else low_starts
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
     if tokens is None:

@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from math import inf
 from operator import and_, is_, is_not, itemgetter, methodcaller
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -52,6 +52,15 @@ _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
 _normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
+class _PageText(NamedTuple):
+    """What ``_read_lines`` made on the way that the raw-dump features read again."""
+
+    joined: str  # the lines joined by newlines, as written
+    starts: list[int]  # where each lower-cased line starts in the lower-cased page
+    tokens: list[int]  # the lower-cased lines' token_counts (before CJK and empty lines adjust them)
+    spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced
+
+
 class HeuristicLabeler:
     """Adds labels to unlabelled blocks; never changes a label already set.
 
@@ -80,11 +89,10 @@ class HeuristicLabeler:
         normalised forms, the phrase scan, the split words and the word counts."""
         return self._read_lines(texts)[0]
 
-    def _read_lines(self, texts: list[str]) -> tuple[PageLines, list[int], bytes | None]:
-        """``read_lines``, the lower-cased lines' ``token_counts`` (the word counts before
-        CJK and empty lines adjust them, which the stopword feature reads again), and
-        their page in UTF-8 when it is ``ascii_spaced`` (else None)."""
-        low_page = "\n".join(texts).lower()
+    def _read_lines(self, texts: list[str]) -> tuple[PageLines, _PageText]:
+        """``read_lines``, and what the raw-dump features read again (``_PageText``)."""
+        joined = "\n".join(texts)
+        low_page = joined.lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
             lows = list(map(str.lower, texts))
@@ -98,7 +106,7 @@ class HeuristicLabeler:
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
-        return PageLines(lows, norms, scan, low_page, words), tokens, spaced
+        return PageLines(lows, norms, scan, low_page, words), _PageText(joined, starts, tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -124,7 +132,7 @@ class HeuristicLabeler:
         lines instead (unless ``with_article_model`` is false).
         """
         n = len(texts)
-        lines, tokens, spaced = self._read_lines(texts)
+        lines, text = self._read_lines(texts)
         lows, norms, scan, _, words = lines
         categories = scan.categories
         raw = not extracted and self.looks_raw(norms, words)
@@ -141,7 +149,9 @@ class HeuristicLabeler:
                 article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
             )
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
-        cols = stage1_columns(texts, lines, lex_any, lex_line, tokens, spaced)
+        cols = stage1_columns(
+            texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
+        )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
