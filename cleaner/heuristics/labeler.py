@@ -102,8 +102,8 @@ class HeuristicLabeler:
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
         starts = line_starts(lows)
-        data = low_page.encode()  # for the phrase scan, and a quick look for CJK characters
-        scan = self.scan_phrases(lows, low_page, starts, data)
+        scan = self.scan_phrases(lows, low_page, starts)
+        data = low_page.encode()  # a quick look for CJK characters, and the words in bytes
         spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         tokens = byte_token_counts(spaced, len(lows)) if spaced is not None else None
         if tokens is None:
@@ -187,23 +187,18 @@ class HeuristicLabeler:
         return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
-        self,
-        lows: list[str],
-        joined: str | None = None,
-        starts: list[int] | None = None,
-        data: bytes | None = None,
+        self, lows: list[str], joined: str | None = None, starts: list[int] | None = None
     ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, ``starts``: where each starts in it (``line_starts``),
-        and ``data``: ``joined`` in UTF-8, when the caller has them)."""
+        same lines joined by newlines, and ``starts``: where each starts in it
+        (``line_starts``), when the caller has them)."""
         n = len(lows)
         if starts is None:
             starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
-        hits = self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined, data)
-        for start, end, category in hits:
+        for start, end, category in self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined):
             j = bisect_right(starts, start) - 1
             if categories[j] is None:
                 categories[j] = category

@@ -213,17 +213,15 @@ class Lexicon:
                 return category
         return None
 
-    def phrase_hits(self, joined: str, data: bytes | None = None) -> Iterable[tuple[int, int, str]]:
-        """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines
-        (``data``: ``joined.encode()``, when the caller has it).
+    def phrase_hits(self, joined: str) -> Iterable[tuple[int, int, str]]:
+        """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines.
 
         The caller lower-cases once (it needs the lower-cased lines anyway), so
         the scan runs case-sensitively, which RE2 does faster.
         """
         if self._matcher is None:
             return
-        if data is None:
-            data = joined.encode()
+        data = joined.encode()
         phrases = self._phrase_bytes
         match = self._matcher.Match
         size = len(data)
