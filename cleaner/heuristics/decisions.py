@@ -17,12 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from math import inf
-from operator import and_, is_, is_not, ne, or_
+from operator import and_, is_, is_not, mul, ne, or_
 from typing import Any
-
-import numpy as np
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
@@ -102,15 +100,23 @@ def label_appeal_zones(page: LinePage) -> None:
 
 def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
-    and, in the noisy regime, lines the classifier scores below the cut."""
+    and, in the noisy regime, lines the classifier scores below the cut. A button line
+    takes its button family's label, another line ``dropped``'s (inlined: on a raw dump
+    most lines go here)."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
     marked = map(or_, map(is_not, buttons, repeat(None)), scored.phrase_lines)  # plain bools
     if scored.cut != -inf:
         marked = map(or_, marked, map(scored.cut.__gt__, scored.scores))  # a score below the cut
+    local, categories = page.local, scored.categories
+    button_labels, phrase_labels = page.button_labels, page.phrase_labels
     for j in compress(range(n), map(and_, marked, page.kept())):
         button = buttons[j]
-        page.local[j] = page.button_labels[button] if button is not None else page.dropped(j)
+        if button is not None:
+            local[j] = button_labels[button]
+        else:
+            category = categories[j]
+            local[j] = phrase_labels[category] if category is not None else CLASSIFIER
 
 
 def label_repeats(page: LinePage) -> None:
@@ -142,19 +148,18 @@ def label_after_terminator(page: LinePage) -> None:
     ]
     if not terminators:
         return
-    kept_chars = np.fromiter(map(len, texts), np.int64, len(texts)) * np.array(kept, bool)
-    before = np.cumsum(kept_chars) - kept_chars  # kept characters above each line
-    total = int(kept_chars.sum())
-    prose_after: list[bool] | None = None
+    before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line
+    total = before[-1]
+    prose_until: int | None = None
     for j in terminators:
-        if int(before[j]) < total * TERMINATOR_MIN_BODY_SHARE:
+        if before[j] < total * TERMINATOR_MIN_BODY_SHARE:
             continue
         category = categories[j]
         assert category is not None  # a terminator line has a phrase category
         if category != "comments":
-            if prose_after is None:
-                prose_after = _prose_after(texts, kept)
-            if prose_after[j]:
+            if prose_until is None:
+                prose_until = _last_prose_run(texts, kept)
+            if j < prose_until:
                 continue
         label = AFTER_TERMINATOR[category]
         for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
@@ -254,24 +259,24 @@ def label_article_lines(page: LinePage) -> None:
         local[j] = ARTICLE_LINE[category]
 
 
-def _prose_after(texts: list[str], kept: list[bool]) -> list[bool]:
-    """For each line: whether paragraphs of the article follow it (PROSE_RUN_AFTER_TERMINATOR
-    kept lines of PROSE_PARAGRAPH_WORDS words in a row, counting kept lines only). A
-    newsletter box or a "Read also" teaser set into the article is not its end. (Comment
-    threads are prose too, so a comments line needs no such test.)
+def _last_prose_run(texts: list[str], kept: list[bool]) -> int:
+    """Where the last run of the article's paragraphs starts (PROSE_RUN_AFTER_TERMINATOR
+    kept lines of PROSE_PARAGRAPH_WORDS words in a row, counting kept lines only), or -1:
+    paragraphs follow a line exactly when it lies above that start. A newsletter box or
+    a "Read also" teaser set into the article is not its end. (Comment threads are
+    prose too, so a comments line needs no such test.)
 
-    One pass from the end serves every line, so a page of many terminator lines costs
+    One pass over the kept lines serves every terminator line, so a page of many costs
     no more than a page of one.
     """
-    follows = [False] * len(texts)
-    run = 0  # long kept lines in a row from the next kept line on
-    found = False  # a run long enough starts below the current line
-    for k in range(len(texts) - 1, -1, -1):
-        follows[k] = found
-        if kept[k]:
-            run = run + 1 if len(texts[k].split()) >= PROSE_PARAGRAPH_WORDS else 0
-            found = found or run >= PROSE_RUN_AFTER_TERMINATOR
-    return follows
+    indexes = list(compress(range(len(texts)), kept))
+    long_ = list(map(PROSE_PARAGRAPH_WORDS.__le__, map(len, map(str.split, map(texts.__getitem__, indexes)))))
+    run = 0  # long kept lines in a row, counted from the last kept line up
+    for at in range(len(indexes) - 1, -1, -1):
+        run = run + 1 if long_[at] else 0
+        if run >= PROSE_RUN_AFTER_TERMINATOR:
+            return indexes[at]
+    return -1
 
 
 Decision = Callable[[LinePage], None]

@@ -53,22 +53,22 @@ def edge_lines(
         return [], []
     first, last = core[0], core[-1]
     head: list[int] = []
-    region = [j for j in range(first) if usable[j]]
+    region = list(compress(range(first), usable))
     if raw and len(region) >= HEAD_MIN_LINES and any(cues[:first]):
-        few = sum(1 for j in region if words[j] <= FEW_WORDS)
+        few = sum(map(FEW_WORDS.__ge__, map(words.__getitem__, region)))
         if few >= HEAD_MIN_FEW_SHARE * len(region):
-            head = [j for j in region if kept[j]]
-    region = [j for j in range(last + 1, n) if usable[j]]
+            head = list(compress(region, map(kept.__getitem__, region)))
+    region = list(compress(range(last + 1, n), usable[last + 1 :]))
+    region_kept = list(map(kept.__getitem__, region))
+    candidates = list(compress(region, region_kept))
     tail = [
         j
-        for j in region
-        if kept[j]
-        and words[j] <= TAIL_MAX_WORDS
-        and (texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END))
+        for j in compress(candidates, map(TAIL_MAX_WORDS.__ge__, map(words.__getitem__, candidates)))
+        if texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END)
     ]
     if not raw:  # an article's own last lines (a list, a signature) look as short
         tail = [j for j in tail if phrases[j]]
-    short = len(tail) + sum(1 for j in region if not kept[j])
+    short = len(tail) + len(region) - sum(region_kept)
     if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
         tail = []
     return head, tail

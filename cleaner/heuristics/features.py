@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from itertools import accumulate, compress, islice
+from collections.abc import Sequence
+from itertools import accumulate, compress, count
 from math import log1p
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
+import re2
 
 from cleaner.heuristics.scores import PageLines
 
@@ -107,27 +108,60 @@ RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
 RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
 
-def _window_mean(prefix: np.ndarray, values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of the values within ``radius`` of each line, the line itself left out.
+def _padded_prefix(values: np.ndarray, pad: int) -> np.ndarray:
+    """The running sums of ``values`` (along the last axis) after ``pad`` + 1 zeros, and
+    the total repeated ``pad`` times after them: then every window of up to ``pad``
+    lines around a line is the difference of two slices, edges included."""
+    n = values.shape[-1]
+    padded = np.zeros((*values.shape[:-1], n + 1 + 2 * pad))
+    np.cumsum(values, axis=-1, out=padded[..., pad + 1 : pad + 1 + n])
+    padded[..., pad + 1 + n :] = padded[..., pad + n : pad + 1 + n]
+    return padded
 
-    ``prefix``: the running sums of ``values`` after a leading zero. Each window
-    is the difference of two prefix sums, so it costs the same whatever its size.
+
+_CAPPED: dict[int, np.ndarray] = {}  # radius -> min(i, radius) for i = 0, 1, ... (grown as pages need)
+
+
+def _window_sizes(n: int, radius: int) -> np.ndarray:
+    """How many other lines lie within ``radius`` of each of ``n`` lines: those before
+    it, min(i, radius), and those after it, the same counted from the end."""
+    capped = _CAPPED.get(radius)
+    if capped is None or len(capped) < n:
+        capped = np.minimum(np.arange(max(n, 1024)), radius)
+        _CAPPED[radius] = capped
+    head = capped[:n]
+    return head + head[::-1]  # type: ignore[no-any-return]
+
+
+def _window_mean(padded: np.ndarray, values: np.ndarray, radius: int, pad: int) -> np.ndarray:
+    """Mean of the values within ``radius`` of each line, the line itself left out
+    (``padded``: ``_padded_prefix(values, pad)``, ``pad`` >= ``radius``; rows of several
+    columns at once work alike).
+
+    Each window is the difference of two prefix sums, so it costs the same whatever
+    its size; the window is cut at the page's edges (the padding repeats the sums
+    there), and the mean is over the lines actually in it.
     """
-    n = len(values)
+    n = values.shape[-1]
     if n < 2:
-        return np.zeros(n)
-    index = np.arange(n)
-    upper = np.minimum(index + (radius + 1), n)
-    lower = np.maximum(index - radius, 0)
-    return (prefix[upper] - prefix[lower] - values) / (upper - lower - 1)
+        return np.zeros(values.shape)
+    upper = padded[..., pad + radius + 1 : pad + radius + 1 + n]
+    lower = padded[..., pad - radius : pad - radius + n]
+    return (upper - lower - values) / _window_sizes(n, radius)  # type: ignore[no-any-return]
 
 
-def _prefix(values: np.ndarray) -> np.ndarray:
-    """0.0 and the running sums of ``values`` (added left to right, as ``accumulate`` does)."""
-    out = np.empty(len(values) + 1)
-    out[0] = 0.0
-    np.cumsum(values, out=out[1:])
-    return out
+def _context_means(
+    len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_window_mean`` of ``len_log`` within NEAR lines, and of the three columns within
+    FAR lines, the three run as the rows of one array: one prefix sum for all. (A
+    running sum along a row adds the same numbers in the same order as it does on the
+    row alone.)"""
+    values = np.array((len_log, long_, terminal))
+    padded = _padded_prefix(values, FAR)
+    near_len = _window_mean(padded[0], values[0], NEAR, FAR)
+    far_len, far_long, far_terminal = _window_mean(padded, values, FAR, FAR)
+    return near_len, far_len, far_long, far_terminal
 
 
 Columns = dict[str, Any]  # name -> an array of one float per line, or a float for the whole page
@@ -139,19 +173,34 @@ CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two character
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> list[int]:
+# The first bytes of the UTF-8 forms of every character _CJK finds (U+3040..U+9FFF: E3..E9,
+# U+F900..U+FAFF: EF). A page with none of them has no CJK character, and a byte
+# search (memchr) costs a fraction of a character-class search through the text.
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (*range(0xE3, 0xEA), 0xEF))
+
+
+def may_hold_cjk(data: bytes) -> bool:
+    """Whether the UTF-8 ``data`` may hold a CJK character (False: it holds none)."""
+    return any(map(data.__contains__, _CJK_LEAD_BYTES))
+
+
+def word_counts(
+    lines: list[str],
+    texts: list[str],
+    page: str | None = None,
+    tokens: list[int] | None = None,
+    data: bytes | None = None,
+) -> list[int]:
     """Words per line (at least one: a line is never empty); ``lines``: the lines ``texts``
-    or their lower-cased forms, ``page``: those joined by newlines, when at hand.
+    or their lower-cased forms, ``page``: those joined by newlines, ``tokens``: each
+    line's ``len(str.split())`` (``token_counts``), and ``data``: ``page`` in UTF-8, when at hand.
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
     as words, two to a word, on pages that hold any.
-
-    ``str.split`` per line: in the flow of a page (its other stages having filled the
-    CPU's caches) it costs half of what ``split_counts``' arrays cost.
     """
-    words = list(map(len, map(str.split, lines)))
-    if _CJK.search("\n".join(lines) if page is None else page):
+    words = token_counts(lines) if tokens is None else tokens
+    if (data is None or may_hold_cjk(data)) and _CJK.search("\n".join(lines) if page is None else page):
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
         words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
@@ -160,23 +209,53 @@ def word_counts(lines: list[str], texts: list[str], page: str | None = None) -> 
     return words
 
 
-def split_counts(page: str, starts: list[int]) -> np.ndarray:
-    """``len(line.split())`` for every line of ``page`` (lines joined by newlines, line i
-    starting at ``starts[i]``), without building a string per word: a word starts
-    wherever white space (as ``str.split`` knows it) is followed by anything else."""
-    space = in_table(_SPACE_TABLE, code_points(page))
+# White space str.split() cuts at besides the six ASCII characters bytes.split() knows
+# (" \t\n\v\f\r"), and those six as a byte table.
+OTHER_SPACES = (
+    "\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+# One RE2 scan for any of them: ~10x cheaper than a bytes search per character.
+_OTHER_SPACE_BYTES = re2.compile(b"|".join(re2.escape(space.encode()) for space in OTHER_SPACES))
+_ASCII_SPACE = np.zeros(256, dtype=bool)
+_ASCII_SPACE[list(b" \t\n\x0b\x0c\r")] = True
+
+
+def ascii_spaced(data: bytes) -> bool:
+    """Whether every white space character in the UTF-8 ``data`` is ASCII: then its bytes
+    split into words exactly where its text does (``str.split``), and UTF-8 never
+    uses an ASCII byte inside a longer character. Most pages are; a no-break space
+    inside a line is the usual exception."""
+    return _OTHER_SPACE_BYTES.search(data) is None
+
+
+def byte_token_counts(data: bytes, n: int) -> list[int] | None:
+    """``token_counts`` of the ``n`` lines whose UTF-8 form, joined by newlines, is the
+    ``ascii_spaced`` ``data``: word starts (a byte that is no white space after one that
+    is) summed per line, in numpy, without a string per word. None when a line is
+    empty (the block splitter never makes one)."""
+    if not data or data[:1] == b"\n" or data[-1:] == b"\n" or b"\n\n" in data:
+        return None
+    points = np.frombuffer(data, dtype=np.uint8)
+    space = _ASCII_SPACE[points]
     opens = ~space
     opens[1:] &= space[:-1]
-    before = np.zeros(len(page) + 2, dtype=np.int64)  # words opened before each position
-    np.cumsum(opens, out=before[1 : len(page) + 1])
-    before[-1] = before[-2]
-    edges = np.array(starts, dtype=np.int64)
-    return before[edges[1:] - 1] - before[edges[:-1]]  # type: ignore[no-any-return]
+    begins = np.empty(n, dtype=np.int64)
+    begins[0] = 0
+    begins[1:] = np.flatnonzero(points == 10) + 1
+    return np.add.reduceat(opens, begins, dtype=np.int64).tolist()  # type: ignore[no-any-return]
+
+
+def token_counts(lines: list[str]) -> list[int]:
+    """``len(line.split())`` per line. The split lists live one at a time: freed at once,
+    their memory is reused hot for the next line."""
+    return list(map(len, map(str.split, lines)))
 
 
 def few_share(words: list[int]) -> float:
     """Share of menu-like lines (at most FEW_WORDS words) on the page."""
-    return len([w for w in words if w <= FEW_WORDS]) / len(words) if words else 0.0
+    return sum(map(FEW_WORDS.__ge__, words)) / len(words) if words else 0.0
 
 
 def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> np.ndarray:
@@ -259,13 +338,6 @@ def in_table(table: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 
 _TERMINAL_TABLE = char_table(_TERMINAL)
-# What str.split() and str.isspace() take for white space (all of it in the BMP).
-WHITE_SPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
-    + "".join(map(chr, range(0x2000, 0x200B)))
-    + ("\u2028\u2029\u202f\u205f\u3000")
-)
-_SPACE_TABLE = char_table(WHITE_SPACE)
 _BULLET_TABLE = char_table(_BULLETS)
 _LAST = itemgetter(-1)
 _FIRST = itemgetter(0)
@@ -280,50 +352,79 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     """Share of ASCII digits among each line's UTF-8 bytes (``joined``: the n lines joined
     by newlines, none of which holds a newline of its own)."""
     data = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    digits = np.zeros(len(data) + 1, dtype=np.int64)
-    np.cumsum((data - 48) < 10, out=digits[1:])  # uint8 wraps below "0"
     ends = np.empty(n, dtype=np.int64)
     ends[:-1] = np.flatnonzero(data == 10)
     ends[-1] = len(data)
     begins = np.empty(n, dtype=np.int64)
     begins[0] = 0
     begins[1:] = ends[:-1] + 1
-    return (digits[ends] - digits[begins]) / (ends - begins)
+    # each line's bytes and the newline after it (no digit); lines are never empty
+    digits = np.add.reduceat((data - 48) < 10, begins, dtype=np.int64)  # uint8 wraps below "0"
+    return digits / (ends - begins)  # type: ignore[no-any-return]
 
 
-def _most_common(counts: Counter[str], k: int) -> list[str]:
-    """The ``k`` most frequent tokens, ties in first-seen order: the first ``k`` of
-    ``sorted(counts, key=counts.__getitem__, reverse=True)`` (a stable sort), with the
-    Python-level work spent on the few tokens above the k-th count only."""
-    if len(counts) <= k:
-        return sorted(counts, key=counts.__getitem__, reverse=True)
-    floor = sorted(counts.values(), reverse=True)[k - 1]  # the k-th largest count
-    above = sorted(compress(counts, map(floor.__lt__, counts.values())), key=counts.__getitem__, reverse=True)
-    return above + list(islice(compress(counts, map(floor.__eq__, counts.values())), k - len(above)))
+def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
+    """For each token, the position of its first occurrence in ``tokens``.
+
+    ``dict.setdefault`` hands back the position stored when the token was first
+    seen, so one C-level pass names every distinct token by a number, in
+    first-seen order (the order a Counter keeps), and later counts, ranks and set
+    tests run on those numbers in numpy rather than on strings in Python.
+    """
+    first_seen: dict[str | bytes, int] = {}
+    return np.fromiter(map(first_seen.setdefault, tokens, count()), np.int64, len(tokens))
 
 
-def _stop_shares(page: str, starts: list[int], words: np.ndarray) -> np.ndarray:
+def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+    """The first positions (``first_occurrences``) of the ``k`` most frequent tokens, ties
+    in first-seen order: the head of ``sorted(Counter(tokens), key=..., reverse=True)``,
+    whose stable sort a stable argsort of the negated counts reproduces."""
+    counts = np.bincount(first, minlength=len(first))
+    seen = np.flatnonzero(counts)
+    return seen[np.argsort(-counts[seen], kind="stable")[:k]].tolist()  # type: ignore[no-any-return]
+
+
+def _stop_shares(
+    page: str, tokens_per_line: list[int], words: np.ndarray, spaced: bytes | None = None
+) -> np.ndarray:
     """Share of each line's words that are among the page's most frequent short tokens.
 
-    ``words``: the page's word counts (``word_counts``), which are the lines' token
-    counts unless a line was counted up (CJK, or a line of no token): counts only
-    grow there, so equal sums mean they are the token counts.
+    ``page``: the lower-cased lines joined by newlines; ``tokens_per_line``: their
+    ``token_counts``; ``words``: the page's word counts (``word_counts``), the
+    denominators; ``spaced``: ``page`` in UTF-8 when it is ``ascii_spaced``, whose
+    ``bytes.split()`` gives the same tokens, encoded, for less than ``str.split()``
+    (a str per word must find its widest character).
     """
-    tokens = page.split()  # never across lines: the newline between them is white space
-    counts = Counter(tokens)
-    ranked = _most_common(counts, STOPWORDS_PER_PAGE * 3)
-    frequent = [tok for tok in ranked if len(tok) <= STOPWORD_MAX_CHARS]
-    stop = set(frequent[:STOPWORDS_PER_PAGE])
+    tokens: Sequence[str | bytes] = page.split() if spaced is None else spaced.split()
+    first = first_occurrences(tokens)
+    ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
+    ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
+    if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
+        ranked_tokens = b" ".join(cast(Sequence[bytes], ranked_tokens)).decode().split(" ")
+    short = map(STOPWORD_MAX_CHARS.__ge__, map(len, ranked_tokens))
+    stop = list(compress(ranked, short))[:STOPWORDS_PER_PAGE]
+    is_stop = np.zeros(len(tokens), dtype=bool)
+    is_stop[stop] = True
     n = len(words)
-    per_line = words if int(words.sum()) == len(tokens) else split_counts(page, starts)
-    owner = np.repeat(np.arange(n), per_line)
-    is_stop = np.fromiter(map(stop.__contains__, tokens), bool, len(tokens))
-    return np.bincount(owner[is_stop], minlength=n) / words
+    owner = np.repeat(np.arange(n), tokens_per_line)
+    return np.bincount(owner[is_stop[first]], minlength=n) / words
 
 
-def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: Any) -> Columns:
+def stage1_columns(
+    texts: list[str],
+    lines: PageLines,
+    lex_any: Any,
+    lex_line: Any,
+    tokens: list[int] | None = None,
+    spaced: bytes | None = None,
+    joined: str | None = None,
+    low_starts: list[int] | None = None,
+) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
-    as the labeler read them: lower-cased, joined, word counts)."""
+    as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
+    lines' ``token_counts``, ``spaced``: their page in UTF-8 if ``ascii_spaced``, and
+    ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
+    ``lines.lows``, when the caller has them)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -334,11 +435,8 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
-    if len(set(texts)) == n:  # a set is cheaper than a Counter, and most pages repeat no line
-        dup = np.zeros(n)
-    else:
-        text_counts = Counter(texts)
-        dup = (np.fromiter(map(text_counts.__getitem__, texts), np.int64, n) > 1).astype(np.float64)
+    first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
+    dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
     # sum below is exact and matches the line-by-line sums)
@@ -352,13 +450,19 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
         first, last, centre = n, -1, n / 2
     span = max(last - first, 1)
     mass_pos = (np.cumsum(mass) - mass / 2) / total_mass
-    joined = "\n".join(texts)
-    starts = line_starts(texts)
+    if joined is None:
+        joined = "\n".join(texts)
+    # lower() never shortens a line, so lines of the same total length have the same starts
+    if len(lines.page) != len(joined):
+        starts = line_starts(texts)
+    else:
+        starts = line_starts(lines.lows) if low_starts is None else low_starts
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
-    # lower() never shortens a line, so lines of the same total length have the same starts
-    low_starts = starts if len(lines.page) == len(joined) else line_starts(lines.lows)
+    if tokens is None:
+        tokens = token_counts(lines.lows)
 
+    near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
     inv_n = 1.0 / n
     tail = min(n, 3)
     first_line = np.zeros(n)
@@ -376,17 +480,17 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
         "long": long_,
         "digits": digit_shares(joined, n),
         "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
-        "stop": _stop_shares(lines.page, low_starts, word_array),
+        "stop": _stop_shares(lines.page, tokens, word_array, spaced),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,
         "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
-        "near_len": _window_mean(_prefix(len_log), len_log, NEAR),
-        "far_len": _window_mean(_prefix(len_log), len_log, FAR),
-        "far_long": _window_mean(_prefix(long_), long_, FAR),
-        "far_terminal": _window_mean(_prefix(terminal), terminal, FAR),
+        "near_len": near_len,
+        "far_len": far_len,
+        "far_long": far_long,
+        "far_terminal": far_terminal,
         "prev_long": _shifted(long_, 1),
         "next_long": _shifted(long_, -1),
         "centre_dist": np.abs(np.arange(n) - centre) / span,
@@ -396,7 +500,7 @@ def stage1_columns(texts: list[str], lines: PageLines, lex_any: Any, lex_line: A
         "mass_edge": np.where(1 - mass_pos < mass_pos, 1 - mass_pos, mass_pos),  # min(m, 1 - m)
         "page_lines": log1p(n),  # page constants are floats: the model adds them to its bias
         "page_long_share": len(long_idx) * inv_n,
-        "page_few_share": few_share(words),
+        "page_few_share": float(few.sum()) / n,  # few_share(words), from the column at hand
         "first_line": first_line,
         "last_lines": last_lines,
     }
@@ -407,7 +511,6 @@ def stage2_columns(cols: Columns, s1: Any) -> Columns:
     """Second stage: the first stage's scores of the neighbours, beside the line's own."""
     s1 = np.asarray(s1, dtype=np.float64)
     n = len(s1)
-    p = _prefix(s1)
     if n > 1:
         before = np.empty(n)  # at the page edges the only neighbour stands in twice
         before[0] = s1[1]
@@ -421,8 +524,9 @@ def stage2_columns(cols: Columns, s1: Any) -> Columns:
     out["s1"] = s1
     out["s1_prev"] = _shifted(s1, 1)
     out["s1_next"] = _shifted(s1, -1)
-    out["s1_near"] = _window_mean(p, s1, NEAR)
-    out["s1_far"] = _window_mean(p, s1, FAR)
+    padded = _padded_prefix(s1, FAR)
+    out["s1_near"] = _window_mean(padded, s1, NEAR, FAR)
+    out["s1_far"] = _window_mean(padded, s1, FAR, FAR)
     out["s1_max_near"] = np.maximum(before, after)
     out["s1_min_near"] = np.minimum(before, after)
     out.update(_run_columns(s1, cols["len_log"]))

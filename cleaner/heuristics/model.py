@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress, repeat
 from math import inf, log
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,8 @@ class LinearStage:
         values = list(map(cols.__getitem__, names))
         if not n:
             return np.zeros(0)
-        constants = tuple(i for i, value in enumerate(values) if isinstance(value, float))
+        is_constant = list(map(isinstance, values, repeat(float)))  # C-level: no bytecode per column
+        constants = tuple(compress(range(len(values)), is_constant))
         if not constants:
             return vector @ _matrix(values, n) + self.bias
         bias = self.bias
@@ -52,8 +54,7 @@ class LinearStage:
             bias += weights[i] * values[i]
         if len(constants) == len(values):
             return np.full(n, bias)
-        skipped = set(constants)
-        columns = [value for i, value in enumerate(values) if i not in skipped]
+        columns = list(compress(values, map(not_, is_constant)))
         return self._line_weights(constants) @ _matrix(columns, n) + bias
 
     def _line_weights(self, constants: tuple[int, ...]) -> np.ndarray:

@@ -10,6 +10,8 @@ opens the zone and a button line ("Remind me later.", "Support us",
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import and_, methodcaller, or_
 
 from cleaner.heuristics.lexicon import Lexicon
 
@@ -35,27 +37,30 @@ def appeal_zones(
     n = len(texts)
     if not lexicon.has_zone_cues(norm):
         return []
-    closers = [usable[i] and norm[i] in lexicon.cta for i in range(n)]
-    buttons = [usable[i] and norm[i] in lexicon.line_category for i in range(n)]
+    closers = list(map(and_, usable, map(lexicon.cta.__contains__, norm)))
+    buttons = list(map(and_, usable, map(lexicon.line_category.__contains__, norm)))
+    # Lines that may open a zone: a whole-line header, or one opening with a header
+    # prefix (the full test, ``is_appeal_header``, runs on these few only).
+    opens_like_header = map(methodcaller("startswith", lexicon.appeal_header_prefixes), norm)
+    maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
     zones: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if usable[i] and lexicon.is_appeal_header(texts[i], norm[i]):
-            end = _closed_zone_end(i, n, closers, usable)
-            if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
-                end = n - 1
-            if end is not None:
-                end = _extend_over_buttons(end, n, buttons)
-                zones.append((i, end))
-                i = end + 1
-                continue
-        i += 1
+    free = 0  # the first line not in a zone found so far
+    for i in compress(range(n), map(and_, usable, maybe_header)):
+        if i < free or not lexicon.is_appeal_header(texts[i], norm[i]):
+            continue
+        end = _closed_zone_end(i, n, closers, usable)
+        if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
+            end = n - 1
+        if end is not None:
+            end = _extend_over_buttons(end, n, buttons)
+            zones.append((i, end))
+            free = end + 1
     taken = [False] * n
     for first, last in zones:
         for k in range(first, last + 1):
             taken[k] = True
-    for k in range(n):
-        if closers[k] and not taken[k]:
+    for k in compress(range(n), closers):
+        if not taken[k]:
             start = _appeal_start(k, categories, usable, taken, buttons)
             if start < k:
                 last = _extend_over_buttons(k, n, buttons)

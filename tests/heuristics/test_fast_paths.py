@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from hypothesis import given, settings
@@ -13,7 +14,21 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler
-from cleaner.heuristics.features import _most_common
+from cleaner.heuristics.features import (
+    _CJK,
+    FAR,
+    NEAR,
+    OTHER_SPACES,
+    _context_means,
+    _padded_prefix,
+    _stop_shares,
+    _window_mean,
+    ascii_spaced,
+    byte_token_counts,
+    first_occurrences,
+    may_hold_cjk,
+    most_common_positions,
+)
 from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -24,7 +39,10 @@ LABELER = HeuristicLabeler()
 @given(st.lists(st.sampled_from("abcdefghij"), max_size=300), st.integers(1, 60))
 def test_most_common_is_the_head_of_a_stable_sort(tokens: list[str], k: int) -> None:
     counts = Counter(tokens)
-    assert _most_common(counts, k) == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
+    first = first_occurrences(tokens)
+    assert first.tolist() == [tokens.index(token) for token in tokens]
+    ranked = [tokens[pos] for pos in most_common_positions(first, k)]
+    assert ranked == sorted(counts, key=counts.__getitem__, reverse=True)[:k]
 
 
 PAGE = [
@@ -46,3 +64,73 @@ def test_phrase_lines_match_the_array_form() -> None:
     expected = ((lex_any > 0.0) & (lex_line > 0.0) & (words <= PHRASE_LINE_MAX_WORDS)).tolist()
     assert LABELER.phrase_lines(lines) == expected
     assert any(expected) and not all(expected)
+
+
+def test_the_cjk_byte_test_misses_no_cjk_character() -> None:
+    cjk = [chr(c) for c in range(0x10000) if _CJK.match(chr(c))]
+    assert len(cjk) > 20000
+    assert all(may_hold_cjk(f"a {char} b".encode()) for char in cjk)
+    assert not may_hold_cjk("Prix : 12 € — « Lire aussi » · Ελληνικά · Русский".encode())
+
+
+def _plain_window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """The window mean as first written: prefix sums gathered at each line's clamped bounds."""
+    n = len(values)
+    if n < 2:
+        return np.zeros(n)
+    prefix = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    upper = np.minimum(index + (radius + 1), n)
+    lower = np.maximum(index - radius, 0)
+    return (prefix[upper] - prefix[lower] - values) / (upper - lower - 1)  # type: ignore[no-any-return]
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(st.lists(st.floats(0.0, 12.0), min_size=0, max_size=80), st.randoms(use_true_random=False))
+def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rng: Any) -> None:
+    len_log = np.log1p(np.array(lengths, dtype=np.float64))
+    long_ = np.array([float(rng.random() < 0.4) for _ in lengths])
+    terminal = np.array([float(rng.random() < 0.5) for _ in lengths])
+    got = _context_means(len_log, long_, terminal)
+    expected = [
+        _plain_window_mean(column, radius)
+        for column, radius in ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
+    ]
+    assert all(a.tolist() == b.tolist() for a, b in zip(got, expected))
+    padded = _padded_prefix(len_log, FAR)
+    for radius in (NEAR, FAR):
+        assert (
+            _window_mean(padded, len_log, radius, FAR).tolist()
+            == _plain_window_mean(len_log, radius).tolist()
+        )
+
+
+def test_other_spaces_are_the_white_space_bytes_split_does_not_know() -> None:
+    every_space = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(OTHER_SPACES) | set(" \t\n\x0b\x0c\r") == every_space
+    assert not set(OTHER_SPACES) & set(" \t\n\x0b\x0c\r")
+
+
+_LINE_CHARS = st.sampled_from(
+    ["a", "b", "é", "ß", "ü", "中", "’", "1", " ", "  ", "\t", "\xa0", "\u2003", "\x1c", "x"]
+)
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.lists(st.lists(_LINE_CHARS, min_size=1, max_size=12).map("".join), min_size=1, max_size=30))
+def test_byte_tokens_are_the_text_tokens(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    data = page.encode()
+    expected = [len(line.split()) for line in lines]
+    if not ascii_spaced(data):
+        assert any(space in page for space in OTHER_SPACES)
+        return
+    assert byte_token_counts(data, len(lines)) == expected
+    words = np.array([count or 1 for count in expected])
+    plain = _stop_shares(page, expected, words)
+    assert _stop_shares(page, expected, words, data).tolist() == plain.tolist()
+
+
+def test_byte_token_counts_refuse_empty_lines() -> None:
+    assert byte_token_counts(b"a b\n\nc", 3) is None
+    assert byte_token_counts(b"a b\nc d e", 2) == [2, 3]
