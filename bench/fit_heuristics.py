@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
@@ -40,7 +41,14 @@ from cleaner.blocks import split_blocks  # noqa: E402
 from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore, fold_space, shingles  # noqa: E402
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
 from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
-from cleaner.heuristics.model import WEIGHTS_PATH, LinearStage, model_from_dict  # noqa: E402
+from cleaner.heuristics.model import (  # noqa: E402
+    WEIGHTS_PATH,
+    LinearStage,
+    Stage,
+    TreeStage,
+    model_from_dict,
+)
+from cleaner.heuristics.trees import ensemble_from_dict, tree_ensemble_to_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 FIELDS = ("noisy_text", "extracted_text")
@@ -53,6 +61,14 @@ NOISY_MIN_LINES = 50  # pages of this many lines or more ...
 NOISY_MIN_FEW_SHARE = 0.35  # ... with this share of menu-like lines (1-3 words) use the noisy regime
 NOISY_THRESHOLD = 0.5
 CLEAN_THRESHOLD = 0.0  # the clean regime keeps every line the classifier would drop: measured best
+# Boosted trees for the noisy regime (--trees): each tree costs one gather per level
+# per line at run time, so few shallow trees; leaves big enough that no page's quirk
+# makes a rule of its own.
+TREES = 100
+DEPTH = 5
+LEARNING_RATE = 0.1
+MIN_LEAF = 80
+L2 = 1.0
 
 
 @dataclass
@@ -145,10 +161,9 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
 
 
 def matrix(cols: dict, names: tuple[str, ...]) -> np.ndarray:
-    n = next(len(v) for v in cols.values() if isinstance(v, list))
-    return np.array(
-        [np.full(n, v) if isinstance(v, float) else v for v in (cols[k] for k in names)], dtype=float
-    ).T
+    """Lines x columns; a page constant (a float) stands in for every line."""
+    n = max(np.size(v) for v in cols.values())
+    return np.array([np.broadcast_to(np.asarray(cols[k], dtype=float), n) for k in names]).T
 
 
 def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
@@ -164,9 +179,32 @@ def fit_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
     return {"bias": bias, "weights": {name: round(float(c), 6) for name, c in zip(names, coef)}}
 
 
+def fit_tree_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> dict:
+    """Boosted trees over the same columns; written as the run time reads them."""
+    X = np.vstack([matrix(cols_of(pg), names) for pg in pages])
+    y = np.concatenate([pg.y for pg in pages])
+    w = np.concatenate([pg.w for pg in pages])
+    model = HistGradientBoostingClassifier(
+        max_iter=TREES,
+        max_depth=DEPTH,
+        max_leaf_nodes=2**DEPTH,
+        learning_rate=LEARNING_RATE,
+        min_samples_leaf=MIN_LEAF,
+        l2_regularization=L2,
+        early_stopping=False,
+        random_state=0,
+    )
+    model.fit(X, y, sample_weight=w)
+    return {"trees": tree_ensemble_to_dict(model, list(names))}
+
+
 def stage1_probs(stage: dict, pg: PageData) -> list[float]:
-    linear = LinearStage(stage["bias"], tuple(stage["weights"].items()))
-    return linear.probabilities(pg.cols, len(pg.texts)).tolist()  # type: ignore[no-any-return]
+    run: Stage
+    if "trees" in stage:
+        run = TreeStage(ensemble_from_dict(stage["trees"], "<fitted>", "stage1"))
+    else:
+        run = LinearStage(stage["bias"], tuple(stage["weights"].items()))
+    return run.probabilities(pg.cols, len(pg.texts)).tolist()  # type: ignore[no-any-return]
 
 
 def is_clean(pg: PageData) -> bool:
@@ -174,30 +212,33 @@ def is_clean(pg: PageData) -> bool:
     return not pg.raw or len(pg.texts) < NOISY_MIN_LINES or pg.cols["page_few_share"] < NOISY_MIN_FEW_SHARE
 
 
-def fit_model(pages: list[PageData]) -> dict:
-    """One two-stage regime for mostly-short-line pages, one for prose-heavy or short pages."""
+def fit_model(pages: list[PageData], trees: str = "") -> dict:
+    """One two-stage regime for mostly-short-line pages, one for prose-heavy or short pages.
+    ``trees``: which stages of the noisy regime are boosted trees ("", "1", "12")."""
     noisy = [pg for pg in pages if not is_clean(pg)]
     clean = [pg for pg in pages if is_clean(pg)]
     return {
         "noisy_min_lines": NOISY_MIN_LINES,
         "noisy_min_few_share": NOISY_MIN_FEW_SHARE,
-        "noisy": fit_regime(noisy, NOISY_THRESHOLD),
+        "noisy": fit_regime(noisy, NOISY_THRESHOLD, trees),
         "clean": fit_regime(clean, CLEAN_THRESHOLD),
     }
 
 
-def fit_regime(pages: list[PageData], threshold: float) -> dict:
+def fit_regime(pages: list[PageData], threshold: float, trees: str = "") -> dict:
     """Stage one on all lines; stage two on stage one's out-of-fold scores."""
-    stage1 = fit_stage(pages, STAGE1, lambda pg: pg.cols)
+    fit1 = fit_tree_stage if "1" in trees else fit_stage
+    fit2 = fit_tree_stage if "2" in trees else fit_stage
+    stage1 = fit1(pages, STAGE1, lambda pg: pg.cols)
     groups = np.array([pg.page for pg in pages])
     s1_of: dict[int, list[float]] = {}
     for train_idx, test_idx in GroupKFold(INNER_FOLDS).split(np.zeros(len(pages)), groups=groups):
-        inner = fit_stage([pages[i] for i in train_idx], STAGE1, lambda pg: pg.cols)
+        inner = fit1([pages[i] for i in train_idx], STAGE1, lambda pg: pg.cols)
         for i in test_idx:
             s1_of[i] = stage1_probs(inner, pages[i])
     index = {id(pg): i for i, pg in enumerate(pages)}
     names = STAGE2_OWN + STAGE2_EXTRA
-    stage2 = fit_stage(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
+    stage2 = fit2(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
     return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 
 
@@ -241,6 +282,12 @@ def main(argv: list[str] | None = None) -> int:
         "--noisy-threshold", type=float, default=None, help="override the noisy regime's threshold"
     )
     parser.add_argument("--noisy-min-few-share", type=float, default=None, help="override the regime split")
+    parser.add_argument(
+        "--trees",
+        choices=("", "1", "12"),
+        default="",
+        help="boosted trees for the noisy regime's stage one (1) or both stages (12); default linear",
+    )
     args = parser.parse_args(argv)
     global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE
     if args.noisy_min_few_share is not None:
@@ -267,13 +314,13 @@ def main(argv: list[str] | None = None) -> int:
         for fold, (_, test_rows) in enumerate(splitter.split(np.zeros(len(rows)), groups=row_groups)):
             held = {row_groups[i] for i in test_rows}
             train = [pg for pg, g in zip(pages, groups) if g not in held]
-            weights = fit_model(train)
+            weights = fit_model(train, args.trees)
             evaluate([rows[i] for i in test_rows], weights, scores)
             print(f"fold {fold + 1}/{args.cv} done, {time.perf_counter() - started:.0f}s", file=sys.stderr)
         print(f"cross-validated ({args.cv} folds by domain), cleaner with heuristics, builtin rules on:")
         report(scores)
     if args.write:
-        weights = fit_model(pages)
+        weights = fit_model(pages, args.trees)
         weights["fitted_on"] = "../shared/eval/dev (seb-dev + traf), noisy_text and extracted_text"
         WEIGHTS_PATH.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS_PATH}", file=sys.stderr)

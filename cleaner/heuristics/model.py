@@ -1,9 +1,10 @@
-"""The two-stage linear line classifier: weights from weights.json, run with numpy.
+"""The two-stage line classifier of raw dumps: weights from weights.json, run with numpy.
 
 Stage one scores each line from its own and its context's features; stage two
 re-reads the neighbours' stage-one scores (jusText's second pass, learned).
-The weights are fitted by bench/fit_heuristics.py on the dev pages; at run
-time a stage is one matrix product over the page's feature columns.
+The weights are fitted by bench/fit_heuristics.py on the dev pages. A stage is
+either linear (one matrix product over the page's feature columns) or boosted
+trees over the same named columns (``trees.py``), as the weights file says.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ from typing import Any
 import numpy as np
 
 from cleaner.errors import RuleFileError
+from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA
+from cleaner.heuristics.trees import TreeEnsemble, ensemble_from_dict
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "weights.json"
+# What each stage is given at run time (features.stage1_columns, stage2_columns)
+STAGE1_COLUMNS = frozenset(STAGE1)
+STAGE2_COLUMNS = frozenset(STAGE1 + STAGE2_EXTRA)
 _LOGIT_CLIP = 30.0
 
 
@@ -91,6 +97,29 @@ class LinearStage:
         return names, weights, np.array(weights, dtype=np.float64)
 
 
+@dataclass(frozen=True)
+class TreeStage:
+    """Boosted trees over named columns (page constants stand in for every line):
+    log-odds of body, like LinearStage's, with the interactions a sum cannot hold
+    (a short line is chrome at the page's head and body inside a list)."""
+
+    ensemble: TreeEnsemble
+
+    def probabilities(self, cols: dict[str, Any], n: int) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logits(cols, n), -_LOGIT_CLIP, _LOGIT_CLIP)))
+
+    def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
+        if not n:
+            return np.zeros(0)
+        x = np.empty((n, len(self.ensemble.features)))
+        for k, name in enumerate(self.ensemble.features):
+            x[:, k] = cols[name]
+        return self.ensemble.logits(x)
+
+
+Stage = LinearStage | TreeStage
+
+
 def _matrix(columns: list[Any], n: int) -> np.ndarray:
     """The columns (arrays, or lists of floats) as the rows of one matrix. Lists are read
     as one flat run of floats, which costs less than numpy discovering their shape."""
@@ -105,8 +134,8 @@ def _matrix(columns: list[Any], n: int) -> np.ndarray:
 class Regime:
     """One two-stage model and its keep threshold."""
 
-    stage1: LinearStage
-    stage2: LinearStage
+    stage1: Stage
+    stage2: Stage
     threshold: float
 
     @property
@@ -139,7 +168,16 @@ class LineModel:
         return self.clean
 
 
-def _stage(data: Any, path: str, key: str) -> LinearStage:
+def _stage(data: Any, path: str, key: str, columns: frozenset[str]) -> Stage:
+    """A stage from its JSON form: ``{"trees": ensemble}`` or ``{"bias", "weights"}``;
+    trees may read only ``columns`` (what the stage is given at run time)."""
+    part = data.get(key) if isinstance(data, dict) else None
+    if isinstance(part, dict) and "trees" in part:
+        ensemble = ensemble_from_dict(part["trees"], path, key)
+        unknown = sorted(set(ensemble.features) - columns)
+        if unknown:
+            raise RuleFileError(path, None, key, f"unknown feature columns {unknown}: refit the model")
+        return TreeStage(ensemble)
     try:
         weights = tuple((str(k), float(v)) for k, v in data[key]["weights"].items())
         return LinearStage(float(data[key]["bias"]), weights)
@@ -155,7 +193,8 @@ def _regime(data: Any, path: str, key: str) -> Regime:
         threshold = float(part.get("threshold", 0.5))
     except (TypeError, ValueError):
         raise RuleFileError(path, None, f"{key}.threshold", "must be a number") from None
-    return Regime(_stage(part, path, "stage1"), _stage(part, path, "stage2"), threshold)
+    stage1 = _stage(part, path, "stage1", STAGE1_COLUMNS)
+    return Regime(stage1, _stage(part, path, "stage2", STAGE2_COLUMNS), threshold)
 
 
 def model_from_dict(data: Any, path: str = "<weights>") -> LineModel:
