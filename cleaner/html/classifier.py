@@ -1,9 +1,11 @@
 """The main-content classifier: which blocks of a page are the article.
 
-Two logistic stages over the features of cleaner/html/blockfeatures.py: the
-first scores each block from its own features; the second re-reads those
-scores in the block's parent and grandparent containers and its neighbours
-(an article paragraph sits among article paragraphs). Weights and the
+Two stages over the features of cleaner/html/blockfeatures.py: the first
+scores each block from its own features; the second re-reads those scores in
+the block's parent and grandparent containers and its neighbours (an article
+paragraph sits among article paragraphs). A stage is boosted trees
+(``TreeStage``, walked by cleaner/heuristics/trees.py) or logistic; the weights
+file says which. Weights and the
 fallback thresholds ship in html_weights.json, fitted by bench/fit_html.py
 with folds grouped by domain. At run time it is numpy arithmetic per page.
 
@@ -22,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from cleaner.heuristics.trees import TreeEnsemble, ensemble_from_dict
 from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.text import PageText
 
@@ -71,6 +74,36 @@ class LogisticStage:
 
 
 @dataclass(frozen=True, slots=True)
+class TreeStage:
+    """Boosted trees over the same columns: a block's features interact (a short
+    block is chrome in a link list and article in a caption run), which one
+    weighted sum cannot say; the surer scores send fewer pages to trafilatura."""
+
+    ensemble: TreeEnsemble
+    source: dict[str, Any]  # the JSON form it was read from, written back as it is
+
+    def probabilities(self, features: Any) -> Any:
+        return self.ensemble.probabilities(np.asarray(features, dtype=np.float64))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"trees": self.source}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], key: str) -> TreeStage:
+        return cls(ensemble_from_dict(data["trees"], str(WEIGHTS_PATH), key), data["trees"])
+
+
+Stage = LogisticStage | TreeStage
+
+
+def stage_from_json(data: dict[str, Any], key: str) -> Stage:
+    """A stage from its JSON form: ``{"trees": ...}`` or the logistic fields."""
+    if "trees" in data:
+        return TreeStage.from_json(data, key)
+    return LogisticStage.from_json(data)
+
+
+@dataclass(frozen=True, slots=True)
 class FallbackRule:
     """When a page goes to trafilatura instead (see the module docstring)."""
 
@@ -99,8 +132,8 @@ class PageDecision:
 
 @dataclass(frozen=True, slots=True)
 class BlockClassifier:
-    first: LogisticStage
-    second: LogisticStage
+    first: Stage
+    second: Stage
     threshold: float
     fallback: FallbackRule
 
@@ -139,8 +172,8 @@ class BlockClassifier:
             raise ValueError("html_weights.json was fitted on other features: refit with bench/fit_html.py")
         rule = data["fallback"]
         return cls(
-            LogisticStage.from_json(data["first"]),
-            LogisticStage.from_json(data["second"]),
+            stage_from_json(data["first"], "first"),
+            stage_from_json(data["second"], "second"),
             float(data["threshold"]),
             FallbackRule(float(rule["band"]), float(rule["max_unsure_share"]), int(rule["min_body_chars"])),
         )
