@@ -86,6 +86,7 @@ THRESHOLD = 0.5
 # gather per level per block at run time.
 TREES = 0
 TREE_LEAVES = 31
+TREE_DEPTH = 10  # the run-time walk stores each tree complete (trees.HEAP_MAX_DEPTH)
 TREE_LEARNING_RATE = 0.1
 TREE_MIN_LEAF = 40
 TREE_SAMPLE_ROWS = 200_000
@@ -223,6 +224,7 @@ def fit_tree_stage(x: Any, y: Any, w: Any) -> TreeStage:
     model = HistGradientBoostingClassifier(
         max_iter=TREES,
         max_leaf_nodes=TREE_LEAVES,
+        max_depth=TREE_DEPTH,
         learning_rate=TREE_LEARNING_RATE,
         min_samples_leaf=TREE_MIN_LEAF,
         early_stopping=False,
