@@ -42,13 +42,12 @@ from cleaner.evaluation.metrics import KeepLeakScore, ShingleScore, fold_space, 
 from cleaner.heuristics import HeuristicLabeler  # noqa: E402
 from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA, STAGE2_OWN, stage2_columns  # noqa: E402
 from cleaner.heuristics.model import (  # noqa: E402
+    STAGE1_COLUMNS,
     WEIGHTS_PATH,
-    LinearStage,
-    Stage,
-    TreeStage,
     model_from_dict,
+    stage_from_dict,
 )
-from cleaner.heuristics.trees import ensemble_from_dict, tree_ensemble_to_dict  # noqa: E402
+from cleaner.heuristics.trees import tree_ensemble_to_dict  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 FIELDS = ("noisy_text", "extracted_text")
@@ -199,11 +198,7 @@ def fit_tree_stage(pages: list[PageData], names: tuple[str, ...], cols_of) -> di
 
 
 def stage1_probs(stage: dict, pg: PageData) -> list[float]:
-    run: Stage
-    if "trees" in stage:
-        run = TreeStage(ensemble_from_dict(stage["trees"], "<fitted>", "stage1"))
-    else:
-        run = LinearStage(stage["bias"], tuple(stage["weights"].items()))
+    run = stage_from_dict({"stage1": stage}, "<fitted>", "stage1", STAGE1_COLUMNS)
     return run.probabilities(pg.cols, len(pg.texts)).tolist()  # type: ignore[no-any-return]
 
 

@@ -106,15 +106,19 @@ class TreeStage:
     ensemble: TreeEnsemble
 
     def probabilities(self, cols: dict[str, Any], n: int) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-np.clip(self.logits(cols, n), -_LOGIT_CLIP, _LOGIT_CLIP)))
+        return self.ensemble.probabilities(self._rows(cols, n))
 
     def logits(self, cols: dict[str, Any], n: int) -> np.ndarray:
-        if not n:
-            return np.zeros(0)
+        return self.ensemble.logits(self._rows(cols, n))
+
+    def _rows(self, cols: dict[str, Any], n: int) -> np.ndarray:
+        """Lines x the ensemble's columns, a page constant repeated down its column."""
         x = np.empty((n, len(self.ensemble.features)))
+        if not n:
+            return x
         for k, name in enumerate(self.ensemble.features):
             x[:, k] = cols[name]
-        return self.ensemble.logits(x)
+        return x
 
 
 Stage = LinearStage | TreeStage
@@ -168,7 +172,7 @@ class LineModel:
         return self.clean
 
 
-def _stage(data: Any, path: str, key: str, columns: frozenset[str]) -> Stage:
+def stage_from_dict(data: Any, path: str, key: str, columns: frozenset[str]) -> Stage:
     """A stage from its JSON form: ``{"trees": ensemble}`` or ``{"bias", "weights"}``;
     trees may read only ``columns`` (what the stage is given at run time)."""
     part = data.get(key) if isinstance(data, dict) else None
@@ -193,8 +197,8 @@ def _regime(data: Any, path: str, key: str) -> Regime:
         threshold = float(part.get("threshold", 0.5))
     except (TypeError, ValueError):
         raise RuleFileError(path, None, f"{key}.threshold", "must be a number") from None
-    stage1 = _stage(part, path, "stage1", STAGE1_COLUMNS)
-    return Regime(stage1, _stage(part, path, "stage2", STAGE2_COLUMNS), threshold)
+    stage1 = stage_from_dict(part, path, "stage1", STAGE1_COLUMNS)
+    return Regime(stage1, stage_from_dict(part, path, "stage2", STAGE2_COLUMNS), threshold)
 
 
 def model_from_dict(data: Any, path: str = "<weights>") -> LineModel:
