@@ -1,0 +1,78 @@
+"""Boilerplate that extractors leave inside article text, in eight languages: comment
+log-in prompts, image and gallery buttons, "last updated" lines, subscription terms
+("cancel anytime"), the outlet's app pitches, embedded-content notices, disclaimers and
+photo credits. A short line made of one goes with its category; article sentences that
+use the same words stay.
+
+The articles are written for this test, modelled on an extractor's output of a news
+page: a few paragraphs with the outlet's line between them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+PARAGRAPHS = (
+    "The regional transport authority presented its plan for the northern rail line on Monday, "
+    "promising trains every fifteen minutes from next spring and new stations in three towns.",
+    "Commuters' groups welcomed the timetable but warned that the promised buses to the outer "
+    "villages were still missing from the plan, and asked the authority to publish the costs.",
+    "The authority said it would answer the questions at a public meeting in the town hall next "
+    "week, where residents can also see the drawings of the new stations.",
+)
+
+OUTLET_LINES = [
+    ("You are not logged in.", "comments"),
+    ("Enlarge this image", "navigation"),
+    ("Cancel anytime.", "subscription"),
+    ("Click to load external content", "consent"),
+    ("View gallery", "navigation"),
+    ("Bild vergrößern", "navigation"),
+    ("Sie sind nicht eingeloggt.", "comments"),
+    ("Jederzeit kündbar.", "subscription"),
+    ("Alle Angaben ohne Gewähr.", "legal"),
+    ("Agrandir l'image", "navigation"),
+    ("Sans engagement, résiliable à tout moment.", "subscription"),
+    ("Ampliar imagen", "navigation"),
+    ("Cancela cuando quieras.", "subscription"),
+    ("Ingrandisci immagine", "navigation"),
+    ("Disdici quando vuoi.", "subscription"),
+    ("Ampliar imagem", "navigation"),
+    ("Cancele quando quiser.", "subscription"),
+    ("Afbeelding vergroten", "navigation"),
+    ("Maandelijks opzegbaar.", "subscription"),
+    ("Powiększ zdjęcie", "navigation"),
+    ("Fot. Jan Nowak / Agencja", "credit"),
+    ("Nie jesteś zalogowany.", "comments"),
+]
+
+
+@pytest.mark.parametrize("line, category", OUTLET_LINES)
+def test_outlet_line_between_paragraphs_goes(line: str, category: str) -> None:
+    text = "\n\n".join((PARAGRAPHS[0], PARAGRAPHS[1], line, PARAGRAPHS[2])) + "\n"
+    result = clean(text)
+    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
+    removed = [s for s in result.removed if line in s.text]
+    assert removed and removed[0].category == category
+
+
+ARTICLE_SENTENCES = [
+    "Her letter to the editor, printed in 1998, argued that the bridge should never be built.",
+    "The booking site said an error had occurred and asked customers to try again later in the day.",
+    "The list of protected buildings was last updated in 2019, the council said on Thursday.",
+    "Die Demonstration war nicht angemeldet, sagte ein Polizeisprecher am Abend.",
+    "Der Streit um den Inhalt von Schulbüchern geht auch nach dem Urteil weiter.",
+    "Die letzte Änderung des Gesetzes liegt mehr als zehn Jahre zurück.",
+    "La dernière mise à jour du logiciel a provoqué des pannes dans plusieurs hôpitaux.",
+    "La última actualización del programa llegó en marzo, según la empresa.",
+    "Przepisy zaktualizowano w ubiegłym roku, poinformowało ministerstwo.",
+    "Op de tentoonstelling zijn foto's uit de jaren zeventig te zien, de toegang is gratis.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_sentence_with_the_same_words_stays(sentence: str) -> None:
+    text = "\n\n".join((PARAGRAPHS[0], sentence, PARAGRAPHS[1])) + "\n"
+    assert clean(text).body.strip() == text.strip()
