@@ -49,6 +49,10 @@ OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to t
 # (a related lead-in needs its separator: that is lead_in's test).
 OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal", "share"})
 COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
+# A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
+# article is the property of X. Written permission must be obtained ..."): prose never
+# opens with the sign. Up to this many words (a longer line is no single notice).
+SIGN_LINE_MAX_WORDS = 80
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
@@ -211,10 +215,14 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         return
     leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
     for j, words in enumerate(page.scored.words):
-        if local[j] is not None or not usable[j] or words > OPENED_LINE_MAX_WORDS:
+        if local[j] is not None or not usable[j]:
+            continue
+        text = page.texts[j].strip()
+        if words > OPENED_LINE_MAX_WORDS:
+            if words <= SIGN_LINE_MAX_WORDS and text.startswith("©"):
+                local[j] = OPENED_LINE["legal"]
             continue
         category = leads[j]
-        text = page.texts[j].strip()
         if category is None and page.scored.at_start[j]:
             family = page.scored.categories[j]
             if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
