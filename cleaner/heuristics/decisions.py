@@ -47,7 +47,7 @@ SHORT_TAIL = Label("other", "heuristic:short-tail")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
-OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal", "share"})
+OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal", "share", "comments"})
 COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 # A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
 # article is the property of X. Written permission must be obtained ..."): prose never

@@ -25,6 +25,8 @@ PARAGRAPHS = (
 
 OUTLET_LINES = [
     ("You are not logged in.", "comments"),
+    ("Log in to leave a comment on this story and join the debate.", "comments"),
+    ("Schreiben Sie uns Ihre Meinung zu diesem Thema an unsere Redaktion.", "comments"),
     ("Enlarge this image", "navigation"),
     ("Cancel anytime.", "subscription"),
     ("Click to load external content", "consent"),
