@@ -78,3 +78,24 @@ ARTICLE_SENTENCES = [
 def test_article_sentence_with_the_same_words_stays(sentence: str) -> None:
     text = "\n\n".join((PARAGRAPHS[0], sentence, PARAGRAPHS[1])) + "\n"
     assert clean(text).body.strip() == text.strip()
+
+
+def test_long_notice_opened_by_the_copyright_sign_goes_whole() -> None:
+    notice = (
+        "© 2024 The Valley Courier. This article is the property of The Valley Courier and may be "
+        "shared only with a link to the original page; written permission is needed to republish "
+        "it in print or online."
+    )
+    text = "\n\n".join((PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], notice)) + "\n"
+    result = clean(text)
+    assert notice not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [s.category for s in result.removed if notice in s.text] == ["legal"]
+
+
+def test_prose_naming_the_copyright_sign_stays() -> None:
+    sentence = (
+        "The label added a © sign and the year to every sleeve in 1972, long before the court "
+        "case over the band's early recordings began, the archivist said."
+    )
+    text = "\n\n".join((PARAGRAPHS[0], sentence, PARAGRAPHS[1])) + "\n"
+    assert clean(text).body.strip() == text.strip()
