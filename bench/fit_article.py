@@ -24,6 +24,7 @@ that keeps each set's body loss within its budget.
 
     python bench/fit_article.py              # fit on all pages, write the weights (~5 min)
     python bench/fit_article.py --cv 5       # cross-validated figures, end to end
+    python bench/fit_article.py --cv 5 --html --text   # ... also of html and raw-dump text
     python bench/fit_article.py --lines      # the model's out-of-fold line figures only
 
 Fitting needs scikit-learn (dev time only); the run time needs numpy alone.
@@ -352,17 +353,18 @@ def line_figures(rows: Rows, scores: np.ndarray, cut: float) -> str:
 
 
 def evaluate(
-    pages: list[Page], cleaner: Cleaner, indices: list[int], figures: dict[str, Any], html: bool = False
+    pages: list[Page], cleaner: Cleaner, indices: list[int], figures: dict[str, Any], mode: str = "extracted"
 ) -> None:
-    """Clean held-out pages end to end (extracted mode, or html mode with ``html``) and add
-    up the figures (in html mode the leftovers count against the page text cleaner laid out)."""
+    """Clean held-out pages end to end in ``mode`` and add up the figures: "extracted"
+    (trafilatura's text), "text" (the page's whole text, a raw dump) or "html" (the
+    leftovers count against the page text cleaner laid out)."""
     for index in indices:
         page = pages[index]
-        if html:
+        if mode == "html":
             result = cleaner.clean(html=page.record["html"], url=url_of(page.record))
             text = result.source
         else:
-            text = page.record["extracted_text"]
+            text = page.record["extracted_text" if mode == "extracted" else "noisy_text"] or ""
             result = cleaner.clean(text, url=url_of(page.record))
         keep, drop = page.record.get("must_keep") or [], page.record.get("must_drop") or []
         if page.dataset == "traf":
@@ -383,6 +385,11 @@ def main() -> None:
         "--html",
         action="store_true",
         help="with --cv: also clean the held-out pages' html with each fold's model",
+    )
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="with --cv: also clean the held-out pages' whole text (raw dumps) with each fold's model",
     )
     parser.add_argument(
         "--folds", type=int, default=INNER_FOLDS, help="folds for stacking and the out-of-fold threshold"
@@ -450,7 +457,8 @@ def cross_validate(pages: list[Page], rows: Rows, args: argparse.Namespace, sett
     """Outer folds by domain: fit both stages (inner folds for stacking and the cut) on
     the rest, clean the held-out pages end to end, add up the figures."""
     hosts = np.array([page.host for page in pages])
-    figures, html_figures = _figures(), _figures()
+    modes = ["extracted"] + (["html"] if args.html else []) + (["text"] if args.text else [])
+    figures = {mode: _figures() for mode in modes}
     page_index = np.arange(len(pages))
     for fold, (_, test_pages) in enumerate(GroupKFold(n_splits=args.cv).split(page_index, groups=hosts)):
         held = list(set(hosts[test_pages]))
@@ -459,15 +467,17 @@ def cross_validate(pages: list[Page], rows: Rows, args: argparse.Namespace, sett
         )
         cleaner = Cleaner(use_env=False)
         cleaner.heuristics = HeuristicLabeler(article_model=fitted.model())
-        evaluate(pages, cleaner, list(test_pages), figures)
-        if args.html:
-            evaluate(pages, cleaner, list(test_pages), html_figures, html=True)
+        for mode in modes:
+            evaluate(pages, cleaner, list(test_pages), figures[mode], mode)
         print(f"fold {fold + 1}/{args.cv} done", file=sys.stderr)
-    print("extracted mode:")
-    print_figures(figures)
-    if args.html:
-        print("html mode (the default path; leftovers against the page text):")
-        print_figures(html_figures)
+    titles = {
+        "extracted": "extracted mode:",
+        "html": "html mode (the default path; leftovers against the page text):",
+        "text": "text mode (raw page dumps; the raw-dump model as shipped):",
+    }
+    for mode in modes:
+        print(titles[mode])
+        print_figures(figures[mode])
 
 
 def _figures() -> dict[str, Any]:

@@ -47,7 +47,9 @@ SHORT_TAIL = Label("other", "heuristic:short-tail")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
-OPENING_FAMILIES = frozenset({"newsletter", "subscription", "donation_appeal", "credit", "legal", "share", "comments"})
+OPENING_FAMILIES = frozenset(
+    {"newsletter", "subscription", "donation_appeal", "credit", "legal", "share", "comments"}
+)
 COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 # A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
 # article is the property of X. Written permission must be obtained ..."): prose never
@@ -211,7 +213,7 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     """Inside an article's text: a short line opened by a lead-in ("READ MORE: <headline>",
     "Lesen Sie auch:", "LE PUEDE INTERESAR: ...") or by a phrase of a family that never
     opens article prose ("Sign up for our newsletter", "Photo: ...", "Copyright 2024 ...")."""
-    if page.scored.article is None or page.scored.at_start is None:
+    if page.scored.at_start is None:  # set where the text reads as an article (page_scores)
         return
     leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
     for j, words in enumerate(page.scored.words):

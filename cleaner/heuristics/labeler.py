@@ -23,7 +23,7 @@ import numpy as np
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
-from cleaner.heuristics.decisions import DECISIONS, LinePage
+from cleaner.heuristics.decisions import DECISIONS, LinePage, label_lead_in_and_family_lines
 from cleaner.heuristics.features import (
     FEW_WORDS,
     ascii_spaced,
@@ -159,6 +159,37 @@ class HeuristicLabeler:
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
         return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
 
+    def _second_pass(self, page: LinePage) -> None:
+        """A raw dump's kept lines read as an article: a short line there opened by a
+        lead-in or by a phrase of a family that never opens prose ("READ MORE: ...",
+        "Sign up for our newsletter", "Photo: ...") goes, as it does in an extractor's
+        output. (The article-line model over them measured no better than this, at
+        the cost of a second model pass: ``bench/fit_article.py --cv 5 --text``.)"""
+        kept = list(compress(range(len(page.texts)), page.kept()))
+        if not kept:
+            return
+        texts = list(map(page.texts.__getitem__, kept))
+        lines = self.read_lines(texts)
+        n = len(texts)
+        scores = PageScores(
+            [0.0] * n,
+            -inf,
+            lines.norms,
+            lines.scan.categories,
+            lines.words,
+            [False] * n,
+            False,
+            leads=lead_in_categories(texts, lines.norms, self.lexicon),
+            at_start=lines.scan.at_start,
+        )
+        inner = LinePage(
+            texts, scores, [True] * n, "text", self.lexicon, self._classifier_labels, self._button_labels, {}
+        )
+        label_lead_in_and_family_lines(inner)
+        for j, label in zip(kept, inner.local):
+            if label is not None:
+                page.local[j] = label
+
     def phrase_lines(self, lines: PageLines) -> list[bool]:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
         ``lexicon_features`` reads it: a phrase in the line, a phrase or list entry
@@ -235,7 +266,8 @@ class HeuristicLabeler:
         texts = list(map(_TEXT, blocks))
         # An outlet's own rule file is the authority on its pages: the generic
         # article-line model does not second-guess what the outlet's rules kept.
-        scores = self.page_scores(texts, doc.origin == "html", with_article_model=doc.outlet is None)
+        with_model = doc.outlet is None
+        scores = self.page_scores(texts, doc.origin == "html", with_article_model=with_model)
         page = LinePage(
             texts=texts,
             scored=scores,
@@ -248,6 +280,8 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
+        if scores.raw and scores.cut > -inf and with_model:  # a raw dump the classifier cut
+            self._second_pass(page)
         if blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
             return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
