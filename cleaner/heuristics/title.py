@@ -7,6 +7,7 @@ already-extracted text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import islice
 
@@ -20,17 +21,30 @@ _NOT_TITLE_END = frozenset(".:,;")
 _NOT_TITLE_START = ("http", "©", "|", "•", "- ", "* ", "– ")  # links, credits, separators, list items
 _RELABEL = frozenset({"heuristic:classifier", "heuristic:short-head"})  # guesses the title may overrule
 _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relationships."
+# A lower-case word ending a sentence and a capital opening the next: two sentences
+# ("... and its advertiser. All opinions are mine"), which a headline never is; the
+# lower-case word of four letters or more passes "Dr. Who", "vs. Nets", "Corp. Buys".
+_SENTENCE_BREAK = re.compile(r"\b[a-z]{4,}\. [A-Z]")
 
 
 def looks_like_title(text: str) -> bool:
-    """Headline shape: a few words, no sentence-final period or colon, some letters."""
+    """Headline shape: a few words, no sentence-final period or colon, some letters.
+
+    Not a headline: a line in capitals only (a dateline "BAAR, SWITZERLAND", a kicker,
+    "CLICK FOR FULL RESULTS"; headlines are written in mixed case, what a page shows in
+    capitals its style sheet makes so), a line with a link, two sentences."""
     words = text.split()
+    lowered = text.lower()
     return (
         TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS
         and len(text) <= TITLE_MAX_CHARS
         and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
         and not text.startswith(_NOT_TITLE_START)
         and sum(ch.isalpha() for ch in text) >= len(text) / 2
+        and not text.isupper()
+        and "www." not in lowered
+        and "http" not in lowered
+        and _SENTENCE_BREAK.search(text) is None
     )
 
 
