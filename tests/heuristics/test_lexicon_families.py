@@ -130,6 +130,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Tidningen har nu 80 000 digitala prenumeranter, och priset för prenumerationen höjs från nyår, meddelar koncernen.",
         "Utställningen visar fotografier från kriget, och curatorn skrev ett brev till styrelsen om galleriet som öppnar i maj.",
         "Appen laddades ner 20 000 gånger första veckan, och ministern ville inte kommentera kritiken från oppositionen.",
+        "Polisen ville inte visa bilder från övervakningskameran, men åklagaren lovade att göra det i rätten.",
     ),
     "da": (
         "Byrådet vedtog tirsdag et budget på 4,2 millioner kroner, og vandværkets kunder skal betale mere fra januar, skriver avisen.",
@@ -177,6 +178,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Deník má nyní 80 tisíc digitálních předplatitelů a cena předplatného od ledna vzroste, uvedl vydavatel.",
         "Výstava ukazuje fotografie z války a kurátor napsal dopis správní radě galerie, která se otevře v květnu.",
         "Aplikaci si za první týden stáhlo 20 tisíc lidí a ministerstvo ji bude aktualizovat každý den.",
+        "Smlouvu může banka kdykoli zrušit, a ministerstvo může povolení zrušit kdykoliv, rozhodl soud.",
     ),
     "sk": (
         "Zastupiteľstvo v utorok schválilo rozpočet vo výške 4,2 milióna eur a odberatelia vodární budú od januára platiť viac, uviedli noviny.",
@@ -186,6 +188,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Denník má teraz 80-tisíc digitálnych predplatiteľov a cena predplatného od januára stúpne, uviedol vydavateľ.",
         "Výstava ukazuje fotografie z vojny a kurátor napísal list správnej rade galérie, ktorá sa otvorí v máji.",
         "Aplikáciu si za prvý týždeň stiahlo 20-tisíc ľudí a ministerstvo ju bude aktualizovať každý deň.",
+        "Zmluvu môže banka kedykoľvek zrušiť a ministerstvo môže povolenie zrušiť kedykoľvek, rozhodol súd.",
     ),
     "hr": (
         "Gradsko vijeće u utorak je usvojilo proračun od 4,2 milijuna eura, a korisnici vodovoda od siječnja će plaćati više, javlja list.",
@@ -195,6 +198,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "List sada ima 80 tisuća digitalnih pretplatnika, a cijena pretplate raste od siječnja, priopćio je izdavač.",
         "Izložba prikazuje fotografije iz rata, a kustos je napisao pismo upravi galerije koja se otvara u svibnju.",
         "Aplikaciju je u prvom tjednu preuzelo 20 tisuća ljudi, a ministarstvo će je ažurirati svaki dan.",
+        "Ugovor se može otkazati u bilo kojem trenutku, a lijekovi za osobnu upotrebu ne plaćaju carinu.",
     ),
     "sl": (
         "Mestni svet je v torek sprejel proračun v višini 4,2 milijona evrov, uporabniki vodovoda pa bodo od januarja plačevali več, poroča časopis.",
@@ -225,6 +229,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Ziarul are acum 80.000 de abonați digitali, iar prețul abonamentului crește din ianuarie, a anunțat editorul.",
         "Expoziția prezintă fotografii din război, iar curatorul a trimis o scrisoare conducerii galeriei, care se deschide în mai.",
         "Aplicația a fost descărcată de 20.000 de ori în prima săptămână, iar ministerul o actualizează zilnic.",
+        "Contractul poate fi reziliat fără nicio garanție suplimentară, iar aplicația noastră pentru fermieri va fi gratuită, a declarat ministrul.",
     ),
     "tr": (
         "Belediye meclisi salı günü 4,2 milyon liralık bütçeyi onayladı; su idaresinin aboneleri ocak ayından itibaren daha fazla ödeyecek, diye yazdı gazete.",
@@ -234,6 +239,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Gazetenin artık 80 bin dijital abonesi var ve abonelik ücreti ocak ayından itibaren artacak, dedi yayıncı.",
         "Sergide savaş yıllarından fotoğraflar yer alıyor ve küratör mayısta açılacak galerinin yönetimine bir mektup yazdı.",
         "Uygulama ilk hafta 20 bin kez indirildi ve bakanlık içeriği her gün güncelleyecek.",
+        "Bakanlıktan henüz yorum yok; gümrükte kişisel kullanım için getirilen ürünlere yeni bir sınır uygulanacak.",
     ),
     "ru": (
         "Городская дума во вторник утвердила бюджет в 4,2 миллиона рублей, а абоненты водоканала с января будут платить больше, пишет газета.",
@@ -247,6 +253,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "У газеты теперь 80 тысяч цифровых подписчиков, а стоимость подписки вырастет с января, сообщил издатель.",
         "На выставке показаны фотографии военных лет, а куратор написал письмо руководству галереи, которая откроется в мае.",
         "Приложение скачали 20 тысяч раз за первую неделю, министерство обещает обновлять его каждый день.",
+        "Разрешение могут отменить в любой момент, а пользователи смогут загрузить контент на платформу только после проверки, расскажите нам, сказал министр журналистам.",
     ),
     "uk": (
         "Міська рада у вівторок ухвалила бюджет у 4,2 мільйона гривень, а абоненти водоканалу з січня платитимуть більше, пише газета.",
@@ -257,6 +264,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Газета має вже 80 тисяч цифрових передплатників, а вартість передплати зросте з січня, повідомив видавець.",
         "На виставці показано фотографії воєнних років, а куратор написав листа керівництву галереї, яка відкриється у травні.",
         "Застосунок завантажили 20 тисяч разів за перший тиждень, міністерство оновлюватиме його щодня.",
+        "Рішення можуть скасувати в будь-який момент, а глядачі зможуть дивитися відео засідань онлайн, повідомили в раді.",
     ),
     "bg": (
         "Общинският съвет одобри във вторник бюджет от 4,2 милиона лева, а абонатите на водното дружество ще плащат повече от януари, пише вестникът.",
@@ -266,6 +274,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Вестникът вече има 80 000 дигитални абонати, а цената на абонамента се вдига от януари, съобщи издателят.",
         "Изложбата показва снимки от войната, а кураторът написа писмо до ръководството на галерията, която отваря през май.",
         "Приложението е изтеглено 20 000 пъти през първата седмица, а министерството ще го обновява всеки ден.",
+        "Лекарите не могат да споделят данни без изричното съгласие на пациента, постанови съдът.",
     ),
     "el": (
         "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη προϋπολογισμό 4,2 εκατ. ευρώ και οι συνδρομητές της εταιρείας ύδρευσης θα πληρώνουν περισσότερα από τον Ιανουάριο, γράφει η εφημερίδα.",
@@ -275,6 +284,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Η εφημερίδα έχει πλέον 80.000 ψηφιακούς συνδρομητές, και η τιμή της συνδρομής αυξάνεται από τον Ιανουάριο.",
         "Η έκθεση παρουσιάζει φωτογραφίες από τον πόλεμο, και ο επιμελητής έστειλε επιστολή στη διοίκηση της γκαλερί.",
         "Η εφαρμογή κατέβηκε 20.000 φορές την πρώτη εβδομάδα, και το υπουργείο θα την ενημερώνει καθημερινά.",
+        "Η αστυνομία ανέφερε ότι οι δράστες μπήκαν στο σπίτι χωρίς την άδεια του ιδιοκτήτη.",
     ),
     "ca": (
         "El ple va aprovar dimarts un pressupost de 4,2 milions d'euros i els abonats de la companyia d'aigües pagaran més a partir de gener, segons el diari.",
@@ -285,6 +295,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "El diari té ara 80.000 subscriptors digitals, i el preu de la subscripció pujarà a partir de gener, segons l'editor.",
         "L'exposició mostra fotografies de la guerra, i el comissari va enviar una carta a la direcció de la galeria, que obre al maig.",
         "L'aplicació es va descarregar 20.000 vegades la primera setmana, i el departament l'actualitzarà cada dia.",
+        "Les companyies ofereixen tarifes sense permanència, i el jutge va dir que l'acord es podia signar sense cap garantia addicional.",
     ),
     "id": (
         "DPRD pada Selasa menyetujui anggaran sebesar 4,2 miliar rupiah, dan pelanggan perusahaan air minum akan membayar lebih mahal mulai Januari, tulis surat kabar itu.",
@@ -294,6 +305,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Surat kabar itu kini memiliki 80.000 pelanggan digital, dan harga langganan akan naik mulai Januari, kata penerbit.",
         "Pameran itu menampilkan foto-foto perang, dan kurator menulis surat kepada pengelola galeri yang dibuka pada Mei.",
         "Aplikasi itu diunduh 20.000 kali pada pekan pertama, dan kementerian akan memperbarui isinya setiap hari.",
+        "Warga dilarang mengambil foto di lokasi, dan peserta program bisa berhenti kapan saja tanpa denda, kata pejabat itu.",
     ),
     "vi": (
         "Hội đồng thành phố hôm thứ Ba đã thông qua ngân sách 4,2 tỷ đồng, và khách hàng của công ty cấp nước sẽ phải trả nhiều hơn từ tháng Giêng, tờ báo cho biết.",
@@ -303,6 +315,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Tờ báo hiện có 80.000 người đăng ký kỹ thuật số, và giá đăng ký sẽ tăng từ tháng Giêng, nhà xuất bản cho biết.",
         "Triển lãm trưng bày những bức ảnh thời chiến, và người phụ trách đã gửi thư cho ban quản lý phòng tranh.",
         "Ứng dụng được tải về 20.000 lần trong tuần đầu, và bộ sẽ cập nhật nội dung hằng ngày.",
+        "Bệnh viện không được phép công bố thông tin khi chưa có sự đồng ý của gia đình bệnh nhân.",
     ),
     "ja": (
         "市議会は火曜日、42億円の予算案を可決し、水道局の契約者は1月から料金が上がると新聞が報じた。",
@@ -312,6 +325,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "同紙のデジタル版の有料読者は8万人に達し、購読料は1月から値上げされると発行元が明らかにした。",
         "展示会では戦時中の写真が公開され、学芸員は5月に開館するギャラリーの運営側に手紙を送った。",
         "アプリは最初の1週間で2万回ダウンロードされ、省は内容を毎日更新するとしている。",
+        "同社は公式YouTubeチャンネルで動画を公開し、チャンネル登録者数は動画を再生した回数とともに増えたが、安全を保証するものではありませんと説明した。",
     ),
     "zh": (
         "市议会周二通过了42亿元的预算，报纸报道称，自来水公司的用户从一月起将支付更多费用。",
@@ -322,6 +336,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "该报目前拥有8万名数字订户，出版方表示，订阅价格将从一月起上调。",
         "展览展出了战争年代的照片，策展人曾致信将于五月开馆的美术馆管理层。",
         "这款应用在第一周被下载了2万次，教育部表示将每天更新其中的内容。",
+        "相关部门暂无评论，国际社会关注我们的处境，专家呼吁促进知识共享。",
     ),
     "ko": (
         "시의회는 화요일 42억 원 규모의 예산안을 통과시켰으며, 수도 사업소 가입자들은 1월부터 요금을 더 내게 된다고 신문이 보도했다.",
@@ -332,6 +347,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "신문의 디지털 유료 독자는 8만 명에 이르렀으며 구독료는 1월부터 인상된다고 발행사가 밝혔다.",
         "전시회에서는 전쟁 시기의 사진이 공개됐고, 큐레이터는 5월에 문을 여는 미술관 측에 편지를 보냈다.",
         "이 앱은 첫 주에 2만 번 내려받아졌으며, 부처는 내용을 매일 업데이트할 계획이다.",
+        "경찰은 텔레그램 채널을 통해 유포된 영상의 재생 횟수와 유튜브 채널 구독자 수를 조사했으며, 최종 수정안은 다음 주에 제출된다.",
     ),
     "ar": (
         "وافق المجلس البلدي يوم الثلاثاء على ميزانية قدرها 4.2 مليون دينار، وسيدفع مشتركو شركة المياه أكثر اعتبارا من يناير، بحسب الصحيفة.",
@@ -350,6 +366,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "לעיתון יש כעת 80 אלף מנויים דיגיטליים, ומחיר המינוי יעלה החל מינואר, כך מסר המו״ל.",
         "התערוכה מציגה תצלומים משנות המלחמה, והאוצר שלח מכתב להנהלת הגלריה שתיפתח במאי.",
         "היישומון הורד 20 אלף פעמים בשבוע הראשון, והמשרד יעדכן את התוכן מדי יום.",
+        "בעדכון אחרון נמסר כי הדוח, שפורסם לראשונה בשבוע שעבר, נשלח לוועדה, והם כתבו לנו שהאפליקציה שלנו תיבדק.",
     ),
 }
 
