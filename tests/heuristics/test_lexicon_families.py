@@ -199,6 +199,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Izložba prikazuje fotografije iz rata, a kustos je napisao pismo upravi galerije koja se otvara u svibnju.",
         "Aplikaciju je u prvom tjednu preuzelo 20 tisuća ljudi, a ministarstvo će je ažurirati svaki dan.",
         "Ugovor se može otkazati u bilo kojem trenutku, a lijekovi za osobnu upotrebu ne plaćaju carinu.",
+        "Iz ministarstva još nema komentara o slučaju, a oporba traži hitnu sjednicu odbora.",
     ),
     "sl": (
         "Mestni svet je v torek sprejel proračun v višini 4,2 milijona evrov, uporabniki vodovoda pa bodo od januarja plačevali več, poroča časopis.",
@@ -208,6 +209,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Časopis ima zdaj 80 tisoč digitalnih naročnikov, cena naročnine pa se bo januarja zvišala, so sporočili pri založbi.",
         "Razstava prikazuje fotografije iz vojne, kustos pa je napisal pismo upravi galerije, ki se odpre maja.",
         "Aplikacijo je v prvem tednu preneslo 20 tisoč ljudi, ministrstvo pa jo bo posodabljalo vsak dan.",
+        "Z ministrstva še ni komentarjev o primeru, opozicija pa zahteva nujno sejo odbora.",
     ),
     "hu": (
         "A közgyűlés kedden elfogadta a 4,2 millió eurós költségvetést, a vízművek előfizetői januártól többet fizetnek, írja a lap.",
@@ -306,6 +308,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Pameran itu menampilkan foto-foto perang, dan kurator menulis surat kepada pengelola galeri yang dibuka pada Mei.",
         "Aplikasi itu diunduh 20.000 kali pada pekan pertama, dan kementerian akan memperbarui isinya setiap hari.",
         "Warga dilarang mengambil foto di lokasi, dan peserta program bisa berhenti kapan saja tanpa denda, kata pejabat itu.",
+        "Hingga berita ini diturunkan, belum ada komentar dari pihak kepolisian mengenai kasus tersebut.",
     ),
     "vi": (
         "Hội đồng thành phố hôm thứ Ba đã thông qua ngân sách 4,2 tỷ đồng, và khách hàng của công ty cấp nước sẽ phải trả nhiều hơn từ tháng Giêng, tờ báo cho biết.",
@@ -316,6 +319,7 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Triển lãm trưng bày những bức ảnh thời chiến, và người phụ trách đã gửi thư cho ban quản lý phòng tranh.",
         "Ứng dụng được tải về 20.000 lần trong tuần đầu, và bộ sẽ cập nhật nội dung hằng ngày.",
         "Bệnh viện không được phép công bố thông tin khi chưa có sự đồng ý của gia đình bệnh nhân.",
+        "Hiện chưa có bình luận nào từ phía công ty về vụ việc này.",
     ),
     "ja": (
         "市議会は火曜日、42億円の予算案を可決し、水道局の契約者は1月から料金が上がると新聞が報じた。",

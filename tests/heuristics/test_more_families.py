@@ -187,7 +187,7 @@ CASES: dict[str, Case] = {
             "je potpise za zatvaranje ulice za automobile vikendom.",
         ),
         (
-            ("login", "Još nema komentara", "comments"),
+            ("login", "Budite prvi koji će komentirati", "comments"),
             ("media", "Pogledajte galeriju", "navigation"),
             ("paywall", "Neograničen pristup, prvi mjesec besplatno", "subscription"),
             ("app", "Preuzmite našu aplikaciju za iOS i Android", "share"),
@@ -212,7 +212,7 @@ CASES: dict[str, Case] = {
             "je zbiralo podpise za zaprtje ulice za avtomobile ob koncih tedna.",
         ),
         (
-            ("login", "Še ni komentarjev", "comments"),
+            ("login", "Bodite prvi, ki bo komentiral", "comments"),
             ("media", "Povečaj sliko", "navigation"),
             ("paywall", "Neomejen dostop, prvi mesec brezplačno", "subscription"),
             ("app", "Prenesite našo aplikacijo za iOS in Android", "share"),
@@ -437,7 +437,7 @@ CASES: dict[str, Case] = {
             "mengumpulkan tanda tangan agar jalan itu ditutup bagi mobil pada akhir pekan.",
         ),
         (
-            ("login", "Belum ada komentar", "comments"),
+            ("login", "Jadilah yang pertama berkomentar", "comments"),
             ("media", "Perbesar gambar", "navigation"),
             ("paywall", "Akses tanpa batas, bulan pertama gratis", "subscription"),
             ("app", "Unduh aplikasi kami di App Store dan Google Play", "share"),
@@ -634,7 +634,7 @@ def test_article_sentence_with_the_same_words_stays(paragraphs: tuple[str, str],
 UNACCENTED = [
     ("cs", "Zvetsit obrazek", "navigation"),
     ("sk", "Zatial ziadne komentare", "comments"),
-    ("hr", "Jos nema komentara", "comments"),
+    ("hr", "Budite prvi koji ce komentirati", "comments"),
     ("hu", "Kep nagyitasa", "navigation"),
     ("ro", "Mareste imaginea", "navigation"),
     ("tr", "Fotografi buyut", "navigation"),
