@@ -12,7 +12,8 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, repeat
+from collections.abc import Sequence
+from itertools import accumulate, chain, compress, repeat
 from math import inf
 from operator import and_, is_, is_not, itemgetter, methodcaller
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from cleaner.blocks import Block
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
@@ -36,7 +38,7 @@ from cleaner.heuristics.features import (
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
-from cleaner.heuristics.model import LineModel, load_model
+from cleaner.heuristics.model import LineModel, Regime, load_model
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
@@ -134,30 +136,106 @@ class HeuristicLabeler:
         raw-dump features are never computed; the article-line model scores the
         lines instead (unless ``with_article_model`` is false).
         """
-        n = len(texts)
-        lines, text = self._read_lines(texts)
-        lows, norms, scan, _, words = lines
-        categories = scan.categories
-        raw = not extracted and self.looks_raw(norms, words)
-        regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
-        phrase_lines = self.phrase_lines(lines)
-        cut = regime.threshold_logit
-        if cut == -inf:
-            cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-            if self.article_model is None or not with_article_model:
-                return cautious
-            leads = lead_in_categories(texts, norms, self.lexicon)
-            article = self.article_model.logits(texts, lines, leads, self.lexicon).tolist()
-            return cautious._replace(
-                article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
+        return self.pages_scores([PageRequest(texts, extracted, with_article_model)])[0]
+
+    def pages_scores(self, pages: Sequence[PageRequest]) -> list[PageScores]:
+        """``page_scores`` of many pages at once, each page's scores the same as alone.
+
+        What is read line by line (the lower-cased and normalised lines, the phrase
+        scan, the words) is read over all the pages' lines together, and the
+        article-line model scores the lines of all its pages in one pass: a page of an
+        extractor's output has a few dozen lines, and numpy's and Python's cost per call
+        outweighed the work on so few. A raw dump's line classifier still reads one page
+        at a time (its columns are the page's context)."""
+        sizes = [len(page.texts) for page in pages]
+        starts = list(accumulate(sizes, initial=0))
+        every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
+        every_line, every_page_text = self._read_lines(every_text)
+        every_phrase_line = self.phrase_lines(every_line)
+        scores: list[PageScores | None] = [None] * len(pages)
+        for_article: list[int] = []  # pages the article-line model scores
+        for k, page in enumerate(pages):
+            a, b = starts[k], starts[k + 1]
+            if len(pages) == 1:
+                lines, phrase_lines = every_line, every_phrase_line
+            else:
+                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
+            n = b - a
+            raw = not page.extracted and self.looks_raw(lines.norms, lines.words)
+            regime = self.model.regime(n, few_share(lines.words)) if raw else self.model.clean
+            cut = regime.threshold_logit
+            if cut == -inf:
+                scores[k] = PageScores(
+                    [0.0] * n, cut, lines.norms, lines.scan.categories, lines.words, phrase_lines, raw
+                )
+                if self.article_model is not None and page.with_article_model and n:
+                    for_article.append(k)
+                elif self.article_model is not None and page.with_article_model:
+                    scores[k] = scores[k]._replace(  # type: ignore[union-attr]
+                        article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
+                    )
+                continue
+            text = (
+                every_page_text if len(pages) == 1 else _page_text(page.texts, lines, every_page_text, a, b)
             )
+            scores[k] = self._raw_scores(page.texts, lines, text, regime, cut, phrase_lines)
+        if for_article:
+            self._article_scores(
+                [pages[k].texts for k in for_article], for_article, scores, every_line, starts
+            )
+        return scores  # type: ignore[return-value]
+
+    def _raw_scores(
+        self,
+        texts: list[str],
+        lines: PageLines,
+        text: _PageText,
+        regime: Regime,
+        cut: float,
+        phrase_lines: list[bool],
+    ) -> PageScores:
+        """The line classifier's scores of one page in a scoring regime (a raw dump)."""
+        n = len(texts)
+        lows, norms, scan, _, words = lines
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(
             texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
         )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
-        return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
+        return PageScores(scores, cut, norms, scan.categories, words, phrase_lines, True)
+
+    def _article_scores(
+        self,
+        texts: list[list[str]],
+        which: list[int],
+        scores: list[PageScores | None],
+        every_line: PageLines,
+        starts: list[int],
+    ) -> None:
+        """The article-line model's log-odds and lead-ins, put into ``scores`` of the pages
+        ``which`` (their lines ``texts``): all their lines scored in one pass."""
+        model = self.article_model
+        assert model is not None
+        sizes = [starts[k + 1] - starts[k] for k in which]
+        if len(which) == len(starts) - 1:  # every page: the lines read already, in order
+            lines = every_line
+        else:
+            lines = _joined_lines([_page_lines(every_line, starts[k], starts[k + 1]) for k in which])
+        joined = texts[0] if len(texts) == 1 else list(chain.from_iterable(texts))
+        leads = lead_in_categories(joined, lines.norms, self.lexicon)
+        logits = model.logits(joined, lines, leads, self.lexicon, sizes).tolist()
+        at = 0
+        for k, size in zip(which, sizes):
+            cautious = scores[k]
+            assert cautious is not None
+            scores[k] = cautious._replace(
+                article=logits[at : at + size],
+                article_cut=model.cut,
+                leads=leads[at : at + size],
+                at_start=lines.scan.at_start[at : at + size],
+            )
+            at += size
 
     def phrase_lines(self, lines: PageLines) -> list[bool]:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
@@ -223,23 +301,30 @@ class HeuristicLabeler:
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
         blocks in scope (the article's blocks on html, every block on text)."""
-        labels = list(doc.labels)
-        if doc.origin == "html" and doc.in_article is not None:
-            scope = list(compress(range(len(doc.blocks)), doc.in_article))
-            blocks = list(map(doc.blocks.__getitem__, scope))
-            before = list(map(labels.__getitem__, scope))
-        else:
-            scope, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
-        if not scope:
-            return labels
-        texts = list(map(_TEXT, blocks))
+        return self.label_many([doc])[0]
+
+    def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
+        """``label`` of each document, the lines of all of them scored at once
+        (``pages_scores``); the decisions then run page by page."""
+        scopes = [_Scope.of(doc) for doc in docs]
+        busy = [k for k, scope in enumerate(scopes) if scope.indices]
         # An outlet's own rule file is the authority on its pages: the generic
         # article-line model does not second-guess what the outlet's rules kept.
-        scores = self.page_scores(texts, doc.origin == "html", with_article_model=doc.outlet is None)
+        requests = [
+            PageRequest(scopes[k].texts, docs[k].origin == "html", docs[k].outlet is None) for k in busy
+        ]
+        out = [list(scope.labels) for scope in scopes]
+        for k, scores in zip(busy, self.pages_scores(requests) if requests else []):
+            out[k] = self._decide(docs[k], scopes[k], scores)
+        return out
+
+    def _decide(self, doc: Document, scope: _Scope, scores: PageScores) -> list[Label | None]:
+        """The decisions of ``DECISIONS`` over one document's scored lines."""
+        labels = scope.labels
         page = LinePage(
-            texts=texts,
+            texts=scope.texts,
             scored=scores,
-            usable=list(map(is_, before, repeat(None))),
+            usable=list(map(is_, scope.before, repeat(None))),
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
@@ -248,9 +333,69 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
-        if blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
+        if scope.blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
             return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
-        for j in compress(range(len(scope)), decided):
-            labels[scope[j]] = page.local[j]
+        for j in compress(range(len(scope.indices)), decided):
+            labels[scope.indices[j]] = page.local[j]
         return labels
+
+
+class PageRequest(NamedTuple):
+    """One page for ``pages_scores``: its lines, whether it is an extractor's article
+    (html), and whether the article-line model may score it."""
+
+    texts: list[str]
+    extracted: bool = False
+    with_article_model: bool = True
+
+
+class _Scope(NamedTuple):
+    """The blocks of a document the heuristics look at, and the labels it came with."""
+
+    indices: list[int]  # the blocks in scope, by index
+    blocks: list[Block]
+    before: list[Label | None]  # their labels so far
+    labels: list[Label | None]  # every block's label so far (a copy, the decisions' to fill)
+    texts: list[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Scope:
+        labels = list(doc.labels)
+        if doc.origin == "html" and doc.in_article is not None:
+            indices = list(compress(range(len(doc.blocks)), doc.in_article))
+            blocks = list(map(doc.blocks.__getitem__, indices))
+            before = list(map(labels.__getitem__, indices))
+        else:
+            indices, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
+        return cls(indices, blocks, before, labels, list(map(_TEXT, blocks)))
+
+
+def _page_lines(lines: PageLines, a: int, b: int) -> PageLines:
+    """Lines ``a`` to ``b`` of many pages' ``lines``: one page's, as if read alone."""
+    lows = lines.lows[a:b]
+    categories, covered, at_start = lines.scan
+    scan = PhraseScan(categories[a:b], covered[a:b], at_start[a:b])
+    return PageLines(lows, lines.norms[a:b], scan, "\n".join(lows), lines.words[a:b])
+
+
+def _joined_lines(pages: list[PageLines]) -> PageLines:
+    """Pages' lines one after the other, as ``_read_lines`` reads them together."""
+    lows = list(chain.from_iterable(p.lows for p in pages))
+    scan = PhraseScan(
+        list(chain.from_iterable(p.scan.categories for p in pages)),
+        list(chain.from_iterable(p.scan.covered for p in pages)),
+        list(chain.from_iterable(p.scan.at_start for p in pages)),
+    )
+    norms = list(chain.from_iterable(p.norms for p in pages))
+    return PageLines(lows, norms, scan, "\n".join(lows), list(chain.from_iterable(p.words for p in pages)))
+
+
+def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: int) -> _PageText:
+    """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
+    what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
+    spaced = None
+    if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
+        data = lines.page.encode()
+        spaced = data if ascii_spaced(data) else None
+    return _PageText("\n".join(texts), line_starts(lines.lows), every.tokens[a:b], spaced)
