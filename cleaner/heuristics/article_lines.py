@@ -242,6 +242,14 @@ def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
 
+def _found(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """Whether ``pattern`` occurs in each line, searched only in the lines with a ``cue``."""
+    found = [False] * len(texts)
+    for j in compress(range(len(texts)), cue):
+        found[j] = pattern.search(texts[j]) is not None
+    return found
+
+
 def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[int]:
     """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
     counts = [0] * len(texts)
@@ -489,9 +497,9 @@ def article_matrix(
     opening = _opening_columns(stripped)
     # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
     dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
-    phones = _counts([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
+    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = ["@" in low for low in lows]
-    urls = _counts(["http" in low or "www." in low for low in lows], _URL, lows)
+    urls = _found(["http" in low or "www." in low for low in lows], _URL, lows)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -521,11 +529,11 @@ def article_matrix(
     put("digit_share", lambda: [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)])
     put("date_like", lambda: [s and d > 0 for s, d in zip(short, dates)])
     put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
-    put("url_line", lambda: [u > 0 and w <= 2 for u, w in zip(urls, words)])
-    put("link_mark", lambda: [u > 0 for u in urls])
-    put("email", lambda: [c > 0 for c in _counts(at_signs, _EMAIL, lows)])
-    put("handle", lambda: [c > 0 for c in _counts(at_signs, _HANDLE, lows)])
-    put("phone", lambda: [p > 0 for p in phones])
+    put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
+    put("link_mark", lambda: urls)
+    put("email", lambda: _found(at_signs, _EMAIL, lows))
+    put("handle", lambda: _found(at_signs, _HANDLE, lows))
+    put("phone", lambda: phones)
     col["bracket_tag"] = opening["bracket"]
     put("copyright", lambda: ["©" in low or "copyright" in low or "(c)" in low for low in lows])
     put("quote_start", lambda: [c in _QUOTES for c in first_chars])

@@ -200,10 +200,21 @@ def word_counts(
     as words, two to a word, on pages that hold any.
     """
     words = token_counts(lines) if tokens is None else tokens
-    if (data is None or may_hold_cjk(data)) and _CJK.search("\n".join(lines) if page is None else page):
+    if page is None:
+        page = "\n".join(lines)
+    found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
+    if found is not None:
+        # only the lines holding a CJK character change (found by searching the page on
+        # from each one's end): a page, or a batch of many, may hold few
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
-        words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
+        words = list(words)
+        starts = line_starts(lines)
+        search = _CJK.search
+        while found is not None:
+            j = bisect_right(starts, found.start()) - 1
+            words[j] = max(words[j], (len(findall(texts[j])) + half) // CJK_CHARS_PER_WORD)
+            found = search(page, starts[j + 1])
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
