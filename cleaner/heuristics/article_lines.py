@@ -104,9 +104,11 @@ CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
 BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
-_SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
-_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
 _WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
+_SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
+_SPACE_BYTES[[ord(c) for c in _SPACE_CHARS if c.isascii()]] = True
+_NEWLINE = ord("\n")
+_UTF8_LEAD = 0xC0  # a byte from here up opens a character of two to four bytes
 
 
 def _shape_table() -> bytes:
@@ -330,37 +332,67 @@ def _letter_counts_of_pages(texts: list[str], starts: list[int]) -> tuple[list[i
 
 
 def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], list[int], list[int]]:
-    """The counts of ``_letter_counts_of_page``, and the lines with a word opening with a
-    letter whose case has another length ("ß"; their counts here are not the model's)."""
+    """The counts of ``_letter_counts_of_page`` by numpy over the lines' UTF-8 bytes, and
+    the lines with a word opening with a letter whose case has another length ("ß";
+    their counts here are not the model's). A word opens at a byte that is no space
+    after one that is (the non-ASCII spaces of _SPACE_CHARS made " " first); an ASCII
+    initial's case is its byte's, only the other initials are decoded (their code
+    points put together from their bytes) and compared with their lower and upper case."""
+    n = len(texts)
     page = "\n".join(texts)
-    points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
-    space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
+    if page.count("\n") != n - 1:  # a line holding a line break: a space like any other
+        page = "\n".join(text.replace("\n", " ") for text in texts)
+    for space in _WIDE_SPACES:
+        if space in page:
+            page = page.replace(space, " ")
+    data = np.frombuffer(page.encode("utf-8", "surrogatepass"), np.uint8)
+    space = _SPACE_BYTES[data]
     opens = ~space
     opens[1:] &= space[:-1]
     at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
-    n = len(texts)
-    starts = np.fromiter(accumulate(map(len, texts), lambda a, b: a + b + 1, initial=0), np.intp, n + 1)
-    line_of = np.searchsorted(starts, at, side="right") - 1
-    first = points[at]
-    initials = first.tobytes().decode("utf-32-le", "surrogatepass")
-    lower, upper = initials.lower(), initials.upper()
+    breaks = np.flatnonzero(data == _NEWLINE)
+    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
+    first = data[at]
+    is_upper = (first >= ord("A")) & (first <= ord("Z"))
+    cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
     odd: list[int] = []
-    if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
-        odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
-        is_odd = np.isin(first, odd_letters)
-        odd = line_of[is_odd].tolist()
-        first = np.where(is_odd, ord(" "), first)  # no case: the line is counted again anyway
-        initials = first.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    wide = np.flatnonzero(first >= _UTF8_LEAD)
+    if len(wide):
+        points = _code_points_at(data, at[wide])
+        initials = points.tobytes().decode("utf-32-le", "surrogatepass")
         lower, upper = initials.lower(), initials.upper()
-    is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
-    cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
-    digit_at = np.flatnonzero((points >= ord("0")) & (points <= ord("9")))
+        if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
+            odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
+            is_odd = np.isin(points, odd_letters)
+            odd = line_of[wide[is_odd]].tolist()
+            points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
+            initials = points.tobytes().decode("utf-32-le", "surrogatepass")
+            lower, upper = initials.lower(), initials.upper()
+        wide_upper = points != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
+        is_upper[wide] = wide_upper
+        cased[wide] = wide_upper | (
+            points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
+        )
+    digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
     return (
         np.bincount(line_of[is_upper], minlength=n).tolist(),
         np.bincount(line_of[cased], minlength=n).tolist(),
-        np.bincount(np.searchsorted(starts, digit_at, side="right") - 1, minlength=n).tolist(),
+        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
         odd,
     )
+
+
+def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The code points of the UTF-8 characters whose first bytes sit at ``at`` in ``data``
+    (each a lead byte of a multi-byte character), as little-endian uint32."""
+    last = len(data) - 1
+    lead = data[at].astype(np.uint32)
+    follow = [data[np.minimum(at + k, last)].astype(np.uint32) & 0x3F for k in (1, 2, 3)]
+    two = ((lead & 0x1F) << 6) | follow[0]
+    three = ((lead & 0x0F) << 12) | (follow[0] << 6) | follow[1]
+    four = ((lead & 0x07) << 18) | (follow[0] << 12) | (follow[1] << 6) | follow[2]
+    points = np.where(lead < 0xE0, two, np.where(lead < 0xF0, three, four))
+    return points.astype("<u4")
 
 
 def _initial_case(initial: bytes) -> tuple[int, int] | None:

@@ -241,6 +241,15 @@ def ascii_spaced(data: bytes) -> bool:
     return _OTHER_SPACE_BYTES.search(data) is None
 
 
+def as_ascii_spaced(text: str) -> bytes:
+    """``text`` in UTF-8 with each white space character that is not ASCII (OTHER_SPACES)
+    made a plain space: ``ascii_spaced``, and split into the same words."""
+    for space in OTHER_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text.encode("utf-8", "surrogatepass")
+
+
 def byte_token_counts(data: bytes, n: int) -> list[int] | None:
     """``token_counts`` of the ``n`` lines whose UTF-8 form, joined by newlines, is the
     ``ascii_spaced`` ``data``: word starts (a byte that is no white space after one that

@@ -29,6 +29,9 @@ LEAF = -1  # ``left`` of a leaf in the JSON form (as in scikit-learn's node arra
 
 
 _INDEX = np.int32  # node and flat cell indices: a 4 MB batch has at most a few million cells per column
+# Lines x trees walked at once: each index array of the walk then stays in a core's cache
+# (a batch of 256 pages walked whole ran at half the speed; measured on the dev pages).
+WALK_CELLS = 1 << 17
 HEAP_MAX_DEPTH = 12  # each tree takes 2**(depth + 1) slots; deeper trees (never fitted here) are refused
 
 
@@ -64,6 +67,9 @@ class TreeEnsemble:
         n = x.shape[0]
         if not n:
             return np.zeros(0)
+        rows = max(WALK_CELLS // max(len(self._walk[0]), 1), 1)
+        if n > rows:  # many pages' lines: walked a slice at a time, each row alone as before
+            return np.concatenate([self.logits(x[at : at + rows]) for at in range(0, n, rows)])
         roots, step, feature = self._walk
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
         row_base = (np.arange(n, dtype=_INDEX) * x.shape[1])[:, None]
