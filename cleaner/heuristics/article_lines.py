@@ -342,9 +342,9 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     page = "\n".join(texts)
     if page.count("\n") != n - 1:  # a line holding a line break: a space like any other
         page = "\n".join(text.replace("\n", " ") for text in texts)
-    for space in _WIDE_SPACES:
-        if space in page:
-            page = page.replace(space, " ")
+    for wide_space in _WIDE_SPACES:
+        if wide_space in page:
+            page = page.replace(wide_space, " ")
     data = np.frombuffer(page.encode("utf-8", "surrogatepass"), np.uint8)
     space = _SPACE_BYTES[data]
     opens = ~space
