@@ -180,9 +180,11 @@ class HeuristicLabeler:
                         article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
                     )
                 continue
-            text = (
-                every_page_text if len(pages) == 1 else _page_text(page.texts, lines, every_page_text, a, b)
-            )
+            if len(pages) == 1:
+                text = every_page_text
+            else:
+                lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
+                text = _page_text(page.texts, lines, every_page_text, a, b)
             scores[k] = self._raw_scores(page.texts, lines, text, regime, cut, phrase_lines)
         if for_article:
             self._article_scores(
@@ -377,11 +379,12 @@ class _Scope(NamedTuple):
 
 
 def _page_lines(lines: PageLines, a: int, b: int) -> PageLines:
-    """Lines ``a`` to ``b`` of many pages' ``lines``: one page's, as if read alone."""
-    lows = lines.lows[a:b]
+    """Lines ``a`` to ``b`` of many pages' ``lines``: one page's, as if read alone, but for
+    ``page`` (its lines joined), left empty: only a raw dump's features read it, and the
+    caller joins them for those pages."""
     categories, covered, at_start = lines.scan
     scan = PhraseScan(categories[a:b], covered[a:b], at_start[a:b])
-    return PageLines(lows, lines.norms[a:b], scan, "\n".join(lows), lines.words[a:b])
+    return PageLines(lines.lows[a:b], lines.norms[a:b], scan, "", lines.words[a:b])
 
 
 def _joined_lines(pages: list[PageLines]) -> PageLines:
