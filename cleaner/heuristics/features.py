@@ -241,13 +241,12 @@ def ascii_spaced(data: bytes) -> bool:
     return _OTHER_SPACE_BYTES.search(data) is None
 
 
-def as_ascii_spaced(text: str) -> bytes:
-    """``text`` in UTF-8 with each white space character that is not ASCII (OTHER_SPACES)
+def as_ascii_spaced(data: bytes) -> bytes:
+    """The UTF-8 ``data`` with each white space character that is not ASCII (OTHER_SPACES)
     made a plain space: ``ascii_spaced``, and split into the same words."""
-    for space in OTHER_SPACES:
-        if space in text:
-            text = text.replace(space, " ")
-    return text.encode("utf-8", "surrogatepass")
+    for space in set(_OTHER_SPACE_BYTES.findall(data)):  # one scan finds which there are
+        data = data.replace(space, b" ")
+    return data
 
 
 def byte_token_counts(data: bytes, n: int) -> list[int] | None:

@@ -112,7 +112,7 @@ class HeuristicLabeler:
         if tokens is None and len(lows) >= BYTE_WORDS_MIN_LINES and low_page.count("\n") == len(lows) - 1:
             # many lines (a long page, or a batch of pages) with a no-break space or the
             # like somewhere: the words split at the same places once it is a plain space
-            tokens = byte_token_counts(as_ascii_spaced(low_page), len(lows))
+            tokens = byte_token_counts(as_ascii_spaced(data), len(lows))
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)

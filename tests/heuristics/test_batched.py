@@ -22,6 +22,7 @@ from cleaner import Cleaner, Result
 from cleaner.blocks import split_blocks
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
+from cleaner.heuristics.features import OTHER_SPACES, as_ascii_spaced, byte_token_counts, token_counts
 from cleaner.heuristics.labeler import PageRequest
 from tests.heuristics import article_columns_reference as reference
 from tests.paths import ROOT
@@ -185,3 +186,9 @@ def test_one_line_pages_see_no_neighbour_across_their_edges(sizes: list[int]) ->
     pages = [[LINES[(k + j) % 4] for j in range(size)] for k, size in enumerate(sizes)]
     batched, alone = both_forms(pages)
     np.testing.assert_array_equal(batched, alone)
+
+
+def test_words_of_many_lines_split_alike_at_every_white_space() -> None:
+    # a batch's lines are counted from bytes once its non-ASCII white space is made " "
+    lines = [f"one{space}two three{space}" for space in OTHER_SPACES] + ["plain line", "x"]
+    assert byte_token_counts(as_ascii_spaced("\n".join(lines).encode()), len(lines)) == token_counts(lines)
