@@ -33,6 +33,10 @@ MAX_HTML_BYTES = 50_000_000
 # have at most a few thousand lines (6,570 blocks on the largest of 2,501 eval pages);
 # this cap bounds a call's peak near 100 MB and refuses the rest.
 MAX_BLOCKS = 100_000
+# Lines of many documents whose heuristics run together in a batch (``_clean_batch``): at
+# about 1 KB each, some 20 MB of working state; the dump runner's batch of 256 extracted
+# pages (a few dozen lines each) is one such run.
+BATCH_MAX_LINES = 20_000
 # A lone surrogate (a str built from a JSON escape such as "\ud800") is not Unicode: RE2 and
 # the phrase scan need UTF-8 and lxml stops reading at one. The stages see this stand-in
 # instead, one code point for one, so every offset stays valid for the original text.
@@ -124,23 +128,36 @@ class Cleaner:
         exception it raised (one document's error never stops the others).
 
         The same results as one ``clean`` call after another, faster: the heuristics
-        score the lines of all the text documents at once (``HeuristicLabeler.label_many``),
+        score the lines of many text documents at once (``HeuristicLabeler.label_many``),
         where a page of a few dozen lines cost more in calls than in work. Html pages are
-        cleaned one by one. The dump runner calls this with its batch, so memory stays
-        bounded by the batch."""
+        cleaned one by one. Documents are taken BATCH_MAX_LINES lines at a time (a larger
+        one alone), so the working state stays bounded whatever the batch holds."""
         out: list[Result | Exception | None] = [None] * len(documents)
         ruled: list[tuple[int, _Ruled]] = []
+        lines = 0
         for k, arguments in enumerate(documents):
             try:
                 if arguments.get("html") is not None or not isinstance(arguments.get("text"), str):
                     out[k] = self.clean(**arguments)  # html, or what clean() refuses with its message
-                else:
-                    text = arguments["text"]
-                    url = arguments.get("url")
-                    date = parse_date(arguments.get("date"))
-                    ruled.append((k, self._text_document(text, url, arguments.get("outlet"), date)))
+                    continue
+                date = parse_date(arguments.get("date"))
+                document = self._text_document(
+                    arguments["text"], arguments.get("url"), arguments.get("outlet"), date
+                )
             except Exception as exc:  # handed back: the caller says what failed
                 out[k] = exc
+                continue
+            if ruled and lines + len(document.doc.blocks) > BATCH_MAX_LINES:
+                self._finish_batch(ruled, out)
+                ruled, lines = [], 0
+            ruled.append((k, document))
+            lines += len(document.doc.blocks)
+        self._finish_batch(ruled, out)
+        return out  # type: ignore[return-value]
+
+    def _finish_batch(self, ruled: list[tuple[int, _Ruled]], out: list[Result | Exception | None]) -> None:
+        """The heuristics over ``ruled`` documents together, then each one's result (or
+        error) into ``out`` at its index."""
         heuristics = self._heuristics.labeler()
         if heuristics is not None and ruled:
             try:
@@ -158,7 +175,6 @@ class Cleaner:
                     out[k] = r.result()
                 except Exception as exc:
                     out[k] = exc
-        return out  # type: ignore[return-value]
 
     def _text_document(self, text: str, url: str | None, outlet: str | None, date: dt.date | None) -> _Ruled:
         """A text document split into blocks, its outlet's rules applied: what the heuristics take."""

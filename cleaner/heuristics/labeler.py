@@ -51,6 +51,10 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
+# Lines scored in one pass of ``label_many``: each line's working state is about 1 KB (see
+# engine.MAX_BLOCKS), so a batch of many tiny lines stays near 20 MB; a batch of the dump
+# runner's (256 pages of a few dozen lines) is one pass.
+MAX_LINES_PER_PASS = 20_000
 
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
@@ -315,14 +319,15 @@ class HeuristicLabeler:
         (``pages_scores``); the decisions then run page by page."""
         scopes = [_Scope.of(doc) for doc in docs]
         busy = [k for k, scope in enumerate(scopes) if scope.indices]
-        # An outlet's own rule file is the authority on its pages: the generic
-        # article-line model does not second-guess what the outlet's rules kept.
-        requests = [
-            PageRequest(scopes[k].texts, docs[k].origin == "html", docs[k].outlet is None) for k in busy
-        ]
         out = [list(scope.labels) for scope in scopes]
-        for k, scores in zip(busy, self.pages_scores(requests) if requests else []):
-            out[k] = self._decide(docs[k], scopes[k], scores)
+        for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
+            # An outlet's own rule file is the authority on its pages: the generic
+            # article-line model does not second-guess what the outlet's rules kept.
+            requests = [
+                PageRequest(scopes[k].texts, docs[k].origin == "html", docs[k].outlet is None) for k in group
+            ]
+            for k, scores in zip(group, self.pages_scores(requests)):
+                out[k] = self._decide(docs[k], scopes[k], scores)
         return out
 
     def _decide(self, doc: Document, scope: _Scope, scores: PageScores) -> list[Label | None]:
@@ -346,6 +351,20 @@ class HeuristicLabeler:
         for j in compress(range(len(scope.indices)), decided):
             labels[scope.indices[j]] = page.local[j]
         return labels
+
+
+def _passes(pages: list[int], sizes: list[int]) -> list[list[int]]:
+    """``pages`` (of ``sizes`` lines) in runs scored together: at most MAX_LINES_PER_PASS
+    lines a run, a larger page alone."""
+    runs: list[list[int]] = []
+    lines = 0
+    for page, size in zip(pages, sizes):
+        if not runs or lines + size > MAX_LINES_PER_PASS:
+            runs.append([])
+            lines = 0
+        runs[-1].append(page)
+        lines += size
+    return runs
 
 
 class PageRequest(NamedTuple):

@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from cleaner import Cleaner, Result
+from cleaner import Cleaner, Result, engine
 from cleaner.blocks import split_blocks
-from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics import HeuristicLabeler, labeler
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.features import OTHER_SPACES, as_ascii_spaced, byte_token_counts, token_counts
 from cleaner.heuristics.labeler import PageRequest
@@ -192,3 +192,20 @@ def test_words_of_many_lines_split_alike_at_every_white_space() -> None:
     # a batch's lines are counted from bytes once its non-ASCII white space is made " "
     lines = [f"one{space}two three{space}" for space in OTHER_SPACES] + ["plain line", "x"]
     assert byte_token_counts(as_ascii_spaced("\n".join(lines).encode()), len(lines)) == token_counts(lines)
+
+
+def test_a_batch_scored_in_several_passes_as_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a batch of many lines is scored MAX_LINES_PER_PASS lines at a time (memory stays bounded)
+    monkeypatch.setattr(labeler, "MAX_LINES_PER_PASS", 5)
+    calls = [{"text": "\n".join(LINES[k : k + 3 + k % 4])} for k in range(8)]
+    calls.append({"text": "\n".join(LINES)})  # more lines than a pass: alone
+    assert_batch_is_page_by_page(calls)
+
+
+def test_a_batch_taken_in_runs_of_documents_as_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the engine takes a batch's documents BATCH_MAX_LINES lines at a time (memory stays bounded)
+    monkeypatch.setattr(engine, "BATCH_MAX_LINES", 7)
+    calls: list[dict[str, Any]] = [{"text": "\n".join(LINES[k : k + 2 + k % 5])} for k in range(10)]
+    calls.insert(4, {"text": None})  # a call that fails between runs
+    calls.append({"text": "\n".join(LINES)})  # more lines than a run: alone
+    assert_batch_is_page_by_page(calls)
