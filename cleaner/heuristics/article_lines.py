@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add
 from typing import Any
 
@@ -420,31 +420,30 @@ def _letter_counts_by_line(texts: list[str]) -> tuple[list[int], list[int], list
     return upper_initials, cased_initials, digits
 
 
-def _run_lengths(flags: np.ndarray, firsts: list[int]) -> np.ndarray:
-    """For each line, the length of the run of equal flags it sits in (a run ends with its
-    page; ``firsts``: each page's first line)."""
-    opens = np.empty(len(flags), dtype=bool)  # where a run opens: a change, or a page's first line
-    opens[0] = True
-    opens[1:] = flags[1:] != flags[:-1]
-    opens[firsts] = True
-    run = np.cumsum(opens) - 1
-    return np.bincount(run)[run]  # type: ignore[no-any-return]
+def _run_lengths(flags: list[bool], starts: list[int]) -> list[int]:
+    """For each line, the length of the run of equal flags it sits in (a run ends with its page)."""
+    out: list[int] = []
+    for a, b in zip(starts, starts[1:]):
+        for _, run in groupby(flags[a:b]):
+            size = len(list(run))
+            out += [size] * size
+    return out
 
 
-def _distances(
-    marks: np.ndarray, firsts: list[int], size_of: np.ndarray, local: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def _distances(marks: list[bool], starts: list[int]) -> tuple[list[int], list[int]]:
     """Lines from each line back to the last marked line of its page at or above it, and
     on to the next one at or below it (FAR_LINES where there is none, clipped there)."""
     n = len(marks)
     index = np.arange(n)
-    first = index - local  # each line's page: its first line, and one past its last
-    end = first + size_of
-    last_mark = np.maximum.accumulate(np.where(marks, index, -1))
-    next_mark = np.minimum.accumulate(np.where(marks, index, n)[::-1])[::-1]
+    marked = np.array(marks, dtype=bool)
+    sizes = np.diff(starts)
+    first = np.repeat(starts[:-1], sizes)  # each line's page: its first line, and one past its last
+    end = np.repeat(starts[1:], sizes)
+    last_mark = np.maximum.accumulate(np.where(marked, index, -1))
+    next_mark = np.minimum.accumulate(np.where(marked, index, n)[::-1])[::-1]
     back = np.where(last_mark >= first, np.minimum(index - last_mark, FAR_LINES), FAR_LINES)
     ahead = np.where(next_mark < end, np.minimum(next_mark - index, FAR_LINES), FAR_LINES)
-    return back, ahead
+    return back.tolist(), ahead.tolist()
 
 
 def _pronoun_lines(page: str, lows: list[str]) -> list[int]:
@@ -471,6 +470,11 @@ def _shifted_in_pages(
     for j in firsts if by > 0 else lasts:
         out[j] = fill
     return out
+
+
+def _per_line(values: list[Any], sizes: list[int]) -> list[Any]:
+    """Each page's value repeated for each of its lines."""
+    return list(chain.from_iterable(map(repeat, values, sizes)))
 
 
 def article_matrix(
@@ -508,7 +512,7 @@ def article_matrix(
     firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
     col: dict[str, Any] = {}
 
-    def put(name: str, make: Callable[[], list[Any] | np.ndarray]) -> None:
+    def put(name: str, make: Callable[[], list[Any]]) -> None:
         if columns is None or name in columns:
             col[name] = make()
 
@@ -516,6 +520,7 @@ def article_matrix(
     chars = list(map(len, stripped))
     last_chars = [s[-1:] for s in stripped]
     first_chars = [s[:1] for s in stripped]
+    long = [w >= PARAGRAPH_WORDS for w in words]
     short = [w < SHORT_WORDS for w in words]
     end = [c in _SENTENCE_END for c in last_chars]
     colon = [c == ":" for c in last_chars]
@@ -527,35 +532,25 @@ def article_matrix(
     phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = ["@" in low for low in lows]
     urls = _found(["http" in low or "www." in low for low in lows], _URL, lows)
-    # Each line's page (``page_of``), its index there (``local``) and the page's size, as
-    # arrays: what depends on the page is a few numpy calls over all the lines.
-    size_array = np.array(sizes)
-    page_of = np.repeat(np.arange(pages), size_array)
-    first_of = np.array(firsts)[page_of]  # the first line of each line's page
-    local = np.arange(n) - first_of
-    size_of = size_array[page_of]
-    word_array = np.array(words)
-    long_array = word_array >= PARAGRAPH_WORDS
-    short_array = word_array < SHORT_WORDS
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
     # page's own (whole numbers: exact).
-    cum_words = np.cumsum(word_array)
-    cum_before = np.concatenate(([0], cum_words))  # words before line j, and after the last
-    base = cum_before[first_of]
-    par_cum = np.maximum.accumulate(np.where(long_array, cum_words, base))
-    since = np.where(long_array, 0, cum_words - word_array - par_cum)
-    totals = cum_before[starts[1:]] - cum_before[firsts]
+    cum_words = list(accumulate(words))
+    bases = [cum_words[a - 1] if a else 0 for a in firsts]
+    base = _per_line(bases, sizes)
+    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
+    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
+    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
     # log1p of every count at once, by numpy as the model was fitted: words, chars, words
     # since a paragraph, and each page's lines and words
-    logs = np.log1p(np.concatenate((word_array, chars, since, size_array, totals)).astype(np.float64))
+    logs = np.log1p(np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64))
 
     col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
-    col["short"] = short_array
+    col["short"] = short
     put("tiny", lambda: [w < TINY_WORDS for w in words])
-    col["long"] = long_array
+    col["long"] = long
     col["sentence_end"] = end
     col["colon_end"] = colon
     put("question_end", lambda: [c == "?" for c in last_chars])
@@ -587,31 +582,37 @@ def article_matrix(
     col["we_share"] = we
     col["you_share"] = you
 
-    # each line's place in its page, and the page's first and last paragraphs (-1 and the
-    # page's size where it has none)
-    first_par = np.minimum.reduceat(np.where(long_array, local, size_of), firsts)[page_of]
-    last_par = np.maximum.reduceat(np.where(long_array, local, -1), firsts)[page_of]
-    from_prev, to_next = _distances(long_array, firsts, size_of, local)
-    put("first", lambda: local == 0)
-    put("last", lambda: local == size_of - 1)
-    put("position", lambda: local / size_of)
-    put("lines_from_end", lambda: np.minimum(size_of - 1 - local, FAR_LINES))
-    put("tail", lambda: local > last_par)
-    put("head", lambda: local < first_par)
+    # each line's place in its page: its index there, the page's size, and the page's
+    # first and last paragraphs (-1 and the size where it has none)
+    local = list(chain.from_iterable(map(range, sizes)))
+    size_of = _per_line(sizes, sizes)
+    first_pars, last_pars = [], []
+    for a, b in zip(starts, starts[1:]):
+        page_long = long[a:b]
+        first_pars.append(page_long.index(True) if True in page_long else b - a)
+        last_pars.append(b - a - 1 - page_long[::-1].index(True) if True in page_long else -1)
+    last_par = _per_line(last_pars, sizes)
+    from_prev, to_next = _distances(long, starts)
+    put("first", lambda: [j == 0 for j in local])
+    put("last", lambda: [j == m - 1 for j, m in zip(local, size_of)])
+    put("position", lambda: [j / m for j, m in zip(local, size_of)])
+    put("lines_from_end", lambda: [min(m - 1 - j, FAR_LINES) for j, m in zip(local, size_of)])
+    put("tail", lambda: [j > p for j, p in zip(local, last_par)])
+    put("head", lambda: [j < p for j, p in zip(local, _per_line(first_pars, sizes))])
     put(
         "after_last_par",
-        lambda: np.where(last_par >= 0, np.minimum(np.maximum(local - last_par, 0), FAR_LINES), FAR_LINES),
+        lambda: [min(max(j - p, 0), FAR_LINES) if p >= 0 else FAR_LINES for j, p in zip(local, last_par)],
     )
     col["words_since_par"] = logs[2 * n : 3 * n]
-    put("lines_from_prev_par", lambda: np.where(long_array, 0, from_prev))
-    put("lines_to_next_par", lambda: np.where(long_array, 0, to_next))
-    # paragraphs after each line in its page: the running count at the page's end less the one before the line
-    long_before = np.concatenate(([0], np.cumsum(long_array)))
-    long_after = long_before[first_of + size_of] - long_before[:-1]
-    put("long_after", lambda: np.minimum(long_after - long_array, FAR_LINES))
+    put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
+    put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
+    long_after = list(
+        chain.from_iterable(list(accumulate(reversed(long[a:b])))[::-1] for a, b in zip(starts, starts[1:]))
+    )
+    put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
     put(
         "short_run",
-        lambda: np.where(short_array, np.minimum(_run_lengths(short_array, firsts), FAR_LINES), 0),
+        lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short, starts), short)],
     )
 
     put("prev_end", lambda: _shifted_in_pages(end, 1, True, firsts, lasts))
@@ -648,7 +649,9 @@ def article_matrix(
         put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
     out = _assemble(col, n)
-    rest = size_of - local - 1  # lines after each line in its page
+    if pages > 1:
+        rest = np.array(size_of) - np.array(local) - 1  # lines after each line in its page
+        from_start = np.array(local)
     for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
         if columns is None or target in columns:
             row = out[_INDEX[target]]
@@ -657,11 +660,21 @@ def article_matrix(
             else:
                 row[:by] = out[_INDEX[source], -by:]
             if pages > 1:
-                row[(local < by) if by > 0 else (rest < -by)] = 0.0
-    out[_INDEX["page_lines"]] = logs[3 * n : 3 * n + pages][page_of]
-    out[_INDEX["page_words"]] = logs[3 * n + pages :][page_of]
-    out[_INDEX["page_long_share"]] = (np.add.reduceat(long_array, firsts) / size_array)[page_of]
-    out[_INDEX["page_short_share"]] = (np.add.reduceat(short_array, firsts) / size_array)[page_of]
+                row[(from_start < by) if by > 0 else (rest < -by)] = 0.0
+    page_lines = logs[3 * n : 3 * n + pages]
+    page_words = logs[3 * n + pages :]
+    long_shares = [sum(long[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
+    short_shares = [sum(short[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
+    if pages == 1:
+        out[_INDEX["page_lines"]] = page_lines[0]
+        out[_INDEX["page_words"]] = page_words[0]
+        out[_INDEX["page_long_share"]] = long_shares[0]
+        out[_INDEX["page_short_share"]] = short_shares[0]
+    else:
+        out[_INDEX["page_lines"]] = np.repeat(page_lines, sizes)
+        out[_INDEX["page_words"]] = np.repeat(page_words, sizes)
+        out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
+        out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
     return out.T
 
 
@@ -682,10 +695,6 @@ def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
     of them; only the fractional columns go through numpy's slower conversion of
     Python numbers."""
     out = np.zeros((len(ARTICLE_FEATURES), n))
-    for name, values in col.items():  # columns numpy computed over all the lines
-        if isinstance(values, np.ndarray):
-            out[_INDEX[name]] = values
-    col = {name: values for name, values in col.items() if not isinstance(values, np.ndarray)}
     small = [name for name in _SMALL_COLUMNS if name in col]
     if small:
         flags = bytes(chain.from_iterable(map(col.__getitem__, small)))
