@@ -125,6 +125,9 @@ def _shape_table() -> bytes:
 
 
 _SHAPE = _shape_table()
+# From this many lines (many pages scored together) the column passes that cost a few numpy
+# or RE2 calls whatever the lines beat a plain Python pass over them; a page alone has fewer.
+MANY_LINES = 200
 TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
@@ -434,6 +437,8 @@ def _distances(marks: list[bool], starts: list[int]) -> tuple[list[int], list[in
     """Lines from each line back to the last marked line of its page at or above it, and
     on to the next one at or below it (FAR_LINES where there is none, clipped there)."""
     n = len(marks)
+    if n < MANY_LINES:
+        return _distances_by_line(marks, starts)
     index = np.arange(n)
     marked = np.array(marks, dtype=bool)
     sizes = np.diff(starts)
@@ -446,9 +451,31 @@ def _distances(marks: list[bool], starts: list[int]) -> tuple[list[int], list[in
     return back.tolist(), ahead.tolist()
 
 
-def _pronoun_lines(page: str, lows: list[str]) -> list[int]:
+def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int], list[int]]:
+    """``_distances`` in plain Python: on a page's few lines cheaper than numpy's calls."""
+    n = len(marks)
+    back, ahead = [FAR_LINES] * n, [FAR_LINES] * n
+    for a, b in zip(starts, starts[1:]):
+        last = -1
+        for j in range(a, b):
+            if marks[j]:
+                last = j
+            if last >= 0:
+                back[j] = min(j - last, FAR_LINES)
+        last = -1
+        for j in range(b - 1, a - 1, -1):
+            if marks[j]:
+                last = j
+            if last >= 0:
+                ahead[j] = min(last - j, FAR_LINES)
+    return back, ahead
+
+
+def _pronoun_lines(page: str, lows: list[str]) -> list[int] | range:
     """The lines (``lows``, joined by newlines in ``page``) holding a word of _PRONOUNS,
     perhaps among others: no line holding one is missed."""
+    if len(lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
+        return range(len(lows))
     data = page.encode("utf-8", "surrogatepass")
     hits = [match.start(1) for match in _PRONOUN_WORD.finditer(data)]
     if not hits:

@@ -20,7 +20,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner import Cleaner, Result, engine
 from cleaner.blocks import split_blocks
-from cleaner.heuristics import HeuristicLabeler, labeler
+from cleaner.heuristics import HeuristicLabeler, article_lines, labeler
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.features import OTHER_SPACES, as_ascii_spaced, byte_token_counts, token_counts
 from cleaner.heuristics.labeler import PageRequest
@@ -209,3 +209,13 @@ def test_a_batch_taken_in_runs_of_documents_as_alone(monkeypatch: pytest.MonkeyP
     calls.insert(4, {"text": None})  # a call that fails between runs
     calls.append({"text": "\n".join(LINES)})  # more lines than a run: alone
     assert_batch_is_page_by_page(calls)
+
+
+@settings(max_examples=60, database=None, deadline=None)
+@given(st.lists(PAGE, min_size=1, max_size=6), st.sampled_from([0, 1_000_000]))
+def test_columns_alike_by_plain_python_and_by_numpy(pages: list[list[str]], many: int) -> None:
+    # every batch through one way of computing the distances and pronoun lines, then the other
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article_lines, "MANY_LINES", many)
+        batched, alone = both_forms(pages)
+    np.testing.assert_array_equal(batched, alone)
