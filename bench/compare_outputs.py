@@ -8,6 +8,7 @@ pages of ../shared/eval/dev in text mode (noisy_text) and extracted mode
 
     python bench/compare_outputs.py --reference ../main            # this checkout against main
     python bench/compare_outputs.py --reference ../main --limit 200
+    python bench/compare_outputs.py --reference ../main --batch 256  # this checkout batched
 """
 
 from __future__ import annotations
@@ -54,28 +55,42 @@ def documents(limit: int | None) -> Iterator[tuple[str, str, str | None]]:
                         yield f"{mode}/{name}/{row.get('id', number)}", text, url
 
 
-def dump(out: Path, limit: int | None) -> None:
-    """Write one JSON line per document with what this process's cleaner gives."""
+def dump(out: Path, limit: int | None, batch: int | None = None) -> None:
+    """Write one JSON line per document with what this process's cleaner gives (with
+    ``batch``: documents cleaned that many at a time by ``Cleaner._clean_batch``, as the
+    dump runner cleans them, where the checkout has it)."""
+    from itertools import islice
+
     from cleaner import Cleaner
 
     cleaner = Cleaner()
+    clean_batch = getattr(cleaner, "_clean_batch", None) if batch else None
+    docs = documents(limit)
     with out.open("w", encoding="utf-8") as handle:
-        for key, text, url in documents(limit):
-            result = cleaner.clean(text, url=url)
-            record = {
-                "key": key,
-                "outlet": result.outlet,
-                "segments": [[s.start, s.end, s.kind, s.category, s.rule] for s in result.segments],
-                "metadata": result.metadata,
-            }
-            handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+        while chunk := list(islice(docs, batch or 1)):
+            if clean_batch is not None:
+                results = clean_batch([{"text": text, "url": url} for _, text, url in chunk])
+            else:
+                results = [cleaner.clean(text, url=url) for _, text, url in chunk]
+            for (key, _, _), result in zip(chunk, results):
+                if isinstance(result, Exception):
+                    raise result
+                record = {
+                    "key": key,
+                    "outlet": result.outlet,
+                    "segments": [[s.start, s.end, s.kind, s.category, s.rule] for s in result.segments],
+                    "metadata": result.metadata,
+                }
+                handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str) + "\n")
 
 
-def run_side(checkout: Path, out: Path, limit: int | None) -> None:
+def run_side(checkout: Path, out: Path, limit: int | None, batch: int | None = None) -> None:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     command = [sys.executable, str(Path(__file__).resolve()), "--dump", str(out)]
     if limit is not None:
         command += ["--limit", str(limit)]
+    if batch is not None:
+        command += ["--batch", str(batch)]
     subprocess.run(command, env=env, check=True)
 
 
@@ -85,16 +100,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reference", type=Path, help="the other checkout (e.g. ../main)")
     parser.add_argument("--limit", type=int, help="pages per dev file")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        help="this checkout cleans documents this many at a time, as the dump runner does (256)",
+    )
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.dump is not None:
-        dump(args.dump, args.limit)
+        dump(args.dump, args.limit, args.batch)
         return 0
     if args.reference is None:
         parser.error("--reference is required")
     with tempfile.TemporaryDirectory() as folder:
         mine, theirs = Path(folder) / "mine.jsonl", Path(folder) / "reference.jsonl"
-        run_side(ROOT, mine, args.limit)
+        run_side(ROOT, mine, args.limit, args.batch)
         run_side(args.reference.resolve(), theirs, args.limit)
         with mine.open(encoding="utf-8") as a, theirs.open(encoding="utf-8") as b:
             pairs = list(zip(a, b, strict=True))

@@ -4,6 +4,9 @@ Workloads (each document cleaned in turn, best of --repeats passes):
 - dev raw dumps        ../shared/eval/dev noisy_text (seb-dev, traf): a page's whole text
 - dev extracted        ../shared/eval/dev extracted_text: trafilatura's output for the same pages
 - each also rules only (heuristics off), and a plain per-page ``splitlines()`` as the floor
+- each also batched: the documents cleaned together in batches cut as the dump runner cuts
+  them (``Cleaner._clean_batch``, what ``cleaner clean`` on a JSONL dump runs; a checkout
+  without it cleans them one by one, so the speed-up column is against page by page)
 - corpus               corpus/ text cases, repeated to --megabytes
 - trafilatura          trafilatura.extract on the html of the first --trafilatura-pages dev
                        pages: what producing the extracted text costs, for scale
@@ -86,6 +89,24 @@ def repeat_to(docs: Docs, megabytes: float) -> Docs:
     return out
 
 
+def runner_batches(docs: Docs) -> list[Docs]:
+    """The documents cut into batches as the dump runner cuts its records (``io/runner.py``:
+    BATCH_RECORDS records or BATCH_BYTES bytes, whichever comes first)."""
+    try:
+        from cleaner.io.runner import BATCH_BYTES, BATCH_RECORDS
+    except ImportError:
+        BATCH_RECORDS, BATCH_BYTES = 256, 4 << 20  # noqa: N806 (the runner's figures)
+    out: list[Docs] = [[]]
+    size = 0
+    for doc in docs:
+        out[-1].append(doc)
+        size += len(doc[0].encode("utf-8"))
+        if len(out[-1]) >= BATCH_RECORDS or size >= BATCH_BYTES:
+            out.append([])
+            size = 0
+    return [batch for batch in out if batch]
+
+
 class Worker:
     """Runs workloads in this process on whatever ``cleaner`` PYTHONPATH gives it."""
 
@@ -111,6 +132,15 @@ class Worker:
         if mode == "splitlines":
             for text, _ in docs:
                 text.splitlines()
+        elif mode == "batched":
+            cleaner = self.cleaners["default"]
+            clean_batch = getattr(cleaner, "_clean_batch", None)  # a checkout without it: one by one
+            for batch in runner_batches(docs):
+                if clean_batch is not None:
+                    clean_batch([{"text": text, "url": url} for text, url in batch])
+                else:
+                    for text, url in batch:
+                        cleaner.clean(text, url=url)
         else:
             clean = self.cleaners[mode].clean
             for text, url in docs:
@@ -256,8 +286,10 @@ def trafilatura_rate(pages: int) -> dict[str, float] | None:
 WORKLOADS = (
     ("noisy_text", "default", "dev raw dumps, default"),
     ("noisy_text", "rules only", "dev raw dumps, rules only"),
+    ("noisy_text", "batched", "dev raw dumps, default, batched as the dump runner batches"),
     ("noisy_text", "splitlines", "dev raw dumps, splitlines() only"),
     ("extracted_text", "default", "dev extracted, default"),
+    ("extracted_text", "batched", "dev extracted, default, batched as the dump runner batches"),
     ("extracted_text", "rules only", "dev extracted, rules only"),
     ("extracted_text", "splitlines", "dev extracted, splitlines() only"),
     ("corpus", "default", "corpus text cases, default"),

@@ -10,9 +10,9 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cleaner.blocks import more_blocks_than, split_blocks
 from cleaner.dates import read_date
@@ -33,6 +33,10 @@ MAX_HTML_BYTES = 50_000_000
 # have at most a few thousand lines (6,570 blocks on the largest of 2,501 eval pages);
 # this cap bounds a call's peak near 100 MB and refuses the rest.
 MAX_BLOCKS = 100_000
+# Lines of many documents whose heuristics run together in a batch (``_clean_batch``): at
+# about 1 KB each, some 20 MB of working state; the dump runner's batch of 256 extracted
+# pages (a few dozen lines each) is one such run.
+BATCH_MAX_LINES = 20_000
 # A lone surrogate (a str built from a JSON escape such as "\ud800") is not Unicode: RE2 and
 # the phrase scan need UTF-8 and lxml stops reading at one. The stages see this stand-in
 # instead, one code point for one, so every offset stays valid for the original text.
@@ -113,6 +117,67 @@ class Cleaner:
         if html is not None:
             return self._clean_html(html, url, outlet, record_date)
         assert text is not None
+        ruled = self._text_document(text, url, outlet, record_date)
+        heuristics = self._heuristics.labeler()
+        if heuristics is not None:
+            ruled.doc.labels = heuristics.label(ruled.doc)
+        return ruled.result()
+
+    def _clean_batch(self, documents: Sequence[Mapping[str, Any]]) -> list[Result | Exception]:
+        """``clean(**arguments)`` of each of ``documents``, in order: its Result, or the
+        exception it raised (one document's error never stops the others).
+
+        The same results as one ``clean`` call after another, faster: the heuristics
+        score the lines of many text documents at once (``HeuristicLabeler.label_many``),
+        where a page of a few dozen lines cost more in calls than in work. Html pages are
+        cleaned one by one. Documents are taken BATCH_MAX_LINES lines at a time (a larger
+        one alone), so the working state stays bounded whatever the batch holds."""
+        out: list[Result | Exception | None] = [None] * len(documents)
+        ruled: list[tuple[int, _Ruled]] = []
+        lines = 0
+        for k, arguments in enumerate(documents):
+            try:
+                if arguments.get("html") is not None or not isinstance(arguments.get("text"), str):
+                    out[k] = self.clean(**arguments)  # html, or what clean() refuses with its message
+                    continue
+                date = parse_date(arguments.get("date"))
+                document = self._text_document(
+                    arguments["text"], arguments.get("url"), arguments.get("outlet"), date
+                )
+            except Exception as exc:  # handed back: the caller says what failed
+                out[k] = exc
+                continue
+            if ruled and lines + len(document.doc.blocks) > BATCH_MAX_LINES:
+                self._finish_batch(ruled, out)
+                ruled, lines = [], 0
+            ruled.append((k, document))
+            lines += len(document.doc.blocks)
+        self._finish_batch(ruled, out)
+        return out  # type: ignore[return-value]
+
+    def _finish_batch(self, ruled: list[tuple[int, _Ruled]], out: list[Result | Exception | None]) -> None:
+        """The heuristics over ``ruled`` documents together, then each one's result (or
+        error) into ``out`` at its index."""
+        heuristics = self._heuristics.labeler()
+        if heuristics is not None and ruled:
+            try:
+                labels = heuristics.label_many([r.doc for _, r in ruled])
+            except Exception:  # a document the batch cannot take: each alone, so only it fails
+                labels = None
+            for j, (k, r) in enumerate(ruled):
+                try:
+                    r.doc.labels = labels[j] if labels is not None else heuristics.label(r.doc)
+                except Exception as exc:
+                    out[k] = exc
+        for k, r in ruled:
+            if out[k] is None:
+                try:
+                    out[k] = r.result()
+                except Exception as exc:
+                    out[k] = exc
+
+    def _text_document(self, text: str, url: str | None, outlet: str | None, date: dt.date | None) -> _Ruled:
+        """A text document split into blocks, its outlet's rules applied: what the heuristics take."""
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
         if len(text) > MAX_TEXT_CHARS:
@@ -123,8 +188,8 @@ class Cleaner:
         rules = self.resolver.resolve(outlet, url, work)
         blocks = split_blocks(work)
         doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks))
-        result = self._finish(doc, rules, url, record_date)
-        return result if work is text else _on_source(result, text)
+        _apply_rules(doc, rules, date)
+        return _Ruled(doc, rules, url, text)
 
     def _clean_html(
         self, html: str | bytes, url: str | None, outlet: str | None, date: dt.date | None
@@ -149,25 +214,47 @@ class Cleaner:
     def _finish(
         self, doc: Document, rules: OutletRules | None, url: str | None, date: dt.date | None
     ) -> Result:
-        if rules is not None:
-            doc.outlet = rules.key
-            labelled = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
-            doc.labels, held_back = hold_back_learned(doc.blocks, doc.labels, labelled)
-            if held_back:
-                doc.metadata[HELD_BACK_KEY] = True
-            if doc.language is None and rules.languages:
-                doc.language = rules.languages[0]
+        _apply_rules(doc, rules, date)
         heuristics = self._heuristics.labeler()
         if heuristics is not None:
             doc.labels = heuristics.label(doc)
-        segments = build_segments(doc.source, doc.blocks, doc.labels)
-        return Result(
-            source=doc.source,
-            segments=segments,
-            outlet=rules.key if rules is not None else None,
-            url=url,
-            metadata=doc.metadata,
-        )
+        return _result(doc, rules, url)
+
+
+def _apply_rules(doc: Document, rules: OutletRules | None, date: dt.date | None) -> None:
+    """The outlet's text rules (learned ones held back where they would empty the page)."""
+    if rules is not None:
+        doc.outlet = rules.key
+        labelled = apply_text_rules(rules, doc.blocks, doc.labels, doc.in_article, date)
+        doc.labels, held_back = hold_back_learned(doc.blocks, doc.labels, labelled)
+        if held_back:
+            doc.metadata[HELD_BACK_KEY] = True
+        if doc.language is None and rules.languages:
+            doc.language = rules.languages[0]
+
+
+def _result(doc: Document, rules: OutletRules | None, url: str | None) -> Result:
+    segments = build_segments(doc.source, doc.blocks, doc.labels)
+    return Result(
+        source=doc.source,
+        segments=segments,
+        outlet=rules.key if rules is not None else None,
+        url=url,
+        metadata=doc.metadata,
+    )
+
+
+class _Ruled(NamedTuple):
+    """A text document after its outlet rules, before the heuristics."""
+
+    doc: Document
+    rules: OutletRules | None
+    url: str | None
+    text: str  # as given: ``doc.source`` stands U+FFFD in for its lone surrogates
+
+    def result(self) -> Result:
+        result = _result(self.doc, self.rules, self.url)
+        return result if self.doc.source is self.text else _on_source(result, self.text)
 
 
 class _Heuristics:

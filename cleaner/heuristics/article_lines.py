@@ -22,6 +22,7 @@ see the same numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
 from itertools import accumulate, chain, compress, groupby, repeat
@@ -29,7 +30,9 @@ from operator import add
 from typing import Any
 
 import numpy as np
+import re2
 
+from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageLines
 
@@ -53,6 +56,20 @@ _YOU = frozenset(
     "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
 _PRONOUNS = _WE | _YOU
+# A pronoun as a whole word (between white space as ``str.split`` cuts at it), in the
+# lower-cased page's UTF-8: one RE2 scan finds the lines that hold one, and only those
+# lines are split into words (most lines hold none; splitting every line cost more
+# than all the rest of a line's columns).
+_WORD_SPACE = b"|".join(map(re2.escape, sorted({c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES})))
+_PRONOUN_WORD = re2.compile(
+    b"(?m)(?:^|"
+    + _WORD_SPACE
+    + b")("
+    + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
+    + b")(?:"
+    + _WORD_SPACE
+    + b"|$)"
+)
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
@@ -87,9 +104,11 @@ CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
 BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
-_SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
-_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
 _WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
+_SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
+_SPACE_BYTES[[ord(c) for c in _SPACE_CHARS if c.isascii()]] = True
+_NEWLINE = ord("\n")
+_UTF8_LEAD = 0xC0  # a byte from here up opens a character of two to four bytes
 
 
 def _shape_table() -> bytes:
@@ -106,6 +125,9 @@ def _shape_table() -> bytes:
 
 
 _SHAPE = _shape_table()
+# From this many lines (many pages scored together) the column passes that cost a few numpy
+# or RE2 calls whatever the lines beat a plain Python pass over them; a page alone has fewer.
+MANY_LINES = 200
 TITLE_OVERLAP_MAX_WORDS = 30  # longer lines are prose, never a repeat of the headline
 
 # The phrase families that get a column of their own (others count in "phrase").
@@ -225,6 +247,14 @@ def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
 
+def _found(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """Whether ``pattern`` occurs in each line, searched only in the lines with a ``cue``."""
+    found = [False] * len(texts)
+    for j in compress(range(len(texts)), cue):
+        found[j] = pattern.search(texts[j]) is not None
+    return found
+
+
 def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[int]:
     """Matches of ``pattern`` in each line, searched only in the lines with a ``cue``."""
     counts = [0] * len(texts)
@@ -285,28 +315,87 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
 def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     """``_letter_counts`` by numpy over the page's code points: a few calls per page
     whatever its lines, so on a long page cheaper than a few calls per line."""
+    upper, cased, digits, odd = _letter_counts_by_numpy(texts)
+    return (upper, cased, digits) if not odd else _letter_counts_by_line(texts)
+
+
+def _letter_counts_of_pages(texts: list[str], starts: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """``_letter_counts`` of each page of a batch (page k: lines ``starts[k]`` to
+    ``starts[k + 1]`` of ``texts``), the pages' lines counted together by numpy: a
+    line's counts do not depend on its page, except on the rare page with a word
+    opening with a letter whose case has another length, which is counted apart
+    (``_letter_counts``: by line, as the model was fitted)."""
+    if len(starts) == 2:
+        return _letter_counts(texts)
+    upper, cased, digits, odd = _letter_counts_by_numpy(texts)
+    for k in sorted({bisect_right(starts, j) - 1 for j in odd}):
+        a, b = starts[k], starts[k + 1]
+        upper[a:b], cased[a:b], digits[a:b] = _letter_counts(texts[a:b])
+    return upper, cased, digits
+
+
+def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The counts of ``_letter_counts_of_page`` by numpy over the lines' UTF-8 bytes, and
+    the lines with a word opening with a letter whose case has another length ("ß";
+    their counts here are not the model's). A word opens at a byte that is no space
+    after one that is (the non-ASCII spaces of _SPACE_CHARS made " " first); an ASCII
+    initial's case is its byte's, only the other initials are decoded (their code
+    points put together from their bytes) and compared with their lower and upper case."""
+    n = len(texts)
     page = "\n".join(texts)
-    points = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), np.uint32)
-    space = _SPACE_TABLE[np.minimum(points, len(_SPACE_TABLE) - 1)]
+    if page.count("\n") != n - 1:  # a line holding a line break: a space like any other
+        page = "\n".join(text.replace("\n", " ") for text in texts)
+    for wide_space in _WIDE_SPACES:
+        if wide_space in page:
+            page = page.replace(wide_space, " ")
+    data = np.frombuffer(page.encode("utf-8", "surrogatepass"), np.uint8)
+    space = _SPACE_BYTES[data]
     opens = ~space
     opens[1:] &= space[:-1]
     at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
-    initials = points[at].tobytes().decode("utf-32-le", "surrogatepass")
-    lower, upper = initials.lower(), initials.upper()
-    if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length ("ß")
-        return _letter_counts_by_line(texts)
-    first = np.frombuffer(initials.encode("utf-32-le", "surrogatepass"), np.uint32)
-    is_upper = first != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
-    cased = is_upper | (first != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32))
-    n = len(texts)
-    starts = np.fromiter(accumulate(map(len, texts), lambda a, b: a + b + 1, initial=0), np.intp, n + 1)
-    line_of = np.searchsorted(starts, at, side="right") - 1
-    digit_at = np.flatnonzero((points >= ord("0")) & (points <= ord("9")))
+    breaks = np.flatnonzero(data == _NEWLINE)
+    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
+    first = data[at]
+    is_upper = (first >= ord("A")) & (first <= ord("Z"))
+    cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
+    odd: list[int] = []
+    wide = np.flatnonzero(first >= _UTF8_LEAD)
+    if len(wide):
+        points = _code_points_at(data, at[wide])
+        initials = points.tobytes().decode("utf-32-le", "surrogatepass")
+        lower, upper = initials.lower(), initials.upper()
+        if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
+            odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
+            is_odd = np.isin(points, odd_letters)
+            odd = line_of[wide[is_odd]].tolist()
+            points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
+            initials = points.tobytes().decode("utf-32-le", "surrogatepass")
+            lower, upper = initials.lower(), initials.upper()
+        wide_upper = points != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
+        is_upper[wide] = wide_upper
+        cased[wide] = wide_upper | (
+            points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
+        )
+    digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
     return (
         np.bincount(line_of[is_upper], minlength=n).tolist(),
         np.bincount(line_of[cased], minlength=n).tolist(),
-        np.bincount(np.searchsorted(starts, digit_at, side="right") - 1, minlength=n).tolist(),
+        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
+        odd,
     )
+
+
+def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """The code points of the UTF-8 characters whose first bytes sit at ``at`` in ``data``
+    (each a lead byte of a multi-byte character), as little-endian uint32."""
+    last = len(data) - 1
+    lead = data[at].astype(np.uint32)
+    follow = [data[np.minimum(at + k, last)].astype(np.uint32) & 0x3F for k in (1, 2, 3)]
+    two = ((lead & 0x1F) << 6) | follow[0]
+    three = ((lead & 0x0F) << 12) | (follow[0] << 6) | follow[1]
+    four = ((lead & 0x07) << 18) | (follow[0] << 12) | (follow[1] << 6) | follow[2]
+    points = np.where(lead < 0xE0, two, np.where(lead < 0xF0, three, four))
+    return points.astype("<u4")
 
 
 def _initial_case(initial: bytes) -> tuple[int, int] | None:
@@ -334,33 +423,85 @@ def _letter_counts_by_line(texts: list[str]) -> tuple[list[int], list[int], list
     return upper_initials, cased_initials, digits
 
 
-def _run_lengths(flags: list[bool]) -> list[int]:
-    """For each line, the length of the run of equal flags it sits in."""
+def _run_lengths(flags: list[bool], starts: list[int]) -> list[int]:
+    """For each line, the length of the run of equal flags it sits in (a run ends with its page)."""
     out: list[int] = []
-    for _, run in groupby(flags):
-        size = len(list(run))
-        out += [size] * size
+    for a, b in zip(starts, starts[1:]):
+        for _, run in groupby(flags[a:b]):
+            size = len(list(run))
+            out += [size] * size
     return out
 
 
-def _distances(marks: list[bool]) -> tuple[list[int], list[int]]:
-    """Lines from each line back to the last marked line at or above it, and on to the
-    next marked line at or below it (FAR_LINES where there is none, clipped there)."""
+def _distances(marks: list[bool], starts: list[int]) -> tuple[list[int], list[int]]:
+    """Lines from each line back to the last marked line of its page at or above it, and
+    on to the next one at or below it (FAR_LINES where there is none, clipped there)."""
+    n = len(marks)
+    if n < MANY_LINES:
+        return _distances_by_line(marks, starts)
+    index = np.arange(n)
+    marked = np.array(marks, dtype=bool)
+    sizes = np.diff(starts)
+    first = np.repeat(starts[:-1], sizes)  # each line's page: its first line, and one past its last
+    end = np.repeat(starts[1:], sizes)
+    last_mark = np.maximum.accumulate(np.where(marked, index, -1))
+    next_mark = np.minimum.accumulate(np.where(marked, index, n)[::-1])[::-1]
+    back = np.where(last_mark >= first, np.minimum(index - last_mark, FAR_LINES), FAR_LINES)
+    ahead = np.where(next_mark < end, np.minimum(next_mark - index, FAR_LINES), FAR_LINES)
+    return back.tolist(), ahead.tolist()
+
+
+def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int], list[int]]:
+    """``_distances`` in plain Python: on a page's few lines cheaper than numpy's calls."""
     n = len(marks)
     back, ahead = [FAR_LINES] * n, [FAR_LINES] * n
-    last = -1
-    for j, marked in enumerate(marks):
-        if marked:
-            last = j
-        if last >= 0:
-            back[j] = min(j - last, FAR_LINES)
-    last = -1
-    for j in range(n - 1, -1, -1):
-        if marks[j]:
-            last = j
-        if last >= 0:
-            ahead[j] = min(last - j, FAR_LINES)
+    for a, b in zip(starts, starts[1:]):
+        last = -1
+        for j in range(a, b):
+            if marks[j]:
+                last = j
+            if last >= 0:
+                back[j] = min(j - last, FAR_LINES)
+        last = -1
+        for j in range(b - 1, a - 1, -1):
+            if marks[j]:
+                last = j
+            if last >= 0:
+                ahead[j] = min(last - j, FAR_LINES)
     return back, ahead
+
+
+def _pronoun_lines(page: str, lows: list[str]) -> list[int] | range:
+    """The lines (``lows``, joined by newlines in ``page``) holding a word of _PRONOUNS,
+    perhaps among others: no line holding one is missed."""
+    if len(lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
+        return range(len(lows))
+    data = page.encode("utf-8", "surrogatepass")
+    hits = [match.start(1) for match in _PRONOUN_WORD.finditer(data)]
+    if not hits:
+        return []
+    if page.count("\n") == len(lows) - 1:
+        breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
+        lines = np.searchsorted(breaks, hits)  # the breaks before a hit: its line
+        return sorted(set(lines.tolist()))
+    starts = list(accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in lows), initial=0))
+    return sorted({bisect_right(starts, hit) - 1 for hit in hits})
+
+
+def _shifted_in_pages(
+    values: list[Any], by: int, fill: Any, firsts: list[int], lasts: list[int]
+) -> list[Any]:
+    """``_shifted`` by one line (``by`` 1 or -1) inside each page: the first line of a page
+    (``firsts``) sees ``fill`` above it, the last (``lasts``) below it."""
+    out = _shifted(values, by, fill)
+    for j in firsts if by > 0 else lasts:
+        out[j] = fill
+    return out
+
+
+def _per_line(values: list[Any], sizes: list[int]) -> list[Any]:
+    """Each page's value repeated for each of its lines."""
+    return list(chain.from_iterable(map(repeat, values, sizes)))
 
 
 def article_matrix(
@@ -369,22 +510,33 @@ def article_matrix(
     leads: list[str | None],
     lexicon: Lexicon,
     columns: Collection[str] | None = None,
+    sizes: list[int] | None = None,
 ) -> np.ndarray:
-    """The model's columns for one page's lines: a (lines x ARTICLE_FEATURES) array.
+    """The model's columns for one page's lines, or for the lines of many pages one
+    after the other: a (lines x ARTICLE_FEATURES) array.
 
-    ``lines``: the page's lines as the labeler read them (lower-cased, normalised,
-    the phrase scan, word counts); ``leads``: each line's lead-in category;
-    ``columns``: the columns to fill (all when None), the others left 0: a fitted
-    model passes the ones its trees read, and fitting needs them all.
+    ``lines``: the lines as the labeler read them (lower-cased, normalised, the phrase
+    scan, word counts); ``leads``: each line's lead-in category; ``columns``: the
+    columns to fill (all when None), the others left 0: a fitted model passes the ones
+    its trees read, and fitting needs them all; ``sizes``: the lines of each page, in
+    order (None: one page), none of them 0. A line's row is the same whichever pages
+    come with it: what depends on the page (positions, distances to paragraphs,
+    neighbours, repeats, the title, the page's totals) stops at its edges.
 
     A page has a few dozen lines, so numpy's cost per call outweighs its work: each
-    column is a plain list built in one pass, and the matrix one array at the end.
+    column is a plain list built in one pass over all the lines, and the matrix one
+    array at the end; many pages at once (the dump runner's batch) share those passes.
     """
     lows, norms, scan, _, words = lines
     categories, covered, phrase_at_start = scan
     n = len(texts)
     if not n:
         return np.zeros((0, len(ARTICLE_FEATURES)))
+    if sizes is None:
+        sizes = [n]
+    pages = len(sizes)
+    starts = list(accumulate(sizes, initial=0))
+    firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
     col: dict[str, Any] = {}
 
     def put(name: str, make: Callable[[], list[Any]]) -> None:
@@ -399,20 +551,27 @@ def article_matrix(
     short = [w < SHORT_WORDS for w in words]
     end = [c in _SENTENCE_END for c in last_chars]
     colon = [c == ":" for c in last_chars]
-    upper_initials, cased_initials, digits = _letter_counts(texts)
+    upper_initials, cased_initials, digits = _letter_counts_of_pages(texts, starts)
     title_share = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
     opening = _opening_columns(stripped)
     # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
     dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
-    phones = _counts([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
+    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = ["@" in low for low in lows]
-    urls = _counts(["http" in low or "www." in low for low in lows], _URL, lows)
-    tokens = list(map(str.split, lows))
-    # log1p of every count at once, by numpy as the model was fitted: words, chars, words since a paragraph
+    urls = _found(["http" in low or "www." in low for low in lows], _URL, lows)
+    # Words before each line since its page's last paragraph at or above it, from running
+    # sums over all the lines: the sums only grow, so each page's running maximum starts
+    # at the sum before the page (its ``base``), and differences inside a page are the
+    # page's own (whole numbers: exact).
     cum_words = list(accumulate(words))
-    par_cum = list(accumulate((c if is_long else 0 for c, is_long in zip(cum_words, long)), max))
+    bases = [cum_words[a - 1] if a else 0 for a in firsts]
+    base = _per_line(bases, sizes)
+    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
     since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
-    logs = np.log1p(np.array([*words, *chars, *since, n, cum_words[-1]], dtype=np.float64))
+    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
+    # log1p of every count at once, by numpy as the model was fitted: words, chars, words
+    # since a paragraph, and each page's lines and words
+    logs = np.log1p(np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64))
 
     col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
@@ -429,11 +588,11 @@ def article_matrix(
     put("digit_share", lambda: [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)])
     put("date_like", lambda: [s and d > 0 for s, d in zip(short, dates)])
     put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
-    put("url_line", lambda: [u > 0 and w <= 2 for u, w in zip(urls, words)])
-    put("link_mark", lambda: [u > 0 for u in urls])
-    put("email", lambda: [c > 0 for c in _counts(at_signs, _EMAIL, lows)])
-    put("handle", lambda: [c > 0 for c in _counts(at_signs, _HANDLE, lows)])
-    put("phone", lambda: [p > 0 for p in phones])
+    put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
+    put("link_mark", lambda: urls)
+    put("email", lambda: _found(at_signs, _EMAIL, lows))
+    put("handle", lambda: _found(at_signs, _HANDLE, lows))
+    put("phone", lambda: phones)
     col["bracket_tag"] = opening["bracket"]
     put("copyright", lambda: ["©" in low or "copyright" in low or "(c)" in low for low in lows])
     put("quote_start", lambda: [c in _QUOTES for c in first_chars])
@@ -442,53 +601,72 @@ def article_matrix(
     col["about_lead"] = opening["about"]
     col["name_is"] = opening["name_is"]
     we, you = [0.0] * n, [0.0] * n
-    for j, line_tokens in enumerate(tokens):
-        pronouns = _PRONOUNS.intersection(line_tokens)  # most lines: none, one set built
+    for j in _pronoun_lines(lines.page, lows):
+        pronouns = _PRONOUNS.intersection(lows[j].split())
         if pronouns:
             we[j] = len(_WE.intersection(pronouns)) / words[j]
             you[j] = len(_YOU.intersection(pronouns)) / words[j]
     col["we_share"] = we
     col["you_share"] = you
 
-    paragraphs = [j for j, is_long in enumerate(long) if is_long]
-    last_par = paragraphs[-1] if paragraphs else -1
-    first_par = paragraphs[0] if paragraphs else n
-    from_prev, to_next = _distances(long)
-    index = range(n)
-    put("first", lambda: [j == 0 for j in index])
-    put("last", lambda: [j == n - 1 for j in index])
-    put("position", lambda: [j / n for j in index])
-    put("lines_from_end", lambda: [min(n - 1 - j, FAR_LINES) for j in index])
-    put("tail", lambda: [j > last_par for j in index])
-    put("head", lambda: [j < first_par for j in index])
+    # each line's place in its page: its index there, the page's size, and the page's
+    # first and last paragraphs (-1 and the size where it has none)
+    local = list(chain.from_iterable(map(range, sizes)))
+    size_of = _per_line(sizes, sizes)
+    first_pars, last_pars = [], []
+    for a, b in zip(starts, starts[1:]):
+        page_long = long[a:b]
+        first_pars.append(page_long.index(True) if True in page_long else b - a)
+        last_pars.append(b - a - 1 - page_long[::-1].index(True) if True in page_long else -1)
+    last_par = _per_line(last_pars, sizes)
+    from_prev, to_next = _distances(long, starts)
+    put("first", lambda: [j == 0 for j in local])
+    put("last", lambda: [j == m - 1 for j, m in zip(local, size_of)])
+    put("position", lambda: [j / m for j, m in zip(local, size_of)])
+    put("lines_from_end", lambda: [min(m - 1 - j, FAR_LINES) for j, m in zip(local, size_of)])
+    put("tail", lambda: [j > p for j, p in zip(local, last_par)])
+    put("head", lambda: [j < p for j, p in zip(local, _per_line(first_pars, sizes))])
     put(
         "after_last_par",
-        lambda: [min(max(j - last_par, 0), FAR_LINES) for j in index] if last_par >= 0 else [FAR_LINES] * n,
+        lambda: [min(max(j - p, 0), FAR_LINES) if p >= 0 else FAR_LINES for j, p in zip(local, last_par)],
     )
     col["words_since_par"] = logs[2 * n : 3 * n]
     put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
     put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
-    long_after = list(accumulate(reversed(long)))[::-1]
+    long_after = list(
+        chain.from_iterable(list(accumulate(reversed(long[a:b])))[::-1] for a, b in zip(starts, starts[1:]))
+    )
     put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
-    put("short_run", lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short), short)])
+    put(
+        "short_run",
+        lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short, starts), short)],
+    )
 
-    put("prev_end", lambda: _shifted(end, 1, True))
-    put("next_end", lambda: _shifted(end, -1, True))
-    put("prev_colon", lambda: _shifted(colon, 1, False))
+    put("prev_end", lambda: _shifted_in_pages(end, 1, True, firsts, lasts))
+    put("next_end", lambda: _shifted_in_pages(end, -1, True, firsts, lasts))
+    put("prev_colon", lambda: _shifted_in_pages(colon, 1, False, firsts, lasts))
 
-    seen = Counter(stripped)
-    put("repeated", lambda: [seen[s] > 1 for s in stripped])
-    title_words = set(tokens[0])
+    def repeated() -> list[bool]:
+        out: list[bool] = []
+        for a, b in zip(starts, starts[1:]):
+            page_lines = stripped[a:b]
+            seen = Counter(page_lines)
+            out += [seen[s] > 1 for s in page_lines]
+        return out
+
+    put("repeated", repeated)
     overlap = [0.0] * n
-    for j in range(1, n):
-        if words[j] <= TITLE_OVERLAP_MAX_WORDS:
-            line_words = tokens[j]
-            overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
+        title_words = set(lows[a].split())
+        for j in range(a + 1, b):
+            if words[j] <= TITLE_OVERLAP_MAX_WORDS:
+                line_words = lows[j].split()
+                overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
     col["title_overlap"] = overlap
 
     lead = [c is not None for c in leads]
     col["lead_in"] = lead
-    put("after_lead_in", lambda: _shifted(lead, 1, False))
+    put("after_lead_in", lambda: _shifted_in_pages(lead, 1, False, firsts, lasts))
     put("phrase", lambda: [c is not None for c in categories])
     col["phrase_start"] = phrase_at_start
     put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
@@ -498,16 +676,32 @@ def article_matrix(
         put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
     out = _assemble(col, n)
+    if pages > 1:
+        rest = np.array(size_of) - np.array(local) - 1  # lines after each line in its page
+        from_start = np.array(local)
     for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
         if columns is None or target in columns:
+            row = out[_INDEX[target]]
             if by > 0:
-                out[_INDEX[target], by:] = out[_INDEX[source], :-by]
+                row[by:] = out[_INDEX[source], :-by]
             else:
-                out[_INDEX[target], :by] = out[_INDEX[source], -by:]
-    out[_INDEX["page_lines"]] = logs[3 * n]
-    out[_INDEX["page_words"]] = logs[3 * n + 1]
-    out[_INDEX["page_long_share"]] = sum(long) / n
-    out[_INDEX["page_short_share"]] = sum(short) / n
+                row[:by] = out[_INDEX[source], -by:]
+            if pages > 1:
+                row[(from_start < by) if by > 0 else (rest < -by)] = 0.0
+    page_lines = logs[3 * n : 3 * n + pages]
+    page_words = logs[3 * n + pages :]
+    long_shares = [sum(long[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
+    short_shares = [sum(short[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
+    if pages == 1:
+        out[_INDEX["page_lines"]] = page_lines[0]
+        out[_INDEX["page_words"]] = page_words[0]
+        out[_INDEX["page_long_share"]] = long_shares[0]
+        out[_INDEX["page_short_share"]] = short_shares[0]
+    else:
+        out[_INDEX["page_lines"]] = np.repeat(page_lines, sizes)
+        out[_INDEX["page_words"]] = np.repeat(page_words, sizes)
+        out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
+        out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
     return out.T
 
 

@@ -41,10 +41,21 @@ class ArticleModel:
     cut: float
 
     def logits(
-        self, texts: list[str], lines: PageLines, leads: list[str | None], lexicon: Lexicon
+        self,
+        texts: list[str],
+        lines: PageLines,
+        leads: list[str | None],
+        lexicon: Lexicon,
+        sizes: list[int] | None = None,
     ) -> np.ndarray:
-        own = article_matrix(texts, lines, leads, lexicon, self.columns)
-        return self.logits_of(own)
+        """Log-odds of each line; ``sizes``: the lines of each page when ``texts`` holds
+        many pages one after the other (``article_matrix``), which the trees then score
+        in one pass (stage two, which reads across lines, takes one page at a time)."""
+        own = article_matrix(texts, lines, leads, lexicon, self.columns, sizes)
+        if self.stage2 is None or sizes is None or len(sizes) == 1:
+            return self.logits_of(own)
+        starts = np.cumsum([0, *sizes])
+        return np.concatenate([self.logits_of(own[a:b]) for a, b in zip(starts[:-1], starts[1:])])
 
     @cached_property
     def columns(self) -> frozenset[str]:

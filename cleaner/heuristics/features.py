@@ -200,10 +200,21 @@ def word_counts(
     as words, two to a word, on pages that hold any.
     """
     words = token_counts(lines) if tokens is None else tokens
-    if (data is None or may_hold_cjk(data)) and _CJK.search("\n".join(lines) if page is None else page):
+    if page is None:
+        page = "\n".join(lines)
+    found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
+    if found is not None:
+        # only the lines holding a CJK character change (found by searching the page on
+        # from each one's end): a page, or a batch of many, may hold few
         findall = _CJK.findall
         half = CJK_CHARS_PER_WORD - 1
-        words = [max(w, (len(findall(t)) + half) // CJK_CHARS_PER_WORD) for w, t in zip(words, texts)]
+        words = list(words)
+        starts = line_starts(lines)
+        search = _CJK.search
+        while found is not None:
+            j = bisect_right(starts, found.start()) - 1
+            words[j] = max(words[j], (len(findall(texts[j])) + half) // CJK_CHARS_PER_WORD)
+            found = search(page, starts[j + 1])
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
@@ -228,6 +239,14 @@ def ascii_spaced(data: bytes) -> bool:
     uses an ASCII byte inside a longer character. Most pages are; a no-break space
     inside a line is the usual exception."""
     return _OTHER_SPACE_BYTES.search(data) is None
+
+
+def as_ascii_spaced(data: bytes) -> bytes:
+    """The UTF-8 ``data`` with each white space character that is not ASCII (OTHER_SPACES)
+    made a plain space: ``ascii_spaced``, and split into the same words."""
+    for space in set(_OTHER_SPACE_BYTES.findall(data)):  # one scan finds which there are
+        data = data.replace(space, b" ")
+    return data
 
 
 def byte_token_counts(data: bytes, n: int) -> list[int] | None:

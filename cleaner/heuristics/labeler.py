@@ -12,7 +12,8 @@ Labels already set (outlet rules, html page chrome) are never changed.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, repeat
+from collections.abc import Sequence
+from itertools import accumulate, chain, compress, repeat
 from math import inf
 from operator import and_, is_, is_not, itemgetter, methodcaller
 from pathlib import Path
@@ -20,12 +21,14 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from cleaner.blocks import Block
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage, label_lead_in_and_family_lines
 from cleaner.heuristics.features import (
     FEW_WORDS,
+    as_ascii_spaced,
     ascii_spaced,
     byte_token_counts,
     few_share,
@@ -36,7 +39,7 @@ from cleaner.heuristics.features import (
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
-from cleaner.heuristics.model import LineModel, load_model
+from cleaner.heuristics.model import LineModel, Regime, load_model
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
@@ -48,6 +51,10 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
+# Lines scored in one pass of ``label_many``: each line's working state is about 1 KB (see
+# engine.MAX_BLOCKS), so a batch of many tiny lines stays near 20 MB; a batch of the dump
+# runner's (256 pages of a few dozen lines) is one pass.
+MAX_LINES_PER_PASS = 20_000
 
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
@@ -106,6 +113,10 @@ class HeuristicLabeler:
         data = low_page.encode()  # a quick look for CJK characters, and the words in bytes
         spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         tokens = byte_token_counts(spaced, len(lows)) if spaced is not None else None
+        if tokens is None and len(lows) >= BYTE_WORDS_MIN_LINES and low_page.count("\n") == len(lows) - 1:
+            # many lines (a long page, or a batch of pages) with a no-break space or the
+            # like somewhere: the words split at the same places once it is a plain space
+            tokens = byte_token_counts(as_ascii_spaced(data), len(lows))
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
@@ -134,30 +145,108 @@ class HeuristicLabeler:
         raw-dump features are never computed; the article-line model scores the
         lines instead (unless ``with_article_model`` is false).
         """
-        n = len(texts)
-        lines, text = self._read_lines(texts)
-        lows, norms, scan, _, words = lines
-        categories = scan.categories
-        raw = not extracted and self.looks_raw(norms, words)
-        regime = self.model.regime(n, few_share(words)) if raw else self.model.clean
-        phrase_lines = self.phrase_lines(lines)
-        cut = regime.threshold_logit
-        if cut == -inf:
-            cautious = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-            if self.article_model is None or not with_article_model:
-                return cautious
-            leads = lead_in_categories(texts, norms, self.lexicon)
-            article = self.article_model.logits(texts, lines, leads, self.lexicon).tolist()
-            return cautious._replace(
-                article=article, article_cut=self.article_model.cut, leads=leads, at_start=scan.at_start
+        return self.pages_scores([PageRequest(texts, extracted, with_article_model)])[0]
+
+    def pages_scores(self, pages: Sequence[PageRequest]) -> list[PageScores]:
+        """``page_scores`` of many pages at once, each page's scores the same as alone.
+
+        What is read line by line (the lower-cased and normalised lines, the phrase
+        scan, the words) is read over all the pages' lines together, and the
+        article-line model scores the lines of all its pages in one pass: a page of an
+        extractor's output has a few dozen lines, and numpy's and Python's cost per call
+        outweighed the work on so few. A raw dump's line classifier still reads one page
+        at a time (its columns are the page's context)."""
+        sizes = [len(page.texts) for page in pages]
+        starts = list(accumulate(sizes, initial=0))
+        every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
+        every_line, every_page_text = self._read_lines(every_text)
+        every_phrase_line = self.phrase_lines(every_line)
+        scores: list[PageScores | None] = [None] * len(pages)
+        for_article: list[int] = []  # pages the article-line model scores
+        for k, page in enumerate(pages):
+            a, b = starts[k], starts[k + 1]
+            if len(pages) == 1:
+                lines, phrase_lines = every_line, every_phrase_line
+            else:
+                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
+            n = b - a
+            raw = not page.extracted and self.looks_raw(lines.norms, lines.words)
+            regime = self.model.regime(n, few_share(lines.words)) if raw else self.model.clean
+            cut = regime.threshold_logit
+            if cut == -inf:
+                scores[k] = PageScores(
+                    [0.0] * n, cut, lines.norms, lines.scan.categories, lines.words, phrase_lines, raw
+                )
+                if self.article_model is not None and page.with_article_model and n:
+                    for_article.append(k)
+                elif self.article_model is not None and page.with_article_model:
+                    scores[k] = scores[k]._replace(  # type: ignore[union-attr]
+                        article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
+                    )
+                continue
+            if len(pages) == 1:
+                text = every_page_text
+            else:
+                lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
+                text = _page_text(page.texts, lines, every_page_text, a, b)
+            scores[k] = self._raw_scores(page.texts, lines, text, regime, cut, phrase_lines)
+        if for_article:
+            self._article_scores(
+                [pages[k].texts for k in for_article], for_article, scores, every_line, starts
             )
+        return scores  # type: ignore[return-value]
+
+    def _raw_scores(
+        self,
+        texts: list[str],
+        lines: PageLines,
+        text: _PageText,
+        regime: Regime,
+        cut: float,
+        phrase_lines: list[bool],
+    ) -> PageScores:
+        """The line classifier's scores of one page in a scoring regime (a raw dump)."""
+        n = len(texts)
+        lows, norms, scan, _, words = lines
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(
             texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
         )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
-        return PageScores(scores, cut, norms, categories, words, phrase_lines, raw)
+        return PageScores(scores, cut, norms, scan.categories, words, phrase_lines, True)
+
+    def _article_scores(
+        self,
+        texts: list[list[str]],
+        which: list[int],
+        scores: list[PageScores | None],
+        every_line: PageLines,
+        starts: list[int],
+    ) -> None:
+        """The article-line model's log-odds and lead-ins, put into ``scores`` of the pages
+        ``which`` (their lines ``texts``): all their lines scored in one pass."""
+        model = self.article_model
+        assert model is not None
+        sizes = [starts[k + 1] - starts[k] for k in which]
+        if len(which) == len(starts) - 1:  # every page: the lines read already, in order
+            lines = every_line
+        else:
+            lines = _joined_lines([_page_lines(every_line, starts[k], starts[k + 1]) for k in which])
+        joined = texts[0] if len(texts) == 1 else list(chain.from_iterable(texts))
+        leads = lead_in_categories(joined, lines.norms, self.lexicon)
+        logits = model.logits(joined, lines, leads, self.lexicon, sizes).tolist()
+        at = 0
+        for k, size in zip(which, sizes):
+            cautious = scores[k]
+            assert cautious is not None
+            scores[k] = cautious._replace(
+                article=logits[at : at + size],
+                article_cut=model.cut,
+                leads=leads[at : at + size],
+                at_start=lines.scan.at_start[at : at + size],
+            )
+            at += size
 
     def _second_pass(self, page: LinePage) -> None:
         """A raw dump's kept lines read as an article: a short line there opened by a
@@ -254,24 +343,31 @@ class HeuristicLabeler:
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
         blocks in scope (the article's blocks on html, every block on text)."""
-        labels = list(doc.labels)
-        if doc.origin == "html" and doc.in_article is not None:
-            scope = list(compress(range(len(doc.blocks)), doc.in_article))
-            blocks = list(map(doc.blocks.__getitem__, scope))
-            before = list(map(labels.__getitem__, scope))
-        else:
-            scope, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
-        if not scope:
-            return labels
-        texts = list(map(_TEXT, blocks))
-        # An outlet's own rule file is the authority on its pages: the generic
-        # article-line model does not second-guess what the outlet's rules kept.
-        with_model = doc.outlet is None
-        scores = self.page_scores(texts, doc.origin == "html", with_article_model=with_model)
+        return self.label_many([doc])[0]
+
+    def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
+        """``label`` of each document, the lines of all of them scored at once
+        (``pages_scores``); the decisions then run page by page."""
+        scopes = [_Scope.of(doc) for doc in docs]
+        busy = [k for k, scope in enumerate(scopes) if scope.indices]
+        out = [list(scope.labels) for scope in scopes]
+        for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
+            # An outlet's own rule file is the authority on its pages: the generic
+            # article-line model does not second-guess what the outlet's rules kept.
+            requests = [
+                PageRequest(scopes[k].texts, docs[k].origin == "html", docs[k].outlet is None) for k in group
+            ]
+            for k, scores in zip(group, self.pages_scores(requests)):
+                out[k] = self._decide(docs[k], scopes[k], scores)
+        return out
+
+    def _decide(self, doc: Document, scope: _Scope, scores: PageScores) -> list[Label | None]:
+        """The decisions of ``DECISIONS`` over one document's scored lines."""
+        labels = scope.labels
         page = LinePage(
-            texts=texts,
+            texts=scope.texts,
             scored=scores,
-            usable=list(map(is_, before, repeat(None))),
+            usable=list(map(is_, scope.before, repeat(None))),
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
@@ -280,11 +376,86 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
-        if scores.raw and scores.cut > -inf and with_model:  # a raw dump the classifier cut
+        if scores.raw and scores.cut > -inf and doc.outlet is None:  # a raw dump the classifier cut
             self._second_pass(page)
-        if blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
+        if scope.blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
             return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
-        for j in compress(range(len(scope)), decided):
-            labels[scope[j]] = page.local[j]
+        for j in compress(range(len(scope.indices)), decided):
+            labels[scope.indices[j]] = page.local[j]
         return labels
+
+
+def _passes(pages: list[int], sizes: list[int]) -> list[list[int]]:
+    """``pages`` (of ``sizes`` lines) in runs scored together: at most MAX_LINES_PER_PASS
+    lines a run, a larger page alone."""
+    runs: list[list[int]] = []
+    lines = 0
+    for page, size in zip(pages, sizes):
+        if not runs or lines + size > MAX_LINES_PER_PASS:
+            runs.append([])
+            lines = 0
+        runs[-1].append(page)
+        lines += size
+    return runs
+
+
+class PageRequest(NamedTuple):
+    """One page for ``pages_scores``: its lines, whether it is an extractor's article
+    (html), and whether the article-line model may score it."""
+
+    texts: list[str]
+    extracted: bool = False
+    with_article_model: bool = True
+
+
+class _Scope(NamedTuple):
+    """The blocks of a document the heuristics look at, and the labels it came with."""
+
+    indices: list[int]  # the blocks in scope, by index
+    blocks: list[Block]
+    before: list[Label | None]  # their labels so far
+    labels: list[Label | None]  # every block's label so far (a copy, the decisions' to fill)
+    texts: list[str]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Scope:
+        labels = list(doc.labels)
+        if doc.origin == "html" and doc.in_article is not None:
+            indices = list(compress(range(len(doc.blocks)), doc.in_article))
+            blocks = list(map(doc.blocks.__getitem__, indices))
+            before = list(map(labels.__getitem__, indices))
+        else:
+            indices, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
+        return cls(indices, blocks, before, labels, list(map(_TEXT, blocks)))
+
+
+def _page_lines(lines: PageLines, a: int, b: int) -> PageLines:
+    """Lines ``a`` to ``b`` of many pages' ``lines``: one page's, as if read alone, but for
+    ``page`` (its lines joined), left empty: only a raw dump's features read it, and the
+    caller joins them for those pages."""
+    categories, covered, at_start = lines.scan
+    scan = PhraseScan(categories[a:b], covered[a:b], at_start[a:b])
+    return PageLines(lines.lows[a:b], lines.norms[a:b], scan, "", lines.words[a:b])
+
+
+def _joined_lines(pages: list[PageLines]) -> PageLines:
+    """Pages' lines one after the other, as ``_read_lines`` reads them together."""
+    lows = list(chain.from_iterable(p.lows for p in pages))
+    scan = PhraseScan(
+        list(chain.from_iterable(p.scan.categories for p in pages)),
+        list(chain.from_iterable(p.scan.covered for p in pages)),
+        list(chain.from_iterable(p.scan.at_start for p in pages)),
+    )
+    norms = list(chain.from_iterable(p.norms for p in pages))
+    return PageLines(lows, norms, scan, "\n".join(lows), list(chain.from_iterable(p.words for p in pages)))
+
+
+def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: int) -> _PageText:
+    """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
+    what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
+    spaced = None
+    if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
+        data = lines.page.encode()
+        spaced = data if ascii_spaced(data) else None
+    return _PageText("\n".join(texts), line_starts(lines.lows), every.tokens[a:b], spaced)

@@ -18,7 +18,7 @@ from cleaner.io.compression import chunk_compressor
 from cleaner.io.fieldselect import FieldSelection
 from cleaner.io.items import BAD, HTML, JSONL, PARQUET, SKIP, TEXT, Item
 from cleaner.io.jsonrecord import json_default, row_json
-from cleaner.io.records import FieldMap, GivenValues, RecordError, decode_item
+from cleaner.io.records import DocumentRequest, FieldMap, GivenValues, RecordError, decode_item
 from cleaner.io.stats import Stats
 from cleaner.outlets.textrules import HELD_BACK_KEY
 
@@ -83,7 +83,13 @@ def init_worker(config: WorkConfig, cleaner: Cleaner | None = None) -> None:
 
 
 def process_batch(batch: list[Item]) -> BatchResult:
-    """Clean every item of a batch; a bad record becomes an error, never an exception."""
+    """Clean every item of a batch; a bad record becomes an error, never an exception.
+
+    The batch's documents are decoded first and cleaned together
+    (``Cleaner._clean_batch``: the heuristics score the lines of all its text documents
+    at once, the same results as one by one); then each is written or failed in turn,
+    in input order. A batch holds at most ``runner.BATCH_RECORDS`` records or
+    ``runner.BATCH_BYTES`` bytes, so memory stays bounded."""
     state = _state
     if state is None:
         raise RuntimeError("init_worker was not called")
@@ -92,6 +98,7 @@ def process_batch(batch: list[Item]) -> BatchResult:
     config = state.config
     to_jsonl = config.output == OUTPUT_JSONL
     to_records = config.output == OUTPUT_PARQUET
+    decoded: list[tuple[Item, DocumentRequest | Exception]] = []
     for item in batch:
         out.stats.records += 1
         out.stats.bytes_in += item.size
@@ -101,8 +108,18 @@ def process_batch(batch: list[Item]) -> BatchResult:
         try:
             if item.kind == BAD:
                 raise RecordError(str((item.info or {}).get("reason", "bad record")))
-            request = config.given.apply(decode_item(item, config.fields, config.encoding))
-            result = state.cleaner.clean(request.text, **request.clean_args())
+            decoded.append((item, config.given.apply(decode_item(item, config.fields, config.encoding))))
+        except Exception as exc:  # reported below, in its place among the others
+            decoded.append((item, exc))
+    requests = [request for _, request in decoded if isinstance(request, DocumentRequest)]
+    results = iter(state.cleaner._clean_batch([{"text": r.text, **r.clean_args()} for r in requests]))
+    for item, request in decoded:
+        try:
+            if not isinstance(request, DocumentRequest):
+                raise request
+            result = next(results)
+            if isinstance(result, Exception):
+                raise result
             # serialised here, inside the record's own try: a value that cannot be
             # written fails this record, not the batch
             if to_jsonl or to_records:
