@@ -20,7 +20,10 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html.article import (
+    body_box,
     bylines,
+    captions,
+    head_above_body,
     headline,
     link_lines,
     main_container,
@@ -168,6 +171,9 @@ def page_document(
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
         # written for trafilatura's misses, and they help on the classifier's article too
+        if stage["extraction"] == STAGE_CLASSIFIER:
+            head_above_body(page, in_article, labels, body_box(page, in_article, main))
+            captions(page, in_article, labels)
         if extracted:
             outside_main(page, in_article, labels, main)
             rescue_lead(page, in_article, labels)

@@ -303,3 +303,114 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
                 labels[i] = BYLINE
                 break
             el = el.getparent()
+
+
+# The class/id words CMSs give the element that holds the article's own text
+# (generic markup vocabulary, as in "article-body", "entry-content", "post__text").
+_BODY_BOX_CLASS = re.compile(
+    r"article[-_]*(body|content|text)|articlebody|story[-_]*(body|content|text)|"
+    r"post[-_]*(body|content|text)|entry[-_]*(body|content|text)|body[-_]*(text|copy)|rich[-_]*text",
+    re.IGNORECASE,
+)
+BODY_BOX_SHARE = 0.6  # the body box holds at least this share of the classifier's article text
+HEAD = Label("page_chrome", "html:head")
+
+
+def body_box(page: PageText, in_article: list[bool], main: Any | None) -> Any | None:
+    """The element whose class (or itemprop) names it the article body, inside the article.
+
+    The outermost such element at or below the article's main container that
+    holds BODY_BOX_SHARE of the article's text; None when the markup names none.
+    """
+    total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
+    if not total:
+        return None
+    weight: dict[Any, int] = {}
+    for i, inside in enumerate(in_article):
+        el = page.elements[i]
+        if not inside or el is None:
+            continue
+        size = len(page.blocks[i].text)
+        while el is not None:
+            weight[el] = weight.get(el, 0) + size
+            if el is main:
+                break
+            el = el.getparent()
+    best = None
+    for node, w in weight.items():
+        if w < BODY_BOX_SHARE * total or not _body_named(node):
+            continue
+        if best is None or w > weight[best]:  # the outermost: it holds the most
+            best = node
+    return best
+
+
+def _in_body_box(el: Any) -> bool:
+    while el is not None and el.tag not in SCOPE_TAGS:
+        if _body_named(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _body_named(el: Any) -> bool:
+    return (el.get("itemprop") or "").lower() == "articlebody" or bool(_BODY_BOX_CLASS.search(_names(el)))
+
+
+def head_above_body(
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+) -> None:
+    """Article blocks above the named body box are the article's head, not its body.
+
+    The block classifier takes in the kicker, standfirst, byline and dateline
+    that sit between the headline and the body box; trafilatura starts at the
+    box. The headline stays (``headline`` names it) and a standfirst with a
+    lead class comes back through ``rescue_lead``, as on trafilatura's path.
+    """
+    if box is None:
+        return
+    inside_box = set(box.iter())
+    head = []
+    for i, inside in enumerate(in_article):
+        if page.elements[i] in inside_box:
+            break
+        # a page may split its text over several body boxes: those are not head
+        if inside and labels[i] is None and page.tags[i] != "h1" and not _in_body_box(page.elements[i]):
+            head.append(i)
+    for i in head:
+        in_article[i] = False
+        labels[i] = HEAD
+
+
+# Class/id words of picture captions and galleries (generic markup vocabulary).
+_CAPTION_CLASS = re.compile(r"caption|gallery|slideshow|carousel|lightbox", re.IGNORECASE)
+CAPTION_TAGS = frozenset({"figure", "figcaption"})
+CAPTION_MAX_SHARE = 0.25  # more than this and the captions are the content (a photo essay)
+CAPTION = Label("credit", "html:caption")
+
+
+def captions(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """Picture captions and gallery slides the classifier took into the article.
+
+    Gold bodies and trafilatura leave captions out; a page where they are a
+    large part of the article (a photo essay) keeps them.
+    """
+    found = []
+    for i, inside in enumerate(in_article):
+        if inside and labels[i] is None and _in_caption(page.elements[i]):
+            found.append(i)
+    total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
+    if not found or sum(len(page.blocks[i].text) for i in found) > CAPTION_MAX_SHARE * total:
+        return
+    for i in found:
+        labels[i] = CAPTION
+
+
+def _in_caption(el: Any) -> bool:
+    for _ in range(CLASS_DEPTH):
+        if el is None or el.tag in SCOPE_TAGS:
+            return False
+        if el.tag in CAPTION_TAGS or _CAPTION_CLASS.search(_names(el)):
+            return True
+        el = el.getparent()
+    return False
