@@ -30,6 +30,7 @@ from cleaner.html.article import (
     outside_main,
     rescue_gaps,
     rescue_lead,
+    tail_below_body,
 )
 from cleaner.html.boxes import boxes_inside_article
 from cleaner.html.chrome import name_chrome
@@ -172,7 +173,9 @@ def page_document(
         link_lines(page, in_article, labels)
         # written for trafilatura's misses, and they help on the classifier's article too
         if stage["extraction"] == STAGE_CLASSIFIER:
-            head_above_body(page, in_article, labels, body_box(page, in_article, main))
+            box = body_box(page, in_article, main)
+            head_above_body(page, in_article, labels, box)
+            tail_below_body(page, in_article, labels, box)
             captions(page, in_article, labels)
         if extracted:
             outside_main(page, in_article, labels, main)

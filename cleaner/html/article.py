@@ -382,6 +382,28 @@ def head_above_body(
         labels[i] = HEAD
 
 
+TAIL = Label("page_chrome", "html:tail")
+
+
+def tail_below_body(
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+) -> None:
+    """Article blocks below the named body box are what follows the article, not its text.
+
+    Author notes, "about the company" boxes, appeals and forum prompts sit
+    between the body box and the page's related lists; trafilatura ends the
+    article with the box.
+    """
+    if box is None:
+        return
+    inside_box = set(box.iter())
+    last = max(i for i, el in enumerate(page.elements) if el in inside_box)
+    for i in range(last + 1, len(page.blocks)):
+        if in_article[i] and labels[i] is None and not _in_body_box(page.elements[i]):
+            in_article[i] = False
+            labels[i] = TAIL
+
+
 # Class/id words of picture captions and galleries (generic markup vocabulary).
 _CAPTION_CLASS = re.compile(r"caption|gallery|slideshow|carousel|lightbox", re.IGNORECASE)
 CAPTION_TAGS = frozenset({"figure", "figcaption"})
@@ -400,7 +422,9 @@ def captions(page: PageText, in_article: list[bool], labels: list[Label | None])
         if inside and labels[i] is None and _in_caption(page.elements[i]):
             found.append(i)
     total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
-    if not found or sum(len(page.blocks[i].text) for i in found) > CAPTION_MAX_SHARE * total:
+    # a gallery shows each caption more than once (slide, thumbnail, full text): once counts
+    shown = sum(len(text) for text in {page.blocks[i].text for i in found})
+    if not found or shown > CAPTION_MAX_SHARE * total:
         return
     for i in found:
         labels[i] = CAPTION

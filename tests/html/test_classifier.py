@@ -300,3 +300,46 @@ def test_a_photo_essay_keeps_its_captions() -> None:
     labels: list = [None] * len(layout.blocks)
     captions(layout, in_article, labels)
     assert labels == [None] * len(layout.blocks)
+
+
+def test_blocks_below_the_named_body_box_are_not_body(classifier_only: Cleaner) -> None:
+    html = HEAD_PAGE.replace(
+        "</div></article>",
+        "</div><div class='about'><p>The Harbour Gazette is an independent weekly paper owned by "
+        "its readers and published on the islands since 1921.</p></div></article>",
+    )
+    r = classifier_only.clean(html=html)
+    assert r.body.rstrip().endswith("on the day it is landed.")
+    assert (
+        removed_rules(r)[
+            "The Harbour Gazette is an independent weekly paper owned by its readers and published "
+            "on the islands since 1921."
+        ]
+        == "html:tail"
+    )
+    assert_lossless(r)
+
+
+def test_a_gallery_repeating_its_captions_counts_each_caption_once() -> None:
+    from cleaner.html.article import captions
+
+    caption = (
+        "The harbour authority's new ferry at the mainland pier on Monday morning, the day its "
+        "second daily crossing was announced to residents of the outer islands."
+    )
+    slides = "".join(
+        f"<li class='slide'><img src='p.jpg'><div class='caption'>{caption}</div></li>" for _ in range(4)
+    )
+    html = (
+        f"<html><body><article><ul class='gallery'>{slides}</ul><div class='story'>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</div></article></body></html>"
+    )
+    layout = page_text(parse_html(html, for_trafilatura=False))
+    in_article = [True] * len(layout.blocks)
+    labels: list = [None] * len(layout.blocks)
+    captions(layout, in_article, labels)
+    assert [label.rule if label else None for label in labels] == ["html:caption"] * 4 + [None, None]
