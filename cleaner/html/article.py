@@ -282,6 +282,10 @@ _BYLINE_CLASS = re.compile(
     re.IGNORECASE,
 )
 BYLINE = Label("page_chrome", "html:byline")  # as trafilatura's path names the same block
+# A byline box holds a name, a date, a role: an element named so that holds more text is a
+# wrapper whose class only mentions it (WordPress's "status-publish" on every post,
+# "author-guidelines" pages), and its short paragraphs are body.
+BYLINE_BOX_MAX_CHARS = 250
 
 
 def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
@@ -290,6 +294,7 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
     Trafilatura leaves these out itself; the block classifier sees a short
     plain-text block among the paragraphs, so the box's class names decide.
     """
+    sizes: dict[Any, int] = {}
     for i, inside in enumerate(in_article):
         if not inside or labels[i] is not None or page.tags[i] == "h1":
             continue
@@ -300,9 +305,17 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
             if el is None or el.tag in SCOPE_TAGS:
                 break
             if _BYLINE_CLASS.search(_names(el)):
-                labels[i] = BYLINE
+                if _box_chars(el, sizes) <= BYLINE_BOX_MAX_CHARS:
+                    labels[i] = BYLINE
                 break
             el = el.getparent()
+
+
+def _box_chars(el: Any, sizes: dict[Any, int]) -> int:
+    """Characters of text in ``el`` (remembered: one box serves many blocks)."""
+    if el not in sizes:
+        sizes[el] = sum(len(part.strip()) for part in el.itertext())
+    return sizes[el]
 
 
 # The class/id words CMSs give the element that holds the article's own text

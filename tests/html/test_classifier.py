@@ -343,3 +343,21 @@ def test_a_gallery_repeating_its_captions_counts_each_caption_once() -> None:
     labels: list = [None] * len(layout.blocks)
     captions(layout, in_article, labels)
     assert [label.rule if label else None for label in labels] == ["html:caption"] * 4 + [None, None]
+
+
+def test_a_post_wrapper_whose_class_says_publish_is_no_byline_box(classifier_only: Cleaner) -> None:
+    """WordPress puts "status-publish" on every post's wrapper: its short lines are body."""
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "<div class='post post-12 type-post status-publish format-standard'>"
+        "<h1>Island ferry to run twice a day</h1>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>What the islanders asked for:</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</div><footer>© 2024 Harbour Gazette</footer></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert "What the islanders asked for:" in r.body
