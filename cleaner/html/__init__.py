@@ -20,13 +20,17 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html.article import (
+    body_box,
     bylines,
+    captions,
+    head_above_body,
     headline,
     link_lines,
     main_container,
     outside_main,
     rescue_gaps,
     rescue_lead,
+    tail_below_body,
 )
 from cleaner.html.boxes import boxes_inside_article
 from cleaner.html.chrome import name_chrome
@@ -168,6 +172,11 @@ def page_document(
     if stage["extraction"] != STAGE_WHOLE_PAGE:
         link_lines(page, in_article, labels)
         # written for trafilatura's misses, and they help on the classifier's article too
+        if stage["extraction"] == STAGE_CLASSIFIER:
+            box = body_box(page, in_article, main)
+            head_above_body(page, in_article, labels, box)
+            tail_below_body(page, in_article, labels, box)
+            captions(page, in_article, labels)
         if extracted:
             outside_main(page, in_article, labels, main)
             rescue_lead(page, in_article, labels)

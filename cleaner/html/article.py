@@ -282,6 +282,10 @@ _BYLINE_CLASS = re.compile(
     re.IGNORECASE,
 )
 BYLINE = Label("page_chrome", "html:byline")  # as trafilatura's path names the same block
+# A byline box holds a name, a date, a role: an element named so that holds more text is a
+# wrapper whose class only mentions it (WordPress's "status-publish" on every post,
+# "author-guidelines" pages), and its short paragraphs are body.
+BYLINE_BOX_MAX_CHARS = 250
 
 
 def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
@@ -290,6 +294,7 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
     Trafilatura leaves these out itself; the block classifier sees a short
     plain-text block among the paragraphs, so the box's class names decide.
     """
+    sizes: dict[Any, int] = {}
     for i, inside in enumerate(in_article):
         if not inside or labels[i] is not None or page.tags[i] == "h1":
             continue
@@ -300,6 +305,149 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
             if el is None or el.tag in SCOPE_TAGS:
                 break
             if _BYLINE_CLASS.search(_names(el)):
-                labels[i] = BYLINE
+                if _box_chars(el, sizes) <= BYLINE_BOX_MAX_CHARS:
+                    labels[i] = BYLINE
                 break
             el = el.getparent()
+
+
+def _box_chars(el: Any, sizes: dict[Any, int]) -> int:
+    """Characters of text in ``el`` (remembered: one box serves many blocks)."""
+    if el not in sizes:
+        sizes[el] = sum(len(part.strip()) for part in el.itertext())
+    return sizes[el]
+
+
+# The class/id words CMSs give the element that holds the article's own text
+# (generic markup vocabulary, as in "article-body", "entry-content", "post__text").
+_BODY_BOX_CLASS = re.compile(
+    r"article[-_]*(body|content|text)|articlebody|story[-_]*(body|content|text)|"
+    r"post[-_]*(body|content|text)|entry[-_]*(body|content|text)|body[-_]*(text|copy)|rich[-_]*text",
+    re.IGNORECASE,
+)
+BODY_BOX_SHARE = 0.6  # the body box holds at least this share of the classifier's article text
+HEAD = Label("page_chrome", "html:head")
+
+
+def body_box(page: PageText, in_article: list[bool], main: Any | None) -> Any | None:
+    """The element whose class (or itemprop) names it the article body, inside the article.
+
+    The outermost such element at or below the article's main container that
+    holds BODY_BOX_SHARE of the article's text; None when the markup names none.
+    """
+    total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
+    if not total:
+        return None
+    weight: dict[Any, int] = {}
+    for i, inside in enumerate(in_article):
+        el = page.elements[i]
+        if not inside or el is None:
+            continue
+        size = len(page.blocks[i].text)
+        while el is not None:
+            weight[el] = weight.get(el, 0) + size
+            if el is main:
+                break
+            el = el.getparent()
+    best = None
+    for node, w in weight.items():
+        if w < BODY_BOX_SHARE * total or not _body_named(node):
+            continue
+        if best is None or w > weight[best]:  # the outermost: it holds the most
+            best = node
+    return best
+
+
+def _in_body_box(el: Any) -> bool:
+    while el is not None and el.tag not in SCOPE_TAGS:
+        if _body_named(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _body_named(el: Any) -> bool:
+    return (el.get("itemprop") or "").lower() == "articlebody" or bool(_BODY_BOX_CLASS.search(_names(el)))
+
+
+def head_above_body(
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+) -> None:
+    """Article blocks above the named body box are the article's head, not its body.
+
+    The block classifier takes in the kicker, standfirst, byline and dateline
+    that sit between the headline and the body box; trafilatura starts at the
+    box. The headline stays (``headline`` names it) and a standfirst with a
+    lead class comes back through ``rescue_lead``, as on trafilatura's path.
+    """
+    if box is None:
+        return
+    inside_box = set(box.iter())
+    head = []
+    for i, inside in enumerate(in_article):
+        if page.elements[i] in inside_box:
+            break
+        # a page may split its text over several body boxes: those are not head
+        if inside and labels[i] is None and page.tags[i] != "h1" and not _in_body_box(page.elements[i]):
+            head.append(i)
+    for i in head:
+        in_article[i] = False
+        labels[i] = HEAD
+
+
+TAIL = Label("page_chrome", "html:tail")
+
+
+def tail_below_body(
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+) -> None:
+    """Article blocks below the named body box are what follows the article, not its text.
+
+    Author notes, "about the company" boxes, appeals and forum prompts sit
+    between the body box and the page's related lists; trafilatura ends the
+    article with the box.
+    """
+    if box is None:
+        return
+    inside_box = set(box.iter())
+    last = max(i for i, el in enumerate(page.elements) if el in inside_box)
+    for i in range(last + 1, len(page.blocks)):
+        if in_article[i] and labels[i] is None and not _in_body_box(page.elements[i]):
+            in_article[i] = False
+            labels[i] = TAIL
+
+
+# Class/id words of picture captions and galleries (generic markup vocabulary).
+_CAPTION_CLASS = re.compile(r"caption|gallery|slideshow|carousel|lightbox", re.IGNORECASE)
+CAPTION_TAGS = frozenset({"figure", "figcaption"})
+CAPTION_MAX_SHARE = 0.25  # more than this and the captions are the content (a photo essay)
+CAPTION = Label("credit", "html:caption")
+
+
+def captions(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """Picture captions and gallery slides the classifier took into the article.
+
+    Gold bodies and trafilatura leave captions out; a page where they are a
+    large part of the article (a photo essay) keeps them.
+    """
+    found = []
+    for i, inside in enumerate(in_article):
+        if inside and labels[i] is None and _in_caption(page.elements[i]):
+            found.append(i)
+    total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
+    # a gallery shows each caption more than once (slide, thumbnail, full text): once counts
+    shown = sum(len(text) for text in {page.blocks[i].text for i in found})
+    if not found or shown > CAPTION_MAX_SHARE * total:
+        return
+    for i in found:
+        labels[i] = CAPTION
+
+
+def _in_caption(el: Any) -> bool:
+    for _ in range(CLASS_DEPTH):
+        if el is None or el.tag in SCOPE_TAGS:
+            return False
+        if el.tag in CAPTION_TAGS or _CAPTION_CLASS.search(_names(el)):
+            return True
+        el = el.getparent()
+    return False

@@ -190,3 +190,174 @@ def test_byline_box_inside_the_classifiers_article_is_removed(classifier_only: C
     assert r.metadata["html"]["extraction"] == "classifier"
     assert r.body.startswith("The harbour authority said on Monday")
     assert removed_rules(r)["By a staff reporter"] == "html:byline"
+
+
+# --- the head of the article and captions in the classifier's article ---------
+
+HEAD_PAGE = (
+    "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><main><article>"
+    "<div class='section-label'>Islands</div>"
+    "<h1>Island ferry to run twice a day</h1>"
+    "<div data-part='standfirst'><p>Residents who waited years for a second crossing will get it in June, "
+    "the harbour authority says</p></div>"
+    "<figure><img src='ferry.jpg'><figcaption>The ferry at the mainland pier in May.</figcaption></figure>"
+    "<address>Ada Moss <span>Mon 3 Jun 2024 07.00 BST</span></address>"
+    "<div class='article-body'>"
+    "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+    "ending years of complaints from residents about a single morning crossing.</p>"
+    "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+    "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+    "<p>Fishermen on the outer islands said the afternoon crossing would let them sell their "
+    "catch on the mainland on the day it is landed.</p>"
+    "</div></article></main><footer>© 2024 Harbour Gazette</footer></body></html>"
+)
+
+
+def test_head_above_the_named_body_box_is_not_body(classifier_only: Cleaner) -> None:
+    r = classifier_only.clean(html=HEAD_PAGE)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert r.body.startswith("The harbour authority said on Monday")
+    rules = removed_rules(r)
+    assert rules["Ada Moss Mon 3 Jun 2024 07.00 BST"] == "html:head"
+    assert (
+        rules[
+            "Residents who waited years for a second crossing will get it in June, the harbour authority says"
+        ]
+        == "html:head"
+    )
+    assert rules["Island ferry to run twice a day"] == "html:title"  # the headline keeps its name
+    assert_lossless(r)
+
+
+def test_head_rule_keeps_a_text_split_over_several_body_boxes(classifier_only: Cleaner) -> None:
+    html = HEAD_PAGE.replace(
+        "<div class='article-body'>",
+        "<div class='article-body'><p>Islanders have asked for a second daily crossing since the old "
+        "boat was sold, and the authority promised one at every public meeting for a decade.</p></div>"
+        "<div class='article-body'>",
+    ).replace("<p>Fishermen", "<p>Islanders cheered. Fishermen")
+    r = classifier_only.clean(html=html)
+    assert "Islanders have asked for a second daily crossing" in r.body
+
+
+GALLERY_SLIDE = (
+    "<li class='gallery-item'><img src='p{n}.jpg'>"
+    "<div class='caption'>Passengers board the ferry at the mainland pier, photo {n}.</div></li>"
+)
+
+
+def test_gallery_captions_in_the_classifiers_article_are_credit(classifier_only: Cleaner) -> None:
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The harbour authority said on Monday that the ferry would run twice a day from June, "
+            "ending years of complaints from residents about a single morning crossing.",
+            "A second boat, bought from a company in the north, passed its safety inspection last "
+            "week after a winter of repairs, a spokeswoman for the authority said.",
+            "Fishermen on the outer islands said the afternoon crossing would let them sell their "
+            "catch on the mainland on the day it is landed, and shops would get fresh bread.",
+            "The council will pay for the extra fuel for two years; after that the authority hopes "
+            "that more passengers will cover the cost of the second crossing themselves.",
+        )
+    )
+    html = (
+        "<html><body><article><h1>Island ferry to run twice a day</h1><div class='story'>"
+        f"<ul class='slides'>{GALLERY_SLIDE.format(n=1)}</ul>{paragraphs}"
+        "</div></article><footer>© 2024 Harbour Gazette</footer></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert "Passengers board" not in r.body
+    assert removed_rules(r)["Passengers board the ferry at the mainland pier, photo 1."] == "html:caption"
+    assert "Fishermen on the outer islands" in r.body
+    assert_lossless(r)
+
+
+def test_a_photo_essay_keeps_its_captions() -> None:
+    """The caption rule alone: where captions are most of the article, they are its content."""
+    from cleaner.html.article import captions
+
+    slides = "".join(
+        f"<figure><img src='p{n}.jpg'><figcaption>{text}</figcaption></figure>"
+        for n, text in enumerate(
+            (
+                "Dawn on the outer islands: the first boat of the day leaves the pier while the "
+                "fishermen sort the night's catch on the quay.",
+                "Mid-morning the ferry reaches the mainland, where a queue of cars and bicycles has "
+                "waited since six for the only crossing back.",
+                "By noon the harbour is quiet again; the ferry's crew eat lunch on deck and check the "
+                "weather for the afternoon's return.",
+            )
+        )
+    )
+    html = (
+        "<html><body><article><h1>A day on the island ferry</h1>"
+        "<p>Our photographer spent a day on the only boat that links the islands to the mainland.</p>"
+        f"{slides}</article></body></html>"
+    )
+    layout = page_text(parse_html(html, for_trafilatura=False))
+    in_article = [True] * len(layout.blocks)
+    labels: list = [None] * len(layout.blocks)
+    captions(layout, in_article, labels)
+    assert labels == [None] * len(layout.blocks)
+
+
+def test_blocks_below_the_named_body_box_are_not_body(classifier_only: Cleaner) -> None:
+    html = HEAD_PAGE.replace(
+        "</div></article>",
+        "</div><div class='about'><p>The Harbour Gazette is an independent weekly paper owned by "
+        "its readers and published on the islands since 1921.</p></div></article>",
+    )
+    r = classifier_only.clean(html=html)
+    assert r.body.rstrip().endswith("on the day it is landed.")
+    assert (
+        removed_rules(r)[
+            "The Harbour Gazette is an independent weekly paper owned by its readers and published "
+            "on the islands since 1921."
+        ]
+        == "html:tail"
+    )
+    assert_lossless(r)
+
+
+def test_a_gallery_repeating_its_captions_counts_each_caption_once() -> None:
+    from cleaner.html.article import captions
+
+    caption = (
+        "The harbour authority's new ferry at the mainland pier on Monday morning, the day its "
+        "second daily crossing was announced to residents of the outer islands."
+    )
+    slides = "".join(
+        f"<li class='slide'><img src='p.jpg'><div class='caption'>{caption}</div></li>" for _ in range(4)
+    )
+    html = (
+        f"<html><body><article><ul class='gallery'>{slides}</ul><div class='story'>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</div></article></body></html>"
+    )
+    layout = page_text(parse_html(html, for_trafilatura=False))
+    in_article = [True] * len(layout.blocks)
+    labels: list = [None] * len(layout.blocks)
+    captions(layout, in_article, labels)
+    assert [label.rule if label else None for label in labels] == ["html:caption"] * 4 + [None, None]
+
+
+def test_a_post_wrapper_whose_class_says_publish_is_no_byline_box(classifier_only: Cleaner) -> None:
+    """WordPress puts "status-publish" on every post's wrapper: its short lines are body."""
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "<div class='post post-12 type-post status-publish format-standard'>"
+        "<h1>Island ferry to run twice a day</h1>"
+        "<p>The harbour authority said on Monday that the ferry would run twice a day from June, "
+        "ending years of complaints from residents about a single morning crossing.</p>"
+        "<p>What the islanders asked for:</p>"
+        "<p>A second boat, bought from a company in the north, passed its safety inspection last "
+        "week after a winter of repairs, a spokeswoman for the authority said.</p>"
+        "</div><footer>© 2024 Harbour Gazette</footer></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert "What the islanders asked for:" in r.body
