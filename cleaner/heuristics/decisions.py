@@ -213,7 +213,7 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     """Inside an article's text: a short line opened by a lead-in ("READ MORE: <headline>",
     "Lesen Sie auch:", "LE PUEDE INTERESAR: ...") or by a phrase of a family that never
     opens article prose ("Sign up for our newsletter", "Photo: ...", "Copyright 2024 ...")."""
-    if page.scored.at_start is None:  # set where the text reads as an article (page_scores)
+    if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
     leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
     for j, words in enumerate(page.scored.words):

@@ -25,7 +25,7 @@ from cleaner.blocks import Block
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
-from cleaner.heuristics.decisions import DECISIONS, LinePage, label_lead_in_and_family_lines
+from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
     as_ascii_spaced,
@@ -189,7 +189,9 @@ class HeuristicLabeler:
             else:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
-            scores[k] = self._raw_scores(page.texts, lines, text, regime, cut, phrase_lines)
+            scores[k] = self._raw_scores(
+                page.texts, lines, text, regime, cut, phrase_lines, page.with_article_model
+            )
         if for_article:
             self._article_scores(
                 [pages[k].texts for k in for_article], for_article, scores, every_line, starts
@@ -204,8 +206,15 @@ class HeuristicLabeler:
         regime: Regime,
         cut: float,
         phrase_lines: list[bool],
+        as_article: bool,
     ) -> PageScores:
-        """The line classifier's scores of one page in a scoring regime (a raw dump)."""
+        """The line classifier's scores of one page in a scoring regime (a raw dump).
+
+        ``as_article`` (no outlet rules): the lines the classifier keeps are read as
+        an article too, so a short line among them opened by a lead-in or a family
+        phrase ("READ MORE: ...", "© 2024 ...") goes, as in an extractor's output;
+        hence the lead-ins and the phrase openings (the article-line model itself
+        measured no better there: ``bench/fit_article.py --cv 5 --text``)."""
         n = len(texts)
         lows, norms, scan, _, words = lines
         _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
@@ -214,7 +223,10 @@ class HeuristicLabeler:
         )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
-        return PageScores(scores, cut, norms, scan.categories, words, phrase_lines, True)
+        page = PageScores(scores, cut, norms, scan.categories, words, phrase_lines, True)
+        if not as_article:
+            return page
+        return page._replace(leads=lead_in_categories(texts, norms, self.lexicon), at_start=scan.at_start)
 
     def _article_scores(
         self,
@@ -247,37 +259,6 @@ class HeuristicLabeler:
                 at_start=lines.scan.at_start[at : at + size],
             )
             at += size
-
-    def _second_pass(self, page: LinePage) -> None:
-        """A raw dump's kept lines read as an article: a short line there opened by a
-        lead-in or by a phrase of a family that never opens prose ("READ MORE: ...",
-        "Sign up for our newsletter", "Photo: ...") goes, as it does in an extractor's
-        output. (The article-line model over them measured no better than this, at
-        the cost of a second model pass: ``bench/fit_article.py --cv 5 --text``.)"""
-        kept = list(compress(range(len(page.texts)), page.kept()))
-        if not kept:
-            return
-        texts = list(map(page.texts.__getitem__, kept))
-        lines = self.read_lines(texts)
-        n = len(texts)
-        scores = PageScores(
-            [0.0] * n,
-            -inf,
-            lines.norms,
-            lines.scan.categories,
-            lines.words,
-            [False] * n,
-            False,
-            leads=lead_in_categories(texts, lines.norms, self.lexicon),
-            at_start=lines.scan.at_start,
-        )
-        inner = LinePage(
-            texts, scores, [True] * n, "text", self.lexicon, self._classifier_labels, self._button_labels, {}
-        )
-        label_lead_in_and_family_lines(inner)
-        for j, label in zip(kept, inner.local):
-            if label is not None:
-                page.local[j] = label
 
     def phrase_lines(self, lines: PageLines) -> list[bool]:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
@@ -376,8 +357,6 @@ class HeuristicLabeler:
         )
         for _name, decide in DECISIONS:
             decide(page)
-        if scores.raw and scores.cut > -inf and doc.outlet is None:  # a raw dump the classifier cut
-            self._second_pass(page)
         if scope.blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
             return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))

@@ -1,10 +1,10 @@
-"""A raw page dump's kept lines are read again as an article: a short line the classifier
+"""A raw page dump's kept lines are read as an article too: a short line the classifier
 kept that a lead-in or a family phrase opens ("Related: <headline>", "© 2024 ...",
 "Sign up for our newsletter and ...") goes, as in an extractor's output.
 
 The page is written for this test, modelled on a news site's whole text: a menu, the
 article with the outlet's lines inside it, a footer. The classifier is made to keep
-every line, so only the second pass can take those lines out.
+every line, so only that reading can take those lines out.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _page(lines: list[str]) -> str:
     return "\n".join(page) + "\n"
 
 
-def test_outlet_lines_the_classifier_kept_go_in_the_second_pass() -> None:
+def test_outlet_lines_the_classifier_kept_go_as_in_an_article() -> None:
     body = [PARAGRAPHS[0], OUTLET_LINES[0][0], PARAGRAPHS[1], PARAGRAPHS[2], OUTLET_LINES[1][0]]
     body += [PARAGRAPHS[3], OUTLET_LINES[2][0]]
     result = _keep_all_cleaner().clean(_page(body))
