@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import clean
-
-PARAGRAPHS = (
-    "The regional transport authority presented its plan for the northern rail line on Monday, "
-    "promising trains every fifteen minutes from next spring and new stations in three towns.",
-    "Commuters' groups welcomed the timetable but warned that the promised buses to the outer "
-    "villages were still missing from the plan, and asked the authority to publish the costs.",
-    "The authority said it would answer the questions at a public meeting in the town hall next "
-    "week, where residents can also see the drawings of the new stations.",
+from tests.heuristics.article_pages import (
+    assert_line_between_paragraphs_goes,
+    assert_sentence_between_paragraphs_stays,
 )
 
 OUTLET_LINES = [
@@ -49,11 +43,7 @@ OUTLET_LINES = [
 
 @pytest.mark.parametrize("line, category", OUTLET_LINES)
 def test_outlet_line_between_paragraphs_goes(line: str, category: str) -> None:
-    text = "\n\n".join((PARAGRAPHS[0], PARAGRAPHS[1], line, PARAGRAPHS[2])) + "\n"
-    result = clean(text)
-    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
-    removed = [s for s in result.removed if line in s.text]
-    assert removed and removed[0].category == category
+    assert_line_between_paragraphs_goes(line, category)
 
 
 ARTICLE_SENTENCES = [
@@ -67,5 +57,4 @@ ARTICLE_SENTENCES = [
 
 @pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
 def test_article_sentence_with_the_same_words_stays(sentence: str) -> None:
-    text = "\n\n".join((PARAGRAPHS[0], sentence, PARAGRAPHS[1])) + "\n"
-    assert clean(text).body.strip() == text.strip()
+    assert_sentence_between_paragraphs_stays(sentence)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from cleaner import Cleaner
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.model import load_model
+from tests.heuristics.article_pages import PARAGRAPHS as ARTICLE
 
 KEEP_ALL = 1e-9  # a keep threshold this low: the classifier keeps every line
 
@@ -22,12 +23,7 @@ MENU = [
     "Local", "World", "Opinion", "Video", "Podcasts", "Jobs", "Events", "Obituaries", "Archive", "Maps",
 ]  # fmt: skip
 PARAGRAPHS = [
-    "The regional transport authority presented its plan for the northern rail line on Monday, "
-    "promising trains every fifteen minutes from next spring and new stations in three towns.",
-    "Commuters' groups welcomed the timetable but warned that the promised buses to the outer "
-    "villages were still missing from the plan, and asked the authority to publish the costs.",
-    "The authority said it would answer the questions at a public meeting in the town hall next "
-    "week, where residents can also see the drawings of the new stations.",
+    *ARTICLE,
     "Engineers expect the first test trains to run on the upgraded track in the autumn, after the "
     "signalling work on the bridge over the river is finished.",
 ]
