@@ -17,6 +17,7 @@ from cleaner.heuristics.article_lines import (
     _DATE,
     _EMAIL,
     _HANDLE,
+    _INDEX,
     _OPENINGS,
     _PHONE,
     _PHONE_MIN_DIGITS,
@@ -34,27 +35,15 @@ from cleaner.heuristics.article_lines import (
     SHORT_WORDS,
     TINY_WORDS,
     TITLE_OVERLAP_MAX_WORDS,
+    _shift,
 )
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageLines
 
-_INDEX = {name: k for k, name in enumerate(ARTICLE_FEATURES)}
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
 _DIGITS = (ord("0"), ord("9"))
 _SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
 _SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
-
-
-def _shift(values: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
-    """``values`` moved ``by`` lines down (positive: each line sees the one above)."""
-    out = np.full(len(values), fill)
-    if by > 0:
-        out[by:] = values[:-by]
-    elif by < 0:
-        out[:by] = values[-by:]
-    else:
-        out[:] = values
-    return out
 
 
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
