@@ -210,20 +210,22 @@ def label_title(page: LinePage) -> None:
 
 
 def label_lead_in_and_family_lines(page: LinePage) -> None:
-    """Inside an article's text: a short line opened by a lead-in ("READ MORE: <headline>",
-    "Lesen Sie auch:", "LE PUEDE INTERESAR: ...") or by a phrase of a family that never
-    opens article prose ("Sign up for our newsletter", "Photo: ...", "Copyright 2024 ...")."""
+    """Inside an article's text (and among the lines the classifier kept in a raw dump): a
+    short line opened by a lead-in ("READ MORE: <headline>", "Lesen Sie auch:", "LE PUEDE
+    INTERESAR: ...") or by a phrase of a family that never opens article prose ("Sign up
+    for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
+    to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
     if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
     leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
     for j, words in enumerate(page.scored.words):
         if local[j] is not None or not usable[j]:
             continue
-        text = page.texts[j].strip()
-        if words > OPENED_LINE_MAX_WORDS:
-            if words <= SIGN_LINE_MAX_WORDS and text.startswith("©"):
+        if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
+            if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
                 local[j] = OPENED_LINE["legal"]
             continue
+        text = page.texts[j].strip()
         category = leads[j]
         if category is None and page.scored.at_start[j]:
             family = page.scored.categories[j]
