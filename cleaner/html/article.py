@@ -329,11 +329,12 @@ BODY_BOX_SHARE = 0.6  # the body box holds at least this share of the classifier
 HEAD = Label("page_chrome", "html:head")
 
 
-def body_box(page: PageText, in_article: list[bool], main: Any | None) -> Any | None:
-    """The element whose class (or itemprop) names it the article body, inside the article.
+def body_box(page: PageText, in_article: list[bool], main: Any | None) -> frozenset[Any] | None:
+    """The elements of the box whose class (or itemprop) names it the article body.
 
-    The outermost such element at or below the article's main container that
-    holds BODY_BOX_SHARE of the article's text; None when the markup names none.
+    The box is the outermost such element at or below the article's main container
+    that holds BODY_BOX_SHARE of the article's text; None when the markup names none.
+    Its elements once, for ``head_above_body`` and ``tail_below_body`` both.
     """
     total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
     if not total:
@@ -355,7 +356,7 @@ def body_box(page: PageText, in_article: list[bool], main: Any | None) -> Any | 
             continue
         if best is None or w > weight[best]:  # the outermost: it holds the most
             best = node
-    return best
+    return None if best is None else frozenset(best.iter())
 
 
 def _in_body_box(el: Any) -> bool:
@@ -371,7 +372,7 @@ def _body_named(el: Any) -> bool:
 
 
 def head_above_body(
-    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: frozenset[Any] | None
 ) -> None:
     """Article blocks above the named body box are the article's head, not its body.
 
@@ -382,10 +383,9 @@ def head_above_body(
     """
     if box is None:
         return
-    inside_box = set(box.iter())
     head = []
     for i, inside in enumerate(in_article):
-        if page.elements[i] in inside_box:
+        if page.elements[i] in box:
             break
         # a page may split its text over several body boxes: those are not head
         if inside and labels[i] is None and page.tags[i] != "h1" and not _in_body_box(page.elements[i]):
@@ -399,7 +399,7 @@ TAIL = Label("page_chrome", "html:tail")
 
 
 def tail_below_body(
-    page: PageText, in_article: list[bool], labels: list[Label | None], box: Any | None
+    page: PageText, in_article: list[bool], labels: list[Label | None], box: frozenset[Any] | None
 ) -> None:
     """Article blocks below the named body box are what follows the article, not its text.
 
@@ -409,8 +409,7 @@ def tail_below_body(
     """
     if box is None:
         return
-    inside_box = set(box.iter())
-    last = max(i for i, el in enumerate(page.elements) if el in inside_box)
+    last = max(i for i, el in enumerate(page.elements) if el in box)
     for i in range(last + 1, len(page.blocks)):
         if in_article[i] and labels[i] is None and not _in_body_box(page.elements[i]):
             in_article[i] = False
