@@ -277,14 +277,7 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     BYTES_LETTERS_MAX_LINES lines) goes to ``_letter_counts_of_page``."""
     if len(texts) > BYTES_LETTERS_MAX_LINES:
         return _letter_counts_of_page(texts)
-    page = "\n".join(texts)
-    if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
-        texts = [text.replace("\n", " ") for text in texts]
-        page = "\n".join(texts)
-    for space in _WIDE_SPACES:  # the non-ASCII spaces of _SPACE_CHARS: to the shapes, a space like " "
-        if space in page:
-            page = page.replace(space, " ")
-    raw = page.encode("utf-8", "surrogatepass")
+    raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     # A space shape opens each line's shape (one inserted after each line break and one
     # before the page), so a line's first word counts like any other.
     shapes = b" " + raw.translate(_SHAPE).replace(b"\n", b"\n ")
@@ -310,6 +303,19 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
                 upper[j] += case[0]
                 cased[j] += case[1]
     return upper, cased, digits
+
+
+def _spaced_page(texts: list[str]) -> str:
+    """The lines joined by line breaks, one line of the page per text: a line break inside
+    a line and the non-ASCII spaces of _SPACE_CHARS made plain spaces, so words split at
+    the same places and a page line is a line."""
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
+        page = "\n".join(text.replace("\n", " ") for text in texts)
+    for space in _WIDE_SPACES:
+        if space in page:
+            page = page.replace(space, " ")
+    return page
 
 
 def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
@@ -342,13 +348,7 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     initial's case is its byte's, only the other initials are decoded (their code
     points put together from their bytes) and compared with their lower and upper case."""
     n = len(texts)
-    page = "\n".join(texts)
-    if page.count("\n") != n - 1:  # a line holding a line break: a space like any other
-        page = "\n".join(text.replace("\n", " ") for text in texts)
-    for wide_space in _WIDE_SPACES:
-        if wide_space in page:
-            page = page.replace(wide_space, " ")
-    data = np.frombuffer(page.encode("utf-8", "surrogatepass"), np.uint8)
+    data = np.frombuffer(_spaced_page(texts).encode("utf-8", "surrogatepass"), np.uint8)
     space = _SPACE_BYTES[data]
     opens = ~space
     opens[1:] &= space[:-1]
