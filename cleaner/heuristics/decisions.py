@@ -37,6 +37,9 @@ TERMINATOR_MIN_BODY_SHARE = (
 )
 PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
 PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
+EXTRACTED_TAIL_MAX_WORDS = (
+    15  # in an extractor's text, a teaser list after a terminator has no line this long
+)
 
 APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
 TITLE = Label("title", "heuristic:title")
@@ -142,10 +145,12 @@ def label_after_terminator(page: LinePage) -> None:
     and every kept line after it goes (comment threads and teasers read like prose),
     unless paragraphs of the article follow it.
 
-    Raw dumps only: an extractor's output already ends where the article does.
+    An extractor's output mostly ends where the article does; what it leaves after a
+    terminator is a comment form, a teaser list or a share bar. There a terminator ends
+    the article only when no line after it is as long as a sentence of prose
+    (EXTRACTED_TAIL_MAX_WORDS): a subheading that names related reading, or a log-in
+    prompt set into the text, is followed by the article's next paragraph.
     """
-    if not page.scored.raw:
-        return
     texts, kept, categories = page.texts, page.kept(), page.scored.categories
     terminators = [
         j
@@ -162,6 +167,8 @@ def label_after_terminator(page: LinePage) -> None:
             continue
         category = categories[j]
         assert category is not None  # a terminator line has a phrase category
+        if not page.scored.raw and _prose_after(page.scored.words, kept, j):
+            continue
         if category != "comments":
             if prose_until is None:
                 prose_until = _last_prose_run(texts, kept)
@@ -171,6 +178,11 @@ def label_after_terminator(page: LinePage) -> None:
         for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
             page.local[k] = label
         return
+
+
+def _prose_after(words: list[int], kept: list[bool], at: int) -> bool:
+    """Whether a kept line below ``at`` has EXTRACTED_TAIL_MAX_WORDS words or more."""
+    return any(w >= EXTRACTED_TAIL_MAX_WORDS for w in compress(words[at + 1 :], kept[at + 1 :]))
 
 
 def label_edges(page: LinePage) -> None:
