@@ -56,19 +56,36 @@ _YOU = frozenset(
     "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
 _PRONOUNS = _WE | _YOU
-# A pronoun as a whole word (between white space as ``str.split`` cuts at it), in the
-# lower-cased page's UTF-8: one RE2 scan finds the lines that hold one, and only those
-# lines are split into words (most lines hold none; splitting every line cost more
-# than all the rest of a line's columns).
-_WORD_SPACE = b"|".join(map(re2.escape, sorted({c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES})))
-_PRONOUN_WORD = re2.compile(
+_PLAIN_RE2 = re2.Options()  # RE2's defaults, errors raised rather than logged
+_PLAIN_RE2.log_errors = False
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
+
+def _byte_program(pattern: bytes) -> Any:
+    """``pattern`` compiled as RE2's own program (what ``re2.compile`` wraps): its
+    ``Match(anchor, data, pos, end)`` gives the span of one match, ``(-1, -1)`` when there
+    is none. A scan with many hits calls it in a loop: the wrapper's ``finditer`` costs
+    a generator step and a match object per hit, several times RE2's own work."""
+    program = re2._re2.RE2(pattern, _PLAIN_RE2)
+    if not program.ok():
+        raise re2.error(program.error())
+    return program
+
+
+# A line holding a pronoun as a whole word (between white space as ``str.split`` cuts at
+# it), in the lower-cased page's UTF-8: one RE2 scan finds those lines, and only they
+# are split into words (most lines hold none; splitting every line cost more than all
+# the rest of a line's columns). A match runs on to its line's end, so the scan
+# stops once per line that holds one, not once per pronoun.
+_WORD_SPACES = {c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES}
+_PRONOUN_LINE = _byte_program(
     b"(?m)(?:^|"
-    + _WORD_SPACE
-    + b")("
-    + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
+    + b"|".join(map(re2.escape, sorted(_WORD_SPACES)))
     + b")(?:"
-    + _WORD_SPACE
-    + b"|$)"
+    + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
+    + b")(?:(?:"
+    + b"|".join(map(re2.escape, sorted(_WORD_SPACES - {b"\n"})))
+    + b")[^\n]*)?$"
 )
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
@@ -84,6 +101,10 @@ _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 # "Von ...", "Par ...", "Por ...", "Di ...", "Door ...", "Av ...", "Przez ...", "Автор ...":
 # the word that introduces an author, then a capital); "About X" boxes; and
 # "<Name> is a reporter ..." bios (one to four capitalised words, then a copula).
+_NAME_IS_OPENING = (
+    r"(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
+    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t]"
+)
 _OPENINGS = re.compile(
     r"[ \t]*(?:"
     r"(?P<bracket>[\[(【][ \t]*[^\W\d_][^\])】\n]{0,24}[\])】])"
@@ -92,10 +113,13 @@ _OPENINGS = re.compile(
     r"[: \t]+[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω])"
     r"|(?P<about>(?i:about|über|uber|à propos d|a propos d|acerca de|sobre|informazioni su|chi è|over|om|о|об)"
     r"[ \t]+\S)"
-    r"|(?P<name_is>(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
-    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
+    r"|(?P<name_is>" + _NAME_IS_OPENING + ")"
     r")",
 )
+# The last kind alone: a line it opens is a "name_is" line unless an earlier kind opens
+# it. Only that kind's column is read by the shipped trees, and a line that no capital
+# opens fails it at once, so this one pattern costs a fraction of all five.
+_NAME_IS = re.compile(r"[ \t]*" + _NAME_IS_OPENING)
 _SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
 _NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
 # Bytes of a UTF-8 character by its first byte (only lead bytes are ever looked up)
@@ -239,10 +263,26 @@ def _shifted(values: list[Any], by: int, fill: Any = 0.0) -> list[Any]:
 
 
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
+# The column each kind of opening fills
+_OPENING_COLUMNS = {
+    "bracket_tag": "bracket",
+    "interview": "interview",
+    "byline": "byline",
+    "about_lead": "about",
+    "name_is": "name_is",
+}
 
 
-def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
-    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line."""
+def _opening_columns(stripped: list[str], columns: Collection[str] | None) -> dict[str, list[bool]]:
+    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line; when
+    ``columns`` (the columns wanted) need only "name_is", the others are left all False."""
+    wanted = {group for name, group in _OPENING_COLUMNS.items() if columns is None or name in columns}
+    if wanted <= {"name_is"}:
+        name_is = [False] * len(stripped)
+        if wanted:
+            for j in compress(range(len(stripped)), map(_NAME_IS.match, stripped)):
+                name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+        return {**dict.fromkeys(_OPENING_GROUPS, [False] * len(stripped)), "name_is": name_is}
     kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
@@ -477,12 +517,21 @@ def _pronoun_lines(page: str, lows: list[str]) -> list[int] | range:
     if len(lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
         return range(len(lows))
     data = page.encode("utf-8", "surrogatepass")
-    hits = [match.start(1) for match in _PRONOUN_WORD.finditer(data)]
+    hits = []  # where each match ends: at its line's end (a line break or the page's end)
+    match, pos, size = _PRONOUN_LINE.Match, 0, len(data)
+    while True:
+        end = match(_UNANCHORED, data, pos, size)[0][1]
+        if end < 0:
+            break
+        hits.append(end)
+        pos = end + 1  # past the line break: the next line's match opens at its start
+        if pos > size:
+            break
     if not hits:
         return []
     if page.count("\n") == len(lows) - 1:
         breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
-        lines = np.searchsorted(breaks, hits)  # the breaks before a hit: its line
+        lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
         return sorted(set(lines.tolist()))
     starts = list(accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in lows), initial=0))
     return sorted({bisect_right(starts, hit) - 1 for hit in hits})
@@ -553,7 +602,7 @@ def article_matrix(
     colon = [c == ":" for c in last_chars]
     upper_initials, cased_initials, digits = _letter_counts_of_pages(texts, starts)
     title_share = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
-    opening = _opening_columns(stripped)
+    opening = _opening_columns(stripped, columns)
     # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
     dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
     phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
