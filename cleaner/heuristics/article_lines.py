@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
+from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import add, is_not
 from typing import Any, NamedTuple
@@ -91,6 +92,11 @@ _PRONOUN_LINE = _byte_program(
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
 _PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+# _PHONE's shape in RE2 over a line's UTF-8: RE2's decimal digits hold every digit
+# Python's \d matches (a later Unicode only adds some), so a line it finds nothing in
+# holds no phone number
+_PHONE_LINE = _byte_program(rb"\p{Nd}[\p{Nd} ()/-]{7,}\p{Nd}")
+_PHONE_ASCII_LINE = _byte_program(rb"[0-9][0-9 ()/-]{7,}[0-9]")  # a match of _PHONE for sure
 _PHONE_MIN_DIGITS = 8
 DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
@@ -515,30 +521,91 @@ def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int],
     return back, ahead
 
 
-def _pronoun_lines(page: str, lows: list[str]) -> list[int] | range:
-    """The lines (``lows``, joined by newlines in ``page``) holding a word of _PRONOUNS,
-    perhaps among others: no line holding one is missed."""
-    if len(lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
-        return range(len(lows))
-    data = page.encode("utf-8", "surrogatepass")
-    hits = []  # where each match ends: at its line's end (a line break or the page's end)
-    match, pos, size = _PRONOUN_LINE.Match, 0, len(data)
-    while True:
-        end = match(_UNANCHORED, data, pos, size)[0][1]
-        if end < 0:
-            break
-        hits.append(end)
-        pos = end + 1  # past the line break: the next line's match opens at its start
-        if pos > size:
-            break
-    if not hits:
-        return []
-    if page.count("\n") == len(lows) - 1:
-        breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
-        lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
-        return sorted(set(lines.tolist()))
-    starts = list(accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in lows), initial=0))
-    return sorted({bisect_right(starts, hit) - 1 for hit in hits})
+class _LowerPage:
+    """The lower-cased lines (``lows``) joined by newlines (``text``), with where each starts
+    in it and, once asked for, its UTF-8: what the searches of the whole page read."""
+
+    def __init__(self, lows: list[str], page: str) -> None:
+        self.lows = lows
+        self.starts = line_starts(lows)
+        # the labeler's joined page; a caller's lines without it are joined here
+        self.text = page if len(page) == self.starts[-1] - 1 else "\n".join(lows)
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.text.encode("utf-8", "surrogatepass")
+
+    @cached_property
+    def byte_spans(self) -> tuple[list[int], list[int]]:
+        """Where each line starts and ends in ``data``."""
+        if self.text.count("\n") == len(self.lows) - 1:  # no line holds a line break of its own
+            breaks = np.flatnonzero(np.frombuffer(self.data, np.uint8) == _NEWLINE).tolist()
+            return [0, *(at + 1 for at in breaks)], [*breaks, len(self.data)]
+        sizes = [len(low.encode("utf-8", "surrogatepass")) for low in self.lows]
+        starts = list(accumulate((size + 1 for size in sizes[:-1]), initial=0))
+        return starts, list(map(add, starts, sizes))
+
+    def holding(self, marks: tuple[str, ...]) -> list[bool]:
+        """Whether each line holds any of ``marks``: a search of the page per mark, skipping
+        to the next line after a hit, instead of a test per line per mark (few lines
+        hold one)."""
+        found = [False] * len(self.lows)
+        starts, find = self.starts, self.text.find
+        for mark in marks:
+            at = find(mark)
+            while at >= 0:
+                line = bisect_right(starts, at) - 1
+                found[line] = True
+                at = find(mark, starts[line + 1])
+        return found
+
+    def matching(self, program: Any) -> list[int]:
+        """The lines where ``program`` (RE2's own, built to run on to its line's end) matches."""
+        data = self.data
+        hits = []  # where each match ends: at its line's end (a line break or the page's end)
+        match, pos, size = program.Match, 0, len(data)
+        while pos <= size:
+            end = match(_UNANCHORED, data, pos, size)[0][1]
+            if end < 0:
+                break
+            hits.append(end)
+            pos = end + 1  # past the line break: the next line's match opens at its start
+        if not hits:
+            return []
+        if self.text.count("\n") == len(self.lows) - 1:  # no line holds a line break of its own
+            breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == _NEWLINE)
+            lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
+            return sorted(set(lines.tolist()))
+        starts = list(
+            accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in self.lows), initial=0)
+        )
+        return sorted({bisect_right(starts, hit) - 1 for hit in hits})
+
+
+def _pronoun_lines(page: _LowerPage) -> list[int] | range:
+    """The lines holding a word of _PRONOUNS, perhaps among others: no line holding one is missed."""
+    if len(page.lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
+        return range(len(page.lows))
+    return page.matching(_PRONOUN_LINE)
+
+
+def _phone_lines(page: _LowerPage, cue: list[bool]) -> list[bool]:
+    """Whether _PHONE occurs in each line with a ``cue``, each such line read by RE2 in the
+    page's UTF-8: a line where _PHONE_ASCII_LINE matches holds a match of _PHONE made
+    of ASCII digits; only a line where it does not but _PHONE_LINE (any decimal digits)
+    does is searched by _PHONE itself. (Python's search backtracks over a long run of
+    digits and spaces: a table of figures cost more than all the rest of its batch.)"""
+    found = [False] * len(cue)
+    if True in cue:
+        data, (starts, ends) = page.data, page.byte_spans
+        sure, maybe = _PHONE_ASCII_LINE.Match, _PHONE_LINE.Match
+        for j in compress(range(len(cue)), cue):
+            a, b = starts[j], ends[j]
+            if sure(_UNANCHORED, data, a, b)[0][0] >= 0:
+                found[j] = True
+            elif maybe(_UNANCHORED, data, a, b)[0][0] >= 0:
+                found[j] = _PHONE.search(page.lows[j]) is not None
+    return found
 
 
 def _shifted_in_pages(
@@ -606,9 +673,10 @@ def article_matrix(
     if wanted("date_like") or wanted("date_only"):
         # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
         dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
-    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
-    at_signs = _lines_holding(("@",), lines.page, lows)
-    urls = _found(_lines_holding(("http", "www."), lines.page, lows), _URL, lows)
+    low_page = _LowerPage(lows, lines.page)
+    phones = _phone_lines(low_page, [d >= _PHONE_MIN_DIGITS for d in digits])
+    at_signs = low_page.holding(("@",))
+    urls = _found(low_page.holding(("http", "www.")), _URL, lows)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -643,14 +711,14 @@ def article_matrix(
     put("email", lambda: _found(at_signs, _EMAIL, lows))
     put("handle", lambda: _found(at_signs, _HANDLE, lows))
     put("phone", lambda: phones)
-    put("copyright", lambda: _lines_holding(_COPYRIGHT_MARKS, lines.page, lows))
-    put("pipe", lambda: _lines_holding(("|",), lines.page, lows))
+    put("copyright", lambda: low_page.holding(_COPYRIGHT_MARKS))
+    put("pipe", lambda: low_page.holding(("|",)))
     for name, kind in _OPENING_COLUMNS.items():
         if name != "byline":
             put(name, lambda: opening[kind])  # noqa: B023 (called at once)
     put("byline", lambda: [w < SHORT_WORDS and b for w, b in zip(words, opening["byline"])])
     we, you = [0.0] * n, [0.0] * n
-    for j in _pronoun_lines(lines.page, lows):
+    for j in _pronoun_lines(low_page):
         pronouns = _PRONOUNS.intersection(lows[j].split())
         if pronouns:
             we[j] = len(_WE.intersection(pronouns)) / words[j]
@@ -918,23 +986,6 @@ def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
 
 # The copyright marks, searched in the lower-cased lines
 _COPYRIGHT_MARKS = ("©", "copyright", "(c)")
-
-
-def _lines_holding(marks: tuple[str, ...], page: str, lows: list[str]) -> list[bool]:
-    """Whether each line (``lows``, joined by newlines in ``page``) holds any of ``marks``:
-    a search of the page per mark, skipping to the next line after a hit, instead of
-    a test per line per mark (few lines hold one)."""
-    found = [False] * len(lows)
-    starts = line_starts(lows)
-    if len(page) != starts[-1] - 1:  # not the lines' own page (a caller's lines without it)
-        page = "\n".join(lows)
-    for mark in marks:
-        at = page.find(mark)
-        while at >= 0:
-            line = bisect_right(starts, at) - 1
-            found[line] = True
-            at = page.find(mark, starts[line + 1])
-    return found
 
 
 _SENTENCE_END_POINTS = np.array(sorted(map(ord, _SENTENCE_END)), dtype=np.uint32)
