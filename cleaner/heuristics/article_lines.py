@@ -402,37 +402,40 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     space = np.frombuffer(raw.translate(_SPACE_FLAGS), np.bool_)
     opens = ~space
     opens[1:] &= space[:-1]
-    at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
+    # Per byte: a word opening with an ASCII capital, with an ASCII small letter, and an
+    # ASCII digit (bytes below a range's first wrap around past 255); summed per line by
+    # one reduceat each, a pad byte closing the page so an empty last line has a place
+    flags = np.zeros((3, len(data) + 1), dtype=np.uint8)
+    np.logical_and(opens, (data - np.uint8(ord("A"))) < 26, out=flags[0, :-1].view(np.bool_))
+    np.logical_and(opens, (data - np.uint8(ord("a"))) < 26, out=flags[1, :-1].view(np.bool_))
+    np.less(data - np.uint8(ord("0")), 10, out=flags[2, :-1].view(np.bool_))
+    flags[1] |= flags[0]  # a capital has a case too
     breaks = np.flatnonzero(data == _NEWLINE)
-    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
-    first = data[at]
-    is_upper = (first >= ord("A")) & (first <= ord("Z"))
-    cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
+    line_at = np.concatenate(([0], breaks + 1))
+    counts = np.add.reduceat(flags, line_at, axis=1, dtype=np.int64)
+    counts[:, np.diff(line_at, append=len(data) + 1) == 1] = 0  # an empty line reduced its next byte
+    upper, cased, digits = counts
     odd: list[int] = []
-    wide = np.flatnonzero(first >= _UTF8_LEAD)
+    wide = np.flatnonzero(opens & (data >= _UTF8_LEAD))  # words opening with a non-ASCII character
     if len(wide):
-        points = _code_points_at(data, at[wide])
+        line_of = np.searchsorted(breaks, wide)  # the line breaks before a word: its line
+        points = _code_points_at(data, wide)
         initials = points.tobytes().decode("utf-32-le", "surrogatepass")
-        lower, upper = initials.lower(), initials.upper()
-        if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
+        lower, higher = initials.lower(), initials.upper()
+        if not (len(lower) == len(higher) == len(initials)):  # a letter whose case has another length
             odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
             is_odd = np.isin(points, odd_letters)
-            odd = line_of[wide[is_odd]].tolist()
+            odd = line_of[is_odd].tolist()
             points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
             initials = points.tobytes().decode("utf-32-le", "surrogatepass")
-            lower, upper = initials.lower(), initials.upper()
+            lower, higher = initials.lower(), initials.upper()
         wide_upper = points != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
-        is_upper[wide] = wide_upper
-        cased[wide] = wide_upper | (
-            points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
+        wide_cased = wide_upper | (
+            points != np.frombuffer(higher.encode("utf-32-le", "surrogatepass"), np.uint32)
         )
-    digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
-    return (
-        np.bincount(line_of[is_upper], minlength=n).tolist(),
-        np.bincount(line_of[cased], minlength=n).tolist(),
-        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
-        odd,
-    )
+        upper += np.bincount(line_of[wide_upper], minlength=n)
+        cased += np.bincount(line_of[wide_cased], minlength=n)
+    return upper.tolist(), cased.tolist(), digits.tolist(), odd
 
 
 def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:

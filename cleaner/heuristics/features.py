@@ -228,6 +228,7 @@ OTHER_SPACES = (
     + "\u2028\u2029\u202f\u205f\u3000"
 )
 # One RE2 scan for any of them: ~10x cheaper than a bytes search per character.
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 _OTHER_SPACE_BYTES = re2.compile(b"|".join(re2.escape(space.encode()) for space in OTHER_SPACES))
 _ASCII_SPACE = np.zeros(256, dtype=bool)
 _ASCII_SPACE[list(b" \t\n\x0b\x0c\r")] = True
@@ -244,9 +245,15 @@ def ascii_spaced(data: bytes) -> bool:
 def as_ascii_spaced(data: bytes) -> bytes:
     """The UTF-8 ``data`` with each white space character that is not ASCII (OTHER_SPACES)
     made a plain space: ``ascii_spaced``, and split into the same words."""
-    for space in set(_OTHER_SPACE_BYTES.findall(data)):  # one scan finds which there are
-        data = data.replace(space, b" ")
-    return data
+    match = _OTHER_SPACE_BYTES._regexp.Match  # RE2's own search: no match object per hit
+    at = 0
+    while True:
+        # the first such space from ``at`` on; each kind found is replaced all at once, so
+        # the search goes on from where that kind first stood (nothing before it changed)
+        at, end = match(_UNANCHORED, data, at, len(data))[0]
+        if at < 0:
+            return data
+        data = data.replace(data[at:end], b" ")
 
 
 def byte_token_counts(data: bytes, n: int) -> list[int] | None:
