@@ -539,9 +539,14 @@ class _LowerPage:
         return self.text.encode("utf-8", "surrogatepass")
 
     @cached_property
+    def line_to_line(self) -> bool:
+        """Whether the page's line breaks are the lines' (no line holds a break of its own)."""
+        return self.text.count("\n") == len(self.lows) - 1
+
+    @cached_property
     def byte_spans(self) -> tuple[list[int], list[int]]:
         """Where each line starts and ends in ``data``."""
-        if self.text.count("\n") == len(self.lows) - 1:  # no line holds a line break of its own
+        if self.line_to_line:
             breaks = np.flatnonzero(np.frombuffer(self.data, np.uint8) == _NEWLINE).tolist()
             return [0, *(at + 1 for at in breaks)], [*breaks, len(self.data)]
         sizes = [len(low.encode("utf-8", "surrogatepass")) for low in self.lows]
@@ -575,7 +580,7 @@ class _LowerPage:
             pos = end + 1  # past the line break: the next line's match opens at its start
         if not hits:
             return []
-        if self.text.count("\n") == len(self.lows) - 1:  # no line holds a line break of its own
+        if self.line_to_line:
             breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == _NEWLINE)
             lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
             return sorted(set(lines.tolist()))
@@ -974,8 +979,12 @@ def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
     lines start, and one past the last). Most lines are unique in the whole batch;
     only the others are counted by page."""
     out = [False] * len(stripped)
-    seen = Counter(stripped)
-    again = [j for j, count in enumerate(map(seen.__getitem__, stripped)) if count > 1]
+    # only lines of a length some other line has can repeat: most paragraphs' length is
+    # their own, and counting lengths spares hashing their text
+    lengths = Counter(map(len, stripped))
+    alike = [j for j, count in enumerate(map(lengths.__getitem__, map(len, stripped))) if count > 1]
+    seen = Counter(map(stripped.__getitem__, alike))
+    again = [j for j in alike if seen[stripped[j]] > 1]
     if len(starts) == 2:
         for j in again:
             out[j] = True

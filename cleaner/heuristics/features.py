@@ -171,6 +171,7 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 
 
 # The first bytes of the UTF-8 forms of every character _CJK finds (U+3040..U+9FFF: E3..E9,
@@ -200,6 +201,9 @@ def word_counts(
     as words, two to a word, on pages that hold any.
     """
     words = token_counts(lines) if tokens is None else tokens
+    if data is not None and data.count(b"\n") == len(lines) - 1:
+        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one
+        return _with_cjk_words(words, texts, _lines_with_cjk(data))
     if page is None:
         page = "\n".join(lines)
     found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
@@ -220,6 +224,39 @@ def word_counts(
     return words
 
 
+# A line holding a character of _CJK, in UTF-8 (the same code points), running on to the
+# line's end: one match per such line
+_CJK_LINE = re2.compile(("(?:" + _CJK.pattern + ")[^\n]*").encode())._regexp
+
+
+def _lines_with_cjk(data: bytes) -> list[int]:
+    """The lines of the UTF-8 page ``data`` (lines joined by newlines) holding a CJK character."""
+    ends = []
+    match, pos, size = _CJK_LINE.Match, 0, len(data)
+    while pos <= size:
+        end = match(_UNANCHORED, data, pos, size)[0][1]
+        if end < 0:
+            break
+        ends.append(end)
+        pos = end + 1  # past the line break
+    if not ends:
+        return []
+    breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n"))
+    return np.searchsorted(breaks, ends).tolist()  # type: ignore[no-any-return]
+
+
+def _with_cjk_words(words: list[int], texts: list[str], cjk_lines: list[int]) -> list[int]:
+    """``words`` with each line of ``cjk_lines`` counted as word_counts counts CJK text."""
+    if cjk_lines:
+        words = list(words)
+        half = CJK_CHARS_PER_WORD - 1
+        for j in cjk_lines:
+            words[j] = max(words[j], (len(_CJK.findall(texts[j])) + half) // CJK_CHARS_PER_WORD)
+    if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
+        words = [w or 1 for w in words]
+    return words
+
+
 # White space str.split() cuts at besides the six ASCII characters bytes.split() knows
 # (" \t\n\v\f\r"), and those six as a byte table.
 OTHER_SPACES = (
@@ -228,7 +265,6 @@ OTHER_SPACES = (
     + "\u2028\u2029\u202f\u205f\u3000"
 )
 # One RE2 scan for any of them: ~10x cheaper than a bytes search per character.
-_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 _OTHER_SPACE_BYTES = re2.compile(b"|".join(re2.escape(space.encode()) for space in OTHER_SPACES))
 _ASCII_SPACE = np.zeros(256, dtype=bool)
 _ASCII_SPACE[list(b" \t\n\x0b\x0c\r")] = True

@@ -19,6 +19,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler, article_lines
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
+from cleaner.heuristics.features import token_counts, word_counts
 from tests.heuristics import article_columns_reference as reference
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -112,3 +113,16 @@ def test_phone_column_by_re2_equals_pythons_search(line: str) -> None:
     pages = [["A title line", line, "Another line of the page with 12345678 digits."]]
     batched, alone = batch_and_pages(pages)
     np.testing.assert_array_equal(batched, alone)
+
+
+CJK_ALPHABET = "ab Zé 中文字 ひらがな カタカナ 한국 \ufeff\ufffd\uff21 ー・\u3000\t"
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(st.lists(st.text(alphabet=CJK_ALPHABET, min_size=1, max_size=30).filter(str.strip), min_size=1))
+def test_cjk_words_by_one_byte_scan_equal_the_page_search(lines: list[str]) -> None:
+    # word_counts finds the lines holding CJK in the page's UTF-8 when it has it (RE2,
+    # one scan), else by searching the page in Python: the counts are the same
+    page = "\n".join(lines)
+    tokens = token_counts(lines)
+    assert word_counts(lines, lines, page, tokens, page.encode()) == word_counts(lines, lines, page, tokens)
