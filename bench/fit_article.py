@@ -87,7 +87,10 @@ SETS = ("seb-dev", "traf", "wceb-dev")
 SET_WEIGHTS = {"seb-dev": 6.0, "traf": 1.0}
 # Body-loss budgets for choosing the threshold on out-of-fold predictions: seb-dev
 # and wceb-dev in shares of body tokens, traf in share of body lines (~ must_keep strings).
-BUDGETS = {"seb-dev": 0.003, "traf": 0.006, "wceb-dev": 0.003}
+# traf 0.005 (was 0.006; --cv 5 on 2 December with the machine-line and terminator decisions:
+# 0.006 removed traf 34.7% at an end-to-end must_keep loss of 1.15%, over #11's 1.0% bound;
+# 0.005 removed 33.3% at 1.00%, and seb-dev 30.0%)
+BUDGETS = {"seb-dev": 0.003, "traf": 0.005, "wceb-dev": 0.003}
 WCEB_WEIGHT = 0.0  # the older pages label tables and menus the other way: fitted on news only (see --cv)
 INNER_FOLDS = 5
 # The boosting: each tree costs one gather per level per line at run time, so few

@@ -15,6 +15,7 @@ scored the lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
@@ -37,6 +38,9 @@ TERMINATOR_MIN_BODY_SHARE = (
 )
 PROSE_PARAGRAPH_WORDS = 25  # a kept line this long is a paragraph ...
 PROSE_RUN_AFTER_TERMINATOR = 3  # ... and this many in a row after a terminator: the article goes on
+EXTRACTED_TAIL_MAX_WORDS = (
+    15  # in an extractor's text, a teaser list after a terminator has no line this long
+)
 
 APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
 TITLE = Label("title", "heuristic:title")
@@ -44,6 +48,7 @@ CLASSIFIER = Label("other", "heuristic:classifier")
 SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
+MACHINE_LINE = Label("other", "heuristic:machine-line")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
@@ -60,6 +65,17 @@ ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
 SENTENCE_END = frozenset(".!?…\"”»'’")  # ... when it ends with one of these
 ARTICLE_LINE = {category: Label(category, ARTICLE_RULE) for category in CATEGORIES}
+# A line that is only a timestamp in machine form (ISO 8601 with its time) or only the
+# address of an image or other asset file: page metadata (JSON-LD, og: tags) a scraper
+# spilled into the text; article prose in any language writes neither alone on a line.
+MACHINE_LINE_PATTERN = re.compile(
+    r"\s*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?"
+    r"|https?://\S+?\.(?:jpe?g|png|gif|webp|avif|svg|ico|css|js)(?:[?#]\S*)?)\s*",
+    re.IGNORECASE,
+)
+MACHINE_LINE_STARTS = tuple("0123456789hH")  # what such a line opens with, once stripped
+MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
+
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
     "related": Label("related", "heuristic:after-terminator"),
@@ -125,6 +141,21 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
             local[j] = phrase_labels[category] if category is not None else CLASSIFIER
 
 
+def label_machine_lines(page: LinePage) -> None:
+    """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN)."""
+    local, usable = page.local, page.usable
+    for j, text in enumerate(page.texts):
+        stripped = text.lstrip()
+        if (
+            stripped[:1] in MACHINE_LINE_STARTS
+            and len(text) <= MACHINE_LINE_MAX_CHARS
+            and usable[j]
+            and local[j] is None
+            and MACHINE_LINE_PATTERN.fullmatch(text)
+        ):
+            local[j] = MACHINE_LINE
+
+
 def label_repeats(page: LinePage) -> None:
     """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
     if page.scored.cut == -inf:
@@ -142,10 +173,12 @@ def label_after_terminator(page: LinePage) -> None:
     and every kept line after it goes (comment threads and teasers read like prose),
     unless paragraphs of the article follow it.
 
-    Raw dumps only: an extractor's output already ends where the article does.
+    An extractor's output mostly ends where the article does; what it leaves after a
+    terminator is a comment form, a teaser list or a share bar. There a terminator ends
+    the article only when no line after it is as long as a sentence of prose
+    (EXTRACTED_TAIL_MAX_WORDS): a subheading that names related reading, or a log-in
+    prompt set into the text, is followed by the article's next paragraph.
     """
-    if not page.scored.raw:
-        return
     texts, kept, categories = page.texts, page.kept(), page.scored.categories
     terminators = [
         j
@@ -162,6 +195,8 @@ def label_after_terminator(page: LinePage) -> None:
             continue
         category = categories[j]
         assert category is not None  # a terminator line has a phrase category
+        if not page.scored.raw and _prose_after(page.scored.words, kept, j):
+            continue
         if category != "comments":
             if prose_until is None:
                 prose_until = _last_prose_run(texts, kept)
@@ -171,6 +206,11 @@ def label_after_terminator(page: LinePage) -> None:
         for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
             page.local[k] = label
         return
+
+
+def _prose_after(words: list[int], kept: list[bool], at: int) -> bool:
+    """Whether a kept line below ``at`` has EXTRACTED_TAIL_MAX_WORDS words or more."""
+    return any(w >= EXTRACTED_TAIL_MAX_WORDS for w in compress(words[at + 1 :], kept[at + 1 :]))
 
 
 def label_edges(page: LinePage) -> None:
@@ -298,6 +338,7 @@ Decision = Callable[[LinePage], None]
 DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("appeal-zone", label_appeal_zones),
     ("button-and-phrase-lines", label_button_and_phrase_lines),
+    ("machine-line", label_machine_lines),
     ("repeat", label_repeats),
     ("after-terminator", label_after_terminator),
     ("edges", label_edges),
