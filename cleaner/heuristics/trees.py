@@ -28,10 +28,10 @@ from cleaner.errors import RuleFileError
 LEAF = -1  # ``left`` of a leaf in the JSON form (as in scikit-learn's node arrays)
 
 
-# Lines x trees walked at once: each array of the walk (256 KB of 64-bit cells) then stays
-# in a core's cache; the dev batches' 120 trees walked 2**17 cells at a time ran at half the
-# speed of 2**15 or 2**16 (and a batch walked whole at a quarter).
-WALK_CELLS = 1 << 15
+_INDEX = np.int32  # node and flat cell indices: a 4 MB batch has at most a few million cells per column
+# Lines x trees walked at once: each index array of the walk then stays in a core's cache
+# (a batch of 256 pages walked whole ran at half the speed; measured on the dev pages).
+WALK_CELLS = 1 << 17
 HEAP_MAX_DEPTH = 12  # each tree takes 2**(depth + 1) slots; deeper trees (never fitted here) are refused
 
 
@@ -72,34 +72,28 @@ class TreeEnsemble:
             return np.concatenate([self.logits(x[at : at + rows]) for at in range(0, n, rows)])
         roots, step, feature = self._walk
         flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-        row_base = (np.arange(n, dtype=np.intp) * x.shape[1])[:, None]
+        row_base = (np.arange(n, dtype=_INDEX) * x.shape[1])[:, None]
         # Arrays stay (lines x trees) in C order, so the sum over trees adds in one fixed
-        # order. Each level gathers into the same buffers and steps the nodes in place:
-        # indices are numpy's own (intp), which ``take`` reads without a converted copy.
-        node = np.repeat(roots[None, :], n, axis=0)
-        cell = np.empty_like(node)
-        value = np.empty(node.shape)
-        threshold = np.empty(node.shape)
-        go_left = np.empty(node.shape, dtype=bool)
-        for _ in range(self.depth):
-            feature.take(node, out=cell, mode="clip")
-            cell += row_base
-            flat.take(cell, out=value, mode="clip")
-            self.threshold.take(node, out=threshold, mode="clip")
-            np.less_equal(value, threshold, out=go_left)
-            node *= 2
-            node += step
-            node -= go_left
+        # order. Indices are 32-bit (a batch of many pages moves half the bytes) and
+        # gathered by ``take``, numpy's cheaper form for a flat array.
+        node = np.broadcast_to(roots, (n, len(roots)))
+        if self.depth:  # the first level: every line at the roots
+            node = (
+                2 * roots + step - (flat.take(row_base + feature.take(roots)) <= self.threshold.take(roots))
+            )
+        for _ in range(self.depth - 1):
+            go_left = flat.take(row_base + feature.take(node)) <= self.threshold.take(node)
+            node = 2 * node + step - go_left
         return self.value.take(node).sum(axis=1) + self.baseline  # type: ignore[no-any-return]
 
     @cached_property
     def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each tree's root slot; from slot k of a tree (its root at r) the walk goes to
         2(k - r) + r + 1 or + 2, that is 2k + step - (went left) with step = 2 - r; and
-        the column read at each slot: as numpy's own index type."""
+        the column read at each slot: as 32-bit indices."""
         trees = len(self.value) // self.slots
-        roots = np.arange(trees, dtype=np.intp) * self.slots
-        return roots, 2 - roots, self.feature.astype(np.intp)
+        roots = (np.arange(trees) * self.slots).astype(_INDEX)
+        return roots, (2 - roots).astype(_INDEX), self.feature.astype(_INDEX)
 
     def read_features(self) -> set[str]:
         """The columns some inner node compares (a slot with an infinite threshold is a
