@@ -357,8 +357,12 @@ def _spaced_bytes(texts: list[str]) -> bytes:
     break inside a line and the non-ASCII spaces of _SPACE_CHARS made plain spaces, so
     words split at the same places and a page line is a line. Each line is encoded
     alone and the bytes joined: joining the str first would widen every line to the
-    widest character of the page (an emoji makes it four bytes a character)."""
-    data = b"\n".join(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
+    widest character of the page (an emoji makes it four bytes a character), which on a
+    batch's many lines cost more than an encode call per line."""
+    if len(texts) < MANY_LINES:  # a page's few lines: one join and one encode cost fewer calls
+        data = "\n".join(texts).encode("utf-8", "surrogatepass")
+    else:
+        data = b"\n".join(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
     if data.count(b"\n") != len(texts) - 1:  # a line holding a line break: a space like any other
         data = b"\n".join(text.replace("\n", " ").encode("utf-8", "surrogatepass") for text in texts)
     for space in _WIDE_SPACE_BYTES:
