@@ -134,10 +134,10 @@ CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
 BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
-_WIDE_SPACE_BYTES = tuple(c.encode() for c in _SPACE_CHARS if not c.isascii())
-# byte -> 1 for an ASCII space of _SPACE_CHARS, else 0: ``bytes.translate`` then gives a
-# page's space flags as numpy booleans, several times faster than a lookup in numpy
-_SPACE_FLAGS = bytes(int(chr(b) in _SPACE_CHARS) for b in range(128)) + bytes(128)
+_WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
+_SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
+_SPACE_BYTES[[ord(c) for c in _SPACE_CHARS if c.isascii()]] = True
+_SPACE_FLAGS = bytes(_SPACE_BYTES)  # the same as a byte table: ``bytes.translate`` reads it
 _NEWLINE = ord("\n")
 _UTF8_LEAD = 0xC0  # a byte from here up opens a character of two to four bytes
 
@@ -324,7 +324,7 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     BYTES_LETTERS_MAX_LINES lines) goes to ``_letter_counts_of_page``."""
     if len(texts) > BYTES_LETTERS_MAX_LINES:
         return _letter_counts_of_page(texts)
-    raw = _spaced_bytes(texts)
+    raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     # A space shape opens each line's shape (one inserted after each line break and one
     # before the page), so a line's first word counts like any other.
     shapes = b" " + raw.translate(_SHAPE).replace(b"\n", b"\n ")
@@ -352,23 +352,17 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     return upper, cased, digits
 
 
-def _spaced_bytes(texts: list[str]) -> bytes:
-    """The lines in UTF-8 joined by line breaks, one line of the page per text: a line
-    break inside a line and the non-ASCII spaces of _SPACE_CHARS made plain spaces, so
-    words split at the same places and a page line is a line. Each line is encoded
-    alone and the bytes joined: joining the str first would widen every line to the
-    widest character of the page (an emoji makes it four bytes a character), which on a
-    batch's many lines cost more than an encode call per line."""
-    if len(texts) < MANY_LINES:  # a page's few lines: one join and one encode cost fewer calls
-        data = "\n".join(texts).encode("utf-8", "surrogatepass")
-    else:
-        data = b"\n".join(map(str.encode, texts, repeat("utf-8"), repeat("surrogatepass")))
-    if data.count(b"\n") != len(texts) - 1:  # a line holding a line break: a space like any other
-        data = b"\n".join(text.replace("\n", " ").encode("utf-8", "surrogatepass") for text in texts)
-    for space in _WIDE_SPACE_BYTES:
-        if space in data:
-            data = data.replace(space, b" ")
-    return data
+def _spaced_page(texts: list[str]) -> str:
+    """The lines joined by line breaks, one line of the page per text: a line break inside
+    a line and the non-ASCII spaces of _SPACE_CHARS made plain spaces, so words split at
+    the same places and a page line is a line."""
+    page = "\n".join(texts)
+    if page.count("\n") != len(texts) - 1:  # a line holding a line break: a space like any other
+        page = "\n".join(text.replace("\n", " ") for text in texts)
+    for space in _WIDE_SPACES:
+        if space in page:
+            page = page.replace(space, " ")
+    return page
 
 
 def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
@@ -401,45 +395,42 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     initial's case is its byte's, only the other initials are decoded (their code
     points put together from their bytes) and compared with their lower and upper case."""
     n = len(texts)
-    raw = _spaced_bytes(texts)
+    raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     data = np.frombuffer(raw, np.uint8)
     space = np.frombuffer(raw.translate(_SPACE_FLAGS), np.bool_)
     opens = ~space
     opens[1:] &= space[:-1]
-    # Per byte: a word opening with an ASCII capital, with an ASCII small letter, and an
-    # ASCII digit (bytes below a range's first wrap around past 255); summed per line by
-    # one reduceat each, a pad byte closing the page so an empty last line has a place
-    flags = np.zeros((3, len(data) + 1), dtype=np.uint8)
-    np.logical_and(opens, (data - np.uint8(ord("A"))) < 26, out=flags[0, :-1].view(np.bool_))
-    np.logical_and(opens, (data - np.uint8(ord("a"))) < 26, out=flags[1, :-1].view(np.bool_))
-    np.less(data - np.uint8(ord("0")), 10, out=flags[2, :-1].view(np.bool_))
-    flags[1] |= flags[0]  # a capital has a case too
+    at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
     breaks = np.flatnonzero(data == _NEWLINE)
-    line_at = np.concatenate(([0], breaks + 1))
-    counts = np.add.reduceat(flags, line_at, axis=1, dtype=np.int64)
-    counts[:, np.diff(line_at, append=len(data) + 1) == 1] = 0  # an empty line reduced its next byte
-    upper, cased, digits = counts
+    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
+    first = data[at]
+    is_upper = (first >= ord("A")) & (first <= ord("Z"))
+    cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
     odd: list[int] = []
-    wide = np.flatnonzero(opens & (data >= _UTF8_LEAD))  # words opening with a non-ASCII character
+    wide = np.flatnonzero(first >= _UTF8_LEAD)
     if len(wide):
-        line_of = np.searchsorted(breaks, wide)  # the line breaks before a word: its line
-        points = _code_points_at(data, wide)
+        points = _code_points_at(data, at[wide])
         initials = points.tobytes().decode("utf-32-le", "surrogatepass")
-        lower, higher = initials.lower(), initials.upper()
-        if not (len(lower) == len(higher) == len(initials)):  # a letter whose case has another length
+        lower, upper = initials.lower(), initials.upper()
+        if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
             odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
             is_odd = np.isin(points, odd_letters)
-            odd = line_of[is_odd].tolist()
+            odd = line_of[wide[is_odd]].tolist()
             points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
             initials = points.tobytes().decode("utf-32-le", "surrogatepass")
-            lower, higher = initials.lower(), initials.upper()
+            lower, upper = initials.lower(), initials.upper()
         wide_upper = points != np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), np.uint32)
-        wide_cased = wide_upper | (
-            points != np.frombuffer(higher.encode("utf-32-le", "surrogatepass"), np.uint32)
+        is_upper[wide] = wide_upper
+        cased[wide] = wide_upper | (
+            points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
         )
-        upper += np.bincount(line_of[wide_upper], minlength=n)
-        cased += np.bincount(line_of[wide_cased], minlength=n)
-    return upper.tolist(), cased.tolist(), digits.tolist(), odd
+    digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
+    return (
+        np.bincount(line_of[is_upper], minlength=n).tolist(),
+        np.bincount(line_of[cased], minlength=n).tolist(),
+        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
+        odd,
+    )
 
 
 def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -607,6 +598,8 @@ def _phone_lines(page: _LowerPage, cue: list[bool]) -> list[bool]:
     of ASCII digits; only a line where it does not but _PHONE_LINE (any decimal digits)
     does is searched by _PHONE itself. (Python's search backtracks over a long run of
     digits and spaces: a table of figures cost more than all the rest of its batch.)"""
+    if len(cue) < MANY_LINES:  # a page's few lines: the page's UTF-8 and its line spans cost more
+        return _found(cue, _PHONE, page.lows)
     found = [False] * len(cue)
     if True in cue:
         data, (starts, ends) = page.data, page.byte_spans
@@ -982,6 +975,9 @@ def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
     """Whether each line's text comes again in its page (``starts``: where each page's
     lines start, and one past the last). Most lines are unique in the whole batch;
     only the others are counted by page."""
+    if len(starts) == 2:  # one page: its lines counted at once
+        seen = Counter(stripped)
+        return [seen[text] > 1 for text in stripped]
     out = [False] * len(stripped)
     # only lines of a length some other line has can repeat: most paragraphs' length is
     # their own, and counting lengths spares hashing their text
@@ -989,10 +985,6 @@ def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
     alike = [j for j, count in enumerate(map(lengths.__getitem__, map(len, stripped))) if count > 1]
     seen = Counter(map(stripped.__getitem__, alike))
     again = [j for j in alike if seen[stripped[j]] > 1]
-    if len(starts) == 2:
-        for j in again:
-            out[j] = True
-        return out
     keys = [(bisect_right(starts, j), stripped[j]) for j in again]
     in_page = Counter(keys)
     for j, key in zip(again, keys):
