@@ -92,11 +92,6 @@ _PRONOUN_LINE = _byte_program(
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
 _PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
-# _PHONE's shape in RE2 over a line's UTF-8: RE2's decimal digits hold every digit
-# Python's \d matches (a later Unicode only adds some), so a line it finds nothing in
-# holds no phone number
-_PHONE_LINE = _byte_program(rb"\p{Nd}[\p{Nd} ()/-]{7,}\p{Nd}")
-_PHONE_ASCII_LINE = _byte_program(rb"[0-9][0-9 ()/-]{7,}[0-9]")  # a match of _PHONE for sure
 _PHONE_MIN_DIGITS = 8
 DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
@@ -538,16 +533,6 @@ class _LowerPage:
         """Whether the page's line breaks are the lines' (no line holds a break of its own)."""
         return self.text.count("\n") == len(self.lows) - 1
 
-    @cached_property
-    def byte_spans(self) -> tuple[list[int], list[int]]:
-        """Where each line starts and ends in ``data``."""
-        if self.line_to_line:
-            breaks = np.flatnonzero(np.frombuffer(self.data, np.uint8) == _NEWLINE).tolist()
-            return [0, *(at + 1 for at in breaks)], [*breaks, len(self.data)]
-        sizes = [len(low.encode("utf-8", "surrogatepass")) for low in self.lows]
-        starts = list(accumulate((size + 1 for size in sizes[:-1]), initial=0))
-        return starts, list(map(add, starts, sizes))
-
     def holding(self, marks: tuple[str, ...]) -> list[bool]:
         """Whether each line holds any of ``marks``: a search of the page per mark, skipping
         to the next line after a hit, instead of a test per line per mark (few lines
@@ -590,27 +575,6 @@ def _pronoun_lines(page: _LowerPage) -> list[int] | range:
     if len(page.lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
         return range(len(page.lows))
     return page.matching(_PRONOUN_LINE)
-
-
-def _phone_lines(page: _LowerPage, cue: list[bool]) -> list[bool]:
-    """Whether _PHONE occurs in each line with a ``cue``, each such line read by RE2 in the
-    page's UTF-8: a line where _PHONE_ASCII_LINE matches holds a match of _PHONE made
-    of ASCII digits; only a line where it does not but _PHONE_LINE (any decimal digits)
-    does is searched by _PHONE itself. (Python's search backtracks over a long run of
-    digits and spaces: a table of figures cost more than all the rest of its batch.)"""
-    if len(cue) < MANY_LINES:  # a page's few lines: the page's UTF-8 and its line spans cost more
-        return _found(cue, _PHONE, page.lows)
-    found = [False] * len(cue)
-    if True in cue:
-        data, (starts, ends) = page.data, page.byte_spans
-        sure, maybe = _PHONE_ASCII_LINE.Match, _PHONE_LINE.Match
-        for j in compress(range(len(cue)), cue):
-            a, b = starts[j], ends[j]
-            if sure(_UNANCHORED, data, a, b)[0][0] >= 0:
-                found[j] = True
-            elif maybe(_UNANCHORED, data, a, b)[0][0] >= 0:
-                found[j] = _PHONE.search(page.lows[j]) is not None
-    return found
 
 
 def _shifted_in_pages(
@@ -679,7 +643,7 @@ def article_matrix(
         # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
         dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
     low_page = _LowerPage(lows, lines.page)
-    phones = _phone_lines(low_page, [d >= _PHONE_MIN_DIGITS for d in digits])
+    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
     at_signs = low_page.holding(("@",))
     urls = _found(low_page.holding(("http", "www.")), _URL, lows)
     # Words before each line since its page's last paragraph at or above it, from running
