@@ -25,14 +25,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
+from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
-from operator import add
-from typing import Any
+from operator import add, is_not
+from typing import Any, NamedTuple
 
 import numpy as np
 import re2
 
-from cleaner.heuristics.features import OTHER_SPACES
+from cleaner.heuristics.features import OTHER_SPACES, line_starts
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageLines
 
@@ -56,19 +57,36 @@ _YOU = frozenset(
     "voi vostro vostra você vocês jij jouw uw ni din ditt dina ty wy twój ты вы ваш ваша ваше ваши твой".split()
 )
 _PRONOUNS = _WE | _YOU
-# A pronoun as a whole word (between white space as ``str.split`` cuts at it), in the
-# lower-cased page's UTF-8: one RE2 scan finds the lines that hold one, and only those
-# lines are split into words (most lines hold none; splitting every line cost more
-# than all the rest of a line's columns).
-_WORD_SPACE = b"|".join(map(re2.escape, sorted({c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES})))
-_PRONOUN_WORD = re2.compile(
+_PLAIN_RE2 = re2.Options()  # RE2's defaults, errors raised rather than logged
+_PLAIN_RE2.log_errors = False
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
+
+def _byte_program(pattern: bytes) -> Any:
+    """``pattern`` compiled as RE2's own program (what ``re2.compile`` wraps): its
+    ``Match(anchor, data, pos, end)`` gives the span of one match, ``(-1, -1)`` when there
+    is none. A scan with many hits calls it in a loop: the wrapper's ``finditer`` costs
+    a generator step and a match object per hit, several times RE2's own work."""
+    program = re2._re2.RE2(pattern, _PLAIN_RE2)
+    if not program.ok():
+        raise re2.error(program.error())
+    return program
+
+
+# A line holding a pronoun as a whole word (between white space as ``str.split`` cuts at
+# it), in the lower-cased page's UTF-8: one RE2 scan finds those lines, and only they
+# are split into words (most lines hold none; splitting every line cost more than all
+# the rest of a line's columns). A match runs on to its line's end, so the scan
+# stops once per line that holds one, not once per pronoun.
+_WORD_SPACES = {c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES}
+_PRONOUN_LINE = _byte_program(
     b"(?m)(?:^|"
-    + _WORD_SPACE
-    + b")("
-    + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
+    + b"|".join(map(re2.escape, sorted(_WORD_SPACES)))
     + b")(?:"
-    + _WORD_SPACE
-    + b"|$)"
+    + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
+    + b")(?:(?:"
+    + b"|".join(map(re2.escape, sorted(_WORD_SPACES - {b"\n"})))
+    + b")[^\n]*)?$"
 )
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
@@ -84,6 +102,10 @@ _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 # "Von ...", "Par ...", "Por ...", "Di ...", "Door ...", "Av ...", "Przez ...", "Автор ...":
 # the word that introduces an author, then a capital); "About X" boxes; and
 # "<Name> is a reporter ..." bios (one to four capitalised words, then a copula).
+_NAME_IS_OPENING = (
+    r"(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
+    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t]"
+)
 _OPENINGS = re.compile(
     r"[ \t]*(?:"
     r"(?P<bracket>[\[(【][ \t]*[^\W\d_][^\])】\n]{0,24}[\])】])"
@@ -92,10 +114,13 @@ _OPENINGS = re.compile(
     r"[: \t]+[A-ZÀ-ÞĀ-ŽА-ЯΑ-Ω])"
     r"|(?P<about>(?i:about|über|uber|à propos d|a propos d|acerca de|sobre|informazioni su|chi è|over|om|о|об)"
     r"[ \t]+\S)"
-    r"|(?P<name_is>(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
-    r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t])"
+    r"|(?P<name_is>" + _NAME_IS_OPENING + ")"
     r")",
 )
+# The last kind alone: a line it opens is a "name_is" line unless an earlier kind opens
+# it. Only that kind's column is read by the shipped trees, and a line that no capital
+# opens fails it at once, so this one pattern costs a fraction of all five.
+_NAME_IS = re.compile(r"[ \t]*" + _NAME_IS_OPENING)
 _SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
 _NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
 # Bytes of a UTF-8 character by its first byte (only lead bytes are ever looked up)
@@ -107,6 +132,7 @@ BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts 
 _WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
 _SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
 _SPACE_BYTES[[ord(c) for c in _SPACE_CHARS if c.isascii()]] = True
+_SPACE_FLAGS = bytes(_SPACE_BYTES)  # the same as a byte table: ``bytes.translate`` reads it
 _NEWLINE = ord("\n")
 _UTF8_LEAD = 0xC0  # a byte from here up opens a character of two to four bytes
 
@@ -239,10 +265,26 @@ def _shifted(values: list[Any], by: int, fill: Any = 0.0) -> list[Any]:
 
 
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")
+# The column each kind of opening fills
+_OPENING_COLUMNS = {
+    "bracket_tag": "bracket",
+    "interview": "interview",
+    "byline": "byline",
+    "about_lead": "about",
+    "name_is": "name_is",
+}
 
 
-def _opening_columns(stripped: list[str]) -> dict[str, list[bool]]:
-    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line."""
+def _opening_columns(stripped: list[str], columns: Collection[str] | None) -> dict[str, list[bool]]:
+    """For each kind of opening (``_OPENINGS``' groups), whether it opens each line; when
+    ``columns`` (the columns wanted) need only "name_is", the others are left all False."""
+    wanted = {group for name, group in _OPENING_COLUMNS.items() if columns is None or name in columns}
+    if wanted <= {"name_is"}:
+        name_is = [False] * len(stripped)
+        if wanted:
+            for j in compress(range(len(stripped)), map(_NAME_IS.match, stripped)):
+                name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+        return {**dict.fromkeys(_OPENING_GROUPS, [False] * len(stripped)), "name_is": name_is}
     kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
 
@@ -348,8 +390,9 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     initial's case is its byte's, only the other initials are decoded (their code
     points put together from their bytes) and compared with their lower and upper case."""
     n = len(texts)
-    data = np.frombuffer(_spaced_page(texts).encode("utf-8", "surrogatepass"), np.uint8)
-    space = _SPACE_BYTES[data]
+    raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
+    data = np.frombuffer(raw, np.uint8)
+    space = np.frombuffer(raw.translate(_SPACE_FLAGS), np.bool_)
     opens = ~space
     opens[1:] &= space[:-1]
     at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
@@ -471,21 +514,67 @@ def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int],
     return back, ahead
 
 
-def _pronoun_lines(page: str, lows: list[str]) -> list[int] | range:
-    """The lines (``lows``, joined by newlines in ``page``) holding a word of _PRONOUNS,
-    perhaps among others: no line holding one is missed."""
-    if len(lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
-        return range(len(lows))
-    data = page.encode("utf-8", "surrogatepass")
-    hits = [match.start(1) for match in _PRONOUN_WORD.finditer(data)]
-    if not hits:
-        return []
-    if page.count("\n") == len(lows) - 1:
-        breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == 10)
-        lines = np.searchsorted(breaks, hits)  # the breaks before a hit: its line
-        return sorted(set(lines.tolist()))
-    starts = list(accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in lows), initial=0))
-    return sorted({bisect_right(starts, hit) - 1 for hit in hits})
+class _LowerPage:
+    """The lower-cased lines (``lows``) joined by newlines (``text``), with where each starts
+    in it and, once asked for, its UTF-8: what the searches of the whole page read."""
+
+    def __init__(self, lows: list[str], page: str) -> None:
+        self.lows = lows
+        self.starts = line_starts(lows)
+        # the labeler's joined page; a caller's lines without it are joined here
+        self.text = page if len(page) == self.starts[-1] - 1 else "\n".join(lows)
+
+    @cached_property
+    def data(self) -> bytes:
+        return self.text.encode("utf-8", "surrogatepass")
+
+    @cached_property
+    def line_to_line(self) -> bool:
+        """Whether the page's line breaks are the lines' (no line holds a break of its own)."""
+        return self.text.count("\n") == len(self.lows) - 1
+
+    def holding(self, marks: tuple[str, ...]) -> list[bool]:
+        """Whether each line holds any of ``marks``: a search of the page per mark, skipping
+        to the next line after a hit, instead of a test per line per mark (few lines
+        hold one)."""
+        found = [False] * len(self.lows)
+        starts, find = self.starts, self.text.find
+        for mark in marks:
+            at = find(mark)
+            while at >= 0:
+                line = bisect_right(starts, at) - 1
+                found[line] = True
+                at = find(mark, starts[line + 1])
+        return found
+
+    def matching(self, program: Any) -> list[int]:
+        """The lines where ``program`` (RE2's own, built to run on to its line's end) matches."""
+        data = self.data
+        hits = []  # where each match ends: at its line's end (a line break or the page's end)
+        match, pos, size = program.Match, 0, len(data)
+        while pos <= size:
+            end = match(_UNANCHORED, data, pos, size)[0][1]
+            if end < 0:
+                break
+            hits.append(end)
+            pos = end + 1  # past the line break: the next line's match opens at its start
+        if not hits:
+            return []
+        if self.line_to_line:
+            breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == _NEWLINE)
+            lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
+            return sorted(set(lines.tolist()))
+        starts = list(
+            accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in self.lows), initial=0)
+        )
+        return sorted({bisect_right(starts, hit) - 1 for hit in hits})
+
+
+def _pronoun_lines(page: _LowerPage) -> list[int] | range:
+    """The lines holding a word of _PRONOUNS, perhaps among others: no line holding one is missed."""
+    if len(page.lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
+        return range(len(page.lows))
+    return page.matching(_PRONOUN_LINE)
 
 
 def _shifted_in_pages(
@@ -539,30 +628,29 @@ def article_matrix(
     firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
     col: dict[str, Any] = {}
 
-    def put(name: str, make: Callable[[], list[Any]]) -> None:
-        if columns is None or name in columns:
+    def wanted(name: str) -> bool:
+        return columns is None or name in columns
+
+    def put(name: str, make: Callable[[], Any]) -> None:
+        if wanted(name):
             col[name] = make()
 
     stripped = list(map(str.strip, texts))
     chars = list(map(len, stripped))
-    last_chars = [s[-1:] for s in stripped]
-    first_chars = [s[:1] for s in stripped]
-    long = [w >= PARAGRAPH_WORDS for w in words]
-    short = [w < SHORT_WORDS for w in words]
-    end = [c in _SENTENCE_END for c in last_chars]
-    colon = [c == ":" for c in last_chars]
     upper_initials, cased_initials, digits = _letter_counts_of_pages(texts, starts)
-    title_share = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
-    opening = _opening_columns(stripped)
-    # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
-    dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+    opening = _opening_columns(stripped, columns)
+    if wanted("date_like") or wanted("date_only"):
+        # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
+        dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+    low_page = _LowerPage(lows, lines.page)
     phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
-    at_signs = ["@" in low for low in lows]
-    urls = _found(["http" in low or "www." in low for low in lows], _URL, lows)
+    at_signs = low_page.holding(("@",))
+    urls = _found(low_page.holding(("http", "www.")), _URL, lows)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
     # page's own (whole numbers: exact).
+    long = [w >= PARAGRAPH_WORDS for w in words]
     cum_words = list(accumulate(words))
     bases = [cum_words[a - 1] if a else 0 for a in firsts]
     base = _per_line(bases, sizes)
@@ -575,6 +663,119 @@ def article_matrix(
 
     col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
+    col["words_since_par"] = logs[2 * n : 3 * n]
+    flags = (_line_columns_of_many if n >= MANY_LINES else _line_columns_of_few)(
+        _LineFacts(
+            stripped, words, chars, upper_initials, cased_initials, digits, covered, categories, leads
+        ),
+        sizes,
+        wanted,
+    )
+    col.update(flags)
+    put("upper", lambda: [w >= 2 and s.isupper() for s, w in zip(stripped, words)])
+    put("date_like", lambda: [w < SHORT_WORDS and d > 0 for w, d in zip(words, dates)])
+    put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
+    put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
+    put("link_mark", lambda: urls)
+    put("email", lambda: _found(at_signs, _EMAIL, lows))
+    put("handle", lambda: _found(at_signs, _HANDLE, lows))
+    put("phone", lambda: phones)
+    put("copyright", lambda: low_page.holding(_COPYRIGHT_MARKS))
+    put("pipe", lambda: low_page.holding(("|",)))
+    for name, kind in _OPENING_COLUMNS.items():
+        if name != "byline":
+            put(name, lambda: opening[kind])  # noqa: B023 (called at once)
+    put("byline", lambda: [w < SHORT_WORDS and b for w, b in zip(words, opening["byline"])])
+    we, you = [0.0] * n, [0.0] * n
+    for j in _pronoun_lines(low_page):
+        pronouns = _PRONOUNS.intersection(lows[j].split())
+        if pronouns:
+            we[j] = len(_WE.intersection(pronouns)) / words[j]
+            you[j] = len(_YOU.intersection(pronouns)) / words[j]
+    col["we_share"] = we
+    col["you_share"] = you
+
+    put("repeated", lambda: _repeated(stripped, starts))
+    overlap = [0.0] * n
+    for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
+        title_words = set(lows[a].split())
+        for j in range(a + 1, b):
+            if words[j] <= TITLE_OVERLAP_MAX_WORDS:
+                line_words = lows[j].split()
+                overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+    col["title_overlap"] = overlap
+
+    put("phrase_start", lambda: phrase_at_start)
+    buttons = lexicon.line_category
+    put("button", lambda: [norm in buttons for norm in norms])
+    for family in FAMILY_COLUMNS:
+        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
+
+    out = _assemble(col, n)
+    if pages > 1:
+        index = np.arange(n)
+        from_start = index - np.repeat(starts[:-1], sizes)  # lines before each line in its page
+        rest = np.repeat(lasts, sizes) - index  # lines after it
+    for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
+        if columns is None or target in columns:
+            row = out[_INDEX[target]]
+            if by > 0:
+                row[by:] = out[_INDEX[source], :-by]
+            else:
+                row[:by] = out[_INDEX[source], -by:]
+            if pages > 1:
+                row[(from_start < by) if by > 0 else (rest < -by)] = 0.0
+    page_lines = logs[3 * n : 3 * n + pages]
+    page_words = logs[3 * n + pages :]
+    long_shares = [sum(long[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
+    short_shares = [sum(map(SHORT_WORDS.__gt__, words[a:b])) / (b - a) for a, b in zip(starts, starts[1:])]
+    if pages == 1:
+        out[_INDEX["page_lines"]] = page_lines[0]
+        out[_INDEX["page_words"]] = page_words[0]
+        out[_INDEX["page_long_share"]] = long_shares[0]
+        out[_INDEX["page_short_share"]] = short_shares[0]
+    else:
+        out[_INDEX["page_lines"]] = np.repeat(page_lines, sizes)
+        out[_INDEX["page_words"]] = np.repeat(page_words, sizes)
+        out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
+        out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
+    return out.T
+
+
+class _LineFacts(NamedTuple):
+    """What the flag and place columns of ``article_matrix`` are made from, per line."""
+
+    stripped: list[str]  # the line without outer white space (``str.strip``)
+    words: list[int]
+    chars: list[int]  # characters of ``stripped``
+    upper_initials: list[int]  # words opening with an upper-case letter
+    cased_initials: list[int]  # words opening with a letter that has a case
+    digits: list[int]
+    covered: list[int]  # characters the lexicon's phrases cover
+    categories: list[str | None]  # the first phrase's category
+    leads: list[str | None]  # the lead-in's category
+
+
+def _line_columns_of_few(
+    facts: _LineFacts, sizes: list[int], wanted: Callable[[str], bool]
+) -> dict[str, list[Any]]:
+    """The flag, share and place columns of ``article_matrix`` (those ``wanted``) as plain
+    lists: on a page's few dozen lines numpy's cost per call outweighs its work."""
+    stripped, words, chars, upper_initials, cased_initials, digits, covered, categories, leads = facts
+    starts = list(accumulate(sizes, initial=0))
+    firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
+    col: dict[str, list[Any]] = {}
+
+    def put(name: str, make: Callable[[], list[Any]]) -> None:
+        if wanted(name):
+            col[name] = make()
+
+    last_chars = [s[-1:] for s in stripped]
+    first_chars = [s[:1] for s in stripped]
+    long = [w >= PARAGRAPH_WORDS for w in words]
+    short = [w < SHORT_WORDS for w in words]
+    end = [c in _SENTENCE_END for c in last_chars]
+    colon = [c == ":" for c in last_chars]
     col["short"] = short
     put("tiny", lambda: [w < TINY_WORDS for w in words])
     col["long"] = long
@@ -582,32 +783,9 @@ def article_matrix(
     col["colon_end"] = colon
     put("question_end", lambda: [c == "?" for c in last_chars])
     put("bullet", lambda: [c in _BULLETS for c in first_chars])
-    put("pipe", lambda: ["|" in s for s in stripped])
-    put("upper", lambda: [w >= 2 and s.isupper() for s, w in zip(stripped, words)])
-    col["title_share"] = title_share
+    col["title_share"] = [u / (c if c > 1 else 1.0) for u, c in zip(upper_initials, cased_initials)]
     put("digit_share", lambda: [d / (c if c > 1 else 1.0) for d, c in zip(digits, chars)])
-    put("date_like", lambda: [s and d > 0 for s, d in zip(short, dates)])
-    put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
-    put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
-    put("link_mark", lambda: urls)
-    put("email", lambda: _found(at_signs, _EMAIL, lows))
-    put("handle", lambda: _found(at_signs, _HANDLE, lows))
-    put("phone", lambda: phones)
-    col["bracket_tag"] = opening["bracket"]
-    put("copyright", lambda: ["©" in low or "copyright" in low or "(c)" in low for low in lows])
     put("quote_start", lambda: [c in _QUOTES for c in first_chars])
-    col["interview"] = opening["interview"]
-    put("byline", lambda: [s and b for s, b in zip(short, opening["byline"])])
-    col["about_lead"] = opening["about"]
-    col["name_is"] = opening["name_is"]
-    we, you = [0.0] * n, [0.0] * n
-    for j in _pronoun_lines(lines.page, lows):
-        pronouns = _PRONOUNS.intersection(lows[j].split())
-        if pronouns:
-            we[j] = len(_WE.intersection(pronouns)) / words[j]
-            you[j] = len(_YOU.intersection(pronouns)) / words[j]
-    col["we_share"] = we
-    col["you_share"] = you
 
     # each line's place in its page: its index there, the page's size, and the page's
     # first and last paragraphs (-1 and the size where it has none)
@@ -630,7 +808,6 @@ def article_matrix(
         "after_last_par",
         lambda: [min(max(j - p, 0), FAR_LINES) if p >= 0 else FAR_LINES for j, p in zip(local, last_par)],
     )
-    col["words_since_par"] = logs[2 * n : 3 * n]
     put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
     put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
     long_after = list(
@@ -641,68 +818,151 @@ def article_matrix(
         "short_run",
         lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short, starts), short)],
     )
-
     put("prev_end", lambda: _shifted_in_pages(end, 1, True, firsts, lasts))
     put("next_end", lambda: _shifted_in_pages(end, -1, True, firsts, lasts))
     put("prev_colon", lambda: _shifted_in_pages(colon, 1, False, firsts, lasts))
-
-    def repeated() -> list[bool]:
-        out: list[bool] = []
-        for a, b in zip(starts, starts[1:]):
-            page_lines = stripped[a:b]
-            seen = Counter(page_lines)
-            out += [seen[s] > 1 for s in page_lines]
-        return out
-
-    put("repeated", repeated)
-    overlap = [0.0] * n
-    for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
-        title_words = set(lows[a].split())
-        for j in range(a + 1, b):
-            if words[j] <= TITLE_OVERLAP_MAX_WORDS:
-                line_words = lows[j].split()
-                overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
-    col["title_overlap"] = overlap
 
     lead = [c is not None for c in leads]
     col["lead_in"] = lead
     put("after_lead_in", lambda: _shifted_in_pages(lead, 1, False, firsts, lasts))
     put("phrase", lambda: [c is not None for c in categories])
-    col["phrase_start"] = phrase_at_start
     put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
-    buttons = lexicon.line_category
-    put("button", lambda: [norm in buttons for norm in norms])
-    for family in FAMILY_COLUMNS:
-        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
+    return col
 
-    out = _assemble(col, n)
-    if pages > 1:
-        rest = np.array(size_of) - np.array(local) - 1  # lines after each line in its page
-        from_start = np.array(local)
-    for target, source, by in _SHIFTED:  # a neighbour's number, 0 past the page's ends
-        if columns is None or target in columns:
-            row = out[_INDEX[target]]
-            if by > 0:
-                row[by:] = out[_INDEX[source], :-by]
-            else:
-                row[:by] = out[_INDEX[source], -by:]
-            if pages > 1:
-                row[(from_start < by) if by > 0 else (rest < -by)] = 0.0
-    page_lines = logs[3 * n : 3 * n + pages]
-    page_words = logs[3 * n + pages :]
-    long_shares = [sum(long[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
-    short_shares = [sum(short[a:b]) / (b - a) for a, b in zip(starts, starts[1:])]
-    if pages == 1:
-        out[_INDEX["page_lines"]] = page_lines[0]
-        out[_INDEX["page_words"]] = page_words[0]
-        out[_INDEX["page_long_share"]] = long_shares[0]
-        out[_INDEX["page_short_share"]] = short_shares[0]
+
+def _line_columns_of_many(
+    facts: _LineFacts, sizes: list[int], wanted: Callable[[str], bool]
+) -> dict[str, np.ndarray]:
+    """``_line_columns_of_few`` by numpy over all the lines of many pages: a few calls per
+    column whatever the lines, where a list costs a step per line. The same numbers:
+    flags and whole counts are exact either way, and each fraction is one division of
+    the same two whole numbers (IEEE division rounds alike in Python and numpy)."""
+    stripped, words_list, chars_list, upper_initials, cased_initials, digits, covered, categories, leads = (
+        facts
+    )
+    n = len(words_list)
+    words = np.array(words_list)
+    chars = np.array(chars_list)
+    starts = np.array(list(accumulate(sizes, initial=0)))
+    page_of = np.repeat(np.arange(len(sizes)), sizes)
+    index = np.arange(n)
+    local = index - starts[page_of]  # each line's index in its page
+    size_of = np.repeat(sizes, sizes)
+    col: dict[str, np.ndarray] = {}
+
+    def put(name: str, make: Callable[[], np.ndarray]) -> None:
+        if wanted(name):
+            col[name] = make()
+
+    # each line's first and last character, as code points (0 for an empty line: no mark)
+    # (a line break closes each line, so even an empty last line has a place to read)
+    # (NUL stands in for an empty line's: no mark is NUL)
+    first_points = _code_points([s[:1] or "\0" for s in stripped])
+    last_points = _code_points([s[-1:] or "\0" for s in stripped])
+    long = words >= PARAGRAPH_WORDS
+    short = words < SHORT_WORDS
+    end = np.isin(last_points, _SENTENCE_END_POINTS)
+    colon = last_points == ord(":")
+    col["short"] = short
+    put("tiny", lambda: words < TINY_WORDS)
+    col["long"] = long
+    col["sentence_end"] = end
+    col["colon_end"] = colon
+    put("question_end", lambda: last_points == ord("?"))
+    put("bullet", lambda: np.isin(first_points, _BULLET_POINTS))
+    col["title_share"] = np.array(upper_initials) / np.maximum(np.array(cased_initials), 1)
+    put("digit_share", lambda: np.array(digits) / np.maximum(chars, 1))
+    put("quote_start", lambda: np.isin(first_points, _QUOTE_POINTS))
+
+    # each page's first and last paragraphs, as indices in the page (the page's size and
+    # -1 where it has none); pages are never empty, so each reduces over its own lines
+    first_pars = np.minimum.reduceat(np.where(long, local, size_of), starts[:-1])
+    last_par = np.maximum.reduceat(np.where(long, local, -1), starts[:-1])[page_of]
+    put("first", lambda: local == 0)
+    put("last", lambda: local == size_of - 1)
+    put("position", lambda: local / size_of)
+    put("lines_from_end", lambda: np.minimum(size_of - 1 - local, FAR_LINES))
+    put("tail", lambda: local > last_par)
+    put("head", lambda: local < first_pars[page_of])
+    put(
+        "after_last_par",
+        lambda: np.where(last_par >= 0, np.minimum(np.maximum(local - last_par, 0), FAR_LINES), FAR_LINES),
+    )
+    if wanted("lines_from_prev_par") or wanted("lines_to_next_par"):
+        from_prev, to_next = _distances(long.tolist(), starts.tolist())
+        put("lines_from_prev_par", lambda: np.where(long, 0, from_prev))
+        put("lines_to_next_par", lambda: np.where(long, 0, to_next))
+    # long lines from each line to its page's end: a running sum from the batch's end,
+    # less the sum past the page's end
+    from_end = np.cumsum(long[::-1])[::-1]
+    past_page = np.append(from_end, 0)[starts[1:]]
+    put("long_after", lambda: np.minimum(from_end - past_page[page_of] - long, FAR_LINES))
+    # runs of equal "short" flags: a run opens where the flag changes or a page opens
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = short[1:] != short[:-1]
+    opens[starts[:-1]] = True
+    run_of = np.cumsum(opens) - 1
+    put("short_run", lambda: np.where(short, np.minimum(np.bincount(run_of)[run_of], FAR_LINES), 0))
+    put("prev_end", lambda: _shifted_flags(end, 1, True, local, size_of))
+    put("next_end", lambda: _shifted_flags(end, -1, True, local, size_of))
+    put("prev_colon", lambda: _shifted_flags(colon, 1, False, local, size_of))
+
+    lead = np.fromiter(map(is_not, leads, repeat(None)), bool, n)
+    col["lead_in"] = lead
+    put("after_lead_in", lambda: _shifted_flags(lead, 1, False, local, size_of))
+    put("phrase", lambda: np.fromiter(map(is_not, categories, repeat(None)), bool, n))
+    put("phrase_share", lambda: np.minimum(np.array(covered) / np.maximum(chars, 1), 1.0))
+    return col
+
+
+def _code_points(chars: list[str]) -> np.ndarray:
+    """The code point of each one-character string."""
+    return np.frombuffer("".join(chars).encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+def _shifted_flags(
+    flags: np.ndarray, by: int, fill: bool, local: np.ndarray, size_of: np.ndarray
+) -> np.ndarray:
+    """``_shifted_in_pages`` of a numpy column: each line sees its neighbour ``by`` (1 or -1)
+    lines away in its page, ``fill`` past the page's first or last line."""
+    out = np.full(len(flags), fill)
+    if by > 0:
+        out[1:] = flags[:-1]
+        out[local == 0] = fill
     else:
-        out[_INDEX["page_lines"]] = np.repeat(page_lines, sizes)
-        out[_INDEX["page_words"]] = np.repeat(page_words, sizes)
-        out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
-        out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
-    return out.T
+        out[:-1] = flags[1:]
+        out[local == size_of - 1] = fill
+    return out
+
+
+def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
+    """Whether each line's text comes again in its page (``starts``: where each page's
+    lines start, and one past the last). Most lines are unique in the whole batch;
+    only the others are counted by page."""
+    if len(starts) == 2:  # one page: its lines counted at once
+        seen = Counter(stripped)
+        return [seen[text] > 1 for text in stripped]
+    out = [False] * len(stripped)
+    # only lines of a length some other line has can repeat: most paragraphs' length is
+    # their own, and counting lengths spares hashing their text
+    lengths = Counter(map(len, stripped))
+    alike = [j for j, count in enumerate(map(lengths.__getitem__, map(len, stripped))) if count > 1]
+    seen = Counter(map(stripped.__getitem__, alike))
+    again = [j for j in alike if seen[stripped[j]] > 1]
+    keys = [(bisect_right(starts, j), stripped[j]) for j in again]
+    in_page = Counter(keys)
+    for j, key in zip(again, keys):
+        out[j] = in_page[key] > 1
+    return out
+
+
+# The copyright marks, searched in the lower-cased lines
+_COPYRIGHT_MARKS = ("©", "copyright", "(c)")
+
+
+_SENTENCE_END_POINTS = np.array(sorted(map(ord, _SENTENCE_END)), dtype=np.uint32)
+_BULLET_POINTS = np.array(sorted(map(ord, _BULLETS)), dtype=np.uint32)
+_QUOTE_POINTS = np.array(sorted(map(ord, _QUOTES)), dtype=np.uint32)
 
 
 # (column, the column it copies, lines moved down: positive, each line sees the one above)
@@ -722,6 +982,10 @@ def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
     of them; only the fractional columns go through numpy's slower conversion of
     Python numbers."""
     out = np.zeros((len(ARTICLE_FEATURES), n))
+    arrays = [name for name, values in col.items() if isinstance(values, np.ndarray)]
+    for name in arrays:  # numpy columns (many pages' lines) go in as they are
+        out[_INDEX[name]] = col[name]
+    col = {name: values for name, values in col.items() if not isinstance(values, np.ndarray)}
     small = [name for name in _SMALL_COLUMNS if name in col]
     if small:
         flags = bytes(chain.from_iterable(map(col.__getitem__, small)))

@@ -171,6 +171,7 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 
 
 # The first bytes of the UTF-8 forms of every character _CJK finds (U+3040..U+9FFF: E3..E9,
@@ -200,6 +201,9 @@ def word_counts(
     as words, two to a word, on pages that hold any.
     """
     words = token_counts(lines) if tokens is None else tokens
+    if data is not None and data.count(b"\n") == len(lines) - 1:
+        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one
+        return _with_cjk_words(words, texts, _lines_with_cjk(data))
     if page is None:
         page = "\n".join(lines)
     found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
@@ -215,6 +219,39 @@ def word_counts(
             j = bisect_right(starts, found.start()) - 1
             words[j] = max(words[j], (len(findall(texts[j])) + half) // CJK_CHARS_PER_WORD)
             found = search(page, starts[j + 1])
+    if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
+        words = [w or 1 for w in words]
+    return words
+
+
+# A line holding a character of _CJK, in UTF-8 (the same code points), running on to the
+# line's end: one match per such line
+_CJK_LINE = re2.compile(("(?:" + _CJK.pattern + ")[^\n]*").encode())._regexp
+
+
+def _lines_with_cjk(data: bytes) -> list[int]:
+    """The lines of the UTF-8 page ``data`` (lines joined by newlines) holding a CJK character."""
+    ends = []
+    match, pos, size = _CJK_LINE.Match, 0, len(data)
+    while pos <= size:
+        end = match(_UNANCHORED, data, pos, size)[0][1]
+        if end < 0:
+            break
+        ends.append(end)
+        pos = end + 1  # past the line break
+    if not ends:
+        return []
+    breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n"))
+    return np.searchsorted(breaks, ends).tolist()  # type: ignore[no-any-return]
+
+
+def _with_cjk_words(words: list[int], texts: list[str], cjk_lines: list[int]) -> list[int]:
+    """``words`` with each line of ``cjk_lines`` counted as word_counts counts CJK text."""
+    if cjk_lines:
+        words = list(words)
+        half = CJK_CHARS_PER_WORD - 1
+        for j in cjk_lines:
+            words[j] = max(words[j], (len(_CJK.findall(texts[j])) + half) // CJK_CHARS_PER_WORD)
     if 0 in words:  # white space the block splitter keeps (an em space) splits into no words
         words = [w or 1 for w in words]
     return words
@@ -244,9 +281,15 @@ def ascii_spaced(data: bytes) -> bool:
 def as_ascii_spaced(data: bytes) -> bytes:
     """The UTF-8 ``data`` with each white space character that is not ASCII (OTHER_SPACES)
     made a plain space: ``ascii_spaced``, and split into the same words."""
-    for space in set(_OTHER_SPACE_BYTES.findall(data)):  # one scan finds which there are
-        data = data.replace(space, b" ")
-    return data
+    match = _OTHER_SPACE_BYTES._regexp.Match  # RE2's own search: no match object per hit
+    at = 0
+    while True:
+        # the first such space from ``at`` on; each kind found is replaced all at once, so
+        # the search goes on from where that kind first stood (nothing before it changed)
+        at, end = match(_UNANCHORED, data, at, len(data))[0]
+        if at < 0:
+            return data
+        data = data.replace(data[at:end], b" ")
 
 
 def byte_token_counts(data: bytes, n: int) -> list[int] | None:
