@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -31,10 +32,15 @@ _FURNITURE_WORDS = (
 )
 _COMMENT_WORDS = r"comment|disqus|respon|reply|discussion"
 _ARTICLE_WORDS = r"article|content|post|entry|story|body|text|main|prose|rich-?text|detail"
-_NAME_WORDS = re.compile(
-    f"(?P<comment>{_COMMENT_WORDS})|(?P<furniture>{_FURNITURE_WORDS})|(?P<article>{_ARTICLE_WORDS})",
-    re.IGNORECASE,
+_NAME_PATTERN = (
+    f"(?P<comment>{_COMMENT_WORDS})|(?P<furniture>{_FURNITURE_WORDS})|(?P<article>{_ARTICLE_WORDS})"
 )
+_NAME_WORDS = re.compile(_NAME_PATTERN, re.IGNORECASE)
+# The same words for names already lower-cased ASCII (nearly all of them): without
+# IGNORECASE the regex engine skips every position whose letter starts no word, which
+# makes the scan 3-4x faster; for ASCII text, lower-casing first matches the same spans.
+_NAME_WORDS_LOWER = re.compile(_NAME_PATTERN)
+NAMES_CACHE = 16384  # distinct class/id strings whose words are kept; a site's pages repeat theirs
 # Ancestor tags that say where a block sits (one feature each).
 PLACE_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
     ("nav", frozenset({"nav", "menu"})),
@@ -126,7 +132,6 @@ class PageLayout:
         depths: list[int] = []
         own: list[int] = []
         inherited: list[int] = []
-        by_names: dict[str, int] = {}
         ids = self._ids
         blocks = np.full(len(page.elements), -1, dtype=np.int64)
         for i, el in enumerate(page.elements):
@@ -141,7 +146,7 @@ class PageLayout:
                     node = node.getparent()
                 parent = ids[node] if node is not None else -1
                 for node in reversed(todo):
-                    bits = _own_bits(node, by_names)
+                    bits = _own_bits(node)
                     ids[node] = len(self.nodes)
                     self.nodes.append(node)
                     parents.append(parent)
@@ -197,21 +202,30 @@ class PageLayout:
         return (el.tag, el.get("class") or "")
 
 
-def _own_bits(node: Any, by_names: dict[str, int]) -> int:
+def _own_bits(node: Any) -> int:
     tag = node.tag
     bits = _PLACE_BITS.get(tag, 0) if tag.__class__ is str else 0
-    names = (node.get("class") or "") + " " + (node.get("id") or "")
+    get = node.get
+    classes = get("class")
+    names = (classes or "") + " " + (get("id") or "")
     if len(names) > 1:
-        found = by_names.get(names)
-        if found is None:
-            found = 0
-            for match in _NAME_WORDS.finditer(names):
-                found |= _NAME_BITS[match.lastgroup or ""]
-            by_names[names] = found
-        bits |= found
-    if node.get("class"):
+        bits |= name_bits(names)
+    if classes:
         bits |= _CLASSED
     return bits
+
+
+@lru_cache(maxsize=NAMES_CACHE)
+def name_bits(names: str) -> int:
+    """The kinds of class/id words (furniture, comment, article) a class and id string holds."""
+    found = 0
+    if names.isascii():
+        matches = _NAME_WORDS_LOWER.finditer(names.lower())
+    else:
+        matches = _NAME_WORDS.finditer(names)
+    for match in matches:
+        found |= _NAME_BITS[match.lastgroup or ""]
+    return found
 
 
 def _log(values: Any) -> Any:
