@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -116,6 +117,8 @@ _BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
 # Tags a flattened page keeps as they are: the page frame.
 _FLAT_KEEP = frozenset({"html", "body"})
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # its ASCII part
+_LT, _GT = ord("<"), ord(">")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
 # Invisible characters that split words for every tokenizer downstream
@@ -145,8 +148,11 @@ _FAST_PARSER = etree.HTMLParser(**_OPTIONS)
 
 def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     """Parse page text into an lxml tree; None when there is no markup at all."""
-    text = _INVALID_XML.sub("", text)
-    text = bounded_attributes(text)
+    invalid, long_run = _scan(text)
+    if invalid:
+        text = _INVALID_XML.sub("", text)
+    if long_run:
+        text = bounded_attributes(text)
     if not text.strip():
         return None
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
@@ -162,6 +168,31 @@ def parse_html(text: str, for_trafilatura: bool = True) -> Any | None:
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def _scan(text: str) -> tuple[bool, bool]:
+    """(whether the page holds characters XML forbids, whether it holds a tag-free run of
+    LONG_TAG_CHARS): two questions for two regex scans, answered instead over the page's
+    UTF-8 bytes at numpy speed (a fifth of the scans' time).
+
+    In UTF-8 a control character is its own byte, U+FFFE and U+FFFF are the only
+    code points whose bytes start EF BF BE and EF BF BF, and a character is one byte or
+    more, so a run of characters is at least as long in bytes: a page with no long
+    byte run has no long tag. Either answer may be yes where the regex then finds nothing.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    invalid = len(data.translate(None, _INVALID_XML_BYTES)) != len(data)
+    invalid = invalid or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+    if len(data) < LONG_TAG_CHARS:
+        return invalid, False
+    codes = np.frombuffer(data, dtype=np.uint8)
+    brackets = np.flatnonzero((codes == _LT) | (codes == _GT))
+    if len(brackets) == 0:
+        return invalid, True
+    longest = max(
+        int(brackets[0]), len(data) - 1 - int(brackets[-1]), int(np.diff(brackets).max(initial=0)) - 1
+    )
+    return invalid, longest >= LONG_TAG_CHARS
 
 
 def bounded_attributes(text: str) -> str:
@@ -281,12 +312,12 @@ class _Walker:
         depth = text_depth = element_count = 0
         invisible, has_invisible = _INVISIBLE, _HAS_INVISIBLE.search
         skip_tags, block_set = SKIP_TAGS, BLOCK_TAGS
-        hidden_style = _HIDDEN_STYLE.search
+        hidden = hidden_elements(root)
 
         def flush() -> None:
             nonlocal part_links
             text = "".join(parts)
-            if has_invisible(text):
+            if not text.isascii() and has_invisible(text):  # isascii: a flag, no scan
                 text = text.translate(invisible)
             # str.split() breaks at exactly the characters \s matches (both ask
             # Py_UNICODE_ISSPACE), so this is _SPACE.sub(" ", text).strip(_STRIP), faster
@@ -310,8 +341,7 @@ class _Walker:
                     continue
                 depth += 1
                 element_count += 1
-                style = el.get("style")
-                if tag in skip_tags or el.get("hidden") is not None or (style and hidden_style(style)):
+                if tag in skip_tags or (hidden and el in hidden):
                     walker.skip_subtree()
                     skipping = el
                     continue
@@ -378,6 +408,20 @@ class _Walker:
             flush()
         self.text_depth = text_depth
         self.element_count = element_count
+
+
+def hidden_elements(root: Any) -> set[Any]:
+    """The elements a browser hides (a ``hidden`` attribute, or a style that hides them).
+
+    One XPath query finds the few candidates, where asking every element of the walk
+    for two attributes cost a tenth of the walk; the set holds them, so lxml hands the
+    walk the very same element objects.
+    """
+    found = set()
+    for el in root.xpath("descendant-or-self::*[@hidden or @style]"):
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            found.add(el)
+    return found
 
 
 def composed(text: str) -> str:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.html.blockfeatures import _NAME_BITS, _NAME_WORDS, name_bits
-from cleaner.html.text import _STRIP, page_text, parse_html
+from cleaner.html.text import _INVALID_XML, _LONG_TAG, _STRIP, LONG_TAG_CHARS, _scan, page_text, parse_html
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -71,3 +71,30 @@ def test_walk_collapses_white_space_as_the_regex_did(pieces: list[str]) -> None:
     lines = [b.text for b in page_text(root).blocks]
     expected = [_SPACE_RUN.sub(" ", "".join(p.itertext())).strip(_STRIP) for p in root.iter("p")]
     assert lines == expected
+
+
+piece = st.one_of(
+    st.sampled_from(
+        ["<p>", "</p>", "<div", ">", " ", "x", "\u00e9", "\u4e2d", "\x00", "\x0b", "\x1f", "\t", "\n"]
+    ),
+    st.sampled_from(["\ufffe", "\uffff", "\ufffd", "\ud800"]),
+    st.builds(
+        lambda n, c: c * n, st.integers(LONG_TAG_CHARS - 4, LONG_TAG_CHARS + 4), st.sampled_from("a \u00e9")
+    ),
+)
+
+
+@given(st.lists(piece, max_size=12))
+def test_scan_answers_what_the_regexes_find(parts: list[str]) -> None:
+    text = "".join(parts)
+    invalid, long_run = _scan(text)
+    assert invalid == (_INVALID_XML.search(text) is not None)
+    if _LONG_TAG.search(text) is not None:
+        assert long_run
+
+
+def test_scan_sees_a_long_tag_and_no_long_tag() -> None:
+    attributes = " ".join(f'a{n}="{n}"' for n in range(2000))
+    assert _scan(f"<p><div {attributes}>x</div></p>") == (False, True)
+    assert _scan("<p>" + "<b>x</b>" * 3000 + "</p>") == (False, False)
+    assert _scan("<p>\x07</p>") == (True, False)
