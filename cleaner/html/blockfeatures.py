@@ -65,6 +65,7 @@ OWN_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
     ("caption", frozenset({"figcaption", "caption", "figure"})),
     ("quote", frozenset({"blockquote", "pre"})),
 )
+_TAG_GROUP = {tag: k for k, (_, tags) in enumerate(OWN_TAGS) for tag in tags}  # the groups are disjoint
 NEAR_LEVELS = 3  # class/id words count as "near" on the block's element and its two closest wrappers
 NEIGHBOUR_WINDOW = 3  # blocks each side whose link text describes the block's neighbourhood
 PROSE_MIN_WORDS = 10  # a block this long with little link text is sentence-like text
@@ -161,6 +162,7 @@ class PageLayout:
         self.depths = np.asarray(depths, dtype=np.int64)
         self.own = np.asarray(own, dtype=np.int64)
         self.inherited = np.asarray(inherited, dtype=np.int64)
+        self._climb: list[Any] | None = None
 
     def up(self, ids: Any, steps: int = 1) -> Any:
         """The ids ``steps`` levels above ``ids`` (-1 where there is none)."""
@@ -168,31 +170,51 @@ class PageLayout:
             ids = np.where(ids >= 0, self.parents[np.maximum(ids, 0)], -1)
         return ids
 
+    def climb(self) -> list[Any]:
+        """The blocks' element ids, then their parents', grandparents' ... while any is left.
+
+        Computed once per page: the sums over containers, the main element's blocks and
+        the context levels all read these same steps.
+        """
+        if self._climb is None:
+            levels = []
+            current = self.blocks
+            while (current >= 0).any():
+                levels.append(current)
+                current = self.up(current)
+            self._climb = levels
+        return self._climb
+
+    def above(self, steps: int) -> Any:
+        """The blocks' ancestor ids ``steps`` levels up (-1 where there is none); read-only."""
+        levels = self.climb()
+        return levels[steps] if steps < len(levels) else np.full(len(self.blocks), -1, dtype=np.int64)
+
     def subtree_sums(self, values: Any) -> Any:
         """For every element: the sum of ``values`` over the blocks inside it (rows: value kinds)."""
-        sums = np.zeros((values.shape[0], len(self.nodes)))
-        current = self.blocks
-        while True:
+        kinds, size = values.shape[0], len(self.nodes)
+        sums = np.zeros((kinds, size))
+        offsets = (np.arange(kinds, dtype=np.int64) * size)[:, None]
+        for current in self.climb():
             inside = current >= 0
-            if not inside.any():
-                return sums
-            at = current[inside]
-            for row in range(values.shape[0]):
-                sums[row] += np.bincount(at, weights=values[row][inside], minlength=len(self.nodes))
-            current = self.up(current)
+            # one bincount for all rows: row r's bins follow row r-1's, each bin's values
+            # added in block order as a bincount per row adds them
+            at = (offsets + current[inside]).ravel()
+            sums += np.bincount(at, weights=values[:, inside].ravel(), minlength=kinds * size).reshape(
+                kinds, size
+            )
+        return sums
 
     def within(self, node: int) -> Any:
         """Whether each block lies inside element ``node``."""
         found = np.zeros(len(self.blocks), dtype=bool)
-        current = self.blocks
-        while (current >= 0).any():
+        for current in self.climb():
             found |= current == node
-            current = self.up(current)
         return found
 
     def groups(self, level: int) -> Any:
         """Each block's ancestor id ``level`` steps up; blocks without one get groups of their own."""
-        group = self.up(self.blocks, level).copy()
+        group = self.above(level).copy()
         alone = group < 0
         group[alone] = len(self.nodes) + np.arange(int(alone.sum()))
         return group
@@ -274,7 +296,7 @@ def block_features(
     in_main = layout.within(main).astype(np.float64) if main is not None else np.zeros(n)
     element = layout.blocks
     has = element >= 0
-    level1, level2, level3 = layout.up(element, 1), layout.up(element, 2), layout.up(element, 3)
+    level1, level2, level3 = layout.above(1), layout.above(2), layout.above(3)
     container = np.zeros((n, 2, 3))  # (parent, grandparent) x (chars, links, blocks)
     for k, level in enumerate((level1, level2)):
         ok = level >= 0
@@ -296,9 +318,11 @@ def block_features(
     owner = np.where(classed > 0, element, np.where(bits_at(level1, layout.own) & _CLASSED, level1, -1))
     owner[~has] = -1
     distinct = np.unique(owner[owner >= 0]).tolist()
-    signatures = {node: layout.signature(node) for node in distinct}
-    twins = Counter(signatures.values())
-    parent_twins = np.array([twins[signatures[o]] if o >= 0 else 0 for o in owner.tolist()], dtype=np.float64)
+    signatures = [layout.signature(node) for node in distinct]
+    twins = Counter(signatures)
+    twins_of = np.zeros(max(len(layout.nodes), 1))
+    twins_of[distinct] = [twins[signature] for signature in signatures]
+    parent_twins = np.where(owner >= 0, twins_of[np.maximum(owner, 0)], 0.0)
 
     shown = Counter(texts)
     repeated = np.fromiter((shown[t] > 1 for t in texts), dtype=np.float64, count=n)
@@ -311,7 +335,7 @@ def block_features(
     next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
 
     word_sets = [set(w) for w in word_lists]
-    tags = page.tags
+    tag_groups = np.fromiter((_TAG_GROUP.get(t, -1) for t in page.tags), dtype=np.int64, count=n)
     columns = [
         _log(chars),
         _log(words),
@@ -335,7 +359,7 @@ def block_features(
         *(((flags & bit) > 0).astype(np.float64) for bit in (_FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT)),
         *(((flags & bit) > 0).astype(np.float64) for bit in (_ARTICLE_NEAR, _ARTICLE_FAR)),
         *(((flags & (1 << k)) > 0).astype(np.float64) for k in range(len(PLACE_TAGS))),
-        *(np.fromiter((t in group for t in tags), dtype=np.float64, count=n) for _, group in OWN_TAGS),
+        *((tag_groups == k).astype(np.float64) for k in range(len(OWN_TAGS))),
         repeated,
         _log(parent_twins),
         _overlap(word_sets, title),
