@@ -349,9 +349,11 @@ class _Walker:
                 if tag in block_set:
                     if parts:
                         flush()
+                    elif part_links:
+                        part_links = 0  # what a flush of white space alone would leave
                     block_tags.append(tag)
                     block_els.append(el)
-                elif mark is not None and parts:
+                elif mark is not None and (parts or part_links):
                     flush()
                 if mark is not None:
                     if mark.kind == "body":
@@ -373,10 +375,12 @@ class _Walker:
                     if tag in block_set:
                         if parts:
                             flush()
+                        elif part_links:
+                            part_links = 0
                         if len(block_tags) > 1:
                             block_tags.pop()
                             block_els.pop()
-                    elif mark is not None and parts:
+                    elif mark is not None and (parts or part_links):
                         flush()
                     if mark is not None:
                         if mark.kind == "body":
@@ -391,6 +395,12 @@ class _Walker:
             if not text:
                 continue
             text_depth += len(text) * depth
+            if not parts and not pre_depth and text.isspace():
+                # white space opening a line is stripped by flush: not kept, only its
+                # link characters are counted, as if it were (see the flushes above)
+                if link_depth:
+                    part_links += len(text)
+                continue
             if pre_depth:
                 text = newline_lines(text)  # CR, NEL, U+2028 break a <pre> as LF does
             if pre_depth and "\n" in text:

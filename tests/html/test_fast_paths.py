@@ -98,3 +98,13 @@ def test_scan_sees_a_long_tag_and_no_long_tag() -> None:
     assert _scan(f"<p><div {attributes}>x</div></p>") == (False, True)
     assert _scan("<p>" + "<b>x</b>" * 3000 + "</p>") == (False, False)
     assert _scan("<p>\x07</p>") == (True, False)
+
+
+def test_white_space_opening_a_line_still_counts_as_link_text() -> None:
+    # the walk keeps no part for white space that opens a line, but counts its link characters
+    root = parse_html(
+        "<html><body><p><a>\n      Title</a> and the rest</p><div><a>  </a></div><p>x</p></body></html>"
+    )
+    page = page_text(root)
+    assert [b.text for b in page.blocks] == ["Title and the rest", "x"]
+    assert page.link_chars == [len("\n      Title"), 0]
