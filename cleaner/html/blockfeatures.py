@@ -119,45 +119,31 @@ class PageLayout:
     """The elements around a page's blocks as integer ids, so that facts about
     ancestors become numpy arrays.
 
-    Each element above a block gets an id the first time it is seen (its
-    parent's id, its depth, its own facts: its tag's place bit and its
-    class/id words); an element's facts over itself and all its ancestors are
-    its own ORed with its parent's. After that, every sum over ancestors is a
+    Each element above a block has the id the page walk gave it the first time
+    a block needed it (cleaner/html/text.py), after its parent's; here it gets
+    its depth and its own facts (its tag's place bit and its class/id words);
+    an element's facts over itself and all its ancestors are its own ORed with
+    its parent's. After that, every sum over ancestors is a
     climb of at most the page's depth in vectorised steps.
     """
 
     def __init__(self, page: PageText) -> None:
-        self._ids: dict[Any, int] = {}
-        self.nodes: list[Any] = []
-        parents: list[int] = []
+        # the walk numbered the elements around the blocks, each after its parent
+        self.nodes: list[Any] = page.nodes
+        parents = page.node_parents
         depths: list[int] = []
         own: list[int] = []
         inherited: list[int] = []
-        ids = self._ids
-        blocks = np.full(len(page.elements), -1, dtype=np.int64)
-        for i, el in enumerate(page.elements):
-            if el is None:
-                continue
-            known = ids.get(el)
-            if known is None:
-                todo = []
-                node = el
-                while node is not None and node not in ids:
-                    todo.append(node)
-                    node = node.getparent()
-                parent = ids[node] if node is not None else -1
-                for node in reversed(todo):
-                    bits = _own_bits(node)
-                    ids[node] = len(self.nodes)
-                    self.nodes.append(node)
-                    parents.append(parent)
-                    depths.append(depths[parent] + 1 if parent >= 0 else 1)
-                    own.append(bits)
-                    inherited.append(bits | (inherited[parent] if parent >= 0 else 0))
-                    parent = ids[node]
-                known = ids[el]
-            blocks[i] = known
-        self.blocks = blocks  # each block's element id, -1 for none
+        for node, parent in zip(self.nodes, parents):
+            bits = _own_bits(node)
+            if parent >= 0:
+                depths.append(depths[parent] + 1)
+                inherited.append(bits | inherited[parent])
+            else:
+                depths.append(1)
+                inherited.append(bits)
+            own.append(bits)
+        self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
         self.depths = np.asarray(depths, dtype=np.int64)
         self.own = np.asarray(own, dtype=np.int64)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -274,6 +274,12 @@ class PageText:
     in_body: list[bool]  # inside a "body" mark (always True when no body mark exists)
     drops: list[Any]  # the drop Label of the innermost drop mark, or None
     elements: list[Any]  # the innermost block-level element around each block
+    # The elements around the blocks, numbered as the walk first needed them (each after its
+    # parent): the element, its parent's number (-1 for the root), and each block's element's
+    # number (-1 for none). The features read ancestors from these, not from the tree.
+    nodes: list[Any] = field(default_factory=list)
+    node_parents: list[int] = field(default_factory=list)
+    block_nodes: list[int] = field(default_factory=list)
     # characters of text times the elements around them: what trafilatura's per-element
     # subtree measures cost, summed over the page
     text_depth: int = 0
@@ -295,6 +301,9 @@ class _Walker:
         self.in_body: list[bool] = []
         self.drops: list[Any] = []
         self.elements: list[Any] = []
+        self.nodes: list[Any] = []
+        self.node_parents: list[int] = []
+        self.block_nodes: list[int] = []
         self.text_depth = 0
         self.element_count = 0
 
@@ -307,6 +316,13 @@ class _Walker:
         part_links = 0
         block_tags: list[str] = ["html"]
         block_els: list[Any] = [None]
+        # the open elements from the root down, each one's node number (-1: not numbered
+        # yet), how many at the bottom are numbered, and where each block element sits
+        path: list[Any] = []
+        path_nodes: list[int] = []
+        numbered = 0
+        block_at: list[int] = [-1]
+        nodes, node_parents, block_nodes = self.nodes, self.node_parents, self.block_nodes
         drop_stack: list[Any] = []
         body_depth = link_depth = pre_depth = 0
         depth = text_depth = element_count = 0
@@ -315,7 +331,7 @@ class _Walker:
         hidden = hidden_elements(root)
 
         def flush() -> None:
-            nonlocal part_links
+            nonlocal part_links, numbered
             text = "".join(parts)
             if not text.isascii() and has_invisible(text):  # isascii: a flag, no scan
                 text = text.translate(invisible)
@@ -326,6 +342,14 @@ class _Walker:
                 texts.append(text)
                 tags.append(block_tags[-1])
                 elements.append(block_els[-1])
+                at = block_at[-1]
+                if at >= numbered:  # number the block's element and its unnumbered ancestors
+                    for k in range(numbered, at + 1):
+                        path_nodes[k] = len(nodes)
+                        nodes.append(path[k])
+                        node_parents.append(path_nodes[k - 1] if k else -1)
+                    numbered = at + 1
+                block_nodes.append(path_nodes[at] if at >= 0 else -1)
                 link_chars.append(min(part_links, len(text)))
                 in_body.append(body_depth > 0 or not any_body)
                 drops.append(drop_stack[-1] if drop_stack else None)
@@ -353,8 +377,11 @@ class _Walker:
                         part_links = 0  # what a flush of white space alone would leave
                     block_tags.append(tag)
                     block_els.append(el)
+                    block_at.append(len(path))
                 elif mark is not None and (parts or part_links):
                     flush()
+                path.append(el)
+                path_nodes.append(-1)
                 if mark is not None:
                     if mark.kind == "body":
                         body_depth += 1
@@ -380,8 +407,13 @@ class _Walker:
                         if len(block_tags) > 1:
                             block_tags.pop()
                             block_els.pop()
+                            block_at.pop()
                     elif mark is not None and (parts or part_links):
                         flush()
+                    path.pop()
+                    path_nodes.pop()
+                    if numbered > len(path):
+                        numbered = len(path)
                     if mark is not None:
                         if mark.kind == "body":
                             body_depth -= 1
@@ -467,6 +499,9 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         in_body=walker.in_body,
         drops=walker.drops,
         elements=walker.elements,
+        nodes=walker.nodes,
+        node_parents=walker.node_parents,
+        block_nodes=walker.block_nodes,
         text_depth=walker.text_depth,
         element_count=walker.element_count,
     )

@@ -108,3 +108,57 @@ def test_white_space_opening_a_line_still_counts_as_link_text() -> None:
     page = page_text(root)
     assert [b.text for b in page.blocks] == ["Title and the rest", "x"]
     assert page.link_chars == [len("\n      Title"), 0]
+
+
+def numbered_by_climbing(elements: list) -> tuple[list, list[int], list[int]]:
+    """Number each block's element and its ancestors as the features first did: block by
+    block, climbing to the first numbered ancestor, then numbering top-down."""
+    ids: dict = {}
+    nodes: list = []
+    parents: list[int] = []
+    blocks: list[int] = []
+    for el in elements:
+        if el is None:
+            blocks.append(-1)
+            continue
+        chain = []
+        node = el
+        while node is not None and node not in ids:
+            chain.append(node)
+            node = node.getparent()
+        parent = ids[node] if node is not None else -1
+        for node in reversed(chain):
+            ids[node] = len(nodes)
+            nodes.append(node)
+            parents.append(parent)
+            parent = ids[node]
+        blocks.append(ids[el])
+    return nodes, parents, blocks
+
+
+def nested_page(draw: st.DrawFn) -> str:
+    """A small page of nested block and inline elements, hidden ones and text among them."""
+    tags = ["div", "p", "span", "a", "section", "li", "ul", "b", "script", "pre", "h2", "table", "td"]
+
+    def element(depth: int) -> str:
+        tag = draw(st.sampled_from(tags))
+        hidden = " hidden" if draw(st.integers(0, 9)) == 0 else ""
+        inner = "".join(
+            draw(st.sampled_from(["word ", " ", "\n", "two words "]))
+            if depth > 3 or draw(st.booleans())
+            else element(depth + 1)
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        return f"<{tag}{hidden}>{inner}</{tag}>" + draw(st.sampled_from(["", " tail", "\n"]))
+
+    return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
+
+
+@given(st.composite(nested_page)())
+def test_the_walk_numbers_elements_as_climbing_did(html: str) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    nodes, parents, blocks = numbered_by_climbing(page.elements)
+    assert [id(n) for n in page.nodes] == [id(n) for n in nodes]
+    assert (page.node_parents, page.block_nodes) == (parents, blocks)
