@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.html.blockfeatures import _NAME_BITS, _NAME_WORDS, name_bits
+from cleaner.html.chrome import DomContext, node_contexts
 from cleaner.html.text import _INVALID_XML, _LONG_TAG, _STRIP, LONG_TAG_CHARS, _scan, page_text, parse_html
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -139,6 +140,7 @@ def numbered_by_climbing(elements: list) -> tuple[list, list[int], list[int]]:
 def nested_page(draw: st.DrawFn) -> str:
     """A small page of nested block and inline elements, hidden ones and text among them."""
     tags = ["div", "p", "span", "a", "section", "li", "ul", "b", "script", "pre", "h2", "table", "td"]
+    tags += ["nav", "header", "article", "aside", "footer", "figure"]
 
     def element(depth: int) -> str:
         tag = draw(st.sampled_from(tags))
@@ -162,3 +164,17 @@ def test_the_walk_numbers_elements_as_climbing_did(html: str) -> None:
     nodes, parents, blocks = numbered_by_climbing(page.elements)
     assert [id(n) for n in page.nodes] == [id(n) for n in nodes]
     assert (page.node_parents, page.block_nodes) == (parents, blocks)
+
+
+@given(st.composite(nested_page)(), st.lists(st.integers(0, 40), max_size=6))
+def test_node_contexts_are_what_dom_context_gives(html: str, held: list[int]) -> None:
+    html = html.replace("<div>", '<div class="sidebar">', 1).replace("<section>", '<section role="main">', 1)
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    holders = [i for i in held if i < len(page.blocks) and page.block_nodes[i] >= 0]
+    dom = DomContext(page.elements[i] for i in holders)
+    every = node_contexts(page, (page.block_nodes[i] for i in holders))
+    for i, el in enumerate(page.elements):
+        if el is not None:
+            assert every[page.block_nodes[i]] == dom.of(el)
