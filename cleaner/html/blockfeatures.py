@@ -7,8 +7,9 @@ tags, their class and id words), whether it lies in the deepest element that
 holds most of the page's sentence-like text, whether its container's markup
 repeats across the page (teaser cards), and whether its text repeats or
 echoes the page's title or description. The DOM is read once per distinct
-element (ancestor facts are memoised along the parent chain); everything per
-block is then numpy arithmetic over the whole page.
+element around the blocks (the page walk numbers them, parents first, so
+ancestor facts are ORed down that numbering); everything per block is then
+numpy arithmetic over the whole page.
 """
 
 from __future__ import annotations
