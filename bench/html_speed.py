@@ -20,6 +20,11 @@ and with ``--all`` also:
     python bench/html_speed.py              # all pages
     python bench/html_speed.py --limit 200
     python bench/html_speed.py --all        # also the selector rows
+    python bench/html_speed.py --against ../main   # also the other checkout's three cleaner rows
+
+With ``--against`` the other checkout's cleaner runs in a child process (its own
+PYTHONPATH) that times each page itself; the pages still take turns with this
+process's tools, so both checkouts run under the same machine load.
 """
 
 from __future__ import annotations
@@ -28,16 +33,20 @@ import argparse
 import gzip
 import json
 import logging
+import os
+import subprocess
 import sys
 import tempfile
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--serve" not in sys.argv:  # the child of --against imports the other checkout (its PYTHONPATH)
+    sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.html.select import compiled  # noqa: E402
@@ -87,11 +96,66 @@ def timed(
     for row in rows:
         for name, fn in tools.items():
             started = clock()
-            fn(row)
-            totals[name] += clock() - started
+            answer = fn(row)
+            totals[name] += answer.seconds if isinstance(answer, Measured) else clock() - started
     for name, seconds in totals.items():
         print(f"{name:46s} {len(rows) / seconds:8.1f} pages/s  {1000 * seconds / len(rows):7.2f} ms/page")
     return totals
+
+
+CLEANER_MODES = {"default": "auto", "always": "always", "never": "never"}
+
+
+def serve(limit: int | None) -> int:
+    """The child of ``--against``: read "MODE INDEX" lines, clean that page, answer the seconds."""
+    logging.disable(logging.CRITICAL)
+    rows = load(limit)
+    cleaners = {name: Cleaner(fallback=mode) for name, mode in CLEANER_MODES.items()}
+    clock = time.perf_counter
+    for line in sys.stdin:
+        name, index = line.split()
+        row = rows[int(index)]
+        started = clock()
+        cleaners[name].clean(html=row["html"], url=row.get("url") or None)
+        print(clock() - started, flush=True)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A tool's answer that carries its own time (measured where it ran)."""
+
+    seconds: float
+
+
+class Against:
+    """The other checkout's cleaner in a child process, one page at a time."""
+
+    def __init__(self, checkout: Path, limit: int | None) -> None:
+        command = [sys.executable, str(Path(__file__).resolve()), "--serve"]
+        if limit:
+            command += ["--limit", str(limit)]
+        env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
+        self.child = subprocess.Popen(
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def tool(self, mode: str, rows: list[dict]) -> Callable[[dict], object]:
+        """Clean a page in the child; its time is what the child measured (not the pipe's round trip)."""
+        where = {id(row): n for n, row in enumerate(rows)}
+
+        def run(row: dict) -> object:
+            assert self.child.stdin is not None and self.child.stdout is not None
+            self.child.stdin.write(f"{mode} {where[id(row)]}\n")
+            self.child.stdin.flush()
+            return Measured(float(self.child.stdout.readline()))
+
+        return run
+
+    def close(self) -> None:
+        if self.child.stdin is not None:
+            self.child.stdin.close()
+        self.child.wait()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=None, help="pages per eval set")
     parser.add_argument("--all", action="store_true", help="also time outlet selectors and BeautifulSoup")
+    parser.add_argument("--against", type=Path, help="another checkout whose cleaner rows are timed too")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        return serve(args.limit)
     if not EVAL_DIR.is_dir():
         print(f"eval pages not found at {EVAL_DIR}: nothing to measure", file=sys.stderr)
         return 2
@@ -149,11 +217,17 @@ def main(argv: list[str] | None = None) -> int:
         'cleaner, fallback="never" (classifier alone)': lambda r: never.clean(html=r["html"], url=url(r)),
         "plain lxml parse (etree.HTMLParser)": lxml_parse,
     }
+    against = Against(args.against, args.limit) if args.against is not None else None
+    if against is not None:
+        for mode in CLEANER_MODES:
+            tools[f"{args.against}: cleaner, {mode}"] = against.tool(mode, rows)
     if args.all:
         tools["cleaner, outlet selectors (generic list)"] = with_selectors
         tools["selector lookup: lxml parse + cssselect"] = lxml_select
         tools["selector lookup: BeautifulSoup(lxml) + select"] = soup_select
     t = timed(tools, rows, paths.clear)
+    if against is not None:
+        against.close()
     traf = t["trafilatura.extract (include_comments=False)"]
     for name, seconds in t.items():
         print(f"{name:54s} {traf / seconds:6.2f}x trafilatura's pages/s")

@@ -374,25 +374,45 @@ class DomContext:
             el = el.getparent()
         silent = self.silent
         for node in reversed(chain):  # top-down: each element's own signal over what it inherits
-            box, place, in_article = context
-            tag = node.tag
-            if tag.__class__ is str:  # not a comment or processing instruction
-                get = node.get
-                role = get("role")
-                if tag in ARTICLE_TAGS or role in ARTICLE_ROLES:
-                    in_article = True
-                if node in silent:
-                    box = place = None
-                elif tag not in PAGE_TAGS:
-                    category, is_box = _signal(tag, get("class"), get("id"), role, in_article)
-                    if category is None:
-                        pass
-                    elif is_box:
-                        box = category
-                    else:
-                        place = category
-            context = memo[node] = Context(box, place, in_article)
+            context = memo[node] = _inherited(context, node, node in silent)
         return context
+
+
+def _inherited(context: Context, node: Any, silent: bool) -> Context:
+    """The Context of ``node`` given its parent's: its own signal over what it inherits."""
+    box, place, in_article = context
+    tag = node.tag
+    if tag.__class__ is str:  # not a comment or processing instruction
+        get = node.get
+        role = get("role")
+        if tag in ARTICLE_TAGS or role in ARTICLE_ROLES:
+            in_article = True
+        if silent:
+            box = place = None
+        elif tag not in PAGE_TAGS:
+            category, is_box = _signal(tag, get("class"), get("id"), role, in_article)
+            if category is None:
+                pass
+            elif is_box:
+                box = category
+            else:
+                place = category
+    return Context(box, place, in_article)
+
+
+def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
+    """The Context of every element the page walk numbered (DomContext's answers, read off the
+    walk's numbering: parents come first, so no climbing and no element lookups)."""
+    parents = page.node_parents
+    silent = [False] * len(page.nodes)
+    for node in holders:
+        while node >= 0 and not silent[node]:
+            silent[node] = True
+            node = parents[node]
+    contexts: list[Context] = []
+    for node, (el, parent) in enumerate(zip(page.nodes, parents)):
+        contexts.append(_inherited(contexts[parent] if parent >= 0 else ROOT, el, silent[node]))
+    return contexts
 
 
 def text_categories(texts: list[str]) -> list[str | None]:
@@ -464,12 +484,9 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
     todo = [i for i, label in enumerate(labels) if label is not None and label.category == CHROME]
     if not todo:
         return
-    dom = DomContext(
-        page.elements[i]
-        for i, inside in enumerate(in_article)
-        if inside and _kept(labels[i]) and page.elements[i] is not None
-    )
-    contexts = [dom.of(page.elements[i]) if page.elements[i] is not None else ROOT for i in todo]
+    at = page.block_nodes
+    every = node_contexts(page, (at[i] for i, inside in enumerate(in_article) if inside and _kept(labels[i])))
+    contexts = [every[at[i]] if at[i] >= 0 else ROOT for i in todo]
     # the nearest box decides alone: only the other blocks' texts are scanned
     open_blocks = [i for i, context in zip(todo, contexts) if context.box is None]
     texts = dict(zip(open_blocks, text_categories([page.blocks[i].text for i in open_blocks])))

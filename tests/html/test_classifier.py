@@ -80,12 +80,27 @@ def test_unsure_page_goes_to_trafilatura() -> None:
     assert doc.metadata["html"]["extraction"] == "classifier"
 
 
+def test_unsure_page_gets_what_trafilatura_first_gives() -> None:
+    # "auto" walks a plain etree tree and parses the page again, with lxml.html's elements,
+    # for trafilatura; "always" parses once for both: the same page, article and labels
+    never_sure = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.2, 0.0, 10**9))
+    for name in sorted(PAGES):
+        auto = page_document(page(name), url=None, fallback="auto", classifier=never_sure)
+        first = page_document(page(name), url=None, fallback="always")
+        assert auto.metadata["html"]["extraction"] == first.metadata["html"]["extraction"], name
+        assert (auto.source, auto.in_article, auto.labels) == (
+            first.source,
+            first.in_article,
+            first.labels,
+        ), name
+
+
 def test_sure_page_stays_with_the_classifier() -> None:
     always_sure = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.0, 1.01, 0))
     doc = page_document(page("harbour_gazette.html"), url=None, fallback="auto", classifier=always_sure)
     assert doc.metadata["html"]["extraction"] == "classifier"
     assert doc.metadata["html"]["classifier"]["unsure"] is False
-    # "auto" parses for trafilatura (lxml.html elements) in case it is needed: the same answer
+    # the same answer as "never" (both walk the plain etree tree)
     never = page_document(page("harbour_gazette.html"), url=None, fallback="never", classifier=always_sure)
     assert (never.source, never.in_article, never.labels) == (doc.source, doc.in_article, doc.labels)
 

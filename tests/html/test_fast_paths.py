@@ -1,0 +1,180 @@
+"""The html stage's fast paths give what their plain forms give.
+
+Each speed-up of the page walk and the block features replaced a plain form
+(a case-blind regex, a regex substitution) with a faster one; these tests hold
+the two to the same answers, on written cases and on generated ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.html.blockfeatures import _NAME_BITS, _NAME_WORDS, name_bits
+from cleaner.html.chrome import DomContext, node_contexts
+from cleaner.html.text import _INVALID_XML, _LONG_TAG, _STRIP, LONG_TAG_CHARS, _scan, page_text, parse_html
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def plain_name_bits(names: str) -> int:
+    """The case-blind scan the cached, lower-cased one replaced."""
+    found = 0
+    for match in _NAME_WORDS.finditer(names):
+        found |= _NAME_BITS[match.lastgroup or ""]
+    return found
+
+
+NAMES = [
+    "article-body main-content",
+    "Article-Body MAIN-Content",
+    "mainav",  # "main" takes the letters of "nav": article only
+    "MAINAV",
+    "site-footer Footer__Links",
+    "post-comments CommentList",
+    "sidebar-widget TRENDING",
+    "x ads",
+    "x Ads-slot",
+    "Kontakt",  # KELVIN SIGN: a capital K to a case-blind regex
+    "ſhare",  # long s: an s to a case-blind regex
+    "İnhalt navİgation",
+    "breadcrumb ſidebar",
+    "",
+    " ",
+]
+
+
+def test_name_bits_match_the_case_blind_scan() -> None:
+    for names in NAMES:
+        assert name_bits(names) == plain_name_bits(names), names
+
+
+name_text = st.text(
+    alphabet=st.sampled_from("abcdeilmnoprstuvxyz-_ ABCDEMNOPRST\u212a\u017f\u0130\u00e9"), max_size=40
+)
+
+
+@given(name_text)
+def test_name_bits_match_on_generated_names(names: str) -> None:
+    assert name_bits(names) == plain_name_bits(names)
+
+
+SPACES = " \t\n\r\f\v\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2007\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(SPACES + "ab\u00e9"), min_size=1), min_size=1, max_size=5))
+def test_walk_collapses_white_space_as_the_regex_did(pieces: list[str]) -> None:
+    html = "<html><body>" + "".join(f"<p>{piece}<b>{piece}</b> x</p>" for piece in pieces) + "</body></html>"
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    lines = [b.text for b in page_text(root).blocks]
+    expected = [_SPACE_RUN.sub(" ", "".join(p.itertext())).strip(_STRIP) for p in root.iter("p")]
+    assert lines == expected
+
+
+piece = st.one_of(
+    st.sampled_from(
+        ["<p>", "</p>", "<div", ">", " ", "x", "\u00e9", "\u4e2d", "\x00", "\x0b", "\x1f", "\t", "\n"]
+    ),
+    st.sampled_from(["\ufffe", "\uffff", "\ufffd", "\ud800"]),
+    st.builds(
+        lambda n, c: c * n, st.integers(LONG_TAG_CHARS - 4, LONG_TAG_CHARS + 4), st.sampled_from("a \u00e9")
+    ),
+)
+
+
+@given(st.lists(piece, max_size=12))
+def test_scan_answers_what_the_regexes_find(parts: list[str]) -> None:
+    text = "".join(parts)
+    invalid, long_run = _scan(text)
+    assert invalid == (_INVALID_XML.search(text) is not None)
+    if _LONG_TAG.search(text) is not None:
+        assert long_run
+
+
+def test_scan_sees_a_long_tag_and_no_long_tag() -> None:
+    attributes = " ".join(f'a{n}="{n}"' for n in range(2000))
+    assert _scan(f"<p><div {attributes}>x</div></p>") == (False, True)
+    assert _scan("<p>" + "<b>x</b>" * 3000 + "</p>") == (False, False)
+    assert _scan("<p>\x07</p>") == (True, False)
+
+
+def test_white_space_opening_a_line_still_counts_as_link_text() -> None:
+    # the walk keeps no part for white space that opens a line, but counts its link characters
+    root = parse_html(
+        "<html><body><p><a>\n      Title</a> and the rest</p><div><a>  </a></div><p>x</p></body></html>"
+    )
+    page = page_text(root)
+    assert [b.text for b in page.blocks] == ["Title and the rest", "x"]
+    assert page.link_chars == [len("\n      Title"), 0]
+
+
+def numbered_by_climbing(elements: list) -> tuple[list, list[int], list[int]]:
+    """Number each block's element and its ancestors as the features first did: block by
+    block, climbing to the first numbered ancestor, then numbering top-down."""
+    ids: dict = {}
+    nodes: list = []
+    parents: list[int] = []
+    blocks: list[int] = []
+    for el in elements:
+        if el is None:
+            blocks.append(-1)
+            continue
+        chain = []
+        node = el
+        while node is not None and node not in ids:
+            chain.append(node)
+            node = node.getparent()
+        parent = ids[node] if node is not None else -1
+        for node in reversed(chain):
+            ids[node] = len(nodes)
+            nodes.append(node)
+            parents.append(parent)
+            parent = ids[node]
+        blocks.append(ids[el])
+    return nodes, parents, blocks
+
+
+def nested_page(draw: st.DrawFn) -> str:
+    """A small page of nested block and inline elements, hidden ones and text among them."""
+    tags = ["div", "p", "span", "a", "section", "li", "ul", "b", "script", "pre", "h2", "table", "td"]
+    tags += ["nav", "header", "article", "aside", "footer", "figure"]
+
+    def element(depth: int) -> str:
+        tag = draw(st.sampled_from(tags))
+        hidden = " hidden" if draw(st.integers(0, 9)) == 0 else ""
+        inner = "".join(
+            draw(st.sampled_from(["word ", " ", "\n", "two words "]))
+            if depth > 3 or draw(st.booleans())
+            else element(depth + 1)
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        return f"<{tag}{hidden}>{inner}</{tag}>" + draw(st.sampled_from(["", " tail", "\n"]))
+
+    return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
+
+
+@given(st.composite(nested_page)())
+def test_the_walk_numbers_elements_as_climbing_did(html: str) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    nodes, parents, blocks = numbered_by_climbing(page.elements)
+    assert [id(n) for n in page.nodes] == [id(n) for n in nodes]
+    assert (page.node_parents, page.block_nodes) == (parents, blocks)
+
+
+@given(st.composite(nested_page)(), st.lists(st.integers(0, 40), max_size=6))
+def test_node_contexts_are_what_dom_context_gives(html: str, held: list[int]) -> None:
+    html = html.replace("<div>", '<div class="sidebar">', 1).replace("<section>", '<section role="main">', 1)
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    holders = [i for i in held if i < len(page.blocks) and page.block_nodes[i] >= 0]
+    dom = DomContext(page.elements[i] for i in holders)
+    every = node_contexts(page, (page.block_nodes[i] for i in holders))
+    for i, el in enumerate(page.elements):
+        if el is not None:
+            assert every[page.block_nodes[i]] == dom.of(el)
