@@ -25,6 +25,7 @@ from typing import Any, cast
 import numpy as np
 import re2
 
+from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
@@ -71,6 +72,7 @@ STAGE1: tuple[str, ...] = (
     "page_few_share",
     "first_line",
     "last_lines",
+    *LAYOUT,
 )
 
 # Stage two re-reads these of the line's own features beside its neighbours' scores;
@@ -455,7 +457,8 @@ def stage1_columns(
     last_chars = edge_chars(texts, _LAST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
-    dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
+    text_counts = np.bincount(first_text, minlength=n)[first_text]
+    dup = (text_counts > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
     # sum below is exact and matches the line-by-line sums)
@@ -523,6 +526,20 @@ def stage1_columns(
         "first_line": first_line,
         "last_lines": last_lines,
     }
+    cols.update(
+        layout_columns(
+            texts,
+            lengths,
+            word_array,
+            long_,
+            terminal,
+            cols["upper"],
+            cols["bullet"],
+            first_text,
+            text_counts,
+            cols["lex_line"],
+        )
+    )
     return cols
 
 
