@@ -30,7 +30,6 @@ SHAPE_RADIUS = 5  # lines either side that vote on whether a line's shape is the
 # Word-count bounds of the shape buckets (1, 2-3, 4-7, 8-11, 12-24, 25+ words), each split
 # by whether the line ends like a sentence.
 SHAPE_WORD_BOUNDS = np.array([2, 4, 8, 12, 25])
-SHAPE_BUCKETS = 2 * (len(SHAPE_WORD_BOUNDS) + 1)
 _DIGIT_ZERO, _DIGIT_NINE = ord("0"), ord("9")
 _LIST_CLOSERS = (ord("."), ord(")"))  # "1." and "2)" open a ranking's or a recipe's steps
 _HEAD = itemgetter(slice(None, 3))
@@ -53,20 +52,21 @@ LAYOUT: tuple[str, ...] = (
     "title_repeat",
     "phrase_above",
     "phrase_below",
+    "long_outside_block",
 )
 TITLE_HEAD_LINES = 15  # the page's title is looked for among its first lines ...
 TITLE_MIN_WORDS = 3  # ... as the first of them this long that the page repeats
 
 
-def main_block(lengths: np.ndarray, long_: np.ndarray) -> tuple[int, int]:
+def main_block(lengths: np.ndarray, long_: np.ndarray, cost: int = SHORT_LINE_COST) -> tuple[int, int]:
     """First and last line of the page's densest stretch of long prose: the stretch whose
-    long lines' characters, less SHORT_LINE_COST for each other line in it, sum highest
+    long lines' characters, less ``cost`` for each other line in it, sum highest
     (the maximum-sum subarray, from the running minimum of the prefix sums). (n, -1)
     when the page has no long line."""
     n = len(lengths)
     if not n or not long_.any():
         return n, -1
-    gain = np.where(long_ > 0, lengths, -SHORT_LINE_COST)
+    gain = np.where(long_ > 0, lengths, -cost)
     prefix = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(gain, out=prefix[1:])
     lowest = np.minimum.accumulate(prefix[:-1])
@@ -88,18 +88,28 @@ def list_markers(texts: list[str]) -> np.ndarray:
     return numbered.astype(np.float64)
 
 
-def _window_share(flags: np.ndarray, radius: int) -> np.ndarray:
+def like_runs(long_: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's run (the longest stretch of lines all long, or all not), numbered from
+    0 down the page, and each run's size in lines."""
+    run_id = np.zeros(len(long_), dtype=np.int64)
+    np.cumsum(long_[1:] != long_[:-1], out=run_id[1:])
+    return run_id, np.bincount(run_id)
+
+
+def same_shape_share(shapes: np.ndarray, radius: int = SHAPE_RADIUS) -> np.ndarray:
     """Per line, the share of the other lines within ``radius`` (cut at the page's edges)
-    where ``flags`` is set (rows of a matrix alike)."""
-    n = flags.shape[-1]
+    whose shape bucket is the line's own: one comparison per distance, each counted for
+    both lines of the pair."""
+    n = len(shapes)
     if n < 2:
-        return np.zeros(flags.shape)
-    prefix = np.zeros((*flags.shape[:-1], n + 1))
-    np.cumsum(flags, axis=-1, out=prefix[..., 1:])
-    index = np.arange(n)
-    upper = np.minimum(index + radius + 1, n)
-    lower = np.maximum(index - radius, 0)
-    return (prefix[..., upper] - prefix[..., lower] - flags) / (upper - lower - 1)  # type: ignore[no-any-return]
+        return np.zeros(n)
+    same = np.zeros(n)
+    for step in range(1, min(radius, n - 1) + 1):
+        pairs = shapes[step:] == shapes[:-step]
+        same[step:] += pairs
+        same[:-step] += pairs
+    head = np.minimum(np.arange(n), radius)
+    return same / (head + head[::-1])  # type: ignore[no-any-return]
 
 
 def shape_buckets(words: np.ndarray, terminal: np.ndarray) -> np.ndarray:
@@ -128,11 +138,7 @@ def layout_columns(
         return {name: np.zeros(0) for name in LAYOUT}
     first, last = main_block(lengths, long_)
     index = np.arange(n)
-    block_in = ((index >= first) & (index <= last)).astype(np.float64)
-    if last >= 0:
-        before, after = np.maximum(first - index, 0), np.maximum(index - last, 0)
-    else:
-        before = after = np.zeros(n, dtype=np.int64)
+    block_in, before, after = _around(first, last, index)
     ends = np.cumsum(lengths)  # characters up to each line's end
     total = float(ends[-1]) or 1.0
     if last >= 0:
@@ -142,17 +148,12 @@ def layout_columns(
     else:
         chars_before = chars_after = np.zeros(n)
     markers = np.maximum(list_markers(texts), bullet)
-    # runs: the longest stretches of lines all long, or all not
-    run_id = np.zeros(n, dtype=np.int64)
-    np.cumsum(long_[1:] != long_[:-1], out=run_id[1:])
-    sizes = np.bincount(run_id)
+    run_id, sizes = like_runs(long_)
     run_terminal = (np.bincount(run_id, weights=terminal) / sizes)[run_id]
     run_title = (np.bincount(run_id, weights=title_case) / sizes)[run_id]
     run_marker = (np.bincount(run_id, weights=markers) / sizes)[run_id]
     shapes = shape_buckets(words, terminal)
-    one_hot = np.zeros((SHAPE_BUCKETS, n))
-    one_hot[shapes, index] = 1.0
-    same_shape = _window_share(one_hot, SHAPE_RADIUS)[shapes, index]
+    same_shape = same_shape_share(shapes)
     short = 1.0 - long_
     repeated = counts > 1
     head = np.flatnonzero(repeated[:TITLE_HEAD_LINES] & (words[:TITLE_HEAD_LINES] >= TITLE_MIN_WORDS))
@@ -161,6 +162,7 @@ def layout_columns(
     else:
         title_repeat = np.zeros(n)
     above, below = phrase_distances(phrase_line)
+
     return {
         "block_in": block_in,
         "block_before": np.log1p(before),
@@ -178,7 +180,17 @@ def layout_columns(
         "title_repeat": title_repeat,
         "phrase_above": 1.0 / (1.0 + above),
         "phrase_below": 1.0 / (1.0 + below),
+        "long_outside_block": long_ * (1.0 - block_in),  # comments, bios, other stories' summaries
     }
+
+
+def _around(first: int, last: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line: inside lines ``first`` to ``last`` (1.0), lines before ``first``, lines
+    after ``last`` (all 0 when ``last < first``: no block)."""
+    inside = ((index >= first) & (index <= last)).astype(np.float64)
+    if last < 0:
+        return inside, np.zeros(len(index), dtype=np.int64), np.zeros(len(index), dtype=np.int64)
+    return inside, np.maximum(first - index, 0), np.maximum(index - last, 0)
 
 
 def phrase_distances(phrase_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

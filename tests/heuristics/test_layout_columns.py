@@ -151,3 +151,13 @@ def test_distance_to_phrase_lines() -> None:
     # "Related articles" and "Comments" are lexicon lines: 1 / (1 + lines to the nearest one)
     assert cols["phrase_above"].tolist() == pytest.approx([0, 0, 1 / 2, 1 / 3, 1 / 4])
     assert cols["phrase_below"].tolist() == pytest.approx([1 / 2, 1 / 4, 1 / 3, 1 / 2, 0])
+
+
+def test_long_lines_outside_the_main_block() -> None:
+    related = [f"Another Story Headline Number {k}" for k in range(12)]
+    bio = "Jane Doe has covered the town hall for the paper since the spring of the year two thousand."
+    page = [PROSE_A, PROSE_B, *related, bio]
+    cols = columns(page)
+    assert 12 * SHORT_LINE_COST > len(bio)  # twelve short lines cost more than the bio brings
+    assert cols["block_in"].tolist() == [1, 1, *[0] * 12, 0]
+    assert cols["long_outside_block"].tolist() == [0, 0, *[0] * 12, 1]
