@@ -455,6 +455,7 @@ def stage1_columns(
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
+    first_chars = edge_chars(texts, _FIRST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
     text_counts = np.bincount(first_text, minlength=n)[first_text]
@@ -506,7 +507,7 @@ def stage1_columns(
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,
-        "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
+        "bullet": in_table(_BULLET_TABLE, first_chars).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
         "near_len": near_len,
@@ -538,6 +539,7 @@ def stage1_columns(
             first_text,
             text_counts,
             cols["lex_line"],
+            first_chars,
         )
     )
     return cols

@@ -18,8 +18,6 @@ Python per line.
 
 from __future__ import annotations
 
-from operator import itemgetter, methodcaller
-
 import numpy as np
 
 # A line outside the long prose lines costs the main block this many characters: a
@@ -31,9 +29,7 @@ SHAPE_RADIUS = 5  # lines either side that vote on whether a line's shape is the
 # by whether the line ends like a sentence.
 SHAPE_WORD_BOUNDS = np.array([2, 4, 8, 12, 25])
 _DIGIT_ZERO, _DIGIT_NINE = ord("0"), ord("9")
-_LIST_CLOSERS = (ord("."), ord(")"))  # "1." and "2)" open a ranking's or a recipe's steps
-_HEAD = itemgetter(slice(None, 3))
-_PAD3 = methodcaller("ljust", 3)
+_LIST_CLOSERS = frozenset(".)")  # "1." and "2)" open a ranking's or a recipe's steps
 
 LAYOUT: tuple[str, ...] = (
     "block_in",
@@ -76,16 +72,20 @@ def main_block(lengths: np.ndarray, long_: np.ndarray, cost: int = SHORT_LINE_CO
     return first, last
 
 
-def list_markers(texts: list[str]) -> np.ndarray:
-    """1.0 for each line that opens with a list marker: a bullet sign, or a number
-    followed by "." or ")" ("1.", "12)")."""
-    n = len(texts)
-    heads = "".join(map(_PAD3, map(_HEAD, texts)))
-    points = np.frombuffer(heads.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).reshape(n, 3)
-    digit = (points >= _DIGIT_ZERO) & (points <= _DIGIT_NINE)
-    closer = np.isin(points, _LIST_CLOSERS)
-    numbered = digit[:, 0] & (closer[:, 1] | (digit[:, 1] & closer[:, 2]))
-    return numbered.astype(np.float64)
+def list_markers(texts: list[str], first_points: np.ndarray | None = None) -> np.ndarray:
+    """1.0 for each line that opens with a number followed by "." or ")" ("1.", "12)"):
+    a ranking's or a recipe's steps (bullet signs are the ``bullet`` column's).
+    ``first_points``: the code point of each line's first character, when at hand; only
+    the few lines that open with a digit are looked at further."""
+    if first_points is None:
+        first_points = np.array([ord(text[0]) if text else 0 for text in texts], dtype=np.uint32)
+    numbered = np.zeros(len(texts))
+    opens = (first_points >= _DIGIT_ZERO) & (first_points <= _DIGIT_NINE)
+    for j in np.flatnonzero(opens).tolist():
+        head = texts[j][1:3]
+        if head[:1] in _LIST_CLOSERS or (head[:1].isdigit() and head[1:2] in _LIST_CLOSERS):
+            numbered[j] = 1.0
+    return numbered
 
 
 def like_runs(long_: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -128,11 +128,13 @@ def layout_columns(
     first_seen: np.ndarray,
     counts: np.ndarray,
     phrase_line: np.ndarray,
+    first_points: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """The LAYOUT columns of a page's lines (``bullet``: the line opens with a bullet sign;
     ``first_seen``: where each line's text first occurs on the page, ``counts``: how often
     it does, ``features.first_occurrences`` and its bincount per line; ``phrase_line``:
-    a lexicon phrase fills the line, such as "Related articles" or "Comments")."""
+    a lexicon phrase fills the line, such as "Related articles" or "Comments";
+    ``first_points``: each line's first character as a code point, when at hand)."""
     n = len(texts)
     if not n:
         return {name: np.zeros(0) for name in LAYOUT}
@@ -147,7 +149,7 @@ def layout_columns(
         chars_after = np.maximum(ends - lengths - float(ends[last]), 0) / total
     else:
         chars_before = chars_after = np.zeros(n)
-    markers = np.maximum(list_markers(texts), bullet)
+    markers = np.maximum(list_markers(texts, first_points), bullet)
     run_id, sizes = like_runs(long_)
     run_terminal = (np.bincount(run_id, weights=terminal) / sizes)[run_id]
     run_title = (np.bincount(run_id, weights=title_case) / sizes)[run_id]
