@@ -11,6 +11,9 @@ the two apart.
 
     python bench/fit_heuristics.py --cv 5      # cross-validated figures, folds by domain
     python bench/fit_heuristics.py --write     # fit on all pages, write weights.json
+    python bench/fit_heuristics.py --cv 5 --without same_shape   # what a column adds
+    python bench/fit_heuristics.py --cv 5 --stage2-with block_chars_after   # ... in stage two
+    python bench/raw_line_errors.py --cv 5     # the raw model's line errors, by kind
 
 Fitting needs scikit-learn and numpy (dev time only); the shipped model is a
 JSON file read by pure Python.

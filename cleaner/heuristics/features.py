@@ -91,6 +91,19 @@ STAGE2_OWN: tuple[str, ...] = (
     "far_long",
     "first_line",
     "page_long_share",
+    # where the line sits in the page's layout (layout.py): together they lifted the
+    # cross-validated figures when stage two reads them again (bench/fit_heuristics.py --cv 5)
+    "block_in",
+    "block_before",
+    "block_after",
+    "short_in_block",
+    "phrase_above",
+    "phrase_below",
+    "run_lines",
+    "same_shape",
+    "run_title",
+    "run_terminal",
+    "run_marker",
 )
 
 STAGE2_EXTRA: tuple[str, ...] = (
