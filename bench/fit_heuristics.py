@@ -11,6 +11,9 @@ the two apart.
 
     python bench/fit_heuristics.py --cv 5      # cross-validated figures, folds by domain
     python bench/fit_heuristics.py --write     # fit on all pages, write weights.json
+    python bench/fit_heuristics.py --cv 5 --without same_shape   # what a column adds
+    python bench/fit_heuristics.py --cv 5 --stage2-with block_chars_after   # ... in stage two
+    python bench/raw_line_errors.py --cv 5     # the raw model's line errors, by kind
 
 Fitting needs scikit-learn and numpy (dev time only); the shipped model is a
 JSON file read by pure Python.
@@ -68,6 +71,9 @@ DEPTH = 5
 LEARNING_RATE = 0.1
 MIN_LEAF = 80
 L2 = 1.0
+# The columns each stage is fitted on (--without leaves some out, to measure what they add).
+STAGE1_FIT: tuple[str, ...] = STAGE1
+STAGE2_FIT: tuple[str, ...] = STAGE2_OWN + STAGE2_EXTRA
 
 
 @dataclass
@@ -224,15 +230,15 @@ def fit_regime(pages: list[PageData], threshold: float, trees: str = "") -> dict
     """Stage one on all lines; stage two on stage one's out-of-fold scores."""
     fit1 = fit_tree_stage if "1" in trees else fit_stage
     fit2 = fit_tree_stage if "2" in trees else fit_stage
-    stage1 = fit1(pages, STAGE1, lambda pg: pg.cols)
+    stage1 = fit1(pages, STAGE1_FIT, lambda pg: pg.cols)
     groups = np.array([pg.page for pg in pages])
     s1_of: dict[int, list[float]] = {}
     for train_idx, test_idx in GroupKFold(INNER_FOLDS).split(np.zeros(len(pages)), groups=groups):
-        inner = fit1([pages[i] for i in train_idx], STAGE1, lambda pg: pg.cols)
+        inner = fit1([pages[i] for i in train_idx], STAGE1_FIT, lambda pg: pg.cols)
         for i in test_idx:
             s1_of[i] = stage1_probs(inner, pages[i])
     index = {id(pg): i for i, pg in enumerate(pages)}
-    names = STAGE2_OWN + STAGE2_EXTRA
+    names = STAGE2_FIT
     stage2 = fit2(pages, names, lambda pg: stage2_columns(pg.cols, s1_of[index[id(pg)]]))
     return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 
@@ -283,8 +289,26 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="boosted trees for the noisy regime's stage one (1) or both stages (12); default linear",
     )
+    parser.add_argument(
+        "--without", default="", help="comma list of columns left out of both stages (to measure them)"
+    )
+    parser.add_argument(
+        "--stage2-with",
+        default="",
+        help="comma list of stage-one columns stage two also reads (to measure them)",
+    )
     args = parser.parse_args(argv)
-    global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE
+    global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE, STAGE1_FIT, STAGE2_FIT
+    left_out = set(filter(None, args.without.split(",")))
+    unknown = left_out - set(STAGE1 + STAGE2_OWN + STAGE2_EXTRA)
+    if unknown:
+        parser.error(f"unknown columns {sorted(unknown)}")
+    STAGE1_FIT = tuple(name for name in STAGE1_FIT if name not in left_out)
+    STAGE2_FIT = tuple(name for name in STAGE2_FIT if name not in left_out)
+    added = tuple(filter(None, args.stage2_with.split(",")))
+    if set(added) - set(STAGE1):
+        parser.error(f"unknown columns {sorted(set(added) - set(STAGE1))}")
+    STAGE2_FIT = tuple(name for name in added if name not in STAGE2_FIT) + STAGE2_FIT
     if args.noisy_min_few_share is not None:
         NOISY_MIN_FEW_SHARE = args.noisy_min_few_share
     CLEAN_THRESHOLD = args.clean_threshold if args.clean_threshold is not None else CLEAN_THRESHOLD

@@ -25,6 +25,7 @@ from typing import Any, cast
 import numpy as np
 import re2
 
+from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
@@ -71,6 +72,7 @@ STAGE1: tuple[str, ...] = (
     "page_few_share",
     "first_line",
     "last_lines",
+    *LAYOUT,
 )
 
 # Stage two re-reads these of the line's own features beside its neighbours' scores;
@@ -89,6 +91,19 @@ STAGE2_OWN: tuple[str, ...] = (
     "far_long",
     "first_line",
     "page_long_share",
+    # where the line sits in the page's layout (layout.py): together they lifted the
+    # cross-validated figures when stage two reads them again (bench/fit_heuristics.py --cv 5)
+    "block_in",
+    "block_before",
+    "block_after",
+    "short_in_block",
+    "phrase_above",
+    "phrase_below",
+    "run_lines",
+    "same_shape",
+    "run_title",
+    "run_terminal",
+    "run_marker",
 )
 
 STAGE2_EXTRA: tuple[str, ...] = (
@@ -496,9 +511,11 @@ def stage1_columns(
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
     few = (word_array <= FEW_WORDS).astype(np.float64)
     last_chars = edge_chars(texts, _LAST)
+    first_chars = edge_chars(texts, _FIRST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
-    dup = (np.bincount(first_text, minlength=n)[first_text] > 1).astype(np.float64)
+    text_counts = np.bincount(first_text, minlength=n)[first_text]
+    dup = (text_counts > 1).astype(np.float64)
 
     # where the page's prose sits: long lines, weighted by length (whole numbers, so every
     # sum below is exact and matches the line-by-line sums)
@@ -546,7 +563,7 @@ def stage1_columns(
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
         "dup": dup,
-        "bullet": in_table(_BULLET_TABLE, edge_chars(texts, _FIRST)).astype(np.float64),
+        "bullet": in_table(_BULLET_TABLE, first_chars).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
         "near_len": near_len,
@@ -566,6 +583,21 @@ def stage1_columns(
         "first_line": first_line,
         "last_lines": last_lines,
     }
+    cols.update(
+        layout_columns(
+            texts,
+            lengths,
+            word_array,
+            long_,
+            terminal,
+            cols["upper"],
+            cols["bullet"],
+            first_text,
+            text_counts,
+            cols["lex_line"],
+            first_chars,
+        )
+    )
     return cols
 
 
