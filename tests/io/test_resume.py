@@ -23,7 +23,7 @@ from cleaner.outlets.rules import RULES_ENV
 from tests.paths import DATA, ROOT
 
 ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
-RECORDS = 6000
+RECORDS = 20000  # a run of ~4 s without heuristics: long enough that a busy machine still interrupts it mid-way
 KILL_AFTER_BATCHES = 3
 POLL_SECONDS = 0.01
 
