@@ -18,9 +18,8 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.heuristics import HeuristicLabeler, article_lines
-from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.features import token_counts, word_counts
-from tests.heuristics import article_columns_reference as reference
+from tests.heuristics.test_batched import both_forms
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
 LABELER = HeuristicLabeler()
@@ -36,20 +35,6 @@ LINE = st.one_of(
 PAGE = st.lists(LINE, min_size=1, max_size=8)
 
 
-def batch_and_pages(pages: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """The columns of the pages scored together, and of each scored alone by the reference."""
-    texts = [text for page in pages for text in page]
-    lines = LABELER.read_lines(texts)
-    leads = lead_in_categories(texts, lines.norms, LABELER.lexicon)
-    batched = article_matrix(texts, lines, leads, LABELER.lexicon, sizes=[len(page) for page in pages])
-    alone = []
-    for page in pages:
-        page_lines = LABELER.read_lines(page)
-        page_leads = lead_in_categories(page, page_lines.norms, LABELER.lexicon)
-        alone.append(reference.article_matrix(page, page_lines, page_leads, LABELER.lexicon))
-    return batched, np.vstack(alone)
-
-
 @pytest.fixture(autouse=True)
 def every_batch_by_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(article_lines, "MANY_LINES", 0)
@@ -58,7 +43,7 @@ def every_batch_by_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
 @settings(max_examples=200, database=None, deadline=None)
 @given(st.lists(PAGE, min_size=1, max_size=6))
 def test_generated_batches_by_numpy_equal_the_reference(pages: list[list[str]]) -> None:
-    batched, alone = batch_and_pages(pages)
+    batched, alone = both_forms(pages)
     np.testing.assert_array_equal(batched, alone)
 
 
@@ -72,7 +57,7 @@ def test_generated_batches_by_numpy_equal_the_reference(pages: list[list[str]]) 
     ],
 )
 def test_edge_batches_by_numpy_equal_the_reference(pages: list[list[str]]) -> None:
-    batched, alone = batch_and_pages(pages)
+    batched, alone = both_forms(pages)
     np.testing.assert_array_equal(batched, alone)
 
 
@@ -87,7 +72,7 @@ def test_the_numpy_path_is_the_one_taken() -> None:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(article_lines, "_line_columns_of_many", spy)
-        batch_and_pages([["One line."], ["Two lines", "here."]])
+        both_forms([["One line."], ["Two lines", "here."]])
     assert taken == ["numpy"]
 
 
@@ -102,7 +87,7 @@ def test_the_numpy_path_is_the_one_taken() -> None:
 )
 def test_phone_and_mark_columns_of_a_batch_equal_the_reference(line: str) -> None:
     pages = [["A title line", line, "Another line of the page with 12345678 digits."]]
-    batched, alone = batch_and_pages(pages)
+    batched, alone = both_forms(pages)
     np.testing.assert_array_equal(batched, alone)
 
 
