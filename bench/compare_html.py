@@ -26,12 +26,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from compare_outputs import report_differences  # the same table, beside it in bench/
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 DATASETS = ("seb-dev", "traf")
 DEFAULT_LIMIT = 200  # per set: all 102 seb-dev pages and the first 200 traf pages, 302 in all
 MODES = ("never", "auto")
-SHOWN_DIFFERENCES = 10
 
 
 def pages(limit: int | None, wceb: bool) -> Iterator[tuple[str, str, str | None]]:
@@ -101,25 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             run_side(args.reference.resolve(), theirs, args)
         with mine.open(encoding="utf-8") as a, theirs.open(encoding="utf-8") as b:
             pairs = list(zip(a, b, strict=True))
-    counts: dict[str, list[int]] = {}
-    shown = 0
-    for line_mine, line_ref in pairs:
-        key = json.loads(line_mine)["key"]
-        tally = counts.setdefault("/".join(key.split("/")[:2]), [0, 0])
-        tally[0] += 1
-        if line_mine != line_ref:
-            tally[1] += 1
-            if shown < SHOWN_DIFFERENCES:
-                shown += 1
-                print(f"differs: {key}", file=sys.stderr)
-    print(f"this checkout ({ROOT}) against {args.reference or args.cache}")
-    print("| mode/pages | compared | identical | differing |")
-    print("|---|---|---|---|")
-    for group, (total, differing) in counts.items():
-        print(f"| {group} | {total:,} | {total - differing:,} | {differing:,} |")
-    total_differing = sum(d for _, d in counts.values())
-    print(f"{len(pairs):,} outputs, {total_differing:,} differ")
-    return 1 if total_differing else 0
+    heading = f"this checkout ({ROOT}) against {args.reference or args.cache}"
+    return report_differences(pairs, heading, "outputs", "mode/pages")
 
 
 if __name__ == "__main__":

@@ -118,6 +118,16 @@ def main(argv: list[str] | None = None) -> int:
         run_side(args.reference.resolve(), theirs, args.limit)
         with mine.open(encoding="utf-8") as a, theirs.open(encoding="utf-8") as b:
             pairs = list(zip(a, b, strict=True))
+    return report_differences(pairs, f"this checkout ({ROOT}) against {args.reference}", "documents")
+
+
+def report_differences(
+    pairs: list[tuple[str, str]], heading: str, unit: str, column: str | None = None
+) -> int:
+    """Print how many of ``pairs`` (this checkout's output line, the reference's) differ, per
+    group of their keys (the corpus as one group, else the first two parts of the key), and
+    name the first SHOWN_DIFFERENCES; 1 when any differ. compare_html.py prints its table
+    with this too."""
     counts: dict[str, list[int]] = {}
     shown = 0
     for line_mine, line_ref in pairs:
@@ -130,13 +140,13 @@ def main(argv: list[str] | None = None) -> int:
             if shown < SHOWN_DIFFERENCES:
                 shown += 1
                 print(f"differs: {key}", file=sys.stderr)
-    print(f"this checkout ({ROOT}) against {args.reference}")
-    print("| documents | compared | identical | differing |")
+    print(heading)
+    print(f"| {column or unit} | compared | identical | differing |")
     print("|---|---|---|---|")
     for group, (total, differing) in counts.items():
         print(f"| {group} | {total:,} | {total - differing:,} | {differing:,} |")
     total_differing = sum(d for _, d in counts.values())
-    print(f"{len(pairs):,} documents, {total_differing:,} differ")
+    print(f"{len(pairs):,} {unit}, {total_differing:,} differ")
     return 1 if total_differing else 0
 
 
