@@ -145,12 +145,11 @@ def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN)."""
     local, usable = page.local, page.usable
     for j, text in enumerate(page.texts):
-        stripped = text.lstrip()
         if (
-            stripped[:1] in MACHINE_LINE_STARTS
-            and len(text) <= MACHINE_LINE_MAX_CHARS
+            len(text) <= MACHINE_LINE_MAX_CHARS
             and usable[j]
             and local[j] is None
+            and text.lstrip()[:1] in MACHINE_LINE_STARTS
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
             local[j] = MACHINE_LINE
@@ -190,13 +189,17 @@ def label_after_terminator(page: LinePage) -> None:
     before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line
     total = before[-1]
     prose_until: int | None = None
+    last_long: int | None = None
     for j in terminators:
         if before[j] < total * TERMINATOR_MIN_BODY_SHARE:
             continue
         category = categories[j]
         assert category is not None  # a terminator line has a phrase category
-        if not page.scored.raw and _prose_after(page.scored.words, kept, j):
-            continue
+        if not page.scored.raw:
+            if last_long is None:
+                last_long = _last_long_line(page.scored.words, kept)
+            if j < last_long:  # a line of prose follows the terminator
+                continue
         if category != "comments":
             if prose_until is None:
                 prose_until = _last_prose_run(texts, kept)
@@ -208,9 +211,13 @@ def label_after_terminator(page: LinePage) -> None:
         return
 
 
-def _prose_after(words: list[int], kept: list[bool], at: int) -> bool:
-    """Whether a kept line below ``at`` has EXTRACTED_TAIL_MAX_WORDS words or more."""
-    return any(w >= EXTRACTED_TAIL_MAX_WORDS for w in compress(words[at + 1 :], kept[at + 1 :]))
+def _last_long_line(words: list[int], kept: list[bool]) -> int:
+    """The last kept line of EXTRACTED_TAIL_MAX_WORDS words or more, or -1: prose follows a
+    line exactly when it lies above it. One pass serves every terminator of the page."""
+    for j in range(len(words) - 1, -1, -1):
+        if kept[j] and words[j] >= EXTRACTED_TAIL_MAX_WORDS:
+            return j
+    return -1
 
 
 def label_edges(page: LinePage) -> None:
