@@ -28,7 +28,6 @@ from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
-    as_ascii_spaced,
     ascii_spaced,
     byte_token_counts,
     few_share,
@@ -112,11 +111,8 @@ class HeuristicLabeler:
         scan = self.scan_phrases(lows, low_page, starts)
         data = low_page.encode()  # a quick look for CJK characters, and the words in bytes
         spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
-        tokens = byte_token_counts(spaced, len(lows)) if spaced is not None else None
-        if tokens is None and len(lows) >= BYTE_WORDS_MIN_LINES and low_page.count("\n") == len(lows) - 1:
-            # many lines (a long page, or a batch of pages) with a no-break space or the
-            # like somewhere: the words split at the same places once it is a plain space
-            tokens = byte_token_counts(as_ascii_spaced(data), len(lows))
+        # many lines (a long page, or a batch of pages): their words counted in bytes
+        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
