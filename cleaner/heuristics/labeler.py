@@ -46,6 +46,7 @@ from cleaner.result import Label
 # calls cost more than the splits they save there (a 4% slower clean of short documents).
 BYTE_WORDS_MIN_LINES = 100
 PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
+UTF8_MAX_BYTES = 4  # bytes of one character in UTF-8, at most
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
@@ -108,8 +109,8 @@ class HeuristicLabeler:
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
         starts = line_starts(lows)
-        scan = self.scan_phrases(lows, low_page, starts)
-        data = low_page.encode()  # a quick look for CJK characters, and the words in bytes
+        data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
+        scan = self.scan_phrases(lows, low_page, data)
         spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
         tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
@@ -284,24 +285,45 @@ class HeuristicLabeler:
         return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
-        self, lows: list[str], joined: str | None = None, starts: list[int] | None = None
+        self, lows: list[str], joined: str | None = None, data: bytes | None = None
     ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, and ``starts``: where each starts in it
-        (``line_starts``), when the caller has them)."""
+        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them).
+
+        Hits are put on their lines in the bytes: the line breaks counted from one hit
+        to the next and whether the hit opens its line (within PHRASE_START_SLACK
+        characters) read from the few bytes before it, where giving every hit in
+        characters decoded the whole text once more."""
         n = len(lows)
-        if starts is None:
-            starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
-        for start, end, category in self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined):
-            j = bisect_right(starts, start) - 1
-            if categories[j] is None:
-                categories[j] = category
-            covered[j] += end - start
-            if start - starts[j] <= PHRASE_START_SLACK:
-                at_start[j] = True
+        if data is None:
+            data = ("\n".join(lows) if joined is None else joined).encode()
+        # a line holding a line break of its own (html): the lines' starts counted instead
+        starts = None
+        if data.count(b"\n") != n - 1:
+            starts = list(accumulate((len(low.encode()) + 1 for low in lows), initial=0))
+        line = counted = line_start = 0  # the line holding byte ``counted``, and its first byte
+        for start, category, length in self.lexicon.phrase_byte_hits(data):
+            if starts is not None:
+                line = bisect_right(starts, start) - 1
+                line_start = starts[line]
+            else:
+                breaks = data.count(b"\n", counted, start)
+                if breaks:
+                    line += breaks
+                    line_start = data.rfind(b"\n", counted, start) + 1
+            counted = start
+            if categories[line] is None:
+                categories[line] = category
+            covered[line] += length
+            before = start - line_start  # bytes; at most UTF8_MAX_BYTES a character
+            if before <= PHRASE_START_SLACK or (
+                before <= UTF8_MAX_BYTES * PHRASE_START_SLACK
+                and len(data[line_start:start].decode()) <= PHRASE_START_SLACK
+            ):
+                at_start[line] = True
         return PhraseScan(categories, covered, at_start)
 
     def lexicon_features(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
@@ -241,6 +241,24 @@ class Lexicon:
             char_pos += len(data[byte_pos:start].decode())  # matches start on character boundaries
             byte_pos = start
             yield char_pos, char_pos + length, category
+
+    def phrase_byte_hits(self, data: bytes) -> Iterator[tuple[int, str, int]]:
+        """(start, category, length in characters) of every phrase in the UTF-8 ``data``
+        (lower-cased lines joined by newlines, as ``phrase_hits`` reads them), ``start``
+        in bytes: for a caller that finds each hit's line in the bytes itself, where
+        ``phrase_hits`` decodes the text up to every hit to give characters."""
+        if self._matcher is None:
+            return
+        phrases = self._phrase_bytes
+        match = self._matcher.Match
+        size = len(data)
+        pos = 0  # where the next search starts
+        while True:
+            start, pos = match(_UNANCHORED, data, pos, size)[0]  # a phrase is never empty: it moves on
+            if start < 0:
+                return
+            category, length = phrases[data[start:pos]]
+            yield start, category, length
 
     def shows_chrome(self, norms: Sequence[str]) -> bool:
         """Whether a line is a site's navigation or footer entry ("Home", "Impressum", "Login").

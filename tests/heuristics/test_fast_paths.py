@@ -4,6 +4,7 @@ output is also checked against main by ``bench/compare_outputs.py``)."""
 from __future__ import annotations
 
 import tempfile
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from cleaner.blocks import split_blocks
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.features import (
     _CJK,
@@ -29,7 +31,9 @@ from cleaner.heuristics.features import (
     may_hold_cjk,
     most_common_positions,
 )
-from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS
+from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS, PHRASE_START_SLACK
+from cleaner.heuristics.scores import PhraseScan
+from tests.paths import ROOT
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
 LABELER = HeuristicLabeler()
@@ -64,6 +68,53 @@ def test_phrase_lines_match_the_array_form() -> None:
     expected = ((lex_any > 0.0) & (lex_line > 0.0) & (words <= PHRASE_LINE_MAX_WORDS)).tolist()
     assert LABELER.phrase_lines(lines) == expected
     assert any(expected) and not all(expected)
+
+
+def _scan_in_characters(lows: list[str]) -> PhraseScan:
+    """The phrase scan as first written: every hit in characters (``phrase_hits``), its
+    line found by bisection of the lines' starts."""
+    starts, at = [], 0
+    for low in lows:
+        starts.append(at)
+        at += len(low) + 1
+    categories: list[str | None] = [None] * len(lows)
+    covered, at_start = [0] * len(lows), [False] * len(lows)
+    for start, end, category in LABELER.lexicon.phrase_hits("\n".join(lows)):
+        j = bisect_right(starts, start) - 1
+        categories[j] = categories[j] or category
+        covered[j] += end - start
+        at_start[j] = at_start[j] or start - starts[j] <= PHRASE_START_SLACK
+    return PhraseScan(categories, covered, at_start)
+
+
+# Hits near a line's start in several scripts (a character of one to four bytes before
+# the phrase), phrases twice on a line, and lines holding line breaks of their own (html).
+SCAN_LINES = [
+    "» read more: council votes",
+    "ééé read more",
+    "éé read more",
+    "中文 related: 中文",
+    "𝄞 read more",
+    "𝄞𝄞 read more",
+    "— lesen sie auch: ärger — lesen sie auch: mehr",
+    "related\nread more",
+    "no phrase at all on this line",
+    "x\n read more",
+]
+
+
+def test_phrase_scan_in_bytes_is_the_scan_in_characters() -> None:
+    pages = [[line.lower() for line in SCAN_LINES]]
+    for case in sorted((ROOT / "corpus").glob("*/*.txt")):
+        pages.append([block.text.lower() for block in split_blocks(case.read_text(encoding="utf-8"))])
+    pages.append([line for page in pages[1:] for line in page])  # a batch's lines, without breaks
+    hits = 0
+    for lows in pages:
+        expected = _scan_in_characters(lows)
+        assert LABELER.scan_phrases(lows) == expected
+        assert LABELER.scan_phrases(lows, "\n".join(lows), "\n".join(lows).encode()) == expected
+        hits += sum(expected.at_start)
+    assert hits > 50
 
 
 def test_the_cjk_byte_test_misses_no_cjk_character() -> None:
