@@ -99,8 +99,13 @@ class HeuristicLabeler:
         normalised forms, the phrase scan, the split words and the word counts."""
         return self._read_lines(texts)[0]
 
-    def _read_lines(self, texts: list[str]) -> tuple[PageLines, _PageText]:
-        """``read_lines``, and what the raw-dump features read again (``_PageText``)."""
+    def _read_lines(self, texts: list[str], one_page: bool = True) -> tuple[PageLines, _PageText]:
+        """``read_lines``, and what the raw-dump features read again (``_PageText``).
+
+        ``one_page`` false: ``texts`` are many pages' lines, whose raw dumps each get a
+        ``_PageText`` of their own (``_page_text``): of this one only ``tokens`` is
+        made, the lines' starts and the UTF-8 check for the page as a whole are left
+        out (empty and None)."""
         joined = "\n".join(texts)
         low_page = joined.lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
@@ -108,10 +113,10 @@ class HeuristicLabeler:
             lows = list(map(str.lower, texts))
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
-        starts = line_starts(lows)
+        starts = line_starts(lows) if one_page else []
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data)
-        spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
         tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
         if tokens is None:
@@ -156,7 +161,7 @@ class HeuristicLabeler:
         sizes = [len(page.texts) for page in pages]
         starts = list(accumulate(sizes, initial=0))
         every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
-        every_line, every_page_text = self._read_lines(every_text)
+        every_line, every_page_text = self._read_lines(every_text, len(pages) == 1)
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
         for_article: list[int] = []  # pages the article-line model scores
