@@ -16,6 +16,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.blocks import split_blocks
 from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics import lexicon as lexicon_module
 from cleaner.heuristics.features import (
     _CJK,
     FAR,
@@ -115,6 +116,52 @@ def test_phrase_scan_in_bytes_is_the_scan_in_characters() -> None:
         assert LABELER.scan_phrases(lows, "\n".join(lows), "\n".join(lows).encode()) == expected
         hits += sum(expected.at_start)
     assert hits > 50
+
+
+def _program_hits(lexicon: lexicon_module.Lexicon, data: bytes) -> list[tuple[int, str, int]]:
+    """The phrases RE2's program finds in ``data``, as ``phrase_byte_hits`` gives them."""
+    match, pos = lexicon._phrase_matcher().Match, 0
+    hits: list[tuple[int, str, int]] = []
+    while True:
+        start, pos = match(lexicon_module._UNANCHORED, data, pos, len(data))[0]
+        if start < 0:
+            return hits
+        category, length = lexicon._phrase_bytes[data[start:pos]]
+        hits.append((start, category, length))
+
+
+_PHRASES = sorted(LABELER.lexicon.phrase_category)
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_PHRASES), st.sampled_from([" ", "\n", "é", "中", "re", "ad ", "x"])),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 8),
+)
+def test_short_texts_scanned_in_python_find_the_programs_phrases(text: str, cut: int) -> None:
+    # phrases side by side, overlapping, cut short at the text's end, between other characters
+    data = text.encode()[: len(text.encode()) - cut] if cut else text.encode()
+    data = data.decode("utf-8", "ignore").encode()
+    assert list(LABELER.lexicon._small_scan(data)) == _program_hits(LABELER.lexicon, data)
+
+
+def test_a_one_line_text_is_scanned_before_the_phrases_are_compiled() -> None:
+    lexicon = lexicon_module.load_lexicon()
+    line = b"read more: the council approved the budget. share this article"
+    assert lexicon._matcher is None
+    hits = list(lexicon.phrase_byte_hits(line))
+    assert lexicon._matcher is None and len(hits) >= 2  # scanned without compiling
+    assert hits == _program_hits(lexicon_module.load_lexicon(), line)
+    for _ in range(lexicon_module.SMALL_SCANS):
+        assert list(lexicon.phrase_byte_hits(line)) == hits
+    assert lexicon._matcher is not None  # a process of many short texts compiles after a few
+    long_text = line * (lexicon_module.SMALL_SCAN_BYTES // len(line) + 1)
+    fresh = lexicon_module.load_lexicon()
+    assert list(fresh.phrase_byte_hits(long_text)) == _program_hits(fresh, long_text)
+    assert fresh._matcher is not None
 
 
 def test_the_cjk_byte_test_misses_no_cjk_character() -> None:
