@@ -28,7 +28,6 @@ from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
-    as_ascii_spaced,
     ascii_spaced,
     byte_token_counts,
     few_share,
@@ -47,6 +46,7 @@ from cleaner.result import Label
 # calls cost more than the splits they save there (a 4% slower clean of short documents).
 BYTE_WORDS_MIN_LINES = 100
 PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
+UTF8_MAX_BYTES = 4  # bytes of one character in UTF-8, at most
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
@@ -99,8 +99,13 @@ class HeuristicLabeler:
         normalised forms, the phrase scan, the split words and the word counts."""
         return self._read_lines(texts)[0]
 
-    def _read_lines(self, texts: list[str]) -> tuple[PageLines, _PageText]:
-        """``read_lines``, and what the raw-dump features read again (``_PageText``)."""
+    def _read_lines(self, texts: list[str], one_page: bool = True) -> tuple[PageLines, _PageText]:
+        """``read_lines``, and what the raw-dump features read again (``_PageText``).
+
+        ``one_page`` false: ``texts`` are many pages' lines, whose raw dumps each get a
+        ``_PageText`` of their own (``_page_text``): of this one only ``tokens`` is
+        made, the lines' starts and the UTF-8 check for the page as a whole are left
+        out (empty and None)."""
         joined = "\n".join(texts)
         low_page = joined.lower()
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
@@ -108,15 +113,12 @@ class HeuristicLabeler:
             lows = list(map(str.lower, texts))
             low_page = "\n".join(lows)
         norms = list(map(_normalise, lows))
-        starts = line_starts(lows)
-        scan = self.scan_phrases(lows, low_page, starts)
-        data = low_page.encode()  # a quick look for CJK characters, and the words in bytes
-        spaced = data if len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
-        tokens = byte_token_counts(spaced, len(lows)) if spaced is not None else None
-        if tokens is None and len(lows) >= BYTE_WORDS_MIN_LINES and low_page.count("\n") == len(lows) - 1:
-            # many lines (a long page, or a batch of pages) with a no-break space or the
-            # like somewhere: the words split at the same places once it is a plain space
-            tokens = byte_token_counts(as_ascii_spaced(data), len(lows))
+        starts = line_starts(lows) if one_page else []
+        data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
+        scan = self.scan_phrases(lows, low_page, data)
+        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+        # many lines (a long page, or a batch of pages): their words counted in bytes
+        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
@@ -159,7 +161,7 @@ class HeuristicLabeler:
         sizes = [len(page.texts) for page in pages]
         starts = list(accumulate(sizes, initial=0))
         every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
-        every_line, every_page_text = self._read_lines(every_text)
+        every_line, every_page_text = self._read_lines(every_text, len(pages) == 1)
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
         for_article: list[int] = []  # pages the article-line model scores
@@ -288,24 +290,45 @@ class HeuristicLabeler:
         return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
-        self, lows: list[str], joined: str | None = None, starts: list[int] | None = None
+        self, lows: list[str], joined: str | None = None, data: bytes | None = None
     ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, and ``starts``: where each starts in it
-        (``line_starts``), when the caller has them)."""
+        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them).
+
+        Hits are put on their lines in the bytes: the line breaks counted from one hit
+        to the next and whether the hit opens its line (within PHRASE_START_SLACK
+        characters) read from the few bytes before it, where giving every hit in
+        characters decoded the whole text once more."""
         n = len(lows)
-        if starts is None:
-            starts = line_starts(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
-        for start, end, category in self.lexicon.phrase_hits("\n".join(lows) if joined is None else joined):
-            j = bisect_right(starts, start) - 1
-            if categories[j] is None:
-                categories[j] = category
-            covered[j] += end - start
-            if start - starts[j] <= PHRASE_START_SLACK:
-                at_start[j] = True
+        if data is None:
+            data = ("\n".join(lows) if joined is None else joined).encode()
+        # a line holding a line break of its own (html): the lines' starts counted instead
+        starts = None
+        if data.count(b"\n") != n - 1:
+            starts = list(accumulate((len(low.encode()) + 1 for low in lows), initial=0))
+        line = counted = line_start = 0  # the line holding byte ``counted``, and its first byte
+        for start, category, length in self.lexicon.phrase_byte_hits(data):
+            if starts is not None:
+                line = bisect_right(starts, start) - 1
+                line_start = starts[line]
+            else:
+                breaks = data.count(b"\n", counted, start)
+                if breaks:
+                    line += breaks
+                    line_start = data.rfind(b"\n", counted, start) + 1
+            counted = start
+            if categories[line] is None:
+                categories[line] = category
+            covered[line] += length
+            before = start - line_start  # bytes; at most UTF8_MAX_BYTES a character
+            if before <= PHRASE_START_SLACK or (
+                before <= UTF8_MAX_BYTES * PHRASE_START_SLACK
+                and len(data[line_start:start].decode()) <= PHRASE_START_SLACK
+            ):
+                at_start[line] = True
         return PhraseScan(categories, covered, at_start)
 
     def lexicon_features(

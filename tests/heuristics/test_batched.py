@@ -22,7 +22,7 @@ from cleaner import Cleaner, Result, engine
 from cleaner.blocks import split_blocks
 from cleaner.heuristics import HeuristicLabeler, article_lines, labeler
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
-from cleaner.heuristics.features import OTHER_SPACES, as_ascii_spaced, byte_token_counts, token_counts
+from cleaner.heuristics.features import OTHER_SPACES, byte_token_counts, token_counts
 from cleaner.heuristics.labeler import PageRequest
 from tests.heuristics import article_columns_reference as reference
 from tests.paths import ROOT
@@ -189,9 +189,10 @@ def test_one_line_pages_see_no_neighbour_across_their_edges(sizes: list[int]) ->
 
 
 def test_words_of_many_lines_split_alike_at_every_white_space() -> None:
-    # a batch's lines are counted from bytes once its non-ASCII white space is made " "
+    # a batch's lines are counted from bytes, every byte of a non-ASCII white space a space
     lines = [f"one{space}two three{space}" for space in OTHER_SPACES] + ["plain line", "x"]
-    assert byte_token_counts(as_ascii_spaced("\n".join(lines).encode()), len(lines)) == token_counts(lines)
+    lines += [f"{space}{space}é{space}ß中 ’{space}" for space in OTHER_SPACES]
+    assert byte_token_counts("\n".join(lines).encode(), len(lines)) == token_counts(lines)
 
 
 def test_a_batch_scored_in_several_passes_as_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from cleaner.blocks import split_blocks
 from cleaner.errors import RuleFileError
-from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics import HeuristicLabeler, trees
 from cleaner.heuristics.article_lines import ARTICLE_FEATURES
 from cleaner.heuristics.article_model import article_model_from_dict, load_article_model
 from cleaner.heuristics.trees import HEAP_MAX_DEPTH, LEAF, ensemble_from_dict, tree_ensemble_to_dict
@@ -64,6 +64,20 @@ def test_numpy_walk_equals_sklearn_predict_proba(rows: tuple[np.ndarray, np.ndar
     np.testing.assert_allclose(ensemble.probabilities(x), expected, rtol=1e-12, atol=1e-15)
     # the decisions differ between lines: the walk really descends the trees
     assert len(np.unique(np.round(expected, 9))) > 5
+
+
+@pytest.mark.parametrize("cells", [1, 1000, 1 << 15, 1 << 30])
+def test_walk_in_slices_gives_every_line_the_score_of_one_whole_walk(
+    rows: tuple[np.ndarray, np.ndarray], cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch is walked WALK_CELLS cells at a time (for the cache): the slice size never
+    changes a score, bit for bit, from a line per slice to the whole batch at once."""
+    model = load_article_model()
+    assert model is not None
+    x = np.vstack([rows[0]] * 3)  # more lines than one slice of the shipped size holds
+    whole = model.stage1.logits(x)
+    monkeypatch.setattr(trees, "WALK_CELLS", cells)
+    assert np.array_equal(model.stage1.logits(x), whole)
 
 
 def test_model_reads_columns_by_name_whatever_order_it_was_fitted_in(
