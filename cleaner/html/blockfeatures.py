@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.html.text import PageText
+from cleaner.html.text import PageText, node_attributes
 
 # Class/id words: of page furniture, of comment threads, of article containers.
 # Generic CMS vocabulary (English words sites in every language use in markup),
@@ -135,8 +135,8 @@ class PageLayout:
         depths: list[int] = []
         own: list[int] = []
         inherited: list[int] = []
-        for node, parent in zip(self.nodes, parents):
-            bits = _own_bits(node)
+        for (tag, classes, ident, _), parent in zip(node_attributes(page), parents):
+            bits = _own_bits(tag, classes, ident)
             if parent >= 0:
                 depths.append(depths[parent] + 1)
                 inherited.append(bits | inherited[parent])
@@ -211,12 +211,9 @@ class PageLayout:
         return (el.tag, el.get("class") or "")
 
 
-def _own_bits(node: Any) -> int:
-    tag = node.tag
-    bits = _PLACE_BITS.get(tag, 0) if tag.__class__ is str else 0
-    get = node.get
-    classes = get("class")
-    names = (classes or "") + " " + (get("id") or "")
+def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:
+    bits = _PLACE_BITS.get(tag, 0)
+    names = (classes or "") + " " + (ident or "")
     if len(names) > 1:
         bits |= name_bits(names)
     if classes:

@@ -264,6 +264,9 @@ class Mark:
     label: Any = None  # for drops: the Label its blocks get
 
 
+Attributes = tuple[str, "str | None", "str | None", "str | None"]  # tag, class, id, role
+
+
 @dataclass(slots=True)
 class PageText:
     """The page text, its blocks, and what the walk saw around each block."""
@@ -285,6 +288,8 @@ class PageText:
     # subtree measures cost, summed over the page
     text_depth: int = 0
     element_count: int = 0  # elements walked (skipped subtrees count as one)
+    # (tag, class, id, role) of each numbered element, read on first use (node_attributes)
+    attributes: list[Attributes] | None = None
 
 
 class _Walker:
@@ -451,6 +456,14 @@ class _Walker:
             flush()
         self.text_depth = text_depth
         self.element_count = element_count
+
+
+def node_attributes(page: PageText) -> list[Attributes]:
+    """(tag, class, id, role) of every element the walk numbered, read from the tree once per
+    page: the block features and the chrome names both ask, and each read is a call into lxml."""
+    if page.attributes is None:
+        page.attributes = [(el.tag, el.get("class"), el.get("id"), el.get("role")) for el in page.nodes]
+    return page.attributes
 
 
 def hidden_elements(root: Any) -> set[Any]:

@@ -12,9 +12,18 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.html.blockfeatures import _NAME_BITS, _NAME_WORDS, name_bits
+from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
-from cleaner.html.text import _INVALID_XML, _LONG_TAG, _STRIP, LONG_TAG_CHARS, _scan, page_text, parse_html
+from cleaner.html.text import (
+    _INVALID_XML,
+    _LONG_TAG,
+    _STRIP,
+    LONG_TAG_CHARS,
+    _scan,
+    node_attributes,
+    page_text,
+    parse_html,
+)
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -178,3 +187,19 @@ def test_node_contexts_are_what_dom_context_gives(html: str, held: list[int]) ->
     for i, el in enumerate(page.elements):
         if el is not None:
             assert every[page.block_nodes[i]] == dom.of(el)
+
+
+@given(st.composite(nested_page)())
+def test_attributes_read_once_are_the_elements_and_their_bits(html: str) -> None:
+    html = html.replace("<div>", '<div class="post-comments" id="x" role="main">', 1)
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    read = [(el.tag, el.get("class"), el.get("id"), el.get("role")) for el in page.nodes]
+    assert node_attributes(page) == read
+    layout = PageLayout(page)
+    for k, el in enumerate(page.nodes):  # what _own_bits read off the element itself
+        names = (el.get("class") or "") + " " + (el.get("id") or "")
+        bits = _PLACE_BITS.get(el.tag, 0) | (name_bits(names) if len(names) > 1 else 0)
+        assert int(layout.own[k]) & ~_CLASSED == bits
+        assert bool(int(layout.own[k]) & _CLASSED) == bool(el.get("class"))
