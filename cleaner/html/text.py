@@ -120,6 +120,7 @@ _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # its ASCII part
 _LT, _GT = ord("<"), ord(">")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDING_ATTRIBUTES = etree.XPath("descendant-or-self::*/@hidden | descendant-or-self::*/@style")
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
 # Invisible characters that split words for every tokenizer downstream
 # (soft hyphens, zero-width spaces, word joiners, stray BOMs); ZWJ/ZWNJ stay,
@@ -471,12 +472,14 @@ def hidden_elements(root: Any) -> set[Any]:
 
     One XPath query finds the few candidates, where asking every element of the walk
     for two attributes cost a tenth of the walk; the set holds them, so lxml hands the
-    walk the very same element objects.
+    walk the very same element objects. The query asks for the attributes themselves
+    (each knows its name and its element): a predicate on every element,
+    ``*[@hidden or @style]``, took two fifths longer for the same elements.
     """
     found = set()
-    for el in root.xpath("descendant-or-self::*[@hidden or @style]"):
-        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-            found.add(el)
+    for value in _HIDING_ATTRIBUTES(root):
+        if value.attrname == "hidden" or _HIDDEN_STYLE.search(value):
+            found.add(value.getparent())
     return found
 
 

@@ -8,6 +8,7 @@ the two to the same answers, on written cases and on generated ones.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,11 +16,13 @@ from hypothesis import strategies as st
 from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
 from cleaner.html.text import (
+    _HIDDEN_STYLE,
     _INVALID_XML,
     _LONG_TAG,
     _STRIP,
     LONG_TAG_CHARS,
     _scan,
+    hidden_elements,
     node_attributes,
     page_text,
     parse_html,
@@ -203,3 +206,37 @@ def test_attributes_read_once_are_the_elements_and_their_bits(html: str) -> None
         bits = _PLACE_BITS.get(el.tag, 0) | (name_bits(names) if len(names) > 1 else 0)
         assert int(layout.own[k]) & ~_CLASSED == bits
         assert bool(int(layout.own[k]) & _CLASSED) == bool(el.get("class"))
+
+
+def plain_hidden_elements(root: Any) -> set[Any]:
+    """The predicate query hidden_elements replaced."""
+    return {
+        el
+        for el in root.xpath("descendant-or-self::*[@hidden or @style]")
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+    }
+
+
+HIDING = [
+    "",
+    " hidden",
+    " HIDDEN=x",
+    " style='display:none'",
+    " style='color: red'",
+    " Style='Visibility : Hidden'",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HIDING), st.sampled_from(HIDING), st.booleans()), min_size=1, max_size=8
+    )
+)
+def test_hidden_elements_are_the_predicate_querys(attributes: list[tuple[str, str, bool]]) -> None:
+    html = "".join(
+        f"<div{a}><span{b}>x</span></div>" if nested else f"<p{a}>y</p><b{b}>z</b>"
+        for a, b, nested in attributes
+    )
+    root = parse_html(f"<html><body{attributes[0][1]}>{html}</body></html>", for_trafilatura=False)
+    assert root is not None
+    assert hidden_elements(root) == plain_hidden_elements(root)
