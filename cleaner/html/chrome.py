@@ -203,6 +203,8 @@ HEADER_TAG = "header"
 ARTICLE_TAGS = frozenset({"article", "main"})
 ARTICLE_ROLES = frozenset({"main", "article"})
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe page state, never a box
+# the tags that change an element's Context without a class, id or role
+_TAG_SIGNALS = frozenset(TAG_CATEGORY) | {HEADER_TAG} | ARTICLE_TAGS
 
 # Whole lines that are a button or a link of one widget.
 BUTTON_LINES: dict[str, str] = {
@@ -419,7 +421,11 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
     contexts: list[Context] = []
     append = contexts.append
     for (tag, names, ident, role), parent, quiet in zip(node_attributes(page), parents, silent):
-        append(_own_context(contexts[parent] if parent >= 0 else ROOT, tag, names, ident, role, quiet))
+        context = contexts[parent] if parent >= 0 else ROOT
+        if names is None and ident is None and role is None and not quiet and tag not in _TAG_SIGNALS:
+            append(context)  # nothing of its own to say (most elements): what it inherits
+        else:
+            append(_own_context(context, tag, names, ident, role, quiet))
     return contexts
 
 
