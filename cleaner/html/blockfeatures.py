@@ -138,8 +138,10 @@ class PageLayout:
         depths: list[int] = []
         own: list[int] = []
         inherited: list[int] = []
+        place_bits = _PLACE_BITS.get
         for (tag, classes, ident, _), parent in zip(node_attributes(page), parents):
-            bits = _own_bits(tag, classes, ident)
+            # most elements have no class or id: their tag's bit alone, as _own_bits gives it
+            bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
             if parent >= 0:
                 depths.append(depths[parent] + 1)
                 inherited.append(bits | inherited[parent])
