@@ -44,29 +44,33 @@ OUTSIDE = Label("page_chrome", "html:outside-main")
 
 
 def main_container(page: PageText, in_article: list[bool]) -> Any | None:
-    """The deepest element that holds MAIN_SHARE of the article's characters."""
-    weight: dict[Any, int] = {}
-    depth: dict[Any, int] = {}
+    """The deepest element that holds MAIN_SHARE of the article's characters.
+
+    Read off the walk's numbering (each element after its parent), not by climbing the
+    tree from every block: each element's characters are its own blocks' plus its
+    children's, summed children first. Two elements of one depth are disjoint, so at
+    most one holds MAIN_SHARE (over half): the deepest is one element.
+    """
+    parents = page.node_parents
+    weight = [0] * len(parents)
     total = 0
-    for i, inside in enumerate(in_article):
-        el = page.elements[i]
-        if not inside or el is None:
-            continue
-        size = len(page.blocks[i].text)
-        total += size
-        chain = []
-        while el is not None:
-            chain.append(el)
-            weight[el] = weight.get(el, 0) + size
-            el = el.getparent()
-        if chain[0] not in depth:
-            for d, node in enumerate(reversed(chain)):
-                depth.setdefault(node, d)
-    best, best_depth = None, -1
-    for node, w in weight.items():
-        if w >= MAIN_SHARE * total and depth.get(node, 0) > best_depth:
-            best, best_depth = node, depth.get(node, 0)
-    return best
+    for node, inside, block in zip(page.block_nodes, in_article, page.blocks):
+        if inside and node >= 0:
+            weight[node] += len(block.text)
+            total += len(block.text)
+    if total == 0:
+        return None
+    for node in range(len(parents) - 1, -1, -1):  # children before their parents
+        if weight[node] and parents[node] >= 0:
+            weight[parents[node]] += weight[node]
+    depth = [0] * len(parents)
+    best, best_depth = -1, -1
+    for node, parent in enumerate(parents):
+        if parent >= 0:
+            depth[node] = depth[parent] + 1
+        if weight[node] >= MAIN_SHARE * total and depth[node] > best_depth:
+            best, best_depth = node, depth[node]
+    return page.nodes[best] if best >= 0 else None
 
 
 def outside_main(

@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.html.article import MAIN_SHARE, main_container
 from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
 from cleaner.html.text import (
@@ -240,3 +241,36 @@ def test_hidden_elements_are_the_predicate_querys(attributes: list[tuple[str, st
     root = parse_html(f"<html><body{attributes[0][1]}>{html}</body></html>", for_trafilatura=False)
     assert root is not None
     assert hidden_elements(root) == plain_hidden_elements(root)
+
+
+def climbed_main_container(page: Any, in_article: list[bool]) -> Any:
+    """The climb from every article block that main_container replaced."""
+    weight: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    total = 0
+    for i, inside in enumerate(in_article):
+        el = page.elements[i]
+        if not inside or el is None:
+            continue
+        total += len(page.blocks[i].text)
+        chain = []
+        while el is not None:
+            chain.append(el)
+            weight[el] = weight.get(el, 0) + len(page.blocks[i].text)
+            el = el.getparent()
+        for d, node in enumerate(reversed(chain)):
+            depth.setdefault(node, d)
+    best, best_depth = None, -1
+    for node, w in weight.items():
+        if w >= MAIN_SHARE * total and depth[node] > best_depth:
+            best, best_depth = node, depth[node]
+    return best
+
+
+@given(st.composite(nested_page)(), st.lists(st.booleans(), max_size=40))
+def test_main_container_is_the_climbs(html: str, inside: list[bool]) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    in_article = [inside[i] if i < len(inside) else True for i in range(len(page.blocks))]
+    assert main_container(page, in_article) is climbed_main_container(page, in_article)
