@@ -25,7 +25,7 @@ from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
-from cleaner.heuristics.comment_threads import THREAD_CATEGORY, thread_start
+from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
@@ -174,13 +174,14 @@ def label_comment_thread(page: LinePage) -> None:
     at September 10, 2012 11:40 AM"); every kept line below the opener goes, the opener too.
     Unlike after-terminator it needs no share of the article above it: a blog post's
     thread is often longer than the post, and its posts are long prose lines."""
-    lexicon, categories = page.lexicon, page.scored.categories
-
-    def opens_thread(j: int, form: str) -> bool:
-        return categories[j] == THREAD_CATEGORY or lexicon.line_category.get(form) == THREAD_CATEGORY
-
+    scored = page.scored
+    exact = map(is_, page.local, repeat(page.button_labels.get(THREAD_CATEGORY)))  # button-line's own lookup
+    line_category = None if scored.raw else page.lexicon.line_category
+    openers = opener_lines(scored.norms, scored.words, scored.categories, exact, line_category)
+    if not openers:
+        return
     kept = page.kept()
-    start = thread_start(page.texts, page.scored.norms, page.scored.words, kept, opens_thread)
+    start = thread_start(page.texts, scored.words, kept, openers)
     if start is None:
         return
     for k in compress(range(start, len(page.texts)), kept[start:]):
