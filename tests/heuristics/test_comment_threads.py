@@ -110,6 +110,23 @@ def test_clock_times_in_the_article_stay(lines: list[str]) -> None:
     assert all(line in result.body for line in lines if len(line.split()) > 8)
 
 
+def test_two_signed_posts_are_no_thread() -> None:
+    """A French report quoting two dated statements under a "Commentaires" line: two
+    signatures prove nothing (a thread needs THREAD_MIN_SIGNATURES)."""
+    lines = [
+        "Le conseil municipal a voté jeudi soir le nouveau plan de circulation du centre-ville, après trois heures de débat.",
+        "Commentaires",
+        "Le maire a défendu un projet qui réduit la place de la voiture sans fermer les rues commerçantes aux livraisons.",
+        "Communiqué de la mairie, 12 mars 2024 à 18h30",
+        "L'opposition a dénoncé un vote précipité et demande une consultation des habitants avant l'été prochain.",
+        "Déclaration du groupe d'opposition, 12 mars 2024 à 21h15",
+        "Les travaux doivent commencer en septembre et durer deux ans, selon le calendrier présenté aux élus.",
+    ]
+    result = clean("\n\n".join(lines) + "\n")
+    assert not [s for s in result.removed if s.rule == "heuristic:comment-thread"]
+    assert all(line in result.body for line in lines if len(line.split()) > 12)
+
+
 def test_opener_form_and_signature() -> None:
     assert opener_form("12 comments") == "comments"
     assert opener_form("| reader comments |") == "reader comments"
