@@ -408,6 +408,7 @@ def main() -> None:
     parser.add_argument("--trees", type=int, default=TREES)
     parser.add_argument("--depth", type=int, default=DEPTH)
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)
+    parser.add_argument("--min-leaf", type=int, default=MIN_LEAF)
     parser.add_argument("--lines", action="store_true", help="only the model's out-of-fold line figures")
     parser.add_argument("--limit", type=int, default=None, help="pages per set (quick runs)")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
@@ -418,7 +419,7 @@ def main() -> None:
             "point --eval-dir at a copy of shared/eval/dev"
         )
     started = time.time()
-    settings = TreeSettings(args.trees, args.depth, args.learning_rate)
+    settings = TreeSettings(args.trees, args.depth, args.learning_rate, args.min_leaf)
     labeler = HeuristicLabeler()
     pages = load_pages(args.eval_dir, args.limit)
     decided = leave_out_decided_lines(pages)

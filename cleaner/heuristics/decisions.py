@@ -25,6 +25,7 @@ from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
+from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
@@ -49,6 +50,7 @@ SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
+COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
@@ -164,6 +166,26 @@ def label_repeats(page: LinePage) -> None:
     first_seen = dict(zip(reversed(texts), reversed(indexes)))  # each text's first kept line
     for j in compress(indexes, map(ne, map(first_seen.__getitem__, texts), indexes)):
         page.local[j] = REPEAT
+
+
+def label_comment_thread(page: LinePage) -> None:
+    """A reader-comment thread below the article (``comment_threads``): a comments line
+    ("Comments", "12 Comments", "Kommentare") with signed posts below it ("Posted by: Ann
+    at September 10, 2012 11:40 AM"); every kept line below the opener goes, the opener too.
+    Unlike after-terminator it needs no share of the article above it: a blog post's
+    thread is often longer than the post, and its posts are long prose lines."""
+    scored = page.scored
+    exact = map(is_, page.local, repeat(page.button_labels.get(THREAD_CATEGORY)))  # button-line's own lookup
+    line_category = None if scored.raw else page.lexicon.line_category
+    openers = opener_lines(scored.norms, scored.words, scored.categories, exact, line_category)
+    if not openers:
+        return
+    kept = page.kept()
+    start = thread_start(page.texts, scored.words, kept, openers)
+    if start is None:
+        return
+    for k in compress(range(start, len(page.texts)), kept[start:]):
+        page.local[k] = COMMENT_THREAD
 
 
 def label_after_terminator(page: LinePage) -> None:
@@ -347,6 +369,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("button-and-phrase-lines", label_button_and_phrase_lines),
     ("machine-line", label_machine_lines),
     ("repeat", label_repeats),
+    ("comment-thread", label_comment_thread),
     ("after-terminator", label_after_terminator),
     ("edges", label_edges),
     ("title", label_title),
