@@ -133,7 +133,7 @@ def _prose(page: PageText, i: int) -> bool:
     return (
         page.tags[i] in PROSE_TAGS
         and page.link_chars[i] <= PROSE_LINK_SHARE * len(text)
-        and len(text.split()) >= PROSE_MIN_WORDS
+        and len(text.split(None, PROSE_MIN_WORDS - 1)) >= PROSE_MIN_WORDS  # counts up to the minimum
         and not _furniture(page.elements[i])
     )
 
@@ -238,7 +238,8 @@ def rescue_gaps(page: PageText, in_article: list[bool], labels: list[Label | Non
 
 
 def _long(page: PageText, i: int) -> bool:
-    return page.elements[i] is not None and len(page.blocks[i].text.split()) >= PROSE_MIN_WORDS
+    words = page.blocks[i].text.split(None, PROSE_MIN_WORDS - 1)  # counts up to the minimum
+    return page.elements[i] is not None and len(words) >= PROSE_MIN_WORDS
 
 
 TITLE_LOOKAHEAD = 3  # the headline is among the first article blocks
@@ -302,7 +303,8 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
     for i, inside in enumerate(in_article):
         if not inside or labels[i] is not None or page.tags[i] == "h1":
             continue
-        if len(page.blocks[i].text.split()) > BYLINE_MAX_WORDS:
+        # at most BYLINE_MAX_WORDS splits: a paragraph is not cut into all its words to say so
+        if len(page.blocks[i].text.split(None, BYLINE_MAX_WORDS)) > BYLINE_MAX_WORDS:
             continue
         el = page.elements[i]
         for _ in range(CLASS_DEPTH):

@@ -274,3 +274,13 @@ def test_main_container_is_the_climbs(html: str, inside: list[bool]) -> None:
     page = page_text(root)
     in_article = [inside[i] if i < len(inside) else True for i in range(len(page.blocks))]
     assert main_container(page, in_article) is climbed_main_container(page, in_article)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "b", " ", "\u00a0", "\t", "\n", "\u3000", "é"])),
+    st.integers(1, 14),
+)
+def test_a_split_bounded_at_k_counts_the_words_up_to_k_plus_one(text: str, k: int) -> None:
+    """article.py asks ``len(text.split(None, k))`` whether a block has more than k words
+    (bylines) or at least k + 1 (prose): it is the word count, capped at k + 1."""
+    assert len(text.split(None, k)) == min(len(text.split()), k + 1)
