@@ -151,6 +151,8 @@ class PageLayout:
             own.append(bits)
         self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
+        # the parents with a -1 after them, so that id -1 (none) indexes to -1: one gather a step
+        self._above = np.append(self.parents, np.int64(-1))
         self.depths = np.asarray(depths, dtype=np.int64)
         self.own = np.asarray(own, dtype=np.int64)
         self.inherited = np.asarray(inherited, dtype=np.int64)
@@ -159,7 +161,7 @@ class PageLayout:
     def up(self, ids: Any, steps: int = 1) -> Any:
         """The ids ``steps`` levels above ``ids`` (-1 where there is none)."""
         for _ in range(steps):
-            ids = np.where(ids >= 0, self.parents[np.maximum(ids, 0)], -1)
+            ids = self._above[ids]
         return ids
 
     def climb(self) -> list[Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -284,3 +285,15 @@ def test_a_split_bounded_at_k_counts_the_words_up_to_k_plus_one(text: str, k: in
     """article.py asks ``len(text.split(None, k))`` whether a block has more than k words
     (bylines) or at least k + 1 (prose): it is the word count, capped at k + 1."""
     assert len(text.split(None, k)) == min(len(text.split()), k + 1)
+
+
+@given(st.composite(nested_page)(), st.integers(1, 4))
+def test_up_is_the_masked_climb(html: str, steps: int) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    layout = PageLayout(page_text(root))
+    ids = np.arange(-1, len(layout.nodes), dtype=np.int64)
+    expected = ids
+    for _ in range(steps if len(layout.nodes) else 0):  # the masked form PageLayout.up replaced
+        expected = np.where(expected >= 0, layout.parents[np.maximum(expected, 0)], -1)
+    assert layout.up(ids, steps).tolist() == expected.tolist()
