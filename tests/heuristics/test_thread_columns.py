@@ -107,12 +107,13 @@ def test_the_core_block_stops_where_the_reply_buttons_start() -> None:
 
 
 def test_one_repeated_line_between_long_paragraphs_does_not_split_them() -> None:
-    lengths = np.array([600, 12, 600, 12, 600])
+    line_cost = SHORT_LINE_COST + REPEAT_LINE_COST  # what the repeated line costs the core
     long_ = np.array([1.0, 0.0, 1.0, 0.0, 1.0])
     extra = np.array([0.0, REPEAT_LINE_COST, 0.0, 0.0, 0.0])
-    assert main_block(lengths, long_, SHORT_LINE_COST, extra) == (0, 4)
-    short_paragraphs = np.array([300, 12, 300, 12, 300])  # a comment's length: cut off
-    assert main_block(short_paragraphs, long_, SHORT_LINE_COST, extra) == (2, 4)
+    paragraphs = np.array([line_cost + 100, 12, line_cost + 100, 12, line_cost + 100])
+    assert main_block(paragraphs, long_, SHORT_LINE_COST, extra) == (0, 4)
+    comments = np.array([line_cost - 100, 12, line_cost - 100, 12, line_cost - 100])  # cut off
+    assert main_block(comments, long_, SHORT_LINE_COST, extra) == (2, 4)
 
 
 def test_block_pos_runs_from_the_block_start_to_its_end() -> None:
