@@ -196,11 +196,12 @@ def layout_columns(
         dated = np.zeros(n)
     else:
         dated = ((digits >= DATE_DIGIT_SHARE) & (words <= DATE_MAX_WORDS)).astype(np.float64)
-    if last >= 0:
-        block_chars = float(ends[last] - ends[first] + lengths[first]) or 1.0
-        block_pos = np.clip((ends - float(ends[first] - lengths[first])) / block_chars, 0.0, 1.0) * block_in
-    else:
-        block_pos = np.zeros(n)
+    block_pos = np.zeros(n)
+    if last >= 0:  # characters from the block's start to the line's end, over the block's
+        block_start = float(ends[first] - lengths[first])
+        block_pos[first : last + 1] = (ends[first : last + 1] - block_start) / (
+            float(ends[last]) - block_start
+        )
     if last >= 0 and marks_repeat[first : last + 1].any():
         core_first, core_last = main_block(lengths, long_, SHORT_LINE_COST, marks_repeat * REPEAT_LINE_COST)
         core_in = _around(core_first, core_last, index)[0]
