@@ -266,6 +266,7 @@ def report(scores: dict) -> None:
             f"| {mode} | {seb.precision:.3f} / {seb.recall:.3f} / {seb.f1:.3f} "
             f"| {traf.keep:.1%} / {traf.leak:.1%} / {traf.acc:.3f} |"
         )
+        print(f"{mode}: seb F1 {seb.f1:.5f}, traf acc {traf.acc:.5f}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

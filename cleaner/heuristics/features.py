@@ -604,6 +604,7 @@ def stage1_columns(
             text_counts,
             cols["lex_line"],
             first_chars,
+            cols["digits"],
         )
     )
     return cols
