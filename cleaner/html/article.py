@@ -44,29 +44,33 @@ OUTSIDE = Label("page_chrome", "html:outside-main")
 
 
 def main_container(page: PageText, in_article: list[bool]) -> Any | None:
-    """The deepest element that holds MAIN_SHARE of the article's characters."""
-    weight: dict[Any, int] = {}
-    depth: dict[Any, int] = {}
+    """The deepest element that holds MAIN_SHARE of the article's characters.
+
+    Read off the walk's numbering (each element after its parent), not by climbing the
+    tree from every block: each element's characters are its own blocks' plus its
+    children's, summed children first. Two elements of one depth are disjoint, so at
+    most one holds MAIN_SHARE (over half): the deepest is one element.
+    """
+    parents = page.node_parents
+    weight = [0] * len(parents)
     total = 0
-    for i, inside in enumerate(in_article):
-        el = page.elements[i]
-        if not inside or el is None:
-            continue
-        size = len(page.blocks[i].text)
-        total += size
-        chain = []
-        while el is not None:
-            chain.append(el)
-            weight[el] = weight.get(el, 0) + size
-            el = el.getparent()
-        if chain[0] not in depth:
-            for d, node in enumerate(reversed(chain)):
-                depth.setdefault(node, d)
-    best, best_depth = None, -1
-    for node, w in weight.items():
-        if w >= MAIN_SHARE * total and depth.get(node, 0) > best_depth:
-            best, best_depth = node, depth.get(node, 0)
-    return best
+    for node, inside, block in zip(page.block_nodes, in_article, page.blocks):
+        if inside and node >= 0:
+            weight[node] += len(block.text)
+            total += len(block.text)
+    if total == 0:
+        return None
+    for node in range(len(parents) - 1, -1, -1):  # children before their parents
+        if weight[node] and parents[node] >= 0:
+            weight[parents[node]] += weight[node]
+    depth = [0] * len(parents)
+    best, best_depth = -1, -1
+    for node, parent in enumerate(parents):
+        if parent >= 0:
+            depth[node] = depth[parent] + 1
+        if weight[node] >= MAIN_SHARE * total and depth[node] > best_depth:
+            best, best_depth = node, depth[node]
+    return page.nodes[best] if best >= 0 else None
 
 
 def outside_main(
@@ -129,7 +133,7 @@ def _prose(page: PageText, i: int) -> bool:
     return (
         page.tags[i] in PROSE_TAGS
         and page.link_chars[i] <= PROSE_LINK_SHARE * len(text)
-        and len(text.split()) >= PROSE_MIN_WORDS
+        and len(text.split(None, PROSE_MIN_WORDS - 1)) >= PROSE_MIN_WORDS  # counts up to the minimum
         and not _furniture(page.elements[i])
     )
 
@@ -234,7 +238,8 @@ def rescue_gaps(page: PageText, in_article: list[bool], labels: list[Label | Non
 
 
 def _long(page: PageText, i: int) -> bool:
-    return page.elements[i] is not None and len(page.blocks[i].text.split()) >= PROSE_MIN_WORDS
+    words = page.blocks[i].text.split(None, PROSE_MIN_WORDS - 1)  # counts up to the minimum
+    return page.elements[i] is not None and len(words) >= PROSE_MIN_WORDS
 
 
 TITLE_LOOKAHEAD = 3  # the headline is among the first article blocks
@@ -298,7 +303,8 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
     for i, inside in enumerate(in_article):
         if not inside or labels[i] is not None or page.tags[i] == "h1":
             continue
-        if len(page.blocks[i].text.split()) > BYLINE_MAX_WORDS:
+        # at most BYLINE_MAX_WORDS splits: a paragraph is not cut into all its words to say so
+        if len(page.blocks[i].text.split(None, BYLINE_MAX_WORDS)) > BYLINE_MAX_WORDS:
             continue
         el = page.elements[i]
         for _ in range(CLASS_DEPTH):

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 
-from cleaner.html.text import PageText
+from cleaner.html.text import PageText, node_attributes
 
 # Class/id words: of page furniture, of comment threads, of article containers.
 # Generic CMS vocabulary (English words sites in every language use in markup),
@@ -73,6 +75,7 @@ PROSE_MIN_WORDS = 10  # a block this long with little link text is sentence-like
 PROSE_MAX_LINK_SHARE = 0.2
 MAIN_SHARE = 0.6  # the main element holds at least this share of the page's prose characters
 _WORD = re.compile(r"\w+")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 _SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
 
@@ -135,8 +138,10 @@ class PageLayout:
         depths: list[int] = []
         own: list[int] = []
         inherited: list[int] = []
-        for node, parent in zip(self.nodes, parents):
-            bits = _own_bits(node)
+        place_bits = _PLACE_BITS.get
+        for (tag, classes, ident, _), parent in zip(node_attributes(page), parents):
+            # most elements have no class or id: their tag's bit alone, as _own_bits gives it
+            bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
             if parent >= 0:
                 depths.append(depths[parent] + 1)
                 inherited.append(bits | inherited[parent])
@@ -146,6 +151,8 @@ class PageLayout:
             own.append(bits)
         self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
+        # the parents with a -1 after them, so that id -1 (none) indexes to -1: one gather a step
+        self._above = np.append(self.parents, np.int64(-1))
         self.depths = np.asarray(depths, dtype=np.int64)
         self.own = np.asarray(own, dtype=np.int64)
         self.inherited = np.asarray(inherited, dtype=np.int64)
@@ -154,7 +161,7 @@ class PageLayout:
     def up(self, ids: Any, steps: int = 1) -> Any:
         """The ids ``steps`` levels above ``ids`` (-1 where there is none)."""
         for _ in range(steps):
-            ids = np.where(ids >= 0, self.parents[np.maximum(ids, 0)], -1)
+            ids = self._above[ids]
         return ids
 
     def climb(self) -> list[Any]:
@@ -206,17 +213,10 @@ class PageLayout:
         group[alone] = len(self.nodes) + np.arange(int(alone.sum()))
         return group
 
-    def signature(self, node: int) -> tuple[str, str]:
-        el = self.nodes[node]
-        return (el.tag, el.get("class") or "")
 
-
-def _own_bits(node: Any) -> int:
-    tag = node.tag
-    bits = _PLACE_BITS.get(tag, 0) if tag.__class__ is str else 0
-    get = node.get
-    classes = get("class")
-    names = (classes or "") + " " + (get("id") or "")
+def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:
+    bits = _PLACE_BITS.get(tag, 0)
+    names = (classes or "") + " " + (ident or "")
     if len(names) > 1:
         bits |= name_bits(names)
     if classes:
@@ -263,13 +263,13 @@ def block_features(
 ) -> Any:
     """A float matrix, one row per block, columns as FEATURE_NAMES."""
     n = len(page.blocks)
-    texts = [b.text for b in page.blocks]
-    chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    # map() over C functions where a generator or comprehension ran a Python step per block
+    texts = list(map(_TEXT, page.blocks))
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
-    lower = [t.lower() for t in texts]
-    word_lists = [_WORD.findall(t) for t in lower]
-    words = np.fromiter((len(w) for w in word_lists), dtype=np.float64, count=n)
+    word_lists = list(map(_WORD.findall, map(str.lower, texts)))
+    words = np.fromiter(map(len, word_lists), dtype=np.float64, count=n)
     safe_chars = np.maximum(chars, 1.0)
     link_share = links / safe_chars
 
@@ -305,14 +305,15 @@ def block_features(
     owner = np.where(classed > 0, element, np.where(bits_at(level1, layout.own) & _CLASSED, level1, -1))
     owner[~has] = -1
     distinct = np.unique(owner[owner >= 0]).tolist()
-    signatures = [layout.signature(node) for node in distinct]
+    attributes = node_attributes(page)  # read for PageLayout: no second read of the elements
+    signatures = [(attributes[node][0], attributes[node][1] or "") for node in distinct]
     twins = Counter(signatures)
     twins_of = np.zeros(max(len(layout.nodes), 1))
     twins_of[distinct] = [twins[signature] for signature in signatures]
     parent_twins = np.where(owner >= 0, twins_of[np.maximum(owner, 0)], 0.0)
 
     shown = Counter(texts)
-    repeated = np.fromiter((shown[t] > 1 for t in texts), dtype=np.float64, count=n)
+    repeated = (np.fromiter(map(shown.__getitem__, texts), dtype=np.int64, count=n) > 1).astype(np.float64)
 
     window_chars = _window_sum(chars, NEIGHBOUR_WINDOW) - chars
     window_links = _window_sum(links, NEIGHBOUR_WINDOW) - links
@@ -321,8 +322,8 @@ def block_features(
     prev_chars = np.concatenate(([0.0], chars[:-1])) if n else chars
     next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
 
-    word_sets = [set(w) for w in word_lists]
-    tag_groups = np.fromiter((_TAG_GROUP.get(t, -1) for t in page.tags), dtype=np.int64, count=n)
+    word_sets = list(map(set, word_lists))
+    tag_groups = np.fromiter(map(_TAG_GROUP.get, page.tags, repeat(-1)), dtype=np.int64, count=n)
     columns = [
         _log(chars),
         _log(words),
@@ -363,8 +364,8 @@ def _character_counts(page: PageText) -> tuple[Any, Any, Any]:
         empty = np.zeros(0)
         return empty, empty, empty
     codes = np.frombuffer(page.source.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    starts = np.fromiter((b.start for b in page.blocks), dtype=np.int64, count=n)
-    ends = np.fromiter((b.end for b in page.blocks), dtype=np.int64, count=n)
+    starts = np.fromiter(map(_START, page.blocks), dtype=np.int64, count=n)
+    ends = np.fromiter(map(_END, page.blocks), dtype=np.int64, count=n)
 
     def per_block(mask: Any) -> Any:
         cumulative = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))

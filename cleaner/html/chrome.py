@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from cleaner.heuristics.lexicon import Lexicon, normalise_lower, shipped_lexicon
-from cleaner.html.text import PageText
+from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
 CHROME = "page_chrome"
@@ -203,6 +203,8 @@ HEADER_TAG = "header"
 ARTICLE_TAGS = frozenset({"article", "main"})
 ARTICLE_ROLES = frozenset({"main", "article"})
 PAGE_TAGS = frozenset({"html", "body"})  # their classes describe page state, never a box
+# the tags that change an element's Context without a class, id or role
+_TAG_SIGNALS = frozenset(TAG_CATEGORY) | {HEADER_TAG} | ARTICLE_TAGS
 
 # Whole lines that are a button or a link of one widget.
 BUTTON_LINES: dict[str, str] = {
@@ -380,23 +382,30 @@ class DomContext:
 
 def _inherited(context: Context, node: Any, silent: bool) -> Context:
     """The Context of ``node`` given its parent's: its own signal over what it inherits."""
-    box, place, in_article = context
     tag = node.tag
-    if tag.__class__ is str:  # not a comment or processing instruction
-        get = node.get
-        role = get("role")
-        if tag in ARTICLE_TAGS or role in ARTICLE_ROLES:
-            in_article = True
-        if silent:
-            box = place = None
-        elif tag not in PAGE_TAGS:
-            category, is_box = _signal(tag, get("class"), get("id"), role, in_article)
-            if category is None:
-                pass
-            elif is_box:
-                box = category
-            else:
-                place = category
+    if tag.__class__ is not str:  # a comment or processing instruction
+        return Context(*context)
+    get = node.get
+    return _own_context(context, tag, get("class"), get("id"), get("role"), silent)
+
+
+def _own_context(
+    context: Context, tag: str, names: str | None, ident: str | None, role: str | None, silent: bool
+) -> Context:
+    """The Context of an element (its tag, class, id and role) given its parent's."""
+    box, place, in_article = context
+    if tag in ARTICLE_TAGS or role in ARTICLE_ROLES:
+        in_article = True
+    if silent:
+        box = place = None
+    elif tag not in PAGE_TAGS:
+        category, is_box = _signal(tag, names, ident, role, in_article)
+        if category is None:
+            pass
+        elif is_box:
+            box = category
+        else:
+            place = category
     return Context(box, place, in_article)
 
 
@@ -410,8 +419,13 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
             silent[node] = True
             node = parents[node]
     contexts: list[Context] = []
-    for node, (el, parent) in enumerate(zip(page.nodes, parents)):
-        contexts.append(_inherited(contexts[parent] if parent >= 0 else ROOT, el, silent[node]))
+    append = contexts.append
+    for (tag, names, ident, role), parent, quiet in zip(node_attributes(page), parents, silent):
+        context = contexts[parent] if parent >= 0 else ROOT
+        if names is None and ident is None and role is None and not quiet and tag not in _TAG_SIGNALS:
+            append(context)  # nothing of its own to say (most elements): what it inherits
+        else:
+            append(_own_context(context, tag, names, ident, role, quiet))
     return contexts
 
 

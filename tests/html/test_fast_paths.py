@@ -8,13 +8,27 @@ the two to the same answers, on written cases and on generated ones.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.html.blockfeatures import _NAME_BITS, _NAME_WORDS, name_bits
+from cleaner.html.article import MAIN_SHARE, main_container
+from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
-from cleaner.html.text import _INVALID_XML, _LONG_TAG, _STRIP, LONG_TAG_CHARS, _scan, page_text, parse_html
+from cleaner.html.text import (
+    _HIDDEN_STYLE,
+    _INVALID_XML,
+    _LONG_TAG,
+    _STRIP,
+    LONG_TAG_CHARS,
+    _scan,
+    hidden_elements,
+    node_attributes,
+    page_text,
+    parse_html,
+)
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -178,3 +192,108 @@ def test_node_contexts_are_what_dom_context_gives(html: str, held: list[int]) ->
     for i, el in enumerate(page.elements):
         if el is not None:
             assert every[page.block_nodes[i]] == dom.of(el)
+
+
+@given(st.composite(nested_page)())
+def test_attributes_read_once_are_the_elements_and_their_bits(html: str) -> None:
+    html = html.replace("<div>", '<div class="post-comments" id="x" role="main">', 1)
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    read = [(el.tag, el.get("class"), el.get("id"), el.get("role")) for el in page.nodes]
+    assert node_attributes(page) == read
+    layout = PageLayout(page)
+    for k, el in enumerate(page.nodes):  # what _own_bits read off the element itself
+        names = (el.get("class") or "") + " " + (el.get("id") or "")
+        bits = _PLACE_BITS.get(el.tag, 0) | (name_bits(names) if len(names) > 1 else 0)
+        assert int(layout.own[k]) & ~_CLASSED == bits
+        assert bool(int(layout.own[k]) & _CLASSED) == bool(el.get("class"))
+
+
+def plain_hidden_elements(root: Any) -> set[Any]:
+    """The predicate query hidden_elements replaced."""
+    return {
+        el
+        for el in root.xpath("descendant-or-self::*[@hidden or @style]")
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+    }
+
+
+HIDING = [
+    "",
+    " hidden",
+    " HIDDEN=x",
+    " style='display:none'",
+    " style='color: red'",
+    " Style='Visibility : Hidden'",
+]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HIDING), st.sampled_from(HIDING), st.booleans()), min_size=1, max_size=8
+    )
+)
+def test_hidden_elements_are_the_predicate_querys(attributes: list[tuple[str, str, bool]]) -> None:
+    html = "".join(
+        f"<div{a}><span{b}>x</span></div>" if nested else f"<p{a}>y</p><b{b}>z</b>"
+        for a, b, nested in attributes
+    )
+    root = parse_html(f"<html><body{attributes[0][1]}>{html}</body></html>", for_trafilatura=False)
+    assert root is not None
+    assert hidden_elements(root) == plain_hidden_elements(root)
+
+
+def climbed_main_container(page: Any, in_article: list[bool]) -> Any:
+    """The climb from every article block that main_container replaced."""
+    weight: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    total = 0
+    for i, inside in enumerate(in_article):
+        el = page.elements[i]
+        if not inside or el is None:
+            continue
+        total += len(page.blocks[i].text)
+        chain = []
+        while el is not None:
+            chain.append(el)
+            weight[el] = weight.get(el, 0) + len(page.blocks[i].text)
+            el = el.getparent()
+        for d, node in enumerate(reversed(chain)):
+            depth.setdefault(node, d)
+    best, best_depth = None, -1
+    for node, w in weight.items():
+        if w >= MAIN_SHARE * total and depth[node] > best_depth:
+            best, best_depth = node, depth[node]
+    return best
+
+
+@given(st.composite(nested_page)(), st.lists(st.booleans(), max_size=40))
+def test_main_container_is_the_climbs(html: str, inside: list[bool]) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    page = page_text(root)
+    in_article = [inside[i] if i < len(inside) else True for i in range(len(page.blocks))]
+    assert main_container(page, in_article) is climbed_main_container(page, in_article)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(["a", "b", " ", "\u00a0", "\t", "\n", "\u3000", "é"])),
+    st.integers(1, 14),
+)
+def test_a_split_bounded_at_k_counts_the_words_up_to_k_plus_one(text: str, k: int) -> None:
+    """article.py asks ``len(text.split(None, k))`` whether a block has more than k words
+    (bylines) or at least k + 1 (prose): it is the word count, capped at k + 1."""
+    assert len(text.split(None, k)) == min(len(text.split()), k + 1)
+
+
+@given(st.composite(nested_page)(), st.integers(1, 4))
+def test_up_is_the_masked_climb(html: str, steps: int) -> None:
+    root = parse_html(html, for_trafilatura=False)
+    assert root is not None
+    layout = PageLayout(page_text(root))
+    ids = np.arange(-1, len(layout.nodes), dtype=np.int64)
+    expected = ids
+    for _ in range(steps if len(layout.nodes) else 0):  # the masked form PageLayout.up replaced
+        expected = np.where(expected >= 0, layout.parents[np.maximum(expected, 0)], -1)
+    assert layout.up(ids, steps).tolist() == expected.tolist()
