@@ -20,6 +20,7 @@ from cleaner.cli.common import (
     field_map,
     given_values,
 )
+from cleaner.cli.interrupts import first_interrupt_stops
 from cleaner.errors import CleanerError
 from cleaner.io.fieldselect import FieldSelection, parse_field_list
 from cleaner.io.outlock import OutputBusyError
@@ -191,7 +192,8 @@ def clean_command(
     if not quiet:
         announce_user_rules(rules_dirs)
     try:
-        status = run(options, cleaner)
+        with first_interrupt_stops():
+            status = run(options, cleaner)
     except OutputBusyError as exc:
         fail(str(exc), EXIT_OUTPUT_BUSY)
     except CleanerError as exc:
