@@ -27,6 +27,7 @@ import re2
 
 from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
+from cleaner.heuristics.windows import padded_prefix, window_mean
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
 FEW_WORDS = 3  # a line of at most this many words is button- or menu-like
@@ -123,59 +124,17 @@ RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
 RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
 
-def _padded_prefix(values: np.ndarray, pad: int) -> np.ndarray:
-    """The running sums of ``values`` (along the last axis) after ``pad`` + 1 zeros, and
-    the total repeated ``pad`` times after them: then every window of up to ``pad``
-    lines around a line is the difference of two slices, edges included."""
-    n = values.shape[-1]
-    padded = np.zeros((*values.shape[:-1], n + 1 + 2 * pad))
-    np.cumsum(values, axis=-1, out=padded[..., pad + 1 : pad + 1 + n])
-    padded[..., pad + 1 + n :] = padded[..., pad + n : pad + 1 + n]
-    return padded
-
-
-_CAPPED: dict[int, np.ndarray] = {}  # radius -> min(i, radius) for i = 0, 1, ... (grown as pages need)
-
-
-def _window_sizes(n: int, radius: int) -> np.ndarray:
-    """How many other lines lie within ``radius`` of each of ``n`` lines: those before
-    it, min(i, radius), and those after it, the same counted from the end."""
-    capped = _CAPPED.get(radius)
-    if capped is None or len(capped) < n:
-        capped = np.minimum(np.arange(max(n, 1024)), radius)
-        _CAPPED[radius] = capped
-    head = capped[:n]
-    return head + head[::-1]  # type: ignore[no-any-return]
-
-
-def _window_mean(padded: np.ndarray, values: np.ndarray, radius: int, pad: int) -> np.ndarray:
-    """Mean of the values within ``radius`` of each line, the line itself left out
-    (``padded``: ``_padded_prefix(values, pad)``, ``pad`` >= ``radius``; rows of several
-    columns at once work alike).
-
-    Each window is the difference of two prefix sums, so it costs the same whatever
-    its size; the window is cut at the page's edges (the padding repeats the sums
-    there), and the mean is over the lines actually in it.
-    """
-    n = values.shape[-1]
-    if n < 2:
-        return np.zeros(values.shape)
-    upper = padded[..., pad + radius + 1 : pad + radius + 1 + n]
-    lower = padded[..., pad - radius : pad - radius + n]
-    return (upper - lower - values) / _window_sizes(n, radius)  # type: ignore[no-any-return]
-
-
 def _context_means(
     len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``_window_mean`` of ``len_log`` within NEAR lines, and of the three columns within
+    """``window_mean`` of ``len_log`` within NEAR lines, and of the three columns within
     FAR lines, the three run as the rows of one array: one prefix sum for all. (A
     running sum along a row adds the same numbers in the same order as it does on the
     row alone.)"""
     values = np.array((len_log, long_, terminal))
-    padded = _padded_prefix(values, FAR)
-    near_len = _window_mean(padded[0], values[0], NEAR, FAR)
-    far_len, far_long, far_terminal = _window_mean(padded, values, FAR, FAR)
+    padded = padded_prefix(values, FAR)
+    near_len = window_mean(padded[0], values[0], NEAR, FAR)
+    far_len, far_long, far_terminal = window_mean(padded, values, FAR, FAR)
     return near_len, far_len, far_long, far_terminal
 
 
@@ -627,9 +586,9 @@ def stage2_columns(cols: Columns, s1: Any) -> Columns:
     out["s1"] = s1
     out["s1_prev"] = _shifted(s1, 1)
     out["s1_next"] = _shifted(s1, -1)
-    padded = _padded_prefix(s1, FAR)
-    out["s1_near"] = _window_mean(padded, s1, NEAR, FAR)
-    out["s1_far"] = _window_mean(padded, s1, FAR, FAR)
+    padded = padded_prefix(s1, FAR)
+    out["s1_near"] = window_mean(padded, s1, NEAR, FAR)
+    out["s1_far"] = window_mean(padded, s1, FAR, FAR)
     out["s1_max_near"] = np.maximum(before, after)
     out["s1_min_near"] = np.minimum(before, after)
     out.update(_run_columns(s1, cols["len_log"]))

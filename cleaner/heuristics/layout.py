@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from cleaner.heuristics.windows import mean_within, window_sizes
+
 # A line outside the long prose lines costs the main block this many characters: a
 # subheading or a short paragraph (one line) does not split the article, a menu or a
 # run of related headlines (ten lines and more) between two stretches of prose does.
@@ -133,8 +135,7 @@ def same_shape_share(shapes: np.ndarray, radius: int = SHAPE_RADIUS) -> np.ndarr
         pairs = shapes[step:] == shapes[:-step]
         same[step:] += pairs
         same[:-step] += pairs
-    head = np.minimum(np.arange(n), radius)
-    return same / (head + head[::-1])  # type: ignore[no-any-return]
+    return same / window_sizes(n, radius)  # type: ignore[no-any-return]
 
 
 def shape_buckets(words: np.ndarray, terminal: np.ndarray) -> np.ndarray:
@@ -207,7 +208,7 @@ def layout_columns(
         core_in = _around(core_first, core_last, index)[0]
     else:  # the extra costs only lower the other stretches' sums: the block stays the best
         core_in = block_in
-    repeat_near, date_near = window_mean(np.array((marks_repeat, dated)), MARK_RADIUS)
+    repeat_near, date_near = mean_within(np.array((marks_repeat, dated)), MARK_RADIUS)
 
     return {
         "block_in": block_in,
@@ -232,21 +233,6 @@ def layout_columns(
         "block_pos": block_pos,
         "core_in": core_in,
     }
-
-
-def window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values`` over the other lines within ``radius`` of each line (cut at the
-    page's edges), from one prefix sum; rows of several columns at once work alike."""
-    n = values.shape[-1]
-    if n < 2:
-        return np.zeros(values.shape)
-    prefix = np.zeros((*values.shape[:-1], n + 1))
-    np.cumsum(values, axis=-1, out=prefix[..., 1:])
-    index = np.arange(n)
-    upper = prefix[..., np.minimum(index + radius + 1, n)]
-    lower = prefix[..., np.maximum(index - radius, 0)]
-    sizes = np.minimum(index, radius) + np.minimum(n - 1 - index, radius)
-    return (upper - lower - values) / sizes  # type: ignore[no-any-return]
 
 
 def _around(first: int, last: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -23,9 +23,7 @@ from cleaner.heuristics.features import (
     NEAR,
     OTHER_SPACES,
     _context_means,
-    _padded_prefix,
     _stop_shares,
-    _window_mean,
     ascii_spaced,
     byte_token_counts,
     first_occurrences,
@@ -34,6 +32,7 @@ from cleaner.heuristics.features import (
 )
 from cleaner.heuristics.labeler import PHRASE_LINE_MAX_WORDS, PHRASE_START_SLACK
 from cleaner.heuristics.scores import PhraseScan
+from cleaner.heuristics.windows import padded_prefix, window_mean
 from tests.paths import ROOT
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "cleaner-hypothesis")
@@ -195,11 +194,10 @@ def test_context_means_are_the_window_means_bit_for_bit(lengths: list[float], rn
         for column, radius in ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
     ]
     assert all(a.tolist() == b.tolist() for a, b in zip(got, expected))
-    padded = _padded_prefix(len_log, FAR)
+    padded = padded_prefix(len_log, FAR)
     for radius in (NEAR, FAR):
         assert (
-            _window_mean(padded, len_log, radius, FAR).tolist()
-            == _plain_window_mean(len_log, radius).tolist()
+            window_mean(padded, len_log, radius, FAR).tolist() == _plain_window_mean(len_log, radius).tolist()
         )
 
 

@@ -16,8 +16,8 @@ from cleaner.heuristics.layout import (
     REPEAT_LINE_COST,
     SHORT_LINE_COST,
     main_block,
-    window_mean,
 )
+from cleaner.heuristics.windows import mean_within
 
 LABELER = HeuristicLabeler()
 ARTICLE = [
@@ -62,12 +62,12 @@ def test_the_new_columns_are_read_by_the_model() -> None:
 
 def test_window_mean_leaves_the_line_out_and_is_cut_at_the_edges() -> None:
     values = np.array([1.0, 0.0, 0.0, 1.0, 0.0])
-    means = window_mean(values, 2)
+    means = mean_within(values, 2)
     assert means[0] == pytest.approx(0 / 2)  # lines 1 and 2
     assert means[1] == pytest.approx(2 / 3)  # lines 0, 2 and 3
     assert means[4] == pytest.approx(1 / 2)  # lines 2 and 3
-    assert window_mean(np.array([1.0]), 2).tolist() == [0.0]
-    assert window_mean(np.zeros(0), 2).tolist() == []
+    assert mean_within(np.array([1.0]), 2).tolist() == [0.0]
+    assert mean_within(np.zeros(0), 2).tolist() == []
 
 
 def test_comments_sit_among_repeated_buttons_and_dates_the_article_does_not() -> None:
