@@ -231,27 +231,17 @@ class Lexicon:
         """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines.
 
         The caller lower-cases once (it needs the lower-cased lines anyway), so
-        the scan runs case-sensitively, which RE2 does faster.
+        the scan runs case-sensitively, which RE2 does faster. ``phrase_byte_hits``
+        with its byte offsets made character offsets.
         """
-        matcher = self._phrase_matcher()
-        if matcher is None:
-            return
         data = joined.encode()
-        phrases = self._phrase_bytes
-        match = matcher.Match
-        size = len(data)
-        ascii_only = size == len(joined)  # byte offsets are character offsets
-        pos = 0  # where the next search starts, in bytes
+        hits = self.phrase_byte_hits(data)
+        if len(data) == len(joined):  # byte offsets are character offsets
+            for start, category, length in hits:
+                yield start, start + length, category
+            return
         byte_pos = char_pos = 0  # last match start, in bytes and in characters
-        while True:
-            start, end = match(_UNANCHORED, data, pos, size)[0]
-            if start < 0:
-                return
-            pos = end  # a phrase is never empty, so the search always moves on
-            if ascii_only:
-                yield start, end, phrases[data[start:end]][0]
-                continue
-            category, length = phrases[data[start:end]]
+        for start, category, length in hits:
             char_pos += len(data[byte_pos:start].decode())  # matches start on character boundaries
             byte_pos = start
             yield char_pos, char_pos + length, category
