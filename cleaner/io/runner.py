@@ -23,7 +23,7 @@ from cleaner.io.items import Item
 from cleaner.io.outlock import close_inherited_locks
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
 BATCH_RECORDS = 256  # records per batch: enough to amortise inter-process costs
 BATCH_BYTES = 4 << 20  # ... or this many input bytes, whichever comes first
@@ -77,33 +77,22 @@ def run_ordered(
     context = multiprocessing.get_context(method)
     limit = INFLIGHT_PER_WORKER * jobs
     child_init = functools.partial(_child_init, os.getpid(), initializer, *initargs)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=child_init)
-    pending: deque[Future[T]] = deque()
-    try:
-        for task in tasks:
-            if not pending:
-                with _interrupts_to_this_thread():  # the pool's threads and workers start here
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=child_init) as pool:
+        pending: deque[Future[T]] = deque()
+        try:
+            for task in tasks:
+                if pending:
                     pending.append(pool.submit(work, task))
-            else:
-                pending.append(pool.submit(work, task))
-            if len(pending) >= limit:
+                else:
+                    with _interrupts_to_this_thread():  # the pool's threads and workers start here
+                        pending.append(pool.submit(work, task))
+                if len(pending) >= limit:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    except BaseException:
-        # Ctrl-C (or the reader closing us after it): the workers finish the batch they
-        # hold while the pool shuts down; a second Ctrl-C then must not break that
-        # shutdown with a traceback, the first one already stops the run.
-        with _interrupts_ignored():
-            _shut_down(pool, pending)
-        raise
-    _shut_down(pool, pending)
-
-
-def _shut_down(pool: ProcessPoolExecutor, pending: deque[Future[T]]) -> None:
-    for future in pending:
-        future.cancel()
-    pool.shutdown(wait=True)
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 @contextlib.contextmanager
@@ -119,19 +108,6 @@ def _interrupts_to_this_thread() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-@contextlib.contextmanager
-def _interrupts_ignored() -> Iterator[None]:
-    """SIGINT ignored inside (main thread only: Python sets handlers there alone)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _child_init(parent: int, initializer: Callable[..., None], *initargs: object) -> None:
