@@ -75,7 +75,8 @@ PROSE_MIN_WORDS = 10  # a block this long with little link text is sentence-like
 PROSE_MAX_LINK_SHARE = 0.2
 MAIN_SHARE = 0.6  # the main element holds at least this share of the page's prose characters
 _WORD = re.compile(r"\w+")
-_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
+BLOCK_TEXT = attrgetter("text")  # a block's text, for map() over the blocks (a C call each)
+_START, _END = attrgetter("start"), attrgetter("end")
 _SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
 
@@ -264,7 +265,7 @@ def block_features(
     """A float matrix, one row per block, columns as FEATURE_NAMES."""
     n = len(page.blocks)
     # map() over C functions where a generator or comprehension ran a Python step per block
-    texts = list(map(_TEXT, page.blocks))
+    texts = list(map(BLOCK_TEXT, page.blocks))
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from cleaner.heuristics.trees import TreeEnsemble, ensemble_from_dict
-from cleaner.html.blockfeatures import _TEXT, FEATURE_NAMES, PageLayout, block_features, grouped_mean
+from cleaner.html.blockfeatures import BLOCK_TEXT, FEATURE_NAMES, PageLayout, block_features, grouped_mean
 from cleaner.html.text import PageText
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "html_weights.json"
@@ -189,7 +189,7 @@ class PageContext:
 
     @classmethod
     def of(cls, page: PageText, layout: PageLayout) -> PageContext:
-        chars = np.fromiter(map(len, map(_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks))
+        chars = np.fromiter(map(len, map(BLOCK_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks))
         return cls(chars, layout.groups(1), layout.groups(2))
 
 
