@@ -400,7 +400,7 @@ def choose_rule(
 def sent_blocks(results: list[PageResult], rule: FallbackRule) -> float:
     """The share of all pages' blocks that ``rule`` sends to trafilatura."""
     blocks = np.array([len(r.chars) for r in results])
-    sent = np.array([rule.unsure(r.probabilities, r.chars)[0] for r in results])
+    sent = np.array([rule.goes(r.probabilities, r.chars) for r in results])
     return float(blocks[sent].sum()) / max(int(blocks.sum()), 1)
 
 
@@ -518,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for dataset in SETS:
             part = [r for r in results if r.dataset == dataset]
-            flags = [rule.unsure(r.probabilities, r.chars)[0] for r in part]
+            flags = [rule.goes(r.probabilities, r.chars) for r in part]
             print(f"    {dataset}: {sum(flags) / max(len(flags), 1):.1%} of {len(part)} pages to trafilatura")
     if args.write and args.rule_only:
         data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))

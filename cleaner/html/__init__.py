@@ -238,7 +238,7 @@ def _classified(
         "body_chars": decision.body_chars,
     }
     reason = stage.get("reason")
-    if decision.unsure and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
+    if decision.fallback and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
         in_article, rule = _trafilatura(source, page, url, size, stage)
         if stage["extraction"] == STAGE_TRAFILATURA:
             return in_article, rule

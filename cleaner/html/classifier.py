@@ -120,16 +120,21 @@ class FallbackRule:
     max_blocks: int | None = None  # pages with more blocks are never sent (None: no limit)
 
     def unsure(self, probabilities: Any, chars: Any) -> tuple[bool, float, int]:
-        """(go to the fallback, unsure share, confident article characters)."""
+        """(the classifier is unsure, unsure share, confident article characters)."""
         likely = probabilities > 0.5 - self.band
         near = likely & (probabilities < 0.5 + self.band)
         likely_chars = float(chars[likely].sum())
         share = float(chars[near].sum()) / likely_chars if likely_chars else 1.0
         body = int(chars[probabilities >= 0.5 + self.band].sum())
-        go = share > self.max_unsure_share or body < self.min_body_chars
-        if self.max_blocks is not None and len(chars) > self.max_blocks:
-            go = False
-        return go, share, body
+        return share > self.max_unsure_share or body < self.min_body_chars, share, body
+
+    def sends(self, unsure: bool, blocks: int) -> bool:
+        """Whether a page this unsure, of this many blocks, goes to trafilatura."""
+        return unsure and (self.max_blocks is None or blocks <= self.max_blocks)
+
+    def goes(self, probabilities: Any, chars: Any) -> bool:
+        """Whether the page of these block scores and sizes goes to trafilatura."""
+        return self.sends(self.unsure(probabilities, chars)[0], len(chars))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,6 +162,7 @@ class PageDecision:
     unsure: bool
     unsure_share: float
     body_chars: int
+    fallback: bool  # unsure, and not too big to be worth trafilatura's time (FallbackRule.sends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +185,8 @@ class BlockClassifier:
         chars = context.chars
         unsure, share, body = self.fallback.unsure(probabilities, chars)
         inside = (probabilities >= self.threshold).tolist()
-        return PageDecision(inside, probabilities, unsure, share, body)
+        fallback = self.fallback.sends(unsure, len(chars))
+        return PageDecision(inside, probabilities, unsure, share, body, fallback)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -87,7 +87,7 @@ def test_a_page_past_max_blocks_keeps_the_classifiers_answer() -> None:
     doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=capped)
     assert len(doc.blocks) > 3
     assert doc.metadata["html"]["extraction"] == "classifier"
-    assert doc.metadata["html"]["classifier"]["unsure"] is False
+    assert doc.metadata["html"]["classifier"]["unsure"] is True  # unsure, but not sent
     roomy = dataclasses.replace(capped, fallback=FallbackRule(0.2, 0.0, 10**9, max_blocks=len(doc.blocks)))
     doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=roomy)
     assert doc.metadata["html"]["extraction"] == "trafilatura"
@@ -96,8 +96,9 @@ def test_a_page_past_max_blocks_keeps_the_classifiers_answer() -> None:
 def test_the_block_limit_is_read_and_written_with_the_rule() -> None:
     chars = np.array([100.0, 50.0, 80.0])
     probabilities = np.array([0.5, 0.55, 0.9])
-    assert FallbackRule(0.2, 0.1, 0, max_blocks=3).unsure(probabilities, chars)[0]
-    assert not FallbackRule(0.2, 0.1, 0, max_blocks=2).unsure(probabilities, chars)[0]
+    assert FallbackRule(0.2, 0.1, 0, max_blocks=3).goes(probabilities, chars)
+    assert not FallbackRule(0.2, 0.1, 0, max_blocks=2).goes(probabilities, chars)
+    assert FallbackRule(0.2, 0.1, 0, max_blocks=2).unsure(probabilities, chars)[0]  # unsure all the same
     for rule in (FallbackRule(0.35, 0.72, 0, 1000), FallbackRule(0.2, 0.5, 100)):
         assert FallbackRule.from_json(rule.to_json()) == rule
     older = {"band": 0.35, "max_unsure_share": 0.7, "min_body_chars": 0}  # written before the limit
