@@ -25,7 +25,9 @@ from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
+from cleaner.heuristics.caption_credits import ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
+from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
@@ -51,7 +53,10 @@ REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
-OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
+OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
+# ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
+# Portuguese teaser headlines run long ("VEA TAMBIÉN: <17 words>"), prose ends like a sentence
+LEAD_IN_LINE_MAX_WORDS = 30
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
 OPENING_FAMILIES = frozenset(
@@ -63,6 +68,11 @@ COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 # opens with the sign. Up to this many words (a longer line is no single notice).
 SIGN_LINE_MAX_WORDS = 80
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
+CONTACT_LINE = Label("share", "heuristic:contact-line")
+# A sign-off ends the article: a contact line counts only once this share of the page's
+# kept words lies above it (an outlet's "Follow us" bar on top is the share family's).
+CONTACT_MIN_BODY_SHARE = 0.5
+CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
 SENTENCE_END = frozenset(".!?…\"”»'’")  # ... when it ends with one of these
@@ -293,6 +303,9 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
             if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
                 local[j] = OPENED_LINE["legal"]
+            elif (lead := leads[j]) is not None and words <= LEAD_IN_LINE_MAX_WORDS:
+                if page.texts[j].rstrip()[-1:] not in SENTENCE_END:
+                    local[j] = OPENED_LINE[lead]  # "VEA TAMBIÉN: <a long headline>"
             continue
         text = page.texts[j].strip()
         category = leads[j]
@@ -304,6 +317,34 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
             category = "legal"
         if category is not None and not text.endswith("?"):
             local[j] = OPENED_LINE[category]
+
+
+def label_contact_lines(page: LinePage) -> None:
+    """Inside an article's text: a line in its second half that tells the reader how to
+    reach the reporter or follow the outlet ("Write to Ann Lee at ann@example.com",
+    "Follow us on Facebook and Instagram"; ``contact_lines``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local, kept = page.scored.words, page.local, page.kept()
+    total = sum(compress(words, kept))
+    above = 0
+    for j, text in enumerate(page.texts):
+        if not kept[j]:
+            continue
+        if above >= CONTACT_MIN_BODY_SHARE * total and is_contact_line(text, words[j]):
+            local[j] = CONTACT_LINE
+        above += words[j]
+
+
+def label_caption_credits(page: LinePage) -> None:
+    """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
+    Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local = page.scored.words, page.local
+    for j, kept in enumerate(page.kept()):
+        if kept and ends_with_credit(page.texts[j], words[j], page.lexicon):
+            local[j] = CAPTION_CREDIT
 
 
 def label_article_lines(page: LinePage) -> None:
@@ -374,5 +415,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("edges", label_edges),
     ("title", label_title),
     ("opening-phrase", label_lead_in_and_family_lines),
+    ("contact-line", label_contact_lines),
+    ("caption-credit", label_caption_credits),
     ("article-line", label_article_lines),
 )
