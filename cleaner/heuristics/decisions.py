@@ -31,6 +31,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
@@ -70,9 +71,11 @@ SIGN_LINE_MAX_WORDS = 80
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
 CONTACT_LINE = Label("share", "heuristic:contact-line")
 # A sign-off ends the article: a contact line counts only once this share of the page's
-# kept words lies above it (an outlet's "Follow us" bar on top is the share family's).
+# kept words or of its kept lines lies above it (a "Follow us" bar on top is the share
+# family's; long notices after a sign-off can hold half the words).
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+TEASER_TAG = Label("related", "heuristic:teaser-tag")
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
 SENTENCE_END = frozenset(".!?…\"”»'’")  # ... when it ends with one of these
@@ -326,14 +329,16 @@ def label_contact_lines(page: LinePage) -> None:
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     words, local, kept = page.scored.words, page.local, page.kept()
-    total = sum(compress(words, kept))
-    above = 0
+    total, lines = sum(compress(words, kept)), sum(kept)
+    above = above_lines = 0
     for j, text in enumerate(page.texts):
         if not kept[j]:
             continue
-        if above >= CONTACT_MIN_BODY_SHARE * total and is_contact_line(text, words[j]):
+        past_half = above >= CONTACT_MIN_BODY_SHARE * total or above_lines >= CONTACT_MIN_BODY_SHARE * lines
+        if past_half and is_contact_line(text, words[j]):
             local[j] = CONTACT_LINE
         above += words[j]
+        above_lines += 1
 
 
 def label_caption_credits(page: LinePage) -> None:
@@ -345,6 +350,17 @@ def label_caption_credits(page: LinePage) -> None:
     for j, kept in enumerate(page.kept()):
         if kept and ends_with_credit(page.texts[j], words[j], page.lexicon):
             local[j] = CAPTION_CREDIT
+
+
+def label_tagged_teasers(page: LinePage) -> None:
+    """Inside an article's text: a teaser headline tagged with its kind of story
+    ("Minister resigns after vote [VIDEO]"; ``teaser_tags``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local = page.scored.words, page.local
+    for j, kept in enumerate(page.kept()):
+        if kept and is_tagged_teaser(page.texts[j], words[j]):
+            local[j] = TEASER_TAG
 
 
 def label_article_lines(page: LinePage) -> None:
@@ -417,5 +433,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("opening-phrase", label_lead_in_and_family_lines),
     ("contact-line", label_contact_lines),
     ("caption-credit", label_caption_credits),
+    ("teaser-tag", label_tagged_teasers),
     ("article-line", label_article_lines),
 )

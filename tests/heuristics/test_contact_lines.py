@@ -118,3 +118,42 @@ def test_caption_ending_with_its_credit_goes(line: str) -> None:
 def test_sentences_with_brackets_stay(sentence: str) -> None:
     text = _article(sentence)
     assert not [s for s in clean(text).removed if s.rule == "heuristic:caption-credit"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council approves the new timetable after a long night of talks [VIDEO]",
+        "Die schönsten Bilder vom Eröffnungsfest der neuen Station [Bildergalerie]",
+        "[FOTOS] Así quedó la nueva estación de Northfield",
+    ],
+)
+def test_tagged_teaser_headline_goes(line: str) -> None:
+    result = clean(_article(end=line))
+    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
+        ("related", "heuristic:teaser-tag")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The authority's spokesman told the paper the figures were wrong [Reuters].",
+        "Commuters have complained about the delays since the spring, the group said. [ABC]",
+        "The council's film of the meeting [video] shows the mayor leaving early, with the drawings.",
+    ],
+)
+def test_brackets_that_are_no_teaser_tags_stay(sentence: str) -> None:
+    text = _article(sentence)
+    assert not [s for s in clean(text).removed if s.rule == "heuristic:teaser-tag"]
+
+
+def test_a_long_paragraph_crediting_its_picture_stays() -> None:
+    paragraph = (
+        "Together with the children of two schools and the youth council, the mayor opened the new "
+        "park beside the station on Saturday, where the old freight yard stood until last year, and "
+        "thanked the volunteers who planted the first trees of the northern green belt (Photo: City of Northfield)"
+    )
+    text = _article(paragraph)
+    assert not [s for s in clean(text).removed if s.rule == "heuristic:caption-credit"]
