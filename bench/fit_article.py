@@ -35,10 +35,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -90,7 +91,11 @@ SET_WEIGHTS = {"seb-dev": 6.0, "traf": 1.0}
 # traf 0.005 (was 0.006; --cv 5 on 2 December with the machine-line and terminator decisions:
 # 0.006 removed traf 34.7% at an end-to-end must_keep loss of 1.15%, over #11's 1.0% bound;
 # 0.005 removed 33.3% at 1.00%, and seb-dev 30.0%)
-BUDGETS = {"seb-dev": 0.003, "traf": 0.005, "wceb-dev": 0.003}
+# traf 0.006 again (--cv 5 on 2 December, with the article decisions' lines left out of the
+# fit: 0.005 removed traf 35.4% at 0.82%, seb-dev 34.1%; 0.006 traf 35.8% at 0.90%, seb-dev
+# 36.5%; with inner folds 4: 35.8% at 0.90%, 36.3%). seb-dev and wceb-dev at 0.005 changed
+# nothing: traf's budget set the cut in every fold but one.
+BUDGETS = {"seb-dev": 0.003, "traf": 0.006, "wceb-dev": 0.003}
 # Fit on the weighted rows only: rows of weight 0 (wceb-dev's) still set the trees' bin
 # edges when given to the fit. --cv 5 on 2 December, with and without them (--all-rows),
 # inner folds 5 / 4 / 5 with the contact-line and caption decisions: seb-dev 29.1 / 32.5 /
@@ -155,7 +160,10 @@ def leave_out_decided_lines(pages: list[Page]) -> tuple[int, int]:
     spent. Returns (boilerplate, body) lines left out."""
     cleaner = Cleaner(use_env=False)
     assert cleaner.heuristics is not None
-    cleaner.heuristics.article_model = None
+    shipped = cleaner.heuristics.article_model
+    # the shipped model with a cut no line passes: the decisions that read an article's
+    # text (contact lines, captions, teaser tags, lead-ins) run, the model removes nothing
+    cleaner.heuristics.article_model = None if shipped is None else replace(shipped, cut=math.inf)
     counts = [0, 0]
     for page in pages:
         removed = RemovedSpans(cleaner.clean(page.record["extracted_text"], url=url_of(page.record)).segments)

@@ -307,7 +307,8 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
             if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
                 local[j] = OPENED_LINE["legal"]
             elif (lead := leads[j]) is not None and words <= LEAD_IN_LINE_MAX_WORDS:
-                if page.texts[j].rstrip()[-1:] not in SENTENCE_END:
+                end = page.texts[j].rstrip()[-1:]
+                if end == "?" or end not in SENTENCE_END:  # a headline may ask
                     local[j] = OPENED_LINE[lead]  # "VEA TAMBIÉN: <a long headline>"
             continue
         text = page.texts[j].strip()
@@ -318,7 +319,9 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
                 category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
         if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
             category = "legal"
-        if category is not None and not text.endswith("?"):
+        # a question opened by a family phrase is the article's ("Sign up for what?"); after
+        # a lead-in it is a teaser's headline ("PUEDES VER: ¿Qué es ...?")
+        if category is not None and (leads[j] is not None or not text.endswith("?")):
             local[j] = OPENED_LINE[category]
 
 

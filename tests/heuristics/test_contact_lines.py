@@ -157,3 +157,22 @@ def test_a_long_paragraph_crediting_its_picture_stays() -> None:
     )
     text = _article(paragraph)
     assert not [s for s in clean(text).removed if s.rule == "heuristic:caption-credit"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUEDES VER: ¿Qué cambia con el nuevo horario de trenes?",
+        "À lire aussi » Pourquoi les trains du nord sont-ils toujours en retard ?",
+    ],
+)
+def test_a_question_headline_after_a_lead_in_goes(line: str) -> None:
+    result = clean(_article(line))
+    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [s.category for s in result.removed if line in s.text] == ["related"]
+
+
+def test_a_question_opened_by_a_family_phrase_stays() -> None:
+    sentence = "Sign up for a season ticket, or wait for the new fares?"
+    text = _article(sentence)
+    assert clean(text).body.strip() == text.strip()
