@@ -27,6 +27,8 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
         if opening < 0 or len(line[:opening].split()) < CAPTION_MIN_WORDS:
             return False
         inner = line[opening:].lower()
+        if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
+            return False
         return any(start <= 1 and category == "credit" for start, _, category in lexicon.phrase_hits(inner))
     sign = line.rfind("©")
     if sign <= 0:

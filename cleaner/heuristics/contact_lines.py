@@ -89,10 +89,23 @@ _NETWORK = re.compile(
 MIN_NETWORKS = 2  # networks named without an address: "Follow us on Facebook and Instagram"
 
 
+# The openers' first letters: most lines open with another letter and skip the pattern
+# (after the marks of _LEADING; a line opened by another sign goes to the pattern).
+_INITIALS = frozenset(opener.strip()[0] for opener in CONTACT_OPENERS) | frozenset(
+    opener.strip()[0].upper() for opener in CONTACT_OPENERS
+)
+_LEADING = " \t-–—•*·>»|[(\"“'‘"
+
+
 def is_contact_line(text: str, words: int) -> bool:
     """Whether ``text`` (``words`` words) opens with an imperative to follow or contact
     and holds an address to do so (see the module)."""
-    if words > CONTACT_LINE_MAX_WORDS or not _OPENER.match(text):
+    if words > CONTACT_LINE_MAX_WORDS:
+        return False
+    first = text.lstrip(_LEADING)[:1]
+    if first.isalnum() and first not in _INITIALS:  # the pattern would fail at this letter
+        return False
+    if not _OPENER.match(text):
         return False
     if _EMAIL.search(text) or _HANDLE.search(text) or _PROFILE_URL.search(text):
         return True
