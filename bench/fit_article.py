@@ -26,6 +26,7 @@ that keeps each set's body loss within its budget.
     python bench/fit_article.py --cv 5       # cross-validated figures, end to end
     python bench/fit_article.py --cv 5 --html --text   # ... also of html and raw-dump text
     python bench/fit_article.py --lines      # the model's out-of-fold line figures only
+    python bench/fit_article.py --cv 5 --show-cut --budget traf=0.005   # which set's budget sets the cut
 
 Fitting needs scikit-learn (dev time only); the run time needs numpy alone.
 """
