@@ -21,6 +21,10 @@ from __future__ import annotations
 import re
 
 CONTACT_LINE_MAX_WORDS = 40  # a longer line is a paragraph, not a sign-off
+# ... and in characters: the address patterns below backtrack over a run of word
+# characters, so a line of one 20,000-character "word" cost 0.3 s; a sign-off of
+# 40 words with its addresses stays far below this.
+CONTACT_LINE_MAX_CHARS = 600
 # The imperatives that open such a line, lower case, matched at the line's start
 # (after bullets and brackets) and followed by a word boundary.
 CONTACT_OPENERS = (
@@ -100,7 +104,7 @@ _LEADING = " \t-–—•*·>»|[(\"“'‘"
 def is_contact_line(text: str, words: int) -> bool:
     """Whether ``text`` (``words`` words) opens with an imperative to follow or contact
     and holds an address to do so (see the module)."""
-    if words > CONTACT_LINE_MAX_WORDS:
+    if words > CONTACT_LINE_MAX_WORDS or len(text) > CONTACT_LINE_MAX_CHARS:
         return False
     first = text.lstrip(_LEADING)[:1]
     if first.isalnum() and first not in _INITIALS:  # the pattern would fail at this letter

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.heuristics.contact_lines import is_contact_line
+from cleaner.heuristics.contact_lines import CONTACT_LINE_MAX_CHARS, is_contact_line
 from tests.heuristics.article_pages import PARAGRAPHS
 
 SIGN_OFFS = [
@@ -176,3 +176,11 @@ def test_a_question_opened_by_a_family_phrase_stays() -> None:
     sentence = "Sign up for a season ticket, or wait for the new fares?"
     text = _article(sentence)
     assert clean(text).body.strip() == text.strip()
+
+
+def test_a_line_of_one_huge_word_is_no_contact_line() -> None:
+    """The address patterns backtrack over a run of word characters (quadratic in Python's
+    re); a line longer than a sign-off never reaches them, so this returns at once."""
+    line = "Follow " + "a" * 200_000 + " @handle"
+    assert len(line) > CONTACT_LINE_MAX_CHARS
+    assert not is_contact_line(line, 3)
