@@ -3,7 +3,7 @@
 Every class of input the reliability issue (#12) fuzzed is generated at sizes
 that double, from a fixed seed, and run through the entry point that reads it:
 
-    text, short-lines, long-lines, html, charsets, nesting, attributes    clean() in this process
+    text, short-lines, long-lines, huge-words, html, charsets, nesting, attributes   clean() here
     jsonl, jsonl.gz, jsonl.zst, warc.gz                              `cleaner clean` (click, in process)
     pipe                                                             `cleaner clean -` in a subprocess
     rules                                                            Cleaner(rules_paths=[a rule folder])
@@ -144,6 +144,21 @@ def hostile_text(rng: random.Random, size: int, line_words: tuple[int, int] = (3
         parts.append(line + rng.choice(["\n", "\n", "\n\n", "\r\n", "\r"]))
         total += len(line) + 1
     return "".join(parts)
+
+
+# Openers of the line decisions (lead-ins, sign-offs, credits, tags, notices), each put
+# before one huge "word": a pattern that backtracks over a run of word characters shows
+# here as time growing with the square of the line.
+WORD_OPENERS = ["Follow ", "Email ", "Read more: ", "Photo: ", "[VIDEO] ", "© ", "Comments ", "@", "(Foto: "]
+
+
+def huge_words(rng: random.Random, size: int) -> str:
+    """An article whose last lines are openers each followed by one word of ``size`` / 10
+    characters (letters, dots or digits), the place where the article decisions look."""
+    body = "\n".join(words(rng, 30) + "." for _ in range(8))
+    length = max(size // 10, 1)
+    tails = [rng.choice(WORD_OPENERS) + rng.choice("a.1") * length for _ in range(5)]
+    return body + "\n" + "\n".join(tails) + "\n"
 
 
 def tag_soup(rng: random.Random, size: int) -> str:
@@ -365,6 +380,9 @@ def run_class(name: str, size: int, rng: random.Random, cleaner: Cleaner, folder
     if name == "short-lines":
         text = hostile_text(rng, size, (1, 2))
         return library_case(lambda: cleaner.clean(text))
+    if name == "huge-words":
+        text = huge_words(rng, size)
+        return library_case(lambda: cleaner.clean(text))
     if name == "html":
         page = tag_soup(rng, size)
         return library_case(lambda: cleaner.clean(html=page, url="https://news.example.org/a"))
@@ -417,6 +435,7 @@ CLASSES = [
     "nesting",
     "attributes",
     "long-lines",
+    "huge-words",
     "jsonl",
     "jsonl.gz",
     "jsonl.zst",
