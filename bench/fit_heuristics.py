@@ -243,7 +243,11 @@ def fit_regime(pages: list[PageData], threshold: float, trees: str = "") -> dict
     return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 
 
-def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
+def evaluate(
+    rows: list[dict], weights: dict, scores: dict, by_page: list[tuple[str, KeepLeakScore]] | None = None
+) -> None:
+    """Clean every row's text fields with ``weights`` and add them to ``scores``;
+    ``by_page`` gathers each traf page's own text-mode score (``--pages``)."""
     cleaner = Cleaner(heuristics=False)
     cleaner.heuristics = HeuristicLabeler(model=model_from_dict(weights))
     for row in rows:
@@ -256,6 +260,31 @@ def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
                 seb.add(body, row["gold_body"])
             else:
                 traf.add(body, row["must_keep"], row["must_drop"])
+                if by_page is not None and mode == "text":
+                    own = KeepLeakScore()
+                    own.add(body, row["must_keep"], row["must_drop"])
+                    by_page.append((str(row.get("url") or row["id"]), own))
+
+
+def report_pages(by_page: list[tuple[str, KeepLeakScore]], shown: int) -> None:
+    """The traf pages whose text mode misses most strings, out of fold: the keep side
+    (must_keep strings lost) and the leak side (must_drop strings left) apart."""
+    by_page.sort(key=lambda item: -(item[1].keep_total - item[1].kept + item[1].leaked))
+    print(f"traf pages losing most strings in text mode (of {len(by_page)}):")
+    print("| page | keep lost | leaked | strings |")
+    print("|---|---|---|---|")
+    for url, own in by_page[:shown]:
+        lost = own.keep_total - own.kept
+        print(
+            f"| {url[:90]} | {lost}/{own.keep_total} | {own.leaked}/{own.drop_total} | {own.keep_total + own.drop_total} |"
+        )
+    lost = sum(o.keep_total - o.kept for _, o in by_page)
+    leaked = sum(o.leaked for _, o in by_page)
+    top = by_page[:shown]
+    print(
+        f"all pages: {lost} keep strings lost, {leaked} leaked; the {len(top)} above: "
+        f"{sum(o.keep_total - o.kept for _, o in top)} lost, {sum(o.leaked for _, o in top)} leaked"
+    )
 
 
 def report(scores: dict) -> None:
@@ -298,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="comma list of stage-one columns stage two also reads (to measure them)",
     )
+    parser.add_argument(
+        "--pages", type=int, default=0, help="with --cv: list the traf pages losing most strings in text mode"
+    )
     args = parser.parse_args(argv)
     global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE, STAGE1_FIT, STAGE2_FIT
     left_out = set(filter(None, args.without.split(",")))
@@ -331,14 +363,17 @@ def main(argv: list[str] | None = None) -> int:
         row_groups = [group_of(r) for r in rows]
         scores = {m: (ShingleScore(), KeepLeakScore()) for m in ("text", "extracted")}
         splitter = GroupKFold(args.cv)
+        by_page: list[tuple[str, KeepLeakScore]] | None = [] if args.pages else None
         for fold, (_, test_rows) in enumerate(splitter.split(np.zeros(len(rows)), groups=row_groups)):
             held = {row_groups[i] for i in test_rows}
             train = [pg for pg, g in zip(pages, groups) if g not in held]
             weights = fit_model(train, args.trees)
-            evaluate([rows[i] for i in test_rows], weights, scores)
+            evaluate([rows[i] for i in test_rows], weights, scores, by_page)
             print(f"fold {fold + 1}/{args.cv} done, {time.perf_counter() - started:.0f}s", file=sys.stderr)
         print(f"cross-validated ({args.cv} folds by domain), cleaner with heuristics, builtin rules on:")
         report(scores)
+        if by_page is not None:
+            report_pages(by_page, args.pages)
     if args.write:
         weights = fit_model(pages, args.trees)
         weights["fitted_on"] = "../shared/eval/dev (seb-dev + traf), noisy_text and extracted_text"
