@@ -30,7 +30,7 @@ from cleaner.learn.outlets import (
     rule_file_name,
 )
 from cleaner.learn.sample import SAMPLE_PAGES, page_hash
-from cleaner.result import OUTPUT_FIELDS
+from cleaner.result import OUTPUT_FIELDS, Result
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 ERROR_COL = "clean_error"
 METADATA_COL = "metadata"  # a JSON object as a string: its values vary by page (html stage details)
 NEW_COLUMNS = (*OUTPUT_FIELDS, ERROR_COL)
+NO_INPUT = "no text and no html in this row"
 
 # One Cleaner per worker process and configuration.
 _cleaners: dict[tuple[Any, ...], Cleaner] = {}
@@ -234,25 +235,39 @@ def clean_frame(
     url_col: str | None,
     outlet_col: str | None,
 ) -> pd.DataFrame:
-    """Clean one pandas batch; returns it with the new columns (NEW_COLUMNS)."""
-    columns: dict[str, list[Any]] = {name: [] for name in NEW_COLUMNS}
+    """Clean one pandas batch; returns it with the new columns (NEW_COLUMNS).
+
+    The rows go through ``Cleaner._clean_batch``, as the command line's do: the text rows'
+    heuristics run over many rows' lines at once, with the results of one ``clean`` per row.
+    A row the cleaner refuses gets its reason in ``clean_error``; any other error fails the
+    task, as a bug should."""
+    documents: list[dict[str, Any] | None] = []
     for text, html, url, outlet in _rows(frame, text_col, html_col, url_col, outlet_col):
-        try:
-            if html is not None:
-                result = cleaner.clean(html=html, url=url, outlet=outlet)
-            elif text is not None:
-                result = cleaner.clean(text, url=url, outlet=outlet)
-            else:
-                raise CleanerError("no text and no html in this row")
-        except (CleanerError, ImportError) as exc:
-            row: dict[str, Any] = {ERROR_COL: str(exc)}
+        if html is not None:
+            documents.append({"html": html, "url": url, "outlet": outlet})
+        elif text is not None:
+            documents.append({"text": text, "url": url, "outlet": outlet})
         else:
-            row = result.output_fields()
-            if METADATA_COL in row:
-                row[METADATA_COL] = json.dumps(row[METADATA_COL], ensure_ascii=False)
+            documents.append(None)
+    results = iter(cleaner._clean_batch([d for d in documents if d is not None]))
+    columns: dict[str, list[Any]] = {name: [] for name in NEW_COLUMNS}
+    for document in documents:
+        row = _output_row(next(results) if document is not None else CleanerError(NO_INPUT))
         for name, values in columns.items():
             values.append(row.get(name))
     return frame.assign(**columns)
+
+
+def _output_row(result: Result | Exception) -> dict[str, Any]:
+    """A row's new columns: its result's fields, or the reason the cleaner refused it."""
+    if isinstance(result, (CleanerError, ImportError)):
+        return {ERROR_COL: str(result)}
+    if isinstance(result, Exception):
+        raise result
+    row = result.output_fields()
+    if METADATA_COL in row:
+        row[METADATA_COL] = json.dumps(row[METADATA_COL], ensure_ascii=False)
+    return row
 
 
 def _rows(frame: pd.DataFrame, *names: str | None) -> Iterator[tuple[Any, ...]]:

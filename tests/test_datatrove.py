@@ -19,7 +19,8 @@ from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.datatrove import CleanerStep  # noqa: E402
+from cleaner.datatrove import BATCH_DOCUMENTS, CleanerStep  # noqa: E402
+from cleaner.engine import MAX_TEXT_CHARS  # noqa: E402
 
 ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/kaliningrad-vote"
@@ -105,3 +106,28 @@ def test_html_documents() -> None:
 def test_bad_input_kind() -> None:
     with pytest.raises(ValueError, match="input_kind"):
         CleanerStep(input_kind="pdf")
+
+
+def test_documents_cleaned_in_batches_keep_their_order_and_results() -> None:
+    """More documents than one batch (BATCH_DOCUMENTS), with the heuristics on and bad
+    documents among them: each gets the result of its own ``clean()``, in order."""
+    texts = [
+        ARTICLE
+        if k % 3 == 0
+        else f"Item {k}: the council met today.\nREAD MORE: Council split\nShare this article\n"
+        for k in range(BATCH_DOCUMENTS + 7)
+    ]
+    texts[5] = "x" * (MAX_TEXT_CHARS + 1)  # refused: too large
+    documents = [Document(text=text, id=str(k), metadata={"url": MT_URL}) for k, text in enumerate(texts)]
+    step = CleanerStep()
+    kept = list(step.run(iter(documents)))
+    assert [d.id for d in kept] == [str(k) for k in range(len(texts))]
+    cleaner = Cleaner()
+    for k, document in enumerate(kept):
+        if k == 5:
+            assert "too large" in document.metadata["clean_error"] and document.text == texts[5]
+            continue
+        expected = cleaner.clean(texts[k], url=MT_URL)
+        assert document.text == expected.body
+        assert document.metadata["removed"] == expected.to_dict()["removed"]
+    assert step.stats["failed"].total == 1 and step.stats["cleaned"].total == len(texts) - 1

@@ -16,7 +16,8 @@ require_extra("pyspark", "spark")
 from pyspark.sql import SparkSession  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from cleaner.spark import clean_dataframe, executor_cleaner  # noqa: E402
+from cleaner.engine import MAX_TEXT_CHARS  # noqa: E402
+from cleaner.spark import clean_dataframe, clean_frame, executor_cleaner  # noqa: E402
 
 ARTICLE = (DATA / "io" / "mt_article.txt").read_text(encoding="utf-8")
 MT_URL = "https://www.themoscowtimes.com/2024/02/07/story-{n}"
@@ -87,6 +88,32 @@ def test_clean_dataframe_equals_clean(spark: SparkSession) -> None:
     assert got[1]["outlet"] == "themoscowtimes.com"
     assert any(s["category"] == "donation_appeal" for s in got[1]["removed"])
     assert "Remind me later" not in got[1]["body"]
+
+
+def test_a_pandas_batch_is_cleaned_together_row_for_row() -> None:
+    """``clean_frame`` cleans a batch's rows together: each row still gets its own
+    ``clean()`` result, in order; refused rows and rows with nothing get their reason."""
+    import pandas as pd
+
+    texts: list[str | None] = [
+        f"Item {n}: the market opened late.\nREAD MORE: Prices rise again\nShare this article\n"
+        for n in range(300)
+    ]
+    texts[7], texts[8] = None, "x" * (MAX_TEXT_CHARS + 1)
+    frame = pd.DataFrame({"text": texts, "url": ["https://example.com/a"] * len(texts)})
+    cleaner = executor_cleaner(((), True, True, True))
+    out = clean_frame(cleaner, frame, "text", None, "url", None)
+    assert len(out) == len(texts)
+    for n, text in enumerate(texts):
+        if n == 7:
+            assert out["clean_error"][n] == "no text and no html in this row"
+        elif n == 8:
+            assert "too large" in out["clean_error"][n] and pd.isna(out["body"][n])
+        else:
+            assert text is not None
+            expected = cleaner.clean(text, url="https://example.com/a")
+            assert out["body"][n] == expected.body and pd.isna(out["clean_error"][n])
+            assert list(out["removed"][n]) == expected.to_dict()["removed"]
 
 
 def test_one_cleaner_per_worker_process() -> None:

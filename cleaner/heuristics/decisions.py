@@ -25,10 +25,13 @@ from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
+from cleaner.heuristics.caption_credits import ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
+from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
@@ -51,7 +54,10 @@ REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
-OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model
+OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
+# ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
+# Portuguese teaser headlines run long ("VEA TAMBIÉN: <17 words>"), prose ends like a sentence
+LEAD_IN_LINE_MAX_WORDS = 30
 # Families whose phrases, opening a short line, mark it as boilerplate in any article
 # (a related lead-in needs its separator: that is lead_in's test).
 OPENING_FAMILIES = frozenset(
@@ -63,6 +69,13 @@ COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
 # opens with the sign. Up to this many words (a longer line is no single notice).
 SIGN_LINE_MAX_WORDS = 80
 OPENED_LINE = {category: Label(category, "heuristic:opening-phrase") for category in CATEGORIES}
+CONTACT_LINE = Label("share", "heuristic:contact-line")
+# A sign-off ends the article: a contact line counts only once this share of the page's
+# kept words or of its kept lines lies above it (a "Follow us" bar on top is the share
+# family's; long notices after a sign-off can hold half the words).
+CONTACT_MIN_BODY_SHARE = 0.5
+CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+TEASER_TAG = Label("related", "heuristic:teaser-tag")
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
 SENTENCE_END = frozenset(".!?…\"”»'’")  # ... when it ends with one of these
@@ -293,6 +306,10 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
             if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
                 local[j] = OPENED_LINE["legal"]
+            elif (lead := leads[j]) is not None and words <= LEAD_IN_LINE_MAX_WORDS:
+                end = page.texts[j].rstrip()[-1:]
+                if end == "?" or end not in SENTENCE_END:  # a headline may ask
+                    local[j] = OPENED_LINE[lead]  # "VEA TAMBIÉN: <a long headline>"
             continue
         text = page.texts[j].strip()
         category = leads[j]
@@ -302,8 +319,51 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
                 category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
         if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
             category = "legal"
-        if category is not None and not text.endswith("?"):
+        # a question opened by a family phrase is the article's ("Sign up for what?"); after
+        # a lead-in it is a teaser's headline ("PUEDES VER: ¿Qué es ...?")
+        if category is not None and (leads[j] is not None or not text.endswith("?")):
             local[j] = OPENED_LINE[category]
+
+
+def label_contact_lines(page: LinePage) -> None:
+    """Inside an article's text: a line in its second half that tells the reader how to
+    reach the reporter or follow the outlet ("Write to Ann Lee at ann@example.com",
+    "Follow us on Facebook and Instagram"; ``contact_lines``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local, kept = page.scored.words, page.local, page.kept()
+    total, lines = sum(compress(words, kept)), sum(kept)
+    above = above_lines = 0
+    for j, text in enumerate(page.texts):
+        if not kept[j]:
+            continue
+        past_half = above >= CONTACT_MIN_BODY_SHARE * total or above_lines >= CONTACT_MIN_BODY_SHARE * lines
+        if past_half and is_contact_line(text, words[j]):
+            local[j] = CONTACT_LINE
+        above += words[j]
+        above_lines += 1
+
+
+def label_caption_credits(page: LinePage) -> None:
+    """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
+    Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local = page.scored.words, page.local
+    for j, kept in enumerate(page.kept()):
+        if kept and ends_with_credit(page.texts[j], words[j], page.lexicon):
+            local[j] = CAPTION_CREDIT
+
+
+def label_tagged_teasers(page: LinePage) -> None:
+    """Inside an article's text: a teaser headline tagged with its kind of story
+    ("Minister resigns after vote [VIDEO]"; ``teaser_tags``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words, local = page.scored.words, page.local
+    for j, kept in enumerate(page.kept()):
+        if kept and is_tagged_teaser(page.texts[j], words[j]):
+            local[j] = TEASER_TAG
 
 
 def label_article_lines(page: LinePage) -> None:
@@ -374,5 +434,8 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("edges", label_edges),
     ("title", label_title),
     ("opening-phrase", label_lead_in_and_family_lines),
+    ("contact-line", label_contact_lines),
+    ("caption-credit", label_caption_credits),
+    ("teaser-tag", label_tagged_teasers),
     ("article-line", label_article_lines),
 )

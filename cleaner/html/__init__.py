@@ -99,8 +99,12 @@ def page_document(
     html_rules: HtmlRules | None = None,
     fallback: str | bool = FALLBACK_AUTO,
     classifier: BlockClassifier | None = None,
+    utf8: bytes | None = None,
 ) -> Document:
     """Lay out a page's visible text as blocks and mark its article.
+
+    ``utf8``: a str page's UTF-8 bytes where the caller has them already (the parse scans
+    them first), so the page is not encoded twice.
 
     Raises InputError for input that is not HTML (a PDF, an image, binary
     data) or too large; a page without visible text gives an empty Document
@@ -116,7 +120,9 @@ def page_document(
     # trafilatura needs lxml.html's elements, which cost a Python call each time the walk
     # and the features meet one (about a fifth of the classifier path); so only "always"
     # parses for trafilatura at once, and "auto" parses again for the pages it sends there
-    root = parse_html(text, for_trafilatura=mode == FALLBACK_ALWAYS and not has_body_rules)
+    if not isinstance(html, str):
+        utf8 = None  # the bytes given are not the decoded text's
+    root = parse_html(text, for_trafilatura=mode == FALLBACK_ALWAYS and not has_body_rules, utf8=utf8)
     stage: dict[str, Any] = {"encoding": encoding}
     if root is None:
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="no markup or text in the input")
@@ -158,7 +164,7 @@ def page_document(
         else:
             model = classifier if classifier is not None else shipped_classifier()
             # as above: a tree parsed for selectors is re-read from text
-            source = text if has_body_rules else TreeForTrafilatura(text, root)
+            source = text if has_body_rules else TreeForTrafilatura(text, root, utf8)
             in_article, chrome_rule = _classified(model, mode, source, len(text), page, url, metadata, stage)
 
     labels: list[Label | None] = [None] * len(page.blocks)
@@ -207,10 +213,11 @@ class TreeForTrafilatura:
 
     text: str
     walked: Any  # the walk's tree: stripped as trafilatura's is, so later decisions see what they saw
+    utf8: bytes | None = None  # the text's UTF-8 bytes, where known
 
     def tree(self) -> Any:
         etree.strip_elements(self.walked, *TRAFILATURA_DISCARDS, with_tail=False)
-        return parse_html(self.text, for_trafilatura=True)
+        return parse_html(self.text, for_trafilatura=True, utf8=self.utf8)
 
 
 def _classified(
@@ -231,7 +238,7 @@ def _classified(
         "body_chars": decision.body_chars,
     }
     reason = stage.get("reason")
-    if decision.unsure and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
+    if decision.fallback and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
         in_article, rule = _trafilatura(source, page, url, size, stage)
         if stage["extraction"] == STAGE_TRAFILATURA:
             return in_article, rule

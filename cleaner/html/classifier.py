@@ -11,7 +11,8 @@ with folds grouped by domain. At run time it is numpy arithmetic per page.
 
 A page the classifier is unsure of goes to trafilatura (cleaner/html/__init__.py):
 too much of its likely article text scored close to 0.5, or too little text
-scored confidently as article.
+scored confidently as article; unless it has more blocks than the rule's
+``max_blocks``, where trafilatura would cost more than its answer is worth.
 """
 
 from __future__ import annotations
@@ -105,20 +106,53 @@ def stage_from_json(data: dict[str, Any], key: str) -> Stage:
 
 @dataclass(frozen=True, slots=True)
 class FallbackRule:
-    """When a page goes to trafilatura instead (see the module docstring)."""
+    """When a page goes to trafilatura instead (see the module docstring).
+
+    A page of more than ``max_blocks`` blocks keeps the classifier's answer however
+    unsure it is: trafilatura's time grows with the page (a page it is sent costs
+    about twice its mean page), and bench/fit_html.py chooses the rule that sends the
+    fewest blocks, not pages, at the same quality.
+    """
 
     band: float  # scores within this distance of 0.5 count as unsure
     max_unsure_share: float  # of the likely article characters (score above 0.5 - band)
     min_body_chars: int  # confident article characters a page needs
+    max_blocks: int | None = None  # pages with more blocks are never sent (None: no limit)
 
     def unsure(self, probabilities: Any, chars: Any) -> tuple[bool, float, int]:
-        """(go to the fallback, unsure share, confident article characters)."""
+        """(the classifier is unsure, unsure share, confident article characters)."""
         likely = probabilities > 0.5 - self.band
         near = likely & (probabilities < 0.5 + self.band)
         likely_chars = float(chars[likely].sum())
         share = float(chars[near].sum()) / likely_chars if likely_chars else 1.0
         body = int(chars[probabilities >= 0.5 + self.band].sum())
         return share > self.max_unsure_share or body < self.min_body_chars, share, body
+
+    def sends(self, unsure: bool, blocks: int) -> bool:
+        """Whether a page this unsure, of this many blocks, goes to trafilatura."""
+        return unsure and (self.max_blocks is None or blocks <= self.max_blocks)
+
+    def goes(self, probabilities: Any, chars: Any) -> bool:
+        """Whether the page of these block scores and sizes goes to trafilatura."""
+        return self.sends(self.unsure(probabilities, chars)[0], len(chars))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "band": self.band,
+            "max_unsure_share": self.max_unsure_share,
+            "min_body_chars": self.min_body_chars,
+            "max_blocks": self.max_blocks,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FallbackRule:
+        most = data.get("max_blocks")
+        return cls(
+            float(data["band"]),
+            float(data["max_unsure_share"]),
+            int(data["min_body_chars"]),
+            int(most) if most is not None else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +162,7 @@ class PageDecision:
     unsure: bool
     unsure_share: float
     body_chars: int
+    fallback: bool  # unsure, and not too big to be worth trafilatura's time (FallbackRule.sends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +185,8 @@ class BlockClassifier:
         chars = context.chars
         unsure, share, body = self.fallback.unsure(probabilities, chars)
         inside = (probabilities >= self.threshold).tolist()
-        return PageDecision(inside, probabilities, unsure, share, body)
+        fallback = self.fallback.sends(unsure, len(chars))
+        return PageDecision(inside, probabilities, unsure, share, body, fallback)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -159,23 +195,18 @@ class BlockClassifier:
             "first": self.first.to_json(),
             "second": self.second.to_json(),
             "threshold": self.threshold,
-            "fallback": {
-                "band": self.fallback.band,
-                "max_unsure_share": self.fallback.max_unsure_share,
-                "min_body_chars": self.fallback.min_body_chars,
-            },
+            "fallback": self.fallback.to_json(),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BlockClassifier:
         if list(data["features"]) != list(FEATURE_NAMES) or list(data["stage2_extra"]) != list(STAGE2_EXTRA):
             raise ValueError("html_weights.json was fitted on other features: refit with bench/fit_html.py")
-        rule = data["fallback"]
         return cls(
             stage_from_json(data["first"], "first"),
             stage_from_json(data["second"], "second"),
             float(data["threshold"]),
-            FallbackRule(float(rule["band"]), float(rule["max_unsure_share"]), int(rule["min_body_chars"])),
+            FallbackRule.from_json(data["fallback"]),
         )
 
 

@@ -80,6 +80,33 @@ def test_unsure_page_goes_to_trafilatura() -> None:
     assert doc.metadata["html"]["extraction"] == "classifier"
 
 
+def test_a_page_past_max_blocks_keeps_the_classifiers_answer() -> None:
+    # trafilatura's time grows with the page: past the rule's block limit the classifier's
+    # answer stands however unsure it is (the limit is chosen by bench/fit_html.py)
+    capped = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.2, 0.0, 10**9, max_blocks=3))
+    doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=capped)
+    assert len(doc.blocks) > 3
+    assert doc.metadata["html"]["extraction"] == "classifier"
+    assert doc.metadata["html"]["classifier"]["unsure"] is True  # unsure, but not sent
+    roomy = dataclasses.replace(capped, fallback=FallbackRule(0.2, 0.0, 10**9, max_blocks=len(doc.blocks)))
+    doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=roomy)
+    assert doc.metadata["html"]["extraction"] == "trafilatura"
+
+
+def test_the_block_limit_is_read_and_written_with_the_rule() -> None:
+    chars = np.array([100.0, 50.0, 80.0])
+    probabilities = np.array([0.5, 0.55, 0.9])
+    assert FallbackRule(0.2, 0.1, 0, max_blocks=3).goes(probabilities, chars)
+    assert not FallbackRule(0.2, 0.1, 0, max_blocks=2).goes(probabilities, chars)
+    assert FallbackRule(0.2, 0.1, 0, max_blocks=2).unsure(probabilities, chars)[0]  # unsure all the same
+    for rule in (FallbackRule(0.35, 0.72, 0, 1000), FallbackRule(0.2, 0.5, 100)):
+        assert FallbackRule.from_json(rule.to_json()) == rule
+    older = {"band": 0.35, "max_unsure_share": 0.7, "min_body_chars": 0}  # written before the limit
+    assert FallbackRule.from_json(older) == FallbackRule(0.35, 0.7, 0, None)
+    shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert BlockClassifier.from_json(shipped).to_json()["fallback"] == shipped["fallback"]
+
+
 def test_unsure_page_gets_what_trafilatura_first_gives() -> None:
     # "auto" walks a plain etree tree and parses the page again, with lxml.html's elements,
     # for trafilatura; "always" parses once for both: the same page, article and labels

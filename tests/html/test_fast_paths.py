@@ -13,7 +13,9 @@ from typing import Any
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
+from cleaner.engine import encoded_without_surrogates, without_surrogates
 from cleaner.html.article import MAIN_SHARE, main_container
 from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
@@ -106,6 +108,21 @@ def test_scan_answers_what_the_regexes_find(parts: list[str]) -> None:
     assert invalid == (_INVALID_XML.search(text) is not None)
     if _LONG_TAG.search(text) is not None:
         assert long_run
+
+
+@given(st.lists(piece, max_size=12))
+def test_scan_of_the_callers_bytes_is_the_scan_of_the_text(parts: list[str]) -> None:
+    text, utf8 = encoded_without_surrogates("".join(parts))
+    assert utf8 == text.encode("utf-8")
+    assert _scan(text, utf8) == _scan(text)
+
+
+def test_a_page_encoded_once_parses_as_before() -> None:
+    page = "<html><body><p>caf\u00e9 \ud800 ok</p>\x07<div>\u0436</div></body></html>"
+    text, utf8 = encoded_without_surrogates(page)
+    assert text == without_surrogates(page)
+    given_bytes, encoded_here = parse_html(text, utf8=utf8), parse_html(text)
+    assert etree.tostring(given_bytes) == etree.tostring(encoded_here)
 
 
 def test_scan_sees_a_long_tag_and_no_long_tag() -> None:

@@ -1,0 +1,37 @@
+"""Photo captions that end with their credit.
+
+A picture's caption that an extractor keeps inside the article usually carries its
+credit at the end: "The minister at the congress on Monday (Photo: Ann Lee/Agency).",
+"Ski star at the start. © AFP / Ann Lee". Article prose rarely closes a line so. The
+credit is read by the lexicons' ``credit`` family, so it works in every language
+they cover ("(Foto: ...)", "(Фото: ...)"); the copyright sign is the same everywhere.
+"""
+
+from __future__ import annotations
+
+from cleaner.heuristics.lexicon import Lexicon
+
+CAPTION_MAX_WORDS = 40  # a longer line is a paragraph that happens to credit a picture
+CAPTION_MIN_WORDS = 3  # words before the credit: a credit line alone is the phrase rules'
+CREDIT_MAX_WORDS = 10  # after the sign: an agency and a name or two, not a sentence
+_CLOSERS = ".;) \t"
+
+
+def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
+    """Whether ``text`` (``words`` words) is a caption ending with its picture credit."""
+    if words > CAPTION_MAX_WORDS:
+        return False
+    line = text.rstrip(" \t.;")
+    if line.endswith(")"):
+        opening = line.rfind("(")
+        if opening < 0 or len(line[:opening].split()) < CAPTION_MIN_WORDS:
+            return False
+        inner = line[opening:].lower()
+        if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
+            return False
+        return any(start <= 1 and category == "credit" for start, _, category in lexicon.phrase_hits(inner))
+    sign = line.rfind("©")
+    if sign <= 0:
+        return False
+    before, after = line[:sign], line[sign + 1 :]
+    return len(before.split()) >= CAPTION_MIN_WORDS and 0 < len(after.split()) <= CREDIT_MAX_WORDS
