@@ -56,6 +56,7 @@ EVAL_DIR = ROOT.parent / "shared" / "eval" / "dev"
 FIELDS = ("noisy_text", "extracted_text")
 WEAK_WEIGHT = 0.03  # traf lines with no gold string: label from trafilatura's output
 BODY_SHARE = 0.5  # share of a line's shingles found in the gold body to call it body
+SEB_WEIGHT = 1.0  # a seb-dev page's weight against a traf page's (--seb-weight)
 PAGE_WEIGHT_POWER = 1.0  # each page weighs n_lines ** (1 - power): long pages count less per line
 C_REG = 10.0
 INNER_FOLDS = 3
@@ -160,7 +161,7 @@ def build_pages(rows: list[dict], labeler: HeuristicLabeler) -> list[PageData]:
                 ys, ws = traf_labels(
                     texts, row["must_keep"], row["must_drop"], row.get("extracted_text") or ""
                 )
-            scale = len(texts) ** -PAGE_WEIGHT_POWER
+            scale = len(texts) ** -PAGE_WEIGHT_POWER * (SEB_WEIGHT if row["dataset"] == "seb-dev" else 1.0)
             pages.append(PageData(p, field, texts, cols, np.array(ys), np.array(ws) * scale, raw))
     return pages
 
@@ -243,7 +244,9 @@ def fit_regime(pages: list[PageData], threshold: float, trees: str = "") -> dict
     return {"stage1": stage1, "stage2": stage2, "threshold": threshold}
 
 
-def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
+def evaluate(rows: list[dict], weights: dict, scores: dict, by_page: list[dict] | None = None) -> None:
+    """Clean every row's text fields with ``weights`` and add them to ``scores``;
+    ``by_page`` gathers each page's own text-mode figures (``--pages``, ``--page-scores``)."""
     cleaner = Cleaner(heuristics=False)
     cleaner.heuristics = HeuristicLabeler(model=model_from_dict(weights))
     for row in rows:
@@ -252,10 +255,35 @@ def evaluate(rows: list[dict], weights: dict, scores: dict) -> None:
             text = row.get(field) or ""
             body = cleaner.clean(text, url=url).body if text.strip() else ""
             seb, traf = scores[mode]
+            own: dict[str, Any] = {"set": row["dataset"], "page": str(row.get("url") or row["id"])}
             if row["dataset"] == "seb-dev":
-                seb.add(body, row["gold_body"])
+                own["p"], own["r"] = seb.add(body, row["gold_body"])
             else:
                 traf.add(body, row["must_keep"], row["must_drop"])
+                alone = KeepLeakScore()
+                alone.add(body, row["must_keep"], row["must_drop"])
+                own.update(lost=alone.keep_total - alone.kept, leaked=alone.leaked)
+                own.update(keep=alone.keep_total, drop=alone.drop_total)
+            if by_page is not None and mode == "text":
+                by_page.append(own)
+
+
+def report_pages(by_page: list[dict], shown: int) -> None:
+    """The traf pages whose text mode misses most strings, out of fold: the keep side
+    (must_keep strings lost) and the leak side (must_drop strings left) apart."""
+    traf = sorted((o for o in by_page if o["set"] == "traf"), key=lambda o: -(o["lost"] + o["leaked"]))
+    print(f"traf pages losing most strings in text mode (of {len(traf)}):")
+    print("| page | keep lost | leaked | strings |")
+    print("|---|---|---|---|")
+    for o in traf[:shown]:
+        print(
+            f"| {o['page'][:90]} | {o['lost']}/{o['keep']} | {o['leaked']}/{o['drop']} | {o['keep'] + o['drop']} |"
+        )
+    top = traf[:shown]
+    print(
+        f"all pages: {sum(o['lost'] for o in traf)} keep strings lost, {sum(o['leaked'] for o in traf)} "
+        f"leaked; the {len(top)} above: {sum(o['lost'] for o in top)} lost, {sum(o['leaked'] for o in top)} leaked"
+    )
 
 
 def report(scores: dict) -> None:
@@ -298,8 +326,17 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="comma list of stage-one columns stage two also reads (to measure them)",
     )
+    parser.add_argument("--seb-weight", type=float, default=None, help="override a seb-dev page's weight")
+    parser.add_argument(
+        "--pages", type=int, default=0, help="with --cv: list the traf pages losing most strings in text mode"
+    )
+    parser.add_argument(
+        "--page-scores", default="", help="with --cv: write each page's text-mode figures (JSONL)"
+    )
     args = parser.parse_args(argv)
-    global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE, STAGE1_FIT, STAGE2_FIT
+    global CLEAN_THRESHOLD, NOISY_THRESHOLD, NOISY_MIN_FEW_SHARE, STAGE1_FIT, STAGE2_FIT, SEB_WEIGHT
+    if args.seb_weight is not None:
+        SEB_WEIGHT = args.seb_weight
     left_out = set(filter(None, args.without.split(",")))
     unknown = left_out - set(STAGE1 + STAGE2_OWN + STAGE2_EXTRA)
     if unknown:
@@ -331,14 +368,21 @@ def main(argv: list[str] | None = None) -> int:
         row_groups = [group_of(r) for r in rows]
         scores = {m: (ShingleScore(), KeepLeakScore()) for m in ("text", "extracted")}
         splitter = GroupKFold(args.cv)
+        by_page: list[dict] | None = [] if args.pages or args.page_scores else None
         for fold, (_, test_rows) in enumerate(splitter.split(np.zeros(len(rows)), groups=row_groups)):
             held = {row_groups[i] for i in test_rows}
             train = [pg for pg, g in zip(pages, groups) if g not in held]
             weights = fit_model(train, args.trees)
-            evaluate([rows[i] for i in test_rows], weights, scores)
+            evaluate([rows[i] for i in test_rows], weights, scores, by_page)
             print(f"fold {fold + 1}/{args.cv} done, {time.perf_counter() - started:.0f}s", file=sys.stderr)
         print(f"cross-validated ({args.cv} folds by domain), cleaner with heuristics, builtin rules on:")
         report(scores)
+        if by_page is not None and args.pages:
+            report_pages(by_page, args.pages)
+        if by_page is not None and args.page_scores:
+            Path(args.page_scores).write_text(
+                "".join(json.dumps(o) + "\n" for o in by_page), encoding="utf-8"
+            )
     if args.write:
         weights = fit_model(pages, args.trees)
         weights["fitted_on"] = "../shared/eval/dev (seb-dev + traf), noisy_text and extracted_text"

@@ -27,6 +27,7 @@ import re2
 
 from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
+from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
 from cleaner.heuristics.windows import padded_prefix, window_mean
 
 LONG_WORDS = 12  # a line of this many words is "long" (sentence-like prose)
@@ -74,6 +75,7 @@ STAGE1: tuple[str, ...] = (
     "first_line",
     "last_lines",
     *LAYOUT,
+    *TERMINATOR,
 )
 
 # Stage two re-reads these of the line's own features beside its neighbours' scores;
@@ -463,12 +465,14 @@ def stage1_columns(
     spaced: bytes | None = None,
     joined: str | None = None,
     low_starts: list[int] | None = None,
+    families: Sequence[str | None] | None = None,
 ) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
     as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
     lines' ``token_counts``, ``spaced``: their page in UTF-8 if ``ascii_spaced``, and
     ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
-    ``lines.lows``, when the caller has them)."""
+    ``lines.lows``, when the caller has them; ``families``: each line's lexicon family,
+    a whole-line entry's included, else the phrase scan's)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -564,6 +568,17 @@ def stage1_columns(
             cols["lex_line"],
             first_chars,
             cols["digits"],
+        )
+    )
+    block = np.flatnonzero(cols["block_in"])
+    cols.update(
+        terminator_columns(
+            lengths,
+            word_array,
+            cols["lex_line"],
+            lines.scan.categories if families is None else families,
+            int(block[0]) if len(block) else n,
+            int(block[-1]) if len(block) else -1,
         )
     )
     return cols

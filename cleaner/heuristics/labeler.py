@@ -127,8 +127,8 @@ class HeuristicLabeler:
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
         lines = self.read_lines(texts)
-        _, lex_any, lex_line = self.lexicon_features(lines.lows, lines.norms, lines.scan)
-        cols = stage1_columns(texts, lines, lex_any, lex_line)
+        families, lex_any, lex_line = self.lexicon_features(lines.lows, lines.norms, lines.scan)
+        cols = stage1_columns(texts, lines, lex_any, lex_line, families=families)
         return cols, self.looks_raw(lines.norms, lines.words)
 
     def page_scores(
@@ -219,9 +219,9 @@ class HeuristicLabeler:
         measured no better there: ``bench/fit_article.py --cv 5 --text``)."""
         n = len(texts)
         lows, norms, scan, _, words = lines
-        _, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
+        families, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(
-            texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
+            texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts, families
         )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()
@@ -334,15 +334,23 @@ class HeuristicLabeler:
     def lexicon_features(
         self, lows: list[str], norms: list[str], scan: PhraseScan | None = None
     ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
-        """Per line (``lows``: lower-cased lines): first phrase category, any phrase hit,
-        and whether a phrase or list entry fills it (the two as 1.0 / 0.0 arrays)."""
+        """Per line (``lows``: lower-cased lines): its family (the first phrase category,
+        else a whole-line entry's: "Comments" alone on its line is a comments line), any
+        phrase hit, and whether a phrase or list entry fills it (the two as 1.0 / 0.0 arrays)."""
         categories, covered, _ = scan if scan is not None else self.scan_phrases(lows)
         n = len(lows)
         lex_any = np.fromiter(map(is_not, categories, repeat(None)), bool, n).astype(np.float64)
         lengths = np.fromiter(map(len, lows), np.int64, n)
-        listed = np.fromiter(map(self.lexicon.line_category.__contains__, norms), bool, n)
+        line_category = self.lexicon.line_category
+        listed = np.fromiter(map(line_category.__contains__, norms), bool, n)
         lex_line = ((np.array(covered) >= LEX_LINE_COVER * lengths) | listed).astype(np.float64)
-        return categories, lex_any, lex_line
+        families = categories
+        if listed.any():
+            families = list(categories)
+            for j in np.flatnonzero(listed).tolist():
+                if families[j] is None:
+                    families[j] = line_category[norms[j]]
+        return families, lex_any, lex_line
 
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
