@@ -11,75 +11,31 @@ social profile's URL, or two or more social networks named). A sentence such as
 "Follow the rules, the mayor wrote on Twitter" names one network and no address;
 "fans can follow him on Twitter" does not open with the verb.
 
-The openers are written from my own knowledge of English, German, French,
-Spanish, Italian, Portuguese and Dutch; the marks (addresses, network names) are
-the same in every language.
+The openers are lexicon data (``contact_openers`` in rules/lexicons/*.yaml, every
+language merged, as the other lexicon lists); the marks (addresses, network names)
+are the same in every language.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import cast
+
+from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
 CONTACT_LINE_MAX_WORDS = 40  # a longer line is a paragraph, not a sign-off
 # ... and in characters: the address patterns below backtrack over a run of word
 # characters, so a line of one 20,000-character "word" cost 0.3 s; a sign-off of
 # 40 words with its addresses stays far below this.
 CONTACT_LINE_MAX_CHARS = 600
-# The imperatives that open such a line, lower case, matched at the line's start
-# (after bullets and brackets) and followed by a word boundary.
-CONTACT_OPENERS = (
-    # en
-    "follow",
-    "email",
-    "e-mail",
-    "write to",
-    "reach",
-    "contact",
-    "send tips",
-    "send your tips",
-    "tweet",
-    # de
-    "folgen sie",
-    "folge uns",
-    "folgt uns",
-    "schreiben sie",
-    "schreib uns",
-    "kontakt",
-    # fr
-    "suivez",
-    "écrivez",
-    "contactez",
-    # es
-    "síguenos",
-    "siguenos",
-    "sigue a",
-    "siga a",
-    "escribe a",
-    "escríbenos",
-    "escribenos",
-    "escríbanos",
-    "contacta",
-    "contacte",
-    # it
-    "seguici",
-    "segui ",
-    "scrivi a",
-    "scriveteci",
-    "contatta",
-    # pt
-    "siga",
-    "sigam",
-    "escreva",
-    "contate",
-    "fale com",
-    # nl
-    "volg",
-    "mail",
-)
-_OPENER = re.compile(
-    r"[\s\W_]*(?:" + "|".join(re.escape(o.strip()) for o in CONTACT_OPENERS) + r")\b",
-    re.IGNORECASE,
-)
+# The imperatives that open such a line come from the lexicons' ``contact_openers``,
+# matched case-blind at the line's start (after bullets and brackets).
+_PATTERN_KEY = "contact_lines.openers"  # this module's entry in ``Lexicon.derived``
+# Scripts whose words run on without a space (Han, kana) or take their endings without
+# one (Hangul "팔로우하세요"): an opener ending in one of their letters needs no word boundary.
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _PROFILE_URL = re.compile(
@@ -93,23 +49,60 @@ _NETWORK = re.compile(
 MIN_NETWORKS = 2  # networks named without an address: "Follow us on Facebook and Instagram"
 
 
-# The openers' first letters: most lines open with another letter and skip the pattern
-# (after the marks of _LEADING; a line opened by another sign goes to the pattern).
-_INITIALS = frozenset(opener.strip()[0] for opener in CONTACT_OPENERS) | frozenset(
-    opener.strip()[0].upper() for opener in CONTACT_OPENERS
-)
 _LEADING = " \t-–—•*·>»|[(\"“'‘"
 
 
-def is_contact_line(text: str, words: int) -> bool:
+@dataclass(frozen=True)
+class _Openers:
+    """The lexicon's openers made ready for matching: the pattern, and their first letters
+    (most lines open with another letter and skip the pattern, after the marks of
+    ``_LEADING``; a line opened by another sign goes to the pattern)."""
+
+    pattern: re.Pattern[str]
+    initials: frozenset[str]
+
+
+def _openers(lexicon: Lexicon) -> _Openers:
+    """The openers of ``lexicon``, built on the first call and kept on the lexicon."""
+    found = lexicon.derived.get(_PATTERN_KEY)
+    if found is None:
+        found = lexicon.derived.setdefault(_PATTERN_KEY, _build(lexicon.contact_openers))
+    return cast(_Openers, found)
+
+
+def _build(openers: tuple[str, ...]) -> _Openers:
+    """``openers`` as one pattern: a word boundary after an opener ending in a letter of a
+    script written with spaces ("follow" is not "followers"); none after a CJK or Hangul
+    letter, which the next word follows without a space ("关注我们微博", "팔로우하세요")."""
+    spaced = [re.escape(o) for o in openers if not _unspaced(o[-1])]
+    unspaced = [re.escape(o) for o in openers if _unspaced(o[-1])]
+    parts = []
+    if spaced:
+        parts.append(r"(?:" + "|".join(spaced) + r")\b")
+    if unspaced:
+        parts.append(r"(?:" + "|".join(unspaced) + r")")
+    body = "|".join(parts) or r"(?!)"  # no openers: nothing opens a contact line
+    initials = {o[0] for o in openers} | {o[0].upper() for o in openers}
+    return _Openers(re.compile(r"[\s\W_]*(?:" + body + r")", re.IGNORECASE), frozenset(initials))
+
+
+def _unspaced(char: str) -> bool:
+    """Whether ``char`` is a letter of a script whose words need no space after them
+    (Han, kana, Hangul): a word boundary cannot be asked after it."""
+    return unicodedata.name(char, "").startswith(_UNSPACED_SCRIPTS)
+
+
+def is_contact_line(text: str, words: int, lexicon: Lexicon | None = None) -> bool:
     """Whether ``text`` (``words`` words) opens with an imperative to follow or contact
-    and holds an address to do so (see the module)."""
+    (the ``contact_openers`` of ``lexicon``, the shipped lexicons' by default) and holds
+    an address to do so (see the module)."""
     if words > CONTACT_LINE_MAX_WORDS or len(text) > CONTACT_LINE_MAX_CHARS:
         return False
+    openers = _openers(lexicon or shipped_lexicon())
     first = text.lstrip(_LEADING)[:1]
-    if first.isalnum() and first not in _INITIALS:  # the pattern would fail at this letter
+    if first.isalnum() and first not in openers.initials:  # the pattern would fail at this letter
         return False
-    if not _OPENER.match(text):
+    if not openers.pattern.match(text):
         return False
     if _EMAIL.search(text) or _HANDLE.search(text) or _PROFILE_URL.search(text):
         return True

@@ -338,7 +338,7 @@ def label_contact_lines(page: LinePage) -> None:
         if not kept[j]:
             continue
         past_half = above >= CONTACT_MIN_BODY_SHARE * total or above_lines >= CONTACT_MIN_BODY_SHARE * lines
-        if past_half and is_contact_line(text, words[j]):
+        if past_half and is_contact_line(text, words[j], page.lexicon):
             local[j] = CONTACT_LINE
         above += words[j]
         above_lines += 1
@@ -362,7 +362,7 @@ def label_tagged_teasers(page: LinePage) -> None:
         return
     words, local = page.scored.words, page.local
     for j, kept in enumerate(page.kept()):
-        if kept and is_tagged_teaser(page.texts[j], words[j]):
+        if kept and is_tagged_teaser(page.texts[j], words[j], page.lexicon):
             local[j] = TEASER_TAG
 
 

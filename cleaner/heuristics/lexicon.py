@@ -41,6 +41,8 @@ _TOP_KEYS = {
     "cta",
     "chrome_lines",
     "lead_ins",
+    "contact_openers",
+    "teaser_tags",
 }
 LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
 _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
@@ -168,7 +170,14 @@ class Lexicon:
     cta: set[str] = field(default_factory=set)
     chrome_lines: set[str] = field(default_factory=set)
     lead_ins: dict[str, str] = field(default_factory=dict)  # lead-in -> category
+    # The imperatives opening a sign-off ("follow", "write to": ``contact_lines``) and the
+    # bracket tags of a teaser ("video", "fotos": ``teaser_tags``), lower case, in file order.
+    contact_openers: tuple[str, ...] = ()
+    teaser_tags: tuple[str, ...] = ()
     languages: list[str] = field(default_factory=list)
+    # What a decision builds from the tables once per lexicon (a compiled pattern), by the
+    # decision's name: a decision that reads the lexicon per line must not compile per line.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     _matcher: Any = None  # the RE2 program, compiled on first use (``_phrase_matcher``)
     _phrase_bytes: dict[bytes, tuple[str, int]] = field(default_factory=dict)
     # first byte -> the lengths of the phrases opening with it, longest first (``_small_scan``)
@@ -395,6 +404,10 @@ def _merged(paths: list[Path]) -> Lexicon:
     variants = Lexicon()
     for path in paths:
         _merge_file(path, lexicon, prefixes, variants)
+    # Written entries only, no spelling variants: the openers and tags are short words
+    # whose unaccented forms are other words, and the pattern matches case-blind anyway.
+    lexicon.contact_openers = tuple(dict.fromkeys(variants.contact_openers))
+    lexicon.teaser_tags = tuple(dict.fromkeys(variants.teaser_tags))
     for table, extra in (
         (lexicon.phrase_category, variants.phrase_category),
         (lexicon.line_category, variants.line_category),
@@ -427,13 +440,14 @@ def _loader_code() -> bytes:
 
 _PLAIN_TABLES = ("phrase_category", "line_category", "lead_ins")  # text -> category, in order
 _PLAIN_SETS = ("appeal_headers", "cta", "chrome_lines")
+_PLAIN_TUPLES = ("appeal_header_prefixes", "contact_openers", "teaser_tags")  # in order
 
 
 def lexicon_to_plain(lexicon: Lexicon) -> dict[str, Any]:
     """A merged lexicon's tables as JSON data (for the prebuilt store)."""
     plain: dict[str, Any] = {name: dict(getattr(lexicon, name)) for name in _PLAIN_TABLES}
     plain.update({name: sorted(getattr(lexicon, name)) for name in _PLAIN_SETS})
-    plain["appeal_header_prefixes"] = list(lexicon.appeal_header_prefixes)
+    plain.update({name: list(getattr(lexicon, name)) for name in _PLAIN_TUPLES})
     plain["languages"] = list(lexicon.languages)
     return plain
 
@@ -445,7 +459,8 @@ def lexicon_from_plain(plain: dict[str, Any]) -> Lexicon:
     lexicon = Lexicon(**tables)
     for name in _PLAIN_SETS:
         setattr(lexicon, name, set(plain[name]))
-    lexicon.appeal_header_prefixes = tuple(plain["appeal_header_prefixes"])
+    for name in _PLAIN_TUPLES:
+        setattr(lexicon, name, tuple(plain[name]))
     lexicon.languages = list(plain["languages"])
     return lexicon
 
@@ -496,6 +511,22 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lex
     prefixes.extend(t.lower() for t in _strings(name, data, "appeal_header_prefixes"))
     lexicon.cta.update(normalise_line(t) for t in _strings(name, data, "cta"))
     lexicon.chrome_lines.update(normalise_line(t) for t in _strings(name, data, "chrome_lines"))
+    # gathered on ``variants`` (a scratch lexicon) and deduplicated once all files are read
+    variants.contact_openers += tuple(_word_entries(name, data, "contact_openers"))
+    variants.teaser_tags += tuple(_word_entries(name, data, "teaser_tags"))
+
+
+def _word_entries(name: str, data: LocatedDict, key: str) -> list[str]:
+    """The entries of a list of words matched at a line's start or in brackets (contact
+    openers, teaser tags): lower case, no end punctuation, spaces inside kept as written."""
+    texts = _strings(name, data, key)  # checked: a list of non-empty strings
+    out = []
+    for text, line in zip(texts, data[key].item_lines if texts else ()):
+        word = normalise_line(text).strip()
+        if not word:
+            raise RuleFileError(name, line, key, f"entry {text!r} has no word")
+        out.append(word)
+    return out
 
 
 def _register(text: str, category: str, table: dict[str, str], variants: dict[str, str]) -> None:

@@ -5,68 +5,53 @@ resigns after vote [VIDEO]", "Ten things to know [PICTURES]", "[GALERIE] Die
 schönsten Bilder vom Fest". Inside an extractor's article text such a line is a
 teaser, not the article's own sentence. The tag must name a kind of media or
 teaser (a source in brackets, "[Reuters]", "[TMZ]", is how some articles cite);
-the words are written from my own knowledge of English, German, French,
-Spanish, Italian, Portuguese and Dutch.
+the words are lexicon data (``teaser_tags`` in rules/lexicons/*.yaml, every
+language merged).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import cast
+
+from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
 TEASER_MAX_WORDS = 20  # the headline and its tag: a longer line is prose
 TEASER_MIN_WORDS = 3  # a tag alone, or with a word, is a button (the button rules')
-TAG_WORDS = (
-    # en
-    "video",
-    "videos",
-    "watch",
-    "photo",
-    "photos",
-    "pictures",
-    "pics",
-    "gallery",
-    "live",
-    "poll",
-    "quiz",
-    "insight",
-    "reaction",
-    "podcast",
-    "audio",
-    "interactive",
-    # de
-    "fotos",
-    "bilder",
-    "bildergalerie",
-    "galerie",
-    "umfrage",
-    "liveticker",
-    # fr
-    "vidéo",
-    "vidéos",
-    "diaporama",
-    "en direct",
-    # es, pt
-    "vídeo",
-    "vídeos",
-    "galería",
-    "galeria",
-    "encuesta",
-    "en vivo",
-    "ao vivo",
-    # it
-    "fotogallery",
-    "diretta",
-    # nl
-    "foto's",
-    "fotoserie",
-)
-_TAG = r"[\[【]\s*(?:" + "|".join(re.escape(word) for word in TAG_WORDS) + r")\s*[\]】]"
-_TAG_AT_END = re.compile(_TAG + r"[\s|:.,;-]*$", re.IGNORECASE)
-_TAG_AT_START = re.compile(r"[\s\W]*?" + _TAG, re.IGNORECASE)
+_PATTERN_KEY = "teaser_tags.tags"  # this module's entry in ``Lexicon.derived``
 
 
-def is_tagged_teaser(text: str, words: int) -> bool:
-    """Whether ``text`` (``words`` words) is a headline with a media or teaser tag before or after it."""
+@dataclass(frozen=True)
+class _Tags:
+    """The lexicon's tags as patterns: a tag closing the line, and one opening it."""
+
+    at_end: re.Pattern[str]
+    at_start: re.Pattern[str]
+
+
+def _tags(lexicon: Lexicon) -> _Tags:
+    """The tag patterns of ``lexicon``, built on the first call and kept on the lexicon."""
+    found = lexicon.derived.get(_PATTERN_KEY)
+    if found is None:
+        found = lexicon.derived.setdefault(_PATTERN_KEY, _build(lexicon.teaser_tags))
+    return cast(_Tags, found)
+
+
+def _build(words: tuple[str, ...]) -> _Tags:
+    """The bracketed tag ("[VIDEO]", "【视频】") of any of ``words``, case-blind."""
+    alternatives = "|".join(re.escape(word) for word in words) or r"(?!)"  # no tags: no teaser
+    tag = r"[\[【]\s*(?:" + alternatives + r")\s*[\]】]"
+    return _Tags(
+        re.compile(tag + r"[\s|:.,;-]*$", re.IGNORECASE),
+        re.compile(r"[\s\W]*?" + tag, re.IGNORECASE),
+    )
+
+
+def is_tagged_teaser(text: str, words: int, lexicon: Lexicon | None = None) -> bool:
+    """Whether ``text`` (``words`` words) is a headline with a media or teaser tag (the
+    ``teaser_tags`` of ``lexicon``, the shipped lexicons' by default) before or after it."""
     if not TEASER_MIN_WORDS <= words <= TEASER_MAX_WORDS or ("[" not in text and "【" not in text):
         return False
-    return bool(_TAG_AT_END.search(text) or _TAG_AT_START.match(text))
+    tags = _tags(lexicon or shipped_lexicon())
+    return bool(tags.at_end.search(text) or tags.at_start.match(text))
