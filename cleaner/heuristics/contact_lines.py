@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -54,12 +55,15 @@ _LEADING = " \t-–—•*·>»|[(\"“'‘"
 
 @dataclass(frozen=True)
 class _Openers:
-    """The lexicon's openers made ready for matching: the pattern, and their first letters
-    (most lines open with another letter and skip the pattern, after the marks of
-    ``_LEADING``; a line opened by another sign goes to the pattern)."""
+    """The lexicon's openers made ready for matching: one pattern for each first letter
+    (upper and lower case), holding the openers that start with it, and one of them all
+    for a line opened by a sign outside ``_LEADING``. With ~200 openers in 31 languages
+    most lines open with some opener's letter, and one pattern of them all, tried there,
+    doubled the decision's time on the dev pages' extracted text (stage_times.py: 0.034 s
+    against main's 0.015 s; by first letter 0.016 s against 0.014 s)."""
 
-    pattern: re.Pattern[str]
-    initials: frozenset[str]
+    by_initial: dict[str, re.Pattern[str]]
+    every: re.Pattern[str]
 
 
 def _openers(lexicon: Lexicon) -> _Openers:
@@ -71,9 +75,19 @@ def _openers(lexicon: Lexicon) -> _Openers:
 
 
 def _build(openers: tuple[str, ...]) -> _Openers:
-    """``openers`` as one pattern: a word boundary after an opener ending in a letter of a
-    script written with spaces ("follow" is not "followers"); none after a CJK or Hangul
-    letter, which the next word follows without a space ("关注我们微博", "팔로우하세요")."""
+    """The patterns of ``openers`` (see ``_Openers``)."""
+    groups: dict[str, list[str]] = {}
+    for opener in openers:
+        for initial in dict.fromkeys((opener[0], opener[0].upper())):
+            groups.setdefault(initial, []).append(opener)
+    return _Openers({initial: _pattern(group) for initial, group in groups.items()}, _pattern(openers))
+
+
+def _pattern(openers: Sequence[str]) -> re.Pattern[str]:
+    """``openers`` as one pattern, case-blind, after any signs: a word boundary after an
+    opener ending in a letter of a script written with spaces ("follow" is not
+    "followers"); none after a Han, kana or Hangul letter, which the next word follows
+    without a space ("关注我们微博", "팔로우하세요")."""
     spaced = [re.escape(o) for o in openers if not _unspaced(o[-1])]
     unspaced = [re.escape(o) for o in openers if _unspaced(o[-1])]
     parts = []
@@ -82,8 +96,7 @@ def _build(openers: tuple[str, ...]) -> _Openers:
     if unspaced:
         parts.append(r"(?:" + "|".join(unspaced) + r")")
     body = "|".join(parts) or r"(?!)"  # no openers: nothing opens a contact line
-    initials = {o[0] for o in openers} | {o[0].upper() for o in openers}
-    return _Openers(re.compile(r"[\s\W_]*(?:" + body + r")", re.IGNORECASE), frozenset(initials))
+    return re.compile(r"[\s\W_]*(?:" + body + r")", re.IGNORECASE)
 
 
 def _unspaced(char: str) -> bool:
@@ -100,9 +113,12 @@ def is_contact_line(text: str, words: int, lexicon: Lexicon | None = None) -> bo
         return False
     openers = _openers(lexicon or shipped_lexicon())
     first = text.lstrip(_LEADING)[:1]
-    if first.isalnum() and first not in openers.initials:  # the pattern would fail at this letter
-        return False
-    if not openers.pattern.match(text):
+    pattern = openers.by_initial.get(first)
+    if pattern is None:
+        if first.isalnum():  # no opener starts with this letter
+            return False
+        pattern = openers.every  # opened by another sign, which the pattern skips
+    if not pattern.match(text):
         return False
     if _EMAIL.search(text) or _HANDLE.search(text) or _PROFILE_URL.search(text):
         return True
