@@ -22,7 +22,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
@@ -68,10 +67,7 @@ class _Openers:
 
 def _openers(lexicon: Lexicon) -> _Openers:
     """The openers of ``lexicon``, built on the first call and kept on the lexicon."""
-    found = lexicon.derived.get(_PATTERN_KEY)
-    if found is None:
-        found = lexicon.derived.setdefault(_PATTERN_KEY, _build(lexicon.contact_openers))
-    return cast(_Openers, found)
+    return lexicon.derived_from(_PATTERN_KEY, lambda lex: _build(lex.contact_openers))
 
 
 def _build(openers: tuple[str, ...]) -> _Openers:

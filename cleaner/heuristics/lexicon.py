@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from operator import itemgetter, methodcaller
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import re2
 
@@ -86,6 +86,7 @@ _OPTIONS.longest_match = True
 
 
 _UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+_Derived = TypeVar("_Derived")
 # Texts of at most this many UTF-8 bytes are scanned for phrases in Python while the RE2
 # program is not compiled, at most SMALL_SCANS of them: a one-line file is cleaned without
 # compiling it (RE2 takes ~20 ms for the shipped phrases), and a process cleaning many
@@ -209,6 +210,14 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
+
+    def derived_from(self, key: str, build: Callable[[Lexicon], _Derived]) -> _Derived:
+        """``build(self)``, made on the first call for ``key`` and kept in ``derived`` (two
+        threads may both build it; the first one kept wins, and both are the same)."""
+        found = self.derived.get(key)
+        if found is None:
+            found = self.derived.setdefault(key, build(self))
+        return cast(_Derived, found)
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.

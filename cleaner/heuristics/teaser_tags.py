@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import cast
 
 from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
@@ -32,10 +31,7 @@ class _Tags:
 
 def _tags(lexicon: Lexicon) -> _Tags:
     """The tag patterns of ``lexicon``, built on the first call and kept on the lexicon."""
-    found = lexicon.derived.get(_PATTERN_KEY)
-    if found is None:
-        found = lexicon.derived.setdefault(_PATTERN_KEY, _build(lexicon.teaser_tags))
-    return cast(_Tags, found)
+    return lexicon.derived_from(_PATTERN_KEY, lambda lex: _build(lex.teaser_tags))
 
 
 def _build(words: tuple[str, ...]) -> _Tags:

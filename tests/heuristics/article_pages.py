@@ -17,6 +17,14 @@ PARAGRAPHS = (
 )
 
 
+def article_with(*middle: str, end: str = "") -> str:
+    """The paragraphs with ``middle`` lines after the first and an ``end`` line after the last."""
+    lines = [PARAGRAPHS[0], *middle, PARAGRAPHS[1], PARAGRAPHS[2]]
+    if end:
+        lines.append(end)
+    return "\n\n".join(lines) + "\n"
+
+
 def assert_line_between_paragraphs_goes(line: str, category: str) -> None:
     """``line`` set between the second and third paragraphs is removed with ``category``."""
     text = "\n\n".join((PARAGRAPHS[0], PARAGRAPHS[1], line, PARAGRAPHS[2])) + "\n"

@@ -17,7 +17,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.lexicon import Lexicon, lexicon_dir, load_lexicon, shipped_lexicon
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.outlets.yamlsource import load_yaml
-from tests.heuristics.article_pages import PARAGRAPHS
+from tests.heuristics.article_pages import PARAGRAPHS, article_with
 
 # Each kept by the first seven languages' openers (and by every other rule).
 SIGN_OFFS = [
@@ -58,16 +58,9 @@ TAGGED_TEASERS = [
 ]
 
 
-def _article(*middle: str, end: str = "") -> str:
-    lines = [PARAGRAPHS[0], *middle, PARAGRAPHS[1], PARAGRAPHS[2]]
-    if end:
-        lines.append(end)
-    return "\n\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize("line", SIGN_OFFS)
 def test_sign_off_in_another_language_goes(line: str) -> None:
-    result = clean(_article(end=line))
+    result = clean(article_with(end=line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
         ("share", "heuristic:contact-line")
@@ -76,13 +69,13 @@ def test_sign_off_in_another_language_goes(line: str) -> None:
 
 @pytest.mark.parametrize("sentence", SAME_VERB_SENTENCES)
 def test_sentence_opened_by_the_same_verb_stays(sentence: str) -> None:
-    for text in (_article(sentence), _article(end=sentence)):  # in the middle, and last
+    for text in (article_with(sentence), article_with(end=sentence)):  # in the middle, and last
         assert not [s for s in clean(text).removed if s.rule == "heuristic:contact-line"]
 
 
 @pytest.mark.parametrize("line", TAGGED_TEASERS)
 def test_tagged_teaser_in_another_language_goes(line: str) -> None:
-    result = clean(_article(end=line))
+    result = clean(article_with(end=line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
         ("related", "heuristic:teaser-tag")

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.heuristics.contact_lines import CONTACT_LINE_MAX_CHARS, is_contact_line
-from tests.heuristics.article_pages import PARAGRAPHS
+from tests.heuristics.article_pages import PARAGRAPHS, article_with
 
 SIGN_OFFS = [
     "Write to Ann Lee at ann.lee@example-news.com",
@@ -22,16 +22,9 @@ SIGN_OFFS = [
 ]
 
 
-def _article(*middle: str, end: str = "") -> str:
-    lines = [PARAGRAPHS[0], *middle, PARAGRAPHS[1], PARAGRAPHS[2]]
-    if end:
-        lines.append(end)
-    return "\n\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize("line", SIGN_OFFS)
 def test_sign_off_after_the_article_goes(line: str) -> None:
-    result = clean(_article(end=line))
+    result = clean(article_with(end=line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     removed = [s for s in result.removed if line in s.text]
     assert removed and removed[0].category == "share"
@@ -39,7 +32,7 @@ def test_sign_off_after_the_article_goes(line: str) -> None:
 
 @pytest.mark.parametrize("line", SIGN_OFFS[:3])
 def test_sign_off_is_named_by_its_rule(line: str) -> None:
-    result = clean(_article(end=line))
+    result = clean(article_with(end=line))
     assert [s.rule for s in result.removed if line in s.text] == ["heuristic:contact-line"]
 
 
@@ -58,7 +51,7 @@ def test_sign_off_is_named_by_its_rule(line: str) -> None:
     ],
 )
 def test_article_sentences_stay(sentence: str) -> None:
-    for text in (_article(sentence), _article(end=sentence)):  # in the middle, and last
+    for text in (article_with(sentence), article_with(end=sentence)):  # in the middle, and last
         assert clean(text).body.strip() == text.strip()
 
 
@@ -75,7 +68,7 @@ def test_a_long_teaser_headline_after_a_lead_in_goes() -> None:
         "LEA TAMBIÉN: El consejo regional aprueba el nuevo horario de trenes para la línea norte "
         "y promete tres estaciones más"
     )
-    result = clean(_article(line))
+    result = clean(article_with(line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
         ("related", "heuristic:opening-phrase")
@@ -87,7 +80,7 @@ def test_a_long_sentence_after_a_lead_in_word_stays() -> None:
         "Read more about it in the council's report, which the authority published on its site "
         "on Monday with the drawings."
     )
-    text = _article(sentence)
+    text = article_with(sentence)
     assert clean(text).body.strip() == text.strip()
 
 
@@ -100,7 +93,7 @@ def test_a_long_sentence_after_a_lead_in_word_stays() -> None:
     ],
 )
 def test_caption_ending_with_its_credit_goes(line: str) -> None:
-    result = clean(_article(line))
+    result = clean(article_with(line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
         ("credit", "heuristic:caption-credit")
@@ -116,7 +109,7 @@ def test_caption_ending_with_its_credit_goes(line: str) -> None:
     ],
 )
 def test_sentences_with_brackets_stay(sentence: str) -> None:
-    text = _article(sentence)
+    text = article_with(sentence)
     assert not [s for s in clean(text).removed if s.rule == "heuristic:caption-credit"]
 
 
@@ -129,7 +122,7 @@ def test_sentences_with_brackets_stay(sentence: str) -> None:
     ],
 )
 def test_tagged_teaser_headline_goes(line: str) -> None:
-    result = clean(_article(end=line))
+    result = clean(article_with(end=line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [(s.category, s.rule) for s in result.removed if line in s.text] == [
         ("related", "heuristic:teaser-tag")
@@ -145,7 +138,7 @@ def test_tagged_teaser_headline_goes(line: str) -> None:
     ],
 )
 def test_brackets_that_are_no_teaser_tags_stay(sentence: str) -> None:
-    text = _article(sentence)
+    text = article_with(sentence)
     assert not [s for s in clean(text).removed if s.rule == "heuristic:teaser-tag"]
 
 
@@ -155,7 +148,7 @@ def test_a_long_paragraph_crediting_its_picture_stays() -> None:
         "park beside the station on Saturday, where the old freight yard stood until last year, and "
         "thanked the volunteers who planted the first trees of the northern green belt (Photo: City of Northfield)"
     )
-    text = _article(paragraph)
+    text = article_with(paragraph)
     assert not [s for s in clean(text).removed if s.rule == "heuristic:caption-credit"]
 
 
@@ -167,14 +160,14 @@ def test_a_long_paragraph_crediting_its_picture_stays() -> None:
     ],
 )
 def test_a_question_headline_after_a_lead_in_goes(line: str) -> None:
-    result = clean(_article(line))
+    result = clean(article_with(line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [s.category for s in result.removed if line in s.text] == ["related"]
 
 
 def test_a_question_opened_by_a_family_phrase_stays() -> None:
     sentence = "Sign up for a season ticket, or wait for the new fares?"
-    text = _article(sentence)
+    text = article_with(sentence)
     assert clean(text).body.strip() == text.strip()
 
 
