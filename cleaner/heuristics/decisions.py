@@ -347,23 +347,24 @@ def label_contact_lines(page: LinePage) -> None:
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
-    if page.scored.at_start is None:  # set where the text reads as an article
-        return
-    words, local = page.scored.words, page.local
-    for j, kept in enumerate(page.kept()):
-        if kept and ends_with_credit(page.texts[j], words[j], page.lexicon):
-            local[j] = CAPTION_CREDIT
+    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT)
 
 
 def label_tagged_teasers(page: LinePage) -> None:
     """Inside an article's text: a teaser headline tagged with its kind of story
     ("Minister resigns after vote [VIDEO]"; ``teaser_tags``)."""
+    _label_kept_lines(page, is_tagged_teaser, TEASER_TAG)
+
+
+def _label_kept_lines(page: LinePage, test: Callable[[str, int, Lexicon], bool], label: Label) -> None:
+    """Where the text reads as an article, ``label`` on each kept line that ``test``
+    (the line, its words, the lexicon) says is boilerplate."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     words, local = page.scored.words, page.local
     for j, kept in enumerate(page.kept()):
-        if kept and is_tagged_teaser(page.texts[j], words[j], page.lexicon):
-            local[j] = TEASER_TAG
+        if kept and test(page.texts[j], words[j], page.lexicon):
+            local[j] = label
 
 
 def label_article_lines(page: LinePage) -> None:
