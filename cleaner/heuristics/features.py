@@ -465,14 +465,15 @@ def stage1_columns(
     spaced: bytes | None = None,
     joined: str | None = None,
     low_starts: list[int] | None = None,
-    families: Sequence[str | None] | None = None,
+    *,
+    families: Sequence[str | None],
 ) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
     as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
     lines' ``token_counts``, ``spaced``: their page in UTF-8 if ``ascii_spaced``, and
     ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
     ``lines.lows``, when the caller has them; ``families``: each line's lexicon family,
-    a whole-line entry's included, else the phrase scan's)."""
+    a whole-line entry's included: ``HeuristicLabeler.lexicon_features``)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -576,7 +577,7 @@ def stage1_columns(
             lengths,
             word_array,
             cols["lex_line"],
-            lines.scan.categories if families is None else families,
+            families,
             int(block[0]) if len(block) else n,
             int(block[-1]) if len(block) else -1,
         )

@@ -221,7 +221,15 @@ class HeuristicLabeler:
         lows, norms, scan, _, words = lines
         families, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
         cols = stage1_columns(
-            texts, lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts, families
+            texts,
+            lines,
+            lex_any,
+            lex_line,
+            text.tokens,
+            text.spaced,
+            text.joined,
+            text.starts,
+            families=families,
         )
         s1 = regime.stage1.probabilities(cols, n)
         scores = regime.stage2.logits(stage2_columns(cols, s1), n).tolist()

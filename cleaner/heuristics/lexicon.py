@@ -415,8 +415,8 @@ def _merged(paths: list[Path]) -> Lexicon:
         _merge_file(path, lexicon, prefixes, variants)
     # Written entries only, no spelling variants: the openers and tags are short words
     # whose unaccented forms are other words, and the pattern matches case-blind anyway.
-    lexicon.contact_openers = tuple(dict.fromkeys(variants.contact_openers))
-    lexicon.teaser_tags = tuple(dict.fromkeys(variants.teaser_tags))
+    lexicon.contact_openers = tuple(dict.fromkeys(lexicon.contact_openers))
+    lexicon.teaser_tags = tuple(dict.fromkeys(lexicon.teaser_tags))
     for table, extra in (
         (lexicon.phrase_category, variants.phrase_category),
         (lexicon.line_category, variants.line_category),
@@ -520,9 +520,9 @@ def _merge_file(path: Path, lexicon: Lexicon, prefixes: list[str], variants: Lex
     prefixes.extend(t.lower() for t in _strings(name, data, "appeal_header_prefixes"))
     lexicon.cta.update(normalise_line(t) for t in _strings(name, data, "cta"))
     lexicon.chrome_lines.update(normalise_line(t) for t in _strings(name, data, "chrome_lines"))
-    # gathered on ``variants`` (a scratch lexicon) and deduplicated once all files are read
-    variants.contact_openers += tuple(_word_entries(name, data, "contact_openers"))
-    variants.teaser_tags += tuple(_word_entries(name, data, "teaser_tags"))
+    # in file order; ``_merged`` drops the repeats once all files are read
+    lexicon.contact_openers += tuple(_word_entries(name, data, "contact_openers"))
+    lexicon.teaser_tags += tuple(_word_entries(name, data, "teaser_tags"))
 
 
 def _word_entries(name: str, data: LocatedDict, key: str) -> list[str]:

@@ -18,7 +18,7 @@ scored confidently as article; unless it has more blocks than the rule's
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -137,12 +137,7 @@ class FallbackRule:
         return self.sends(self.unsure(probabilities, chars)[0], len(chars))
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "band": self.band,
-            "max_unsure_share": self.max_unsure_share,
-            "min_body_chars": self.min_body_chars,
-            "max_blocks": self.max_blocks,
-        }
+        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FallbackRule:
