@@ -269,8 +269,16 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
-    has_phrase = list(map(is_not, categories, repeat(None)))
-    cues = list(map(or_, has_phrase, map(and_, map(is_not, local, repeat(None)), usable)))
+
+    def cues(a: int, b: int) -> bool:
+        """Whether lines ``a`` to ``b`` hold a phrase, or a label a decision set before."""
+        if any(map(is_not, categories[a:b], repeat(None))):
+            return True
+        return any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b]))
+
+    def has_phrase(j: int) -> bool:
+        return categories[j] is not None
+
     head, tail = edge_lines(
         page.texts,
         page.scored.words,

@@ -1,7 +1,8 @@
 """The decisions that look only at the kept lines, or start where a share of the page lies
 above, label exactly what a plain walk over every line labels: the contact line's
-start found by bisection, the last prose run split from the end up, and the caption and
-teaser tests put only to kept lines holding their marks."""
+start found by bisection, the last prose run split from the end up, the caption and
+teaser tests put only to kept lines holding their marks, and the edges found walking in
+from the page's ends."""
 
 from __future__ import annotations
 
@@ -23,14 +24,25 @@ from cleaner.heuristics.decisions import (
     MACHINE_LINE_STARTS,
     PROSE_PARAGRAPH_WORDS,
     PROSE_RUN_AFTER_TERMINATOR,
+    SHORT_HEAD,
+    SHORT_TAIL,
     TEASER_TAG,
     LinePage,
     _last_prose_run,
     label_caption_credits,
     label_contact_lines,
+    label_edges,
     label_machine_lines,
     label_tagged_teasers,
 )
+from cleaner.heuristics.edges import (
+    CORE_MIN_WORDS,
+    HEAD_MIN_FEW_SHARE,
+    HEAD_MIN_LINES,
+    TAIL_MAX_WORDS,
+    TAIL_MIN_LINES,
+)
+from cleaner.heuristics.features import FEW_WORDS
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.result import Label
@@ -70,7 +82,8 @@ def page_of(picks: list[int], kept: list[bool], usable: list[bool]) -> LinePage:
         at_start=[False] * n,
     )
     local: list[Label | None] = [None if keep else TAKEN for keep in kept]
-    return LinePage(texts, scored, usable, "text", LEXICON, {}, {}, {}, local)
+    phrase_labels = {"share": Label("share", "heuristic:lexicon:share")}
+    return LinePage(texts, scored, usable, "text", LEXICON, phrase_labels, {}, {}, local)
 
 
 pages = st.integers(0, 40).flatmap(
@@ -152,3 +165,54 @@ def test_kept_line_tests_match_the_walk_over_every_line(
                 expected[j] = label
         decide(page)
         assert page.local == expected
+
+
+def _edges_over_every_line(page: LinePage) -> tuple[list[int], list[int]]:
+    """The head and tail of ``edges.edge_lines`` as first written: every column built
+    for every line before the core's ends are looked for."""
+    texts, words, usable, raw = page.texts, page.scored.words, page.usable, page.scored.raw
+    kept = kept_of(page)
+    phrases = [c is not None for c in page.scored.categories]
+    cues = [p or (label is not None and u) for p, label, u in zip(phrases, page.local, usable)]
+    core = [j for j in range(len(texts)) if kept[j] and words[j] >= CORE_MIN_WORDS]
+    if not core:
+        return [], []
+    first, last = core[0], core[-1]
+    head: list[int] = []
+    region = [j for j in range(first) if usable[j]]
+    if raw and len(region) >= HEAD_MIN_LINES and any(cues[:first]):
+        if sum(words[j] <= FEW_WORDS for j in region) >= HEAD_MIN_FEW_SHARE * len(region):
+            head = [j for j in region if kept[j]]
+    region = [j for j in range(last + 1, len(texts)) if usable[j]]
+    candidates = [j for j in region if kept[j] and words[j] <= TAIL_MAX_WORDS]
+    tail = [
+        j
+        for j in candidates
+        if texts[j][-1] not in ".!?…\"”»'’)" or (phrases[j] and texts[j][-1] not in "\"”»'’")
+    ]
+    if not raw:
+        tail = [j for j in tail if phrases[j]]
+    short = len(tail) + sum(not kept[j] for j in region)
+    if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
+        tail = []
+    return head, tail
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages, st.booleans(), st.lists(st.booleans(), min_size=40, max_size=40))
+def test_edges_match_the_columns_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]], raw: bool, phrased: list[bool]
+) -> None:
+    picks, kept, usable = case
+    page = page_of(picks, kept, usable)
+    categories = ["share" if flag else None for flag in phrased[: len(picks)]]
+    page.scored = page.scored._replace(categories=categories, raw=raw)
+    head, tail = _edges_over_every_line(page)
+    expected = list(page.local)
+    for j in head:
+        expected[j] = SHORT_HEAD
+    for j in tail:
+        category = categories[j]
+        expected[j] = page.phrase_labels[category] if category is not None else SHORT_TAIL
+    label_edges(page)
+    assert page.local == expected
