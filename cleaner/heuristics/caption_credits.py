@@ -15,6 +15,9 @@ CAPTION_MAX_WORDS = 40  # a longer line is a paragraph that happens to credit a 
 CAPTION_MIN_WORDS = 3  # words before the credit: a credit line alone is the phrase rules'
 CREDIT_MAX_WORDS = 10  # after the sign: an agency and a name or two, not a sentence
 _CLOSERS = ".;) \t"
+# A caption's credit closes a bracket or follows the copyright sign: a line holding
+# neither is no such caption (``ends_with_credit`` is never asked about it).
+CREDIT_MARKS = (")", "©")
 
 
 def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:

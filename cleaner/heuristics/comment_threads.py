@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, repeat
 from operator import and_, eq, getitem, or_
 
 THREAD_MIN_SIGNATURES = 3  # signed posts below the opener that prove a thread (one or two: a timeline)
@@ -88,12 +88,12 @@ def thread_start(
         return None
     first = candidates[0]
     # Signatures below the first opener: kept short lines with a clock time (a line
-    # without ":" or "h" holds none, a test made for all lines at once).
-    timed = map(or_, map(str.__contains__, texts, repeat(":")), map(str.__contains__, texts, repeat("h")))
+    # without ":" or "h" holds none). Only the kept lines are looked at: on a raw dump
+    # the classifier has dropped most lines by now.
     signatures = [
         j
-        for j in compress(range(first + 1, n), islice(timed, first + 1, None))
-        if kept[j] and is_signature(texts[j], words[j])
+        for j in compress(range(first + 1, n), kept[first + 1 :])
+        if (":" in texts[j] or "h" in texts[j]) and is_signature(texts[j], words[j])
     ]
     if len(signatures) < THREAD_MIN_SIGNATURES:
         return None

@@ -16,22 +16,23 @@ scored the lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from math import inf
+from math import ceil, inf
 from operator import and_, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import protected_lines
-from cleaner.heuristics.caption_credits import ends_with_credit
+from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
-from cleaner.heuristics.teaser_tags import is_tagged_teaser
+from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
@@ -112,13 +113,19 @@ class LinePage:
     button_labels: dict[str, Label]  # category -> heuristic:button-line
     metadata: dict[str, Any]
     local: list[Label | None] = field(default_factory=list)
+    # every line usable (a text page without outlet rules, the usual raw dump): kept() then
+    # reads ``local`` alone
+    every_usable: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         if not self.local:
             self.local = [None] * len(self.texts)
+        self.every_usable = all(self.usable)
 
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far."""
+        if self.every_usable:
+            return list(map(is_, self.local, repeat(None)))
         return list(map(and_, self.usable, map(is_, self.local, repeat(None))))
 
     def dropped(self, j: int) -> Label:
@@ -157,13 +164,14 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
 
 
 def label_machine_lines(page: LinePage) -> None:
-    """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN)."""
-    local, usable = page.local, page.usable
-    for j, text in enumerate(page.texts):
+    """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
+    Only the kept lines are looked at in Python (on a raw dump the classifier has
+    dropped most lines by now)."""
+    local, texts = page.local, page.texts
+    for j in compress(range(len(texts)), page.kept()):
+        text = texts[j]
         if (
             len(text) <= MACHINE_LINE_MAX_CHARS
-            and usable[j]
-            and local[j] is None
             and text.lstrip()[:1] in MACHINE_LINE_STARTS
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
@@ -261,8 +269,16 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
-    has_phrase = list(map(is_not, categories, repeat(None)))
-    cues = list(map(or_, has_phrase, map(and_, map(is_not, local, repeat(None)), usable)))
+
+    def cues(a: int, b: int) -> bool:
+        """Whether lines ``a`` to ``b`` hold a phrase, or a label a decision set before."""
+        if any(map(is_not, categories[a:b], repeat(None))):
+            return True
+        return any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b]))
+
+    def has_phrase(j: int) -> bool:
+        return categories[j] is not None
+
     head, tail = edge_lines(
         page.texts,
         page.scored.words,
@@ -331,39 +347,46 @@ def label_contact_lines(page: LinePage) -> None:
     "Follow us on Facebook and Instagram"; ``contact_lines``)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    words, local, kept = page.scored.words, page.local, page.kept()
-    total, lines = sum(compress(words, kept)), sum(kept)
-    above = above_lines = 0
-    for j, text in enumerate(page.texts):
-        if not kept[j]:
-            continue
-        past_half = above >= CONTACT_MIN_BODY_SHARE * total or above_lines >= CONTACT_MIN_BODY_SHARE * lines
-        if past_half and is_contact_line(text, words[j], page.lexicon):
-            local[j] = CONTACT_LINE
-        above += words[j]
-        above_lines += 1
+    indexes = list(compress(range(len(page.texts)), page.kept()))
+    kept_words = list(map(page.scored.words.__getitem__, indexes))
+    above = list(accumulate(kept_words, initial=0))  # kept words above each kept line, and the total
+    lines = len(indexes)
+    # the first kept line past half of the kept words, or past half of the kept lines
+    # (the shares only grow down the page: every kept line from there on is past it)
+    start = min(
+        bisect_left(above, CONTACT_MIN_BODY_SHARE * above[-1], 0, lines), ceil(CONTACT_MIN_BODY_SHARE * lines)
+    )
+    for at in range(start, lines):
+        if is_contact_line(page.texts[indexes[at]], kept_words[at], page.lexicon):
+            page.local[indexes[at]] = CONTACT_LINE
 
 
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
-    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT)
+    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT, CREDIT_MARKS)
 
 
 def label_tagged_teasers(page: LinePage) -> None:
     """Inside an article's text: a teaser headline tagged with its kind of story
     ("Minister resigns after vote [VIDEO]"; ``teaser_tags``)."""
-    _label_kept_lines(page, is_tagged_teaser, TEASER_TAG)
+    _label_kept_lines(page, is_tagged_teaser, TEASER_TAG, TAG_BRACKETS)
 
 
-def _label_kept_lines(page: LinePage, test: Callable[[str, int, Lexicon], bool], label: Label) -> None:
+def _label_kept_lines(
+    page: LinePage, test: Callable[[str, int, Lexicon], bool], label: Label, marks: tuple[str, str]
+) -> None:
     """Where the text reads as an article, ``label`` on each kept line that ``test``
-    (the line, its words, the lexicon) says is boilerplate."""
+    (the line, its words, the lexicon) says is boilerplate. ``test`` passes only lines
+    holding one of the two ``marks``, so only those are put to it, and only the kept
+    lines are looked at in Python (on a raw dump the classifier has dropped most)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    words, local = page.scored.words, page.local
-    for j, kept in enumerate(page.kept()):
-        if kept and test(page.texts[j], words[j], page.lexicon):
+    texts, words, local = page.texts, page.scored.words, page.local
+    first, second = marks
+    for j in compress(range(len(texts)), page.kept()):
+        text = texts[j]
+        if (first in text or second in text) and test(text, words[j], page.lexicon):
             local[j] = label
 
 
@@ -409,15 +432,14 @@ def _last_prose_run(texts: list[str], kept: list[bool]) -> int:
     prose too, so a comments line needs no such test.)
 
     One pass over the kept lines serves every terminator line, so a page of many costs
-    no more than a page of one.
+    no more than a page of one; it splits the lines into words from the end up, only
+    as far as that run.
     """
-    indexes = list(compress(range(len(texts)), kept))
-    long_ = list(map(PROSE_PARAGRAPH_WORDS.__le__, map(len, map(str.split, map(texts.__getitem__, indexes)))))
     run = 0  # long kept lines in a row, counted from the last kept line up
-    for at in range(len(indexes) - 1, -1, -1):
-        run = run + 1 if long_[at] else 0
+    for j in compress(range(len(texts) - 1, -1, -1), reversed(kept)):
+        run = run + 1 if len(texts[j].split()) >= PROSE_PARAGRAPH_WORDS else 0
         if run >= PROSE_RUN_AFTER_TERMINATOR:
-            return indexes[at]
+            return j
     return -1
 
 

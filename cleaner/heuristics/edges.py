@@ -11,7 +11,7 @@ quote stays whole.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 from operator import and_, ge
 
@@ -31,30 +31,34 @@ def edge_lines(
     words: Sequence[int],
     usable: Sequence[bool],
     kept: Sequence[bool],
-    cues: Sequence[bool],
-    phrases: Sequence[bool],
+    cues: Callable[[int, int], bool],
+    phrases: Callable[[int], bool],
     raw: bool,
 ) -> tuple[list[int], list[int]]:
     """Indexes of head-menu lines and of short tail lines to drop.
 
-    ``cues`` marks lines with boilerplate evidence (a lexicon phrase, a button
-    line, an appeal): an edge is trimmed only when it holds one, so a recipe's
-    ingredient list or a song's last lines are not taken for a menu. A short
-    tail line with a lexicon phrase (``phrases``) goes even when it ends with a
-    period ("(c) 2024 X. All rights reserved."), unless it ends as a quotation.
+    ``cues(a, b)``: whether lines ``a`` to ``b`` (not included) hold boilerplate evidence
+    (a lexicon phrase, a button line, an appeal): an edge is trimmed only when it holds
+    one, so a recipe's ingredient list or a song's last lines are not taken for a menu.
+    A short tail line with a lexicon phrase (``phrases(j)``) goes even when it ends with
+    a period ("(c) 2024 X. All rights reserved."), unless it ends as a quotation. Both
+    are asked about the edges only, and the core's ends are found walking in from the
+    page's ends, so a page costs what its edges hold, not what its middle does.
     ``raw``: the page is a raw dump with site chrome; on other text (an
     extractor's article) the lines before the prose are its headline, standfirst
     and lists, so the head is never trimmed, and of the tail only lines with a
     lexicon phrase go.
     """
     n = len(texts)
-    core = list(compress(range(n), map(and_, kept, map(ge, words, repeat(CORE_MIN_WORDS)))))
-    if not core:
+    core = compress(range(n), map(and_, kept, map(ge, words, repeat(CORE_MIN_WORDS))))
+    first = next(core, None)
+    if first is None:
         return [], []
-    first, last = core[0], core[-1]
+    from_end = map(and_, reversed(kept), map(ge, reversed(words), repeat(CORE_MIN_WORDS)))
+    last = next(compress(range(n - 1, -1, -1), from_end))
     head: list[int] = []
     region = list(compress(range(first), usable))
-    if raw and len(region) >= HEAD_MIN_LINES and any(cues[:first]):
+    if raw and len(region) >= HEAD_MIN_LINES and cues(0, first):
         few = sum(map(FEW_WORDS.__ge__, map(words.__getitem__, region)))
         if few >= HEAD_MIN_FEW_SHARE * len(region):
             head = list(compress(region, map(kept.__getitem__, region)))
@@ -64,11 +68,11 @@ def edge_lines(
     tail = [
         j
         for j in compress(candidates, map(TAIL_MAX_WORDS.__ge__, map(words.__getitem__, candidates)))
-        if texts[j][-1] not in _SENTENCE_END or (phrases[j] and texts[j][-1] not in _QUOTE_END)
+        if texts[j][-1] not in _SENTENCE_END or (phrases(j) and texts[j][-1] not in _QUOTE_END)
     ]
     if not raw:  # an article's own last lines (a list, a signature) look as short
-        tail = [j for j in tail if phrases[j]]
+        tail = list(filter(phrases, tail))
     short = len(tail) + len(region) - sum(region_kept)
-    if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
+    if short < TAIL_MIN_LINES or not cues(last + 1, n):
         tail = []
     return head, tail

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import and_, is_, is_not, itemgetter, methodcaller
+from operator import and_, is_, is_not, itemgetter, methodcaller, not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -236,7 +236,24 @@ class HeuristicLabeler:
         page = PageScores(scores, cut, norms, scan.categories, words, phrase_lines, True)
         if not as_article:
             return page
-        return page._replace(leads=lead_in_categories(texts, norms, self.lexicon), at_start=scan.at_start)
+        return page._replace(leads=self._kept_leads(texts, norms, scores, cut), at_start=scan.at_start)
+
+    def _kept_leads(
+        self, texts: list[str], norms: list[str], scores: list[float], cut: float
+    ) -> list[str | None]:
+        """``lead_in_categories`` of a raw dump's lines, looked up on the lines the classifier
+        keeps only (None on the rest): the decisions read a line's lead-in only while it is
+        kept, and the button-and-phrase decision has dropped every line scored below the
+        cut before any of them does (tests/heuristics/test_raw_kept_leads.py). On a raw
+        dump that skips most lines; ``lead_in_categories`` reads each line alone."""
+        above = list(compress(range(len(texts)), map(not_, map(cut.__gt__, scores))))  # button-line's test
+        found = lead_in_categories(
+            list(map(texts.__getitem__, above)), list(map(norms.__getitem__, above)), self.lexicon
+        )
+        leads: list[str | None] = [None] * len(texts)
+        for j, lead in compress(zip(above, found), found):
+            leads[j] = lead
+        return leads
 
     def _article_scores(
         self,

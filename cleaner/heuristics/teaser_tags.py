@@ -18,6 +18,8 @@ from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
 TEASER_MAX_WORDS = 20  # the headline and its tag: a longer line is prose
 TEASER_MIN_WORDS = 3  # a tag alone, or with a word, is a button (the button rules')
+# A tag opens with one of these brackets: a line holding neither is no tagged teaser.
+TAG_BRACKETS = ("[", "【")
 _PATTERN_KEY = "teaser_tags.tags"  # this module's entry in ``Lexicon.derived``
 
 
@@ -47,7 +49,7 @@ def _build(words: tuple[str, ...]) -> _Tags:
 def is_tagged_teaser(text: str, words: int, lexicon: Lexicon | None = None) -> bool:
     """Whether ``text`` (``words`` words) is a headline with a media or teaser tag (the
     ``teaser_tags`` of ``lexicon``, the shipped lexicons' by default) before or after it."""
-    if not TEASER_MIN_WORDS <= words <= TEASER_MAX_WORDS or ("[" not in text and "【" not in text):
+    if not TEASER_MIN_WORDS <= words <= TEASER_MAX_WORDS or not any(map(text.__contains__, TAG_BRACKETS)):
         return False
     tags = _tags(lexicon or shipped_lexicon())
     return bool(tags.at_end.search(text) or tags.at_start.match(text))

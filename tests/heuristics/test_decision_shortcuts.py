@@ -1,0 +1,218 @@
+"""The decisions that look only at the kept lines, or start where a share of the page lies
+above, label exactly what a plain walk over every line labels: the contact line's
+start found by bisection, the last prose run split from the end up, the caption and
+teaser tests put only to kept lines holding their marks, and the edges found walking in
+from the page's ends."""
+
+from __future__ import annotations
+
+from math import inf
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics.caption_credits import ends_with_credit
+from cleaner.heuristics.contact_lines import is_contact_line
+from cleaner.heuristics.decisions import (
+    CAPTION_CREDIT,
+    CONTACT_LINE,
+    CONTACT_MIN_BODY_SHARE,
+    MACHINE_LINE,
+    MACHINE_LINE_MAX_CHARS,
+    MACHINE_LINE_PATTERN,
+    MACHINE_LINE_STARTS,
+    PROSE_PARAGRAPH_WORDS,
+    PROSE_RUN_AFTER_TERMINATOR,
+    SHORT_HEAD,
+    SHORT_TAIL,
+    TEASER_TAG,
+    LinePage,
+    _last_prose_run,
+    label_caption_credits,
+    label_contact_lines,
+    label_edges,
+    label_machine_lines,
+    label_tagged_teasers,
+)
+from cleaner.heuristics.edges import (
+    CORE_MIN_WORDS,
+    HEAD_MIN_FEW_SHARE,
+    HEAD_MIN_LINES,
+    TAIL_MAX_WORDS,
+    TAIL_MIN_LINES,
+)
+from cleaner.heuristics.features import FEW_WORDS
+from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.teaser_tags import is_tagged_teaser
+from cleaner.result import Label
+
+LEXICON = HeuristicLabeler().lexicon
+TAKEN = Label("other", "heuristic:classifier")
+# Lines modelled on an article's tail: paragraphs, sign-offs, captions, tagged teasers,
+# machine timestamps, short chrome.
+LINES = [
+    "The council voted on Tuesday to approve the budget after a long debate over parking "
+    "charges in the old town and the cost of the new tram line to the station district.",
+    "Write to Ann Lee at ann.lee@example-news.com",
+    "Follow the Daily Example's transport desk on Facebook, Instagram and YouTube.",
+    "The mayor at the opening of the new bridge on Monday (Photo: Ann Lee/Agency).",
+    "Ski star at the start of the race. © AFP / Ann Lee",
+    "Minister resigns after the vote in parliament [VIDEO]",
+    "2024-03-12T14:05:00+01:00",
+    "https://cdn.example-news.com/images/bridge.jpg",
+    "Share",
+    "Read more",
+    "She said the plan (which the council backed) would take years.",
+]
+
+
+def page_of(picks: list[int], kept: list[bool], usable: list[bool]) -> LinePage:
+    texts = [LINES[k] for k in picks]
+    words = [len(text.split()) for text in texts]
+    n = len(texts)
+    scored = PageScores(
+        [0.0] * n,
+        -inf,
+        [t.lower() for t in texts],
+        [None] * n,
+        words,
+        [False] * n,
+        True,
+        at_start=[False] * n,
+    )
+    local: list[Label | None] = [None if keep else TAKEN for keep in kept]
+    phrase_labels = {"share": Label("share", "heuristic:lexicon:share")}
+    return LinePage(texts, scored, usable, "text", LEXICON, phrase_labels, {}, {}, local)
+
+
+pages = st.integers(0, 40).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.integers(0, len(LINES) - 1), min_size=n, max_size=n),
+        st.lists(st.booleans(), min_size=n, max_size=n),
+        st.lists(st.booleans(), min_size=n, max_size=n),
+    )
+)
+
+
+def kept_of(page: LinePage) -> list[bool]:
+    return [u and label is None for u, label in zip(page.usable, page.local)]
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages, st.booleans())
+def test_contact_lines_match_the_walk_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]], all_usable: bool
+) -> None:
+    picks, kept, usable = case
+    page = page_of(picks, kept, [True] * len(picks) if all_usable else usable)
+    expected = list(page.local)
+    words, flags = page.scored.words, kept_of(page)
+    total, lines = sum(w for w, k in zip(words, flags) if k), sum(flags)
+    above = above_lines = 0
+    for j, text in enumerate(page.texts):
+        if not flags[j]:
+            continue
+        past = above >= CONTACT_MIN_BODY_SHARE * total or above_lines >= CONTACT_MIN_BODY_SHARE * lines
+        if past and is_contact_line(text, words[j], LEXICON):
+            expected[j] = CONTACT_LINE
+        above += words[j]
+        above_lines += 1
+    label_contact_lines(page)
+    assert page.local == expected
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages)
+def test_last_prose_run_matches_the_walk_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]],
+) -> None:
+    picks, kept, _ = case
+    texts = [LINES[k] for k in picks]
+    indexes = [j for j in range(len(texts)) if kept[j]]
+    expected, run = -1, 0
+    for j in reversed(indexes):
+        run = run + 1 if len(texts[j].split()) >= PROSE_PARAGRAPH_WORDS else 0
+        if run >= PROSE_RUN_AFTER_TERMINATOR:
+            expected = j
+            break
+    assert _last_prose_run(texts, kept) == expected
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages)
+def test_kept_line_tests_match_the_walk_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]],
+) -> None:
+    picks, kept, usable = case
+    for decide, test, label in (
+        (label_caption_credits, ends_with_credit, CAPTION_CREDIT),
+        (label_tagged_teasers, is_tagged_teaser, TEASER_TAG),
+        (label_machine_lines, None, MACHINE_LINE),
+    ):
+        page = page_of(picks, kept, usable)
+        flags = kept_of(page)
+        expected = list(page.local)
+        for j, text in enumerate(page.texts):
+            if not flags[j]:
+                continue
+            if test is None:
+                opens = text.lstrip()[:1] in MACHINE_LINE_STARTS and len(text) <= MACHINE_LINE_MAX_CHARS
+                hit = opens and MACHINE_LINE_PATTERN.fullmatch(text) is not None
+            else:
+                hit = test(text, page.scored.words[j], LEXICON)
+            if hit:
+                expected[j] = label
+        decide(page)
+        assert page.local == expected
+
+
+def _edges_over_every_line(page: LinePage) -> tuple[list[int], list[int]]:
+    """The head and tail of ``edges.edge_lines`` as first written: every column built
+    for every line before the core's ends are looked for."""
+    texts, words, usable, raw = page.texts, page.scored.words, page.usable, page.scored.raw
+    kept = kept_of(page)
+    phrases = [c is not None for c in page.scored.categories]
+    cues = [p or (label is not None and u) for p, label, u in zip(phrases, page.local, usable)]
+    core = [j for j in range(len(texts)) if kept[j] and words[j] >= CORE_MIN_WORDS]
+    if not core:
+        return [], []
+    first, last = core[0], core[-1]
+    head: list[int] = []
+    region = [j for j in range(first) if usable[j]]
+    if raw and len(region) >= HEAD_MIN_LINES and any(cues[:first]):
+        if sum(words[j] <= FEW_WORDS for j in region) >= HEAD_MIN_FEW_SHARE * len(region):
+            head = [j for j in region if kept[j]]
+    region = [j for j in range(last + 1, len(texts)) if usable[j]]
+    candidates = [j for j in region if kept[j] and words[j] <= TAIL_MAX_WORDS]
+    tail = [
+        j
+        for j in candidates
+        if texts[j][-1] not in ".!?…\"”»'’)" or (phrases[j] and texts[j][-1] not in "\"”»'’")
+    ]
+    if not raw:
+        tail = [j for j in tail if phrases[j]]
+    short = len(tail) + sum(not kept[j] for j in region)
+    if short < TAIL_MIN_LINES or not any(cues[last + 1 :]):
+        tail = []
+    return head, tail
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages, st.booleans(), st.lists(st.booleans(), min_size=40, max_size=40))
+def test_edges_match_the_columns_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]], raw: bool, phrased: list[bool]
+) -> None:
+    picks, kept, usable = case
+    page = page_of(picks, kept, usable)
+    categories = ["share" if flag else None for flag in phrased[: len(picks)]]
+    page.scored = page.scored._replace(categories=categories, raw=raw)
+    head, tail = _edges_over_every_line(page)
+    expected = list(page.local)
+    for j in head:
+        expected[j] = SHORT_HEAD
+    for j in tail:
+        category = categories[j]
+        expected[j] = page.phrase_labels[category] if category is not None else SHORT_TAIL
+    label_edges(page)
+    assert page.local == expected
