@@ -21,9 +21,10 @@ with folds grouped by domain: each held-out page is cleaned with its fold's
 model (``fallback="never"``) and with trafilatura first (``"always"``), and
 the fallback rule (when a page goes to trafilatura) is chosen on those
 out-of-fold results as the one that sends trafilatura the least work (the
-share of all blocks on the pages it sends: its time grows with the page, so
-a rule may keep the classifier's answer on pages past ``max_blocks``) while
-no set's figure falls below its bar (floors, --tolerance).
+share of all elements, as the walk counts them, on the pages it sends: its time
+grows with the tree it walks, so a rule may keep the classifier's answer on
+pages past ``max_elements``) while no set's figure falls below its bar
+(floors, --tolerance).
 
 The floors are measured here with the shipped article-line model, which
 remembers these pages; bench/fit_article.py --cv 5 --html, which refits it in
@@ -31,10 +32,15 @@ each fold, gave 0.009 less seb-dev F1 and 0.004 less traf acc for the same
 rule (2 December). So the rule was chosen with --floors 0.975,0.944
 (issue 14's 0.966 / 0.940 plus that gap) and then checked end to end there;
 the default floors' pick (4.9% of pages to trafilatura) fell to traf acc 0.938
-end to end. The shipped rule (band 0.35, share 0.72, at most 1000 blocks) is
---floors 0.975,0.948: the rule before's own out-of-fold traf acc, as its end-to-end
-0.945 was already at the bar of the html7 brief; --floors 0.975,0.944 picks
-at most 400 blocks (11.4% of blocks, out of fold traf acc 0.945: too low end to end).
+end to end. The rule before this one (band 0.35, share 0.72, at most 1000 blocks)
+was --floors 0.975,0.948: the rule before's own out-of-fold traf acc, as its
+end-to-end 0.945 was already at the bar of the html7 brief; --floors 0.975,0.944
+picks at most 400 blocks (11.4% of blocks, out of fold traf acc 0.945: too low
+end to end). The shipped rule is the same floors with the cost in elements: band
+0.35, share 0.72, at most 3000 elements, 18.4% of elements sent (the block cap
+sent 20.4% of them) and 15.1% of pages (15.4%), at the same seb-dev F1 and traf
+acc out of fold. Results saved before they held element counts get them from a
+second walk of the pages (attach_elements).
 
     python bench/fit_html.py --cv 5          # cross-validated figures and the fallback rule
     python bench/fit_html.py --cv 5 --save R.pkl && \
@@ -129,7 +135,9 @@ UNSURE_SHARES = (
     1.01,
 )
 MIN_BODY_CHARS = (0, 100, 200, 400, 800)
-MAX_BLOCKS = (None, 2000, 1500, 1200, 1000, 800, 600, 400)
+# Caps on the elements of a page sent (the walk's PageText.element_count; dev pages have
+# 599 at the median): trafilatura walks every element, so its time follows them.
+MAX_ELEMENTS = (None, 30000, 20000, 15000, 12000, 10000, 8000, 6000, 5000, 4000, 3000)
 
 
 @dataclass
@@ -141,6 +149,7 @@ class Page:
     labels: Any  # 1 article, 0 not, nan unknown
     weights: Any
     context: PageContext
+    elements: int  # the walk's element count: the fallback rule's cost measure
 
 
 def url_of(record: dict[str, Any]) -> str | None:
@@ -225,6 +234,7 @@ def load_pages(eval_dir: Path, limit: int | None) -> list[Page]:
                 labels,
                 weights,
                 PageContext.of(page, layout),
+                page.element_count,
             )
         )
     return pages
@@ -304,6 +314,7 @@ class PageResult:
     trafilatura: tuple[Any, ...]
     probabilities: Any
     chars: Any
+    elements: int = 0  # the walk's element count (older pickles: see attach_elements)
 
 
 def page_figures(dataset: str, record: dict[str, Any], body: str) -> tuple[Any, ...]:
@@ -358,9 +369,9 @@ def choose_rule(
 ) -> tuple[FallbackRule, Mix, float]:
     """The rule sending trafilatura the least work that loses no quality.
 
-    Work: the share of all pages' blocks sent, as trafilatura's time grows with the
+    Work: the share of all pages' elements sent, as trafilatura's time grows with the
     page (so a rule may keep the classifier's answer on the biggest pages,
-    ``max_blocks``). No quality loss: seb-dev F1 and traf acc at least ``floors`` (the
+    ``max_elements``). No quality loss: seb-dev F1 and traf acc at least ``floors`` (the
     figures of the html stage before the classifier, the bar of issue 14), or at least
     trafilatura-first's in this run less ``tolerance`` where that is lower; wceb-dev F1 at
     least trafilatura-first's less ``tolerance``. Returns the rule, its figures and the
@@ -372,36 +383,64 @@ def choose_rule(
         min(floors[1], always[1] - tolerance),
         always[2] - tolerance,
     )
-    blocks = np.array([len(r.chars) for r in results])
-    total_blocks = max(int(blocks.sum()), 1)
+    elements = np.array([r.elements for r in results])
+    total_elements = max(int(elements.sum()), 1)
     best: tuple[float, float, FallbackRule, Mix, float] | None = None
     for band in BANDS:
         measured = [FallbackRule(band, 0.0, 0).unsure(r.probabilities, r.chars) for r in results]
         shares = np.array([m[1] for m in measured])
         bodies = np.array([m[2] for m in measured])
-        for share, minimum, most in itertools.product(UNSURE_SHARES, MIN_BODY_CHARS, MAX_BLOCKS):
+        for share, minimum, most in itertools.product(UNSURE_SHARES, MIN_BODY_CHARS, MAX_ELEMENTS):
             sent = (shares > share) | (bodies < minimum)
             if most is not None:
-                sent &= blocks <= most
+                sent &= elements <= most
             mixed = mix(results, sent.tolist())
             figures = mixed.figures()
             if any(f < bar for f, bar in zip(figures, bars)):
                 continue
-            work = float(blocks[sent].sum()) / total_blocks
+            work = float(elements[sent].sum()) / total_elements
             quality = sum(figures)
             if best is None or (work, -quality) < (best[0], -best[1]):
-                best = (work, quality, FallbackRule(band, share, minimum, most), mixed, float(sent.mean()))
+                rule = FallbackRule(band, share, minimum, max_elements=most)
+                best = (work, quality, rule, mixed, float(sent.mean()))
     if best is None:  # nothing qualifies: every page to trafilatura
         rule = FallbackRule(0.5, 0.0, 10**9)
         return rule, mix(results, [True] * len(results)), 1.0
     return best[2], best[3], best[4]
 
 
-def sent_blocks(results: list[PageResult], rule: FallbackRule) -> float:
-    """The share of all pages' blocks that ``rule`` sends to trafilatura."""
+def sent_share(results: list[PageResult], rule: FallbackRule) -> tuple[float, float]:
+    """The shares of all pages' blocks and elements that ``rule`` sends to trafilatura."""
     blocks = np.array([len(r.chars) for r in results])
-    sent = np.array([rule.goes(r.probabilities, r.chars) for r in results])
-    return float(blocks[sent].sum()) / max(int(blocks.sum()), 1)
+    elements = np.array([r.elements for r in results])
+    sent = np.array([rule.goes(r.probabilities, r.chars, r.elements) for r in results])
+    return (
+        float(blocks[sent].sum()) / max(int(blocks.sum()), 1),
+        float(elements[sent].sum()) / max(int(elements.sum()), 1),
+    )
+
+
+def attach_elements(results: list[PageResult], eval_dir: Path, limit: int | None) -> None:
+    """Give results saved before they held element counts the walk's count of each page.
+
+    The results are in the order of ``load_pages`` (pages with visible text, set by set),
+    so the pages are walked again in that order; the block counts must agree.
+    """
+    if all(r.elements for r in results):
+        return
+    counts: list[tuple[str, int, int]] = []
+    for name, record in records(eval_dir, limit):
+        html = record.get("html") or ""
+        root = parse_html(html, for_trafilatura=False) if html.strip() else None
+        page = page_text(root) if root is not None else None
+        if page is not None and page.blocks:
+            counts.append((name, len(page.blocks), page.element_count))
+    if len(counts) != len(results) or any(
+        (r.dataset, len(r.chars)) != (name, blocks) for r, (name, blocks, _) in zip(results, counts)
+    ):
+        raise SystemExit("the saved results are not of these pages: run --cv again")
+    for result, (_, _, elements) in zip(results, counts):
+        result.elements = elements
 
 
 def cross_validate(pages: list[Page], eval_dir: Path, limit: int | None, folds: int) -> list[PageResult]:
@@ -421,6 +460,7 @@ def cross_validate(pages: list[Page], eval_dir: Path, limit: int | None, folds: 
     classifier_cleaner = Cleaner(fallback="never")
     always_cleaner = Cleaner(fallback="always")
     contexts = {f"{p.dataset}/{p.id}": p.context for p in pages}
+    elements = {f"{p.dataset}/{p.id}": p.elements for p in pages}
     results: list[PageResult] = []
     started = time.perf_counter()
     for name, record in records(eval_dir, limit):
@@ -438,6 +478,7 @@ def cross_validate(pages: list[Page], eval_dir: Path, limit: int | None, folds: 
                 page_figures(name, record, by_trafilatura),
                 probabilities[key],
                 contexts[key].chars,
+                elements[key],
             )
         )
         if len(results) % 250 == 0:
@@ -496,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[PageResult] = []
     if args.results:
         results = pickle.loads(args.results.read_bytes())
+        attach_elements(results, args.eval_dir, args.limit)
     elif args.cv:
         results = cross_validate(pages, args.eval_dir, args.limit, args.cv)
         if args.save:
@@ -510,15 +552,17 @@ def main(argv: list[str] | None = None) -> int:
         rule, mixed, rate = choose_rule(results, args.tolerance, (floors[0], floors[1]))
         print(
             f"  fallback rule: band {rule.band}, unsure share > {rule.max_unsure_share}, "
-            f"body < {rule.min_body_chars} chars, at most {rule.max_blocks} blocks"
+            f"body < {rule.min_body_chars} chars, at most {rule.max_elements} elements"
         )
+        block_share, element_share = sent_share(results, rule)
         print(
-            f"  auto ({rate:.1%} of pages, {sent_blocks(results, rule):.1%} of blocks to trafilatura): "
+            f"  auto ({rate:.1%} of pages, {block_share:.1%} of blocks, {element_share:.1%} of elements"
+            f" to trafilatura): "
             f"{mixed.line()}"
         )
         for dataset in SETS:
             part = [r for r in results if r.dataset == dataset]
-            flags = [rule.goes(r.probabilities, r.chars) for r in part]
+            flags = [rule.goes(r.probabilities, r.chars, r.elements) for r in part]
             print(f"    {dataset}: {sum(flags) / max(len(flags), 1):.1%} of {len(part)} pages to trafilatura")
     if args.write and args.rule_only:
         data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))

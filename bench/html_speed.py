@@ -82,13 +82,18 @@ def timed(
     tools: dict[str, Callable[[dict], object]],
     rows: list[dict],
     after_warmup: Callable[[], None] = lambda: None,
+    per_page: dict[str, list[float]] | None = None,
 ) -> dict[str, float]:
     """Seconds per tool over all pages, tools interleaved page by page.
 
     Interleaving puts every tool under the same machine load (other jobs
     come and go); each tool runs once on the first page before timing.
+    ``per_page``, when given, receives each tool's seconds page by page.
     """
     totals = dict.fromkeys(tools, 0.0)
+    pages: dict[str, list[float]] = per_page if per_page is not None else {}
+    for name in tools:
+        pages[name] = []
     for fn in tools.values():
         fn(rows[0])
     after_warmup()
@@ -97,7 +102,9 @@ def timed(
         for name, fn in tools.items():
             started = clock()
             answer = fn(row)
-            totals[name] += answer.seconds if isinstance(answer, Measured) else clock() - started
+            seconds = answer.seconds if isinstance(answer, Measured) else clock() - started
+            totals[name] += seconds
+            pages[name].append(seconds)
     for name, seconds in totals.items():
         print(f"{name:46s} {len(rows) / seconds:8.1f} pages/s  {1000 * seconds / len(rows):7.2f} ms/page")
     return totals
@@ -158,6 +165,35 @@ class Against:
         self.child.wait()
 
 
+DEFAULT_ROW = "cleaner, default (classifier, trafilatura if unsure)"
+TRAFILATURA_ROW = "trafilatura.extract (include_comments=False)"
+
+
+def print_fallback_share(
+    per_page: dict[str, list[float]], page_paths: list[str], against: Path | None
+) -> None:
+    """Where the default's time goes: its pages sent to trafilatura, against the rest.
+
+    Those pages cost the walk, a second parse and trafilatura's whole run, on pages
+    larger than the mean; the lines say which share of each tool's time they take.
+    """
+    sent = [path == "trafilatura" for path in page_paths]
+    if not sent or len(sent) != len(per_page.get(DEFAULT_ROW, [])):
+        return
+    rows = [DEFAULT_ROW, TRAFILATURA_ROW]
+    if against is not None:
+        rows.append(f"{against}: cleaner, default")
+    for name in rows:
+        seconds = per_page.get(name, [])
+        total = sum(seconds)
+        on_sent = sum(s for s, there in zip(seconds, sent) if there)
+        if total > 0:
+            print(
+                f"{name:54s} {on_sent / total:6.1%} of its time on the {sum(sent)} pages"
+                f" this checkout's default sends to trafilatura ({1000 * on_sent / max(sum(sent), 1):.2f} ms/page)"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -183,11 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     always = Cleaner(fallback="always")
     never = Cleaner(fallback="never")
     paths: Counter[str] = Counter()
+    page_paths: list[str] = []  # the default's path on each timed page, in order
 
     def by_default(row: dict) -> object:
         result = cleaner.clean(html=row["html"], url=url(row))
-        paths[result.metadata.get("html", {}).get("extraction", "none")] += 1
+        path = result.metadata.get("html", {}).get("extraction", "none")
+        paths[path] += 1
+        page_paths.append(path)
         return result
+
+    def after_warmup() -> None:
+        paths.clear()
+        page_paths.clear()
 
     def lxml_parse(row: dict) -> object:
         return parse_html(row["html"], for_trafilatura=False)
@@ -225,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         tools["cleaner, outlet selectors (generic list)"] = with_selectors
         tools["selector lookup: lxml parse + cssselect"] = lxml_select
         tools["selector lookup: BeautifulSoup(lxml) + select"] = soup_select
-    t = timed(tools, rows, paths.clear)
+    per_page: dict[str, list[float]] = {}
+    t = timed(tools, rows, after_warmup, per_page)
     if against is not None:
         against.close()
     traf = t["trafilatura.extract (include_comments=False)"]
@@ -234,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(paths.values())
     shares = ", ".join(f"{path} {count / total:.1%}" for path, count in paths.most_common())
     print(f"default's path per page ({total} pages): {shares}")
+    print_fallback_share(per_page, page_paths, args.against)
     if args.all:
         lx, bs = (
             t["selector lookup: lxml parse + cssselect"],

@@ -13,7 +13,7 @@ heuristics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
@@ -39,6 +39,7 @@ from cleaner.html.classifier import BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
+from cleaner.html.prune import counterparts, cut, outside_landmarks
 from cleaner.html.select import body_rule, select_marks
 from cleaner.html.text import Mark, PageText, composed, page_text, parse_html
 from cleaner.outlets.rules import HtmlRules
@@ -214,10 +215,17 @@ class TreeForTrafilatura:
     text: str
     walked: Any  # the walk's tree: stripped as trafilatura's is, so later decisions see what they saw
     utf8: bytes | None = None  # the text's UTF-8 bytes, where known
+    outside: tuple[Any, ...] = ()  # elements of the walk's tree trafilatura need not read
 
     def tree(self) -> Any:
+        """trafilatura's tree: the page parsed again, without the discarded tags and ``outside``."""
         etree.strip_elements(self.walked, *TRAFILATURA_DISCARDS, with_tail=False)
-        return parse_html(self.text, for_trafilatura=True, utf8=self.utf8)
+        tree = parse_html(self.text, for_trafilatura=True, utf8=self.utf8)
+        if tree is not None:
+            etree.strip_elements(tree, *TRAFILATURA_DISCARDS, with_tail=False)
+            if self.outside:
+                cut(counterparts(self.walked, tree, self.outside) or [])
+        return tree
 
 
 def _classified(
@@ -239,6 +247,11 @@ def _classified(
     }
     reason = stage.get("reason")
     if decision.fallback and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
+        if isinstance(source, TreeForTrafilatura):
+            lower_edge = 0.5 - model.fallback.band  # no block in or near the article
+            source = replace(
+                source, outside=tuple(outside_landmarks(page, decision.probabilities, lower_edge))
+            )
         in_article, rule = _trafilatura(source, page, url, size, stage)
         if stage["extraction"] == STAGE_TRAFILATURA:
             return in_article, rule
@@ -270,8 +283,8 @@ def _trafilatura(
         stage.update(extraction=STAGE_WHOLE_PAGE, reason="page too large for trafilatura; whole page used")
         return everything, TRAFILATURA_RULE
     if isinstance(source, TreeForTrafilatura):
-        source = source.tree()
-    if source is not None and not isinstance(source, str):
+        source = source.tree()  # stripped already
+    elif source is not None and not isinstance(source, str):
         # Our walk and metadata are done with these; trafilatura discards them too,
         # but only after copying them (about a tenth of its time on news pages).
         etree.strip_elements(source, *TRAFILATURA_DISCARDS, with_tail=False)

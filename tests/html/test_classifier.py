@@ -93,6 +93,28 @@ def test_a_page_past_max_blocks_keeps_the_classifiers_answer() -> None:
     assert doc.metadata["html"]["extraction"] == "trafilatura"
 
 
+def test_a_page_past_max_elements_keeps_the_classifiers_answer() -> None:
+    # trafilatura walks every element: past the rule's element limit (the walk's count)
+    # the classifier's answer stands however unsure it is
+    capped = dataclasses.replace(shipped_classifier(), fallback=FallbackRule(0.2, 0.0, 10**9, max_elements=3))
+    doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=capped)
+    assert doc.metadata["html"]["extraction"] == "classifier"
+    assert doc.metadata["html"]["classifier"]["unsure"] is True  # unsure, but not sent
+    roomy = dataclasses.replace(capped, fallback=FallbackRule(0.2, 0.0, 10**9, max_elements=10**6))
+    doc = page_document(page("valley_courier.html"), url=None, fallback="auto", classifier=roomy)
+    assert doc.metadata["html"]["extraction"] == "trafilatura"
+
+
+def test_the_element_limit_is_read_and_written_with_the_rule() -> None:
+    chars = np.array([100.0, 50.0, 80.0])
+    probabilities = np.array([0.5, 0.55, 0.9])
+    assert FallbackRule(0.2, 0.1, 0, max_elements=40).goes(probabilities, chars, 40)
+    assert not FallbackRule(0.2, 0.1, 0, max_elements=40).goes(probabilities, chars, 41)
+    rule = FallbackRule(0.35, 0.72, 0, None, 3000)
+    assert FallbackRule.from_json(rule.to_json()) == rule
+    assert shipped_classifier().fallback.max_elements is not None  # the shipped rule caps elements
+
+
 def test_the_block_limit_is_read_and_written_with_the_rule() -> None:
     chars = np.array([100.0, 50.0, 80.0])
     probabilities = np.array([0.5, 0.55, 0.9])
