@@ -32,7 +32,7 @@ from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
-from cleaner.heuristics.title import find_title, slug_words
+from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
 
@@ -286,8 +286,7 @@ def label_title(page: LinePage) -> None:
     take a lead sentence for it."""
     if page.origin == "html":
         return
-    slug = slug_words(page.url)
-    title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut, slug)
+    title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut, page.url)
     if title_at is not None:
         page.local[title_at] = TITLE
         page.metadata.setdefault("title", page.texts[title_at])

@@ -97,13 +97,13 @@ def find_title(
     usable: Sequence[bool],
     scores: Sequence[float],
     cut: float,
-    slug: frozenset[str] | None = None,
+    url: str | None = None,
 ) -> int | None:
     """Index of the headline line, or None.
 
     The first kept line is the headline when it is headline-shaped, a
-    longer kept line follows it and it shares a word with the address's slug
-    when there is one (extracted text); otherwise the nearest headline-shaped
+    longer kept line follows it and it shares a word with the slug of the
+    address ``url`` when there is one (extracted text); otherwise the nearest headline-shaped
     line above the first kept line (a raw page dump).
     """
     n = len(texts)
@@ -113,7 +113,7 @@ def find_title(
         return None
     first = body[0]
     if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
-        return None if off_slug(texts[first], slug) else first
+        return None if url and off_slug(texts[first], slug_words(url)) else first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
         label = local[j]
         if usable[j] and looks_like_title(texts[j]) and (label is None or label.rule in _RELABEL):
