@@ -30,3 +30,4 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
     outlet: str | None = None  # the outlet whose rule file cleaned the text, if any
+    url: str | None = None  # the record's address, when given (the headline finder reads its slug)

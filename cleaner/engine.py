@@ -187,7 +187,7 @@ class Cleaner:
             raise InputError(_too_many_lines(MAX_BLOCKS))
         rules = self.resolver.resolve(outlet, url, work)
         blocks = split_blocks(work)
-        doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks))
+        doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks), url=url)
         _apply_rules(doc, rules, date)
         return _Ruled(doc, rules, url, text)
 

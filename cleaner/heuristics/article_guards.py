@@ -21,6 +21,9 @@ HEADING_REACH = 2  # a paragraph at most this many lines above a subheading
 _INTERVIEW = re.compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*·–—▪■●◦]|\d{1,3}[.)])\s")
 TABLE_MIN_CELLS = 2  # a row of a table has cells with text; a layout box ("| text |") has one
+LIST_RUN = 2  # kept items of the same list just above an item that stays with them
+BROKEN_LINE_MIN_WORDS = 8  # a kept line this long that breaks off is a paragraph's first part
+_OPEN_END = ".!?…:;\"”»'’"  # a line ending otherwise breaks off inside its sentence
 
 
 def protected_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
@@ -62,3 +65,32 @@ def _table_row(text: str) -> bool:
         return False
     cells = text.replace("\t", "|").split("|")
     return sum(1 for cell in cells if cell.strip()) >= TABLE_MIN_CELLS
+
+
+def joined_to_kept_line(texts: list[str], kept: list[bool], j: int) -> bool:
+    """Whether line ``j`` belongs with the kept lines just above it, so it stays with them:
+    the next item of a list whose LIST_RUN items just above stay, or the rest of a sentence
+    the extractor broke (it opens with a lower-case word right after a kept line of
+    BROKEN_LINE_MIN_WORDS words or more that breaks off). A list and a paragraph are one
+    unit: the model, which scores lines one by one, may take the last item of an article's
+    list for a teaser and a broken sentence's tail for a link line."""
+    if j < LIST_RUN or not all(kept[j - LIST_RUN : j]):
+        return False
+    text, above = texts[j].strip(), texts[j - 1].rstrip()
+    if _LIST_ITEM.match(text):
+        return all(
+            _LIST_ITEM.match(texts[k]) and _marker(texts[k]) == _marker(text) for k in range(j - LIST_RUN, j)
+        )
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        first.isalpha()
+        and first.islower()
+        and above[-1:] not in _OPEN_END
+        and len(above.split()) >= BROKEN_LINE_MIN_WORDS
+    )
+
+
+def _marker(text: str) -> str:
+    """A list item's bullet ("-", "•"), or "1" for a numbered item."""
+    first = text.lstrip()[:1]
+    return "1" if first.isdigit() else first

@@ -25,7 +25,7 @@ from operator import and_, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
-from cleaner.heuristics.article_guards import protected_lines
+from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import is_contact_line
@@ -113,6 +113,7 @@ class LinePage:
     button_labels: dict[str, Label]  # category -> heuristic:button-line
     metadata: dict[str, Any]
     local: list[Label | None] = field(default_factory=list)
+    url: str | None = None  # the record's address: its slug tells the headline (title.py)
     # every line usable (a text page without outlet rules, the usual raw dump): kept() then
     # reads ``local`` alone
     every_usable: bool = field(init=False, default=False)
@@ -301,7 +302,7 @@ def label_title(page: LinePage) -> None:
     take a lead sentence for it."""
     if page.origin == "html":
         return
-    title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut)
+    title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut, page.url)
     if title_at is not None:
         page.local[title_at] = TITLE
         page.metadata.setdefault("title", page.texts[title_at])
@@ -333,6 +334,8 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
             family = page.scored.categories[j]
             if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
                 category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
+            if family == "credit" and words >= SENTENCE_WORDS and text[-1:] in SENTENCE_END:
+                category = None  # "Associated Press writers in Ohio contributed to this report."
         if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
             category = "legal"
         # a question opened by a family phrase is the article's ("Sign up for what?"); after
@@ -411,6 +414,7 @@ def label_article_lines(page: LinePage) -> None:
         return
     guarded = protected_lines(page.texts, words, leads)
     body_after = False  # a kept line follows (walking from the end)
+    removed = []
     for j in range(len(page.texts) - 1, -1, -1):
         if not usable[j] or local[j] is not None:
             continue
@@ -422,6 +426,11 @@ def label_article_lines(page: LinePage) -> None:
             continue
         category = leads[j] or scored.categories[j] or "other"
         local[j] = ARTICLE_LINE[category]
+        removed.append(j)
+    kept = page.kept()  # one pass on what stays: a line given back gives back no other
+    for j in removed:
+        if leads[j] is None and joined_to_kept_line(page.texts, kept, j):
+            local[j] = None
 
 
 def _last_prose_run(texts: list[str], kept: list[bool]) -> int:

@@ -389,11 +389,9 @@ class HeuristicLabeler:
         busy = [k for k, scope in enumerate(scopes) if scope.indices]
         out = [list(scope.labels) for scope in scopes]
         for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
-            # An outlet's own rule file is the authority on its pages: the generic
-            # article-line model does not second-guess what the outlet's rules kept.
-            requests = [
-                PageRequest(scopes[k].texts, docs[k].origin == "html", docs[k].outlet is None) for k in group
-            ]
+            # the article decisions (lead-ins, contact lines, ...) run on an outlet's pages too;
+            # the article-line model's cut does not (_decide)
+            requests = [PageRequest(scopes[k].texts, docs[k].origin == "html") for k in group]
             for k, scores in zip(group, self.pages_scores(requests)):
                 out[k] = self._decide(docs[k], scopes[k], scores)
         return out
@@ -401,6 +399,8 @@ class HeuristicLabeler:
     def _decide(self, doc: Document, scope: _Scope, scores: PageScores) -> list[Label | None]:
         """The decisions of ``DECISIONS`` over one document's scored lines."""
         labels = scope.labels
+        if doc.outlet is not None:  # the outlet's rule file is the authority: no cut by model score there
+            scores = scores._replace(article_cut=inf)
         page = LinePage(
             texts=scope.texts,
             scored=scores,
@@ -410,6 +410,7 @@ class HeuristicLabeler:
             phrase_labels=self._classifier_labels,
             button_labels=self._button_labels,
             metadata=doc.metadata,
+            url=doc.url,
         )
         for _name, decide in DECISIONS:
             decide(page)

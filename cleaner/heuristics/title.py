@@ -8,8 +8,10 @@ already-extracted text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from itertools import islice
+from urllib.parse import unquote, urlsplit
 
 from cleaner.result import Label
 
@@ -25,6 +27,16 @@ _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relatio
 # ("... and its advertiser. All opinions are mine"), which a headline never is; the
 # lower-case word of four letters or more passes "Dr. Who", "vs. Nets", "Corp. Buys".
 _SENTENCE_BREAK = re.compile(r"\b[a-z]{4,}\. [A-Z]")
+# The address's slug ("/2019/11/19/new-suvs-highlight-la-auto-show.html") names the article:
+# a first line none of whose words is in it is a kicker, a section label or the body's own
+# opening heading, not the headline. A path segment of fewer words is an id or a section
+# ("news", "a-6533123", "uber-uns"); a line of fewer Latin words cannot be compared (a
+# slug is Latin letters, a Cyrillic or Han headline is transliterated or encoded in it).
+SLUG_MIN_WORDS = 3
+SLUG_LINE_MIN_WORDS = 3
+_SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+_FILE_END = re.compile(r"\.[a-z]{2,5}$")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
 
 
 def looks_like_title(text: str) -> bool:
@@ -48,18 +60,51 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+def _ascii_fold(text: str) -> str:
+    """Lower case without accents ("Außen" -> "aussen"), as slugs write words."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slug_words(url: str | None) -> frozenset[str] | None:
+    """The words of the address's longest path segment of SLUG_MIN_WORDS words or more
+    (the article's slug), or None when it has none or the address cannot be read."""
+    if not url:
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in _SLUG_SPLIT.split(_FILE_END.sub("", _ascii_fold(segment))) if w.isalpha()]
+        if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
+            best = words
+    return frozenset(best) if best else None
+
+
+def off_slug(text: str, slug: frozenset[str] | None) -> bool:
+    """The line has SLUG_LINE_MIN_WORDS Latin words or more and none of them is in the slug."""
+    if slug is None:
+        return False
+    words = _LATIN_WORD.findall(_ascii_fold(text))
+    return len(words) >= SLUG_LINE_MIN_WORDS and slug.isdisjoint(words)
+
+
 def find_title(
     texts: Sequence[str],
     local: Sequence[Label | None],
     usable: Sequence[bool],
     scores: Sequence[float],
     cut: float,
+    url: str | None = None,
 ) -> int | None:
     """Index of the headline line, or None.
 
-    The first kept line is the headline when it is headline-shaped and a
-    longer kept line follows it (extracted text); otherwise the nearest
-    headline-shaped line above the first kept line (a raw page dump).
+    The first kept line is the headline when it is headline-shaped, a
+    longer kept line follows it and it shares a word with the slug of the
+    address ``url`` when there is one (extracted text); otherwise the nearest headline-shaped
+    line above the first kept line (a raw page dump).
     """
     n = len(texts)
     # the first two body lines are all it reads: stop looking there
@@ -68,7 +113,7 @@ def find_title(
         return None
     first = body[0]
     if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
-        return first
+        return None if url and off_slug(texts[first], slug_words(url)) else first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
         label = local[j]
         if usable[j] and looks_like_title(texts[j]) and (label is None or label.rule in _RELABEL):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.heuristics.title import looks_like_title
+from cleaner.heuristics.title import looks_like_title, slug_words
 
 PARAGRAPH = (
     "The regional transport authority presented its plan for the northern rail line on Monday, "
@@ -56,3 +56,46 @@ def test_a_headline_opening_the_text_goes_as_title() -> None:
     text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
     result = clean(text)
     assert headline not in result.body and result.metadata.get("title") == headline
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        (
+            "https://example.org/2024/05/12/rail-line-plan-promises-trains.html",
+            {"rail", "line", "plan", "promises", "trains"},
+        ),
+        (
+            "https://example.de/politik/b%C3%BCrger-w%C3%A4hlen-neuen-rat",
+            {"burger", "wahlen", "neuen", "rat"},
+        ),
+        ("https://example.com/news/a-6533123", None),  # an id, not a slug
+        ("https://example.com/about-us/", None),  # too few words to name an article
+        (None, None),
+        ("http://[bad", None),
+    ],
+)
+def test_slug_words(url: str | None, words: set[str] | None) -> None:
+    assert slug_words(url) == (frozenset(words) if words is not None else None)
+
+
+def test_a_first_line_sharing_no_word_with_the_slug_is_no_headline() -> None:
+    # a kicker or the article's own opening heading that the extractor put first: the
+    # address names the article, and this line is not its headline
+    line = "Good news for commuters at last"
+    text = line + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    url = "https://example.org/2024/05/12/rail-line-plan-promises-trains.html"
+    result = clean(text, url=url)
+    assert line in result.body and "title" not in result.metadata
+    assert line not in clean(text).body  # without an address it is taken for the headline
+
+
+def test_a_headline_in_the_slug_goes_and_a_cyrillic_one_is_not_compared() -> None:
+    headline = "Rail line plan promises trains every fifteen minutes"
+    text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    result = clean(text, url="https://example.org/2024/05/12/rail-line-plan-promises-trains.html")
+    assert result.metadata.get("title") == headline and headline not in result.body
+    russian = "Неделя в Москве: что изменится с понедельника"
+    text = russian + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    result = clean(text, url="https://example.ru/news/nedelya-v-moskve-chto-izmenitsya")
+    assert result.metadata.get("title") == russian
