@@ -165,6 +165,7 @@ class HeuristicLabeler:
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
         for_article: list[int] = []  # pages the article-line model scores
+        for_leads: list[int] = []  # pages read as articles without the model's cut (model_cut)
         for k, page in enumerate(pages):
             a, b = starts[k], starts[k + 1]
             if len(pages) == 1:
@@ -180,7 +181,7 @@ class HeuristicLabeler:
                     [0.0] * n, cut, lines.norms, lines.scan.categories, lines.words, phrase_lines, raw
                 )
                 if self.article_model is not None and page.with_article_model and n:
-                    for_article.append(k)
+                    (for_article if page.model_cut else for_leads).append(k)
                 elif self.article_model is not None and page.with_article_model:
                     scores[k] = scores[k]._replace(  # type: ignore[union-attr]
                         article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
@@ -197,6 +198,12 @@ class HeuristicLabeler:
         if for_article:
             self._article_scores(
                 [pages[k].texts for k in for_article], for_article, scores, every_line, starts
+            )
+        for k in for_leads:
+            lines = every_line if len(pages) == 1 else _page_lines(every_line, starts[k], starts[k + 1])
+            scores[k] = scores[k]._replace(  # type: ignore[union-attr]
+                leads=lead_in_categories(pages[k].texts, lines.norms, self.lexicon),
+                at_start=lines.scan.at_start,
             )
         return scores  # type: ignore[return-value]
 
@@ -390,8 +397,11 @@ class HeuristicLabeler:
         out = [list(scope.labels) for scope in scopes]
         for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
             # the article decisions (lead-ins, contact lines, ...) run on an outlet's pages too;
-            # the article-line model's cut does not (_decide)
-            requests = [PageRequest(scopes[k].texts, docs[k].origin == "html") for k in group]
+            # the article-line model's cut does not (PageRequest.model_cut)
+            requests = [
+                PageRequest(scopes[k].texts, docs[k].origin == "html", model_cut=docs[k].outlet is None)
+                for k in group
+            ]
             for k, scores in zip(group, self.pages_scores(requests)):
                 out[k] = self._decide(docs[k], scopes[k], scores)
         return out
@@ -399,8 +409,6 @@ class HeuristicLabeler:
     def _decide(self, doc: Document, scope: _Scope, scores: PageScores) -> list[Label | None]:
         """The decisions of ``DECISIONS`` over one document's scored lines."""
         labels = scope.labels
-        if doc.outlet is not None:  # the outlet's rule file is the authority: no cut by model score there
-            scores = scores._replace(article_cut=inf)
         page = LinePage(
             texts=scope.texts,
             scored=scores,
@@ -443,6 +451,10 @@ class PageRequest(NamedTuple):
     texts: list[str]
     extracted: bool = False
     with_article_model: bool = True
+    # False on an outlet's pages: its rule file is the authority, so the article-line
+    # model's cut does not apply and its scores are not computed; the article decisions
+    # (lead-ins, contact lines, ...) still read the lines' lead-ins
+    model_cut: bool = True
 
 
 class _Scope(NamedTuple):
