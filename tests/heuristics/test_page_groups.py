@@ -1,0 +1,68 @@
+"""Columns made for a group of raw dumps at once (``page_groups``) are bit for bit each
+page's own (``features.stage2_columns`` on the page alone): pages of one, two and three
+lines, pages where stage one keeps no line or every line, runs that would join across
+two pages' edge, and pages of a raw dump's usual size."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner.heuristics.features import STAGE2_EXTRA, stage2_columns
+from cleaner.heuristics.page_groups import Group, stage2_extra
+
+
+def page(n: int, rng: np.random.Generator, kept_share: float = 0.4) -> tuple[np.ndarray, np.ndarray]:
+    """Stage one's probabilities and ``len_log`` of a page of ``n`` lines: most lines
+    menu-like and dropped, a stretch of prose kept, as on a raw dump."""
+    s1 = rng.uniform(0.0, 0.49, n)
+    s1[rng.uniform(size=n) < kept_share] = rng.uniform(0.5, 1.0)
+    return s1, np.log1p(rng.integers(1, 400, n)).astype(np.float64)
+
+
+def same_bits(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and a.dtype == b.dtype and bool((a.view(np.int64) == b.view(np.int64)).all())
+
+
+def check(pages: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    group = Group([len(s1) for s1, _ in pages])
+    together = stage2_extra(
+        group, np.concatenate([s1 for s1, _ in pages]), np.concatenate([ll for _, ll in pages])
+    )
+    assert sorted(together) == sorted(STAGE2_EXTRA)
+    at = 0
+    for s1, len_log in pages:
+        alone = stage2_columns({"len_log": len_log}, s1)
+        for name in STAGE2_EXTRA:
+            part = np.ascontiguousarray(together[name][at : at + len(s1)], dtype=np.float64)
+            assert same_bits(part, np.asarray(alone[name], dtype=np.float64)), (name, len(s1))
+        at += len(s1)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_groups_match_each_page(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([1, 2, 3, 4, 7, 60, 240, 900], size=rng.integers(1, 12))
+    check([page(int(n), rng, float(rng.uniform(0.0, 1.0))) for n in sizes])
+
+
+def test_tiny_pages_and_pages_without_kept_lines() -> None:
+    rng = np.random.default_rng(7)
+    nothing_kept = (np.full(5, 0.1), np.log1p(np.arange(1.0, 6.0)))
+    all_kept = (np.full(4, 0.9), np.log1p(np.arange(1.0, 5.0)))
+    check([page(1, rng), page(2, rng), page(3, rng), nothing_kept, all_kept, page(1, rng, 1.0)])
+    check([nothing_kept])
+    check([page(1, rng, 0.0)])
+
+
+def test_runs_do_not_join_across_pages() -> None:
+    """The last kept line of one page and the first of the next lie within RUN_GAP lines
+    of each other in the group: still two pages' runs, each its page's largest."""
+    ends_kept = (np.array([0.1, 0.1, 0.1, 0.9]), np.log1p(np.array([5.0, 5.0, 5.0, 50.0])))
+    opens_kept = (np.array([0.9, 0.1, 0.1, 0.1, 0.1]), np.log1p(np.array([9.0, 5.0, 5.0, 5.0, 5.0])))
+    check([ends_kept, opens_kept, ends_kept])
+    group = Group([4, 5])
+    cols = stage2_extra(
+        group, np.concatenate([ends_kept[0], opens_kept[0]]), np.concatenate([ends_kept[1], opens_kept[1]])
+    )
+    assert cols["in_main"].tolist() == [0, 0, 0, 1, 1, 0, 0, 0, 0]
