@@ -29,19 +29,22 @@ from cleaner.heuristics.decisions import DECISIONS, LinePage
 from cleaner.heuristics.features import (
     FEW_WORDS,
     Columns,
+    LayoutInputs,
     ascii_spaced,
     byte_token_counts,
     few_share,
     line_starts,
     stage1_columns,
+    stage1_line_columns,
     stage2_columns,
     token_counts,
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
 from cleaner.heuristics.model import LineModel, Regime, load_model
-from cleaner.heuristics.page_groups import Group, stage2_extra
+from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
+from cleaner.heuristics.terminators import terminator_columns
 from cleaner.result import Label
 
 # Pages of fewer lines split their words line by line: the byte-level count's few numpy
@@ -215,10 +218,11 @@ class HeuristicLabeler:
 
     def _raw_group_scores(self, group: list[_RawPage], scores: list[PageScores | None]) -> None:
         """The line classifier's scores of raw dumps (pages in a scoring regime), put into
-        ``scores``: stage one page by page, stage two's context columns for the group's
-        pages at once (``page_groups.stage2_extra``: the same columns as page by page, for
-        fewer numpy calls), each stage's product page by page (one BLAS call per page, as
-        alone: its sums keep their order, so the logits are bit for bit the same).
+        ``scores``: each page's own line columns, then the layout columns and stage two's
+        context columns for the group's pages at once (``page_groups``: the same columns
+        as page by page, for fewer numpy calls), each stage's product page by page (one
+        BLAS call per page, as alone: its sums keep their order, so the logits are bit
+        for bit the same).
 
         ``as_article`` (no outlet rules): the lines the classifier keeps are read as
         an article too, so a short line among them opened by a lead-in or a family
@@ -226,25 +230,40 @@ class HeuristicLabeler:
         hence the lead-ins and the phrase openings (the article-line model itself
         measured no better there: ``bench/fit_article.py --cv 5 --text``)."""
         columns = []
-        firsts = []
+        every_family = []
+        every_input = []
+        alone = len(group) == 1
         for page in group:
             lows, norms, scan, _, _ = page.lines
             families, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
             text = page.text
-            cols = stage1_columns(
-                page.texts,
-                page.lines,
-                lex_any,
-                lex_line,
-                text.tokens,
-                text.spaced,
-                text.joined,
-                text.starts,
-                families=families,
+            if alone:
+                columns.append(
+                    stage1_columns(
+                        page.texts,
+                        page.lines,
+                        lex_any,
+                        lex_line,
+                        text.tokens,
+                        text.spaced,
+                        text.joined,
+                        text.starts,
+                        families=families,
+                    )
+                )
+                continue
+            cols, inputs = stage1_line_columns(
+                page.texts, page.lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
             )
             columns.append(cols)
-            firsts.append(page.regime.stage1.probabilities(cols, len(page.texts)))
-        if len(group) == 1:
+            every_input.append(inputs)
+            every_family.append(families)
+        if not alone:
+            _grouped_layout(columns, every_input, every_family)
+        firsts = [
+            page.regime.stage1.probabilities(cols, len(page.texts)) for page, cols in zip(group, columns)
+        ]
+        if alone:
             seconds = [stage2_columns(columns[0], firsts[0])]
         else:
             seconds = _grouped_stage2(columns, firsts)
@@ -440,6 +459,31 @@ class HeuristicLabeler:
         for j in compress(range(len(scope.indices)), decided):
             labels[scope.indices[j]] = page.local[j]
         return labels
+
+
+def _grouped_layout(
+    columns: list[Columns], inputs: list[LayoutInputs], families: list[list[str | None]]
+) -> None:
+    """Add the LAYOUT and TERMINATOR columns to each page's ``columns``: the layout made
+    for all the pages at once (``page_groups.layout_group``), each page's slice of it
+    handed back, the terminators page by page from its main block."""
+    group = Group([len(found.texts) for found in inputs])
+    joined = LayoutInputs(
+        list(chain.from_iterable(found.texts for found in inputs)),
+        *(np.concatenate(part) for part in list(zip(*inputs))[1:]),
+    )
+    layout, firsts, lasts = layout_group(group, joined)
+    starts = group.starts.tolist()
+    for k, cols in enumerate(columns):
+        a, b = starts[k], starts[k + 1]
+        for name, values in layout.items():
+            cols[name] = values[a:b]
+        found = inputs[k]
+        cols.update(
+            terminator_columns(
+                found.lengths, found.words, found.phrase_line, families[k], firsts[k], lasts[k]
+            )
+        )
 
 
 def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Columns]:

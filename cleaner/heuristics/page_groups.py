@@ -16,7 +16,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaner.heuristics.features import FAR, NEAR, RUN_GAP, RUN_KEEP
+from cleaner.heuristics.features import FAR, NEAR, RUN_GAP, RUN_KEEP, LayoutInputs
+from cleaner.heuristics.layout import (
+    DATE_DIGIT_SHARE,
+    DATE_MAX_WORDS,
+    MARK_RADIUS,
+    REPEAT_LINE_COST,
+    REPEAT_MIN,
+    SHAPE_RADIUS,
+    SHORT_LINE_COST,
+    TITLE_HEAD_LINES,
+    TITLE_MIN_WORDS,
+    _around,
+    list_markers,
+    main_block,
+    shape_buckets,
+)
 from cleaner.heuristics.windows import padded_prefix
 
 RAMP_SCALE = 4  # features._run_columns: the before/after ramps reach 1.0 a quarter of the page away
@@ -139,3 +154,148 @@ def run_columns(group: Group, s1: np.ndarray, len_log: np.ndarray) -> dict[str, 
             (from_main > 0) & (last_of >= first_of), np.minimum(from_main * inv * RAMP_SCALE, 1.0), 0.0
         ),
     }
+
+
+def layout_group(group: Group, inputs: LayoutInputs) -> tuple[dict[str, np.ndarray], list[int], list[int]]:
+    """``layout.layout_columns`` of each page of the group (``inputs``: the pages' inputs one
+    after the other, ``first_seen`` numbered within each page), and each page's main block
+    (first and last line within the page; (n, -1) for none). The main blocks are found
+    page by page (a maximum-sum stretch per page); runs, windows and distances break at
+    the pages' edges, and every sum across lines is of whole numbers (exact in any order)."""
+    (
+        texts,
+        lengths,
+        words,
+        long_,
+        terminal,
+        title_case,
+        bullet,
+        first_seen,
+        counts,
+        phrase_line,
+        points,
+        digits,
+    ) = inputs
+    sizes = group.sizes.tolist()
+    starts = group.starts.tolist()
+    total_lines = group.total
+    page_of, local, n_of = group.page_of, group.local, group.n_of
+    blocks = [main_block(lengths[a:b], long_[a:b]) for a, b in zip(starts, starts[1:])]
+    firsts = [first for first, _ in blocks]
+    lasts = [last for _, last in blocks]
+    has_block = np.array([last >= 0 for last in lasts], dtype=bool)
+    first_of = np.array(firsts, dtype=np.int64)[page_of]
+    last_of = np.array(lasts, dtype=np.int64)[page_of]
+    block_here = has_block[page_of]
+    block_in = ((local >= first_of) & (local <= last_of)).astype(np.float64)
+    before = np.where(block_here, np.maximum(first_of - local, 0), 0)
+    after = np.where(block_here, np.maximum(local - last_of, 0), 0)
+    # characters up to each line's end, within its page (whole numbers: one sum for the group)
+    ends_all = np.cumsum(lengths)
+    offsets = np.zeros(len(sizes), dtype=np.int64)
+    offsets[1:] = ends_all[group.starts[1:-1] - 1]
+    ends = ends_all - offsets[page_of]
+    nonempty = group.sizes > 0
+    page_total = np.zeros(len(sizes))
+    page_total[nonempty] = ends[group.starts[1:][nonempty] - 1]
+    page_total[page_total == 0] = 1.0  # float(ends[-1]) or 1.0
+    total = page_total[page_of]
+    safe_first = np.where(has_block, np.array(firsts), 0) + group.starts[:-1]
+    safe_last = np.where(has_block, np.array(lasts), 0) + group.starts[:-1]
+    safe_first = np.minimum(safe_first, max(total_lines - 1, 0))
+    safe_last = np.minimum(safe_last, max(total_lines - 1, 0))
+    block_start = (ends[safe_first] - lengths[safe_first]).astype(np.float64)[page_of]
+    block_end = ends[safe_last].astype(np.float64)[page_of]
+    chars_before = np.where(block_here, np.maximum(block_start - ends, 0) / total, 0.0)
+    chars_after = np.where(block_here, np.maximum(ends - lengths - block_end, 0) / total, 0.0)
+    markers = np.maximum(list_markers(texts, points), bullet)
+    # runs of like lines, broken at each page's first line
+    change = np.zeros(total_lines, dtype=bool)
+    change[1:] = long_[1:] != long_[:-1]
+    change[group.starts[1:-1][group.starts[1:-1] < total_lines]] = True
+    change[0] = False
+    run_id = np.cumsum(change)
+    run_sizes = np.bincount(run_id)
+    run_terminal = (np.bincount(run_id, weights=terminal) / run_sizes)[run_id]
+    run_title = (np.bincount(run_id, weights=title_case) / run_sizes)[run_id]
+    run_marker = (np.bincount(run_id, weights=markers) / run_sizes)[run_id]
+    shapes = shape_buckets(words, terminal)
+    same = np.zeros(total_lines)
+    for step in range(1, SHAPE_RADIUS + 1):
+        pairs = (shapes[step:] == shapes[:-step]) & (page_of[step:] == page_of[:-step])
+        same[step:] += pairs
+        same[:-step] += pairs
+    shape_sizes = np.minimum(local, SHAPE_RADIUS) + np.minimum(n_of - 1 - local, SHAPE_RADIUS)
+    same_shape = np.zeros(total_lines)
+    several = shape_sizes > 0
+    same_shape[several] = same[several] / shape_sizes[several]
+    short = 1.0 - long_
+    repeated = counts > 1
+    heads = np.flatnonzero(repeated & (local < TITLE_HEAD_LINES) & (words >= TITLE_MIN_WORDS))
+    title_seen = np.full(len(sizes), -1, dtype=np.int64)  # per page, its title's first_seen
+    if len(heads):
+        head_pages, first_head = np.unique(page_of[heads], return_index=True)
+        title_seen[head_pages] = first_seen[heads[first_head]]
+    title_repeat = (first_seen == title_seen[page_of]).astype(np.float64)
+    above, below = _phrase_distances(group, phrase_line)
+    marks_repeat = ((counts >= REPEAT_MIN) & (long_ == 0)).astype(np.float64)
+    dated = ((digits >= DATE_DIGIT_SHARE) & (words <= DATE_MAX_WORDS)).astype(np.float64)
+    block_pos = np.zeros(total_lines)
+    inside = block_in > 0
+    block_pos[inside] = (ends[inside] - block_start[inside]) / (block_end[inside] - block_start[inside])
+    core_in = block_in.copy()
+    marked = np.bincount(page_of, weights=marks_repeat * block_in, minlength=len(sizes)) > 0
+    for k in np.flatnonzero(marked).tolist():
+        a, b = starts[k], starts[k + 1]
+        core_first, core_last = main_block(
+            lengths[a:b], long_[a:b], SHORT_LINE_COST, marks_repeat[a:b] * REPEAT_LINE_COST
+        )
+        core_in[a:b] = _around(core_first, core_last, local[a:b])[0]
+    repeat_near, date_near = window_means_rows(group, np.array((marks_repeat, dated)), MARK_RADIUS)
+    columns = {
+        "block_in": block_in,
+        "block_before": np.log1p(before),
+        "block_after": np.log1p(after),
+        "block_chars_before": chars_before,
+        "block_chars_after": chars_after,
+        "run_lines": np.log1p(run_sizes[run_id]) * short,
+        "run_terminal": run_terminal,
+        "run_title": run_title,
+        "run_marker": run_marker,
+        "run_marker_in_block": run_marker * block_in * short,
+        "short_in_block": short * block_in,
+        "same_shape": same_shape,
+        "repeat_first": (repeated & (first_seen == local)).astype(np.float64),
+        "title_repeat": title_repeat,
+        "phrase_above": 1.0 / (1.0 + above),
+        "phrase_below": 1.0 / (1.0 + below),
+        "long_outside_block": long_ * (1.0 - block_in),
+        "repeat_near": repeat_near,
+        "date_near": date_near,
+        "block_pos": block_pos,
+        "core_in": core_in,
+    }
+    return columns, firsts, lasts
+
+
+def window_means_rows(group: Group, rows: np.ndarray, radius: int) -> list[np.ndarray]:
+    """``window_means`` of each row of ``rows`` (columns of the group's lines) within ``radius``."""
+    return [window_means(group, row, (radius,), radius)[0] for row in rows]
+
+
+def _phrase_distances(group: Group, phrase_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``layout.phrase_distances`` of each page: the nearest phrase line above and below
+    within the line's own page (infinity where there is none)."""
+    total = group.total
+    index = np.arange(total)
+    page_first = group.starts[:-1][group.page_of]
+    page_end = group.starts[1:][group.page_of]
+    marked = np.where(phrase_line > 0, index, -1)
+    last = np.full(total, -1)
+    last[1:] = np.maximum.accumulate(marked)[:-1]
+    above = np.where(last >= page_first, index - last, np.inf)
+    marked_below = np.where(phrase_line > 0, index, total)
+    following = np.full(total, total)
+    following[:-1] = np.minimum.accumulate(marked_below[::-1])[::-1][1:]
+    below = np.where(following < page_end, following - index, np.inf)
+    return above, below

@@ -8,8 +8,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.heuristics.features import STAGE2_EXTRA, stage2_columns
-from cleaner.heuristics.page_groups import Group, stage2_extra
+from cleaner.heuristics.features import (
+    LONG_WORDS,
+    STAGE2_EXTRA,
+    LayoutInputs,
+    first_occurrences,
+    stage2_columns,
+)
+from cleaner.heuristics.layout import LAYOUT, layout_columns, main_block
+from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra
 
 
 def page(n: int, rng: np.random.Generator, kept_share: float = 0.4) -> tuple[np.ndarray, np.ndarray]:
@@ -66,3 +73,69 @@ def test_runs_do_not_join_across_pages() -> None:
         group, np.concatenate([ends_kept[0], opens_kept[0]]), np.concatenate([ends_kept[1], opens_kept[1]])
     )
     assert cols["in_main"].tolist() == [0, 0, 0, 1, 1, 0, 0, 0, 0]
+
+
+MENU = ["Home", "News", "Sport", "Reply", "Share", "12 March 2024, 14:05", "Reply", "3 replies"]
+PROSE = [
+    "The council approved the new budget on Tuesday after a long debate about how the money should be spent.",
+    "Residents who attended the meeting said they were worried about rising costs and fewer bus services.",
+    "1. Preheat the oven and grease a tin with a little butter before you start.",
+    "A spokesperson said the plan would be reviewed again next spring, when the figures are in.",
+]
+
+
+def layout_page(n: int, rng: np.random.Generator) -> LayoutInputs:
+    """A raw dump of ``n`` lines: menu lines, repeated ones, dates, prose, a headline repeated."""
+    texts = [str(rng.choice(MENU + PROSE)) for _ in range(n)]
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    words = np.array([len(t.split()) for t in texts], dtype=np.int64)
+    long_ = (words >= LONG_WORDS).astype(np.float64)
+    terminal = np.array([t[-1] in ".!?" for t in texts], dtype=np.float64)
+    first_seen = first_occurrences(texts)
+    counts = np.bincount(first_seen, minlength=n)[first_seen]
+    return LayoutInputs(
+        texts,
+        lengths,
+        words,
+        long_,
+        terminal,
+        np.array([t.istitle() for t in texts], dtype=np.float64),
+        (rng.uniform(size=n) < 0.1).astype(np.float64),
+        first_seen,
+        counts,
+        np.array([t in ("Share", "Reply") for t in texts], dtype=np.float64),
+        np.array([ord(t[0]) for t in texts], dtype=np.uint32),
+        np.array([sum(c.isdigit() for c in t) / len(t) for t in texts]),
+    )
+
+
+def check_layout(pages: list[LayoutInputs]) -> None:
+    group = Group([len(p.texts) for p in pages])
+    joined = LayoutInputs(
+        [t for p in pages for t in p.texts], *(np.concatenate(part) for part in list(zip(*pages))[1:])
+    )
+    together, firsts, lasts = layout_group(group, joined)
+    assert sorted(together) == sorted(LAYOUT)
+    at = 0
+    for k, inputs in enumerate(pages):
+        n = len(inputs.texts)
+        alone = layout_columns(*inputs)
+        assert (firsts[k], lasts[k]) == main_block(inputs.lengths, inputs.long)
+        for name in LAYOUT:
+            part = np.ascontiguousarray(together[name][at : at + n], dtype=np.float64)
+            assert same_bits(part, np.asarray(alone[name], dtype=np.float64)), (name, n)
+        at += n
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_layout_of_random_groups_matches_each_page(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    sizes = rng.choice([1, 2, 3, 5, 16, 80, 300], size=rng.integers(1, 12))
+    check_layout([layout_page(int(n), rng) for n in sizes])
+
+
+def test_layout_of_pages_without_a_long_line() -> None:
+    rng = np.random.default_rng(3)
+    menu_only = layout_page(6, rng)._replace(long=np.zeros(6))
+    check_layout([layout_page(1, rng), menu_only, layout_page(2, rng), layout_page(3, rng), menu_only])
+    check_layout([menu_only])
