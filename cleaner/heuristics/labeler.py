@@ -42,9 +42,8 @@ from cleaner.heuristics.features import (
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
 from cleaner.heuristics.model import LineModel, Regime, load_model
-from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra
+from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra, terminator_group
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
-from cleaner.heuristics.terminators import terminator_columns
 from cleaner.result import Label
 
 # Pages of fewer lines split their words line by line: the byte-level count's few numpy
@@ -464,26 +463,24 @@ class HeuristicLabeler:
 def _grouped_layout(
     columns: list[Columns], inputs: list[LayoutInputs], families: list[list[str | None]]
 ) -> None:
-    """Add the LAYOUT and TERMINATOR columns to each page's ``columns``: the layout made
-    for all the pages at once (``page_groups.layout_group``), each page's slice of it
-    handed back, the terminators page by page from its main block."""
+    """Add the LAYOUT and TERMINATOR columns to each page's ``columns``: made for all the
+    pages at once (``page_groups.layout_group``, ``terminator_group``), each page's slice
+    of them handed back."""
     group = Group([len(found.texts) for found in inputs])
     joined = LayoutInputs(
         list(chain.from_iterable(found.texts for found in inputs)),
         *(np.concatenate(part) for part in list(zip(*inputs))[1:]),
     )
     layout, firsts, lasts = layout_group(group, joined)
+    every_family = list(chain.from_iterable(families))
+    layout.update(
+        terminator_group(group, joined.lengths, joined.words, joined.phrase_line, every_family, firsts, lasts)
+    )
     starts = group.starts.tolist()
     for k, cols in enumerate(columns):
         a, b = starts[k], starts[k + 1]
         for name, values in layout.items():
             cols[name] = values[a:b]
-        found = inputs[k]
-        cols.update(
-            terminator_columns(
-                found.lengths, found.words, found.phrase_line, families[k], firsts[k], lasts[k]
-            )
-        )
 
 
 def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Columns]:

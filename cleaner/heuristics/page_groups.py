@@ -32,6 +32,7 @@ from cleaner.heuristics.layout import (
     main_block,
     shape_buckets,
 )
+from cleaner.heuristics.terminators import TERMINATOR, TERMINATOR_FAMILIES, TERMINATOR_MAX_WORDS
 from cleaner.heuristics.windows import padded_prefix
 
 RAMP_SCALE = 4  # features._run_columns: the before/after ramps reach 1.0 a quarter of the page away
@@ -180,9 +181,7 @@ def layout_group(group: Group, inputs: LayoutInputs) -> tuple[dict[str, np.ndarr
     starts = group.starts.tolist()
     total_lines = group.total
     page_of, local, n_of = group.page_of, group.local, group.n_of
-    blocks = [main_block(lengths[a:b], long_[a:b]) for a, b in zip(starts, starts[1:])]
-    firsts = [first for first, _ in blocks]
-    lasts = [last for _, last in blocks]
+    firsts, lasts = main_blocks(group, lengths, long_)
     has_block = np.array([last >= 0 for last in lasts], dtype=bool)
     first_of = np.array(firsts, dtype=np.int64)[page_of]
     last_of = np.array(lasts, dtype=np.int64)[page_of]
@@ -226,9 +225,7 @@ def layout_group(group: Group, inputs: LayoutInputs) -> tuple[dict[str, np.ndarr
         same[step:] += pairs
         same[:-step] += pairs
     shape_sizes = np.minimum(local, SHAPE_RADIUS) + np.minimum(n_of - 1 - local, SHAPE_RADIUS)
-    same_shape = np.zeros(total_lines)
-    several = shape_sizes > 0
-    same_shape[several] = same[several] / shape_sizes[several]
+    same_shape = same / np.maximum(shape_sizes, 1)  # a page of one line: 0.0, no other line
     short = 1.0 - long_
     repeated = counts > 1
     heads = np.flatnonzero(repeated & (local < TITLE_HEAD_LINES) & (words >= TITLE_MIN_WORDS))
@@ -251,7 +248,7 @@ def layout_group(group: Group, inputs: LayoutInputs) -> tuple[dict[str, np.ndarr
             lengths[a:b], long_[a:b], SHORT_LINE_COST, marks_repeat[a:b] * REPEAT_LINE_COST
         )
         core_in[a:b] = _around(core_first, core_last, local[a:b])[0]
-    repeat_near, date_near = window_means_rows(group, np.array((marks_repeat, dated)), MARK_RADIUS)
+    repeat_near, date_near = counted_means(group, np.array((marks_repeat, dated)), MARK_RADIUS)
     columns = {
         "block_in": block_in,
         "block_before": np.log1p(before),
@@ -278,9 +275,23 @@ def layout_group(group: Group, inputs: LayoutInputs) -> tuple[dict[str, np.ndarr
     return columns, firsts, lasts
 
 
-def window_means_rows(group: Group, rows: np.ndarray, radius: int) -> list[np.ndarray]:
-    """``window_means`` of each row of ``rows`` (columns of the group's lines) within ``radius``."""
-    return [window_means(group, row, (radius,), radius)[0] for row in rows]
+def counted_means(group: Group, rows: np.ndarray, radius: int) -> np.ndarray:
+    """``windows.mean_within`` of each row of ``rows`` (0/1 columns of the group's lines)
+    within ``radius`` lines, page by page, from one running sum over the group: its sums
+    are whole numbers, exact in any order, so a window's sum (the running sum at the
+    window's end less that before its start, both cut at the line's page's edges) is the
+    very number the page's own running sum gives. 0.0 on pages of fewer than two lines."""
+    total = group.total
+    prefix = np.zeros((len(rows), total + 1))
+    np.cumsum(rows, axis=-1, out=prefix[:, 1:])
+    page_first = group.starts[:-1][group.page_of]
+    line = np.arange(total)
+    upper = np.minimum(group.local, group.n_of - 1 - radius) + radius + page_first + 1
+    lower = np.maximum(line - radius, page_first)
+    sums = prefix[:, upper] - prefix[:, lower] - rows
+    sizes = np.minimum(group.local, radius) + np.minimum(group.n_of - 1 - group.local, radius)
+    # a page of one line has no other line: its sum is 0.0, and so is its mean
+    return sums / np.maximum(sizes, 1)  # type: ignore[no-any-return]
 
 
 def _phrase_distances(group: Group, phrase_line: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -299,3 +310,79 @@ def _phrase_distances(group: Group, phrase_line: np.ndarray) -> tuple[np.ndarray
     following[:-1] = np.minimum.accumulate(marked_below[::-1])[::-1][1:]
     below = np.where(following < page_end, following - index, np.inf)
     return above, below
+
+
+def terminator_group(
+    group: Group,
+    lengths: np.ndarray,
+    words: np.ndarray,
+    phrase_line: np.ndarray,
+    families: list[str | None],
+    firsts: list[int],
+    lasts: list[int],
+) -> dict[str, np.ndarray]:
+    """``terminators.terminator_columns`` of each page of the group (``firsts``, ``lasts``:
+    each page's main block, within the page). The block's characters above a terminator
+    are whole numbers, so one running sum over the group, less the characters before the
+    block, gives the very share the page's own sum gives."""
+    total = group.total
+    columns = {name: np.zeros(total) for name in TERMINATOR}
+    starts = group.starts.tolist()
+    block_first = np.array([a + first for a, first in zip(starts, firsts)], dtype=np.int64)
+    block_last = np.array([a + last for a, last in zip(starts, lasts)], dtype=np.int64)
+    has_block = block_last >= block_first
+    line = np.arange(total)
+    candidates = (phrase_line > 0) & (words <= TERMINATOR_MAX_WORDS)
+    candidates &= has_block[group.page_of] & (line >= block_first[group.page_of])
+    found = np.flatnonzero(candidates).tolist()
+    if not found:
+        return columns
+    ends = np.cumsum(lengths).tolist()  # characters up to each line's end, over the group
+    page_of = group.page_of.tolist()
+    left: dict[int, set[str]] = {}
+    for j in found:
+        page = page_of[j]
+        families_left = left.setdefault(page, set(TERMINATOR_FAMILIES))
+        family = families[j]
+        if family not in families_left:
+            continue
+        families_left.discard(family)
+        first, last = int(block_first[page]), int(block_last[page])
+        before_block = ends[first - 1] if first else 0
+        block_total = float(ends[last] - before_block) or 1.0
+        above = float(ends[min(j, last)] - before_block) if j > first else 0.0
+        columns[f"below_{family}"][j + 1 : last + 1] = above / block_total
+    return columns
+
+
+def main_blocks(group: Group, lengths: np.ndarray, long_: np.ndarray) -> tuple[list[int], list[int]]:
+    """``layout.main_block`` of each page of the group, as lines within the page ((n, -1)
+    for a page without a long line). The gains are whole numbers, so one running sum
+    over the group less each page's offset is each page's own; the running minimum
+    restarts at each page's first line because every page's sums are pushed below all
+    the earlier pages' ones (by more than the group's whole range of sums)."""
+    sizes = group.sizes.tolist()
+    starts = group.starts.tolist()
+    if not all(sizes):  # reduceat needs every page to hold a line
+        blocks = [main_block(lengths[a:b], long_[a:b]) for a, b in zip(starts, starts[1:])]
+        return [first for first, _ in blocks], [last for _, last in blocks]
+    page_of = group.page_of
+    heads = group.starts[:-1]
+    gain = np.where(long_ > 0, lengths, -SHORT_LINE_COST)
+    running = np.cumsum(gain)
+    offsets = running[heads] - gain[heads]  # the group's sum before each page
+    upto = running - offsets[page_of]  # the page's prefix sum past each line (prefix[1:])
+    before = upto - gain  # ... and before it (prefix[:-1])
+    reach = 2 * int(np.abs(gain).sum()) + 1
+    pushed = page_of * reach
+    lowest = np.minimum.accumulate(before - pushed) + pushed
+    score = upto - lowest
+    line = np.arange(group.total)
+    best = np.maximum.reduceat(score, heads)
+    last = np.minimum.reduceat(np.where(score == best[page_of], line, group.total), heads)
+    at_lowest = (before == lowest[last][page_of]) & (line <= last[page_of])
+    first = np.maximum.reduceat(np.where(at_lowest, line, -1), heads)  # the latest start at the lowest sum
+    has_long = np.bincount(page_of, weights=long_, minlength=len(sizes)) > 0
+    firsts = np.where(has_long, first - heads, group.sizes).tolist()
+    lasts = np.where(has_long, last - heads, -1).tolist()
+    return firsts, lasts

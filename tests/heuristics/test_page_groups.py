@@ -16,7 +16,8 @@ from cleaner.heuristics.features import (
     stage2_columns,
 )
 from cleaner.heuristics.layout import LAYOUT, layout_columns, main_block
-from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra
+from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra, terminator_group
+from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
 
 
 def page(n: int, rng: np.random.Generator, kept_share: float = 0.4) -> tuple[np.ndarray, np.ndarray]:
@@ -139,3 +140,41 @@ def test_layout_of_pages_without_a_long_line() -> None:
     menu_only = layout_page(6, rng)._replace(long=np.zeros(6))
     check_layout([layout_page(1, rng), menu_only, layout_page(2, rng), layout_page(3, rng), menu_only])
     check_layout([menu_only])
+
+
+def check_terminators(pages: list[LayoutInputs], families: list[list[str | None]]) -> None:
+    group = Group([len(p.texts) for p in pages])
+    blocks = [main_block(p.lengths, p.long) for p in pages]
+    together = terminator_group(
+        group,
+        np.concatenate([p.lengths for p in pages]),
+        np.concatenate([p.words for p in pages]),
+        np.concatenate([p.phrase_line for p in pages]),
+        [f for fams in families for f in fams],
+        [first for first, _ in blocks],
+        [last for _, last in blocks],
+    )
+    at = 0
+    for inputs, fams, (first, last) in zip(pages, families, blocks):
+        n = len(inputs.texts)
+        alone = terminator_columns(inputs.lengths, inputs.words, inputs.phrase_line, fams, first, last)
+        for name in TERMINATOR:
+            assert same_bits(np.ascontiguousarray(together[name][at : at + n]), alone[name]), (name, n)
+        at += n
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_terminators_of_random_groups_match_each_page(seed: int) -> None:
+    """Phrase lines of each family above, inside and below each page's main block, some
+    of several words, some pages without a block."""
+    rng = np.random.default_rng(seed)
+    pages = []
+    families: list[list[str | None]] = []
+    for n in rng.choice([1, 2, 3, 5, 16, 80, 300], size=rng.integers(1, 12)):
+        inputs = layout_page(int(n), rng)
+        phrase = (rng.uniform(size=int(n)) < 0.15).astype(np.float64)
+        if rng.uniform() < 0.2:
+            inputs = inputs._replace(long=np.zeros(int(n)))
+        pages.append(inputs._replace(phrase_line=phrase))
+        families.append([str(rng.choice(["comments", "related", "share", "other"])) for _ in range(int(n))])
+    check_terminators(pages, families)
