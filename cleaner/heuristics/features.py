@@ -122,6 +122,8 @@ STAGE2_EXTRA: tuple[str, ...] = (
     "before_main",
     "after_main",
 )
+# The means over the lines around each line (``_context_means``)
+CONTEXT: tuple[str, ...] = ("near_len", "far_len", "far_long", "far_terminal")
 RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
 RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
@@ -517,10 +519,12 @@ def stage1_line_columns(
     spaced: bytes | None = None,
     joined: str | None = None,
     low_starts: list[int] | None = None,
+    context: bool = True,
 ) -> tuple[Columns, LayoutInputs]:
     """``stage1_columns`` but the LAYOUT and TERMINATOR ones, and what ``layout_columns``
     reads (``LayoutInputs``): for a caller that makes those for many pages at once
-    (``page_groups.layout_group``)."""
+    (``page_groups.layout_group``); ``context`` false: without the CONTEXT columns
+    either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -560,7 +564,8 @@ def stage1_line_columns(
     if tokens is None:
         tokens = token_counts(lines.lows)
 
-    near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
+    if context:
+        near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
     inv_n = 1.0 / n
     tail = min(n, 3)
     first_line = np.zeros(n)
@@ -585,10 +590,6 @@ def stage1_line_columns(
         "bullet": in_table(_BULLET_TABLE, first_chars).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
-        "near_len": near_len,
-        "far_len": far_len,
-        "far_long": far_long,
-        "far_terminal": far_terminal,
         "prev_long": _shifted(long_, 1),
         "next_long": _shifted(long_, -1),
         "centre_dist": np.abs(np.arange(n) - centre) / span,
@@ -602,6 +603,8 @@ def stage1_line_columns(
         "first_line": first_line,
         "last_lines": last_lines,
     }
+    if context:
+        cols.update(near_len=near_len, far_len=far_len, far_long=far_long, far_terminal=far_terminal)
     inputs = LayoutInputs(
         texts,
         lengths,

@@ -42,7 +42,7 @@ from cleaner.heuristics.features import (
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
 from cleaner.heuristics.model import LineModel, Regime, load_model
-from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra, terminator_group
+from cleaner.heuristics.page_groups import Group, context_means, layout_group, stage2_extra, terminator_group
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
@@ -252,7 +252,15 @@ class HeuristicLabeler:
                 )
                 continue
             cols, inputs = stage1_line_columns(
-                page.texts, page.lines, lex_any, lex_line, text.tokens, text.spaced, text.joined, text.starts
+                page.texts,
+                page.lines,
+                lex_any,
+                lex_line,
+                text.tokens,
+                text.spaced,
+                text.joined,
+                text.starts,
+                context=False,
             )
             columns.append(cols)
             every_input.append(inputs)
@@ -463,9 +471,8 @@ class HeuristicLabeler:
 def _grouped_layout(
     columns: list[Columns], inputs: list[LayoutInputs], families: list[list[str | None]]
 ) -> None:
-    """Add the LAYOUT and TERMINATOR columns to each page's ``columns``: made for all the
-    pages at once (``page_groups.layout_group``, ``terminator_group``), each page's slice
-    of them handed back."""
+    """Add the CONTEXT, LAYOUT and TERMINATOR columns to each page's ``columns``: made for
+    all the pages at once (``page_groups``), each page's slice of them handed back."""
     group = Group([len(found.texts) for found in inputs])
     joined = LayoutInputs(
         list(chain.from_iterable(found.texts for found in inputs)),
@@ -476,6 +483,8 @@ def _grouped_layout(
     layout.update(
         terminator_group(group, joined.lengths, joined.words, joined.phrase_line, every_family, firsts, lasts)
     )
+    every = np.concatenate([cols["len_log"] for cols in columns])
+    layout.update(context_means(group, every, joined.long, joined.terminal))
     starts = group.starts.tolist()
     for k, cols in enumerate(columns):
         a, b = starts[k], starts[k + 1]

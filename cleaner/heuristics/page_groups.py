@@ -386,3 +386,14 @@ def main_blocks(group: Group, lengths: np.ndarray, long_: np.ndarray) -> tuple[l
     firsts = np.where(has_long, first - heads, group.sizes).tolist()
     lasts = np.where(has_long, last - heads, -1).tolist()
     return firsts, lasts
+
+
+def context_means(
+    group: Group, len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray
+) -> dict[str, np.ndarray]:
+    """``features._context_means`` of each page of the group, by name (CONTEXT): the float
+    ``len_log`` from its own page's running sum (``window_means``), the 0/1 columns from
+    one over the group (``counted_means``)."""
+    near_len, far_len = window_means(group, len_log, (NEAR, FAR), FAR)
+    far_long, far_terminal = counted_means(group, np.array((long_, terminal)), FAR)
+    return {"near_len": near_len, "far_len": far_len, "far_long": far_long, "far_terminal": far_terminal}

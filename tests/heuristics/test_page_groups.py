@@ -9,14 +9,16 @@ import numpy as np
 import pytest
 
 from cleaner.heuristics.features import (
+    CONTEXT,
     LONG_WORDS,
     STAGE2_EXTRA,
     LayoutInputs,
+    _context_means,
     first_occurrences,
     stage2_columns,
 )
 from cleaner.heuristics.layout import LAYOUT, layout_columns, main_block
-from cleaner.heuristics.page_groups import Group, layout_group, stage2_extra, terminator_group
+from cleaner.heuristics.page_groups import Group, context_means, layout_group, stage2_extra, terminator_group
 from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
 
 
@@ -178,3 +180,28 @@ def test_terminators_of_random_groups_match_each_page(seed: int) -> None:
         pages.append(inputs._replace(phrase_line=phrase))
         families.append([str(rng.choice(["comments", "related", "share", "other"])) for _ in range(int(n))])
     check_terminators(pages, families)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_context_means_of_random_groups_match_each_page(seed: int) -> None:
+    """The float ``len_log`` means and the 0/1 ones, pages of one line to a few hundred."""
+    rng = np.random.default_rng(seed)
+    pages = [
+        layout_page(int(n), rng) for n in rng.choice([1, 2, 3, 6, 11, 90, 400], size=rng.integers(1, 12))
+    ]
+    len_logs = [np.log1p(p.lengths) for p in pages]
+    group = Group([len(p.texts) for p in pages])
+    together = context_means(
+        group,
+        np.concatenate(len_logs),
+        np.concatenate([p.long for p in pages]),
+        np.concatenate([p.terminal for p in pages]),
+    )
+    assert sorted(together) == sorted(CONTEXT)
+    at = 0
+    for inputs, len_log in zip(pages, len_logs):
+        n = len(inputs.texts)
+        alone = dict(zip(CONTEXT, _context_means(len_log, inputs.long, inputs.terminal)))
+        for name in CONTEXT:
+            assert same_bits(np.ascontiguousarray(together[name][at : at + n]), alone[name]), (name, n)
+        at += n
