@@ -55,11 +55,13 @@ LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexico
 PHRASE_LINE_MAX_WORDS = 6  # such a line this short is dropped in any regime
 RAW_HEAD_LINES = 10  # a raw dump's first lines are the site's menu ...
 RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) when no chrome word names it
-# Raw dumps whose context columns are made together: numpy's cost per call is paid once
-# for the group. Stage one and two's columns timed on the dev raw dumps (CPU) with the
-# lines of this many pages together: 0.73 s one page, 0.49 s four, 0.43 s eight, 0.45 s
-# sixteen, 0.63 s 32 (per-line work on longer arrays falls out of the cache).
-RAW_GROUP_PAGES = 8
+# Raw dumps whose context columns are made together (page_groups): numpy's cost per call
+# is paid once for the group. The dev raw dumps cleaned as the dump runner batches them,
+# CPU, best of 3 in one run: 2.27 s a page at a time, 2.12 s four, 2.08 s eight, 2.06 s
+# twelve, 2.01 s sixteen, 2.05 s 32; again 1.99 s eight, 1.95 s sixteen, 2.01 s 24, 1.97 s
+# 32, 2.03 s 64 (longer arrays fall out of the cache, and a page's grid rows are padded to
+# the group's longest page).
+RAW_GROUP_PAGES = 16
 # Lines scored in one pass of ``label_many``: each line's working state is about 1 KB (see
 # engine.MAX_BLOCKS), so a batch of many tiny lines stays near 20 MB; a batch of the dump
 # runner's (256 pages of a few dozen lines) is one pass.
@@ -165,8 +167,8 @@ class HeuristicLabeler:
         scan, the words) is read over all the pages' lines together, and the
         article-line model scores the lines of all its pages in one pass: a page of an
         extractor's output has a few dozen lines, and numpy's and Python's cost per call
-        outweighed the work on so few. A raw dump's line classifier still reads one page
-        at a time (its columns are the page's context)."""
+        outweighed the work on so few. A raw dump's line classifier reads RAW_GROUP_PAGES
+        raw dumps at a time (``_raw_group_scores``), each page's columns its own context."""
         sizes = [len(page.texts) for page in pages]
         starts = list(accumulate(sizes, initial=0))
         every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
