@@ -45,6 +45,7 @@ STAGES = (
     "cleaner.heuristics.labeler:HeuristicLabeler._raw_group_scores",
     "cleaner.heuristics.labeler:stage2_columns",
     "cleaner.heuristics.labeler:_grouped_stage2",
+    "cleaner.heuristics.labeler:HeuristicLabeler.lexicon_features",
     "cleaner.heuristics.features:layout_columns",
     "cleaner.heuristics.labeler:_grouped_layout",
     "cleaner.heuristics.labeler:stage1_columns",

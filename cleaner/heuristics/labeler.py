@@ -204,20 +204,22 @@ class HeuristicLabeler:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
-                _RawPage(k, page.texts, lines, text, regime, cut, phrase_lines, page.with_article_model)
+                _RawPage(k, a, page.texts, lines, text, regime, cut, phrase_lines, page.with_article_model)
             )
             if len(raw_group) == RAW_GROUP_PAGES:
-                self._raw_group_scores(raw_group, scores)
+                self._raw_group_scores(raw_group, scores, every_line)
                 raw_group = []
         if raw_group:
-            self._raw_group_scores(raw_group, scores)
+            self._raw_group_scores(raw_group, scores, every_line)
         if for_article:
             self._article_scores(
                 [pages[k].texts for k in for_article], for_article, scores, every_line, starts
             )
         return scores  # type: ignore[return-value]
 
-    def _raw_group_scores(self, group: list[_RawPage], scores: list[PageScores | None]) -> None:
+    def _raw_group_scores(
+        self, group: list[_RawPage], scores: list[PageScores | None], every_line: PageLines
+    ) -> None:
         """The line classifier's scores of raw dumps (pages in a scoring regime), put into
         ``scores``: each page's own line columns, then the layout columns and stage two's
         context columns for the group's pages at once (``page_groups``: the same columns
@@ -229,14 +231,21 @@ class HeuristicLabeler:
         an article too, so a short line among them opened by a lead-in or a family
         phrase ("READ MORE: ...", "© 2024 ...") goes, as in an extractor's output;
         hence the lead-ins and the phrase openings (the article-line model itself
-        measured no better there: ``bench/fit_article.py --cv 5 --text``)."""
+        measured no better there: ``bench/fit_article.py --cv 5 --text``).
+
+        ``every_line``: the lines of all the pages ``pages_scores`` was given; the lexicon
+        features (each line's own) are read once over the stretch of them from the
+        group's first page to its last."""
         columns = []
         every_family = []
         every_input = []
         alone = len(group) == 1
-        for page in group:
-            lows, norms, scan, _, _ = page.lines
-            families, lex_any, lex_line = self.lexicon_features(lows, norms, scan)
+        if alone:
+            lows, norms, scan, _, _ = group[0].lines
+            lexical = [self.lexicon_features(lows, norms, scan)]
+        else:
+            lexical = self._group_lexicon_features(group, every_line)
+        for page, (families, lex_any, lex_line) in zip(group, lexical):
             text = page.text
             if alone:
                 columns.append(
@@ -286,6 +295,27 @@ class HeuristicLabeler:
                 leads = self._kept_leads(texts, lines.norms, logits, cut)
                 found = found._replace(leads=leads, at_start=lines.scan.at_start)
             scores[page.k] = found
+
+    def _group_lexicon_features(
+        self, group: list[_RawPage], every_line: PageLines
+    ) -> list[tuple[list[str | None], np.ndarray, np.ndarray]]:
+        """``lexicon_features`` of each page of ``group`` (whose lines lie in order in
+        ``every_line``), read in one pass over the lines from its first page to its
+        last: every value is the line's own, so each page's slice is what the page
+        alone gives."""
+        first = group[0].at
+        end = group[-1].at + len(group[-1].texts)
+        categories, covered, at_start = every_line.scan
+        families, lex_any, lex_line = self.lexicon_features(
+            every_line.lows[first:end],
+            every_line.norms[first:end],
+            PhraseScan(categories[first:end], covered[first:end], at_start[first:end]),
+        )
+        out = []
+        for page in group:
+            a, b = page.at - first, page.at - first + len(page.texts)
+            out.append((families[a:b], lex_any[a:b], lex_line[a:b]))
+        return out
 
     def _kept_leads(
         self, texts: list[str], norms: list[str], scores: list[float], cut: float
@@ -528,6 +558,7 @@ class _RawPage(NamedTuple):
     """A raw dump waiting in ``pages_scores`` to be scored with others (``_raw_group_scores``)."""
 
     k: int  # its place among the pages
+    at: int  # its first line's place among all the pages' lines
     texts: list[str]
     lines: PageLines
     text: _PageText
