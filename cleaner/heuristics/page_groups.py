@@ -1,15 +1,19 @@
-"""Stage two's context columns for a group of raw dumps at once, each page's the same as alone.
+"""The raw-dump classifier's page-context columns for a group of raw dumps at once, each
+page's the same as alone.
 
-A raw dump's columns are its own page's context, so ``features.stage2_columns`` reads one
-page at a time; on pages of a few hundred lines numpy's cost per call outweighs the
+A raw dump's columns are its own page's context (its main block, runs, windows,
+terminators, stage one's scores around each line), so ``features`` and ``layout`` read
+one page at a time; on pages of a few hundred lines numpy's cost per call outweighs the
 work. Here the pages of a group lie one after the other in one array and every column
 is made by a few calls over all of them, with nothing crossing a page's edge: shifts
-are cut at each page's first and last line, runs of kept lines break between pages,
-and a float window mean reads its own page's running sum (one row per page of a padded
-array: a running sum along a row adds the same numbers in the same order as on the page
-alone, where one sum over the group, less each page's offset, would round differently).
-Every value is computed by the very operations of the one-page functions, so the
-columns are bit for bit theirs (tests/heuristics/test_page_groups.py).
+are cut at each page's first and last line, runs break between pages, a sum of whole
+numbers (characters, gains, counts of 0/1 lines) comes from one running sum over the
+group less the page's offset (exact in any order), and a float window mean reads its
+own page's running sum (one row per page of a padded array: a running sum along a row
+adds the same numbers in the same order as on the page alone, where one sum over the
+group, less each page's offset, would round differently). Every value is computed by
+the very operations of the one-page functions, so the columns are bit for bit theirs
+(tests/heuristics/test_page_groups.py); the model's products stay one per page.
 """
 
 from __future__ import annotations
