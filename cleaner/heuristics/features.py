@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from itertools import accumulate, compress, count
 from math import log1p
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import re2
@@ -122,6 +122,8 @@ STAGE2_EXTRA: tuple[str, ...] = (
     "before_main",
     "after_main",
 )
+# The means over the lines around each line (``_context_means``)
+CONTEXT: tuple[str, ...] = ("near_len", "far_len", "far_long", "far_terminal")
 RUN_GAP = 2  # boilerplate lines a run of kept lines may bridge
 RUN_KEEP = 0.5  # stage-one probability that counts a line as kept
 
@@ -456,6 +458,23 @@ def _stop_shares(
     return np.bincount(owner[is_stop[first]], minlength=n) / words
 
 
+class LayoutInputs(NamedTuple):
+    """What ``layout.layout_columns`` reads of a page, in its order."""
+
+    texts: list[str]
+    lengths: np.ndarray
+    words: np.ndarray
+    long: np.ndarray
+    terminal: np.ndarray
+    title_case: np.ndarray
+    bullet: np.ndarray
+    first_seen: np.ndarray
+    counts: np.ndarray
+    phrase_line: np.ndarray
+    first_points: np.ndarray
+    digits: np.ndarray
+
+
 def stage1_columns(
     texts: list[str],
     lines: PageLines,
@@ -474,6 +493,38 @@ def stage1_columns(
     ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
     ``lines.lows``, when the caller has them; ``families``: each line's lexicon family,
     a whole-line entry's included: ``HeuristicLabeler.lexicon_features``)."""
+    cols, inputs = stage1_line_columns(texts, lines, lex_any, lex_line, tokens, spaced, joined, low_starts)
+    cols.update(layout_columns(*inputs))
+    block = np.flatnonzero(cols["block_in"])
+    n = len(texts)
+    cols.update(
+        terminator_columns(
+            inputs.lengths,
+            inputs.words,
+            cols["lex_line"],
+            families,
+            int(block[0]) if len(block) else n,
+            int(block[-1]) if len(block) else -1,
+        )
+    )
+    return cols
+
+
+def stage1_line_columns(
+    texts: list[str],
+    lines: PageLines,
+    lex_any: Any,
+    lex_line: Any,
+    tokens: list[int] | None = None,
+    spaced: bytes | None = None,
+    joined: str | None = None,
+    low_starts: list[int] | None = None,
+    context: bool = True,
+) -> tuple[Columns, LayoutInputs]:
+    """``stage1_columns`` but the LAYOUT and TERMINATOR ones, and what ``layout_columns``
+    reads (``LayoutInputs``): for a caller that makes those for many pages at once
+    (``page_groups.layout_group``); ``context`` false: without the CONTEXT columns
+    either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
@@ -513,7 +564,8 @@ def stage1_columns(
     if tokens is None:
         tokens = token_counts(lines.lows)
 
-    near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
+    if context:
+        near_len, far_len, far_long, far_terminal = _context_means(len_log, long_, terminal)
     inv_n = 1.0 / n
     tail = min(n, 3)
     first_line = np.zeros(n)
@@ -538,10 +590,6 @@ def stage1_columns(
         "bullet": in_table(_BULLET_TABLE, first_chars).astype(np.float64),
         "lex": np.asarray(lex_any, dtype=np.float64),
         "lex_line": np.asarray(lex_line, dtype=np.float64),
-        "near_len": near_len,
-        "far_len": far_len,
-        "far_long": far_long,
-        "far_terminal": far_terminal,
         "prev_long": _shifted(long_, 1),
         "next_long": _shifted(long_, -1),
         "centre_dist": np.abs(np.arange(n) - centre) / span,
@@ -555,34 +603,23 @@ def stage1_columns(
         "first_line": first_line,
         "last_lines": last_lines,
     }
-    cols.update(
-        layout_columns(
-            texts,
-            lengths,
-            word_array,
-            long_,
-            terminal,
-            cols["upper"],
-            cols["bullet"],
-            first_text,
-            text_counts,
-            cols["lex_line"],
-            first_chars,
-            cols["digits"],
-        )
+    if context:
+        cols.update(near_len=near_len, far_len=far_len, far_long=far_long, far_terminal=far_terminal)
+    inputs = LayoutInputs(
+        texts,
+        lengths,
+        word_array,
+        long_,
+        terminal,
+        cols["upper"],
+        cols["bullet"],
+        first_text,
+        text_counts,
+        cols["lex_line"],
+        first_chars,
+        cols["digits"],
     )
-    block = np.flatnonzero(cols["block_in"])
-    cols.update(
-        terminator_columns(
-            lengths,
-            word_array,
-            cols["lex_line"],
-            families,
-            int(block[0]) if len(block) else n,
-            int(block[-1]) if len(block) else -1,
-        )
-    )
-    return cols
+    return cols, inputs
 
 
 def stage2_columns(cols: Columns, s1: Any) -> Columns:
