@@ -35,7 +35,7 @@ from cleaner.html.article import (
 )
 from cleaner.html.boxes import boxes_inside_article
 from cleaner.html.chrome import name_chrome
-from cleaner.html.classifier import BlockClassifier, shipped_classifier
+from cleaner.html.classifier import LOST_BODY_CHARS, BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
 from cleaner.html.meta import page_metadata
@@ -247,7 +247,9 @@ def _classified(
     }
     reason = stage.get("reason")
     if decision.fallback and mode == FALLBACK_AUTO and not too_big_for_trafilatura(page, size):
-        if isinstance(source, TreeForTrafilatura):
+        if isinstance(source, TreeForTrafilatura) and decision.body_chars >= LOST_BODY_CHARS:
+            # where the classifier is sure of no article, its low scores say little of what
+            # is chrome: trafilatura gets the whole page (a page of a short post lost it all)
             lower_edge = 0.5 - model.fallback.band  # no block in or near the article
             source = replace(
                 source, outside=tuple(outside_landmarks(page, decision.probabilities, lower_edge))

@@ -105,6 +105,11 @@ def stage_from_json(data: dict[str, Any], key: str) -> Stage:
     return LogisticStage.from_json(data)
 
 
+# Confident article text (characters) below which the classifier has no answer on a page:
+# about two sentences. Such a page goes to trafilatura whatever its size (FallbackRule.sends).
+LOST_BODY_CHARS = 200
+
+
 @dataclass(frozen=True, slots=True)
 class FallbackRule:
     """When a page goes to trafilatura instead (see the module docstring).
@@ -133,14 +138,24 @@ class FallbackRule:
         body = int(chars[probabilities >= 0.5 + self.band].sum())
         return share > self.max_unsure_share or body < self.min_body_chars, share, body
 
-    def sends(self, unsure: bool, blocks: int, elements: int = 0) -> bool:
-        """Whether a page this unsure, of this many blocks and elements, goes to trafilatura."""
+    def sends(self, unsure: bool, blocks: int, elements: int = 0, body_chars: int | None = None) -> bool:
+        """Whether a page this unsure, of this many blocks and elements, goes to trafilatura.
+
+        The size caps trade a large page's quality for time only where the classifier
+        has an answer: a page on which it is sure of less than LOST_BODY_CHARS of article
+        text (``body_chars``) goes whatever its size, as its answer there is next to nothing
+        (old forum and comment pages: slashdot's story pages scored 0.09 precision kept)."""
+        if not unsure:
+            return False
+        if body_chars is not None and body_chars < LOST_BODY_CHARS:
+            return True
         small = self.max_blocks is None or blocks <= self.max_blocks
-        return unsure and small and (self.max_elements is None or elements <= self.max_elements)
+        return small and (self.max_elements is None or elements <= self.max_elements)
 
     def goes(self, probabilities: Any, chars: Any, elements: int = 0) -> bool:
         """Whether the page of these block scores and sizes (and elements) goes to trafilatura."""
-        return self.sends(self.unsure(probabilities, chars)[0], len(chars), elements)
+        unsure, _, body = self.unsure(probabilities, chars)
+        return self.sends(unsure, len(chars), elements, body)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -187,7 +202,7 @@ class BlockClassifier:
         chars = context.chars
         unsure, share, body = self.fallback.unsure(probabilities, chars)
         inside = (probabilities >= self.threshold).tolist()
-        fallback = self.fallback.sends(unsure, len(chars), page.element_count)
+        fallback = self.fallback.sends(unsure, len(chars), page.element_count, body)
         return PageDecision(inside, probabilities, unsure, share, body, fallback)
 
     def to_json(self) -> dict[str, Any]:

@@ -7,7 +7,8 @@ sidebars are still plainly chrome. Those subtrees are cut from trafilatura's
 copy of the page before it runs: a chrome landmark (``nav``, ``header``,
 ``footer``, ``aside``, ``form``, or an ARIA role of the same meaning) whose
 blocks all score below the fallback band, so none is in or near the article.
-Only the outermost such element is cut. A cut block stays outside the answer,
+Only the outermost such element is cut, and none that holds more than half of the
+page's text (a wrapper, not chrome). A cut block stays outside the answer,
 where the classifier put it and where trafilatura nearly always put it too (it
 discards most of these landmarks itself, but only after copying and walking them).
 
@@ -34,6 +35,10 @@ import numpy as np
 
 from cleaner.html.text import BLOCK_TAGS, PageText, node_attributes
 
+# A landmark holding more than this share of the page's text is the page's wrapper, not
+# its chrome (ASP.NET pages put the whole body in one <form>; on a page the classifier
+# found no article in, every block scores low and such a wrapper would take it all).
+MAX_LANDMARK_TEXT_SHARE = 0.5
 # Landmarks of page chrome: what a page marks as its menus, banner, footer, sidebars and
 # forms. Inside an article a <header> holds the headline and a <footer> the byline, which
 # score in or near the article, and then the landmark is kept.
@@ -54,10 +59,14 @@ def outside_landmarks(page: PageText, probabilities: Any, below: float) -> list[
         return []  # text outside any numbered element: no subtree is known to hold all of it
     highest = np.full(n, -1.0)
     np.maximum.at(highest, block_nodes, np.asarray(probabilities, dtype=np.float64))
+    chars = np.bincount(block_nodes, weights=[len(block.text) for block in page.blocks], minlength=n)
     for k in range(n - 1, 0, -1):  # each node is numbered after its parent: children first
         parent = parents[k]
-        if parent >= 0 and highest[k] > highest[parent]:
-            highest[parent] = highest[k]
+        if parent >= 0:
+            chars[parent] += chars[k]
+            if highest[k] > highest[parent]:
+                highest[parent] = highest[k]
+    most = MAX_LANDMARK_TEXT_SHARE * float(sum(len(block.text) for block in page.blocks))
     attributes = node_attributes(page)
     cut = [False] * n
     chosen: list[Any] = []
@@ -67,7 +76,7 @@ def outside_landmarks(page: PageText, probabilities: Any, below: float) -> list[
             cut[k] = True  # inside a cut subtree already
             continue
         tag, _, _, role = attributes[k]
-        if tag not in BLOCK_TAGS or not 0.0 <= highest[k] < below:
+        if tag not in BLOCK_TAGS or not 0.0 <= highest[k] < below or chars[k] > most:
             continue
         if tag in LANDMARK_TAGS or (role is not None and role.strip().lower() in LANDMARK_ROLES):
             cut[k] = True

@@ -16,7 +16,13 @@ from cleaner import Cleaner
 from cleaner.engine import fallback_mode as engine_fallback_mode
 from cleaner.html import fallback_mode, page_document
 from cleaner.html.blockfeatures import FEATURE_NAMES, PageLayout, block_features, grouped_mean
-from cleaner.html.classifier import WEIGHTS_PATH, BlockClassifier, FallbackRule, shipped_classifier
+from cleaner.html.classifier import (
+    LOST_BODY_CHARS,
+    WEIGHTS_PATH,
+    BlockClassifier,
+    FallbackRule,
+    shipped_classifier,
+)
 from cleaner.html.text import page_text, parse_html
 from cleaner.outlets.rules import HtmlRules
 from tests.html.test_html import (
@@ -106,7 +112,7 @@ def test_a_page_past_max_elements_keeps_the_classifiers_answer() -> None:
 
 
 def test_the_element_limit_is_read_and_written_with_the_rule() -> None:
-    chars = np.array([100.0, 50.0, 80.0])
+    chars = np.array([1000.0, 500.0, 800.0])  # 800 confident characters: the caps apply
     probabilities = np.array([0.5, 0.55, 0.9])
     assert FallbackRule(0.2, 0.1, 0, max_elements=40).goes(probabilities, chars, 40)
     assert not FallbackRule(0.2, 0.1, 0, max_elements=40).goes(probabilities, chars, 41)
@@ -115,8 +121,20 @@ def test_the_element_limit_is_read_and_written_with_the_rule() -> None:
     assert shipped_classifier().fallback.max_elements is not None  # the shipped rule caps elements
 
 
+def test_a_page_with_no_confident_article_goes_whatever_its_size() -> None:
+    # every block unsure or low: the classifier has no answer worth keeping, so the size
+    # caps (a trade of quality for time) do not hold the page back from trafilatura
+    chars = np.array([3000.0, 2000.0, 900.0])
+    probabilities = np.array([0.5, 0.4, 0.1])
+    lost = FallbackRule(0.2, 0.1, 0, max_blocks=2, max_elements=40)
+    assert lost.unsure(probabilities, chars)[2] < LOST_BODY_CHARS
+    assert lost.goes(probabilities, chars, 10**6)
+    sure_of_some = np.array([0.5, 0.4, 0.9])  # 900 confident characters: the caps hold
+    assert not lost.goes(sure_of_some, chars, 10**6)
+
+
 def test_the_block_limit_is_read_and_written_with_the_rule() -> None:
-    chars = np.array([100.0, 50.0, 80.0])
+    chars = np.array([1000.0, 500.0, 800.0])
     probabilities = np.array([0.5, 0.55, 0.9])
     assert FallbackRule(0.2, 0.1, 0, max_blocks=3).goes(probabilities, chars)
     assert not FallbackRule(0.2, 0.1, 0, max_blocks=2).goes(probabilities, chars)

@@ -108,13 +108,17 @@ class UnsureClassifier:
 
     fallback: FallbackRule = FallbackRule(band=0.35, max_unsure_share=0.5, min_body_chars=0)
     threshold: float = 0.5
+    lost: bool = False  # scores every block low: the classifier found no article
 
     def decide(self, page: PageText, title: str | None, description: str | None) -> PageDecision:
-        scores = scores_for(page)
-        return PageDecision((scores >= 0.5).tolist(), scores, True, 1.0, 0, True)
+        scores = np.full(len(page.blocks), 0.02) if self.lost else scores_for(page)
+        sure = sum(len(b.text) for b, score in zip(page.blocks, scores) if score >= 0.85)
+        return PageDecision((scores >= 0.5).tolist(), scores, True, 1.0, sure, True)
 
 
-def read_by_trafilatura(monkeypatch: pytest.MonkeyPatch, fallback: str) -> tuple[Any, Any]:
+def read_by_trafilatura(
+    monkeypatch: pytest.MonkeyPatch, fallback: str, lost: bool = False
+) -> tuple[Any, Any]:
     """(the tree trafilatura was given, the document) for PAGE."""
     given: list[Any] = []
 
@@ -123,7 +127,9 @@ def read_by_trafilatura(monkeypatch: pytest.MonkeyPatch, fallback: str) -> tuple
         return "\n".join(" ".join(p.itertext()) for p in tree.iter("h1", "p"))
 
     monkeypatch.setattr(html_stage, "extract_text", extract)
-    doc = page_document(PAGE, fallback=fallback, classifier=cast(BlockClassifier, UnsureClassifier()))
+    doc = page_document(
+        PAGE, fallback=fallback, classifier=cast(BlockClassifier, UnsureClassifier(lost=lost))
+    )
     assert len(given) == 1
     return given[0], doc
 
@@ -145,3 +151,24 @@ def test_trafilatura_is_not_given_the_chrome_landmarks(monkeypatch: pytest.Monke
 def test_fallback_always_gives_trafilatura_the_whole_page(monkeypatch: pytest.MonkeyPatch) -> None:
     tree, _ = read_by_trafilatura(monkeypatch, "always")
     assert tree.find(".//nav") is not None and tree.find(".//aside") is not None
+
+
+def test_a_page_the_classifier_found_no_article_in_goes_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every block low: the scores say little of what is chrome (a short post's page lost
+    # its text to the cut), so trafilatura reads the whole page
+    tree, doc = read_by_trafilatura(monkeypatch, "auto", lost=True)
+    assert doc.metadata["html"]["extraction"] == "trafilatura"
+    assert tree.find(".//nav") is not None and tree.find(".//aside") is not None
+
+
+def test_a_form_wrapping_the_whole_page_is_no_chrome() -> None:
+    # ASP.NET pages put the whole body in one <form>; where the classifier found no
+    # article, every block scores low, and cutting that form would leave trafilatura nothing
+    wrapped = PAGE.replace("<body>", "<body><form id='aspnetForm'>").replace("</body>", "</form></body>")
+    root = parse_html(wrapped, for_trafilatura=False)
+    page = page_text(root)
+    lost = np.full(len(page.blocks), 0.02)
+    chosen = outside_landmarks(page, lost, 0.15)
+    assert all(el.get("id") != "aspnetForm" for el in chosen)
+    assert {el.tag for el in chosen} <= {"header", "nav", "aside", "div", "footer", "form"}
+    assert chosen  # the site's own chrome inside the wrapper is still cut
