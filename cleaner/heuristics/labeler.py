@@ -254,22 +254,7 @@ class HeuristicLabeler:
             lexical = self._group_lexicon_features(group, every_line)
         for page, (families, lex_any, lex_line) in zip(group, lexical):
             text = page.text
-            if alone:
-                columns.append(
-                    stage1_columns(
-                        page.texts,
-                        page.lines,
-                        lex_any,
-                        lex_line,
-                        text.tokens,
-                        text.spaced,
-                        text.joined,
-                        text.starts,
-                        families=families,
-                    )
-                )
-                continue
-            cols, inputs = stage1_line_columns(
+            read = (
                 page.texts,
                 page.lines,
                 lex_any,
@@ -278,8 +263,11 @@ class HeuristicLabeler:
                 text.spaced,
                 text.joined,
                 text.starts,
-                context=False,
             )
+            if alone:
+                columns.append(stage1_columns(*read, families=families))
+                continue
+            cols, inputs = stage1_line_columns(*read, context=False)
             columns.append(cols)
             every_input.append(inputs)
             every_family.append(families)
