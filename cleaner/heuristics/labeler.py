@@ -216,11 +216,11 @@ class HeuristicLabeler:
             self._article_scores(
                 [pages[k].texts for k in for_article], for_article, scores, every_line, starts
             )
-        for k in for_leads:
-            lines = every_line if len(pages) == 1 else _page_lines(every_line, starts[k], starts[k + 1])
+        for k in for_leads:  # what the article decisions read: the lead-ins and the phrase openings
+            a, b = starts[k], starts[k + 1]
             scores[k] = scores[k]._replace(  # type: ignore[union-attr]
-                leads=lead_in_categories(pages[k].texts, lines.norms, self.lexicon),
-                at_start=lines.scan.at_start,
+                leads=lead_in_categories(pages[k].texts, every_line.norms[a:b], self.lexicon),
+                at_start=every_line.scan.at_start[a:b],
             )
         return scores  # type: ignore[return-value]
 
@@ -514,11 +514,8 @@ def _grouped_layout(
     )
     every = np.concatenate([cols["len_log"] for cols in columns])
     layout.update(context_means(group, every, joined.long, joined.terminal))
-    starts = group.starts.tolist()
-    for k, cols in enumerate(columns):
-        a, b = starts[k], starts[k + 1]
-        for name, values in layout.items():
-            cols[name] = values[a:b]
+    for cols, mine in zip(columns, group.pages(layout)):
+        cols.update(mine)
 
 
 def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Columns]:
@@ -526,15 +523,7 @@ def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Co
     all the pages at once and handed back as each page's slice (views, no copies)."""
     group = Group([len(s1) for s1 in firsts])
     extra = stage2_extra(group, np.concatenate(firsts), np.concatenate([c["len_log"] for c in columns]))
-    starts = group.starts.tolist()
-    out = []
-    for k, cols in enumerate(columns):
-        a, b = starts[k], starts[k + 1]
-        page = dict(cols)
-        for name, values in extra.items():
-            page[name] = values[a:b]
-        out.append(page)
-    return out
+    return [{**cols, **mine} for cols, mine in zip(columns, group.pages(extra))]
 
 
 def _passes(pages: list[int], sizes: list[int]) -> list[list[int]]:

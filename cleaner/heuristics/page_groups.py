@@ -58,6 +58,11 @@ class Group:
         # the group's lines as cells of a grid of one row per page (row-major order)
         self.in_grid = np.arange(self.widest) < self.sizes[:, None]
 
+    def pages(self, columns: dict[str, np.ndarray]) -> list[dict[str, np.ndarray]]:
+        """Each page's slice of the group's ``columns``, in page order (views, no copies)."""
+        starts = self.starts.tolist()
+        return [{name: values[a:b] for name, values in columns.items()} for a, b in zip(starts, starts[1:])]
+
     def grid(self, values: np.ndarray) -> np.ndarray:
         """The lines' ``values`` as one row per page, padded with zeros to the longest page."""
         out = np.zeros((len(self.sizes), self.widest))

@@ -59,14 +59,15 @@ def outside_landmarks(page: PageText, probabilities: Any, below: float) -> list[
         return []  # text outside any numbered element: no subtree is known to hold all of it
     highest = np.full(n, -1.0)
     np.maximum.at(highest, block_nodes, np.asarray(probabilities, dtype=np.float64))
-    chars = np.bincount(block_nodes, weights=[len(block.text) for block in page.blocks], minlength=n)
+    sizes = [len(block.text) for block in page.blocks]
+    chars = np.bincount(block_nodes, weights=sizes, minlength=n)
     for k in range(n - 1, 0, -1):  # each node is numbered after its parent: children first
         parent = parents[k]
         if parent >= 0:
             chars[parent] += chars[k]
             if highest[k] > highest[parent]:
                 highest[parent] = highest[k]
-    most = MAX_LANDMARK_TEXT_SHARE * float(sum(len(block.text) for block in page.blocks))
+    most = MAX_LANDMARK_TEXT_SHARE * float(sum(sizes))
     attributes = node_attributes(page)
     cut = [False] * n
     chosen: list[Any] = []
