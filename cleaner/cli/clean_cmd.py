@@ -20,7 +20,7 @@ from cleaner.cli.common import (
     field_map,
     given_values,
 )
-from cleaner.cli.interrupts import first_interrupt_stops
+from cleaner.cli.interrupts import first_interrupt_stops, stacks_on_sigusr1
 from cleaner.errors import CleanerError
 from cleaner.io.fieldselect import FieldSelection, parse_field_list
 from cleaner.io.outlock import OutputBusyError
@@ -192,7 +192,7 @@ def clean_command(
     if not quiet:
         announce_user_rules(rules_dirs)
     try:
-        with first_interrupt_stops():
+        with first_interrupt_stops(), stacks_on_sigusr1():
             status = run(options, cleaner)
     except OutputBusyError as exc:
         fail(str(exc), EXIT_OUTPUT_BUSY)

@@ -10,7 +10,9 @@ default at exit, killed the process by the signal instead of exiting with 130.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
@@ -43,3 +45,24 @@ def first_interrupt_stops() -> Iterator[None]:
     finally:
         if not stopping:
             signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def stacks_on_sigusr1() -> Iterator[None]:
+    """Inside: SIGUSR1 prints every thread's stack to the process's stderr and the run goes
+    on (``kill -USR1 <pid>``, for a run that seems stuck; forked workers inherit it). Only
+    where SIGUSR1 exists and stderr is a real file: an in-process call whose stderr is
+    captured gets nothing."""
+    usr1 = getattr(signal, "SIGUSR1", None)
+    stderr = sys.__stderr__
+    try:
+        if usr1 is None or stderr is None or threading.current_thread() is not threading.main_thread():
+            raise ValueError("no SIGUSR1 or no stderr here")
+        faulthandler.register(usr1, file=stderr, all_threads=True)
+    except (ValueError, OSError, RuntimeError, AttributeError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        faulthandler.unregister(usr1)

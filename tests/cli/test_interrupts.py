@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from cleaner.cli.interrupts import first_interrupt_stops
+from cleaner.cli.interrupts import first_interrupt_stops, stacks_on_sigusr1
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +38,15 @@ def test_a_process_that_ignores_sigint_keeps_ignoring_it() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         signal.raise_signal(signal.SIGINT)
     assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="no SIGUSR1 on this platform")
+def test_sigusr1_prints_every_threads_stack_and_the_run_goes_on(capfd: pytest.CaptureFixture[str]) -> None:
+    before = signal.getsignal(signal.SIGUSR1)
+    with stacks_on_sigusr1():
+        signal.raise_signal(signal.SIGUSR1)
+        went_on = True
+    assert went_on
+    err = capfd.readouterr().err
+    assert "test_interrupts.py" in err and "most recent call first" in err
+    assert signal.getsignal(signal.SIGUSR1) == before  # handed back after the run

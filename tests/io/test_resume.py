@@ -28,6 +28,7 @@ KILL_AFTER_BATCHES = 3
 POLL_SECONDS = 0.01
 SECOND_PRESS_SECONDS = 0.05  # a user pressing Ctrl-C again while the run stops
 STOP_SECONDS = 60  # a run stops within a batch's time; this only bounds a broken run
+STACKS_SECONDS = 2  # a hung run's time to print its stacks (SIGUSR1) before it is killed
 
 
 def write_dump(path: Path) -> None:
@@ -120,14 +121,22 @@ def interrupt(proc: subprocess.Popen[bytes], presses: int) -> bytes:
         if press:
             time.sleep(SECOND_PRESS_SECONDS)
         os.killpg(proc.pid, signal.SIGINT)
+    hung = False
     try:
         proc.wait(timeout=STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        hung = True
+        os.killpg(proc.pid, signal.SIGUSR1)  # every process's stacks to stderr, for the report below
+        time.sleep(STACKS_SECONDS)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.stderr is not None
     stderr = proc.stderr.read()
     proc.stderr.close()
+    assert not hung, (
+        f"the run did not stop within {STOP_SECONDS} s; its stderr:\n{stderr.decode(errors='replace')}"
+    )
     return stderr
 
 
