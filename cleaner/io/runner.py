@@ -23,7 +23,7 @@ from cleaner.io.items import Item
 from cleaner.io.outlock import close_inherited_locks
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 BATCH_RECORDS = 256  # records per batch: enough to amortise inter-process costs
 BATCH_BYTES = 4 << 20  # ... or this many input bytes, whichever comes first
@@ -32,6 +32,8 @@ INFLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, memory
 # its pool, and its workers would wait on their queue forever.
 PARENT_CHECK_SECONDS = 0.5
 EXIT_ORPHANED = 1  # a worker's exit status when it finds its parent gone
+# How long a stopped run waits for a worker to end on SIGTERM before it sends SIGKILL.
+WORKER_STOP_SECONDS = 5.0
 
 T = TypeVar("T")
 
@@ -90,9 +92,27 @@ def run_ordered(
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        except BaseException:  # Ctrl-C, a failed batch, or the consumer stopping (GeneratorExit)
+            _abandon(pool)
+            raise
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """End a pool whose results will never be read by stopping its workers now. A graceful
+    shutdown would let them finish every batch already handed over first, and it hung once
+    in CI after a Ctrl-C; a stopped worker sends the pool down its broken-worker path, which
+    fails the futures still out and waits on nothing. No future is cancelled first: Python
+    3.11's broken path then fails on the cancelled one and leaves its pipes to block exit."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # CPython's own table
+    for worker in workers:
+        worker.terminate()  # SIGTERM: the workers ignore only SIGINT
+    deadline = time.monotonic() + WORKER_STOP_SECONDS
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    pool.shutdown(wait=True)
 
 
 @contextlib.contextmanager

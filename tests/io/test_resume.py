@@ -155,8 +155,8 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_pressed_again_while_stopping_stays_quiet(tmp_path: Path) -> None:
-    """The workers finish the batch they hold while the pool shuts down; an impatient
-    second Ctrl-C then must not print a traceback from the shutdown."""
+    """The run closes its output, saves its state and stops its workers; an impatient
+    second Ctrl-C meanwhile must not print a traceback from the shutdown."""
     _, _, _, proc = start_run_until(tmp_path, 1)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     stderr = interrupt(proc, presses=3)
