@@ -1,7 +1,8 @@
 """Learning outlet rules from pages of a dump.
 
 ``cleaner learn`` proposes a rule file from many pages of one outlet
-(``propose`` with its parts ``mask``, ``templates``, ``lists`` and ``category``;
+(``propose`` runs the flow with its parts ``mask``, ``templates``, ``lists``, ``category``,
+``units``, ``proposal`` and ``examples``;
 ``pages`` reads the pages through the same input layer as ``cleaner clean``).
 ``cleaner clean --learn-outlets`` learns every outlet of a dump at once
 (``outlets``: grouping by ``outlet_key``, a bounded ``sample`` per outlet), and
@@ -19,7 +20,7 @@ DEFAULT_MIN_OUTLET_PAGES = 20
 
 # The functions load on first use: `cleaner clean` imports this package for the
 # constant above, and only a run with --learn-outlets needs the learner itself.
-_LAZY = {"learn": "propose", "compile_learned": "propose", "learn_outlets": "outlets"}
+_LAZY = {"learn": "propose", "compile_learned": "proposal", "learn_outlets": "outlets"}
 
 __all__ = ["learn", "compile_learned", "learn_outlets", "DEFAULT_MIN_OUTLET_PAGES"]
 

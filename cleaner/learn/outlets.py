@@ -20,7 +20,8 @@ from cleaner.errors import CleanerError
 from cleaner.learn import DEFAULT_MIN_OUTLET_PAGES
 from cleaner.learn.category import CategoryGuesser
 from cleaner.learn.outlet_key import outlet_key
-from cleaner.learn.propose import Learned, learn, page_lines
+from cleaner.learn.proposal import Learned
+from cleaner.learn.propose import learn, page_lines
 from cleaner.learn.sample import SAMPLE_PAGES, OutletSample
 from cleaner.outlets.rules import OutletRules
 
