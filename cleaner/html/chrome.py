@@ -137,7 +137,9 @@ CLASS_WORDS: dict[str, str] = {
         "advertisement",
     ),
     **dict.fromkeys(("caption", "credit", "credits", "figcaption"), "credit"),
-    **dict.fromkeys(("copyright", "legal", "imprint", "impressum", "disclaimer"), "legal"),
+    **dict.fromkeys(
+        ("copyright", "legal", "imprint", "impressum", "disclaimer", "disclosure", "disclosures"), "legal"
+    ),
     **dict.fromkeys(
         (
             "nav",

@@ -1,6 +1,6 @@
 """Boxes set into the article (cleaner/html/boxes.py): a newsletter sign-up, a
-paywall prompt or a share bar inside the article's container goes with its
-category; the article's paragraphs, and boxes of other names, stay."""
+paywall prompt, a share bar or a disclosure or copyright notice inside the article's
+container goes with its category; the article's paragraphs, and boxes of other names, stay."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ BOXES = {
     "subscription": '<div class="paywall-prompt"><p>You have read three free stories this month.</p>'
     "<p>Become a subscriber for full access to everything we publish.</p></div>",
     "share": '<div class="share-buttons"><a href="#">Facebook</a> <a href="#">Email this story</a></div>',
+    # an affiliate disclosure, and an agency's copyright notice set inside the story's container
+    "legal": '<section class="editorial-disclosure"><p>Some links on this page earn us a commission '
+    "when you buy through them, at no cost to you.</p></section>"
+    '<p class="copyright">Copyright 2024 Coast Wire. All rights reserved.</p>',
 }
 
 
@@ -54,7 +58,11 @@ def test_a_box_inside_the_article_goes_whole_with_its_category(category: str) ->
     for seg in result.segments:
         if seg.kind == "body":
             assert (
-                "Sign me up" not in seg.text and "subscriber" not in seg.text and "Facebook" not in seg.text
+                "Sign me up" not in seg.text
+                and "subscriber" not in seg.text
+                and "Facebook" not in seg.text
+                and "commission" not in seg.text
+                and "All rights reserved" not in seg.text
             )
     rebuilt = "".join(seg.text for seg in result.segments)
     assert rebuilt == result.source
@@ -66,6 +74,19 @@ def test_a_box_named_like_chrome_that_holds_the_story_is_the_story() -> None:
     page = (
         "<html><body><article><h1>Harbour channel to be dredged</h1>"
         f'<div class="share-wrapper">{paragraphs}</div></article></body></html>'
+    )
+    result = Cleaner(fallback="never").clean(html=page)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.body
+    assert not [seg for seg in result.segments if seg.rule == "html:box"]
+
+
+def test_a_legal_section_that_holds_the_story_is_the_story() -> None:
+    """A court reporter's story wrapped in "legal-news" is no disclaimer box."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    page = (
+        "<html><body><article><h1>Harbour channel to be dredged</h1>"
+        f'<div class="legal-news">{paragraphs}</div></article></body></html>'
     )
     result = Cleaner(fallback="never").clean(html=page)
     for paragraph in PARAGRAPHS:
