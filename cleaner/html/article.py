@@ -395,10 +395,20 @@ def head_above_body(
             break
         # a page may split its text over several body boxes: those are not head
         if inside and labels[i] is None and page.tags[i] != "h1" and not _in_body_box(page.elements[i]):
-            head.append(i)
+            if not _standfirst(page.blocks[i].text):
+                head.append(i)
     for i in head:
         in_article[i] = False
         labels[i] = HEAD
+
+
+STANDFIRST_MIN_WORDS = 15  # a head block this long that ends a sentence is the article's lead
+
+
+def _standfirst(text: str) -> bool:
+    """A paragraph of prose above the body box: the standfirst, which readers (and the
+    traf annotators) count as the article's opening, unlike a kicker, byline or date."""
+    return text.count(" ") + 1 >= STANDFIRST_MIN_WORDS and text.rstrip()[-1:] in '.!?…"”»'
 
 
 TAIL = Label("page_chrome", "html:tail")

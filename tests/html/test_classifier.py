@@ -311,6 +311,26 @@ def test_head_above_the_named_body_box_is_not_body(classifier_only: Cleaner) -> 
     assert_lossless(r)
 
 
+def test_a_lead_paragraph_above_the_body_box_stays(classifier_only: Cleaner) -> None:
+    """A standfirst written as prose (a sentence of 15 words or more) opens the article; the
+    kicker and the byline above the body box still go."""
+    lead = (
+        "Residents who waited years for a second crossing will get it in June, after the harbour "
+        "authority found a boat it could afford."
+    )
+    html = HEAD_PAGE.replace(
+        "<p>Residents who waited years for a second crossing will get it in June, "
+        "the harbour authority says</p>",
+        f"<p>{lead}</p>",
+    )
+    r = classifier_only.clean(html=html)
+    assert r.body.startswith(lead)
+    rules = removed_rules(r)
+    assert rules["Ada Moss Mon 3 Jun 2024 07.00 BST"] == "html:head"
+    assert "Islands" not in r.body
+    assert_lossless(r)
+
+
 def test_head_rule_keeps_a_text_split_over_several_body_boxes(classifier_only: Cleaner) -> None:
     html = HEAD_PAGE.replace(
         "<div class='article-body'>",
