@@ -241,8 +241,6 @@ ARTICLE_FEATURES: tuple[str, ...] = (
     "page_words",
     "page_long_share",
     "page_short_share",
-    # repetition, again: the line's words in the lines below it
-    "later_share",
 )
 _INDEX = {name: k for k, name in enumerate(ARTICLE_FEATURES)}
 
@@ -741,31 +739,7 @@ def article_matrix(
         out[_INDEX["page_words"]] = np.repeat(page_words, sizes)
         out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
         out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
-    if wanted("later_share"):
-        out[_INDEX["later_share"]] = _later_shares(lows, starts)
     return out.T
-
-
-LATER_WORD_MIN_CHARS = 4  # shorter words (articles, prepositions) are in every line below
-# A line's words of LATER_WORD_MIN_CHARS characters or more: the runs of that many non-space
-# characters or more are exactly its ``split()`` words that long, found in C, one call a line.
-_LATER_WORD = re.compile(rf"\S{{{LATER_WORD_MIN_CHARS},}}")
-
-
-def _later_shares(lows: list[str], starts: list[int]) -> list[float]:
-    """Per line, the share of its words of LATER_WORD_MIN_CHARS characters or more that the
-    lines below it on its page use too: a headline or a subheading names what follows it,
-    a teaser for another story or a kicker at the top does not."""
-    out = [0.0] * len(lows)
-    find = _LATER_WORD.findall
-    for a, b in zip(starts, starts[1:]):
-        below: set[str] = set()
-        for j in range(b - 1, a - 1, -1):
-            mine = set(find(lows[j]))
-            if mine:
-                out[j] = len(mine & below) / len(mine)
-                below |= mine
-    return out
 
 
 class _LineFacts(NamedTuple):

@@ -31,7 +31,6 @@ from cleaner.heuristics.article_lines import (
     DATE_LINE_MAX_WORDS,
     FAMILY_COLUMNS,
     FAR_LINES,
-    LATER_WORD_MIN_CHARS,
     PARAGRAPH_WORDS,
     SHORT_WORDS,
     TINY_WORDS,
@@ -258,11 +257,4 @@ def article_matrix(
     put("page_words", np.log1p(cum_words[-1]))
     put("page_long_share", long.mean())
     put("page_short_share", short.mean())
-    later = out[:, col["later_share"]]
-    below: set[str] = set()
-    for j in range(n - 1, -1, -1):
-        mine = {w for w in tokens[j] if len(w) >= LATER_WORD_MIN_CHARS}
-        if mine:
-            later[j] = len(mine & below) / len(mine)
-        below |= mine
     return out
