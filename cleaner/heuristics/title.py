@@ -34,6 +34,11 @@ _SENTENCE_BREAK = re.compile(r"\b[a-z]{4,}\. [A-Z]")
 # slug is Latin letters, a Cyrillic or Han headline is transliterated or encoded in it).
 SLUG_MIN_WORDS = 3
 SLUG_LINE_MIN_WORDS = 3
+# Only words of this many letters count as shared: the shorter ones of the Latin-script
+# languages are articles, prepositions and conjunctions ("und", "der", "the", "of", "les",
+# "por") that a kicker shares with any slug ("Ewald Ferlemann und sein Leben für die Vögel"
+# under ".../eine-private-wildvogelauffang-und-auswilderungsstation/").
+SLUG_SHARED_MIN_LETTERS = 4
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _FILE_END = re.compile(r"\.[a-z]{2,5}$")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
@@ -84,11 +89,14 @@ def slug_words(url: str | None) -> frozenset[str] | None:
 
 
 def off_slug(text: str, slug: frozenset[str] | None) -> bool:
-    """The line has SLUG_LINE_MIN_WORDS Latin words or more and none of them is in the slug."""
+    """The line has SLUG_LINE_MIN_WORDS Latin words or more and none of its words of
+    SLUG_SHARED_MIN_LETTERS letters or more is in the slug."""
     if slug is None:
         return False
     words = _LATIN_WORD.findall(_ascii_fold(text))
-    return len(words) >= SLUG_LINE_MIN_WORDS and slug.isdisjoint(words)
+    return len(words) >= SLUG_LINE_MIN_WORDS and slug.isdisjoint(
+        word for word in words if len(word) >= SLUG_SHARED_MIN_LETTERS
+    )
 
 
 def find_title(

@@ -99,3 +99,24 @@ def test_a_headline_in_the_slug_goes_and_a_cyrillic_one_is_not_compared() -> Non
     text = russian + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
     result = clean(text, url="https://example.ru/news/nedelya-v-moskve-chto-izmenitsya")
     assert result.metadata.get("title") == russian
+
+
+def test_a_kicker_sharing_only_short_words_with_the_slug_is_no_headline() -> None:
+    # a portrait's kicker under an address that names the article otherwise: "und" and
+    # "die" are in both, but they are no shared topic (nor "the" / "of" in English)
+    line = "Anna Berger und ihr Leben für die alten Obstsorten"
+    text = line + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    url = "https://example.de/eine-private-obstwiese-und-die-sortenvielfalt/"
+    result = clean(text, url=url)
+    assert line in result.body and "title" not in result.metadata
+    english = "The rise and fall of the corner shop"
+    text = english + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    result = clean(text, url="https://example.org/2024/05/12/the-end-of-an-era-for-rail.html")
+    assert english in result.body
+
+
+def test_a_headline_sharing_one_long_word_with_the_slug_still_goes() -> None:
+    headline = "Obstwiese am Stadtrand bekommt einen neuen Pächter"
+    text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    result = clean(text, url="https://example.de/eine-private-obstwiese-und-die-sortenvielfalt/")
+    assert result.metadata.get("title") == headline and headline not in result.body
