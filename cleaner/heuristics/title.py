@@ -36,8 +36,8 @@ SLUG_MIN_WORDS = 3
 SLUG_LINE_MIN_WORDS = 3
 # Only words of this many letters count as shared: the shorter ones of the Latin-script
 # languages are articles, prepositions and conjunctions ("und", "der", "the", "of", "les",
-# "por") that a kicker shares with any slug ("Ewald Ferlemann und sein Leben für die Vögel"
-# under ".../eine-private-wildvogelauffang-und-auswilderungsstation/").
+# "por") that a kicker shares with any slug ("Anna Berger und ihr Leben für die alten Obstsorten"
+# under ".../eine-private-obstwiese-und-die-sortenvielfalt/").
 SLUG_SHARED_MIN_LETTERS = 4
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _FILE_END = re.compile(r"\.[a-z]{2,5}$")
