@@ -92,9 +92,15 @@ _PRONOUN_LINE = _byte_program(
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
 _PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+# Whether a line holds a phone number or a link is all the columns ask, so they search for
+# the shortest text that makes a match: a phone's optional "+" and a link's run past its
+# first character change no answer, and a pattern opening with a digit lets the regex
+# engine skip to the next digit (half the time of _PHONE on the dev batches' lines).
+_PHONE_FOUND = re.compile(r"\d[\d ()/-]{7,}\d")
 _PHONE_MIN_DIGITS = 8
 DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_URL_FOUND = re.compile(r"https?://\S|www\.\S+\.\S")  # _URL, as _PHONE_FOUND is _PHONE
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 # Openings of a line, matched at its start only:
@@ -643,9 +649,8 @@ def article_matrix(
         # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
         dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
     low_page = _LowerPage(lows, lines.page)
-    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
-    at_signs = low_page.holding(("@",))
-    urls = _found(low_page.holding(("http", "www.")), _URL, lows)
+    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
+    urls = _found(low_page.holding(("http", "www.")), _URL_FOUND, lows)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -677,8 +682,10 @@ def article_matrix(
     put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
     put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
     put("link_mark", lambda: urls)
-    put("email", lambda: _found(at_signs, _EMAIL, lows))
-    put("handle", lambda: _found(at_signs, _HANDLE, lows))
+    if wanted("email") or wanted("handle"):  # the shipped trees read neither
+        at_signs = low_page.holding(("@",))
+        put("email", lambda: _found(at_signs, _EMAIL, lows))
+        put("handle", lambda: _found(at_signs, _HANDLE, lows))
     put("phone", lambda: phones)
     put("copyright", lambda: low_page.holding(_COPYRIGHT_MARKS))
     put("pipe", lambda: low_page.holding(("|",)))
@@ -697,12 +704,14 @@ def article_matrix(
 
     put("repeated", lambda: _repeated(stripped, starts))
     overlap = [0.0] * n
+    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
     for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
-        title_words = set(lows[a].split())
-        for j in range(a + 1, b):
-            if words[j] <= TITLE_OVERLAP_MAX_WORDS:
-                line_words = lows[j].split()
-                overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+        in_title = set(lows[a].split()).__contains__
+        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
+            line_words = lows[j].split()
+            shared = sum(map(in_title, line_words))
+            if shared:  # else 0.0, as set (a line of no words shares none)
+                overlap[j] = shared / len(line_words)
     col["title_overlap"] = overlap
 
     put("phrase_start", lambda: phrase_at_start)
