@@ -395,7 +395,6 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     after one that is (the non-ASCII spaces of _SPACE_CHARS made " " first); an ASCII
     initial's case is its byte's, only the other initials are decoded (their code
     points put together from their bytes) and compared with their lower and upper case."""
-    n = len(texts)
     raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     data = np.frombuffer(raw, np.uint8)
     space = np.frombuffer(raw.translate(_SPACE_FLAGS), np.bool_)
@@ -403,7 +402,6 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     opens[1:] &= space[:-1]
     at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
     breaks = np.flatnonzero(data == _NEWLINE)
-    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
     first = data[at]
     is_upper = (first >= ord("A")) & (first <= ord("Z"))
     cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
@@ -416,7 +414,7 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
         if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
             odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
             is_odd = np.isin(points, odd_letters)
-            odd = line_of[wide[is_odd]].tolist()
+            odd = np.searchsorted(breaks, at[wide[is_odd]]).tolist()  # the breaks before: the line
             points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
             initials = points.tobytes().decode("utf-32-le", "surrogatepass")
             lower, upper = initials.lower(), initials.upper()
@@ -426,12 +424,32 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
             points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
         )
     digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
+    # counted per line from where each line's words end among the words (one search per
+    # line break, where placing each word on its line was one per word)
+    ends = _line_ends(at, breaks)
     return (
-        np.bincount(line_of[is_upper], minlength=n).tolist(),
-        np.bincount(line_of[cased], minlength=n).tolist(),
-        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
+        _per_line_counts(is_upper, ends),
+        _per_line_counts(cased, ends),
+        np.diff(_line_ends(digit_at, breaks)).tolist(),
         odd,
     )
+
+
+def _line_ends(marks: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+    """How many of ``marks`` (sorted byte offsets) lie before each line's end: 0, then one
+    entry per line break (``breaks``, sorted), then all of them."""
+    ends = np.empty(len(breaks) + 2, dtype=np.intp)
+    ends[0] = 0
+    ends[1:-1] = np.searchsorted(marks, breaks)
+    ends[-1] = len(marks)
+    return ends
+
+
+def _per_line_counts(flags: np.ndarray, ends: np.ndarray) -> list[int]:
+    """The flags set among each line's marks (``ends``: ``_line_ends`` of the marks)."""
+    running = np.zeros(len(flags) + 1, dtype=np.intp)
+    np.cumsum(flags, out=running[1:])
+    return np.diff(running[ends]).tolist()  # type: ignore[no-any-return]
 
 
 def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
