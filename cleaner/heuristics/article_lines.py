@@ -1009,18 +1009,56 @@ def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
     of them; only the fractional columns go through numpy's slower conversion of
     Python numbers."""
     out = np.zeros((len(ARTICLE_FEATURES), n))
-    arrays = [name for name, values in col.items() if isinstance(values, np.ndarray)]
+    arrays, small, small_rows, fractions, fraction_rows = _assembly(col)
     for name in arrays:  # numpy columns (many pages' lines) go in as they are
         out[_INDEX[name]] = col[name]
-    col = {name: values for name, values in col.items() if not isinstance(values, np.ndarray)}
-    small = [name for name in _SMALL_COLUMNS if name in col]
     if small:
         flags = bytes(chain.from_iterable(map(col.__getitem__, small)))
-        out[[_INDEX[name] for name in small]] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
-    fractions = [name for name in _FRACTION_COLUMNS if name in col]
+        out[small_rows] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
     if fractions:
-        out[[_INDEX[name] for name in fractions]] = np.array(list(map(col.__getitem__, fractions)))
+        out[fraction_rows] = np.array(list(map(col.__getitem__, fractions)))
     return out
+
+
+class _Assembly(NamedTuple):
+    """How ``_assemble`` puts a set of columns into the array (see ``_assembly``)."""
+
+    arrays: list[str]  # the columns that are numpy arrays already
+    small: list[str]  # the list columns of counts and flags, in _SMALL_COLUMNS order ...
+    small_rows: np.ndarray  # ... and their rows
+    fractions: list[str]  # the list columns of fractions, in _FRACTION_COLUMNS order ...
+    fraction_rows: np.ndarray  # ... and their rows
+
+
+# Assemblies by the columns' names and kinds: every page of a run brings the same few
+# (the trees' columns in lists or in numpy arrays), and sorting a page's columns out
+# again cost a tenth of ``_assemble`` on a page of a few dozen lines. Bounded: a caller
+# choosing its own columns (the fit script) brings a few more at most.
+_ASSEMBLIES: dict[tuple[tuple[str, ...], tuple[bool, ...]], _Assembly] = {}
+_ASSEMBLIES_MAX = 64
+
+
+def _assembly(col: dict[str, Any]) -> _Assembly:
+    """Which of ``col``'s columns are numpy arrays, counts and flags, or fractions, and
+    their rows in the array; remembered by the columns' names and kinds."""
+    key = (tuple(col), tuple(map(isinstance, col.values(), repeat(np.ndarray))))
+    found = _ASSEMBLIES.get(key)
+    if found is not None:
+        return found
+    arrays = [name for name, values in col.items() if isinstance(values, np.ndarray)]
+    listed = set(col).difference(arrays)
+    small = [name for name in _SMALL_COLUMNS if name in listed]
+    fractions = [name for name in _FRACTION_COLUMNS if name in listed]
+    found = _Assembly(
+        arrays,
+        small,
+        np.array([_INDEX[name] for name in small], dtype=np.intp),
+        fractions,
+        np.array([_INDEX[name] for name in fractions], dtype=np.intp),
+    )
+    if len(_ASSEMBLIES) < _ASSEMBLIES_MAX:
+        _ASSEMBLIES[key] = found
+    return found
 
 
 # Columns that hold fractions, passed to numpy as Python floats.
