@@ -76,17 +76,19 @@ def _byte_program(pattern: bytes) -> Any:
 # A line holding a pronoun as a whole word (between white space as ``str.split`` cuts at
 # it), in the lower-cased page's UTF-8: one RE2 scan finds those lines, and only they
 # are split into words (most lines hold none; splitting every line cost more than all
-# the rest of a line's columns). A match runs on to its line's end, so the scan
-# stops once per line that holds one, not once per pronoun.
+# the rest of a line's columns). A match ends with its pronoun (and the space after it),
+# and the scan goes on from the next line, so it stops once per line that holds one, not
+# once per pronoun. (A match run on to its line's end made RE2 read that stretch forwards
+# and back to the match's start: the dev batches' scans took 0.017 s so, 0.0125 s now.)
 _WORD_SPACES = {c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES}
 _PRONOUN_LINE = _byte_program(
     b"(?m)(?:^|"
     + b"|".join(map(re2.escape, sorted(_WORD_SPACES)))
     + b")(?:"
     + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
-    + b")(?:(?:"
+    + b")(?:"
     + b"|".join(map(re2.escape, sorted(_WORD_SPACES - {b"\n"})))
-    + b")[^\n]*)?$"
+    + b"|$)"
 )
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
@@ -572,16 +574,19 @@ class _LowerPage:
         return found
 
     def matching(self, program: Any) -> list[int]:
-        """The lines where ``program`` (RE2's own, built to run on to its line's end) matches."""
+        """The lines where ``program`` (RE2's own, whose matches end in the line they
+        belong to, at its line break at the latest) matches."""
         data = self.data
-        hits = []  # where each match ends: at its line's end (a line break or the page's end)
-        match, pos, size = program.Match, 0, len(data)
+        hits = []  # where each match ends: in its line, or at its end (a line break or the page's end)
+        match, pos, size, find = program.Match, 0, len(data), data.find
         while pos <= size:
             end = match(_UNANCHORED, data, pos, size)[0][1]
             if end < 0:
                 break
             hits.append(end)
-            pos = end + 1  # past the line break: the next line's match opens at its start
+            pos = find(b"\n", end) + 1  # past the line break: the next line's match opens at its start
+            if not pos:  # the page's last line
+                break
         if not hits:
             return []
         if self.line_to_line:

@@ -94,3 +94,26 @@ def test_shipped_model_scores_alike_from_the_columns_its_trees_read() -> None:
         np.testing.assert_array_equal(
             model.logits(texts, lines, leads, LABELER.lexicon), model.logits_of(every_column)
         )
+
+
+# Words for the pronoun scan: pronouns of several languages, words that open with one
+# ("west", "usage", "ourselves"), pronouns with a mark stuck to them ("we,", "(you"), and the
+# white space they are cut at or not cut at (a no-break space is white space to str.split,
+# an em space too, a hyphen is none).
+PRONOUN_WORDS = st.sampled_from(
+    "we you our us nós наши wir vous west usage ourselves we, (you Nous said the x".split(" ")
+)
+SEPARATORS = st.sampled_from([" ", "  ", "\t", "\xa0", "\u2003", "-", " \u3000"])
+PRONOUN_LINE = st.lists(st.tuples(PRONOUN_WORDS, SEPARATORS), min_size=1, max_size=8).map(
+    lambda pairs: "".join(word + space for word, space in pairs).strip() or "x"
+)
+
+
+@settings(max_examples=200, database=None, deadline=None)
+@given(st.lists(PRONOUN_LINE, min_size=1, max_size=12))
+def test_pronoun_lines_found_by_the_scan_are_those_split_finds(texts: list[str]) -> None:
+    # MANY_LINES 0: every page takes the passes of many lines (the pronoun lines by one scan)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article_lines, "MANY_LINES", 0)
+        fast, plain = both_forms(texts)
+    np.testing.assert_array_equal(fast, plain)
