@@ -112,7 +112,8 @@ PRONOUN_LINE = st.lists(st.tuples(PRONOUN_WORDS, SEPARATORS), min_size=1, max_si
 @settings(max_examples=200, database=None, deadline=None)
 @given(st.lists(PRONOUN_LINE, min_size=1, max_size=12))
 def test_pronoun_lines_found_by_the_scan_are_those_split_finds(texts: list[str]) -> None:
-    # MANY_LINES 0: every page takes the passes of many lines (the pronoun lines by one scan)
+    # the pronoun lines come from one scan of the page; MANY_LINES 0: the other passes of
+    # many lines too
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(article_lines, "MANY_LINES", 0)
         fast, plain = both_forms(texts)
