@@ -180,8 +180,9 @@ def word_counts(
     """
     words = token_counts(lines) if tokens is None else tokens
     if data is not None and data.count(b"\n") == len(lines) - 1:
-        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one
-        return _with_cjk_words(words, texts, _lines_with_cjk(data))
+        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one,
+        # on a page whose bytes may hold one (the byte searches cost a fraction of the scan)
+        return _with_cjk_words(words, texts, _lines_with_cjk(data) if may_hold_cjk(data) else [])
     if page is None:
         page = "\n".join(lines)
     found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
