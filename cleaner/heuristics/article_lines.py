@@ -136,6 +136,10 @@ _UTF8_LENGTH = bytes(1 if b < 0xE0 - 0x20 else 2 if b < 0xE0 else 3 if b < 0xF0 
 CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets of a few dozen languages
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
+# Words opening with a non-ASCII letter up to which their code points are read one by one
+# (``_code_points_of``) rather than by numpy: a long page holds a few dozen, a batch
+# thousands (the dev pages of more than 30 lines one by one: numpy took ~100 us a page).
+FEW_WIDE_INITIALS = 128
 BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
 _WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
 _SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
@@ -410,7 +414,11 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     odd: list[int] = []
     wide = np.flatnonzero(first >= _UTF8_LEAD)
     if len(wide):
-        points = _code_points_at(data, at[wide])
+        points = (
+            _code_points_at(data, at[wide])
+            if len(wide) > FEW_WIDE_INITIALS
+            else _code_points_of(raw, at[wide])
+        )
         initials = points.tobytes().decode("utf-32-le", "surrogatepass")
         lower, upper = initials.lower(), initials.upper()
         if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
@@ -452,6 +460,13 @@ def _per_line_counts(flags: np.ndarray, ends: np.ndarray) -> list[int]:
     running = np.zeros(len(flags) + 1, dtype=np.intp)
     np.cumsum(flags, out=running[1:])
     return np.diff(running[ends]).tolist()  # type: ignore[no-any-return]
+
+
+def _code_points_of(raw: bytes, at: np.ndarray) -> np.ndarray:
+    """``_code_points_at`` for a few characters: each decoded from its bytes in ``raw``
+    (the same UTF-8 as ``data``), where numpy's two dozen calls cost more than a page's few."""
+    chars = "".join([raw[a : a + _UTF8_LENGTH[raw[a]]].decode("utf-8", "surrogatepass") for a in at.tolist()])
+    return np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), "<u4")
 
 
 def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
