@@ -46,15 +46,9 @@ from cleaner.heuristics.page_groups import Group, context_means, layout_group, s
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
 from cleaner.result import Label
 
-# A page of this many lines has its UTF-8 checked for white space other than ASCII
-# (``ascii_spaced``: the raw-dump features then read its words in the bytes); on fewer
-# lines the check's numpy calls cost more than they save (a 4% slower clean of short documents).
+# Pages of fewer lines split their words line by line: the byte-level count's few numpy
+# calls cost more than the splits they save there (a 4% slower clean of short documents).
 BYTE_WORDS_MIN_LINES = 100
-# Words counted in the bytes (``byte_token_counts``) from this many lines on, split line by
-# line on fewer. Since the count marks no-break spaces by numpy and finds empty lines from
-# the line breaks, the dev pages' extracted text one by one took 0.0305 s so (0.0357 s
-# from 100 lines on, as before; 0.0324 s from 1, 0.0341 s from 40).
-BYTE_TOKENS_MIN_LINES = 16
 PHRASE_START_SLACK = 3  # a phrase this close to a line's start opens it ("- Read more", "» Related")
 UTF8_MAX_BYTES = 4  # bytes of one character in UTF-8, at most
 LEX_LINE_COVER = 0.5  # a phrase covering this share of a line makes it a lexicon line
@@ -135,7 +129,7 @@ class HeuristicLabeler:
         scan = self.scan_phrases(lows, low_page, data)
         spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_TOKENS_MIN_LINES else None
+        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
