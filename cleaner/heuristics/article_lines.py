@@ -604,10 +604,13 @@ class _LowerPage:
                 break
         if not hits:
             return []
-        if self.line_to_line:
-            breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == _NEWLINE)
-            lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
-            return sorted(set(lines.tolist()))
+        if self.line_to_line:  # the breaks before a hit's end: its line (one hit a line, in order)
+            lines, line, counted, count = [], 0, 0, data.count
+            for end in hits:
+                line += count(b"\n", counted, end)
+                counted = end
+                lines.append(line)
+            return lines
         starts = list(
             accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in self.lows), initial=0)
         )
