@@ -545,13 +545,13 @@ def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int],
             if marks[j]:
                 last = j
             if last >= 0:
-                back[j] = min(j - last, FAR_LINES)
+                back[j] = j - last if j - last < FAR_LINES else FAR_LINES
         last = -1
         for j in range(b - 1, a - 1, -1):
             if marks[j]:
                 last = j
             if last >= 0:
-                ahead[j] = min(last - j, FAR_LINES)
+                ahead[j] = last - j if last - j < FAR_LINES else FAR_LINES
     return back, ahead
 
 
@@ -852,22 +852,37 @@ def _line_columns_of_few(
     put("first", lambda: [j == 0 for j in local])
     put("last", lambda: [j == m - 1 for j, m in zip(local, size_of)])
     put("position", lambda: [j / m for j, m in zip(local, size_of)])
-    put("lines_from_end", lambda: [min(m - 1 - j, FAR_LINES) for j, m in zip(local, size_of)])
+    # (each clip "d if d < FAR_LINES else FAR_LINES" is min(d, FAR_LINES) without a call per line)
+    put(
+        "lines_from_end",
+        lambda: [d if (d := m - 1 - j) < FAR_LINES else FAR_LINES for j, m in zip(local, size_of)],
+    )
     put("tail", lambda: [j > p for j, p in zip(local, last_par)])
     put("head", lambda: [j < p for j, p in zip(local, _per_line(first_pars, sizes))])
     put(
         "after_last_par",
-        lambda: [min(max(j - p, 0), FAR_LINES) if p >= 0 else FAR_LINES for j, p in zip(local, last_par)],
+        lambda: [
+            (0 if j <= p else d if (d := j - p) < FAR_LINES else FAR_LINES) if p >= 0 else FAR_LINES
+            for j, p in zip(local, last_par)
+        ],
     )
     put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
     put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
     long_after = list(
         chain.from_iterable(list(accumulate(reversed(long[a:b])))[::-1] for a, b in zip(starts, starts[1:]))
     )
-    put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
+    put(
+        "long_after",
+        lambda: [
+            d if (d := after - is_long) < FAR_LINES else FAR_LINES for after, is_long in zip(long_after, long)
+        ],
+    )
     put(
         "short_run",
-        lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short, starts), short)],
+        lambda: [
+            (run if run < FAR_LINES else FAR_LINES) if s else 0
+            for run, s in zip(_run_lengths(short, starts), short)
+        ],
     )
     put("prev_end", lambda: _shifted_in_pages(end, 1, True, firsts, lasts))
     put("next_end", lambda: _shifted_in_pages(end, -1, True, firsts, lasts))
@@ -877,7 +892,10 @@ def _line_columns_of_few(
     col["lead_in"] = lead
     put("after_lead_in", lambda: _shifted_in_pages(lead, 1, False, firsts, lasts))
     put("phrase", lambda: [c is not None for c in categories])
-    put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
+    put(
+        "phrase_share",  # min(share, 1.0): the same number (at 1.0 both are 1.0)
+        lambda: [v if (v := c / (k if k > 1 else 1.0)) < 1.0 else 1.0 for c, k in zip(covered, chars)],
+    )
     return col
 
 
