@@ -258,12 +258,3 @@ def test_byte_token_counts_refuse_empty_lines() -> None:
 def test_byte_token_counts_refuse_a_line_holding_a_line_break() -> None:
     # an html block may hold a line break: its lines are then not the page's lines
     assert byte_token_counts(b"a b\nc d\ne", 2) is None
-
-
-def test_lines_lower_cased_one_by_one_read_as_the_page_lower_cased_whole() -> None:
-    # A final sigma is the one letter whose lower case reads its neighbours: at a line's
-    # end and start a line break stands beside it, as a string's ends do.
-    texts = ["ΟΔΟΣ", "Σ", "ΑΣ Β", "ΑΣ", "ΣΑ", "İstanbul ẞ", "Plain ASCII Line", "x ΟΔΟΣ."]
-    lines = LABELER.read_lines(texts)
-    assert lines.lows == "\n".join(texts).lower().split("\n")
-    assert lines.page == "\n".join(texts).lower()
