@@ -76,25 +76,33 @@ def _byte_program(pattern: bytes) -> Any:
 # A line holding a pronoun as a whole word (between white space as ``str.split`` cuts at
 # it), in the lower-cased page's UTF-8: one RE2 scan finds those lines, and only they
 # are split into words (most lines hold none; splitting every line cost more than all
-# the rest of a line's columns). A match runs on to its line's end, so the scan
-# stops once per line that holds one, not once per pronoun.
+# the rest of a line's columns). A match ends with its pronoun (and the space after it),
+# and the scan goes on from the next line, so it stops once per line that holds one, not
+# once per pronoun. (A match run on to its line's end made RE2 read that stretch forwards
+# and back to the match's start: the dev batches' scans took 0.017 s so, 0.0125 s now.)
 _WORD_SPACES = {c.encode() for c in " \t\n\r\x0b\x0c" + OTHER_SPACES}
 _PRONOUN_LINE = _byte_program(
     b"(?m)(?:^|"
     + b"|".join(map(re2.escape, sorted(_WORD_SPACES)))
     + b")(?:"
     + b"|".join(map(re2.escape, sorted({w.encode() for w in _PRONOUNS}, key=len, reverse=True)))
-    + b")(?:(?:"
+    + b")(?:"
     + b"|".join(map(re2.escape, sorted(_WORD_SPACES - {b"\n"})))
-    + b")[^\n]*)?$"
+    + b"|$)"
 )
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
 _DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
 _PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+# Whether a line holds a phone number or a link is all the columns ask, so they search for
+# the shortest text that makes a match: a phone's optional "+" and a link's run past its
+# first character change no answer, and a pattern opening with a digit lets the regex
+# engine skip to the next digit (half the time of _PHONE on the dev batches' lines).
+_PHONE_FOUND = re.compile(r"\d[\d ()/-]{7,}\d")
 _PHONE_MIN_DIGITS = 8
 DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_URL_FOUND = re.compile(r"https?://\S|www\.\S+\.\S")  # _URL, as _PHONE_FOUND is _PHONE
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 # Openings of a line, matched at its start only:
@@ -128,6 +136,10 @@ _UTF8_LENGTH = bytes(1 if b < 0xE0 - 0x20 else 2 if b < 0xE0 else 3 if b < 0xF0 
 CASE_MEMORY = 4096  # non-ASCII initials whose case is remembered: the alphabets of a few dozen languages
 _INITIAL_CASES: dict[bytes, tuple[int, int] | None] = {}
 _UNKNOWN = (-1, -1)  # not in _INITIAL_CASES yet
+# Words opening with a non-ASCII letter up to which their code points are read one by one
+# (``_code_points_of``) rather than by numpy: a long page holds a few dozen, a batch
+# thousands (the dev pages of more than 30 lines one by one: numpy took ~100 us a page).
+FEW_WIDE_INITIALS = 128
 BYTES_LETTERS_MAX_LINES = 30  # past this many lines numpy over the page counts faster (dev pages, measured)
 _WIDE_SPACES = tuple(c for c in _SPACE_CHARS if not c.isascii())
 _SPACE_BYTES = np.zeros(256, dtype=bool)  # byte -> an ASCII space of _SPACE_CHARS
@@ -389,7 +401,6 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     after one that is (the non-ASCII spaces of _SPACE_CHARS made " " first); an ASCII
     initial's case is its byte's, only the other initials are decoded (their code
     points put together from their bytes) and compared with their lower and upper case."""
-    n = len(texts)
     raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     data = np.frombuffer(raw, np.uint8)
     space = np.frombuffer(raw.translate(_SPACE_FLAGS), np.bool_)
@@ -397,20 +408,23 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
     opens[1:] &= space[:-1]
     at = np.flatnonzero(opens)  # where each word opens; only these letters' case matters
     breaks = np.flatnonzero(data == _NEWLINE)
-    line_of = np.searchsorted(breaks, at)  # the line breaks before a word: its line
     first = data[at]
     is_upper = (first >= ord("A")) & (first <= ord("Z"))
     cased = is_upper | ((first >= ord("a")) & (first <= ord("z")))
     odd: list[int] = []
     wide = np.flatnonzero(first >= _UTF8_LEAD)
     if len(wide):
-        points = _code_points_at(data, at[wide])
+        points = (
+            _code_points_at(data, at[wide])
+            if len(wide) > FEW_WIDE_INITIALS
+            else _code_points_of(raw, at[wide])
+        )
         initials = points.tobytes().decode("utf-32-le", "surrogatepass")
         lower, upper = initials.lower(), initials.upper()
         if not (len(lower) == len(upper) == len(initials)):  # a letter whose case has another length
             odd_letters = [ord(c) for c in set(initials) if len(c.lower()) != 1 or len(c.upper()) != 1]
             is_odd = np.isin(points, odd_letters)
-            odd = line_of[wide[is_odd]].tolist()
+            odd = np.searchsorted(breaks, at[wide[is_odd]]).tolist()  # the breaks before: the line
             points = np.where(is_odd, np.uint32(ord(" ")), points)  # no case: those lines are counted again
             initials = points.tobytes().decode("utf-32-le", "surrogatepass")
             lower, upper = initials.lower(), initials.upper()
@@ -420,12 +434,39 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
             points != np.frombuffer(upper.encode("utf-32-le", "surrogatepass"), np.uint32)
         )
     digit_at = np.flatnonzero((data - np.uint8(ord("0"))) < 10)  # bytes below "0" wrap around
+    # counted per line from where each line's words end among the words (one search per
+    # line break, where placing each word on its line was one per word)
+    ends = _line_ends(at, breaks)
     return (
-        np.bincount(line_of[is_upper], minlength=n).tolist(),
-        np.bincount(line_of[cased], minlength=n).tolist(),
-        np.bincount(np.searchsorted(breaks, digit_at), minlength=n).tolist(),
+        _per_line_counts(is_upper, ends),
+        _per_line_counts(cased, ends),
+        np.diff(_line_ends(digit_at, breaks)).tolist(),
         odd,
     )
+
+
+def _line_ends(marks: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+    """How many of ``marks`` (sorted byte offsets) lie before each line's end: 0, then one
+    entry per line break (``breaks``, sorted), then all of them."""
+    ends = np.empty(len(breaks) + 2, dtype=np.intp)
+    ends[0] = 0
+    ends[1:-1] = np.searchsorted(marks, breaks)
+    ends[-1] = len(marks)
+    return ends
+
+
+def _per_line_counts(flags: np.ndarray, ends: np.ndarray) -> list[int]:
+    """The flags set among each line's marks (``ends``: ``_line_ends`` of the marks)."""
+    running = np.zeros(len(flags) + 1, dtype=np.intp)
+    np.cumsum(flags, out=running[1:])
+    return np.diff(running[ends]).tolist()  # type: ignore[no-any-return]
+
+
+def _code_points_of(raw: bytes, at: np.ndarray) -> np.ndarray:
+    """``_code_points_at`` for a few characters: each decoded from its bytes in ``raw``
+    (the same UTF-8 as ``data``), where numpy's two dozen calls cost more than a page's few."""
+    chars = "".join([raw[a : a + _UTF8_LENGTH[raw[a]]].decode("utf-8", "surrogatepass") for a in at.tolist()])
+    return np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), "<u4")
 
 
 def _code_points_at(data: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -504,13 +545,13 @@ def _distances_by_line(marks: list[bool], starts: list[int]) -> tuple[list[int],
             if marks[j]:
                 last = j
             if last >= 0:
-                back[j] = min(j - last, FAR_LINES)
+                back[j] = j - last if j - last < FAR_LINES else FAR_LINES
         last = -1
         for j in range(b - 1, a - 1, -1):
             if marks[j]:
                 last = j
             if last >= 0:
-                ahead[j] = min(last - j, FAR_LINES)
+                ahead[j] = last - j if last - j < FAR_LINES else FAR_LINES
     return back, ahead
 
 
@@ -548,32 +589,39 @@ class _LowerPage:
         return found
 
     def matching(self, program: Any) -> list[int]:
-        """The lines where ``program`` (RE2's own, built to run on to its line's end) matches."""
+        """The lines where ``program`` (RE2's own, whose matches end in the line they
+        belong to, at its line break at the latest) matches."""
         data = self.data
-        hits = []  # where each match ends: at its line's end (a line break or the page's end)
-        match, pos, size = program.Match, 0, len(data)
+        hits = []  # where each match ends: in its line, or at its end (a line break or the page's end)
+        match, pos, size, find = program.Match, 0, len(data), data.find
         while pos <= size:
             end = match(_UNANCHORED, data, pos, size)[0][1]
             if end < 0:
                 break
             hits.append(end)
-            pos = end + 1  # past the line break: the next line's match opens at its start
+            pos = find(b"\n", end) + 1  # past the line break: the next line's match opens at its start
+            if not pos:  # the page's last line
+                break
         if not hits:
             return []
-        if self.line_to_line:
-            breaks = np.flatnonzero(np.frombuffer(data, np.uint8) == _NEWLINE)
-            lines = np.searchsorted(breaks, hits)  # the breaks before a hit's end: its line
-            return sorted(set(lines.tolist()))
+        if self.line_to_line:  # the breaks before a hit's end: its line (one hit a line, in order)
+            lines, line, counted, count = [], 0, 0, data.count
+            for end in hits:
+                line += count(b"\n", counted, end)
+                counted = end
+                lines.append(line)
+            return lines
         starts = list(
             accumulate((len(low.encode("utf-8", "surrogatepass")) + 1 for low in self.lows), initial=0)
         )
         return sorted({bisect_right(starts, hit) - 1 for hit in hits})
 
 
-def _pronoun_lines(page: _LowerPage) -> list[int] | range:
-    """The lines holding a word of _PRONOUNS, perhaps among others: no line holding one is missed."""
-    if len(page.lows) < MANY_LINES:  # a page's few lines: each split and looked at costs less than the scan
-        return range(len(page.lows))
+def _pronoun_lines(page: _LowerPage) -> list[int]:
+    """The lines holding a word of _PRONOUNS, perhaps among others: no line holding one is
+    missed. Scanned on any page: since the scan stops at each line's first pronoun, even a
+    page of a few lines costs less so than split line by line (the dev pages one by one,
+    this column: 0.049 s against 0.068)."""
     return page.matching(_PRONOUN_LINE)
 
 
@@ -643,9 +691,8 @@ def article_matrix(
         # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
         dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
     low_page = _LowerPage(lows, lines.page)
-    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE, lows)
-    at_signs = low_page.holding(("@",))
-    urls = _found(low_page.holding(("http", "www.")), _URL, lows)
+    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
+    urls = _found(low_page.holding(("http", "www.")), _URL_FOUND, lows)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -677,8 +724,10 @@ def article_matrix(
     put("date_only", lambda: [d > 0 and w <= 2 * d + 3 for d, w in zip(dates, words)])
     put("url_line", lambda: [u and w <= 2 for u, w in zip(urls, words)])
     put("link_mark", lambda: urls)
-    put("email", lambda: _found(at_signs, _EMAIL, lows))
-    put("handle", lambda: _found(at_signs, _HANDLE, lows))
+    if wanted("email") or wanted("handle"):  # the shipped trees read neither
+        at_signs = low_page.holding(("@",))
+        put("email", lambda: _found(at_signs, _EMAIL, lows))
+        put("handle", lambda: _found(at_signs, _HANDLE, lows))
     put("phone", lambda: phones)
     put("copyright", lambda: low_page.holding(_COPYRIGHT_MARKS))
     put("pipe", lambda: low_page.holding(("|",)))
@@ -697,12 +746,14 @@ def article_matrix(
 
     put("repeated", lambda: _repeated(stripped, starts))
     overlap = [0.0] * n
+    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
     for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
-        title_words = set(lows[a].split())
-        for j in range(a + 1, b):
-            if words[j] <= TITLE_OVERLAP_MAX_WORDS:
-                line_words = lows[j].split()
-                overlap[j] = sum(map(title_words.__contains__, line_words)) / max(len(line_words), 1)
+        in_title = set(lows[a].split()).__contains__
+        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
+            line_words = lows[j].split()
+            shared = sum(map(in_title, line_words))
+            if shared:  # else 0.0, as set (a line of no words shares none)
+                overlap[j] = shared / len(line_words)
     col["title_overlap"] = overlap
 
     put("phrase_start", lambda: phrase_at_start)
@@ -801,22 +852,37 @@ def _line_columns_of_few(
     put("first", lambda: [j == 0 for j in local])
     put("last", lambda: [j == m - 1 for j, m in zip(local, size_of)])
     put("position", lambda: [j / m for j, m in zip(local, size_of)])
-    put("lines_from_end", lambda: [min(m - 1 - j, FAR_LINES) for j, m in zip(local, size_of)])
+    # (each clip "d if d < FAR_LINES else FAR_LINES" is min(d, FAR_LINES) without a call per line)
+    put(
+        "lines_from_end",
+        lambda: [d if (d := m - 1 - j) < FAR_LINES else FAR_LINES for j, m in zip(local, size_of)],
+    )
     put("tail", lambda: [j > p for j, p in zip(local, last_par)])
     put("head", lambda: [j < p for j, p in zip(local, _per_line(first_pars, sizes))])
     put(
         "after_last_par",
-        lambda: [min(max(j - p, 0), FAR_LINES) if p >= 0 else FAR_LINES for j, p in zip(local, last_par)],
+        lambda: [
+            (0 if j <= p else d if (d := j - p) < FAR_LINES else FAR_LINES) if p >= 0 else FAR_LINES
+            for j, p in zip(local, last_par)
+        ],
     )
     put("lines_from_prev_par", lambda: [0 if is_long else d for d, is_long in zip(from_prev, long)])
     put("lines_to_next_par", lambda: [0 if is_long else d for d, is_long in zip(to_next, long)])
     long_after = list(
         chain.from_iterable(list(accumulate(reversed(long[a:b])))[::-1] for a, b in zip(starts, starts[1:]))
     )
-    put("long_after", lambda: [min(after - is_long, FAR_LINES) for after, is_long in zip(long_after, long)])
+    put(
+        "long_after",
+        lambda: [
+            d if (d := after - is_long) < FAR_LINES else FAR_LINES for after, is_long in zip(long_after, long)
+        ],
+    )
     put(
         "short_run",
-        lambda: [min(run, FAR_LINES) if s else 0 for run, s in zip(_run_lengths(short, starts), short)],
+        lambda: [
+            (run if run < FAR_LINES else FAR_LINES) if s else 0
+            for run, s in zip(_run_lengths(short, starts), short)
+        ],
     )
     put("prev_end", lambda: _shifted_in_pages(end, 1, True, firsts, lasts))
     put("next_end", lambda: _shifted_in_pages(end, -1, True, firsts, lasts))
@@ -826,7 +892,10 @@ def _line_columns_of_few(
     col["lead_in"] = lead
     put("after_lead_in", lambda: _shifted_in_pages(lead, 1, False, firsts, lasts))
     put("phrase", lambda: [c is not None for c in categories])
-    put("phrase_share", lambda: [min(c / (k if k > 1 else 1.0), 1.0) for c, k in zip(covered, chars)])
+    put(
+        "phrase_share",  # min(share, 1.0): the same number (at 1.0 both are 1.0)
+        lambda: [v if (v := c / (k if k > 1 else 1.0)) < 1.0 else 1.0 for c, k in zip(covered, chars)],
+    )
     return col
 
 
@@ -982,18 +1051,56 @@ def _assemble(col: dict[str, Any], n: int) -> np.ndarray:
     of them; only the fractional columns go through numpy's slower conversion of
     Python numbers."""
     out = np.zeros((len(ARTICLE_FEATURES), n))
-    arrays = [name for name, values in col.items() if isinstance(values, np.ndarray)]
+    arrays, small, small_rows, fractions, fraction_rows = _assembly(col)
     for name in arrays:  # numpy columns (many pages' lines) go in as they are
         out[_INDEX[name]] = col[name]
-    col = {name: values for name, values in col.items() if not isinstance(values, np.ndarray)}
-    small = [name for name in _SMALL_COLUMNS if name in col]
     if small:
         flags = bytes(chain.from_iterable(map(col.__getitem__, small)))
-        out[[_INDEX[name] for name in small]] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
-    fractions = [name for name in _FRACTION_COLUMNS if name in col]
+        out[small_rows] = np.frombuffer(flags, np.uint8).reshape(len(small), n)
     if fractions:
-        out[[_INDEX[name] for name in fractions]] = np.array(list(map(col.__getitem__, fractions)))
+        out[fraction_rows] = np.array(list(map(col.__getitem__, fractions)))
     return out
+
+
+class _Assembly(NamedTuple):
+    """How ``_assemble`` puts a set of columns into the array (see ``_assembly``)."""
+
+    arrays: list[str]  # the columns that are numpy arrays already
+    small: list[str]  # the list columns of counts and flags, in _SMALL_COLUMNS order ...
+    small_rows: np.ndarray  # ... and their rows
+    fractions: list[str]  # the list columns of fractions, in _FRACTION_COLUMNS order ...
+    fraction_rows: np.ndarray  # ... and their rows
+
+
+# Assemblies by the columns' names and kinds: every page of a run brings the same few
+# (the trees' columns in lists or in numpy arrays), and sorting a page's columns out
+# again cost a tenth of ``_assemble`` on a page of a few dozen lines. Bounded: a caller
+# choosing its own columns (the fit script) brings a few more at most.
+_ASSEMBLIES: dict[tuple[tuple[str, ...], tuple[bool, ...]], _Assembly] = {}
+_ASSEMBLIES_MAX = 64
+
+
+def _assembly(col: dict[str, Any]) -> _Assembly:
+    """Which of ``col``'s columns are numpy arrays, counts and flags, or fractions, and
+    their rows in the array; remembered by the columns' names and kinds."""
+    key = (tuple(col), tuple(map(isinstance, col.values(), repeat(np.ndarray))))
+    found = _ASSEMBLIES.get(key)
+    if found is not None:
+        return found
+    arrays = [name for name, values in col.items() if isinstance(values, np.ndarray)]
+    listed = set(col).difference(arrays)
+    small = [name for name in _SMALL_COLUMNS if name in listed]
+    fractions = [name for name in _FRACTION_COLUMNS if name in listed]
+    found = _Assembly(
+        arrays,
+        small,
+        np.array([_INDEX[name] for name in small], dtype=np.intp),
+        fractions,
+        np.array([_INDEX[name] for name in fractions], dtype=np.intp),
+    )
+    if len(_ASSEMBLIES) < _ASSEMBLIES_MAX:
+        _ASSEMBLIES[key] = found
+    return found
 
 
 # Columns that hold fractions, passed to numpy as Python floats.

@@ -180,8 +180,9 @@ def word_counts(
     """
     words = token_counts(lines) if tokens is None else tokens
     if data is not None and data.count(b"\n") == len(lines) - 1:
-        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one
-        return _with_cjk_words(words, texts, _lines_with_cjk(data))
+        # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one,
+        # on a page whose bytes may hold one (the byte searches cost a fraction of the scan)
+        return _with_cjk_words(words, texts, _lines_with_cjk(data) if may_hold_cjk(data) else [])
     if page is None:
         page = "\n".join(lines)
     found = _CJK.search(page) if data is None or may_hold_cjk(data) else None
@@ -244,6 +245,13 @@ OTHER_SPACES = (
 )
 # One RE2 scan for any of them: ~10x cheaper than a bytes search per character.
 _OTHER_SPACE_BYTES = re2.compile(b"|".join(re2.escape(space.encode()) for space in OTHER_SPACES))
+# The no-break space (UTF-8 C2 A0), the one of them that pages use often (a batch of the
+# dev pages' extracted text holds over a thousand), is marked by numpy: one RE2 call and
+# a slice per hit cost more than the rest of the word count. The scan finds the others.
+_NBSP = (0xC2, 0xA0)
+_RARE_SPACE_BYTES = re2.compile(
+    b"|".join(re2.escape(space.encode()) for space in OTHER_SPACES if space != "\xa0")
+)._regexp
 _TAB = 9  # "\t", "\n", "\v", "\f", "\r": the five ASCII white space bytes in a row from here
 _ASCII_CONTROL_SPACES = 5
 
@@ -268,15 +276,24 @@ def byte_token_counts(data: bytes, n: int) -> list[int] | None:
     byte inside a longer character, so the bytes split where the text does. The
     table lookup and copies of the text with those spaces replaced that this did
     before cost twice as much (ASCII white space is compared for, no gather)."""
-    if not data or data[:1] == b"\n" or data[-1:] == b"\n" or b"\n\n" in data:
+    if not data:
         return None
     points = np.frombuffer(data, dtype=np.uint8)
     breaks = np.flatnonzero(points == 10)
     if len(breaks) != n - 1:  # a line holding a line break of its own
         return None
+    # an empty line: a break first or last, or two breaks in a row (numpy over the breaks
+    # where a search of the bytes for two of them cost more than the breaks themselves)
+    if len(breaks) and (breaks[0] == 0 or breaks[-1] == len(data) - 1 or (np.diff(breaks) == 1).any()):
+        return None
     space = points - _TAB < _ASCII_CONTROL_SPACES  # tab to carriage return (uint8: below wraps)
     space |= points == 32
-    match = _OTHER_SPACE_BYTES._regexp.Match  # RE2's own search: no match object per hit
+    leads = np.flatnonzero(points[:-1] == _NBSP[0])  # C2 opens a character: never inside one
+    if len(leads):
+        nbsp = leads[points[leads + 1] == _NBSP[1]]
+        space[nbsp] = True
+        space[nbsp + 1] = True
+    match = _RARE_SPACE_BYTES.Match  # RE2's own search: no match object per hit
     at, size = 0, len(data)
     while True:
         at, end = match(_UNANCHORED, data, at, size)[0]

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import and_, is_, is_not, itemgetter, methodcaller, not_
+from operator import and_, is_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -70,7 +70,6 @@ MAX_LINES_PER_PASS = 20_000
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
 _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
-_normalise = methodcaller("rstrip", LINE_END)  # lexicon.normalise_lower, without a call per line
 
 
 class _PageText(NamedTuple):
@@ -123,7 +122,7 @@ class HeuristicLabeler:
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
             lows = list(map(str.lower, texts))
             low_page = "\n".join(lows)
-        norms = list(map(_normalise, lows))
+        norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         starts = line_starts(lows) if one_page else []
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data)

@@ -10,8 +10,8 @@ opens the zone and a button line ("Remind me later.", "Support us",
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress
-from operator import and_, methodcaller, or_
+from itertools import compress, repeat
+from operator import and_, or_
 
 from cleaner.heuristics.lexicon import Lexicon
 
@@ -41,7 +41,7 @@ def appeal_zones(
     buttons = list(map(and_, usable, map(lexicon.line_category.__contains__, norm)))
     # Lines that may open a zone: a whole-line header, or one opening with a header
     # prefix (the full test, ``is_appeal_header``, runs on these few only).
-    opens_like_header = map(methodcaller("startswith", lexicon.appeal_header_prefixes), norm)
+    opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
     maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
     zones: list[tuple[int, int]] = []
     free = 0  # the first line not in a zone found so far
