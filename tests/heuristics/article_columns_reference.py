@@ -23,7 +23,6 @@ from cleaner.heuristics.article_lines import (
     _PHONE_MIN_DIGITS,
     _QUOTES,
     _SENTENCE_END,
-    _SPACE_CHARS,
     _URL,
     _WE,
     _YOU,
@@ -38,12 +37,13 @@ from cleaner.heuristics.article_lines import (
     _shift,
 )
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.line_letters import SPACE_CHARS
 from cleaner.heuristics.scores import PageLines
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
 _DIGITS = (ord("0"), ord("9"))
 _SPACE_TABLE = np.zeros(ord("\u3000") + 2, dtype=bool)  # code point -> white space; the last entry: any above
-_SPACE_TABLE[[ord(c) for c in _SPACE_CHARS]] = True
+_SPACE_TABLE[[ord(c) for c in SPACE_CHARS]] = True
 
 
 _OPENING_GROUPS = ("bracket", "interview", "byline", "about", "name_is")

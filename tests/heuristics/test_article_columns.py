@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from cleaner.blocks import split_blocks
-from cleaner.heuristics import HeuristicLabeler, article_lines
+from cleaner.heuristics import HeuristicLabeler, article_lines, line_letters
 from cleaner.heuristics.article_lines import ARTICLE_FEATURES, article_matrix, lead_in_categories
 from tests.heuristics import article_columns_reference as reference
 from tests.paths import ROOT
@@ -70,8 +70,8 @@ def test_letters_count_alike_by_bytes_and_by_numpy(texts: list[str], most_lines:
     # every page through one way of counting letters, then the other; by numpy, the
     # non-ASCII initials' code points read by numpy or one by one
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(article_lines, "BYTES_LETTERS_MAX_LINES", most_lines)
-        patch.setattr(article_lines, "FEW_WIDE_INITIALS", few_wide)
+        patch.setattr(line_letters, "BYTES_LETTERS_MAX_LINES", most_lines)
+        patch.setattr(line_letters, "FEW_WIDE_INITIALS", few_wide)
         fast, plain = both_forms(texts)
     np.testing.assert_array_equal(fast, plain)
 
@@ -80,7 +80,7 @@ def test_line_break_inside_a_line_counts_as_a_space() -> None:
     texts = ["First Line\nSecond Line here", "Another Line of the page with more words"]
     for most_lines in (0, 1_000_000):
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(article_lines, "BYTES_LETTERS_MAX_LINES", most_lines)
+            patch.setattr(line_letters, "BYTES_LETTERS_MAX_LINES", most_lines)
             fast, plain = both_forms(texts)
         np.testing.assert_array_equal(fast, plain)
 
