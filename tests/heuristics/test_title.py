@@ -14,6 +14,11 @@ PARAGRAPH = (
 )
 
 
+def _under(first_line: str) -> str:
+    """An extracted article text: ``first_line``, then two paragraphs of the story."""
+    return first_line + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -53,7 +58,7 @@ def test_a_dateline_opening_the_text_is_no_headline() -> None:
 
 def test_a_headline_opening_the_text_goes_as_title() -> None:
     headline = "Rail line plan promises trains every fifteen minutes"
-    text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(headline)
     result = clean(text)
     assert headline not in result.body and result.metadata.get("title") == headline
 
@@ -83,7 +88,7 @@ def test_a_first_line_sharing_no_word_with_the_slug_is_no_headline() -> None:
     # a kicker or the article's own opening heading that the extractor put first: the
     # address names the article, and this line is not its headline
     line = "Good news for commuters at last"
-    text = line + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(line)
     url = "https://example.org/2024/05/12/rail-line-plan-promises-trains.html"
     result = clean(text, url=url)
     assert line in result.body and "title" not in result.metadata
@@ -92,11 +97,11 @@ def test_a_first_line_sharing_no_word_with_the_slug_is_no_headline() -> None:
 
 def test_a_headline_in_the_slug_goes_and_a_cyrillic_one_is_not_compared() -> None:
     headline = "Rail line plan promises trains every fifteen minutes"
-    text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(headline)
     result = clean(text, url="https://example.org/2024/05/12/rail-line-plan-promises-trains.html")
     assert result.metadata.get("title") == headline and headline not in result.body
     russian = "Неделя в Москве: что изменится с понедельника"
-    text = russian + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(russian)
     result = clean(text, url="https://example.ru/news/nedelya-v-moskve-chto-izmenitsya")
     assert result.metadata.get("title") == russian
 
@@ -105,18 +110,18 @@ def test_a_kicker_sharing_only_short_words_with_the_slug_is_no_headline() -> Non
     # a portrait's kicker under an address that names the article otherwise: "und" and
     # "die" are in both, but they are no shared topic (nor "the" / "of" in English)
     line = "Anna Berger und ihr Leben für die alten Obstsorten"
-    text = line + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(line)
     url = "https://example.de/eine-private-obstwiese-und-die-sortenvielfalt/"
     result = clean(text, url=url)
     assert line in result.body and "title" not in result.metadata
     english = "The rise and fall of the corner shop"
-    text = english + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(english)
     result = clean(text, url="https://example.org/2024/05/12/the-end-of-an-era-for-rail.html")
     assert english in result.body
 
 
 def test_a_headline_sharing_one_long_word_with_the_slug_still_goes() -> None:
     headline = "Obstwiese am Stadtrand bekommt einen neuen Pächter"
-    text = headline + "\n" + PARAGRAPH + "\n" + PARAGRAPH.replace("Monday", "Tuesday") + "\n"
+    text = _under(headline)
     result = clean(text, url="https://example.de/eine-private-obstwiese-und-die-sortenvielfalt/")
     assert result.metadata.get("title") == headline and headline not in result.body
