@@ -112,6 +112,13 @@ def _abandon(pool: ProcessPoolExecutor) -> None:
         if worker.is_alive():
             worker.kill()
             worker.join()
+    # A worker stopped while sending a result leaves half of it in the result pipe, and the
+    # pool's manager thread would wait for the rest forever (this process holds the pipe's
+    # write end too): closing that end gives the read an end of file, and the manager goes
+    # down the broken-worker path.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
     pool.shutdown(wait=True)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -12,6 +14,7 @@ import pytest
 
 from cleaner.io.items import Item
 from cleaner.io.runner import WORKER_STOP_SECONDS, run_ordered
+from tests.paths import ROOT
 
 SLOW_BATCH_SECONDS = 120.0  # far longer than the test may wait: a graceful shutdown would show
 FIRST = b"fast"
@@ -62,3 +65,46 @@ def test_an_interrupt_inside_the_run_stops_the_workers_and_propagates() -> None:
             pass
     assert time.monotonic() - started < WORKER_STOP_SECONDS + 10
     assert multiprocessing.active_children() == []
+
+
+# Workers that answer at once with a large result: the pool's manager thread is nearly always
+# in the middle of reading one when the run is stopped, and a worker stopped mid-send left it
+# waiting for the rest of the result forever (the close hung, and so did the interpreter's exit).
+MID_SEND_SCRIPT = """
+import time
+from cleaner.io.items import Item
+from cleaner.io.runner import run_ordered
+
+def work(batch):
+    return b"x" * (16 << 20)
+
+def init():
+    pass
+
+def tasks():
+    line = 0
+    while True:
+        line += 1
+        yield [Item(kind="jsonl", source="t", line=line, offset=None, data=b"a")]
+
+for trial in range(TRIALS):
+    results = run_ordered(work, tasks(), 2, init, ())
+    next(results)
+    time.sleep(0.003 * trial)
+    results.close()
+print("closed", TRIALS)
+"""
+MID_SEND_TRIALS = 8
+MID_SEND_SECONDS = 120  # eight closes take about a second; a hang never ends
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the workers are forked")
+def test_workers_stopped_while_sending_a_result_leave_nothing_waiting() -> None:
+    script = MID_SEND_SCRIPT.replace("TRIALS", str(MID_SEND_TRIALS))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, timeout=MID_SEND_SECONDS
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert done.stdout.decode().strip() == f"closed {MID_SEND_TRIALS}"
+    assert b"Traceback" not in done.stderr
