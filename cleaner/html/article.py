@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from cleaner.heuristics.features import word_counts
 from cleaner.html.text import PageText
 from cleaner.result import Label
 
@@ -403,12 +404,16 @@ def head_above_body(
 
 
 STANDFIRST_MIN_WORDS = 15  # a head block this long that ends a sentence is the article's lead
+SENTENCE_ENDS = '.!?…"”»。！？」'  # the last character of a sentence, in spaced and CJK scripts
 
 
 def _standfirst(text: str) -> bool:
     """A paragraph of prose above the body box: the standfirst, which readers (and the
-    traf annotators) count as the article's opening, unlike a kicker, byline or date."""
-    return text.count(" ") + 1 >= STANDFIRST_MIN_WORDS and text.rstrip()[-1:] in '.!?…"”»'
+    traf annotators) count as the article's opening, unlike a kicker, byline or date.
+    Words are counted as the heuristics count them: Chinese and Japanese characters two
+    to a word."""
+    text = text.rstrip()
+    return text[-1:] in SENTENCE_ENDS and word_counts([text], [text])[0] >= STANDFIRST_MIN_WORDS
 
 
 TAIL = Label("page_chrome", "html:tail")

@@ -331,6 +331,36 @@ def test_a_lead_paragraph_above_the_body_box_stays(classifier_only: Cleaner) -> 
     assert_lossless(r)
 
 
+JAPANESE_HEAD_PAGE = (
+    "<html lang='ja'><body><nav><a href='/'>ホーム</a> <a href='/n'>ニュース</a></nav><main><article>"
+    "<div class='section-label'>離島</div>"
+    "<h1>離島フェリー、六月から一日二便に</h1>"
+    "<div data-part='standfirst'><p>LEAD</p></div>"
+    "<address>山田花子 <span>2024年6月3日 7時00分</span></address>"
+    "<div class='article-body'>"
+    "<p>港湾当局は月曜日、フェリーを六月から一日二便で運航すると発表した。朝の一便しかないことに"
+    "住民から長年不満の声が上がっていた。</p>"
+    "<p>北部の会社から購入した二隻目の船は、冬の間の修理を終えて先週安全検査に合格したと、"
+    "当局の広報担当者が明らかにした。</p>"
+    "<p>外側の島々の漁業者は、午後の便ができれば水揚げしたその日のうちに本土で魚を売れるようになると"
+    "話している。</p>"
+    "</div></article></main><footer>© 2024 港新聞</footer></body></html>"
+)
+
+
+def test_a_japanese_lead_paragraph_above_the_body_box_stays(classifier_only: Cleaner) -> None:
+    """Words of an unspaced script are counted as the heuristics count them, two characters
+    to a word: a Japanese lead paragraph is prose too, the byline above the body still goes."""
+    lead = (
+        "島の住民が長年求めてきた二便目のフェリーが、六月から毎日運航されることになった。港湾当局が発表した。"
+    )
+    r = classifier_only.clean(html=JAPANESE_HEAD_PAGE.replace("LEAD", lead))
+    assert r.metadata["html"]["extraction"] == "classifier"
+    assert r.body.startswith(lead)
+    assert removed_rules(r)["山田花子 2024年6月3日 7時00分"] == "html:head"
+    assert_lossless(r)
+
+
 def test_head_rule_keeps_a_text_split_over_several_body_boxes(classifier_only: Cleaner) -> None:
     html = HEAD_PAGE.replace(
         "<div class='article-body'>",
