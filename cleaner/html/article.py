@@ -20,11 +20,14 @@ LINK_MAX_CHARS = 300  # longer blocks with many links are body text that cites s
 LINK_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "span", "section", "blockquote"})
 LINK_LINE = Label("related", "html:link-line")
 _URL_START = ("http://", "https://", "www.")
+_NOTE_MARK = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*")  # "[1] ", "(2) ", "3. "
 
 
 def _cited(text: str) -> bool:
-    """A bare URL is a source the article cites (gold bodies keep them), not a teaser."""
-    return text.startswith(_URL_START)
+    """A bare URL is a source the article cites (gold bodies keep them), not a teaser; so is
+    one behind a footnote's number ("[1] http://...")."""
+    mark = _NOTE_MARK.match(text)
+    return text[mark.end() if mark else 0 :].startswith(_URL_START)
 
 
 def link_lines(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:

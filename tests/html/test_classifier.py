@@ -493,3 +493,24 @@ def test_a_post_wrapper_whose_class_says_publish_is_no_byline_box(classifier_onl
     r = classifier_only.clean(html=html)
     assert r.metadata["html"]["extraction"] == "classifier"
     assert "What the islanders asked for:" in r.body
+
+
+def test_a_footnoted_source_stays_where_a_read_more_link_goes(classifier_only: Cleaner) -> None:
+    """A link line that is a bare URL, behind a footnote's number or not, is a cited source."""
+    note = "[1] https://harbour.example.org/reports/dredging-survey-2024.pdf"
+    html = (
+        "<html><body><main><article><h1>Harbour channel to be dredged</h1>"
+        "<p>The harbour authority will dredge the northern channel this autumn, its director said on "
+        "Monday, after two cargo ships ran aground there within a month [1].</p>"
+        "<p>The work is due to take six weeks and will be paid from the port's own reserves, which grew "
+        "last year as the number of ferry passengers rose for the third year in a row.</p>"
+        "<p>Fishermen who moor in the inner basin will be moved to the southern quay while the dredgers "
+        "work, and no boat will have to leave the harbour altogether, the authority said.</p>"
+        f"<p>[1] <a href='https://harbour.example.org/reports/dredging-survey-2024.pdf'>{note[4:]}</a></p>"
+        "<p><a href='/news/ferry'>Read more: Island ferry to run twice a day from June</a></p>"
+        "</article></main></body></html>"
+    )
+    r = classifier_only.clean(html=html)
+    assert note in r.body
+    assert removed_rules(r)["Read more: Island ferry to run twice a day from June"] == "html:link-line"
+    assert_lossless(r)
