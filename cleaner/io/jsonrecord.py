@@ -13,7 +13,9 @@ def parse_json_object(line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"broken JSON: {exc.msg} at column {exc.colno}") from None
+        # some of json's messages end in "at" themselves ("Invalid control character at")
+        reason = exc.msg.removesuffix(" at")
+        raise ValueError(f"broken JSON: {reason} at column {exc.colno}") from None
     if not isinstance(record, dict):
         raise ValueError(f"a JSON line must be an object, not {type(record).__name__}")
     return record
