@@ -9,7 +9,7 @@ they cover ("(Foto: ...)", "(Фото: ...)"); the copyright sign is the same ev
 
 from __future__ import annotations
 
-from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.lexicon import Lexicon, lower_text
 
 CAPTION_MAX_WORDS = 40  # a longer line is a paragraph that happens to credit a picture
 CAPTION_MIN_WORDS = 3  # words before the credit: a credit line alone is the phrase rules'
@@ -29,7 +29,7 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
         opening = line.rfind("(")
         if opening < 0 or len(line[:opening].split()) < CAPTION_MIN_WORDS:
             return False
-        inner = line[opening:].lower()
+        inner = lower_text(line[opening:])
         if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
             return False
         return any(start <= 1 and category == "credit" for start, _, category in lexicon.phrase_hits(inner))

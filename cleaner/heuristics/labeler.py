@@ -40,7 +40,7 @@ from cleaner.heuristics.features import (
     token_counts,
     word_counts,
 )
-from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, shipped_lexicon
+from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, lower_text, shipped_lexicon
 from cleaner.heuristics.model import LineModel, Regime, load_model
 from cleaner.heuristics.page_groups import Group, context_means, layout_group, stage2_extra, terminator_group
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
@@ -117,10 +117,10 @@ class HeuristicLabeler:
         made, the lines' starts and the UTF-8 check for the page as a whole are left
         out (empty and None)."""
         joined = "\n".join(texts)
-        low_page = joined.lower()
+        low_page = lower_text(joined)
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
         if len(lows) != len(texts):  # a line holding a line break of its own (html)
-            lows = list(map(str.lower, texts))
+            lows = list(map(lower_text, texts))
             low_page = "\n".join(lows)
         norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         starts = line_starts(lows) if one_page else []

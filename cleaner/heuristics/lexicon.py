@@ -107,9 +107,24 @@ def _program(pattern: bytes) -> Any:
     return program
 
 
+# str.lower() writes Turkish dotted capital I ("İlgili") as "i" plus a combining dot, which
+# no lexicon entry holds; Turkish and Azeri write it as plain "i" in lower case.
+_DOTTED_I_LOWER = "i\u0307"
+
+
+def lower_text(text: str) -> str:
+    """``text`` lower-cased as the lexicons are written: ``str.lower``, with a dotted
+    capital I as plain "i" (one character, as the original), so "İLGİLİ HABER" reads
+    as the entry "ilgili haber". The check is one scan in C; the copy is rare."""
+    low = text.lower()
+    if "\u0307" in low:
+        low = low.replace(_DOTTED_I_LOWER, "i")
+    return low
+
+
 def normalise_line(text: str) -> str:
     """The form whole-line entries are compared in: lower case, no end punctuation."""
-    return text.lower().rstrip(LINE_END)
+    return lower_text(text).rstrip(LINE_END)
 
 
 def normalise_lower(lowered: str) -> str:
@@ -361,7 +376,7 @@ def _upper_lead(text: str, lead: str) -> bool:
     head, rest = line[: len(lead)], line[len(lead) :].lstrip()
     return (
         head.isupper()
-        and head.lower() == lead
+        and lower_text(head) == lead
         and rest[:1].isupper()
         and not rest.isupper()  # an all-caps line is a headline, not a label before one
     )

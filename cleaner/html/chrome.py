@@ -51,7 +51,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from cleaner.heuristics.lexicon import Lexicon, normalise_lower, shipped_lexicon
+from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
 from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
@@ -434,7 +434,7 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
 def text_categories(texts: list[str]) -> list[str | None]:
     """Per block: the category its text names (a button line, a lexicon phrase, a copyright mark)."""
     lexicon = chrome_lexicon()
-    lows = [text.lower() for text in texts]
+    lows = [lower_text(text) for text in texts]
     found: list[str | None] = [None] * len(texts)
     ui_chars = [0] * len(texts)  # characters covered by navigation (UI) phrases
     starts: list[int] = []
