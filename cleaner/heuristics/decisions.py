@@ -32,6 +32,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, is_stacked
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
@@ -76,6 +77,9 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 # family's; long notices after a sign-off can hold half the words).
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+# More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
+TITLE_CASE_SHARE = 0.75
+STACKED_LINE = {category: Label(category, "heuristic:stacked-phrases") for category in CATEGORIES}
 TEASER_TAG = Label("related", "heuristic:teaser-tag")
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
@@ -365,6 +369,52 @@ def label_contact_lines(page: LinePage) -> None:
             page.local[indexes[at]] = CONTACT_LINE
 
 
+def label_stacked_phrases(page: LinePage) -> None:
+    """Inside an article's text: a notice or promo that stacks boilerplate phrases ("This
+    copy is for your personal, non-commercial use only. ... governed by our Subscriber
+    Agreement and by copyright law."; ``stacked_phrases``) at an edge of the article: no
+    kept sentence of the article (SENTENCE_WORDS words or more, ending like a sentence, not
+    a headline in title case) on another line both above and below it (between them, a line that names a licence and a
+    lawsuit, or a cookie banner's buttons, is the article's). Only
+    the kept lines holding a phrase are read again; each takes its first phrase's category."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
+    local, usable = page.local, page.usable
+    stacked = [
+        j
+        for j in compress(range(len(texts)), categories)  # the lines holding a phrase (a category)
+        if local[j] is None
+        and usable[j]
+        and words[j] >= STACK_MIN_WORDS
+        and is_stacked(texts[j], words[j], lexicon)
+    ]
+    if not stacked:  # most pages: the article's sentences are not looked for
+        return
+    kept = page.kept()
+
+    def prose(j: int) -> bool:
+        """A kept sentence of the article, not a headline."""
+        return (
+            kept[j]
+            and words[j] >= SENTENCE_WORDS
+            and texts[j].rstrip()[-1:] in SENTENCE_END
+            and not _title_cased(texts[j])
+        )
+
+    for j in stacked:  # each search stops at the first sentence it meets
+        if not any(map(prose, range(j))) or not any(map(prose, range(len(texts) - 1, j, -1))):
+            local[j] = STACKED_LINE[categories[j] or "other"]
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most of the cased words of ``text`` open with a capital, as an English
+    headline's do ("Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")
+    and no sentence of prose does (its names and first word are a few of its words)."""
+    cased = [word for word in text.split() if word[:1].isupper() or word[:1].islower()]
+    return len(cased) > 0 and sum(word[:1].isupper() for word in cased) > TITLE_CASE_SHARE * len(cased)
+
+
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
@@ -470,5 +520,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("contact-line", label_contact_lines),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
+    ("stacked-phrases", label_stacked_phrases),
     ("article-line", label_article_lines),
 )
