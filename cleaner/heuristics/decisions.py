@@ -32,7 +32,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.scores import PageScores
-from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, is_stacked
+from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
@@ -79,6 +79,9 @@ CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
 # More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
 TITLE_CASE_SHARE = 0.75
+# Between the article's sentences, a stacked line goes only when its phrases cover this
+# share of its characters ("An error has occurred, please try again later."): made of them
+STACK_MID_COVER = 0.5
 STACKED_LINE = {category: Label(category, "heuristic:stacked-phrases") for category in CATEGORIES}
 TEASER_TAG = Label("related", "heuristic:teaser-tag")
 ARTICLE_RULE = "heuristic:article-line"
@@ -382,12 +385,12 @@ def label_stacked_phrases(page: LinePage) -> None:
     texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
     local, usable = page.local, page.usable
     stacked = [
-        j
+        (j, cover)
         for j in compress(range(len(texts)), categories)  # the lines holding a phrase (a category)
         if local[j] is None
         and usable[j]
         and words[j] >= STACK_MIN_WORDS
-        and is_stacked(texts[j], words[j], lexicon)
+        and (cover := stack_of(texts[j], words[j], lexicon)) is not None
     ]
     if not stacked:  # most pages: the article's sentences are not looked for
         return
@@ -402,8 +405,12 @@ def label_stacked_phrases(page: LinePage) -> None:
             and not _title_cased(texts[j])
         )
 
-    for j in stacked:  # each search stops at the first sentence it meets
-        if not any(map(prose, range(j))) or not any(map(prose, range(len(texts) - 1, j, -1))):
+    for j, cover in stacked:  # each search stops at the first sentence it meets
+        if (
+            cover >= STACK_MID_COVER
+            or not any(map(prose, range(j)))
+            or not any(map(prose, range(len(texts) - 1, j, -1)))
+        ):
             local[j] = STACKED_LINE[categories[j] or "other"]
 
 

@@ -35,17 +35,27 @@ STACK_WORDS_PER_PHRASE = 20
 
 def stacked_phrases(text: str, lexicon: Lexicon) -> int:
     """How many distinct phrases of the counted families ``text`` holds."""
+    return len(_phrases(text, lexicon))
+
+
+def _phrases(text: str, lexicon: Lexicon) -> set[str]:
     low = text.lower()
-    return len(
-        {low[start:end] for start, end, category in lexicon.phrase_hits(low) if category in STACK_FAMILIES}
-    )
+    return {low[start:end] for start, end, category in lexicon.phrase_hits(low) if category in STACK_FAMILIES}
+
+
+def stack_of(text: str, words: int, lexicon: Lexicon) -> float | None:
+    """None when ``text`` (``words`` words) does not stack boilerplate phrases as a notice
+    or a promo does (STACK_MIN_PHRASES or more, at most STACK_WORDS_PER_PHRASE words each;
+    never a question: a reader's question about a newsletter or a licence is the
+    article's), else the share of its characters the phrases cover."""
+    if words > STACK_MAX_WORDS or text.rstrip().endswith("?"):
+        return None
+    found = _phrases(text, lexicon)
+    if len(found) < STACK_MIN_PHRASES or words > STACK_WORDS_PER_PHRASE * len(found):
+        return None
+    return min(1.0, sum(map(len, found)) / max(1, len(text.strip())))
 
 
 def is_stacked(text: str, words: int, lexicon: Lexicon) -> bool:
-    """Whether ``text`` (``words`` words) stacks boilerplate phrases as a notice or a promo
-    does: STACK_MIN_PHRASES or more, at most STACK_WORDS_PER_PHRASE words each; never a
-    question (a reader's question about a newsletter or a licence is the article's)."""
-    if words > STACK_MAX_WORDS or text.rstrip().endswith("?"):
-        return False
-    found = stacked_phrases(text, lexicon)
-    return found >= STACK_MIN_PHRASES and words <= STACK_WORDS_PER_PHRASE * found
+    """Whether ``text`` (``words`` words) stacks boilerplate phrases (``stack_of``)."""
+    return stack_of(text, words, lexicon) is not None

@@ -95,3 +95,11 @@ def test_a_promo_between_german_sentences_stays() -> None:
     below = "Die Haltestellen Markt, Bahnhof und Rathaus bekommen im Winter neue Dächer."
     text = "\n\n".join((above, line, below)) + "\n"
     assert clean(text).body.strip() == text.strip()
+
+
+def test_a_line_made_of_phrases_goes_between_paragraphs_too() -> None:
+    """Its phrases cover most of it: a widget's message, wherever it sits."""
+    line = "An error has occurred, please try again later."
+    result = clean(article_with(line))
+    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [s.rule for s in result.removed if line in s.text] == ["heuristic:stacked-phrases"]
