@@ -31,6 +31,7 @@ from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, th
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
@@ -55,6 +56,7 @@ SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
+OWN_ADDRESS = Label("other", "heuristic:own-address")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
 # ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
@@ -185,6 +187,21 @@ def label_machine_lines(page: LinePage) -> None:
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
             local[j] = MACHINE_LINE
+
+
+def label_own_address(page: LinePage) -> None:
+    """A kept line that is the record's own address (``own_address``): a print or share
+    widget's, never the article's. The page's text is searched for the address once (a
+    C-level search); only a page holding it is read line by line."""
+    if page.url is None:
+        return
+    bare = bare_address(page.url)
+    if bare is None or bare not in "\n".join(page.texts):
+        return
+    forms, local = address_forms(bare), page.local
+    for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
+        if local[j] is None and page.usable[j]:
+            local[j] = OWN_ADDRESS
 
 
 def label_repeats(page: LinePage) -> None:
@@ -518,6 +535,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("appeal-zone", label_appeal_zones),
     ("button-and-phrase-lines", label_button_and_phrase_lines),
     ("machine-line", label_machine_lines),
+    ("own-address", label_own_address),
     ("repeat", label_repeats),
     ("comment-thread", label_comment_thread),
     ("after-terminator", label_after_terminator),

@@ -103,3 +103,30 @@ def test_a_line_made_of_phrases_goes_between_paragraphs_too() -> None:
     result = clean(article_with(line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [s.rule for s in result.removed if line in s.text] == ["heuristic:stacked-phrases"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to the podcast wherever you get your podcasts.",
+        "Download the app for breaking news alerts.",
+        "Laden Sie sich die App für Eilmeldungen herunter.",
+        "Téléchargez l'application pour recevoir nos alertes.",
+    ],
+)
+def test_podcast_and_app_promos_go(line: str) -> None:
+    result = clean(article_with(line))
+    assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [s.category for s in result.removed if line in s.text] == ["share"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The app, downloaded 2 million times, was taken off the store after the ruling on Monday.",
+        "The podcast, which has two million listeners a week, is produced by a team of four in the city.",
+    ],
+)
+def test_articles_about_apps_and_podcasts_stay(sentence: str) -> None:
+    for text in (article_with(sentence), article_with(end=sentence)):
+        assert clean(text).body.strip() == text.strip()
