@@ -83,6 +83,17 @@ from cleaner.heuristics.article_model import (  # noqa: E402
 )
 from cleaner.heuristics.trees import tree_ensemble_to_dict  # noqa: E402
 
+# Decisions whose lines stay in the fit although they remove them: stacked-phrases finds
+# notices and promos by the lexicons' phrases, which a page in a wording or language the
+# lexicons lack does not hold; the model learns such prose from these lines for those
+# pages. Left out like the others (`fit_article.py --cv 5 --html`, 3 December), the ~60
+# lines' absence moved the refitted trees' cut: seb-dev F1 0.9618 but traf keep 94.04% ->
+# 93.87% at loss 0.82%, html traf acc 0.9464; kept in, the fit's rows are as before and the
+# figures move by the decision alone (seb-dev 0.9610 -> 0.9617, traf keep 94.04%
+# unchanged, leak 6.24% -> 6.20%).
+# own-address needs the record's address, which many inputs lack (a dump without URLs): the
+# model still meets such lines there, so it learns them from these.
+KEPT_IN_FIT = frozenset({"heuristic:stacked-phrases", "heuristic:own-address"})
 SETS = ("seb-dev", "traf", "wceb-dev")
 # seb-dev has few pages; each is worth more (weight chosen by --cv 5 among 3, 6 and 10 on 2 December:
 # removal seb-dev 27.1 / 28.3 / 27.4%, traf 31.6 / 33.7 / 31.2%, within the loss budgets)
@@ -162,7 +173,8 @@ def leave_out_decided_lines(pages: list[Page]) -> tuple[int, int]:
     """Leave out of fitting (and of the cut's budget) the lines the decisions before the
     model remove anyway (the headline, lead-in and phrase lines, outlet rules): the
     model learns what they leave, and its budget is spent on nothing they already
-    spent. Returns (boilerplate, body) lines left out."""
+    spent. The lines of KEPT_IN_FIT's decisions stay. Returns (boilerplate, body) lines
+    left out."""
     cleaner = Cleaner(use_env=False)
     assert cleaner.heuristics is not None
     shipped = cleaner.heuristics.article_model
@@ -174,7 +186,8 @@ def leave_out_decided_lines(pages: list[Page]) -> tuple[int, int]:
         removed = RemovedSpans(cleaner.clean(page.record["extracted_text"], url=url_of(page.record)).segments)
         for k, (start, end) in enumerate(page.spans):
             label = page.labels[k]
-            if label is not None and removed.segment(start, end) is not None:
+            segment = removed.segment(start, end)
+            if label is not None and segment is not None and segment.rule not in KEPT_IN_FIT:
                 counts[0 if label else 1] += 1
                 page.labels[k] = None
     return counts[0], counts[1]

@@ -31,7 +31,9 @@ from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, th
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
@@ -54,6 +56,7 @@ SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
 SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
+OWN_ADDRESS = Label("other", "heuristic:own-address")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
 # ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
@@ -76,6 +79,12 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 # family's; long notices after a sign-off can hold half the words).
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+# More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
+TITLE_CASE_SHARE = 0.75
+# Between the article's sentences, a stacked line goes only when its phrases cover this
+# share of its characters ("An error has occurred, please try again later."): made of them
+STACK_MID_COVER = 0.5
+STACKED_LINE = {category: Label(category, "heuristic:stacked-phrases") for category in CATEGORIES}
 TEASER_TAG = Label("related", "heuristic:teaser-tag")
 ARTICLE_RULE = "heuristic:article-line"
 SENTENCE_WORDS = 10  # a line this long that ends like a sentence reads as article prose ...
@@ -178,6 +187,21 @@ def label_machine_lines(page: LinePage) -> None:
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
             local[j] = MACHINE_LINE
+
+
+def label_own_address(page: LinePage) -> None:
+    """A kept line that is the record's own address (``own_address``): a print or share
+    widget's, never the article's. The page's text is searched for the address once (a
+    C-level search); only a page holding it is read line by line."""
+    if page.url is None:
+        return
+    bare = bare_address(page.url)
+    if bare is None or bare not in "\n".join(page.texts):
+        return
+    forms, local = address_forms(bare), page.local
+    for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
+        if local[j] is None and page.usable[j]:
+            local[j] = OWN_ADDRESS
 
 
 def label_repeats(page: LinePage) -> None:
@@ -365,6 +389,56 @@ def label_contact_lines(page: LinePage) -> None:
             page.local[indexes[at]] = CONTACT_LINE
 
 
+def label_stacked_phrases(page: LinePage) -> None:
+    """Inside an article's text: a notice or promo that stacks boilerplate phrases ("This
+    copy is for your personal, non-commercial use only. ... governed by our Subscriber
+    Agreement and by copyright law."; ``stacked_phrases``) at an edge of the article: no
+    kept sentence of the article (SENTENCE_WORDS words or more, ending like a sentence, not
+    a headline in title case) on another line both above and below it (between them, a line that names a licence and a
+    lawsuit, or a cookie banner's buttons, is the article's). Only
+    the kept lines holding a phrase are read again; each takes its first phrase's category."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
+    local, usable = page.local, page.usable
+    stacked = [
+        (j, cover)
+        for j in compress(range(len(texts)), categories)  # the lines holding a phrase (a category)
+        if local[j] is None
+        and usable[j]
+        and words[j] >= STACK_MIN_WORDS
+        and (cover := stack_of(texts[j], words[j], lexicon)) is not None
+    ]
+    if not stacked:  # most pages: the article's sentences are not looked for
+        return
+    kept = page.kept()
+
+    def prose(j: int) -> bool:
+        """A kept sentence of the article, not a headline."""
+        return (
+            kept[j]
+            and words[j] >= SENTENCE_WORDS
+            and texts[j].rstrip()[-1:] in SENTENCE_END
+            and not _title_cased(texts[j])
+        )
+
+    for j, cover in stacked:  # each search stops at the first sentence it meets
+        if (
+            cover >= STACK_MID_COVER
+            or not any(map(prose, range(j)))
+            or not any(map(prose, range(len(texts) - 1, j, -1)))
+        ):
+            local[j] = STACKED_LINE[categories[j] or "other"]
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most of the cased words of ``text`` open with a capital, as an English
+    headline's do ("Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")
+    and no sentence of prose does (its names and first word are a few of its words)."""
+    cased = [word for word in text.split() if word[:1].isupper() or word[:1].islower()]
+    return len(cased) > 0 and sum(word[:1].isupper() for word in cased) > TITLE_CASE_SHARE * len(cased)
+
+
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
@@ -461,6 +535,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("appeal-zone", label_appeal_zones),
     ("button-and-phrase-lines", label_button_and_phrase_lines),
     ("machine-line", label_machine_lines),
+    ("own-address", label_own_address),
     ("repeat", label_repeats),
     ("comment-thread", label_comment_thread),
     ("after-terminator", label_after_terminator),
@@ -470,5 +545,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("contact-line", label_contact_lines),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
+    ("stacked-phrases", label_stacked_phrases),
     ("article-line", label_article_lines),
 )
