@@ -82,7 +82,7 @@ CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
 # More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
 TITLE_CASE_SHARE = 0.75
 # Between the article's sentences, a stacked line goes only when its phrases cover this
-# share of its characters ("An error has occurred, please try again later."): made of them
+# share of its characters (a form's "Sorry, an error has occurred: please try again later."): made of them
 STACK_MID_COVER = 0.5
 STACKED_LINE = {category: Label(category, "heuristic:stacked-phrases") for category in CATEGORIES}
 TEASER_TAG = Label("related", "heuristic:teaser-tag")
@@ -391,8 +391,8 @@ def label_contact_lines(page: LinePage) -> None:
 
 def label_stacked_phrases(page: LinePage) -> None:
     """Inside an article's text: a notice or promo that stacks boilerplate phrases ("This
-    copy is for your personal, non-commercial use only. ... governed by our Subscriber
-    Agreement and by copyright law."; ``stacked_phrases``) at an edge of the article: no
+    article is for your personal, non-commercial use only and may not be reprinted ...";
+    ``stacked_phrases``) at an edge of the article: no
     kept sentence of the article (SENTENCE_WORDS words or more, ending like a sentence, not
     a headline in title case) on another line both above and below it (between them, a line that names a licence and a
     lawsuit, or a cookie banner's buttons, is the article's). Only

@@ -1,11 +1,9 @@
 """Lines that stack boilerplate phrases: notices and promos written as prose.
 
-An outlet's notice or promo above or below an article often runs as prose: "This copy
-is for your personal, non-commercial use only. Distribution and use of this material are
-governed by our Subscriber Agreement and by copyright law.", "Get X Monthly delivered
-through your letterbox every month. 12 issues for £11.99. Click here for more
-information.", "Sign up for X today to get the free daily newsletter delivered to your
-inbox." Its length keeps it from the short-line decisions, and its sentences from the
+An outlet's notice or promo above or below an article often runs as prose: "This article
+is for your personal, non-commercial use only and may not be reprinted without the
+publisher's written permission.", "Get the Weekend Gazette delivered to your inbox every
+Saturday: sign up for our free newsletter with the week's best reads." Its length keeps it from the short-line decisions, and its sentences from the
 article-line model's cut (a sentence goes there only in the trailing run). What marks it
 in any language the lexicons cover is density: it holds two or more distinct phrases of
 the boilerplate families, where an article's sentence that mentions a licence, a

@@ -13,8 +13,8 @@ from cleaner.heuristics.stacked_phrases import is_stacked, stacked_phrases
 from tests.heuristics.article_pages import PARAGRAPHS, article_with
 
 NOTICES = {
-    "This article is for your personal, non-commercial use only. Its reproduction or distribution "
-    "is governed by our subscriber agreement and by copyright law.": "legal",
+    "This article is for your personal, non-commercial use only. It may not be reprinted or "
+    "passed on without the express written permission of the publisher.": "legal",
     "Get the Weekend Gazette delivered to your inbox every Saturday morning: sign up for our free "
     "newsletter with the week's best reads.": "newsletter",
     "Dieser Text ist urheberrechtlich geschützt, alle Rechte vorbehalten. Nachdruck nur mit "
@@ -99,7 +99,7 @@ def test_a_promo_between_german_sentences_stays() -> None:
 
 def test_a_line_made_of_phrases_goes_between_paragraphs_too() -> None:
     """Its phrases cover most of it: a widget's message, wherever it sits."""
-    line = "An error has occurred, please try again later."
+    line = "Sorry, an error has occurred: please try again later."
     result = clean(article_with(line))
     assert line not in result.body and all(p in result.body for p in PARAGRAPHS)
     assert [s.rule for s in result.removed if line in s.text] == ["heuristic:stacked-phrases"]
