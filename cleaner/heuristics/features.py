@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, cast
 import numpy as np
 import re2
 
+from cleaner import native
 from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
 from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
@@ -428,8 +429,9 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     return digits / (ends - begins)  # type: ignore[no-any-return]
 
 
-def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
-    """For each token, the position of its first occurrence in ``tokens``.
+def first_occurrences_python(tokens: Sequence[str | bytes]) -> np.ndarray:
+    """For each token, the position of its first occurrence in ``tokens`` (the reference
+    and fallback of ``first_occurrences``, whose compiled twin runs the same dict lookups).
 
     ``dict.setdefault`` hands back the position stored when the token was first
     seen, so one C-level pass names every distinct token by a number, in
@@ -438,6 +440,18 @@ def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
     """
     first_seen: dict[str | bytes, int] = {}
     return np.fromiter(map(first_seen.setdefault, tokens, count()), np.int64, len(tokens))
+
+
+if native.MODULE is not None:
+    _native_first_occurrences = native.MODULE.first_occurrences
+
+    def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
+        """For each token, the position of its first occurrence in ``tokens``: the compiled
+        twin of ``first_occurrences_python`` (its int64 bytes, wrapped without a copy)."""
+        return np.frombuffer(_native_first_occurrences(tokens), np.int64)
+
+else:
+    first_occurrences = first_occurrences_python
 
 
 def most_common_positions(first: np.ndarray, k: int) -> list[int]:

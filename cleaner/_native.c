@@ -1,0 +1,331 @@
+/* Optional compiled twins of three hot loops of the text path (see cleaner/native.py).
+ *
+ * Each function here has a pure-Python reference that gives the same result and stays
+ * the fallback: blocks.split_blocks_python, features.first_occurrences_python and the
+ * numpy walk of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * and on hostile strings and asserts identical output. Only the plain CPython C API is
+ * used (no numpy headers): arrays come in through the buffer protocol and go out as
+ * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
+ * Python headers, nothing else. No module state: every call owns what it creates.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- split_blocks */
+
+/* blocks._STRIP: the characters str.strip(_STRIP) takes off a line's ends. */
+static inline int
+is_strip(Py_UCS4 c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\r': case '\f': case '\v':
+    case 0x00A0: case 0x200B: case 0xFEFF:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A line ends at LF, a lone CR, NEL, U+2028 or U+2029 (blocks.newline_lines). A CR right
+ * before an LF is not a break: newline_lines makes it a space of its line, and since CR
+ * is itself in _STRIP, stripping the line takes it off just as it takes off that space. */
+static inline int
+is_break(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* The end of the line that starts at pos: the first break at or after it, or size. One
+ * copy per string kind (1, 2, 4 bytes a character), so the scan, the loop that runs on
+ * every character of every document, reads its array directly. */
+#define LINE_END(NAME, CHAR)                                                                   \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t pos, Py_ssize_t size)                 \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        for (; pos < size; pos++) {                                                            \
+            const Py_UCS4 c = text[pos];                                                       \
+            /* most characters are above CR and below NEL: one compare each */                 \
+            if (c > '\r' && c != 0x85 && c < 0x2028)                                           \
+                continue;                                                                      \
+            if (is_break(c) && !(c == '\r' && pos + 1 < size && text[pos + 1] == '\n'))         \
+                return pos;                                                                    \
+        }                                                                                      \
+        return size;                                                                           \
+    }
+LINE_END(line_end_ucs1, Py_UCS1)
+LINE_END(line_end_ucs2, Py_UCS2)
+LINE_END(line_end_ucs4, Py_UCS4)
+
+/* Builds one Block: tuple.__new__(Block, (index, start, end, text)) without the
+ * temporary tuple (what CPython's tuple_subtype_new does: allocate, then fill). */
+static PyObject *
+new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, PyObject *source)
+{
+    PyObject *block = type->tp_alloc(type, 4);
+    if (block == NULL)
+        return NULL;
+    PyObject *items[4] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start), PyLong_FromSsize_t(end),
+                          PyUnicode_Substring(source, start, end)};
+    for (int k = 0; k < 4; k++) {
+        if (items[k] == NULL) {
+            for (int j = 0; j < 4; j++)
+                Py_XDECREF(items[j]);
+            Py_DECREF(block);
+            return NULL;
+        }
+    }
+    for (int k = 0; k < 4; k++)
+        PyTuple_SET_ITEM(block, k, items[k]); /* steals the reference */
+    return block;
+}
+
+static PyObject *
+native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks(block_type, source) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *type_obj = args[0], *source = args[1];
+    /* The block type must be laid out as a plain tuple (a named tuple: no extra slots),
+     * or filling its items by PyTuple_SET_ITEM would be wrong. */
+    if (!PyType_Check(type_obj) || !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
+        ((PyTypeObject *)type_obj)->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        ((PyTypeObject *)type_obj)->tp_itemsize != PyTuple_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks: block_type must be a named tuple class");
+        return NULL;
+    }
+    if (!PyUnicode_Check(source)) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks: source must be a str");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)type_obj;
+    const int kind = PyUnicode_KIND(source);
+    const void *data = PyUnicode_DATA(source);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
+    PyObject *blocks = PyList_New(0);
+    if (blocks == NULL)
+        return NULL;
+    Py_ssize_t index = 0, pos = 0;
+    for (;;) {
+        /* [pos, stop): one line, without its break */
+        Py_ssize_t stop;
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND:
+            stop = line_end_ucs1(data, pos, size);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            stop = line_end_ucs2(data, pos, size);
+            break;
+        default:
+            stop = line_end_ucs4(data, pos, size);
+        }
+        Py_ssize_t start = pos, end = stop;
+        while (start < end && is_strip(PyUnicode_READ(kind, data, start)))
+            start++;
+        while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
+            end--;
+        if (start < end) {
+            PyObject *block = new_block(type, index, start, end, source);
+            if (block == NULL || PyList_Append(blocks, block) < 0) {
+                Py_XDECREF(block);
+                Py_DECREF(blocks);
+                return NULL;
+            }
+            Py_DECREF(block);
+            index++;
+        }
+        if (stop >= size)
+            break;
+        pos = stop + 1;
+    }
+    return blocks;
+}
+
+/* ---------------------------------------------------------- first_occurrences */
+
+/* For each token, the position of its first occurrence, as native int64 in a bytearray
+ * (features.first_occurrences wraps it with numpy.frombuffer): the dict lookups of
+ * dict.setdefault, without a Python call and a new int per token. */
+static PyObject *
+native_first_occurrences(PyObject *module, PyObject *tokens)
+{
+    (void)module;
+    PyObject *seq = PySequence_Fast(tokens, "first_occurrences: tokens must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = NULL, *first_seen = PyDict_New();
+    if (first_seen == NULL)
+        goto done;
+    if (n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(int64_t)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        goto done;
+    int64_t *first = (int64_t *)PyByteArray_AS_STRING(out);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        /* borrowed: the dict holds it */
+        PyObject *seen = PyDict_GetItemWithError(first_seen, items[i]);
+        if (seen != NULL) {
+            first[i] = (int64_t)PyLong_AsSsize_t(seen); /* an int we stored: cannot fail */
+            continue;
+        }
+        if (PyErr_Occurred())
+            goto fail; /* unhashable token: the TypeError setdefault would raise */
+        PyObject *at = PyLong_FromSsize_t(i);
+        if (at == NULL)
+            goto fail;
+        int failed = PyDict_SetItem(first_seen, items[i], at);
+        Py_DECREF(at);
+        if (failed)
+            goto fail;
+        first[i] = (int64_t)i;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(first_seen);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* ---------------------------------------------------------------- tree_leaves */
+
+/* A read-only, C-contiguous buffer of the given item size, or an error naming it. */
+static int
+get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *name)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != itemsize || view->len % itemsize) {
+        PyErr_Format(PyExc_ValueError, "tree_leaves: %s has items of %zd bytes, not %zd", name,
+                     view->itemsize, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* The heap slot each row of x reaches in each tree (trees.TreeEnsemble's walk, one row
+ * and one tree at a time rather than numpy's one level at a time): from a tree's root,
+ * `depth` times, node = right[node] - (x[row, feature[node]] <= threshold[node]).
+ * x: rows x columns float64; feature, right, roots: intp; threshold: float64.
+ * Returns rows x trees intp in a bytearray; the caller sums the leaf values with numpy,
+ * so the logits are numpy's own sums, bit for bit. Every index is checked: a malformed
+ * ensemble is a ValueError, never a read out of bounds. */
+static PyObject *
+native_tree_leaves(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError,
+                        "tree_leaves(x, columns, feature, threshold, right, roots, depth) takes 7 arguments");
+        return NULL;
+    }
+    const Py_ssize_t columns = PyLong_AsSsize_t(args[1]);
+    const Py_ssize_t depth = PyLong_AsSsize_t(args[6]);
+    if ((columns == -1 || depth == -1) && PyErr_Occurred())
+        return NULL;
+    if (columns <= 0 || depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "tree_leaves: columns must be positive, depth not negative");
+        return NULL;
+    }
+    PyObject *out = NULL; /* declared before the first goto: every exit returns it */
+    Py_buffer xb, fb, tb, rb, ob;
+    if (get_buffer(args[0], &xb, sizeof(double), "x") < 0)
+        return NULL;
+    if (get_buffer(args[2], &fb, sizeof(Py_ssize_t), "feature") < 0)
+        goto release_x;
+    if (get_buffer(args[3], &tb, sizeof(double), "threshold") < 0)
+        goto release_f;
+    if (get_buffer(args[4], &rb, sizeof(Py_ssize_t), "right") < 0)
+        goto release_t;
+    if (get_buffer(args[5], &ob, sizeof(Py_ssize_t), "roots") < 0)
+        goto release_r;
+    const double *x = xb.buf, *threshold = tb.buf;
+    const Py_ssize_t *feature = fb.buf, *right = rb.buf, *roots = ob.buf;
+    const Py_ssize_t cells = xb.len / (Py_ssize_t)sizeof(double);
+    const Py_ssize_t slots = fb.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    const Py_ssize_t trees = ob.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    const Py_ssize_t rows = cells / columns;
+    if (cells % columns || tb.len / (Py_ssize_t)sizeof(double) != slots ||
+        rb.len / (Py_ssize_t)sizeof(Py_ssize_t) != slots) {
+        PyErr_SetString(PyExc_ValueError, "tree_leaves: array sizes do not match");
+        goto release_all;
+    }
+    if (trees && rows > PY_SSIZE_T_MAX / trees / (Py_ssize_t)sizeof(Py_ssize_t)) {
+        PyErr_NoMemory();
+        goto release_all;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, rows * trees * (Py_ssize_t)sizeof(Py_ssize_t));
+    if (out == NULL)
+        goto release_all;
+    Py_ssize_t *leaf = (Py_ssize_t *)PyByteArray_AS_STRING(out);
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        if (roots[t] < 0 || roots[t] >= slots)
+            goto out_of_range;
+    }
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        const double *line = x + row * columns;
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            Py_ssize_t node = roots[t];
+            for (Py_ssize_t level = 0; level < depth; level++) {
+                const Py_ssize_t column = feature[node];
+                if (column < 0 || column >= columns)
+                    goto out_of_range;
+                node = right[node] - (line[column] <= threshold[node]);
+                if (node < 0 || node >= slots)
+                    goto out_of_range;
+            }
+            *leaf++ = node;
+        }
+    }
+    goto release_all;
+out_of_range:
+    PyErr_SetString(PyExc_ValueError, "tree_leaves: a node or column index is out of range");
+    Py_CLEAR(out);
+release_all:
+    PyBuffer_Release(&ob);
+release_r:
+    PyBuffer_Release(&rb);
+release_t:
+    PyBuffer_Release(&tb);
+release_f:
+    PyBuffer_Release(&fb);
+release_x:
+    PyBuffer_Release(&xb);
+    return out;
+}
+
+/* ------------------------------------------------------------------- module */
+
+static PyMethodDef native_methods[] = {
+    {"split_blocks", (PyCFunction)(void (*)(void))native_split_blocks, METH_FASTCALL,
+     "split_blocks(block_type, source): blocks.split_blocks, building block_type tuples."},
+    {"first_occurrences", native_first_occurrences, METH_O,
+     "first_occurrences(tokens): each token's first position, as int64 bytes."},
+    {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
+     "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef native_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "cleaner._native",
+    .m_doc = "Compiled twins of hot text-path loops; cleaner.native chooses them or the Python ones.",
+    .m_size = 0, /* no module state */
+    .m_methods = native_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__native(void)
+{
+    return PyModuleDef_Init(&native_module);
+}

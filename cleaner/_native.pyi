@@ -1,0 +1,12 @@
+"""Type stub of the compiled accelerator (cleaner/_native.c); see cleaner/native.py."""
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+def split_blocks(block_type: type[_T], source: str, /) -> list[_T]: ...
+def first_occurrences(tokens: Sequence[object], /) -> bytearray: ...
+def tree_leaves(
+    x: Any, columns: int, feature: Any, threshold: Any, right: Any, roots: Any, depth: int, /
+) -> bytearray: ...

@@ -1,0 +1,227 @@
+"""The compiled accelerator (cleaner/_native.c) and the pure-Python path give identical
+results: every corpus case and a set of hostile strings, cleaned page by page and batched,
+through both paths (``CLEANER_PURE=1`` in one worker process, the default in another),
+compared segment by segment and score by score, floats bit for bit; and each compiled
+twin against its Python original directly.
+
+None of this is skipped where the extension is not built: the tests then check that the
+pure path is the live one and the compiled module absent, and the two workers (both pure)
+still agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import os
+import subprocess
+import sys
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from cleaner import native
+from cleaner.blocks import Block, split_blocks_python
+from cleaner.heuristics.article_model import load_article_model
+from cleaner.heuristics.features import first_occurrences_python
+from cleaner.heuristics.model import load_model
+from cleaner.heuristics.trees import TreeEnsemble
+from tests.paths import CORPUS, ROOT
+
+# Strings a line splitter and a tokeniser can get wrong: every line break the text path
+# knows, in every mix, the strip set's edges, all three string widths, lone surrogates.
+HOSTILE = [
+    "",
+    "\n",
+    "\r\n\r\n",
+    " \t\u00a0\u200b\ufeff ",
+    "a",
+    "one\r\ntwo\rthree\nfour\x85five\u2028six\u2029seven",
+    "CR at the end\r",
+    "\r\rtwo lone CRs before\n\r\n\n\rend",
+    "\u00a0\u00a0Indented by NBSP\u00a0\n\u200bzero width\u200b\n\ufeffBOM line",
+    "form\x0cfeed and\x0bvertical tab stay in-line\x0c\n\x1cfile separator\x1d\x1e",
+    "Ελληνικά κείμενα\u2028Русский текст\u2029日本語の文章。\n한국어",
+    "astral \U0001f600 emoji\n\U00010348 Gothic \U0001d400 bold\r\n\U0001f1e9\U0001f1ea",
+    "lone \ud800 surrogate\n\udfff high\r\nmixed \ud83d\ude00 pair",
+    "Straße GROSS ß İstanbul ǅ titlecase\nΣΊΣΥΦΟΣ ﬁ ligature",
+    "x" * 200_000,
+    ("word " * 50_000).strip(),
+    "\n".join(f"Line {k} of a long page, with words: {k % 7}" for k in range(3000)),
+    "Share this article\nThe council approved the budget on Tuesday.\r\nRead more:\u2028Related Coverage",
+]
+
+
+def compiled() -> ModuleType | None:
+    """cleaner._native whatever the switch says, or None where it is not built."""
+    try:
+        return importlib.import_module("cleaner._native")
+    except ImportError:
+        return None
+
+
+def test_the_switch_names_the_live_path() -> None:
+    forced = os.environ.get(native.PURE_ENV, "").strip() not in ("", "0")
+    if compiled() is None or forced:
+        assert not native.AVAILABLE and native.MODULE is None and native.path_name() == "pure"
+    else:
+        assert native.AVAILABLE and native.MODULE is compiled() and native.path_name() == "native"
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_split_blocks_gives_the_python_blocks(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    got = module.split_blocks(Block, text)
+    assert got == split_blocks_python(text)
+    assert all(type(block) is Block and block.text == text[block.start : block.end] for block in got)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_first_occurrences_gives_the_python_positions(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    for tokens in (text.split(), text.lower().encode("utf-8", "surrogatepass").split(), list(text)):
+        got = np.frombuffer(module.first_occurrences(tokens), np.int64)
+        assert np.array_equal(got, first_occurrences_python(tokens))
+
+
+def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    assert module.split_blocks(tuple, " a ") == [(0, 1, 2, "a")]  # any class laid out as a tuple
+    with pytest.raises(TypeError):
+        module.split_blocks(list, "a")
+    with pytest.raises(TypeError):
+        module.split_blocks(Block, b"bytes")
+    with pytest.raises(TypeError):
+        module.first_occurrences([["unhashable"]])
+    with pytest.raises(TypeError):
+        module.first_occurrences(5)
+    x = np.zeros((2, 3))
+    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
+    with pytest.raises(ValueError):  # a column past the row
+        module.tree_leaves(x, 3, np.array([5, 0, 0], np.intp), *ok[1:], 1)
+    with pytest.raises(ValueError):  # a child past the tree
+        module.tree_leaves(x, 3, ok[0], ok[1], np.array([9, 9, 9], np.intp), ok[3], 1)
+    with pytest.raises(ValueError):  # thresholds of the wrong item size
+        module.tree_leaves(x, 3, ok[0], np.zeros(3, np.float32), *ok[2:], 1)
+
+
+def ensembles() -> list[TreeEnsemble]:
+    """The shipped tree ensembles: the article-line model's and any in the line model's regimes."""
+    found: list[TreeEnsemble] = []
+    todo: list[Any] = [load_article_model(), load_model()]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, TreeEnsemble):
+            found.append(value)
+        elif dataclasses.is_dataclass(value):
+            todo += [getattr(value, f.name) for f in dataclasses.fields(value)]
+        elif isinstance(value, (list, tuple)):
+            todo += list(value)
+    return found
+
+
+def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(14)
+    checked = 0
+    for ensemble in ensembles():
+        columns = len(ensemble.features)
+        for rows in (1, 7, 300, 5000):
+            x = rng.normal(0.0, 3.0, (rows, columns)) * rng.choice([0.0, 1.0, 1e-9, 1e6], (rows, columns))
+            x[rng.random((rows, columns)) < 0.05] = np.nan  # never fitted, but walked alike
+            live = ensemble.logits(x)
+            monkeypatch.setattr(native, "MODULE", None)
+            reference = ensemble.logits(x)
+            monkeypatch.undo()
+            assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
+            checked += 1
+    assert checked
+
+
+DUMP = """
+import json, sys
+from tests.test_native import dump
+print(json.dumps(dump()))
+"""
+
+
+def _floats(value: Any) -> Any:
+    """``value`` with every float written as its hex form, so equal means bit for bit."""
+    if isinstance(value, float):
+        return value.hex()
+    if isinstance(value, np.ndarray):
+        return _floats(value.tolist())
+    if isinstance(value, (list, tuple)):
+        return [_floats(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _floats(v) for k, v in value.items()}
+    return value
+
+
+def dump() -> dict[str, Any]:
+    """Every corpus case and hostile string cleaned page by page and batched, and each
+    text page's line scores (both regimes): what the identity test compares."""
+    from cleaner import Cleaner
+    from cleaner.engine import without_surrogates
+
+    cleaner = Cleaner(use_env=False)
+    labeler = cleaner._heuristics.labeler()
+    texts = [
+        (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))
+    ]
+    texts += [(f"hostile {k}", text) for k, text in enumerate(HOSTILE)]
+    out: dict[str, Any] = {"path": native.path_name()}
+    for name, text in texts:
+        result = cleaner.clean(text)
+        out[name] = [s.to_dict() for s in result.segments], result.outlet, _floats(result.metadata)
+        if labeler is not None:
+            lines = [block.text for block in split_blocks_python(without_surrogates(text))]
+            out[name + " scores"] = [
+                _floats(labeler.page_scores(lines, extracted)) for extracted in (False, True)
+            ]
+    for path in sorted(CORPUS.rglob("*.html")):
+        result = cleaner.clean(html=path.read_bytes())
+        out[str(path.relative_to(CORPUS))] = [s.to_dict() for s in result.segments]
+    batch = cleaner._clean_batch([{"text": text} for _, text in texts])
+    out["batched"] = [
+        [s.to_dict() for s in r.segments] if not isinstance(r, Exception) else repr(r) for r in batch
+    ]
+    return out
+
+
+def run_dump(pure: bool) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
+    env["PYTHONPATH"] = str(ROOT)
+    if pure:
+        env[native.PURE_ENV] = "1"
+    done = subprocess.run(
+        [sys.executable, "-X", "dev", "-c", DUMP],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow
+def test_both_paths_clean_every_corpus_case_and_hostile_string_alike() -> None:
+    pure, live = run_dump(pure=True), run_dump(pure=False)
+    assert pure.pop("path") == "pure"
+    assert live.pop("path") == ("native" if compiled() is not None else "pure")
+    assert len(live) > len(HOSTILE) * 2
+    assert sorted(pure) == sorted(live)
+    for key in pure:
+        assert live[key] == pure[key], key
