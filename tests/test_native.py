@@ -1,4 +1,4 @@
-"""The compiled accelerator (cleaner/_native.c) and the pure-Python path give identical
+"""The compiled accelerator (cleaner/native/_compiled.c) and the pure-Python path give identical
 results: every corpus case and a set of hostile strings, cleaned page by page and batched,
 through both paths (``CLEANER_PURE=1`` in one worker process, the default in another),
 compared segment by segment and score by score, floats bit for bit; and each compiled
@@ -56,9 +56,9 @@ HOSTILE = [
 
 
 def compiled() -> ModuleType | None:
-    """cleaner._native whatever the switch says, or None where it is not built."""
+    """cleaner.native._compiled whatever the switch says, or None where it is not built."""
     try:
-        return importlib.import_module("cleaner._native")
+        return importlib.import_module("cleaner.native._compiled")
     except ImportError:
         return None
 

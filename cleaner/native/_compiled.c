@@ -1,4 +1,4 @@
-/* Optional compiled twins of three hot loops of the text path (see cleaner/native.py).
+/* Optional compiled twins of three hot loops of the text path (see cleaner/native/__init__.py).
  *
  * Each function here has a pure-Python reference that gives the same result and stays
  * the fallback: blocks.split_blocks_python, features.first_occurrences_python and the
@@ -272,19 +272,24 @@ native_tree_leaves(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (roots[t] < 0 || roots[t] >= slots)
             goto out_of_range;
     }
-    for (Py_ssize_t row = 0; row < rows; row++) {
+    /* A row's trees descend together, a level at a time: each tree's step waits on its
+     * own previous one only, so the processor overlaps the steps of many trees (one tree
+     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
+     * 120 trees on 20,000 rows). */
+    for (Py_ssize_t row = 0; row < rows; row++, leaf += trees) {
         const double *line = x + row * columns;
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            Py_ssize_t node = roots[t];
-            for (Py_ssize_t level = 0; level < depth; level++) {
+        memcpy(leaf, roots, (size_t)trees * sizeof(Py_ssize_t));
+        for (Py_ssize_t level = 0; level < depth; level++) {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const Py_ssize_t node = leaf[t];
                 const Py_ssize_t column = feature[node];
                 if (column < 0 || column >= columns)
                     goto out_of_range;
-                node = right[node] - (line[column] <= threshold[node]);
-                if (node < 0 || node >= slots)
+                const Py_ssize_t next = right[node] - (line[column] <= threshold[node]);
+                if (next < 0 || next >= slots)
                     goto out_of_range;
+                leaf[t] = next;
             }
-            *leaf++ = node;
         }
     }
     goto release_all;
@@ -318,14 +323,14 @@ static PyMethodDef native_methods[] = {
 
 static struct PyModuleDef native_module = {
     PyModuleDef_HEAD_INIT,
-    .m_name = "cleaner._native",
+    .m_name = "cleaner.native._compiled",
     .m_doc = "Compiled twins of hot text-path loops; cleaner.native chooses them or the Python ones.",
     .m_size = 0, /* no module state */
     .m_methods = native_methods,
 };
 
 PyMODINIT_FUNC
-PyInit__native(void)
+PyInit__compiled(void)
 {
     return PyModuleDef_Init(&native_module);
 }

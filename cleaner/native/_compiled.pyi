@@ -1,4 +1,4 @@
-"""Type stub of the compiled accelerator (cleaner/_native.c); see cleaner/native.py."""
+"""Type stub of the compiled accelerator (cleaner/native/_compiled.c); see cleaner/native/__init__.py."""
 
 from collections.abc import Sequence
 from typing import Any, TypeVar

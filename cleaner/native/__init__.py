@@ -1,6 +1,6 @@
 """The switch between the compiled accelerator and the pure-Python code (docs/design.md).
 
-``cleaner._native`` (cleaner/_native.c) holds compiled twins of a few hot loops of the text
+``cleaner.native._compiled`` (_compiled.c here) holds compiled twins of a few hot loops of the text
 path; ``pip install`` builds it where a C compiler and the Python headers exist and skips
 it quietly where not. Each twin's Python original stays beside its call site, as the
 reference and the fallback, and gives the same output (tests/test_native.py).
@@ -22,10 +22,10 @@ def _load() -> ModuleType | None:
     if os.environ.get(PURE_ENV, "").strip() not in ("", "0"):
         return None
     try:
-        from cleaner import _native
+        from cleaner.native import _compiled
     except ImportError:  # not built (no compiler at install) or built for another Python
         return None
-    return _native
+    return _compiled
 
 
 MODULE: ModuleType | None = _load()
