@@ -25,8 +25,13 @@ import pytest
 
 from cleaner import native
 from cleaner.blocks import Block, split_blocks_python
+from cleaner.heuristics import features
 from cleaner.heuristics.article_model import load_article_model
-from cleaner.heuristics.features import first_occurrences_python
+from cleaner.heuristics.features import (
+    byte_word_occurrences,
+    byte_word_occurrences_python,
+    first_occurrences_python,
+)
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
 from tests.paths import CORPUS, ROOT
@@ -93,6 +98,30 @@ def test_compiled_first_occurrences_gives_the_python_positions(text: str) -> Non
         assert np.array_equal(got, first_occurrences_python(tokens))
 
 
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_byte_words_give_the_split_and_its_first_positions(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    data = text.lower().encode("utf-8", "surrogatepass") + b" \x1c\x1d\x1e\x1f\x85\xa0 x\t\x0b\x0cx"
+    first, words = byte_word_occurrences(data)
+    reference_first, reference_words = byte_word_occurrences_python(data)
+    assert np.array_equal(first, reference_first)
+    assert len(words) == len(reference_words) and list(words) == list(reference_words)
+    if len(words):
+        assert words[-1] == reference_words[-1] and words[::2] == reference_words[::2]
+
+
+def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    monkeypatch.setattr(features, "_native_byte_word_occurrences", lambda data: None)
+    first, words = features.byte_word_occurrences(b"the cat and the hat")
+    assert first.tolist() == [0, 1, 2, 0, 4] and list(words) == b"the cat and the hat".split()
+
+
 def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
     module = compiled()
     if module is None:
@@ -107,6 +136,8 @@ def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
         module.first_occurrences([["unhashable"]])
     with pytest.raises(TypeError):
         module.first_occurrences(5)
+    with pytest.raises(TypeError):
+        module.byte_word_occurrences("a str, not bytes")
     x = np.zeros((2, 3))
     ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
     with pytest.raises(ValueError):  # a column past the row

@@ -454,6 +454,51 @@ else:
     first_occurrences = first_occurrences_python
 
 
+def byte_word_occurrences_python(spaced: bytes) -> tuple[np.ndarray, Sequence[bytes]]:
+    """The words of ``spaced`` (``bytes.split``) and ``first_occurrences`` of them: the
+    reference and fallback of ``byte_word_occurrences``."""
+    words = spaced.split()
+    return first_occurrences(words), words
+
+
+class _ByteWords(Sequence[bytes]):
+    """The words of a page's bytes, sliced out only when asked for (the compiled
+    ``byte_word_occurrences`` finds them without a bytes object each): ``bounds`` holds
+    each word's start and end."""
+
+    def __init__(self, data: bytes, bounds: bytearray) -> None:
+        self._data = data
+        self._bounds = memoryview(bounds).cast("q")
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        if not -len(self) <= k < len(self):
+            raise IndexError("word index out of range")
+        k %= len(self)
+        return self._data[self._bounds[2 * k] : self._bounds[2 * k + 1]]
+
+
+if native.MODULE is not None:
+    _native_byte_word_occurrences = native.MODULE.byte_word_occurrences
+
+    def byte_word_occurrences(spaced: bytes) -> tuple[np.ndarray, Sequence[bytes]]:
+        """The words of ``spaced`` (``bytes.split``) and ``first_occurrences`` of them, by
+        one compiled pass over the bytes (``byte_word_occurrences_python`` where its hash
+        table meets too many collisions)."""
+        found = _native_byte_word_occurrences(spaced)
+        if found is None:
+            return byte_word_occurrences_python(spaced)
+        first, bounds = found
+        return np.frombuffer(first, np.int64), _ByteWords(spaced, bounds)
+
+else:
+    byte_word_occurrences = byte_word_occurrences_python
+
+
 def most_common_positions(first: np.ndarray, k: int) -> list[int]:
     """The first positions (``first_occurrences``) of the ``k`` most frequent tokens, ties
     in first-seen order: the head of ``sorted(Counter(tokens), key=..., reverse=True)``,
@@ -474,8 +519,12 @@ def _stop_shares(
     ``bytes.split()`` gives the same tokens, encoded, for less than ``str.split()``
     (a str per word must find its widest character).
     """
-    tokens: Sequence[str | bytes] = page.split() if spaced is None else spaced.split()
-    first = first_occurrences(tokens)
+    tokens: Sequence[str | bytes]
+    if spaced is None:
+        tokens = page.split()
+        first = first_occurrences(tokens)
+    else:
+        first, tokens = byte_word_occurrences(spaced)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
     ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
     if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
