@@ -1,8 +1,8 @@
-/* Optional compiled twins of three hot loops of the text path (see cleaner/native/__init__.py).
+/* Optional compiled twins of four hot loops of the text path (see cleaner/native/__init__.py).
  *
  * Each function here has a pure-Python reference that gives the same result and stays
- * the fallback: blocks.split_blocks_python, features.first_occurrences_python and the
- * numpy walk of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
+ * features.byte_word_occurrences_python and the numpy walk of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
@@ -101,6 +101,10 @@ native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "split_blocks: source must be a str");
         return NULL;
     }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(source) < 0) /* a legacy str made by the old wchar_t API (3.11) */
+        return NULL;
+#endif
     PyTypeObject *type = (PyTypeObject *)type_obj;
     const int kind = PyUnicode_KIND(source);
     const void *data = PyUnicode_DATA(source);
@@ -168,21 +172,25 @@ native_first_occurrences(PyObject *module, PyObject *tokens)
     if (out == NULL)
         goto done;
     int64_t *first = (int64_t *)PyByteArray_AS_STRING(out);
-    PyObject **items = PySequence_Fast_ITEMS(seq);
     for (Py_ssize_t i = 0; i < n; i++) {
-        /* borrowed: the dict holds it */
-        PyObject *seen = PyDict_GetItemWithError(first_seen, items[i]);
+        /* A token's __hash__ or __eq__ may be Python code that changes a list of tokens
+         * (never str or bytes): its size is checked and each token held while in use. */
+        if (PySequence_Fast_GET_SIZE(seq) != n) {
+            PyErr_SetString(PyExc_RuntimeError, "first_occurrences: tokens changed size");
+            goto fail;
+        }
+        PyObject *token = PySequence_Fast_GET_ITEM(seq, i);
+        Py_INCREF(token);
+        PyObject *seen = PyDict_GetItemWithError(first_seen, token); /* borrowed: the dict holds it */
         if (seen != NULL) {
+            Py_DECREF(token);
             first[i] = (int64_t)PyLong_AsSsize_t(seen); /* an int we stored: cannot fail */
             continue;
         }
-        if (PyErr_Occurred())
-            goto fail; /* unhashable token: the TypeError setdefault would raise */
-        PyObject *at = PyLong_FromSsize_t(i);
-        if (at == NULL)
-            goto fail;
-        int failed = PyDict_SetItem(first_seen, items[i], at);
-        Py_DECREF(at);
+        PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(i); /* unhashable: setdefault's TypeError */
+        int failed = at == NULL || PyDict_SetItem(first_seen, token, at) < 0;
+        Py_XDECREF(at);
+        Py_DECREF(token);
         if (failed)
             goto fail;
         first[i] = (int64_t)i;
@@ -355,15 +363,22 @@ done:
 
 /* ---------------------------------------------------------------- tree_leaves */
 
-/* A read-only, C-contiguous buffer of the given item size, or an error naming it. */
+/* A C-contiguous buffer of float64 (`floats`) or of integers the size of Py_ssize_t, or
+ * an error naming it: a buffer of any other items is refused, never misread. */
 static int
-get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *name)
+get_buffer(PyObject *obj, Py_buffer *view, int floats, const char *name)
 {
-    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS) < 0)
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return -1;
-    if (view->itemsize != itemsize || view->len % itemsize) {
-        PyErr_Format(PyExc_ValueError, "tree_leaves: %s has items of %zd bytes, not %zd", name,
-                     view->itemsize, itemsize);
+    const char *format = view->format == NULL ? "B" : view->format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    const int ok = floats ? view->itemsize == sizeof(double) && strcmp(format, "d") == 0
+                          : view->itemsize == sizeof(Py_ssize_t) && format[0] != '\0' && format[1] == '\0' &&
+                                strchr("lqn", format[0]) != NULL;
+    if (!ok) {
+        PyErr_Format(PyExc_ValueError, "tree_leaves: %s must hold %s, not '%s'", name,
+                     floats ? "float64" : "intp", view->format == NULL ? "B" : view->format);
         PyBuffer_Release(view);
         return -1;
     }
@@ -396,15 +411,15 @@ native_tree_leaves(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *out = NULL; /* declared before the first goto: every exit returns it */
     Py_buffer xb, fb, tb, rb, ob;
-    if (get_buffer(args[0], &xb, sizeof(double), "x") < 0)
+    if (get_buffer(args[0], &xb, 1, "x") < 0)
         return NULL;
-    if (get_buffer(args[2], &fb, sizeof(Py_ssize_t), "feature") < 0)
+    if (get_buffer(args[2], &fb, 0, "feature") < 0)
         goto release_x;
-    if (get_buffer(args[3], &tb, sizeof(double), "threshold") < 0)
+    if (get_buffer(args[3], &tb, 1, "threshold") < 0)
         goto release_f;
-    if (get_buffer(args[4], &rb, sizeof(Py_ssize_t), "right") < 0)
+    if (get_buffer(args[4], &rb, 0, "right") < 0)
         goto release_t;
-    if (get_buffer(args[5], &ob, sizeof(Py_ssize_t), "roots") < 0)
+    if (get_buffer(args[5], &ob, 0, "roots") < 0)
         goto release_r;
     const double *x = xb.buf, *threshold = tb.buf;
     const Py_ssize_t *feature = fb.buf, *right = rb.buf, *roots = ob.buf;
