@@ -32,6 +32,7 @@ from cleaner.heuristics.features import (
     byte_word_occurrences_python,
     first_occurrences_python,
 )
+from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
 from tests.paths import CORPUS, ROOT
@@ -113,6 +114,18 @@ def test_compiled_byte_words_give_the_split_and_its_first_positions(text: str) -
         assert words[-1] == reference_words[-1] and words[::2] == reference_words[::2]
 
 
+def test_compiled_letter_counts_give_the_numpy_counts() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = [[], [""], *([line for line in text.split("\n")] for text in HOSTILE)]
+    pages.append([text.replace("\n", " ") for text in HOSTILE])
+    pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
+    for lines in pages:
+        assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
 def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:
     if compiled() is None:
         assert not native.AVAILABLE
@@ -138,6 +151,24 @@ def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
         module.first_occurrences(5)
     with pytest.raises(TypeError):
         module.byte_word_occurrences("a str, not bytes")
+    with pytest.raises(TypeError):
+        module.letter_counts(["a", b"bytes"])
+    with pytest.raises(TypeError):
+        module.letter_counts(("a tuple",))
+
+    class Shrinking:
+        """A token whose compare empties the list being read."""
+
+        def __hash__(self) -> int:
+            return 1
+
+        def __eq__(self, other: object) -> bool:
+            tokens.clear()
+            return False
+
+    tokens: list[Any] = [Shrinking(), Shrinking(), Shrinking()]
+    with pytest.raises(RuntimeError):
+        module.first_occurrences(tokens)
     x = np.zeros((2, 3))
     ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
     with pytest.raises(ValueError):  # a column past the row

@@ -361,6 +361,152 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------- letter_counts */
+
+/* line_letters.SPACE_CHARS: the only characters words are split at, as the model was fitted. */
+static inline int
+is_word_space(Py_UCS4 c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\n': case '\r': case 0x0B: case 0x0C:
+    case 0x00A0: case 0x2009: case 0x202F: case 0x3000:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+enum { CASE_KNOWN = 1, CASE_UPPER = 2, CASE_CASED = 4, CASE_ODD = 8 };
+#define CASE_TABLE_SIZE 0x10000 /* the Basic Multilingual Plane, a byte a code point, per call */
+
+/* A non-ASCII initial's case as str.lower() and str.upper() see it (full case mapping, which
+ * the C API does not offer: asked of Python once per code point per call): upper when its
+ * lower case is another character, cased when either case is; odd when a case has another
+ * length ("ß".upper() == "SS"), whose page line_letters counts again by line. */
+static int
+initial_case(Py_UCS4 c)
+{
+    PyObject *letter = PyUnicode_FromOrdinal((int)c);
+    if (letter == NULL)
+        return -1;
+    PyObject *lower = PyObject_CallMethod(letter, "lower", NULL);
+    PyObject *upper = lower == NULL ? NULL : PyObject_CallMethod(letter, "upper", NULL);
+    int flags = -1;
+    if (upper != NULL) {
+        flags = CASE_KNOWN;
+        if (PyUnicode_GET_LENGTH(lower) != 1 || PyUnicode_GET_LENGTH(upper) != 1)
+            flags |= CASE_ODD;
+        else {
+            const int is_upper = PyUnicode_READ_CHAR(lower, 0) != c;
+            flags |= (is_upper ? CASE_UPPER : 0) | (is_upper || PyUnicode_READ_CHAR(upper, 0) != c ? CASE_CASED : 0);
+        }
+    }
+    Py_DECREF(letter);
+    Py_XDECREF(lower);
+    Py_XDECREF(upper);
+    return flags;
+}
+
+/* Appends the int `value` to `list`; -1 on failure. */
+static int
+append_int(PyObject *list, Py_ssize_t value)
+{
+    PyObject *number = PyLong_FromSsize_t(value);
+    if (number == NULL)
+        return -1;
+    int failed = PyList_Append(list, number);
+    Py_DECREF(number);
+    return failed;
+}
+
+/* letter_counts(texts): line_letters._letter_counts_by_numpy in one pass over the lines'
+ * characters: per line the words opening with an upper-case letter, the words opening
+ * with a cased letter, the ASCII digits, and the lines of each word opening with an odd
+ * letter (once per such word, in order; that word counts as neither). A word opens at a
+ * character not in SPACE_CHARS at a line's start or after one that is. */
+static PyObject *
+native_letter_counts(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
+        return NULL;
+    }
+    PyObject *uppers = PyList_New(0), *caseds = PyList_New(0), *digits = PyList_New(0), *odd = PyList_New(0);
+    unsigned char *cases = PyMem_Calloc(CASE_TABLE_SIZE, 1); /* code point -> its flags, 0: not asked yet */
+    PyObject *result = NULL;
+    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL || cases == NULL) {
+        if (cases == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    /* no lines: numpy's counts of an empty page are one line of nothing */
+    const Py_ssize_t lines = PyList_GET_SIZE(texts) ? PyList_GET_SIZE(texts) : 1;
+    for (Py_ssize_t line = 0; line < lines; line++) {
+        Py_ssize_t upper_count = 0, cased_count = 0, digit_count = 0;
+        if (PyList_GET_SIZE(texts)) {
+            if (line >= PyList_GET_SIZE(texts)) { /* initial_case ran Python code: a list may change */
+                PyErr_SetString(PyExc_RuntimeError, "letter_counts: texts changed size");
+                goto done;
+            }
+            PyObject *text = PyList_GET_ITEM(texts, line);
+            if (!PyUnicode_Check(text)) {
+                PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
+                goto done;
+            }
+#if PY_VERSION_HEX < 0x030C0000
+            if (PyUnicode_READY(text) < 0)
+                goto done;
+#endif
+            Py_INCREF(text);
+            const int kind = PyUnicode_KIND(text);
+            const void *data = PyUnicode_DATA(text);
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+            int after_space = 1;
+            for (Py_ssize_t k = 0; k < size; k++) {
+                const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                digit_count += c >= '0' && c <= '9';
+                const int space = is_word_space(c);
+                if (!space && after_space) { /* a word's initial */
+                    if (c < 0x80) {
+                        upper_count += c >= 'A' && c <= 'Z';
+                        cased_count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                    } else {
+                        int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;
+                        if (!flags) {
+                            flags = initial_case(c);
+                            if (flags < 0 || (flags & CASE_ODD && append_int(odd, line) < 0)) {
+                                Py_DECREF(text);
+                                goto done;
+                            }
+                            if (c < CASE_TABLE_SIZE)
+                                cases[c] = (unsigned char)flags;
+                        } else if (flags & CASE_ODD && append_int(odd, line) < 0) {
+                            Py_DECREF(text);
+                            goto done;
+                        }
+                        upper_count += (flags & CASE_UPPER) != 0;
+                        cased_count += (flags & CASE_CASED) != 0;
+                    }
+                }
+                after_space = space;
+            }
+            Py_DECREF(text);
+        }
+        if (append_int(uppers, upper_count) < 0 || append_int(caseds, cased_count) < 0 ||
+            append_int(digits, digit_count) < 0)
+            goto done;
+    }
+    result = PyTuple_Pack(4, uppers, caseds, digits, odd);
+done:
+    PyMem_Free(cases);
+    Py_XDECREF(uppers);
+    Py_XDECREF(caseds);
+    Py_XDECREF(digits);
+    Py_XDECREF(odd);
+    return result;
+}
+
 /* ---------------------------------------------------------------- tree_leaves */
 
 /* A C-contiguous buffer of float64 (`floats`) or of integers the size of Py_ssize_t, or
@@ -490,6 +636,8 @@ static PyMethodDef native_methods[] = {
      "first_occurrences(tokens): each token's first position, as int64 bytes."},
     {"byte_word_occurrences", native_byte_word_occurrences, METH_O,
      "byte_word_occurrences(data): (first, bounds) of data.split(), as int64 bytes; None on collisions."},
+    {"letter_counts", native_letter_counts, METH_O,
+     "letter_counts(texts): (upper, cased, digits, odd lines) per line, as line_letters counts them."},
     {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
      "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
     {NULL, NULL, 0, NULL},
