@@ -5,7 +5,9 @@ Counted over a page's UTF-8 bytes where it can be: each byte mapped to a shape l
 a few ``bytes.count`` calls over the lines count every ASCII word, and only words opening
 with a non-ASCII character are decoded; numpy takes over on long pages and batches, and a
 page whose letters change length with their case is counted line by line, as the model
-was fitted.
+was fitted. Where the compiled accelerator is built (``cleaner.native``) one C pass over
+the lines' characters counts every page (``_letter_counts_of_lines``), the same counts as
+the byte and numpy ways here, which stay its reference and fallback.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     by one. A page with a letter whose case has another length ("ß") is counted by
     ``_letter_counts_by_line``, as the model was fitted. A long page (more than
     BYTES_LETTERS_MAX_LINES lines) goes to ``_letter_counts_of_page``."""
-    if len(texts) > BYTES_LETTERS_MAX_LINES:
+    if len(texts) > BYTES_LETTERS_MAX_LINES or native.MODULE is not None:  # the compiled count: any page
         return _letter_counts_of_page(texts)
     raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     # A space shape opens each line's shape (one inserted after each line break and one
