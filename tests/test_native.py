@@ -35,6 +35,7 @@ from cleaner.heuristics.features import (
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
+from cleaner.result import Label, Segment, build_segments, build_segments_python
 from tests.paths import CORPUS, ROOT
 
 # Strings a line splitter and a tokeniser can get wrong: every line break the text path
@@ -124,6 +125,25 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_segments_are_the_python_segments(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    blocks = split_blocks_python(text)
+    share, nav = Label("share", "share-line"), Label("navigation", "menu")
+    # equal labels that are other objects, None runs, a label on every other block
+    choices: list[Label | None] = [None, share, nav, Label("share", "share-line"), None]
+    for offset in range(len(choices)):
+        labels = [choices[(k * 7 + offset) % len(choices)] for k in range(len(blocks))]
+        got = build_segments(text, blocks, labels)
+        assert got == build_segments_python(text, blocks, labels)
+        assert all(type(segment) is Segment for segment in got) and "".join(s.text for s in got) == text
+    with pytest.raises(ValueError):
+        build_segments(text, blocks, [None] * (len(blocks) + 1))
 
 
 def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:

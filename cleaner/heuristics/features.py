@@ -476,10 +476,10 @@ class _ByteWords(Sequence[bytes]):
     def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
             return [self[j] for j in range(*k.indices(len(self)))]
-        if not -len(self) <= k < len(self):
-            raise IndexError("word index out of range")
-        k %= len(self)
-        return self._data[self._bounds[2 * k] : self._bounds[2 * k + 1]]
+        # word k's start and end sit at 2k and 2k + 1, from either end (k = -1: -2, -1);
+        # past the words the memoryview raises the IndexError
+        bounds = self._bounds
+        return self._data[bounds[2 * k] : bounds[2 * k + 1]]
 
 
 if native.MODULE is not None:

@@ -627,6 +627,138 @@ release_x:
     return out;
 }
 
+/* ------------------------------------------------------------- build_segments */
+
+/* The names of a Segment's fields, in its constructor's order. */
+static const char *const SEGMENT_FIELDS[6] = {"start", "end", "kind", "category", "rule", "text"};
+
+/* One Segment(start, end, kind, category, rule, source[start:end]) built as object.__new__
+ * and object.__setattr__ build it (a frozen dataclass's __init__ sets its fields so), without
+ * the Python-level __init__ and its six calls. `names`: the field names as str objects. */
+static PyObject *
+new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssize_t start, Py_ssize_t end,
+            PyObject *kind, PyObject *label)
+{
+    PyObject *values[6] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end), Py_NewRef(kind), NULL, NULL, NULL};
+    if (label == Py_None) {
+        values[3] = Py_NewRef(Py_None);
+        values[4] = Py_NewRef(Py_None);
+    } else {
+        values[3] = PyObject_GetAttrString(label, "category");
+        values[4] = values[3] == NULL ? NULL : PyObject_GetAttrString(label, "rule");
+    }
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
+    values[5] = 0 <= start && start <= end && end <= size ? PyUnicode_Substring(source, start, end)
+                                                          : PySequence_GetSlice(source, start, end);
+    PyObject *segment = NULL;
+    for (int k = 0; k < 6; k++) {
+        if (values[k] == NULL)
+            goto done;
+    }
+    segment = type->tp_alloc(type, 0);
+    for (int k = 0; segment != NULL && k < 6; k++) {
+        if (PyObject_GenericSetAttr(segment, names[k], values[k]) < 0)
+            Py_CLEAR(segment);
+    }
+done:
+    for (int k = 0; k < 6; k++)
+        Py_XDECREF(values[k]);
+    return segment;
+}
+
+/* A block's start: item 1 of a Block tuple, or its `start` attribute. */
+static Py_ssize_t
+block_start(PyObject *block)
+{
+    if (PyTuple_Check(block) && PyTuple_GET_SIZE(block) > 1)
+        return PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 1));
+    PyObject *start = PyObject_GetAttrString(block, "start");
+    if (start == NULL)
+        return -1;
+    Py_ssize_t value = PyLong_AsSsize_t(start);
+    Py_DECREF(start);
+    return value;
+}
+
+/* build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments
+ * for blocks and labels of the same length, at least one: runs of equal labels merged, a
+ * run cut at the start of the block whose label differs (tested by identity with the block
+ * before, then by !=, as result._changes does), its segment of kind `body` for no label and
+ * `boilerplate` with the label's category and rule otherwise. */
+static PyObject *
+native_build_segments(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError,
+                        "build_segments(segment_type, source, blocks, labels, body, boilerplate) takes 6 arguments");
+        return NULL;
+    }
+    PyObject *source = args[1];
+    if (!PyType_Check(args[0]) || !PyUnicode_Check(source)) {
+        PyErr_SetString(PyExc_TypeError, "build_segments: a type and a str source are needed");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *names[6] = {NULL};
+    PyObject *blocks = PySequence_Tuple(args[2]), *labels = PySequence_Tuple(args[3]), *segments = NULL;
+    if (blocks == NULL || labels == NULL)
+        goto done;
+    const Py_ssize_t n = PyTuple_GET_SIZE(blocks);
+    if (n == 0 || PyTuple_GET_SIZE(labels) != n) {
+        PyErr_SetString(PyExc_ValueError, "build_segments: one label per block, at least one block");
+        goto done;
+    }
+    for (int k = 0; k < 6; k++) {
+        names[k] = PyUnicode_InternFromString(SEGMENT_FIELDS[k]);
+        if (names[k] == NULL)
+            goto done;
+    }
+    segments = PyList_New(0);
+    if (segments == NULL)
+        goto done;
+    Py_ssize_t run_start = 0;
+    PyObject *run_label = PyTuple_GET_ITEM(labels, 0); /* borrowed: the tuple holds every label */
+    for (Py_ssize_t i = 1; i < n; i++) {
+        PyObject *label = PyTuple_GET_ITEM(labels, i);
+        if (label == PyTuple_GET_ITEM(labels, i - 1))
+            continue;
+        const int differs = PyObject_RichCompareBool(label, run_label, Py_NE);
+        if (differs < 0)
+            goto fail;
+        if (!differs)
+            continue;
+        const Py_ssize_t cut = block_start(PyTuple_GET_ITEM(blocks, i));
+        if (cut == -1 && PyErr_Occurred())
+            goto fail;
+        PyObject *kind = run_label == Py_None ? args[4] : args[5];
+        PyObject *segment = new_segment(type, names, source, run_start, cut, kind, run_label);
+        if (segment == NULL || PyList_Append(segments, segment) < 0) {
+            Py_XDECREF(segment);
+            goto fail;
+        }
+        Py_DECREF(segment);
+        run_start = cut;
+        run_label = label;
+    }
+    PyObject *kind = run_label == Py_None ? args[4] : args[5];
+    PyObject *segment = new_segment(type, names, source, run_start, PyUnicode_GET_LENGTH(source), kind, run_label);
+    if (segment == NULL || PyList_Append(segments, segment) < 0) {
+        Py_XDECREF(segment);
+        goto fail;
+    }
+    Py_DECREF(segment);
+    goto done;
+fail:
+    Py_CLEAR(segments);
+done:
+    for (int k = 0; k < 6; k++)
+        Py_XDECREF(names[k]);
+    Py_XDECREF(blocks);
+    Py_XDECREF(labels);
+    return segments;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -638,6 +770,8 @@ static PyMethodDef native_methods[] = {
      "byte_word_occurrences(data): (first, bounds) of data.split(), as int64 bytes; None on collisions."},
     {"letter_counts", native_letter_counts, METH_O,
      "letter_counts(texts): (upper, cased, digits, odd lines) per line, as line_letters counts them."},
+    {"build_segments", (PyCFunction)(void (*)(void))native_build_segments, METH_FASTCALL,
+     "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
     {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
      "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
     {NULL, NULL, 0, NULL},
