@@ -31,6 +31,7 @@ from cleaner.heuristics.features import (
     byte_word_occurrences,
     byte_word_occurrences_python,
     first_occurrences_python,
+    line_shapes_python,
 )
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
@@ -144,6 +145,22 @@ def test_compiled_segments_are_the_python_segments(text: str) -> None:
         assert all(type(segment) is Segment for segment in got) and "".join(s.text for s in got) == text
     with pytest.raises(ValueError):
         build_segments(text, blocks, [None] * (len(blocks) + 1))
+
+
+def test_compiled_line_shapes_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    every = [chr(c) for c in range(0, 0x110000, 7)]  # istitle and the edges of every kind of character
+    pages = [every, [c + "a" for c in every], ["A" + c for c in every], ["a" + c + "B" for c in every]]
+    pages += [[block.text for block in split_blocks_python(text)] or ["x"] for text in HOSTILE]
+    pages.append(["ǅungla", "Hello World", "hello World", "HELLO", "1A", "A1b", "Ⅰ", "ⓐ", "\ud800x"])
+    for lines in pages:
+        for got, reference in zip(features.line_shapes(lines), line_shapes_python(lines), strict=True):
+            assert got.dtype == reference.dtype and np.array_equal(got, reference)
+    with pytest.raises(IndexError):
+        module.line_shapes(["a", ""])  # an empty line has no first character, in Python either
 
 
 def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -414,6 +414,34 @@ def edge_chars(texts: list[str], which: itemgetter) -> np.ndarray:  # type: igno
     return code_points("".join(map(which, texts)))
 
 
+def line_shapes_python(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per line its length, whether it is Title Case (``str.istitle``) and its first and
+    last characters' code points: what the raw-dump columns read of every line (the
+    reference and fallback of ``line_shapes``)."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    titles = np.fromiter(map(str.istitle, texts), bool, n)
+    return lengths, titles, edge_chars(texts, _FIRST), edge_chars(texts, _LAST)
+
+
+if native.MODULE is not None:
+    _native_line_shapes = native.MODULE.line_shapes
+
+    def line_shapes(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per line its length, ``str.istitle`` and its first and last code points: the
+        compiled twin of ``line_shapes_python``, one pass over the lines."""
+        lengths, titles, firsts, lasts = _native_line_shapes(texts)
+        return (
+            np.frombuffer(lengths, np.int64),
+            np.frombuffer(titles, np.bool_),
+            np.frombuffer(firsts, np.uint32),
+            np.frombuffer(lasts, np.uint32),
+        )
+
+else:
+    line_shapes = line_shapes_python
+
+
 def digit_shares(joined: str, n: int) -> np.ndarray:
     """Share of ASCII digits among each line's UTF-8 bytes (``joined``: the n lines joined
     by newlines, none of which holds a newline of its own)."""
@@ -607,14 +635,12 @@ def stage1_line_columns(
     either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
-    lengths = np.fromiter(map(len, texts), np.int64, n)
+    lengths, titles, first_chars, last_chars = line_shapes(texts)
     word_array = np.array(words, dtype=np.int64)
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
     few = (word_array <= FEW_WORDS).astype(np.float64)
-    last_chars = edge_chars(texts, _LAST)
-    first_chars = edge_chars(texts, _FIRST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
     text_counts = np.bincount(first_text, minlength=n)[first_text]
@@ -662,7 +688,7 @@ def stage1_line_columns(
         "few_words": few,
         "long": long_,
         "digits": digit_shares(joined, n),
-        "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
+        "upper": titles.astype(np.float64),  # Title Case: menus
         "stop": _stop_shares(lines.page, tokens, word_array, spaced),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),

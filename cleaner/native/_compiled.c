@@ -627,6 +627,91 @@ release_x:
     return out;
 }
 
+/* ---------------------------------------------------------------- line_shapes */
+
+/* str.istitle, as CPython's unicode_istitle_impl decides it from the same public
+ * character properties: every upper- or title-case letter follows an uncased character,
+ * every lower-case one a cased character, and there is at least one cased letter. */
+static int
+is_title(PyObject *text)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    if (size == 1) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, 0);
+        return Py_UNICODE_ISTITLE(c) || Py_UNICODE_ISUPPER(c);
+    }
+    int cased = 0, previous_is_cased = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISUPPER(c) || Py_UNICODE_ISTITLE(c)) {
+            if (previous_is_cased)
+                return 0;
+            previous_is_cased = cased = 1;
+        } else if (Py_UNICODE_ISLOWER(c)) {
+            if (!previous_is_cased)
+                return 0;
+            previous_is_cased = 1;
+        } else
+            previous_is_cased = 0;
+    }
+    return cased;
+}
+
+/* line_shapes(texts): per line its length (int64), str.istitle (one byte, 0 or 1) and its
+ * first and last characters' code points (uint32), as four bytearrays: what the raw-dump
+ * columns read of every line (features.line_shapes_python), in one pass over the list. An
+ * empty line is an IndexError, as its first character is in Python. */
+static PyObject *
+native_line_shapes(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "line_shapes: texts must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *lengths_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    PyObject *titles_out = PyByteArray_FromStringAndSize(NULL, n);
+    PyObject *firsts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *lasts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *result = NULL;
+    if (lengths_out == NULL || titles_out == NULL || firsts_out == NULL || lasts_out == NULL)
+        goto done;
+    int64_t *lengths = (int64_t *)PyByteArray_AS_STRING(lengths_out);
+    char *titles = PyByteArray_AS_STRING(titles_out);
+    uint32_t *firsts = (uint32_t *)PyByteArray_AS_STRING(firsts_out);
+    uint32_t *lasts = (uint32_t *)PyByteArray_AS_STRING(lasts_out);
+    for (Py_ssize_t k = 0; k < n; k++) { /* no Python code runs here: the list cannot change */
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "line_shapes: texts must be a list of str");
+            goto done;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)
+            goto done;
+#endif
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        if (size == 0) {
+            PyErr_SetString(PyExc_IndexError, "line_shapes: an empty line has no first character");
+            goto done;
+        }
+        lengths[k] = size;
+        titles[k] = (char)is_title(text);
+        firsts[k] = PyUnicode_READ_CHAR(text, 0);
+        lasts[k] = PyUnicode_READ_CHAR(text, size - 1);
+    }
+    result = PyTuple_Pack(4, lengths_out, titles_out, firsts_out, lasts_out);
+done:
+    Py_XDECREF(lengths_out);
+    Py_XDECREF(titles_out);
+    Py_XDECREF(firsts_out);
+    Py_XDECREF(lasts_out);
+    return result;
+}
+
 /* ------------------------------------------------------------- build_segments */
 
 /* The names of a Segment's fields, in its constructor's order. */
@@ -772,6 +857,8 @@ static PyMethodDef native_methods[] = {
      "letter_counts(texts): (upper, cased, digits, odd lines) per line, as line_letters counts them."},
     {"build_segments", (PyCFunction)(void (*)(void))native_build_segments, METH_FASTCALL,
      "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
+    {"line_shapes", native_line_shapes, METH_O,
+     "line_shapes(texts): per line its length, istitle, first and last code points, as bytes."},
     {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
      "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
     {NULL, NULL, 0, NULL},
