@@ -1,8 +1,11 @@
-/* Optional compiled twins of four hot loops of the text path (see cleaner/native/__init__.py).
+/* Optional compiled twins of hot loops of the text path (see cleaner/native/__init__.py
+ * and docs/design.md section 7).
  *
  * Each function here has a pure-Python reference that gives the same result and stays
  * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
- * features.byte_word_occurrences_python and the numpy walk of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * features.byte_word_occurrences_python, features.line_shapes_python,
+ * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
+ * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
