@@ -164,10 +164,8 @@ def test_compiled_line_shapes_are_the_python_ones() -> None:
 
 
 def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:
-    if compiled() is None:
-        assert not native.AVAILABLE
-        return
-    monkeypatch.setattr(features, "_native_byte_word_occurrences", lambda data: None)
+    if native.MODULE is not None:  # the compiled twin live: make it give up, as on colliding hashes
+        monkeypatch.setattr(features, "_native_byte_word_occurrences", lambda data: None)
     first, words = features.byte_word_occurrences(b"the cat and the hat")
     assert first.tolist() == [0, 1, 2, 0, 4] and list(words) == b"the cat and the hat".split()
 
