@@ -414,28 +414,35 @@ def edge_chars(texts: list[str], which: itemgetter) -> np.ndarray:  # type: igno
     return code_points("".join(map(which, texts)))
 
 
-def line_shapes_python(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per line its length, whether it is Title Case (``str.istitle``) and its first and
-    last characters' code points: what the raw-dump columns read of every line (the
-    reference and fallback of ``line_shapes``)."""
+def line_shapes_python(
+    texts: list[str], joined: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per line its length, whether it is Title Case (``str.istitle``), its first and last
+    characters' code points and its ``digit_shares`` (``joined``: the lines joined by
+    newlines): what the raw-dump columns read of every line (the reference and fallback
+    of ``line_shapes``)."""
     n = len(texts)
     lengths = np.fromiter(map(len, texts), np.int64, n)
     titles = np.fromiter(map(str.istitle, texts), bool, n)
-    return lengths, titles, edge_chars(texts, _FIRST), edge_chars(texts, _LAST)
+    return lengths, titles, edge_chars(texts, _FIRST), edge_chars(texts, _LAST), digit_shares(joined, n)
 
 
 if native.MODULE is not None:
     _native_line_shapes = native.MODULE.line_shapes
 
-    def line_shapes(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per line its length, ``str.istitle`` and its first and last code points: the
-        compiled twin of ``line_shapes_python``, one pass over the lines."""
-        lengths, titles, firsts, lasts = _native_line_shapes(texts)
+    def line_shapes(
+        texts: list[str], joined: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per line its length, ``str.istitle``, its first and last code points and its
+        share of ASCII digits: the compiled twin of ``line_shapes_python``, one pass over
+        the lines (``joined`` is not needed)."""
+        lengths, titles, firsts, lasts, digits = _native_line_shapes(texts)
         return (
             np.frombuffer(lengths, np.int64),
             np.frombuffer(titles, np.bool_),
             np.frombuffer(firsts, np.uint32),
             np.frombuffer(lasts, np.uint32),
+            np.frombuffer(digits, np.float64),
         )
 
 else:
@@ -635,7 +642,16 @@ def stage1_line_columns(
     either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
-    lengths, titles, first_chars, last_chars = line_shapes(texts)
+    if joined is None:
+        joined = "\n".join(texts)
+    # lower() never shortens a line, so lines of the same total length have the same starts
+    if len(lines.page) != len(joined):
+        starts = line_starts(texts)
+    else:
+        starts = line_starts(lines.lows) if low_starts is None else low_starts
+    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
+        raise ValueError("a line of the page holds a line break")
+    lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
     word_array = np.array(words, dtype=np.int64)
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
@@ -658,15 +674,6 @@ def stage1_line_columns(
         first, last, centre = n, -1, n / 2
     span = max(last - first, 1)
     mass_pos = (np.cumsum(mass) - mass / 2) / total_mass
-    if joined is None:
-        joined = "\n".join(texts)
-    # lower() never shortens a line, so lines of the same total length have the same starts
-    if len(lines.page) != len(joined):
-        starts = line_starts(texts)
-    else:
-        starts = line_starts(lines.lows) if low_starts is None else low_starts
-    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
-        raise ValueError("a line of the page holds a line break")
     if tokens is None:
         tokens = token_counts(lines.lows)
 
@@ -687,7 +694,7 @@ def stage1_line_columns(
         "colon": (last_chars == 58).astype(np.float64),  # ":"
         "few_words": few,
         "long": long_,
-        "digits": digit_shares(joined, n),
+        "digits": digits,
         "upper": titles.astype(np.float64),  # Title Case: menus
         "stop": _stop_shares(lines.page, tokens, word_array, spaced),
         "url": lines_containing(joined, starts, _URL_MARKS),

@@ -662,10 +662,29 @@ is_title(PyObject *text)
     return cased;
 }
 
-/* line_shapes(texts): per line its length (int64), str.istitle (one byte, 0 or 1) and its
- * first and last characters' code points (uint32), as four bytearrays: what the raw-dump
- * columns read of every line (features.line_shapes_python), in one pass over the list. An
- * empty line is an IndexError, as its first character is in Python. */
+/* A line's ASCII digits and its length in UTF-8 bytes (a lone surrogate three, as the
+ * "surrogatepass" encoding writes it). */
+static void
+digits_and_bytes(PyObject *text, Py_ssize_t *digits, Py_ssize_t *bytes)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t count = 0, length = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        count += c >= '0' && c <= '9';
+        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    *digits = count;
+    *bytes = length;
+}
+
+/* line_shapes(texts): per line its length (int64), str.istitle (one byte, 0 or 1), its
+ * first and last characters' code points (uint32) and its share of ASCII digits among its
+ * UTF-8 bytes (float64, divided as numpy divides two int64), as five bytearrays: what the
+ * raw-dump columns read of every line (features.line_shapes_python), in one pass over the
+ * list. An empty line is an IndexError, as its first character is in Python. */
 static PyObject *
 native_line_shapes(PyObject *module, PyObject *texts)
 {
@@ -679,9 +698,11 @@ native_line_shapes(PyObject *module, PyObject *texts)
     PyObject *titles_out = PyByteArray_FromStringAndSize(NULL, n);
     PyObject *firsts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
     PyObject *lasts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *digits_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
     PyObject *result = NULL;
-    if (lengths_out == NULL || titles_out == NULL || firsts_out == NULL || lasts_out == NULL)
+    if (lengths_out == NULL || titles_out == NULL || firsts_out == NULL || lasts_out == NULL || digits_out == NULL)
         goto done;
+    double *digit_shares = (double *)PyByteArray_AS_STRING(digits_out);
     int64_t *lengths = (int64_t *)PyByteArray_AS_STRING(lengths_out);
     char *titles = PyByteArray_AS_STRING(titles_out);
     uint32_t *firsts = (uint32_t *)PyByteArray_AS_STRING(firsts_out);
@@ -705,9 +726,13 @@ native_line_shapes(PyObject *module, PyObject *texts)
         titles[k] = (char)is_title(text);
         firsts[k] = PyUnicode_READ_CHAR(text, 0);
         lasts[k] = PyUnicode_READ_CHAR(text, size - 1);
+        Py_ssize_t digits, bytes;
+        digits_and_bytes(text, &digits, &bytes);
+        digit_shares[k] = (double)digits / (double)bytes;
     }
-    result = PyTuple_Pack(4, lengths_out, titles_out, firsts_out, lasts_out);
+    result = PyTuple_Pack(5, lengths_out, titles_out, firsts_out, lasts_out, digits_out);
 done:
+    Py_XDECREF(digits_out);
     Py_XDECREF(lengths_out);
     Py_XDECREF(titles_out);
     Py_XDECREF(firsts_out);
@@ -861,7 +886,7 @@ static PyMethodDef native_methods[] = {
     {"build_segments", (PyCFunction)(void (*)(void))native_build_segments, METH_FASTCALL,
      "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
     {"line_shapes", native_line_shapes, METH_O,
-     "line_shapes(texts): per line its length, istitle, first and last code points, as bytes."},
+     "line_shapes(texts): per line its length, istitle, first and last code points, digit share, as bytes."},
     {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
      "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
     {NULL, NULL, 0, NULL},
