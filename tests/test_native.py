@@ -32,6 +32,7 @@ from cleaner.heuristics.features import (
     byte_word_occurrences_python,
     first_occurrences_python,
     line_shapes_python,
+    most_common_positions_python,
 )
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
@@ -164,6 +165,19 @@ def test_compiled_line_shapes_are_the_python_ones() -> None:
             assert got.dtype == reference.dtype and got.tobytes() == reference.tobytes()
     with pytest.raises(IndexError):
         module.line_shapes(["a", ""])  # an empty line has no first character, in Python either
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_most_common_positions_are_the_numpy_ones(text: str) -> None:
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    for tokens in (text.split(), list(text), [str(len(word) % 3) for word in text.split()]):
+        first = first_occurrences_python(tokens)
+        for k in (0, 1, 2, 45, len(tokens) + 1):
+            assert features.most_common_positions(first, k) == most_common_positions_python(first, k)
+    odd = np.array([3, 0, 9, 0])  # not first positions: the Python path answers
+    assert features.most_common_positions(odd, 2) == most_common_positions_python(odd, 2)
 
 
 def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -534,13 +534,29 @@ else:
     byte_word_occurrences = byte_word_occurrences_python
 
 
-def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+def most_common_positions_python(first: np.ndarray, k: int) -> list[int]:
     """The first positions (``first_occurrences``) of the ``k`` most frequent tokens, ties
     in first-seen order: the head of ``sorted(Counter(tokens), key=..., reverse=True)``,
-    whose stable sort a stable argsort of the negated counts reproduces."""
+    whose stable sort a stable argsort of the negated counts reproduces (the reference and
+    fallback of ``most_common_positions``)."""
     counts = np.bincount(first, minlength=len(first))
     seen = np.flatnonzero(counts)
     return seen[np.argsort(-counts[seen], kind="stable")[:k]].tolist()  # type: ignore[no-any-return]
+
+
+if native.MODULE is not None:
+    _native_most_common_positions = native.MODULE.most_common_positions
+
+    def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+        """The first positions of the ``k`` most frequent tokens, ties in first-seen order:
+        the compiled twin of ``most_common_positions_python`` (counts and one sort in C)."""
+        if k < 0:
+            return most_common_positions_python(first, k)
+        found = _native_most_common_positions(np.ascontiguousarray(first, dtype=np.int64), k)
+        return most_common_positions_python(first, k) if found is None else found
+
+else:
+    most_common_positions = most_common_positions_python
 
 
 def _stop_shares(

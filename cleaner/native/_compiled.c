@@ -630,6 +630,96 @@ release_x:
     return out;
 }
 
+/* ------------------------------------------------------- most_common_positions */
+
+typedef struct {
+    int64_t count;
+    int64_t position;
+} Ranked;
+
+/* most_common_positions(first, k): features.most_common_positions_python for `first`, an
+ * int64 array of first positions (features.first_occurrences), and k >= 0: the positions of
+ * the k most frequent tokens, ties in first-seen order, as a list. None when a position is
+ * outside the array (never from first_occurrences): then the Python path answers. */
+static PyObject *
+native_most_common_positions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "most_common_positions(first, k) takes 2 arguments");
+        return NULL;
+    }
+    const Py_ssize_t k = PyLong_AsSsize_t(args[1]);
+    if (k == -1 && PyErr_Occurred())
+        return NULL;
+    if (k < 0) {
+        PyErr_SetString(PyExc_ValueError, "most_common_positions: k must not be negative");
+        return NULL;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    const char *format = view.format == NULL ? "B" : view.format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    if (view.itemsize != sizeof(int64_t) || format[0] == '\0' || format[1] != '\0' || strchr("lq", format[0]) == NULL) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "most_common_positions: first must hold int64");
+        return NULL;
+    }
+    const int64_t *first = view.buf;
+    const Py_ssize_t n = view.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *result = NULL;
+    int64_t *counts = PyMem_Calloc((size_t)n + 1, sizeof(int64_t));
+    Ranked *ranked = NULL;
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (first[i] < 0 || first[i] >= n) { /* not a first position: the Python path */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        counts[first[i]]++;
+    }
+    /* The k best so far, more frequent first, of equal counts the first seen first: the
+     * positions come in ascending order, so a token enters only past a strictly smaller
+     * count and equal counts keep their order (numpy's stable argsort of the negated
+     * counts). A full sort of every distinct token was slower than numpy's. */
+    const Py_ssize_t room = k < n ? k : n;
+    ranked = PyMem_Malloc(((size_t)room + 1) * sizeof(Ranked));
+    if (ranked == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int64_t count = counts[i];
+        if (count == 0 || (kept == room && (room == 0 || count <= ranked[room - 1].count)))
+            continue;
+        Py_ssize_t j = kept < room ? kept++ : room - 1; /* the last place, freed if full */
+        while (j > 0 && ranked[j - 1].count < count) {
+            ranked[j] = ranked[j - 1];
+            j--;
+        }
+        ranked[j] = (Ranked){count, i};
+    }
+    result = PyList_New(kept);
+    for (Py_ssize_t j = 0; result != NULL && j < kept; j++) {
+        PyObject *position = PyLong_FromLongLong(ranked[j].position);
+        if (position == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, j, position);
+    }
+done:
+    PyMem_Free(counts);
+    PyMem_Free(ranked);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 /* ---------------------------------------------------------------- line_shapes */
 
 /* str.istitle, as CPython's unicode_istitle_impl decides it from the same public
@@ -887,6 +977,8 @@ static PyMethodDef native_methods[] = {
      "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
     {"line_shapes", native_line_shapes, METH_O,
      "line_shapes(texts): per line its length, istitle, first and last code points, digit share, as bytes."},
+    {"most_common_positions", (PyCFunction)(void (*)(void))native_most_common_positions, METH_FASTCALL,
+     "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
     {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
      "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
     {NULL, NULL, 0, NULL},
