@@ -3,7 +3,8 @@
  *
  * Each function here has a pure-Python reference that gives the same result and stays
  * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
- * features.byte_word_occurrences_python, features.line_shapes_python,
+ * features.byte_word_occurrences_python, features.most_common_positions_python,
+ * features.line_shapes_python,
  * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
  * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
