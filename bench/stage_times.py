@@ -36,6 +36,8 @@ SOURCES = ("extracted_text", "noisy_text")
 STAGES = (
     "cleaner.engine:Cleaner._text_document",
     "cleaner.engine:split_blocks",
+    "cleaner.heuristics.features:first_occurrences",
+    "cleaner.heuristics.trees:TreeEnsemble.logits",
     "cleaner.heuristics.labeler:HeuristicLabeler.label_many",
     "cleaner.heuristics.labeler:HeuristicLabeler.pages_scores",
     "cleaner.heuristics.labeler:HeuristicLabeler._read_lines",
@@ -92,11 +94,12 @@ def worker_main(source: str, pages: bool, stages: list[str]) -> int:
     """Clean the workload once per line read on stdin; answer each with the CPU seconds
     per stage (and in all) as one JSON line."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from throughput import eval_documents, runner_batches
+    from throughput import eval_documents, runner_batches, text_path
 
     from cleaner import Cleaner
 
     docs = eval_documents(source)
+    print(json.dumps({"path": text_path()}), flush=True)  # which text path this checkout runs
     cleaner = Cleaner()
     cleaner.clean("One line to load the heuristics.\n")
     batches = runner_batches(docs)
@@ -120,9 +123,15 @@ def worker_main(source: str, pages: bool, stages: list[str]) -> int:
 
 
 def run(
-    checkouts: dict[str, Path], source: str, pages: bool, stages: list[str], rounds: int
+    checkouts: dict[str, Path],
+    source: str,
+    pages: bool,
+    stages: list[str],
+    rounds: int,
+    paths: dict[str, str],
 ) -> dict[str, dict[str, float]]:
-    """The fastest of ``rounds`` passes per stage, per checkout (workers taking turns)."""
+    """The fastest of ``rounds`` passes per stage, per checkout (workers taking turns);
+    ``paths`` gets each checkout's text path ("native" or "pure")."""
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--source", source]
     command += ["--pages"] if pages else []
     for spec in stages:
@@ -140,6 +149,12 @@ def run(
     }
     best: dict[str, dict[str, float]] = {name: {} for name in checkouts}
     try:
+        for name, worker in workers.items():  # each worker first says which text path it runs
+            assert worker.stdout is not None
+            ready = worker.stdout.readline()
+            if not ready:
+                raise SystemExit(f"the worker on {checkouts[name]} died; its error is above")
+            paths[name] = json.loads(ready)["path"]
         for _ in range(rounds):
             for name, worker in workers.items():
                 assert worker.stdin is not None and worker.stdout is not None
@@ -192,11 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     checkouts = {"this": ROOT}
     if args.against is not None:
         checkouts["against"] = args.against.resolve()
-    best = run(checkouts, args.source, args.pages, stages, args.rounds)
+    paths: dict[str, str] = {}
+    best = run(checkouts, args.source, args.pages, stages, args.rounds, paths)
     mode = "page by page" if args.pages else "batched as the dump runner batches"
-    print(f"{args.source}, {mode}; fastest of {args.rounds} passes; this = {ROOT}")
+    print(
+        f"{args.source}, {mode}; fastest of {args.rounds} passes; this = {ROOT} ({paths['this']} text path)"
+    )
     if args.against is not None:
-        print(f"against = {checkouts['against']}")
+        print(f"against = {checkouts['against']} ({paths['against']} text path)")
     print("\n".join(table(best, stages)))
     return 0
 

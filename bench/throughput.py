@@ -153,12 +153,22 @@ class Worker:
         }
 
 
+def text_path() -> str:
+    """Which text path the imported checkout runs: "native" (the compiled accelerator,
+    cleaner.native) or "pure" (Python: CLEANER_PURE=1, not built, or a checkout without it)."""
+    try:
+        from cleaner.native import path_name
+    except ImportError:
+        return "pure"
+    return path_name()
+
+
 def worker_main(megabytes: float) -> int:
     """Answer one JSON command a line on stdin with one JSON result a line on stdout."""
     import cleaner
 
     worker = Worker(megabytes)
-    print(json.dumps({"ready": cleaner.__file__}), flush=True)
+    print(json.dumps({"ready": f"{cleaner.__file__} ({text_path()} text path)"}), flush=True)
     for line in sys.stdin:
         command = json.loads(line)
         print(json.dumps(worker.run(command["source"], command["mode"])), flush=True)

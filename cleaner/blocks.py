@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cleaner import native
+
 
 class Block(NamedTuple):
     """One non-blank line; ``text`` is ``source[start:end]`` without outer spaces.
@@ -45,8 +47,9 @@ def newline_lines(source: str) -> str:
     return source
 
 
-def split_blocks(source: str) -> list[Block]:
-    """Return the non-blank lines of ``source`` as blocks, in order.
+def split_blocks_python(source: str) -> list[Block]:
+    """Return the non-blank lines of ``source`` as blocks, in order (``split_blocks``'s
+    pure-Python form: the reference and the fallback of the compiled one).
 
     A block's text is ``source[start:end]`` of the original: the line breaks that
     ``newline_lines`` rewrites never fall inside a stripped line.
@@ -66,6 +69,18 @@ def split_blocks(source: str) -> list[Block]:
             index += 1
         pos += size + 1
     return blocks
+
+
+if native.MODULE is not None:
+    _native_split_blocks = native.MODULE.split_blocks
+
+    def split_blocks(source: str) -> list[Block]:
+        """Return the non-blank lines of ``source`` as blocks, in order: the compiled
+        twin of ``split_blocks_python`` (one C loop over the characters, the same blocks)."""
+        return _native_split_blocks(Block, source)
+
+else:
+    split_blocks = split_blocks_python
 
 
 _LINE = re.compile(r"[^\n]+")

@@ -12,6 +12,7 @@ from itertools import compress, count
 from operator import is_not
 from typing import Any
 
+from cleaner import native
 from cleaner.blocks import Block
 
 BODY = "body"
@@ -112,8 +113,11 @@ class Result:
         return data
 
 
-def build_segments(source: str, blocks: Sequence[Block], labels: Sequence[Label | None]) -> list[Segment]:
-    """Merge labelled blocks into segments that cover ``source`` exactly.
+def build_segments_python(
+    source: str, blocks: Sequence[Block], labels: Sequence[Label | None]
+) -> list[Segment]:
+    """Merge labelled blocks into segments that cover ``source`` exactly (``build_segments``'
+    pure-Python form: the reference and the fallback of the compiled one).
 
     A block owns its own text and the white space after it (the first block
     also owns any leading white space), so removing a block removes its line
@@ -137,6 +141,22 @@ def build_segments(source: str, blocks: Sequence[Block], labels: Sequence[Label 
             run_start, run_label = cut, label
     segments.append(_make_segment(source, run_start, len(source), run_label))
     return segments
+
+
+if native.MODULE is not None:
+    _native_build_segments = native.MODULE.build_segments
+
+    def build_segments(source: str, blocks: Sequence[Block], labels: Sequence[Label | None]) -> list[Segment]:
+        """Merge labelled blocks into segments that cover ``source`` exactly: the compiled
+        twin of ``build_segments_python`` (the same segments, built without a Python call each)."""
+        if len(blocks) != len(labels):
+            raise ValueError("one label per block is required")
+        if not blocks:
+            return build_segments_python(source, blocks, labels)
+        return _native_build_segments(Segment, source, blocks, labels, BODY, BOILERPLATE)
+
+else:
+    build_segments = build_segments_python
 
 
 def _changes(labels: Sequence[Label | None]) -> Iterator[int]:

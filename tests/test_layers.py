@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "errors": 6,
     "categories": 6,
     "dates": 6,
+    "native": 7,  # the compiled-or-pure switch: imported by the ground types, imports nothing of cleaner
 }
 TOP_LEVEL_LIMIT = 12  # modules directly in cleaner/: the face, the engine, the ground types, and the
 # three adapters whose import paths users write (cleaner.spark, cleaner.scrapy, cleaner.datatrove)

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from cleaner import __version__
+from cleaner.native import path_name
 
 # The command runs in parallel with processes (-j N), never with BLAS threads: the models'
 # matrix products are small, more threads would only crowd the cores the workers use, and
@@ -69,7 +70,9 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cleaner")
+@click.version_option(
+    __version__, prog_name="cleaner", message=f"%(prog)s, version %(version)s ({path_name()} text path)"
+)
 def main() -> None:
     """Split scraped news text or HTML into article body and boilerplate.
 

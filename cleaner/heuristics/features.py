@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, cast
 import numpy as np
 import re2
 
+from cleaner import native
 from cleaner.heuristics.layout import LAYOUT, layout_columns
 from cleaner.heuristics.scores import PageLines
 from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
@@ -413,6 +414,41 @@ def edge_chars(texts: list[str], which: itemgetter) -> np.ndarray:  # type: igno
     return code_points("".join(map(which, texts)))
 
 
+def line_shapes_python(
+    texts: list[str], joined: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per line its length, whether it is Title Case (``str.istitle``), its first and last
+    characters' code points and its ``digit_shares`` (``joined``: the lines joined by
+    newlines): what the raw-dump columns read of every line (the reference and fallback
+    of ``line_shapes``)."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    titles = np.fromiter(map(str.istitle, texts), bool, n)
+    return lengths, titles, edge_chars(texts, _FIRST), edge_chars(texts, _LAST), digit_shares(joined, n)
+
+
+if native.MODULE is not None:
+    _native_line_shapes = native.MODULE.line_shapes
+
+    def line_shapes(
+        texts: list[str], joined: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per line its length, ``str.istitle``, its first and last code points and its
+        share of ASCII digits: the compiled twin of ``line_shapes_python``, one pass over
+        the lines (``joined`` is not needed)."""
+        lengths, titles, firsts, lasts, digits = _native_line_shapes(texts)
+        return (
+            np.frombuffer(lengths, np.int64),
+            np.frombuffer(titles, np.bool_),
+            np.frombuffer(firsts, np.uint32),
+            np.frombuffer(lasts, np.uint32),
+            np.frombuffer(digits, np.float64),
+        )
+
+else:
+    line_shapes = line_shapes_python
+
+
 def digit_shares(joined: str, n: int) -> np.ndarray:
     """Share of ASCII digits among each line's UTF-8 bytes (``joined``: the n lines joined
     by newlines, none of which holds a newline of its own)."""
@@ -428,8 +464,9 @@ def digit_shares(joined: str, n: int) -> np.ndarray:
     return digits / (ends - begins)  # type: ignore[no-any-return]
 
 
-def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
-    """For each token, the position of its first occurrence in ``tokens``.
+def first_occurrences_python(tokens: Sequence[str | bytes]) -> np.ndarray:
+    """For each token, the position of its first occurrence in ``tokens`` (the reference
+    and fallback of ``first_occurrences``, whose compiled twin runs the same dict lookups).
 
     ``dict.setdefault`` hands back the position stored when the token was first
     seen, so one C-level pass names every distinct token by a number, in
@@ -440,13 +477,86 @@ def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
     return np.fromiter(map(first_seen.setdefault, tokens, count()), np.int64, len(tokens))
 
 
-def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+if native.MODULE is not None:
+    _native_first_occurrences = native.MODULE.first_occurrences
+
+    def first_occurrences(tokens: Sequence[str | bytes]) -> np.ndarray:
+        """For each token, the position of its first occurrence in ``tokens``: the compiled
+        twin of ``first_occurrences_python`` (its int64 bytes, wrapped without a copy)."""
+        return np.frombuffer(_native_first_occurrences(tokens), np.int64)
+
+else:
+    first_occurrences = first_occurrences_python
+
+
+def byte_word_occurrences_python(spaced: bytes) -> tuple[np.ndarray, Sequence[bytes]]:
+    """The words of ``spaced`` (``bytes.split``) and ``first_occurrences`` of them: the
+    reference and fallback of ``byte_word_occurrences``."""
+    words = spaced.split()
+    return first_occurrences(words), words
+
+
+class _ByteWords(Sequence[bytes]):
+    """The words of a page's bytes, sliced out only when asked for (the compiled
+    ``byte_word_occurrences`` finds them without a bytes object each): ``bounds`` holds
+    each word's start and end."""
+
+    def __init__(self, data: bytes, bounds: bytearray) -> None:
+        self._data = data
+        self._bounds = memoryview(bounds).cast("q")
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        # word k's start and end sit at 2k and 2k + 1, from either end (k = -1: -2, -1);
+        # past the words the memoryview raises the IndexError
+        bounds = self._bounds
+        return self._data[bounds[2 * k] : bounds[2 * k + 1]]
+
+
+if native.MODULE is not None:
+    _native_byte_word_occurrences = native.MODULE.byte_word_occurrences
+
+    def byte_word_occurrences(spaced: bytes) -> tuple[np.ndarray, Sequence[bytes]]:
+        """The words of ``spaced`` (``bytes.split``) and ``first_occurrences`` of them, by
+        one compiled pass over the bytes (``byte_word_occurrences_python`` where its hash
+        table meets too many collisions)."""
+        found = _native_byte_word_occurrences(spaced)
+        if found is None:
+            return byte_word_occurrences_python(spaced)
+        first, bounds = found
+        return np.frombuffer(first, np.int64), _ByteWords(spaced, bounds)
+
+else:
+    byte_word_occurrences = byte_word_occurrences_python
+
+
+def most_common_positions_python(first: np.ndarray, k: int) -> list[int]:
     """The first positions (``first_occurrences``) of the ``k`` most frequent tokens, ties
     in first-seen order: the head of ``sorted(Counter(tokens), key=..., reverse=True)``,
-    whose stable sort a stable argsort of the negated counts reproduces."""
+    whose stable sort a stable argsort of the negated counts reproduces (the reference and
+    fallback of ``most_common_positions``)."""
     counts = np.bincount(first, minlength=len(first))
     seen = np.flatnonzero(counts)
     return seen[np.argsort(-counts[seen], kind="stable")[:k]].tolist()  # type: ignore[no-any-return]
+
+
+if native.MODULE is not None:
+    _native_most_common_positions = native.MODULE.most_common_positions
+
+    def most_common_positions(first: np.ndarray, k: int) -> list[int]:
+        """The first positions of the ``k`` most frequent tokens, ties in first-seen order:
+        the compiled twin of ``most_common_positions_python`` (counts and one sort in C)."""
+        if k < 0:
+            return most_common_positions_python(first, k)
+        found = _native_most_common_positions(np.ascontiguousarray(first, dtype=np.int64), k)
+        return most_common_positions_python(first, k) if found is None else found
+
+else:
+    most_common_positions = most_common_positions_python
 
 
 def _stop_shares(
@@ -460,8 +570,12 @@ def _stop_shares(
     ``bytes.split()`` gives the same tokens, encoded, for less than ``str.split()``
     (a str per word must find its widest character).
     """
-    tokens: Sequence[str | bytes] = page.split() if spaced is None else spaced.split()
-    first = first_occurrences(tokens)
+    tokens: Sequence[str | bytes]
+    if spaced is None:
+        tokens = page.split()
+        first = first_occurrences(tokens)
+    else:
+        first, tokens = byte_word_occurrences(spaced)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
     ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
     if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
@@ -544,14 +658,21 @@ def stage1_line_columns(
     either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
-    lengths = np.fromiter(map(len, texts), np.int64, n)
+    if joined is None:
+        joined = "\n".join(texts)
+    # lower() never shortens a line, so lines of the same total length have the same starts
+    if len(lines.page) != len(joined):
+        starts = line_starts(texts)
+    else:
+        starts = line_starts(lines.lows) if low_starts is None else low_starts
+    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
+        raise ValueError("a line of the page holds a line break")
+    lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
     word_array = np.array(words, dtype=np.int64)
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
     few = (word_array <= FEW_WORDS).astype(np.float64)
-    last_chars = edge_chars(texts, _LAST)
-    first_chars = edge_chars(texts, _FIRST)
     terminal = in_table(_TERMINAL_TABLE, last_chars).astype(np.float64)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
     text_counts = np.bincount(first_text, minlength=n)[first_text]
@@ -569,15 +690,6 @@ def stage1_line_columns(
         first, last, centre = n, -1, n / 2
     span = max(last - first, 1)
     mass_pos = (np.cumsum(mass) - mass / 2) / total_mass
-    if joined is None:
-        joined = "\n".join(texts)
-    # lower() never shortens a line, so lines of the same total length have the same starts
-    if len(lines.page) != len(joined):
-        starts = line_starts(texts)
-    else:
-        starts = line_starts(lines.lows) if low_starts is None else low_starts
-    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
-        raise ValueError("a line of the page holds a line break")
     if tokens is None:
         tokens = token_counts(lines.lows)
 
@@ -598,8 +710,8 @@ def stage1_line_columns(
         "colon": (last_chars == 58).astype(np.float64),  # ":"
         "few_words": few,
         "long": long_,
-        "digits": digit_shares(joined, n),
-        "upper": np.fromiter(map(str.istitle, texts), bool, n).astype(np.float64),  # Title Case: menus
+        "digits": digits,
+        "upper": titles.astype(np.float64),  # Title Case: menus
         "stop": _stop_shares(lines.page, tokens, word_array, spaced),
         "url": lines_containing(joined, starts, _URL_MARKS),
         "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),

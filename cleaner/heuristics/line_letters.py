@@ -5,7 +5,9 @@ Counted over a page's UTF-8 bytes where it can be: each byte mapped to a shape l
 a few ``bytes.count`` calls over the lines count every ASCII word, and only words opening
 with a non-ASCII character are decoded; numpy takes over on long pages and batches, and a
 page whose letters change length with their case is counted line by line, as the model
-was fitted.
+was fitted. Where the compiled accelerator is built (``cleaner.native``) one C pass over
+the lines' characters counts every page (``_letter_counts_of_lines``), the same counts as
+the byte and numpy ways here, which stay its reference and fallback.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from itertools import accumulate, compress, repeat
 from operator import add
 
 import numpy as np
+
+from cleaner import native
 
 SPACE_CHARS = " \t\n\r\x0b\x0c\xa0\u2009\u202f\u3000"  # words are split at these only, as fitted
 _NON_ASCII_OPENING = re.compile(b" x")  # a space shape, then a byte of a non-ASCII character
@@ -65,7 +69,7 @@ def _letter_counts(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     by one. A page with a letter whose case has another length ("ß") is counted by
     ``_letter_counts_by_line``, as the model was fitted. A long page (more than
     BYTES_LETTERS_MAX_LINES lines) goes to ``_letter_counts_of_page``."""
-    if len(texts) > BYTES_LETTERS_MAX_LINES:
+    if len(texts) > BYTES_LETTERS_MAX_LINES or native.MODULE is not None:  # the compiled count: any page
         return _letter_counts_of_page(texts)
     raw = _spaced_page(texts).encode("utf-8", "surrogatepass")
     # A space shape opens each line's shape (one inserted after each line break and one
@@ -111,7 +115,7 @@ def _spaced_page(texts: list[str]) -> str:
 def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list[int]]:
     """``_letter_counts`` by numpy over the page's code points: a few calls per page
     whatever its lines, so on a long page cheaper than a few calls per line."""
-    upper, cased, digits, odd = _letter_counts_by_numpy(texts)
+    upper, cased, digits, odd = _letter_counts_of_lines(texts)
     return (upper, cased, digits) if not odd else _letter_counts_by_line(texts)
 
 
@@ -123,7 +127,7 @@ def letter_counts_of_pages(texts: list[str], starts: list[int]) -> tuple[list[in
     (``_letter_counts``: by line, as the model was fitted)."""
     if len(starts) == 2:
         return _letter_counts(texts)
-    upper, cased, digits, odd = _letter_counts_by_numpy(texts)
+    upper, cased, digits, odd = _letter_counts_of_lines(texts)
     for k in sorted({bisect_right(starts, j) - 1 for j in odd}):
         a, b = starts[k], starts[k + 1]
         upper[a:b], cased[a:b], digits[a:b] = _letter_counts(texts[a:b])
@@ -179,6 +183,18 @@ def _letter_counts_by_numpy(texts: list[str]) -> tuple[list[int], list[int], lis
         np.diff(_line_ends(digit_at, breaks)).tolist(),
         odd,
     )
+
+
+if native.MODULE is not None:
+    _native_letter_counts = native.MODULE.letter_counts
+
+    def _letter_counts_of_lines(texts: list[str]) -> tuple[list[int], list[int], list[int], list[int]]:
+        """``_letter_counts_by_numpy``'s counts and odd lines by one compiled pass over the
+        lines' characters (each non-ASCII initial's case asked of Python once per call)."""
+        return _native_letter_counts(texts)
+
+else:
+    _letter_counts_of_lines = _letter_counts_by_numpy
 
 
 def _line_ends(marks: np.ndarray, breaks: np.ndarray) -> np.ndarray:

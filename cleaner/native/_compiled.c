@@ -1,0 +1,1000 @@
+/* Optional compiled twins of hot loops of the text path (see cleaner/native/__init__.py
+ * and docs/design.md section 7).
+ *
+ * Each function here has a pure-Python reference that gives the same result and stays
+ * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
+ * features.byte_word_occurrences_python, features.most_common_positions_python,
+ * features.line_shapes_python,
+ * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
+ * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * and on hostile strings and asserts identical output. Only the plain CPython C API is
+ * used (no numpy headers): arrays come in through the buffer protocol and go out as
+ * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
+ * Python headers, nothing else. No module state: every call owns what it creates.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- split_blocks */
+
+/* blocks._STRIP: the characters str.strip(_STRIP) takes off a line's ends. */
+static inline int
+is_strip(Py_UCS4 c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\r': case '\f': case '\v':
+    case 0x00A0: case 0x200B: case 0xFEFF:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A line ends at LF, a lone CR, NEL, U+2028 or U+2029 (blocks.newline_lines). A CR right
+ * before an LF is not a break: newline_lines makes it a space of its line, and since CR
+ * is itself in _STRIP, stripping the line takes it off just as it takes off that space. */
+static inline int
+is_break(Py_UCS4 c)
+{
+    return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+/* The end of the line that starts at pos: the first break at or after it, or size. One
+ * copy per string kind (1, 2, 4 bytes a character), so the scan, the loop that runs on
+ * every character of every document, reads its array directly. */
+#define LINE_END(NAME, CHAR)                                                                   \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t pos, Py_ssize_t size)                 \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        for (; pos < size; pos++) {                                                            \
+            const Py_UCS4 c = text[pos];                                                       \
+            /* most characters are above CR and below NEL: one compare each */                 \
+            if (c > '\r' && c != 0x85 && c < 0x2028)                                           \
+                continue;                                                                      \
+            if (is_break(c) && !(c == '\r' && pos + 1 < size && text[pos + 1] == '\n'))         \
+                return pos;                                                                    \
+        }                                                                                      \
+        return size;                                                                           \
+    }
+LINE_END(line_end_ucs1, Py_UCS1)
+LINE_END(line_end_ucs2, Py_UCS2)
+LINE_END(line_end_ucs4, Py_UCS4)
+
+/* Builds one Block: tuple.__new__(Block, (index, start, end, text)) without the
+ * temporary tuple (what CPython's tuple_subtype_new does: allocate, then fill). */
+static PyObject *
+new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, PyObject *source)
+{
+    PyObject *block = type->tp_alloc(type, 4);
+    if (block == NULL)
+        return NULL;
+    PyObject *items[4] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start), PyLong_FromSsize_t(end),
+                          PyUnicode_Substring(source, start, end)};
+    for (int k = 0; k < 4; k++) {
+        if (items[k] == NULL) {
+            for (int j = 0; j < 4; j++)
+                Py_XDECREF(items[j]);
+            Py_DECREF(block);
+            return NULL;
+        }
+    }
+    for (int k = 0; k < 4; k++)
+        PyTuple_SET_ITEM(block, k, items[k]); /* steals the reference */
+    return block;
+}
+
+static PyObject *
+native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks(block_type, source) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *type_obj = args[0], *source = args[1];
+    /* The block type must be laid out as a plain tuple (a named tuple: no extra slots),
+     * or filling its items by PyTuple_SET_ITEM would be wrong. */
+    if (!PyType_Check(type_obj) || !PyType_IsSubtype((PyTypeObject *)type_obj, &PyTuple_Type) ||
+        ((PyTypeObject *)type_obj)->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        ((PyTypeObject *)type_obj)->tp_itemsize != PyTuple_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks: block_type must be a named tuple class");
+        return NULL;
+    }
+    if (!PyUnicode_Check(source)) {
+        PyErr_SetString(PyExc_TypeError, "split_blocks: source must be a str");
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(source) < 0) /* a legacy str made by the old wchar_t API (3.11) */
+        return NULL;
+#endif
+    PyTypeObject *type = (PyTypeObject *)type_obj;
+    const int kind = PyUnicode_KIND(source);
+    const void *data = PyUnicode_DATA(source);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
+    PyObject *blocks = PyList_New(0);
+    if (blocks == NULL)
+        return NULL;
+    Py_ssize_t index = 0, pos = 0;
+    for (;;) {
+        /* [pos, stop): one line, without its break */
+        Py_ssize_t stop;
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND:
+            stop = line_end_ucs1(data, pos, size);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            stop = line_end_ucs2(data, pos, size);
+            break;
+        default:
+            stop = line_end_ucs4(data, pos, size);
+        }
+        Py_ssize_t start = pos, end = stop;
+        while (start < end && is_strip(PyUnicode_READ(kind, data, start)))
+            start++;
+        while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
+            end--;
+        if (start < end) {
+            PyObject *block = new_block(type, index, start, end, source);
+            if (block == NULL || PyList_Append(blocks, block) < 0) {
+                Py_XDECREF(block);
+                Py_DECREF(blocks);
+                return NULL;
+            }
+            Py_DECREF(block);
+            index++;
+        }
+        if (stop >= size)
+            break;
+        pos = stop + 1;
+    }
+    return blocks;
+}
+
+/* ---------------------------------------------------------- first_occurrences */
+
+/* For each token, the position of its first occurrence, as native int64 in a bytearray
+ * (features.first_occurrences wraps it with numpy.frombuffer): the dict lookups of
+ * dict.setdefault, without a Python call and a new int per token. */
+static PyObject *
+native_first_occurrences(PyObject *module, PyObject *tokens)
+{
+    (void)module;
+    PyObject *seq = PySequence_Fast(tokens, "first_occurrences: tokens must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = NULL, *first_seen = PyDict_New();
+    if (first_seen == NULL)
+        goto done;
+    if (n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(int64_t)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        goto done;
+    int64_t *first = (int64_t *)PyByteArray_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        /* A token's __hash__ or __eq__ may be Python code that changes a list of tokens
+         * (never str or bytes): its size is checked and each token held while in use. */
+        if (PySequence_Fast_GET_SIZE(seq) != n) {
+            PyErr_SetString(PyExc_RuntimeError, "first_occurrences: tokens changed size");
+            goto fail;
+        }
+        PyObject *token = PySequence_Fast_GET_ITEM(seq, i);
+        Py_INCREF(token);
+        PyObject *seen = PyDict_GetItemWithError(first_seen, token); /* borrowed: the dict holds it */
+        if (seen != NULL) {
+            Py_DECREF(token);
+            first[i] = (int64_t)PyLong_AsSsize_t(seen); /* an int we stored: cannot fail */
+            continue;
+        }
+        PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(i); /* unhashable: setdefault's TypeError */
+        int failed = at == NULL || PyDict_SetItem(first_seen, token, at) < 0;
+        Py_XDECREF(at);
+        Py_DECREF(token);
+        if (failed)
+            goto fail;
+        first[i] = (int64_t)i;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(first_seen);
+    Py_DECREF(seq);
+    return out;
+}
+
+/* ------------------------------------------------------- byte_word_occurrences */
+
+/* The white space bytes.split() cuts at (CPython's Py_ISSPACE: the ASCII space, \t, \n,
+ * \v, \f, \r; not the information separators str.split also takes). */
+static inline int
+is_byte_space(unsigned char c)
+{
+    return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r')); /* most bytes: one compare */
+}
+
+/* A word's hash, eight bytes at a time (a multiply and a shift each): equal words hash
+ * alike, and it need not resist crafted input: past PROBES_PER_WORD probes a word on
+ * average the function gives up and the caller takes the Python path (same output). */
+static inline uint64_t
+word_hash(const unsigned char *at, Py_ssize_t size)
+{
+    uint64_t hash = (uint64_t)size * 0x9e3779b97f4a7c15ULL, chunk;
+    for (; size >= 8; at += 8, size -= 8) {
+        memcpy(&chunk, at, 8);
+        hash = (hash ^ chunk) * 0xff51afd7ed558ccdULL;
+        hash ^= hash >> 32;
+    }
+    chunk = 0;
+    memcpy(&chunk, at, (size_t)size);
+    hash = (hash ^ chunk) * 0xc4ceb9fe1a85ec53ULL;
+    return hash ^ (hash >> 29);
+}
+
+#define PROBES_PER_WORD 8
+#define UPPER_BOUND_BYTES (1 << 20)
+#define FIRST_SLOTS 256 /* a power of two; the table doubles whenever it is half full */
+
+/* One distinct word seen: all a probe reads, in one place (one cache line, not three). */
+typedef struct {
+    uint64_t hash;
+    int64_t first; /* its first position among the words; -1: a free slot */
+    int64_t start; /* where that first occurrence starts in the data */
+    int64_t size;
+} WordSlot;
+
+/* Moves every word of `old` into a free table of twice as many slots; NULL when out of memory. */
+static WordSlot *
+grown_table(WordSlot *old, size_t slots)
+{
+    WordSlot *table = PyMem_Malloc(2 * slots * sizeof(WordSlot));
+    if (table == NULL)
+        return NULL;
+    const size_t mask = 2 * slots - 1;
+    for (size_t k = 0; k < 2 * slots; k++)
+        table[k].first = -1;
+    for (size_t k = 0; k < slots; k++) {
+        if (old[k].first < 0)
+            continue;
+        size_t slot = old[k].hash & mask;
+        while (table[slot].first >= 0)
+            slot = (slot + 1) & mask;
+        table[slot] = old[k];
+    }
+    return table;
+}
+
+/* byte_word_occurrences(data): the words of the bytes `data` (data.split()), each as the
+ * position of its first occurrence among them (features.first_occurrences of the split),
+ * without a bytes object per word: (first, bounds), two bytearrays of int64, `first` one
+ * per word and `bounds` each word's start and end in `data`. None when the words' hashes
+ * collide too often (then data.split() and first_occurrences give the same). */
+static PyObject *
+native_byte_word_occurrences(PyObject *module, PyObject *arg)
+{
+    (void)module;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *data = view.buf;
+    const Py_ssize_t size = view.len;
+    PyObject *first_out = NULL, *bounds_out = NULL, *result = NULL;
+    size_t slots = FIRST_SLOTS, used = 0;
+    WordSlot *table = PyMem_Malloc(slots * sizeof(WordSlot));
+    if (table == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t k = 0; k < slots; k++)
+        table[k].first = -1;
+    /* Room for the most words `data` can hold (every other byte a space), cut to the words
+     * found at the end: one pass over the bytes rather than a count first (0.060 s against
+     * 0.080 on the dev pages). Past UPPER_BOUND_BYTES the words are counted first, so a
+     * huge page never costs 12 bytes of room per byte. */
+    Py_ssize_t most = (size + 1) / 2;
+    if (size > UPPER_BOUND_BYTES) {
+        most = 0;
+        for (Py_ssize_t k = 0; k < size; k++) /* a word opens at a non-space after a space */
+            most += !is_byte_space(data[k]) && (k == 0 || is_byte_space(data[k - 1]));
+    }
+    first_out = PyByteArray_FromStringAndSize(NULL, most * (Py_ssize_t)sizeof(int64_t));
+    bounds_out = PyByteArray_FromStringAndSize(NULL, 2 * most * (Py_ssize_t)sizeof(int64_t));
+    if (first_out == NULL || bounds_out == NULL)
+        goto done;
+    int64_t *first = (int64_t *)PyByteArray_AS_STRING(first_out);
+    int64_t *bounds = (int64_t *)PyByteArray_AS_STRING(bounds_out);
+    size_t probes = 0;
+    Py_ssize_t at = 0, word = 0;
+    for (;; word++) {
+        while (at < size && is_byte_space(data[at]))
+            at++;
+        if (at >= size)
+            break;
+        Py_ssize_t end = at;
+        while (end < size && !is_byte_space(data[end]))
+            end++;
+        bounds[2 * word] = at;
+        bounds[2 * word + 1] = end;
+        const uint64_t hash = word_hash(data + at, end - at);
+        const size_t mask = slots - 1;
+        for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            if (++probes > PROBES_PER_WORD * (size_t)word + 64) { /* crafted collisions: the Python path */
+                Py_INCREF(Py_None);
+                result = Py_None;
+                goto done;
+            }
+            WordSlot *seen = &table[slot];
+            if (seen->first < 0) { /* a new word: its own first position */
+                *seen = (WordSlot){hash, word, at, end - at};
+                first[word] = word;
+                used++;
+                break;
+            }
+            if (seen->hash == hash && seen->size == end - at &&
+                memcmp(data + seen->start, data + at, (size_t)seen->size) == 0) {
+                first[word] = seen->first;
+                break;
+            }
+        }
+        if (2 * used > slots) {
+            WordSlot *grown = grown_table(table, slots);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            PyMem_Free(table);
+            table = grown;
+            slots *= 2;
+        }
+        at = end;
+    }
+    if (PyByteArray_Resize(first_out, word * (Py_ssize_t)sizeof(int64_t)) < 0 ||
+        PyByteArray_Resize(bounds_out, 2 * word * (Py_ssize_t)sizeof(int64_t)) < 0)
+        goto done;
+    result = PyTuple_Pack(2, first_out, bounds_out);
+done:
+    PyMem_Free(table);
+    Py_XDECREF(first_out);
+    Py_XDECREF(bounds_out);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+/* ------------------------------------------------------------- letter_counts */
+
+/* line_letters.SPACE_CHARS: the only characters words are split at, as the model was fitted. */
+static inline int
+is_word_space(Py_UCS4 c)
+{
+    switch (c) {
+    case ' ': case '\t': case '\n': case '\r': case 0x0B: case 0x0C:
+    case 0x00A0: case 0x2009: case 0x202F: case 0x3000:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+enum { CASE_KNOWN = 1, CASE_UPPER = 2, CASE_CASED = 4, CASE_ODD = 8 };
+#define CASE_TABLE_SIZE 0x10000 /* the Basic Multilingual Plane, a byte a code point, per call */
+
+/* A non-ASCII initial's case as str.lower() and str.upper() see it (full case mapping, which
+ * the C API does not offer: asked of Python once per code point per call): upper when its
+ * lower case is another character, cased when either case is; odd when a case has another
+ * length ("ß".upper() == "SS"), whose page line_letters counts again by line. */
+static int
+initial_case(Py_UCS4 c)
+{
+    PyObject *letter = PyUnicode_FromOrdinal((int)c);
+    if (letter == NULL)
+        return -1;
+    PyObject *lower = PyObject_CallMethod(letter, "lower", NULL);
+    PyObject *upper = lower == NULL ? NULL : PyObject_CallMethod(letter, "upper", NULL);
+    int flags = -1;
+    if (upper != NULL) {
+        flags = CASE_KNOWN;
+        if (PyUnicode_GET_LENGTH(lower) != 1 || PyUnicode_GET_LENGTH(upper) != 1)
+            flags |= CASE_ODD;
+        else {
+            const int is_upper = PyUnicode_READ_CHAR(lower, 0) != c;
+            flags |= (is_upper ? CASE_UPPER : 0) | (is_upper || PyUnicode_READ_CHAR(upper, 0) != c ? CASE_CASED : 0);
+        }
+    }
+    Py_DECREF(letter);
+    Py_XDECREF(lower);
+    Py_XDECREF(upper);
+    return flags;
+}
+
+/* Appends the int `value` to `list`; -1 on failure. */
+static int
+append_int(PyObject *list, Py_ssize_t value)
+{
+    PyObject *number = PyLong_FromSsize_t(value);
+    if (number == NULL)
+        return -1;
+    int failed = PyList_Append(list, number);
+    Py_DECREF(number);
+    return failed;
+}
+
+/* letter_counts(texts): line_letters._letter_counts_by_numpy in one pass over the lines'
+ * characters: per line the words opening with an upper-case letter, the words opening
+ * with a cased letter, the ASCII digits, and the lines of each word opening with an odd
+ * letter (once per such word, in order; that word counts as neither). A word opens at a
+ * character not in SPACE_CHARS at a line's start or after one that is. */
+static PyObject *
+native_letter_counts(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
+        return NULL;
+    }
+    PyObject *uppers = PyList_New(0), *caseds = PyList_New(0), *digits = PyList_New(0), *odd = PyList_New(0);
+    unsigned char *cases = PyMem_Calloc(CASE_TABLE_SIZE, 1); /* code point -> its flags, 0: not asked yet */
+    PyObject *result = NULL;
+    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL || cases == NULL) {
+        if (cases == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    /* no lines: numpy's counts of an empty page are one line of nothing */
+    const Py_ssize_t lines = PyList_GET_SIZE(texts) ? PyList_GET_SIZE(texts) : 1;
+    for (Py_ssize_t line = 0; line < lines; line++) {
+        Py_ssize_t upper_count = 0, cased_count = 0, digit_count = 0;
+        if (PyList_GET_SIZE(texts)) {
+            if (line >= PyList_GET_SIZE(texts)) { /* initial_case ran Python code: a list may change */
+                PyErr_SetString(PyExc_RuntimeError, "letter_counts: texts changed size");
+                goto done;
+            }
+            PyObject *text = PyList_GET_ITEM(texts, line);
+            if (!PyUnicode_Check(text)) {
+                PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
+                goto done;
+            }
+#if PY_VERSION_HEX < 0x030C0000
+            if (PyUnicode_READY(text) < 0)
+                goto done;
+#endif
+            Py_INCREF(text);
+            const int kind = PyUnicode_KIND(text);
+            const void *data = PyUnicode_DATA(text);
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+            int after_space = 1;
+            for (Py_ssize_t k = 0; k < size; k++) {
+                const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                digit_count += c >= '0' && c <= '9';
+                const int space = is_word_space(c);
+                if (!space && after_space) { /* a word's initial */
+                    if (c < 0x80) {
+                        upper_count += c >= 'A' && c <= 'Z';
+                        cased_count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+                    } else {
+                        int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;
+                        if (!flags) {
+                            flags = initial_case(c);
+                            if (flags < 0 || (flags & CASE_ODD && append_int(odd, line) < 0)) {
+                                Py_DECREF(text);
+                                goto done;
+                            }
+                            if (c < CASE_TABLE_SIZE)
+                                cases[c] = (unsigned char)flags;
+                        } else if (flags & CASE_ODD && append_int(odd, line) < 0) {
+                            Py_DECREF(text);
+                            goto done;
+                        }
+                        upper_count += (flags & CASE_UPPER) != 0;
+                        cased_count += (flags & CASE_CASED) != 0;
+                    }
+                }
+                after_space = space;
+            }
+            Py_DECREF(text);
+        }
+        if (append_int(uppers, upper_count) < 0 || append_int(caseds, cased_count) < 0 ||
+            append_int(digits, digit_count) < 0)
+            goto done;
+    }
+    result = PyTuple_Pack(4, uppers, caseds, digits, odd);
+done:
+    PyMem_Free(cases);
+    Py_XDECREF(uppers);
+    Py_XDECREF(caseds);
+    Py_XDECREF(digits);
+    Py_XDECREF(odd);
+    return result;
+}
+
+/* ---------------------------------------------------------------- tree_leaves */
+
+/* A C-contiguous buffer of float64 (`floats`) or of integers the size of Py_ssize_t, or
+ * an error naming it: a buffer of any other items is refused, never misread. */
+static int
+get_buffer(PyObject *obj, Py_buffer *view, int floats, const char *name)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *format = view->format == NULL ? "B" : view->format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    const int ok = floats ? view->itemsize == sizeof(double) && strcmp(format, "d") == 0
+                          : view->itemsize == sizeof(Py_ssize_t) && format[0] != '\0' && format[1] == '\0' &&
+                                strchr("lqn", format[0]) != NULL;
+    if (!ok) {
+        PyErr_Format(PyExc_ValueError, "tree_leaves: %s must hold %s, not '%s'", name,
+                     floats ? "float64" : "intp", view->format == NULL ? "B" : view->format);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* The heap slot each row of x reaches in each tree (trees.TreeEnsemble's walk, one row
+ * and one tree at a time rather than numpy's one level at a time): from a tree's root,
+ * `depth` times, node = right[node] - (x[row, feature[node]] <= threshold[node]).
+ * x: rows x columns float64; feature, right, roots: intp; threshold: float64.
+ * Returns rows x trees intp in a bytearray; the caller sums the leaf values with numpy,
+ * so the logits are numpy's own sums, bit for bit. Every index is checked: a malformed
+ * ensemble is a ValueError, never a read out of bounds. */
+static PyObject *
+native_tree_leaves(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError,
+                        "tree_leaves(x, columns, feature, threshold, right, roots, depth) takes 7 arguments");
+        return NULL;
+    }
+    const Py_ssize_t columns = PyLong_AsSsize_t(args[1]);
+    const Py_ssize_t depth = PyLong_AsSsize_t(args[6]);
+    if ((columns == -1 || depth == -1) && PyErr_Occurred())
+        return NULL;
+    if (columns <= 0 || depth < 0) {
+        PyErr_SetString(PyExc_ValueError, "tree_leaves: columns must be positive, depth not negative");
+        return NULL;
+    }
+    PyObject *out = NULL; /* declared before the first goto: every exit returns it */
+    Py_buffer xb, fb, tb, rb, ob;
+    if (get_buffer(args[0], &xb, 1, "x") < 0)
+        return NULL;
+    if (get_buffer(args[2], &fb, 0, "feature") < 0)
+        goto release_x;
+    if (get_buffer(args[3], &tb, 1, "threshold") < 0)
+        goto release_f;
+    if (get_buffer(args[4], &rb, 0, "right") < 0)
+        goto release_t;
+    if (get_buffer(args[5], &ob, 0, "roots") < 0)
+        goto release_r;
+    const double *x = xb.buf, *threshold = tb.buf;
+    const Py_ssize_t *feature = fb.buf, *right = rb.buf, *roots = ob.buf;
+    const Py_ssize_t cells = xb.len / (Py_ssize_t)sizeof(double);
+    const Py_ssize_t slots = fb.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    const Py_ssize_t trees = ob.len / (Py_ssize_t)sizeof(Py_ssize_t);
+    const Py_ssize_t rows = cells / columns;
+    if (cells % columns || tb.len / (Py_ssize_t)sizeof(double) != slots ||
+        rb.len / (Py_ssize_t)sizeof(Py_ssize_t) != slots) {
+        PyErr_SetString(PyExc_ValueError, "tree_leaves: array sizes do not match");
+        goto release_all;
+    }
+    if (trees && rows > PY_SSIZE_T_MAX / trees / (Py_ssize_t)sizeof(Py_ssize_t)) {
+        PyErr_NoMemory();
+        goto release_all;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, rows * trees * (Py_ssize_t)sizeof(Py_ssize_t));
+    if (out == NULL)
+        goto release_all;
+    Py_ssize_t *leaf = (Py_ssize_t *)PyByteArray_AS_STRING(out);
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        if (roots[t] < 0 || roots[t] >= slots)
+            goto out_of_range;
+    }
+    /* A row's trees descend together, a level at a time: each tree's step waits on its
+     * own previous one only, so the processor overlaps the steps of many trees (one tree
+     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
+     * 120 trees on 20,000 rows). */
+    for (Py_ssize_t row = 0; row < rows; row++, leaf += trees) {
+        const double *line = x + row * columns;
+        memcpy(leaf, roots, (size_t)trees * sizeof(Py_ssize_t));
+        for (Py_ssize_t level = 0; level < depth; level++) {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const Py_ssize_t node = leaf[t];
+                const Py_ssize_t column = feature[node];
+                if (column < 0 || column >= columns)
+                    goto out_of_range;
+                const Py_ssize_t next = right[node] - (line[column] <= threshold[node]);
+                if (next < 0 || next >= slots)
+                    goto out_of_range;
+                leaf[t] = next;
+            }
+        }
+    }
+    goto release_all;
+out_of_range:
+    PyErr_SetString(PyExc_ValueError, "tree_leaves: a node or column index is out of range");
+    Py_CLEAR(out);
+release_all:
+    PyBuffer_Release(&ob);
+release_r:
+    PyBuffer_Release(&rb);
+release_t:
+    PyBuffer_Release(&tb);
+release_f:
+    PyBuffer_Release(&fb);
+release_x:
+    PyBuffer_Release(&xb);
+    return out;
+}
+
+/* ------------------------------------------------------- most_common_positions */
+
+typedef struct {
+    int64_t count;
+    int64_t position;
+} Ranked;
+
+/* most_common_positions(first, k): features.most_common_positions_python for `first`, an
+ * int64 array of first positions (features.first_occurrences), and k >= 0: the positions of
+ * the k most frequent tokens, ties in first-seen order, as a list. None when a position is
+ * outside the array (never from first_occurrences): then the Python path answers. */
+static PyObject *
+native_most_common_positions(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "most_common_positions(first, k) takes 2 arguments");
+        return NULL;
+    }
+    const Py_ssize_t k = PyLong_AsSsize_t(args[1]);
+    if (k == -1 && PyErr_Occurred())
+        return NULL;
+    if (k < 0) {
+        PyErr_SetString(PyExc_ValueError, "most_common_positions: k must not be negative");
+        return NULL;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(args[0], &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    const char *format = view.format == NULL ? "B" : view.format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    if (view.itemsize != sizeof(int64_t) || format[0] == '\0' || format[1] != '\0' || strchr("lq", format[0]) == NULL) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "most_common_positions: first must hold int64");
+        return NULL;
+    }
+    const int64_t *first = view.buf;
+    const Py_ssize_t n = view.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *result = NULL;
+    int64_t *counts = PyMem_Calloc((size_t)n + 1, sizeof(int64_t));
+    Ranked *ranked = NULL;
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (first[i] < 0 || first[i] >= n) { /* not a first position: the Python path */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        counts[first[i]]++;
+    }
+    /* The k best so far, more frequent first, of equal counts the first seen first: the
+     * positions come in ascending order, so a token enters only past a strictly smaller
+     * count and equal counts keep their order (numpy's stable argsort of the negated
+     * counts). A full sort of every distinct token was slower than numpy's. */
+    const Py_ssize_t room = k < n ? k : n;
+    ranked = PyMem_Malloc(((size_t)room + 1) * sizeof(Ranked));
+    if (ranked == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int64_t count = counts[i];
+        if (count == 0 || (kept == room && (room == 0 || count <= ranked[room - 1].count)))
+            continue;
+        Py_ssize_t j = kept < room ? kept++ : room - 1; /* the last place, freed if full */
+        while (j > 0 && ranked[j - 1].count < count) {
+            ranked[j] = ranked[j - 1];
+            j--;
+        }
+        ranked[j] = (Ranked){count, i};
+    }
+    result = PyList_New(kept);
+    for (Py_ssize_t j = 0; result != NULL && j < kept; j++) {
+        PyObject *position = PyLong_FromLongLong(ranked[j].position);
+        if (position == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, j, position);
+    }
+done:
+    PyMem_Free(counts);
+    PyMem_Free(ranked);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+/* ---------------------------------------------------------------- line_shapes */
+
+/* str.istitle, as CPython's unicode_istitle_impl decides it from the same public
+ * character properties: every upper- or title-case letter follows an uncased character,
+ * every lower-case one a cased character, and there is at least one cased letter. */
+static int
+is_title(PyObject *text)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    if (size == 1) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, 0);
+        return Py_UNICODE_ISTITLE(c) || Py_UNICODE_ISUPPER(c);
+    }
+    int cased = 0, previous_is_cased = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISUPPER(c) || Py_UNICODE_ISTITLE(c)) {
+            if (previous_is_cased)
+                return 0;
+            previous_is_cased = cased = 1;
+        } else if (Py_UNICODE_ISLOWER(c)) {
+            if (!previous_is_cased)
+                return 0;
+            previous_is_cased = 1;
+        } else
+            previous_is_cased = 0;
+    }
+    return cased;
+}
+
+/* A line's ASCII digits and its length in UTF-8 bytes (a lone surrogate three, as the
+ * "surrogatepass" encoding writes it). */
+static void
+digits_and_bytes(PyObject *text, Py_ssize_t *digits, Py_ssize_t *bytes)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t count = 0, length = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        count += c >= '0' && c <= '9';
+        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    *digits = count;
+    *bytes = length;
+}
+
+/* line_shapes(texts): per line its length (int64), str.istitle (one byte, 0 or 1), its
+ * first and last characters' code points (uint32) and its share of ASCII digits among its
+ * UTF-8 bytes (float64, divided as numpy divides two int64), as five bytearrays: what the
+ * raw-dump columns read of every line (features.line_shapes_python), in one pass over the
+ * list. An empty line is an IndexError, as its first character is in Python. */
+static PyObject *
+native_line_shapes(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "line_shapes: texts must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *lengths_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    PyObject *titles_out = PyByteArray_FromStringAndSize(NULL, n);
+    PyObject *firsts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *lasts_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *digits_out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    PyObject *result = NULL;
+    if (lengths_out == NULL || titles_out == NULL || firsts_out == NULL || lasts_out == NULL || digits_out == NULL)
+        goto done;
+    double *digit_shares = (double *)PyByteArray_AS_STRING(digits_out);
+    int64_t *lengths = (int64_t *)PyByteArray_AS_STRING(lengths_out);
+    char *titles = PyByteArray_AS_STRING(titles_out);
+    uint32_t *firsts = (uint32_t *)PyByteArray_AS_STRING(firsts_out);
+    uint32_t *lasts = (uint32_t *)PyByteArray_AS_STRING(lasts_out);
+    for (Py_ssize_t k = 0; k < n; k++) { /* no Python code runs here: the list cannot change */
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "line_shapes: texts must be a list of str");
+            goto done;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)
+            goto done;
+#endif
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        if (size == 0) {
+            PyErr_SetString(PyExc_IndexError, "line_shapes: an empty line has no first character");
+            goto done;
+        }
+        lengths[k] = size;
+        titles[k] = (char)is_title(text);
+        firsts[k] = PyUnicode_READ_CHAR(text, 0);
+        lasts[k] = PyUnicode_READ_CHAR(text, size - 1);
+        Py_ssize_t digits, bytes;
+        digits_and_bytes(text, &digits, &bytes);
+        digit_shares[k] = (double)digits / (double)bytes;
+    }
+    result = PyTuple_Pack(5, lengths_out, titles_out, firsts_out, lasts_out, digits_out);
+done:
+    Py_XDECREF(digits_out);
+    Py_XDECREF(lengths_out);
+    Py_XDECREF(titles_out);
+    Py_XDECREF(firsts_out);
+    Py_XDECREF(lasts_out);
+    return result;
+}
+
+/* ------------------------------------------------------------- build_segments */
+
+/* The names of a Segment's fields, in its constructor's order. */
+static const char *const SEGMENT_FIELDS[6] = {"start", "end", "kind", "category", "rule", "text"};
+
+/* One Segment(start, end, kind, category, rule, source[start:end]) built as object.__new__
+ * and object.__setattr__ build it (a frozen dataclass's __init__ sets its fields so), without
+ * the Python-level __init__ and its six calls. `names`: the field names as str objects. */
+static PyObject *
+new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssize_t start, Py_ssize_t end,
+            PyObject *kind, PyObject *label)
+{
+    PyObject *values[6] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end), Py_NewRef(kind), NULL, NULL, NULL};
+    if (label == Py_None) {
+        values[3] = Py_NewRef(Py_None);
+        values[4] = Py_NewRef(Py_None);
+    } else {
+        values[3] = PyObject_GetAttrString(label, "category");
+        values[4] = values[3] == NULL ? NULL : PyObject_GetAttrString(label, "rule");
+    }
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
+    values[5] = 0 <= start && start <= end && end <= size ? PyUnicode_Substring(source, start, end)
+                                                          : PySequence_GetSlice(source, start, end);
+    PyObject *segment = NULL;
+    for (int k = 0; k < 6; k++) {
+        if (values[k] == NULL)
+            goto done;
+    }
+    segment = type->tp_alloc(type, 0);
+    for (int k = 0; segment != NULL && k < 6; k++) {
+        if (PyObject_GenericSetAttr(segment, names[k], values[k]) < 0)
+            Py_CLEAR(segment);
+    }
+done:
+    for (int k = 0; k < 6; k++)
+        Py_XDECREF(values[k]);
+    return segment;
+}
+
+/* A block's start: item 1 of a Block tuple, or its `start` attribute. */
+static Py_ssize_t
+block_start(PyObject *block)
+{
+    if (PyTuple_Check(block) && PyTuple_GET_SIZE(block) > 1)
+        return PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 1));
+    PyObject *start = PyObject_GetAttrString(block, "start");
+    if (start == NULL)
+        return -1;
+    Py_ssize_t value = PyLong_AsSsize_t(start);
+    Py_DECREF(start);
+    return value;
+}
+
+/* build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments
+ * for blocks and labels of the same length, at least one: runs of equal labels merged, a
+ * run cut at the start of the block whose label differs (tested by identity with the block
+ * before, then by !=, as result._changes does), its segment of kind `body` for no label and
+ * `boilerplate` with the label's category and rule otherwise. */
+static PyObject *
+native_build_segments(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError,
+                        "build_segments(segment_type, source, blocks, labels, body, boilerplate) takes 6 arguments");
+        return NULL;
+    }
+    PyObject *source = args[1];
+    if (!PyType_Check(args[0]) || !PyUnicode_Check(source)) {
+        PyErr_SetString(PyExc_TypeError, "build_segments: a type and a str source are needed");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)args[0];
+    PyObject *names[6] = {NULL};
+    PyObject *blocks = PySequence_Tuple(args[2]), *labels = PySequence_Tuple(args[3]), *segments = NULL;
+    if (blocks == NULL || labels == NULL)
+        goto done;
+    const Py_ssize_t n = PyTuple_GET_SIZE(blocks);
+    if (n == 0 || PyTuple_GET_SIZE(labels) != n) {
+        PyErr_SetString(PyExc_ValueError, "build_segments: one label per block, at least one block");
+        goto done;
+    }
+    for (int k = 0; k < 6; k++) {
+        names[k] = PyUnicode_InternFromString(SEGMENT_FIELDS[k]);
+        if (names[k] == NULL)
+            goto done;
+    }
+    segments = PyList_New(0);
+    if (segments == NULL)
+        goto done;
+    Py_ssize_t run_start = 0;
+    PyObject *run_label = PyTuple_GET_ITEM(labels, 0); /* borrowed: the tuple holds every label */
+    for (Py_ssize_t i = 1; i < n; i++) {
+        PyObject *label = PyTuple_GET_ITEM(labels, i);
+        if (label == PyTuple_GET_ITEM(labels, i - 1))
+            continue;
+        const int differs = PyObject_RichCompareBool(label, run_label, Py_NE);
+        if (differs < 0)
+            goto fail;
+        if (!differs)
+            continue;
+        const Py_ssize_t cut = block_start(PyTuple_GET_ITEM(blocks, i));
+        if (cut == -1 && PyErr_Occurred())
+            goto fail;
+        PyObject *kind = run_label == Py_None ? args[4] : args[5];
+        PyObject *segment = new_segment(type, names, source, run_start, cut, kind, run_label);
+        if (segment == NULL || PyList_Append(segments, segment) < 0) {
+            Py_XDECREF(segment);
+            goto fail;
+        }
+        Py_DECREF(segment);
+        run_start = cut;
+        run_label = label;
+    }
+    PyObject *kind = run_label == Py_None ? args[4] : args[5];
+    PyObject *segment = new_segment(type, names, source, run_start, PyUnicode_GET_LENGTH(source), kind, run_label);
+    if (segment == NULL || PyList_Append(segments, segment) < 0) {
+        Py_XDECREF(segment);
+        goto fail;
+    }
+    Py_DECREF(segment);
+    goto done;
+fail:
+    Py_CLEAR(segments);
+done:
+    for (int k = 0; k < 6; k++)
+        Py_XDECREF(names[k]);
+    Py_XDECREF(blocks);
+    Py_XDECREF(labels);
+    return segments;
+}
+
+/* ------------------------------------------------------------------- module */
+
+static PyMethodDef native_methods[] = {
+    {"split_blocks", (PyCFunction)(void (*)(void))native_split_blocks, METH_FASTCALL,
+     "split_blocks(block_type, source): blocks.split_blocks, building block_type tuples."},
+    {"first_occurrences", native_first_occurrences, METH_O,
+     "first_occurrences(tokens): each token's first position, as int64 bytes."},
+    {"byte_word_occurrences", native_byte_word_occurrences, METH_O,
+     "byte_word_occurrences(data): (first, bounds) of data.split(), as int64 bytes; None on collisions."},
+    {"letter_counts", native_letter_counts, METH_O,
+     "letter_counts(texts): (upper, cased, digits, odd lines) per line, as line_letters counts them."},
+    {"build_segments", (PyCFunction)(void (*)(void))native_build_segments, METH_FASTCALL,
+     "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
+    {"line_shapes", native_line_shapes, METH_O,
+     "line_shapes(texts): per line its length, istitle, first and last code points, digit share, as bytes."},
+    {"most_common_positions", (PyCFunction)(void (*)(void))native_most_common_positions, METH_FASTCALL,
+     "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
+    {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
+     "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef native_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "cleaner.native._compiled",
+    .m_doc = "Compiled twins of hot text-path loops; cleaner.native chooses them or the Python ones.",
+    .m_size = 0, /* no module state */
+    .m_methods = native_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__compiled(void)
+{
+    return PyModuleDef_Init(&native_module);
+}

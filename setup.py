@@ -1,0 +1,10 @@
+"""Build hook for the optional compiled accelerator (cleaner/native/_compiled.c).
+
+Everything else is declared in pyproject.toml. ``optional=True``: where no C compiler or no
+Python headers exist the build of the extension fails quietly and the pure-Python package
+installs (cleaner.native.AVAILABLE is then False), with the same outputs.
+"""
+
+from setuptools import Extension, setup
+
+setup(ext_modules=[Extension("cleaner.native._compiled", ["cleaner/native/_compiled.c"], optional=True)])

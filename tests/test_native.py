@@ -1,0 +1,341 @@
+"""The compiled accelerator (cleaner/native/_compiled.c) and the pure-Python path give identical
+results: every corpus case and a set of hostile strings, cleaned page by page and batched,
+through both paths (``CLEANER_PURE=1`` in one worker process, the default in another),
+compared segment by segment and score by score, floats bit for bit; and each compiled
+twin against its Python original directly.
+
+None of this is skipped where the extension is not built: the tests then check that the
+pure path is the live one and the compiled module absent, and the two workers (both pure)
+still agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import os
+import subprocess
+import sys
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from cleaner import native
+from cleaner.blocks import Block, split_blocks_python
+from cleaner.heuristics import features
+from cleaner.heuristics.article_model import load_article_model
+from cleaner.heuristics.features import (
+    byte_word_occurrences,
+    byte_word_occurrences_python,
+    first_occurrences_python,
+    line_shapes_python,
+    most_common_positions_python,
+)
+from cleaner.heuristics.line_letters import _letter_counts_by_numpy
+from cleaner.heuristics.model import load_model
+from cleaner.heuristics.trees import TreeEnsemble
+from cleaner.result import Label, Segment, build_segments, build_segments_python
+from tests.paths import CORPUS, ROOT
+
+# Strings a line splitter and a tokeniser can get wrong: every line break the text path
+# knows, in every mix, the strip set's edges, all three string widths, lone surrogates.
+HOSTILE = [
+    "",
+    "\n",
+    "\r\n\r\n",
+    " \t\u00a0\u200b\ufeff ",
+    "a",
+    "one\r\ntwo\rthree\nfour\x85five\u2028six\u2029seven",
+    "CR at the end\r",
+    "\r\rtwo lone CRs before\n\r\n\n\rend",
+    "\u00a0\u00a0Indented by NBSP\u00a0\n\u200bzero width\u200b\n\ufeffBOM line",
+    "form\x0cfeed and\x0bvertical tab stay in-line\x0c\n\x1cfile separator\x1d\x1e",
+    "Ελληνικά κείμενα\u2028Русский текст\u2029日本語の文章。\n한국어",
+    "astral \U0001f600 emoji\n\U00010348 Gothic \U0001d400 bold\r\n\U0001f1e9\U0001f1ea",
+    "lone \ud800 surrogate\n\udfff high\r\nmixed \ud83d\ude00 pair",
+    "Straße GROSS ß İstanbul ǅ titlecase\nΣΊΣΥΦΟΣ ﬁ ligature",
+    "x" * 200_000,
+    ("word " * 50_000).strip(),
+    "\n".join(f"Line {k} of a long page, with words: {k % 7}" for k in range(3000)),
+    "Share this article\nThe council approved the budget on Tuesday.\r\nRead more:\u2028Related Coverage",
+]
+
+
+def compiled() -> ModuleType | None:
+    """cleaner.native._compiled whatever the switch says, or None where it is not built."""
+    try:
+        return importlib.import_module("cleaner.native._compiled")
+    except ImportError:
+        return None
+
+
+def test_the_switch_names_the_live_path() -> None:
+    forced = os.environ.get(native.PURE_ENV, "").strip() not in ("", "0")
+    if compiled() is None or forced:
+        assert not native.AVAILABLE and native.MODULE is None and native.path_name() == "pure"
+    else:
+        assert native.AVAILABLE and native.MODULE is compiled() and native.path_name() == "native"
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_split_blocks_gives_the_python_blocks(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    got = module.split_blocks(Block, text)
+    assert got == split_blocks_python(text)
+    assert all(type(block) is Block and block.text == text[block.start : block.end] for block in got)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_first_occurrences_gives_the_python_positions(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    for tokens in (text.split(), text.lower().encode("utf-8", "surrogatepass").split(), list(text)):
+        got = np.frombuffer(module.first_occurrences(tokens), np.int64)
+        assert np.array_equal(got, first_occurrences_python(tokens))
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_byte_words_give_the_split_and_its_first_positions(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    data = text.lower().encode("utf-8", "surrogatepass") + b" \x1c\x1d\x1e\x1f\x85\xa0 x\t\x0b\x0cx"
+    first, words = byte_word_occurrences(data)
+    reference_first, reference_words = byte_word_occurrences_python(data)
+    assert np.array_equal(first, reference_first)
+    assert len(words) == len(reference_words) and list(words) == list(reference_words)
+    if len(words):
+        assert words[-1] == reference_words[-1] and words[::2] == reference_words[::2]
+
+
+def test_compiled_letter_counts_give_the_numpy_counts() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = [[], [""], *([line for line in text.split("\n")] for text in HOSTILE)]
+    pages.append([text.replace("\n", " ") for text in HOSTILE])
+    pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
+    for lines in pages:
+        assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_segments_are_the_python_segments(text: str) -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    blocks = split_blocks_python(text)
+    share, nav = Label("share", "share-line"), Label("navigation", "menu")
+    # equal labels that are other objects, None runs, a label on every other block
+    choices: list[Label | None] = [None, share, nav, Label("share", "share-line"), None]
+    for offset in range(len(choices)):
+        labels = [choices[(k * 7 + offset) % len(choices)] for k in range(len(blocks))]
+        got = build_segments(text, blocks, labels)
+        assert got == build_segments_python(text, blocks, labels)
+        assert all(type(segment) is Segment for segment in got) and "".join(s.text for s in got) == text
+    with pytest.raises(ValueError):
+        build_segments(text, blocks, [None] * (len(blocks) + 1))
+
+
+def test_compiled_line_shapes_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    every = [chr(c) for c in range(0, 0x110000, 7)]  # istitle and the edges of every kind of character
+    pages = [every, [c + "a" for c in every], ["A" + c for c in every], ["a" + c + "B" for c in every]]
+    pages += [[block.text for block in split_blocks_python(text)] or ["x"] for text in HOSTILE]
+    pages.append(["ǅungla", "Hello World", "hello World", "HELLO", "1A", "A1b", "Ⅰ", "ⓐ", "\ud800x"])
+    for lines in pages:
+        lines = [line.replace("\n", "\x0b") for line in lines]  # digit_shares' lines hold no line break
+        joined = "\n".join(lines)
+        pair = zip(features.line_shapes(lines, joined), line_shapes_python(lines, joined), strict=True)
+        for got, reference in pair:
+            assert got.dtype == reference.dtype and got.tobytes() == reference.tobytes()
+    with pytest.raises(IndexError):
+        module.line_shapes(["a", ""])  # an empty line has no first character, in Python either
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_compiled_most_common_positions_are_the_numpy_ones(text: str) -> None:
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    for tokens in (text.split(), list(text), [str(len(word) % 3) for word in text.split()]):
+        first = first_occurrences_python(tokens)
+        for k in (0, 1, 2, 45, len(tokens) + 1):
+            assert features.most_common_positions(first, k) == most_common_positions_python(first, k)
+    odd = np.array([3, 0, 9, 0])  # not first positions: the Python path answers
+    assert features.most_common_positions(odd, 2) == most_common_positions_python(odd, 2)
+
+
+def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pytest.MonkeyPatch) -> None:
+    if native.MODULE is not None:  # the compiled twin live: make it give up, as on colliding hashes
+        monkeypatch.setattr(features, "_native_byte_word_occurrences", lambda data: None)
+    first, words = features.byte_word_occurrences(b"the cat and the hat")
+    assert first.tolist() == [0, 1, 2, 0, 4] and list(words) == b"the cat and the hat".split()
+
+
+def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    assert module.split_blocks(tuple, " a ") == [(0, 1, 2, "a")]  # any class laid out as a tuple
+    with pytest.raises(TypeError):
+        module.split_blocks(list, "a")
+    with pytest.raises(TypeError):
+        module.split_blocks(Block, b"bytes")
+    with pytest.raises(TypeError):
+        module.first_occurrences([["unhashable"]])
+    with pytest.raises(TypeError):
+        module.first_occurrences(5)
+    with pytest.raises(TypeError):
+        module.byte_word_occurrences("a str, not bytes")
+    with pytest.raises(TypeError):
+        module.letter_counts(["a", b"bytes"])
+    with pytest.raises(TypeError):
+        module.letter_counts(("a tuple",))
+
+    class Shrinking:
+        """A token whose compare empties the list being read."""
+
+        def __hash__(self) -> int:
+            return 1
+
+        def __eq__(self, other: object) -> bool:
+            tokens.clear()
+            return False
+
+    tokens: list[Any] = [Shrinking(), Shrinking(), Shrinking()]
+    with pytest.raises(RuntimeError):
+        module.first_occurrences(tokens)
+    x = np.zeros((2, 3))
+    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
+    with pytest.raises(ValueError):  # a column past the row
+        module.tree_leaves(x, 3, np.array([5, 0, 0], np.intp), *ok[1:], 1)
+    with pytest.raises(ValueError):  # a child past the tree
+        module.tree_leaves(x, 3, ok[0], ok[1], np.array([9, 9, 9], np.intp), ok[3], 1)
+    with pytest.raises(ValueError):  # thresholds of the wrong item size
+        module.tree_leaves(x, 3, ok[0], np.zeros(3, np.float32), *ok[2:], 1)
+
+
+def ensembles() -> list[TreeEnsemble]:
+    """The shipped tree ensembles: the article-line model's and any in the line model's regimes."""
+    found: list[TreeEnsemble] = []
+    todo: list[Any] = [load_article_model(), load_model()]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, TreeEnsemble):
+            found.append(value)
+        elif dataclasses.is_dataclass(value):
+            todo += [getattr(value, f.name) for f in dataclasses.fields(value)]
+        elif isinstance(value, (list, tuple)):
+            todo += list(value)
+    return found
+
+
+def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(14)
+    checked = 0
+    for ensemble in ensembles():
+        columns = len(ensemble.features)
+        for rows in (1, 7, 300, 5000):
+            x = rng.normal(0.0, 3.0, (rows, columns)) * rng.choice([0.0, 1.0, 1e-9, 1e6], (rows, columns))
+            x[rng.random((rows, columns)) < 0.05] = np.nan  # never fitted, but walked alike
+            live = ensemble.logits(x)
+            monkeypatch.setattr(native, "MODULE", None)
+            reference = ensemble.logits(x)
+            monkeypatch.undo()
+            assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
+            checked += 1
+    assert checked
+
+
+DUMP = """
+import json, sys
+from tests.test_native import dump
+print(json.dumps(dump()))
+"""
+
+
+def _floats(value: Any) -> Any:
+    """``value`` with every float written as its hex form, so equal means bit for bit."""
+    if isinstance(value, float):
+        return value.hex()
+    if isinstance(value, np.ndarray):
+        return _floats(value.tolist())
+    if isinstance(value, (list, tuple)):
+        return [_floats(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _floats(v) for k, v in value.items()}
+    return value
+
+
+def dump() -> dict[str, Any]:
+    """Every corpus case and hostile string cleaned page by page and batched, and each
+    text page's line scores (both regimes): what the identity test compares."""
+    from cleaner import Cleaner
+    from cleaner.engine import without_surrogates
+
+    cleaner = Cleaner(use_env=False)
+    labeler = cleaner._heuristics.labeler()
+    texts = [
+        (str(p.relative_to(CORPUS)), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*.txt"))
+    ]
+    texts += [(f"hostile {k}", text) for k, text in enumerate(HOSTILE)]
+    out: dict[str, Any] = {"path": native.path_name()}
+    for name, text in texts:
+        result = cleaner.clean(text)
+        out[name] = [s.to_dict() for s in result.segments], result.outlet, _floats(result.metadata)
+        if labeler is not None:
+            lines = [block.text for block in split_blocks_python(without_surrogates(text))]
+            out[name + " scores"] = [
+                _floats(labeler.page_scores(lines, extracted)) for extracted in (False, True)
+            ]
+    for path in sorted(CORPUS.rglob("*.html")):
+        result = cleaner.clean(html=path.read_bytes())
+        out[str(path.relative_to(CORPUS))] = [s.to_dict() for s in result.segments]
+    batch = cleaner._clean_batch([{"text": text} for _, text in texts])
+    out["batched"] = [
+        [s.to_dict() for s in r.segments] if not isinstance(r, Exception) else repr(r) for r in batch
+    ]
+    return out
+
+
+def run_dump(pure: bool) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != native.PURE_ENV}
+    env["PYTHONPATH"] = str(ROOT)
+    if pure:
+        env[native.PURE_ENV] = "1"
+    done = subprocess.run(
+        [sys.executable, "-X", "dev", "-c", DUMP],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow
+def test_both_paths_clean_every_corpus_case_and_hostile_string_alike() -> None:
+    pure, live = run_dump(pure=True), run_dump(pure=False)
+    assert pure.pop("path") == "pure"
+    assert live.pop("path") == ("native" if compiled() is not None else "pure")
+    assert len(live) > len(HOSTILE) * 2
+    assert sorted(pure) == sorted(live)
+    for key in pure:
+        assert live[key] == pure[key], key
