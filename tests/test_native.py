@@ -222,13 +222,20 @@ def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
     with pytest.raises(RuntimeError):
         module.first_occurrences(tokens)
     x = np.zeros((2, 3))
-    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
+    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp), np.zeros(3))
+    assert np.frombuffer(module.tree_logits(x, *ok, 1, 0.5)).tolist() == [0.5, 0.5]
     with pytest.raises(ValueError):  # a column past the row
-        module.tree_leaves(x, 3, np.array([5, 0, 0], np.intp), *ok[1:], 1)
+        module.tree_logits(x, np.array([5, 0, 0], np.intp), *ok[1:], 1, 0.0)
     with pytest.raises(ValueError):  # a child past the tree
-        module.tree_leaves(x, 3, ok[0], ok[1], np.array([9, 9, 9], np.intp), ok[3], 1)
+        module.tree_logits(x, ok[0], ok[1], np.array([9, 9, 9], np.intp), *ok[3:], 1, 0.0)
     with pytest.raises(ValueError):  # thresholds of the wrong item size
-        module.tree_leaves(x, 3, ok[0], np.zeros(3, np.float32), *ok[2:], 1)
+        module.tree_logits(x, ok[0], np.zeros(3, np.float32), *ok[2:], 1, 0.0)
+    with pytest.raises(ValueError):  # values not one per slot
+        module.tree_logits(x, *ok[:4], np.zeros(2), 1, 0.0)
+    with pytest.raises(ValueError):  # x not a matrix
+        module.tree_logits(np.zeros(3), *ok, 1, 0.0)
+    with pytest.raises(TypeError):
+        module.tree_logits(x, *ok, 1)
 
 
 def ensembles() -> list[TreeEnsemble]:
@@ -246,7 +253,7 @@ def ensembles() -> list[TreeEnsemble]:
     return found
 
 
-def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_tree_walk_and_sums_give_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(14)
     checked = 0
     for ensemble in ensembles():
@@ -254,13 +261,35 @@ def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pyte
         for rows in (1, 7, 300, 5000):
             x = rng.normal(0.0, 3.0, (rows, columns)) * rng.choice([0.0, 1.0, 1e-9, 1e6], (rows, columns))
             x[rng.random((rows, columns)) < 0.05] = np.nan  # never fitted, but walked alike
-            live = ensemble.logits(x)
             monkeypatch.setattr(native, "MODULE", None)
             reference = ensemble.logits(x)
             monkeypatch.undo()
-            assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
+            # in C order, in Fortran order (article_matrix's transpose) and as a strided view
+            for layout in (x, np.asfortranarray(x), np.repeat(x, 2, axis=0)[::2]):
+                live = ensemble.logits(layout)
+                assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
             checked += 1
     assert checked
+
+
+def test_compiled_tree_sums_add_as_numpy_for_any_number_of_trees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy sums a row pairwise (eight running sums, halves past 128): the C sum must add in
+    the same order for every count of trees, not only the shipped models' counts."""
+    rng = np.random.default_rng(11)
+    for trees in (1, 2, 7, 8, 9, 15, 16, 17, 120, 128, 129, 136, 255, 300, 1025):
+        slots = 3  # depth 1: a root and two leaves per tree
+        feature = np.zeros(trees * slots, np.intp)
+        feature[::slots] = rng.integers(0, 2, trees)
+        threshold = np.full(trees * slots, np.inf)
+        threshold[::slots] = rng.normal(size=trees)
+        value = rng.normal(size=trees * slots) * 10.0 ** rng.integers(-8, 8, trees * slots)
+        ensemble = TreeEnsemble(("a", "b"), float(rng.normal()), 1, feature, threshold, value)
+        x = rng.normal(size=(40, 2))
+        live = ensemble.logits(x)
+        monkeypatch.setattr(native, "MODULE", None)
+        reference = ensemble.logits(x)
+        monkeypatch.undo()
+        assert live.tobytes() == reference.tobytes(), trees
 
 
 DUMP = """

@@ -74,6 +74,12 @@ class TreeEnsemble:
         n = x.shape[0]
         if not n:
             return np.zeros(0)
+        if native.MODULE is not None and self.depth:
+            # the walk and the sums in C, row by row, read through x's strides (no copy, no
+            # slices): the same leaves, summed as numpy sums them (tree_logits)
+            x = np.asarray(x, dtype=np.float64)
+            logits = native.MODULE.tree_logits(x, *self._native_walk, self.value, self.depth, self.baseline)
+            return np.frombuffer(logits, np.float64)
         roots, right, feature, root_columns, root_thresholds, root_rights = self._walk
         rows = max(WALK_CELLS // max(len(roots), 1), 1)
         if n > rows:  # many pages' lines: walked a slice at a time, each row alone as before
@@ -81,10 +87,6 @@ class TreeEnsemble:
         if not self.depth:  # lone leaves: every line at the roots
             return self.value.take(np.broadcast_to(roots, (n, len(roots)))).sum(axis=1) + self.baseline  # type: ignore[no-any-return]
         x = np.ascontiguousarray(x, dtype=np.float64)
-        if native.MODULE is not None:  # the same walk in C, row by row: the same leaves
-            leaves = native.MODULE.tree_leaves(x, x.shape[1], *self._native_walk, self.depth)
-            node = np.frombuffer(leaves, _INDEX).reshape(n, len(roots))
-            return self.value.take(node).sum(axis=1) + self.baseline  # type: ignore[no-any-return]
         flat = x.ravel()
         row_base = (np.arange(n, dtype=_INDEX) * x.shape[1])[:, None]
         # Arrays stay (lines x trees) in C order, so the sum over trees adds in one fixed
