@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import accumulate
 from types import ModuleType
 from typing import Any
 
@@ -26,6 +27,14 @@ import pytest
 from cleaner import native
 from cleaner.blocks import Block, split_blocks_python
 from cleaner.heuristics import features
+from cleaner.heuristics.article_lines import (
+    _WE,
+    _YOU,
+    TITLE_OVERLAP_MAX_WORDS,
+    _LowerPage,
+    pronoun_shares_python,
+    title_overlaps_python,
+)
 from cleaner.heuristics.article_model import load_article_model
 from cleaner.heuristics.features import (
     byte_word_occurrences,
@@ -34,6 +43,7 @@ from cleaner.heuristics.features import (
     line_shapes_python,
     most_common_positions_python,
 )
+from cleaner.heuristics.lexicon import lower_text
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
@@ -127,6 +137,54 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
+def _word_pages() -> list[list[str]]:
+    """Lower-cased pages for the word twins: the corpus cases, the hostile strings, and
+    pronouns and title words between every kind of white space and at the lines' edges."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    made = [f"{s}we{s}our{s}and{s}you{s}" for s in spaces] + [f"we{s}du" for s in spaces]
+    made += [
+        "wir  wir unser",
+        "vous vous vous",
+        "we,you we.",
+        "",
+        " ",
+        "\u1f4d\u03c4\u03b9 we",
+        "nas\ud800 we",
+    ]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    pages = [lower_text(text).split("\n") for text in texts]
+    pages.append(["we and you: our title", *made])
+    return pages
+
+
+def test_compiled_word_shares_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = _word_pages()
+    lows = [line for page in pages for line in page]
+    words = [max(len(line.split()), 1) for line in lows]
+    starts = [0, *accumulate(map(len, pages))]
+    reference = pronoun_shares_python(_LowerPage(lows, "\n".join(lows)), words)
+    live = module.pronoun_shares(lows, words, _WE, _YOU)
+    assert [_floats(s) for s in live] == [_floats(s) for s in reference]
+    assert any(reference[0]) and any(reference[1])
+    overlaps = module.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+    assert _floats(overlaps) == _floats(title_overlaps_python(lows, words, starts))
+    assert any(overlaps)
+    with pytest.raises(ZeroDivisionError):  # as Python's division by a count of 0
+        module.pronoun_shares(["we"], [0], _WE, _YOU)
+    with pytest.raises(TypeError):
+        module.pronoun_shares(["we"], [1, 2], _WE, _YOU)
+    with pytest.raises(TypeError):
+        module.pronoun_shares([b"we"], [1], _WE, _YOU)
+    with pytest.raises(ValueError):
+        module.title_overlaps(["a", "b"], [1, 1], [0, 3], 30)
+    with pytest.raises(TypeError):
+        module.title_overlaps(["a"], [1], (0, 1), 30)
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
@@ -253,7 +311,7 @@ def ensembles() -> list[TreeEnsemble]:
     return found
 
 
-def test_compiled_tree_walk_and_sums_give_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_tree_logits_are_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(14)
     checked = 0
     for ensemble in ensembles():

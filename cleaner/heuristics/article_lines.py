@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import re2
 
+from cleaner import native
 from cleaner.heuristics.features import OTHER_SPACES, line_starts
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_letters import letter_counts_of_pages
@@ -402,6 +403,39 @@ def _pronoun_lines(page: _LowerPage) -> list[int]:
     return page.matching(_PRONOUN_LINE)
 
 
+def pronoun_shares_python(page: _LowerPage, words: list[int]) -> tuple[list[float], list[float]]:
+    """Per line of ``page``, the shares of its words (``words``: its word count) that are
+    distinct first-person-plural and second-person pronouns ("we_share", "you_share"); 0.0
+    where it holds none. Only the lines an RE2 scan finds holding one are split
+    (``_pronoun_lines``). The compiled twin, ``pronoun_shares``, splits every line in C,
+    making a str only of words whose length and outer letters a pronoun has."""
+    lows = page.lows
+    we, you = [0.0] * len(lows), [0.0] * len(lows)
+    for j in _pronoun_lines(page):
+        pronouns = _PRONOUNS.intersection(lows[j].split())
+        if pronouns:
+            we[j] = len(_WE.intersection(pronouns)) / words[j]
+            you[j] = len(_YOU.intersection(pronouns)) / words[j]
+    return we, you
+
+
+def title_overlaps_python(lows: list[str], words: list[int], starts: list[int]) -> list[float]:
+    """Per line, the share of its words (with repeats) that are words of its page's first
+    line, which stands for the title ("title_overlap"): lines of at most
+    TITLE_OVERLAP_MAX_WORDS words, 0.0 elsewhere and where none is. The compiled twin,
+    ``title_overlaps``, reads the words in C."""
+    overlap = [0.0] * len(lows)
+    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
+    for a, b in zip(starts, starts[1:]):
+        in_title = set(lows[a].split()).__contains__
+        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
+            line_words = lows[j].split()
+            shared = sum(map(in_title, line_words))
+            if shared:  # else 0.0, as set (a line of no words shares none)
+                overlap[j] = shared / len(line_words)
+    return overlap
+
+
 def _shifted_in_pages(
     values: list[Any], by: int, fill: Any, firsts: list[int], lasts: list[int]
 ) -> list[Any]:
@@ -512,26 +546,14 @@ def article_matrix(
         if name != "byline":
             put(name, lambda: opening[kind])  # noqa: B023 (called at once)
     put("byline", lambda: [w < SHORT_WORDS and b for w, b in zip(words, opening["byline"])])
-    we, you = [0.0] * n, [0.0] * n
-    for j in _pronoun_lines(low_page):
-        pronouns = _PRONOUNS.intersection(lows[j].split())
-        if pronouns:
-            we[j] = len(_WE.intersection(pronouns)) / words[j]
-            you[j] = len(_YOU.intersection(pronouns)) / words[j]
-    col["we_share"] = we
-    col["you_share"] = you
-
-    put("repeated", lambda: _repeated(stripped, starts))
-    overlap = [0.0] * n
-    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
-    for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
-        in_title = set(lows[a].split()).__contains__
-        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
-            line_words = lows[j].split()
-            shared = sum(map(in_title, line_words))
-            if shared:  # else 0.0, as set (a line of no words shares none)
-                overlap[j] = shared / len(line_words)
-    col["title_overlap"] = overlap
+    if native.MODULE is not None:
+        col["we_share"], col["you_share"] = native.MODULE.pronoun_shares(lows, words, _WE, _YOU)
+        put("repeated", lambda: _repeated(stripped, starts))
+        col["title_overlap"] = native.MODULE.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+    else:
+        col["we_share"], col["you_share"] = pronoun_shares_python(low_page, words)
+        put("repeated", lambda: _repeated(stripped, starts))
+        col["title_overlap"] = title_overlaps_python(lows, words, starts)
 
     put("phrase_start", lambda: phrase_at_start)
     buttons = lexicon.line_category

@@ -1035,6 +1035,273 @@ done:
     return segments;
 }
 
+/* ------------------------------------------------------ pronoun_shares, title_overlaps */
+
+/* str.split()'s words of a line: the next word at or after *pos (its start and end), or 0
+ * when none is left. White space as str.split() sees it (Py_UNICODE_ISSPACE). */
+static inline int
+next_word(int kind, const void *data, Py_ssize_t size, Py_ssize_t *pos, Py_ssize_t *start)
+{
+    Py_ssize_t at = *pos;
+    while (at < size && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
+        at++;
+    if (at >= size)
+        return 0;
+    *start = at;
+    while (at < size && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
+        at++;
+    *pos = at;
+    return 1;
+}
+
+#define WORD_SIEVE_BITS 4096 /* a word's length and outer characters, hashed to one bit */
+
+/* The sieve's bit of a word: a word whose bit is clear is in no set the sieve was made of,
+ * so most words are ruled out without making a str of them. */
+static inline unsigned
+word_bit(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    const Py_UCS4 first = PyUnicode_READ(kind, data, start), last = PyUnicode_READ(kind, data, end - 1);
+    return (unsigned)(((size_t)(end - start) * 1000003u) ^ (first * 31u) ^ (last * 7919u)) % WORD_SIEVE_BITS;
+}
+
+/* Marks the sieve bit of each str in `words` (a set or frozenset of str). */
+static int
+sieve_of(PyObject *words, unsigned char *sieve)
+{
+    PyObject *iterator = PyObject_GetIter(words);
+    if (iterator == NULL)
+        return -1;
+    PyObject *word;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        if (PyUnicode_Check(word) && PyUnicode_GET_LENGTH(word) > 0) {
+            const unsigned bit = word_bit(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, PyUnicode_GET_LENGTH(word));
+            sieve[bit / 8] |= (unsigned char)(1u << (bit % 8));
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* count / words as Python's int / int gives it (both exact in a double), in a new float;
+ * 0.0 shared. A line's word count of 0 with a word in it is ZeroDivisionError, as there. */
+static PyObject *
+share_of(Py_ssize_t count, PyObject *words, PyObject *zero)
+{
+    const long total = PyLong_AsLong(words);
+    if (total == -1 && PyErr_Occurred())
+        return NULL;
+    if (total == 0) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "division by zero");
+        return NULL;
+    }
+    if (count == 0) {
+        Py_INCREF(zero);
+        return zero;
+    }
+    return PyFloat_FromDouble((double)count / (double)total);
+}
+
+/* Checks lows (list of str) and words (list of int) of the same length. */
+static int
+check_lines(PyObject *lows, PyObject *words, const char *name)
+{
+    if (!PyList_Check(lows) || !PyList_Check(words) || PyList_GET_SIZE(lows) != PyList_GET_SIZE(words)) {
+        PyErr_Format(PyExc_TypeError, "%s: lows and words must be lists of the same length", name);
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(lows); j++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lows, j)) || !PyLong_Check(PyList_GET_ITEM(words, j))) {
+            PyErr_Format(PyExc_TypeError, "%s: lows must hold str and words int", name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* pronoun_shares(lows, words, we, you): article_lines.pronoun_shares_python. Per line, of
+ * the distinct words of str.split() in `we` and in `you` (frozensets of str), each count
+ * divided by the line's word count (words[j]), where the line holds any; 0.0 elsewhere.
+ * Returns two lists of floats. */
+static PyObject *
+native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyAnySet_Check(args[2]) || !PyAnySet_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "pronoun_shares(lows, words, we, you): we and you are sets of str");
+        return NULL;
+    }
+    PyObject *lows = args[0], *words = args[1], *we = args[2], *you = args[3];
+    if (check_lines(lows, words, "pronoun_shares") < 0)
+        return NULL;
+    unsigned char sieve[WORD_SIEVE_BITS / 8] = {0};
+    if (sieve_of(we, sieve) < 0 || sieve_of(you, sieve) < 0)
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows);
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    PyObject *we_out = PyList_New(n), *you_out = PyList_New(n);
+    PyObject *found = PyList_New(0); /* the line's distinct pronouns so far */
+    if (zero == NULL || we_out == NULL || you_out == NULL || found == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *line = PyList_GET_ITEM(lows, j);
+        const int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+        Py_ssize_t pos = 0, start, we_count = 0, you_count = 0;
+        while (next_word(kind, data, size, &pos, &start)) {
+            const unsigned bit = word_bit(kind, data, start, pos);
+            if (!(sieve[bit / 8] & (1u << (bit % 8))))
+                continue;
+            PyObject *word = PyUnicode_Substring(line, start, pos);
+            if (word == NULL)
+                goto fail;
+            const int in_we = PySet_Contains(we, word);
+            const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
+            int seen = 0;
+            if (in_you >= 0 && (in_we || in_you))
+                seen = PySequence_Contains(found, word);
+            if (in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0)) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(word);
+            if ((in_we || in_you) && !seen) {
+                we_count += in_we;
+                you_count += in_you;
+            }
+        }
+        PyObject *we_share, *you_share;
+        if (PyList_GET_SIZE(found)) {
+            if (PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) < 0)
+                goto fail;
+            we_share = share_of(we_count, PyList_GET_ITEM(words, j), zero);
+            if (we_share == NULL)
+                goto fail;
+            you_share = share_of(you_count, PyList_GET_ITEM(words, j), zero);
+            if (you_share == NULL) {
+                Py_DECREF(we_share);
+                goto fail;
+            }
+        }
+        else {
+            Py_INCREF(zero);
+            Py_INCREF(zero);
+            we_share = you_share = zero;
+        }
+        PyList_SET_ITEM(we_out, j, we_share);
+        PyList_SET_ITEM(you_out, j, you_share);
+    }
+    Py_DECREF(zero);
+    Py_DECREF(found);
+    PyObject *pair = PyTuple_Pack(2, we_out, you_out);
+    Py_DECREF(we_out);
+    Py_DECREF(you_out);
+    return pair;
+fail:
+    Py_XDECREF(zero);
+    Py_XDECREF(we_out);
+    Py_XDECREF(you_out);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* title_overlaps(lows, words, starts, max_words): article_lines.title_overlaps_python. In
+ * each page (its lines from starts[k] to starts[k + 1]) the first line stands for its
+ * title: each later line of at most max_words words (words[j]) gets the share of its
+ * str.split() words (with repeats) that are words of the title, 0.0 where none is. */
+static PyObject *
+native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyList_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "title_overlaps(lows, words, starts, max_words) takes a list of starts");
+        return NULL;
+    }
+    PyObject *lows = args[0], *words = args[1], *starts = args[2];
+    if (check_lines(lows, words, "title_overlaps") < 0)
+        return NULL;
+    const long max_words = PyLong_AsLong(args[3]);
+    if (max_words == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows), pages = PyList_GET_SIZE(starts) - 1;
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    PyObject *out = PyList_New(n);
+    if (zero == NULL || out == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_INCREF(zero);
+        PyList_SET_ITEM(out, j, zero);
+    }
+    for (Py_ssize_t k = 0; k < pages; k++) {
+        const Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        const Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k + 1));
+        if ((a == -1 || b == -1) && PyErr_Occurred())
+            goto fail;
+        if (a < 0 || b > n || a > b) {
+            PyErr_SetString(PyExc_ValueError, "title_overlaps: starts must rise within the lines");
+            goto fail;
+        }
+        if (a == b) /* an empty page (never made): no title, no lines */
+            continue;
+        PyObject *title = PyList_GET_ITEM(lows, a);
+        PyObject *title_words = PyUnicode_Split(title, NULL, -1);
+        PyObject *in_title = title_words == NULL ? NULL : PySet_New(title_words);
+        Py_XDECREF(title_words);
+        if (in_title == NULL)
+            goto fail;
+        unsigned char sieve[WORD_SIEVE_BITS / 8] = {0};
+        if (sieve_of(in_title, sieve) < 0) {
+            Py_DECREF(in_title);
+            goto fail;
+        }
+        for (Py_ssize_t j = a + 1; j < b; j++) {
+            const long line_words = PyLong_AsLong(PyList_GET_ITEM(words, j));
+            if (line_words == -1 && PyErr_Occurred()) {
+                Py_DECREF(in_title);
+                goto fail;
+            }
+            if (line_words > max_words)
+                continue;
+            PyObject *line = PyList_GET_ITEM(lows, j);
+            const int kind = PyUnicode_KIND(line);
+            const void *data = PyUnicode_DATA(line);
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+            Py_ssize_t pos = 0, start, count = 0, shared = 0;
+            while (next_word(kind, data, size, &pos, &start)) {
+                count++;
+                const unsigned bit = word_bit(kind, data, start, pos);
+                if (!(sieve[bit / 8] & (1u << (bit % 8))))
+                    continue;
+                PyObject *word = PyUnicode_Substring(line, start, pos);
+                const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
+                Py_XDECREF(word);
+                if (in < 0) {
+                    Py_DECREF(in_title);
+                    goto fail;
+                }
+                shared += in;
+            }
+            if (shared) {
+                PyObject *share = PyFloat_FromDouble((double)shared / (double)count);
+                if (share == NULL) {
+                    Py_DECREF(in_title);
+                    goto fail;
+                }
+                PyList_SetItem(out, j, share); /* drops the shared zero */
+            }
+        }
+        Py_DECREF(in_title);
+    }
+    Py_DECREF(zero);
+    return out;
+fail:
+    Py_XDECREF(zero);
+    Py_XDECREF(out);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -1054,6 +1321,10 @@ static PyMethodDef native_methods[] = {
      "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
     {"tree_logits", (PyCFunction)(void (*)(void))native_tree_logits, METH_FASTCALL,
      "tree_logits(x, feature, threshold, right, roots, value, depth, baseline): each row's log-odds."},
+    {"pronoun_shares", (PyCFunction)(void (*)(void))native_pronoun_shares, METH_FASTCALL,
+     "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
+    {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
+     "title_overlaps(lows, words, starts, max_words): per line its words' share in its page's first line."},
     {NULL, NULL, 0, NULL},
 };
 
