@@ -1037,21 +1037,68 @@ done:
 
 /* ------------------------------------------------------ pronoun_shares, title_overlaps */
 
-/* str.split()'s words of a line: the next word at or after *pos (its start and end), or 0
- * when none is left. White space as str.split() sees it (Py_UNICODE_ISSPACE). */
+/* White space as str.split() sees it (str.isspace(): Py_UNICODE_ISSPACE), written out so
+ * the test is inline: the ASCII table, and the 19 others of the Unicode database. */
 static inline int
-next_word(int kind, const void *data, Py_ssize_t size, Py_ssize_t *pos, Py_ssize_t *start)
+is_py_space(Py_UCS4 c)
 {
-    Py_ssize_t at = *pos;
-    while (at < size && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
-        at++;
-    if (at >= size)
-        return 0;
-    *start = at;
-    while (at < size && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, at)))
-        at++;
-    *pos = at;
-    return 1;
+    if (c < 128)
+        return _Py_ascii_whitespace[c];
+    return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && (c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000));
+}
+
+/* The words of str.split() in a line: (start, end) pairs into `bounds` (room for
+ * size / 2 + 1 pairs: a word and a space each at least), their count returned. One copy
+ * per string kind, so the scan reads the array directly. */
+#define WORD_BOUNDS(NAME, CHAR)                                                                \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size, Py_ssize_t *bounds)             \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        Py_ssize_t pos = 0, count = 0;                                                         \
+        for (;;) {                                                                             \
+            while (pos < size && is_py_space(text[pos]))                                       \
+                pos++;                                                                         \
+            if (pos >= size)                                                                   \
+                return count;                                                                  \
+            bounds[2 * count] = pos;                                                           \
+            while (pos < size && !is_py_space(text[pos]))                                      \
+                pos++;                                                                         \
+            bounds[2 * count + 1] = pos;                                                       \
+            count++;                                                                           \
+        }                                                                                      \
+    }
+WORD_BOUNDS(word_bounds_ucs1, Py_UCS1)
+WORD_BOUNDS(word_bounds_ucs2, Py_UCS2)
+WORD_BOUNDS(word_bounds_ucs4, Py_UCS4)
+
+/* The words of `line` (a str) into bounds (see WORD_BOUNDS), their count. */
+static Py_ssize_t
+word_bounds(PyObject *line, Py_ssize_t *bounds)
+{
+    const void *data = PyUnicode_DATA(line);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+    switch (PyUnicode_KIND(line)) {
+    case PyUnicode_1BYTE_KIND:
+        return word_bounds_ucs1(data, size, bounds);
+    case PyUnicode_2BYTE_KIND:
+        return word_bounds_ucs2(data, size, bounds);
+    default:
+        return word_bounds_ucs4(data, size, bounds);
+    }
+}
+
+/* Room for the word bounds of the longest of `lows` (a list of str), or NULL (an error set). */
+static Py_ssize_t *
+bounds_for(PyObject *lows)
+{
+    Py_ssize_t longest = 0;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(lows); j++) {
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(PyList_GET_ITEM(lows, j));
+        if (size > longest)
+            longest = size;
+    }
+    return PyMem_New(Py_ssize_t, 2 * (longest / 2 + 1));
 }
 
 #define WORD_SIEVE_BITS 4096 /* a word's length and outer characters, hashed to one bit */
@@ -1142,15 +1189,20 @@ native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *zero = PyFloat_FromDouble(0.0);
     PyObject *we_out = PyList_New(n), *you_out = PyList_New(n);
     PyObject *found = PyList_New(0); /* the line's distinct pronouns so far */
-    if (zero == NULL || we_out == NULL || you_out == NULL || found == NULL)
+    Py_ssize_t *bounds = bounds_for(lows);
+    if (zero == NULL || we_out == NULL || you_out == NULL || found == NULL || bounds == NULL) {
+        if (bounds == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
         goto fail;
+    }
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *line = PyList_GET_ITEM(lows, j);
         const int kind = PyUnicode_KIND(line);
         const void *data = PyUnicode_DATA(line);
-        const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
-        Py_ssize_t pos = 0, start, we_count = 0, you_count = 0;
-        while (next_word(kind, data, size, &pos, &start)) {
+        const Py_ssize_t count = word_bounds(line, bounds);
+        Py_ssize_t we_count = 0, you_count = 0;
+        for (Py_ssize_t w = 0; w < count; w++) {
+            const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
             const unsigned bit = word_bit(kind, data, start, pos);
             if (!(sieve[bit / 8] & (1u << (bit % 8))))
                 continue;
@@ -1195,6 +1247,7 @@ native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_DECREF(zero);
     Py_DECREF(found);
+    PyMem_Free(bounds);
     PyObject *pair = PyTuple_Pack(2, we_out, you_out);
     Py_DECREF(we_out);
     Py_DECREF(you_out);
@@ -1204,6 +1257,7 @@ fail:
     Py_XDECREF(we_out);
     Py_XDECREF(you_out);
     Py_XDECREF(found);
+    PyMem_Free(bounds);
     return NULL;
 }
 
@@ -1228,8 +1282,12 @@ native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const Py_ssize_t n = PyList_GET_SIZE(lows), pages = PyList_GET_SIZE(starts) - 1;
     PyObject *zero = PyFloat_FromDouble(0.0);
     PyObject *out = PyList_New(n);
-    if (zero == NULL || out == NULL)
+    Py_ssize_t *bounds = bounds_for(lows);
+    if (zero == NULL || out == NULL || bounds == NULL) {
+        if (bounds == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
         goto fail;
+    }
     for (Py_ssize_t j = 0; j < n; j++) {
         Py_INCREF(zero);
         PyList_SET_ITEM(out, j, zero);
@@ -1267,10 +1325,10 @@ native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyObject *line = PyList_GET_ITEM(lows, j);
             const int kind = PyUnicode_KIND(line);
             const void *data = PyUnicode_DATA(line);
-            const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
-            Py_ssize_t pos = 0, start, count = 0, shared = 0;
-            while (next_word(kind, data, size, &pos, &start)) {
-                count++;
+            const Py_ssize_t count = word_bounds(line, bounds);
+            Py_ssize_t shared = 0;
+            for (Py_ssize_t w = 0; w < count; w++) {
+                const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
                 const unsigned bit = word_bit(kind, data, start, pos);
                 if (!(sieve[bit / 8] & (1u << (bit % 8))))
                     continue;
@@ -1295,10 +1353,12 @@ native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_DECREF(in_title);
     }
     Py_DECREF(zero);
+    PyMem_Free(bounds);
     return out;
 fail:
     Py_XDECREF(zero);
     Py_XDECREF(out);
+    PyMem_Free(bounds);
     return NULL;
 }
 
