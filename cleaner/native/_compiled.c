@@ -585,6 +585,13 @@ pairwise_sum(const double *a, Py_ssize_t n)
     return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
 }
 
+/* One heap slot of a tree as the walk reads it. */
+struct tree_node {
+    Py_ssize_t offset; /* the column read here, in bytes into a row */
+    double threshold;  /* go left when the column is at most this */
+    Py_ssize_t right;  /* the right child's slot; the left one is the slot before it */
+};
+
 /* Each row's log-odds (trees.TreeEnsemble.logits): from each tree's root, `depth` times,
  * node = right[node] - (x[row, feature[node]] <= threshold[node]); then the leaves'
  * values summed as numpy sums value.take(leaves) along a row (0.0 plus pairwise_sum),
@@ -613,6 +620,8 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *out = NULL; /* declared before the first goto: every exit returns it */
     Py_ssize_t *leaf = NULL;
     double *values = NULL;
+    struct tree_node *node = NULL;
+    unsigned char *reach = NULL;
     Py_buffer xb, fb, tb, rb, ob, vb;
     if (get_matrix(args[0], &xb) < 0)
         return NULL;
@@ -655,6 +664,39 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (roots[t] < 0 || roots[t] >= slots)
             goto out_of_range;
     }
+    /* Each slot's column (as its byte offset in a row), threshold and right child side by
+     * side: a step reads one place rather than three arrays. The slots a walk can step
+     * from (the roots, then both children of each, depth - 1 times) are checked here,
+     * once, so the walk below needs no test: an ensemble whose walk could leave its
+     * slots or its columns is refused whatever rows come. */
+    node = PyMem_New(struct tree_node, slots ? slots : 1);
+    reach = PyMem_Calloc(2 * (size_t)(slots ? slots : 1), 1);
+    if (node == NULL || reach == NULL) {
+        PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto release_all;
+    }
+    unsigned char *now = reach, *next = reach + slots;
+    for (Py_ssize_t t = 0; t < trees; t++)
+        now[roots[t]] = 1;
+    for (Py_ssize_t level = 0; level < depth; level++) {
+        memset(next, 0, (size_t)slots);
+        for (Py_ssize_t k = 0; k < slots; k++) {
+            if (!now[k])
+                continue;
+            if (feature[k] < 0 || feature[k] >= columns || right[k] < 1 || right[k] >= slots)
+                goto out_of_range;
+            next[right[k] - 1] = next[right[k]] = 1;
+        }
+        unsigned char *swap = now;
+        now = next;
+        next = swap;
+    }
+    for (Py_ssize_t k = 0; k < slots; k++) {
+        node[k].offset = feature[k] * column_step;
+        node[k].threshold = threshold[k];
+        node[k].right = right[k];
+    }
     const char *base = xb.buf;
     /* A row's trees descend together, a level at a time: each tree's step waits on its
      * own previous one only, so the processor overlaps the steps of many trees (one tree
@@ -665,15 +707,8 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         memcpy(leaf, roots, (size_t)trees * sizeof(Py_ssize_t));
         for (Py_ssize_t level = 0; level < depth; level++) {
             for (Py_ssize_t t = 0; t < trees; t++) {
-                const Py_ssize_t node = leaf[t];
-                const Py_ssize_t column = feature[node];
-                if (column < 0 || column >= columns)
-                    goto out_of_range;
-                const double cell = *(const double *)(line + column * column_step);
-                const Py_ssize_t next = right[node] - (cell <= threshold[node]);
-                if (next < 0 || next >= slots)
-                    goto out_of_range;
-                leaf[t] = next;
+                const struct tree_node *at = node + leaf[t];
+                leaf[t] = at->right - (*(const double *)(line + at->offset) <= at->threshold);
             }
         }
         for (Py_ssize_t t = 0; t < trees; t++)
@@ -689,6 +724,8 @@ out_of_range:
 release_all:
     PyMem_Free(leaf);
     PyMem_Free(values);
+    PyMem_Free(node);
+    PyMem_Free(reach);
     PyBuffer_Release(&vb);
 release_o:
     PyBuffer_Release(&ob);
