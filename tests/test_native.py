@@ -43,7 +43,7 @@ from cleaner.heuristics.features import (
     line_shapes_python,
     most_common_positions_python,
 )
-from cleaner.heuristics.lexicon import lower_text
+from cleaner.heuristics.lexicon import lower_text, lower_text_python
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
@@ -137,6 +137,29 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
+def test_compiled_lower_case_is_lower_text_python() -> None:
+    """Every code point but the three left to Python (U+03A3, U+0130, U+0307) maps alone
+    as str.lower maps it, and the result has the width str.lower gives ("\u0178" -> "\xff")."""
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    left = {0x3A3, 0x130, 0x307}
+    every = "".join(chr(c) for c in range(0x110000) if c not in left)
+    for text in [every, every[::-1], *HOSTILE, "\u0178", "\u212a", "A\u00ff", "\U00010400x", "ABC"]:
+        low = module.lower_text(text)
+        if left.intersection(map(ord, text)):
+            assert low is None
+            continue
+        assert low is not None and low == lower_text_python(text)
+        assert sys.getsizeof(low) == sys.getsizeof(lower_text_python(text))  # the same width
+    for text in ["\u03a3\u039f\u03a3", "\u0130STANBUL", "i\u0307", "x\u0307"]:
+        assert module.lower_text(text) is None
+        assert lower_text(text) == lower_text_python(text)
+    with pytest.raises(TypeError):
+        module.lower_text(b"bytes")
 
 
 def _word_pages() -> list[list[str]]:

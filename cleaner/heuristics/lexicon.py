@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 
 import re2
 
+from cleaner import native
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
 from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem
@@ -107,12 +108,26 @@ def _program(pattern: bytes) -> Any:
     return program
 
 
+_NATIVE = native.MODULE  # the compiled twins, or None (cleaner.native)
+
 # str.lower() writes Turkish dotted capital I ("İlgili") as "i" plus a combining dot, which
 # no lexicon entry holds; Turkish and Azeri write it as plain "i" in lower case.
 _DOTTED_I_LOWER = "i\u0307"
 
 
 def lower_text(text: str) -> str:
+    """``text`` lower-cased as the lexicons are written (``lower_text_python``); the
+    compiled twin, ``lower_text``, maps character by character in the text's own width
+    (str.lower builds a buffer of 4 bytes a character, 3 times the text's length),
+    leaving the texts whose mapping depends on more than one character to Python."""
+    if _NATIVE is not None:
+        low: str | None = _NATIVE.lower_text(text)
+        if low is not None:
+            return low
+    return lower_text_python(text)
+
+
+def lower_text_python(text: str) -> str:
     """``text`` lower-cased as the lexicons are written: ``str.lower``, with a dotted
     capital I as plain "i" (one character, as the original), so "İLGİLİ HABER" reads
     as the entry "ilgili haber". The check is one scan in C; the copy is rare."""

@@ -1399,6 +1399,64 @@ fail:
     return NULL;
 }
 
+/* ----------------------------------------------------------------- lower_text */
+
+/* lower_text(text): lexicon.lower_text_python's lower case, or None where it would differ
+ * from a character-by-character mapping: str.lower's full case mapping is each
+ * character's simple one (Py_UNICODE_TOLOWER) but for the capital sigma (lower-cased by
+ * its place in the word) and the dotted capital I (two characters), and lower_text turns
+ * "i" and a combining dot above into "i": a text holding U+03A3, U+0130 or U+0307 is left
+ * to Python (None). The copy str.lower makes goes through a buffer of four bytes a
+ * character three times the text's length; this one writes the text's own width. */
+/* Writes the lower case of `size` characters of one width from `data` to `out`: 1 when
+ * done, 0 when a character asks for Python (see native_lower_text). */
+#define LOWER_CHARS(NAME, CHAR)                                                                \
+    static int NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest)              \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        CHAR *low = (CHAR *)out;                                                               \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            if (c < 128) {                                                                     \
+                low[k] = (CHAR)(c - 'A' < 26u ? c + ('a' - 'A') : c);                          \
+                continue;                                                                      \
+            }                                                                                  \
+            if (c == 0x3A3 || c == 0x130 || c == 0x307)                                        \
+                return 0;                                                                      \
+            const Py_UCS4 lowered = Py_UNICODE_TOLOWER(c);                                     \
+            if (lowered > widest) /* never in Unicode 14: a lower case wider than the text */  \
+                return 0;                                                                      \
+            low[k] = (CHAR)lowered;                                                            \
+        }                                                                                      \
+        return 1;                                                                              \
+    }
+LOWER_CHARS(lower_ucs1, Py_UCS1)
+LOWER_CHARS(lower_ucs2, Py_UCS2)
+LOWER_CHARS(lower_ucs4, Py_UCS4)
+
+static PyObject *
+native_lower_text(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower_text: text must be a str");
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
+    void *out = PyMem_Malloc((size_t)(size ? size : 1) * (size_t)kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    const int done = kind == PyUnicode_1BYTE_KIND   ? lower_ucs1(data, out, size, widest)
+                     : kind == PyUnicode_2BYTE_KIND ? lower_ucs2(data, out, size, widest)
+                                                    : lower_ucs4(data, out, size, widest);
+    PyObject *low = done ? PyUnicode_FromKindAndData(kind, out, size) : Py_NewRef(Py_None);
+    PyMem_Free(out); /* FromKindAndData copied it, in the narrowest width that holds it */
+    return low;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -1418,6 +1476,8 @@ static PyMethodDef native_methods[] = {
      "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
     {"tree_logits", (PyCFunction)(void (*)(void))native_tree_logits, METH_FASTCALL,
      "tree_logits(x, feature, threshold, right, roots, value, depth, baseline): each row's log-odds."},
+    {"lower_text", native_lower_text, METH_O,
+     "lower_text(text): lexicon.lower_text's lower case, or None where Python must make it."},
     {"pronoun_shares", (PyCFunction)(void (*)(void))native_pronoun_shares, METH_FASTCALL,
      "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
     {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
