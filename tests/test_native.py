@@ -32,6 +32,7 @@ from cleaner.heuristics.article_lines import (
     _YOU,
     TITLE_OVERLAP_MAX_WORDS,
     _LowerPage,
+    _repeated_python,
     pronoun_shares_python,
     title_overlaps_python,
 )
@@ -137,6 +138,24 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+
+
+def test_compiled_repeats_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = _word_pages()
+    stripped = [line.strip() for page in pages for line in page]
+    stripped += ["again", "once", "again", "", ""] * 40  # a page past the pair-by-pair size
+    sizes = [*map(len, pages), 200]
+    for starts in ([0, *accumulate(sizes)], [0, len(stripped)], [0, 0, 3, len(stripped)]):
+        assert module.repeated_lines(stripped, starts) == _repeated_python(stripped, starts)
+    assert any(module.repeated_lines(stripped, [0, *accumulate(sizes)]))
+    with pytest.raises(ValueError):
+        module.repeated_lines(["a"], [0, 2])
+    with pytest.raises(TypeError):
+        module.repeated_lines([b"a"], [0, 1])
 
 
 def test_compiled_lower_case_is_lower_text_python() -> None:

@@ -804,6 +804,14 @@ def _shifted_flags(
 
 
 def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
+    """``_repeated_python``, or its compiled twin ``repeated_lines``, which compares a
+    page's few dozen lines pair by pair (lengths first, no hashing)."""
+    if native.MODULE is not None:
+        return native.MODULE.repeated_lines(stripped, starts)
+    return _repeated_python(stripped, starts)
+
+
+def _repeated_python(stripped: list[str], starts: list[int]) -> list[bool]:
     """Whether each line's text comes again in its page (``starts``: where each page's
     lines start, and one past the last). Most lines are unique in the whole batch;
     only the others are counted by page."""

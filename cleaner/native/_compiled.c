@@ -1457,6 +1457,93 @@ native_lower_text(PyObject *module, PyObject *text)
     return low;
 }
 
+/* ------------------------------------------------------------- repeated_lines */
+
+#define REPEAT_PAIRS_MAX_LINES 128 /* a page this short is compared pair by pair, no hashing */
+
+/* repeated_lines(stripped, starts): article_lines._repeated_python. Per line (a str of the
+ * list `stripped`), whether another line of its page (its lines from starts[k] to
+ * starts[k + 1]) has the same text. A page of at most REPEAT_PAIRS_MAX_LINES lines
+ * compares its lines pair by pair, lengths first (most lines' length is their own, and
+ * no text is hashed); a longer one counts its texts in a dict. */
+static PyObject *
+native_repeated_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "repeated_lines(stripped, starts) takes two lists");
+        return NULL;
+    }
+    PyObject *stripped = args[0], *starts = args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(stripped), pages = PyList_GET_SIZE(starts) - 1;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (!PyUnicode_CheckExact(PyList_GET_ITEM(stripped, j))) {
+            PyErr_SetString(PyExc_TypeError, "repeated_lines: stripped must hold str");
+            return NULL;
+        }
+    }
+    char *again = PyMem_Calloc((size_t)(n ? n : 1), 1);
+    if (again == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = NULL;
+    for (Py_ssize_t k = 0; k < pages; k++) {
+        const Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        const Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k + 1));
+        if ((a == -1 || b == -1) && PyErr_Occurred())
+            goto done;
+        if (a < 0 || b > n || a > b) {
+            PyErr_SetString(PyExc_ValueError, "repeated_lines: starts must rise within the lines");
+            goto done;
+        }
+        if (b - a <= REPEAT_PAIRS_MAX_LINES) {
+            for (Py_ssize_t j = a; j < b; j++) {
+                PyObject *text = PyList_GET_ITEM(stripped, j);
+                const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+                for (Py_ssize_t i = j + 1; i < b; i++) {
+                    PyObject *other = PyList_GET_ITEM(stripped, i);
+                    if (PyUnicode_GET_LENGTH(other) == size && PyUnicode_Compare(text, other) == 0)
+                        again[i] = again[j] = 1;
+                }
+            }
+            continue;
+        }
+        PyObject *counts = PyDict_New(); /* text -> its first line, or None once seen again */
+        if (counts == NULL)
+            goto done;
+        for (Py_ssize_t j = a; j < b; j++) {
+            PyObject *text = PyList_GET_ITEM(stripped, j);
+            PyObject *first = PyDict_GetItemWithError(counts, text);
+            if (first == NULL) {
+                PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(j);
+                if (at == NULL || PyDict_SetItem(counts, text, at) < 0) {
+                    Py_XDECREF(at);
+                    Py_DECREF(counts);
+                    goto done;
+                }
+                Py_DECREF(at);
+                continue;
+            }
+            again[j] = 1;
+            if (first != Py_None) {
+                again[PyLong_AsSsize_t(first)] = 1;
+                if (PyDict_SetItem(counts, text, Py_None) < 0) {
+                    Py_DECREF(counts);
+                    goto done;
+                }
+            }
+        }
+        Py_DECREF(counts);
+    }
+    out = PyList_New(n);
+    if (out != NULL) {
+        for (Py_ssize_t j = 0; j < n; j++)
+            PyList_SET_ITEM(out, j, Py_NewRef(again[j] ? Py_True : Py_False));
+    }
+done:
+    PyMem_Free(again);
+    return out;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -1476,6 +1563,8 @@ static PyMethodDef native_methods[] = {
      "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
     {"tree_logits", (PyCFunction)(void (*)(void))native_tree_logits, METH_FASTCALL,
      "tree_logits(x, feature, threshold, right, roots, value, depth, baseline): each row's log-odds."},
+    {"repeated_lines", (PyCFunction)(void (*)(void))native_repeated_lines, METH_FASTCALL,
+     "repeated_lines(stripped, starts): per line whether its text comes again in its page."},
     {"lower_text", native_lower_text, METH_O,
      "lower_text(text): lexicon.lower_text's lower case, or None where Python must make it."},
     {"pronoun_shares", (PyCFunction)(void (*)(void))native_pronoun_shares, METH_FASTCALL,
