@@ -138,6 +138,11 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+    # every code point past ASCII as a word's initial: the case the C reads of CPython's
+    # mappings is the one str.lower and str.upper give
+    points = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000]
+    lines = [" ".join(points[k : k + 64]) for k in range(0, len(points), 64)]
+    assert module.letter_counts(lines) == _letter_counts_by_numpy(lines)
 
 
 def test_compiled_repeats_are_the_python_ones() -> None:

@@ -383,13 +383,24 @@ is_word_space(Py_UCS4 c)
 enum { CASE_KNOWN = 1, CASE_UPPER = 2, CASE_CASED = 4, CASE_ODD = 8 };
 #define CASE_TABLE_SIZE 0x10000 /* the Basic Multilingual Plane, a byte a code point, per call */
 
-/* A non-ASCII initial's case as str.lower() and str.upper() see it (full case mapping, which
- * the C API does not offer: asked of Python once per code point per call): upper when its
+/* A non-ASCII initial's case as str.lower() and str.upper() see it (their full case
+ * mapping: CPython's own functions up to 3.12, asked of Python from 3.13, where they are
+ * internal; once per code point per call): upper when its
  * lower case is another character, cased when either case is; odd when a case has another
  * length ("ß".upper() == "SS"), whose page line_letters counts again by line. */
 static int
 initial_case(Py_UCS4 c)
 {
+#if PY_VERSION_HEX < 0x030D0000
+    /* CPython's own full mappings, the ones str.lower and str.upper apply to each character
+     * (a lone capital sigma has no letter before it: sigma, as here): no Python call. */
+    Py_UCS4 lower[3], upper[3];
+    const int lower_size = _PyUnicode_ToLowerFull(c, lower), upper_size = _PyUnicode_ToUpperFull(c, upper);
+    if (lower_size != 1 || upper_size != 1)
+        return CASE_KNOWN | CASE_ODD;
+    const int is_upper = lower[0] != c;
+    return CASE_KNOWN | (is_upper ? CASE_UPPER : 0) | (is_upper || upper[0] != c ? CASE_CASED : 0);
+#else /* the mappings are internal from 3.13: asked of Python */
     PyObject *letter = PyUnicode_FromOrdinal((int)c);
     if (letter == NULL)
         return -1;
@@ -409,6 +420,7 @@ initial_case(Py_UCS4 c)
     Py_XDECREF(lower);
     Py_XDECREF(upper);
     return flags;
+#endif
 }
 
 /* Appends the int `value` to `list`; -1 on failure. */
@@ -422,6 +434,52 @@ append_int(PyObject *list, Py_ssize_t value)
     Py_DECREF(number);
     return failed;
 }
+
+/* One line's counts (see native_letter_counts). */
+struct line_letters {
+    Py_ssize_t upper, cased, digits;
+};
+
+/* Counts one line of one string width into *counted (a word's initial: a character not in
+ * SPACE_CHARS at the line's start or after one that is); -1 on an error. One copy per
+ * width, so the loop reads the array directly. */
+#define LINE_LETTERS(NAME, CHAR)                                                                \
+    static int NAME(const void *data, Py_ssize_t size, unsigned char *cases, PyObject *odd,    \
+                    Py_ssize_t line, struct line_letters *counted)                              \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        int after_space = 1;                                                                   \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            counted->digits += c - '0' < 10u;                                                  \
+            const int space = is_word_space(c);                                                \
+            if (!space && after_space) { /* a word's initial */                                \
+                if (c < 0x80) {                                                                \
+                    const int upper = c - 'A' < 26u;                                           \
+                    counted->upper += upper;                                                   \
+                    counted->cased += upper || c - 'a' < 26u;                                  \
+                } else {                                                                       \
+                    int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                            \
+                    if (!flags) {                                                              \
+                        flags = initial_case(c);                                               \
+                        if (flags < 0)                                                         \
+                            return -1;                                                         \
+                        if (c < CASE_TABLE_SIZE)                                               \
+                            cases[c] = (unsigned char)flags;                                   \
+                    }                                                                          \
+                    if (flags & CASE_ODD && append_int(odd, line) < 0)                         \
+                        return -1;                                                             \
+                    counted->upper += (flags & CASE_UPPER) != 0;                               \
+                    counted->cased += (flags & CASE_CASED) != 0;                               \
+                }                                                                              \
+            }                                                                                  \
+            after_space = space;                                                               \
+        }                                                                                      \
+        return 0;                                                                              \
+    }
+LINE_LETTERS(letters_ucs1, Py_UCS1)
+LINE_LETTERS(letters_ucs2, Py_UCS2)
+LINE_LETTERS(letters_ucs4, Py_UCS4)
 
 /* letter_counts(texts): line_letters._letter_counts_by_numpy in one pass over the lines'
  * characters: per line the words opening with an upper-case letter, the words opening
@@ -466,36 +524,16 @@ native_letter_counts(PyObject *module, PyObject *texts)
             const int kind = PyUnicode_KIND(text);
             const void *data = PyUnicode_DATA(text);
             const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-            int after_space = 1;
-            for (Py_ssize_t k = 0; k < size; k++) {
-                const Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                digit_count += c >= '0' && c <= '9';
-                const int space = is_word_space(c);
-                if (!space && after_space) { /* a word's initial */
-                    if (c < 0x80) {
-                        upper_count += c >= 'A' && c <= 'Z';
-                        cased_count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-                    } else {
-                        int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;
-                        if (!flags) {
-                            flags = initial_case(c);
-                            if (flags < 0 || (flags & CASE_ODD && append_int(odd, line) < 0)) {
-                                Py_DECREF(text);
-                                goto done;
-                            }
-                            if (c < CASE_TABLE_SIZE)
-                                cases[c] = (unsigned char)flags;
-                        } else if (flags & CASE_ODD && append_int(odd, line) < 0) {
-                            Py_DECREF(text);
-                            goto done;
-                        }
-                        upper_count += (flags & CASE_UPPER) != 0;
-                        cased_count += (flags & CASE_CASED) != 0;
-                    }
-                }
-                after_space = space;
-            }
+            struct line_letters counted = {0, 0, 0};
+            const int failed = kind == PyUnicode_1BYTE_KIND   ? letters_ucs1(data, size, cases, odd, line, &counted)
+                               : kind == PyUnicode_2BYTE_KIND ? letters_ucs2(data, size, cases, odd, line, &counted)
+                                                              : letters_ucs4(data, size, cases, odd, line, &counted);
             Py_DECREF(text);
+            if (failed)
+                goto done;
+            upper_count = counted.upper;
+            cased_count = counted.cased;
+            digit_count = counted.digits;
         }
         if (append_int(uppers, upper_count) < 0 || append_int(caseds, cased_count) < 0 ||
             append_int(digits, digit_count) < 0)
