@@ -28,7 +28,7 @@ from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
-from cleaner.heuristics.contact_lines import is_contact_line
+from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
@@ -384,9 +384,9 @@ def label_contact_lines(page: LinePage) -> None:
     start = min(
         bisect_left(above, CONTACT_MIN_BODY_SHARE * above[-1], 0, lines), ceil(CONTACT_MIN_BODY_SHARE * lines)
     )
-    for at in range(start, lines):
-        if is_contact_line(page.texts[indexes[at]], kept_words[at], page.lexicon):
-            page.local[indexes[at]] = CONTACT_LINE
+    after = indexes[start:]
+    for at in contact_lines(list(map(page.texts.__getitem__, after)), kept_words[start:], page.lexicon):
+        page.local[after[at]] = CONTACT_LINE
 
 
 def label_stacked_phrases(page: LinePage) -> None:

@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
-from operator import itemgetter, methodcaller
+from itertools import compress, repeat
+from operator import getitem, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -53,6 +53,7 @@ _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty 
 # so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
 _LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
+_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
 # Folding for unaccented variants: marks are dropped after letters of these scripts,
@@ -109,10 +110,16 @@ def _program(pattern: bytes) -> Any:
 
 
 _NATIVE = native.MODULE  # the compiled twins, or None (cleaner.native)
+_HEADER_INITIALS_KEY = "lexicon.appeal_header_initials"  # has_zone_cues' entry in ``Lexicon.derived``
 
 # str.lower() writes Turkish dotted capital I ("İlgili") as "i" plus a combining dot, which
 # no lexicon entry holds; Turkish and Azeri write it as plain "i" in lower case.
 _DOTTED_I_LOWER = "i\u0307"
+
+
+def _header_initials(lexicon: Lexicon) -> frozenset[str]:
+    """The first characters of the lexicon's appeal header prefixes (``has_zone_cues``)."""
+    return frozenset(prefix[:1] for prefix in lexicon.appeal_header_prefixes)
 
 
 def lower_text(text: str) -> str:
@@ -216,6 +223,8 @@ class Lexicon:
     _small_scans: int = 0  # texts scanned without the program while it was not compiled
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    # the first characters a line opened by a lead-in can have: a lead-in's, or one lead_in strips
+    _lead_openings: frozenset[str] = frozenset(_LEAD_STRIP)
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -240,6 +249,7 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
+        self._lead_openings = frozenset(_LEAD_STRIP).union(self._lead_index)
 
     def derived_from(self, key: str, build: Callable[[Lexicon], _Derived]) -> _Derived:
         """``build(self)``, made on the first call for ``key`` and kept in ``derived`` (two
@@ -248,6 +258,16 @@ class Lexicon:
         if found is None:
             found = self.derived.setdefault(key, build(self))
         return cast(_Derived, found)
+
+    def lead_ins_of(self, norms: Sequence[str], texts: Sequence[str]) -> list[str | None]:
+        """``lead_in`` of each line (``norms``, ``texts`` as written): only the lines opening
+        with a character a lead-in or ``lead_in``'s strip opens with are read in Python
+        (a C-level map rules out the others, most lines)."""
+        found: list[str | None] = [None] * len(norms)
+        opening = map(self._lead_openings.__contains__, map(getitem, norms, repeat(_FIRST_CHAR)))
+        for j in compress(range(len(norms)), opening):
+            found[j] = self.lead_in(norms[j], texts[j])
+        return found
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
@@ -370,7 +390,8 @@ class Lexicon:
             return bool(norm)
         # Only lines opening with a prefix's first character can start with a prefix:
         # two C-level maps rule out most lines before the costlier startswith(tuple).
-        initials = {prefix[:1] for prefix in prefixes}
+        # (The initials are made once per lexicon: made per page they cost as much as the test.)
+        initials = self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
         candidates = compress(norm, map(initials.__contains__, map(_INITIAL, norm)))
         return any(map(methodcaller("startswith", prefixes), candidates))
 
