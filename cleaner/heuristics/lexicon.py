@@ -53,6 +53,7 @@ _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty 
 # so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
 _LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
+_LEAD_STRIP_SET = frozenset(_LEAD_STRIP)
 _FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
@@ -224,7 +225,7 @@ class Lexicon:
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
     # the first characters a line opened by a lead-in can have: a lead-in's, or one lead_in strips
-    _lead_openings: frozenset[str] = frozenset(_LEAD_STRIP)
+    _lead_openings: frozenset[str] = _LEAD_STRIP_SET
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -249,7 +250,7 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
-        self._lead_openings = frozenset(_LEAD_STRIP).union(self._lead_index)
+        self._lead_openings = _LEAD_STRIP_SET.union(self._lead_index)
 
     def derived_from(self, key: str, build: Callable[[Lexicon], _Derived]) -> _Derived:
         """``build(self)``, made on the first call for ``key`` and kept in ``derived`` (two
@@ -278,7 +279,8 @@ class Lexicon:
         before a headline that starts with a capital ("READ MORE Council split ...").
         "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
         """
-        line = norm.lstrip(_LEAD_STRIP)
+        # (most lines open with a letter: the strip's character set is made only for the others)
+        line = norm.lstrip(_LEAD_STRIP) if norm[:1] in _LEAD_STRIP_SET else norm
         entry = self._lead_index.get(line[:1])
         if entry is None or not line.startswith(entry[0]):  # most lines: two C calls
             return None
