@@ -126,8 +126,9 @@ def _header_initials(lexicon: Lexicon) -> frozenset[str]:
 def lower_text(text: str) -> str:
     """``text`` lower-cased as the lexicons are written (``lower_text_python``); the
     compiled twin, ``lower_text``, maps character by character in the text's own width
-    (str.lower builds a buffer of 4 bytes a character, 3 times the text's length),
-    leaving the texts whose mapping depends on more than one character to Python."""
+    (str.lower builds a buffer of 4 bytes a character, 3 times the text's length), the
+    capital sigma by its place in the word as str.lower does; what it cannot read (the
+    sigma on Python 3.13, whose case properties are internal there) goes to Python."""
     if _NATIVE is not None:
         low: str | None = _NATIVE.lower_text(text)
         if low is not None:

@@ -1439,39 +1439,91 @@ fail:
 
 /* ----------------------------------------------------------------- lower_text */
 
-/* lower_text(text): lexicon.lower_text_python's lower case, or None where it would differ
- * from a character-by-character mapping: str.lower's full case mapping is each
- * character's simple one (Py_UNICODE_TOLOWER) but for the capital sigma (lower-cased by
- * its place in the word) and the dotted capital I (two characters), and lower_text turns
- * "i" and a combining dot above into "i": a text holding U+03A3, U+0130 or U+0307 is left
- * to Python (None). The copy str.lower makes goes through a buffer of four bytes a
- * character three times the text's length; this one writes the text's own width. */
-/* Writes the lower case of `size` characters of one width from `data` to `out`: 1 when
- * done, 0 when a character asks for Python (see native_lower_text). */
+#define CAPITAL_SIGMA 0x3A3
+#define DOTTED_CAPITAL_I 0x130
+#define COMBINING_DOT 0x307
+
+#if PY_VERSION_HEX < 0x030D0000
+/* str.lower's capital sigma at `at` (CPython's handle_capital_sigma): final sigma when a
+ * cased letter comes before it and none after it, case-ignorable characters skipped. */
+static Py_UCS4
+lower_sigma(int kind, const void *data, Py_ssize_t size, Py_ssize_t at)
+{
+    Py_ssize_t j;
+    Py_UCS4 c = 0;
+    for (j = at - 1; j >= 0; j--) {
+        c = PyUnicode_READ(kind, data, j);
+        if (!_PyUnicode_IsCaseIgnorable(c))
+            break;
+    }
+    int final_sigma = j >= 0 && _PyUnicode_IsCased(c);
+    if (final_sigma && at + 1 < size) {
+        for (j = at + 1; j < size; j++) {
+            c = PyUnicode_READ(kind, data, j);
+            if (!_PyUnicode_IsCaseIgnorable(c))
+                break;
+        }
+        final_sigma = j == size || !_PyUnicode_IsCased(c);
+    }
+    return final_sigma ? 0x3C2 : 0x3C3;
+}
+#endif
+
+/* Writes lower_text of `size` characters of one width from `data` to `out`, returning
+ * the characters written (at most `size`), or -1 when Python must make it. str.lower's
+ * full mapping is each character's simple one (Py_UNICODE_TOLOWER) but for two: the
+ * capital sigma, lowered by its place in the word (lower_sigma), and the dotted capital
+ * I, lowered to "i" and a combining dot above; and lower_text then turns each "i" and
+ * combining dot after it into "i" (str.replace, left to right), so a combining dot is
+ * dropped where the lower case before it (not the text written) is an "i". */
 #define LOWER_CHARS(NAME, CHAR)                                                                \
-    static int NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest)              \
+    static Py_ssize_t NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest)       \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         CHAR *low = (CHAR *)out;                                                               \
+        Py_ssize_t written = 0;                                                                \
+        Py_UCS4 before = 0; /* the last character of str.lower's result so far */              \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
             const Py_UCS4 c = text[k];                                                         \
-            if (c < 128) {                                                                     \
-                low[k] = (CHAR)(c - 'A' < 26u ? c + ('a' - 'A') : c);                          \
+            Py_UCS4 lowered;                                                                   \
+            if (c < 128)                                                                       \
+                lowered = c - 'A' < 26u ? c + ('a' - 'A') : c;                                 \
+            else if (c == DOTTED_CAPITAL_I) {                                                  \
+                low[written++] = 'i'; /* "i" and a combining dot, which then goes */           \
+                before = COMBINING_DOT;                                                        \
                 continue;                                                                      \
             }                                                                                  \
-            if (c == 0x3A3 || c == 0x130 || c == 0x307)                                        \
-                return 0;                                                                      \
-            const Py_UCS4 lowered = Py_UNICODE_TOLOWER(c);                                     \
-            if (lowered > widest) /* never in Unicode 14: a lower case wider than the text */  \
-                return 0;                                                                      \
-            low[k] = (CHAR)lowered;                                                            \
+            else if (c == COMBINING_DOT) {                                                     \
+                if (before != 'i')                                                             \
+                    low[written++] = (CHAR)c;                                                  \
+                before = c;                                                                    \
+                continue;                                                                      \
+            }                                                                                  \
+            else if (c == CAPITAL_SIGMA) {                                                     \
+                LOWER_SIGMA(lowered);                                                          \
+            }                                                                                  \
+            else {                                                                             \
+                lowered = Py_UNICODE_TOLOWER(c);                                               \
+                if (lowered > widest) /* never in Unicode 14: a lower case wider than the text */ \
+                    return -1;                                                                 \
+            }                                                                                  \
+            low[written++] = (CHAR)lowered;                                                    \
+            before = lowered;                                                                  \
         }                                                                                      \
-        return 1;                                                                              \
+        return written;                                                                        \
     }
+#if PY_VERSION_HEX < 0x030D0000
+#define LOWER_SIGMA(lowered) lowered = lower_sigma((int)sizeof(*text), data, size, k)
+#else /* the case properties are internal from 3.13: such a text goes to Python */
+#define LOWER_SIGMA(lowered) return -1
+#endif
 LOWER_CHARS(lower_ucs1, Py_UCS1)
 LOWER_CHARS(lower_ucs2, Py_UCS2)
 LOWER_CHARS(lower_ucs4, Py_UCS4)
 
+/* lower_text(text): lexicon.lower_text_python, character by character in the text's
+ * own width (str.lower writes a buffer of four bytes a character, three times the text's
+ * length, then copies it); None where Python must make it. */
 static PyObject *
 native_lower_text(PyObject *module, PyObject *text)
 {
@@ -1487,10 +1539,10 @@ native_lower_text(PyObject *module, PyObject *text)
     void *out = PyMem_Malloc((size_t)(size ? size : 1) * (size_t)kind);
     if (out == NULL)
         return PyErr_NoMemory();
-    const int done = kind == PyUnicode_1BYTE_KIND   ? lower_ucs1(data, out, size, widest)
-                     : kind == PyUnicode_2BYTE_KIND ? lower_ucs2(data, out, size, widest)
-                                                    : lower_ucs4(data, out, size, widest);
-    PyObject *low = done ? PyUnicode_FromKindAndData(kind, out, size) : Py_NewRef(Py_None);
+    const Py_ssize_t written = kind == PyUnicode_1BYTE_KIND   ? lower_ucs1(data, out, size, widest)
+                               : kind == PyUnicode_2BYTE_KIND ? lower_ucs2(data, out, size, widest)
+                                                              : lower_ucs4(data, out, size, widest);
+    PyObject *low = written >= 0 ? PyUnicode_FromKindAndData(kind, out, written) : Py_NewRef(Py_None);
     PyMem_Free(out); /* FromKindAndData copied it, in the narrowest width that holds it */
     return low;
 }
