@@ -31,6 +31,7 @@ from cleaner.heuristics.article_lines import (
     _WE,
     _YOU,
     TITLE_OVERLAP_MAX_WORDS,
+    _edge_points_python,
     _LowerPage,
     _repeated_python,
     pronoun_shares_python,
@@ -143,6 +144,21 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     points = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000]
     lines = [" ".join(points[k : k + 64]) for k in range(0, len(points), 64)]
     assert module.letter_counts(lines) == _letter_counts_by_numpy(lines)
+
+
+def test_compiled_edge_points_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    lines = [line.strip() for page in _word_pages() for line in page]
+    lines += ["", "\ud800", "a\udfff", "\U0010ffff", "\x00x\x00"]
+    firsts, lasts = module.edge_points(lines)
+    reference = _edge_points_python(lines)
+    assert np.frombuffer(firsts, np.uint32).tolist() == reference[0].tolist()
+    assert np.frombuffer(lasts, np.uint32).tolist() == reference[1].tolist()
+    with pytest.raises(TypeError):
+        module.edge_points(["a", b"b"])
 
 
 def test_compiled_repeats_are_the_python_ones() -> None:

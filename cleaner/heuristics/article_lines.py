@@ -484,7 +484,7 @@ def article_matrix(
         sizes = [n]
     pages = len(sizes)
     starts = list(accumulate(sizes, initial=0))
-    firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
+    lasts = [b - 1 for b in starts[1:]]
     col: dict[str, Any] = {}
 
     def wanted(name: str) -> bool:
@@ -509,15 +509,11 @@ def article_matrix(
     # at the sum before the page (its ``base``), and differences inside a page are the
     # page's own (whole numbers: exact).
     long = [w >= PARAGRAPH_WORDS for w in words]
-    cum_words = list(accumulate(words))
-    bases = [cum_words[a - 1] if a else 0 for a in firsts]
-    base = _per_line(bases, sizes)
-    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
-    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
-    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
     # log1p of every count at once, by numpy as the model was fitted: words, chars, words
     # since a paragraph, and each page's lines and words
-    logs = np.log1p(np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64))
+    logs = np.log1p(
+        (_counts_of_many if n >= MANY_LINES else _counts_of_few)(words, chars, long, sizes, starts)
+    )
 
     col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
@@ -590,6 +586,41 @@ def article_matrix(
         out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
         out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
     return out.T
+
+
+def _counts_of_few(
+    words: list[int], chars: list[int], long: list[bool], sizes: list[int], starts: list[int]
+) -> np.ndarray:
+    """The counts ``article_matrix`` takes the log of, one after the other: each line's
+    words, its characters and the words since its page's last paragraph at or above it,
+    then each page's lines and words (float64, all whole numbers: exact)."""
+    cum_words = list(accumulate(words))
+    bases = [cum_words[a - 1] if a else 0 for a in starts[:-1]]
+    base = _per_line(bases, sizes)
+    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
+    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
+    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
+    return np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64)
+
+
+def _counts_of_many(
+    words: list[int], chars: list[int], long: list[bool], sizes: list[int], starts: list[int]
+) -> np.ndarray:
+    """``_counts_of_few`` by numpy over many pages' lines: the same whole numbers in the
+    same places (the words since a paragraph from running sums over all the lines: the
+    sums only grow, so each page's running maximum starts at the sum before the page,
+    its base, and differences inside a page are the page's own)."""
+    counted = np.array(words, dtype=np.int64)
+    cum_words = np.cumsum(counted)
+    firsts = np.array(starts[:-1], dtype=np.intp)
+    bases = np.where(firsts > 0, cum_words[firsts - 1], 0)
+    is_long = np.array(long, dtype=bool)
+    par_cum = np.maximum.accumulate(np.where(is_long, cum_words, np.repeat(bases, sizes)))
+    since = np.where(is_long, 0, cum_words - counted - par_cum)
+    totals = cum_words[np.array(starts[1:], dtype=np.intp) - 1] - bases
+    return np.concatenate((counted, np.array(chars, dtype=np.int64), since, np.array(sizes), totals)).astype(
+        np.float64
+    )
 
 
 class _LineFacts(NamedTuple):
@@ -725,8 +756,7 @@ def _line_columns_of_many(
     # each line's first and last character, as code points (0 for an empty line: no mark)
     # (a line break closes each line, so even an empty last line has a place to read)
     # (NUL stands in for an empty line's: no mark is NUL)
-    first_points = _code_points([s[:1] or "\0" for s in stripped])
-    last_points = _code_points([s[-1:] or "\0" for s in stripped])
+    first_points, last_points = _edge_points(stripped)
     long = words >= PARAGRAPH_WORDS
     short = words < SHORT_WORDS
     end = np.isin(last_points, _SENTENCE_END_POINTS)
@@ -781,6 +811,20 @@ def _line_columns_of_many(
     put("phrase", lambda: np.fromiter(map(is_not, categories, repeat(None)), bool, n))
     put("phrase_share", lambda: np.minimum(np.array(covered) / np.maximum(chars, 1), 1.0))
     return col
+
+
+def _edge_points(stripped: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's first and last code points (0 for an empty line), by the compiled twin
+    ``edge_points`` (no one-character str per line) or ``_edge_points_python``."""
+    if native.MODULE is not None:
+        firsts, lasts = native.MODULE.edge_points(stripped)
+        return np.frombuffer(firsts, np.uint32), np.frombuffer(lasts, np.uint32)
+    return _edge_points_python(stripped)
+
+
+def _edge_points_python(stripped: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``_edge_points``: each line's first and last characters as code points."""
+    return _code_points([s[:1] or "\0" for s in stripped]), _code_points([s[-1:] or "\0" for s in stripped])
 
 
 def _code_points(chars: list[str]) -> np.ndarray:

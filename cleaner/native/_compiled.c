@@ -14,6 +14,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- split_blocks */
@@ -1634,6 +1635,46 @@ done:
     return out;
 }
 
+/* ---------------------------------------------------------------- edge_points */
+
+/* edge_points(texts): article_lines._edge_points_python. Each line's first and last code
+ * points (0 for an empty line), as two arrays of uint32 in bytearrays. */
+static PyObject *
+native_edge_points(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "edge_points: texts must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (n > PY_SSIZE_T_MAX / 4)
+        return PyErr_NoMemory();
+    PyObject *firsts = PyByteArray_FromStringAndSize(NULL, n * 4);
+    PyObject *lasts = PyByteArray_FromStringAndSize(NULL, n * 4);
+    if (firsts == NULL || lasts == NULL)
+        goto fail;
+    uint32_t *first = (uint32_t *)PyByteArray_AS_STRING(firsts), *last = (uint32_t *)PyByteArray_AS_STRING(lasts);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "edge_points: texts must be a list of str");
+            goto fail;
+        }
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        first[j] = size ? (uint32_t)PyUnicode_READ_CHAR(text, 0) : 0;
+        last[j] = size ? (uint32_t)PyUnicode_READ_CHAR(text, size - 1) : 0;
+    }
+    PyObject *pair = PyTuple_Pack(2, firsts, lasts);
+    Py_DECREF(firsts);
+    Py_DECREF(lasts);
+    return pair;
+fail:
+    Py_XDECREF(firsts);
+    Py_XDECREF(lasts);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -1655,6 +1696,8 @@ static PyMethodDef native_methods[] = {
      "tree_logits(x, feature, threshold, right, roots, value, depth, baseline): each row's log-odds."},
     {"repeated_lines", (PyCFunction)(void (*)(void))native_repeated_lines, METH_FASTCALL,
      "repeated_lines(stripped, starts): per line whether its text comes again in its page."},
+    {"edge_points", native_edge_points, METH_O,
+     "edge_points(texts): each line's first and last code points (0 when empty), as uint32 bytes."},
     {"lower_text", native_lower_text, METH_O,
      "lower_text(text): lexicon.lower_text's lower case, or None where Python must make it."},
     {"pronoun_shares", (PyCFunction)(void (*)(void))native_pronoun_shares, METH_FASTCALL,
