@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
-from operator import and_, is_, is_not, mul, ne, or_
+from operator import and_, contains, getitem, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
@@ -30,6 +30,7 @@ from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
@@ -101,6 +102,10 @@ MACHINE_LINE_PATTERN = re.compile(
 # What such a line opens with, once stripped: a set (a hash per line, not a scan of 12).
 MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
+# The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
+# those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
+_MACHINE_OPENINGS = MACHINE_LINE_STARTS | frozenset(" \t\n\r\x0b\x0c" + OTHER_SPACES)
+_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
 
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -179,7 +184,10 @@ def label_machine_lines(page: LinePage) -> None:
     Only the kept lines are looked at in Python (on a raw dump the classifier has
     dropped most lines by now)."""
     local, texts = page.local, page.texts
-    for j in compress(range(len(texts)), page.kept()):
+    # a line opening with such a character, or with white space that lstrip() takes off:
+    # told by two C-level maps, where lstrip() per kept line cost most of the decision
+    opening = map(_MACHINE_OPENINGS.__contains__, map(getitem, texts, repeat(_FIRST_CHAR)))
+    for j in compress(range(len(texts)), map(and_, page.kept(), opening)):
         text = texts[j]
         if (
             len(text) <= MACHINE_LINE_MAX_CHARS
@@ -462,9 +470,9 @@ def _label_kept_lines(
         return
     texts, words, local = page.texts, page.scored.words, page.local
     first, second = marks
-    for j in compress(range(len(texts)), page.kept()):
-        text = texts[j]
-        if (first in text or second in text) and test(text, words[j], page.lexicon):
+    marked = map(or_, map(contains, texts, repeat(first)), map(contains, texts, repeat(second)))
+    for j in compress(range(len(texts)), map(and_, page.kept(), marked)):
+        if test(texts[j], words[j], page.lexicon):
             local[j] = label
 
 
