@@ -352,19 +352,26 @@ def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
         module.first_occurrences(tokens)
     x = np.zeros((2, 3))
     ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp), np.zeros(3))
-    assert np.frombuffer(module.tree_logits(x, *ok, 1, 0.5)).tolist() == [0.5, 0.5]
+    walker = module.tree_walker(*ok, 1, 3)
+    assert np.frombuffer(module.tree_logits(x, walker, 0.5)).tolist() == [0.5, 0.5]
     with pytest.raises(ValueError):  # a column past the row
-        module.tree_logits(x, np.array([5, 0, 0], np.intp), *ok[1:], 1, 0.0)
+        module.tree_walker(np.array([5, 0, 0], np.intp), *ok[1:], 1, 3)
     with pytest.raises(ValueError):  # a child past the tree
-        module.tree_logits(x, ok[0], ok[1], np.array([9, 9, 9], np.intp), *ok[3:], 1, 0.0)
+        module.tree_walker(ok[0], ok[1], np.array([9, 9, 9], np.intp), *ok[3:], 1, 3)
+    with pytest.raises(ValueError):  # a root past the tree
+        module.tree_walker(*ok[:3], np.array([3], np.intp), ok[4], 1, 3)
     with pytest.raises(ValueError):  # thresholds of the wrong item size
-        module.tree_logits(x, ok[0], np.zeros(3, np.float32), *ok[2:], 1, 0.0)
+        module.tree_walker(ok[0], np.zeros(3, np.float32), *ok[2:], 1, 3)
     with pytest.raises(ValueError):  # values not one per slot
-        module.tree_logits(x, *ok[:4], np.zeros(2), 1, 0.0)
+        module.tree_walker(*ok[:4], np.zeros(2), 1, 3)
+    with pytest.raises(ValueError):  # rows narrower than the walk reads
+        module.tree_logits(np.zeros((2, 2)), walker, 0.0)
     with pytest.raises(ValueError):  # x not a matrix
-        module.tree_logits(np.zeros(3), *ok, 1, 0.0)
+        module.tree_logits(np.zeros(3), walker, 0.0)
+    with pytest.raises(ValueError):  # not a walker
+        module.tree_logits(x, object(), 0.0)
     with pytest.raises(TypeError):
-        module.tree_logits(x, *ok, 1)
+        module.tree_logits(x, walker)
 
 
 def ensembles() -> list[TreeEnsemble]:

@@ -129,7 +129,7 @@ def lower_text(text: str) -> str:
     (str.lower builds a buffer of 4 bytes a character, 3 times the text's length), the
     capital sigma by its place in the word as str.lower does; what it cannot read (the
     sigma on Python 3.13, whose case properties are internal there) goes to Python."""
-    if _NATIVE is not None:
+    if _NATIVE is not None and not text.isascii():  # (str.lower's ASCII path is a table already)
         low: str | None = _NATIVE.lower_text(text)
         if low is not None:
             return low

@@ -626,98 +626,104 @@ pairwise_sum(const double *a, Py_ssize_t n)
 
 /* One heap slot of a tree as the walk reads it. */
 struct tree_node {
-    Py_ssize_t offset; /* the column read here, in bytes into a row */
+    Py_ssize_t column; /* the column read here */
     double threshold;  /* go left when the column is at most this */
     Py_ssize_t right;  /* the right child's slot; the left one is the slot before it */
 };
 
-/* Each row's log-odds (trees.TreeEnsemble.logits): from each tree's root, `depth` times,
- * node = right[node] - (x[row, feature[node]] <= threshold[node]); then the leaves'
- * values summed as numpy sums value.take(leaves) along a row (0.0 plus pairwise_sum),
- * plus baseline. x: rows x columns float64 in any layout; feature, right, roots: intp;
- * threshold, value: float64. Returns rows float64 in a bytearray. Every index is
- * checked: a malformed ensemble is a ValueError, never a read out of bounds. */
+/* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
+ * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
+struct tree_walk {
+    Py_ssize_t slots, trees, depth, columns;
+    struct tree_node *node; /* slots */
+    Py_ssize_t *roots;      /* trees */
+    double *value;          /* slots: the leaf values */
+};
+
+static const char TREE_WALK_NAME[] = "cleaner.native.tree_walk";
+
+static void
+free_tree_walk(PyObject *capsule)
+{
+    struct tree_walk *walk = PyCapsule_GetPointer(capsule, TREE_WALK_NAME);
+    if (walk != NULL) {
+        PyMem_Free(walk->node);
+        PyMem_Free(walk->roots);
+        PyMem_Free(walk->value);
+        PyMem_Free(walk);
+    }
+}
+
+/* tree_walker(feature, threshold, right, roots, value, depth, columns): trees.TreeEnsemble's
+ * heap arrays (feature, right, roots: intp; threshold, value: float64) made into a walk
+ * for rows of `columns` columns, in a capsule for tree_logits. Each slot's column,
+ * threshold and right child sit side by side (a step reads one place, not three
+ * arrays). The slots a walk can step from (the roots, then both children of each,
+ * depth - 1 times) are checked here: an ensemble whose walk could leave its slots or
+ * the columns is a ValueError, whatever rows come. */
 static PyObject *
-native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 8) {
+    if (nargs != 7) {
         PyErr_SetString(PyExc_TypeError,
-                        "tree_logits(x, feature, threshold, right, roots, value, depth, baseline) takes 8 arguments");
+                        "tree_walker(feature, threshold, right, roots, value, depth, columns) takes 7 arguments");
         return NULL;
     }
-    const Py_ssize_t depth = PyLong_AsSsize_t(args[6]);
-    if (depth == -1 && PyErr_Occurred())
+    const Py_ssize_t depth = PyLong_AsSsize_t(args[5]), columns = PyLong_AsSsize_t(args[6]);
+    if ((depth == -1 || columns == -1) && PyErr_Occurred())
         return NULL;
-    const double baseline = PyFloat_AsDouble(args[7]);
-    if (baseline == -1.0 && PyErr_Occurred())
-        return NULL;
-    if (depth < 0) {
-        PyErr_SetString(PyExc_ValueError, "tree_logits: depth must not be negative");
+    if (depth < 0 || columns < 0) {
+        PyErr_SetString(PyExc_ValueError, "tree_walker: depth and columns must not be negative");
         return NULL;
     }
-    PyObject *out = NULL; /* declared before the first goto: every exit returns it */
-    Py_ssize_t *leaf = NULL;
-    double *values = NULL;
-    struct tree_node *node = NULL;
+    PyObject *capsule = NULL;
+    struct tree_walk *walk = NULL;
     unsigned char *reach = NULL;
-    Py_buffer xb, fb, tb, rb, ob, vb;
-    if (get_matrix(args[0], &xb) < 0)
+    Py_buffer fb, tb, rb, ob, vb;
+    if (get_buffer(args[0], &fb, 0, "feature") < 0)
         return NULL;
-    if (get_buffer(args[1], &fb, 0, "feature") < 0)
-        goto release_x;
-    if (get_buffer(args[2], &tb, 1, "threshold") < 0)
+    if (get_buffer(args[1], &tb, 1, "threshold") < 0)
         goto release_f;
-    if (get_buffer(args[3], &rb, 0, "right") < 0)
+    if (get_buffer(args[2], &rb, 0, "right") < 0)
         goto release_t;
-    if (get_buffer(args[4], &ob, 0, "roots") < 0)
+    if (get_buffer(args[3], &ob, 0, "roots") < 0)
         goto release_r;
-    if (get_buffer(args[5], &vb, 1, "value") < 0)
+    if (get_buffer(args[4], &vb, 1, "value") < 0)
         goto release_o;
     const double *threshold = tb.buf, *value = vb.buf;
     const Py_ssize_t *feature = fb.buf, *right = rb.buf, *roots = ob.buf;
-    const Py_ssize_t rows = xb.shape[0], columns = xb.shape[1];
-    const Py_ssize_t row_step = xb.strides[0], column_step = xb.strides[1];
     const Py_ssize_t slots = fb.len / (Py_ssize_t)sizeof(Py_ssize_t);
     const Py_ssize_t trees = ob.len / (Py_ssize_t)sizeof(Py_ssize_t);
     if (tb.len / (Py_ssize_t)sizeof(double) != slots || rb.len / (Py_ssize_t)sizeof(Py_ssize_t) != slots ||
         vb.len / (Py_ssize_t)sizeof(double) != slots) {
-        PyErr_SetString(PyExc_ValueError, "tree_logits: array sizes do not match");
+        PyErr_SetString(PyExc_ValueError, "tree_walker: array sizes do not match");
         goto release_all;
     }
-    if (rows > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double)) {
+    walk = PyMem_Calloc(1, sizeof(struct tree_walk));
+    reach = PyMem_Calloc(2 * (size_t)(slots ? slots : 1), 1);
+    if (walk == NULL || reach == NULL) {
         PyErr_NoMemory();
         goto release_all;
     }
-    out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
-    leaf = PyMem_New(Py_ssize_t, trees ? trees : 1);
-    values = PyMem_New(double, trees ? trees : 1);
-    if (out == NULL || leaf == NULL || values == NULL) {
-        if (out != NULL)
-            PyErr_NoMemory();
-        Py_CLEAR(out);
+    walk->node = PyMem_New(struct tree_node, slots ? slots : 1);
+    walk->roots = PyMem_New(Py_ssize_t, trees ? trees : 1);
+    walk->value = PyMem_New(double, slots ? slots : 1);
+    if (walk->node == NULL || walk->roots == NULL || walk->value == NULL) {
+        PyErr_NoMemory();
         goto release_all;
     }
-    double *logit = (double *)PyByteArray_AS_STRING(out);
+    walk->slots = slots;
+    walk->trees = trees;
+    walk->depth = depth;
+    walk->columns = columns;
+    unsigned char *now = reach, *next = reach + slots;
     for (Py_ssize_t t = 0; t < trees; t++) {
         if (roots[t] < 0 || roots[t] >= slots)
             goto out_of_range;
-    }
-    /* Each slot's column (as its byte offset in a row), threshold and right child side by
-     * side: a step reads one place rather than three arrays. The slots a walk can step
-     * from (the roots, then both children of each, depth - 1 times) are checked here,
-     * once, so the walk below needs no test: an ensemble whose walk could leave its
-     * slots or its columns is refused whatever rows come. */
-    node = PyMem_New(struct tree_node, slots ? slots : 1);
-    reach = PyMem_Calloc(2 * (size_t)(slots ? slots : 1), 1);
-    if (node == NULL || reach == NULL) {
-        PyErr_NoMemory();
-        Py_CLEAR(out);
-        goto release_all;
-    }
-    unsigned char *now = reach, *next = reach + slots;
-    for (Py_ssize_t t = 0; t < trees; t++)
         now[roots[t]] = 1;
+        walk->roots[t] = roots[t];
+    }
     for (Py_ssize_t level = 0; level < depth; level++) {
         memset(next, 0, (size_t)slots);
         for (Py_ssize_t k = 0; k < slots; k++) {
@@ -732,38 +738,24 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         next = swap;
     }
     for (Py_ssize_t k = 0; k < slots; k++) {
-        node[k].offset = feature[k] * column_step;
-        node[k].threshold = threshold[k];
-        node[k].right = right[k];
+        walk->node[k].column = feature[k];
+        walk->node[k].threshold = threshold[k];
+        walk->node[k].right = right[k];
+        walk->value[k] = value[k];
     }
-    const char *base = xb.buf;
-    /* A row's trees descend together, a level at a time: each tree's step waits on its
-     * own previous one only, so the processor overlaps the steps of many trees (one tree
-     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
-     * 120 trees on 20,000 rows). */
-    for (Py_ssize_t row = 0; row < rows; row++) {
-        const char *line = base + row * row_step;
-        memcpy(leaf, roots, (size_t)trees * sizeof(Py_ssize_t));
-        for (Py_ssize_t level = 0; level < depth; level++) {
-            for (Py_ssize_t t = 0; t < trees; t++) {
-                const struct tree_node *at = node + leaf[t];
-                leaf[t] = at->right - (*(const double *)(line + at->offset) <= at->threshold);
-            }
-        }
-        for (Py_ssize_t t = 0; t < trees; t++)
-            values[t] = value[leaf[t]];
-        double sum = 0.0;
-        sum += pairwise_sum(values, trees);
-        logit[row] = sum + baseline;
-    }
+    capsule = PyCapsule_New(walk, TREE_WALK_NAME, free_tree_walk);
+    if (capsule != NULL)
+        walk = NULL; /* the capsule's now */
     goto release_all;
 out_of_range:
-    PyErr_SetString(PyExc_ValueError, "tree_logits: a node or column index is out of range");
-    Py_CLEAR(out);
+    PyErr_SetString(PyExc_ValueError, "tree_walker: a node or column index is out of range");
 release_all:
-    PyMem_Free(leaf);
-    PyMem_Free(values);
-    PyMem_Free(node);
+    if (walk != NULL) {
+        PyMem_Free(walk->node);
+        PyMem_Free(walk->roots);
+        PyMem_Free(walk->value);
+        PyMem_Free(walk);
+    }
     PyMem_Free(reach);
     PyBuffer_Release(&vb);
 release_o:
@@ -774,7 +766,80 @@ release_t:
     PyBuffer_Release(&tb);
 release_f:
     PyBuffer_Release(&fb);
-release_x:
+    return capsule;
+}
+
+/* tree_logits(x, walker, baseline): each row's log-odds (trees.TreeEnsemble.logits). From
+ * each tree's root, depth times, node = right[node] - (x[row, column[node]] <=
+ * threshold[node]); then the leaves' values summed as numpy sums value.take(leaves)
+ * along a row (0.0 plus pairwise_sum), plus baseline. x: rows x columns float64 in any
+ * layout (read through its strides, never copied: a page's article_matrix is the
+ * transpose of the array it fills); walker: tree_walker's capsule. Returns rows float64
+ * in a bytearray. */
+static PyObject *
+native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "tree_logits(x, walker, baseline) takes 3 arguments");
+        return NULL;
+    }
+    const struct tree_walk *walk = PyCapsule_GetPointer(args[1], TREE_WALK_NAME);
+    if (walk == NULL)
+        return NULL;
+    const double baseline = PyFloat_AsDouble(args[2]);
+    if (baseline == -1.0 && PyErr_Occurred())
+        return NULL;
+    Py_buffer xb;
+    if (get_matrix(args[0], &xb) < 0)
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t *leaf = NULL;
+    double *values = NULL;
+    const Py_ssize_t rows = xb.shape[0], row_step = xb.strides[0], column_step = xb.strides[1];
+    const Py_ssize_t trees = walk->trees;
+    if (xb.shape[1] < walk->columns) {
+        PyErr_SetString(PyExc_ValueError, "tree_logits: x has fewer columns than the trees read");
+        goto done;
+    }
+    if (rows > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
+    leaf = PyMem_New(Py_ssize_t, trees ? trees : 1);
+    values = PyMem_New(double, trees ? trees : 1);
+    if (out == NULL || leaf == NULL || values == NULL) {
+        if (out != NULL)
+            PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto done;
+    }
+    double *logit = (double *)PyByteArray_AS_STRING(out);
+    const struct tree_node *node = walk->node;
+    const char *base = xb.buf;
+    /* A row's trees descend together, a level at a time: each tree's step waits on its
+     * own previous one only, so the processor overlaps the steps of many trees (one tree
+     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
+     * 120 trees on 20,000 rows). */
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        const char *line = base + row * row_step;
+        memcpy(leaf, walk->roots, (size_t)trees * sizeof(Py_ssize_t));
+        for (Py_ssize_t level = 0; level < walk->depth; level++) {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const struct tree_node *at = node + leaf[t];
+                leaf[t] = at->right - (*(const double *)(line + at->column * column_step) <= at->threshold);
+            }
+        }
+        for (Py_ssize_t t = 0; t < trees; t++)
+            values[t] = walk->value[leaf[t]];
+        double sum = 0.0;
+        sum += pairwise_sum(values, trees);
+        logit[row] = sum + baseline;
+    }
+done:
+    PyMem_Free(leaf);
+    PyMem_Free(values);
     PyBuffer_Release(&xb);
     return out;
 }
@@ -1692,8 +1757,10 @@ static PyMethodDef native_methods[] = {
      "line_shapes(texts): per line its length, istitle, first and last code points, digit share, as bytes."},
     {"most_common_positions", (PyCFunction)(void (*)(void))native_most_common_positions, METH_FASTCALL,
      "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
+    {"tree_walker", (PyCFunction)(void (*)(void))native_tree_walker, METH_FASTCALL,
+     "tree_walker(feature, threshold, right, roots, value, depth, columns): a checked walk for tree_logits."},
     {"tree_logits", (PyCFunction)(void (*)(void))native_tree_logits, METH_FASTCALL,
-     "tree_logits(x, feature, threshold, right, roots, value, depth, baseline): each row's log-odds."},
+     "tree_logits(x, walker, baseline): each row's log-odds."},
     {"repeated_lines", (PyCFunction)(void (*)(void))native_repeated_lines, METH_FASTCALL,
      "repeated_lines(stripped, starts): per line whether its text comes again in its page."},
     {"edge_points", native_edge_points, METH_O,
