@@ -44,6 +44,7 @@ from cleaner.heuristics.features import (
     first_occurrences_python,
     line_shapes_python,
     most_common_positions_python,
+    token_counts_python,
 )
 from cleaner.heuristics.lexicon import lower_text, lower_text_python
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
@@ -144,6 +145,18 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     points = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000]
     lines = [" ".join(points[k : k + 64]) for k in range(0, len(points), 64)]
     assert module.letter_counts(lines) == _letter_counts_by_numpy(lines)
+
+
+def test_compiled_token_counts_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    lines = [line for page in _word_pages() for line in page]
+    lines += ["".join(map(chr, range(0x3100))), "\u200b", " \ud800 x", "\U0001f600 \U0001f600"]
+    assert module.token_counts(lines) == token_counts_python(lines)
+    with pytest.raises(TypeError):
+        module.token_counts(["a", None])
 
 
 def test_compiled_edge_points_are_the_python_ones() -> None:

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from cleaner import native
 from cleaner.blocks import Block
 from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
@@ -128,7 +129,9 @@ class HeuristicLabeler:
         scan = self.scan_phrases(lows, low_page, data)
         spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
+        tokens = None
+        if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
+            tokens = byte_token_counts(data, len(lows))
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)

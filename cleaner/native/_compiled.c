@@ -1740,6 +1740,64 @@ fail:
     return NULL;
 }
 
+/* --------------------------------------------------------------- token_counts */
+
+/* The words of str.split() in a line: a character that is no white space (is_py_space)
+ * at the line's start or after one that is. One copy per string width. */
+#define WORD_COUNT(NAME, CHAR)                                                                 \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size)                                  \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        Py_ssize_t count = 0;                                                                  \
+        int after_space = 1;                                                                   \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const int space = is_py_space(text[k]);                                            \
+            count += after_space & !space;                                                     \
+            after_space = space;                                                               \
+        }                                                                                      \
+        return count;                                                                          \
+    }
+WORD_COUNT(word_count_ucs1, Py_UCS1)
+WORD_COUNT(word_count_ucs2, Py_UCS2)
+WORD_COUNT(word_count_ucs4, Py_UCS4)
+
+/* token_counts(lines): features.token_counts_python, len(line.split()) per line (a list of
+ * str), without a list of words per line. */
+static PyObject *
+native_token_counts(PyObject *module, PyObject *lines)
+{
+    (void)module;
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "token_counts: lines must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *line = PyList_GET_ITEM(lines, j);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "token_counts: lines must be a list of str");
+            return NULL;
+        }
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+        const int kind = PyUnicode_KIND(line);
+        const Py_ssize_t count = kind == PyUnicode_1BYTE_KIND   ? word_count_ucs1(data, size)
+                                 : kind == PyUnicode_2BYTE_KIND ? word_count_ucs2(data, size)
+                                                                : word_count_ucs4(data, size);
+        PyObject *number = PyLong_FromSsize_t(count);
+        if (number == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, j, number);
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -1763,6 +1821,8 @@ static PyMethodDef native_methods[] = {
      "tree_logits(x, walker, baseline): each row's log-odds."},
     {"repeated_lines", (PyCFunction)(void (*)(void))native_repeated_lines, METH_FASTCALL,
      "repeated_lines(stripped, starts): per line whether its text comes again in its page."},
+    {"token_counts", native_token_counts, METH_O,
+     "token_counts(lines): len(line.split()) per line."},
     {"edge_points", native_edge_points, METH_O,
      "edge_points(texts): each line's first and last code points (0 when empty), as uint32 bytes."},
     {"lower_text", native_lower_text, METH_O,
