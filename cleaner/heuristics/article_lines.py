@@ -984,7 +984,7 @@ _FAMILY_SET = frozenset(FAMILY_COLUMNS)
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
     """The category of each line's lead-in ("Read more: ..." -> related), or None."""
-    return lexicon.lead_ins_of(norms, texts)
+    return [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
 
 
 STAGE2_EXTRA: tuple[str, ...] = (

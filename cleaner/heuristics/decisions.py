@@ -186,8 +186,11 @@ def label_machine_lines(page: LinePage) -> None:
     local, texts = page.local, page.texts
     # a line opening with such a character, or with white space that lstrip() takes off:
     # told by two C-level maps, where lstrip() per kept line cost most of the decision
-    opening = map(_MACHINE_OPENINGS.__contains__, map(getitem, texts, repeat(_FIRST_CHAR)))
-    for j in compress(range(len(texts)), map(and_, page.kept(), opening)):
+    kept = list(compress(range(len(texts)), page.kept()))
+    opening = map(
+        _MACHINE_OPENINGS.__contains__, map(getitem, map(texts.__getitem__, kept), repeat(_FIRST_CHAR))
+    )
+    for j in compress(kept, opening):
         text = texts[j]
         if (
             len(text) <= MACHINE_LINE_MAX_CHARS
@@ -470,8 +473,10 @@ def _label_kept_lines(
         return
     texts, words, local = page.texts, page.scored.words, page.local
     first, second = marks
-    marked = map(or_, map(contains, texts, repeat(first)), map(contains, texts, repeat(second)))
-    for j in compress(range(len(texts)), map(and_, page.kept(), marked)):
+    kept = list(compress(range(len(texts)), page.kept()))
+    kept_texts = list(map(texts.__getitem__, kept))
+    marked = map(or_, map(contains, kept_texts, repeat(first)), map(contains, kept_texts, repeat(second)))
+    for j in compress(kept, marked):
         if test(texts[j], words[j], page.lexicon):
             local[j] = label
 

@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, repeat
-from operator import getitem, itemgetter, methodcaller
+from itertools import compress
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -54,7 +54,6 @@ _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty 
 _LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
 _LEAD_STRIP_SET = frozenset(_LEAD_STRIP)
-_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
 # Folding for unaccented variants: marks are dropped after letters of these scripts,
@@ -225,8 +224,6 @@ class Lexicon:
     _small_scans: int = 0  # texts scanned without the program while it was not compiled
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
-    # the first characters a line opened by a lead-in can have: a lead-in's, or one lead_in strips
-    _lead_openings: frozenset[str] = _LEAD_STRIP_SET
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -251,7 +248,6 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
-        self._lead_openings = _LEAD_STRIP_SET.union(self._lead_index)
 
     def derived_from(self, key: str, build: Callable[[Lexicon], _Derived]) -> _Derived:
         """``build(self)``, made on the first call for ``key`` and kept in ``derived`` (two
@@ -260,16 +256,6 @@ class Lexicon:
         if found is None:
             found = self.derived.setdefault(key, build(self))
         return cast(_Derived, found)
-
-    def lead_ins_of(self, norms: Sequence[str], texts: Sequence[str]) -> list[str | None]:
-        """``lead_in`` of each line (``norms``, ``texts`` as written): only the lines opening
-        with a character a lead-in or ``lead_in``'s strip opens with are read in Python
-        (a C-level map rules out the others, most lines)."""
-        found: list[str | None] = [None] * len(norms)
-        opening = map(self._lead_openings.__contains__, map(getitem, norms, repeat(_FIRST_CHAR)))
-        for j in compress(range(len(norms)), opening):
-            found[j] = self.lead_in(norms[j], texts[j])
-        return found
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
