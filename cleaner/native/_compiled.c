@@ -4,13 +4,16 @@
  * Each function here has a pure-Python reference that gives the same result and stays
  * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
  * features.byte_word_occurrences_python, features.most_common_positions_python,
- * features.line_shapes_python,
+ * features.line_shapes_python, features.token_counts_python, lexicon.lower_text_python,
+ * article_lines.pronoun_shares_python, article_lines.title_overlaps_python,
+ * article_lines._repeated_python, article_lines._edge_points_python,
  * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
  * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
- * Python headers, nothing else. No module state: every call owns what it creates.
+ * Python headers, nothing else. No module state: every call owns what it creates (a tree
+ * walker belongs to its ensemble, in a capsule).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
