@@ -554,8 +554,8 @@ def article_matrix(
     put("phrase_start", lambda: phrase_at_start)
     buttons = lexicon.line_category
     put("button", lambda: [norm in buttons for norm in norms])
-    for family in FAMILY_COLUMNS:
-        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
+    for family, name in zip(FAMILY_COLUMNS, _FAMILY_NAMES):
+        put(name, lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
     out = _assemble(col, n)
     if pages > 1:
@@ -980,6 +980,7 @@ _SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACT
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
+_FAMILY_NAMES = tuple(f"family_{family}" for family in FAMILY_COLUMNS)  # their columns' names
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
