@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
 from operator import and_, contains, getitem, is_, is_not, mul, ne, or_
@@ -138,6 +139,12 @@ class LinePage:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
 
+    @cached_property
+    def joined(self) -> str:
+        """The lines joined by newlines: one C-level search of it tells whether any line
+        holds a mark (a mark of one character, or any text without a line break)."""
+        return "\n".join(self.texts)
+
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far."""
         if self.every_usable:
@@ -207,7 +214,7 @@ def label_own_address(page: LinePage) -> None:
     if page.url is None:
         return
     bare = bare_address(page.url)
-    if bare is None or bare not in "\n".join(page.texts):
+    if bare is None or bare not in page.joined:
         return
     forms, local = address_forms(bare), page.local
     for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
@@ -473,6 +480,8 @@ def _label_kept_lines(
         return
     texts, words, local = page.texts, page.scored.words, page.local
     first, second = marks
+    if first not in page.joined and second not in page.joined:  # most pages: no line holds one
+        return
     kept = list(compress(range(len(texts)), page.kept()))
     kept_texts = list(map(texts.__getitem__, kept))
     marked = map(or_, map(contains, kept_texts, repeat(first)), map(contains, kept_texts, repeat(second)))
