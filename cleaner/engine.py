@@ -182,10 +182,10 @@ class Cleaner:
             raise InputError(f"text must be str, not {type(text).__name__}")
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
-        work = without_surrogates(text)
+        work, data = encoded_without_surrogates(text)  # the fingerprint scan reads the bytes
         if more_blocks_than(work, MAX_BLOCKS):
             raise InputError(_too_many_lines(MAX_BLOCKS))
-        rules = self.resolver.resolve(outlet, url, work)
+        rules = self.resolver.resolve(outlet, url, work, data)
         blocks = split_blocks(work)
         doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks), url=url)
         _apply_rules(doc, rules, date)

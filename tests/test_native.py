@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+from itertools import accumulate
 from types import ModuleType
 from typing import Any
 
@@ -26,6 +27,16 @@ import pytest
 from cleaner import native
 from cleaner.blocks import Block, split_blocks_python
 from cleaner.heuristics import features
+from cleaner.heuristics.article_lines import (
+    _WE,
+    _YOU,
+    TITLE_OVERLAP_MAX_WORDS,
+    _edge_points_python,
+    _LowerPage,
+    _repeated_python,
+    pronoun_shares_python,
+    title_overlaps_python,
+)
 from cleaner.heuristics.article_model import load_article_model
 from cleaner.heuristics.features import (
     byte_word_occurrences,
@@ -33,7 +44,9 @@ from cleaner.heuristics.features import (
     first_occurrences_python,
     line_shapes_python,
     most_common_positions_python,
+    token_counts_python,
 )
+from cleaner.heuristics.lexicon import lower_text, lower_text_python
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
 from cleaner.heuristics.trees import TreeEnsemble
@@ -127,6 +140,135 @@ def test_compiled_letter_counts_give_the_numpy_counts() -> None:
     pages.append(["a\nB c", "D\u3000Épée \u00a0ß \u0130x \u01c5y \u03a3\u03a3 \x1cA\x85B"])
     for lines in pages:
         assert module.letter_counts(lines) == _letter_counts_by_numpy(lines), lines
+    # every code point past ASCII as a word's initial: the case the C reads of CPython's
+    # mappings is the one str.lower and str.upper give
+    points = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000]
+    lines = [" ".join(points[k : k + 64]) for k in range(0, len(points), 64)]
+    assert module.letter_counts(lines) == _letter_counts_by_numpy(lines)
+
+
+def test_compiled_token_counts_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    lines = [line for page in _word_pages() for line in page]
+    lines += ["".join(map(chr, range(0x3100))), "\u200b", " \ud800 x", "\U0001f600 \U0001f600"]
+    assert module.token_counts(lines) == token_counts_python(lines)
+    with pytest.raises(TypeError):
+        module.token_counts(["a", None])
+
+
+def test_compiled_edge_points_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    lines = [line.strip() for page in _word_pages() for line in page]
+    lines += ["", "\ud800", "a\udfff", "\U0010ffff", "\x00x\x00"]
+    firsts, lasts = module.edge_points(lines)
+    reference = _edge_points_python(lines)
+    assert np.frombuffer(firsts, np.uint32).tolist() == reference[0].tolist()
+    assert np.frombuffer(lasts, np.uint32).tolist() == reference[1].tolist()
+    with pytest.raises(TypeError):
+        module.edge_points(["a", b"b"])
+
+
+def test_compiled_repeats_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = _word_pages()
+    stripped = [line.strip() for page in pages for line in page]
+    stripped += ["again", "once", "again", "", ""] * 40  # a page past the pair-by-pair size
+    sizes = [*map(len, pages), 200]
+    for starts in ([0, *accumulate(sizes)], [0, len(stripped)], [0, 0, 3, len(stripped)]):
+        assert module.repeated_lines(stripped, starts) == _repeated_python(stripped, starts)
+    assert any(module.repeated_lines(stripped, [0, *accumulate(sizes)]))
+    with pytest.raises(ValueError):
+        module.repeated_lines(["a"], [0, 2])
+    with pytest.raises(TypeError):
+        module.repeated_lines([b"a"], [0, 1])
+
+
+def test_compiled_lower_case_is_lower_text_python() -> None:
+    """Every code point maps as str.lower maps it, the capital sigma by its place in the
+    word, the dotted capital I and a combining dot after an "i" as lower_text joins them,
+    and the result has the width str.lower gives ("\u0178" -> "\xff")."""
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    every = "".join(map(chr, range(0x110000)))
+    rng = np.random.default_rng(7)
+    tricky = list("\u03a3\u03c3\u03c2\u0130iI\u0307aA '\u00ad.\u03a9\u03451\u2019\u01c4\u01c5\u0300")
+    mixed = ["".join(rng.choice(tricky, int(rng.integers(0, 9)))) for _ in range(20_000)]
+    texts = [every, every[::-1], *HOSTILE, *mixed, "\u0178", "\u212a", "A\u00ff", "\U00010400x"]
+    texts += [
+        "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3",
+        "a'\u03a3'",
+        "\u0130\u0307",
+        "i\u0307\u0307",
+    ]
+    for text in texts:
+        low = module.lower_text(text)
+        if low is None:  # Python 3.13 keeps the case properties the sigma needs internal
+            assert sys.version_info >= (3, 13) and "\u03a3" in text
+            continue
+        assert low == lower_text_python(text), text
+        assert sys.getsizeof(low) == sys.getsizeof(lower_text_python(text))  # the same width
+        assert lower_text(text) == low
+    with pytest.raises(TypeError):
+        module.lower_text(b"bytes")
+
+
+def _word_pages() -> list[list[str]]:
+    """Lower-cased pages for the word twins: the corpus cases, the hostile strings, and
+    pronouns and title words between every kind of white space and at the lines' edges."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    made = [f"{s}we{s}our{s}and{s}you{s}" for s in spaces] + [f"we{s}du" for s in spaces]
+    made += [
+        "wir  wir unser",
+        "vous vous vous",
+        "we,you we.",
+        "",
+        " ",
+        "\u1f4d\u03c4\u03b9 we",
+        "nas\ud800 we",
+    ]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    pages = [lower_text(text).split("\n") for text in texts]
+    pages.append(["we and you: our title", *made])
+    return pages
+
+
+def test_compiled_word_shares_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = _word_pages()
+    lows = [line for page in pages for line in page]
+    words = [max(len(line.split()), 1) for line in lows]
+    starts = [0, *accumulate(map(len, pages))]
+    reference = pronoun_shares_python(_LowerPage(lows, "\n".join(lows)), words)
+    live = module.pronoun_shares(lows, words, _WE, _YOU)
+    assert [_floats(s) for s in live] == [_floats(s) for s in reference]
+    assert any(reference[0]) and any(reference[1])
+    overlaps = module.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+    assert _floats(overlaps) == _floats(title_overlaps_python(lows, words, starts))
+    assert any(overlaps)
+    with pytest.raises(ZeroDivisionError):  # as Python's division by a count of 0
+        module.pronoun_shares(["we"], [0], _WE, _YOU)
+    with pytest.raises(TypeError):
+        module.pronoun_shares(["we"], [1, 2], _WE, _YOU)
+    with pytest.raises(TypeError):
+        module.pronoun_shares([b"we"], [1], _WE, _YOU)
+    with pytest.raises(ValueError):
+        module.title_overlaps(["a", "b"], [1, 1], [0, 3], 30)
+    with pytest.raises(TypeError):
+        module.title_overlaps(["a"], [1], (0, 1), 30)
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
@@ -222,13 +364,27 @@ def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:
     with pytest.raises(RuntimeError):
         module.first_occurrences(tokens)
     x = np.zeros((2, 3))
-    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp))
+    ok = (np.zeros(3, np.intp), np.zeros(3), np.array([1, 2, 0], np.intp), np.zeros(1, np.intp), np.zeros(3))
+    walker = module.tree_walker(*ok, 1, 3)
+    assert np.frombuffer(module.tree_logits(x, walker, 0.5)).tolist() == [0.5, 0.5]
     with pytest.raises(ValueError):  # a column past the row
-        module.tree_leaves(x, 3, np.array([5, 0, 0], np.intp), *ok[1:], 1)
+        module.tree_walker(np.array([5, 0, 0], np.intp), *ok[1:], 1, 3)
     with pytest.raises(ValueError):  # a child past the tree
-        module.tree_leaves(x, 3, ok[0], ok[1], np.array([9, 9, 9], np.intp), ok[3], 1)
+        module.tree_walker(ok[0], ok[1], np.array([9, 9, 9], np.intp), *ok[3:], 1, 3)
+    with pytest.raises(ValueError):  # a root past the tree
+        module.tree_walker(*ok[:3], np.array([3], np.intp), ok[4], 1, 3)
     with pytest.raises(ValueError):  # thresholds of the wrong item size
-        module.tree_leaves(x, 3, ok[0], np.zeros(3, np.float32), *ok[2:], 1)
+        module.tree_walker(ok[0], np.zeros(3, np.float32), *ok[2:], 1, 3)
+    with pytest.raises(ValueError):  # values not one per slot
+        module.tree_walker(*ok[:4], np.zeros(2), 1, 3)
+    with pytest.raises(ValueError):  # rows narrower than the walk reads
+        module.tree_logits(np.zeros((2, 2)), walker, 0.0)
+    with pytest.raises(ValueError):  # x not a matrix
+        module.tree_logits(np.zeros(3), walker, 0.0)
+    with pytest.raises(ValueError):  # not a walker
+        module.tree_logits(x, object(), 0.0)
+    with pytest.raises(TypeError):
+        module.tree_logits(x, walker)
 
 
 def ensembles() -> list[TreeEnsemble]:
@@ -246,7 +402,7 @@ def ensembles() -> list[TreeEnsemble]:
     return found
 
 
-def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compiled_tree_logits_are_the_numpy_logits_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(14)
     checked = 0
     for ensemble in ensembles():
@@ -254,13 +410,35 @@ def test_compiled_tree_walk_gives_the_numpy_logits_bit_for_bit(monkeypatch: pyte
         for rows in (1, 7, 300, 5000):
             x = rng.normal(0.0, 3.0, (rows, columns)) * rng.choice([0.0, 1.0, 1e-9, 1e6], (rows, columns))
             x[rng.random((rows, columns)) < 0.05] = np.nan  # never fitted, but walked alike
-            live = ensemble.logits(x)
             monkeypatch.setattr(native, "MODULE", None)
             reference = ensemble.logits(x)
             monkeypatch.undo()
-            assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
+            # in C order, in Fortran order (article_matrix's transpose) and as a strided view
+            for layout in (x, np.asfortranarray(x), np.repeat(x, 2, axis=0)[::2]):
+                live = ensemble.logits(layout)
+                assert live.dtype == reference.dtype and live.tobytes() == reference.tobytes()
             checked += 1
     assert checked
+
+
+def test_compiled_tree_sums_add_as_numpy_for_any_number_of_trees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy sums a row pairwise (eight running sums, halves past 128): the C sum must add in
+    the same order for every count of trees, not only the shipped models' counts."""
+    rng = np.random.default_rng(11)
+    for trees in (1, 2, 7, 8, 9, 15, 16, 17, 120, 128, 129, 136, 255, 300, 1025):
+        slots = 3  # depth 1: a root and two leaves per tree
+        feature = np.zeros(trees * slots, np.intp)
+        feature[::slots] = rng.integers(0, 2, trees)
+        threshold = np.full(trees * slots, np.inf)
+        threshold[::slots] = rng.normal(size=trees)
+        value = rng.normal(size=trees * slots) * 10.0 ** rng.integers(-8, 8, trees * slots)
+        ensemble = TreeEnsemble(("a", "b"), float(rng.normal()), 1, feature, threshold, value)
+        x = rng.normal(size=(40, 2))
+        live = ensemble.logits(x)
+        monkeypatch.setattr(native, "MODULE", None)
+        reference = ensemble.logits(x)
+        monkeypatch.undo()
+        assert live.tobytes() == reference.tobytes(), trees
 
 
 DUMP = """

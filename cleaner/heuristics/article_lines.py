@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import re2
 
+from cleaner import native
 from cleaner.heuristics.features import OTHER_SPACES, line_starts
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_letters import letter_counts_of_pages
@@ -402,6 +403,39 @@ def _pronoun_lines(page: _LowerPage) -> list[int]:
     return page.matching(_PRONOUN_LINE)
 
 
+def pronoun_shares_python(page: _LowerPage, words: list[int]) -> tuple[list[float], list[float]]:
+    """Per line of ``page``, the shares of its words (``words``: its word count) that are
+    distinct first-person-plural and second-person pronouns ("we_share", "you_share"); 0.0
+    where it holds none. Only the lines an RE2 scan finds holding one are split
+    (``_pronoun_lines``). The compiled twin, ``pronoun_shares``, splits every line in C,
+    making a str only of words whose length and outer letters a pronoun has."""
+    lows = page.lows
+    we, you = [0.0] * len(lows), [0.0] * len(lows)
+    for j in _pronoun_lines(page):
+        pronouns = _PRONOUNS.intersection(lows[j].split())
+        if pronouns:
+            we[j] = len(_WE.intersection(pronouns)) / words[j]
+            you[j] = len(_YOU.intersection(pronouns)) / words[j]
+    return we, you
+
+
+def title_overlaps_python(lows: list[str], words: list[int], starts: list[int]) -> list[float]:
+    """Per line, the share of its words (with repeats) that are words of its page's first
+    line, which stands for the title ("title_overlap"): lines of at most
+    TITLE_OVERLAP_MAX_WORDS words, 0.0 elsewhere and where none is. The compiled twin,
+    ``title_overlaps``, reads the words in C."""
+    overlap = [0.0] * len(lows)
+    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
+    for a, b in zip(starts, starts[1:]):
+        in_title = set(lows[a].split()).__contains__
+        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
+            line_words = lows[j].split()
+            shared = sum(map(in_title, line_words))
+            if shared:  # else 0.0, as set (a line of no words shares none)
+                overlap[j] = shared / len(line_words)
+    return overlap
+
+
 def _shifted_in_pages(
     values: list[Any], by: int, fill: Any, firsts: list[int], lasts: list[int]
 ) -> list[Any]:
@@ -450,7 +484,7 @@ def article_matrix(
         sizes = [n]
     pages = len(sizes)
     starts = list(accumulate(sizes, initial=0))
-    firsts, lasts = starts[:-1], [b - 1 for b in starts[1:]]
+    lasts = [b - 1 for b in starts[1:]]
     col: dict[str, Any] = {}
 
     def wanted(name: str) -> bool:
@@ -475,15 +509,11 @@ def article_matrix(
     # at the sum before the page (its ``base``), and differences inside a page are the
     # page's own (whole numbers: exact).
     long = [w >= PARAGRAPH_WORDS for w in words]
-    cum_words = list(accumulate(words))
-    bases = [cum_words[a - 1] if a else 0 for a in firsts]
-    base = _per_line(bases, sizes)
-    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
-    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
-    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
     # log1p of every count at once, by numpy as the model was fitted: words, chars, words
     # since a paragraph, and each page's lines and words
-    logs = np.log1p(np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64))
+    logs = np.log1p(
+        (_counts_of_many if n >= MANY_LINES else _counts_of_few)(words, chars, long, sizes, starts)
+    )
 
     col["log_words"] = logs[:n]
     col["log_chars"] = logs[n : 2 * n]
@@ -512,32 +542,20 @@ def article_matrix(
         if name != "byline":
             put(name, lambda: opening[kind])  # noqa: B023 (called at once)
     put("byline", lambda: [w < SHORT_WORDS and b for w, b in zip(words, opening["byline"])])
-    we, you = [0.0] * n, [0.0] * n
-    for j in _pronoun_lines(low_page):
-        pronouns = _PRONOUNS.intersection(lows[j].split())
-        if pronouns:
-            we[j] = len(_WE.intersection(pronouns)) / words[j]
-            you[j] = len(_YOU.intersection(pronouns)) / words[j]
-    col["we_share"] = we
-    col["you_share"] = you
-
-    put("repeated", lambda: _repeated(stripped, starts))
-    overlap = [0.0] * n
-    short_enough = list(map(TITLE_OVERLAP_MAX_WORDS.__ge__, words))
-    for a, b in zip(starts, starts[1:]):  # the first line of a page stands for its title
-        in_title = set(lows[a].split()).__contains__
-        for j in compress(range(a + 1, b), short_enough[a + 1 : b]):
-            line_words = lows[j].split()
-            shared = sum(map(in_title, line_words))
-            if shared:  # else 0.0, as set (a line of no words shares none)
-                overlap[j] = shared / len(line_words)
-    col["title_overlap"] = overlap
+    if native.MODULE is not None:
+        col["we_share"], col["you_share"] = native.MODULE.pronoun_shares(lows, words, _WE, _YOU)
+        put("repeated", lambda: _repeated(stripped, starts))
+        col["title_overlap"] = native.MODULE.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+    else:
+        col["we_share"], col["you_share"] = pronoun_shares_python(low_page, words)
+        put("repeated", lambda: _repeated(stripped, starts))
+        col["title_overlap"] = title_overlaps_python(lows, words, starts)
 
     put("phrase_start", lambda: phrase_at_start)
     buttons = lexicon.line_category
     put("button", lambda: [norm in buttons for norm in norms])
-    for family in FAMILY_COLUMNS:
-        put(f"family_{family}", lambda: [c == family for c in categories])  # noqa: B023 (called at once)
+    for family, name in zip(FAMILY_COLUMNS, _FAMILY_NAMES):
+        put(name, lambda: [c == family for c in categories])  # noqa: B023 (called at once)
 
     out = _assemble(col, n)
     if pages > 1:
@@ -568,6 +586,41 @@ def article_matrix(
         out[_INDEX["page_long_share"]] = np.repeat(long_shares, sizes)
         out[_INDEX["page_short_share"]] = np.repeat(short_shares, sizes)
     return out.T
+
+
+def _counts_of_few(
+    words: list[int], chars: list[int], long: list[bool], sizes: list[int], starts: list[int]
+) -> np.ndarray:
+    """The counts ``article_matrix`` takes the log of, one after the other: each line's
+    words, its characters and the words since its page's last paragraph at or above it,
+    then each page's lines and words (float64, all whole numbers: exact)."""
+    cum_words = list(accumulate(words))
+    bases = [cum_words[a - 1] if a else 0 for a in starts[:-1]]
+    base = _per_line(bases, sizes)
+    par_cum = list(accumulate((c if is_long else b for c, b, is_long in zip(cum_words, base, long)), max))
+    since = [0 if is_long else c - w - p for c, w, p, is_long in zip(cum_words, words, par_cum, long)]
+    totals = [cum_words[b - 1] - a_base for b, a_base in zip(starts[1:], bases)]
+    return np.array([*words, *chars, *since, *sizes, *totals], dtype=np.float64)
+
+
+def _counts_of_many(
+    words: list[int], chars: list[int], long: list[bool], sizes: list[int], starts: list[int]
+) -> np.ndarray:
+    """``_counts_of_few`` by numpy over many pages' lines: the same whole numbers in the
+    same places (the words since a paragraph from running sums over all the lines: the
+    sums only grow, so each page's running maximum starts at the sum before the page,
+    its base, and differences inside a page are the page's own)."""
+    counted = np.array(words, dtype=np.int64)
+    cum_words = np.cumsum(counted)
+    firsts = np.array(starts[:-1], dtype=np.intp)
+    bases = np.where(firsts > 0, cum_words[firsts - 1], 0)
+    is_long = np.array(long, dtype=bool)
+    par_cum = np.maximum.accumulate(np.where(is_long, cum_words, np.repeat(bases, sizes)))
+    since = np.where(is_long, 0, cum_words - counted - par_cum)
+    totals = cum_words[np.array(starts[1:], dtype=np.intp) - 1] - bases
+    return np.concatenate((counted, np.array(chars, dtype=np.int64), since, np.array(sizes), totals)).astype(
+        np.float64
+    )
 
 
 class _LineFacts(NamedTuple):
@@ -703,8 +756,7 @@ def _line_columns_of_many(
     # each line's first and last character, as code points (0 for an empty line: no mark)
     # (a line break closes each line, so even an empty last line has a place to read)
     # (NUL stands in for an empty line's: no mark is NUL)
-    first_points = _code_points([s[:1] or "\0" for s in stripped])
-    last_points = _code_points([s[-1:] or "\0" for s in stripped])
+    first_points, last_points = _edge_points(stripped)
     long = words >= PARAGRAPH_WORDS
     short = words < SHORT_WORDS
     end = np.isin(last_points, _SENTENCE_END_POINTS)
@@ -761,6 +813,20 @@ def _line_columns_of_many(
     return col
 
 
+def _edge_points(stripped: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's first and last code points (0 for an empty line), by the compiled twin
+    ``edge_points`` (no one-character str per line) or ``_edge_points_python``."""
+    if native.MODULE is not None:
+        firsts, lasts = native.MODULE.edge_points(stripped)
+        return np.frombuffer(firsts, np.uint32), np.frombuffer(lasts, np.uint32)
+    return _edge_points_python(stripped)
+
+
+def _edge_points_python(stripped: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``_edge_points``: each line's first and last characters as code points."""
+    return _code_points([s[:1] or "\0" for s in stripped]), _code_points([s[-1:] or "\0" for s in stripped])
+
+
 def _code_points(chars: list[str]) -> np.ndarray:
     """The code point of each one-character string."""
     return np.frombuffer("".join(chars).encode("utf-32-le", "surrogatepass"), np.uint32)
@@ -782,6 +848,14 @@ def _shifted_flags(
 
 
 def _repeated(stripped: list[str], starts: list[int]) -> list[bool]:
+    """``_repeated_python``, or its compiled twin ``repeated_lines``, which compares a
+    page's few dozen lines pair by pair (lengths first, no hashing)."""
+    if native.MODULE is not None:
+        return native.MODULE.repeated_lines(stripped, starts)
+    return _repeated_python(stripped, starts)
+
+
+def _repeated_python(stripped: list[str], starts: list[int]) -> list[bool]:
     """Whether each line's text comes again in its page (``starts``: where each page's
     lines start, and one past the last). Most lines are unique in the whole batch;
     only the others are counted by page."""
@@ -906,6 +980,7 @@ _SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACT
 
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
+_FAMILY_NAMES = tuple(f"family_{family}" for family in FAMILY_COLUMNS)  # their columns' names
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:

@@ -50,6 +50,7 @@ MIN_NETWORKS = 2  # networks named without an address: "Follow us on Facebook an
 
 
 _LEADING = " \t-–—•*·>»|[(\"“'‘"
+_LEADING_SET = frozenset(_LEADING)
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,27 @@ def is_contact_line(text: str, words: int, lexicon: Lexicon | None = None) -> bo
     an address to do so (see the module)."""
     if words > CONTACT_LINE_MAX_WORDS or len(text) > CONTACT_LINE_MAX_CHARS:
         return False
-    openers = _openers(lexicon or shipped_lexicon())
-    first = text.lstrip(_LEADING)[:1]
+    return _opens_and_holds(text, _openers(lexicon or shipped_lexicon()))
+
+
+def contact_lines(texts: Sequence[str], words: Sequence[int], lexicon: Lexicon) -> list[int]:
+    """The indices of ``texts`` (``words`` words each) that are contact lines
+    (``is_contact_line``): the openers looked up once for all of them."""
+    openers = _openers(lexicon)
+    return [
+        j
+        for j, (text, count) in enumerate(zip(texts, words))
+        if count <= CONTACT_LINE_MAX_WORDS
+        and len(text) <= CONTACT_LINE_MAX_CHARS
+        and _opens_and_holds(text, openers)
+    ]
+
+
+def _opens_and_holds(text: str, openers: _Openers) -> bool:
+    """``is_contact_line`` past its size test."""
+    first = text[:1]
+    if first in _LEADING_SET:  # (most lines open with a letter: the strip's set is not made)
+        first = text.lstrip(_LEADING)[:1]
     pattern = openers.by_initial.get(first)
     if pattern is None:
         if first.isalnum():  # no opener starts with this letter

@@ -19,17 +19,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
-from operator import and_, is_, is_not, mul, ne, or_
+from operator import and_, contains, getitem, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
-from cleaner.heuristics.contact_lines import is_contact_line
+from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
@@ -101,6 +103,10 @@ MACHINE_LINE_PATTERN = re.compile(
 # What such a line opens with, once stripped: a set (a hash per line, not a scan of 12).
 MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
+# The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
+# those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
+_MACHINE_OPENINGS = MACHINE_LINE_STARTS | frozenset(" \t\n\r\x0b\x0c" + OTHER_SPACES)
+_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
 
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -132,6 +138,12 @@ class LinePage:
         if not self.local:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
+
+    @cached_property
+    def joined(self) -> str:
+        """The lines joined by newlines: one C-level search of it tells whether any line
+        holds a mark (a mark of one character, or any text without a line break)."""
+        return "\n".join(self.texts)
 
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far."""
@@ -179,7 +191,13 @@ def label_machine_lines(page: LinePage) -> None:
     Only the kept lines are looked at in Python (on a raw dump the classifier has
     dropped most lines by now)."""
     local, texts = page.local, page.texts
-    for j in compress(range(len(texts)), page.kept()):
+    # a line opening with such a character, or with white space that lstrip() takes off:
+    # told by two C-level maps, where lstrip() per kept line cost most of the decision
+    kept = list(compress(range(len(texts)), page.kept()))
+    opening = map(
+        _MACHINE_OPENINGS.__contains__, map(getitem, map(texts.__getitem__, kept), repeat(_FIRST_CHAR))
+    )
+    for j in compress(kept, opening):
         text = texts[j]
         if (
             len(text) <= MACHINE_LINE_MAX_CHARS
@@ -196,7 +214,7 @@ def label_own_address(page: LinePage) -> None:
     if page.url is None:
         return
     bare = bare_address(page.url)
-    if bare is None or bare not in "\n".join(page.texts):
+    if bare is None or bare not in page.joined:
         return
     forms, local = address_forms(bare), page.local
     for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
@@ -384,9 +402,9 @@ def label_contact_lines(page: LinePage) -> None:
     start = min(
         bisect_left(above, CONTACT_MIN_BODY_SHARE * above[-1], 0, lines), ceil(CONTACT_MIN_BODY_SHARE * lines)
     )
-    for at in range(start, lines):
-        if is_contact_line(page.texts[indexes[at]], kept_words[at], page.lexicon):
-            page.local[indexes[at]] = CONTACT_LINE
+    after = indexes[start:]
+    for at in contact_lines(list(map(page.texts.__getitem__, after)), kept_words[start:], page.lexicon):
+        page.local[after[at]] = CONTACT_LINE
 
 
 def label_stacked_phrases(page: LinePage) -> None:
@@ -462,9 +480,13 @@ def _label_kept_lines(
         return
     texts, words, local = page.texts, page.scored.words, page.local
     first, second = marks
-    for j in compress(range(len(texts)), page.kept()):
-        text = texts[j]
-        if (first in text or second in text) and test(text, words[j], page.lexicon):
+    if first not in page.joined and second not in page.joined:  # most pages: no line holds one
+        return
+    kept = list(compress(range(len(texts)), page.kept()))
+    kept_texts = list(map(texts.__getitem__, kept))
+    marked = map(or_, map(contains, kept_texts, repeat(first)), map(contains, kept_texts, repeat(second)))
+    for j in compress(kept, marked):
+        if test(texts[j], words[j], page.lexicon):
             local[j] = label
 
 

@@ -314,6 +314,14 @@ def byte_token_counts(data: bytes, n: int) -> list[int] | None:
 
 
 def token_counts(lines: list[str]) -> list[int]:
+    """``len(line.split())`` per line: ``token_counts_python``, or its compiled twin
+    ``token_counts``, which counts the words' starts without a list of them."""
+    if native.MODULE is not None:
+        return native.MODULE.token_counts(lines)  # type: ignore[no-any-return]
+    return token_counts_python(lines)
+
+
+def token_counts_python(lines: list[str]) -> list[int]:
     """``len(line.split())`` per line. The split lists live one at a time: freed at once,
     their memory is reused hot for the next line."""
     return list(map(len, map(str.split, lines)))

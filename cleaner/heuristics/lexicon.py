@@ -25,6 +25,7 @@ from typing import Any, TypeVar, cast
 
 import re2
 
+from cleaner import native
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
 from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem
@@ -52,6 +53,7 @@ _INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty 
 # so a sentence that merely starts with the words ("Read more about it ...") is no lead-in.
 _LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
+_LEAD_STRIP_SET = frozenset(_LEAD_STRIP)
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
 
 # Folding for unaccented variants: marks are dropped after letters of these scripts,
@@ -107,12 +109,33 @@ def _program(pattern: bytes) -> Any:
     return program
 
 
+_NATIVE = native.MODULE  # the compiled twins, or None (cleaner.native)
+_HEADER_INITIALS_KEY = "lexicon.appeal_header_initials"  # has_zone_cues' entry in ``Lexicon.derived``
+
 # str.lower() writes Turkish dotted capital I ("İlgili") as "i" plus a combining dot, which
 # no lexicon entry holds; Turkish and Azeri write it as plain "i" in lower case.
 _DOTTED_I_LOWER = "i\u0307"
 
 
+def _header_initials(lexicon: Lexicon) -> frozenset[str]:
+    """The first characters of the lexicon's appeal header prefixes (``has_zone_cues``)."""
+    return frozenset(prefix[:1] for prefix in lexicon.appeal_header_prefixes)
+
+
 def lower_text(text: str) -> str:
+    """``text`` lower-cased as the lexicons are written (``lower_text_python``); the
+    compiled twin, ``lower_text``, maps character by character in the text's own width
+    (str.lower builds a buffer of 4 bytes a character, 3 times the text's length), the
+    capital sigma by its place in the word as str.lower does; what it cannot read (the
+    sigma on Python 3.13, whose case properties are internal there) goes to Python."""
+    if _NATIVE is not None and not text.isascii():  # (str.lower's ASCII path is a table already)
+        low: str | None = _NATIVE.lower_text(text)
+        if low is not None:
+            return low
+    return lower_text_python(text)
+
+
+def lower_text_python(text: str) -> str:
     """``text`` lower-cased as the lexicons are written: ``str.lower``, with a dotted
     capital I as plain "i" (one character, as the original), so "İLGİLİ HABER" reads
     as the entry "ilgili haber". The check is one scan in C; the copy is rare."""
@@ -243,7 +266,8 @@ class Lexicon:
         before a headline that starts with a capital ("READ MORE Council split ...").
         "Read more about it in the report" and "Related to the case, ..." are no lead-ins.
         """
-        line = norm.lstrip(_LEAD_STRIP)
+        # (most lines open with a letter: the strip's character set is made only for the others)
+        line = norm.lstrip(_LEAD_STRIP) if norm[:1] in _LEAD_STRIP_SET else norm
         entry = self._lead_index.get(line[:1])
         if entry is None or not line.startswith(entry[0]):  # most lines: two C calls
             return None
@@ -355,7 +379,8 @@ class Lexicon:
             return bool(norm)
         # Only lines opening with a prefix's first character can start with a prefix:
         # two C-level maps rule out most lines before the costlier startswith(tuple).
-        initials = {prefix[:1] for prefix in prefixes}
+        # (The initials are made once per lexicon: made per page they cost as much as the test.)
+        initials = self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
         candidates = compress(norm, map(initials.__contains__, map(_INITIAL, norm)))
         return any(map(methodcaller("startswith", prefixes), candidates))
 

@@ -57,7 +57,7 @@ def looks_like_title(text: str) -> bool:
         and len(text) <= TITLE_MAX_CHARS
         and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
         and not text.startswith(_NOT_TITLE_START)
-        and sum(ch.isalpha() for ch in text) >= len(text) / 2
+        and sum(map(str.isalpha, text)) >= len(text) / 2
         and not text.isupper()
         and "www." not in lowered
         and "http" not in lowered
@@ -67,6 +67,8 @@ def looks_like_title(text: str) -> bool:
 
 def _ascii_fold(text: str) -> str:
     """Lower case without accents ("Außen" -> "aussen"), as slugs write words."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

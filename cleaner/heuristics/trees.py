@@ -74,6 +74,11 @@ class TreeEnsemble:
         n = x.shape[0]
         if not n:
             return np.zeros(0)
+        if native.MODULE is not None and self.depth:
+            # the walk and the sums in C, row by row, read through x's strides (no copy, no
+            # slices): the same leaves, summed as numpy sums them (tree_logits)
+            x = np.asarray(x, dtype=np.float64)
+            return np.frombuffer(native.MODULE.tree_logits(x, self._native_walk, self.baseline), np.float64)
         roots, right, feature, root_columns, root_thresholds, root_rights = self._walk
         rows = max(WALK_CELLS // max(len(roots), 1), 1)
         if n > rows:  # many pages' lines: walked a slice at a time, each row alone as before
@@ -81,10 +86,6 @@ class TreeEnsemble:
         if not self.depth:  # lone leaves: every line at the roots
             return self.value.take(np.broadcast_to(roots, (n, len(roots)))).sum(axis=1) + self.baseline  # type: ignore[no-any-return]
         x = np.ascontiguousarray(x, dtype=np.float64)
-        if native.MODULE is not None:  # the same walk in C, row by row: the same leaves
-            leaves = native.MODULE.tree_leaves(x, x.shape[1], *self._native_walk, self.depth)
-            node = np.frombuffer(leaves, _INDEX).reshape(n, len(roots))
-            return self.value.take(node).sum(axis=1) + self.baseline  # type: ignore[no-any-return]
         flat = x.ravel()
         row_base = (np.arange(n, dtype=_INDEX) * x.shape[1])[:, None]
         # Arrays stay (lines x trees) in C order, so the sum over trees adds in one fixed
@@ -113,11 +114,16 @@ class TreeEnsemble:
         return roots, right, feature, feature[roots], self.threshold[roots], right[roots]
 
     @cached_property
-    def _native_walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """``_walk``'s arrays as the compiled walk reads them (column per slot, threshold,
-        right child, roots), each C-contiguous in the item type it expects."""
+    def _native_walk(self) -> Any:
+        """The compiled walk of these trees (``tree_walker``: the heap arrays checked and
+        packed once, not on each page's walk), for rows of ``features`` columns."""
+        assert native.MODULE is not None
         roots, right, feature = (np.ascontiguousarray(a, dtype=_INDEX) for a in self._walk[:3])
-        return feature, np.ascontiguousarray(self.threshold, dtype=np.float64), right, roots
+        threshold = np.ascontiguousarray(self.threshold, dtype=np.float64)
+        value = np.ascontiguousarray(self.value, dtype=np.float64)
+        return native.MODULE.tree_walker(
+            feature, threshold, right, roots, value, self.depth, len(self.features)
+        )
 
     def read_features(self) -> set[str]:
         """The columns some inner node compares (a slot with an infinite threshold is a

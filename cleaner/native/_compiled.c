@@ -4,16 +4,20 @@
  * Each function here has a pure-Python reference that gives the same result and stays
  * the fallback: blocks.split_blocks_python, features.first_occurrences_python,
  * features.byte_word_occurrences_python, features.most_common_positions_python,
- * features.line_shapes_python,
+ * features.line_shapes_python, features.token_counts_python, lexicon.lower_text_python,
+ * article_lines.pronoun_shares_python, article_lines.title_overlaps_python,
+ * article_lines._repeated_python, article_lines._edge_points_python,
  * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
  * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
- * Python headers, nothing else. No module state: every call owns what it creates.
+ * Python headers, nothing else. No module state: every call owns what it creates (a tree
+ * walker belongs to its ensemble, in a capsule).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- split_blocks */
@@ -383,13 +387,24 @@ is_word_space(Py_UCS4 c)
 enum { CASE_KNOWN = 1, CASE_UPPER = 2, CASE_CASED = 4, CASE_ODD = 8 };
 #define CASE_TABLE_SIZE 0x10000 /* the Basic Multilingual Plane, a byte a code point, per call */
 
-/* A non-ASCII initial's case as str.lower() and str.upper() see it (full case mapping, which
- * the C API does not offer: asked of Python once per code point per call): upper when its
+/* A non-ASCII initial's case as str.lower() and str.upper() see it (their full case
+ * mapping: CPython's own functions up to 3.12, asked of Python from 3.13, where they are
+ * internal; once per code point per call): upper when its
  * lower case is another character, cased when either case is; odd when a case has another
  * length ("ß".upper() == "SS"), whose page line_letters counts again by line. */
 static int
 initial_case(Py_UCS4 c)
 {
+#if PY_VERSION_HEX < 0x030D0000
+    /* CPython's own full mappings, the ones str.lower and str.upper apply to each character
+     * (a lone capital sigma has no letter before it: sigma, as here): no Python call. */
+    Py_UCS4 lower[3], upper[3];
+    const int lower_size = _PyUnicode_ToLowerFull(c, lower), upper_size = _PyUnicode_ToUpperFull(c, upper);
+    if (lower_size != 1 || upper_size != 1)
+        return CASE_KNOWN | CASE_ODD;
+    const int is_upper = lower[0] != c;
+    return CASE_KNOWN | (is_upper ? CASE_UPPER : 0) | (is_upper || upper[0] != c ? CASE_CASED : 0);
+#else /* the mappings are internal from 3.13: asked of Python */
     PyObject *letter = PyUnicode_FromOrdinal((int)c);
     if (letter == NULL)
         return -1;
@@ -409,6 +424,7 @@ initial_case(Py_UCS4 c)
     Py_XDECREF(lower);
     Py_XDECREF(upper);
     return flags;
+#endif
 }
 
 /* Appends the int `value` to `list`; -1 on failure. */
@@ -422,6 +438,52 @@ append_int(PyObject *list, Py_ssize_t value)
     Py_DECREF(number);
     return failed;
 }
+
+/* One line's counts (see native_letter_counts). */
+struct line_letters {
+    Py_ssize_t upper, cased, digits;
+};
+
+/* Counts one line of one string width into *counted (a word's initial: a character not in
+ * SPACE_CHARS at the line's start or after one that is); -1 on an error. One copy per
+ * width, so the loop reads the array directly. */
+#define LINE_LETTERS(NAME, CHAR)                                                                \
+    static int NAME(const void *data, Py_ssize_t size, unsigned char *cases, PyObject *odd,    \
+                    Py_ssize_t line, struct line_letters *counted)                              \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        int after_space = 1;                                                                   \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            counted->digits += c - '0' < 10u;                                                  \
+            const int space = is_word_space(c);                                                \
+            if (!space && after_space) { /* a word's initial */                                \
+                if (c < 0x80) {                                                                \
+                    const int upper = c - 'A' < 26u;                                           \
+                    counted->upper += upper;                                                   \
+                    counted->cased += upper || c - 'a' < 26u;                                  \
+                } else {                                                                       \
+                    int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                            \
+                    if (!flags) {                                                              \
+                        flags = initial_case(c);                                               \
+                        if (flags < 0)                                                         \
+                            return -1;                                                         \
+                        if (c < CASE_TABLE_SIZE)                                               \
+                            cases[c] = (unsigned char)flags;                                   \
+                    }                                                                          \
+                    if (flags & CASE_ODD && append_int(odd, line) < 0)                         \
+                        return -1;                                                             \
+                    counted->upper += (flags & CASE_UPPER) != 0;                               \
+                    counted->cased += (flags & CASE_CASED) != 0;                               \
+                }                                                                              \
+            }                                                                                  \
+            after_space = space;                                                               \
+        }                                                                                      \
+        return 0;                                                                              \
+    }
+LINE_LETTERS(letters_ucs1, Py_UCS1)
+LINE_LETTERS(letters_ucs2, Py_UCS2)
+LINE_LETTERS(letters_ucs4, Py_UCS4)
 
 /* letter_counts(texts): line_letters._letter_counts_by_numpy in one pass over the lines'
  * characters: per line the words opening with an upper-case letter, the words opening
@@ -466,36 +528,16 @@ native_letter_counts(PyObject *module, PyObject *texts)
             const int kind = PyUnicode_KIND(text);
             const void *data = PyUnicode_DATA(text);
             const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-            int after_space = 1;
-            for (Py_ssize_t k = 0; k < size; k++) {
-                const Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                digit_count += c >= '0' && c <= '9';
-                const int space = is_word_space(c);
-                if (!space && after_space) { /* a word's initial */
-                    if (c < 0x80) {
-                        upper_count += c >= 'A' && c <= 'Z';
-                        cased_count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-                    } else {
-                        int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;
-                        if (!flags) {
-                            flags = initial_case(c);
-                            if (flags < 0 || (flags & CASE_ODD && append_int(odd, line) < 0)) {
-                                Py_DECREF(text);
-                                goto done;
-                            }
-                            if (c < CASE_TABLE_SIZE)
-                                cases[c] = (unsigned char)flags;
-                        } else if (flags & CASE_ODD && append_int(odd, line) < 0) {
-                            Py_DECREF(text);
-                            goto done;
-                        }
-                        upper_count += (flags & CASE_UPPER) != 0;
-                        cased_count += (flags & CASE_CASED) != 0;
-                    }
-                }
-                after_space = space;
-            }
+            struct line_letters counted = {0, 0, 0};
+            const int failed = kind == PyUnicode_1BYTE_KIND   ? letters_ucs1(data, size, cases, odd, line, &counted)
+                               : kind == PyUnicode_2BYTE_KIND ? letters_ucs2(data, size, cases, odd, line, &counted)
+                                                              : letters_ucs4(data, size, cases, odd, line, &counted);
             Py_DECREF(text);
+            if (failed)
+                goto done;
+            upper_count = counted.upper;
+            cased_count = counted.cased;
+            digit_count = counted.digits;
         }
         if (append_int(uppers, upper_count) < 0 || append_int(caseds, cased_count) < 0 ||
             append_int(digits, digit_count) < 0)
@@ -511,7 +553,7 @@ done:
     return result;
 }
 
-/* ---------------------------------------------------------------- tree_leaves */
+/* ---------------------------------------------------------------- tree_logits */
 
 /* A C-contiguous buffer of float64 (`floats`) or of integers the size of Py_ssize_t, or
  * an error naming it: a buffer of any other items is refused, never misread. */
@@ -527,7 +569,7 @@ get_buffer(PyObject *obj, Py_buffer *view, int floats, const char *name)
                           : view->itemsize == sizeof(Py_ssize_t) && format[0] != '\0' && format[1] == '\0' &&
                                 strchr("lqn", format[0]) != NULL;
     if (!ok) {
-        PyErr_Format(PyExc_ValueError, "tree_leaves: %s must hold %s, not '%s'", name,
+        PyErr_Format(PyExc_ValueError, "tree_logits: %s must hold %s, not '%s'", name,
                      floats ? "float64" : "intp", view->format == NULL ? "B" : view->format);
         PyBuffer_Release(view);
         return -1;
@@ -535,90 +577,191 @@ get_buffer(PyObject *obj, Py_buffer *view, int floats, const char *name)
     return 0;
 }
 
-/* The heap slot each row of x reaches in each tree (trees.TreeEnsemble's walk, one row
- * and one tree at a time rather than numpy's one level at a time): from a tree's root,
- * `depth` times, node = right[node] - (x[row, feature[node]] <= threshold[node]).
- * x: rows x columns float64; feature, right, roots: intp; threshold: float64.
- * Returns rows x trees intp in a bytearray; the caller sums the leaf values with numpy,
- * so the logits are numpy's own sums, bit for bit. Every index is checked: a malformed
- * ensemble is a ValueError, never a read out of bounds. */
+/* The rows x columns float64 matrix x in any layout (a page's article_matrix is the
+ * transpose of the array it fills, so its columns are contiguous): read through its
+ * strides, never copied. */
+static int
+get_matrix(PyObject *obj, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_STRIDES | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *format = view->format == NULL ? "B" : view->format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    if (view->ndim != 2 || view->itemsize != sizeof(double) || strcmp(format, "d") != 0) {
+        PyErr_SetString(PyExc_ValueError, "tree_logits: x must be a 2-d float64 array");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* numpy's sum of n float64 in a row (DOUBLE_pairwise_sum, what ndarray.sum(axis=1) runs on
+ * a C-contiguous row): fewer than 8 added in order, up to 128 in eight running sums
+ * joined as a tree, and longer halves (the first a multiple of 8) summed apart. The same
+ * additions in the same order, so the same bits. */
+static double
+pairwise_sum(const double *a, Py_ssize_t n)
+{
+    if (n < 8) {
+        double res = -0.0;
+        for (Py_ssize_t i = 0; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int k = 0; k < 8; k++)
+            r[k] = a[k];
+        Py_ssize_t i;
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; k++)
+                r[k] += a[i + k];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+/* One heap slot of a tree as the walk reads it. */
+struct tree_node {
+    Py_ssize_t column; /* the column read here */
+    double threshold;  /* go left when the column is at most this */
+    Py_ssize_t right;  /* the right child's slot; the left one is the slot before it */
+};
+
+/* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
+ * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
+struct tree_walk {
+    Py_ssize_t slots, trees, depth, columns;
+    struct tree_node *node; /* slots */
+    Py_ssize_t *roots;      /* trees */
+    double *value;          /* slots: the leaf values */
+};
+
+static const char TREE_WALK_NAME[] = "cleaner.native.tree_walk";
+
+static void
+free_tree_walk(PyObject *capsule)
+{
+    struct tree_walk *walk = PyCapsule_GetPointer(capsule, TREE_WALK_NAME);
+    if (walk != NULL) {
+        PyMem_Free(walk->node);
+        PyMem_Free(walk->roots);
+        PyMem_Free(walk->value);
+        PyMem_Free(walk);
+    }
+}
+
+/* tree_walker(feature, threshold, right, roots, value, depth, columns): trees.TreeEnsemble's
+ * heap arrays (feature, right, roots: intp; threshold, value: float64) made into a walk
+ * for rows of `columns` columns, in a capsule for tree_logits. Each slot's column,
+ * threshold and right child sit side by side (a step reads one place, not three
+ * arrays). The slots a walk can step from (the roots, then both children of each,
+ * depth - 1 times) are checked here: an ensemble whose walk could leave its slots or
+ * the columns is a ValueError, whatever rows come. */
 static PyObject *
-native_tree_leaves(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
     if (nargs != 7) {
         PyErr_SetString(PyExc_TypeError,
-                        "tree_leaves(x, columns, feature, threshold, right, roots, depth) takes 7 arguments");
+                        "tree_walker(feature, threshold, right, roots, value, depth, columns) takes 7 arguments");
         return NULL;
     }
-    const Py_ssize_t columns = PyLong_AsSsize_t(args[1]);
-    const Py_ssize_t depth = PyLong_AsSsize_t(args[6]);
-    if ((columns == -1 || depth == -1) && PyErr_Occurred())
+    const Py_ssize_t depth = PyLong_AsSsize_t(args[5]), columns = PyLong_AsSsize_t(args[6]);
+    if ((depth == -1 || columns == -1) && PyErr_Occurred())
         return NULL;
-    if (columns <= 0 || depth < 0) {
-        PyErr_SetString(PyExc_ValueError, "tree_leaves: columns must be positive, depth not negative");
+    if (depth < 0 || columns < 0) {
+        PyErr_SetString(PyExc_ValueError, "tree_walker: depth and columns must not be negative");
         return NULL;
     }
-    PyObject *out = NULL; /* declared before the first goto: every exit returns it */
-    Py_buffer xb, fb, tb, rb, ob;
-    if (get_buffer(args[0], &xb, 1, "x") < 0)
+    PyObject *capsule = NULL;
+    struct tree_walk *walk = NULL;
+    unsigned char *reach = NULL;
+    Py_buffer fb, tb, rb, ob, vb;
+    if (get_buffer(args[0], &fb, 0, "feature") < 0)
         return NULL;
-    if (get_buffer(args[2], &fb, 0, "feature") < 0)
-        goto release_x;
-    if (get_buffer(args[3], &tb, 1, "threshold") < 0)
+    if (get_buffer(args[1], &tb, 1, "threshold") < 0)
         goto release_f;
-    if (get_buffer(args[4], &rb, 0, "right") < 0)
+    if (get_buffer(args[2], &rb, 0, "right") < 0)
         goto release_t;
-    if (get_buffer(args[5], &ob, 0, "roots") < 0)
+    if (get_buffer(args[3], &ob, 0, "roots") < 0)
         goto release_r;
-    const double *x = xb.buf, *threshold = tb.buf;
+    if (get_buffer(args[4], &vb, 1, "value") < 0)
+        goto release_o;
+    const double *threshold = tb.buf, *value = vb.buf;
     const Py_ssize_t *feature = fb.buf, *right = rb.buf, *roots = ob.buf;
-    const Py_ssize_t cells = xb.len / (Py_ssize_t)sizeof(double);
     const Py_ssize_t slots = fb.len / (Py_ssize_t)sizeof(Py_ssize_t);
     const Py_ssize_t trees = ob.len / (Py_ssize_t)sizeof(Py_ssize_t);
-    const Py_ssize_t rows = cells / columns;
-    if (cells % columns || tb.len / (Py_ssize_t)sizeof(double) != slots ||
-        rb.len / (Py_ssize_t)sizeof(Py_ssize_t) != slots) {
-        PyErr_SetString(PyExc_ValueError, "tree_leaves: array sizes do not match");
+    if (tb.len / (Py_ssize_t)sizeof(double) != slots || rb.len / (Py_ssize_t)sizeof(Py_ssize_t) != slots ||
+        vb.len / (Py_ssize_t)sizeof(double) != slots) {
+        PyErr_SetString(PyExc_ValueError, "tree_walker: array sizes do not match");
         goto release_all;
     }
-    if (trees && rows > PY_SSIZE_T_MAX / trees / (Py_ssize_t)sizeof(Py_ssize_t)) {
+    walk = PyMem_Calloc(1, sizeof(struct tree_walk));
+    reach = PyMem_Calloc(2 * (size_t)(slots ? slots : 1), 1);
+    if (walk == NULL || reach == NULL) {
         PyErr_NoMemory();
         goto release_all;
     }
-    out = PyByteArray_FromStringAndSize(NULL, rows * trees * (Py_ssize_t)sizeof(Py_ssize_t));
-    if (out == NULL)
+    walk->node = PyMem_New(struct tree_node, slots ? slots : 1);
+    walk->roots = PyMem_New(Py_ssize_t, trees ? trees : 1);
+    walk->value = PyMem_New(double, slots ? slots : 1);
+    if (walk->node == NULL || walk->roots == NULL || walk->value == NULL) {
+        PyErr_NoMemory();
         goto release_all;
-    Py_ssize_t *leaf = (Py_ssize_t *)PyByteArray_AS_STRING(out);
+    }
+    walk->slots = slots;
+    walk->trees = trees;
+    walk->depth = depth;
+    walk->columns = columns;
+    unsigned char *now = reach, *next = reach + slots;
     for (Py_ssize_t t = 0; t < trees; t++) {
         if (roots[t] < 0 || roots[t] >= slots)
             goto out_of_range;
+        now[roots[t]] = 1;
+        walk->roots[t] = roots[t];
     }
-    /* A row's trees descend together, a level at a time: each tree's step waits on its
-     * own previous one only, so the processor overlaps the steps of many trees (one tree
-     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
-     * 120 trees on 20,000 rows). */
-    for (Py_ssize_t row = 0; row < rows; row++, leaf += trees) {
-        const double *line = x + row * columns;
-        memcpy(leaf, roots, (size_t)trees * sizeof(Py_ssize_t));
-        for (Py_ssize_t level = 0; level < depth; level++) {
-            for (Py_ssize_t t = 0; t < trees; t++) {
-                const Py_ssize_t node = leaf[t];
-                const Py_ssize_t column = feature[node];
-                if (column < 0 || column >= columns)
-                    goto out_of_range;
-                const Py_ssize_t next = right[node] - (line[column] <= threshold[node]);
-                if (next < 0 || next >= slots)
-                    goto out_of_range;
-                leaf[t] = next;
-            }
+    for (Py_ssize_t level = 0; level < depth; level++) {
+        memset(next, 0, (size_t)slots);
+        for (Py_ssize_t k = 0; k < slots; k++) {
+            if (!now[k])
+                continue;
+            if (feature[k] < 0 || feature[k] >= columns || right[k] < 1 || right[k] >= slots)
+                goto out_of_range;
+            next[right[k] - 1] = next[right[k]] = 1;
         }
+        unsigned char *swap = now;
+        now = next;
+        next = swap;
     }
+    for (Py_ssize_t k = 0; k < slots; k++) {
+        walk->node[k].column = feature[k];
+        walk->node[k].threshold = threshold[k];
+        walk->node[k].right = right[k];
+        walk->value[k] = value[k];
+    }
+    capsule = PyCapsule_New(walk, TREE_WALK_NAME, free_tree_walk);
+    if (capsule != NULL)
+        walk = NULL; /* the capsule's now */
     goto release_all;
 out_of_range:
-    PyErr_SetString(PyExc_ValueError, "tree_leaves: a node or column index is out of range");
-    Py_CLEAR(out);
+    PyErr_SetString(PyExc_ValueError, "tree_walker: a node or column index is out of range");
 release_all:
+    if (walk != NULL) {
+        PyMem_Free(walk->node);
+        PyMem_Free(walk->roots);
+        PyMem_Free(walk->value);
+        PyMem_Free(walk);
+    }
+    PyMem_Free(reach);
+    PyBuffer_Release(&vb);
+release_o:
     PyBuffer_Release(&ob);
 release_r:
     PyBuffer_Release(&rb);
@@ -626,7 +769,80 @@ release_t:
     PyBuffer_Release(&tb);
 release_f:
     PyBuffer_Release(&fb);
-release_x:
+    return capsule;
+}
+
+/* tree_logits(x, walker, baseline): each row's log-odds (trees.TreeEnsemble.logits). From
+ * each tree's root, depth times, node = right[node] - (x[row, column[node]] <=
+ * threshold[node]); then the leaves' values summed as numpy sums value.take(leaves)
+ * along a row (0.0 plus pairwise_sum), plus baseline. x: rows x columns float64 in any
+ * layout (read through its strides, never copied: a page's article_matrix is the
+ * transpose of the array it fills); walker: tree_walker's capsule. Returns rows float64
+ * in a bytearray. */
+static PyObject *
+native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "tree_logits(x, walker, baseline) takes 3 arguments");
+        return NULL;
+    }
+    const struct tree_walk *walk = PyCapsule_GetPointer(args[1], TREE_WALK_NAME);
+    if (walk == NULL)
+        return NULL;
+    const double baseline = PyFloat_AsDouble(args[2]);
+    if (baseline == -1.0 && PyErr_Occurred())
+        return NULL;
+    Py_buffer xb;
+    if (get_matrix(args[0], &xb) < 0)
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t *leaf = NULL;
+    double *values = NULL;
+    const Py_ssize_t rows = xb.shape[0], row_step = xb.strides[0], column_step = xb.strides[1];
+    const Py_ssize_t trees = walk->trees;
+    if (xb.shape[1] < walk->columns) {
+        PyErr_SetString(PyExc_ValueError, "tree_logits: x has fewer columns than the trees read");
+        goto done;
+    }
+    if (rows > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
+    leaf = PyMem_New(Py_ssize_t, trees ? trees : 1);
+    values = PyMem_New(double, trees ? trees : 1);
+    if (out == NULL || leaf == NULL || values == NULL) {
+        if (out != NULL)
+            PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto done;
+    }
+    double *logit = (double *)PyByteArray_AS_STRING(out);
+    const struct tree_node *node = walk->node;
+    const char *base = xb.buf;
+    /* A row's trees descend together, a level at a time: each tree's step waits on its
+     * own previous one only, so the processor overlaps the steps of many trees (one tree
+     * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
+     * 120 trees on 20,000 rows). */
+    for (Py_ssize_t row = 0; row < rows; row++) {
+        const char *line = base + row * row_step;
+        memcpy(leaf, walk->roots, (size_t)trees * sizeof(Py_ssize_t));
+        for (Py_ssize_t level = 0; level < walk->depth; level++) {
+            for (Py_ssize_t t = 0; t < trees; t++) {
+                const struct tree_node *at = node + leaf[t];
+                leaf[t] = at->right - (*(const double *)(line + at->column * column_step) <= at->threshold);
+            }
+        }
+        for (Py_ssize_t t = 0; t < trees; t++)
+            values[t] = walk->value[leaf[t]];
+        double sum = 0.0;
+        sum += pairwise_sum(values, trees);
+        logit[row] = sum + baseline;
+    }
+done:
+    PyMem_Free(leaf);
+    PyMem_Free(values);
     PyBuffer_Release(&xb);
     return out;
 }
@@ -963,6 +1179,628 @@ done:
     return segments;
 }
 
+/* ------------------------------------------------------ pronoun_shares, title_overlaps */
+
+/* White space as str.split() sees it (str.isspace(): Py_UNICODE_ISSPACE), written out so
+ * the test is inline: the ASCII table, and the 19 others of the Unicode database. */
+static inline int
+is_py_space(Py_UCS4 c)
+{
+    if (c < 128)
+        return _Py_ascii_whitespace[c];
+    return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && (c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000));
+}
+
+/* The words of str.split() in a line: (start, end) pairs into `bounds` (room for
+ * size / 2 + 1 pairs: a word and a space each at least), their count returned. One copy
+ * per string kind, so the scan reads the array directly. */
+#define WORD_BOUNDS(NAME, CHAR)                                                                \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size, Py_ssize_t *bounds)             \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        Py_ssize_t pos = 0, count = 0;                                                         \
+        for (;;) {                                                                             \
+            while (pos < size && is_py_space(text[pos]))                                       \
+                pos++;                                                                         \
+            if (pos >= size)                                                                   \
+                return count;                                                                  \
+            bounds[2 * count] = pos;                                                           \
+            while (pos < size && !is_py_space(text[pos]))                                      \
+                pos++;                                                                         \
+            bounds[2 * count + 1] = pos;                                                       \
+            count++;                                                                           \
+        }                                                                                      \
+    }
+WORD_BOUNDS(word_bounds_ucs1, Py_UCS1)
+WORD_BOUNDS(word_bounds_ucs2, Py_UCS2)
+WORD_BOUNDS(word_bounds_ucs4, Py_UCS4)
+
+/* The words of `line` (a str) into bounds (see WORD_BOUNDS), their count. */
+static Py_ssize_t
+word_bounds(PyObject *line, Py_ssize_t *bounds)
+{
+    const void *data = PyUnicode_DATA(line);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+    switch (PyUnicode_KIND(line)) {
+    case PyUnicode_1BYTE_KIND:
+        return word_bounds_ucs1(data, size, bounds);
+    case PyUnicode_2BYTE_KIND:
+        return word_bounds_ucs2(data, size, bounds);
+    default:
+        return word_bounds_ucs4(data, size, bounds);
+    }
+}
+
+/* Room for the word bounds of the longest of `lows` (a list of str), or NULL (an error set). */
+static Py_ssize_t *
+bounds_for(PyObject *lows)
+{
+    Py_ssize_t longest = 0;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(lows); j++) {
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(PyList_GET_ITEM(lows, j));
+        if (size > longest)
+            longest = size;
+    }
+    return PyMem_New(Py_ssize_t, 2 * (longest / 2 + 1));
+}
+
+#define WORD_SIEVE_BITS 4096 /* a word's length and outer characters, hashed to one bit */
+
+/* The sieve's bit of a word: a word whose bit is clear is in no set the sieve was made of,
+ * so most words are ruled out without making a str of them. */
+static inline unsigned
+word_bit(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    const Py_UCS4 first = PyUnicode_READ(kind, data, start), last = PyUnicode_READ(kind, data, end - 1);
+    return (unsigned)(((size_t)(end - start) * 1000003u) ^ (first * 31u) ^ (last * 7919u)) % WORD_SIEVE_BITS;
+}
+
+/* Marks the sieve bit of each str in `words` (a set or frozenset of str). */
+static int
+sieve_of(PyObject *words, unsigned char *sieve)
+{
+    PyObject *iterator = PyObject_GetIter(words);
+    if (iterator == NULL)
+        return -1;
+    PyObject *word;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        if (PyUnicode_Check(word) && PyUnicode_GET_LENGTH(word) > 0) {
+            const unsigned bit = word_bit(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, PyUnicode_GET_LENGTH(word));
+            sieve[bit / 8] |= (unsigned char)(1u << (bit % 8));
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* count / words as Python's int / int gives it (both exact in a double), in a new float;
+ * 0.0 shared. A line's word count of 0 with a word in it is ZeroDivisionError, as there. */
+static PyObject *
+share_of(Py_ssize_t count, PyObject *words, PyObject *zero)
+{
+    const long total = PyLong_AsLong(words);
+    if (total == -1 && PyErr_Occurred())
+        return NULL;
+    if (total == 0) {
+        PyErr_SetString(PyExc_ZeroDivisionError, "division by zero");
+        return NULL;
+    }
+    if (count == 0) {
+        Py_INCREF(zero);
+        return zero;
+    }
+    return PyFloat_FromDouble((double)count / (double)total);
+}
+
+/* Checks lows (list of str) and words (list of int) of the same length. */
+static int
+check_lines(PyObject *lows, PyObject *words, const char *name)
+{
+    if (!PyList_Check(lows) || !PyList_Check(words) || PyList_GET_SIZE(lows) != PyList_GET_SIZE(words)) {
+        PyErr_Format(PyExc_TypeError, "%s: lows and words must be lists of the same length", name);
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(lows); j++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lows, j)) || !PyLong_Check(PyList_GET_ITEM(words, j))) {
+            PyErr_Format(PyExc_TypeError, "%s: lows must hold str and words int", name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* pronoun_shares(lows, words, we, you): article_lines.pronoun_shares_python. Per line, of
+ * the distinct words of str.split() in `we` and in `you` (frozensets of str), each count
+ * divided by the line's word count (words[j]), where the line holds any; 0.0 elsewhere.
+ * Returns two lists of floats. */
+static PyObject *
+native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyAnySet_Check(args[2]) || !PyAnySet_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "pronoun_shares(lows, words, we, you): we and you are sets of str");
+        return NULL;
+    }
+    PyObject *lows = args[0], *words = args[1], *we = args[2], *you = args[3];
+    if (check_lines(lows, words, "pronoun_shares") < 0)
+        return NULL;
+    unsigned char sieve[WORD_SIEVE_BITS / 8] = {0};
+    if (sieve_of(we, sieve) < 0 || sieve_of(you, sieve) < 0)
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows);
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    PyObject *we_out = PyList_New(n), *you_out = PyList_New(n);
+    PyObject *found = PyList_New(0); /* the line's distinct pronouns so far */
+    Py_ssize_t *bounds = bounds_for(lows);
+    if (zero == NULL || we_out == NULL || you_out == NULL || found == NULL || bounds == NULL) {
+        if (bounds == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *line = PyList_GET_ITEM(lows, j);
+        const int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t count = word_bounds(line, bounds);
+        Py_ssize_t we_count = 0, you_count = 0;
+        for (Py_ssize_t w = 0; w < count; w++) {
+            const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+            const unsigned bit = word_bit(kind, data, start, pos);
+            if (!(sieve[bit / 8] & (1u << (bit % 8))))
+                continue;
+            PyObject *word = PyUnicode_Substring(line, start, pos);
+            if (word == NULL)
+                goto fail;
+            const int in_we = PySet_Contains(we, word);
+            const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
+            int seen = 0;
+            if (in_you >= 0 && (in_we || in_you))
+                seen = PySequence_Contains(found, word);
+            if (in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0)) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(word);
+            if ((in_we || in_you) && !seen) {
+                we_count += in_we;
+                you_count += in_you;
+            }
+        }
+        PyObject *we_share, *you_share;
+        if (PyList_GET_SIZE(found)) {
+            if (PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) < 0)
+                goto fail;
+            we_share = share_of(we_count, PyList_GET_ITEM(words, j), zero);
+            if (we_share == NULL)
+                goto fail;
+            you_share = share_of(you_count, PyList_GET_ITEM(words, j), zero);
+            if (you_share == NULL) {
+                Py_DECREF(we_share);
+                goto fail;
+            }
+        }
+        else {
+            Py_INCREF(zero);
+            Py_INCREF(zero);
+            we_share = you_share = zero;
+        }
+        PyList_SET_ITEM(we_out, j, we_share);
+        PyList_SET_ITEM(you_out, j, you_share);
+    }
+    Py_DECREF(zero);
+    Py_DECREF(found);
+    PyMem_Free(bounds);
+    PyObject *pair = PyTuple_Pack(2, we_out, you_out);
+    Py_DECREF(we_out);
+    Py_DECREF(you_out);
+    return pair;
+fail:
+    Py_XDECREF(zero);
+    Py_XDECREF(we_out);
+    Py_XDECREF(you_out);
+    Py_XDECREF(found);
+    PyMem_Free(bounds);
+    return NULL;
+}
+
+/* title_overlaps(lows, words, starts, max_words): article_lines.title_overlaps_python. In
+ * each page (its lines from starts[k] to starts[k + 1]) the first line stands for its
+ * title: each later line of at most max_words words (words[j]) gets the share of its
+ * str.split() words (with repeats) that are words of the title, 0.0 where none is. */
+static PyObject *
+native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4 || !PyList_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "title_overlaps(lows, words, starts, max_words) takes a list of starts");
+        return NULL;
+    }
+    PyObject *lows = args[0], *words = args[1], *starts = args[2];
+    if (check_lines(lows, words, "title_overlaps") < 0)
+        return NULL;
+    const long max_words = PyLong_AsLong(args[3]);
+    if (max_words == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows), pages = PyList_GET_SIZE(starts) - 1;
+    PyObject *zero = PyFloat_FromDouble(0.0);
+    PyObject *out = PyList_New(n);
+    Py_ssize_t *bounds = bounds_for(lows);
+    if (zero == NULL || out == NULL || bounds == NULL) {
+        if (bounds == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_INCREF(zero);
+        PyList_SET_ITEM(out, j, zero);
+    }
+    for (Py_ssize_t k = 0; k < pages; k++) {
+        const Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        const Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k + 1));
+        if ((a == -1 || b == -1) && PyErr_Occurred())
+            goto fail;
+        if (a < 0 || b > n || a > b) {
+            PyErr_SetString(PyExc_ValueError, "title_overlaps: starts must rise within the lines");
+            goto fail;
+        }
+        if (a == b) /* an empty page (never made): no title, no lines */
+            continue;
+        PyObject *title = PyList_GET_ITEM(lows, a);
+        PyObject *title_words = PyUnicode_Split(title, NULL, -1);
+        PyObject *in_title = title_words == NULL ? NULL : PySet_New(title_words);
+        Py_XDECREF(title_words);
+        if (in_title == NULL)
+            goto fail;
+        unsigned char sieve[WORD_SIEVE_BITS / 8] = {0};
+        if (sieve_of(in_title, sieve) < 0) {
+            Py_DECREF(in_title);
+            goto fail;
+        }
+        for (Py_ssize_t j = a + 1; j < b; j++) {
+            const long line_words = PyLong_AsLong(PyList_GET_ITEM(words, j));
+            if (line_words == -1 && PyErr_Occurred()) {
+                Py_DECREF(in_title);
+                goto fail;
+            }
+            if (line_words > max_words)
+                continue;
+            PyObject *line = PyList_GET_ITEM(lows, j);
+            const int kind = PyUnicode_KIND(line);
+            const void *data = PyUnicode_DATA(line);
+            const Py_ssize_t count = word_bounds(line, bounds);
+            Py_ssize_t shared = 0;
+            for (Py_ssize_t w = 0; w < count; w++) {
+                const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+                const unsigned bit = word_bit(kind, data, start, pos);
+                if (!(sieve[bit / 8] & (1u << (bit % 8))))
+                    continue;
+                PyObject *word = PyUnicode_Substring(line, start, pos);
+                const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
+                Py_XDECREF(word);
+                if (in < 0) {
+                    Py_DECREF(in_title);
+                    goto fail;
+                }
+                shared += in;
+            }
+            if (shared) {
+                PyObject *share = PyFloat_FromDouble((double)shared / (double)count);
+                if (share == NULL) {
+                    Py_DECREF(in_title);
+                    goto fail;
+                }
+                PyList_SetItem(out, j, share); /* drops the shared zero */
+            }
+        }
+        Py_DECREF(in_title);
+    }
+    Py_DECREF(zero);
+    PyMem_Free(bounds);
+    return out;
+fail:
+    Py_XDECREF(zero);
+    Py_XDECREF(out);
+    PyMem_Free(bounds);
+    return NULL;
+}
+
+/* ----------------------------------------------------------------- lower_text */
+
+#define CAPITAL_SIGMA 0x3A3
+#define DOTTED_CAPITAL_I 0x130
+#define COMBINING_DOT 0x307
+
+#if PY_VERSION_HEX < 0x030D0000
+/* str.lower's capital sigma at `at` (CPython's handle_capital_sigma): final sigma when a
+ * cased letter comes before it and none after it, case-ignorable characters skipped. */
+static Py_UCS4
+lower_sigma(int kind, const void *data, Py_ssize_t size, Py_ssize_t at)
+{
+    Py_ssize_t j;
+    Py_UCS4 c = 0;
+    for (j = at - 1; j >= 0; j--) {
+        c = PyUnicode_READ(kind, data, j);
+        if (!_PyUnicode_IsCaseIgnorable(c))
+            break;
+    }
+    int final_sigma = j >= 0 && _PyUnicode_IsCased(c);
+    if (final_sigma && at + 1 < size) {
+        for (j = at + 1; j < size; j++) {
+            c = PyUnicode_READ(kind, data, j);
+            if (!_PyUnicode_IsCaseIgnorable(c))
+                break;
+        }
+        final_sigma = j == size || !_PyUnicode_IsCased(c);
+    }
+    return final_sigma ? 0x3C2 : 0x3C3;
+}
+#endif
+
+/* Writes lower_text of `size` characters of one width from `data` to `out`, returning
+ * the characters written (at most `size`), or -1 when Python must make it. str.lower's
+ * full mapping is each character's simple one (Py_UNICODE_TOLOWER) but for two: the
+ * capital sigma, lowered by its place in the word (lower_sigma), and the dotted capital
+ * I, lowered to "i" and a combining dot above; and lower_text then turns each "i" and
+ * combining dot after it into "i" (str.replace, left to right), so a combining dot is
+ * dropped where the lower case before it (not the text written) is an "i". */
+#define LOWER_CHARS(NAME, CHAR)                                                                \
+    static Py_ssize_t NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest)       \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        CHAR *low = (CHAR *)out;                                                               \
+        Py_ssize_t written = 0;                                                                \
+        Py_UCS4 before = 0; /* the last character of str.lower's result so far */              \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            Py_UCS4 lowered;                                                                   \
+            if (c < 128)                                                                       \
+                lowered = c - 'A' < 26u ? c + ('a' - 'A') : c;                                 \
+            else if (c == DOTTED_CAPITAL_I) {                                                  \
+                low[written++] = 'i'; /* "i" and a combining dot, which then goes */           \
+                before = COMBINING_DOT;                                                        \
+                continue;                                                                      \
+            }                                                                                  \
+            else if (c == COMBINING_DOT) {                                                     \
+                if (before != 'i')                                                             \
+                    low[written++] = (CHAR)c;                                                  \
+                before = c;                                                                    \
+                continue;                                                                      \
+            }                                                                                  \
+            else if (c == CAPITAL_SIGMA) {                                                     \
+                LOWER_SIGMA(lowered);                                                          \
+            }                                                                                  \
+            else {                                                                             \
+                lowered = Py_UNICODE_TOLOWER(c);                                               \
+                if (lowered > widest) /* never in Unicode 14: a lower case wider than the text */ \
+                    return -1;                                                                 \
+            }                                                                                  \
+            low[written++] = (CHAR)lowered;                                                    \
+            before = lowered;                                                                  \
+        }                                                                                      \
+        return written;                                                                        \
+    }
+#if PY_VERSION_HEX < 0x030D0000
+#define LOWER_SIGMA(lowered) lowered = lower_sigma((int)sizeof(*text), data, size, k)
+#else /* the case properties are internal from 3.13: such a text goes to Python */
+#define LOWER_SIGMA(lowered) return -1
+#endif
+LOWER_CHARS(lower_ucs1, Py_UCS1)
+LOWER_CHARS(lower_ucs2, Py_UCS2)
+LOWER_CHARS(lower_ucs4, Py_UCS4)
+
+/* lower_text(text): lexicon.lower_text_python, character by character in the text's
+ * own width (str.lower writes a buffer of four bytes a character, three times the text's
+ * length, then copies it); None where Python must make it. */
+static PyObject *
+native_lower_text(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "lower_text: text must be a str");
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
+    void *out = PyMem_Malloc((size_t)(size ? size : 1) * (size_t)kind);
+    if (out == NULL)
+        return PyErr_NoMemory();
+    const Py_ssize_t written = kind == PyUnicode_1BYTE_KIND   ? lower_ucs1(data, out, size, widest)
+                               : kind == PyUnicode_2BYTE_KIND ? lower_ucs2(data, out, size, widest)
+                                                              : lower_ucs4(data, out, size, widest);
+    PyObject *low = written >= 0 ? PyUnicode_FromKindAndData(kind, out, written) : Py_NewRef(Py_None);
+    PyMem_Free(out); /* FromKindAndData copied it, in the narrowest width that holds it */
+    return low;
+}
+
+/* ------------------------------------------------------------- repeated_lines */
+
+#define REPEAT_PAIRS_MAX_LINES 128 /* a page this short is compared pair by pair, no hashing */
+
+/* repeated_lines(stripped, starts): article_lines._repeated_python. Per line (a str of the
+ * list `stripped`), whether another line of its page (its lines from starts[k] to
+ * starts[k + 1]) has the same text. A page of at most REPEAT_PAIRS_MAX_LINES lines
+ * compares its lines pair by pair, lengths first (most lines' length is their own, and
+ * no text is hashed); a longer one counts its texts in a dict. */
+static PyObject *
+native_repeated_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "repeated_lines(stripped, starts) takes two lists");
+        return NULL;
+    }
+    PyObject *stripped = args[0], *starts = args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(stripped), pages = PyList_GET_SIZE(starts) - 1;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (!PyUnicode_CheckExact(PyList_GET_ITEM(stripped, j))) {
+            PyErr_SetString(PyExc_TypeError, "repeated_lines: stripped must hold str");
+            return NULL;
+        }
+    }
+    char *again = PyMem_Calloc((size_t)(n ? n : 1), 1);
+    if (again == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = NULL;
+    for (Py_ssize_t k = 0; k < pages; k++) {
+        const Py_ssize_t a = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        const Py_ssize_t b = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k + 1));
+        if ((a == -1 || b == -1) && PyErr_Occurred())
+            goto done;
+        if (a < 0 || b > n || a > b) {
+            PyErr_SetString(PyExc_ValueError, "repeated_lines: starts must rise within the lines");
+            goto done;
+        }
+        if (b - a <= REPEAT_PAIRS_MAX_LINES) {
+            for (Py_ssize_t j = a; j < b; j++) {
+                PyObject *text = PyList_GET_ITEM(stripped, j);
+                const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+                for (Py_ssize_t i = j + 1; i < b; i++) {
+                    PyObject *other = PyList_GET_ITEM(stripped, i);
+                    if (PyUnicode_GET_LENGTH(other) == size && PyUnicode_Compare(text, other) == 0)
+                        again[i] = again[j] = 1;
+                }
+            }
+            continue;
+        }
+        PyObject *counts = PyDict_New(); /* text -> its first line, or None once seen again */
+        if (counts == NULL)
+            goto done;
+        for (Py_ssize_t j = a; j < b; j++) {
+            PyObject *text = PyList_GET_ITEM(stripped, j);
+            PyObject *first = PyDict_GetItemWithError(counts, text);
+            if (first == NULL) {
+                PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(j);
+                if (at == NULL || PyDict_SetItem(counts, text, at) < 0) {
+                    Py_XDECREF(at);
+                    Py_DECREF(counts);
+                    goto done;
+                }
+                Py_DECREF(at);
+                continue;
+            }
+            again[j] = 1;
+            if (first != Py_None) {
+                again[PyLong_AsSsize_t(first)] = 1;
+                if (PyDict_SetItem(counts, text, Py_None) < 0) {
+                    Py_DECREF(counts);
+                    goto done;
+                }
+            }
+        }
+        Py_DECREF(counts);
+    }
+    out = PyList_New(n);
+    if (out != NULL) {
+        for (Py_ssize_t j = 0; j < n; j++)
+            PyList_SET_ITEM(out, j, Py_NewRef(again[j] ? Py_True : Py_False));
+    }
+done:
+    PyMem_Free(again);
+    return out;
+}
+
+/* ---------------------------------------------------------------- edge_points */
+
+/* edge_points(texts): article_lines._edge_points_python. Each line's first and last code
+ * points (0 for an empty line), as two arrays of uint32 in bytearrays. */
+static PyObject *
+native_edge_points(PyObject *module, PyObject *texts)
+{
+    (void)module;
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "edge_points: texts must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (n > PY_SSIZE_T_MAX / 4)
+        return PyErr_NoMemory();
+    PyObject *firsts = PyByteArray_FromStringAndSize(NULL, n * 4);
+    PyObject *lasts = PyByteArray_FromStringAndSize(NULL, n * 4);
+    if (firsts == NULL || lasts == NULL)
+        goto fail;
+    uint32_t *first = (uint32_t *)PyByteArray_AS_STRING(firsts), *last = (uint32_t *)PyByteArray_AS_STRING(lasts);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "edge_points: texts must be a list of str");
+            goto fail;
+        }
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        first[j] = size ? (uint32_t)PyUnicode_READ_CHAR(text, 0) : 0;
+        last[j] = size ? (uint32_t)PyUnicode_READ_CHAR(text, size - 1) : 0;
+    }
+    PyObject *pair = PyTuple_Pack(2, firsts, lasts);
+    Py_DECREF(firsts);
+    Py_DECREF(lasts);
+    return pair;
+fail:
+    Py_XDECREF(firsts);
+    Py_XDECREF(lasts);
+    return NULL;
+}
+
+/* --------------------------------------------------------------- token_counts */
+
+/* The words of str.split() in a line: a character that is no white space (is_py_space)
+ * at the line's start or after one that is. One copy per string width. */
+#define WORD_COUNT(NAME, CHAR)                                                                 \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size)                                  \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        Py_ssize_t count = 0;                                                                  \
+        int after_space = 1;                                                                   \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const int space = is_py_space(text[k]);                                            \
+            count += after_space & !space;                                                     \
+            after_space = space;                                                               \
+        }                                                                                      \
+        return count;                                                                          \
+    }
+WORD_COUNT(word_count_ucs1, Py_UCS1)
+WORD_COUNT(word_count_ucs2, Py_UCS2)
+WORD_COUNT(word_count_ucs4, Py_UCS4)
+
+/* token_counts(lines): features.token_counts_python, len(line.split()) per line (a list of
+ * str), without a list of words per line. */
+static PyObject *
+native_token_counts(PyObject *module, PyObject *lines)
+{
+    (void)module;
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "token_counts: lines must be a list of str");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *line = PyList_GET_ITEM(lines, j);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "token_counts: lines must be a list of str");
+            return NULL;
+        }
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+        const int kind = PyUnicode_KIND(line);
+        const Py_ssize_t count = kind == PyUnicode_1BYTE_KIND   ? word_count_ucs1(data, size)
+                                 : kind == PyUnicode_2BYTE_KIND ? word_count_ucs2(data, size)
+                                                                : word_count_ucs4(data, size);
+        PyObject *number = PyLong_FromSsize_t(count);
+        if (number == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, j, number);
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef native_methods[] = {
@@ -980,8 +1818,22 @@ static PyMethodDef native_methods[] = {
      "line_shapes(texts): per line its length, istitle, first and last code points, digit share, as bytes."},
     {"most_common_positions", (PyCFunction)(void (*)(void))native_most_common_positions, METH_FASTCALL,
      "most_common_positions(first, k): the first positions of the k most frequent tokens; None if first is not one."},
-    {"tree_leaves", (PyCFunction)(void (*)(void))native_tree_leaves, METH_FASTCALL,
-     "tree_leaves(x, columns, feature, threshold, right, roots, depth): the leaf slot per row and tree."},
+    {"tree_walker", (PyCFunction)(void (*)(void))native_tree_walker, METH_FASTCALL,
+     "tree_walker(feature, threshold, right, roots, value, depth, columns): a checked walk for tree_logits."},
+    {"tree_logits", (PyCFunction)(void (*)(void))native_tree_logits, METH_FASTCALL,
+     "tree_logits(x, walker, baseline): each row's log-odds."},
+    {"repeated_lines", (PyCFunction)(void (*)(void))native_repeated_lines, METH_FASTCALL,
+     "repeated_lines(stripped, starts): per line whether its text comes again in its page."},
+    {"token_counts", native_token_counts, METH_O,
+     "token_counts(lines): len(line.split()) per line."},
+    {"edge_points", native_edge_points, METH_O,
+     "edge_points(texts): each line's first and last code points (0 when empty), as uint32 bytes."},
+    {"lower_text", native_lower_text, METH_O,
+     "lower_text(text): lexicon.lower_text's lower case, or None where Python must make it."},
+    {"pronoun_shares", (PyCFunction)(void (*)(void))native_pronoun_shares, METH_FASTCALL,
+     "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
+    {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
+     "title_overlaps(lows, words, starts, max_words): per line its words' share in its page's first line."},
     {NULL, NULL, 0, NULL},
 };
 

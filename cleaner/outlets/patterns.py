@@ -140,12 +140,13 @@ class LiteralFinder:
         escaped = [re2.escape(text.encode("utf-8")) for text in literals if text]
         self._program = _program(b"|".join(escaped)) if escaped else None
 
-    def first(self, text: str) -> str | None:
+    def first(self, text: str, data: bytes | None = None) -> str | None:
         """The literal that starts first in ``text`` (of those starting there, the first
-        listed), or None."""
+        listed), or None; ``data``: ``text`` in UTF-8, when the caller has it."""
         if self._program is None:
             return None
-        data = text.encode("utf-8")
+        if data is None:
+            data = text.encode("utf-8")
         start, end = self._program.Match(_UNANCHORED, data, 0, len(data))[0]
         return None if start < 0 else data[start:end].decode("utf-8")
 

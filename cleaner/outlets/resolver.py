@@ -63,17 +63,22 @@ class OutletResolver:
                 return found
         return None
 
-    def by_text(self, text: str) -> OutletRules | None:
-        """The outlet whose fingerprint appears first in the text."""
+    def by_text(self, text: str, data: bytes | None = None) -> OutletRules | None:
+        """The outlet whose fingerprint appears first in the text (``data``: the text in
+        UTF-8, when the caller has it: the scan reads bytes, and a text is not encoded twice)."""
         if not text:
             return None
-        found = self._fingerprints.first(text[:FINGERPRINT_SCAN_CHARS])
+        if len(text) > FINGERPRINT_SCAN_CHARS:
+            text, data = text[:FINGERPRINT_SCAN_CHARS], None
+        found = self._fingerprints.first(text, data)
         return None if found is None else self._fingerprint_owner.get(found)
 
-    def resolve(self, outlet: str | None, url: str | None, text: str) -> OutletRules | None:
-        """Explicit outlet > URL's domain > text fingerprint > none."""
+    def resolve(
+        self, outlet: str | None, url: str | None, text: str, data: bytes | None = None
+    ) -> OutletRules | None:
+        """Explicit outlet > URL's domain > text fingerprint > none (``data``: ``text`` in UTF-8, or None)."""
         if outlet:
             found = self.book.get(outlet)
             if found is not None:
                 return found
-        return self.by_url(url) or self.by_text(text)
+        return self.by_url(url) or self.by_text(text, data)
