@@ -31,6 +31,7 @@ from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, th
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
@@ -357,8 +358,12 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         category = leads[j]
         if category is None and page.scored.at_start[j]:
             family = page.scored.categories[j]
-            if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
-                category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
+            if (
+                family in OPENING_FAMILIES
+                or (family == "related" and text.endswith(":"))
+                or (family == "navigation" and is_navigation_line(text, words))
+            ):
+                category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:", "Tags: a, b", "Aggiornato il 12/03/2025"
             if family == "credit" and words >= SENTENCE_WORDS and text[-1:] in SENTENCE_END:
                 category = None  # "Associated Press writers in Ohio contributed to this report."
         if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
