@@ -65,3 +65,20 @@ def test_prose_naming_the_player_stays(sentence: str) -> None:
     para = PARAGRAPH["en"]
     text = f"{para}\n{sentence}\n{para}\n"
     assert clean(text).body == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("language", "marker"), [("en", "Advertisement"), ("de", "Anzeige"), ("fr", "Publicité")]
+)
+def test_an_ad_marker_is_an_advertisement_and_no_sign_of_a_raw_page(language: str, marker: str) -> None:
+    """An extractor leaves an ad slot's marker inside the article: it goes as an
+    advertisement, and the text is still read as an article's, so a related-reading line
+    with one more paragraph of the story below it does not end the article there."""
+    para = PARAGRAPH[language]
+    related = {"en": "More on this topic", "de": "Mehr zum Thema", "fr": "Sur le même sujet"}[language]
+    text = f"{para}\n{marker}\n{para}\n{para}\n{related}\n{para}\n"
+    result = clean(text)
+    assert [(s.text.strip(), s.category) for s in result.removed if s.text.strip() == marker] == [
+        (marker, "advertisement")
+    ]
+    assert result.body.count(para) == 4
