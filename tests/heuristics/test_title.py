@@ -28,6 +28,7 @@ def _under(first_line: str) -> str:
         "Acme Corp. Buys Rival for $2 Billion",
         "CHINA sends troops to Hong Kong as protests go on",
         "Неделя в Москве: что изменится с понедельника",
+        "Prof. Müller wird Rektor der Universität",
     ],
 )
 def test_headlines(line: str) -> None:
@@ -43,6 +44,9 @@ def test_headlines(line: str) -> None:
         "Full results on https://example.org/results",
         "This shop has been compensated by its sponsor. All opinions are my own",
         "The council met on Tuesday.",
+        # an interview's first question: two sentences, the first ending in a capitalised noun
+        "Frau Berger, Sie leiten seit zwanzig Jahren die Stadtbibliothek. Was hat sich verändert?",
+        "Власти города приняли решение. Жители недовольны",
     ],
 )
 def test_lines_that_only_look_like_headlines(line: str) -> None:
