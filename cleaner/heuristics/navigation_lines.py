@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 
 LABEL_MAX_CHARS = 30  # the colon closing a tag line's label comes within this many characters
-TAG_MIN_ITEMS = 2  # "Tags: transport" alone could be a heading; two items are a list
+# "Tags: transport" alone could be a heading; two items without digits are a list, and at
+# least half of the items have none ("Tags: Windows 10, Microsoft, security" is one)
+TAG_MIN_ITEMS = 2
 TAG_ITEM_MAX_WORDS = 3  # a keyword is a name or a short phrase ("European Central Bank"), never a clause
 DATE_LINE_MAX_WORDS = 8  # label, date, a connective and a time: "Updated on 12.03.2025 at 14:35 CET"
 _ITEM_SEPARATORS = re.compile(r"\s*[,;|·•/]\s*|\s+#")  # commas, pipes, bullets, hashtags
 # A numeric date (12/03/2025, 2025-03-12, 12.03.25) or a clock time (14:35, 14h35, 14.35 Uhr):
 # written with digits in every language, where month names are not.
 _DATE_OR_TIME = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 
 
@@ -37,7 +40,12 @@ def is_tag_list(text: str) -> bool:
     if not rest or rest.endswith(_SENTENCE_END):
         return False
     items = [item for item in _ITEM_SEPARATORS.split(rest) if item.strip()]
-    return len(items) >= TAG_MIN_ITEMS and all(len(item.split()) <= TAG_ITEM_MAX_WORDS for item in items)
+    worded = [item for item in items if not _DIGIT.search(item)]  # "July 23, 2012" is a date, no list
+    return (
+        len(worded) >= TAG_MIN_ITEMS
+        and 2 * len(worded) >= len(items)
+        and all(len(item.split()) <= TAG_ITEM_MAX_WORDS for item in items)
+    )
 
 
 def is_date_line(text: str, words: int) -> bool:

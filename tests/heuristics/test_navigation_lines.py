@@ -77,6 +77,8 @@ def test_a_sentence_opened_by_the_label_stays(language: str, line: str) -> None:
         ("Tags: transport", False),  # one item: could be a heading
         ("Tags: the council's new plan, which drivers criticised, goes to a vote", False),
         ("Tags: transport, council.", False),
+        ("Tags: Windows 10, Microsoft, security", True),
+        ("Published: July 23, 2012", False),  # a date, not a list
     ],
 )
 def test_tag_list_shape(text: str, expected: bool) -> None:
