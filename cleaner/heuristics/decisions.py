@@ -298,10 +298,13 @@ def label_edges(page: LinePage) -> None:
     local, usable, categories = page.local, page.usable, page.scored.categories
 
     def cues(a: int, b: int) -> bool:
-        """Whether lines ``a`` to ``b`` hold a phrase, or a label a decision set before."""
+        """Whether lines ``a`` to ``b`` hold a phrase, a label a decision set before, or a
+        site's navigation or footer entry ("Ana Sayfa", "Impressum": the chrome lines)."""
         if any(map(is_not, categories[a:b], repeat(None))):
             return True
-        return any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b]))
+        if any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b])):
+            return True
+        return page.scored.raw and page.lexicon.shows_chrome(page.scored.norms[a:b])
 
     def has_phrase(j: int) -> bool:
         return categories[j] is not None
