@@ -33,8 +33,10 @@ from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.signup_boxes import signup_boxes
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
@@ -42,6 +44,9 @@ from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
 
 TERMINATOR_CATEGORIES = ("comments", "related", "share", "newsletter")  # lines that end an article
+# ... but a sign-up box or a share bar is a box of its own lines: prose below it is the article
+# going on, on a raw dump too (where teasers below a related heading read like prose)
+BOXED_TERMINATORS = frozenset({"share", "newsletter"})
 TERMINATOR_MIN_BODY_SHARE = (
     0.5  # ... once this share of its kept text lies above them (not a share bar on top)
 )
@@ -81,6 +86,7 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 # family's; long notices after a sign-off can hold half the words).
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+SIGNUP_BOX = Label("newsletter", "heuristic:signup-box")
 # More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
 TITLE_CASE_SHARE = 0.75
 # Between the article's sentences, a stacked line goes only when its phrases cover this
@@ -282,7 +288,7 @@ def label_after_terminator(page: LinePage) -> None:
             continue
         category = categories[j]
         assert category is not None  # a terminator line has a phrase category
-        if not page.scored.raw:
+        if not page.scored.raw or category in BOXED_TERMINATORS:
             if last_long is None:
                 last_long = _last_long_line(page.scored.words, kept)
             if j < last_long:  # a line of prose follows the terminator
@@ -315,10 +321,13 @@ def label_edges(page: LinePage) -> None:
     local, usable, categories = page.local, page.usable, page.scored.categories
 
     def cues(a: int, b: int) -> bool:
-        """Whether lines ``a`` to ``b`` hold a phrase, or a label a decision set before."""
+        """Whether lines ``a`` to ``b`` hold a phrase, a label a decision set before, or a
+        site's navigation or footer entry ("Ana Sayfa", "Impressum": the chrome lines)."""
         if any(map(is_not, categories[a:b], repeat(None))):
             return True
-        return any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b]))
+        if any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b])):
+            return True
+        return page.scored.raw and page.lexicon.shows_chrome(page.scored.norms[a:b])
 
     def has_phrase(j: int) -> bool:
         return categories[j] is not None
@@ -375,8 +384,12 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         category = leads[j]
         if category is None and page.scored.at_start[j]:
             family = page.scored.categories[j]
-            if family in OPENING_FAMILIES or (family == "related" and text.endswith(":")):
-                category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:"
+            if (
+                family in OPENING_FAMILIES
+                or (family == "related" and text.endswith(":"))
+                or (family == "navigation" and is_navigation_line(text, words))
+            ):
+                category = family  # "Sign up for our newsletter", "Lesen Sie auch die folgenden Beiträge:", "Tags: a, b", "Aggiornato il 12/03/2025"
             if family == "credit" and words >= SENTENCE_WORDS and text[-1:] in SENTENCE_END:
                 category = None  # "Associated Press writers in Ohio contributed to this report."
         if category is None and page.scored.norms[j].startswith(COPYRIGHT_OPENERS):
@@ -405,6 +418,15 @@ def label_contact_lines(page: LinePage) -> None:
     after = indexes[start:]
     for at in contact_lines(list(map(page.texts.__getitem__, after)), kept_words[start:], page.lexicon):
         page.local[after[at]] = CONTACT_LINE
+
+
+def label_signup_boxes(page: LinePage) -> None:
+    """Inside an article's text: a newsletter sign-up box goes whole, its pitch between its
+    prompt and its form too (``signup_boxes``)."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    for j in signup_boxes(page.texts, page.scored.words, page.scored.categories, page.local, page.usable):
+        page.local[j] = SIGNUP_BOX
 
 
 def label_stacked_phrases(page: LinePage) -> None:
@@ -564,6 +586,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("edges", label_edges),
     ("title", label_title),
     ("opening-phrase", label_lead_in_and_family_lines),
+    ("signup-box", label_signup_boxes),
     ("contact-line", label_contact_lines),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),

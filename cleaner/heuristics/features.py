@@ -159,6 +159,11 @@ _UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 _CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (*range(0xE3, 0xEA), 0xEF))
 
 
+def cjk_characters(text: str) -> int:
+    """How many Chinese and Japanese characters ``text`` holds (none: one failed search)."""
+    return len(_CJK.findall(text)) if _CJK.search(text) is not None else 0
+
+
 def may_hold_cjk(data: bytes) -> bool:
     """Whether the UTF-8 ``data`` may hold a CJK character (False: it holds none)."""
     return any(map(data.__contains__, _CJK_LEAD_BYTES))

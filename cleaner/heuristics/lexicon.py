@@ -366,7 +366,7 @@ class Lexicon:
         for norm in norms:
             if len(norm) <= CHROME_MAX_CHARS:
                 bare = norm.strip(_CHROME_STRIP)
-                if bare in chrome or bare in buttons:
+                if bare in chrome or buttons.get(bare, IN_ARTICLE_BUTTONS[0]) not in IN_ARTICLE_BUTTONS:
                     return True
         return False
 
@@ -487,6 +487,9 @@ def _loader_code() -> bytes:
     return code_of(__file__) + yaml_reader_code()
 
 
+# Button lines an extractor leaves inside an article's own text: an ad slot's marker
+# ("Advertisement", "Anzeige", "Реклама") says nothing of a whole page's chrome.
+IN_ARTICLE_BUTTONS = ("", "advertisement")
 _PLAIN_TABLES = ("phrase_category", "line_category", "lead_ins")  # text -> category, in order
 _PLAIN_SETS = ("appeal_headers", "cta", "chrome_lines")
 _PLAIN_TUPLES = ("appeal_header_prefixes", "contact_openers", "teaser_tags")  # in order

@@ -13,20 +13,27 @@ from collections.abc import Sequence
 from itertools import islice
 from urllib.parse import unquote, urlsplit
 
+from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters
 from cleaner.result import Label
 
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 18
 TITLE_MAX_CHARS = 220
+# A Chinese or Japanese headline states a whole event ("市政府公布新的公共交通计划", 13
+# characters); a line of a few characters is a section label or a name ("基本信息").
+CJK_TITLE_MIN_CHARS = 8
 TITLE_LOOKBACK = 6  # lines before the first body line searched for the headline
-_NOT_TITLE_END = frozenset(".:,;")
+# a sentence's or a lead-in's end, in the Latin and the full-width (CJK) forms: "。" ends
+# a Chinese or Japanese sentence, "相关阅读：" is a lead-in
+_NOT_TITLE_END = frozenset(".:,;。：，；")
 _NOT_TITLE_START = ("http", "©", "|", "•", "- ", "* ", "– ")  # links, credits, separators, list items
 _RELABEL = frozenset({"heuristic:classifier", "heuristic:short-head"})  # guesses the title may overrule
 _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relationships."
-# A lower-case word ending a sentence and a capital opening the next: two sentences
-# ("... and its advertiser. All opinions are mine"), which a headline never is; the
-# lower-case word of four letters or more passes "Dr. Who", "vs. Nets", "Corp. Buys".
-_SENTENCE_BREAK = re.compile(r"\b[a-z]{4,}\. [A-Z]")
+# A word ending a sentence in four lower-case letters or more and a capital opening the
+# next: two sentences ("... and its advertiser. All opinions are mine", German "... die
+# Stadtbibliothek. Was hat sich verändert?", whose nouns open with a capital), which a headline
+# never is; the four letters pass "Dr. Who", "vs. Nets", "Corp. Buys".
+_SENTENCE_BREAK = re.compile(r"[a-z]{4,}\. [A-Z]")
 # The address's slug ("/2019/11/19/new-suvs-highlight-la-auto-show.html") names the article:
 # a first line none of whose words is in it is a kicker, a section label or the body's own
 # opening heading, not the headline. A path segment of fewer words is an id or a section
@@ -49,11 +56,15 @@ def looks_like_title(text: str) -> bool:
 
     Not a headline: a line in capitals only (a dateline "BAAR, SWITZERLAND", a kicker,
     "CLICK FOR FULL RESULTS"; headlines are written in mixed case, what a page shows in
-    capitals its style sheet makes so), a line with a link, two sentences."""
-    words = text.split()
+    capitals its style sheet makes so), a line with a link, two sentences. Chinese and
+    Japanese write no spaces: there every CJK_CHARS_PER_WORD of their characters count as a word
+    (as the line features count them), so a headline of a dozen characters is a few words."""
+    cjk = cjk_characters(text)
+    words = max(len(text.split()), -(-cjk // CJK_CHARS_PER_WORD))
     lowered = text.lower()
     return (
-        TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS
+        TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
+        and (cjk == 0 or cjk >= CJK_TITLE_MIN_CHARS)
         and len(text) <= TITLE_MAX_CHARS
         and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
         and not text.startswith(_NOT_TITLE_START)

@@ -39,6 +39,9 @@ def appeal_zones(
         return []
     closers = list(map(and_, usable, map(lexicon.cta.__contains__, norm)))
     buttons = list(map(and_, usable, map(lexicon.line_category.__contains__, norm)))
+    # what may follow a zone's closer and still be the appeal's: buttons and more calls to
+    # action ("Support us" then "Remind me later")
+    trailing = list(map(or_, buttons, closers))
     # Lines that may open a zone: a whole-line header, or one opening with a header
     # prefix (the full test, ``is_appeal_header``, runs on these few only).
     opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
@@ -52,7 +55,7 @@ def appeal_zones(
         if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
             end = n - 1
         if end is not None:
-            end = _extend_over_buttons(end, n, buttons)
+            end = _extend_over_buttons(end, n, trailing)
             zones.append((i, end))
             free = end + 1
     taken = [False] * n
@@ -63,7 +66,7 @@ def appeal_zones(
         if not taken[k]:
             start = _appeal_start(k, categories, usable, taken, buttons)
             if start < k:
-                last = _extend_over_buttons(k, n, buttons)
+                last = _extend_over_buttons(k, n, trailing)
                 zones.append((start, last))
                 for j in range(start, last + 1):
                     taken[j] = True

@@ -290,7 +290,7 @@ _BYLINE_CLASS = re.compile(
     r"byline|by-line|author|dateline|posted-?on|post-?meta|article-?meta|entry-?meta|timestamp|publish",
     re.IGNORECASE,
 )
-BYLINE = Label("page_chrome", "html:byline")  # as trafilatura's path names the same block
+BYLINE = Label("credit", "html:byline")  # the author and date credited: a credit, as a photo's is
 # A byline box holds a name, a date, a role: an element named so that holds more text is a
 # wrapper whose class only mentions it (WordPress's "status-publish" on every post,
 # "author-guidelines" pages), and its short paragraphs are body.

@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
+from cleaner.heuristics.navigation_lines import is_tag_list
 from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
@@ -461,8 +462,10 @@ def text_categories(texts: list[str]) -> list[str | None]:
             found[j] = None
         elif found[j] != "credit" and _COPYRIGHT.search(low):
             found[j] = "legal"  # "© 2024 ...", but "Photo: © Agency" stays a credit
-        elif found[j] is None and ui_chars[j] >= UI_LINE_SHARE * len(low):
-            found[j] = NAVIGATION
+        elif (
+            found[j] is None and ui_chars[j] and (ui_chars[j] >= UI_LINE_SHARE * len(low) or is_tag_list(low))
+        ):
+            found[j] = NAVIGATION  # menu words, or a label and its keywords ("Etiquetas: tranvía, movilidad")
     return found
 
 

@@ -376,7 +376,7 @@ def test_jsonl_record_with_html_field_is_cleaned_as_html(tmp_path: Path) -> None
     assert (
         first["body"].startswith("The harbour authority said on Monday") and "Accept all" not in first["body"]
     )
-    assert any(r["category"] == "page_chrome" for r in first["removed"])
+    assert any(r["rule"].startswith("html:") for r in first["removed"])  # the html stage ran
     assert first["text"] == "ignored when html is there"  # input fields are kept as they were
     assert first["metadata"]["title"]
     assert second["body"] == "A text record."

@@ -28,6 +28,7 @@ def _under(first_line: str) -> str:
         "Acme Corp. Buys Rival for $2 Billion",
         "CHINA sends troops to Hong Kong as protests go on",
         "Неделя в Москве: что изменится с понедельника",
+        "Prof. Müller wird Rektor der Universität",
     ],
 )
 def test_headlines(line: str) -> None:
@@ -43,6 +44,8 @@ def test_headlines(line: str) -> None:
         "Full results on https://example.org/results",
         "This shop has been compensated by its sponsor. All opinions are my own",
         "The council met on Tuesday.",
+        # an interview's first question: two sentences, the first ending in a capitalised noun
+        "Frau Berger, Sie leiten seit zwanzig Jahren die Stadtbibliothek. Was hat sich verändert?",
     ],
 )
 def test_lines_that_only_look_like_headlines(line: str) -> None:
@@ -125,3 +128,39 @@ def test_a_headline_sharing_one_long_word_with_the_slug_still_goes() -> None:
     text = _under(headline)
     result = clean(text, url="https://example.de/eine-private-obstwiese-und-die-sortenvielfalt/")
     assert result.metadata.get("title") == headline and headline not in result.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市政府公布新的公共交通计划",
+        "政府、新たな子育て支援策を発表",
+        "台風10号、週末に九州へ接近の恐れ",
+    ],
+)
+def test_chinese_and_japanese_headlines_count_their_characters_as_words(line: str) -> None:
+    assert looks_like_title(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "基本信息",  # a section label: a few characters
+        "相关阅读：",  # a lead-in, full-width colon
+        "市政府周二公布了一项新的公共交通发展计划。",  # a sentence: full-width full stop
+    ],
+)
+def test_chinese_lines_that_are_no_headline(line: str) -> None:
+    assert not looks_like_title(line)
+
+
+def test_a_chinese_headline_opening_extracted_text_goes_as_title() -> None:
+    headline = "市政府公布新的公共交通计划"
+    body = (
+        "市政府周二公布了一项新的公共交通发展计划，计划在未来五年内新建三条地铁线路，"
+        "并增加数百辆新能源公交车，以缓解城市交通拥堵问题。\n"
+        "交通部门负责人表示，新线路将优先覆盖人口密集的新城区，同时将对现有公交线路进行优化调整。\n"
+    )
+    result = clean(headline + "\n" + body)
+    assert [s.text.strip() for s in result.removed if s.category == "title"] == [headline]
+    assert result.body == body.strip()

@@ -246,3 +246,15 @@ def test_deep_pages_resolve_each_element_once(monkeypatch: pytest.MonkeyPatch) -
     for p in root.iter("p"):
         dom.of(p)
     assert calls <= 2 * depth + 2  # every div and p once, not once per block below it
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Etiquetas: tranvía, movilidad, urbanismo", "navigation"),  # a label and its keywords
+        ("Schlagwörter: Radverkehr, Stadtplanung", "navigation"),
+        ("Etiquetas: así llaman los comerciantes a los precios nuevos.", None),  # a sentence
+    ],
+)
+def test_a_tag_line_block_is_navigation(text: str, category: str | None) -> None:
+    assert chrome.text_categories([text]) == [category]

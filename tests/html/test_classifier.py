@@ -272,6 +272,7 @@ def test_byline_box_inside_the_classifiers_article_is_removed(classifier_only: C
     assert r.metadata["html"]["extraction"] == "classifier"
     assert r.body.startswith("The harbour authority said on Monday")
     assert removed_rules(r)["By a staff reporter"] == "html:byline"
+    assert [s.category for s in r.removed if s.text.strip() == "By a staff reporter"] == ["credit"]
 
 
 # --- the head of the article and captions in the classifier's article ---------
