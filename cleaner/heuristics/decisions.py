@@ -32,6 +32,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
+from cleaner.heuristics.own_name import describes_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
@@ -79,6 +80,10 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 # family's; long notices after a sign-off can hold half the words).
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
+OWN_NAME = Label("other", "heuristic:own-name")
+# The site's paragraph about itself closes the page: it is looked for among this many last
+# kept lines (a press release's "About" block: one to three paragraphs, then a contact line).
+OWN_NAME_TAIL_LINES = 4
 # More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
 TITLE_CASE_SHARE = 0.75
 # Between the article's sentences, a stacked line goes only when its phrases cover this
@@ -439,6 +444,27 @@ def _title_cased(text: str) -> bool:
     return len(cased) > 0 and sum(word[:1].isupper() for word in cased) > TITLE_CASE_SHARE * len(cased)
 
 
+def label_own_name(page: LinePage) -> None:
+    """Inside an article's text: the site's paragraph about itself at the page's end
+    (``own_name``: "Northwind is a leading maker of ..." on northwind.com), among the last
+    OWN_NAME_TAIL_LINES kept lines, and the kept lines after it that open with the site's
+    name too ("Northwind employs 1,200 people ...")."""
+    if page.scored.at_start is None or page.url is None:  # set where the text reads as an article
+        return
+    name = site_name(page.url)
+    if name is None:
+        return
+    texts = page.texts
+    tail = list(compress(range(len(texts)), page.kept()))[-OWN_NAME_TAIL_LINES:]
+    start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
+    if start is None:
+        return
+    page.local[tail[start]] = OWN_NAME
+    for j in tail[start + 1 :]:
+        if opens_with_name(texts[j], name):
+            page.local[j] = OWN_NAME
+
+
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
@@ -543,6 +569,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("title", label_title),
     ("opening-phrase", label_lead_in_and_family_lines),
     ("contact-line", label_contact_lines),
+    ("own-name", label_own_name),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
     ("stacked-phrases", label_stacked_phrases),
