@@ -25,8 +25,10 @@ _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^a-z0-9]+")
 # After the name: a copula and an indefinite or definite article ("is a", "ist ein", "est
 # une", "es el", "è un", "é uma", "is een", "är ett", "er en", "este o"), or in the languages
-# without articles the copula alone ("jest", "je", "является", "є", "е", "on", "είναι",
-# "adalah", "merupakan", "là"). My own table of each language's forms.
+# without articles the copula alone ("jest", "je", "является", "є", "е", "είναι",
+# "adalah", "merupakan", "là"). My own table of each language's forms. Not the Finnish "on":
+# English writes it after a name ("Northwind on Monday said ..."); nor "was": "Northwind was
+# the first to report ..." tells what the site did.
 _SELF_DESCRIPTION = re.compile(
     r"[ \t]*,?[ \t]*(?:"
     r"is[ \t]+(?:a|an|the|one)\b"  # en
@@ -39,7 +41,7 @@ _SELF_DESCRIPTION = re.compile(
     r"|är[ \t]+(?:en|ett|den|det)\b"  # sv
     r"|er[ \t]+(?:en|et|ei|den|det)\b"  # da, nb
     r"|este[ \t]+(?:un|o|cel|cea)\b"  # ro
-    r"|(?:jest|je|je[ \t]+jedn\w*|является|є|е|on|είναι|adalah|merupakan|là)[ \t]"  # no articles
+    r"|(?:jest|je|является|є|е|είναι|adalah|merupakan|là)[ \t]"  # no articles
     r")",
     re.IGNORECASE,
 )

@@ -49,6 +49,8 @@ def test_the_lines_after_it_that_open_with_the_name_go_too() -> None:
         # the article says what the site did, not what it is
         ("Northwind Tea was unable to confirm the figures before publication on Monday evening.", URL),
         ("Northwind Tea has asked the authority for the drawings of the new stations as well.", URL),
+        ("Northwind Tea on Monday said it would hire forty more packers for the new plant.", URL),
+        ("Northwind Tea was the first importer in the county to switch to paper packing.", URL),
         # another company's description
         (ABOUT.replace("Northwind Tea", "Southwind Coffee"), URL),
         # no address to take the name from
