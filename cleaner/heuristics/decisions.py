@@ -454,15 +454,21 @@ def label_own_name(page: LinePage) -> None:
     name = site_name(page.url)
     if name is None:
         return
-    texts = page.texts
-    tail = list(compress(range(len(texts)), page.kept()))[-OWN_NAME_TAIL_LINES:]
+    texts, local, usable = page.texts, page.local, page.usable
+    tail: list[int] = []  # the last kept lines, walking up from the end
+    for j in range(len(texts) - 1, -1, -1):
+        if usable[j] and local[j] is None:
+            tail.append(j)
+            if len(tail) == OWN_NAME_TAIL_LINES:
+                break
+    tail.reverse()
     start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
     if start is None:
         return
-    page.local[tail[start]] = OWN_NAME
+    local[tail[start]] = OWN_NAME
     for j in tail[start + 1 :]:
         if opens_with_name(texts[j], name):
-            page.local[j] = OWN_NAME
+            local[j] = OWN_NAME
 
 
 def label_caption_credits(page: LinePage) -> None:

@@ -23,6 +23,7 @@ SITE_NAME_MIN_CHARS = 3  # a shorter label ("tv", "fm") is a word of any sentenc
 SITE_NAME_MAX_WORDS = 4  # the name as the line writes it: "Northwind", "The Daily Northwind"
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^a-z0-9]+")
+_OPENING_MARKS = " \t|\"'“”‘’«»„-–—•*·([>"  # set before a line's first word; no letters of a name
 # After the name: a copula and an indefinite or definite article ("is a", "ist ein", "est
 # une", "es el", "è un", "é uma", "is een", "är ett", "er en", "este o"), or in the languages
 # without articles the copula alone ("jest", "je", "является", "є", "е", "είναι",
@@ -50,6 +51,8 @@ _SELF_DESCRIPTION = re.compile(
 def _fold(text: str) -> str:
     """Lower case, accents and everything but letters and digits left out: how a domain
     label writes a name ("Nordwind Zeitung" -> "nordwindzeitung")."""
+    if text.isascii():  # most words: no accents to take off
+        return _LETTERS.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
     return _LETTERS.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
@@ -69,13 +72,16 @@ def site_name(url: str | None) -> str | None:
     name = labels[-2]
     if name in _SECOND_LEVEL and len(labels) >= 3:
         name = labels[-3]
-    name = _fold(name)
+    name = _LETTERS.sub("", name)  # a host is lower-case ASCII already (IDNA)
     return name if len(name) >= SITE_NAME_MIN_CHARS else None
 
 
 def name_length(text: str, name: str) -> int:
     """Where the site's ``name`` ends in ``text`` when the line opens with it (its first one
     to SITE_NAME_MAX_WORDS words, folded and joined, are the name), else 0."""
+    first = text.lstrip(_OPENING_MARKS)[:1].lower()
+    if first.isascii() and first != name[:1]:  # most lines: another first letter
+        return 0
     joined = ""
     for count, match in enumerate(_WORD.finditer(text), 1):
         joined += _fold(match.group())
