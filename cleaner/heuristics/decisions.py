@@ -32,7 +32,7 @@ from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
-from cleaner.heuristics.own_name import describes_site, opens_with_name, site_name
+from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
@@ -447,8 +447,8 @@ def _title_cased(text: str) -> bool:
 def label_own_name(page: LinePage) -> None:
     """Inside an article's text: the site's paragraph about itself at the page's end
     (``own_name``: "Northwind is a leading maker of ..." on northwind.com), among the last
-    OWN_NAME_TAIL_LINES kept lines, and the kept lines after it that open with the site's
-    name too ("Northwind employs 1,200 people ...")."""
+    OWN_NAME_TAIL_LINES kept lines, its heading ("About Northwind") and the kept lines
+    after it that open with the site's name too ("Northwind employs 1,200 people ...")."""
     if page.scored.at_start is None or page.url is None:  # set where the text reads as an article
         return
     name = site_name(page.url)
@@ -465,7 +465,11 @@ def label_own_name(page: LinePage) -> None:
     start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
     if start is None:
         return
-    local[tail[start]] = OWN_NAME
+    first = tail[start]
+    local[first] = OWN_NAME
+    above = next((j for j in range(first - 1, -1, -1) if usable[j] and local[j] is None), None)
+    if above is not None and names_site(texts[above], name):
+        local[above] = OWN_NAME  # its heading: "About Northwind", "Über Northwind:"
     for j in tail[start + 1 :]:
         if opens_with_name(texts[j], name):
             local[j] = OWN_NAME

@@ -21,6 +21,10 @@ from urllib.parse import urlsplit
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"})
 SITE_NAME_MIN_CHARS = 3  # a shorter label ("tv", "fm") is a word of any sentence
 SITE_NAME_MAX_WORDS = 4  # the name as the line writes it: "Northwind", "The Daily Northwind"
+# A heading over the paragraph: the name after at most this many words ("About Northwind",
+# "Über Northwind Tea:", "À propos de Northwind", "Acerca de Northwind"), in any language.
+HEADING_LEAD_MAX_WORDS = 3
+_SENTENCE_END = frozenset(".!?…")
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^a-z0-9]+")
 _OPENING_MARKS = " \t|\"'“”‘’«»„-–—•*·([>"  # set before a line's first word; no letters of a name
@@ -102,3 +106,17 @@ def describes_site(text: str, name: str) -> bool:
     an article: ``_SELF_DESCRIPTION``)."""
     end = name_length(text, name)
     return end > 0 and _SELF_DESCRIPTION.match(text, end) is not None
+
+
+def names_site(text: str, name: str) -> bool:
+    """Whether ``text`` is a heading that ends with the site's ``name`` after at most
+    HEADING_LEAD_MAX_WORDS words ("About Northwind Tea", "Über Northwind Tea:"), not a
+    sentence ("We met Northwind Tea.")."""
+    if text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    words = text.split()
+    for lead in range(min(HEADING_LEAD_MAX_WORDS, len(words) - 1) + 1):
+        rest = words[lead:]
+        if len(rest) <= SITE_NAME_MAX_WORDS and "".join(map(_fold, rest)) == name:
+            return True
+    return False

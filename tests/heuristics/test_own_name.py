@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.heuristics.own_name import describes_site, opens_with_name, site_name
+from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from tests.heuristics.article_pages import PARAGRAPHS, article_with
 
 URL = "https://www.northwind-tea.co.uk/news/2024/05/new-blending-plant-opens"
@@ -41,6 +41,23 @@ def test_the_lines_after_it_that_open_with_the_name_go_too() -> None:
     result = clean(text, url=URL)
     assert ABOUT not in result.body and MORE not in result.body
     assert all(p in result.body for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "heading", ["About Northwind Tea", "Über Northwind Tea:", "À propos de Northwind Tea"]
+)
+def test_its_heading_goes_with_it(heading: str) -> None:
+    text = article_with() + "\n" + heading + "\n\n" + ABOUT + "\n"
+    result = clean(text, url=URL)
+    assert heading not in result.body and ABOUT not in result.body
+    assert all(p in result.body for p in PARAGRAPHS)
+
+
+def test_a_sentence_naming_the_site_above_it_stays() -> None:
+    last = "The plant was opened by the mayor, who thanked Northwind Tea."
+    text = article_with(end=last) + "\n" + ABOUT + "\n"
+    result = clean(text, url=URL)
+    assert last in result.body and ABOUT not in result.body
 
 
 @pytest.mark.parametrize(
@@ -86,3 +103,6 @@ def test_site_name_and_opening() -> None:
     assert not opens_with_name("The Northwind Tea shop opened.", "northwindtea")
     assert describes_site("Northwind Tea, is a tea importer.", "northwindtea")
     assert not describes_site("Northwind Tea is importing more tea.", "northwindtea")
+    assert names_site("About Northwind Tea", "northwindtea") and names_site("Northwind Tea", "northwindtea")
+    assert not names_site("About the new Northwind Tea plant", "northwindtea")
+    assert not names_site("We met Northwind Tea.", "northwindtea")
