@@ -31,6 +31,7 @@ from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, th
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.meta_lines import meta_lines
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
@@ -81,6 +82,7 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
 OWN_NAME = Label("other", "heuristic:own-name")
+META_LINE = Label("other", "heuristic:meta-line")
 # The site's paragraph about itself closes the page: it is looked for among this many last
 # kept lines (a press release's "About" block: one to three paragraphs, then a contact line).
 OWN_NAME_TAIL_LINES = 4
@@ -475,6 +477,16 @@ def label_own_name(page: LinePage) -> None:
             local[j] = OWN_NAME
 
 
+def label_meta_lines(page: LinePage) -> None:
+    """Inside an article's text: a post's metadata line above or below the paragraphs, a
+    full date or a time among three or more spaced fields ("12.03.2024 | Ann Lee | Politics";
+    ``meta_lines``), not one of a listing's run of such lines."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    for j in meta_lines(page.texts, page.scored.words, page.kept()):
+        page.local[j] = META_LINE
+
+
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
@@ -580,6 +592,7 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("opening-phrase", label_lead_in_and_family_lines),
     ("contact-line", label_contact_lines),
     ("own-name", label_own_name),
+    ("meta-line", label_meta_lines),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
     ("stacked-phrases", label_stacked_phrases),
