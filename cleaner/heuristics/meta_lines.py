@@ -33,8 +33,11 @@ _SEPARATOR = re.compile(r"\s[-|·•/–—]\s")
 
 def is_meta_shaped(text: str, words: int) -> bool:
     """A line of at most META_LINE_MAX_WORDS words with a full date or a time and at
-    least META_MIN_FIELDS fields split by spaced separators."""
-    if words > META_LINE_MAX_WORDS or _DATE.search(text) is None:
+    least META_MIN_FIELDS fields split by spaced separators. The separators are counted
+    first: most lines have none, and the date's pattern costs more."""
+    if words > META_LINE_MAX_WORDS or len(_SEPARATOR.findall(text)) < META_MIN_FIELDS - 1:
+        return False
+    if _DATE.search(text) is None:
         return False
     fields = [field for field in _SEPARATOR.split(text) if field.strip(" -|·•/–—\t")]
     return len(fields) >= META_MIN_FIELDS
@@ -43,15 +46,18 @@ def is_meta_shaped(text: str, words: int) -> bool:
 def meta_lines(texts: Sequence[str], words: Sequence[int], kept: Sequence[bool]) -> list[int]:
     """The kept metadata lines outside the article's paragraphs (above the first kept line
     of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
-    above or below it (a listing's items come in runs)."""
-    paragraphs = [j for j in range(len(texts)) if kept[j] and words[j] >= PARAGRAPH_WORDS]
-    if not paragraphs:
+    above or below it (a listing's items come in runs). The paragraphs' ends are found
+    walking in from the page's ends, so a page costs what its edges hold."""
+    n = len(texts)
+    first = next((j for j in range(n) if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
+    if first is None:
         return []
-    first, last = paragraphs[0], paragraphs[-1]
-    edges = [j for j in (*range(first), *range(last + 1, len(texts))) if kept[j]]
-    shaped = {j for j in edges if is_meta_shaped(texts[j], words[j])}
+    last = next(j for j in range(n - 1, -1, -1) if kept[j] and words[j] >= PARAGRAPH_WORDS)
+    shaped = [
+        j for j in (*range(first), *range(last + 1, n)) if kept[j] and is_meta_shaped(texts[j], words[j])
+    ]
     return [
         j
-        for j in sorted(shaped)
-        if not any(0 <= k < len(texts) and is_meta_shaped(texts[k], words[k]) for k in (j - 1, j + 1))
+        for j in shaped
+        if not any(0 <= k < n and is_meta_shaped(texts[k], words[k]) for k in (j - 1, j + 1))
     ]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 # Labels of second-level public suffixes: "example.co.uk" is named by "example", not "co".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"})
@@ -62,21 +61,24 @@ def _fold(text: str) -> str:
 
 
 def site_name(url: str | None) -> str | None:
-    """The registered domain's label of ``url``, folded ("northwind"), or None (no host,
-    an address, a label shorter than SITE_NAME_MIN_CHARS)."""
+    """The registered domain's label of ``url``, folded ("northwind"), or None (no
+    scheme and host, an IP address, a label shorter than SITE_NAME_MIN_CHARS). The host
+    is cut out by hand: ``urlsplit`` cost half of the decision's time per page."""
     if not url:
         return None
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
+    _, scheme, rest = url.strip().partition("://")
+    if not scheme:
         return None
-    labels = [label for label in host.split(".") if label]
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2]
+    if host.startswith("["):  # an IPv6 address
+        return None
+    labels = [label for label in host.partition(":")[0].lower().split(".") if label]
     if len(labels) < 2 or labels[-1].isdigit():
         return None
     name = labels[-2]
     if name in _SECOND_LEVEL and len(labels) >= 3:
         name = labels[-3]
-    name = _LETTERS.sub("", name)  # a host is lower-case ASCII already (IDNA)
+    name = _fold(name)  # a host is ASCII (IDNA) but for a typed address ("straße.de")
     return name if len(name) >= SITE_NAME_MIN_CHARS else None
 
 
