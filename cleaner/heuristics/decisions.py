@@ -33,8 +33,10 @@ from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.meta_lines import meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
+from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.signup_boxes import signup_boxes
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
@@ -87,6 +89,11 @@ CONTACT_LINE = Label("share", "heuristic:contact-line")
 CONTACT_MIN_BODY_SHARE = 0.5
 CAPTION_CREDIT = Label("credit", "heuristic:caption-credit")
 SIGNUP_BOX = Label("newsletter", "heuristic:signup-box")
+OWN_NAME = Label("other", "heuristic:own-name")
+META_LINE = Label("other", "heuristic:meta-line")
+# The site's paragraph about itself closes the page: it is looked for among this many last
+# kept lines (a press release's "About" block: one to three paragraphs, then a contact line).
+OWN_NAME_TAIL_LINES = 4
 # More of a line's cased words capitalised than this: a headline (German prose capitalises its nouns)
 TITLE_CASE_SHARE = 0.75
 # Between the article's sentences, a stacked line goes only when its phrases cover this
@@ -479,6 +486,47 @@ def _title_cased(text: str) -> bool:
     return len(cased) > 0 and sum(word[:1].isupper() for word in cased) > TITLE_CASE_SHARE * len(cased)
 
 
+def label_own_name(page: LinePage) -> None:
+    """Inside an article's text: the site's paragraph about itself at the page's end
+    (``own_name``: "Northwind is a leading maker of ..." on northwind.com), among the last
+    OWN_NAME_TAIL_LINES kept lines, its heading ("About Northwind") and the kept lines
+    after it that open with the site's name too ("Northwind employs 1,200 people ...")."""
+    if page.scored.at_start is None or page.url is None:  # set where the text reads as an article
+        return
+    name = site_name(page.url)
+    if name is None:
+        return
+    texts, local, usable = page.texts, page.local, page.usable
+    tail: list[int] = []  # the last kept lines, walking up from the end
+    for j in range(len(texts) - 1, -1, -1):
+        if usable[j] and local[j] is None:
+            tail.append(j)
+            if len(tail) == OWN_NAME_TAIL_LINES:
+                break
+    tail.reverse()
+    start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
+    if start is None:
+        return
+    first = tail[start]
+    local[first] = OWN_NAME
+    above = next((j for j in range(first - 1, -1, -1) if usable[j] and local[j] is None), None)
+    if above is not None and names_site(texts[above], name):
+        local[above] = OWN_NAME  # its heading: "About Northwind", "Über Northwind:"
+    for j in tail[start + 1 :]:
+        if opens_with_name(texts[j], name):
+            local[j] = OWN_NAME
+
+
+def label_meta_lines(page: LinePage) -> None:
+    """Inside an article's text: a post's metadata line above or below the paragraphs, a
+    full date or a time among three or more spaced fields ("12.03.2024 | Ann Lee | Politics";
+    ``meta_lines``), not one of a listing's run of such lines."""
+    if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    for j in meta_lines(page.texts, page.scored.words, page.kept()):
+        page.local[j] = META_LINE
+
+
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
@@ -588,6 +636,8 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("opening-phrase", label_lead_in_and_family_lines),
     ("signup-box", label_signup_boxes),
     ("contact-line", label_contact_lines),
+    ("own-name", label_own_name),
+    ("meta-line", label_meta_lines),
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
     ("stacked-phrases", label_stacked_phrases),

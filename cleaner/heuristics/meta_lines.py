@@ -1,0 +1,63 @@
+"""A post's metadata line: its date with its author, section, tags or comment count.
+
+Blogs and news pages print one line of fields over or under the text ("12.03.2024 | Ann
+Lee | Politics | 4 comments", "March 3, 2024 at 10:15 | Filed under: Travel, Food"), and
+an extractor keeps it as a line of its own. Its shape says what it is in any language: a
+full date or a time, and three or more fields set apart by spaced separators. It sits
+outside the article's paragraphs (above the first or below the last). A line of that
+shape between others like it is an item of a listing ("05.11.2024 - Band - Hall", a
+schedule, a table of results): the article's own, so it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+META_LINE_MAX_WORDS = 20  # a longer line is a sentence or a teaser, not a line of fields
+META_MIN_FIELDS = 3  # a date and two more fields: "date | author | section"
+PARAGRAPH_WORDS = 25  # a line this long is an article paragraph: metadata sits outside their run
+# A full date in numbers (12.03.2024, 2024-03-12, 3/12/24), a time (10:15), or a day, a month
+# word and a year ("12 March 2024", "March 12, 2024", "12. März 2024"): a bare year is a
+# heading's ("Festival 2024 - Day one - Photos").
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d{4}-\d\d-\d\d\b"
+    r"|\b\d{1,2}:\d\d\b"
+    r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b"
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
+# Separators between fields, with space on both sides (a hyphenated word or "a/b" is no field break).
+_SEPARATOR = re.compile(r"\s[-|·•/–—]\s")
+
+
+def is_meta_shaped(text: str, words: int) -> bool:
+    """A line of at most META_LINE_MAX_WORDS words with a full date or a time and at
+    least META_MIN_FIELDS fields split by spaced separators. The separators are counted
+    first: most lines have none, and the date's pattern costs more."""
+    if words > META_LINE_MAX_WORDS or len(_SEPARATOR.findall(text)) < META_MIN_FIELDS - 1:
+        return False
+    if _DATE.search(text) is None:
+        return False
+    fields = [field for field in _SEPARATOR.split(text) if field.strip(" -|·•/–—\t")]
+    return len(fields) >= META_MIN_FIELDS
+
+
+def meta_lines(texts: Sequence[str], words: Sequence[int], kept: Sequence[bool]) -> list[int]:
+    """The kept metadata lines outside the article's paragraphs (above the first kept line
+    of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
+    above or below it (a listing's items come in runs). The paragraphs' ends are found
+    walking in from the page's ends, so a page costs what its edges hold."""
+    n = len(texts)
+    first = next((j for j in range(n) if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
+    if first is None:
+        return []
+    last = next(j for j in range(n - 1, -1, -1) if kept[j] and words[j] >= PARAGRAPH_WORDS)
+    shaped = [
+        j for j in (*range(first), *range(last + 1, n)) if kept[j] and is_meta_shaped(texts[j], words[j])
+    ]
+    return [
+        j
+        for j in shaped
+        if not any(0 <= k < n and is_meta_shaped(texts[k], words[k]) for k in (j - 1, j + 1))
+    ]

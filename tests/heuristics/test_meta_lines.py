@@ -1,0 +1,74 @@
+"""A post's metadata line (a full date or a time among three or more spaced fields) above
+or below the article's paragraphs goes (``heuristic:meta-line``); a listing's run of such
+lines, a line between the paragraphs, a heading with a bare year and a sentence stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.heuristics.meta_lines import is_meta_shaped
+from tests.heuristics.article_pages import PARAGRAPHS
+
+HEADLINE = "Northern rail line to get trains every fifteen minutes"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "12.03.2024 | Ann Lee | Transport | 4 comments",
+        "March 12, 2024 at 10:15 | Filed under Transport | 2 comments",
+        "12 mars 2024 - Par Anne Leroy - Transports",
+        "2024-03-12 · Redaktion · Verkehr · 3 Min.",
+    ],
+)
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_a_metadata_line_outside_the_paragraphs_goes(meta: str, where: str) -> None:
+    lines = [HEADLINE, meta, *PARAGRAPHS] if where == "head" else [HEADLINE, *PARAGRAPHS, meta]
+    result = clean("\n\n".join(lines) + "\n")
+    assert meta not in result.body and all(p in result.body for p in PARAGRAPHS)
+    assert [(s.category, s.rule) for s in result.removed if meta in s.text] == [
+        ("other", "heuristic:meta-line")
+    ]
+
+
+def test_a_listings_run_stays() -> None:
+    """A schedule's items share the shape; in a run they are the article's. (The article-line
+    model may still take a listing's last item at the page's end: that is its own call.)"""
+    listing = [
+        "05.11.2024 - The Lanterns - Town Hall",
+        "06.11.2024 - Quiet Harbour - Old Mill",
+        "08.11.2024 - Anna Berg Trio - Jazz Cellar",
+    ]
+    for text in (
+        "\n\n".join([*PARAGRAPHS, "Concerts this month:", *listing]) + "\n",
+        "\n\n".join(["Concerts this month:", *listing, *PARAGRAPHS]) + "\n",
+    ):
+        result = clean(text)
+        assert not [s for s in result.removed if s.rule == "heuristic:meta-line"]
+        assert all(item in result.body for item in listing[:2])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12.03.2024 | Ann Lee | Transport | 4 comments",  # between the paragraphs: the article's
+    ],
+)
+def test_a_line_between_the_paragraphs_stays(line: str) -> None:
+    text = "\n\n".join([PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2]]) + "\n"
+    assert line in clean(text).body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Festival 2024 - Day one - Photos",  # a bare year: a heading's
+        "The meeting on 12.03.2024 at 18:00 was moved to the town hall.",  # a sentence: no fields
+        "Tickets - Prices - Opening hours",  # no date
+    ],
+)
+def test_other_lines_are_not_metadata(line: str) -> None:
+    assert not is_meta_shaped(line, len(line.split()))
+    text = "\n\n".join([*PARAGRAPHS, line]) + "\n"
+    assert line in clean(text).body
