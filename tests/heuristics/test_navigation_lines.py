@@ -7,25 +7,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.heuristics.navigation_lines import is_date_line, is_tag_list
-
-PARAGRAPH = {
-    "es": (
-        "El ayuntamiento presentó este martes un plan para ampliar la red de carriles bici en los "
-        "barrios periféricos, con obras que comenzarán en primavera y durarán dos años."
-    ),
-    "it": (
-        "Il comune ha presentato martedì un piano per ampliare la rete di piste ciclabili nei "
-        "quartieri periferici, con lavori che inizieranno in primavera e dureranno due anni."
-    ),
-    "pt": (
-        "A prefeitura apresentou na terça-feira um plano para ampliar a rede de ciclovias nos "
-        "bairros periféricos, com obras que começam na primavera e duram dois anos."
-    ),
-    "fr": (
-        "La mairie a présenté mardi un projet d'extension des pistes cyclables dans les quartiers "
-        "périphériques, avec des travaux qui commenceront au printemps et dureront deux ans."
-    ),
-}
+from tests.heuristics.tram_story import PARAGRAPH
 
 
 def _article(language: str, line: str) -> str:

@@ -7,17 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
+from tests.heuristics.tram_story import story
 
-ARTICLE = {
-    "de": "Der Stadtrat hat am Dienstag beschlossen, die nördliche Straßenbahnlinie um vier Haltestellen "
-    "zu verlängern; das Projekt soll rund 80 Millionen Euro kosten und drei Jahre dauern.",
-    "sv": "Kommunfullmäktige beslutade på tisdagen att förlänga den norra spårvägslinjen med fyra "
-    "hållplatser, ett projekt som väntas kosta omkring 80 miljoner kronor.",
-    "nl": "De gemeenteraad stemde dinsdag in met het verlengen van de noordelijke tramlijn met vier "
-    "haltes, een project van ongeveer 80 miljoen euro dat drie jaar gaat duren.",
-    "pt": "A câmara municipal aprovou na terça-feira o prolongamento da linha norte do elétrico em "
-    "quatro paragens, um projeto de cerca de 80 milhões de euros.",
-}
 PAYWALL = {
     "de": [
         "Lesen Sie jetzt weiter mit Plus",
@@ -44,7 +35,6 @@ PAYWALL = {
 
 @pytest.mark.parametrize("language", sorted(PAYWALL))
 def test_paywall_lines_go(language: str) -> None:
-    para = ARTICLE[language]
-    body = [para, para.replace("80", "81"), para.replace("80", "82")]
+    body = story(language)
     result = clean("\n".join([*body, *PAYWALL[language]]) + "\n")
     assert result.body == "\n".join(body)

@@ -7,29 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
+from tests.heuristics.tram_story import PARAGRAPH
 
-PARAGRAPH = {
-    "en": (
-        "The council voted on Tuesday to extend the northern tram line by four stops, a project "
-        "officials say will cost about 80 million pounds and take three years to finish."
-    ),
-    "de": (
-        "Der Stadtrat hat am Dienstag beschlossen, die nördliche Straßenbahnlinie um vier Haltestellen "
-        "zu verlängern; das Projekt soll rund 80 Millionen Euro kosten und drei Jahre dauern."
-    ),
-    "fr": (
-        "Le conseil municipal a voté mardi le prolongement de la ligne nord du tramway de quatre "
-        "arrêts, un projet estimé à 80 millions d'euros qui doit durer trois ans."
-    ),
-    "pl": (
-        "Rada miasta zagłosowała we wtorek za przedłużeniem północnej linii tramwajowej o cztery "
-        "przystanki; projekt ma kosztować około 80 milionów złotych i potrwać trzy lata."
-    ),
-    "fi": (
-        "Kaupunginvaltuusto päätti tiistaina jatkaa pohjoista raitiolinjaa neljällä pysäkillä, ja "
-        "hankkeen arvioidaan maksavan noin 80 miljoonaa euroa ja kestävän kolme vuotta."
-    ),
-}
 LINES = {
     "en": ["Listen to this article", "View this post on Instagram", "Continue reading after the ad"],
     "de": ["Artikel anhören", "Diesen Beitrag auf Instagram ansehen", "Weiterlesen nach der Anzeige"],

@@ -7,21 +7,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
+from tests.heuristics.tram_story import story
 
-PARAGRAPH = {
-    "en": (
-        "The council voted on Tuesday to extend the northern tram line by four stops, a project "
-        "officials say will cost about 80 million pounds and take three years to finish."
-    ),
-    "de": (
-        "Der Stadtrat hat am Dienstag beschlossen, die nördliche Straßenbahnlinie um vier Haltestellen "
-        "zu verlängern; das Projekt soll rund 80 Millionen Euro kosten und drei Jahre dauern."
-    ),
-    "fr": (
-        "Le conseil municipal a voté mardi le prolongement de la ligne nord du tramway de quatre "
-        "arrêts, un projet estimé à 80 millions d'euros qui doit durer trois ans."
-    ),
-}
 BOX = {
     "en": [
         "Newsletter",
@@ -52,8 +39,7 @@ BOX = {
 @pytest.mark.parametrize("language", sorted(BOX))
 @pytest.mark.parametrize("where", ["middle", "end"])
 def test_a_signup_box_goes_whole(language: str, where: str) -> None:
-    para = PARAGRAPH[language]
-    body = [para, para.replace("80", "81"), para.replace("80", "82")]
+    body = story(language)
     lines = [*body[:2], *BOX[language], body[2]] if where == "middle" else [*body, *BOX[language]]
     result = clean("\n".join(lines) + "\n")
     assert result.body == "\n".join(body)
