@@ -27,6 +27,7 @@ from typing import Any
 
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
+from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import contact_lines
@@ -60,6 +61,7 @@ EXTRACTED_TAIL_MAX_WORDS = (
 
 APPEAL = Label("donation_appeal", "heuristic:appeal-zone")
 TITLE = Label("title", "heuristic:title")
+BYLINE = Label("credit", "heuristic:byline")
 CLASSIFIER = Label("other", "heuristic:classifier")
 SHORT_HEAD = Label("navigation", "heuristic:short-head")
 REPEAT = Label("related", "heuristic:repeat")
@@ -362,9 +364,13 @@ def label_title(page: LinePage) -> None:
     if page.origin == "html":
         return
     title_at = find_title(page.texts, page.local, page.usable, page.scored.scores, page.scored.cut, page.url)
-    if title_at is not None:
-        page.local[title_at] = TITLE
-        page.metadata.setdefault("title", page.texts[title_at])
+    if title_at is None:
+        return
+    if is_byline(page.texts[title_at]):  # where the headline would stand, the author's name
+        page.local[title_at] = BYLINE
+        return
+    page.local[title_at] = TITLE
+    page.metadata.setdefault("title", page.texts[title_at])
 
 
 def label_lead_in_and_family_lines(page: LinePage) -> None:
