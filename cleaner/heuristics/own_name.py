@@ -29,10 +29,11 @@ _LETTERS = re.compile(r"[^a-z0-9]+")
 _OPENING_MARKS = " \t|\"'“”‘’«»„-–—•*·([>"  # set before a line's first word; no letters of a name
 # After the name: a copula and an indefinite or definite article ("is a", "ist ein", "est
 # une", "es el", "è un", "é uma", "is een", "är ett", "er en", "este o"), or in the languages
-# without articles the copula alone ("jest", "je", "является", "є", "е", "είναι",
+# without articles the copula alone ("jest", "является", "є", "είναι",
 # "adalah", "merupakan", "là"). My own table of each language's forms. Not the Finnish "on":
 # English writes it after a name ("Northwind on Monday said ..."); nor "was": "Northwind was
-# the first to report ..." tells what the site did.
+# the first to report ..." tells what the site did; nor the South Slavic "je" and Bulgarian
+# "е", which also make the perfect tense ("Northwind je doznao ...": "Northwind has learned").
 _SELF_DESCRIPTION = re.compile(
     r"[ \t]*,?[ \t]*(?:"
     r"is[ \t]+(?:a|an|the|one)\b"  # en
@@ -45,7 +46,7 @@ _SELF_DESCRIPTION = re.compile(
     r"|är[ \t]+(?:en|ett|den|det)\b"  # sv
     r"|er[ \t]+(?:en|et|ei|den|det)\b"  # da, nb
     r"|este[ \t]+(?:un|o|cel|cea)\b"  # ro
-    r"|(?:jest|je|является|є|е|είναι|adalah|merupakan|là)[ \t]"  # no articles
+    r"|(?:jest|является|є|είναι|adalah|merupakan|là)[ \t]"  # no articles
     r")",
     re.IGNORECASE,
 )

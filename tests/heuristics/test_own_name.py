@@ -68,6 +68,8 @@ def test_a_sentence_naming_the_site_above_it_stays() -> None:
         ("Northwind Tea has asked the authority for the drawings of the new stations as well.", URL),
         ("Northwind Tea on Monday said it would hire forty more packers for the new plant.", URL),
         ("Northwind Tea was the first importer in the county to switch to paper packing.", URL),
+        # the South Slavic perfect tense: "je" is its auxiliary ("Northwind has learned ...")
+        ("Northwind Tea je doznao da će tvornica zaposliti još četrdeset radnika do jeseni.", URL),
         # another company's description
         (ABOUT.replace("Northwind Tea", "Southwind Coffee"), URL),
         # no address to take the name from
