@@ -290,6 +290,7 @@ def label_after_terminator(page: LinePage) -> None:
     total = before[-1]
     prose_until: int | None = None
     last_long: int | None = None
+    last_sentence: int | None = None
     for j in terminators:
         if before[j] < total * TERMINATOR_MIN_BODY_SHARE:
             continue
@@ -299,6 +300,11 @@ def label_after_terminator(page: LinePage) -> None:
             if last_long is None:
                 last_long = _last_long_line(page.scored.words, kept)
             if j < last_long:  # a line of prose follows the terminator
+                continue
+        if category in BOXED_TERMINATORS and not page.scored.raw:
+            if last_sentence is None:
+                last_sentence = _last_sentence_line(texts, page.scored.words, kept)
+            if j < last_sentence:  # the article's short closing sentence follows a share bar
                 continue
         if category != "comments":
             if prose_until is None:
@@ -316,6 +322,19 @@ def _last_long_line(words: list[int], kept: list[bool]) -> int:
     line exactly when it lies above it. One pass serves every terminator of the page."""
     for j in range(len(words) - 1, -1, -1):
         if kept[j] and words[j] >= EXTRACTED_TAIL_MAX_WORDS:
+            return j
+    return -1
+
+
+def _last_sentence_line(texts: list[str], words: list[int], kept: list[bool]) -> int:
+    """The last kept line of SENTENCE_WORDS words or more that ends like a sentence, or -1.
+
+    An article often closes on one short paragraph below a share bar or a sign-up line set
+    into it ("Experts say keeping buses running is a challenge shared by small towns."):
+    too short for EXTRACTED_TAIL_MAX_WORDS, but a sentence, where a share bar's own lines
+    ("Facebook", "Copy link") and the teaser headlines below it end on no full stop."""
+    for j in range(len(words) - 1, -1, -1):
+        if kept[j] and words[j] >= SENTENCE_WORDS and texts[j].rstrip()[-1:] in SENTENCE_END:
             return j
     return -1
 
