@@ -38,6 +38,7 @@ from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
 from cleaner.heuristics.signup_boxes import signup_boxes
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
@@ -67,6 +68,8 @@ SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
 OWN_ADDRESS = Label("other", "heuristic:own-address")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
+SHARE_BAR = Label("share", "heuristic:share-bar")
+SHARE_BAR_MAX_CHARS = 120  # a longer line is no bar of buttons (its test splits only shorter lines)
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
 # ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
 # Portuguese teaser headlines run long ("VEA TAMBIÉN: <17 words>"), prose ends like a sentence
@@ -579,6 +582,18 @@ def _label_kept_lines(
             local[j] = label
 
 
+def label_share_bars(page: LinePage) -> None:
+    """A share bar's buttons flattened into one line ("Κοινοποίηση Facebook X";
+    ``share_bars``). Only pages naming a network are read, and only their short kept lines."""
+    joined = page.joined
+    if not any(map(joined.__contains__, BAR_MARKS)):
+        return
+    texts, local = page.texts, page.local
+    for j in compress(range(len(texts)), page.kept()):
+        if len(texts[j]) <= SHARE_BAR_MAX_CHARS and is_share_bar(texts[j], page.lexicon):
+            local[j] = SHARE_BAR
+
+
 def label_article_lines(page: LinePage) -> None:
     """Inside an article's text (an extractor's output, the article blocks of a page):
     the lines the article-line model is sure are boilerplate ("READ MORE: <headline>",
@@ -660,5 +675,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
     ("stacked-phrases", label_stacked_phrases),
+    ("share-bar", label_share_bars),
     ("article-line", label_article_lines),
 )
