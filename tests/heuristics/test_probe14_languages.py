@@ -124,3 +124,78 @@ def test_new_lexicon_entries_name_their_family(line: str, category: str) -> None
     result = clean("\n".join([a, b, line, c, close]) + "\n")
     hits = [s for s in result.removed if line in s.text]
     assert hits and hits[0].category == category
+
+
+# A sign-up box set into the article (prompt, pitch, button, privacy line) goes whole: its
+# privacy line is the form line the box needs (the consent phrases added after the probe).
+MORE_ARTICLE: dict[str, tuple[str, str]] = {
+    "ja": (
+        "市は火曜日、北部地域と中心部を結ぶ新しい路面電車の路線を建設する計画を発表した。総事業費は約八百億円で、"
+        "完成までには七年ほどかかる見込みだという。",
+        "市議会の一部会派は、事業費が膨らむおそれがあるとして、より詳しい収支見通しを示すよう求めている。"
+        "市は来月にも住民説明会を開く予定だ。",
+    ),
+    "zh": (
+        "市政府周二宣布，将修建一条连接北部新区和市中心的有轨电车线路，总投资约八十亿元，预计七年内完工。",
+        "部分市人大代表要求政府公开更详细的资金来源和运营成本，以免项目超支。市政府表示下个月将举行听证会。",
+    ),
+    "sl": (
+        "Mestna občina je v torek predstavila načrt za gradnjo nove tramvajske proge, ki bo povezala "
+        "severne soseske s središčem mesta.",
+        "Mestni svetniki so zahtevali objavo podrobnejših podatkov o financiranju in stroških vzdrževanja, "
+        "javna obravnava pa bo prihodnji mesec.",
+    ),
+    "sk": (
+        "Mesto v utorok predstavilo plán výstavby novej električkovej trate, ktorá prepojí severné štvrte "
+        "s centrom mesta.",
+        "Mestskí poslanci žiadajú zverejniť podrobnejšie údaje o financovaní a nákladoch na údržbu, verejné "
+        "prerokovanie sa uskutoční budúci mesiac.",
+    ),
+    "ca": (
+        "L'Ajuntament ha presentat aquest dimarts el projecte d'una nova línia de tramvia que connectarà "
+        "els barris del nord amb el centre de la ciutat.",
+        "Diversos regidors demanen que es publiquin dades més detallades sobre el finançament, i el procés "
+        "de participació es farà el mes que ve.",
+    ),
+}
+BOX = {
+    "ja": ["ニュースレターを受け取る", "毎朝、主要ニュースをメールでお届けします。", "登録する",
+           "登録するとプライバシーポリシーに同意したものとみなされます。"],
+    "zh": ["订阅我们的新闻通讯", "每天早上将最重要的新闻发送到您的邮箱。", "订阅", "订阅即表示您同意我们的隐私政策。"],
+    "ko": ["뉴스레터 구독하기", "매일 아침 주요 뉴스를 이메일로 보내드립니다.", "구독",
+           "구독하면 개인정보 처리방침에 동의하는 것으로 간주됩니다."],
+    "he": ["הירשמו לניוזלטר שלנו", "החדשות החשובות בכל בוקר ישירות למייל שלכם.", "הרשמה",
+           "בהרשמה אתם מסכימים למדיניות הפרטיות."],
+    "bg": ["Абонирайте се за нашия бюлетин", "Най-важните новини всяка сутрин във вашата поща.", "Абонирай се",
+           "С абонирането се съгласявате с политиката за поверителност."],
+    "hr": ["Pretplatite se na naš newsletter", "Najvažnije vijesti svako jutro u vašem sandučiću.", "Pretplati se",
+           "Pretplatom prihvaćate pravila privatnosti."],
+    "sl": ["Naročite se na naše e-novice", "Najpomembnejše novice vsako jutro v vašem nabiralniku.", "Naroči se",
+           "Z naročilom se strinjate s politiko zasebnosti."],
+    "sk": ["Prihláste sa na odber nášho newslettera", "Najdôležitejšie správy každé ráno vo vašej schránke.",
+           "Prihlásiť sa", "Prihlásením súhlasíte so zásadami ochrany osobných údajov."],
+    "ca": ["Subscriu-te al nostre butlletí", "Les notícies més importants cada matí al teu correu.", "Subscriu-m'hi",
+           "En subscriure't acceptes la política de privacitat."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(BOX))
+def test_signup_box_goes_whole(language: str) -> None:
+    first, second = MORE_ARTICLE[language] if language in MORE_ARTICLE else ARTICLE[language][:2]
+    result = clean("\n".join([first, *BOX[language], second]) + "\n")
+    assert first in result.body and second in result.body
+    removed = "".join(s.text for s in result.removed)
+    assert all(line in removed for line in BOX[language])
+
+
+def test_privacy_sentences_of_an_article_stay() -> None:
+    """An article about a privacy policy names it in sentences: no box, nothing goes."""
+    lines = [
+        "Úrad na ochranu osobných údajov v utorok uviedol, že kontroluje, ako mestá spracúvajú údaje "
+        "obyvateľov z kamerových systémov.",
+        "Podľa úradu mnohé radnice nemajú zverejnené zásady ochrany osobných údajov a obyvatelia nevedia, "
+        "ako dlho sa záznamy uchovávajú.",
+        "Mestá majú na nápravu čas do konca roka, inak im hrozí pokuta.",
+    ]
+    result = clean("\n".join(lines) + "\n")
+    assert all(line in result.body for line in lines)
