@@ -110,7 +110,7 @@ def test_new_lexicon_lines_go(language: str, line: str, category: str) -> None:
 @pytest.mark.parametrize(
     ("line", "category"),
     [
-        ("Поділитися статтею", "share"),
+        ("Поділіться статтею", "share"),
         ("Delite članek", "share"),
         ("この記事の続きは有料会員限定です", "subscription"),
         ("本文为付费内容，订阅后阅读全文", "subscription"),
@@ -129,6 +129,18 @@ def test_new_lexicon_entries_name_their_family(line: str, category: str) -> None
 # A sign-up box set into the article (prompt, pitch, button, privacy line) goes whole: its
 # privacy line is the form line the box needs (the consent phrases added after the probe).
 MORE_ARTICLE: dict[str, tuple[str, str]] = {
+    "id": (
+        "Pemerintah kota pada Selasa mengumumkan rencana pembangunan jalur trem baru yang menghubungkan "
+        "kawasan utara dengan pusat kota.",
+        "Sejumlah anggota dewan kota meminta pemerintah membuka data lebih rinci tentang sumber pendanaan, "
+        "dan konsultasi publik akan digelar bulan depan.",
+    ),
+    "uk": (
+        "Міська рада у вівторок оголосила план будівництва нової трамвайної лінії, яка з'єднає північні "
+        "райони з центром міста.",
+        "Депутати міської ради вимагають оприлюднити докладніші дані про джерела фінансування, а громадські "
+        "слухання відбудуться наступного місяця.",
+    ),
     "ja": (
         "市は火曜日、北部地域と中心部を結ぶ新しい路面電車の路線を建設する計画を発表した。総事業費は約八百億円で、"
         "完成までには七年ほどかかる見込みだという。",
@@ -199,3 +211,34 @@ def test_privacy_sentences_of_an_article_stay() -> None:
     ]
     result = clean("\n".join(lines) + "\n")
     assert all(line in result.body for line in lines)
+
+
+# The article's own short sentences that name what the new entries name (a privacy policy, paid
+# content, sharing an article): they stay between the paragraphs and at the article's end.
+# Entries as short as "privacy policy" or "paid content" took each of these at first: the
+# shipped entries are the sign-up form's own wording ("... you agree to the privacy policy").
+PROSE = [
+    ("id", "Bank itu juga menawarkan promo khusus pelanggan baru yang membuka rekening sebelum akhir bulan."),
+    ("id", "Layanan ini khusus untuk pelanggan listrik rumah tangga dengan daya kecil."),
+    ("zh", "越来越多的媒体把深度报道变成付费内容，读者的反应不一。"),
+    ("zh", "该公司表示将修改隐私政策，以回应用户的担忧。"),
+    ("he", "עוד באתר העירייה נכתב כי העבודות יתחילו בקיץ."),
+    ("he", "החברה עדכנה את תנאי השימוש באפליקציה בעקבות התלונות."),
+    ("ko", "심사위원들은 이 기사를 추천 도서 목록에 포함하지 않기로 했다."),
+    ("hr", "Tvrtka je promijenila pravila privatnosti nakon upozorenja agencije."),
+    ("sl", "Podjetje je spremenilo politiko zasebnosti po opozorilu informacijske pooblaščenke."),
+    ("sk", "Zákon o ochrane osobných údajov sa podľa ministerstva zmení až budúci rok."),
+    ("ja", "同社は個人情報の取り扱いについて改めて説明すると発表した。"),
+    ("ca", "L'empresa ha canviat la política de privacitat després de les queixes dels usuaris."),
+    ("bg", "Компанията промени политиката за поверителност след критиките на регулатора."),
+    ("ro", "Ministrul a spus: citiți și raportul complet înainte să criticați proiectul."),
+    ("uk", "Користувачі можуть поділитися статтею з друзями, зазначили в редакції."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), PROSE)
+def test_article_sentences_naming_the_families_stay(language: str, sentence: str) -> None:
+    paragraphs = list(ARTICLE[language] if language in ARTICLE else MORE_ARTICLE[language])
+    for at in (1, len(paragraphs)):
+        lines = [*paragraphs[:at], sentence, *paragraphs[at:]]
+        assert sentence in clean("\n".join(lines) + "\n").body, at
