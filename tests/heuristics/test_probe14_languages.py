@@ -233,6 +233,13 @@ PROSE = [
     ("bg", "Компанията промени политиката за поверителност след критиките на регулатора."),
     ("ro", "Ministrul a spus: citiți și raportul complet înainte să criticați proiectul."),
     ("uk", "Користувачі можуть поділитися статтею з друзями, зазначили в редакції."),
+    ("ja", "彼は自身のSNSにコメントを投稿し、謝罪した。"),
+    ("ja", "市は公式LINEアカウントで避難情報を発信している。"),
+    ("ko", "이 서비스는 유료 회원만 이용할 수 있다고 회사 측은 밝혔다."),
+    ("he", "הרשות מזהירה מפני תוכן שיווקי שמוצג כחדשות."),
+    ("hr", "Cijeli članak dostupan je samo pretplatnicima, što je izazvalo kritike čitatelja."),
+    ("sl", "Arhiv časnika je odslej na voljo samo naročnikom, so sporočili iz uredništva."),
+    ("ca", "L'alcalde va dir que als veïns els pot interessar saber com afectaran les obres."),
 ]
 
 
