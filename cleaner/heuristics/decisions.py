@@ -584,14 +584,29 @@ def _label_kept_lines(
 
 def label_share_bars(page: LinePage) -> None:
     """A share bar's buttons flattened into one line ("Κοινοποίηση Facebook X";
-    ``share_bars``). Only pages naming a network are read, and only their short kept lines."""
-    joined = page.joined
-    if not any(map(joined.__contains__, BAR_MARKS)):
+    ``share_bars``). A bar names at least one of BAR_MARKS' networks: C-level searches of
+    the page find them, and only the short kept lines holding one are put to the test
+    (a raw dump names Facebook in its footer, and most of its lines are long or dropped)."""
+    joined, texts, local, usable = page.joined, page.texts, page.local, page.usable
+    found: list[int] = []
+    for mark in BAR_MARKS:
+        at = joined.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = joined.find(mark, at + 1)
+    if not found:
         return
-    texts, local = page.texts, page.local
-    for j in compress(range(len(texts)), page.kept()):
-        if len(texts[j]) <= SHARE_BAR_MAX_CHARS and is_share_bar(texts[j], page.lexicon):
-            local[j] = SHARE_BAR
+    line, counted, last = 0, 0, -1  # the line of the mark, the offset counted up to, the line tested last
+    for at in sorted(found):
+        line += joined.count("\n", counted, at)
+        counted = at
+        if line == last:
+            continue
+        last = line
+        text = texts[line]
+        if local[line] is None and usable[line] and len(text) <= SHARE_BAR_MAX_CHARS:
+            if is_share_bar(text, page.lexicon):
+                local[line] = SHARE_BAR
 
 
 def label_article_lines(page: LinePage) -> None:
