@@ -29,9 +29,9 @@ NETWORKS = frozenset(
 SHARE_BAR_MIN_NETWORKS = 2  # one name alone is a button line's (or a heading's) business
 SHARE_BAR_LABEL_MAX_WORDS = 3  # "Share", "Share on:", "Podijeli na:", "Chia sẻ"
 # Only lines naming one of these are looked at (C-level substring searches of the page).
-# Each mark costs a scan of every page (the decision took 1.3% of clean time on the dev pages'
-# text, raw and extracted), so only the networks
-# nearly every bar names, as bars spell them: Twitter and LinkedIn come with Facebook.
+# Each mark costs a scan of every page (the decision took 1.3% of clean time on the dev
+# pages' text, raw and extracted), so only the networks nearly every bar names, as bars
+# spell them: Twitter and LinkedIn come with Facebook.
 BAR_MARKS = ("acebook", "hatsApp", "elegram")
 _ITEM_SPLIT = re.compile(r"[\s|·•]+")
 _LABEL_END = ":"
