@@ -67,3 +67,17 @@ def test_article_naming_networks_stays() -> None:
     )
     result = clean("\n".join(lines) + "\n")
     assert not [s for s in result.removed if "Facebook" in s.text]
+
+
+def test_html_share_bar_of_links_is_named_share() -> None:
+    """A bar whose label is a link too reads as a line of links: it goes as share, not related."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    bar = (
+        '<div class="x7"><a href="/share">שתפו</a> <a href="https://facebook.com/s">Facebook</a> '
+        '<a href="https://x.com/s">X</a></div>'
+    )
+    page = f'<html lang="he"><body><article><h1>קו רכבת קלה חדש</h1>{paragraphs}{bar}</article></body></html>'
+    result = clean(html=page)
+    assert all(p in result.body for p in PARAGRAPHS)
+    bars = [s for s in result.removed if "Facebook" in s.text]
+    assert bars and bars[0].category == "share"
