@@ -39,6 +39,7 @@ from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
+from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
 from cleaner.heuristics.signup_boxes import signup_boxes
 from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
@@ -69,6 +70,8 @@ SHORT_TAIL = Label("other", "heuristic:short-tail")
 MACHINE_LINE = Label("other", "heuristic:machine-line")
 OWN_ADDRESS = Label("other", "heuristic:own-address")
 COMMENT_THREAD = Label("comments", "heuristic:comment-thread")
+SHARE_BAR = Label("share", "heuristic:share-bar")
+SHARE_BAR_MAX_CHARS = 120  # a longer line is no bar of buttons (its test splits only shorter lines)
 OPENED_LINE_MAX_WORDS = 14  # longer lines opened by such a phrase are left to the model ...
 # ... but a lead-in before a headline (no sentence end) goes up to this length: Spanish and
 # Portuguese teaser headlines run long ("VEA TAMBIÉN: <17 words>"), prose ends like a sentence
@@ -292,6 +295,7 @@ def label_after_terminator(page: LinePage) -> None:
     total = before[-1]
     prose_until: int | None = None
     last_long: int | None = None
+    last_sentence: int | None = None
     for j in terminators:
         if before[j] < total * TERMINATOR_MIN_BODY_SHARE:
             continue
@@ -301,6 +305,11 @@ def label_after_terminator(page: LinePage) -> None:
             if last_long is None:
                 last_long = _last_long_line(page.scored.words, kept)
             if j < last_long:  # a line of prose follows the terminator
+                continue
+        if category in BOXED_TERMINATORS and not page.scored.raw:
+            if last_sentence is None:
+                last_sentence = _last_sentence_line(texts, page.scored.words, kept)
+            if j < last_sentence:  # the article's short closing sentence follows a share bar
                 continue
         if category != "comments":
             if prose_until is None:
@@ -318,6 +327,19 @@ def _last_long_line(words: list[int], kept: list[bool]) -> int:
     line exactly when it lies above it. One pass serves every terminator of the page."""
     for j in range(len(words) - 1, -1, -1):
         if kept[j] and words[j] >= EXTRACTED_TAIL_MAX_WORDS:
+            return j
+    return -1
+
+
+def _last_sentence_line(texts: list[str], words: list[int], kept: list[bool]) -> int:
+    """The last kept line of SENTENCE_WORDS words or more that ends like a sentence, or -1.
+
+    An article often closes on one short paragraph below a share bar or a sign-up line set
+    into it ("Experts say keeping buses running is a challenge shared by small towns."):
+    too short for EXTRACTED_TAIL_MAX_WORDS, but a sentence, where a share bar's own lines
+    ("Facebook", "Copy link") and the teaser headlines below it end on no full stop."""
+    for j in range(len(words) - 1, -1, -1):
+        if kept[j] and words[j] >= SENTENCE_WORDS and texts[j].rstrip()[-1:] in SENTENCE_END:
             return j
     return -1
 
@@ -566,6 +588,33 @@ def _label_kept_lines(
             local[j] = label
 
 
+def label_share_bars(page: LinePage) -> None:
+    """A share bar's buttons flattened into one line ("Κοινοποίηση Facebook X";
+    ``share_bars``). A bar names at least one of BAR_MARKS' networks: C-level searches of
+    the page find them, and only the short kept lines holding one are put to the test
+    (a raw dump names Facebook in its footer, and most of its lines are long or dropped)."""
+    joined, texts, local, usable = page.joined, page.texts, page.local, page.usable
+    found: list[int] = []
+    for mark in BAR_MARKS:
+        at = joined.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = joined.find(mark, at + 1)
+    if not found:
+        return
+    line, counted, last = 0, 0, -1  # the line of the mark, the offset counted up to, the line tested last
+    for at in sorted(found):
+        line += joined.count("\n", counted, at)
+        counted = at
+        if line == last:
+            continue
+        last = line
+        text = texts[line]
+        if local[line] is None and usable[line] and len(text) <= SHARE_BAR_MAX_CHARS:
+            if is_share_bar(text, page.lexicon):
+                local[line] = SHARE_BAR
+
+
 def label_article_lines(page: LinePage) -> None:
     """Inside an article's text (an extractor's output, the article blocks of a page):
     the lines the article-line model is sure are boilerplate ("READ MORE: <headline>",
@@ -647,5 +696,6 @@ DECISIONS: tuple[tuple[str, Decision], ...] = (
     ("caption-credit", label_caption_credits),
     ("teaser-tag", label_tagged_teasers),
     ("stacked-phrases", label_stacked_phrases),
+    ("share-bar", label_share_bars),
     ("article-line", label_article_lines),
 )

@@ -34,7 +34,7 @@ from cleaner.html.article import (
     tail_below_body,
 )
 from cleaner.html.boxes import boxes_inside_article
-from cleaner.html.chrome import name_chrome
+from cleaner.html.chrome import name_chrome, name_headed_sections
 from cleaner.html.classifier import LOST_BODY_CHARS, BlockClassifier, shipped_classifier
 from cleaner.html.decode import check_text, decode_html
 from cleaner.html.fallback import align, extract_text
@@ -195,6 +195,7 @@ def page_document(
             bylines(page, in_article, labels)
         headline(page, in_article, labels, metadata.get("title"))
     name_chrome(page, in_article, labels)  # the category only: which blocks are removed is settled
+    name_headed_sections(page, in_article, labels)  # ... and the posts below a comments heading
     stage["article_blocks"] = sum(in_article)
     stage["blocks"] = len(page.blocks)
     return Document(

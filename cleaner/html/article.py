@@ -12,6 +12,8 @@ from collections import Counter
 from typing import Any
 
 from cleaner.heuristics.features import word_counts
+from cleaner.heuristics.lexicon import shipped_lexicon
+from cleaner.heuristics.share_bars import is_share_bar
 from cleaner.html.text import PageText
 from cleaner.result import Label
 
@@ -19,6 +21,8 @@ LINK_SHARE = 0.6  # a block whose text is at least this much link text is a link
 LINK_MAX_CHARS = 300  # longer blocks with many links are body text that cites sources
 LINK_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "span", "section", "blockquote"})
 LINK_LINE = Label("related", "html:link-line")
+# ... but a share bar is links too ("שתפו Facebook X", its label a link as well): its category is share
+SHARE_LINK_LINE = Label("share", "html:link-line")
 _URL_START = ("http://", "https://", "www.")
 _NOTE_MARK = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*")  # "[1] ", "(2) ", "3. "
 
@@ -39,7 +43,7 @@ def link_lines(page: PageText, in_article: list[bool], labels: list[Label | None
         if size > LINK_MAX_CHARS or page.tags[i] not in LINK_TAGS:
             continue
         if page.link_chars[i] >= LINK_SHARE * size and not _cited(block.text):
-            labels[i] = LINK_LINE
+            labels[i] = SHARE_LINK_LINE if is_share_bar(block.text, shipped_lexicon()) else LINK_LINE
 
 
 MAIN_SHARE = 0.85  # the main container holds at least this share of the article's text

@@ -525,6 +525,51 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
         labels[i] = label
 
 
+# A heading that names a box ("Comments (2)", "Related articles") names the rest of its
+# section: the posts below a comments heading, the teasers below a related one, when the
+# section's element holds no article text (a wrapper of the article and its comments is no box).
+HEADED_BOXES = frozenset({"comments", RELATED})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def name_headed_sections(page: PageText, in_article: list[bool], labels: list[Label | None]) -> None:
+    """``page_chrome`` blocks below a heading of HEADED_BOXES, inside the heading's parent
+    element, take the heading's category (their rules kept). Only headings are read, and
+    each section's blocks once, so a page costs its removed headings' sections."""
+    parents, at = page.node_parents, page.block_nodes
+    holders: set[int] = set()  # the elements holding a kept article block
+    for i, inside in enumerate(in_article):
+        node = at[i] if inside and _kept(labels[i]) else -1
+        while node >= 0 and node not in holders:
+            holders.add(node)
+            node = parents[node]
+    made: dict[tuple[str, str], Label] = {}
+    n, i = len(labels), 0
+    while i < n:
+        label = labels[i]
+        i += 1
+        if label is None or label.category not in HEADED_BOXES or page.tags[i - 1] not in HEADING_TAGS:
+            continue
+        section = parents[at[i - 1]] if at[i - 1] >= 0 else -1
+        if section < 0 or section in holders:
+            continue
+        while i < n and _inside(at[i], section, parents):
+            below = labels[i]
+            if below is not None and below.category == CHROME:
+                key = (label.category, below.rule)
+                labels[i] = made.get(key) or made.setdefault(key, Label(*key))
+            i += 1
+
+
+def _inside(node: int, section: int, parents: list[int]) -> bool:
+    """Whether element ``node`` lies in element ``section``."""
+    while node >= 0:
+        if node == section:
+            return True
+        node = parents[node]
+    return False
+
+
 def _kept(label: Label | None) -> bool:
     """An article block the html stage keeps (the headline counts: it sits in the article)."""
     return label is None or label.category == TITLE
