@@ -137,7 +137,10 @@ CLASS_WORDS: dict[str, str] = {
         ),
         "advertisement",
     ),
-    **dict.fromkeys(("caption", "credit", "credits", "figcaption"), "credit"),
+    # a byline credits the author as a caption's credit does the photographer
+    **dict.fromkeys(
+        ("caption", "credit", "credits", "figcaption", "byline", "bylines", "dateline"), "credit"
+    ),
     **dict.fromkeys(
         ("copyright", "legal", "imprint", "impressum", "disclaimer", "disclosure", "disclosures"), "legal"
     ),

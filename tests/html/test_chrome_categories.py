@@ -203,6 +203,7 @@ def test_a_drop_selector_keeps_its_own_category() -> None:
         ("social-media-embed", None),
         ("carousel-caption", None),
         ("wp-caption-text", "credit"),
+        ("article-byline", "credit"),
         ("post-123 category-ads tag-comments", None),
         ("no-ads", None),
         ("has-comments", None),
