@@ -95,6 +95,8 @@ LEFTOVER = [
     ("ro", "CITIȚI ȘI: Se desființează liniile de autobuz spre sate", "related"),
     ("hr", "Napišite komentar", "comments"),
     ("ko", "카카오톡 채널을 추가하세요", "share"),
+    ("ko", "기자 프로필", "navigation"),
+    ("ko", "기자의 다른 기사", "related"),
 ]
 
 
