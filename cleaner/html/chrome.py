@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -415,15 +415,29 @@ def _own_context(
     return Context(box, place, in_article)
 
 
+def holding_elements(page: PageText, nodes: Iterable[int]) -> list[bool]:
+    """Per element the page walk numbered: whether it is one of ``nodes`` or holds one (walked
+    up its parents, each element once: parents come first in the numbering)."""
+    parents = page.node_parents
+    holding = [False] * len(page.nodes)
+    for node in nodes:
+        while node >= 0 and not holding[node]:
+            holding[node] = True
+            node = parents[node]
+    return holding
+
+
+def _article_nodes(page: PageText, in_article: list[bool], labels: list[Label | None]) -> Iterator[int]:
+    """The elements of the article blocks the html stage keeps (-1: a block with none)."""
+    at = page.block_nodes
+    return (at[i] for i, inside in enumerate(in_article) if inside and _kept(labels[i]))
+
+
 def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
     """The Context of every element the page walk numbered (DomContext's answers, read off the
     walk's numbering: parents come first, so no climbing and no element lookups)."""
     parents = page.node_parents
-    silent = [False] * len(page.nodes)
-    for node in holders:
-        while node >= 0 and not silent[node]:
-            silent[node] = True
-            node = parents[node]
+    silent = holding_elements(page, holders)
     contexts: list[Context] = []
     append = contexts.append
     for (tag, names, ident, role), parent, quiet in zip(node_attributes(page), parents, silent):
@@ -507,7 +521,7 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
     if not todo:
         return
     at = page.block_nodes
-    every = node_contexts(page, (at[i] for i, inside in enumerate(in_article) if inside and _kept(labels[i])))
+    every = node_contexts(page, _article_nodes(page, in_article, labels))
     contexts = [every[at[i]] if at[i] >= 0 else ROOT for i in todo]
     # the nearest box decides alone: only the other blocks' texts are scanned
     open_blocks = [i for i, context in zip(todo, contexts) if context.box is None]
@@ -540,12 +554,7 @@ def name_headed_sections(page: PageText, in_article: list[bool], labels: list[La
     element, take the heading's category (their rules kept). Only headings are read, and
     each section's blocks once, so a page costs its removed headings' sections."""
     parents, at = page.node_parents, page.block_nodes
-    holders: set[int] = set()  # the elements holding a kept article block
-    for i, inside in enumerate(in_article):
-        node = at[i] if inside and _kept(labels[i]) else -1
-        while node >= 0 and node not in holders:
-            holders.add(node)
-            node = parents[node]
+    holders = holding_elements(page, _article_nodes(page, in_article, labels))  # hold a kept article block
     made: dict[tuple[str, str], Label] = {}
     n, i = len(labels), 0
     while i < n:
@@ -554,7 +563,7 @@ def name_headed_sections(page: PageText, in_article: list[bool], labels: list[La
         if label is None or label.category not in HEADED_BOXES or page.tags[i - 1] not in HEADING_TAGS:
             continue
         section = parents[at[i - 1]] if at[i - 1] >= 0 else -1
-        if section < 0 or section in holders:
+        if section < 0 or holders[section]:
             continue
         while i < n and _inside(at[i], section, parents):
             below = labels[i]
