@@ -542,14 +542,17 @@ def article_matrix(
         if name != "byline":
             put(name, lambda: opening[kind])  # noqa: B023 (called at once)
     put("byline", lambda: [w < SHORT_WORDS and b for w, b in zip(words, opening["byline"])])
-    if native.MODULE is not None:
-        col["we_share"], col["you_share"] = native.MODULE.pronoun_shares(lows, words, _WE, _YOU)
-        put("repeated", lambda: _repeated(stripped, starts))
-        col["title_overlap"] = native.MODULE.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+    compiled = native.MODULE
+    if compiled is not None:
+        col["we_share"], col["you_share"] = compiled.pronoun_shares(lows, words, _WE, _YOU)
     else:
         col["we_share"], col["you_share"] = pronoun_shares_python(low_page, words)
-        put("repeated", lambda: _repeated(stripped, starts))
-        col["title_overlap"] = title_overlaps_python(lows, words, starts)
+    put("repeated", lambda: _repeated(stripped, starts))
+    col["title_overlap"] = (
+        compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS)
+        if compiled is not None
+        else title_overlaps_python(lows, words, starts)
+    )
 
     put("phrase_start", lambda: phrase_at_start)
     buttons = lexicon.line_category

@@ -366,7 +366,10 @@ class Lexicon:
         for norm in norms:
             if len(norm) <= CHROME_MAX_CHARS:
                 bare = norm.strip(_CHROME_STRIP)
-                if bare in chrome or buttons.get(bare, IN_ARTICLE_BUTTONS[0]) not in IN_ARTICLE_BUTTONS:
+                if bare in chrome:
+                    return True
+                button = buttons.get(bare)
+                if button is not None and button not in IN_ARTICLE_BUTTONS:
                     return True
         return False
 
@@ -489,7 +492,7 @@ def _loader_code() -> bytes:
 
 # Button lines an extractor leaves inside an article's own text: an ad slot's marker
 # ("Advertisement", "Anzeige", "Реклама") says nothing of a whole page's chrome.
-IN_ARTICLE_BUTTONS = ("", "advertisement")
+IN_ARTICLE_BUTTONS = frozenset({"advertisement"})
 _PLAIN_TABLES = ("phrase_category", "line_category", "lead_ins")  # text -> category, in order
 _PLAIN_SETS = ("appeal_headers", "cta", "chrome_lines")
 _PLAIN_TUPLES = ("appeal_header_prefixes", "contact_openers", "teaser_tags")  # in order

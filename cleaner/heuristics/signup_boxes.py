@@ -78,9 +78,9 @@ def signup_boxes(
         label = labels[j]
         if label is not None and label.category != PROMPT_FAMILY:
             continue
-        first, last, inside = _grow(j, n, box_line, words, labels, usable)
-        box = [k for k in range(first, last + 1) if k != j and box_line(k)]
-        if inside >= BOX_MIN_LINES and any(map(form_line, box)):
+        first, last = _grow(j, n, box_line, words, labels, usable)
+        box = [k for k in range(first, last + 1) if k != j and box_line(k)]  # the prompt's companions
+        if len(box) + 1 >= BOX_MIN_LINES and any(map(form_line, box)):
             taken.extend(k for k in range(first, last + 1) if labels[k] is None and usable[k])
             done = last
     return taken
@@ -93,12 +93,10 @@ def _grow(
     words: Sequence[int],
     labels: Sequence[Label | None],
     usable: Sequence[bool],
-) -> tuple[int, int, int]:
-    """(first line, last line, box lines counted) of the box around the prompt ``start``:
-    box lines next to each other, and gaps of short unlabelled lines only where a box
-    line follows them."""
+) -> tuple[int, int]:
+    """(first line, last line) of the box around the prompt ``start``: box lines next to
+    each other, and gaps of short unlabelled lines only where a box line follows them."""
     first = last = start
-    inside = 1
     for step in (1, -1):
         at = start
         while True:
@@ -113,9 +111,8 @@ def _grow(
             if not (0 <= k < n) or gap > GAP_MAX_LINES:
                 break
             at = k
-            inside += 1
         if step == 1:
             last = at
         else:
             first = at
-    return first, last, inside
+    return first, last
