@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.heuristics.article_guards import PARAGRAPH_WORDS  # metadata sits outside the paragraphs' run
+
 META_LINE_MAX_WORDS = 20  # a longer line is a sentence or a teaser, not a line of fields
 META_MIN_FIELDS = 3  # a date and two more fields: "date | author | section"
-PARAGRAPH_WORDS = 25  # a line this long is an article paragraph: metadata sits outside their run
 # A full date in numbers (12.03.2024, 2024-03-12, 3/12/24), a time (10:15), or a day, a month
 # word and a year ("12 March 2024", "March 12, 2024", "12. März 2024"): a bare year is a
 # heading's ("Festival 2024 - Day one - Photos").
