@@ -150,6 +150,26 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Thai, Lao, Burmese and Khmer also run their words together (spaces end phrases and
+# sentences): a Thai paragraph of 120 characters held two spaces and read as a three-word
+# menu entry. Their words average about five code points, the vowel and tone marks
+# (written in the same blocks) counted, as a Thai news sentence of 23 words and 122 code
+# points written here measured.
+UNSPACED_CHARS_PER_WORD = 5
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# The first two bytes of their UTF-8 forms (U+0E00..U+0EFF: E0 B8..BB; U+1000..U+109F:
+# E1 80..82; U+1780..U+17FF: E1 9E..9F): a page without them holds none.
+_UNSPACED_LEADS = (
+    b"\xe0\xb8",
+    b"\xe0\xb9",
+    b"\xe0\xba",
+    b"\xe0\xbb",
+    b"\xe1\x80",
+    b"\xe1\x81",
+    b"\xe1\x82",
+    b"\xe1\x9e",
+    b"\xe1\x9f",
+)
 _UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 
 
@@ -164,9 +184,26 @@ def cjk_characters(text: str) -> int:
     return len(_CJK.findall(text)) if _CJK.search(text) is not None else 0
 
 
+def unspaced_words(text: str) -> int:
+    """``text``'s words counted in its characters of the scripts written without spaces:
+    CJK_CHARS_PER_WORD Chinese or Japanese characters a word, UNSPACED_CHARS_PER_WORD Thai,
+    Lao, Burmese or Khmer ones (rounded up; 0 for a text without them)."""
+    cjk = -(-cjk_characters(text) // CJK_CHARS_PER_WORD)
+    if _UNSPACED.search(text) is None:
+        return cjk
+    return max(cjk, -(-len(_UNSPACED.findall(text)) // UNSPACED_CHARS_PER_WORD))
+
+
 def may_hold_cjk(data: bytes) -> bool:
     """Whether the UTF-8 ``data`` may hold a CJK character (False: it holds none)."""
     return any(map(data.__contains__, _CJK_LEAD_BYTES))
+
+
+def may_hold_unspaced(data: bytes) -> bool:
+    """Whether the UTF-8 ``data`` may hold a Thai, Lao, Burmese or Khmer character."""
+    if b"\xe0" not in data and b"\xe1" not in data:  # one byte search each (memchr) on most pages
+        return False
+    return any(map(data.__contains__, _UNSPACED_LEADS))
 
 
 def word_counts(
@@ -182,8 +219,26 @@ def word_counts(
 
     Chinese and Japanese are written without spaces, so a whole sentence
     would count as one word and read as a menu entry: their characters count
-    as words, two to a word, on pages that hold any.
+    as words, two to a word, on pages that hold any; Thai, Lao, Burmese and Khmer
+    ones UNSPACED_CHARS_PER_WORD to a word.
     """
+    words = _spaced_and_cjk_words(lines, texts, page, tokens, data)
+    if data is None:
+        data = ("\n".join(lines) if page is None else page).encode()
+    if not may_hold_unspaced(data):
+        return words
+    search = _UNSPACED.search
+    return [max(w, unspaced_words(text)) if search(text) else w for w, text in zip(words, texts)]
+
+
+def _spaced_and_cjk_words(
+    lines: list[str],
+    texts: list[str],
+    page: str | None,
+    tokens: list[int] | None,
+    data: bytes | None,
+) -> list[int]:
+    """``word_counts`` but for the scripts of _UNSPACED."""
     words = token_counts(lines) if tokens is None else tokens
     if data is not None and data.count(b"\n") == len(lines) - 1:
         # the page's UTF-8, a line to a line: one RE2 scan finds the lines holding one,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import islice
 from urllib.parse import unquote, urlsplit
 
-from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters
+from cleaner.heuristics.features import cjk_characters, unspaced_words
 from cleaner.result import Label
 
 TITLE_MIN_WORDS = 2
@@ -58,9 +58,9 @@ def looks_like_title(text: str) -> bool:
     "CLICK FOR FULL RESULTS"; headlines are written in mixed case, what a page shows in
     capitals its style sheet makes so), a line with a link, two sentences. Chinese and
     Japanese write no spaces: there every CJK_CHARS_PER_WORD of their characters count as a word
-    (as the line features count them), so a headline of a dozen characters is a few words."""
+    (as the line features count them; Thai and its neighbours every UNSPACED_CHARS_PER_WORD), so a headline of a dozen characters is a few words."""
     cjk = cjk_characters(text)
-    words = max(len(text.split()), -(-cjk // CJK_CHARS_PER_WORD))
+    words = max(len(text.split()), unspaced_words(text))
     lowered = text.lower()
     return (
         TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS

@@ -1,0 +1,149 @@
+"""Hindi, Persian and Thai: the boilerplate an extractor leaves in their articles goes, and
+Thai (with Lao, Burmese and Khmer, written without spaces between words) is counted in
+words, not in space-separated runs.
+
+The articles below were written for these tests (a new tram line, told in each language),
+with the boilerplate lines news sites in these languages print: a read-more lead-in, a
+photo credit, a follow prompt, a newsletter prompt, a related heading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.heuristics.features import word_counts
+from cleaner.heuristics.title import looks_like_title
+
+ARTICLES: dict[str, tuple[list[str], list[str]]] = {
+    # language: (the article's paragraphs, the boilerplate lines set into and after them)
+    "hi": (
+        [
+            "दिल्ली नगर निगम ने सोमवार को नई ट्राम लाइन की शुरुआत की, जो मेट्रो स्टेशन को पुराने बाजार से "
+            "जोड़ती है। महापौर ने कहा कि इससे व्यस्त समय में यातायात का दबाव कम होगा।",
+            "परिवहन विभाग के अनुसार हर ट्राम में लगभग दो सौ यात्री सफर कर सकते हैं और यह सुबह छह बजे से "
+            "रात दस बजे तक हर दस मिनट पर चलेगी।",
+            "शहरी योजना के जानकारों का मानना है कि सार्वजनिक परिवहन में निवेश सही कदम है, क्योंकि इससे "
+            "निजी वाहनों का इस्तेमाल और वायु प्रदूषण घटता है।",
+        ],
+        [
+            "यह भी पढ़ें: मेट्रो किराए में बढ़ोतरी से यात्री परेशान",
+            "फोटो: पीटीआई",
+            "हमें फेसबुक और ट्विटर पर फॉलो करें",
+            "हमारे न्यूज़लेटर की सदस्यता लें",
+            "संबंधित खबरें",
+        ],
+    ),
+    "fa": (
+        [
+            "شهرداری تهران روز دوشنبه خط جدید تراموا را که ایستگاه مترو را به بازار قدیمی شهر وصل می‌کند "
+            "افتتاح کرد. به گفته شهردار، این طرح ترافیک ساعات اوج را کاهش خواهد داد.",
+            "بر اساس اعلام سازمان حمل و نقل، هر قطار تراموا گنجایش حدود دویست مسافر را دارد و از ساعت شش "
+            "صبح تا ده شب هر ده دقیقه یک بار حرکت می‌کند.",
+            "کارشناسان شهرسازی معتقدند سرمایه‌گذاری در حمل و نقل عمومی انتخاب درستی است، زیرا استفاده از "
+            "خودروی شخصی و آلودگی هوا را کاهش می‌دهد.",
+        ],
+        [
+            "بیشتر بخوانید: نگرانی شهروندان از افزایش قیمت بلیت مترو",
+            "عکس: خبرگزاری ایرنا",
+            "عضویت در خبرنامه",
+            "اخبار مرتبط",
+        ],
+    ),
+    "th": (
+        [
+            "กรุงเทพมหานครประกาศเปิดให้บริการรถรางสายใหม่ซึ่งเชื่อมระหว่างสถานีรถไฟฟ้ากับย่านเมืองเก่า"
+            "เมื่อวันจันทร์ที่ผ่านมา โดยผู้ว่าราชการระบุว่าโครงการนี้จะช่วยลดปัญหาการจราจรติดขัดในช่วงเวลาเร่งด่วน",
+            "ตามข้อมูลของสำนักการจราจรและขนส่ง รถรางแต่ละขบวนสามารถรองรับผู้โดยสารได้ประมาณสองร้อยคน "
+            "และจะวิ่งทุกสิบนาทีตั้งแต่เวลาหกโมงเช้าจนถึงสี่ทุ่ม",
+            "นักวิชาการด้านผังเมืองมองว่าการลงทุนในระบบขนส่งสาธารณะเป็นทางเลือกที่เหมาะสม "
+            "เพราะช่วยลดการใช้รถยนต์ส่วนตัวและมลพิษทางอากาศในเขตเมืองชั้นใน",
+        ],
+        [
+            "อ่านเพิ่มเติม: ชาวกรุงเทพฯ กังวลค่าโดยสารรถไฟฟ้าที่สูงขึ้น",
+            "ภาพ: สำนักข่าวไทย",
+            "ติดตามข่าวสารล่าสุดได้ที่ Facebook และ LINE ของเรา",
+            "สมัครรับจดหมายข่าวของเรา",
+            "ข่าวที่เกี่ยวข้อง",
+        ],
+    ),
+}
+
+# Sentences of the article that share words with the boilerplate: the outlet's readers
+# ("follow", "subscribers", "comment", "photo"), kept whole in the body.
+HARD_NEGATIVES: dict[str, list[str]] = {
+    "hi": [
+        "मंत्री ने विज्ञापन अभियान पर टिप्पणी करने से इनकार किया, और कंपनी के शेयर गिर गए।",
+        "पुलिस ने बिना अनुमति के बने मकानों की जांच शुरू की और लोगों से नियमों का पालन करने को कहा।",
+    ],
+    "fa": [
+        "کارگران خواستار پرداخت کلیه حقوق معوقه خود شدند و حریم خصوصی کاربران موضوع بحث مجلس بود.",
+        "پلیس پرونده را دنبال می‌کند و نتیجه تحقیقات هفته آینده منتشر خواهد شد.",
+    ],
+    "th": [
+        "รัฐมนตรีปฏิเสธที่จะแสดงความคิดเห็นเกี่ยวกับแคมเปญโฆษณาของรัฐบาล และหุ้นของบริษัทลดลงอย่างหนัก",
+        "ภาพจากกล้องวงจรปิดแสดงให้เห็นว่าคนร้ายหลบหนีไปทางทิศเหนือ และตำรวจกำลังติดตามตัวผู้ต้องสงสัยอยู่",
+    ],
+}
+
+
+def _removed(text: str) -> list[str]:
+    """The removed lines of ``text``, after checking that the segments rebuild it."""
+    result = clean(text)
+    assert "".join(text[s.start : s.end] for s in result.segments) == text
+    return [text[s.start : s.end].strip() for s in result.removed]
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+def test_boilerplate_in_the_article_goes(language: str) -> None:
+    paragraphs, boilerplate = ARTICLES[language]
+    lead_in, *after = boilerplate
+    text = "\n".join([paragraphs[0], lead_in, *paragraphs[1:], *after]) + "\n"
+    removed = " ".join(_removed(text))
+    for line in boilerplate:
+        assert line in removed, f"{language}: kept {line!r}"
+    body = clean(text).body
+    for paragraph in paragraphs:
+        assert paragraph in body
+
+
+@pytest.mark.parametrize("language", sorted(HARD_NEGATIVES))
+def test_sentences_that_share_the_words_stay(language: str) -> None:
+    paragraphs, _ = ARTICLES[language]
+    text = "\n".join([paragraphs[0], *HARD_NEGATIVES[language], *paragraphs[1:]]) + "\n"
+    assert _removed(text) == []
+
+
+def test_thai_follow_prompt_goes() -> None:
+    paragraphs, boilerplate = ARTICLES["th"]
+    text = "\n".join([*paragraphs, boilerplate[2]]) + "\n"
+    assert _removed(text) == [boilerplate[2]]
+
+
+def test_thai_paragraph_counts_its_words() -> None:
+    """A Thai paragraph of ~120 code points and two spaces is about two dozen words, not three."""
+    paragraph = ARTICLES["th"][0][0]
+    assert len(paragraph.split()) <= 3
+    assert word_counts([paragraph], [paragraph])[0] >= 20
+
+
+def test_other_scripts_keep_their_counts() -> None:
+    lines = ["The council met on Tuesday.", "市政府公布新的公共交通计划", "Совет собрался во вторник."]
+    assert word_counts(lines, lines) == [5, 7, 4]
+
+
+def test_thai_headline_is_headline_shaped() -> None:
+    assert looks_like_title("กรุงเทพมหานครเปิดเส้นทางรถรางสายใหม่ในย่านเมืองเก่า")
+    assert not looks_like_title(ARTICLES["th"][0][0])  # a paragraph is too long for one
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+def test_headline_above_the_article_is_its_title(language: str) -> None:
+    headline = {
+        "hi": "दिल्ली में नई ट्राम लाइन शुरू, पुराने शहर तक पहुंचना होगा आसान",
+        "fa": "شهرداری تهران خط جدید تراموا را در مرکز شهر افتتاح کرد",
+        "th": "กรุงเทพมหานครเปิดเส้นทางรถรางสายใหม่ในย่านเมืองเก่า",
+    }[language]
+    text = "\n".join([headline, *ARTICLES[language][0]]) + "\n"
+    result = clean(text)
+    assert [(s.category, text[s.start : s.end].strip()) for s in result.removed] == [("title", headline)]
