@@ -23,7 +23,7 @@ from cleaner.heuristics.lexicon import (
 )
 from cleaner.outlets.yamlsource import load_yaml
 
-LANGUAGES = "ar bg bn ca cs da de el en es fa fi fr he hi hr hu id it ja ko nb nl pl pt ro ru sk sl sr sv th tr uk vi zh".split()
+LANGUAGES = "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv nb nl pl pt ro ru sk sl sr sv th tr uk vi zh".split()
 # The phrase families, counted by category: reading time ("5 min read") shares
 # `related` with the read-more teasers, and tags ("Tags:") share `navigation` with
 # dates ("Updated:"), so eleven families make these ten categories.
@@ -387,6 +387,28 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "کارگران خواستار پرداخت کلیه حقوق معوقه خود شدند و حریم خصوصی کاربران موضوع بحث مجلس بود.",
         "طرح ویژه مشترکان برق از ماه آینده اجرا می‌شود و زمان مطالعه دانش‌آموزان افزایش یافته است.",
         "پلیس پرونده را دنبال می‌کند و نتیجه تحقیقات هفته آینده منتشر خواهد شد.",
+    ),
+    "lt": (
+        "Miesto taryba antradienį patvirtino 4,2 milijono eurų biudžetą, o vandens tiekėjo abonentai nuo sausio mokės daugiau, rašo laikraštis.",
+        "Ji pasidalijo premiją su dviem universiteto kolegomis, pranešė komisija.",
+        "Fotografas, kuris padarė nuotrauką, trečiadienį liudijo teisme.",
+        "Ministras atsisakė komentuoti reklamos kampaniją, o bendrovės akcijos smuko.",
+        "Daugiau naujienų apie derybas tikimasi kitą savaitę, sakė ministerijos atstovas.",
+    ),
+    "lv": (
+        "Pilsētas dome otrdien apstiprināja budžetu 4,2 miljonu eiro apmērā, un ūdensapgādes uzņēmuma abonenti no janvāra maksās vairāk, raksta laikraksts.",
+        "Viņa dalīja balvu ar diviem universitātes kolēģiem, paziņoja žūrija.",
+        "Fotogrāfs, kurš uzņēma attēlu, trešdien liecināja tiesā.",
+        "Ministrs atteicās komentēt reklāmas kampaņu, un uzņēmuma akcijas kritās.",
+        "Tu esi pirmais, kurš to pamanīja, sacīja treneris pēc spēles.",
+    ),
+    "et": (
+        "Linnavolikogu kiitis teisipäeval heaks 4,2 miljoni euro suuruse eelarve ning veefirma kliendid maksavad jaanuarist rohkem, kirjutab ajaleht.",
+        "Ta jagas auhinda kahe ülikooli kolleegiga, teatas žürii.",
+        "Fotograaf, kes pildi tegi, andis kolmapäeval kohtus tunnistusi.",
+        "Minister keeldus reklaamikampaaniat kommenteerimast ja ettevõtte aktsiad langesid.",
+        "See ei ole esimene kord, kui linn peab eelarvet kärpima, ütles linnapea.",
+        "Ema ütles lapsele: loe kaasa, kui ma ette loen.",
     ),
     "sr": (
         "Градско веће је у уторак усвојило буџет од 4,2 милиона евра, а претплатници водовода плаћаће више од јануара, пише лист.",

@@ -1,4 +1,4 @@
-"""Hindi, Persian, Thai, Serbian and Bengali: the boilerplate an extractor leaves in their
+"""Hindi, Persian, Thai, Serbian, Bengali, Lithuanian, Latvian and Estonian: the boilerplate an extractor leaves in their
 articles goes, and
 Thai (with Lao, Burmese and Khmer, written without spaces between words) is counted in
 words, not in space-separated runs.
@@ -85,6 +85,48 @@ ARTICLES: dict[str, tuple[list[str], list[str]]] = {
             "সম্পর্কিত খবর",
         ],
     ),
+    "lt": (
+        [
+            "Miesto taryba antradienį nusprendė pratęsti šiaurinę tramvajaus liniją keturiomis stotelėmis, o projektas kainuos apie 80 milijonų eurų ir truks trejus metus.",
+            "Pasak susisiekimo departamento, kiekvienas tramvajus galės vežti apie du šimtus keleivių ir važiuos kas dešimt minučių nuo šešių ryto iki vidurnakčio.",
+            "Urbanistikos ekspertai mano, kad investicijos į viešąjį transportą yra teisingas pasirinkimas, nes mažina automobilių naudojimą ir oro taršą.",
+        ],
+        [
+            "Taip pat skaitykite: Gyventojai nepatenkinti naujomis stovėjimo kainomis",
+            "Nuotrauka: BNS",
+            "Sekite mus „Facebook“ ir „Instagram“",
+            "Užsiprenumeruokite mūsų naujienlaiškį",
+            "Susiję straipsniai",
+        ],
+    ),
+    "lv": (
+        [
+            "Pilsētas dome otrdien nolēma pagarināt ziemeļu tramvaja līniju par četrām pieturām, un projekts izmaksās aptuveni 80 miljonus eiro un ilgs trīs gadus.",
+            "Saskaņā ar satiksmes departamenta datiem katrs tramvajs varēs pārvadāt ap divsimt pasažieru un kursēs ik pēc desmit minūtēm no sešiem rītā līdz pusnaktij.",
+            "Pilsētplānošanas eksperti uzskata, ka ieguldījumi sabiedriskajā transportā ir pareiza izvēle, jo tie samazina automašīnu lietošanu un gaisa piesārņojumu.",
+        ],
+        [
+            "Lasi arī: Iedzīvotāji neapmierināti ar jaunajām stāvvietu cenām",
+            "Foto: LETA",
+            "Seko mums Facebook un Instagram",
+            "Piesakies mūsu jaunumu vēstulei",
+            "Saistītie raksti",
+        ],
+    ),
+    "et": (
+        [
+            "Linnavolikogu otsustas teisipäeval pikendada põhjapoolset trammiliini nelja peatuse võrra ning projekt maksab umbes 80 miljonit eurot ja kestab kolm aastat.",
+            "Transpordiameti andmetel mahutab iga tramm umbes kakssada reisijat ning see sõidab iga kümne minuti järel kella kuuest hommikul kuni keskööni.",
+            "Linnaplaneerimise eksperdid leiavad, et investeerimine ühistransporti on õige valik, sest see vähendab autode kasutamist ja õhusaastet.",
+        ],
+        [
+            "Loe ka: Elanikud on uute parkimishindadega rahulolematud",
+            "Foto: Scanpix",
+            "Jälgi meid Facebookis ja Instagramis",
+            "Telli meie uudiskiri",
+            "Seotud artiklid",
+        ],
+    ),
     "th": (
         [
             "กรุงเทพมหานครประกาศเปิดให้บริการรถรางสายใหม่ซึ่งเชื่อมระหว่างสถานีรถไฟฟ้ากับย่านเมืองเก่า"
@@ -122,6 +164,14 @@ HARD_NEGATIVES: dict[str, list[str]] = {
     "bn": [
         "মন্ত্রী বিজ্ঞাপন প্রচারণা নিয়ে মন্তব্য করতে অস্বীকৃতি জানান, এবং কোম্পানির শেয়ারের দাম কমে যায়।",
         "সর্বশেষ খবর অনুযায়ী বন্যায় তিনটি জেলার পঞ্চাশ হাজার মানুষ ক্ষতিগ্রস্ত হয়েছে।",
+    ],
+    "lt": ["Ministras atsisakė komentuoti reklamos kampaniją, o bendrovės akcijos smuko."],
+    "lv": [
+        "Tu esi pirmais, kurš to pamanīja, sacīja treneris pēc spēles, un komanda uzvarēja ar trīs vārtiem."
+    ],
+    "et": [
+        "See ei ole esimene kord, kui linn peab eelarvet kärpima, ütles linnapea volikogu istungil.",
+        "Ema ütles lapsele: loe kaasa, kui ma ette loen, ja hiljem räägime raamatust.",
     ],
     "th": [
         "รัฐมนตรีปฏิเสธที่จะแสดงความคิดเห็นเกี่ยวกับแคมเปญโฆษณาของรัฐบาล และหุ้นของบริษัทลดลงอย่างหนัก",
@@ -188,6 +238,9 @@ def test_headline_above_the_article_is_its_title(language: str) -> None:
         "th": "กรุงเทพมหานครเปิดเส้นทางรถรางสายใหม่ในย่านเมืองเก่า",
         "sr": "Нова трамвајска линија повезаће центар са Новим Београдом",
         "bn": "ঢাকায় নতুন ট্রাম লাইন চালু, পুরান ঢাকায় যাতায়াত সহজ হবে",
+        "lt": "Vilniuje atidaryta nauja tramvajaus linija",
+        "lv": "Rīgā atklāta jauna tramvaja līnija",
+        "et": "Tallinnas avati uus trammiliin",
     }[language]
     text = "\n".join([headline, *ARTICLES[language][0]]) + "\n"
     result = clean(text)
