@@ -23,7 +23,7 @@ from cleaner.heuristics.lexicon import (
 )
 from cleaner.outlets.yamlsource import load_yaml
 
-LANGUAGES = "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv nb nl pl pt ro ru sk sl sr sv th tr uk vi zh".split()
+LANGUAGES = "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv ms nb nl pl pt ro ru sk sl sr sv th tr uk ur vi zh".split()
 # The phrase families, counted by category: reading time ("5 min read") shares
 # `related` with the read-more teasers, and tags ("Tags:") share `navigation` with
 # dates ("Updated:"), so eleven families make these ten categories.
@@ -409,6 +409,20 @@ NEUTRAL: dict[str, tuple[str, ...]] = {
         "Minister keeldus reklaamikampaaniat kommenteerimast ja ettevõtte aktsiad langesid.",
         "See ei ole esimene kord, kui linn peab eelarvet kärpima, ütles linnapea.",
         "Ema ütles lapsele: loe kaasa, kui ma ette loen.",
+    ),
+    "ur": (
+        "شہر کی کونسل نے منگل کو 42 کروڑ روپے کا بجٹ منظور کیا، اور اخبار کے مطابق واٹر بورڈ کے صارفین جنوری سے زیادہ ادائیگی کریں گے۔",
+        "انہوں نے یہ انعام یونیورسٹی کے دو ساتھیوں کے ساتھ بانٹا، جیوری نے بتایا۔",
+        "تصویر کھینچنے والے فوٹوگرافر نے بدھ کو عدالت میں گواہی دی۔",
+        "وزیر نے اشتہاری مہم پر تبصرہ کرنے سے انکار کیا اور کمپنی کے حصص گر گئے۔",
+        "تازہ ترین خبروں کے مطابق سیلاب سے تین اضلاع متاثر ہوئے ہیں۔",
+    ),
+    "ms": (
+        "Majlis bandaraya meluluskan bajet sebanyak 42 juta ringgit pada hari Selasa, dan pelanggan syarikat air akan membayar lebih mulai Januari, menurut akhbar itu.",
+        "Dia berkongsi hadiah itu dengan dua rakan sekerja dari universiti, kata juri.",
+        "Jurugambar yang merakam gambar itu memberi keterangan di mahkamah pada hari Rabu.",
+        "Menteri enggan mengulas kempen iklan kerajaan, dan saham syarikat itu jatuh.",
+        "Parti paling popular di negeri itu memenangi dua puluh kerusi dalam pilihan raya.",
     ),
     "sr": (
         "Градско веће је у уторак усвојило буџет од 4,2 милиона евра, а претплатници водовода плаћаће више од јануара, пише лист.",

@@ -1,7 +1,7 @@
-"""Hindi, Persian, Thai, Serbian, Bengali, Lithuanian, Latvian and Estonian: the boilerplate an extractor leaves in their
-articles goes, and
-Thai (with Lao, Burmese and Khmer, written without spaces between words) is counted in
-words, not in space-separated runs.
+"""Hindi, Urdu, Bengali, Persian, Thai, Malay, Serbian, Lithuanian, Latvian and Estonian: the
+boilerplate an extractor leaves in their articles goes, and Thai (with Lao, Burmese and
+Khmer, written without spaces between words) is counted in words, not in space-separated
+runs.
 
 The articles below were written for these tests (a new tram line, told in each language),
 with the boilerplate lines news sites in these languages print: a read-more lead-in, a
@@ -128,6 +128,34 @@ ARTICLES: dict[str, tuple[list[str], list[str]]] = {
             "Seotud artiklid",
         ],
     ),
+    "ur": (
+        [
+            "لاہور کی میونسپل کارپوریشن نے پیر کے روز نئی ٹرام لائن کا افتتاح کیا جو میٹرو اسٹیشن کو پرانے بازار سے ملاتی ہے۔ میئر کے مطابق اس سے رش کے اوقات میں ٹریفک کا دباؤ کم ہوگا۔",
+            "محکمہ ٹرانسپورٹ کے مطابق ہر ٹرام میں تقریباً دو سو مسافر سفر کر سکیں گے اور یہ صبح چھ بجے سے رات دس بجے تک ہر دس منٹ بعد چلے گی۔",
+            "شہری منصوبہ بندی کے ماہرین کا کہنا ہے کہ پبلک ٹرانسپورٹ میں سرمایہ کاری درست فیصلہ ہے کیونکہ اس سے نجی گاڑیوں کا استعمال اور فضائی آلودگی کم ہوتی ہے۔",
+        ],
+        [
+            "یہ بھی پڑھیں: میٹرو کے کرایوں میں اضافے پر مسافر پریشان",
+            "فائل فوٹو",
+            "ہمیں فیس بک اور ٹوئٹر پر فالو کریں",
+            "ہمارا نیوز لیٹر سبسکرائب کریں",
+            "متعلقہ خبریں",
+        ],
+    ),
+    "ms": (
+        [
+            "Dewan Bandaraya Kuala Lumpur membuka laluan trem baharu pada hari Isnin yang menghubungkan stesen MRT dengan kawasan bandar lama, dan datuk bandar berkata ia akan mengurangkan kesesakan lalu lintas pada waktu puncak.",
+            "Menurut jabatan pengangkutan, setiap trem boleh membawa kira-kira dua ratus penumpang dan akan bergerak setiap sepuluh minit dari pukul enam pagi hingga sepuluh malam.",
+            "Pakar perancangan bandar berpendapat pelaburan dalam pengangkutan awam adalah pilihan yang tepat kerana ia mengurangkan penggunaan kereta persendirian dan pencemaran udara.",
+        ],
+        [
+            "Berita berkaitan: Penumpang bimbang tambang MRT naik lagi",
+            "Gambar: Bernama",
+            "Ikuti kami di Facebook dan Instagram",
+            "Langgan surat berita kami",
+            "Artikel berkaitan",
+        ],
+    ),
     "th": (
         [
             "กรุงเทพมหานครประกาศเปิดให้บริการรถรางสายใหม่ซึ่งเชื่อมระหว่างสถานีรถไฟฟ้ากับย่านเมืองเก่า"
@@ -174,6 +202,8 @@ HARD_NEGATIVES: dict[str, list[str]] = {
         "See ei ole esimene kord, kui linn peab eelarvet kärpima, ütles linnapea volikogu istungil.",
         "Ema ütles lapsele: loe kaasa, kui ma ette loen, ja hiljem räägime raamatust.",
     ],
+    "ur": ["تازہ ترین خبروں کے مطابق سیلاب سے تین اضلاع متاثر ہوئے ہیں اور امدادی کارروائیاں جاری ہیں۔"],
+    "ms": ["Parti paling popular di negeri itu memenangi dua puluh kerusi dalam pilihan raya minggu lalu."],
     "th": [
         "รัฐมนตรีปฏิเสธที่จะแสดงความคิดเห็นเกี่ยวกับแคมเปญโฆษณาของรัฐบาล และหุ้นของบริษัทลดลงอย่างหนัก",
         "ภาพจากกล้องวงจรปิดแสดงให้เห็นว่าคนร้ายหลบหนีไปทางทิศเหนือ และตำรวจกำลังติดตามตัวผู้ต้องสงสัยอยู่",
@@ -239,6 +269,8 @@ def test_headline_above_the_article_is_its_title(language: str) -> None:
         "th": "กรุงเทพมหานครเปิดเส้นทางรถรางสายใหม่ในย่านเมืองเก่า",
         "sr": "Нова трамвајска линија повезаће центар са Новим Београдом",
         "bn": "ঢাকায় নতুন ট্রাম লাইন চালু, পুরান ঢাকায় যাতায়াত সহজ হবে",
+        "ur": "لاہور میں نئی ٹرام لائن کا افتتاح، پرانے شہر تک رسائی آسان",
+        "ms": "Laluan trem baharu dibuka di pusat bandar Kuala Lumpur",
         "lt": "Vilniuje atidaryta nauja tramvajaus linija",
         "lv": "Rīgā atklāta jauna tramvaja līnija",
         "et": "Tallinnas avati uus trammiliin",
