@@ -285,6 +285,22 @@ def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list
     return counts
 
 
+def _date_counts(lows: list[str], words: list[int], digits: list[int]) -> list[int]:
+    """Dates (``_DATE``) in each line holding a digit: a date-only line has at most
+    DATE_LINE_MAX_WORDS words, so longer lines need no count (0)."""
+    return _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+
+
+def _phone_lines(lows: list[str], digits: list[int]) -> list[bool]:
+    """Whether each line holds a phone number, searched in the lines with enough digits."""
+    return _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
+
+
+def _url_lines(page: _LowerPage) -> list[bool]:
+    """Whether each line holds a link, searched in the lines holding "http" or "www."."""
+    return _found(page.holding(("http", "www.")), _URL_FOUND, page.lows)
+
+
 def _run_lengths(flags: list[bool], starts: list[int]) -> list[int]:
     """For each line, the length of the run of equal flags it sits in (a run ends with its page)."""
     out: list[int] = []
@@ -461,7 +477,26 @@ def article_matrix(
     sizes: list[int] | None = None,
 ) -> np.ndarray:
     """The model's columns for one page's lines, or for the lines of many pages one
-    after the other: a (lines x ARTICLE_FEATURES) array.
+    after the other: a (lines x ARTICLE_FEATURES) array (see ``article_matrix_python``).
+    Where the compiled accelerator is built, its twin ``article_columns`` computes the
+    whole matrix in one call (``_article_matrix_compiled``): the Python form's lists,
+    arrays and neighbour copies cost more than their arithmetic on a page's few lines."""
+    if texts and _COMPILED_COLUMNS:
+        return _article_matrix_compiled(texts, lines, leads, lexicon, columns, sizes)
+    return article_matrix_python(texts, lines, leads, lexicon, columns, sizes)
+
+
+def article_matrix_python(
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None = None,
+    sizes: list[int] | None = None,
+) -> np.ndarray:
+    """The model's columns for one page's lines, or for the lines of many pages one
+    after the other: a (lines x ARTICLE_FEATURES) array. The reference of the compiled
+    twin (``_article_matrix_compiled``) and the fallback where it is not built.
 
     ``lines``: the lines as the labeler read them (lower-cased, normalised, the phrase
     scan, word counts); ``leads``: each line's lead-in category; ``columns``: the
@@ -499,11 +534,10 @@ def article_matrix(
     upper_initials, cased_initials, digits = letter_counts_of_pages(texts, starts)
     opening = _opening_columns(stripped, columns)
     if wanted("date_like") or wanted("date_only"):
-        # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
-        dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+        dates = _date_counts(lows, words, digits)
     low_page = _LowerPage(lows, lines.page)
-    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
-    urls = _found(low_page.holding(("http", "www.")), _URL_FOUND, lows)
+    phones = _phone_lines(lows, digits)
+    urls = _url_lines(low_page)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -984,6 +1018,150 @@ _SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACT
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
 _FAMILY_NAMES = tuple(f"family_{family}" for family in FAMILY_COLUMNS)  # their columns' names
+
+
+# The columns article_matrix_python fills whatever ``columns`` asks for; it fills the others
+# only when asked, and the compiled twin leaves them 0 alike.
+_ALWAYS_FILLED = frozenset(
+    (
+        "log_words",
+        "log_chars",
+        "words_since_par",
+        "short",
+        "long",
+        "sentence_end",
+        "colon_end",
+        "title_share",
+        "lead_in",
+        "we_share",
+        "you_share",
+        "title_overlap",
+        "page_lines",
+        "page_words",
+        "page_long_share",
+        "page_short_share",
+    )
+)
+# The columns that are logs of counts: the compiled twin gives the counts, and numpy takes
+# their log1p as in article_matrix_python (numpy's SIMD log1p differs from the C library's
+# in the last bit for some whole numbers, so C does not take it). As runs of rows.
+_LOG_COLUMNS = (
+    "log_words",
+    "log_chars",
+    "words_since_par",
+    *(target for target, source, _ in _SHIFTED if source == "log_words"),
+    "page_lines",
+    "page_words",
+)
+_LOG_ROWS = tuple(
+    (rows[0], rows[0] + len(rows))
+    for rows in (
+        [row for _, row in run]
+        for _, run in groupby(
+            enumerate(sorted(_INDEX[name] for name in _LOG_COLUMNS)), lambda at: at[1] - at[0]
+        )
+    )
+)
+# The characters of _SENTENCE_END, _BULLETS and _QUOTES, for the compiled twin
+_EDGE_SETS = tuple("".join(sorted(chars)) for chars in (_SENTENCE_END, _BULLETS, _QUOTES))
+# Which columns article_columns fills, per ``columns`` asked for (a few sets in a run)
+_KEEPS: dict[frozenset[str] | None, bytes] = {}
+_KEEPS_MAX = 64
+
+
+def _keep(columns: Collection[str] | None) -> bytes:
+    """One byte per column, 1 where ``article_matrix_python`` fills it when asked for ``columns``."""
+    key = None if columns is None else columns if isinstance(columns, frozenset) else frozenset(columns)
+    found = _KEEPS.get(key)
+    if found is None:
+        found = bytes(key is None or name in key or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES)
+        if len(_KEEPS) < _KEEPS_MAX:
+            _KEEPS[key] = found
+    return found
+
+
+_Marks = tuple[list[int] | list[bool] | None, ...]
+
+
+def _line_marks(
+    stripped: list[str],
+    lines: PageLines,
+    digits: list[int],
+    lexicon: Lexicon,
+    columns: Collection[str] | None,
+) -> _Marks:
+    """What the compiled twin takes from Python for the columns asked for, per line (None:
+    not asked, all 0): the searches of regular expressions and of the lexicon, the same
+    calls as article_matrix_python's, in the order of article_columns.c's MARK_ enum."""
+
+    def wanted(*names: str) -> bool:
+        return columns is None or any(name in columns for name in names)
+
+    lows, words = lines.lows, lines.words
+    page = (
+        _LowerPage(lows, lines.page)
+        if wanted("url_line", "link_mark", "email", "handle", "copyright", "pipe")
+        else None
+    )
+    at_signs = page.holding(("@",)) if page is not None and wanted("email", "handle") else None
+    opening = _opening_columns(stripped, columns)
+    return (
+        _date_counts(lows, words, digits) if wanted("date_like", "date_only") else None,
+        _phone_lines(lows, digits) if wanted("phone") else None,
+        _url_lines(page) if page is not None and wanted("url_line", "link_mark") else None,
+        _found(at_signs, _EMAIL, lows) if at_signs is not None and wanted("email") else None,
+        _found(at_signs, _HANDLE, lows) if at_signs is not None and wanted("handle") else None,
+        page.holding(_COPYRIGHT_MARKS) if page is not None and wanted("copyright") else None,
+        page.holding(("|",)) if page is not None and wanted("pipe") else None,
+        *(opening[kind] if wanted(name) else None for name, kind in _OPENING_COLUMNS.items()),
+        [norm in lexicon.line_category for norm in lines.norms] if wanted("button") else None,
+        lines.scan.at_start,
+    )
+
+
+def _article_matrix_compiled(
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None,
+    sizes: list[int] | None,
+) -> np.ndarray:
+    """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
+    what needs a regular expression, the lexicon or a case table (``_line_marks``, the
+    letter counts, the pronoun and title shares, by their own compiled twins), C the
+    rest in one call, and numpy the logs of its counts."""
+    compiled = native.MODULE
+    assert compiled is not None
+    lows, words = lines.lows, lines.words
+    n = len(texts)
+    sizes = [n] if sizes is None else list(sizes)
+    starts = list(accumulate(sizes, initial=0))
+    stripped = list(map(str.strip, texts))
+    letters = letter_counts_of_pages(texts, starts)
+    shares = (
+        *compiled.pronoun_shares(lows, words, _WE, _YOU),
+        compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
+    )
+    marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
+    lexical = (lines.scan.categories, lines.scan.covered, leads)
+    data = compiled.article_columns(
+        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _keep(columns)
+    )
+    out = np.frombuffer(data).reshape(len(ARTICLE_FEATURES), n)
+    for a, b in _LOG_ROWS:
+        np.log1p(out[a:b], out=out[a:b])
+    return out.T
+
+
+def _compiled_columns_fit() -> bool:
+    """Whether the built accelerator has ``article_columns`` with this module's columns (an
+    extension built from another checkout may lack it or order them otherwise)."""
+    names = getattr(native.MODULE, "article_column_names", None)
+    return names is not None and names() == ARTICLE_FEATURES
+
+
+_COMPILED_COLUMNS = _compiled_columns_fit()
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
