@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection
 from functools import cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import is_not
+from types import ModuleType
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -481,8 +482,8 @@ def article_matrix(
     Where the compiled accelerator is built, its twin ``article_columns`` computes the
     whole matrix in one call (``_article_matrix_compiled``): the Python form's lists,
     arrays and neighbour copies cost more than their arithmetic on a page's few lines."""
-    if texts and _COMPILED_COLUMNS:
-        return _article_matrix_compiled(texts, lines, leads, lexicon, columns, sizes)
+    if texts and _COMPILED_COLUMNS and native.MODULE is not None:
+        return _article_matrix_compiled(native.MODULE, texts, lines, leads, lexicon, columns, sizes)
     return article_matrix_python(texts, lines, leads, lexicon, columns, sizes)
 
 
@@ -1064,19 +1065,59 @@ _LOG_ROWS = tuple(
 )
 # The characters of _SENTENCE_END, _BULLETS and _QUOTES, for the compiled twin
 _EDGE_SETS = tuple("".join(sorted(chars)) for chars in (_SENTENCE_END, _BULLETS, _QUOTES))
-# Which columns article_columns fills, per ``columns`` asked for (a few sets in a run)
-_KEEPS: dict[frozenset[str] | None, bytes] = {}
-_KEEPS_MAX = 64
+# The marks _line_marks takes from Python (the order of article_columns.c's MARK_ enum),
+# each with the columns that read it: a mark no column asked for reads is left None.
+_MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
+    ("date_like", "date_only"),
+    ("phone",),
+    ("url_line", "link_mark"),
+    ("email",),
+    ("handle",),
+    ("copyright",),
+    ("pipe",),
+    *((name,) for name in _OPENING_COLUMNS),
+    ("button",),
+    ("phrase_start",),
+)
+# The columns read from searches of the lower-cased page (_LowerPage.holding), and the
+# texts each searches for: a page holding none of those asked for needs no search
+_PAGE_MARKS = (
+    (("url_line", "link_mark"), ("http", "www.")),
+    (("email", "handle"), ("@",)),
+    (("copyright",), _COPYRIGHT_MARKS),
+    (("pipe",), ("|",)),
+)
 
 
-def _keep(columns: Collection[str] | None) -> bytes:
-    """One byte per column, 1 where ``article_matrix_python`` fills it when asked for ``columns``."""
+class _Plan(NamedTuple):
+    """What the compiled twin computes for a set of columns asked for (see ``_plan``)."""
+
+    keep: bytes  # one byte per column, 1 where article_matrix_python fills it
+    marks: tuple[bool, ...]  # per mark (_MARK_COLUMNS), whether a column asked for reads it
+    page: tuple[str, ...]  # what they search the lower-cased page for (_LowerPage), if anything
+
+
+# Plans by the columns asked for: every page of a run asks for the same ones; bounded as
+# _ASSEMBLIES is
+_PLANS: dict[frozenset[str] | None, _Plan] = {}
+
+
+def _plan(columns: Collection[str] | None) -> _Plan:
+    """The columns ``article_matrix_python`` fills when asked for ``columns`` and the marks
+    they read; remembered by the columns."""
     key = None if columns is None else columns if isinstance(columns, frozenset) else frozenset(columns)
-    found = _KEEPS.get(key)
+    found = _PLANS.get(key)
     if found is None:
-        found = bytes(key is None or name in key or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES)
-        if len(_KEEPS) < _KEEPS_MAX:
-            _KEEPS[key] = found
+        asked = frozenset(ARTICLE_FEATURES) if key is None else key
+        found = _Plan(
+            bytes(name in asked or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES),
+            tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS),
+            tuple(
+                chain.from_iterable(texts for readers, texts in _PAGE_MARKS if not asked.isdisjoint(readers))
+            ),
+        )
+        if len(_PLANS) < _ASSEMBLIES_MAX:
+            _PLANS[key] = found
     return found
 
 
@@ -1092,34 +1133,33 @@ def _line_marks(
 ) -> _Marks:
     """What the compiled twin takes from Python for the columns asked for, per line (None:
     not asked, all 0): the searches of regular expressions and of the lexicon, the same
-    calls as article_matrix_python's, in the order of article_columns.c's MARK_ enum."""
-
-    def wanted(*names: str) -> bool:
-        return columns is None or any(name in columns for name in names)
-
+    calls as article_matrix_python's, in the order of _MARK_COLUMNS."""
+    plan = _plan(columns)
+    dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
     lows, words = lines.lows, lines.words
-    page = (
-        _LowerPage(lows, lines.page)
-        if wanted("url_line", "link_mark", "email", "handle", "copyright", "pipe")
-        else None
-    )
-    at_signs = page.holding(("@",)) if page is not None and wanted("email", "handle") else None
+    page = None
+    if plan.page:  # the text _LowerPage would search: most pages hold none of its marks
+        text = lines.page if len(lines.page) == sum(map(len, lows)) + len(lows) - 1 else "\n".join(lows)
+        if any(mark in text for mark in plan.page):
+            page = _LowerPage(lows, text)
+    at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
     opening = _opening_columns(stripped, columns)
     return (
-        _date_counts(lows, words, digits) if wanted("date_like", "date_only") else None,
-        _phone_lines(lows, digits) if wanted("phone") else None,
-        _url_lines(page) if page is not None and wanted("url_line", "link_mark") else None,
-        _found(at_signs, _EMAIL, lows) if at_signs is not None and wanted("email") else None,
-        _found(at_signs, _HANDLE, lows) if at_signs is not None and wanted("handle") else None,
-        page.holding(_COPYRIGHT_MARKS) if page is not None and wanted("copyright") else None,
-        page.holding(("|",)) if page is not None and wanted("pipe") else None,
-        *(opening[kind] if wanted(name) else None for name, kind in _OPENING_COLUMNS.items()),
-        [norm in lexicon.line_category for norm in lines.norms] if wanted("button") else None,
-        lines.scan.at_start,
+        _date_counts(lows, words, digits) if dates else None,
+        _phone_lines(lows, digits) if phone else None,
+        _url_lines(page) if page is not None and urls else None,
+        _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
+        _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
+        page.holding(_COPYRIGHT_MARKS) if page is not None and copyright_ else None,
+        page.holding(("|",)) if page is not None and pipe else None,
+        *(opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)),
+        [norm in lexicon.line_category for norm in lines.norms] if button else None,
+        lines.scan.at_start if at_start else None,
     )
 
 
 def _article_matrix_compiled(
+    compiled: ModuleType,
     texts: list[str],
     lines: PageLines,
     leads: list[str | None],
@@ -1130,9 +1170,7 @@ def _article_matrix_compiled(
     """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
     what needs a regular expression, the lexicon or a case table (``_line_marks``, the
     letter counts, the pronoun and title shares, by their own compiled twins), C the
-    rest in one call, and numpy the logs of its counts."""
-    compiled = native.MODULE
-    assert compiled is not None
+    rest in one call, and numpy the logs of its counts. ``compiled``: the built module."""
     lows, words = lines.lows, lines.words
     n = len(texts)
     sizes = [n] if sizes is None else list(sizes)
@@ -1146,7 +1184,7 @@ def _article_matrix_compiled(
     marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data = compiled.article_columns(
-        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _keep(columns)
+        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep
     )
     out = np.frombuffer(data).reshape(len(ARTICLE_FEATURES), n)
     for a, b in _LOG_ROWS:
