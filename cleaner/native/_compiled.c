@@ -8,7 +8,8 @@
  * article_lines.pronoun_shares_python, article_lines.title_overlaps_python,
  * article_lines._repeated_python, article_lines._edge_points_python,
  * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
- * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * of trees.TreeEnsemble; article_columns.c, compiled into the same module, has
+ * article_lines.article_matrix_python's. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
