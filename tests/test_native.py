@@ -404,15 +404,20 @@ def test_compiled_article_columns_refuse_bad_arguments() -> None:
     lexical = ([None, "share"], [0, 0], [None, None])
     edges = article_lines._EDGE_SETS
     keep = bytes([1]) * len(ARTICLE_FEATURES)
-    out = np.frombuffer(module.article_columns(*good, lexical, none, [1, 1], edges, keep))
-    assert out.shape == (2 * len(ARTICLE_FEATURES),)
-    assert (
-        len(module.article_columns([], [], ([], [], []), ([], [], []), ([], [], []), none, [], edges, keep))
-        == 0
+    logs = article_lines._log_table()
+    data, logged = module.article_columns(*good, lexical, none, [1, 1], edges, keep, logs)
+    assert logged and np.frombuffer(data).shape == (2 * len(ARTICLE_FEATURES),)
+    # counts past the table: left as counts, for numpy's log1p
+    data, logged = module.article_columns(*good, lexical, none, [1, 1], edges, keep, logs[:2])
+    assert not logged and np.frombuffer(data)[: 2 * 2].tolist() == [2.0, 1.0, 3.0, 1.0]
+    empty = ([], [], [])
+    assert module.article_columns([], [], empty, empty, empty, none, [], edges, keep, logs) == (
+        bytearray(),
+        True,
     )
     bad_calls = [
-        (("a b", "c"), *good[1:], lexical, none, [1, 1], edges, keep),  # a tuple of lines
-        (["a b", b"c"], *good[1:], lexical, none, [1, 1], edges, keep),  # bytes
+        (("a b", "c"), *good[1:], lexical, none, [1, 1], edges, keep, logs),  # a tuple of lines
+        (["a b", b"c"], *good[1:], lexical, none, [1, 1], edges, keep, logs),  # bytes
         (
             ["a b", type("Str", (str,), {})("c")],
             *good[1:],
@@ -421,30 +426,34 @@ def test_compiled_article_columns_refuse_bad_arguments() -> None:
             [1, 1],
             edges,
             keep,
-        ),  # a str subclass
-        (good[0], [2], *good[2:], lexical, none, [1, 1], edges, keep),  # too few words
-        (good[0], [2, 1.0], *good[2:], lexical, none, [1, 1], edges, keep),  # a float count
-        (*good[:3], ([0.0, "x"], [0.0, 0.0], [0.0, 0.0]), lexical, none, [1, 1], edges, keep),
-        (*good, lexical[:2], none, [1, 1], edges, keep),
-        (*good, lexical, none[:-1], [1, 1], edges, keep),
-        (*good, lexical, (*none[:-1], [True]), [1, 1], edges, keep),
-        (*good, lexical, none, [1, 1], edges, keep[:-1]),
-        (*good, lexical, none, [1, 1], (*edges[:2], "x" * 65), keep),
-        (*good, lexical, none, (1, 1), edges, keep),
-        (*good, lexical, none, [1, 1], edges),
+            logs,
+        ),  # a subclass
+        (good[0], [2], *good[2:], lexical, none, [1, 1], edges, keep, logs),  # too few words
+        (good[0], [2, 1.0], *good[2:], lexical, none, [1, 1], edges, keep, logs),  # a float count
+        (*good[:3], ([0.0, "x"], [0.0, 0.0], [0.0, 0.0]), lexical, none, [1, 1], edges, keep, logs),
+        (*good, lexical[:2], none, [1, 1], edges, keep, logs),
+        (*good, lexical, none[:-1], [1, 1], edges, keep, logs),
+        (*good, lexical, (*none[:-1], [True]), [1, 1], edges, keep, logs),
+        (*good, lexical, none, [1, 1], edges, keep[:-1], logs),
+        (*good, lexical, none, [1, 1], (*edges[:2], "x" * 65), keep, logs),
+        (*good, lexical, none, (1, 1), edges, keep, logs),
+        (*good, lexical, none, [1, 1], edges, keep, logs.astype(np.float32)),
+        (*good, lexical, none, [1, 1], edges, keep, logs[::2]),  # not contiguous
+        (*good, lexical, none, [1, 1], edges, keep, "logs"),
+        (*good, lexical, none, [1, 1], edges, keep),
     ]
     for args in bad_calls:
-        with pytest.raises(TypeError):
+        with pytest.raises((TypeError, ValueError)):
             module.article_columns(*args)
     for sizes in ([2, 0], [1], [3], [1, 2], [-1, 3]):  # a page of none, not adding up to the lines
         with pytest.raises(ValueError):
-            module.article_columns(*good, lexical, none, sizes, edges, keep)
+            module.article_columns(*good, lexical, none, sizes, edges, keep, logs)
     with pytest.raises(ValueError):  # a negative count
-        module.article_columns(good[0], [2, -1], *good[2:], lexical, none, [2], edges, keep)
+        module.article_columns(good[0], [2, -1], *good[2:], lexical, none, [2], edges, keep, logs)
     with pytest.raises(ValueError):  # a count past 2**31
-        module.article_columns(good[0], [2, 2**40], *good[2:], lexical, none, [2], edges, keep)
+        module.article_columns(good[0], [2, 2**40], *good[2:], lexical, none, [2], edges, keep, logs)
     with pytest.raises(OverflowError):
-        module.article_columns(good[0], [2, 2**80], *good[2:], lexical, none, [2], edges, keep)
+        module.article_columns(good[0], [2, 2**80], *good[2:], lexical, none, [2], edges, keep, logs)
 
 
 def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import is_not
 from types import ModuleType
@@ -1043,9 +1043,9 @@ _ALWAYS_FILLED = frozenset(
         "page_short_share",
     )
 )
-# The columns that are logs of counts: the compiled twin gives the counts, and numpy takes
-# their log1p as in article_matrix_python (numpy's SIMD log1p differs from the C library's
-# in the last bit for some whole numbers, so C does not take it). As runs of rows.
+# The columns that are logs of counts: the compiled twin reads their log1p from numpy's
+# (``_log_table``), or leaves the counts for numpy (numpy's SIMD log1p differs from the C
+# library's in the last bit for some whole numbers, so C does not take it). As runs of rows.
 _LOG_COLUMNS = (
     "log_words",
     "log_chars",
@@ -1063,6 +1063,9 @@ _LOG_ROWS = tuple(
         )
     )
 )
+# Counts below this take their log1p from a table of numpy's (``_log_table``); a page with
+# a greater one (a line of more characters) has numpy take its logs
+LOG_TABLE_SIZE = 1 << 16
 # The characters of _SENTENCE_END, _BULLETS and _QUOTES, for the compiled twin
 _EDGE_SETS = tuple("".join(sorted(chars)) for chars in (_SENTENCE_END, _BULLETS, _QUOTES))
 # The marks _line_marks takes from Python (the order of article_columns.c's MARK_ enum),
@@ -1158,6 +1161,14 @@ def _line_marks(
     )
 
 
+@cache
+def _log_table() -> np.ndarray:
+    """numpy's log1p of 0 to LOG_TABLE_SIZE - 1, which the compiled twin reads a count's log
+    from: the numbers numpy gives for those counts anywhere (its log1p is elementwise), and
+    no numpy call per page."""
+    return np.log1p(np.arange(LOG_TABLE_SIZE, dtype=np.float64))
+
+
 def _article_matrix_compiled(
     compiled: ModuleType,
     texts: list[str],
@@ -1170,7 +1181,8 @@ def _article_matrix_compiled(
     """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
     what needs a regular expression, the lexicon or a case table (``_line_marks``, the
     letter counts, the pronoun and title shares, by their own compiled twins), C the
-    rest in one call, and numpy the logs of its counts. ``compiled``: the built module."""
+    rest in one call, reading the logs of its counts from numpy's (``_log_table``).
+    ``compiled``: the built module."""
     lows, words = lines.lows, lines.words
     n = len(texts)
     sizes = [n] if sizes is None else list(sizes)
@@ -1183,12 +1195,13 @@ def _article_matrix_compiled(
     )
     marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
-    data = compiled.article_columns(
-        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep
+    data, logged = compiled.article_columns(
+        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep, _log_table()
     )
     out = np.frombuffer(data).reshape(len(ARTICLE_FEATURES), n)
-    for a, b in _LOG_ROWS:
-        np.log1p(out[a:b], out=out[a:b])
+    if not logged:  # a count past the table: the counts are left, numpy takes their logs
+        for a, b in _LOG_ROWS:
+            np.log1p(out[a:b], out=out[a:b])
     return out.T
 
 

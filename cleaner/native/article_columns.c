@@ -516,7 +516,51 @@ fill_columns(double *out, Py_ssize_t n, const struct line_facts *facts, PyObject
     return 0;
 }
 
-/* article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep):
+/* The rows that hold counts of which the model reads log1p. */
+static const int COUNT_ROWS[] = {COL_LOG_WORDS,  COL_LOG_CHARS,   COL_WORDS_SINCE_PAR, COL_PREV_WORDS, COL_NEXT_WORDS,
+                                 COL_PREV2_WORDS, COL_NEXT2_WORDS, COL_PAGE_LINES,      COL_PAGE_WORDS};
+#define COUNT_ROW_COUNT ((int)(sizeof(COUNT_ROWS) / sizeof(COUNT_ROWS[0])))
+
+/* Replaces the counts of the count rows by their log1p read from `table` (numpy's log1p
+ * of 0, 1, 2, ..., `size` of them), where every count is in it: 1 then, else 0 and the
+ * counts stay (numpy takes their log1p). numpy's own numbers, since its SIMD log1p and
+ * the C library's differ in the last bit for some whole numbers. */
+static int
+log_counts(double *out, Py_ssize_t n, const double *table, Py_ssize_t size)
+{
+    for (int r = 0; r < COUNT_ROW_COUNT; r++) {
+        const double *row = out + (Py_ssize_t)COUNT_ROWS[r] * n;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            if (!(row[j] < (double)size)) /* counts are whole and 0 or more */
+                return 0;
+        }
+    }
+    for (int r = 0; r < COUNT_ROW_COUNT; r++) {
+        double *row = out + (Py_ssize_t)COUNT_ROWS[r] * n;
+        for (Py_ssize_t j = 0; j < n; j++)
+            row[j] = table[(Py_ssize_t)row[j]];
+    }
+    return 1;
+}
+
+/* The log table argument: a C-contiguous buffer of float64 in *view (released by the
+ * caller), or an error. */
+static int
+get_log_table(PyObject *logs, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(logs, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *format = view->format ? view->format : "B"; /* native float64 only */
+    if (view->itemsize != (Py_ssize_t)sizeof(double) ||
+        (strcmp(format, "d") != 0 && strcmp(format, "=d") != 0 && strcmp(format, "@d") != 0)) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_TypeError, "article_columns: logs must be a buffer of float64");
+        return -1;
+    }
+    return 0;
+}
+
+/* article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep, logs):
  * article_lines.article_matrix's columns for the lines of pages one after the other.
  *   stripped: the lines, str.strip()'d (list of str); words: their word counts;
  *   letters: (upper initials, cased initials, digits), lists of int per line;
@@ -526,16 +570,19 @@ fill_columns(double *out, Py_ssize_t n, const struct line_facts *facts, PyObject
  *   marks: MARKS lists of int per line, or None for all 0 (see the MARK_ enum);
  *   sizes: the lines of each page (above 0, adding up to the lines);
  *   edges: (sentence ends, bullets, quotes), str of the characters each set holds;
- *   keep: bytes, one per column, 0 for a column left 0.
- * Returns a bytearray of COLUMNS x lines float64, row by row; log_words, log_chars,
- * words_since_par, the four neighbours' words, page_lines and page_words hold counts. */
+ *   keep: bytes, one per column, 0 for a column left 0;
+ *   logs: numpy's log1p of 0, 1, 2, ... (float64, any length).
+ * Returns (a bytearray of COLUMNS x lines float64, row by row; logged): log_words,
+ * log_chars, words_since_par, the four neighbours' words, page_lines and page_words hold
+ * their log1p read from logs where logged is True, their counts where a count is past
+ * the table (log_counts). */
 PyObject *
 cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 9) {
+    if (nargs != 10) {
         PyErr_SetString(PyExc_TypeError,
-                        "article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep)");
+                        "article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep, logs)");
         return NULL;
     }
     if (!PyList_CheckExact(args[0])) {
@@ -558,7 +605,7 @@ cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t narg
     if (lines == NULL)
         return NULL;
     const Py_ssize_t n = PyTuple_GET_SIZE(lines);
-    PyObject *result = NULL;
+    PyObject *result = NULL, *pair = NULL;
     Py_ssize_t pages = 0, *sizes = NULL;
     struct line_facts *facts = n <= PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(struct line_facts)
                                    ? PyMem_Calloc((size_t)(n ? n : 1), sizeof(struct line_facts))
@@ -580,15 +627,23 @@ cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t narg
     result = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)COLUMNS * n * (Py_ssize_t)sizeof(double));
     if (result == NULL)
         goto done;
-    memset(PyByteArray_AS_STRING(result), 0,  (size_t)COLUMNS * (size_t)n * sizeof(double));
-    if (fill_columns((double *)PyByteArray_AS_STRING(result), n, facts, lines, sizes, pages, edge_sets,
-                     PyBytes_AS_STRING(keep)) < 0)
+    double *out = (double *)PyByteArray_AS_STRING(result);
+    memset(out, 0, (size_t)COLUMNS * (size_t)n * sizeof(double));
+    Py_buffer table;
+    if (fill_columns(out, n, facts, lines, sizes, pages, edge_sets, PyBytes_AS_STRING(keep)) < 0 ||
+        get_log_table(args[9], &table) < 0) {
         Py_CLEAR(result);
+        goto done;
+    }
+    const int logged = log_counts(out, n, (const double *)table.buf, table.len / (Py_ssize_t)sizeof(double));
+    PyBuffer_Release(&table);
+    pair = PyTuple_Pack(2, result, logged ? Py_True : Py_False);
 done:
     PyMem_Free(facts);
     PyMem_Free(sizes);
     Py_DECREF(lines);
-    return result;
+    Py_XDECREF(result);
+    return pair;
 }
 
 /* article_column_names(): the rows of article_columns, in order (article_lines checks
