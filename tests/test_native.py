@@ -377,6 +377,8 @@ def test_compiled_article_columns_are_the_python_ones_bit_for_bit() -> None:
         return
     assert module.article_column_names() == ARTICLE_FEATURES
     labeler = HeuristicLabeler()
+    model = load_article_model()
+    assert model is not None
     pages = _article_pages()
     batch = [text for page in pages for text in page]
     cases = [(page, None) for page in pages] + [(batch, [len(page) for page in pages])]
@@ -386,7 +388,7 @@ def test_compiled_article_columns_are_the_python_ones_bit_for_bit() -> None:
         readable = [LONE_SURROGATE.sub("\ufffd", text) for text in texts]
         lines = labeler.read_lines(readable)
         leads = lead_in_categories(readable, lines.norms, labeler.lexicon)
-        for columns in (None, load_article_model().columns, frozenset(["upper", "email", "button"])):
+        for columns in (None, model.columns, frozenset(["upper", "email", "button"])):
             args = (texts, lines, leads, labeler.lexicon, columns, sizes)
             got = _article_matrix_compiled(module, *args)
             reference = article_matrix_python(*args)
@@ -410,7 +412,7 @@ def test_compiled_article_columns_refuse_bad_arguments() -> None:
     # counts past the table: left as counts, for numpy's log1p
     data, logged = module.article_columns(*good, lexical, none, [1, 1], edges, keep, logs[:2])
     assert not logged and np.frombuffer(data)[: 2 * 2].tolist() == [2.0, 1.0, 3.0, 1.0]
-    empty = ([], [], [])
+    empty: tuple[list[int], list[int], list[int]] = ([], [], [])
     assert module.article_columns([], [], empty, empty, empty, none, [], edges, keep, logs) == (
         bytearray(),
         True,
