@@ -531,7 +531,7 @@ log_counts(double *out, Py_ssize_t n, const double *table, Py_ssize_t size)
     for (int r = 0; r < COUNT_ROW_COUNT; r++) {
         const double *row = out + (Py_ssize_t)COUNT_ROWS[r] * n;
         for (Py_ssize_t j = 0; j < n; j++) {
-            if (!(row[j] < (double)size)) /* counts are whole and 0 or more */
+            if (!(row[j] >= 0.0 && row[j] < (double)size)) /* counts are whole; never read outside */
                 return 0;
         }
     }
