@@ -8,9 +8,9 @@
  * links, openings, buttons, letter counts, pronoun and title shares) comes in computed by
  * Python, as lists; the rest is arithmetic on them. The result is a bytearray of float64,
  * one row per column (ARTICLE_FEATURES order, checked by article_lines at import) and one
- * value per line, which numpy wraps without a copy. The log columns hold their counts:
- * numpy takes their log1p, as the model was fitted (its SIMD log1p differs from the C
- * library's in the last bit for some whole numbers).
+ * value per line, which numpy wraps without a copy. The log columns' log1p is read from
+ * a table of numpy's own (log_counts), as the model was fitted: numpy's SIMD log1p differs
+ * from the C library's in the last bit for some whole numbers.
  *
  * Everything the arithmetic reads is copied into C arrays first, each object's type
  * checked exactly (no Python code runs while the lines are read), and the stripped lines
