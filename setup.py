@@ -1,4 +1,5 @@
-"""Build hook for the optional compiled accelerator (cleaner/native/_compiled.c).
+"""Build hook for the optional compiled accelerator (cleaner/native/_compiled.c and
+article_columns.c, one extension module).
 
 Everything else is declared in pyproject.toml. ``optional=True``: where no C compiler or no
 Python headers exist the build of the extension fails quietly and the pure-Python package
@@ -7,4 +8,7 @@ installs (cleaner.native.AVAILABLE is then False), with the same outputs.
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("cleaner.native._compiled", ["cleaner/native/_compiled.c"], optional=True)])
+SOURCES = ["cleaner/native/_compiled.c", "cleaner/native/article_columns.c"]
+HEADERS = ["cleaner/native/_compiled.h"]
+
+setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])

@@ -15,6 +15,7 @@ import dataclasses
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
 from itertools import accumulate
@@ -26,14 +27,18 @@ import pytest
 
 from cleaner import native
 from cleaner.blocks import Block, split_blocks_python
-from cleaner.heuristics import features
+from cleaner.heuristics import article_lines, features
 from cleaner.heuristics.article_lines import (
     _WE,
     _YOU,
+    ARTICLE_FEATURES,
     TITLE_OVERLAP_MAX_WORDS,
+    _article_matrix_compiled,
     _edge_points_python,
     _LowerPage,
     _repeated_python,
+    article_matrix_python,
+    lead_in_categories,
     pronoun_shares_python,
     title_overlaps_python,
 )
@@ -46,6 +51,7 @@ from cleaner.heuristics.features import (
     most_common_positions_python,
     token_counts_python,
 )
+from cleaner.heuristics.labeler import HeuristicLabeler
 from cleaner.heuristics.lexicon import lower_text, lower_text_python
 from cleaner.heuristics.line_letters import _letter_counts_by_numpy
 from cleaner.heuristics.model import load_model
@@ -327,6 +333,129 @@ def test_byte_words_fall_back_to_python_when_the_hashes_collide(monkeypatch: pyt
         monkeypatch.setattr(features, "_native_byte_word_occurrences", lambda data: None)
     first, words = features.byte_word_occurrences(b"the cat and the hat")
     assert first.tolist() == [0, 1, 2, 0, 4] and list(words) == b"the cat and the hat".split()
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _hexes(matrix: np.ndarray) -> list[list[str]]:
+    """Every number of a matrix as float.hex, row by row: equal only if equal bit for bit."""
+    return [[value.hex() for value in row] for row in matrix.tolist()]
+
+
+def _article_pages() -> list[list[str]]:
+    """Pages for the article columns: every corpus case's lines, the hostile strings'
+    lines (blocks, and split at LF only, so lines keep CR, NEL and U+2028 inside) and
+    lines made of the characters each column reads at a line's edges."""
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(CORPUS.rglob("*.txt"))
+        if not p.name.endswith(".body.txt")
+    ]
+    pages = [[block.text for block in split_blocks_python(text)] for text in [*texts, *HOSTILE]]
+    pages += [text.split("\n") for text in HOSTILE]
+    pages.append(
+        ["", " ", "\u00a0", "\ufeff", "\u200b", "A", "AB CD", "ǅ ǅ", "ΣΑΣ ΣΑΣ", "ß SS", "x" * 200_000]
+    )
+    pages.append(["Read more: the next one", "• a bullet", "“A quote”", "Why?", "Then:", "© 2024 Us | About"])
+    pages.append(
+        ["Call +1 (555) 010-0199", "www.example.com", "http://x.co/a", "mail a@b.co @handle", "10:22"]
+    )
+    pages.append(
+        ["Jane Doe is a reporter.", "By Jane Doe", "[VIDEO] Watch", "Q: Why?", "About Us", "We and you"]
+    )
+    return [page for page in pages if page]
+
+
+def test_compiled_article_columns_are_the_python_ones_bit_for_bit() -> None:
+    """``article_matrix``'s compiled form (``article_columns``) and its Python reference,
+    for each page alone and all of them as one batch, with every column and with the
+    shipped trees' columns only: the same float64, every column, every row."""
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE and not article_lines._COMPILED_COLUMNS
+        return
+    assert module.article_column_names() == ARTICLE_FEATURES
+    labeler = HeuristicLabeler()
+    model = load_article_model()
+    assert model is not None
+    pages = _article_pages()
+    batch = [text for page in pages for text in page]
+    cases = [(page, None) for page in pages] + [(batch, [len(page) for page in pages])]
+    for texts, sizes in cases:
+        # the labeler reads no lone surrogate (its text is UTF-8): it reads each as U+FFFD,
+        # while the columns read the lines as they are
+        readable = [LONE_SURROGATE.sub("\ufffd", text) for text in texts]
+        lines = labeler.read_lines(readable)
+        leads = lead_in_categories(readable, lines.norms, labeler.lexicon)
+        for columns in (None, model.columns, frozenset(["upper", "email", "button"])):
+            args = (texts, lines, leads, labeler.lexicon, columns, sizes)
+            got = _article_matrix_compiled(module, *args)
+            reference = article_matrix_python(*args)
+            assert got.shape == reference.shape == (len(texts), len(ARTICLE_FEATURES))
+            assert _hexes(got) == _hexes(reference)
+
+
+def test_compiled_article_columns_refuse_bad_arguments() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    none = (None,) * 14
+    good = (["a b", "c"], [2, 1], ([0, 0], [0, 0], [0, 0]), ([0.0, 0.0], [0.0, 0.0], [0.0, 0.0]))
+    lexical = ([None, "share"], [0, 0], [None, None])
+    edges = article_lines._EDGE_SETS
+    keep = bytes([1]) * len(ARTICLE_FEATURES)
+    logs = article_lines._log_table()
+    data, logged = module.article_columns(*good, lexical, none, [1, 1], edges, keep, logs)
+    assert logged and np.frombuffer(data).shape == (2 * len(ARTICLE_FEATURES),)
+    # counts past the table: left as counts, for numpy's log1p
+    data, logged = module.article_columns(*good, lexical, none, [1, 1], edges, keep, logs[:2])
+    assert not logged and np.frombuffer(data)[: 2 * 2].tolist() == [2.0, 1.0, 3.0, 1.0]
+    empty: tuple[list[int], list[int], list[int]] = ([], [], [])
+    assert module.article_columns([], [], empty, empty, empty, none, [], edges, keep, logs) == (
+        bytearray(),
+        True,
+    )
+    bad_calls = [
+        (("a b", "c"), *good[1:], lexical, none, [1, 1], edges, keep, logs),  # a tuple of lines
+        (["a b", b"c"], *good[1:], lexical, none, [1, 1], edges, keep, logs),  # bytes
+        (
+            ["a b", type("Str", (str,), {})("c")],
+            *good[1:],
+            lexical,
+            none,
+            [1, 1],
+            edges,
+            keep,
+            logs,
+        ),  # a subclass
+        (good[0], [2], *good[2:], lexical, none, [1, 1], edges, keep, logs),  # too few words
+        (good[0], [2, 1.0], *good[2:], lexical, none, [1, 1], edges, keep, logs),  # a float count
+        (*good[:3], ([0.0, "x"], [0.0, 0.0], [0.0, 0.0]), lexical, none, [1, 1], edges, keep, logs),
+        (*good, lexical[:2], none, [1, 1], edges, keep, logs),
+        (*good, lexical, none[:-1], [1, 1], edges, keep, logs),
+        (*good, lexical, (*none[:-1], [True]), [1, 1], edges, keep, logs),
+        (*good, lexical, none, [1, 1], edges, keep[:-1], logs),
+        (*good, lexical, none, [1, 1], (*edges[:2], "x" * 65), keep, logs),
+        (*good, lexical, none, (1, 1), edges, keep, logs),
+        (*good, lexical, none, [1, 1], edges, keep, logs.astype(np.float32)),
+        (*good, lexical, none, [1, 1], edges, keep, logs[::2]),  # not contiguous
+        (*good, lexical, none, [1, 1], edges, keep, "logs"),
+        (*good, lexical, none, [1, 1], edges, keep),
+    ]
+    for args in bad_calls:
+        with pytest.raises((TypeError, ValueError)):
+            module.article_columns(*args)
+    for sizes in ([2, 0], [1], [3], [1, 2], [-1, 3]):  # a page of none, not adding up to the lines
+        with pytest.raises(ValueError):
+            module.article_columns(*good, lexical, none, sizes, edges, keep, logs)
+    with pytest.raises(ValueError):  # a negative count
+        module.article_columns(good[0], [2, -1], *good[2:], lexical, none, [2], edges, keep, logs)
+    with pytest.raises(ValueError):  # a count past 2**31
+        module.article_columns(good[0], [2, 2**40], *good[2:], lexical, none, [2], edges, keep, logs)
+    with pytest.raises(OverflowError):
+        module.article_columns(good[0], [2, 2**80], *good[2:], lexical, none, [2], edges, keep, logs)
 
 
 def test_compiled_twins_refuse_bad_arguments_without_crashing() -> None:

@@ -25,9 +25,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, chain, compress, groupby, repeat
 from operator import is_not
+from types import ModuleType
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -285,6 +286,22 @@ def _counts(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list
     return counts
 
 
+def _date_counts(lows: list[str], words: list[int], digits: list[int]) -> list[int]:
+    """Dates (``_DATE``) in each line holding a digit: a date-only line has at most
+    DATE_LINE_MAX_WORDS words, so longer lines need no count (0)."""
+    return _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+
+
+def _phone_lines(lows: list[str], digits: list[int]) -> list[bool]:
+    """Whether each line holds a phone number, searched in the lines with enough digits."""
+    return _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
+
+
+def _url_lines(page: _LowerPage) -> list[bool]:
+    """Whether each line holds a link, searched in the lines holding "http" or "www."."""
+    return _found(page.holding(("http", "www.")), _URL_FOUND, page.lows)
+
+
 def _run_lengths(flags: list[bool], starts: list[int]) -> list[int]:
     """For each line, the length of the run of equal flags it sits in (a run ends with its page)."""
     out: list[int] = []
@@ -461,7 +478,26 @@ def article_matrix(
     sizes: list[int] | None = None,
 ) -> np.ndarray:
     """The model's columns for one page's lines, or for the lines of many pages one
-    after the other: a (lines x ARTICLE_FEATURES) array.
+    after the other: a (lines x ARTICLE_FEATURES) array (see ``article_matrix_python``).
+    Where the compiled accelerator is built, its twin ``article_columns`` computes the
+    whole matrix in one call (``_article_matrix_compiled``): the Python form's lists,
+    arrays and neighbour copies cost more than their arithmetic on a page's few lines."""
+    if texts and _COMPILED_COLUMNS and native.MODULE is not None:
+        return _article_matrix_compiled(native.MODULE, texts, lines, leads, lexicon, columns, sizes)
+    return article_matrix_python(texts, lines, leads, lexicon, columns, sizes)
+
+
+def article_matrix_python(
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None = None,
+    sizes: list[int] | None = None,
+) -> np.ndarray:
+    """The model's columns for one page's lines, or for the lines of many pages one
+    after the other: a (lines x ARTICLE_FEATURES) array. The reference of the compiled
+    twin (``_article_matrix_compiled``) and the fallback where it is not built.
 
     ``lines``: the lines as the labeler read them (lower-cased, normalised, the phrase
     scan, word counts); ``leads``: each line's lead-in category; ``columns``: the
@@ -499,11 +535,10 @@ def article_matrix(
     upper_initials, cased_initials, digits = letter_counts_of_pages(texts, starts)
     opening = _opening_columns(stripped, columns)
     if wanted("date_like") or wanted("date_only"):
-        # a date-only line has at most DATE_LINE_MAX_WORDS words; longer lines need no count
-        dates = _counts([d > 0 and w <= DATE_LINE_MAX_WORDS for d, w in zip(digits, words)], _DATE, lows)
+        dates = _date_counts(lows, words, digits)
     low_page = _LowerPage(lows, lines.page)
-    phones = _found([d >= _PHONE_MIN_DIGITS for d in digits], _PHONE_FOUND, lows)
-    urls = _found(low_page.holding(("http", "www.")), _URL_FOUND, lows)
+    phones = _phone_lines(lows, digits)
+    urls = _url_lines(low_page)
     # Words before each line since its page's last paragraph at or above it, from running
     # sums over all the lines: the sums only grow, so each page's running maximum starts
     # at the sum before the page (its ``base``), and differences inside a page are the
@@ -984,6 +1019,200 @@ _SMALL_COLUMNS = tuple(name for name in ARTICLE_FEATURES if name not in (*_FRACT
 
 _FAMILY_SET = frozenset(FAMILY_COLUMNS)
 _FAMILY_NAMES = tuple(f"family_{family}" for family in FAMILY_COLUMNS)  # their columns' names
+
+
+# The columns article_matrix_python fills whatever ``columns`` asks for; it fills the others
+# only when asked, and the compiled twin leaves them 0 alike.
+_ALWAYS_FILLED = frozenset(
+    (
+        "log_words",
+        "log_chars",
+        "words_since_par",
+        "short",
+        "long",
+        "sentence_end",
+        "colon_end",
+        "title_share",
+        "lead_in",
+        "we_share",
+        "you_share",
+        "title_overlap",
+        "page_lines",
+        "page_words",
+        "page_long_share",
+        "page_short_share",
+    )
+)
+# The columns that are logs of counts: the compiled twin reads their log1p from numpy's
+# (``_log_table``), or leaves the counts for numpy (numpy's SIMD log1p differs from the C
+# library's in the last bit for some whole numbers, so C does not take it). As runs of rows.
+_LOG_COLUMNS = (
+    "log_words",
+    "log_chars",
+    "words_since_par",
+    *(target for target, source, _ in _SHIFTED if source == "log_words"),
+    "page_lines",
+    "page_words",
+)
+_LOG_ROWS = tuple(
+    (rows[0], rows[0] + len(rows))
+    for rows in (
+        [row for _, row in run]
+        for _, run in groupby(
+            enumerate(sorted(_INDEX[name] for name in _LOG_COLUMNS)), lambda at: at[1] - at[0]
+        )
+    )
+)
+# Counts below this take their log1p from a table of numpy's (``_log_table``); a page with
+# a greater one (a line of more characters) has numpy take its logs
+LOG_TABLE_SIZE = 1 << 16
+# The characters of _SENTENCE_END, _BULLETS and _QUOTES, for the compiled twin
+_EDGE_SETS = tuple("".join(sorted(chars)) for chars in (_SENTENCE_END, _BULLETS, _QUOTES))
+# The marks _line_marks takes from Python (the order of article_columns.c's MARK_ enum),
+# each with the columns that read it: a mark no column asked for reads is left None.
+_MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
+    ("date_like", "date_only"),
+    ("phone",),
+    ("url_line", "link_mark"),
+    ("email",),
+    ("handle",),
+    ("copyright",),
+    ("pipe",),
+    *((name,) for name in _OPENING_COLUMNS),
+    ("button",),
+    ("phrase_start",),
+)
+# The columns read from searches of the lower-cased page (_LowerPage.holding), and the
+# texts each searches for: a page holding none of those asked for needs no search
+_PAGE_MARKS = (
+    (("url_line", "link_mark"), ("http", "www.")),
+    (("email", "handle"), ("@",)),
+    (("copyright",), _COPYRIGHT_MARKS),
+    (("pipe",), ("|",)),
+)
+
+
+class _Plan(NamedTuple):
+    """What the compiled twin computes for a set of columns asked for (see ``_plan``)."""
+
+    keep: bytes  # one byte per column, 1 where article_matrix_python fills it
+    marks: tuple[bool, ...]  # per mark (_MARK_COLUMNS), whether a column asked for reads it
+    page: tuple[str, ...]  # what they search the lower-cased page for (_LowerPage), if anything
+
+
+# Plans by the columns asked for: every page of a run asks for the same ones; bounded as
+# _ASSEMBLIES is
+_PLANS: dict[frozenset[str] | None, _Plan] = {}
+
+
+def _plan(columns: Collection[str] | None) -> _Plan:
+    """The columns ``article_matrix_python`` fills when asked for ``columns`` and the marks
+    they read; remembered by the columns."""
+    key = None if columns is None else columns if isinstance(columns, frozenset) else frozenset(columns)
+    found = _PLANS.get(key)
+    if found is None:
+        asked = frozenset(ARTICLE_FEATURES) if key is None else key
+        found = _Plan(
+            bytes(name in asked or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES),
+            tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS),
+            tuple(
+                chain.from_iterable(texts for readers, texts in _PAGE_MARKS if not asked.isdisjoint(readers))
+            ),
+        )
+        if len(_PLANS) < _ASSEMBLIES_MAX:
+            _PLANS[key] = found
+    return found
+
+
+_Marks = tuple[list[int] | list[bool] | None, ...]
+
+
+def _line_marks(
+    stripped: list[str],
+    lines: PageLines,
+    digits: list[int],
+    lexicon: Lexicon,
+    columns: Collection[str] | None,
+) -> _Marks:
+    """What the compiled twin takes from Python for the columns asked for, per line (None:
+    not asked, all 0): the searches of regular expressions and of the lexicon, the same
+    calls as article_matrix_python's, in the order of _MARK_COLUMNS."""
+    plan = _plan(columns)
+    dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
+    lows, words = lines.lows, lines.words
+    page = None
+    if plan.page:  # the text _LowerPage would search: most pages hold none of its marks
+        text = lines.page if len(lines.page) == sum(map(len, lows)) + len(lows) - 1 else "\n".join(lows)
+        if any(mark in text for mark in plan.page):
+            page = _LowerPage(lows, text)
+    at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
+    opening = _opening_columns(stripped, columns)
+    return (
+        _date_counts(lows, words, digits) if dates else None,
+        _phone_lines(lows, digits) if phone else None,
+        _url_lines(page) if page is not None and urls else None,
+        _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
+        _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
+        page.holding(_COPYRIGHT_MARKS) if page is not None and copyright_ else None,
+        page.holding(("|",)) if page is not None and pipe else None,
+        *(opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)),
+        [norm in lexicon.line_category for norm in lines.norms] if button else None,
+        lines.scan.at_start if at_start else None,
+    )
+
+
+@cache
+def _log_table() -> np.ndarray:
+    """numpy's log1p of 0 to LOG_TABLE_SIZE - 1, which the compiled twin reads a count's log
+    from: the numbers numpy gives for those counts anywhere (its log1p is elementwise), and
+    no numpy call per page."""
+    return np.log1p(np.arange(LOG_TABLE_SIZE, dtype=np.float64))
+
+
+def _article_matrix_compiled(
+    compiled: ModuleType,
+    texts: list[str],
+    lines: PageLines,
+    leads: list[str | None],
+    lexicon: Lexicon,
+    columns: Collection[str] | None,
+    sizes: list[int] | None,
+) -> np.ndarray:
+    """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
+    what needs a regular expression, the lexicon or a case table (``_line_marks``, the
+    letter counts, the pronoun and title shares, by their own compiled twins), C the
+    rest in one call, reading the logs of its counts from numpy's (``_log_table``).
+    ``compiled``: the built module."""
+    lows, words = lines.lows, lines.words
+    n = len(texts)
+    sizes = [n] if sizes is None else list(sizes)
+    starts = list(accumulate(sizes, initial=0))
+    stripped = list(map(str.strip, texts))
+    letters = letter_counts_of_pages(texts, starts)
+    shares = (
+        *compiled.pronoun_shares(lows, words, _WE, _YOU),
+        compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
+    )
+    marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
+    lexical = (lines.scan.categories, lines.scan.covered, leads)
+    data, logged = compiled.article_columns(
+        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep, _log_table()
+    )
+    out = np.frombuffer(data).reshape(len(ARTICLE_FEATURES), n)
+    if not logged:  # a count past the table: the counts are left, numpy takes their logs
+        for a, b in _LOG_ROWS:
+            np.log1p(out[a:b], out=out[a:b])
+    return out.T
+
+
+def _compiled_columns_fit() -> bool:
+    """Whether the built accelerator has ``article_columns`` with this module's columns (an
+    extension built from another checkout may lack it or order them otherwise)."""
+    names = getattr(native.MODULE, "article_column_names", None)
+    return names is not None and names() == ARTICLE_FEATURES
+
+
+_COMPILED_COLUMNS = _compiled_columns_fit()
 
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:

@@ -1,6 +1,6 @@
 """The switch between the compiled accelerator and the pure-Python code (docs/design.md).
 
-``cleaner.native._compiled`` (_compiled.c here) holds compiled twins of a few hot loops of the text
+``cleaner.native._compiled`` (_compiled.c and article_columns.c here) holds compiled twins of a few hot loops of the text
 path; ``pip install`` builds it where a C compiler and the Python headers exist and skips
 it quietly where not. Each twin's Python original stays beside its call site, as the
 reference and the fallback, and gives the same output (tests/test_native.py).

@@ -8,15 +8,15 @@
  * article_lines.pronoun_shares_python, article_lines.title_overlaps_python,
  * article_lines._repeated_python, article_lines._edge_points_python,
  * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
- * of trees.TreeEnsemble. tests/test_native.py runs both on every corpus case
+ * of trees.TreeEnsemble; article_columns.c, compiled into the same module, has
+ * article_lines.article_matrix_python's. tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
  * Python headers, nothing else. No module state: every call owns what it creates (a tree
  * walker belongs to its ensemble, in a capsule).
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_compiled.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -1193,24 +1193,25 @@ is_py_space(Py_UCS4 c)
 }
 
 /* The words of str.split() in a line: (start, end) pairs into `bounds` (room for
- * size / 2 + 1 pairs: a word and a space each at least), their count returned. One copy
- * per string kind, so the scan reads the array directly. */
+ * size / 2 + 1 pairs: a word and a space each at least), their count returned. Each
+ * character's place is stored and kept only where a word starts or ends, so the loop has
+ * no branch at a word's edges (two a word, mispredicted, cost a third of the scan of the
+ * dev pages). One copy per string kind, so the scan reads the array directly. */
 #define WORD_BOUNDS(NAME, CHAR)                                                                \
     static Py_ssize_t NAME(const void *data, Py_ssize_t size, Py_ssize_t *bounds)             \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
-        Py_ssize_t pos = 0, count = 0;                                                         \
-        for (;;) {                                                                             \
-            while (pos < size && is_py_space(text[pos]))                                       \
-                pos++;                                                                         \
-            if (pos >= size)                                                                   \
-                return count;                                                                  \
-            bounds[2 * count] = pos;                                                           \
-            while (pos < size && !is_py_space(text[pos]))                                      \
-                pos++;                                                                         \
-            bounds[2 * count + 1] = pos;                                                       \
-            count++;                                                                           \
+        Py_ssize_t edges = 0; /* words' starts and ends so far, alternating */                 \
+        int inside = 0;       /* the last character read is in a word */                       \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const int word = !is_py_space(text[k]);                                            \
+            bounds[edges] = k; /* at most index size: the room holds it */                     \
+            edges += word != inside;                                                           \
+            inside = word;                                                                     \
         }                                                                                      \
+        bounds[edges] = size; /* the end of a word the line ends in */                         \
+        edges += inside;                                                                       \
+        return edges / 2;                                                                      \
     }
 WORD_BOUNDS(word_bounds_ucs1, Py_UCS1)
 WORD_BOUNDS(word_bounds_ucs2, Py_UCS2)
@@ -1620,11 +1621,54 @@ native_lower_text(PyObject *module, PyObject *text)
 
 #define REPEAT_PAIRS_MAX_LINES 128 /* a page this short is compared pair by pair, no hashing */
 
+/* Marks in `again` each of a page's `count` lines (exact str, `texts`) whose text another
+ * of them has; -1 on an error. A page of at most REPEAT_PAIRS_MAX_LINES lines compares
+ * its lines pair by pair, lengths first (most lines' length is their own, and no text is
+ * hashed); a longer one counts its texts in a dict. Shared with article_columns.c. */
+int
+cleaner_repeated_in_page(PyObject *const *texts, Py_ssize_t count, char *again)
+{
+    if (count <= REPEAT_PAIRS_MAX_LINES) {
+        for (Py_ssize_t j = 0; j < count; j++) {
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(texts[j]);
+            for (Py_ssize_t i = j + 1; i < count; i++) {
+                if (PyUnicode_GET_LENGTH(texts[i]) == size && PyUnicode_Compare(texts[j], texts[i]) == 0)
+                    again[i] = again[j] = 1;
+            }
+        }
+        return 0;
+    }
+    PyObject *counts = PyDict_New(); /* text -> its first line, or None once seen again */
+    if (counts == NULL)
+        return -1;
+    for (Py_ssize_t j = 0; j < count; j++) {
+        PyObject *first = PyDict_GetItemWithError(counts, texts[j]);
+        if (first == NULL) {
+            PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(j);
+            if (at == NULL || PyDict_SetItem(counts, texts[j], at) < 0) {
+                Py_XDECREF(at);
+                Py_DECREF(counts);
+                return -1;
+            }
+            Py_DECREF(at);
+            continue;
+        }
+        again[j] = 1;
+        if (first != Py_None) {
+            again[PyLong_AsSsize_t(first)] = 1;
+            if (PyDict_SetItem(counts, texts[j], Py_None) < 0) {
+                Py_DECREF(counts);
+                return -1;
+            }
+        }
+    }
+    Py_DECREF(counts);
+    return 0;
+}
+
 /* repeated_lines(stripped, starts): article_lines._repeated_python. Per line (a str of the
  * list `stripped`), whether another line of its page (its lines from starts[k] to
- * starts[k + 1]) has the same text. A page of at most REPEAT_PAIRS_MAX_LINES lines
- * compares its lines pair by pair, lengths first (most lines' length is their own, and
- * no text is hashed); a longer one counts its texts in a dict. */
+ * starts[k + 1]) has the same text (cleaner_repeated_in_page). */
 static PyObject *
 native_repeated_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1654,44 +1698,8 @@ native_repeated_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_ValueError, "repeated_lines: starts must rise within the lines");
             goto done;
         }
-        if (b - a <= REPEAT_PAIRS_MAX_LINES) {
-            for (Py_ssize_t j = a; j < b; j++) {
-                PyObject *text = PyList_GET_ITEM(stripped, j);
-                const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-                for (Py_ssize_t i = j + 1; i < b; i++) {
-                    PyObject *other = PyList_GET_ITEM(stripped, i);
-                    if (PyUnicode_GET_LENGTH(other) == size && PyUnicode_Compare(text, other) == 0)
-                        again[i] = again[j] = 1;
-                }
-            }
-            continue;
-        }
-        PyObject *counts = PyDict_New(); /* text -> its first line, or None once seen again */
-        if (counts == NULL)
+        if (cleaner_repeated_in_page(PySequence_Fast_ITEMS(stripped) + a, b - a, again + a) < 0)
             goto done;
-        for (Py_ssize_t j = a; j < b; j++) {
-            PyObject *text = PyList_GET_ITEM(stripped, j);
-            PyObject *first = PyDict_GetItemWithError(counts, text);
-            if (first == NULL) {
-                PyObject *at = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(j);
-                if (at == NULL || PyDict_SetItem(counts, text, at) < 0) {
-                    Py_XDECREF(at);
-                    Py_DECREF(counts);
-                    goto done;
-                }
-                Py_DECREF(at);
-                continue;
-            }
-            again[j] = 1;
-            if (first != Py_None) {
-                again[PyLong_AsSsize_t(first)] = 1;
-                if (PyDict_SetItem(counts, text, Py_None) < 0) {
-                    Py_DECREF(counts);
-                    goto done;
-                }
-            }
-        }
-        Py_DECREF(counts);
     }
     out = PyList_New(n);
     if (out != NULL) {
@@ -1834,6 +1842,11 @@ static PyMethodDef native_methods[] = {
      "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
     {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
      "title_overlaps(lows, words, starts, max_words): per line its words' share in its page's first line."},
+    {"article_columns", (PyCFunction)(void (*)(void))cleaner_article_columns, METH_FASTCALL,
+     "article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep): "
+     "article_lines.article_matrix's columns as float64 bytes, counts where it takes logs."},
+    {"article_column_names", cleaner_article_column_names, METH_NOARGS,
+     "article_column_names(): the names of article_columns' rows, in order."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -35,3 +35,17 @@ def title_overlaps(
 def repeated_lines(stripped: list[str], starts: list[int], /) -> list[bool]: ...
 def edge_points(texts: list[str], /) -> tuple[bytearray, bytearray]: ...
 def token_counts(lines: list[str], /) -> list[int]: ...
+def article_columns(
+    stripped: list[str],
+    words: list[int],
+    letters: tuple[list[int], list[int], list[int]],
+    shares: tuple[list[float], list[float], list[float]],
+    lexical: tuple[list[str | None], list[int], list[str | None]],
+    marks: tuple[list[int] | list[bool] | None, ...],
+    sizes: list[int],
+    edges: tuple[str, str, str],
+    keep: bytes,
+    logs: Any,
+    /,
+) -> tuple[bytearray, bool]: ...
+def article_column_names() -> tuple[str, ...]: ...

@@ -215,8 +215,10 @@ def test_a_batch_taken_in_runs_of_documents_as_alone(monkeypatch: pytest.MonkeyP
 @settings(max_examples=60, database=None, deadline=None)
 @given(st.lists(PAGE, min_size=1, max_size=6), st.sampled_from([0, 1_000_000]))
 def test_columns_alike_by_plain_python_and_by_numpy(pages: list[list[str]], many: int) -> None:
-    # every batch through one way of computing the distances and pronoun lines, then the other
+    # every batch through one way of computing the distances and pronoun lines, then the
+    # other (the Python form's ways: the compiled twin has one, tests/test_native.py)
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article_lines, "_COMPILED_COLUMNS", False)
         patch.setattr(article_lines, "MANY_LINES", many)
         batched, alone = both_forms(pages)
     np.testing.assert_array_equal(batched, alone)

@@ -37,6 +37,9 @@ PAGE = st.lists(LINE, min_size=1, max_size=8)
 
 @pytest.fixture(autouse=True)
 def every_batch_by_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Python form (article_matrix_python), whose numpy path this module reads, also
+    # where the compiled twin is built (tests/test_native.py compares the two)
+    monkeypatch.setattr(article_lines, "_COMPILED_COLUMNS", False)
     monkeypatch.setattr(article_lines, "MANY_LINES", 0)
 
 
