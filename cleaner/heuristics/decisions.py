@@ -81,7 +81,8 @@ LEAD_IN_LINE_MAX_WORDS = 30
 OPENING_FAMILIES = frozenset(
     {"newsletter", "subscription", "donation_appeal", "credit", "legal", "share", "comments"}
 )
-COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
+COPYRIGHT_SIGN = "©"
+COPYRIGHT_OPENERS = (COPYRIGHT_SIGN, "copyright ", "(c) ")  # the same in every language
 # A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
 # article is the property of X. Written permission must be obtained ..."): prose never
 # opens with the sign. Up to this many words (a longer line is no single notice).
@@ -401,14 +402,23 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     INTERESAR: ...") or by a phrase of a family that never opens article prose ("Sign up
     for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
     to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
-    if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
+    scored = page.scored
+    if scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
-    leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
-    for j, words in enumerate(page.scored.words):
+    leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
+    # Only a line with a lead-in, a phrase at its start, a copyright opener or the sign can
+    # be one: those are found by C-level maps, and only they are read in Python.
+    opened = map(or_, scored.at_start, map(str.startswith, scored.norms, repeat(COPYRIGHT_OPENERS)))
+    if scored.leads is not None:
+        opened = map(or_, opened, map(is_not, scored.leads, repeat(None)))
+    if COPYRIGHT_SIGN in page.joined:
+        opened = map(or_, opened, map(contains, page.texts, repeat(COPYRIGHT_SIGN)))
+    for j in compress(range(len(page.texts)), opened):
+        words = scored.words[j]
         if local[j] is not None or not usable[j]:
             continue
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
-            if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
+            if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith(COPYRIGHT_SIGN):
                 local[j] = OPENED_LINE["legal"]
             elif (lead := leads[j]) is not None and words <= LEAD_IN_LINE_MAX_WORDS:
                 end = page.texts[j].rstrip()[-1:]

@@ -59,19 +59,23 @@ def looks_like_title(text: str) -> bool:
     capitals its style sheet makes so), a line with a link, two sentences. Chinese and
     Japanese write no spaces: there every CJK_CHARS_PER_WORD of their characters count as a word
     (as the line features count them), so a headline of a dozen characters is a few words."""
+    # the cheap tests first: most lines asked are sentences, and fail on their end
+    if (
+        len(text) > TITLE_MAX_CHARS
+        or text.rstrip(_CLOSING_QUOTES)[-1:] in _NOT_TITLE_END
+        or text.startswith(_NOT_TITLE_START)
+        or text.isupper()
+    ):
+        return False
     cjk = cjk_characters(text)
     words = max(len(text.split()), -(-cjk // CJK_CHARS_PER_WORD))
     lowered = text.lower()
     return (
         TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
         and (cjk == 0 or cjk >= CJK_TITLE_MIN_CHARS)
-        and len(text) <= TITLE_MAX_CHARS
-        and text.rstrip(_CLOSING_QUOTES)[-1:] not in _NOT_TITLE_END
-        and not text.startswith(_NOT_TITLE_START)
-        and sum(map(str.isalpha, text)) >= len(text) / 2
-        and not text.isupper()
         and "www." not in lowered
         and "http" not in lowered
+        and sum(map(str.isalpha, text)) >= len(text) / 2
         and _SENTENCE_BREAK.search(text) is None
     )
 
@@ -133,7 +137,7 @@ def find_title(
     if not body:
         return None
     first = body[0]
-    if len(body) > 1 and looks_like_title(texts[first]) and len(texts[body[1]]) > len(texts[first]):
+    if len(body) > 1 and len(texts[body[1]]) > len(texts[first]) and looks_like_title(texts[first]):
         return None if url and off_slug(texts[first], slug_words(url)) else first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
         label = local[j]
