@@ -7,4 +7,12 @@ installs (cleaner.native.AVAILABLE is then False), with the same outputs.
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("cleaner.native._compiled", ["cleaner/native/_compiled.c"], optional=True)])
+setup(
+    ext_modules=[
+        Extension(
+            "cleaner.native._compiled",
+            ["cleaner/native/_compiled.c", "cleaner/native/_line_marks.c"],
+            optional=True,
+        )
+    ]
+)

@@ -16,13 +16,14 @@ scored the lines.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
-from operator import and_, contains, getitem, is_, is_not, mul, ne, or_
+from operator import and_, contains, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
@@ -34,6 +35,7 @@ from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.line_marks import edge_marked_lines, marked_lines
 from cleaner.heuristics.meta_lines import meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
@@ -124,8 +126,8 @@ MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
 # The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
 # those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
-_MACHINE_OPENINGS = MACHINE_LINE_STARTS | frozenset(" \t\n\r\x0b\x0c" + OTHER_SPACES)
-_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
+ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
+_MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + " \t\n\r\x0b\x0c" + OTHER_SPACES
 
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -209,17 +211,15 @@ def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
     Only the kept lines are looked at in Python (on a raw dump the classifier has
     dropped most lines by now)."""
-    local, texts = page.local, page.texts
+    local, usable, texts = page.local, page.usable, page.texts
     # a line opening with such a character, or with white space that lstrip() takes off:
-    # told by two C-level maps, where lstrip() per kept line cost most of the decision
-    kept = list(compress(range(len(texts)), page.kept()))
-    opening = map(
-        _MACHINE_OPENINGS.__contains__, map(getitem, map(texts.__getitem__, kept), repeat(_FIRST_CHAR))
-    )
-    for j in compress(kept, opening):
+    # picked in one call (line_marks), where lstrip() per kept line cost most of the decision
+    for j in edge_marked_lines(texts, None, 0, _MACHINE_OPENINGS, ""):
         text = texts[j]
         if (
-            len(text) <= MACHINE_LINE_MAX_CHARS
+            local[j] is None
+            and usable[j]
+            and len(text) <= MACHINE_LINE_MAX_CHARS
             and text.lstrip()[:1] in MACHINE_LINE_STARTS
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
@@ -402,19 +402,10 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     INTERESAR: ...") or by a phrase of a family that never opens article prose ("Sign up
     for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
     to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
-    scored = page.scored
-    if scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
+    if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
-    leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
-    # Only a line with a lead-in, a phrase at its start, a copyright opener or the sign can
-    # be one: those are found by C-level maps, and only they are read in Python.
-    opened = map(or_, scored.at_start, map(str.startswith, scored.norms, repeat(COPYRIGHT_OPENERS)))
-    if scored.leads is not None:
-        opened = map(or_, opened, map(is_not, scored.leads, repeat(None)))
-    if COPYRIGHT_SIGN in page.joined:
-        opened = map(or_, opened, map(contains, page.texts, repeat(COPYRIGHT_SIGN)))
-    for j in compress(range(len(page.texts)), opened):
-        words = scored.words[j]
+    leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
+    for j, words in enumerate(page.scored.words):
         if local[j] is not None or not usable[j]:
             continue
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
@@ -582,47 +573,28 @@ def _label_kept_lines(
 ) -> None:
     """Where the text reads as an article, ``label`` on each kept line that ``test``
     (the line, its words, the lexicon) says is boilerplate. ``test`` passes only lines
-    holding one of the two ``marks``, so only those are put to it, and only the kept
-    lines are looked at in Python (on a raw dump the classifier has dropped most)."""
+    holding one of ``marks``, so only those (picked in one call: ``marked_lines``) are
+    looked at in Python, and only on a page holding one (a C-level search)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    texts, words, local = page.texts, page.scored.words, page.local
-    first, second = marks
-    if first not in page.joined and second not in page.joined:  # most pages: no line holds one
+    texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
+    if not any(map(page.joined.__contains__, marks)):  # most pages: no line holds one
         return
-    kept = list(compress(range(len(texts)), page.kept()))
-    kept_texts = list(map(texts.__getitem__, kept))
-    marked = map(or_, map(contains, kept_texts, repeat(first)), map(contains, kept_texts, repeat(second)))
-    for j in compress(kept, marked):
-        if test(texts[j], words[j], page.lexicon):
+    for j in marked_lines(texts, marks, ANY_LENGTH):
+        if local[j] is None and usable[j] and test(texts[j], words[j], page.lexicon):
             local[j] = label
 
 
 def label_share_bars(page: LinePage) -> None:
     """A share bar's buttons flattened into one line ("Κοινοποίηση Facebook X";
-    ``share_bars``). A bar names at least one of BAR_MARKS' networks: C-level searches of
-    the page find them, and only the short kept lines holding one are put to the test
-    (a raw dump names Facebook in its footer, and most of its lines are long or dropped)."""
-    joined, texts, local, usable = page.joined, page.texts, page.local, page.usable
-    found: list[int] = []
-    for mark in BAR_MARKS:
-        at = joined.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = joined.find(mark, at + 1)
-    if not found:
-        return
-    line, counted, last = 0, 0, -1  # the line of the mark, the offset counted up to, the line tested last
-    for at in sorted(found):
-        line += joined.count("\n", counted, at)
-        counted = at
-        if line == last:
-            continue
-        last = line
-        text = texts[line]
-        if local[line] is None and usable[line] and len(text) <= SHARE_BAR_MAX_CHARS:
-            if is_share_bar(text, page.lexicon):
-                local[line] = SHARE_BAR
+    ``share_bars``). A bar names at least one of BAR_MARKS' networks: only the short lines
+    holding one (picked in one call: ``marked_lines``), and of those the kept ones, are put
+    to the test (a raw dump names Facebook in its footer, and most of its lines are long
+    or dropped)."""
+    texts, local, usable = page.texts, page.local, page.usable
+    for j in marked_lines(texts, BAR_MARKS, SHARE_BAR_MAX_CHARS):
+        if local[j] is None and usable[j] and is_share_bar(texts[j], page.lexicon):
+            local[j] = SHARE_BAR
 
 
 def label_article_lines(page: LinePage) -> None:
