@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
-from operator import and_, contains, is_, is_not, mul, ne, or_
+from operator import and_, gt, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
@@ -613,10 +613,10 @@ def label_article_lines(page: LinePage) -> None:
         return
     cut, local, usable, words = scored.article_cut, page.local, page.usable, scored.words
     leads = scored.leads or [None] * len(page.texts)
-    candidates = [score > cut for score in scored.article]
-    if not any(candidates):
+    candidates = list(map(gt, scored.article, repeat(cut)))
+    if True not in candidates:
         return
-    guarded = protected_lines(page.texts, words, leads)
+    guarded = protected_lines(page.texts, words, leads, compress(range(len(candidates)), candidates))
     body_after = False  # a kept line follows (walking from the end)
     removed = []
     for j in range(len(page.texts) - 1, -1, -1):
