@@ -35,7 +35,7 @@ from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
-from cleaner.heuristics.line_marks import edge_marked_lines, marked_lines
+from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
 from cleaner.heuristics.meta_lines import meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
@@ -167,10 +167,9 @@ class LinePage:
         return "\n".join(self.texts)
 
     def kept(self) -> list[bool]:
-        """Lines still in the body: usable and not labelled by any decision so far."""
-        if self.every_usable:
-            return list(map(is_, self.local, repeat(None)))
-        return list(map(and_, self.usable, map(is_, self.local, repeat(None))))
+        """Lines still in the body: usable and not labelled by any decision so far (one
+        call: ``line_marks.kept_lines``)."""
+        return kept_lines(self.local, None if self.every_usable else self.usable)
 
     def dropped(self, j: int) -> Label:
         """The label of a line dropped by score or shape: its phrase category where it has one."""
@@ -193,6 +192,8 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     most lines go here)."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
+    if scored.cut == -inf and True not in scored.phrase_lines and buttons.count(None) == n:
+        return  # most pages of an article's text: no such line (C-level searches)
     marked = map(or_, map(is_not, buttons, repeat(None)), scored.phrase_lines)  # plain bools
     if scored.cut != -inf:
         marked = map(or_, marked, map(scored.cut.__gt__, scored.scores))  # a score below the cut
@@ -284,12 +285,18 @@ def label_after_terminator(page: LinePage) -> None:
     (EXTRACTED_TAIL_MAX_WORDS): a subheading that names related reading, or a log-in
     prompt set into the text, is followed by the article's next paragraph.
     """
-    texts, kept, categories = page.texts, page.kept(), page.scored.categories
-    terminators = [
+    texts, categories = page.texts, page.scored.categories
+    if True not in page.scored.phrase_lines:  # most pages of an article's text (a C-level search)
+        return
+    phrased = [
         j
         for j in compress(range(len(texts)), page.scored.phrase_lines)
-        if categories[j] in TERMINATOR_CATEGORIES and not kept[j]
+        if categories[j] in TERMINATOR_CATEGORIES
     ]
+    if not phrased:
+        return
+    kept = page.kept()
+    terminators = [j for j in phrased if not kept[j]]
     if not terminators:
         return
     before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line

@@ -1,16 +1,17 @@
 """Per-line pre-tests of the decisions: which lines of a page a decision reads in Python.
 
 Most decisions test only the lines holding a mark (a bracket, a network's name) or
-opening with one of a few characters, and most lines hold none. These functions pick
-those lines in one call; the compiled twins (cleaner/native/_line_marks.c) read each line
-once in C, where the Python originals below (the reference and the fallback) make a few
-C-level passes over the page.
+opening with one of a few characters, and most lines hold none; most read only the
+lines still kept. These functions pick those lines in one call; the compiled twins
+(cleaner/native/_line_marks.c) read each line once in C, where the Python originals
+below (the reference and the fallback) make a few C-level passes over the page.
 """
 
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import and_, contains, getitem, or_
+from operator import and_, contains, getitem, is_, or_
+from typing import Any
 
 from cleaner import native
 
@@ -54,3 +55,19 @@ def edge_marked_lines_python(
     if words is not None:
         marked = map(and_, map(max_words.__ge__, words), marked)
     return list(compress(range(len(texts)), marked))
+
+
+def kept_lines(local: list[Any], usable: list[bool] | None) -> list[bool]:
+    """Per line, whether its label in ``local`` is None and (unless ``usable`` is None, every
+    line usable) it is usable: the lines still in the body (``decisions.LinePage.kept``)."""
+    if native.MODULE is not None:
+        found: list[bool] = native.MODULE.kept_lines(local, usable)
+        return found
+    return kept_lines_python(local, usable)
+
+
+def kept_lines_python(local: list[Any], usable: list[bool] | None) -> list[bool]:
+    """``kept_lines`` in Python: one or two C-level maps."""
+    if usable is None:
+        return list(map(is_, local, repeat(None)))
+    return list(map(and_, usable, map(is_, local, repeat(None))))

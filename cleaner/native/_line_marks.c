@@ -4,10 +4,11 @@
  *
  * Each pre-test picks the few lines of a page a decision then reads in Python: the lines
  * holding a mark (marked_lines), opening or closing with one of a set of characters
- * (edge_marked_lines), or holding what a contact line's address needs (address_marked).
+ * (edge_marked_lines), or holding what a contact line's address needs (address_marked);
+ * kept_lines gives the lines no one has labelled yet, which most decisions read.
  * Their pure-Python references, which give the same lists, are
- * decisions.marked_lines_python, comment_threads.edge_marked_lines_python and
- * contact_lines.address_marked_python; tests/test_native.py compares them on every corpus
+ * line_marks.marked_lines_python, line_marks.edge_marked_lines_python,
+ * contact_lines.address_marked_python and line_marks.kept_lines_python; tests/test_native.py compares them on every corpus
  * case and on hostile strings. Plain CPython C API, no module state.
  */
 #define PY_SSIZE_T_CLEAN
@@ -343,6 +344,48 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ kept_lines */
+
+/* kept_lines(local, usable): decisions.kept_lines_python. Per line, whether it is still in
+ * the body: its label in the list `local` is None and (unless usable is None) its flag in
+ * the list of bool `usable` is True. */
+static PyObject *
+native_kept_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "kept_lines(local, usable) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *local = args[0], *usable = args[1];
+    if (!PyList_Check(local)) {
+        PyErr_SetString(PyExc_TypeError, "kept_lines: local must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(local);
+    if (usable != Py_None && (!PyList_Check(usable) || PyList_GET_SIZE(usable) != n)) {
+        PyErr_SetString(PyExc_TypeError, "kept_lines: usable must be None or a list of bool, one per line");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        int kept = PyList_GET_ITEM(local, j) == Py_None;
+        if (usable != Py_None) {
+            PyObject *flag = PyList_GET_ITEM(usable, j);
+            if (!PyBool_Check(flag)) {
+                Py_DECREF(out);
+                PyErr_SetString(PyExc_TypeError, "kept_lines: usable must be None or a list of bool, one per line");
+                return NULL;
+            }
+            kept = kept && flag == Py_True;
+        }
+        PyList_SET_ITEM(out, j, Py_NewRef(kept ? Py_True : Py_False));
+    }
+    return out;
+}
+
 /* ------------------------------------------------------------------ the table */
 
 PyMethodDef line_mark_methods[] = {
@@ -353,5 +396,7 @@ PyMethodDef line_mark_methods[] = {
      "firsts or closing with one of lasts."},
     {"address_marked", (PyCFunction)(void (*)(void))native_address_marked, METH_FASTCALL,
      "address_marked(texts, words, max_words, max_chars): the short lines holding a contact address's mark."},
+    {"kept_lines", (PyCFunction)(void (*)(void))native_kept_lines, METH_FASTCALL,
+     "kept_lines(local, usable): per line whether its label is None and its usable flag True."},
     {NULL, NULL, 0, NULL},
 };
