@@ -91,7 +91,9 @@ def _pages() -> list[list[str]]:
     pages = [text.split("\n") for text in texts]
     pages += [text.splitlines() for text in HOSTILE]  # NEL, U+2028 and the rest as breaks
     pages.append(EDGES)
-    pages.append([chr(c) for c in range(0, 0x110000, 97)] + list(FOLDED_LETTERS))  # every width, surrogates too
+    pages.append(
+        [chr(c) for c in range(0, 0x110000, 97)] + list(FOLDED_LETTERS)
+    )  # every width, surrogates too
     return pages
 
 
@@ -108,7 +110,9 @@ def test_marked_lines_are_the_python_ones() -> None:
     for page in _pages():
         for marks in marks_sets:
             for max_chars in (ANY_LENGTH, 120, 0, 1):
-                assert module.marked_lines(page, marks, max_chars) == marked_lines_python(page, marks, max_chars)
+                assert module.marked_lines(page, marks, max_chars) == marked_lines_python(
+                    page, marks, max_chars
+                )
     with pytest.raises(TypeError):
         module.marked_lines(["a", None], (")",), 5)
     with pytest.raises(TypeError):
@@ -205,7 +209,9 @@ def test_the_address_mark_passes_every_line_with_an_address() -> None:
     lines as they were."""
     # (the longer lines never meet the test: its patterns backtrack over a long run of letters)
     lines = [line for page in _pages() for line in page if len(line) <= CONTACT_LINE_MAX_CHARS]
-    lines += [f"Follow us on {a} and {b}" for a in NETWORK_NAMES for b in ("X", "T\u0130KTOK", "\u017fnapchat")]
+    lines += [
+        f"Follow us on {a} and {b}" for a in NETWORK_NAMES for b in ("X", "T\u0130KTOK", "\u017fnapchat")
+    ]
     lines += ["Follow me: tik\u212aok and INSTAGRAM", "Follow us on \u0131nstagram, Threads"]
     for line in lines:
         holds = (

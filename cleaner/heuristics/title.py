@@ -99,6 +99,8 @@ def slug_words(url: str | None) -> frozenset[str] | None:
         return None
     best: list[str] = []
     for segment in path.split("/"):
+        if segment.isascii() and segment.isalnum():  # one word at most ("2019", "news"): no slug
+            continue
         words = [w for w in _SLUG_SPLIT.split(_FILE_END.sub("", _ascii_fold(segment))) if w.isalpha()]
         if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
             best = words
