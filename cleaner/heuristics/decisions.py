@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, compress, repeat
@@ -85,6 +85,7 @@ OPENING_FAMILIES = frozenset(
 )
 COPYRIGHT_SIGN = "©"
 COPYRIGHT_OPENERS = (COPYRIGHT_SIGN, "copyright ", "(c) ")  # the same in every language
+COPYRIGHT_INITIALS = "".join(sorted({opener[0] for opener in COPYRIGHT_OPENERS}))
 # A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
 # article is the property of X. Written permission must be obtained ..."): prose never
 # opens with the sign. Up to this many words (a longer line is no single notice).
@@ -409,10 +410,12 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     INTERESAR: ...") or by a phrase of a family that never opens article prose ("Sign up
     for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
     to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
-    if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
+    scored = page.scored
+    if scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
-    leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
-    for j, words in enumerate(page.scored.words):
+    leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
+    for j in _maybe_opened(page):
+        words = scored.words[j]
         if local[j] is not None or not usable[j]:
             continue
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
@@ -441,6 +444,26 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         # a lead-in it is a teaser's headline ("PUEDES VER: ¿Qué es ...?")
         if category is not None and (leads[j] is not None or not text.endswith("?")):
             local[j] = OPENED_LINE[category]
+
+
+def _maybe_opened(page: LinePage) -> Iterable[int]:
+    """The lines ``label_lead_in_and_family_lines`` reads, in order. In an article's text,
+    only a line with a lead-in, a phrase at its start, a copyright opener or the sign can
+    be one: C-level searches pick them (the sign in one call, the openers' first characters
+    in another). A raw dump holds many phrases, but the classifier has dropped most of its
+    lines: there the kept lines are read."""
+    scored, n = page.scored, len(page.texts)
+    if scored.raw or scored.at_start is None:
+        return compress(range(n), page.kept())
+    opened = set(compress(range(n), scored.at_start))
+    if scored.leads is not None:
+        opened.update(compress(range(n), map(is_not, scored.leads, repeat(None))))
+    opened.update(marked_lines(page.texts, (COPYRIGHT_SIGN,), ANY_LENGTH))
+    norms = scored.norms
+    for j in edge_marked_lines(norms, None, 0, COPYRIGHT_INITIALS, ""):
+        if norms[j].startswith(COPYRIGHT_OPENERS):
+            opened.add(j)
+    return sorted(opened)
 
 
 def label_contact_lines(page: LinePage) -> None:
