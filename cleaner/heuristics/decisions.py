@@ -20,7 +20,6 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate, compress, repeat
 from math import ceil, inf
 from operator import and_, gt, is_, is_not, mul, ne, or_
@@ -161,12 +160,6 @@ class LinePage:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
 
-    @cached_property
-    def joined(self) -> str:
-        """The lines joined by newlines: one C-level search of it tells whether any line
-        holds a mark (a mark of one character, or any text without a line break)."""
-        return "\n".join(self.texts)
-
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far (one
         call: ``line_marks.kept_lines``)."""
@@ -230,16 +223,19 @@ def label_machine_lines(page: LinePage) -> None:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's. The page's text is searched for the address once (a
-    C-level search); only a page holding it is read line by line."""
+    widget's, never the article's. The lines holding the address are picked in one call
+    (``marked_lines``); only they are read in Python."""
     if page.url is None:
         return
     bare = bare_address(page.url)
-    if bare is None or bare not in page.joined:
+    if bare is None:
         return
-    forms, local = address_forms(bare), page.local
-    for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
-        if local[j] is None and page.usable[j]:
+    texts, local = page.texts, page.local
+    forms: frozenset[str] | None = None  # made for a page holding the address
+    for j in marked_lines(texts, (bare,), ANY_LENGTH):  # every form holds the bare address
+        if forms is None:
+            forms = address_forms(bare)
+        if texts[j].strip() in forms and local[j] is None and page.usable[j]:
             local[j] = OWN_ADDRESS
 
 
@@ -604,12 +600,10 @@ def _label_kept_lines(
     """Where the text reads as an article, ``label`` on each kept line that ``test``
     (the line, its words, the lexicon) says is boilerplate. ``test`` passes only lines
     holding one of ``marks``, so only those (picked in one call: ``marked_lines``) are
-    looked at in Python, and only on a page holding one (a C-level search)."""
+    looked at in Python."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    if not any(map(page.joined.__contains__, marks)):  # most pages: no line holds one
-        return
     for j in marked_lines(texts, marks, ANY_LENGTH):
         if local[j] is None and usable[j] and test(texts[j], words[j], page.lexicon):
             local[j] = label

@@ -67,7 +67,7 @@ append_index(PyObject *out, Py_ssize_t j)
 
 /* marked_lines(texts, marks, max_chars): decisions.marked_lines_python. The indexes of
  * the lines of at most max_chars characters that hold one of the str of the tuple `marks`
- * (str.find's search, a mark of one character by memchr). */
+ * (str.find's search; a mark of one character by PyUnicode_FindChar). */
 static PyObject *
 native_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -101,7 +101,11 @@ native_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (size > max_chars)
             continue;
         for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
-            const Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(marks, m), 0, size, 1);
+            PyObject *mark = PyTuple_GET_ITEM(marks, m);
+            /* a mark of one character: its search copies no mark into the line's width */
+            const Py_ssize_t at = PyUnicode_GET_LENGTH(mark) == 1
+                                      ? PyUnicode_FindChar(text, PyUnicode_READ_CHAR(mark, 0), 0, size, 1)
+                                      : PyUnicode_Find(text, mark, 0, size, 1);
             if (at == -2)
                 goto fail;
             if (at >= 0) {
