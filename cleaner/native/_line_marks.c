@@ -123,13 +123,33 @@ fail:
 
 /* ----------------------------------------------------------- edge_marked_lines */
 
-/* Whether the str `chars` holds the code point c. */
-static inline int
-holds_char(PyObject *chars, Py_UCS4 c)
+/* A set of characters: the ASCII ones as bits, the others (few) read from the str itself. */
+typedef struct {
+    uint64_t ascii[2];
+    PyObject *chars;
+} CharSet;
+
+static void
+char_set_init(CharSet *set, PyObject *chars)
 {
-    const int kind = PyUnicode_KIND(chars);
-    const void *data = PyUnicode_DATA(chars);
+    set->ascii[0] = set->ascii[1] = 0;
+    set->chars = chars;
     for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 128)
+            set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+}
+
+/* Whether the set holds the code point c. */
+static inline int
+char_set_holds(const CharSet *set, Py_UCS4 c)
+{
+    if (c < 128)
+        return (int)((set->ascii[c >> 6] >> (c & 63)) & 1);
+    const int kind = PyUnicode_KIND(set->chars);
+    const void *data = PyUnicode_DATA(set->chars);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(set->chars); k++) {
         if (PyUnicode_READ(kind, data, k) == c)
             return 1;
     }
@@ -163,6 +183,9 @@ native_edge_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
     const long max_words = PyLong_AsLong(args[2]);
     if (max_words == -1 && PyErr_Occurred())
         return NULL;
+    CharSet first_set, last_set;
+    char_set_init(&first_set, firsts);
+    char_set_init(&last_set, lasts);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -171,7 +194,8 @@ native_edge_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
         const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
         if (size == 0)
             continue; /* "" is in no set of characters */
-        if (!holds_char(firsts, PyUnicode_READ_CHAR(text, 0)) && !holds_char(lasts, PyUnicode_READ_CHAR(text, size - 1)))
+        if (!char_set_holds(&first_set, PyUnicode_READ_CHAR(text, 0)) &&
+            !char_set_holds(&last_set, PyUnicode_READ_CHAR(text, size - 1)))
             continue;
         if (words != Py_None) {
             const int short_line = at_most(words, j, max_words, "edge_marked_lines");
