@@ -127,7 +127,9 @@ MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's 
 # The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
 # those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
-_MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + " \t\n\r\x0b\x0c" + OTHER_SPACES
+_WHITE_SPACE = " \t\n\r\x0b\x0c" + OTHER_SPACES  # what str.strip() takes off (str.isspace)
+_MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + _WHITE_SPACE
+_ADDRESS_OPENINGS = "hw"  # a printed address's first letter: "https://", "http://", "www." (address_forms)
 
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -223,16 +225,19 @@ def label_machine_lines(page: LinePage) -> None:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's. The lines holding the address are picked in one call
-    (``marked_lines``); only they are read in Python."""
+    widget's, never the article's. Only the lines whose ends can be a printed address's
+    are read in Python."""
     if page.url is None:
         return
     bare = bare_address(page.url)
     if bare is None:
         return
     texts, local = page.texts, page.local
-    forms: frozenset[str] | None = None  # made for a page holding the address
-    for j in marked_lines(texts, (bare,), ANY_LENGTH):  # every form holds the bare address
+    forms: frozenset[str] | None = None  # made for a page that may print the address
+    # a form opens with its scheme, "www." or the address and closes with it or a slash
+    # (white space around it): only lines with such ends are read (one call, line_marks)
+    opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
+    for j in edge_marked_lines(texts, None, 0, opening, closing):
         if forms is None:
             forms = address_forms(bare)
         if texts[j].strip() in forms and local[j] is None and page.usable[j]:
