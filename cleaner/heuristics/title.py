@@ -107,13 +107,16 @@ def slug_words(url: str | None) -> frozenset[str] | None:
     return frozenset(best) if best else None
 
 
-def off_slug(text: str, slug: frozenset[str] | None) -> bool:
+def off_slug(text: str, url: str | None) -> bool:
     """The line has SLUG_LINE_MIN_WORDS Latin words or more and none of its words of
-    SLUG_SHARED_MIN_LETTERS letters or more is in the slug."""
-    if slug is None:
-        return False
+    SLUG_SHARED_MIN_LETTERS letters or more is in the slug of ``url`` (``slug_words``),
+    which has one. The line's words are read first: a headline in another script has too
+    few, and the address is not read."""
     words = _LATIN_WORD.findall(_ascii_fold(text))
-    return len(words) >= SLUG_LINE_MIN_WORDS and slug.isdisjoint(
+    if len(words) < SLUG_LINE_MIN_WORDS:
+        return False
+    slug = slug_words(url)
+    return slug is not None and slug.isdisjoint(
         word for word in words if len(word) >= SLUG_SHARED_MIN_LETTERS
     )
 
@@ -140,7 +143,7 @@ def find_title(
         return None
     first = body[0]
     if len(body) > 1 and len(texts[body[1]]) > len(texts[first]) and looks_like_title(texts[first]):
-        return None if url and off_slug(texts[first], slug_words(url)) else first
+        return None if url and off_slug(texts[first], url) else first
     for j in range(first - 1, max(first - TITLE_LOOKBACK, 0) - 1, -1):
         label = local[j]
         if usable[j] and looks_like_title(texts[j]) and (label is None or label.rule in _RELABEL):
