@@ -412,7 +412,8 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
     to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
     scored = page.scored
-    if scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
+    at_start = scored.at_start
+    if at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
     leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
     for j in _maybe_opened(page):
@@ -429,7 +430,7 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
             continue
         text = page.texts[j].strip()
         category = leads[j]
-        if category is None and page.scored.at_start[j]:
+        if category is None and at_start[j]:
             family = page.scored.categories[j]
             if (
                 family in OPENING_FAMILIES
