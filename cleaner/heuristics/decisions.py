@@ -20,7 +20,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
 from operator import and_, gt, is_, is_not, mul, ne, or_
 from typing import Any
@@ -558,12 +558,8 @@ def label_own_name(page: LinePage) -> None:
     if name is None:
         return
     texts, local, usable = page.texts, page.local, page.usable
-    tail: list[int] = []  # the last kept lines, walking up from the end
-    for j in range(len(texts) - 1, -1, -1):
-        if usable[j] and local[j] is None:
-            tail.append(j)
-            if len(tail) == OWN_NAME_TAIL_LINES:
-                break
+    # the last kept lines, walking up from the end (a C-level iterator that stops there)
+    tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
     tail.reverse()
     start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
     if start is None:
