@@ -49,6 +49,9 @@ SLUG_SHARED_MIN_LETTERS = 4
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _FILE_END = re.compile(r"\.[a-z]{2,5}$")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
+_PLAIN_SCHEMES = ("https://", "http://")  # address_path cuts these addresses by hand
+_HOST_ENDS = "/?#"  # the host runs to the first of these (urlsplit's netloc) ...
+_PATH_ENDS = "?#"  # ... and the path from there to the first of these
 
 
 def looks_like_title(text: str) -> bool:
@@ -94,7 +97,7 @@ def slug_words(url: str | None) -> frozenset[str] | None:
     if not url:
         return None
     try:
-        path = unquote(urlsplit(url).path)
+        path = unquote(address_path(url))
     except ValueError:
         return None
     best: list[str] = []
@@ -105,6 +108,20 @@ def slug_words(url: str | None) -> frozenset[str] | None:
         if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
             best = words
     return frozenset(best) if best else None
+
+
+def address_path(url: str) -> str:
+    """``urlsplit(url).path``; the common address (ASCII, printable, no space, "http://" or
+    "https://", no brackets in its host) cut by hand, where ``urlsplit`` cost a third of
+    ``slug_words``' time; any other by ``urlsplit`` (which may raise ValueError)."""
+    if url.isascii() and url.isprintable() and " " not in url and url.startswith(_PLAIN_SCHEMES):
+        rest = url[url.index("//") + 2 :]
+        host_end = min((at for at in map(rest.find, _HOST_ENDS) if at >= 0), default=len(rest))
+        if "[" not in rest[:host_end] and "]" not in rest[:host_end]:
+            path = rest[host_end:]
+            path_end = min((at for at in map(path.find, _PATH_ENDS) if at >= 0), default=len(path))
+            return path[:path_end]
+    return urlsplit(url).path
 
 
 def off_slug(text: str, url: str | None) -> bool:
