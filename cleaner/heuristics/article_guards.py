@@ -14,6 +14,7 @@ is chosen on the lines it may really remove.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph
 HEADING_MAX_WORDS = 14  # a subheading is at most this long
@@ -26,22 +27,33 @@ BROKEN_LINE_MIN_WORDS = 8  # a kept line this long that breaks off is a paragrap
 _OPEN_END = ".!?…:;\"”»'’"  # a line ending otherwise breaks off inside its sentence
 
 
-def protected_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
-    """For each line, whether it is body that only looks like boilerplate (see the module)."""
+def protected_lines(
+    texts: list[str], words: list[int], leads: list[str | None], only: Iterable[int] | None = None
+) -> list[bool]:
+    """For each line, whether it is body that only looks like boilerplate (see the module).
+    ``only``: the lines asked about (the others are False), where the caller reads a few
+    (the article-line model's candidates): each line's test reads its neighbours alone."""
     n = len(texts)
-    long = [w >= PARAGRAPH_WORDS for w in words]
-    later_paragraph = [False] * (n + 1)  # a paragraph follows line j somewhere below it
-    for j in range(n - 1, -1, -1):
-        later_paragraph[j] = later_paragraph[j + 1] or long[j]
-    tabular = list(map(_table_row, texts))
+    long = list(map(PARAGRAPH_WORDS.__le__, words))
+    # a paragraph follows line j somewhere below it exactly when j lies above the last one
+    last_paragraph = n - 1 - long[::-1].index(True) if True in long else -1
+    tabular: list[bool | None] = [None] * n  # _table_row, made for the lines asked about and their neighbours
+
+    def table_row(k: int) -> bool:
+        found = tabular[k]
+        if found is None:
+            found = tabular[k] = _table_row(texts[k])
+        return found
+
     out = [False] * n
-    for j, text in enumerate(texts):
+    for j in range(n) if only is None else only:
         if leads[j] is not None or long[j]:
             continue
-        inside = later_paragraph[j + 1]  # not in the trailing run after the last paragraph
+        text = texts[j]
+        inside = j < last_paragraph  # not in the trailing run after the last paragraph
         if _INTERVIEW.match(text):
             out[j] = True
-        elif tabular[j] and ((j and tabular[j - 1]) or (j + 1 < n and tabular[j + 1])):
+        elif table_row(j) and ((j and table_row(j - 1)) or (j + 1 < n and table_row(j + 1))):
             out[j] = True  # a row of a table, beside another row
         elif inside and _LIST_ITEM.match(text):
             out[j] = True  # a list item with the article going on below it

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, compress, repeat
-from operator import and_, eq, getitem, or_
+from operator import eq
+
+from cleaner.heuristics.line_marks import edge_marked_lines
 
 THREAD_MIN_SIGNATURES = 3  # signed posts below the opener that prove a thread (one or two: a timeline)
 SIGNATURE_MAX_WORDS = 20  # a post's signature line is short; a post's prose is not its signature
@@ -26,9 +28,8 @@ CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?![\d:])|(?<!\d)\d{1,
 # What an opener line carries around its words: counts, brackets, bars ("| READER COMMENTS |",
 # "(12)"); a line that starts or ends with one of these is looked up without them.
 OPENER_NOISE = re.compile(r"[\d()\[\]|•·:#-]+")
-NOISY_START = frozenset("0123456789|([#•·-")
-NOISY_END = frozenset("0123456789|)]:")
-FIRST_CHAR, LAST_CHAR = slice(0, 1), slice(-1, None)  # "" on an empty line, never an error
+NOISY_START = "0123456789|([#•·-"
+NOISY_END = "0123456789|)]:"
 THREAD_CATEGORY = "comments"
 
 
@@ -44,8 +45,8 @@ def is_signature(text: str, words: int) -> bool:
 
 
 def opener_lines(
-    norms: Sequence[str],
-    words: Sequence[int],
+    norms: list[str],
+    words: list[int],
     categories: Sequence[str | None],
     exact: Iterable[bool],
     line_category: Mapping[str, str] | None,
@@ -56,15 +57,15 @@ def opener_lines(
     ``line_category``, a short line that starts or ends with a count, a bracket or a bar is one
     when its ``opener_form`` is ("12 Comments", "| READER COMMENTS |"). The last test is
     left out on raw dumps: their many short lines would make it cost 3% of the run, and
-    their comments lines stand alone."""
+    their comments lines stand alone. The short lines with a count, bracket or bar at an
+    end are picked in one call (``line_marks.edge_marked_lines``), and the category is
+    looked for in the page first (a C-level search): most pages have neither."""
     n = len(norms)
     found = set(compress(range(n), exact))
-    found.update(compress(range(n), map(eq, repeat(THREAD_CATEGORY), categories)))
+    if THREAD_CATEGORY in categories:
+        found.update(compress(range(n), map(eq, repeat(THREAD_CATEGORY), categories)))
     if line_category is not None:
-        heads = map(NOISY_START.__contains__, map(getitem, norms, repeat(FIRST_CHAR)))
-        tails = map(NOISY_END.__contains__, map(getitem, norms, repeat(LAST_CHAR)))
-        short = map(OPENER_MAX_WORDS.__ge__, words)
-        for j in compress(range(n), map(and_, short, map(or_, heads, tails))):
+        for j in edge_marked_lines(norms, words, OPENER_MAX_WORDS, NOISY_START, NOISY_END):
             if line_category.get(opener_form(norms[j])) == THREAD_CATEGORY:
                 found.add(j)
     return sorted(found)

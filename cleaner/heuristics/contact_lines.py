@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from cleaner import native
 from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 
 CONTACT_LINE_MAX_WORDS = 40  # a longer line is a paragraph, not a sign-off
@@ -42,11 +43,16 @@ _PROFILE_URL = re.compile(
     r"\b(?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bsky)\.(?:com|net|app)/\w|\bt\.me/\w",
     re.IGNORECASE,
 )
-_NETWORK = re.compile(
-    r"\b(?:twitter|facebook|instagram|linkedin|tiktok|youtube|whatsapp|telegram|bluesky|threads|mastodon|snapchat)\b",
-    re.IGNORECASE,
-)
+# The networks a follow-us line names (the compiled pre-test, _line_marks.c, lists them too)
+NETWORK_NAMES = (
+    "twitter", "facebook", "instagram", "linkedin", "tiktok", "youtube",
+    "whatsapp", "telegram", "bluesky", "threads", "mastodon", "snapchat",
+)  # fmt: skip
+_NETWORK = re.compile(r"\b(?:" + "|".join(NETWORK_NAMES) + r")\b", re.IGNORECASE)
 MIN_NETWORKS = 2  # networks named without an address: "Follow us on Facebook and Instagram"
+# The letters outside ASCII that a case-blind pattern takes for ASCII ones: dotted and
+# dotless I, the long s, the Kelvin sign (re.IGNORECASE; tests/test_native.py checks them).
+FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 _LEADING = " \t-–—•*·>»|[(\"“'‘"
@@ -111,17 +117,53 @@ def is_contact_line(text: str, words: int, lexicon: Lexicon | None = None) -> bo
     return _opens_and_holds(text, _openers(lexicon or shipped_lexicon()))
 
 
-def contact_lines(texts: Sequence[str], words: Sequence[int], lexicon: Lexicon) -> list[int]:
+def contact_lines(texts: list[str], words: list[int], lexicon: Lexicon) -> list[int]:
     """The indices of ``texts`` (``words`` words each) that are contact lines
     (``is_contact_line``): the openers looked up once for all of them."""
-    openers = _openers(lexicon)
+    return contact_lines_among(texts, contact_candidates(texts, words), lexicon)
+
+
+def contact_candidates(texts: list[str], words: list[int]) -> list[int]:
+    """The indices of the lines that may be contact lines: short enough, and (compiled) holding
+    an address's mark (``address_marked``). In Python the mark's test would cost more than
+    the openers' patterns it spares, so there only the lines' sizes are read."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.address_marked(
+            texts, words, CONTACT_LINE_MAX_WORDS, CONTACT_LINE_MAX_CHARS
+        )
+        return found
     return [
         j
         for j, (text, count) in enumerate(zip(texts, words))
-        if count <= CONTACT_LINE_MAX_WORDS
-        and len(text) <= CONTACT_LINE_MAX_CHARS
-        and _opens_and_holds(text, openers)
+        if count <= CONTACT_LINE_MAX_WORDS and len(text) <= CONTACT_LINE_MAX_CHARS
     ]
+
+
+def contact_lines_among(texts: Sequence[str], candidates: Iterable[int], lexicon: Lexicon) -> list[int]:
+    """Those of the lines ``candidates`` (``contact_candidates``) that are contact lines."""
+    openers = _openers(lexicon)
+    return [j for j in candidates if _opens_and_holds(texts[j], openers)]
+
+
+def address_marked_python(texts: list[str], words: list[int], max_words: int, max_chars: int) -> list[int]:
+    """The compiled ``address_marked``'s reference: the lines of at most ``max_words`` words
+    and ``max_chars`` characters that hold an address's mark (``_holds_address_mark``)."""
+    return [
+        j
+        for j, (text, count) in enumerate(zip(texts, words))
+        if count <= max_words and len(text) <= max_chars and _holds_address_mark(text)
+    ]
+
+
+def _holds_address_mark(text: str) -> bool:
+    """Whether ``text`` holds what a contact line's address needs at least: "@" (an e-mail
+    address, a handle), "/" (a profile's URL) or a network's name in any case (a case-blind
+    pattern matches ASCII letters to their other case and to FOLDED_LETTERS, which, with
+    them, are the only characters whose ``lower()`` holds an ASCII letter)."""
+    if "@" in text or "/" in text or any(map(text.__contains__, FOLDED_LETTERS)):
+        return True
+    low = text.lower()
+    return any(map(low.__contains__, NETWORK_NAMES))
 
 
 def _opens_and_holds(text: str, openers: _Openers) -> bool:

@@ -16,13 +16,13 @@ scored the lines.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
-from operator import and_, contains, getitem, is_, is_not, mul, ne, or_
+from operator import and_, gt, is_, is_not, mul, ne, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
@@ -34,6 +34,7 @@ from cleaner.heuristics.contact_lines import contact_lines
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
 from cleaner.heuristics.meta_lines import meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
@@ -81,7 +82,9 @@ LEAD_IN_LINE_MAX_WORDS = 30
 OPENING_FAMILIES = frozenset(
     {"newsletter", "subscription", "donation_appeal", "credit", "legal", "share", "comments"}
 )
-COPYRIGHT_OPENERS = ("©", "copyright ", "(c) ")  # the same in every language
+COPYRIGHT_SIGN = "©"
+COPYRIGHT_OPENERS = (COPYRIGHT_SIGN, "copyright ", "(c) ")  # the same in every language
+COPYRIGHT_INITIALS = "".join(sorted({opener[0] for opener in COPYRIGHT_OPENERS}))
 # A line opened by the copyright sign is the outlet's notice at any length ("© 2024 X. This
 # article is the property of X. Written permission must be obtained ..."): prose never
 # opens with the sign. Up to this many words (a longer line is no single notice).
@@ -123,8 +126,10 @@ MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
 # The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
 # those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
-_MACHINE_OPENINGS = MACHINE_LINE_STARTS | frozenset(" \t\n\r\x0b\x0c" + OTHER_SPACES)
-_FIRST_CHAR = slice(0, 1)  # a line's first character, "" for an empty line
+ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
+_WHITE_SPACE = " \t\n\r\x0b\x0c" + OTHER_SPACES  # what str.strip() takes off (str.isspace)
+_MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + _WHITE_SPACE
+_ADDRESS_OPENINGS = "hw"  # a printed address's first letter: "https://", "http://", "www." (address_forms)
 
 AFTER_TERMINATOR = {
     "comments": Label("comments", "heuristic:after-terminator"),
@@ -157,17 +162,10 @@ class LinePage:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
 
-    @cached_property
-    def joined(self) -> str:
-        """The lines joined by newlines: one C-level search of it tells whether any line
-        holds a mark (a mark of one character, or any text without a line break)."""
-        return "\n".join(self.texts)
-
     def kept(self) -> list[bool]:
-        """Lines still in the body: usable and not labelled by any decision so far."""
-        if self.every_usable:
-            return list(map(is_, self.local, repeat(None)))
-        return list(map(and_, self.usable, map(is_, self.local, repeat(None))))
+        """Lines still in the body: usable and not labelled by any decision so far (one
+        call: ``line_marks.kept_lines``)."""
+        return kept_lines(self.local, None if self.every_usable else self.usable)
 
     def dropped(self, j: int) -> Label:
         """The label of a line dropped by score or shape: its phrase category where it has one."""
@@ -190,6 +188,8 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     most lines go here)."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
+    if scored.cut == -inf and True not in scored.phrase_lines and buttons.count(None) == n:
+        return  # most pages of an article's text: no such line (C-level searches)
     marked = map(or_, map(is_not, buttons, repeat(None)), scored.phrase_lines)  # plain bools
     if scored.cut != -inf:
         marked = map(or_, marked, map(scored.cut.__gt__, scored.scores))  # a score below the cut
@@ -208,17 +208,15 @@ def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
     Only the kept lines are looked at in Python (on a raw dump the classifier has
     dropped most lines by now)."""
-    local, texts = page.local, page.texts
+    local, usable, texts = page.local, page.usable, page.texts
     # a line opening with such a character, or with white space that lstrip() takes off:
-    # told by two C-level maps, where lstrip() per kept line cost most of the decision
-    kept = list(compress(range(len(texts)), page.kept()))
-    opening = map(
-        _MACHINE_OPENINGS.__contains__, map(getitem, map(texts.__getitem__, kept), repeat(_FIRST_CHAR))
-    )
-    for j in compress(kept, opening):
+    # picked in one call (line_marks), where lstrip() per kept line cost most of the decision
+    for j in edge_marked_lines(texts, None, 0, _MACHINE_OPENINGS, ""):
         text = texts[j]
         if (
-            len(text) <= MACHINE_LINE_MAX_CHARS
+            local[j] is None
+            and usable[j]
+            and len(text) <= MACHINE_LINE_MAX_CHARS
             and text.lstrip()[:1] in MACHINE_LINE_STARTS
             and MACHINE_LINE_PATTERN.fullmatch(text)
         ):
@@ -227,16 +225,22 @@ def label_machine_lines(page: LinePage) -> None:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's. The page's text is searched for the address once (a
-    C-level search); only a page holding it is read line by line."""
+    widget's, never the article's. Only the lines whose ends can be a printed address's
+    are read in Python."""
     if page.url is None:
         return
     bare = bare_address(page.url)
-    if bare is None or bare not in page.joined:
+    if bare is None:
         return
-    forms, local = address_forms(bare), page.local
-    for j in compress(range(len(page.texts)), map(forms.__contains__, map(str.strip, page.texts))):
-        if local[j] is None and page.usable[j]:
+    texts, local = page.texts, page.local
+    forms: frozenset[str] | None = None  # made for a page that may print the address
+    # a form opens with its scheme, "www." or the address and closes with it or a slash
+    # (white space around it): only lines with such ends are read (one call, line_marks)
+    opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
+    for j in edge_marked_lines(texts, None, 0, opening, closing):
+        if forms is None:
+            forms = address_forms(bare)
+        if texts[j].strip() in forms and local[j] is None and page.usable[j]:
             local[j] = OWN_ADDRESS
 
 
@@ -283,12 +287,18 @@ def label_after_terminator(page: LinePage) -> None:
     (EXTRACTED_TAIL_MAX_WORDS): a subheading that names related reading, or a log-in
     prompt set into the text, is followed by the article's next paragraph.
     """
-    texts, kept, categories = page.texts, page.kept(), page.scored.categories
-    terminators = [
+    texts, categories = page.texts, page.scored.categories
+    if True not in page.scored.phrase_lines:  # most pages of an article's text (a C-level search)
+        return
+    phrased = [
         j
         for j in compress(range(len(texts)), page.scored.phrase_lines)
-        if categories[j] in TERMINATOR_CATEGORIES and not kept[j]
+        if categories[j] in TERMINATOR_CATEGORIES
     ]
+    if not phrased:
+        return
+    kept = page.kept()
+    terminators = [j for j in phrased if not kept[j]]
     if not terminators:
         return
     before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line
@@ -401,14 +411,17 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     INTERESAR: ...") or by a phrase of a family that never opens article prose ("Sign up
     for our newsletter", "Photo: ...", "Copyright 2024 ..."), and a line of any length up
     to SIGN_LINE_MAX_WORDS opened by the copyright sign."""
-    if page.scored.at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
+    scored = page.scored
+    at_start = scored.at_start
+    if at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
-    leads, local, usable = page.scored.leads or [None] * len(page.texts), page.local, page.usable
-    for j, words in enumerate(page.scored.words):
+    leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
+    for j in _maybe_opened(page):
+        words = scored.words[j]
         if local[j] is not None or not usable[j]:
             continue
         if words > OPENED_LINE_MAX_WORDS:  # left to the model, but for a notice opened by the sign
-            if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith("©"):
+            if words <= SIGN_LINE_MAX_WORDS and page.texts[j].lstrip().startswith(COPYRIGHT_SIGN):
                 local[j] = OPENED_LINE["legal"]
             elif (lead := leads[j]) is not None and words <= LEAD_IN_LINE_MAX_WORDS:
                 end = page.texts[j].rstrip()[-1:]
@@ -417,7 +430,7 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
             continue
         text = page.texts[j].strip()
         category = leads[j]
-        if category is None and page.scored.at_start[j]:
+        if category is None and at_start[j]:
             family = page.scored.categories[j]
             if (
                 family in OPENING_FAMILIES
@@ -433,6 +446,26 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
         # a lead-in it is a teaser's headline ("PUEDES VER: ¿Qué es ...?")
         if category is not None and (leads[j] is not None or not text.endswith("?")):
             local[j] = OPENED_LINE[category]
+
+
+def _maybe_opened(page: LinePage) -> Iterable[int]:
+    """The lines ``label_lead_in_and_family_lines`` reads, in order. In an article's text,
+    only a line with a lead-in, a phrase at its start, a copyright opener or the sign can
+    be one: C-level searches pick them (the sign in one call, the openers' first characters
+    in another). A raw dump holds many phrases, but the classifier has dropped most of its
+    lines: there the kept lines are read."""
+    scored, n = page.scored, len(page.texts)
+    if scored.raw or scored.at_start is None:
+        return compress(range(n), page.kept())
+    opened = set(compress(range(n), scored.at_start))
+    if scored.leads is not None:
+        opened.update(compress(range(n), map(is_not, scored.leads, repeat(None))))
+    opened.update(marked_lines(page.texts, (COPYRIGHT_SIGN,), ANY_LENGTH))
+    norms = scored.norms
+    for j in edge_marked_lines(norms, None, 0, COPYRIGHT_INITIALS, ""):
+        if norms[j].startswith(COPYRIGHT_OPENERS):
+            opened.add(j)
+    return sorted(opened)
 
 
 def label_contact_lines(page: LinePage) -> None:
@@ -525,12 +558,8 @@ def label_own_name(page: LinePage) -> None:
     if name is None:
         return
     texts, local, usable = page.texts, page.local, page.usable
-    tail: list[int] = []  # the last kept lines, walking up from the end
-    for j in range(len(texts) - 1, -1, -1):
-        if usable[j] and local[j] is None:
-            tail.append(j)
-            if len(tail) == OWN_NAME_TAIL_LINES:
-                break
+    # the last kept lines, walking up from the end (a C-level iterator that stops there)
+    tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
     tail.reverse()
     start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
     if start is None:
@@ -572,47 +601,26 @@ def _label_kept_lines(
 ) -> None:
     """Where the text reads as an article, ``label`` on each kept line that ``test``
     (the line, its words, the lexicon) says is boilerplate. ``test`` passes only lines
-    holding one of the two ``marks``, so only those are put to it, and only the kept
-    lines are looked at in Python (on a raw dump the classifier has dropped most)."""
+    holding one of ``marks``, so only those (picked in one call: ``marked_lines``) are
+    looked at in Python."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    texts, words, local = page.texts, page.scored.words, page.local
-    first, second = marks
-    if first not in page.joined and second not in page.joined:  # most pages: no line holds one
-        return
-    kept = list(compress(range(len(texts)), page.kept()))
-    kept_texts = list(map(texts.__getitem__, kept))
-    marked = map(or_, map(contains, kept_texts, repeat(first)), map(contains, kept_texts, repeat(second)))
-    for j in compress(kept, marked):
-        if test(texts[j], words[j], page.lexicon):
+    texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
+    for j in marked_lines(texts, marks, ANY_LENGTH):
+        if local[j] is None and usable[j] and test(texts[j], words[j], page.lexicon):
             local[j] = label
 
 
 def label_share_bars(page: LinePage) -> None:
     """A share bar's buttons flattened into one line ("Κοινοποίηση Facebook X";
-    ``share_bars``). A bar names at least one of BAR_MARKS' networks: C-level searches of
-    the page find them, and only the short kept lines holding one are put to the test
-    (a raw dump names Facebook in its footer, and most of its lines are long or dropped)."""
-    joined, texts, local, usable = page.joined, page.texts, page.local, page.usable
-    found: list[int] = []
-    for mark in BAR_MARKS:
-        at = joined.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = joined.find(mark, at + 1)
-    if not found:
-        return
-    line, counted, last = 0, 0, -1  # the line of the mark, the offset counted up to, the line tested last
-    for at in sorted(found):
-        line += joined.count("\n", counted, at)
-        counted = at
-        if line == last:
-            continue
-        last = line
-        text = texts[line]
-        if local[line] is None and usable[line] and len(text) <= SHARE_BAR_MAX_CHARS:
-            if is_share_bar(text, page.lexicon):
-                local[line] = SHARE_BAR
+    ``share_bars``). A bar names at least one of BAR_MARKS' networks: only the short lines
+    holding one (picked in one call: ``marked_lines``), and of those the kept ones, are put
+    to the test (a raw dump names Facebook in its footer, and most of its lines are long
+    or dropped)."""
+    texts, local, usable = page.texts, page.local, page.usable
+    for j in marked_lines(texts, BAR_MARKS, SHARE_BAR_MAX_CHARS):
+        if local[j] is None and usable[j] and is_share_bar(texts[j], page.lexicon):
+            local[j] = SHARE_BAR
 
 
 def label_article_lines(page: LinePage) -> None:
@@ -631,10 +639,10 @@ def label_article_lines(page: LinePage) -> None:
         return
     cut, local, usable, words = scored.article_cut, page.local, page.usable, scored.words
     leads = scored.leads or [None] * len(page.texts)
-    candidates = [score > cut for score in scored.article]
-    if not any(candidates):
+    candidates = list(map(gt, scored.article, repeat(cut)))
+    if True not in candidates:
         return
-    guarded = protected_lines(page.texts, words, leads)
+    guarded = protected_lines(page.texts, words, leads, compress(range(len(candidates)), candidates))
     body_after = False  # a kept line follows (walking from the end)
     removed = []
     for j in range(len(page.texts) - 1, -1, -1):

@@ -57,11 +57,14 @@ def edge_lines(
     from_end = map(and_, reversed(kept), map(ge, reversed(words), repeat(CORE_MIN_WORDS)))
     last = next(compress(range(n - 1, -1, -1), from_end))
     head: list[int] = []
-    region = list(compress(range(first), usable))
-    if raw and len(region) >= HEAD_MIN_LINES and cues(0, first):
-        few = sum(map(FEW_WORDS.__ge__, map(words.__getitem__, region)))
-        if few >= HEAD_MIN_FEW_SHARE * len(region):
-            head = list(compress(region, map(kept.__getitem__, region)))
+    if raw:
+        region = list(compress(range(first), usable))
+        if len(region) >= HEAD_MIN_LINES and cues(0, first):
+            few = sum(map(FEW_WORDS.__ge__, map(words.__getitem__, region)))
+            if few >= HEAD_MIN_FEW_SHARE * len(region):
+                head = list(compress(region, map(kept.__getitem__, region)))
+    if n - 1 - last < TAIL_MIN_LINES:  # too few lines after the core for a tail (most pages)
+        return head, []
     region = list(compress(range(last + 1, n), usable[last + 1 :]))
     region_kept = list(map(kept.__getitem__, region))
     candidates = list(compress(region, region_kept))

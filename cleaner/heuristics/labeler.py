@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import and_, is_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,6 +42,7 @@ from cleaner.heuristics.features import (
     word_counts,
 )
 from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, lower_text, shipped_lexicon
+from cleaner.heuristics.line_marks import kept_lines
 from cleaner.heuristics.model import LineModel, Regime, load_model
 from cleaner.heuristics.page_groups import Group, context_means, layout_group, stage2_extra, terminator_group
 from cleaner.heuristics.scores import PageLines, PageScores, PhraseScan
@@ -492,7 +493,7 @@ class HeuristicLabeler:
         page = LinePage(
             texts=scope.texts,
             scored=scores,
-            usable=list(map(is_, scope.before, repeat(None))),
+            usable=kept_lines(scope.before, None),  # no label before: one C call (line_marks)
             origin=doc.origin,
             lexicon=self.lexicon,
             phrase_labels=self._classifier_labels,
@@ -503,6 +504,8 @@ class HeuristicLabeler:
         for _name, decide in DECISIONS:
             decide(page)
         if scope.blocks is doc.blocks:  # every block in scope: a label set before stays, else the decisions'
+            if page.every_usable:  # no label before (most pages): the decisions' labels are the page's
+                return page.local
             return list(map(_PICK, zip(page.local, labels), map(is_not, labels, repeat(None))))
         decided = map(and_, page.usable, map(is_not, page.local, repeat(None)))
         for j in compress(range(len(scope.indices)), decided):

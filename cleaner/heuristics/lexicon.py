@@ -18,8 +18,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
-from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -28,6 +26,7 @@ import re2
 from cleaner import native
 from cleaner.categories import CATEGORY_SET
 from cleaner.errors import RuleFileError
+from cleaner.heuristics.line_marks import edge_marked_lines
 from cleaner.outlets.located import LocatedDict, LocatedList, YamlProblem
 from cleaner.outlets.prebuilt import code_of, digest, prebuilt
 from cleaner.outlets.rules import builtin_rules_dir, yaml_reader_code
@@ -46,7 +45,6 @@ _TOP_KEYS = {
     "teaser_tags",
 }
 LINE_END = " .:!?,;…"  # ignored at the end of whole-line entries
-_INITIAL = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
 
 # Lead-ins ("Read more: ...", "LESEN SIE AUCH ...") open a line: bullets and brackets
 # before them are skipped, and one of these marks (or the end of the line) must follow,
@@ -117,9 +115,13 @@ _HEADER_INITIALS_KEY = "lexicon.appeal_header_initials"  # has_zone_cues' entry 
 _DOTTED_I_LOWER = "i\u0307"
 
 
-def _header_initials(lexicon: Lexicon) -> frozenset[str]:
-    """The first characters of the lexicon's appeal header prefixes (``has_zone_cues``)."""
-    return frozenset(prefix[:1] for prefix in lexicon.appeal_header_prefixes)
+def _header_initials(lexicon: Lexicon) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The first characters of the lexicon's appeal header prefixes, each once, and the
+    prefixes by their first character (``has_zone_cues``)."""
+    by_initial: dict[str, list[str]] = {}
+    for prefix in lexicon.appeal_header_prefixes:
+        by_initial.setdefault(prefix[:1], []).append(prefix)
+    return "".join(sorted(by_initial)), {initial: tuple(group) for initial, group in by_initial.items()}
 
 
 def lower_text(text: str) -> str:
@@ -380,12 +382,17 @@ class Lexicon:
         prefixes = self.appeal_header_prefixes
         if "" in prefixes:
             return bool(norm)
-        # Only lines opening with a prefix's first character can start with a prefix:
-        # two C-level maps rule out most lines before the costlier startswith(tuple).
-        # (The initials are made once per lexicon: made per page they cost as much as the test.)
-        initials = self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
-        candidates = compress(norm, map(initials.__contains__, map(_INITIAL, norm)))
-        return any(map(methodcaller("startswith", prefixes), candidates))
+        # Only lines opening with a prefix's first character can start with a prefix: one
+        # call (line_marks) rules out most lines, and each of the others is asked about the
+        # prefixes with its first character alone. (The initials are made once per
+        # lexicon: made per page they cost as much as the test.)
+        initials, by_initial = self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
+        lines = norm if isinstance(norm, list) else list(norm)
+        for j in edge_marked_lines(lines, None, 0, initials, ""):
+            line = lines[j]
+            if line.startswith(by_initial[line[0]]):
+                return True
+        return False
 
     def is_appeal_header(self, text: str, norm: str) -> bool:
         """A line that opens an appeal: "Dear readers," or "A Message from X:" (``norm``: normalised)."""

@@ -56,6 +56,8 @@ def signup_boxes(
 
     ``categories``: each line's first lexicon family (None without one); ``labels``: what the
     decisions so far set (None: kept); ``usable``: lines the heuristics may label."""
+    if PROMPT_FAMILY not in categories:  # most pages: no prompt (a C-level search)
+        return []
     n = len(texts)
 
     def box_line(j: int) -> bool:

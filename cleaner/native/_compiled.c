@@ -1850,12 +1850,27 @@ static PyMethodDef native_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The decisions' line pre-tests, compiled from _line_marks.c into this module. */
+extern PyMethodDef line_mark_methods[];
+
+static int
+add_line_marks(PyObject *module)
+{
+    return PyModule_AddFunctions(module, line_mark_methods);
+}
+
+static PyModuleDef_Slot native_slots[] = {
+    {Py_mod_exec, add_line_marks},
+    {0, NULL},
+};
+
 static struct PyModuleDef native_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "cleaner.native._compiled",
     .m_doc = "Compiled twins of hot text-path loops; cleaner.native chooses them or the Python ones.",
     .m_size = 0, /* no module state */
     .m_methods = native_methods,
+    .m_slots = native_slots,
 };
 
 PyMODINIT_FUNC

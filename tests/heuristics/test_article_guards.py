@@ -48,3 +48,23 @@ def test_a_subheading_sits_between_paragraphs() -> None:
 def test_a_lead_in_is_never_guarded() -> None:
     lines = [PARAGRAPH, "READ MORE: Staff shortages", PARAGRAPH]
     assert guarded(lines, [None, "related", None]) == []
+
+
+def test_the_lines_asked_about_get_what_the_whole_page_gives() -> None:
+    lines = [
+        PARAGRAPH,
+        "| Team | Played | Points |",
+        "| Rovers | 12 | 28 |",
+        "Q: Why now?",
+        "- a list item",
+        "A subheading",
+        PARAGRAPH,
+        "Is this the end?",
+        "| last | row |",
+    ]
+    words = [len(line.split()) for line in lines]
+    leads: list[str | None] = [None] * len(lines)
+    every = protected_lines(lines, words, leads)
+    for only in ([], [0], [1, 3, 5], [8, 2], list(range(len(lines)))):
+        asked = protected_lines(lines, words, leads, iter(only))
+        assert asked == [flag and j in only for j, flag in enumerate(every)]

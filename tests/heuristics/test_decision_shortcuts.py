@@ -11,7 +11,7 @@ from math import inf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.heuristics import HeuristicLabeler
+from cleaner.heuristics import HeuristicLabeler, decisions
 from cleaner.heuristics.caption_credits import ends_with_credit
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.decisions import (
@@ -22,6 +22,7 @@ from cleaner.heuristics.decisions import (
     MACHINE_LINE_MAX_CHARS,
     MACHINE_LINE_PATTERN,
     MACHINE_LINE_STARTS,
+    OWN_ADDRESS,
     PROSE_PARAGRAPH_WORDS,
     PROSE_RUN_AFTER_TERMINATOR,
     SHORT_HEAD,
@@ -32,7 +33,9 @@ from cleaner.heuristics.decisions import (
     label_caption_credits,
     label_contact_lines,
     label_edges,
+    label_lead_in_and_family_lines,
     label_machine_lines,
+    label_own_address,
     label_tagged_teasers,
 )
 from cleaner.heuristics.edges import (
@@ -43,6 +46,7 @@ from cleaner.heuristics.edges import (
     TAIL_MIN_LINES,
 )
 from cleaner.heuristics.features import FEW_WORDS
+from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.result import Label
@@ -215,4 +219,85 @@ def test_edges_match_the_columns_over_every_line(
         category = categories[j]
         expected[j] = page.phrase_labels[category] if category is not None else SHORT_TAIL
     label_edges(page)
+    assert page.local == expected
+
+
+OPENED_LINES = [
+    *LINES,
+    "© 2024 Example News. All rights reserved.",
+    "\u00a0© Example News: this article may not be reprinted without the publisher's written permission, "
+    "which it gives to schools and libraries on request, as its terms say in full.",
+    "Copyright 2024 Example News",
+    "(c) Example News",
+    "READ MORE: Council approves the budget",
+    "Sign up for our newsletter",
+    "",
+]
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(
+    st.lists(st.integers(0, len(OPENED_LINES) - 1), max_size=40),
+    st.lists(
+        st.tuples(st.booleans(), st.booleans(), st.sampled_from([None, "related", "credit"])), min_size=40
+    ),
+    st.booleans(),
+)
+def test_opening_phrases_match_the_walk_over_every_line(
+    picks: list[int], flags: list[tuple[bool, bool, str | None]], raw: bool
+) -> None:
+    """``_maybe_opened`` leaves out only lines the opening-phrase decision would not label."""
+    texts = [OPENED_LINES[k] for k in picks]
+    n = len(texts)
+    kept, at_start, leads = [f[0] for f in flags[:n]], [f[1] for f in flags[:n]], [f[2] for f in flags[:n]]
+    pages = []
+    for _ in range(2):
+        page = page_of([0] * n, kept, [True] * n)
+        page.texts = texts
+        page.scored = page.scored._replace(
+            norms=[text.lower().rstrip(" .:!?,;…") for text in texts],
+            words=[len(text.split()) for text in texts],
+            categories=leads,
+            at_start=at_start,
+            leads=leads,
+            raw=raw,
+        )
+        pages.append(page)
+    every_line = decisions._maybe_opened
+    try:
+        decisions._maybe_opened = lambda page: range(len(page.texts))  # type: ignore[assignment]
+        label_lead_in_and_family_lines(pages[0])
+    finally:
+        decisions._maybe_opened = every_line
+    label_lead_in_and_family_lines(pages[1])
+    assert pages[1].local == pages[0].local
+
+
+ADDRESS = "https://www.example-news.com/city/budget-vote-12345/"
+ADDRESS_LINES = [
+    *LINES,
+    ADDRESS,
+    "example-news.com/city/budget-vote-12345",
+    "\u00a0http://example-news.com/city/budget-vote-12345/\u2028",
+    "  www.example-news.com/city/budget-vote-12345 ",
+    "Read it at https://www.example-news.com/city/budget-vote-12345/",
+    "https://www.example-news.com/city/budget-vote-12345/more",
+    "HTTPS://www.example-news.com/city/budget-vote-12345/",
+]
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.lists(st.integers(0, len(ADDRESS_LINES) - 1), max_size=40), st.lists(st.booleans(), min_size=40))
+def test_own_address_matches_the_walk_over_every_line(picks: list[int], kept: list[bool]) -> None:
+    texts = [ADDRESS_LINES[k] for k in picks]
+    page = page_of([0] * len(texts), kept[: len(texts)], [True] * len(texts))
+    page.texts, page.url = texts, ADDRESS
+    bare = bare_address(ADDRESS)
+    assert bare is not None
+    forms = address_forms(bare)
+    expected = [
+        OWN_ADDRESS if label is None and text.strip() in forms else label
+        for text, label in zip(texts, page.local)
+    ]
+    label_own_address(page)
     assert page.local == expected

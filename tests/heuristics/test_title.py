@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import random
+from urllib.parse import urlsplit
+
 import pytest
 
 from cleaner import clean
-from cleaner.heuristics.title import looks_like_title, slug_words
+from cleaner.heuristics.title import address_path, looks_like_title, slug_words
 
 PARAGRAPH = (
     "The regional transport authority presented its plan for the northern rail line on Monday, "
@@ -164,3 +167,25 @@ def test_a_chinese_headline_opening_extracted_text_goes_as_title() -> None:
     result = clean(headline + "\n" + body)
     assert [s.text.strip() for s in result.removed if s.category == "title"] == [headline]
     assert result.body == body.strip()
+
+
+def test_address_path_is_urlsplits_path() -> None:
+    """The hand-cut path of a plain address is ``urlsplit``'s, and every other address goes
+    to ``urlsplit`` (errors and all): random addresses of the characters that steer it."""
+    rng = random.Random(1)
+    alphabet = list("htps:/?#[]@.-_ aZ%\t\n\x00\x7fé")
+    urls = [
+        scheme + "".join(rng.choices(alphabet, k=rng.randrange(0, 20)))
+        for scheme in ("https://", "http://", "HTTP://", "")
+        for _ in range(5000)
+    ]
+    urls += ["https://a/b?c#d", "https://a#b/c", "https://a?b/c", "http://", "https:///x", "https://[::1]/x"]
+    urls += ["https://a]b/c", "https://www.example.com/news/2024/05/city-budget-vote-12345.html?x=1#top"]
+    for url in urls:
+        try:
+            expected = urlsplit(url).path
+        except ValueError:
+            with pytest.raises(ValueError):
+                address_path(url)
+            continue
+        assert address_path(url) == expected, url

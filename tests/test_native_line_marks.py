@@ -1,0 +1,223 @@
+"""The decisions' compiled line pre-tests (cleaner/native/_line_marks.c) give what their Python
+originals give, on every corpus case and on hostile strings (empty lines, 200,000-character
+lines, lone surrogates, astral characters, NEL and U+2028, NBSP, zero-width space, BOM),
+and the contact lines' pre-test passes every line whose address the full test would find.
+
+Where the extension is not built, the tests check that the pure path is the live one.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from types import ModuleType
+
+import pytest
+
+from cleaner import native
+from cleaner.heuristics.comment_threads import NOISY_END, NOISY_START, OPENER_MAX_WORDS
+from cleaner.heuristics.contact_lines import (
+    _EMAIL,
+    _HANDLE,
+    _NETWORK,
+    _PROFILE_URL,
+    CONTACT_LINE_MAX_CHARS,
+    CONTACT_LINE_MAX_WORDS,
+    FOLDED_LETTERS,
+    MIN_NETWORKS,
+    NETWORK_NAMES,
+    _holds_address_mark,
+    address_marked_python,
+)
+from cleaner.heuristics.decisions import _MACHINE_OPENINGS, ANY_LENGTH
+from cleaner.heuristics.line_marks import edge_marked_lines_python, kept_lines_python, marked_lines_python
+from cleaner.heuristics.share_bars import BAR_MARKS
+from cleaner.result import Label
+from tests.paths import CORPUS
+from tests.test_native import HOSTILE
+
+# Lines that sit on the pre-tests' edges: marks at the ends, names in odd cases and with the
+# letters a case-blind pattern folds, every kind of line break and white space.
+EDGES = [
+    "",
+    " ",
+    "@",
+    "/",
+    "a/b",
+    "Follow us on FACEBOOK and InStAgRaM",
+    "follow us on \u0130nstagram and Twitter",  # dotted capital I
+    "\u0131nstagram",  # dotless i
+    "lin\u212aedin",  # Kelvin sign
+    "\u017fnapchat",  # long s
+    "faceboo",
+    "facebookfacebook",
+    "t",
+    "tw",
+    "thread",
+    "threads",
+    "Write to ann@example.com",
+    "x.com/ann",
+    "\u00a0(12) Comments",
+    "Comments (12)",
+    "| READER COMMENTS |",
+    "\u2028Facebook WhatsApp Telegram\u2029",
+    "\x85hatsApp\x85",
+    "\ufeffelegram",
+    "\u200bacebook",
+    "2024-05-01T10:00:00Z",
+    "\thttps://example.com/a.jpg",
+    "\U0001f600 [VIDEO] \U0001f600",
+    "【视频】 新闻",
+    "Caption text (Photo: Ann Lee)",
+    "© AFP",
+    "lone \ud800 surrogate )",
+    "\udfff",
+    "x" * 200_000,
+    "@" + "x" * 200_000,
+    "x" * 200_000 + "facebook",
+    ("word " * 50_000).strip(),
+]
+
+
+def compiled() -> ModuleType | None:
+    """The compiled module, or None where it is not built (then the pure path is live)."""
+    return native.MODULE
+
+
+def _pages() -> list[list[str]]:
+    """The corpus cases and the hostile strings, cut into lines as a page is, and EDGES."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    pages = [text.split("\n") for text in texts]
+    pages += [text.splitlines() for text in HOSTILE]  # NEL, U+2028 and the rest as breaks
+    pages.append(EDGES)
+    pages.append(
+        [chr(c) for c in range(0, 0x110000, 97)] + list(FOLDED_LETTERS)
+    )  # every width, surrogates too
+    return pages
+
+
+def _words(lines: list[str]) -> list[int]:
+    return [len(line.split()) for line in lines]
+
+
+def test_marked_lines_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    marks_sets = [(")", "©"), ("[", "【"), BAR_MARKS, ("",), ("\U0001f600",), ("\ud800",), ("a b",), ()]
+    for page in _pages():
+        for marks in marks_sets:
+            for max_chars in (ANY_LENGTH, 120, 0, 1):
+                assert module.marked_lines(page, marks, max_chars) == marked_lines_python(
+                    page, marks, max_chars
+                )
+    with pytest.raises(TypeError):
+        module.marked_lines(["a", None], (")",), 5)
+    with pytest.raises(TypeError):
+        module.marked_lines(["a"], [")"], 5)
+    with pytest.raises(TypeError):
+        module.marked_lines(["a"], (b")",), 5)
+
+
+def test_edge_marked_lines_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    char_sets = [
+        (NOISY_START, NOISY_END),
+        (_MACHINE_OPENINGS, ""),
+        ("", ""),
+        ("\U0001f600\ud800\x85\u2028", "\udfff\ufeff\u200b"),
+        ("".join(map(chr, range(0x80))), "a"),
+    ]
+    for page in _pages():
+        words = _words(page)
+        for firsts, lasts in char_sets:
+            for counts, most in ((None, 0), (words, OPENER_MAX_WORDS), (words, 0), (words, -1)):
+                live = module.edge_marked_lines(page, counts, most, firsts, lasts)
+                assert live == edge_marked_lines_python(page, counts, most, firsts, lasts)
+    huge = [10**30, -(10**30), 3]
+    assert module.edge_marked_lines(["1", "1", "1"], huge, 5, "1", "") == [1, 2]
+    assert edge_marked_lines_python(["1", "1", "1"], huge, 5, "1", "") == [1, 2]
+    with pytest.raises(TypeError):
+        module.edge_marked_lines(["a", 5], None, 0, "a", "")
+    with pytest.raises(TypeError):
+        module.edge_marked_lines(["a"], [1, 2], 0, "a", "")
+    with pytest.raises(TypeError):
+        module.edge_marked_lines(["a"], ["one"], 0, "a", "")
+
+
+def test_address_marks_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    for page in _pages():
+        words = _words(page)
+        for most_words, most_chars in ((CONTACT_LINE_MAX_WORDS, CONTACT_LINE_MAX_CHARS), (10**6, ANY_LENGTH)):
+            live = module.address_marked(page, words, most_words, most_chars)
+            assert live == address_marked_python(page, words, most_words, most_chars)
+    rng = random.Random(5)
+    alphabet = list("facebookinstagramtwitterlINKEDsnapchat@/ .-") + list(FOLDED_LETTERS) + ["\U0001f600"]
+    made = ["".join(rng.choices(alphabet, k=rng.randrange(0, 14))) for _ in range(20_000)]
+    made_words = [1] * len(made)
+    assert module.address_marked(made, made_words, 1, 100) == address_marked_python(made, made_words, 1, 100)
+    with pytest.raises(TypeError):
+        module.address_marked(["a"], [1, 2], 40, 600)
+    with pytest.raises(TypeError):
+        module.address_marked([b"a"], [1], 40, 600)
+
+
+def test_kept_lines_are_the_python_ones() -> None:
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(3)
+    label = Label("other", "heuristic:test")
+    for n in (0, 1, 7, 300):
+        local = [rng.choice([None, label]) for _ in range(n)]
+        usable = [rng.random() < 0.7 for _ in range(n)]
+        assert module.kept_lines(local, usable) == kept_lines_python(local, usable)
+        assert module.kept_lines(local, None) == kept_lines_python(local, None)
+    with pytest.raises(TypeError):
+        module.kept_lines([None], [1])
+    with pytest.raises(TypeError):
+        module.kept_lines([None], [True, True])
+    with pytest.raises(TypeError):
+        module.kept_lines((None,), None)
+
+
+def test_the_folded_letters_are_all_a_case_blind_pattern_folds() -> None:
+    """Outside ASCII, the characters re.IGNORECASE matches to an ASCII letter, and those
+    whose lower() holds one, are FOLDED_LETTERS: the contact pre-test reads only them."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folded = {
+        chr(c)
+        for c in range(0x80, sys.maxunicode + 1)
+        if letter.fullmatch(chr(c)) or any(ch.isascii() and ch.isalpha() for ch in chr(c).lower())
+    }
+    assert folded == set(FOLDED_LETTERS)
+
+
+def test_the_address_mark_passes_every_line_with_an_address() -> None:
+    """``_holds_address_mark`` never turns away a line (of the size the contact test reads)
+    that the contact test's address patterns accept, so the pre-test leaves the decision's
+    lines as they were."""
+    # (the longer lines never meet the test: its patterns backtrack over a long run of letters)
+    lines = [line for page in _pages() for line in page if len(line) <= CONTACT_LINE_MAX_CHARS]
+    lines += [
+        f"Follow us on {a} and {b}" for a in NETWORK_NAMES for b in ("X", "T\u0130KTOK", "\u017fnapchat")
+    ]
+    lines += ["Follow me: tik\u212aok and INSTAGRAM", "Follow us on \u0131nstagram, Threads"]
+    for line in lines:
+        holds = (
+            _EMAIL.search(line) is not None
+            or _HANDLE.search(line) is not None
+            or _PROFILE_URL.search(line) is not None
+            or len({m.lower() for m in _NETWORK.findall(line)}) >= MIN_NETWORKS
+        )
+        assert not holds or _holds_address_mark(line), line
