@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
-from operator import and_, gt, is_, is_not, mul, ne, or_
+from operator import and_, gt, is_, is_not, mul, ne, not_, or_
 from typing import Any
 
 from cleaner.categories import CATEGORIES
@@ -637,18 +637,26 @@ def label_article_lines(page: LinePage) -> None:
     scored = page.scored
     if scored.article is None:
         return
-    cut, local, usable, words = scored.article_cut, page.local, page.usable, scored.words
+    cut, local, words = scored.article_cut, page.local, scored.words
     leads = scored.leads or [None] * len(page.texts)
     candidates = list(map(gt, scored.article, repeat(cut)))
     if True not in candidates:
         return
-    guarded = protected_lines(page.texts, words, leads, compress(range(len(candidates)), candidates))
-    body_after = False  # a kept line follows (walking from the end)
+    n = len(page.texts)
+    kept = page.kept()
+    chosen = list(compress(range(n), map(and_, kept, candidates)))  # the kept candidates, in order
+    if not chosen:
+        return
+    guarded = protected_lines(page.texts, words, leads, chosen)
+    # Walking up from the end, a kept line that is no candidate is body; the last one is
+    # found at C level, and only the kept candidates are read in Python.
+    plain = map(and_, reversed(kept), map(not_, reversed(candidates)))
+    last_plain = next(compress(range(n - 1, -1, -1), plain), -1)
+    body_after = False  # a kept line that stays follows (walking from the end)
     removed = []
-    for j in range(len(page.texts) - 1, -1, -1):
-        if not usable[j] or local[j] is not None:
-            continue
-        sure = candidates[j] and not guarded[j]
+    for j in reversed(chosen):
+        body_after = body_after or j < last_plain
+        sure = not guarded[j]
         if sure and words[j] >= SENTENCE_WORDS and page.texts[j].rstrip()[-1:] in SENTENCE_END:
             sure = not body_after or leads[j] is not None
         if not sure:
@@ -657,6 +665,8 @@ def label_article_lines(page: LinePage) -> None:
         category = leads[j] or scored.categories[j] or "other"
         local[j] = ARTICLE_LINE[category]
         removed.append(j)
+    if not removed:
+        return
     kept = page.kept()  # one pass on what stays: a line given back gives back no other
     for j in removed:
         if leads[j] is None and joined_to_kept_line(page.texts, kept, j):

@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.heuristics import HeuristicLabeler, decisions
+from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.caption_credits import ends_with_credit
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.decisions import (
+    ARTICLE_LINE,
     CAPTION_CREDIT,
     CONTACT_LINE,
     CONTACT_MIN_BODY_SHARE,
@@ -25,11 +27,14 @@ from cleaner.heuristics.decisions import (
     OWN_ADDRESS,
     PROSE_PARAGRAPH_WORDS,
     PROSE_RUN_AFTER_TERMINATOR,
+    SENTENCE_END,
+    SENTENCE_WORDS,
     SHORT_HEAD,
     SHORT_TAIL,
     TEASER_TAG,
     LinePage,
     _last_prose_run,
+    label_article_lines,
     label_caption_credits,
     label_contact_lines,
     label_edges,
@@ -300,4 +305,46 @@ def test_own_address_matches_the_walk_over_every_line(picks: list[int], kept: li
         for text, label in zip(texts, page.local)
     ]
     label_own_address(page)
+    assert page.local == expected
+
+
+def _article_lines_over_every_line(page: LinePage) -> list[Label | None]:
+    """``label_article_lines`` as first written: every line walked from the end."""
+    scored, local = page.scored, list(page.local)
+    assert scored.article is not None
+    leads = scored.leads or [None] * len(page.texts)
+    candidates = [score > scored.article_cut for score in scored.article]
+    guarded = protected_lines(page.texts, scored.words, leads)
+    body_after, removed = False, []
+    for j in range(len(page.texts) - 1, -1, -1):
+        if not page.usable[j] or local[j] is not None:
+            continue
+        sure = candidates[j] and not guarded[j]
+        if sure and scored.words[j] >= SENTENCE_WORDS and page.texts[j].rstrip()[-1:] in SENTENCE_END:
+            sure = not body_after or leads[j] is not None
+        if not sure:
+            body_after = True
+            continue
+        local[j] = ARTICLE_LINE[leads[j] or scored.categories[j] or "other"]
+        removed.append(j)
+    kept = [u and label is None for u, label in zip(page.usable, local)]
+    for j in removed:
+        if leads[j] is None and joined_to_kept_line(page.texts, kept, j):
+            local[j] = None
+    return local
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(pages, st.lists(st.tuples(st.floats(-3, 3), st.sampled_from([None, "related"])), min_size=40))
+def test_article_lines_match_the_walk_over_every_line(
+    case: tuple[list[int], list[bool], list[bool]], scores: list[tuple[float, str | None]]
+) -> None:
+    picks, kept, usable = case
+    page = page_of(picks, kept, usable)
+    n = len(picks)
+    page.scored = page.scored._replace(
+        article=[score for score, _ in scores[:n]], article_cut=0.0, leads=[lead for _, lead in scores[:n]]
+    )
+    expected = _article_lines_over_every_line(page)
+    label_article_lines(page)
     assert page.local == expected
