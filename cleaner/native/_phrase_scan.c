@@ -1,0 +1,522 @@
+/* Compiled twin of the lexicon's phrase scan (cleaner/heuristics/lexicon.py, Lexicon._small_scan
+ * and the RE2 program of Lexicon.phrase_byte_hits), built into cleaner.native._compiled
+ * (setup.py lists this file; _compiled.c's module adds these functions when it loads).
+ *
+ * The phrases become a byte trie (children of a node side by side, sorted, so a node's
+ * children are one short array), and a 64-Kbit table of the phrases' first two bytes rejects
+ * most positions of a text in one lookup, where RE2's large DFA ran from cold caches on
+ * every page. The scan has RE2's leftmost-longest semantics as the lexicon uses them: at each
+ * byte the longest phrase opening there, emitted, and the scan goes on after it; else the
+ * next byte. phrase_lines then gives HeuristicLabeler.scan_phrases' per-line results in the
+ * same pass, so a page costs one call. tests/test_native_phrase_scan.py compares both with
+ * the Python reference. Plain CPython C API, no module state.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define PHRASE_TRIE_NAME "cleaner.native.phrase_trie"
+#define PAIR_BITS 65536       /* one bit per first two bytes of a phrase */
+#define WORD_BITS 64
+#define BYTE_VALUES 256
+#define NO_PHRASE (-1)
+#define NO_NODE (-1)
+#define LINEAR_CHILDREN 8     /* up to this many children a node's edges are searched in order */
+#define UTF8_MAX_BYTES 4      /* bytes of one character in UTF-8, at most */
+
+/* The trie as built: a node's children are a linked list, kept in byte order. */
+struct build_node {
+    int32_t first_child, next_sibling, phrase;
+    uint8_t label;
+};
+
+/* The trie as scanned: node k's children are edges edge_start[k] .. edge_start[k + 1] - 1,
+ * sorted by label; the root's children are also in `root`, by byte. */
+struct phrase_trie {
+    Py_ssize_t nodes, phrases;
+    int32_t *edge_start;      /* nodes + 1 */
+    uint8_t *label;           /* per edge */
+    int32_t *target;          /* per edge */
+    int32_t *phrase;          /* per node: the phrase ending there, or NO_PHRASE */
+    Py_ssize_t *category;     /* per phrase: its category's index */
+    Py_ssize_t *chars;        /* per phrase: its length in characters */
+    Py_ssize_t categories;    /* 1 + the largest category index */
+    int32_t root[BYTE_VALUES];
+    uint64_t pair[PAIR_BITS / WORD_BITS];
+    uint8_t single[BYTE_VALUES]; /* the one-byte phrases' bytes */
+};
+
+static void
+free_trie(struct phrase_trie *trie)
+{
+    if (trie == NULL)
+        return;
+    PyMem_Free(trie->edge_start);
+    PyMem_Free(trie->label);
+    PyMem_Free(trie->target);
+    PyMem_Free(trie->phrase);
+    PyMem_Free(trie->category);
+    PyMem_Free(trie->chars);
+    PyMem_Free(trie);
+}
+
+static void
+free_trie_capsule(PyObject *capsule)
+{
+    free_trie(PyCapsule_GetPointer(capsule, PHRASE_TRIE_NAME));
+}
+
+/* A new node in the growing array `*nodes` (capacity `*size`), its index; NO_NODE on an error. */
+static int32_t
+new_node(struct build_node **nodes, Py_ssize_t *count, Py_ssize_t *size, uint8_t label)
+{
+    if (*count >= INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "phrase_trie: too many phrase bytes");
+        return NO_NODE;
+    }
+    if (*count == *size) {
+        Py_ssize_t grown = *size * 2;
+        struct build_node *more = PyMem_Realloc(*nodes, (size_t)grown * sizeof(**nodes));
+        if (more == NULL) {
+            PyErr_NoMemory();
+            return NO_NODE;
+        }
+        *nodes = more;
+        *size = grown;
+    }
+    struct build_node *node = &(*nodes)[*count];
+    node->first_child = node->next_sibling = NO_NODE;
+    node->phrase = NO_PHRASE;
+    node->label = label;
+    return (int32_t)(*count)++;
+}
+
+/* The child of `parent` labelled `byte`, made (in byte order among its siblings) when missing. */
+static int32_t
+child_of(struct build_node **nodes, Py_ssize_t *count, Py_ssize_t *size, int32_t parent, uint8_t byte)
+{
+    int32_t before = NO_NODE, at = (*nodes)[parent].first_child;
+    while (at != NO_NODE && (*nodes)[at].label < byte) {
+        before = at;
+        at = (*nodes)[at].next_sibling;
+    }
+    if (at != NO_NODE && (*nodes)[at].label == byte)
+        return at;
+    int32_t made = new_node(nodes, count, size, byte); /* may move *nodes */
+    if (made == NO_NODE)
+        return NO_NODE;
+    (*nodes)[made].next_sibling = at;
+    if (before == NO_NODE)
+        (*nodes)[parent].first_child = made;
+    else
+        (*nodes)[before].next_sibling = made;
+    return made;
+}
+
+/* A non-negative Py_ssize_t from items[j] (a list of int), -1 with TypeError/ValueError when not. */
+static Py_ssize_t
+index_at(PyObject *items, Py_ssize_t j, const char *what)
+{
+    PyObject *item = PyList_GET_ITEM(items, j);
+    if (!PyLong_Check(item)) {
+        PyErr_Format(PyExc_TypeError, "phrase_trie: %s must be a list of int", what);
+        return -1;
+    }
+    Py_ssize_t value = PyLong_AsSsize_t(item);
+    if (value < 0) {
+        if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "phrase_trie: %s must be non-negative ints", what);
+        }
+        return -1;
+    }
+    return value;
+}
+
+/* Inserts every phrase into the build trie; 0, or -1 with an exception set. */
+static int
+insert_phrases(struct phrase_trie *trie, PyObject *phrases, struct build_node **nodes, Py_ssize_t *count,
+               Py_ssize_t *size)
+{
+    for (Py_ssize_t j = 0; j < trie->phrases; j++) {
+        PyObject *item = PyList_GET_ITEM(phrases, j);
+        if (!PyBytes_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "phrase_trie: phrases must be a list of bytes");
+            return -1;
+        }
+        const uint8_t *bytes = (const uint8_t *)PyBytes_AS_STRING(item);
+        Py_ssize_t length = PyBytes_GET_SIZE(item);
+        if (length == 0 || memchr(bytes, '\n', (size_t)length) != NULL) {
+            PyErr_SetString(PyExc_ValueError, "phrase_trie: a phrase is empty or holds a line break");
+            return -1;
+        }
+        int32_t node = 0;
+        for (Py_ssize_t k = 0; k < length; k++) {
+            node = child_of(nodes, count, size, node, bytes[k]);
+            if (node == NO_NODE)
+                return -1;
+        }
+        (*nodes)[node].phrase = (int32_t)j;
+        if (length == 1)
+            trie->single[bytes[0]] = 1;
+        else {
+            unsigned pair = ((unsigned)bytes[0] << 8) | bytes[1];
+            trie->pair[pair / WORD_BITS] |= (uint64_t)1 << (pair % WORD_BITS);
+        }
+    }
+    return 0;
+}
+
+/* The build trie's nodes laid out for the scan (children side by side); 0, or -1 (no memory). */
+static int
+lay_out(struct phrase_trie *trie, const struct build_node *nodes, Py_ssize_t count)
+{
+    trie->nodes = count;
+    trie->edge_start = PyMem_Malloc((size_t)(count + 1) * sizeof(int32_t));
+    trie->label = PyMem_Malloc((size_t)(count > 1 ? count - 1 : 1));
+    trie->target = PyMem_Malloc((size_t)(count > 1 ? count - 1 : 1) * sizeof(int32_t));
+    trie->phrase = PyMem_Malloc((size_t)count * sizeof(int32_t));
+    if (trie->edge_start == NULL || trie->label == NULL || trie->target == NULL || trie->phrase == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int32_t edge = 0;
+    for (int32_t k = 0; k < (int32_t)count; k++) {
+        trie->edge_start[k] = edge;
+        trie->phrase[k] = nodes[k].phrase;
+        for (int32_t child = nodes[k].first_child; child != NO_NODE; child = nodes[child].next_sibling) {
+            trie->label[edge] = nodes[child].label;
+            trie->target[edge] = child;
+            edge++;
+        }
+    }
+    trie->edge_start[count] = edge;
+    for (int b = 0; b < BYTE_VALUES; b++)
+        trie->root[b] = NO_NODE;
+    for (int32_t e = trie->edge_start[0]; e < trie->edge_start[1]; e++)
+        trie->root[trie->label[e]] = trie->target[e];
+    return 0;
+}
+
+/* Each phrase's category index and length in characters, checked; 0, or -1 with an exception. */
+static int
+read_phrase_facts(struct phrase_trie *trie, PyObject *categories, PyObject *chars)
+{
+    trie->category = PyMem_Malloc((size_t)(trie->phrases ? trie->phrases : 1) * sizeof(Py_ssize_t));
+    trie->chars = PyMem_Malloc((size_t)(trie->phrases ? trie->phrases : 1) * sizeof(Py_ssize_t));
+    if (trie->category == NULL || trie->chars == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < trie->phrases; j++) {
+        trie->category[j] = index_at(categories, j, "categories");
+        if (trie->category[j] < 0)
+            return -1;
+        trie->chars[j] = index_at(chars, j, "lengths");
+        if (trie->chars[j] < 0)
+            return -1;
+        if (trie->category[j] >= trie->categories)
+            trie->categories = trie->category[j] + 1;
+    }
+    return 0;
+}
+
+/* phrase_trie(phrases, categories, lengths): the scan's trie of `phrases` (a list of
+ * non-empty bytes without line breaks), with each phrase's category index and length in
+ * characters, as a capsule for phrase_hits and phrase_lines. */
+static PyObject *
+native_phrase_trie(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "phrase_trie expects 3 arguments: phrases, categories, lengths");
+        return NULL;
+    }
+    if (!PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "phrase_trie: phrases, categories and lengths must be lists");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(args[0]);
+    if (PyList_GET_SIZE(args[1]) != count || PyList_GET_SIZE(args[2]) != count) {
+        PyErr_SetString(PyExc_ValueError, "phrase_trie: one category and one length per phrase");
+        return NULL;
+    }
+    struct phrase_trie *trie = PyMem_Calloc(1, sizeof(*trie));
+    if (trie == NULL)
+        return PyErr_NoMemory();
+    trie->phrases = count;
+    Py_ssize_t nodes = 0, size = 1024;
+    struct build_node *built = PyMem_Malloc((size_t)size * sizeof(*built));
+    if (built == NULL) {
+        free_trie(trie);
+        return PyErr_NoMemory();
+    }
+    if (new_node(&built, &nodes, &size, 0) == NO_NODE || read_phrase_facts(trie, args[1], args[2]) < 0
+        || insert_phrases(trie, args[0], &built, &nodes, &size) < 0 || lay_out(trie, built, nodes) < 0) {
+        PyMem_Free(built);
+        free_trie(trie);
+        return NULL;
+    }
+    PyMem_Free(built);
+    PyObject *capsule = PyCapsule_New(trie, PHRASE_TRIE_NAME, free_trie_capsule);
+    if (capsule == NULL)
+        free_trie(trie);
+    return capsule;
+}
+
+/* The child of `node` labelled `byte`, or NO_NODE. */
+static inline int32_t
+step(const struct phrase_trie *trie, int32_t node, uint8_t byte)
+{
+    int32_t low = trie->edge_start[node], high = trie->edge_start[node + 1];
+    if (high - low <= LINEAR_CHILDREN) {
+        for (int32_t e = low; e < high && trie->label[e] <= byte; e++)
+            if (trie->label[e] == byte)
+                return trie->target[e];
+        return NO_NODE;
+    }
+    while (low < high) {
+        int32_t middle = low + (high - low) / 2;
+        if (trie->label[middle] < byte)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < trie->edge_start[node + 1] && trie->label[low] == byte ? trie->target[low] : NO_NODE;
+}
+
+/* The longest phrase opening at data[pos] (pos < size): its index, its end in *end; NO_PHRASE. */
+static inline int32_t
+longest_at(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t size,
+           Py_ssize_t *end)
+{
+    uint8_t first = data[pos];
+    int32_t found = NO_PHRASE;
+    if (pos + 1 < size) {
+        unsigned pair = ((unsigned)first << 8) | data[pos + 1];
+        if (!(trie->pair[pair / WORD_BITS] >> (pair % WORD_BITS) & 1) && !trie->single[first])
+            return NO_PHRASE;
+    }
+    else if (!trie->single[first])
+        return NO_PHRASE;
+    int32_t node = trie->root[first];
+    Py_ssize_t at = pos + 1;
+    while (node != NO_NODE) {
+        if (trie->phrase[node] != NO_PHRASE) {
+            found = trie->phrase[node];
+            *end = at;
+        }
+        if (at >= size)
+            break;
+        node = step(trie, node, data[at++]);
+    }
+    return found;
+}
+
+/* The trie of a capsule argument, or NULL with a TypeError. */
+static const struct phrase_trie *
+trie_of(PyObject *capsule, const char *name)
+{
+    if (!PyCapsule_IsValid(capsule, PHRASE_TRIE_NAME)) {
+        PyErr_Format(PyExc_TypeError, "%s: the first argument must be a phrase_trie", name);
+        return NULL;
+    }
+    return PyCapsule_GetPointer(capsule, PHRASE_TRIE_NAME);
+}
+
+/* Appends a Py_ssize_t to a list; 0, or -1 on an error. */
+static int
+append_size(PyObject *list, Py_ssize_t value)
+{
+    PyObject *number = PyLong_FromSsize_t(value);
+    if (number == NULL)
+        return -1;
+    int failed = PyList_Append(list, number);
+    Py_DECREF(number);
+    return failed;
+}
+
+/* phrase_hits(trie, data): every hit in the bytes `data` as three ints in one flat list:
+ * its start in bytes, its category index, its length in characters. */
+static PyObject *
+native_phrase_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "phrase_hits expects 2 arguments: trie, data");
+        return NULL;
+    }
+    const struct phrase_trie *trie = trie_of(args[0], "phrase_hits");
+    if (trie == NULL)
+        return NULL;
+    if (!PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "phrase_hits: data must be bytes");
+        return NULL;
+    }
+    const uint8_t *data = (const uint8_t *)PyBytes_AS_STRING(args[1]);
+    Py_ssize_t size = PyBytes_GET_SIZE(args[1]), pos = 0, end = 0;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    while (pos < size) {
+        int32_t found = longest_at(trie, data, pos, size, &end);
+        if (found == NO_PHRASE) {
+            pos++;
+            continue;
+        }
+        if (append_size(out, pos) < 0 || append_size(out, trie->category[found]) < 0
+            || append_size(out, trie->chars[found]) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        pos = end;
+    }
+    return out;
+}
+
+/* How many characters the UTF-8 bytes data[start:end] hold (the bytes that open one). */
+static Py_ssize_t
+utf8_chars(const uint8_t *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = start; k < end; k++)
+        count += (data[k] & 0xC0) != 0x80;
+    return count;
+}
+
+/* The per-line facts of phrase_lines' hits: first category index (or -1), characters
+ * covered, whether a hit opens the line. 0, or -1 with a ValueError when data's line
+ * breaks do not make `lines` lines. */
+static int
+scan_lines(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, Py_ssize_t lines,
+           Py_ssize_t slack, Py_ssize_t *first, Py_ssize_t *cover, char *opens)
+{
+    Py_ssize_t line = 0, line_start = 0, pos = 0, end = 0;
+    while (pos < size) {
+        if (data[pos] == '\n') {
+            if (++line >= lines) {
+                PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds more lines than given");
+                return -1;
+            }
+            line_start = ++pos;
+            continue;
+        }
+        int32_t hit = longest_at(trie, data, pos, size, &end);
+        if (hit == NO_PHRASE) {
+            pos++;
+            continue;
+        }
+        if (first[line] < 0)
+            first[line] = trie->category[hit];
+        cover[line] += trie->chars[hit];
+        Py_ssize_t before = pos - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
+        if (before <= slack || (before <= UTF8_MAX_BYTES * slack && utf8_chars(data, line_start, pos) <= slack))
+            opens[line] = 1;
+        pos = end;
+    }
+    if (lines > 0 && line != lines - 1) {
+        PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds fewer lines than given");
+        return -1;
+    }
+    return 0;
+}
+
+/* The three lists of phrase_lines from scan_lines' arrays; NULL on an error. */
+static PyObject *
+line_lists(Py_ssize_t lines, PyObject *categories, const Py_ssize_t *first, const Py_ssize_t *cover,
+           const char *opens)
+{
+    PyObject *found = PyList_New(lines), *covered = PyList_New(lines), *at_start = PyList_New(lines);
+    PyObject *out = NULL;
+    if (found == NULL || covered == NULL || at_start == NULL)
+        goto done;
+    for (Py_ssize_t j = 0; j < lines; j++) {
+        PyObject *number = PyLong_FromSsize_t(cover[j]);
+        if (number == NULL)
+            goto done;
+        PyList_SET_ITEM(covered, j, number);
+        PyList_SET_ITEM(found, j, Py_NewRef(first[j] < 0 ? Py_None : PyTuple_GET_ITEM(categories, first[j])));
+        PyList_SET_ITEM(at_start, j, Py_NewRef(opens[j] ? Py_True : Py_False));
+    }
+    out = PyTuple_Pack(3, found, covered, at_start);
+done:
+    Py_XDECREF(found);
+    Py_XDECREF(covered);
+    Py_XDECREF(at_start);
+    return out;
+}
+
+/* scan_lines and line_lists over arrays of `lines` entries made here; NULL on an error. */
+static PyObject *
+line_results(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, Py_ssize_t lines,
+             PyObject *categories, Py_ssize_t slack)
+{
+    size_t count = (size_t)(lines ? lines : 1);
+    Py_ssize_t *first = PyMem_Malloc(count * sizeof(Py_ssize_t));
+    Py_ssize_t *cover = PyMem_Calloc(count, sizeof(Py_ssize_t));
+    char *opens = PyMem_Calloc(count, 1);
+    PyObject *out = NULL;
+    if (first == NULL || cover == NULL || opens == NULL)
+        PyErr_NoMemory();
+    else {
+        for (Py_ssize_t j = 0; j < lines; j++)
+            first[j] = -1;
+        if (scan_lines(trie, data, size, lines, slack, first, cover, opens) == 0)
+            out = line_lists(lines, categories, first, cover, opens);
+    }
+    PyMem_Free(first);
+    PyMem_Free(cover);
+    PyMem_Free(opens);
+    return out;
+}
+
+/* phrase_lines(trie, data, lines, categories, slack): HeuristicLabeler.scan_phrases' per-line
+ * lists for the UTF-8 `data` of `lines` lines joined by "\n": each line's first phrase
+ * category (from the tuple `categories`) or None, the characters inside phrases, and
+ * whether a phrase opens it within `slack` characters. */
+static PyObject *
+native_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "phrase_lines expects 5 arguments: trie, data, lines, categories, slack");
+        return NULL;
+    }
+    const struct phrase_trie *trie = trie_of(args[0], "phrase_lines");
+    if (trie == NULL)
+        return NULL;
+    if (!PyBytes_Check(args[1]) || !PyLong_Check(args[2]) || !PyTuple_Check(args[3]) || !PyLong_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "phrase_lines: expected (trie, bytes, int, tuple, int)");
+        return NULL;
+    }
+    Py_ssize_t lines = PyLong_AsSsize_t(args[2]), slack = PyLong_AsSsize_t(args[4]);
+    if ((lines == -1 || slack == -1) && PyErr_Occurred())
+        return NULL;
+    if (lines < 0 || slack < 0 || slack > PY_SSIZE_T_MAX / UTF8_MAX_BYTES) {
+        PyErr_SetString(PyExc_ValueError, "phrase_lines: lines and slack must be small non-negative ints");
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(args[3]) < trie->categories) {
+        PyErr_SetString(PyExc_ValueError, "phrase_lines: categories holds fewer names than the trie's indices");
+        return NULL;
+    }
+    Py_ssize_t size = PyBytes_GET_SIZE(args[1]);
+    if ((lines == 0 && size > 0) || lines > size + 1) {
+        PyErr_SetString(PyExc_ValueError, "phrase_lines: data's line breaks do not make that many lines");
+        return NULL;
+    }
+    return line_results(trie, (const uint8_t *)PyBytes_AS_STRING(args[1]), size, lines, args[3], slack);
+}
+
+PyMethodDef phrase_scan_methods[] = {
+    {"phrase_trie", (PyCFunction)(void (*)(void))native_phrase_trie, METH_FASTCALL,
+     "phrase_trie(phrases, categories, lengths): the phrase scan's trie, as a capsule."},
+    {"phrase_hits", (PyCFunction)(void (*)(void))native_phrase_hits, METH_FASTCALL,
+     "phrase_hits(trie, data): (start byte, category index, length in characters) of each "
+     "leftmost-longest hit, flat in one list."},
+    {"phrase_lines", (PyCFunction)(void (*)(void))native_phrase_lines, METH_FASTCALL,
+     "phrase_lines(trie, data, lines, categories, slack): per line its first category, the "
+     "characters in phrases and whether a phrase opens it."},
+    {NULL, NULL, 0, NULL},
+};
