@@ -175,3 +175,28 @@ def test_compiled_scan_refuses_bad_arguments() -> None:
         module.phrase_lines(trie, b"a", 1, ("c",), 3)  # the trie names category 1
     with pytest.raises(ValueError):
         module.phrase_lines(trie, b"a", 1, ("c", "d"), -1)
+
+
+def test_compiled_hits_with_short_phrases_are_the_python_ones() -> None:
+    """Phrases of one to three bytes take the walk from the root (no jump table): random
+    phrases and texts over a few letters, so they overlap and nest."""
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(7)
+    letters = "abé中 \n"
+    for _ in range(40):
+        words = {"".join(rng.choice(letters[:-1]) for _ in range(rng.randrange(1, 7))) for _ in range(30)}
+        phrases = {word: rng.choice(("related", "share")) for word in words}
+        lexicon = lexicon_module.Lexicon(phrase_category=phrases)
+        lexicon.compile()
+        for _ in range(20):
+            data = "".join(rng.choice(letters) for _ in range(rng.randrange(60))).encode()
+            hits = list(lexicon.phrase_byte_hits(data))
+            assert hits == list(lexicon._small_scan(data))
+            match, pos, expected = lexicon._phrase_matcher().Match, 0, []
+            while (found := match(lexicon_module._UNANCHORED, data, pos, len(data))[0])[0] >= 0:
+                start, pos = found
+                category, length = lexicon._phrase_bytes[data[start:pos]]
+                expected.append((start, category, length))
+            assert hits == expected

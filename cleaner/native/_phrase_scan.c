@@ -22,6 +22,7 @@
 #define QUAD_BYTES 4          /* longer phrases are filtered by their first four bytes, hashed */
 #define QUAD_HASH_BITS 18     /* a 2^18-bit (32 KiB) table: with ~2,300 openings, ~1% false hits */
 #define QUAD_MULTIPLIER 0x9E3779B1u /* Fibonacci hashing: the product's top bits mix all four bytes */
+#define JUMP_SLOTS_PER_QUAD 2 /* the jump table's slots, at least twice its entries (a power of two) */
 #define WORD_BITS 64
 #define BYTE_VALUES 256
 #define NO_PHRASE (-1)
@@ -51,6 +52,11 @@ struct phrase_trie {
     struct scan_node *node;   /* nodes + 1, the last one only closing the edges */
     uint32_t *edge;           /* target << LABEL_BITS | byte */
     int has_single, has_pair; /* whether any phrase is shorter than QUAD_BYTES */
+    /* Without such phrases, the node four bytes down from the root by those bytes (open
+     * addressing, NO_NODE where empty): a walk starts there, the root's levels skipped. */
+    uint32_t *jump_key;
+    int32_t *jump_node;
+    uint32_t jump_bits;
     Py_ssize_t *category;     /* per phrase: its category's index */
     Py_ssize_t *chars;        /* per phrase: its length in characters */
     Py_ssize_t categories;    /* 1 + the largest category index */
@@ -65,6 +71,8 @@ free_trie(struct phrase_trie *trie)
 {
     if (trie == NULL)
         return;
+    PyMem_Free(trie->jump_key);
+    PyMem_Free(trie->jump_node);
     PyMem_Free(trie->node);
     PyMem_Free(trie->edge);
     PyMem_Free(trie->category);
@@ -237,6 +245,79 @@ lay_out(struct phrase_trie *trie, const struct build_node *nodes, Py_ssize_t cou
     return 0;
 }
 
+/* The child of `node` labelled `byte`, or NO_NODE. */
+static inline int32_t
+step(const struct phrase_trie *trie, int32_t node, uint8_t byte)
+{
+    int32_t low = trie->node[node].first_edge, last = trie->node[node + 1].first_edge, high = last;
+    const uint32_t *edge = trie->edge;
+    if (high - low <= LINEAR_CHILDREN) {
+        for (int32_t e = low; e < high && (edge[e] & LABEL_MASK) <= byte; e++)
+            if ((edge[e] & LABEL_MASK) == byte)
+                return (int32_t)(edge[e] >> LABEL_BITS);
+        return NO_NODE;
+    }
+    while (low < high) {
+        int32_t middle = low + (high - low) / 2;
+        if ((edge[middle] & LABEL_MASK) < byte)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < last && (edge[low] & LABEL_MASK) == byte ? (int32_t)(edge[low] >> LABEL_BITS) : NO_NODE;
+}
+
+/* The jump table's slot for the four bytes `word`, the home slot first. */
+static inline uint32_t
+jump_home(const struct phrase_trie *trie, uint32_t word)
+{
+    return (word * QUAD_MULTIPLIER) >> (32 - trie->jump_bits);
+}
+
+/* The node four bytes down from the root by `bytes`, or NO_NODE. */
+static int32_t
+walk_four(const struct phrase_trie *trie, const uint8_t *bytes)
+{
+    int32_t node = trie->root[bytes[0]];
+    for (int k = 1; k < QUAD_BYTES && node != NO_NODE; k++)
+        node = step(trie, node, bytes[k]);
+    return node;
+}
+
+/* Fills the jump table from the phrases of at least QUAD_BYTES bytes (after lay_out, only
+ * where no phrase is shorter); 0, or -1 (no memory). */
+static int
+fill_jumps(struct phrase_trie *trie, PyObject *phrases)
+{
+    if (trie->has_single || trie->has_pair)
+        return 0;
+    size_t slots = 1;
+    trie->jump_bits = 0;
+    while (slots < (size_t)trie->phrases * JUMP_SLOTS_PER_QUAD || slots < 2) {
+        slots <<= 1;
+        trie->jump_bits++;
+    }
+    trie->jump_key = PyMem_Malloc(slots * sizeof(uint32_t));
+    trie->jump_node = PyMem_Malloc(slots * sizeof(int32_t));
+    if (trie->jump_key == NULL || trie->jump_node == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t k = 0; k < slots; k++)
+        trie->jump_node[k] = NO_NODE;
+    for (Py_ssize_t j = 0; j < trie->phrases; j++) {
+        const uint8_t *bytes = (const uint8_t *)PyBytes_AS_STRING(PyList_GET_ITEM(phrases, j));
+        uint32_t word;
+        memcpy(&word, bytes, sizeof(word)); /* every phrase has QUAD_BYTES bytes here */
+        uint32_t slot = jump_home(trie, word);
+        while (trie->jump_node[slot] != NO_NODE && trie->jump_key[slot] != word)
+            slot = (slot + 1) & (uint32_t)(slots - 1);
+        trie->jump_key[slot] = word;
+        trie->jump_node[slot] = walk_four(trie, bytes);
+    }
+    return 0;
+}
+
 /* Each phrase's category index and length in characters, checked; 0, or -1 with an exception. */
 static int
 read_phrase_facts(struct phrase_trie *trie, PyObject *categories, PyObject *chars)
@@ -291,7 +372,8 @@ native_phrase_trie(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return PyErr_NoMemory();
     }
     if (new_node(&built, &nodes, &size, 0) == NO_NODE || read_phrase_facts(trie, args[1], args[2]) < 0
-        || insert_phrases(trie, args[0], &built, &nodes, &size) < 0 || lay_out(trie, built, nodes) < 0) {
+        || insert_phrases(trie, args[0], &built, &nodes, &size) < 0 || lay_out(trie, built, nodes) < 0
+        || fill_jumps(trie, args[0]) < 0) {
         PyMem_Free(built);
         free_trie(trie);
         return NULL;
@@ -303,37 +385,27 @@ native_phrase_trie(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return capsule;
 }
 
-/* The child of `node` labelled `byte`, or NO_NODE. */
-static inline int32_t
-step(const struct phrase_trie *trie, int32_t node, uint8_t byte)
-{
-    int32_t low = trie->node[node].first_edge, last = trie->node[node + 1].first_edge, high = last;
-    const uint32_t *edge = trie->edge;
-    if (high - low <= LINEAR_CHILDREN) {
-        for (int32_t e = low; e < high && (edge[e] & LABEL_MASK) <= byte; e++)
-            if ((edge[e] & LABEL_MASK) == byte)
-                return (int32_t)(edge[e] >> LABEL_BITS);
-        return NO_NODE;
-    }
-    while (low < high) {
-        int32_t middle = low + (high - low) / 2;
-        if ((edge[middle] & LABEL_MASK) < byte)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    return low < last && (edge[low] & LABEL_MASK) == byte ? (int32_t)(edge[low] >> LABEL_BITS) : NO_NODE;
-}
-
 /* The longest phrase opening at data[pos] (pos < size): its index, its end in *end; NO_PHRASE.
  * The caller asks may_open first, which rejects most positions without the walk. */
 static inline int32_t
 longest_at(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t size,
            Py_ssize_t *end)
 {
-    int32_t found = NO_PHRASE;
-    int32_t node = trie->root[data[pos]];
-    Py_ssize_t at = pos + 1;
+    int32_t found = NO_PHRASE, node;
+    Py_ssize_t at;
+    if (trie->jump_node != NULL) { /* every phrase has QUAD_BYTES bytes: may_open saw them here */
+        uint32_t word, mask = ((uint32_t)1 << trie->jump_bits) - 1, slot;
+        memcpy(&word, data + pos, sizeof(word));
+        for (slot = jump_home(trie, word); trie->jump_node[slot] != NO_NODE; slot = (slot + 1) & mask)
+            if (trie->jump_key[slot] == word)
+                break;
+        node = trie->jump_node[slot];
+        at = pos + QUAD_BYTES;
+    }
+    else {
+        node = trie->root[data[pos]];
+        at = pos + 1;
+    }
     while (node != NO_NODE) {
         if (trie->node[node].phrase != NO_PHRASE) {
             found = trie->node[node].phrase;
