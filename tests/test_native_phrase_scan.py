@@ -200,3 +200,13 @@ def test_compiled_hits_with_short_phrases_are_the_python_ones() -> None:
                 category, length = lexicon._phrase_bytes[data[start:pos]]
                 expected.append((start, category, length))
             assert hits == expected
+
+
+def test_the_compiled_scan_never_compiles_the_re2_program() -> None:
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    lexicon = lexicon_module.load_lexicon()
+    text = b"read more: the council approved the budget. share this article" * 50
+    assert len(list(lexicon.phrase_byte_hits(text))) >= 100
+    assert lexicon._matcher is None and lexicon._trie is not None

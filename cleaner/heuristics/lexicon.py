@@ -2,8 +2,9 @@
 
 The phrases are data, not code, so a new language is a new file. All files are
 merged into one matcher: most pages do not say their language, and a phrase of
-one language rarely occurs by chance in another. Phrases run as one RE2 scan
-over the whole document (matches mapped to lines afterwards), whole-line lists
+one language rarely occurs by chance in another. Phrases run as one scan over the
+whole document (the compiled trie of cleaner/native/_phrase_scan.c, or one RE2
+program on the pure path; matches mapped to lines afterwards), whole-line lists
 are set lookups, so the cost per line stays a few dictionary probes.
 
 Every phrase, whole line and lead-in is also registered in its unaccented form

@@ -3,10 +3,11 @@
  * (setup.py lists this file; _compiled.c's module adds these functions when it loads).
  *
  * The phrases become a byte trie (children of a node side by side, sorted, so a node's
- * children are one short array), and a bit table of the phrases' first four bytes, hashed,
- * rejects most positions of a text in one lookup (one of their first two bytes passed more
- * than half the positions of the corpus: the phrases open with ~540 pairs), where RE2's large DFA ran from cold caches on
- * every page. The scan has RE2's leftmost-longest semantics as the lexicon uses them: at each
+ * children are one short array). A bit table of the phrases' first four bytes, hashed,
+ * rejects most positions of a text in one lookup (a table of their first two bytes passed
+ * more than half the positions of the corpus: the phrases open with ~540 pairs), and a hash
+ * table from those four bytes to the node four levels down starts each walk there, where
+ * RE2's large DFA ran from cold caches on every page. The scan has RE2's leftmost-longest semantics as the lexicon uses them: at each
  * byte the longest phrase opening there, emitted, and the scan goes on after it; else the
  * next byte. phrase_lines then gives HeuristicLabeler.scan_phrases' per-line results in the
  * same pass, so a page costs one call. tests/test_native_phrase_scan.py compares both with
