@@ -413,14 +413,19 @@ class HeuristicLabeler:
         characters) read from the few bytes before it, where giving every hit in
         characters decoded the whole text once more."""
         n = len(lows)
-        categories: list[str | None] = [None] * n
-        covered = [0] * n
-        at_start = [False] * n
         if data is None:
             data = ("\n".join(lows) if joined is None else joined).encode()
         # a line holding a line break of its own (html): the lines' starts counted instead
         starts = None
-        if data.count(b"\n") != n - 1:
+        breaks_match = data.count(b"\n") == n - 1
+        if breaks_match:
+            compiled = self.lexicon.phrase_lines(data, n, PHRASE_START_SLACK)  # the page in one call
+            if compiled is not None:
+                return PhraseScan(*compiled)
+        categories: list[str | None] = [None] * n
+        covered = [0] * n
+        at_start = [False] * n
+        if not breaks_match:
             starts = list(accumulate((len(low.encode()) + 1 for low in lows), initial=0))
         line = counted = line_start = 0  # the line holding byte ``counted``, and its first byte
         for start, category, length in self.lexicon.phrase_byte_hits(data):

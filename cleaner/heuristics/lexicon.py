@@ -2,8 +2,9 @@
 
 The phrases are data, not code, so a new language is a new file. All files are
 merged into one matcher: most pages do not say their language, and a phrase of
-one language rarely occurs by chance in another. Phrases run as one RE2 scan
-over the whole document (matches mapped to lines afterwards), whole-line lists
+one language rarely occurs by chance in another. Phrases run as one scan over the
+whole document (the compiled trie of cleaner/native/_phrase_scan.c, or one RE2
+program on the pure path; matches mapped to lines afterwards), whole-line lists
 are set lookups, so the cost per line stays a few dictionary probes.
 
 Every phrase, whole line and lead-in is also registered in its unaccented form
@@ -224,6 +225,10 @@ class Lexicon:
     # first byte -> the lengths of the phrases opening with it, longest first (``_small_scan``)
     _phrase_lengths: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _small_scans: int = 0  # texts scanned without the program while it was not compiled
+    # The compiled scan's trie of the phrases (``_phrase_trie``), built on first use, and the
+    # categories its hits name by index.
+    _trie: Any = field(default=None, compare=False, repr=False)
+    _categories: tuple[str, ...] = ()
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
@@ -239,7 +244,8 @@ class Lexicon:
         more than RE2's scan of it.
         """
         self._phrase_bytes = {p.encode(): (c, len(p)) for p, c in self.phrase_category.items()}
-        self._matcher = None
+        self._matcher = self._trie = None
+        self._categories = tuple(sorted(set(self.phrase_category.values())))
         lengths: dict[int, set[int]] = {}
         for phrase in self._phrase_bytes:
             lengths.setdefault(phrase[0], set()).add(len(phrase))
@@ -316,6 +322,12 @@ class Lexicon:
         texts are scanned in Python instead (``_small_scan``), with the same hits."""
         if not self._phrase_bytes:
             return
+        if _NATIVE is not None:
+            hits = iter(_NATIVE.phrase_hits(self._phrase_trie(), data))  # flat: start, category, length
+            categories = self._categories
+            for start, category, length in zip(hits, hits, hits):
+                yield start, categories[category], length
+            return
         if self._matcher is None and len(data) <= SMALL_SCAN_BYTES and self._small_scans < SMALL_SCANS:
             self._small_scans += 1  # a count, not a lock: a thread's scan more or less changes no hit
             yield from self._small_scan(data)
@@ -339,6 +351,31 @@ class Lexicon:
                 if self._matcher is None:
                     self._matcher = _program(b"|".join(map(re2.escape, sorted(self._phrase_bytes))))
         return self._matcher
+
+    def phrase_lines(
+        self, data: bytes, lines: int, slack: int
+    ) -> tuple[list[str | None], list[int], list[bool]] | None:
+        """Per line of ``data`` (``lines`` lower-cased lines joined by newlines, in UTF-8):
+        its first phrase's category, the characters inside phrases, and whether a phrase
+        opens it within ``slack`` characters, in one compiled call (``scan_phrases``'
+        lists); None without the compiled scan (or without phrases), where the caller
+        puts ``phrase_byte_hits`` on the lines itself."""
+        if _NATIVE is None or not self._phrase_bytes:
+            return None
+        return _NATIVE.phrase_lines(self._phrase_trie(), data, lines, self._categories, slack)
+
+    def _phrase_trie(self) -> Any:
+        """The compiled scan's trie of the phrases, built on its first use, once (a few ms).
+        A phrase holding a line break is left out, as RE2 (``never_nl``) never matches it."""
+        if self._trie is None:
+            with _COMPILE_LOCK:
+                if self._trie is None and _NATIVE is not None:
+                    index = {category: k for k, category in enumerate(self._categories)}
+                    kept = [(p, c) for p, c in self._phrase_bytes.items() if p and b"\n" not in p]
+                    self._trie = _NATIVE.phrase_trie(
+                        [p for p, _ in kept], [index[c] for _, (c, _) in kept], [n for _, (_, n) in kept]
+                    )
+        return self._trie
 
     def _small_scan(self, data: bytes) -> Iterator[tuple[int, str, int]]:
         """``phrase_byte_hits`` without RE2, for a short text: at each byte, the longest

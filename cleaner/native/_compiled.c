@@ -1852,6 +1852,8 @@ static PyMethodDef native_methods[] = {
 
 /* The decisions' line pre-tests, compiled from _line_marks.c into this module. */
 extern PyMethodDef line_mark_methods[];
+/* The lexicon's phrase scan, compiled from _phrase_scan.c into this module. */
+extern PyMethodDef phrase_scan_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -1859,8 +1861,15 @@ add_line_marks(PyObject *module)
     return PyModule_AddFunctions(module, line_mark_methods);
 }
 
+static int
+add_phrase_scan(PyObject *module)
+{
+    return PyModule_AddFunctions(module, phrase_scan_methods);
+}
+
 static PyModuleDef_Slot native_slots[] = {
     {Py_mod_exec, add_line_marks},
+    {Py_mod_exec, add_phrase_scan},
     {0, NULL},
 };
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -147,7 +148,8 @@ def test_short_texts_scanned_in_python_find_the_programs_phrases(text: str, cut:
     assert list(LABELER.lexicon._small_scan(data)) == _program_hits(LABELER.lexicon, data)
 
 
-def test_a_one_line_text_is_scanned_before_the_phrases_are_compiled() -> None:
+def test_a_one_line_text_is_scanned_before_the_phrases_are_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon_module, "_NATIVE", None)  # the pure path (compiled, no RE2 program is made)
     lexicon = lexicon_module.load_lexicon()
     line = b"read more: the council approved the budget. share this article"
     assert lexicon._matcher is None
