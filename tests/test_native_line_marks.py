@@ -221,3 +221,74 @@ def test_the_address_mark_passes_every_line_with_an_address() -> None:
             or len({m.lower() for m in _NETWORK.findall(line)}) >= MIN_NETWORKS
         )
         assert not holds or _holds_address_mark(line), line
+
+
+LEAD_LINES = [
+    "read more: council split over parking",
+    "» read more – council split",
+    "  ›› lesen sie auch: die stadt",
+    "read more about it in the report",
+    "le puede interesar: el pleno",
+    "related",
+    "»»»",
+    "-",
+    "ये भी पढ़ें: मेट्रो",
+    "อ่านเพิ่มเติม: ข่าว",
+    "\u00a0read more: a",
+    "[read more] a",
+    "【相关阅读】 新闻",
+]
+
+
+def _lead_lines() -> list[str]:
+    from cleaner.heuristics.lexicon import normalise_line
+
+    lines = [normalise_line(text) for path in sorted(CORPUS.rglob("*.txt")) for text in _lines_of(path)]
+    return lines + [normalise_line(text) for text in [*LEAD_LINES, *EDGES, *HOSTILE]]
+
+
+def _lines_of(path: object) -> list[str]:
+    from pathlib import Path
+
+    assert isinstance(path, Path)
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_lead_in_candidates_hold_every_lead_in() -> None:
+    """The compiled pre-test passes every line whose lead_in is not None, and only lines
+    that open (after the strip characters) with a lead-in's text: lead_ins_of gives what
+    lead_in gives line by line."""
+    from cleaner.heuristics.lexicon import _LEAD_STRIP, shipped_lexicon
+
+    lexicon = shipped_lexicon()
+    norms = _lead_lines()
+    texts = norms
+    expected = [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
+    assert lexicon.lead_ins_of(norms, texts) == expected
+    if native.MODULE is None:  # the pure path reads every line
+        assert not native.AVAILABLE
+        return
+    candidates = native.MODULE.lead_in_candidates(norms, _LEAD_STRIP, lexicon._lead_index)
+    assert candidates == sorted(set(candidates))
+    assert {j for j, found in enumerate(expected) if found is not None} <= set(candidates)
+    for j in candidates:
+        line = norms[j].lstrip(_LEAD_STRIP)
+        assert line.startswith(lexicon._lead_index[line[:1]][0])
+    for j in set(range(len(norms))) - set(candidates):
+        line = norms[j].lstrip(_LEAD_STRIP)
+        entry = lexicon._lead_index.get(line[:1])
+        assert entry is None or not line.startswith(entry[0])
+
+
+def test_lead_in_candidates_refuse_bad_arguments() -> None:
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    compiled = native.MODULE
+    with pytest.raises(TypeError):
+        compiled.lead_in_candidates(["a"], " ")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        compiled.lead_in_candidates([1], " ", {})  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        compiled.lead_in_candidates(["a"], " ", {"a": ("a",)})
+    assert compiled.lead_in_candidates([], " ", {}) == []

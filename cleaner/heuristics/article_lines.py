@@ -1217,7 +1217,7 @@ _COMPILED_COLUMNS = _compiled_columns_fit()
 
 def lead_in_categories(texts: list[str], norms: list[str], lexicon: Lexicon) -> list[str | None]:
     """The category of each line's lead-in ("Read more: ..." -> related), or None."""
-    return [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
+    return lexicon.lead_ins_of(norms, texts)
 
 
 STAGE2_EXTRA: tuple[str, ...] = (

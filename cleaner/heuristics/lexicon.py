@@ -292,6 +292,21 @@ class Lexicon:
                 return category
         return None
 
+    def lead_ins_of(self, norms: list[str], texts: list[str]) -> list[str | None]:
+        """``lead_in`` of each line (``norms``: the lines normalised, ``texts``: as written).
+        Most lines open with no lead-in's first word: where the compiled accelerator is
+        built, one call picks the lines that do (``lead_in_candidates``: the two tests
+        ``lead_in`` makes first) and only those are read in Python; every other line's
+        lead_in is None."""
+        out: list[str | None] = [None] * len(norms)
+        if _NATIVE is None:
+            candidates: Iterable[int] = range(len(norms))
+        else:
+            candidates = _NATIVE.lead_in_candidates(norms, _LEAD_STRIP, self._lead_index)
+        for j in candidates:
+            out[j] = self.lead_in(norms[j], texts[j])
+        return out
+
     def phrase_hits(self, joined: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines.
 

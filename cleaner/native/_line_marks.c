@@ -5,7 +5,8 @@
  * Each pre-test picks the few lines of a page a decision then reads in Python: the lines
  * holding a mark (marked_lines), opening or closing with one of a set of characters
  * (edge_marked_lines), or holding what a contact line's address needs (address_marked);
- * kept_lines gives the lines no one has labelled yet, which most decisions read.
+ * kept_lines gives the lines no one has labelled yet, which most decisions read;
+ * lead_in_candidates the lines Lexicon.lead_in may find a lead-in in (the labeler's lead-ins).
  * Their pure-Python references, which give the same lists, are
  * line_marks.marked_lines_python, line_marks.edge_marked_lines_python,
  * contact_lines.address_marked_python and line_marks.kept_lines_python; tests/test_native.py compares them on every corpus
@@ -414,6 +415,78 @@ native_kept_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* ---------------------------------------------------------- lead_in_candidates */
+
+/* lead_in_candidates(norms, strip, index): the indexes of the lines that Lexicon.lead_in
+ * may find a lead-in in, in order: after the characters of `strip` at the line's start (as
+ * str.lstrip(strip) takes them off), the line's first character is a key of the dict
+ * `index` and the line goes on with one of the str of the tuple its entry opens with
+ * (entry[0]; Lexicon._lead_index). Every other line's lead_in is None, read or not. */
+static PyObject *
+native_lead_in_candidates(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "lead_in_candidates() takes 3 arguments");
+        return NULL;
+    }
+    PyObject *norms = args[0], *strip = args[1], *index = args[2];
+    if (!check_str_list(norms, "lead_in_candidates") || !PyUnicode_Check(strip) || !PyDict_Check(index)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "lead_in_candidates: expected (list of str, str, dict)");
+        return NULL;
+    }
+    const Py_ssize_t strip_len = PyUnicode_GET_LENGTH(strip);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+        const int kind = PyUnicode_KIND(norm);
+        const void *data = PyUnicode_DATA(norm);
+        Py_ssize_t at = 0; /* the first character lstrip(strip) leaves */
+        while (at < size &&
+               PyUnicode_FindChar(strip, PyUnicode_READ(kind, data, at), 0, strip_len, 1) >= 0)
+            at++;
+        if (at == size)
+            continue;
+        PyObject *initial = PyUnicode_FromOrdinal(PyUnicode_READ(kind, data, at));
+        if (initial == NULL)
+            goto fail;
+        PyObject *entry = PyDict_GetItemWithError(index, initial); /* borrowed */
+        Py_DECREF(initial);
+        if (entry == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) < 1 || !PyTuple_Check(PyTuple_GET_ITEM(entry, 0))) {
+            PyErr_SetString(PyExc_TypeError, "lead_in_candidates: an index entry must open with a tuple of str");
+            goto fail;
+        }
+        PyObject *leads = PyTuple_GET_ITEM(entry, 0);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(leads); k++) {
+            PyObject *lead = PyTuple_GET_ITEM(leads, k);
+            if (!PyUnicode_Check(lead)) {
+                PyErr_SetString(PyExc_TypeError, "lead_in_candidates: a lead-in must be a str");
+                goto fail;
+            }
+            const Py_ssize_t found = PyUnicode_Tailmatch(norm, lead, at, PY_SSIZE_T_MAX, -1);
+            if (found < 0)
+                goto fail;
+            if (found) {
+                if (!append_index(out, j))
+                    goto fail;
+                break;
+            }
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ the table */
 
 PyMethodDef line_mark_methods[] = {
@@ -424,6 +497,8 @@ PyMethodDef line_mark_methods[] = {
      "firsts or closing with one of lasts."},
     {"address_marked", (PyCFunction)(void (*)(void))native_address_marked, METH_FASTCALL,
      "address_marked(texts, words, max_words, max_chars): the short lines holding a contact address's mark."},
+    {"lead_in_candidates", (PyCFunction)(void (*)(void))native_lead_in_candidates, METH_FASTCALL,
+     "lead_in_candidates(norms, strip, index): the lines Lexicon.lead_in may find a lead-in in."},
     {"kept_lines", (PyCFunction)(void (*)(void))native_kept_lines, METH_FASTCALL,
      "kept_lines(local, usable): per line whether its label is None and its usable flag True."},
     {NULL, NULL, 0, NULL},
