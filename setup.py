@@ -8,7 +8,12 @@ installs (cleaner.native.AVAILABLE is then False), with the same outputs.
 
 from setuptools import Extension, setup
 
-SOURCES = ["cleaner/native/_compiled.c", "cleaner/native/article_columns.c", "cleaner/native/_line_marks.c"]
+SOURCES = [
+    "cleaner/native/_compiled.c",
+    "cleaner/native/article_columns.c",
+    "cleaner/native/_line_marks.c",
+    "cleaner/native/mark_candidates.c",
+]
 HEADERS = ["cleaner/native/_compiled.h"]
 
 setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])

@@ -256,15 +256,21 @@ _OPENING_COLUMNS = {
 }
 
 
-def _opening_columns(stripped: list[str], columns: Collection[str] | None) -> dict[str, list[bool]]:
+def _opening_columns(
+    stripped: list[str], columns: Collection[str] | None, name_lines: list[int] | None = None
+) -> dict[str, list[bool]]:
     """For each kind of opening (``_OPENINGS``' groups), whether it opens each line; when
-    ``columns`` (the columns wanted) need only "name_is", the others are left all False."""
+    ``columns`` (the columns wanted) need only "name_is", the others are left all False.
+    ``name_lines``: the lines ``_NAME_IS`` can match (the compiled pre-test
+    ``mark_candidates``), the only ones it is run on; None: all."""
     wanted = {group for name, group in _OPENING_COLUMNS.items() if columns is None or name in columns}
     if wanted <= {"name_is"}:
         name_is = [False] * len(stripped)
         if wanted:
-            for j in compress(range(len(stripped)), map(_NAME_IS.match, stripped)):
-                name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+            tried = range(len(stripped)) if name_lines is None else name_lines
+            for j in tried:
+                if _NAME_IS.match(stripped[j]):
+                    name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
         return {**dict.fromkeys(_OPENING_GROUPS, [False] * len(stripped)), "name_is": name_is}
     kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
@@ -274,6 +280,14 @@ def _found(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[
     """Whether ``pattern`` occurs in each line, searched only in the lines with a ``cue``."""
     found = [False] * len(texts)
     for j in compress(range(len(texts)), cue):
+        found[j] = pattern.search(texts[j]) is not None
+    return found
+
+
+def _found_in(lines: list[int], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """Whether ``pattern`` occurs in each line, searched only in ``lines`` (line numbers)."""
+    found = [False] * len(texts)
+    for j in lines:
         found[j] = pattern.search(texts[j]) is not None
     return found
 
@@ -1128,6 +1142,7 @@ _Marks = tuple[list[int] | list[bool] | None, ...]
 
 
 def _line_marks(
+    compiled: ModuleType,
     stripped: list[str],
     lines: PageLines,
     digits: list[int],
@@ -1136,7 +1151,9 @@ def _line_marks(
 ) -> _Marks:
     """What the compiled twin takes from Python for the columns asked for, per line (None:
     not asked, all 0): the searches of regular expressions and of the lexicon, the same
-    calls as article_matrix_python's, in the order of _MARK_COLUMNS."""
+    calls as article_matrix_python's, in the order of _MARK_COLUMNS, the "name is" opening
+    and the phone pattern run only on the lines the compiled pre-test ``mark_candidates``
+    (``compiled``: the built module) finds they can match (most lines cannot)."""
     plan = _plan(columns)
     dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
     lows, words = lines.lows, lines.words
@@ -1146,10 +1163,11 @@ def _line_marks(
         if any(mark in text for mark in plan.page):
             page = _LowerPage(lows, text)
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
-    opening = _opening_columns(stripped, columns)
+    name_lines, phone_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
+    opening = _opening_columns(stripped, columns, name_lines)
     return (
         _date_counts(lows, words, digits) if dates else None,
-        _phone_lines(lows, digits) if phone else None,
+        _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
         _url_lines(page) if page is not None and urls else None,
         _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
@@ -1193,7 +1211,7 @@ def _article_matrix_compiled(
         *compiled.pronoun_shares(lows, words, _WE, _YOU),
         compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
     )
-    marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
+    marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(
         stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep, _log_table()

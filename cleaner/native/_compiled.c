@@ -1852,11 +1852,15 @@ static PyMethodDef native_methods[] = {
 
 /* The decisions' line pre-tests, compiled from _line_marks.c into this module. */
 extern PyMethodDef line_mark_methods[];
+/* article_lines' regular expressions' pre-tests, compiled from mark_candidates.c. */
+extern PyMethodDef mark_candidate_methods[];
 
 static int
 add_line_marks(PyObject *module)
 {
-    return PyModule_AddFunctions(module, line_mark_methods);
+    if (PyModule_AddFunctions(module, line_mark_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, mark_candidate_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {
