@@ -1,4 +1,4 @@
-"""The compiled pre-tests of article_lines' "name is" opening and phone pattern
+"""The compiled pre-tests of article_lines' "name is" opening, phone and link patterns
 (cleaner/native/mark_candidates.c) pass every line the regular expression matches, on the
 corpus cases' lines, hostile strings and random lines made of the patterns' own parts,
 and refuse bad arguments. Where the extension is not built, nothing calls them.
@@ -81,6 +81,11 @@ PIECES = [
     "+",
     "12345",
     "555 0199",
+    "http",
+    "htt",
+    "www.",
+    "ww",
+    "ｈttp",
     "\U0001f600",
     "\ud800",
 ]
@@ -125,7 +130,8 @@ def test_every_line_the_patterns_match_is_a_candidate() -> None:
     lines = _lines()
     lows = [line.lower() for line in lines]
     digits = [sum(c in "0123456789" for c in low) for low in lows]
-    names, phones = module.mark_candidates(lines, lows, digits, _PHONE_MIN_DIGITS)
+    names, phones, links = module.mark_candidates(lines, lows, digits, _PHONE_MIN_DIGITS)
+    assert links == [j for j, low in enumerate(lows) if "http" in low or "www." in low]
     assert names == sorted(set(names)) and phones == sorted(set(phones))
     assert {j for j, line in enumerate(lines) if _NAME_IS.match(line)} <= set(names)
     wanted = {j for j, low in enumerate(lows) if digits[j] >= _PHONE_MIN_DIGITS and _PHONE_FOUND.search(low)}
@@ -135,14 +141,14 @@ def test_every_line_the_patterns_match_is_a_candidate() -> None:
     # is one whose words hold a character outside [\w.'’-]
     assert set(phones) == wanted
     # huge and negative digit counts: compared, never misread
-    assert module.mark_candidates(["1234567890"] * 2, ["1234567890"] * 2, [2**80, -(2**80)], 8) == ([], [0])
+    assert module.mark_candidates(["1234567890"] * 2, ["1234567890"] * 2, [2**80, -(2**80)], 8) == ([], [0], [])
 
 
 def test_mark_candidates_refuse_bad_arguments() -> None:
     module = compiled()
     if module is None:
         return
-    assert module.mark_candidates([], [], [], 8) == ([], [])
+    assert module.mark_candidates([], [], [], 8) == ([], [], [])
     bad = [
         (["a"], ["a"], [1]),
         (["a"], ["a"], [1], "8"),

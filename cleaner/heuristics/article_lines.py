@@ -1097,9 +1097,9 @@ _MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
     ("phrase_start",),
 )
 # The columns read from searches of the lower-cased page (_LowerPage.holding), and the
-# texts each searches for: a page holding none of those asked for needs no search
+# texts each searches for: a page holding none of those asked for needs no search (the
+# lines holding "http" or "www.", where a link may be, come from mark_candidates)
 _PAGE_MARKS = (
-    (("url_line", "link_mark"), ("http", "www.")),
     (("email", "handle"), ("@",)),
     (("copyright",), _COPYRIGHT_MARKS),
     (("pipe",), ("|",)),
@@ -1151,9 +1151,10 @@ def _line_marks(
 ) -> _Marks:
     """What the compiled twin takes from Python for the columns asked for, per line (None:
     not asked, all 0): the searches of regular expressions and of the lexicon, the same
-    calls as article_matrix_python's, in the order of _MARK_COLUMNS, the "name is" opening
-    and the phone pattern run only on the lines the compiled pre-test ``mark_candidates``
-    (``compiled``: the built module) finds they can match (most lines cannot)."""
+    calls as article_matrix_python's, in the order of _MARK_COLUMNS, the "name is" opening,
+    the phone and the link patterns run only on the lines the compiled pre-test
+    ``mark_candidates`` (``compiled``: the built module) finds they can match (most lines
+    cannot)."""
     plan = _plan(columns)
     dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
     lows, words = lines.lows, lines.words
@@ -1163,12 +1164,12 @@ def _line_marks(
         if any(mark in text for mark in plan.page):
             page = _LowerPage(lows, text)
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
-    name_lines, phone_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
+    name_lines, phone_lines, link_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
     opening = _opening_columns(stripped, columns, name_lines)
     return (
         _date_counts(lows, words, digits) if dates else None,
         _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
-        _url_lines(page) if page is not None and urls else None,
+        _found_in(link_lines, _URL_FOUND, lows) if link_lines and urls else None,
         _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
         page.holding(_COPYRIGHT_MARKS) if page is not None and copyright_ else None,

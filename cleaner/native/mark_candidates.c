@@ -3,7 +3,8 @@
  *
  * The "name is" opening (_NAME_IS) was matched against every line and the phone pattern
  * (_PHONE_FOUND) searched in every line with enough digits, though few lines can match
- * either. One pass here names the lines that can, from each pattern's own shape; Python
+ * either, and the page searched for "http" and "www." to find the lines a link may be in.
+ * One pass here names the lines that can, from each pattern's own shape; Python
  * runs the regular expression on those only, so a line passed here that does not match
  * changes nothing, and a line left out is one the pattern cannot match.
  */
@@ -20,6 +21,7 @@ static const char *const COPULAS[] = {"is", "was", "ist", "war", "est", "es", "\
                                       "has been"};
 #define COPULA_COUNT ((int)(sizeof(COPULAS) / sizeof(COPULAS[0])))
 #define COPULA_CHARS_MAX 16
+#define LINK_MARK_CHARS 4 /* "http" and "www.": the marks a line with a link (_URL_FOUND) holds */
 
 /* A copula as code points, read once from COPULAS. */
 struct copula {
@@ -116,7 +118,7 @@ may_hold_phone(PyObject *line)
     Py_ssize_t first = -1; /* the first decimal of the current run, or -1 */
     for (Py_ssize_t k = 0; k < size; k++) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, k);
-        if (Py_UNICODE_ISDECIMAL(c)) {
+        if (c < 0x80 ? c - '0' < 10u : Py_UNICODE_ISDECIMAL(c) != 0) {
             if (first < 0)
                 first = k;
             else if (k - first >= 8)
@@ -124,6 +126,33 @@ may_hold_phone(PyObject *line)
         }
         else if (c != ' ' && c != '(' && c != ')' && c != '/' && c != '-')
             first = -1;
+    }
+    return 0;
+}
+
+/* Whether `mark` (4 ASCII characters) occurs in `line`: memchr finds each place its first
+ * character is in a line of one byte a character (most lines), a plain loop elsewhere. */
+static int
+holds_mark(PyObject *line, const char *mark)
+{
+    const int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(line);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *text = data, *end = text + size, *at = text;
+        while (end - at >= LINK_MARK_CHARS && (at = memchr(at, mark[0], (size_t)(end - at - LINK_MARK_CHARS + 1)))) {
+            if (memcmp(at, mark, LINK_MARK_CHARS) == 0)
+                return 1;
+            at++;
+        }
+        return 0;
+    }
+    for (Py_ssize_t k = 0; k + LINK_MARK_CHARS <= size; k++) {
+        Py_ssize_t c = 0;
+        while (c < LINK_MARK_CHARS && PyUnicode_READ(kind, data, k + c) == (Py_UCS4)(unsigned char)mark[c])
+            c++;
+        if (c == LINK_MARK_CHARS)
+            return 1;
     }
     return 0;
 }
@@ -164,7 +193,8 @@ append_index(PyObject *list, Py_ssize_t j)
 
 /* mark_candidates(stripped, lows, digits, min_digits): (the lines of `stripped` _NAME_IS
  * can match, the lines of `lows` with at least min_digits digits _PHONE_FOUND can match
- * in), each a list of line numbers in order. `digits`: a list of int per line. */
+ * in, the lines of `lows` holding "http" or "www."), each a list of line numbers in
+ * order. `digits`: a list of int per line. */
 static PyObject *
 native_mark_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -186,8 +216,8 @@ native_mark_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     if (read_copulas() < 0)
         return NULL;
-    PyObject *names = PyList_New(0), *phones = PyList_New(0), *result = NULL;
-    if (names == NULL || phones == NULL)
+    PyObject *names = PyList_New(0), *phones = PyList_New(0), *links = PyList_New(0), *result = NULL;
+    if (names == NULL || phones == NULL || links == NULL)
         goto done;
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *count = PyList_GET_ITEM(digits, j);
@@ -204,16 +234,20 @@ native_mark_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
             goto done;
         if (enough && may_hold_phone(PyList_GET_ITEM(lows, j)) && append_index(phones, j) < 0)
             goto done;
+        PyObject *low = PyList_GET_ITEM(lows, j);
+        if ((holds_mark(low, "http") || holds_mark(low, "www.")) && append_index(links, j) < 0)
+            goto done;
     }
-    result = PyTuple_Pack(2, names, phones);
+    result = PyTuple_Pack(3, names, phones, links);
 done:
     Py_XDECREF(names);
     Py_XDECREF(phones);
+    Py_XDECREF(links);
     return result;
 }
 
 PyMethodDef mark_candidate_methods[] = {
     {"mark_candidates", (PyCFunction)(void (*)(void))native_mark_candidates, METH_FASTCALL,
-     "mark_candidates(stripped, lows, digits, min_digits): the lines _NAME_IS and _PHONE_FOUND can match."},
+     "mark_candidates(stripped, lows, digits, min_digits): the lines _NAME_IS, _PHONE_FOUND and a link can match."},
     {NULL, NULL, 0, NULL},
 };
