@@ -141,7 +141,11 @@ def test_every_line_the_patterns_match_is_a_candidate() -> None:
     # is one whose words hold a character outside [\w.'’-]
     assert set(phones) == wanted
     # huge and negative digit counts: compared, never misread
-    assert module.mark_candidates(["1234567890"] * 2, ["1234567890"] * 2, [2**80, -(2**80)], 8) == ([], [0], [])
+    assert module.mark_candidates(["1234567890"] * 2, ["1234567890"] * 2, [2**80, -(2**80)], 8) == (
+        [],
+        [0],
+        [],
+    )
 
 
 def test_mark_candidates_refuse_bad_arguments() -> None:

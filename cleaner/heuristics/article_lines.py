@@ -1199,7 +1199,8 @@ def _article_matrix_compiled(
 ) -> np.ndarray:
     """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
     what needs a regular expression, the lexicon or a case table (``_line_marks``, the
-    letter counts, the pronoun and title shares, by their own compiled twins), C the
+    letter counts, the pronoun and title shares, by compiled twins: ``line_shares`` reads
+    each line's words once for both shares), C the
     rest in one call, reading the logs of its counts from numpy's (``_log_table``).
     ``compiled``: the built module."""
     lows, words = lines.lows, lines.words
@@ -1208,10 +1209,7 @@ def _article_matrix_compiled(
     starts = list(accumulate(sizes, initial=0))
     stripped = list(map(str.strip, texts))
     letters = letter_counts_of_pages(texts, starts)
-    shares = (
-        *compiled.pronoun_shares(lows, words, _WE, _YOU),
-        compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
-    )
+    shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
     marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(
