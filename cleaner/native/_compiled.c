@@ -1311,6 +1311,65 @@ check_lines(PyObject *lows, PyObject *words, const char *name)
     return 0;
 }
 
+/* The distinct words of one line (bounds: its `count` words) in `we` and in `you` into
+ * *we_count and *you_count (pronoun_shares' count; `found` an empty list it uses and
+ * leaves empty); -1 on an error. */
+static int
+line_pronouns(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
+              PyObject *we, PyObject *you, PyObject *found, Py_ssize_t *we_count, Py_ssize_t *you_count)
+{
+    const int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    *we_count = *you_count = 0;
+    for (Py_ssize_t w = 0; w < count; w++) {
+        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+        const unsigned bit = word_bit(kind, data, start, pos);
+        if (!(sieve[bit / 8] & (1u << (bit % 8))))
+            continue;
+        PyObject *word = PyUnicode_Substring(line, start, pos);
+        if (word == NULL)
+            return -1;
+        const int in_we = PySet_Contains(we, word);
+        const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
+        int seen = 0;
+        if (in_you >= 0 && (in_we || in_you))
+            seen = PySequence_Contains(found, word);
+        const int failed = in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0);
+        Py_DECREF(word);
+        if (failed)
+            return -1;
+        if ((in_we || in_you) && !seen) {
+            *we_count += in_we;
+            *you_count += in_you;
+        }
+    }
+    return PyList_GET_SIZE(found) ? PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) : 0;
+}
+
+/* The words of one line (bounds: its `count` words) that are in `in_title` (a set; its
+ * sieve), with repeats (title_overlaps' count); -1 on an error. */
+static Py_ssize_t
+line_title_words(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
+                 PyObject *in_title)
+{
+    const int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t shared = 0;
+    for (Py_ssize_t w = 0; w < count; w++) {
+        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+        const unsigned bit = word_bit(kind, data, start, pos);
+        if (!(sieve[bit / 8] & (1u << (bit % 8))))
+            continue;
+        PyObject *word = PyUnicode_Substring(line, start, pos);
+        const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
+        Py_XDECREF(word);
+        if (in < 0)
+            return -1;
+        shared += in;
+    }
+    return shared;
+}
+
 /* pronoun_shares(lows, words, we, you): article_lines.pronoun_shares_python. Per line, of
  * the distinct words of str.split() in `we` and in `you` (frozensets of str), each count
  * divided by the line's word count (words[j]), where the line holds any; 0.0 elsewhere.
@@ -1341,37 +1400,12 @@ native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *line = PyList_GET_ITEM(lows, j);
-        const int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
         const Py_ssize_t count = word_bounds(line, bounds);
-        Py_ssize_t we_count = 0, you_count = 0;
-        for (Py_ssize_t w = 0; w < count; w++) {
-            const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-            const unsigned bit = word_bit(kind, data, start, pos);
-            if (!(sieve[bit / 8] & (1u << (bit % 8))))
-                continue;
-            PyObject *word = PyUnicode_Substring(line, start, pos);
-            if (word == NULL)
-                goto fail;
-            const int in_we = PySet_Contains(we, word);
-            const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
-            int seen = 0;
-            if (in_you >= 0 && (in_we || in_you))
-                seen = PySequence_Contains(found, word);
-            if (in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0)) {
-                Py_DECREF(word);
-                goto fail;
-            }
-            Py_DECREF(word);
-            if ((in_we || in_you) && !seen) {
-                we_count += in_we;
-                you_count += in_you;
-            }
-        }
+        Py_ssize_t we_count, you_count;
+        if (line_pronouns(line, bounds, count, sieve, we, you, found, &we_count, &you_count) < 0)
+            goto fail;
         PyObject *we_share, *you_share;
-        if (PyList_GET_SIZE(found)) {
-            if (PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) < 0)
-                goto fail;
+        if (we_count || you_count) {
             we_share = share_of(we_count, PyList_GET_ITEM(words, j), zero);
             if (we_share == NULL)
                 goto fail;
@@ -1467,23 +1501,11 @@ native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (line_words > max_words)
                 continue;
             PyObject *line = PyList_GET_ITEM(lows, j);
-            const int kind = PyUnicode_KIND(line);
-            const void *data = PyUnicode_DATA(line);
             const Py_ssize_t count = word_bounds(line, bounds);
-            Py_ssize_t shared = 0;
-            for (Py_ssize_t w = 0; w < count; w++) {
-                const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-                const unsigned bit = word_bit(kind, data, start, pos);
-                if (!(sieve[bit / 8] & (1u << (bit % 8))))
-                    continue;
-                PyObject *word = PyUnicode_Substring(line, start, pos);
-                const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
-                Py_XDECREF(word);
-                if (in < 0) {
-                    Py_DECREF(in_title);
-                    goto fail;
-                }
-                shared += in;
+            const Py_ssize_t shared = line_title_words(line, bounds, count, sieve, in_title);
+            if (shared < 0) {
+                Py_DECREF(in_title);
+                goto fail;
             }
             if (shared) {
                 PyObject *share = PyFloat_FromDouble((double)shared / (double)count);
@@ -1504,65 +1526,6 @@ fail:
     Py_XDECREF(out);
     PyMem_Free(bounds);
     return NULL;
-}
-
-/* The distinct words of one line (bounds: its `count` words) in `we` and in `you` into
- * *we_count and *you_count (pronoun_shares' count; `found` an empty list it uses and
- * leaves empty); -1 on an error. */
-static int
-line_pronouns(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
-              PyObject *we, PyObject *you, PyObject *found, Py_ssize_t *we_count, Py_ssize_t *you_count)
-{
-    const int kind = PyUnicode_KIND(line);
-    const void *data = PyUnicode_DATA(line);
-    *we_count = *you_count = 0;
-    for (Py_ssize_t w = 0; w < count; w++) {
-        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-        const unsigned bit = word_bit(kind, data, start, pos);
-        if (!(sieve[bit / 8] & (1u << (bit % 8))))
-            continue;
-        PyObject *word = PyUnicode_Substring(line, start, pos);
-        if (word == NULL)
-            return -1;
-        const int in_we = PySet_Contains(we, word);
-        const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
-        int seen = 0;
-        if (in_you >= 0 && (in_we || in_you))
-            seen = PySequence_Contains(found, word);
-        const int failed = in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0);
-        Py_DECREF(word);
-        if (failed)
-            return -1;
-        if ((in_we || in_you) && !seen) {
-            *we_count += in_we;
-            *you_count += in_you;
-        }
-    }
-    return PyList_GET_SIZE(found) ? PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) : 0;
-}
-
-/* The words of one line (bounds: its `count` words) that are in `in_title` (a set; its
- * sieve), with repeats (title_overlaps' count); -1 on an error. */
-static Py_ssize_t
-line_title_words(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
-                 PyObject *in_title)
-{
-    const int kind = PyUnicode_KIND(line);
-    const void *data = PyUnicode_DATA(line);
-    Py_ssize_t shared = 0;
-    for (Py_ssize_t w = 0; w < count; w++) {
-        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-        const unsigned bit = word_bit(kind, data, start, pos);
-        if (!(sieve[bit / 8] & (1u << (bit % 8))))
-            continue;
-        PyObject *word = PyUnicode_Substring(line, start, pos);
-        const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
-        Py_XDECREF(word);
-        if (in < 0)
-            return -1;
-        shared += in;
-    }
-    return shared;
 }
 
 /* The title of a page, its first line `title`: the set of its words into *in_title and
