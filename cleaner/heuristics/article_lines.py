@@ -265,15 +265,20 @@ def _opening_columns(
     ``mark_candidates``), the only ones it is run on; None: all."""
     wanted = {group for name, group in _OPENING_COLUMNS.items() if columns is None or name in columns}
     if wanted <= {"name_is"}:
-        name_is = [False] * len(stripped)
-        if wanted:
-            tried = range(len(stripped)) if name_lines is None else name_lines
-            for j in tried:
-                if _NAME_IS.match(stripped[j]):
-                    name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+        name_is = _name_is_lines(stripped, name_lines) if wanted else [False] * len(stripped)
         return {**dict.fromkeys(_OPENING_GROUPS, [False] * len(stripped)), "name_is": name_is}
     kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
+
+
+def _name_is_lines(stripped: list[str], name_lines: list[int] | None) -> list[bool]:
+    """Whether the "name is" opening opens each line and no earlier kind of ``_OPENINGS``
+    does, tried on ``name_lines`` only (None: all)."""
+    name_is = [False] * len(stripped)
+    for j in range(len(stripped)) if name_lines is None else name_lines:
+        if _NAME_IS.match(stripped[j]):
+            name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+    return name_is
 
 
 def _found(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
@@ -1165,7 +1170,15 @@ def _line_marks(
             page = _LowerPage(lows, text)
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
     name_lines, phone_lines, link_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
-    opening = _opening_columns(stripped, columns, name_lines)
+    openings_found: list[list[bool] | None]
+    if any(openings[:-1]):  # another opening than "name is" asked for: all of them read
+        opening = _opening_columns(stripped, columns, name_lines)
+        openings_found = [
+            opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)
+        ]
+    else:
+        openings_found = [None] * (len(openings) - 1)
+        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] else None)
     return (
         _date_counts(lows, words, digits) if dates else None,
         _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
@@ -1174,7 +1187,7 @@ def _line_marks(
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
         page.holding(_COPYRIGHT_MARKS) if page is not None and copyright_ else None,
         page.holding(("|",)) if page is not None and pipe else None,
-        *(opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)),
+        *openings_found,
         [norm in lexicon.line_category for norm in lines.norms] if button else None,
         lines.scan.at_start if at_start else None,
     )
@@ -1208,7 +1221,8 @@ def _article_matrix_compiled(
     sizes = [n] if sizes is None else list(sizes)
     starts = list(accumulate(sizes, initial=0))
     stripped = list(map(str.strip, texts))
-    letters = letter_counts_of_pages(texts, starts)
+    upper, cased, digits, odd = compiled.letter_counts(texts)  # line_letters' own count, on any page
+    letters = (upper, cased, digits) if not odd else letter_counts_of_pages(texts, starts)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
     marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
