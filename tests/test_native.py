@@ -298,6 +298,7 @@ def test_compiled_line_shares_are_the_pronoun_and_title_twins() -> None:
     assert module.line_shares([], [], [0], _WE, _YOU, 30) == ([], [], [])
     with pytest.raises(ZeroDivisionError):
         module.line_shares(["we"], [0], [0, 1], _WE, _YOU, 30)
+    bad: tuple[Any, ...]
     for bad in (
         (["a", "b"], [1, 1], [0, 3], _WE, _YOU, 30),
         (["a", "b"], [1, 1], [1, 0], _WE, _YOU, 30),
