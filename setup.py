@@ -13,6 +13,7 @@ SOURCES = [
     "cleaner/native/article_columns.c",
     "cleaner/native/_line_marks.c",
     "cleaner/native/_phrase_scan.c",
+    "cleaner/native/mark_candidates.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

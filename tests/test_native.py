@@ -277,6 +277,46 @@ def test_compiled_word_shares_are_the_python_ones() -> None:
         module.title_overlaps(["a"], [1], (0, 1), 30)
 
 
+def test_compiled_line_shares_are_the_pronoun_and_title_twins() -> None:
+    """``line_shares`` (both twins in one pass) gives the two twins' lists, bit for bit,
+    for one page, many pages, pages that leave lines out and empty pages."""
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    pages = _word_pages()
+    lows = [line for page in pages for line in page]
+    words = [max(len(line.split()), 1) for line in lows]
+    n = len(lows)
+    for starts in ([0, *accumulate(map(len, pages))], [0, n], [], [0], [2, 2, 5, n - 3], [n, n]):
+        live = module.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+        twins = (
+            *module.pronoun_shares(lows, words, _WE, _YOU),
+            module.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
+        )
+        assert [_floats(s) for s in live] == [_floats(s) for s in twins]
+    assert module.line_shares([], [], [0], _WE, _YOU, 30) == ([], [], [])
+    with pytest.raises(ZeroDivisionError):
+        module.line_shares(["we"], [0], [0, 1], _WE, _YOU, 30)
+    bad: tuple[Any, ...]
+    for bad in (
+        (["a", "b"], [1, 1], [0, 3], _WE, _YOU, 30),
+        (["a", "b"], [1, 1], [1, 0], _WE, _YOU, 30),
+    ):
+        with pytest.raises(ValueError):
+            module.line_shares(*bad)
+    for bad in (
+        (["a"], [1], (0, 1), _WE, _YOU, 30),
+        (["a"], [1, 2], [0, 1], _WE, _YOU, 30),
+        ([b"a"], [1], [0, 1], _WE, _YOU, 30),
+        (["a"], [1], [0, 1], ["we"], _YOU, 30),
+        (["a"], [1], [0, 1], _WE, _YOU, "30"),
+        (["a"], [1], [0, 1], _WE, _YOU),
+    ):
+        with pytest.raises(TypeError):
+            module.line_shares(*bad)
+
+
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_compiled_segments_are_the_python_segments(text: str) -> None:
     module = compiled()

@@ -256,24 +256,43 @@ _OPENING_COLUMNS = {
 }
 
 
-def _opening_columns(stripped: list[str], columns: Collection[str] | None) -> dict[str, list[bool]]:
+def _opening_columns(
+    stripped: list[str], columns: Collection[str] | None, name_lines: list[int] | None = None
+) -> dict[str, list[bool]]:
     """For each kind of opening (``_OPENINGS``' groups), whether it opens each line; when
-    ``columns`` (the columns wanted) need only "name_is", the others are left all False."""
+    ``columns`` (the columns wanted) need only "name_is", the others are left all False.
+    ``name_lines``: the lines ``_NAME_IS`` can match (the compiled pre-test
+    ``mark_candidates``), the only ones it is run on; None: all."""
     wanted = {group for name, group in _OPENING_COLUMNS.items() if columns is None or name in columns}
     if wanted <= {"name_is"}:
-        name_is = [False] * len(stripped)
-        if wanted:
-            for j in compress(range(len(stripped)), map(_NAME_IS.match, stripped)):
-                name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+        name_is = _name_is_lines(stripped, name_lines) if wanted else [False] * len(stripped)
         return {**dict.fromkeys(_OPENING_GROUPS, [False] * len(stripped)), "name_is": name_is}
     kinds = [hit.lastgroup if hit is not None else None for hit in map(_OPENINGS.match, stripped)]
     return {group: [kind == group for kind in kinds] for group in _OPENING_GROUPS}
+
+
+def _name_is_lines(stripped: list[str], name_lines: list[int] | None) -> list[bool]:
+    """Whether the "name is" opening opens each line and no earlier kind of ``_OPENINGS``
+    does, tried on ``name_lines`` only (None: all)."""
+    name_is = [False] * len(stripped)
+    for j in range(len(stripped)) if name_lines is None else name_lines:
+        if _NAME_IS.match(stripped[j]):
+            name_is[j] = _OPENINGS.match(stripped[j]).lastgroup == "name_is"  # type: ignore[union-attr]
+    return name_is
 
 
 def _found(cue: list[bool], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
     """Whether ``pattern`` occurs in each line, searched only in the lines with a ``cue``."""
     found = [False] * len(texts)
     for j in compress(range(len(texts)), cue):
+        found[j] = pattern.search(texts[j]) is not None
+    return found
+
+
+def _found_in(lines: list[int], pattern: re.Pattern[str], texts: list[str]) -> list[bool]:
+    """Whether ``pattern`` occurs in each line, searched only in ``lines`` (line numbers)."""
+    found = [False] * len(texts)
+    for j in lines:
         found[j] = pattern.search(texts[j]) is not None
     return found
 
@@ -1083,9 +1102,9 @@ _MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
     ("phrase_start",),
 )
 # The columns read from searches of the lower-cased page (_LowerPage.holding), and the
-# texts each searches for: a page holding none of those asked for needs no search
+# texts each searches for: a page holding none of those asked for needs no search (the
+# lines holding "http" or "www.", where a link may be, come from mark_candidates)
 _PAGE_MARKS = (
-    (("url_line", "link_mark"), ("http", "www.")),
     (("email", "handle"), ("@",)),
     (("copyright",), _COPYRIGHT_MARKS),
     (("pipe",), ("|",)),
@@ -1128,6 +1147,7 @@ _Marks = tuple[list[int] | list[bool] | None, ...]
 
 
 def _line_marks(
+    compiled: ModuleType,
     stripped: list[str],
     lines: PageLines,
     digits: list[int],
@@ -1136,7 +1156,10 @@ def _line_marks(
 ) -> _Marks:
     """What the compiled twin takes from Python for the columns asked for, per line (None:
     not asked, all 0): the searches of regular expressions and of the lexicon, the same
-    calls as article_matrix_python's, in the order of _MARK_COLUMNS."""
+    calls as article_matrix_python's, in the order of _MARK_COLUMNS, the "name is" opening,
+    the phone and the link patterns run only on the lines the compiled pre-test
+    ``mark_candidates`` (``compiled``: the built module) finds they can match (most lines
+    cannot)."""
     plan = _plan(columns)
     dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
     lows, words = lines.lows, lines.words
@@ -1146,16 +1169,25 @@ def _line_marks(
         if any(mark in text for mark in plan.page):
             page = _LowerPage(lows, text)
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
-    opening = _opening_columns(stripped, columns)
+    name_lines, phone_lines, link_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
+    openings_found: list[list[bool] | None]
+    if any(openings[:-1]):  # another opening than "name is" asked for: all of them read
+        opening = _opening_columns(stripped, columns, name_lines)
+        openings_found = [
+            opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)
+        ]
+    else:
+        openings_found = [None] * (len(openings) - 1)
+        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] else None)
     return (
         _date_counts(lows, words, digits) if dates else None,
-        _phone_lines(lows, digits) if phone else None,
-        _url_lines(page) if page is not None and urls else None,
+        _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
+        _found_in(link_lines, _URL_FOUND, lows) if link_lines and urls else None,
         _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
         page.holding(_COPYRIGHT_MARKS) if page is not None and copyright_ else None,
         page.holding(("|",)) if page is not None and pipe else None,
-        *(opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)),
+        *openings_found,
         [norm in lexicon.line_category for norm in lines.norms] if button else None,
         lines.scan.at_start if at_start else None,
     )
@@ -1180,7 +1212,8 @@ def _article_matrix_compiled(
 ) -> np.ndarray:
     """``article_matrix_python`` by the compiled twin ``article_columns``: Python computes
     what needs a regular expression, the lexicon or a case table (``_line_marks``, the
-    letter counts, the pronoun and title shares, by their own compiled twins), C the
+    letter counts, the pronoun and title shares, by compiled twins: ``line_shares`` reads
+    each line's words once for both shares), C the
     rest in one call, reading the logs of its counts from numpy's (``_log_table``).
     ``compiled``: the built module."""
     lows, words = lines.lows, lines.words
@@ -1188,12 +1221,10 @@ def _article_matrix_compiled(
     sizes = [n] if sizes is None else list(sizes)
     starts = list(accumulate(sizes, initial=0))
     stripped = list(map(str.strip, texts))
-    letters = letter_counts_of_pages(texts, starts)
-    shares = (
-        *compiled.pronoun_shares(lows, words, _WE, _YOU),
-        compiled.title_overlaps(lows, words, starts, TITLE_OVERLAP_MAX_WORDS),
-    )
-    marks = _line_marks(stripped, lines, letters[2], lexicon, columns)
+    upper, cased, digits, odd = compiled.letter_counts(texts)  # line_letters' own count, on any page
+    letters = (upper, cased, digits) if not odd else letter_counts_of_pages(texts, starts)
+    shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(
         stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep, _log_table()

@@ -499,13 +499,13 @@ native_letter_counts(PyObject *module, PyObject *texts)
         return NULL;
     }
     PyObject *uppers = PyList_New(0), *caseds = PyList_New(0), *digits = PyList_New(0), *odd = PyList_New(0);
-    unsigned char *cases = PyMem_Calloc(CASE_TABLE_SIZE, 1); /* code point -> its flags, 0: not asked yet */
+    /* code point -> its flags, 0: not asked yet; kept from call to call, since a code
+     * point's case mappings never change (a table per call cost a 64 KB clear a page) */
+    static unsigned char case_table[CASE_TABLE_SIZE];
+    unsigned char *cases = case_table;
     PyObject *result = NULL;
-    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL || cases == NULL) {
-        if (cases == NULL)
-            PyErr_NoMemory();
+    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
         goto done;
-    }
     /* no lines: numpy's counts of an empty page are one line of nothing */
     const Py_ssize_t lines = PyList_GET_SIZE(texts) ? PyList_GET_SIZE(texts) : 1;
     for (Py_ssize_t line = 0; line < lines; line++) {
@@ -545,7 +545,6 @@ native_letter_counts(PyObject *module, PyObject *texts)
     }
     result = PyTuple_Pack(4, uppers, caseds, digits, odd);
 done:
-    PyMem_Free(cases);
     Py_XDECREF(uppers);
     Py_XDECREF(caseds);
     Py_XDECREF(digits);
@@ -1312,6 +1311,65 @@ check_lines(PyObject *lows, PyObject *words, const char *name)
     return 0;
 }
 
+/* The distinct words of one line (bounds: its `count` words) in `we` and in `you` into
+ * *we_count and *you_count (pronoun_shares' count; `found` an empty list it uses and
+ * leaves empty); -1 on an error. */
+static int
+line_pronouns(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
+              PyObject *we, PyObject *you, PyObject *found, Py_ssize_t *we_count, Py_ssize_t *you_count)
+{
+    const int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    *we_count = *you_count = 0;
+    for (Py_ssize_t w = 0; w < count; w++) {
+        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+        const unsigned bit = word_bit(kind, data, start, pos);
+        if (!(sieve[bit / 8] & (1u << (bit % 8))))
+            continue;
+        PyObject *word = PyUnicode_Substring(line, start, pos);
+        if (word == NULL)
+            return -1;
+        const int in_we = PySet_Contains(we, word);
+        const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
+        int seen = 0;
+        if (in_you >= 0 && (in_we || in_you))
+            seen = PySequence_Contains(found, word);
+        const int failed = in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0);
+        Py_DECREF(word);
+        if (failed)
+            return -1;
+        if ((in_we || in_you) && !seen) {
+            *we_count += in_we;
+            *you_count += in_you;
+        }
+    }
+    return PyList_GET_SIZE(found) ? PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) : 0;
+}
+
+/* The words of one line (bounds: its `count` words) that are in `in_title` (a set; its
+ * sieve), with repeats (title_overlaps' count); -1 on an error. */
+static Py_ssize_t
+line_title_words(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, const unsigned char *sieve,
+                 PyObject *in_title)
+{
+    const int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t shared = 0;
+    for (Py_ssize_t w = 0; w < count; w++) {
+        const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
+        const unsigned bit = word_bit(kind, data, start, pos);
+        if (!(sieve[bit / 8] & (1u << (bit % 8))))
+            continue;
+        PyObject *word = PyUnicode_Substring(line, start, pos);
+        const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
+        Py_XDECREF(word);
+        if (in < 0)
+            return -1;
+        shared += in;
+    }
+    return shared;
+}
+
 /* pronoun_shares(lows, words, we, you): article_lines.pronoun_shares_python. Per line, of
  * the distinct words of str.split() in `we` and in `you` (frozensets of str), each count
  * divided by the line's word count (words[j]), where the line holds any; 0.0 elsewhere.
@@ -1342,37 +1400,12 @@ native_pronoun_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *line = PyList_GET_ITEM(lows, j);
-        const int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
         const Py_ssize_t count = word_bounds(line, bounds);
-        Py_ssize_t we_count = 0, you_count = 0;
-        for (Py_ssize_t w = 0; w < count; w++) {
-            const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-            const unsigned bit = word_bit(kind, data, start, pos);
-            if (!(sieve[bit / 8] & (1u << (bit % 8))))
-                continue;
-            PyObject *word = PyUnicode_Substring(line, start, pos);
-            if (word == NULL)
-                goto fail;
-            const int in_we = PySet_Contains(we, word);
-            const int in_you = in_we < 0 ? -1 : PySet_Contains(you, word);
-            int seen = 0;
-            if (in_you >= 0 && (in_we || in_you))
-                seen = PySequence_Contains(found, word);
-            if (in_you < 0 || seen < 0 || ((in_we || in_you) && !seen && PyList_Append(found, word) < 0)) {
-                Py_DECREF(word);
-                goto fail;
-            }
-            Py_DECREF(word);
-            if ((in_we || in_you) && !seen) {
-                we_count += in_we;
-                you_count += in_you;
-            }
-        }
+        Py_ssize_t we_count, you_count;
+        if (line_pronouns(line, bounds, count, sieve, we, you, found, &we_count, &you_count) < 0)
+            goto fail;
         PyObject *we_share, *you_share;
-        if (PyList_GET_SIZE(found)) {
-            if (PyList_SetSlice(found, 0, PyList_GET_SIZE(found), NULL) < 0)
-                goto fail;
+        if (we_count || you_count) {
             we_share = share_of(we_count, PyList_GET_ITEM(words, j), zero);
             if (we_share == NULL)
                 goto fail;
@@ -1468,23 +1501,11 @@ native_title_overlaps(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (line_words > max_words)
                 continue;
             PyObject *line = PyList_GET_ITEM(lows, j);
-            const int kind = PyUnicode_KIND(line);
-            const void *data = PyUnicode_DATA(line);
             const Py_ssize_t count = word_bounds(line, bounds);
-            Py_ssize_t shared = 0;
-            for (Py_ssize_t w = 0; w < count; w++) {
-                const Py_ssize_t start = bounds[2 * w], pos = bounds[2 * w + 1];
-                const unsigned bit = word_bit(kind, data, start, pos);
-                if (!(sieve[bit / 8] & (1u << (bit % 8))))
-                    continue;
-                PyObject *word = PyUnicode_Substring(line, start, pos);
-                const int in = word == NULL ? -1 : PySet_Contains(in_title, word);
-                Py_XDECREF(word);
-                if (in < 0) {
-                    Py_DECREF(in_title);
-                    goto fail;
-                }
-                shared += in;
+            const Py_ssize_t shared = line_title_words(line, bounds, count, sieve, in_title);
+            if (shared < 0) {
+                Py_DECREF(in_title);
+                goto fail;
             }
             if (shared) {
                 PyObject *share = PyFloat_FromDouble((double)shared / (double)count);
@@ -1505,6 +1526,135 @@ fail:
     Py_XDECREF(out);
     PyMem_Free(bounds);
     return NULL;
+}
+
+/* The title of a page, its first line `title`: the set of its words into *in_title and
+ * their sieve into `sieve` (cleared first); -1 on an error. */
+static int
+title_words(PyObject *title, PyObject **in_title, unsigned char *sieve)
+{
+    PyObject *words = PyUnicode_Split(title, NULL, -1);
+    Py_XSETREF(*in_title, words == NULL ? NULL : PySet_New(words));
+    Py_XDECREF(words);
+    memset(sieve, 0, WORD_SIEVE_BITS / 8);
+    return *in_title == NULL || sieve_of(*in_title, sieve) < 0 ? -1 : 0;
+}
+
+/* Reads starts (a list of int rising from 0 to at most n) into a new array; NULL on an error. */
+static Py_ssize_t *
+read_starts(PyObject *starts, Py_ssize_t n)
+{
+    const Py_ssize_t size = PyList_GET_SIZE(starts);
+    Py_ssize_t *out = PyMem_New(Py_ssize_t, size ? size : 1);
+    if (out == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < size; k++) {
+        out[k] = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        if (out[k] == -1 && PyErr_Occurred()) {
+            PyMem_Free(out);
+            return NULL;
+        }
+        if (out[k] < 0 || out[k] > n || (k && out[k] < out[k - 1])) {
+            PyErr_SetString(PyExc_ValueError, "line_shares: starts must rise within the lines");
+            PyMem_Free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* line_shares(lows, words, starts, we, you, max_words): pronoun_shares(lows, words, we,
+ * you) and title_overlaps(lows, words, starts, max_words) in one pass, each line split
+ * once for both (the article matrix asks for the three lists together). Returns
+ * (we shares, you shares, title overlaps). */
+static PyObject *
+native_line_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6 || !PyList_Check(args[2]) || !PyAnySet_Check(args[3]) || !PyAnySet_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "line_shares(lows, words, starts, we, you, max_words): starts a list, we and you sets of str");
+        return NULL;
+    }
+    PyObject *lows = args[0], *words = args[1], *we = args[3], *you = args[4];
+    if (check_lines(lows, words, "line_shares") < 0)
+        return NULL;
+    const long max_words = PyLong_AsLong(args[5]);
+    if (max_words == -1 && PyErr_Occurred())
+        return NULL;
+    unsigned char sieve[WORD_SIEVE_BITS / 8] = {0}, title_sieve[WORD_SIEVE_BITS / 8];
+    if (sieve_of(we, sieve) < 0 || sieve_of(you, sieve) < 0)
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows), pages = PyList_GET_SIZE(args[2]) - 1;
+    Py_ssize_t *starts = read_starts(args[2], n);
+    if (starts == NULL)
+        return NULL;
+    PyObject *zero = PyFloat_FromDouble(0.0), *in_title = NULL, *result = NULL;
+    PyObject *we_out = PyList_New(n), *you_out = PyList_New(n), *overlaps = PyList_New(n);
+    PyObject *found = PyList_New(0); /* a line's distinct pronouns so far */
+    Py_ssize_t *bounds = bounds_for(lows);
+    if (zero == NULL || we_out == NULL || you_out == NULL || overlaps == NULL || found == NULL || bounds == NULL) {
+        if (bounds == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = 0, k = 0; j < n; j++) {
+        while (k < pages && starts[k + 1] <= j) /* the page holding line j, if any */
+            k++;
+        const int in_page = k < pages && starts[k] <= j;
+        if (in_page && j == starts[k] && title_words(PyList_GET_ITEM(lows, j), &in_title, title_sieve) < 0)
+            goto done;
+        PyObject *line = PyList_GET_ITEM(lows, j), *count_of_words = PyList_GET_ITEM(words, j);
+        const Py_ssize_t count = word_bounds(line, bounds);
+        Py_ssize_t we_count, you_count;
+        if (line_pronouns(line, bounds, count, sieve, we, you, found, &we_count, &you_count) < 0)
+            goto done;
+        PyObject *we_share = zero, *you_share = zero, *overlap = zero;
+        Py_INCREF(zero);
+        Py_INCREF(zero);
+        Py_INCREF(zero);
+        PyList_SET_ITEM(we_out, j, we_share);
+        PyList_SET_ITEM(you_out, j, you_share);
+        PyList_SET_ITEM(overlaps, j, overlap);
+        if (we_count || you_count) {
+            we_share = share_of(we_count, count_of_words, zero);
+            you_share = we_share == NULL ? NULL : share_of(you_count, count_of_words, zero);
+            if (you_share == NULL) {
+                Py_XDECREF(we_share);
+                goto done;
+            }
+            PyList_SetItem(we_out, j, we_share); /* drops the shared zero */
+            PyList_SetItem(you_out, j, you_share);
+        }
+        if (in_page && j > starts[k]) {
+            const long line_words = PyLong_AsLong(count_of_words);
+            if (line_words == -1 && PyErr_Occurred())
+                goto done;
+            const Py_ssize_t shared =
+                line_words > max_words ? 0 : line_title_words(line, bounds, count, title_sieve, in_title);
+            if (shared < 0)
+                goto done;
+            if (shared) {
+                overlap = PyFloat_FromDouble((double)shared / (double)count);
+                if (overlap == NULL)
+                    goto done;
+                PyList_SetItem(overlaps, j, overlap);
+            }
+        }
+    }
+    result = PyTuple_Pack(3, we_out, you_out, overlaps);
+done:
+    Py_XDECREF(zero);
+    Py_XDECREF(in_title);
+    Py_XDECREF(we_out);
+    Py_XDECREF(you_out);
+    Py_XDECREF(overlaps);
+    Py_XDECREF(found);
+    PyMem_Free(bounds);
+    PyMem_Free(starts);
+    return result;
 }
 
 /* ----------------------------------------------------------------- lower_text */
@@ -1842,6 +1992,8 @@ static PyMethodDef native_methods[] = {
      "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
     {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
      "title_overlaps(lows, words, starts, max_words): per line its words' share in its page's first line."},
+    {"line_shares", (PyCFunction)(void (*)(void))native_line_shares, METH_FASTCALL,
+     "line_shares(lows, words, starts, we, you, max_words): pronoun_shares and title_overlaps in one pass."},
     {"article_columns", (PyCFunction)(void (*)(void))cleaner_article_columns, METH_FASTCALL,
      "article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep): "
      "article_lines.article_matrix's columns as float64 bytes, counts where it takes logs."},
@@ -1854,11 +2006,15 @@ static PyMethodDef native_methods[] = {
 extern PyMethodDef line_mark_methods[];
 /* The lexicon's phrase scan, compiled from _phrase_scan.c into this module. */
 extern PyMethodDef phrase_scan_methods[];
+/* article_lines' regular expressions' pre-tests, compiled from mark_candidates.c. */
+extern PyMethodDef mark_candidate_methods[];
 
 static int
 add_line_marks(PyObject *module)
 {
-    return PyModule_AddFunctions(module, line_mark_methods);
+    if (PyModule_AddFunctions(module, line_mark_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, mark_candidate_methods);
 }
 
 static int

@@ -1,0 +1,168 @@
+"""The compiled pre-tests of article_lines' "name is" opening, phone and link patterns
+(cleaner/native/mark_candidates.c) pass every line the regular expression matches, on the
+corpus cases' lines, hostile strings and random lines made of the patterns' own parts,
+and refuse bad arguments. Where the extension is not built, nothing calls them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from types import ModuleType
+
+import pytest
+
+from cleaner.heuristics.article_lines import _NAME_IS, _PHONE_FOUND, _PHONE_MIN_DIGITS
+from tests.paths import CORPUS
+from tests.test_native import HOSTILE
+
+# The pieces the patterns are made of, and their near misses: capitals of each range's
+# edges (and just past them: "×" is in À-Þ, "ß" is not), the copulas and their prefixes,
+# blanks, digits (ASCII and others) and a phone number's separators.
+PIECES = [
+    "A",
+    "Z",
+    "À",
+    "×",
+    "Þ",
+    "ß",
+    "Ā",
+    "Ž",
+    "ž",
+    "А",
+    "Я",
+    "а",
+    "Ё",
+    "a",
+    "z",
+    "É",
+    "Ω",
+    "is",
+    "i",
+    "was",
+    "ist",
+    "war",
+    "est",
+    "es",
+    "è",
+    "é",
+    "är",
+    "er",
+    "jest",
+    "je",
+    "является",
+    "работает",
+    "has been",
+    "has",
+    "been",
+    "Is",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\n",
+    "\u2028",
+    ".",
+    "'",
+    "’",
+    "-",
+    ",",
+    "_",
+    "0",
+    "1",
+    "9",
+    "٣",
+    "１",
+    "²",
+    "(",
+    ")",
+    "/",
+    "+",
+    "12345",
+    "555 0199",
+    "http",
+    "htt",
+    "www.",
+    "ww",
+    "ｈttp",
+    "\U0001f600",
+    "\ud800",
+]
+ROUNDS = 3000
+MAX_PIECES = 14
+
+
+def compiled() -> ModuleType | None:
+    """cleaner.native._compiled whatever the switch says, or None where it is not built."""
+    try:
+        return importlib.import_module("cleaner.native._compiled")
+    except ImportError:
+        return None
+
+
+def _lines() -> list[str]:
+    """Corpus lines, hostile strings' lines and random lines of PIECES."""
+    lines = [line for path in sorted(CORPUS.rglob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    lines += HOSTILE + [line for text in HOSTILE for line in text.split("\n")]
+    lines += [
+        "Jane Doe is a reporter.",
+        "Jane  is",
+        "Mary Ann Lee Smith Jones is",
+        "Ana é",
+        "Ёлка работает ",
+        "Tel. +1 (555) 010-0199",
+        "1-2-3-4-5",
+        "123456789",
+        "12345678",
+        "١٢٣٤٥٦٧٨٩",
+    ]
+    rng = random.Random(16)
+    for _ in range(ROUNDS):
+        lines.append("".join(rng.choice(PIECES) for _ in range(rng.randint(0, MAX_PIECES))))
+    return lines
+
+
+def test_every_line_the_patterns_match_is_a_candidate() -> None:
+    module = compiled()
+    if module is None:
+        return
+    lines = _lines()
+    lows = [line.lower() for line in lines]
+    digits = [sum(c in "0123456789" for c in low) for low in lows]
+    names, phones, links = module.mark_candidates(lines, lows, digits, _PHONE_MIN_DIGITS)
+    assert links == [j for j, low in enumerate(lows) if "http" in low or "www." in low]
+    assert names == sorted(set(names)) and phones == sorted(set(phones))
+    assert {j for j, line in enumerate(lines) if _NAME_IS.match(line)} <= set(names)
+    wanted = {j for j, low in enumerate(lows) if digits[j] >= _PHONE_MIN_DIGITS and _PHONE_FOUND.search(low)}
+    assert wanted <= set(phones)
+    assert all(digits[j] >= _PHONE_MIN_DIGITS for j in phones)
+    # the shape tests are exact for these patterns' parts: a candidate the regex turns down
+    # is one whose words hold a character outside [\w.'’-]
+    assert set(phones) == wanted
+    # huge and negative digit counts: compared, never misread
+    assert module.mark_candidates(["1234567890"] * 2, ["1234567890"] * 2, [2**80, -(2**80)], 8) == (
+        [],
+        [0],
+        [],
+    )
+
+
+def test_mark_candidates_refuse_bad_arguments() -> None:
+    module = compiled()
+    if module is None:
+        return
+    assert module.mark_candidates([], [], [], 8) == ([], [], [])
+    bad = [
+        (["a"], ["a"], [1]),
+        (["a"], ["a"], [1], "8"),
+        (("a",), ["a"], [1], 8),
+        (["a"], ["a", "b"], [1], 8),
+        (["a"], [b"a"], [1], 8),
+        ([1], ["a"], [1], 8),
+        (["a"], ["a"], [1.0], 8),
+        (["a"], ["a"], [], 8),
+    ]
+    for args in bad:
+        with pytest.raises(TypeError):
+            module.mark_candidates(*args)
