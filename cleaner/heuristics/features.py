@@ -157,19 +157,9 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # points written here measured.
 UNSPACED_CHARS_PER_WORD = 5
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-# The first two bytes of their UTF-8 forms (U+0E00..U+0EFF: E0 B8..BB; U+1000..U+109F:
-# E1 80..82; U+1780..U+17FF: E1 9E..9F): a page without them holds none.
-_UNSPACED_LEADS = (
-    b"\xe0\xb8",
-    b"\xe0\xb9",
-    b"\xe0\xba",
-    b"\xe0\xbb",
-    b"\xe1\x80",
-    b"\xe1\x81",
-    b"\xe1\x82",
-    b"\xe1\x9e",
-    b"\xe1\x9f",
-)
+# Their characters in UTF-8, found by one RE2 search of a page's bytes (or a batch's: a
+# search for each of their nine first-two-byte forms cost 10 ms over the dev batches).
+_UNSPACED_BYTES = re2.compile(_UNSPACED.pattern.encode())._regexp
 _UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 
 
@@ -203,7 +193,7 @@ def may_hold_unspaced(data: bytes) -> bool:
     """Whether the UTF-8 ``data`` may hold a Thai, Lao, Burmese or Khmer character."""
     if b"\xe0" not in data and b"\xe1" not in data:  # one byte search each (memchr) on most pages
         return False
-    return any(map(data.__contains__, _UNSPACED_LEADS))
+    return _UNSPACED_BYTES.Match(_UNANCHORED, data, 0, len(data))[0][0] >= 0
 
 
 def word_counts(
