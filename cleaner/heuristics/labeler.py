@@ -65,9 +65,9 @@ RAW_HEAD_MIN_MENU = 9  # ... at least this many of them menu-like (1-3 words) wh
 # the group's longest page).
 RAW_GROUP_PAGES = 16
 # Lines scored in one pass of ``label_many``: each line's working state is about 1 KB (see
-# engine.MAX_BLOCKS), so a batch of many tiny lines stays near 20 MB; a batch of the dump
-# runner's (256 pages of a few dozen lines) is one pass.
-MAX_LINES_PER_PASS = 20_000
+# engine.MAX_BLOCKS); a pass of about a thousand lines keeps it in the processor's caches and
+# still scores a few dozen pages in one call (engine.BATCH_MAX_LINES: measured there).
+MAX_LINES_PER_PASS = 1_000
 
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
