@@ -1,4 +1,4 @@
-/* What the sources of cleaner.native._compiled share (_compiled.c, article_columns.c):
+/* What the sources of cleaner.native._compiled share (setup.py SOURCES):
  * functions one file defines and another calls. Not a public interface. */
 #ifndef CLEANER_NATIVE_COMPILED_H
 #define CLEANER_NATIVE_COMPILED_H
@@ -13,5 +13,8 @@ int cleaner_repeated_in_page(PyObject *const *texts, Py_ssize_t count, char *aga
 /* article_columns.c: article_lines.article_matrix's columns (see there). */
 PyObject *cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cleaner_article_column_names(PyObject *module, PyObject *unused);
+
+/* _line_marks.c: appends the index j to the list `out`; -1 on failure (an exception set). */
+int cleaner_append_index(PyObject *out, Py_ssize_t j);
 
 #endif

@@ -12,8 +12,7 @@
  * contact_lines.address_marked_python and line_marks.kept_lines_python; tests/test_native.py compares them on every corpus
  * case and on hostile strings. Plain CPython C API, no module state.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_compiled.h"
 #include <stdint.h>
 
 /* Whether `list` is a list of str (a TypeError named after `name` when not). */
@@ -52,16 +51,17 @@ at_most(PyObject *words, Py_ssize_t j, long most, const char *name)
     return value <= most;
 }
 
-/* Append j to `out`; 0 on failure (an exception set). */
-static int
-append_index(PyObject *out, Py_ssize_t j)
+/* Appends j to the list `out`; -1 on failure (an exception set). Shared with
+ * mark_candidates.c (_compiled.h). */
+int
+cleaner_append_index(PyObject *out, Py_ssize_t j)
 {
     PyObject *index = PyLong_FromSsize_t(j);
     if (index == NULL)
-        return 0;
+        return -1;
     const int failed = PyList_Append(out, index);
     Py_DECREF(index);
-    return failed == 0;
+    return failed;
 }
 
 /* ---------------------------------------------------------------- marked_lines */
@@ -110,7 +110,7 @@ native_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             if (at == -2)
                 goto fail;
             if (at >= 0) {
-                if (!append_index(out, j))
+                if (cleaner_append_index(out, j) < 0)
                     goto fail;
                 break;
             }
@@ -205,7 +205,7 @@ native_edge_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
             if (!short_line)
                 continue;
         }
-        if (!append_index(out, j))
+        if (cleaner_append_index(out, j) < 0)
             goto fail;
     }
     return out;
@@ -364,7 +364,7 @@ native_address_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto fail;
         if (!short_line || PyUnicode_GET_LENGTH(text) > max_chars || !holds_address_mark(text))
             continue;
-        if (!append_index(out, j))
+        if (cleaner_append_index(out, j) < 0)
             goto fail;
     }
     return out;
@@ -475,7 +475,7 @@ native_lead_in_candidates(PyObject *Py_UNUSED(module), PyObject *const *args, Py
             if (found < 0)
                 goto fail;
             if (found) {
-                if (!append_index(out, j))
+                if (cleaner_append_index(out, j) < 0)
                     goto fail;
                 break;
             }

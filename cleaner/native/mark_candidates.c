@@ -202,18 +202,6 @@ check_lines(PyObject *lines, Py_ssize_t size)
     return 0;
 }
 
-/* Appends j to `list`; -1 on an error. */
-static int
-append_index(PyObject *list, Py_ssize_t j)
-{
-    PyObject *number = PyLong_FromSsize_t(j);
-    if (number == NULL)
-        return -1;
-    const int failed = PyList_Append(list, number);
-    Py_DECREF(number);
-    return failed;
-}
-
 /* mark_candidates(stripped, lows, digits, min_digits): (the lines of `stripped` _NAME_IS
  * can match, the lines of `lows` with at least min_digits digits _PHONE_FOUND can match
  * in, the lines of `lows` holding "http" or "www."), each a list of line numbers in
@@ -253,12 +241,12 @@ native_mark_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         if (d == -1 && PyErr_Occurred())
             goto done;
         const int enough = overflow ? overflow > 0 : d >= (long long)min_digits;
-        if (may_open_name_is(PyList_GET_ITEM(stripped, j)) && append_index(names, j) < 0)
+        if (may_open_name_is(PyList_GET_ITEM(stripped, j)) && cleaner_append_index(names, j) < 0)
             goto done;
-        if (enough && may_hold_phone(PyList_GET_ITEM(lows, j)) && append_index(phones, j) < 0)
+        if (enough && may_hold_phone(PyList_GET_ITEM(lows, j)) && cleaner_append_index(phones, j) < 0)
             goto done;
         PyObject *low = PyList_GET_ITEM(lows, j);
-        if (holds_link(low) && append_index(links, j) < 0)
+        if (holds_link(low) && cleaner_append_index(links, j) < 0)
             goto done;
     }
     result = PyTuple_Pack(3, names, phones, links);
