@@ -175,13 +175,10 @@ def cjk_characters(text: str) -> int:
 
 
 def unspaced_words(text: str) -> int:
-    """``text``'s words counted in its characters of the scripts written without spaces:
-    CJK_CHARS_PER_WORD Chinese or Japanese characters a word, UNSPACED_CHARS_PER_WORD Thai,
-    Lao, Burmese or Khmer ones (rounded up; 0 for a text without them)."""
-    cjk = -(-cjk_characters(text) // CJK_CHARS_PER_WORD)
-    if _UNSPACED.search(text) is None:
-        return cjk
-    return max(cjk, -(-len(_UNSPACED.findall(text)) // UNSPACED_CHARS_PER_WORD))
+    """``text``'s words counted in its Thai, Lao, Burmese and Khmer characters,
+    UNSPACED_CHARS_PER_WORD a word (rounded up; 0 for a text without them). The Chinese
+    and Japanese count is the callers' own (``word_counts`` has made it already)."""
+    return -(-len(_UNSPACED.findall(text)) // UNSPACED_CHARS_PER_WORD)
 
 
 def may_hold_cjk(data: bytes) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import islice
 from urllib.parse import unquote, urlsplit
 
-from cleaner.heuristics.features import cjk_characters, unspaced_words
+from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters, unspaced_words
 from cleaner.result import Label
 
 TITLE_MIN_WORDS = 2
@@ -71,7 +71,7 @@ def looks_like_title(text: str) -> bool:
     ):
         return False
     cjk = cjk_characters(text)
-    words = max(len(text.split()), unspaced_words(text))
+    words = max(len(text.split()), -(-cjk // CJK_CHARS_PER_WORD), unspaced_words(text))
     lowered = text.lower()
     return (
         TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
