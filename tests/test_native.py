@@ -249,14 +249,19 @@ def _word_pages() -> list[list[str]]:
     return pages
 
 
+def _word_lines() -> tuple[list[list[str]], list[str], list[int]]:
+    """``_word_pages``, their lines one after the other, and each line's word count."""
+    pages = _word_pages()
+    lows = [line for page in pages for line in page]
+    return pages, lows, [max(len(line.split()), 1) for line in lows]
+
+
 def test_compiled_word_shares_are_the_python_ones() -> None:
     module = compiled()
     if module is None:
         assert not native.AVAILABLE
         return
-    pages = _word_pages()
-    lows = [line for page in pages for line in page]
-    words = [max(len(line.split()), 1) for line in lows]
+    pages, lows, words = _word_lines()
     starts = [0, *accumulate(map(len, pages))]
     reference = pronoun_shares_python(_LowerPage(lows, "\n".join(lows)), words)
     live = module.pronoun_shares(lows, words, _WE, _YOU)
@@ -284,9 +289,7 @@ def test_compiled_line_shares_are_the_pronoun_and_title_twins() -> None:
     if module is None:
         assert not native.AVAILABLE
         return
-    pages = _word_pages()
-    lows = [line for page in pages for line in page]
-    words = [max(len(line.split()), 1) for line in lows]
+    pages, lows, words = _word_lines()
     n = len(lows)
     for starts in ([0, *accumulate(map(len, pages))], [0, n], [], [0], [2, 2, 5, n - 3], [n, n]):
         live = module.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
