@@ -31,6 +31,7 @@ from cleaner.heuristics.contact_lines import (
     address_marked_python,
 )
 from cleaner.heuristics.decisions import _MACHINE_OPENINGS, ANY_LENGTH
+from cleaner.heuristics.lexicon import _LEAD_STRIP, normalise_line, shipped_lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines_python, kept_lines_python, marked_lines_python
 from cleaner.heuristics.share_bars import BAR_MARKS
 from cleaner.result import Label
@@ -241,29 +242,19 @@ LEAD_LINES = [
 
 
 def _lead_lines() -> list[str]:
-    from cleaner.heuristics.lexicon import normalise_line
-
-    lines = [normalise_line(text) for path in sorted(CORPUS.rglob("*.txt")) for text in _lines_of(path)]
-    return lines + [normalise_line(text) for text in [*LEAD_LINES, *EDGES, *HOSTILE]]
-
-
-def _lines_of(path: object) -> list[str]:
-    from pathlib import Path
-
-    assert isinstance(path, Path)
-    return path.read_text(encoding="utf-8").splitlines()
+    """The pre-tests' pages (``_pages``) and the lead-in edges, normalised as the labeler reads them."""
+    return [normalise_line(text) for text in [*LEAD_LINES, *(line for page in _pages() for line in page)]]
 
 
 def test_lead_in_candidates_hold_every_lead_in() -> None:
     """The compiled pre-test passes every line whose lead_in is not None, and only lines
     that open (after the strip characters) with a lead-in's text: lead_ins_of gives what
     lead_in gives line by line."""
-    from cleaner.heuristics.lexicon import _LEAD_STRIP, shipped_lexicon
-
     lexicon = shipped_lexicon()
     norms = _lead_lines()
     texts = norms
     expected = [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
+    assert any(expected)  # the edges hold real lead-ins
     assert lexicon.lead_ins_of(norms, texts) == expected
     if native.MODULE is None:  # the pure path reads every line
         assert not native.AVAILABLE
