@@ -75,3 +75,16 @@ def phrase_lines(
 def mark_candidates(
     stripped: list[str], lows: list[str], digits: list[int], min_digits: int, /
 ) -> tuple[list[int], list[int], list[int]]: ...
+def page_walk(
+    events: Any,
+    marks: dict[Any, Any],
+    hidden: set[Any],
+    skip_tags: frozenset[str],
+    block_tags: frozenset[str],
+    newline_lines: Any,
+    invisible: dict[int, None],
+    strip: str,
+    any_body: bool,
+    out: tuple[list[Any], ...],
+    /,
+) -> tuple[int, int]: ...
