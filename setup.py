@@ -15,6 +15,7 @@ SOURCES = [
     "cleaner/native/_phrase_scan.c",
     "cleaner/native/mark_candidates.c",
     "cleaner/native/page_walk.c",
+    "cleaner/native/block_words.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from cleaner import native
 from cleaner.html.text import PageText, node_attributes
 
 # Class/id words: of page furniture, of comment threads, of article containers.
@@ -79,6 +80,8 @@ BLOCK_TEXT = attrgetter("text")  # a block's text, for map() over the blocks (a 
 _START, _END = attrgetter("start"), attrgetter("end")
 _SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
+# The word columns' compiled twin (cleaner/native/block_words.c), None on the pure path.
+_native_block_words = native.MODULE.block_words if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
@@ -242,6 +245,33 @@ def _log(values: Any) -> Any:
     return np.log1p(np.asarray(values, dtype=np.float64))
 
 
+def _reference_words(reference: str | None) -> set[str] | None:
+    """The reference text's words (None where it has none: every block's overlap is 0)."""
+    if not reference:
+        return None
+    return set(_WORD.findall(reference.lower())) or None
+
+
+def _word_columns(texts: list[str], title: str | None, description: str | None) -> tuple[Any, Any, Any]:
+    """Per block: its words (_WORD in its lower-cased text), and the share of its distinct
+    words in the title and in the description: compiled where built (block_words.c)."""
+    if _native_block_words is None:
+        return _word_columns_python(texts, title, description)
+    found = _native_block_words(texts, _reference_words(title), _reference_words(description))
+    words, title_overlap, description_overlap = (np.frombuffer(column, dtype=np.float64) for column in found)
+    return words, title_overlap, description_overlap
+
+
+def _word_columns_python(
+    texts: list[str], title: str | None, description: str | None
+) -> tuple[Any, Any, Any]:
+    """_word_columns in Python: the reference and the fallback of block_words."""
+    word_lists = list(map(_WORD.findall, map(str.lower, texts)))
+    words = np.fromiter(map(len, word_lists), dtype=np.float64, count=len(texts))
+    word_sets = list(map(set, word_lists))
+    return words, _overlap(word_sets, title), _overlap(word_sets, description)
+
+
 def _overlap(words: list[set[str]], reference: str | None) -> Any:
     """Share of each block's words that occur in the reference text."""
     out = np.zeros(len(words))
@@ -269,8 +299,7 @@ def block_features(
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
-    word_lists = list(map(_WORD.findall, map(str.lower, texts)))
-    words = np.fromiter(map(len, word_lists), dtype=np.float64, count=n)
+    words, title_overlap, description_overlap = _word_columns(texts, title, description)
     safe_chars = np.maximum(chars, 1.0)
     link_share = links / safe_chars
 
@@ -323,7 +352,6 @@ def block_features(
     prev_chars = np.concatenate(([0.0], chars[:-1])) if n else chars
     next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
 
-    word_sets = list(map(set, word_lists))
     tag_groups = np.fromiter(map(_TAG_GROUP.get, page.tags, repeat(-1)), dtype=np.int64, count=n)
     columns = [
         _log(chars),
@@ -351,8 +379,8 @@ def block_features(
         *((tag_groups == k).astype(np.float64) for k in range(len(OWN_TAGS))),
         repeated,
         _log(parent_twins),
-        _overlap(word_sets, title),
-        _overlap(word_sets, description),
+        title_overlap,
+        description_overlap,
         np.full(n, np.log1p(n)),
     ]
     return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))

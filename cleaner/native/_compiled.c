@@ -2010,6 +2010,8 @@ extern PyMethodDef phrase_scan_methods[];
 extern PyMethodDef mark_candidate_methods[];
 /* The html page walk's loop, compiled from page_walk.c. */
 extern PyMethodDef page_walk_methods[];
+/* The html block features' word columns, compiled from block_words.c. */
+extern PyMethodDef block_words_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -2024,7 +2026,9 @@ add_phrase_scan(PyObject *module)
 {
     if (PyModule_AddFunctions(module, phrase_scan_methods) < 0)
         return -1;
-    return PyModule_AddFunctions(module, page_walk_methods);
+    if (PyModule_AddFunctions(module, page_walk_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, block_words_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {
