@@ -41,6 +41,8 @@ HOSTILE_PAGES = [
     "<table><tr><td>cell one<td>cell <a>two</a></table><ul><li>one<li>two</ul>",
     "<div>" * 300 + "deep" + "</div>" * 300,
     "<body><p>one</p>between<p>two</p></body>after body",
+    "<p hidden=hidden>a</p><P HIDDEN>b</P><p style='DISPLAY : NONE'>c</p><p style>d</p><p style=''>e</p>",
+    "<div style='visibility:hidden'><p>f</p></div><p xml:hidden='1'>g</p><p data-hidden>h</p><br hidden>i",
     "<svg><text>no</text></svg><select><option>no</option></select><button>Yes</button>",
 ]
 
@@ -141,7 +143,18 @@ def test_page_walk_refuses_bad_arguments() -> None:
     walk = native.MODULE.page_walk
     root = parse_html("<p>one</p>", for_trafilatura=False)
     out: tuple[list[Any], ...] = tuple([] for _ in range(9))
-    good: list[Any] = [None, {}, set(), SKIP_TAGS, BLOCK_TAGS, newline_lines, {0xAD: None}, " ", False, out]
+    good: list[Any] = [
+        None,
+        {},
+        lambda style: False,
+        SKIP_TAGS,
+        BLOCK_TAGS,
+        newline_lines,
+        {0xAD: None},
+        " ",
+        False,
+        out,
+    ]
 
     def events() -> Any:
         from lxml import etree

@@ -341,10 +341,20 @@ class _Walker:
             self.node_parents,
             self.block_nodes,
         )
-        hidden = hidden_elements(root)
+        # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
+        # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
         events = etree.iterwalk(root, events=("start", "end"))
         self.text_depth, self.element_count = _native_page_walk(
-            events, marks, hidden, SKIP_TAGS, BLOCK_TAGS, newline_lines, _INVISIBLE, _STRIP, any_body, out
+            events,
+            marks,
+            _HIDDEN_STYLE.search,
+            SKIP_TAGS,
+            BLOCK_TAGS,
+            newline_lines,
+            _INVISIBLE,
+            _STRIP,
+            any_body,
+            out,
         )
 
     def walk_python(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring

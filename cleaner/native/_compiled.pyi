@@ -78,7 +78,7 @@ def mark_candidates(
 def page_walk(
     events: Any,
     marks: dict[Any, Any],
-    hidden: set[Any],
+    hides: Any,
     skip_tags: frozenset[str],
     block_tags: frozenset[str],
     newline_lines: Any,
