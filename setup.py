@@ -16,6 +16,7 @@ SOURCES = [
     "cleaner/native/mark_candidates.c",
     "cleaner/native/page_walk.c",
     "cleaner/native/block_words.c",
+    "cleaner/native/page_layout.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from cleaner import native
-from cleaner.html.text import PageText, node_attributes
+from cleaner.html.text import Attributes, PageText, node_attributes
 
 # Class/id words: of page furniture, of comment threads, of article containers.
 # Generic CMS vocabulary (English words sites in every language use in markup),
@@ -82,6 +82,8 @@ _SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32
 _DIGIT_RANGE = (ord("0"), ord("9"))
 # The word columns' compiled twin (cleaner/native/block_words.c), None on the pure path.
 _native_block_words = native.MODULE.block_words if native.MODULE is not None else None
+# PageLayout's element facts' compiled twin (cleaner/native/page_layout.c), None on the pure path.
+_native_layout_bits = native.MODULE.layout_bits if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
@@ -139,27 +141,11 @@ class PageLayout:
         # the walk numbered the elements around the blocks, each after its parent
         self.nodes: list[Any] = page.nodes
         parents = page.node_parents
-        depths: list[int] = []
-        own: list[int] = []
-        inherited: list[int] = []
-        place_bits = _PLACE_BITS.get
-        for (tag, classes, ident, _), parent in zip(node_attributes(page), parents):
-            # most elements have no class or id: their tag's bit alone, as _own_bits gives it
-            bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
-            if parent >= 0:
-                depths.append(depths[parent] + 1)
-                inherited.append(bits | inherited[parent])
-            else:
-                depths.append(1)
-                inherited.append(bits)
-            own.append(bits)
+        self.depths, self.own, self.inherited = _layout_bits(node_attributes(page), parents)
         self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
         # the parents with a -1 after them, so that id -1 (none) indexes to -1: one gather a step
         self._above = np.append(self.parents, np.int64(-1))
-        self.depths = np.asarray(depths, dtype=np.int64)
-        self.own = np.asarray(own, dtype=np.int64)
-        self.inherited = np.asarray(inherited, dtype=np.int64)
         self._climb: list[Any] | None = None
 
     def up(self, ids: Any, steps: int = 1) -> Any:
@@ -216,6 +202,40 @@ class PageLayout:
         alone = group < 0
         group[alone] = len(self.nodes) + np.arange(int(alone.sum()))
         return group
+
+
+def _layout_bits(attributes: list[Attributes], parents: list[int]) -> tuple[Any, Any, Any]:
+    """Each element's depth, own bits and bits over it and its ancestors (int64 arrays):
+    compiled where built (page_layout.c)."""
+    if _native_layout_bits is None:
+        return _layout_bits_python(attributes, parents)
+    found = _native_layout_bits(attributes, parents, _PLACE_BITS, name_bits, _CLASSED)
+    depths, own, inherited = (np.frombuffer(column, dtype=np.int64) for column in found)
+    return depths, own, inherited
+
+
+def _layout_bits_python(attributes: list[Attributes], parents: list[int]) -> tuple[Any, Any, Any]:
+    """_layout_bits in Python: the reference and the fallback of layout_bits."""
+    depths: list[int] = []
+    own: list[int] = []
+    inherited: list[int] = []
+    place_bits = _PLACE_BITS.get
+    for (tag, classes, ident, _), parent in zip(attributes, parents):
+        # most elements have no class or id: their tag's bit alone, as _own_bits gives it
+        bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
+        if parent >= 0:
+            depths.append(depths[parent] + 1)
+            inherited.append(bits | inherited[parent])
+        else:
+            depths.append(1)
+            inherited.append(bits)
+        own.append(bits)
+    as_array = np.asarray
+    return (
+        as_array(depths, dtype=np.int64),
+        as_array(own, dtype=np.int64),
+        as_array(inherited, dtype=np.int64),
+    )
 
 
 def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:

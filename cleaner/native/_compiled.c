@@ -2012,6 +2012,8 @@ extern PyMethodDef mark_candidate_methods[];
 extern PyMethodDef page_walk_methods[];
 /* The html block features' word columns, compiled from block_words.c. */
 extern PyMethodDef block_words_methods[];
+/* PageLayout's element facts, compiled from page_layout.c. */
+extern PyMethodDef page_layout_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -2028,7 +2030,9 @@ add_phrase_scan(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, page_walk_methods) < 0)
         return -1;
-    return PyModule_AddFunctions(module, block_words_methods);
+    if (PyModule_AddFunctions(module, block_words_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, page_layout_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {

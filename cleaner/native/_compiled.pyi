@@ -88,3 +88,9 @@ def page_walk(
     out: tuple[list[Any], ...],
     /,
 ) -> tuple[int, int]: ...
+def block_words(
+    texts: list[str], title_words: set[str] | None, description_words: set[str] | None, /
+) -> tuple[bytearray, bytearray, bytearray]: ...
+def layout_bits(
+    attributes: list[Any], parents: list[int], place_bits: dict[str, int], name_bits: Any, classed: int, /
+) -> tuple[bytearray, bytearray, bytearray]: ...
