@@ -95,10 +95,10 @@ def test_refusals() -> None:
         (2, []),
         (3, 1),
     ]:
-        args = list(good)
-        args[at] = bad
+        changed: list[Any] = list(good)
+        changed[at] = bad
         with pytest.raises((TypeError, ValueError)):
-            layout(*args)
+            layout(*changed)
     with pytest.raises(TypeError):
         layout(*good[:4], "1")
     with pytest.raises(TypeError):
