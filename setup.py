@@ -17,6 +17,7 @@ SOURCES = [
     "cleaner/native/page_walk.c",
     "cleaner/native/block_words.c",
     "cleaner/native/page_layout.c",
+    "cleaner/native/name_words.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -70,6 +70,66 @@ def test_layout_bits_match_python() -> None:
         assert _same_bits(bf._layout_bits(attributes, parents), bf._layout_bits_python(attributes, parents))
 
 
+@needs_native
+def test_name_scan_matches_the_regex() -> None:
+    """Every page's class/id strings, and random names built of the words, their variants,
+    overlapping words ("sharespond": finditer takes "share" and never sees "respon") and
+    word-boundary neighbours."""
+    rng = random.Random(14)
+    pieces = [
+        "ads",
+        "ad",
+        "Tags",
+        "tag",
+        "most-read",
+        "mostread",
+        "most--read",
+        "sharespond",
+        "respon",
+        "-",
+        " ",
+        "_",
+    ]
+    pieces += [
+        "x",
+        "9",
+        "side-bar",
+        "rich-text",
+        "richtext",
+        "comment",
+        "nav",
+        "card",
+        "postcard",
+        "read-more-from",
+        "main",
+    ]
+    names = {
+        name
+        for root in _roots()
+        for _, classes, ident, _ in node_attributes(page_text(root))
+        for name in (classes, ident)
+        if name
+    }
+    names |= {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)}
+    names |= {"", " ", "x" * 200_000, "ads " * 50_000, "Ünïcode sidebar", "\u0130nfo", "ad\u00a0s"}
+    for name in names:
+        assert bf.name_bits.__wrapped__(name) == bf.name_bits_python(name), name[:80]
+    assert native.MODULE is not None
+    with pytest.raises(ValueError):
+        native.MODULE.name_scan(bf._NAME_MATCHER, "caf\u00e9")
+    with pytest.raises((TypeError, ValueError)):
+        native.MODULE.name_scan(None, "nav")
+    for bad in [
+        ((1, (b"a?",), 0),),
+        ((1, (b"",), 0, 0),),
+        ((1, (b"ab", b"b"), 0, 0),),
+        ((1, "ab", 0, 0),),
+        [()],
+    ]:
+        with pytest.raises((TypeError, ValueError)):
+            native.MODULE.name_matcher(bad)
+
+
 def _roots() -> list[Any]:
     return [
         root

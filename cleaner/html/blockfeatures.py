@@ -44,6 +44,31 @@ _NAME_WORDS = re.compile(_NAME_PATTERN, re.IGNORECASE)
 # IGNORECASE the regex engine skips every position whose letter starts no word, which
 # makes the scan 3-4x faster; for ASCII text, lower-casing first matches the same spans.
 _NAME_WORDS_LOWER = re.compile(_NAME_PATTERN)
+_WORD_BOUNDARY = r"\b"
+
+
+def name_alternatives() -> tuple[tuple[int, tuple[bytes, ...], bool, bool], ...]:
+    """The name pattern's alternatives in its order, for the compiled scan (name_words.c): each
+    kind's bit, the word's variants (a greedy optional character: with it first, as the regex
+    tries), and whether a word boundary comes before and after. The words are literal lower-case
+    ASCII, "-" and at most one "?": tests/test_native_html_features.py checks the scan against the regex."""
+    found = []
+    for kind, words in (
+        ("comment", _COMMENT_WORDS),
+        ("furniture", _FURNITURE_WORDS),
+        ("article", _ARTICLE_WORDS),
+    ):
+        for word in words.split("|"):
+            before, after = word.startswith(_WORD_BOUNDARY), word.endswith(_WORD_BOUNDARY)
+            word = word.removeprefix(_WORD_BOUNDARY).removesuffix(_WORD_BOUNDARY)
+            at = word.find("?")
+            variants = (word,) if at < 0 else (word[:at] + word[at + 1 :], word[: at - 1] + word[at + 1 :])
+            if not all(re.fullmatch(r"[a-z-]+", variant) for variant in variants):
+                raise ValueError(f"not a literal word: {word!r}")
+            found.append((_NAME_BITS[kind], tuple(v.encode("ascii") for v in variants), before, after))
+    return tuple(found)
+
+
 NAMES_CACHE = 16384  # distinct class/id strings whose words are kept; a site's pages repeat theirs
 # Ancestor tags that say where a block sits (one feature each).
 PLACE_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -248,9 +273,23 @@ def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:
     return bits
 
 
+# The compiled scan of ASCII names (cleaner/native/name_words.c) and its words, None on the pure path.
+_native_name_scan = native.MODULE.name_scan if native.MODULE is not None else None
+_NAME_MATCHER = native.MODULE.name_matcher(name_alternatives()) if native.MODULE is not None else None
+
+
 @lru_cache(maxsize=NAMES_CACHE)
 def name_bits(names: str) -> int:
-    """The kinds of class/id words (furniture, comment, article) a class and id string holds."""
+    """The kinds of class/id words (furniture, comment, article) a class and id string holds:
+    an ASCII one by the compiled scan where built (its regex scan was most of a cold page's
+    PageLayout), else name_bits_python."""
+    if _native_name_scan is not None and names.isascii():
+        return int(_native_name_scan(_NAME_MATCHER, names.lower()))
+    return name_bits_python(names)
+
+
+def name_bits_python(names: str) -> int:
+    """name_bits by the regular expressions: the reference and the fallback of name_scan."""
     found = 0
     if names.isascii():
         matches = _NAME_WORDS_LOWER.finditer(names.lower())

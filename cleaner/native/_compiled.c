@@ -2014,6 +2014,8 @@ extern PyMethodDef page_walk_methods[];
 extern PyMethodDef block_words_methods[];
 /* PageLayout's element facts, compiled from page_layout.c. */
 extern PyMethodDef page_layout_methods[];
+/* The class/id words' scan, compiled from name_words.c. */
+extern PyMethodDef name_words_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -2032,7 +2034,9 @@ add_phrase_scan(PyObject *module)
         return -1;
     if (PyModule_AddFunctions(module, block_words_methods) < 0)
         return -1;
-    return PyModule_AddFunctions(module, page_layout_methods);
+    if (PyModule_AddFunctions(module, page_layout_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, name_words_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {
