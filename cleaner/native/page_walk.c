@@ -1,8 +1,8 @@
 /* The html page walk's loop (cleaner/html/text.py, _Walker.walk_python): the same steps over
  * lxml's iterwalk events, without the interpreter's dispatch per event. lxml's tree stays
- * behind its Python objects: each element's tag, text and tail are read as Python reads them
- * (attribute lookups), and the lines are joined and their white space folded by the same str
- * methods (str.join, str.split(), str.translate), so the texts are the Python walk's own. */
+ * behind its Python objects: each element's tag, text, tail and hidden/style attributes are
+ * read as Python reads them (attribute lookups, el.get), and each line is made in one pass
+ * that does what str.join, str.translate, " ".join(str.split()) and str.strip do there. */
 #include "_compiled.h"
 
 #define WALK_OUTPUTS 9     /* texts, tags, link_chars, in_body, drops, elements, nodes, node_parents, block_nodes */
