@@ -14,6 +14,10 @@ SOURCES = [
     "cleaner/native/_line_marks.c",
     "cleaner/native/_phrase_scan.c",
     "cleaner/native/mark_candidates.c",
+    "cleaner/native/page_walk.c",
+    "cleaner/native/block_words.c",
+    "cleaner/native/page_layout.c",
+    "cleaner/native/name_words.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.html.text import PageText, node_attributes
+from cleaner import native
+from cleaner.html.text import Attributes, PageText, node_attributes
 
 # Class/id words: of page furniture, of comment threads, of article containers.
 # Generic CMS vocabulary (English words sites in every language use in markup),
@@ -43,6 +44,31 @@ _NAME_WORDS = re.compile(_NAME_PATTERN, re.IGNORECASE)
 # IGNORECASE the regex engine skips every position whose letter starts no word, which
 # makes the scan 3-4x faster; for ASCII text, lower-casing first matches the same spans.
 _NAME_WORDS_LOWER = re.compile(_NAME_PATTERN)
+_WORD_BOUNDARY = r"\b"
+
+
+def name_alternatives() -> tuple[tuple[int, tuple[bytes, ...], bool, bool], ...]:
+    """The name pattern's alternatives in its order, for the compiled scan (name_words.c): each
+    kind's bit, the word's variants (a greedy optional character: with it first, as the regex
+    tries), and whether a word boundary comes before and after. The words are literal lower-case
+    ASCII, "-" and at most one "?": tests/test_native_html_features.py checks the scan against the regex."""
+    found = []
+    for kind, words in (
+        ("comment", _COMMENT_WORDS),
+        ("furniture", _FURNITURE_WORDS),
+        ("article", _ARTICLE_WORDS),
+    ):
+        for word in words.split("|"):
+            before, after = word.startswith(_WORD_BOUNDARY), word.endswith(_WORD_BOUNDARY)
+            word = word.removeprefix(_WORD_BOUNDARY).removesuffix(_WORD_BOUNDARY)
+            at = word.find("?")
+            variants = (word,) if at < 0 else (word[:at] + word[at + 1 :], word[: at - 1] + word[at + 1 :])
+            if not all(re.fullmatch(r"[a-z-]+", variant) for variant in variants):
+                raise ValueError(f"not a literal word: {word!r}")
+            found.append((_NAME_BITS[kind], tuple(v.encode("ascii") for v in variants), before, after))
+    return tuple(found)
+
+
 NAMES_CACHE = 16384  # distinct class/id strings whose words are kept; a site's pages repeat theirs
 # Ancestor tags that say where a block sits (one feature each).
 PLACE_TAGS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -79,6 +105,10 @@ BLOCK_TEXT = attrgetter("text")  # a block's text, for map() over the blocks (a 
 _START, _END = attrgetter("start"), attrgetter("end")
 _SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
+# The word columns' compiled twin (cleaner/native/block_words.c), None on the pure path.
+_native_block_words = native.MODULE.block_words if native.MODULE is not None else None
+# PageLayout's element facts' compiled twin (cleaner/native/page_layout.c), None on the pure path.
+_native_layout_bits = native.MODULE.layout_bits if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
@@ -136,27 +166,11 @@ class PageLayout:
         # the walk numbered the elements around the blocks, each after its parent
         self.nodes: list[Any] = page.nodes
         parents = page.node_parents
-        depths: list[int] = []
-        own: list[int] = []
-        inherited: list[int] = []
-        place_bits = _PLACE_BITS.get
-        for (tag, classes, ident, _), parent in zip(node_attributes(page), parents):
-            # most elements have no class or id: their tag's bit alone, as _own_bits gives it
-            bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
-            if parent >= 0:
-                depths.append(depths[parent] + 1)
-                inherited.append(bits | inherited[parent])
-            else:
-                depths.append(1)
-                inherited.append(bits)
-            own.append(bits)
+        self.depths, self.own, self.inherited = _layout_bits(node_attributes(page), parents)
         self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
         # the parents with a -1 after them, so that id -1 (none) indexes to -1: one gather a step
         self._above = np.append(self.parents, np.int64(-1))
-        self.depths = np.asarray(depths, dtype=np.int64)
-        self.own = np.asarray(own, dtype=np.int64)
-        self.inherited = np.asarray(inherited, dtype=np.int64)
         self._climb: list[Any] | None = None
 
     def up(self, ids: Any, steps: int = 1) -> Any:
@@ -215,6 +229,40 @@ class PageLayout:
         return group
 
 
+def _layout_bits(attributes: list[Attributes], parents: list[int]) -> tuple[Any, Any, Any]:
+    """Each element's depth, own bits and bits over it and its ancestors (int64 arrays):
+    compiled where built (page_layout.c)."""
+    if _native_layout_bits is None:
+        return _layout_bits_python(attributes, parents)
+    found = _native_layout_bits(attributes, parents, _PLACE_BITS, name_bits, _CLASSED)
+    depths, own, inherited = (np.frombuffer(column, dtype=np.int64) for column in found)
+    return depths, own, inherited
+
+
+def _layout_bits_python(attributes: list[Attributes], parents: list[int]) -> tuple[Any, Any, Any]:
+    """_layout_bits in Python: the reference and the fallback of layout_bits."""
+    depths: list[int] = []
+    own: list[int] = []
+    inherited: list[int] = []
+    place_bits = _PLACE_BITS.get
+    for (tag, classes, ident, _), parent in zip(attributes, parents):
+        # most elements have no class or id: their tag's bit alone, as _own_bits gives it
+        bits = _own_bits(tag, classes, ident) if classes or ident else place_bits(tag, 0)
+        if parent >= 0:
+            depths.append(depths[parent] + 1)
+            inherited.append(bits | inherited[parent])
+        else:
+            depths.append(1)
+            inherited.append(bits)
+        own.append(bits)
+    as_array = np.asarray
+    return (
+        as_array(depths, dtype=np.int64),
+        as_array(own, dtype=np.int64),
+        as_array(inherited, dtype=np.int64),
+    )
+
+
 def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:
     bits = _PLACE_BITS.get(tag, 0)
     names = (classes or "") + " " + (ident or "")
@@ -225,9 +273,23 @@ def _own_bits(tag: str, classes: str | None, ident: str | None) -> int:
     return bits
 
 
+# The compiled scan of ASCII names (cleaner/native/name_words.c) and its words, None on the pure path.
+_native_name_scan = native.MODULE.name_scan if native.MODULE is not None else None
+_NAME_MATCHER = native.MODULE.name_matcher(name_alternatives()) if native.MODULE is not None else None
+
+
 @lru_cache(maxsize=NAMES_CACHE)
 def name_bits(names: str) -> int:
-    """The kinds of class/id words (furniture, comment, article) a class and id string holds."""
+    """The kinds of class/id words (furniture, comment, article) a class and id string holds:
+    an ASCII one by the compiled scan where built (its regex scan was most of a cold page's
+    PageLayout), else name_bits_python."""
+    if _native_name_scan is not None and names.isascii():
+        return int(_native_name_scan(_NAME_MATCHER, names.lower()))
+    return name_bits_python(names)
+
+
+def name_bits_python(names: str) -> int:
+    """name_bits by the regular expressions: the reference and the fallback of name_scan."""
     found = 0
     if names.isascii():
         matches = _NAME_WORDS_LOWER.finditer(names.lower())
@@ -240,6 +302,33 @@ def name_bits(names: str) -> int:
 
 def _log(values: Any) -> Any:
     return np.log1p(np.asarray(values, dtype=np.float64))
+
+
+def _reference_words(reference: str | None) -> set[str] | None:
+    """The reference text's words (None where it has none: every block's overlap is 0)."""
+    if not reference:
+        return None
+    return set(_WORD.findall(reference.lower())) or None
+
+
+def _word_columns(texts: list[str], title: str | None, description: str | None) -> tuple[Any, Any, Any]:
+    """Per block: its words (_WORD in its lower-cased text), and the share of its distinct
+    words in the title and in the description: compiled where built (block_words.c)."""
+    if _native_block_words is None:
+        return _word_columns_python(texts, title, description)
+    found = _native_block_words(texts, _reference_words(title), _reference_words(description))
+    words, title_overlap, description_overlap = (np.frombuffer(column, dtype=np.float64) for column in found)
+    return words, title_overlap, description_overlap
+
+
+def _word_columns_python(
+    texts: list[str], title: str | None, description: str | None
+) -> tuple[Any, Any, Any]:
+    """_word_columns in Python: the reference and the fallback of block_words."""
+    word_lists = list(map(_WORD.findall, map(str.lower, texts)))
+    words = np.fromiter(map(len, word_lists), dtype=np.float64, count=len(texts))
+    word_sets = list(map(set, word_lists))
+    return words, _overlap(word_sets, title), _overlap(word_sets, description)
 
 
 def _overlap(words: list[set[str]], reference: str | None) -> Any:
@@ -269,8 +358,7 @@ def block_features(
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
-    word_lists = list(map(_WORD.findall, map(str.lower, texts)))
-    words = np.fromiter(map(len, word_lists), dtype=np.float64, count=n)
+    words, title_overlap, description_overlap = _word_columns(texts, title, description)
     safe_chars = np.maximum(chars, 1.0)
     link_share = links / safe_chars
 
@@ -323,7 +411,6 @@ def block_features(
     prev_chars = np.concatenate(([0.0], chars[:-1])) if n else chars
     next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
 
-    word_sets = list(map(set, word_lists))
     tag_groups = np.fromiter(map(_TAG_GROUP.get, page.tags, repeat(-1)), dtype=np.int64, count=n)
     columns = [
         _log(chars),
@@ -351,8 +438,8 @@ def block_features(
         *((tag_groups == k).astype(np.float64) for k in range(len(OWN_TAGS))),
         repeated,
         _log(parent_twins),
-        _overlap(word_sets, title),
-        _overlap(word_sets, description),
+        title_overlap,
+        description_overlap,
         np.full(n, np.log1p(n)),
     ]
     return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))

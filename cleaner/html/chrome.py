@@ -257,6 +257,9 @@ _PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # camelCase and ACRONYMCase
 _DIGIT = re.compile(r"\d")
 _COUNTED = re.compile(r"\(\d+\)$")
 CLASS_CACHE = 16384  # distinct class/id strings kept; the pages of one site repeat theirs
+# Elements' contexts kept, by (parent's context, tag, class, id, role, silent): a page's cards and
+# list items repeat theirs, and a hit is one tuple hash where the signal cost two calls and a lookup
+CONTEXT_CACHE = 16384
 
 
 _VOCABULARY = frozenset(CLASS_WORDS)
@@ -395,6 +398,7 @@ def _inherited(context: Context, node: Any, silent: bool) -> Context:
     return _own_context(context, tag, get("class"), get("id"), get("role"), silent)
 
 
+@lru_cache(maxsize=CONTEXT_CACHE)
 def _own_context(
     context: Context, tag: str, names: str | None, ident: str | None, role: str | None, silent: bool
 ) -> Context:

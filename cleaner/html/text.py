@@ -18,6 +18,7 @@ import numpy as np
 from lxml import etree
 from lxml import html as lxml_html
 
+from cleaner import native
 from cleaner.blocks import Block, newline_lines
 
 # Never visible as text (or UI widgets whose text is not content). <noscript> is
@@ -297,6 +298,10 @@ class PageText:
     attributes: list[Attributes] | None = None
 
 
+# The walk's compiled loop (cleaner/native/page_walk.c), None on the pure path.
+_native_page_walk = native.MODULE.page_walk if native.MODULE is not None else None
+
+
 class _Walker:
     """Collects inline text into lines while walking the tree once.
 
@@ -318,7 +323,42 @@ class _Walker:
         self.text_depth = 0
         self.element_count = 0
 
-    def walk(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
+    def walk(self, root: Any) -> None:
+        """Walk the tree once: the compiled loop where it is built, else walk_python."""
+        if _native_page_walk is None:
+            self.walk_python(root)
+            return
+        marks = self.marks
+        any_body = any(m.kind == "body" for m in marks.values())
+        out = (
+            self.texts,
+            self.tags,
+            self.link_chars,
+            self.in_body,
+            self.drops,
+            self.elements,
+            self.nodes,
+            self.node_parents,
+            self.block_nodes,
+        )
+        # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
+        # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
+        events = etree.iterwalk(root, events=("start", "end"))
+        self.text_depth, self.element_count = _native_page_walk(
+            events,
+            marks,
+            _HIDDEN_STYLE.search,
+            SKIP_TAGS,
+            BLOCK_TAGS,
+            newline_lines,
+            _INVISIBLE,
+            _STRIP,
+            any_body,
+            out,
+        )
+
+    def walk_python(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
+        """The walk's Python form: the reference and the fallback of the compiled page_walk."""
         marks = self.marks
         any_body = any(m.kind == "body" for m in marks.values())
         texts, tags, elements = self.texts, self.tags, self.elements

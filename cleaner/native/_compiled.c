@@ -2008,6 +2008,14 @@ extern PyMethodDef line_mark_methods[];
 extern PyMethodDef phrase_scan_methods[];
 /* article_lines' regular expressions' pre-tests, compiled from mark_candidates.c. */
 extern PyMethodDef mark_candidate_methods[];
+/* The html page walk's loop, compiled from page_walk.c. */
+extern PyMethodDef page_walk_methods[];
+/* The html block features' word columns, compiled from block_words.c. */
+extern PyMethodDef block_words_methods[];
+/* PageLayout's element facts, compiled from page_layout.c. */
+extern PyMethodDef page_layout_methods[];
+/* The class/id words' scan, compiled from name_words.c. */
+extern PyMethodDef name_words_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -2020,7 +2028,15 @@ add_line_marks(PyObject *module)
 static int
 add_phrase_scan(PyObject *module)
 {
-    return PyModule_AddFunctions(module, phrase_scan_methods);
+    if (PyModule_AddFunctions(module, phrase_scan_methods) < 0)
+        return -1;
+    if (PyModule_AddFunctions(module, page_walk_methods) < 0)
+        return -1;
+    if (PyModule_AddFunctions(module, block_words_methods) < 0)
+        return -1;
+    if (PyModule_AddFunctions(module, page_layout_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, name_words_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {

@@ -75,3 +75,24 @@ def phrase_lines(
 def mark_candidates(
     stripped: list[str], lows: list[str], digits: list[int], min_digits: int, /
 ) -> tuple[list[int], list[int], list[int]]: ...
+def page_walk(
+    events: Any,
+    marks: dict[Any, Any],
+    hides: Any,
+    skip_tags: frozenset[str],
+    block_tags: frozenset[str],
+    newline_lines: Any,
+    invisible: dict[int, None],
+    strip: str,
+    any_body: bool,
+    out: tuple[list[Any], ...],
+    /,
+) -> tuple[int, int]: ...
+def block_words(
+    texts: list[str], title_words: set[str] | None, description_words: set[str] | None, /
+) -> tuple[bytearray, bytearray, bytearray]: ...
+def layout_bits(
+    attributes: list[Any], parents: list[int], place_bits: dict[str, int], name_bits: Any, classed: int, /
+) -> tuple[bytearray, bytearray, bytearray]: ...
+def name_matcher(alternatives: tuple[tuple[int, tuple[bytes, ...], bool, bool], ...], /) -> Any: ...
+def name_scan(matcher: Any, names: str, /) -> int: ...

@@ -1,0 +1,170 @@
+"""The block features' compiled twins give their Python originals' bits: block_words.c
+(_word_columns_python: word counts, title and description overlaps) and page_layout.c
+(_layout_bits_python: each element's depth, own and inherited bits), on the test pages,
+hostile texts and pages, and random texts; and they refuse bad arguments.
+
+Where the extension is not built, the tests check that the pure path is the live one.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from cleaner import native
+from cleaner.html import blockfeatures as bf
+from cleaner.html.text import node_attributes, page_text, parse_html
+from tests.test_native import HOSTILE
+from tests.test_native_page_walk import _pages
+
+needs_native = pytest.mark.skipif(native.MODULE is None, reason="the compiled extension is not built")
+
+_PIECES = [
+    "Word",
+    "word",
+    "_",
+    "x1",
+    "İ",
+    "ß",
+    "Σ",
+    "ǅ",
+    "\u0301",
+    "٣",
+    "\U0001d400",
+    "\ud800",
+    " ",
+    "\u00a0",
+    "-",
+    "日本",
+]
+
+
+def _random_texts(rng: random.Random, count: int) -> list[str]:
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+def _same_bits(one: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """The same dtype and the same bytes (float bits, not float equality) column by column."""
+    return all(a.dtype == b.dtype and a.tobytes() == b.tobytes() for a, b in zip(one, other))
+
+
+@needs_native
+def test_word_columns_match_python() -> None:
+    rng = random.Random(18)
+    page_texts = [[block.text for block in page_text(root).blocks] for root in _roots()]
+    references = [None, "", "!!", "The Council Approves İstanbul Budget", HOSTILE[10], "word x1 日本"]
+    for texts in [HOSTILE, *page_texts, *(_random_texts(rng, 40) for _ in range(50))]:
+        for title in references:
+            description = rng.choice(references)
+            compiled = bf._word_columns(list(texts), title, description)
+            assert _same_bits(compiled, bf._word_columns_python(list(texts), title, description))
+
+
+@needs_native
+def test_layout_bits_match_python() -> None:
+    for root in _roots():
+        page = page_text(root)
+        attributes, parents = node_attributes(page), page.node_parents
+        assert _same_bits(bf._layout_bits(attributes, parents), bf._layout_bits_python(attributes, parents))
+
+
+@needs_native
+def test_name_scan_matches_the_regex() -> None:
+    """Every page's class/id strings, and random names built of the words, their variants,
+    overlapping words ("sharespond": finditer takes "share" and never sees "respon") and
+    word-boundary neighbours."""
+    rng = random.Random(14)
+    pieces = [
+        "ads",
+        "ad",
+        "Tags",
+        "tag",
+        "most-read",
+        "mostread",
+        "most--read",
+        "sharespond",
+        "respon",
+        "-",
+        " ",
+        "_",
+    ]
+    pieces += [
+        "x",
+        "9",
+        "side-bar",
+        "rich-text",
+        "richtext",
+        "comment",
+        "nav",
+        "card",
+        "postcard",
+        "read-more-from",
+        "main",
+    ]
+    names = {
+        name
+        for root in _roots()
+        for _, classes, ident, _ in node_attributes(page_text(root))
+        for name in (classes, ident)
+        if name
+    }
+    names |= {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20_000)}
+    names |= {"", " ", "x" * 200_000, "ads " * 50_000, "Ünïcode sidebar", "\u0130nfo", "ad\u00a0s"}
+    for name in names:
+        assert bf.name_bits.__wrapped__(name) == bf.name_bits_python(name), name[:80]
+    assert native.MODULE is not None
+    with pytest.raises(ValueError):
+        native.MODULE.name_scan(bf._NAME_MATCHER, "caf\u00e9")
+    with pytest.raises((TypeError, ValueError)):
+        native.MODULE.name_scan(None, "nav")
+    for bad in [
+        ((1, (b"a?",), 0),),
+        ((1, (b"",), 0, 0),),
+        ((1, (b"ab", b"b"), 0, 0),),
+        ((1, "ab", 0, 0),),
+        [()],
+    ]:
+        with pytest.raises((TypeError, ValueError)):
+            native.MODULE.name_matcher(bad)
+
+
+def _roots() -> list[Any]:
+    return [
+        root
+        for root in map(lambda page: parse_html(page, for_trafilatura=False), _pages())
+        if root is not None
+    ]
+
+
+@needs_native
+def test_refusals() -> None:
+    assert native.MODULE is not None
+    words, layout = native.MODULE.block_words, native.MODULE.layout_bits
+    for args in [("a", None, None), (["a", 1], None, None), (["a"], ["a"], None), (["a"], None)]:
+        with pytest.raises(TypeError):
+            words(*args)
+    good: list[Any] = [[("div", "a", None, None)], [-1], {}, bf.name_bits, 1]
+    for at, bad in [
+        (0, ("div",)),
+        (0, [("div",)]),
+        (0, [("div", 3, None)]),
+        (1, [0]),
+        (1, ["x"]),
+        (2, []),
+        (3, 1),
+    ]:
+        changed: list[Any] = list(good)
+        changed[at] = bad
+        with pytest.raises((TypeError, ValueError)):
+            layout(*changed)
+    with pytest.raises(TypeError):
+        layout(*good[:4], "1")
+    with pytest.raises(TypeError):
+        layout(*good[:3], lambda names: "bits", 1)
+
+
+def test_pure_path_when_not_built() -> None:
+    if native.MODULE is None:
+        assert bf._native_block_words is None and bf._native_layout_bits is None
