@@ -14,6 +14,7 @@ SOURCES = [
     "cleaner/native/_line_marks.c",
     "cleaner/native/_phrase_scan.c",
     "cleaner/native/mark_candidates.c",
+    "cleaner/native/raw_layout.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

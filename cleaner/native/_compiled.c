@@ -2008,6 +2008,8 @@ extern PyMethodDef line_mark_methods[];
 extern PyMethodDef phrase_scan_methods[];
 /* article_lines' regular expressions' pre-tests, compiled from mark_candidates.c. */
 extern PyMethodDef mark_candidate_methods[];
+/* The raw-dump layout columns, compiled from raw_layout.c. */
+extern PyMethodDef raw_layout_methods[];
 
 static int
 add_line_marks(PyObject *module)
@@ -2020,7 +2022,9 @@ add_line_marks(PyObject *module)
 static int
 add_phrase_scan(PyObject *module)
 {
-    return PyModule_AddFunctions(module, phrase_scan_methods);
+    if (PyModule_AddFunctions(module, phrase_scan_methods) < 0)
+        return -1;
+    return PyModule_AddFunctions(module, raw_layout_methods);
 }
 
 static PyModuleDef_Slot native_slots[] = {

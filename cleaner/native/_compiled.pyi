@@ -75,3 +75,18 @@ def phrase_lines(
 def mark_candidates(
     stripped: list[str], lows: list[str], digits: list[int], min_digits: int, /
 ) -> tuple[list[int], list[int], list[int]]: ...
+
+# The raw-dump layout columns (raw_layout.c, built into the same module)
+def raw_layout(
+    lengths: Any,
+    words: Any,
+    long: Any,
+    terminal: Any,
+    title_case: Any,
+    markers: Any,
+    first_seen: Any,
+    counts: Any,
+    phrase_line: Any,
+    digits: Any,
+    /,
+) -> bytearray: ...

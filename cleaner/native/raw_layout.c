@@ -1,0 +1,320 @@
+/* raw_layout: the compiled twin of layout.layout_columns for one page (docs/design.md
+ * section 7), part of cleaner.native._compiled.
+ *
+ * layout_columns makes its 21 columns with some sixty numpy calls, whose fixed cost
+ * outweighs the work on a raw dump of a few hundred lines; here one pass or a few over
+ * the page's arrays make them all. Every value is the one numpy gives: the sums are of
+ * whole numbers (exact in any order), the quotients and products the same IEEE operations
+ * on the same operands. The three columns numpy takes a log1p of (block_before,
+ * block_after, run_lines) come back as the counts, for numpy's own log1p (its SIMD log1p
+ * differs from the C library's in the last bit). What needs the lines' text (the list
+ * markers) comes in computed by Python.
+ */
+#include "_compiled.h"
+#include <math.h>
+#include <string.h>
+
+/* layout.py's constants. */
+#define SHORT_LINE_COST 50
+#define SHAPE_RADIUS 5
+#define TITLE_HEAD_LINES 15
+#define TITLE_MIN_WORDS 3
+#define REPEAT_MIN 3
+#define MARK_RADIUS 2
+#define DATE_DIGIT_SHARE 0.15
+#define DATE_MAX_WORDS 7
+#define REPEAT_LINE_COST 300
+static const long long SHAPE_WORD_BOUNDS[] = {2, 4, 8, 12, 25};
+#define SHAPE_BOUND_COUNT 5
+
+/* The rows, in layout.LAYOUT order. */
+enum {
+    R_BLOCK_IN,
+    R_BLOCK_BEFORE, /* a count: numpy takes its log1p */
+    R_BLOCK_AFTER,  /* a count: numpy takes its log1p */
+    R_CHARS_BEFORE,
+    R_CHARS_AFTER,
+    R_RUN_LINES, /* a count (0 on long lines): numpy takes its log1p */
+    R_RUN_TERMINAL,
+    R_RUN_TITLE,
+    R_RUN_MARKER,
+    R_RUN_MARKER_IN_BLOCK,
+    R_SHORT_IN_BLOCK,
+    R_SAME_SHAPE,
+    R_REPEAT_FIRST,
+    R_TITLE_REPEAT,
+    R_PHRASE_ABOVE,
+    R_PHRASE_BELOW,
+    R_LONG_OUTSIDE_BLOCK,
+    R_REPEAT_NEAR,
+    R_DATE_NEAR,
+    R_BLOCK_POS,
+    R_CORE_IN,
+    ROWS
+};
+
+/* The page's arrays (views of the caller's buffers, all n long). */
+struct page {
+    Py_ssize_t n;
+    const long long *lengths, *words, *first_seen, *counts;
+    const double *long_, *terminal, *title, *markers, *phrase, *digits; /* digits may be NULL */
+};
+
+/* A C-contiguous buffer of n int64 ('i') or float64 ('d') in *view, or an error. */
+static int
+get_array(PyObject *obj, char kind, Py_ssize_t n, const char *name, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *format = view->format ? view->format : "B";
+    if (format[0] == '@' || format[0] == '=')
+        format++;
+    int ok = view->itemsize == 8 && format[1] == '\0' &&
+             (kind == 'd' ? format[0] == 'd' : (format[0] == 'q' || format[0] == 'l'));
+    if (!ok || view->len != n * 8) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "raw_layout: %s must be %zd %s", name, n,
+                     kind == 'd' ? "float64" : "int64");
+        return -1;
+    }
+    return 0;
+}
+
+/* layout.main_block: the first and last line of the stretch whose gains (a long line's
+ * characters, -cost for another line, less `extra` per marked line) sum highest, the
+ * latest start at the lowest prefix sum; (n, -1) without a long line. */
+static void
+main_block(const struct page *p, const char *marked, long long extra, Py_ssize_t *first, Py_ssize_t *last)
+{
+    const Py_ssize_t n = p->n;
+    int any_long = 0;
+    for (Py_ssize_t i = 0; i < n && !any_long; i++)
+        any_long = p->long_[i] != 0.0;
+    if (!any_long) {
+        *first = n;
+        *last = -1;
+        return;
+    }
+    long long prefix = 0, lowest = 0, best = 0;
+    Py_ssize_t best_at = -1;
+    for (Py_ssize_t i = 0; i < n; i++) { /* lowest: min of the prefix sums before line i's end */
+        if (prefix < lowest)
+            lowest = prefix;
+        long long gain = p->long_[i] > 0 ? p->lengths[i] : -SHORT_LINE_COST;
+        if (marked != NULL && marked[i])
+            gain -= extra;
+        prefix += gain;
+        if (best_at < 0 || prefix - lowest > best) {
+            best = prefix - lowest;
+            best_at = i;
+        }
+    }
+    /* the latest j <= best_at whose prefix sum (before line j) is the lowest */
+    long long sum = 0, low = 0;
+    Py_ssize_t low_at = 0;
+    for (Py_ssize_t j = 0; j <= best_at; j++) {
+        if (sum <= low) {
+            low = sum;
+            low_at = j;
+        }
+        long long gain = p->long_[j] > 0 ? p->lengths[j] : -SHORT_LINE_COST;
+        if (marked != NULL && marked[j])
+            gain -= extra;
+        sum += gain;
+    }
+    *first = low_at;
+    *last = best_at;
+}
+
+/* window_sizes: the other lines within `radius` of line i. */
+static double
+window_size(Py_ssize_t n, Py_ssize_t i, Py_ssize_t radius)
+{
+    Py_ssize_t before = i < radius ? i : radius, after = n - 1 - i < radius ? n - 1 - i : radius;
+    return (double)(before + after);
+}
+
+/* The shape bucket of line i (layout.shape_buckets). */
+static int
+shape_of(const struct page *p, Py_ssize_t i)
+{
+    int bucket = 0;
+    for (int k = 0; k < SHAPE_BOUND_COUNT; k++)
+        bucket += SHAPE_WORD_BOUNDS[k] <= p->words[i];
+    return bucket * 2 + (p->terminal[i] > 0);
+}
+
+/* Fills the ROWS x n rows of `out` (zeroed); -1 on no memory. */
+static int
+fill_layout(const struct page *p, double *out)
+{
+    const Py_ssize_t n = p->n;
+#define AT(row, i) out[(Py_ssize_t)(row) * n + (i)]
+    char *marked = PyMem_Calloc((size_t)n, 3);
+    long long *ends = PyMem_Malloc((size_t)n * sizeof(long long));
+    Py_ssize_t *run_of = PyMem_Malloc((size_t)n * sizeof(Py_ssize_t));
+    double *sums = PyMem_Calloc((size_t)n * 4, sizeof(double)); /* per run: size, terminal, title, marker */
+    if (marked == NULL || ends == NULL || run_of == NULL || sums == NULL) {
+        PyMem_Free(marked), PyMem_Free(ends), PyMem_Free(run_of), PyMem_Free(sums);
+        PyErr_NoMemory();
+        return -1;
+    }
+    char *dated = marked + n, *shapes = marked + 2 * n;
+    Py_ssize_t first, last;
+    main_block(p, NULL, 0, &first, &last);
+    long long total_chars = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        total_chars += p->lengths[i];
+        ends[i] = total_chars;
+    }
+    const double total = (double)ends[n - 1] != 0.0 ? (double)ends[n - 1] : 1.0;
+    const double block_start = last >= 0 ? (double)(ends[first] - p->lengths[first]) : 0.0;
+    Py_ssize_t run = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i > 0 && p->long_[i] != p->long_[i - 1])
+            run++;
+        run_of[i] = run;
+        double *s = sums + 4 * run;
+        s[0] += 1.0;
+        s[1] += p->terminal[i];
+        s[2] += p->title[i];
+        s[3] += p->markers[i];
+        marked[i] = p->counts[i] >= REPEAT_MIN && p->long_[i] == 0.0;
+        dated[i] = p->digits != NULL && p->digits[i] >= DATE_DIGIT_SHARE && p->words[i] <= DATE_MAX_WORDS;
+        shapes[i] = (char)shape_of(p, i);
+    }
+    Py_ssize_t head = -1;
+    for (Py_ssize_t i = 0; i < n && i < TITLE_HEAD_LINES && head < 0; i++) {
+        if (p->counts[i] > 1 && p->words[i] >= TITLE_MIN_WORDS)
+            head = i;
+    }
+    int core_differs = 0;
+    for (Py_ssize_t i = first; last >= 0 && i <= last && !core_differs; i++)
+        core_differs = marked[i];
+    Py_ssize_t core_first = first, core_last = last;
+    if (core_differs)
+        main_block(p, marked, REPEAT_LINE_COST, &core_first, &core_last);
+    Py_ssize_t above_at = -1; /* the latest phrase line above line i */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double *s = sums + 4 * run_of[i];
+        const double in_block = (i >= first && i <= last) ? 1.0 : 0.0;
+        const double short_ = 1.0 - p->long_[i];
+        AT(R_BLOCK_IN, i) = in_block;
+        if (last >= 0) {
+            AT(R_BLOCK_BEFORE, i) = (double)(first - i > 0 ? first - i : 0);
+            AT(R_BLOCK_AFTER, i) = (double)(i - last > 0 ? i - last : 0);
+            double before = block_start - (double)ends[i], after = (double)(ends[i] - p->lengths[i]) - (double)ends[last];
+            AT(R_CHARS_BEFORE, i) = (before > 0.0 ? before : 0.0) / total;
+            AT(R_CHARS_AFTER, i) = (after > 0.0 ? after : 0.0) / total;
+            if (in_block != 0.0)
+                AT(R_BLOCK_POS, i) = ((double)ends[i] - block_start) / ((double)ends[last] - block_start);
+        }
+        AT(R_RUN_LINES, i) = short_ != 0.0 ? s[0] : 0.0;
+        const double run_marker = s[3] / s[0];
+        AT(R_RUN_TERMINAL, i) = s[1] / s[0];
+        AT(R_RUN_TITLE, i) = s[2] / s[0];
+        AT(R_RUN_MARKER, i) = run_marker;
+        AT(R_RUN_MARKER_IN_BLOCK, i) = run_marker * in_block * short_;
+        AT(R_SHORT_IN_BLOCK, i) = short_ * in_block;
+        if (n >= 2) {
+            Py_ssize_t same = 0, repeats = 0, dates = 0;
+            for (Py_ssize_t j = i - SHAPE_RADIUS; j <= i + SHAPE_RADIUS; j++) {
+                if (j >= 0 && j < n && j != i)
+                    same += shapes[j] == shapes[i];
+            }
+            for (Py_ssize_t j = i - MARK_RADIUS; j <= i + MARK_RADIUS; j++) {
+                if (j >= 0 && j < n && j != i)
+                    repeats += marked[j], dates += dated[j];
+            }
+            AT(R_SAME_SHAPE, i) = (double)same / window_size(n, i, SHAPE_RADIUS);
+            AT(R_REPEAT_NEAR, i) = (double)repeats / window_size(n, i, MARK_RADIUS);
+            AT(R_DATE_NEAR, i) = (double)dates / window_size(n, i, MARK_RADIUS);
+        }
+        AT(R_REPEAT_FIRST, i) = (p->counts[i] > 1 && p->first_seen[i] == i) ? 1.0 : 0.0;
+        AT(R_TITLE_REPEAT, i) = (head >= 0 && p->first_seen[i] == p->first_seen[head]) ? 1.0 : 0.0;
+        AT(R_PHRASE_ABOVE, i) = above_at >= 0 ? 1.0 / (1.0 + (double)(i - above_at)) : 0.0;
+        if (p->phrase[i] > 0)
+            above_at = i;
+        AT(R_LONG_OUTSIDE_BLOCK, i) = p->long_[i] * (1.0 - in_block);
+        AT(R_CORE_IN, i) = (i >= core_first && i <= core_last) ? 1.0 : 0.0;
+    }
+    Py_ssize_t below_at = -1; /* the nearest phrase line below line i */
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        AT(R_PHRASE_BELOW, i) = below_at >= 0 ? 1.0 / (1.0 + (double)(below_at - i)) : 0.0;
+        if (p->phrase[i] > 0)
+            below_at = i;
+    }
+#undef AT
+    PyMem_Free(marked), PyMem_Free(ends), PyMem_Free(run_of), PyMem_Free(sums);
+    return 0;
+}
+
+/* raw_layout(lengths, words, long, terminal, title_case, markers, first_seen, counts,
+ * phrase_line, digits): layout.layout_columns of one page of n > 0 lines (markers: the
+ * list markers or bullets, np.maximum of both; digits may be None), as a bytearray of
+ * LAYOUT x n float64, row by row; block_before, block_after and run_lines hold counts. */
+static PyObject *
+native_raw_layout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 10) {
+        PyErr_SetString(PyExc_TypeError, "raw_layout(lengths, words, long, terminal, title_case, markers, "
+                                         "first_seen, counts, phrase_line, digits)");
+        return NULL;
+    }
+    static const char kinds[] = "iiddddiidd";
+    static const char *const names[] = {"lengths", "words",      "long",   "terminal",    "title_case",
+                                        "markers", "first_seen", "counts", "phrase_line", "digits"};
+    Py_buffer views[10];
+    int held = 0;
+    PyObject *result = NULL;
+    Py_ssize_t n = -1;
+    for (; held < 10; held++) {
+        if (held == 9 && args[9] == Py_None)
+            break;
+        if (n < 0) { /* the first array sets the page's length */
+            Py_buffer probe;
+            if (PyObject_GetBuffer(args[0], &probe, PyBUF_C_CONTIGUOUS) < 0)
+                goto done;
+            n = probe.len / 8;
+            PyBuffer_Release(&probe);
+            if (n <= 0 || n > PY_SSIZE_T_MAX / (ROWS * 8)) {
+                PyErr_SetString(PyExc_ValueError, "raw_layout: a page of at least one line");
+                goto done;
+            }
+        }
+        if (get_array(args[held], kinds[held], n, names[held], &views[held]) < 0)
+            goto done;
+    }
+    struct page p = {
+        n,
+        views[0].buf,
+        views[1].buf,
+        views[6].buf,
+        views[7].buf,
+        views[2].buf,
+        views[3].buf,
+        views[4].buf,
+        views[5].buf,
+        views[8].buf,
+        held == 10 ? views[9].buf : NULL,
+    };
+    result = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)ROWS * n * 8);
+    if (result == NULL)
+        goto done;
+    double *out = (double *)PyByteArray_AS_STRING(result);
+    memset(out, 0, (size_t)ROWS * (size_t)n * sizeof(double));
+    if (fill_layout(&p, out) < 0)
+        Py_CLEAR(result);
+done:
+    for (int k = 0; k < held; k++)
+        PyBuffer_Release(&views[k]);
+    return result;
+}
+
+PyMethodDef raw_layout_methods[] = {
+    {"raw_layout", (PyCFunction)(void (*)(void))native_raw_layout, METH_FASTCALL,
+     "raw_layout(lengths, words, long, terminal, title_case, markers, first_seen, counts, phrase_line, "
+     "digits): layout.layout_columns of one page as float64 bytes, counts where it takes logs."},
+    {NULL, NULL, 0, NULL},
+};
