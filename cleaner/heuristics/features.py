@@ -724,6 +724,20 @@ def stage1_line_columns(
         raise ValueError("a line of the page holds a line break")
     lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
     word_array = np.array(words, dtype=np.int64)
+    if n and _native_raw_lines is not None:
+        return _native_line_columns(
+            texts,
+            lines,
+            lex_any,
+            lex_line,
+            tokens,
+            spaced,
+            joined,
+            starts,
+            context,
+            word_array,
+            (lengths, titles, first_chars, last_chars, digits),
+        )
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
@@ -802,6 +816,117 @@ def stage1_line_columns(
         cols["lex_line"],
         first_chars,
         cols["digits"],
+    )
+    return cols, inputs
+
+
+# The rows of the compiled ``raw_lines``, in its order; the first two hold counts, whose
+# log1p numpy takes (as fitted: numpy's SIMD log1p differs from the C library's).
+_RAW_LINE_ROWS = (
+    "len_log",
+    "words_log",
+    "len_rel",
+    "terminal",
+    "colon",
+    "few_words",
+    "long",
+    "upper",
+    "dup",
+    "bullet",
+    "prev_long",
+    "next_long",
+    "centre_dist",
+    "inside_span",
+    "before_span",
+    "mass_pos",
+    "mass_edge",
+    "first_line",
+    "last_lines",
+)
+_RAW_LINE_COUNTS = 2
+_TERMINAL_CHARS = "".join(sorted(_TERMINAL))
+_BULLET_CHARS = "".join(sorted(_BULLETS))
+_native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
+
+
+def _native_line_columns(
+    texts: list[str],
+    lines: PageLines,
+    lex_any: Any,
+    lex_line: Any,
+    tokens: list[int] | None,
+    spaced: bytes | None,
+    joined: str,
+    starts: list[int],
+    context: bool,
+    word_array: np.ndarray,
+    shapes: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[Columns, LayoutInputs]:
+    """``stage1_line_columns`` of a page of at least one line with the compiled ``raw_lines``
+    making the columns that are arithmetic on the lines' shapes in one call (numpy took some
+    thirty); what reads the text (stopwords, marks) stays here. The same floats bit for bit."""
+    lengths, titles, first_chars, last_chars, digits = shapes
+    n = len(texts)
+    first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
+    text_counts = np.bincount(first_text, minlength=n)[first_text]
+    assert _native_raw_lines is not None
+    found, long_count, few_count = _native_raw_lines(
+        lengths, word_array, first_chars, last_chars, titles, text_counts, _TERMINAL_CHARS, _BULLET_CHARS
+    )
+    rows = np.frombuffer(found, np.float64).reshape(len(_RAW_LINE_ROWS), n)
+    rows[:_RAW_LINE_COUNTS] = np.log1p(rows[:_RAW_LINE_COUNTS])
+    row = dict(zip(_RAW_LINE_ROWS, rows))
+    if tokens is None:
+        tokens = token_counts(lines.lows)
+    inv_n = 1.0 / n
+    cols: Columns = {
+        "len_log": row["len_log"],
+        "len_rel": row["len_rel"],
+        "words_log": row["words_log"],
+        "terminal": row["terminal"],
+        "colon": row["colon"],
+        "few_words": row["few_words"],
+        "long": row["long"],
+        "digits": digits,
+        "upper": row["upper"],
+        "stop": _stop_shares(lines.page, tokens, word_array, spaced),
+        "url": lines_containing(joined, starts, _URL_MARKS),
+        "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
+        "dup": row["dup"],
+        "bullet": row["bullet"],
+        "lex": np.asarray(lex_any, dtype=np.float64),
+        "lex_line": np.asarray(lex_line, dtype=np.float64),
+        "prev_long": row["prev_long"],
+        "next_long": row["next_long"],
+        "centre_dist": row["centre_dist"],
+        "inside_span": row["inside_span"],
+        "before_span": row["before_span"],
+        "mass_pos": row["mass_pos"],
+        "mass_edge": row["mass_edge"],
+        "page_lines": log1p(n),
+        "page_long_share": long_count * inv_n,
+        "page_few_share": float(few_count) / n,
+        "first_line": row["first_line"],
+        "last_lines": row["last_lines"],
+    }
+    if context:
+        near_len, far_len, far_long, far_terminal = _context_means(
+            row["len_log"], row["long"], row["terminal"]
+        )
+        cols.update(near_len=near_len, far_len=far_len, far_long=far_long, far_terminal=far_terminal)
+    inputs = LayoutInputs(
+        texts,
+        lengths,
+        word_array,
+        row["long"],
+        row["terminal"],
+        row["upper"],
+        row["bullet"],
+        first_text,
+        text_counts,
+        cols["lex_line"],
+        first_chars,
+        digits,
     )
     return cols, inputs
 

@@ -90,3 +90,14 @@ def raw_layout(
     digits: Any,
     /,
 ) -> bytearray: ...
+def raw_lines(
+    lengths: Any,
+    words: Any,
+    first_points: Any,
+    last_points: Any,
+    titles: Any,
+    counts: Any,
+    terminal: str,
+    bullets: str,
+    /,
+) -> tuple[bytearray, int, int]: ...

@@ -12,6 +12,7 @@
  */
 #include "_compiled.h"
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* layout.py's constants. */
@@ -78,6 +79,23 @@ get_array(PyObject *obj, char kind, Py_ssize_t n, const char *name, Py_buffer *v
         return -1;
     }
     return 0;
+}
+
+/* The lines of a page whose first array (of 8-byte items) is `first`, for `rows` rows of
+ * output; -1 (an error set) when it is no buffer, empty or too long. */
+static Py_ssize_t
+page_length(PyObject *first, Py_ssize_t rows)
+{
+    Py_buffer probe;
+    if (PyObject_GetBuffer(first, &probe, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    const Py_ssize_t n = probe.len / 8;
+    PyBuffer_Release(&probe);
+    if (n <= 0 || n > PY_SSIZE_T_MAX / (rows * 8)) {
+        PyErr_SetString(PyExc_ValueError, "a page of at least one line");
+        return -1;
+    }
+    return n;
 }
 
 /* layout.main_block: the first and last line of the stretch whose gains (a long line's
@@ -272,17 +290,8 @@ native_raw_layout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     for (; held < 10; held++) {
         if (held == 9 && args[9] == Py_None)
             break;
-        if (n < 0) { /* the first array sets the page's length */
-            Py_buffer probe;
-            if (PyObject_GetBuffer(args[0], &probe, PyBUF_C_CONTIGUOUS) < 0)
-                goto done;
-            n = probe.len / 8;
-            PyBuffer_Release(&probe);
-            if (n <= 0 || n > PY_SSIZE_T_MAX / (ROWS * 8)) {
-                PyErr_SetString(PyExc_ValueError, "raw_layout: a page of at least one line");
-                goto done;
-            }
-        }
+        if (n < 0 && (n = page_length(args[0], ROWS)) < 0) /* the first array sets the page's length */
+            goto done;
         if (get_array(args[held], kinds[held], n, names[held], &views[held]) < 0)
             goto done;
     }
@@ -312,7 +321,192 @@ done:
     return result;
 }
 
+/* features.stage1_line_columns' per-line rows, in this order (LINE_ROWS of them). */
+enum {
+    L_LEN_LOG,   /* a count: numpy takes its log1p */
+    L_WORDS_LOG, /* a count: numpy takes its log1p */
+    L_LEN_REL,
+    L_TERMINAL,
+    L_COLON,
+    L_FEW_WORDS,
+    L_LONG,
+    L_UPPER,
+    L_DUP,
+    L_BULLET,
+    L_PREV_LONG,
+    L_NEXT_LONG,
+    L_CENTRE_DIST,
+    L_INSIDE_SPAN,
+    L_BEFORE_SPAN,
+    L_MASS_POS,
+    L_MASS_EDGE,
+    L_FIRST_LINE,
+    L_LAST_LINES,
+    LINE_ROWS
+};
+#define LONG_WORDS 12 /* features.LONG_WORDS, FEW_WORDS */
+#define FEW_WORDS 3
+#define TAIL_LINES 3   /* the last lines the last_lines column marks */
+#define COLON 58       /* ":" */
+#define EDGE_SET_MAX 64 /* characters of a set of line-edge characters */
+
+/* Whether `c` is one of the `size` characters of `set`. */
+static int
+in_set(const Py_UCS4 *set, Py_ssize_t size, Py_UCS4 c)
+{
+    for (Py_ssize_t k = 0; k < size; k++) {
+        if (set[k] == c)
+            return 1;
+    }
+    return 0;
+}
+
+/* A str of at most EDGE_SET_MAX characters as code points in `set`; its size, or -1. */
+static Py_ssize_t
+edge_set(PyObject *text, Py_UCS4 *set)
+{
+    if (!PyUnicode_CheckExact(text) || PyUnicode_GET_LENGTH(text) > EDGE_SET_MAX) {
+        PyErr_SetString(PyExc_TypeError, "raw_lines: terminal and bullets must be str of at most 64 characters");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++)
+        set[k] = PyUnicode_READ_CHAR(text, k);
+    return PyUnicode_GET_LENGTH(text);
+}
+
+/* A C-contiguous buffer of n items of `size` bytes in *view, or an error. */
+static int
+get_items(PyObject *obj, Py_ssize_t size, Py_ssize_t n, const char *name, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->len != n * size) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "raw_lines: %s must hold %zd items of %zd bytes", name, n, size);
+        return -1;
+    }
+    return 0;
+}
+
+/* The rows of features.stage1_line_columns that are arithmetic on the lines' shapes. */
+static void
+fill_lines(Py_ssize_t n, const long long *lengths, const long long *words, const uint32_t *firsts,
+           const uint32_t *lasts, const unsigned char *titles, const long long *counts, const Py_UCS4 *terminal,
+           Py_ssize_t terminal_size, const Py_UCS4 *bullets, Py_ssize_t bullet_size, double *out,
+           long long *long_count, long long *few_count)
+{
+#define AT(row, i) out[(Py_ssize_t)(row) * n + (i)]
+    long long longest = 0, centre_sum = 0, mass_sum = 0, longs = 0, fews = 0;
+    Py_ssize_t first = n, last = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int long_ = words[i] >= LONG_WORDS;
+        if (lengths[i] > longest || i == 0)
+            longest = lengths[i];
+        if (long_) {
+            if (first == n)
+                first = i;
+            last = i;
+            centre_sum += (long long)i * lengths[i];
+            mass_sum += lengths[i];
+            longs++;
+        }
+        fews += words[i] <= FEW_WORDS;
+        AT(L_LEN_LOG, i) = (double)lengths[i];
+        AT(L_WORDS_LOG, i) = (double)words[i];
+        AT(L_TERMINAL, i) = in_set(terminal, terminal_size, lasts[i]) ? 1.0 : 0.0;
+        AT(L_COLON, i) = lasts[i] == COLON ? 1.0 : 0.0;
+        AT(L_FEW_WORDS, i) = words[i] <= FEW_WORDS ? 1.0 : 0.0;
+        AT(L_LONG, i) = long_ ? 1.0 : 0.0;
+        AT(L_UPPER, i) = titles[i] ? 1.0 : 0.0;
+        AT(L_DUP, i) = counts[i] > 1 ? 1.0 : 0.0;
+        AT(L_BULLET, i) = in_set(bullets, bullet_size, firsts[i]) ? 1.0 : 0.0;
+    }
+    const double total_mass = mass_sum != 0 ? (double)mass_sum : 1.0;
+    const double centre = longs ? (double)centre_sum / total_mass : (double)n / 2.0;
+    const double span = (double)(last - first > 1 ? last - first : 1);
+    const double inv_n = 1.0 / (double)n;
+    double running = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double mass = (double)lengths[i] * AT(L_LONG, i);
+        AT(L_LEN_REL, i) = (double)lengths[i] / (double)longest;
+        AT(L_PREV_LONG, i) = i > 0 ? AT(L_LONG, i - 1) : 0.0;
+        AT(L_NEXT_LONG, i) = i + 1 < n ? AT(L_LONG, i + 1) : 0.0;
+        AT(L_CENTRE_DIST, i) = fabs((double)i - centre) / span;
+        AT(L_INSIDE_SPAN, i) = (i >= first && i <= last) ? 1.0 : 0.0;
+        if (i < first) {
+            const double step = (double)(first - i) * inv_n * 1.0;
+            AT(L_BEFORE_SPAN, i) = step < 1.0 ? step : 1.0;
+        }
+        running += mass;
+        const double pos = (running - mass / 2.0) / total_mass;
+        AT(L_MASS_POS, i) = pos;
+        AT(L_MASS_EDGE, i) = 1.0 - pos < pos ? 1.0 - pos : pos;
+        AT(L_FIRST_LINE, i) = i == 0 ? 1.0 : 0.0;
+        AT(L_LAST_LINES, i) = i >= n - (n < TAIL_LINES ? n : TAIL_LINES) ? 1.0 : 0.0;
+    }
+#undef AT
+    *long_count = longs;
+    *few_count = fews;
+}
+
+/* raw_lines(lengths, words, first_points, last_points, titles, counts, terminal, bullets):
+ * the arithmetic rows of features.stage1_line_columns for one page of n > 0 lines
+ * (lengths, words, counts: int64; first_points, last_points: uint32; titles: bool; terminal,
+ * bullets: str of the characters of each set). Returns (a bytearray of LINE_ROWS x n
+ * float64, row by row, len_log and words_log holding the counts; the long lines; the
+ * lines of at most FEW_WORDS words). */
+static PyObject *
+native_raw_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError,
+                        "raw_lines(lengths, words, first_points, last_points, titles, counts, terminal, bullets)");
+        return NULL;
+    }
+    Py_UCS4 terminal[EDGE_SET_MAX], bullets[EDGE_SET_MAX];
+    const Py_ssize_t terminal_size = edge_set(args[6], terminal);
+    const Py_ssize_t bullet_size = terminal_size < 0 ? -1 : edge_set(args[7], bullets);
+    if (bullet_size < 0)
+        return NULL;
+    static const Py_ssize_t sizes[] = {8, 8, 4, 4, 1, 8};
+    static const char *const names[] = {"lengths", "words", "first_points", "last_points", "titles", "counts"};
+    Py_buffer views[6];
+    int held = 0;
+    PyObject *rows = NULL, *result = NULL;
+    const Py_ssize_t n = page_length(args[0], LINE_ROWS);
+    if (n < 0)
+        return NULL;
+    for (; held < 6; held++) {
+        if (held < 2) {
+            if (get_array(args[held], 'i', n, names[held], &views[held]) < 0)
+                goto done;
+            continue;
+        }
+        if (held == 5 ? get_array(args[5], 'i', n, "counts", &views[5]) < 0
+                      : get_items(args[held], sizes[held], n, names[held], &views[held]) < 0)
+            goto done;
+    }
+    rows = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)LINE_ROWS * n * 8);
+    if (rows == NULL)
+        goto done;
+    double *out = (double *)PyByteArray_AS_STRING(rows);
+    memset(out, 0, (size_t)LINE_ROWS * (size_t)n * sizeof(double));
+    long long long_count, few_count;
+    fill_lines(n, views[0].buf, views[1].buf, views[2].buf, views[3].buf, views[4].buf, views[5].buf, terminal,
+               terminal_size, bullets, bullet_size, out, &long_count, &few_count);
+    result = Py_BuildValue("(OLL)", rows, long_count, few_count);
+done:
+    Py_XDECREF(rows);
+    for (int k = 0; k < held; k++)
+        PyBuffer_Release(&views[k]);
+    return result;
+}
+
 PyMethodDef raw_layout_methods[] = {
+    {"raw_lines", (PyCFunction)(void (*)(void))native_raw_lines, METH_FASTCALL,
+     "raw_lines(lengths, words, first_points, last_points, titles, counts, terminal, bullets): "
+     "features.stage1_line_columns' arithmetic rows as float64 bytes, counts where it takes logs."},
     {"raw_layout", (PyCFunction)(void (*)(void))native_raw_layout, METH_FASTCALL,
      "raw_layout(lengths, words, long, terminal, title_case, markers, first_seen, counts, phrase_line, "
      "digits): layout.layout_columns of one page as float64 bytes, counts where it takes logs."},
