@@ -1,7 +1,9 @@
-"""The raw-dump layout columns' compiled twin (cleaner/native/raw_layout.c) gives, float for
-float, what ``layout.layout_columns_python`` gives: on every page the labeler reads as a raw
-dump from the corpus cases, the hostile strings and random texts, and on random arrays
-(pages without a long line, of one and two lines, with repeats and phrase lines).
+"""The raw-dump columns' compiled twins (cleaner/native/raw_layout.c) give, float for float,
+what their Python originals give: ``layout.layout_columns`` against ``layout_columns_python``,
+and ``features.stage1_line_columns`` with ``raw_lines`` against itself without it, on every
+page the labeler reads as a raw dump from the corpus cases, the hostile strings and random
+texts, and the layout on random arrays (pages without a long line, of one and two lines,
+with repeats and phrase lines).
 """
 
 from __future__ import annotations
@@ -37,20 +39,35 @@ def _random_text(rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def _recorded_inputs(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """What ``stage1_columns`` hands ``layout_columns`` while the cleaner cleans ``texts``."""
-    seen: list[tuple[Any, ...]] = []
-    original = features.layout_columns
+def _texts() -> list[str]:
+    """The corpus cases, the hostile strings and random texts."""
+    rng = random.Random(SEED)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    return texts + [_random_text(rng) for _ in range(RANDOM_PAGES)]
 
-    def record(*inputs: Any) -> dict[str, np.ndarray]:
-        seen.append(inputs)
-        return original(*inputs)
 
-    monkeypatch.setattr(features, "layout_columns", record)
+def _recorded(name: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The arguments ``features.<name>`` is called with while the cleaner cleans ``_texts``."""
+    seen: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    original = getattr(features, name)
+
+    def record(*args: Any, **kwargs: Any) -> Any:
+        seen.append((args, kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(features, name, record)
     cleaner = Cleaner()
-    for text in texts:
+    for text in _texts():
         cleaner.clean(text)
+    monkeypatch.undo()
     return seen
+
+
+def _hexes(values: Any) -> list[str] | str:
+    """``values`` (a column or a page constant) as float.hex, for an exact comparison."""
+    if isinstance(values, float):
+        return values.hex()
+    return [float(v).hex() for v in np.asarray(values, dtype=np.float64)]
 
 
 def _assert_same(inputs: tuple[Any, ...]) -> None:
@@ -58,19 +75,32 @@ def _assert_same(inputs: tuple[Any, ...]) -> None:
     reference = layout.layout_columns_python(*inputs)
     assert list(twin) == list(reference) == list(layout.LAYOUT)
     for name in layout.LAYOUT:
-        got = [float(v).hex() for v in twin[name]]
-        want = [float(v).hex() for v in np.asarray(reference[name], dtype=np.float64)]
-        assert got == want, name
+        assert _hexes(twin[name]) == _hexes(reference[name]), name
 
 
 def test_the_twin_gives_the_python_columns_on_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(SEED)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
-    texts += [_random_text(rng) for _ in range(RANDOM_PAGES)]
-    seen = _recorded_inputs(texts, monkeypatch)
+    seen = _recorded("layout_columns", monkeypatch)
     assert len(seen) >= 20  # the pages read as raw dumps (the others take another path)
-    for inputs in seen:
+    for inputs, _ in seen:
         _assert_same(inputs)
+
+
+@pytest.mark.parametrize("context", [True, False])
+def test_raw_lines_give_the_python_line_columns(monkeypatch: pytest.MonkeyPatch, context: bool) -> None:
+    seen = _recorded("stage1_line_columns", monkeypatch)
+    assert len(seen) >= 20
+    for args, kwargs in seen:
+        kwargs = {**kwargs, "context": context}
+        twin, twin_inputs = features.stage1_line_columns(*args, **kwargs)
+        monkeypatch.setattr(features, "_native_raw_lines", None)
+        reference, inputs = features.stage1_line_columns(*args, **kwargs)
+        monkeypatch.undo()
+        assert list(twin) == list(reference)
+        for name in reference:
+            assert _hexes(twin[name]) == _hexes(reference[name]), name
+        for name, got, want in zip(inputs._fields[1:], twin_inputs[1:], inputs[1:]):
+            assert np.asarray(got).dtype == np.asarray(want).dtype, name
+            assert np.array_equal(got, want), name
 
 
 def _random_inputs(rng: np.random.Generator, n: int) -> tuple[Any, ...]:
@@ -125,3 +155,25 @@ def test_the_twin_refuses_bad_arguments() -> None:
         module.raw_layout("text", *good[1:])
     with pytest.raises(ValueError):
         module.raw_layout(np.zeros(0, dtype=np.int64), *good[1:])
+
+
+def test_raw_lines_refuse_bad_arguments() -> None:
+    module = compiled()
+    assert module is not None
+    ints = np.ones(1, dtype=np.int64)
+    points = np.full(1, 0x1F600, dtype=np.uint32)  # astral: in neither set
+    good = [ints, ints, points, points, np.ones(1, dtype=bool), ints, ".", "•"]
+    rows, longs, few = module.raw_lines(*good)
+    assert len(rows) == len(features._RAW_LINE_ROWS) * 8 and (longs, few) == (0, 1)
+    with pytest.raises(TypeError):
+        module.raw_lines(*good[:-1])
+    with pytest.raises(TypeError):
+        module.raw_lines(*good[:6], ".", b"*")
+    with pytest.raises(TypeError):
+        module.raw_lines(*good[:6], "x" * 65, "*")
+    with pytest.raises(TypeError):
+        module.raw_lines(ints, np.ones(2, dtype=np.int64), *good[2:])
+    with pytest.raises(TypeError):
+        module.raw_lines(ints, ints, ints, *good[3:])  # int64 code points
+    with pytest.raises(ValueError):
+        module.raw_lines(np.zeros(0, dtype=np.int64), *good[1:])
