@@ -1,6 +1,7 @@
 """The raw-dump columns' compiled twins (cleaner/native/raw_layout.c) give, float for float,
 what their Python originals give: ``layout.layout_columns`` against ``layout_columns_python``,
-and ``features.stage1_line_columns`` with ``raw_lines`` against itself without it, on every
+``features.stage1_line_columns`` with ``raw_lines`` and ``window_means`` and
+``stage2_columns`` with ``raw_stage2`` against themselves without them, on every
 page the labeler reads as a raw dump from the corpus cases, the hostile strings and random
 texts, and the layout on random arrays (pages without a long line, of one and two lines,
 with repeats and phrase lines).
@@ -9,6 +10,7 @@ with repeats and phrase lines).
 from __future__ import annotations
 
 import random
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -16,7 +18,7 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import features, layout
+from cleaner.heuristics import features, labeler, layout
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE, compiled
 
@@ -46,16 +48,18 @@ def _texts() -> list[str]:
     return texts + [_random_text(rng) for _ in range(RANDOM_PAGES)]
 
 
-def _recorded(name: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-    """The arguments ``features.<name>`` is called with while the cleaner cleans ``_texts``."""
+def _recorded(
+    name: str, monkeypatch: pytest.MonkeyPatch, module: ModuleType = features
+) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The arguments ``<module>.<name>`` is called with while the cleaner cleans ``_texts``."""
     seen: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    original = getattr(features, name)
+    original = getattr(module, name)
 
     def record(*args: Any, **kwargs: Any) -> Any:
         seen.append((args, kwargs))
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(features, name, record)
+    monkeypatch.setattr(module, name, record)
     cleaner = Cleaner()
     for text in _texts():
         cleaner.clean(text)
@@ -177,3 +181,54 @@ def test_raw_lines_refuse_bad_arguments() -> None:
         module.raw_lines(ints, ints, ints, *good[3:])  # int64 code points
     with pytest.raises(ValueError):
         module.raw_lines(np.zeros(0, dtype=np.int64), *good[1:])
+
+
+def _assert_same_stage2(cols: dict[str, Any], s1: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    twin = features.stage2_columns(cols, s1)
+    monkeypatch.setattr(features, "_native_raw_stage2", None)
+    reference = features.stage2_columns(cols, s1)
+    monkeypatch.undo()
+    assert list(twin) == list(reference)
+    for name in reference:
+        assert _hexes(twin[name]) == _hexes(reference[name]), name
+
+
+def test_raw_stage2_gives_the_python_stage_two_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _recorded("stage2_columns", monkeypatch, labeler)
+    assert len(seen) >= 20
+    for (cols, s1), _ in seen:
+        _assert_same_stage2(cols, s1, monkeypatch)
+    rng = np.random.default_rng(SEED)
+    for trial in range(600):  # runs of kept lines split and bridged, none kept, all at 0.5
+        n = int(rng.integers(1, 80))
+        s1 = rng.random(n) ** float(rng.choice([0.3, 1.0, 3.0]))
+        if trial % 7 == 0:
+            s1[:] = features.RUN_KEEP
+        elif trial % 11 == 0:
+            s1[:] = 0.0
+        _assert_same_stage2({"len_log": np.log1p(rng.integers(1, 300, n))}, s1, monkeypatch)
+
+
+def test_window_means_and_raw_stage2_refuse_bad_arguments() -> None:
+    module = compiled()
+    assert module is not None
+    values = np.arange(4.0)
+    assert len(module.window_means(((values, 2), (values, 0)))) == 2 * 4 * 8
+    for bad in [(), [(values, 2)], ((values,),), ((values, 2.0),), ((values, 2), (np.arange(3.0), 2))]:
+        with pytest.raises(TypeError):
+            module.window_means(bad)
+    with pytest.raises(TypeError):
+        module.window_means(((np.arange(4), 2),))  # int64 values
+    with pytest.raises(ValueError):
+        module.window_means(((values, -1),))
+    with pytest.raises(ValueError):
+        module.window_means(((np.zeros(0), 1),))
+    assert len(module.raw_stage2(values, values)) == len(features._STAGE2_ROWS) * 4 * 8
+    with pytest.raises(TypeError):
+        module.raw_stage2(values)
+    with pytest.raises(TypeError):
+        module.raw_stage2(values, np.arange(3.0))
+    with pytest.raises(TypeError):
+        module.raw_stage2(values.astype(np.float32), values)
+    with pytest.raises(ValueError):
+        module.raw_stage2(np.zeros(0), np.zeros(0))

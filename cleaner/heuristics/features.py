@@ -847,6 +847,29 @@ _RAW_LINE_COUNTS = 2
 _TERMINAL_CHARS = "".join(sorted(_TERMINAL))
 _BULLET_CHARS = "".join(sorted(_BULLETS))
 _native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
+_native_window_means = None if native.MODULE is None else native.MODULE.window_means
+_native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
+# The rows of the compiled ``raw_stage2``, in its order (``stage2_columns``' after "s1").
+_STAGE2_ROWS = (
+    "s1_prev",
+    "s1_next",
+    "s1_near",
+    "s1_far",
+    "s1_max_near",
+    "s1_min_near",
+    "run_share",
+    "in_main",
+    "before_main",
+    "after_main",
+)
+
+
+def _native_context_means(len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """``_context_means`` by the compiled ``window_means``: the same running sums, made
+    left to right as ``np.cumsum`` makes them, in one call for the four columns."""
+    assert _native_window_means is not None
+    pairs = ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
+    return np.frombuffer(_native_window_means(pairs), np.float64).reshape(len(pairs), len(len_log))
 
 
 def _native_line_columns(
@@ -910,7 +933,7 @@ def _native_line_columns(
         "last_lines": row["last_lines"],
     }
     if context:
-        near_len, far_len, far_long, far_terminal = _context_means(
+        near_len, far_len, far_long, far_terminal = _native_context_means(
             row["len_log"], row["long"], row["terminal"]
         )
         cols.update(near_len=near_len, far_len=far_len, far_long=far_long, far_terminal=far_terminal)
@@ -932,9 +955,16 @@ def _native_line_columns(
 
 
 def stage2_columns(cols: Columns, s1: Any) -> Columns:
-    """Second stage: the first stage's scores of the neighbours, beside the line's own."""
+    """Second stage: the first stage's scores of the neighbours, beside the line's own
+    (by the compiled ``raw_stage2`` in one call where it is built: the same floats)."""
     s1 = np.asarray(s1, dtype=np.float64)
     n = len(s1)
+    if n and _native_raw_stage2 is not None:
+        rows = _native_raw_stage2(np.ascontiguousarray(s1), np.ascontiguousarray(cols["len_log"], np.float64))
+        found = dict(cols)
+        found["s1"] = s1
+        found.update(zip(_STAGE2_ROWS, np.frombuffer(rows, np.float64).reshape(len(_STAGE2_ROWS), n)))
+        return found
     if n > 1:
         before = np.empty(n)  # at the page edges the only neighbour stands in twice
         before[0] = s1[1]

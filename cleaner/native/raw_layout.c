@@ -503,7 +503,270 @@ done:
     return result;
 }
 
+/* window.window_mean of the n values `v` within `radius` lines into `out`: the difference
+ * of two running sums made as np.cumsum makes them (left to right, the first sum the first
+ * value), less the line's own value, over the lines in the window (all 0 when n < 2). */
+static void
+window_mean(const double *v, Py_ssize_t n, Py_ssize_t radius, double *prefix, double *out)
+{
+    if (n < 2) {
+        memset(out, 0, (size_t)n * sizeof(double));
+        return;
+    }
+    prefix[0] = 0.0; /* prefix[j]: the sum of the first j values */
+    prefix[1] = v[0];
+    for (Py_ssize_t j = 1; j < n; j++)
+        prefix[j + 1] = prefix[j] + v[j];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const double upper = prefix[i + radius + 1 < n ? i + radius + 1 : n];
+        const double lower = prefix[i - radius > 0 ? i - radius : 0];
+        out[i] = (upper - lower - v[i]) / window_size(n, i, radius);
+    }
+}
+
+#define RADIUS_MAX 1000000 /* a window wider than any page is refused */
+
+/* window_means(pairs): for each (values, radius) of `pairs` (a tuple; values: n float64,
+ * the same n for all; 0 <= radius <= RADIUS_MAX), windows.mean_within(values, radius), as
+ * a bytearray of len(pairs) x n float64, row by row. */
+static PyObject *
+native_window_means(PyObject *module, PyObject *pairs)
+{
+    (void)module;
+    if (!PyTuple_CheckExact(pairs) || PyTuple_GET_SIZE(pairs) == 0) {
+        PyErr_SetString(PyExc_TypeError, "window_means: pairs must be a non-empty tuple of (values, radius)");
+        return NULL;
+    }
+    const Py_ssize_t k = PyTuple_GET_SIZE(pairs);
+    PyObject *result = NULL;
+    double *prefix = NULL;
+    Py_ssize_t n = -1;
+    for (Py_ssize_t r = 0; r < k; r++) {
+        PyObject *pair = PyTuple_GET_ITEM(pairs, r);
+        if (!PyTuple_CheckExact(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyLong_CheckExact(PyTuple_GET_ITEM(pair, 1))) {
+            PyErr_SetString(PyExc_TypeError, "window_means: pairs must be a non-empty tuple of (values, radius)");
+            goto fail;
+        }
+        const long radius = PyLong_AsLong(PyTuple_GET_ITEM(pair, 1));
+        if (radius == -1 && PyErr_Occurred())
+            goto fail;
+        if (radius < 0 || radius > RADIUS_MAX) {
+            PyErr_SetString(PyExc_ValueError, "window_means: a radius from 0 to 1,000,000");
+            goto fail;
+        }
+        Py_buffer view;
+        if (n < 0 && (n = page_length(PyTuple_GET_ITEM(pair, 0), k)) < 0)
+            goto fail;
+        if (get_array(PyTuple_GET_ITEM(pair, 0), 'd', n, "values", &view) < 0)
+            goto fail;
+        if (result == NULL) {
+            result = PyByteArray_FromStringAndSize(NULL, k * n * 8);
+            prefix = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
+            if (result == NULL || prefix == NULL) {
+                PyBuffer_Release(&view);
+                if (prefix == NULL)
+                    PyErr_NoMemory();
+                goto fail;
+            }
+        }
+        window_mean(view.buf, n, radius, prefix, (double *)PyByteArray_AS_STRING(result) + r * n);
+        PyBuffer_Release(&view);
+    }
+    PyMem_Free(prefix);
+    return result;
+fail:
+    PyMem_Free(prefix);
+    Py_XDECREF(result);
+    return NULL;
+}
+
+/* features.stage2_columns' rows, in this order (after the line's own s1). */
+enum {
+    S_PREV,
+    S_NEXT,
+    S_NEAR,
+    S_FAR,
+    S_MAX_NEAR,
+    S_MIN_NEAR,
+    S_RUN_SHARE,
+    S_IN_MAIN,
+    S_BEFORE_MAIN,
+    S_AFTER_MAIN,
+    STAGE2_ROWS
+};
+#define NEAR 2 /* features.NEAR, FAR, RUN_GAP, RUN_KEEP */
+#define FAR 5
+#define RUN_GAP 2
+#define RUN_KEEP 0.5
+#define RAMP_SCALE 4 /* the before/after ramps reach 1.0 a quarter of the page away */
+
+/* np.maximum and np.minimum of two floats: a NaN wins. */
+static double
+larger(double a, double b)
+{
+    return a != a ? a : (b != b ? b : (a >= b ? a : b));
+}
+
+static double
+smaller(double a, double b)
+{
+    return a != a ? a : (b != b ? b : (a <= b ? a : b));
+}
+
+/* Python's sum() of `count` floats, as features._run_columns adds a run's len_log (the
+ * builtin itself: how it adds floats depends on the Python version); -1.0 with an error. */
+static int
+python_sum(PyObject *sum, const double *values, const Py_ssize_t *at, Py_ssize_t count, double *found)
+{
+    PyObject *items = PyList_New(count);
+    if (items == NULL)
+        return -1;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *item = PyFloat_FromDouble(values[at[k]]);
+        if (item == NULL) {
+            Py_DECREF(items);
+            return -1;
+        }
+        PyList_SET_ITEM(items, k, item);
+    }
+    PyObject *total = PyObject_CallOneArg(sum, items);
+    Py_DECREF(items);
+    if (total == NULL)
+        return -1;
+    *found = PyFloat_AsDouble(total);
+    Py_DECREF(total);
+    return *found == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* _run_columns' rows: runs of kept lines (s1 >= RUN_KEEP, bridging RUN_GAP lines), each
+ * run's len_log summed by Python's sum(), its share of the largest run; -1 on an error. */
+static int
+run_rows(const double *s1, const double *len_log, Py_ssize_t n, Py_ssize_t *kept, double *out)
+{
+#define AT(row, i) out[(Py_ssize_t)(row) * n + (i)]
+    Py_ssize_t kept_count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (s1[i] >= RUN_KEEP)
+            kept[kept_count++] = i;
+    }
+    if (kept_count == 0)
+        return 0;
+    PyObject *sum = PyDict_GetItemString(PyEval_GetBuiltins(), "sum"); /* borrowed */
+    if (sum == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "raw_stage2: no builtin sum");
+        return -1;
+    }
+    Py_ssize_t runs = 1;
+    for (Py_ssize_t k = 1; k < kept_count; k++)
+        runs += kept[k] - kept[k - 1] > RUN_GAP + 1;
+    Py_ssize_t *bounds = PyMem_Malloc((size_t)(runs + 1) * sizeof(Py_ssize_t));
+    double *sizes = PyMem_Malloc((size_t)runs * sizeof(double));
+    if (bounds == NULL || sizes == NULL) {
+        PyMem_Free(bounds), PyMem_Free(sizes);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t r = 0;
+    bounds[r++] = 0;
+    for (Py_ssize_t k = 1; k < kept_count; k++) {
+        if (kept[k] - kept[k - 1] > RUN_GAP + 1)
+            bounds[r++] = k;
+    }
+    bounds[runs] = kept_count;
+    Py_ssize_t biggest = 0;
+    for (r = 0; r < runs; r++) {
+        if (python_sum(sum, len_log, kept + bounds[r], bounds[r + 1] - bounds[r], &sizes[r]) < 0) {
+            PyMem_Free(bounds), PyMem_Free(sizes);
+            return -1;
+        }
+        if (sizes[r] > sizes[biggest]) /* max(): the first of the largest */
+            biggest = r;
+    }
+    const double top = sizes[biggest];
+    for (r = 0; r < runs; r++) {
+        for (Py_ssize_t i = kept[bounds[r]]; i <= kept[bounds[r + 1] - 1]; i++)
+            AT(S_RUN_SHARE, i) = (sizes[r] / top) * (s1[i] >= RUN_KEEP ? 1.0 : 0.0);
+    }
+    const Py_ssize_t first = kept[bounds[biggest]], last = kept[bounds[biggest + 1] - 1];
+    const double inv = 1.0 / (double)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        AT(S_IN_MAIN, i) = (i >= first && i <= last) ? 1.0 : 0.0;
+        if (i < first) {
+            const double step = (double)(first - i) * inv * (double)RAMP_SCALE;
+            AT(S_BEFORE_MAIN, i) = step < 1.0 ? step : 1.0;
+        }
+        if (i > last) {
+            const double step = (double)(i - last) * inv * (double)RAMP_SCALE;
+            AT(S_AFTER_MAIN, i) = step < 1.0 ? step : 1.0;
+        }
+    }
+#undef AT
+    PyMem_Free(bounds), PyMem_Free(sizes);
+    return 0;
+}
+
+/* raw_stage2(s1, len_log): features.stage2_columns' rows for one page of n > 0 lines (s1:
+ * stage one's probabilities, len_log: the len_log column, both float64), as a bytearray of
+ * STAGE2_ROWS x n float64, row by row: s1_prev, s1_next, s1_near, s1_far, s1_max_near,
+ * s1_min_near, run_share, in_main, before_main, after_main. */
+static PyObject *
+native_raw_stage2(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "raw_stage2(s1, len_log)");
+        return NULL;
+    }
+    const Py_ssize_t n = page_length(args[0], STAGE2_ROWS);
+    if (n < 0)
+        return NULL;
+    Py_buffer views[2];
+    if (get_array(args[0], 'd', n, "s1", &views[0]) < 0)
+        return NULL;
+    if (get_array(args[1], 'd', n, "len_log", &views[1]) < 0) {
+        PyBuffer_Release(&views[0]);
+        return NULL;
+    }
+    const double *s1 = views[0].buf;
+    PyObject *result = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)STAGE2_ROWS * n * 8);
+    double *scratch = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
+    Py_ssize_t *kept = PyMem_Malloc((size_t)n * sizeof(Py_ssize_t));
+    if (result == NULL || scratch == NULL || kept == NULL) {
+        if (result != NULL)
+            PyErr_NoMemory();
+        Py_CLEAR(result);
+        goto done;
+    }
+    double *out = (double *)PyByteArray_AS_STRING(result);
+    memset(out, 0, (size_t)STAGE2_ROWS * (size_t)n * sizeof(double));
+#define AT(row, i) out[(Py_ssize_t)(row) * n + (i)]
+    for (Py_ssize_t i = 0; i < n; i++) {
+        AT(S_PREV, i) = i > 0 ? s1[i - 1] : 0.0;
+        AT(S_NEXT, i) = i + 1 < n ? s1[i + 1] : 0.0;
+        /* at the page's edges the only neighbour stands in twice; one line: its own */
+        const double before = n == 1 ? s1[0] : (i > 0 ? s1[i - 1] : s1[1]);
+        const double after = n == 1 ? s1[0] : (i + 1 < n ? s1[i + 1] : s1[n - 2]);
+        AT(S_MAX_NEAR, i) = larger(before, after);
+        AT(S_MIN_NEAR, i) = smaller(before, after);
+    }
+#undef AT
+    window_mean(s1, n, NEAR, scratch, out + (Py_ssize_t)S_NEAR * n);
+    window_mean(s1, n, FAR, scratch, out + (Py_ssize_t)S_FAR * n);
+    if (run_rows(s1, views[1].buf, n, kept, out) < 0)
+        Py_CLEAR(result);
+done:
+    PyMem_Free(scratch);
+    PyMem_Free(kept);
+    PyBuffer_Release(&views[0]);
+    PyBuffer_Release(&views[1]);
+    return result;
+}
+
 PyMethodDef raw_layout_methods[] = {
+    {"window_means", native_window_means, METH_O,
+     "window_means(pairs): windows.mean_within of each (values, radius), as float64 bytes."},
+    {"raw_stage2", (PyCFunction)(void (*)(void))native_raw_stage2, METH_FASTCALL,
+     "raw_stage2(s1, len_log): features.stage2_columns' rows of one page as float64 bytes."},
     {"raw_lines", (PyCFunction)(void (*)(void))native_raw_lines, METH_FASTCALL,
      "raw_lines(lengths, words, first_points, last_points, titles, counts, terminal, bullets): "
      "features.stage1_line_columns' arithmetic rows as float64 bytes, counts where it takes logs."},
