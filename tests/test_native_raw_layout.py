@@ -1,6 +1,6 @@
 """The raw-dump columns' compiled twins (cleaner/native/raw_layout.c) give, float for float,
 what their Python originals give: ``layout.layout_columns`` against ``layout_columns_python``,
-``features.stage1_line_columns`` with ``raw_lines`` and ``window_means`` and
+``features.stage1_line_columns`` with ``raw_lines``, ``window_means`` and ``stop_shares``, and
 ``stage2_columns`` with ``raw_stage2`` against themselves without them, on every
 page the labeler reads as a raw dump from the corpus cases, the hostile strings and random
 texts, and the layout on random arrays (pages without a long line, of one and two lines,
@@ -97,6 +97,7 @@ def test_raw_lines_give_the_python_line_columns(monkeypatch: pytest.MonkeyPatch,
         kwargs = {**kwargs, "context": context}
         twin, twin_inputs = features.stage1_line_columns(*args, **kwargs)
         monkeypatch.setattr(features, "_native_raw_lines", None)
+        monkeypatch.setattr(features, "_native_stop_shares", None)
         reference, inputs = features.stage1_line_columns(*args, **kwargs)
         monkeypatch.undo()
         assert list(twin) == list(reference)
@@ -232,3 +233,66 @@ def test_window_means_and_raw_stage2_refuse_bad_arguments() -> None:
         module.raw_stage2(values.astype(np.float32), values)
     with pytest.raises(ValueError):
         module.raw_stage2(np.zeros(0), np.zeros(0))
+
+
+# Short words of one to four characters in one to four UTF-8 bytes each: the stop-word test
+# counts characters, the compiled one from the words' bytes.
+STOP_WORDS = ["a", "é", "ça", "née", "über", "日本", "\U0001f600", "straße", "x" * 5, "ab\u00e9cd"]
+
+
+def _stop_pages() -> list[list[str]]:
+    """Lower-cased pages: the corpus cases and hostile strings, and random short-word pages."""
+    rng = random.Random(SEED)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    for _ in range(RANDOM_PAGES):
+        lines = [" ".join(rng.choice(STOP_WORDS) for _ in range(rng.randint(1, 12))) for _ in range(40)]
+        texts.append("\n".join(lines))
+    return [text.lower().split("\n") for text in texts]
+
+
+def test_stop_shares_give_the_python_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    for lines in _stop_pages():
+        page = "\n".join(lines)
+        tokens = features.token_counts(lines)
+        words = np.array([max(count, 1) for count in tokens], dtype=np.int64)
+        data = page.encode("utf-8", "surrogatepass")
+        spaced: list[bytes | None] = [None]
+        if "\ud800" not in page and "\udfff" not in page and features.ascii_spaced(data):
+            spaced.append(data)
+        for form in spaced:
+            twin = features._stop_shares(page, tokens, words, form)
+            monkeypatch.setattr(features, "_native_stop_shares", None)
+            reference = features._stop_shares(page, tokens, words, form)
+            monkeypatch.undo()
+            assert _hexes(twin) == _hexes(reference)
+
+
+def test_stop_shares_refuse_bad_arguments() -> None:
+    module = compiled()
+    assert module is not None
+    first = np.array([0, 1, 0], dtype=np.int64)
+    words = np.array([2, 1], dtype=np.int64)
+    column = np.frombuffer(module.stop_shares(first, [0, 1], [1, 9], [2, 1], words), np.float64)
+    assert column.tolist() == [0.5, 1.0]  # the 9-character token is no stop word
+    bounds = np.array([0, 1, 2, 9], dtype=np.int64)
+    assert (
+        len(module.stop_shares(first[:2], [1], (b"a " + "ééé".encode() + b"a", bounds), [1, 1], words)) == 16
+    )
+    with pytest.raises(ValueError):
+        module.stop_shares(first, [0], [1], [2, 2], words)  # more tokens per line than tokens
+    with pytest.raises(ValueError):
+        module.stop_shares(first, [0], [1], [1, 1], words)  # fewer
+    with pytest.raises(ValueError):
+        module.stop_shares(first, [3], [1], [2, 1], words)  # a ranked position past the tokens
+    with pytest.raises(ValueError):
+        module.stop_shares(np.array([0, 5, 0], dtype=np.int64), [0], [1], [2, 1], words)
+    with pytest.raises(ValueError):
+        module.stop_shares(first[:2], [1], (b"a", bounds), [1, 1], words)  # bounds past the data
+    with pytest.raises(TypeError):
+        module.stop_shares(first, [0], [1, 2], [2, 1], words)  # a length per ranked token
+    with pytest.raises(TypeError):
+        module.stop_shares(first, (0,), [1], [2, 1], words)
+    with pytest.raises(TypeError):
+        module.stop_shares(first.astype(np.float64), [0], [1], [2, 1], words)
+    with pytest.raises(TypeError):
+        module.stop_shares(first, [0], ("a", bounds), [2, 1], words)

@@ -563,6 +563,11 @@ class _ByteWords(Sequence[bytes]):
     def __len__(self) -> int:
         return len(self._bounds) // 2
 
+    def data_and_bounds(self) -> tuple[bytes, memoryview]:
+        """The page's bytes and each word's start and end (int64), for the compiled
+        ``stop_shares`` to read the words' lengths from."""
+        return self._data, self._bounds
+
     def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
             return [self[j] for j in range(*k.indices(len(self)))]
@@ -632,6 +637,8 @@ def _stop_shares(
     else:
         first, tokens = byte_word_occurrences(spaced)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
+    if _native_stop_shares is not None:
+        return _native_stop_column(first, ranked, tokens, tokens_per_line, words, spaced)
     ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
     if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
         ranked_tokens = b" ".join(cast(Sequence[bytes], ranked_tokens)).decode().split(" ")
@@ -642,6 +649,35 @@ def _stop_shares(
     n = len(words)
     owner = np.repeat(np.arange(n), tokens_per_line)
     return np.bincount(owner[is_stop[first]], minlength=n) / words
+
+
+_native_stop_shares = None if native.MODULE is None else native.MODULE.stop_shares
+
+
+def _native_stop_column(
+    first: np.ndarray,
+    ranked: list[int],
+    tokens: Sequence[str | bytes],
+    tokens_per_line: list[int],
+    words: np.ndarray,
+    spaced: bytes | None,
+) -> np.ndarray:
+    """``_stop_shares``' last steps by the compiled ``stop_shares`` (the stop words among
+    the ranked tokens, each line's count of them over its words) in one call; the ranked
+    tokens' lengths in characters are read here, or by it from the words' UTF-8 bytes."""
+    assert _native_stop_shares is not None
+    lengths: list[int] | tuple[bytes, Any]
+    if isinstance(tokens, _ByteWords):
+        lengths = tokens.data_and_bounds()
+    elif spaced is None:
+        lengths = list(map(len, map(tokens.__getitem__, ranked)))
+    else:  # the words as bytes: their lengths decoded, as _stop_shares reads them
+        ranked_bytes = cast(list[bytes], list(map(tokens.__getitem__, ranked)))
+        lengths = list(map(len, b" ".join(ranked_bytes).decode().split(" "))) if ranked_bytes else []
+    column = _native_stop_shares(
+        np.ascontiguousarray(first, np.int64), ranked, lengths, tokens_per_line, words
+    )
+    return np.frombuffer(column, np.float64)
 
 
 class LayoutInputs(NamedTuple):

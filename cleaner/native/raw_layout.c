@@ -762,7 +762,166 @@ done:
     return result;
 }
 
+#define STOPWORDS_PER_PAGE 15 /* features.STOPWORDS_PER_PAGE, STOPWORD_MAX_CHARS */
+#define STOPWORD_MAX_CHARS 4
+
+/* The characters of data[start:end], valid UTF-8: its bytes that open a character. */
+static Py_ssize_t
+utf8_chars(const unsigned char *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t chars = 0;
+    for (Py_ssize_t k = start; k < end; k++)
+        chars += (data[k] & 0xC0) != 0x80;
+    return chars;
+}
+
+/* The length in characters of ranked token k: from `lengths` (a list of int, one per
+ * ranked token) or from the word bounds (`bounds`: two int64 per word, into `data`);
+ * -1 with an error. */
+static Py_ssize_t
+ranked_length(PyObject *lengths, const long long *bounds, Py_ssize_t words, const unsigned char *data,
+              Py_ssize_t size, Py_ssize_t k, Py_ssize_t position)
+{
+    if (bounds == NULL) {
+        const Py_ssize_t length = PyLong_AsSsize_t(PyList_GET_ITEM(lengths, k));
+        return length == -1 && PyErr_Occurred() ? -1 : length;
+    }
+    if (position >= words || bounds[2 * position] < 0 || bounds[2 * position] > bounds[2 * position + 1] ||
+        bounds[2 * position + 1] > size) {
+        PyErr_SetString(PyExc_ValueError, "stop_shares: a word's bounds lie outside the data");
+        return -1;
+    }
+    return utf8_chars(data, (Py_ssize_t)bounds[2 * position], (Py_ssize_t)bounds[2 * position + 1]);
+}
+
+/* Marks in `is_stop` (one per token) the first STOPWORDS_PER_PAGE ranked tokens of at most
+ * STOPWORD_MAX_CHARS characters; -1 with an error. */
+static int
+mark_stopwords(PyObject *ranked, PyObject *lengths, Py_ssize_t tokens, char *is_stop)
+{
+    Py_buffer bounds = {0}, data = {0};
+    int held = 0;
+    if (PyTuple_CheckExact(lengths)) {
+        if (PyTuple_GET_SIZE(lengths) != 2 || !PyBytes_CheckExact(PyTuple_GET_ITEM(lengths, 0))) {
+            PyErr_SetString(PyExc_TypeError, "stop_shares: lengths must be a list of int or (data, bounds)");
+            return -1;
+        }
+        if (PyObject_GetBuffer(PyTuple_GET_ITEM(lengths, 0), &data, PyBUF_SIMPLE) < 0)
+            return -1;
+        held = 1;
+        if (PyObject_GetBuffer(PyTuple_GET_ITEM(lengths, 1), &bounds, PyBUF_C_CONTIGUOUS) < 0)
+            goto fail;
+        held = 2;
+    } else if (!PyList_CheckExact(lengths) || PyList_GET_SIZE(lengths) != PyList_GET_SIZE(ranked)) {
+        PyErr_SetString(PyExc_TypeError, "stop_shares: lengths must be a list of int, one per ranked token");
+        return -1;
+    }
+    Py_ssize_t found = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(ranked) && found < STOPWORDS_PER_PAGE; k++) {
+        const Py_ssize_t position = PyLong_AsSsize_t(PyList_GET_ITEM(ranked, k));
+        if (position == -1 && PyErr_Occurred())
+            goto fail;
+        if (position < 0 || position >= tokens) {
+            PyErr_SetString(PyExc_ValueError, "stop_shares: a ranked position past the tokens");
+            goto fail;
+        }
+        const Py_ssize_t length = ranked_length(lengths, held ? bounds.buf : NULL, bounds.len / 16, data.buf,
+                                                data.len, k, position);
+        if (length < 0)
+            goto fail;
+        if (length <= STOPWORD_MAX_CHARS) {
+            is_stop[position] = 1;
+            found++;
+        }
+    }
+    if (held)
+        PyBuffer_Release(&data);
+    if (held > 1)
+        PyBuffer_Release(&bounds);
+    return 0;
+fail:
+    if (held)
+        PyBuffer_Release(&data);
+    if (held > 1)
+        PyBuffer_Release(&bounds);
+    return -1;
+}
+
+/* stop_shares(first, ranked, lengths, tokens_per_line, words): features._stop_shares' last
+ * steps for one page of n lines: the first STOPWORDS_PER_PAGE of the `ranked` token
+ * positions whose token has at most STOPWORD_MAX_CHARS characters are the stop words;
+ * per line, its tokens (tokens_per_line, in order; `first`: each token's first position,
+ * int64) that are one, over its word count (`words`, int64). `lengths`: the ranked tokens'
+ * lengths in characters (a list of int), or (data, bounds) to count them in the UTF-8
+ * bytes of the words. Returns a bytearray of n float64. */
+static PyObject *
+native_stop_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5 || !PyList_CheckExact(args[1]) || !PyList_CheckExact(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "stop_shares(first, ranked: list, lengths, tokens_per_line: list, words)");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(args[3]);
+    Py_buffer first, words;
+    Py_ssize_t tokens = 0;
+    if (PyObject_GetBuffer(args[0], &first, PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    tokens = first.len / 8;
+    PyBuffer_Release(&first);
+    if (get_array(args[0], 'i', tokens, "first", &first) < 0)
+        return NULL;
+    if (get_array(args[4], 'i', n, "words", &words) < 0) {
+        PyBuffer_Release(&first);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    char *is_stop = PyMem_Calloc((size_t)(tokens ? tokens : 1), 1);
+    if (is_stop == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (mark_stopwords(args[1], args[2], tokens, is_stop) < 0)
+        goto done;
+    result = PyByteArray_FromStringAndSize(NULL, n * 8);
+    if (result == NULL)
+        goto done;
+    double *out = (double *)PyByteArray_AS_STRING(result);
+    const long long *at = first.buf, *per_word = words.buf;
+    Py_ssize_t t = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const Py_ssize_t count = PyLong_AsSsize_t(PyList_GET_ITEM(args[3], i));
+        if (count < 0 || count > tokens - t) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "stop_shares: tokens_per_line do not add up to the tokens");
+            Py_CLEAR(result);
+            goto done;
+        }
+        long long stops = 0;
+        for (Py_ssize_t end = t + count; t < end; t++) {
+            if (at[t] < 0 || at[t] >= tokens) {
+                PyErr_SetString(PyExc_ValueError, "stop_shares: a first position past the tokens");
+                Py_CLEAR(result);
+                goto done;
+            }
+            stops += is_stop[at[t]];
+        }
+        out[i] = (double)stops / (double)per_word[i];
+    }
+    if (t != tokens) {
+        PyErr_SetString(PyExc_ValueError, "stop_shares: tokens_per_line do not add up to the tokens");
+        Py_CLEAR(result);
+    }
+done:
+    PyMem_Free(is_stop);
+    PyBuffer_Release(&first);
+    PyBuffer_Release(&words);
+    return result;
+}
+
 PyMethodDef raw_layout_methods[] = {
+    {"stop_shares", (PyCFunction)(void (*)(void))native_stop_shares, METH_FASTCALL,
+     "stop_shares(first, ranked, lengths, tokens_per_line, words): features._stop_shares' column."},
     {"window_means", native_window_means, METH_O,
      "window_means(pairs): windows.mean_within of each (values, radius), as float64 bytes."},
     {"raw_stage2", (PyCFunction)(void (*)(void))native_raw_stage2, METH_FASTCALL,
