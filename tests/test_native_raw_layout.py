@@ -110,7 +110,8 @@ def test_raw_lines_give_the_python_line_columns(monkeypatch: pytest.MonkeyPatch,
 
 def _random_inputs(rng: np.random.Generator, n: int) -> tuple[Any, ...]:
     """Arrays as ``stage1_line_columns`` makes them, drawn at random."""
-    texts = [rng.choice(["1. x", "2) y", "12.z", "ab", "9", "• q"]) for _ in range(n)]
+    shapes = ["1. x", "2) y", "12.z", "ab", "9", "• q", "1\u0663.", "4\U0001d7d8)", "7a.", "٣.", ""]
+    texts = [shapes[k] for k in rng.integers(0, len(shapes), n)]
     lengths = rng.integers(1, 400, n)
     words = rng.integers(0, 40, n)
     long_ = (words >= features.LONG_WORDS).astype(np.float64) * (rng.random() < 0.8)
@@ -118,7 +119,7 @@ def _random_inputs(rng: np.random.Generator, n: int) -> tuple[Any, ...]:
     first_seen = features.first_occurrences(first_seen.tolist())
     counts = np.bincount(first_seen, minlength=n)[first_seen]
     flags = [(rng.random(n) < p).astype(np.float64) for p in (0.3, 0.4, 0.1, 0.05)]
-    first_points = np.array([ord(t[0]) for t in texts], dtype=np.uint32)
+    first_points = np.array([ord(t[0]) if t else 0 for t in texts], dtype=np.uint32)
     digits = rng.random(n) * 0.3 if rng.random() < 0.8 else None
     terminal, title, bullet, phrase = flags
     return (
@@ -148,10 +149,16 @@ def test_the_twin_refuses_bad_arguments() -> None:
     assert module is not None
     one = np.zeros(1)
     ints = np.zeros(1, dtype=np.int64)
-    good = [ints, ints, one, one, one, one, ints, ints, one, None]
+    good = [ints, ints, one, one, one, one, ints, ints, one, None, ["1."]]
     assert len(module.raw_layout(*good)) == len(layout.LAYOUT) * 8
     with pytest.raises(TypeError):
         module.raw_layout(*good[:-1])
+    with pytest.raises(TypeError):
+        module.raw_layout(*good[:-1], [b"1."])
+    with pytest.raises(TypeError):
+        module.raw_layout(*good[:-1], ["1.", "2."])  # a text per line
+    with pytest.raises(TypeError):
+        module.raw_layout(*good[:-1], ("1.",))
     with pytest.raises(TypeError):
         module.raw_layout(one, *good[1:])  # float64 lengths
     with pytest.raises(TypeError):

@@ -239,7 +239,9 @@ def layout_columns_python(
 
 # The rows the compiled twin leaves as counts, whose log1p numpy takes (as fitted: numpy's
 # SIMD log1p differs from the C library's in the last bit).
-_COUNT_ROWS = [LAYOUT.index(name) for name in ("block_before", "block_after", "run_lines")]
+_BEFORE_AFTER = slice(LAYOUT.index("block_before"), LAYOUT.index("block_after") + 1)
+_RUN_LINES = LAYOUT.index("run_lines")
+assert _BEFORE_AFTER.stop - _BEFORE_AFTER.start == 2
 
 if native.MODULE is not None:
     _native_raw_layout = native.MODULE.raw_layout
@@ -259,8 +261,8 @@ if native.MODULE is not None:
         digits: np.ndarray | None = None,
     ) -> dict[str, np.ndarray]:
         """The LAYOUT columns of a page's lines: the compiled twin of ``layout_columns_python``
-        (one call for what takes numpy some sixty), the list markers found here (they read
-        the text) and the count rows' log1p taken by numpy."""
+        (one call for what takes numpy some sixty, the list markers read there from the
+        text), the count rows' log1p taken by numpy."""
         n = len(texts)
         if not n:
             return layout_columns_python(
@@ -277,7 +279,6 @@ if native.MODULE is not None:
                 first_points,
                 digits,
             )
-        markers = np.maximum(list_markers(texts, first_points), bullet)
         as_float = np.ascontiguousarray
         found = _native_raw_layout(
             as_float(lengths, np.int64),
@@ -285,14 +286,16 @@ if native.MODULE is not None:
             as_float(long_, np.float64),
             as_float(terminal, np.float64),
             as_float(title_case, np.float64),
-            as_float(markers, np.float64),
+            as_float(bullet, np.float64),
             as_float(first_seen, np.int64),
             as_float(counts, np.int64),
             as_float(phrase_line, np.float64),
             None if digits is None else as_float(digits, np.float64),
+            texts if type(texts) is list else list(texts),
         )
         rows = np.frombuffer(found, np.float64).reshape(len(LAYOUT), n)
-        rows[_COUNT_ROWS] = np.log1p(rows[_COUNT_ROWS])
+        np.log1p(rows[_BEFORE_AFTER], out=rows[_BEFORE_AFTER])
+        np.log1p(rows[_RUN_LINES], out=rows[_RUN_LINES])
         return dict(zip(LAYOUT, rows))
 
 else:

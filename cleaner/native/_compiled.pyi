@@ -83,11 +83,12 @@ def raw_layout(
     long: Any,
     terminal: Any,
     title_case: Any,
-    markers: Any,
+    bullet: Any,
     first_seen: Any,
     counts: Any,
     phrase_line: Any,
     digits: Any,
+    texts: list[str],
     /,
 ) -> bytearray: ...
 def raw_lines(

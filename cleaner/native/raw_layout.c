@@ -7,8 +7,8 @@
  * whole numbers (exact in any order), the quotients and products the same IEEE operations
  * on the same operands. The three columns numpy takes a log1p of (block_before,
  * block_after, run_lines) come back as the counts, for numpy's own log1p (its SIMD log1p
- * differs from the C library's in the last bit). What needs the lines' text (the list
- * markers) comes in computed by Python.
+ * differs from the C library's in the last bit). The list markers ("1.", "12)") are read
+ * from the lines' text, as layout.list_markers reads them.
  */
 #include "_compiled.h"
 #include <math.h>
@@ -267,25 +267,65 @@ fill_layout(const struct page *p, double *out)
     return 0;
 }
 
-/* raw_layout(lengths, words, long, terminal, title_case, markers, first_seen, counts,
- * phrase_line, digits): layout.layout_columns of one page of n > 0 lines (markers: the
- * list markers or bullets, np.maximum of both; digits may be None), as a bytearray of
+/* 1.0 where layout.list_markers finds a list marker: the line opens with an ASCII digit
+ * and then "." or ")", or a digit (str.isdigit) and then "." or ")". */
+static double
+list_marker(PyObject *text)
+{
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    if (size < 2)
+        return 0.0;
+    const Py_UCS4 open = PyUnicode_READ_CHAR(text, 0), second = PyUnicode_READ_CHAR(text, 1);
+    if (open < '0' || open > '9')
+        return 0.0;
+    if (second == '.' || second == ')')
+        return 1.0;
+    if (size < 3 || !Py_UNICODE_ISDIGIT(second))
+        return 0.0;
+    const Py_UCS4 third = PyUnicode_READ_CHAR(text, 2);
+    return (third == '.' || third == ')') ? 1.0 : 0.0;
+}
+
+/* Per line, np.maximum(list_markers(texts), bullet) into `markers`; -1 with an error. */
+static int
+read_markers(PyObject *texts, const double *bullet, Py_ssize_t n, double *markers)
+{
+    if (!PyList_CheckExact(texts) || PyList_GET_SIZE(texts) != n) {
+        PyErr_SetString(PyExc_TypeError, "raw_layout: texts must be a list of str, one per line");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_CheckExact(text)) {
+            PyErr_SetString(PyExc_TypeError, "raw_layout: texts must be a list of str, one per line");
+            return -1;
+        }
+        const double numbered = list_marker(text), b = bullet[i];
+        markers[i] = b != b ? b : (numbered >= b ? numbered : b); /* np.maximum: a NaN wins */
+    }
+    return 0;
+}
+
+/* raw_layout(lengths, words, long, terminal, title_case, bullet, first_seen, counts,
+ * phrase_line, digits, texts): layout.layout_columns of one page of n > 0 lines (texts:
+ * the lines, a list of str; digits may be None), as a bytearray of
  * LAYOUT x n float64, row by row; block_before, block_after and run_lines hold counts. */
 static PyObject *
 native_raw_layout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 10) {
-        PyErr_SetString(PyExc_TypeError, "raw_layout(lengths, words, long, terminal, title_case, markers, "
-                                         "first_seen, counts, phrase_line, digits)");
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "raw_layout(lengths, words, long, terminal, title_case, bullet, "
+                                         "first_seen, counts, phrase_line, digits, texts)");
         return NULL;
     }
     static const char kinds[] = "iiddddiidd";
     static const char *const names[] = {"lengths", "words",      "long",   "terminal",    "title_case",
-                                        "markers", "first_seen", "counts", "phrase_line", "digits"};
+                                        "bullet",  "first_seen", "counts", "phrase_line", "digits"};
     Py_buffer views[10];
     int held = 0;
     PyObject *result = NULL;
+    double *markers = NULL;
     Py_ssize_t n = -1;
     for (; held < 10; held++) {
         if (held == 9 && args[9] == Py_None)
@@ -304,10 +344,18 @@ native_raw_layout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         views[2].buf,
         views[3].buf,
         views[4].buf,
-        views[5].buf,
+        NULL, /* the markers, read below */
         views[8].buf,
         held == 10 ? views[9].buf : NULL,
     };
+    markers = PyMem_Malloc((size_t)n * sizeof(double));
+    if (markers == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (read_markers(args[10], views[5].buf, n, markers) < 0)
+        goto done;
+    p.markers = markers;
     result = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)ROWS * n * 8);
     if (result == NULL)
         goto done;
@@ -316,6 +364,7 @@ native_raw_layout(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (fill_layout(&p, out) < 0)
         Py_CLEAR(result);
 done:
+    PyMem_Free(markers);
     for (int k = 0; k < held; k++)
         PyBuffer_Release(&views[k]);
     return result;
@@ -930,7 +979,7 @@ PyMethodDef raw_layout_methods[] = {
      "raw_lines(lengths, words, first_points, last_points, titles, counts, terminal, bullets): "
      "features.stage1_line_columns' arithmetic rows as float64 bytes, counts where it takes logs."},
     {"raw_layout", (PyCFunction)(void (*)(void))native_raw_layout, METH_FASTCALL,
-     "raw_layout(lengths, words, long, terminal, title_case, markers, first_seen, counts, phrase_line, "
-     "digits): layout.layout_columns of one page as float64 bytes, counts where it takes logs."},
+     "raw_layout(lengths, words, long, terminal, title_case, bullet, first_seen, counts, phrase_line, "
+     "digits, texts): layout.layout_columns of one page as float64 bytes, counts where it takes logs."},
     {NULL, NULL, 0, NULL},
 };
