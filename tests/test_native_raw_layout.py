@@ -22,7 +22,7 @@ from cleaner.heuristics import features, labeler, layout
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE, compiled
 
-pytestmark = pytest.mark.skipif(native.MODULE is None, reason="the compiled twin is not live")
+needs_twin = pytest.mark.skipif(native.MODULE is None, reason="the compiled twins are not live")
 
 SEED = 18
 RANDOM_PAGES = 60
@@ -82,6 +82,7 @@ def _assert_same(inputs: tuple[Any, ...]) -> None:
         assert _hexes(twin[name]) == _hexes(reference[name]), name
 
 
+@needs_twin
 def test_the_twin_gives_the_python_columns_on_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _recorded("layout_columns", monkeypatch)
     assert len(seen) >= 20  # the pages read as raw dumps (the others take another path)
@@ -89,6 +90,7 @@ def test_the_twin_gives_the_python_columns_on_pages(monkeypatch: pytest.MonkeyPa
         _assert_same(inputs)
 
 
+@needs_twin
 @pytest.mark.parametrize("context", [True, False])
 def test_raw_lines_give_the_python_line_columns(monkeypatch: pytest.MonkeyPatch, context: bool) -> None:
     seen = _recorded("stage1_line_columns", monkeypatch)
@@ -138,12 +140,14 @@ def _random_inputs(rng: np.random.Generator, n: int) -> tuple[Any, ...]:
     )
 
 
+@needs_twin
 def test_the_twin_gives_the_python_columns_on_random_arrays() -> None:
     rng = np.random.default_rng(SEED)
     for n in [1, 2, 3, 5, 16, 17, 200] * 20:
         _assert_same(_random_inputs(rng, n))
 
 
+@needs_twin
 def test_the_twin_refuses_bad_arguments() -> None:
     module = compiled()
     assert module is not None
@@ -169,6 +173,7 @@ def test_the_twin_refuses_bad_arguments() -> None:
         module.raw_layout(np.zeros(0, dtype=np.int64), *good[1:])
 
 
+@needs_twin
 def test_raw_lines_refuse_bad_arguments() -> None:
     module = compiled()
     assert module is not None
@@ -201,6 +206,7 @@ def _assert_same_stage2(cols: dict[str, Any], s1: Any, monkeypatch: pytest.Monke
         assert _hexes(twin[name]) == _hexes(reference[name]), name
 
 
+@needs_twin
 def test_raw_stage2_gives_the_python_stage_two_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _recorded("stage2_columns", monkeypatch, labeler)
     assert len(seen) >= 20
@@ -217,6 +223,7 @@ def test_raw_stage2_gives_the_python_stage_two_columns(monkeypatch: pytest.Monke
         _assert_same_stage2({"len_log": np.log1p(rng.integers(1, 300, n))}, s1, monkeypatch)
 
 
+@needs_twin
 def test_window_means_and_raw_stage2_refuse_bad_arguments() -> None:
     module = compiled()
     assert module is not None
@@ -257,6 +264,7 @@ def _stop_pages() -> list[list[str]]:
     return [text.lower().split("\n") for text in texts]
 
 
+@needs_twin
 def test_stop_shares_give_the_python_column(monkeypatch: pytest.MonkeyPatch) -> None:
     for lines in _stop_pages():
         page = "\n".join(lines)
@@ -274,6 +282,7 @@ def test_stop_shares_give_the_python_column(monkeypatch: pytest.MonkeyPatch) -> 
             assert _hexes(twin) == _hexes(reference)
 
 
+@needs_twin
 def test_stop_shares_refuse_bad_arguments() -> None:
     module = compiled()
     assert module is not None
@@ -303,3 +312,13 @@ def test_stop_shares_refuse_bad_arguments() -> None:
         module.stop_shares(first.astype(np.float64), [0], [1], [2, 1], words)
     with pytest.raises(TypeError):
         module.stop_shares(first, [0], ("a", bounds), [2, 1], words)
+
+
+def test_the_pure_path_runs_the_python_originals() -> None:
+    """Where the extension is off (CLEANER_PURE=1, or not built) no twin is wired in."""
+    if native.MODULE is not None:
+        assert layout.layout_columns is not layout.layout_columns_python
+        return
+    assert layout.layout_columns is layout.layout_columns_python
+    twins = ("_native_raw_lines", "_native_window_means", "_native_raw_stage2", "_native_stop_shares")
+    assert all(getattr(features, name) is None for name in twins)
