@@ -18,6 +18,7 @@ SOURCES = [
     "cleaner/native/block_words.c",
     "cleaner/native/page_layout.c",
     "cleaner/native/name_words.c",
+    "cleaner/native/raw_layout.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

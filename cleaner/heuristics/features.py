@@ -563,6 +563,11 @@ class _ByteWords(Sequence[bytes]):
     def __len__(self) -> int:
         return len(self._bounds) // 2
 
+    def data_and_bounds(self) -> tuple[bytes, memoryview]:
+        """The page's bytes and each word's start and end (int64), for the compiled
+        ``stop_shares`` to read the words' lengths from."""
+        return self._data, self._bounds
+
     def __getitem__(self, k: Any) -> Any:
         if isinstance(k, slice):
             return [self[j] for j in range(*k.indices(len(self)))]
@@ -632,6 +637,8 @@ def _stop_shares(
     else:
         first, tokens = byte_word_occurrences(spaced)
     ranked = most_common_positions(first, STOPWORDS_PER_PAGE * 3)
+    if _native_stop_shares is not None:
+        return _native_stop_column(first, ranked, tokens, tokens_per_line, words, spaced)
     ranked_tokens: Sequence[str | bytes] = list(map(tokens.__getitem__, ranked))
     if spaced is not None:  # their lengths in characters: decoded in one call, split back at the spaces
         ranked_tokens = b" ".join(cast(Sequence[bytes], ranked_tokens)).decode().split(" ")
@@ -642,6 +649,35 @@ def _stop_shares(
     n = len(words)
     owner = np.repeat(np.arange(n), tokens_per_line)
     return np.bincount(owner[is_stop[first]], minlength=n) / words
+
+
+_native_stop_shares = None if native.MODULE is None else native.MODULE.stop_shares
+
+
+def _native_stop_column(
+    first: np.ndarray,
+    ranked: list[int],
+    tokens: Sequence[str | bytes],
+    tokens_per_line: list[int],
+    words: np.ndarray,
+    spaced: bytes | None,
+) -> np.ndarray:
+    """``_stop_shares``' last steps by the compiled ``stop_shares`` (the stop words among
+    the ranked tokens, each line's count of them over its words) in one call; the ranked
+    tokens' lengths in characters are read here, or by it from the words' UTF-8 bytes."""
+    assert _native_stop_shares is not None
+    lengths: list[int] | tuple[bytes, Any]
+    if isinstance(tokens, _ByteWords):
+        lengths = tokens.data_and_bounds()
+    elif spaced is None:
+        lengths = list(map(len, map(tokens.__getitem__, ranked)))
+    else:  # the words as bytes: their lengths decoded, as _stop_shares reads them
+        ranked_bytes = cast(list[bytes], list(map(tokens.__getitem__, ranked)))
+        lengths = list(map(len, b" ".join(ranked_bytes).decode().split(" "))) if ranked_bytes else []
+    column = _native_stop_shares(
+        np.ascontiguousarray(first, np.int64), ranked, lengths, tokens_per_line, words
+    )
+    return np.frombuffer(column, np.float64)
 
 
 class LayoutInputs(NamedTuple):
@@ -724,6 +760,20 @@ def stage1_line_columns(
         raise ValueError("a line of the page holds a line break")
     lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
     word_array = np.array(words, dtype=np.int64)
+    if n and _native_raw_lines is not None:
+        return _native_line_columns(
+            texts,
+            lines,
+            lex_any,
+            lex_line,
+            tokens,
+            spaced,
+            joined,
+            starts,
+            context,
+            word_array,
+            (lengths, titles, first_chars, last_chars, digits),
+        )
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
@@ -806,10 +856,151 @@ def stage1_line_columns(
     return cols, inputs
 
 
+# The rows of the compiled ``raw_lines``, in its order; the first two hold counts, whose
+# log1p numpy takes (as fitted: numpy's SIMD log1p differs from the C library's).
+_RAW_LINE_ROWS = (
+    "len_log",
+    "words_log",
+    "len_rel",
+    "terminal",
+    "colon",
+    "few_words",
+    "long",
+    "upper",
+    "dup",
+    "bullet",
+    "prev_long",
+    "next_long",
+    "centre_dist",
+    "inside_span",
+    "before_span",
+    "mass_pos",
+    "mass_edge",
+    "first_line",
+    "last_lines",
+)
+_RAW_LINE_COUNTS = 2
+_TERMINAL_CHARS = "".join(sorted(_TERMINAL))
+_BULLET_CHARS = "".join(sorted(_BULLETS))
+_native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
+_native_window_means = None if native.MODULE is None else native.MODULE.window_means
+_native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
+# The rows of the compiled ``raw_stage2``, in its order (``stage2_columns``' after "s1").
+_STAGE2_ROWS = (
+    "s1_prev",
+    "s1_next",
+    "s1_near",
+    "s1_far",
+    "s1_max_near",
+    "s1_min_near",
+    "run_share",
+    "in_main",
+    "before_main",
+    "after_main",
+)
+
+
+def _native_context_means(len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """``_context_means`` by the compiled ``window_means``: the same running sums, made
+    left to right as ``np.cumsum`` makes them, in one call for the four columns."""
+    assert _native_window_means is not None
+    pairs = ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
+    return np.frombuffer(_native_window_means(pairs), np.float64).reshape(len(pairs), len(len_log))
+
+
+def _native_line_columns(
+    texts: list[str],
+    lines: PageLines,
+    lex_any: Any,
+    lex_line: Any,
+    tokens: list[int] | None,
+    spaced: bytes | None,
+    joined: str,
+    starts: list[int],
+    context: bool,
+    word_array: np.ndarray,
+    shapes: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[Columns, LayoutInputs]:
+    """``stage1_line_columns`` of a page of at least one line with the compiled ``raw_lines``
+    making the columns that are arithmetic on the lines' shapes in one call (numpy took some
+    thirty); what reads the text (stopwords, marks) stays here. The same floats bit for bit."""
+    lengths, titles, first_chars, last_chars, digits = shapes
+    n = len(texts)
+    first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
+    text_counts = np.bincount(first_text, minlength=n)[first_text]
+    assert _native_raw_lines is not None
+    found, long_count, few_count = _native_raw_lines(
+        lengths, word_array, first_chars, last_chars, titles, text_counts, _TERMINAL_CHARS, _BULLET_CHARS
+    )
+    rows = np.frombuffer(found, np.float64).reshape(len(_RAW_LINE_ROWS), n)
+    rows[:_RAW_LINE_COUNTS] = np.log1p(rows[:_RAW_LINE_COUNTS])
+    row = dict(zip(_RAW_LINE_ROWS, rows))
+    if tokens is None:
+        tokens = token_counts(lines.lows)
+    inv_n = 1.0 / n
+    cols: Columns = {
+        "len_log": row["len_log"],
+        "len_rel": row["len_rel"],
+        "words_log": row["words_log"],
+        "terminal": row["terminal"],
+        "colon": row["colon"],
+        "few_words": row["few_words"],
+        "long": row["long"],
+        "digits": digits,
+        "upper": row["upper"],
+        "stop": _stop_shares(lines.page, tokens, word_array, spaced),
+        "url": lines_containing(joined, starts, _URL_MARKS),
+        "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
+        "dup": row["dup"],
+        "bullet": row["bullet"],
+        "lex": np.asarray(lex_any, dtype=np.float64),
+        "lex_line": np.asarray(lex_line, dtype=np.float64),
+        "prev_long": row["prev_long"],
+        "next_long": row["next_long"],
+        "centre_dist": row["centre_dist"],
+        "inside_span": row["inside_span"],
+        "before_span": row["before_span"],
+        "mass_pos": row["mass_pos"],
+        "mass_edge": row["mass_edge"],
+        "page_lines": log1p(n),
+        "page_long_share": long_count * inv_n,
+        "page_few_share": float(few_count) / n,
+        "first_line": row["first_line"],
+        "last_lines": row["last_lines"],
+    }
+    if context:
+        near_len, far_len, far_long, far_terminal = _native_context_means(
+            row["len_log"], row["long"], row["terminal"]
+        )
+        cols.update(near_len=near_len, far_len=far_len, far_long=far_long, far_terminal=far_terminal)
+    inputs = LayoutInputs(
+        texts,
+        lengths,
+        word_array,
+        row["long"],
+        row["terminal"],
+        row["upper"],
+        row["bullet"],
+        first_text,
+        text_counts,
+        cols["lex_line"],
+        first_chars,
+        digits,
+    )
+    return cols, inputs
+
+
 def stage2_columns(cols: Columns, s1: Any) -> Columns:
-    """Second stage: the first stage's scores of the neighbours, beside the line's own."""
+    """Second stage: the first stage's scores of the neighbours, beside the line's own
+    (by the compiled ``raw_stage2`` in one call where it is built: the same floats)."""
     s1 = np.asarray(s1, dtype=np.float64)
     n = len(s1)
+    if n and _native_raw_stage2 is not None:
+        rows = _native_raw_stage2(np.ascontiguousarray(s1), np.ascontiguousarray(cols["len_log"], np.float64))
+        found = dict(cols)
+        found["s1"] = s1
+        found.update(zip(_STAGE2_ROWS, np.frombuffer(rows, np.float64).reshape(len(_STAGE2_ROWS), n)))
+        return found
     if n > 1:
         before = np.empty(n)  # at the page edges the only neighbour stands in twice
         before[0] = s1[1]

@@ -244,7 +244,8 @@ class HeuristicLabeler:
         """The line classifier's scores of raw dumps (pages in a scoring regime), put into
         ``scores``: each page's own line columns, then the layout columns and stage two's
         context columns for the group's pages at once (``page_groups``: the same columns
-        as page by page, for fewer numpy calls), each stage's product page by page (one
+        as page by page, for fewer numpy calls; with the compiled twins each page's as
+        alone, ``COMPILED_PAGE_COLUMNS``), each stage's product page by page (one
         BLAS call per page, as alone: its sums keep their order, so the logits are bit
         for bit the same).
 
@@ -261,6 +262,7 @@ class HeuristicLabeler:
         every_family = []
         every_input = []
         alone = len(group) == 1
+        per_page = alone or COMPILED_PAGE_COLUMNS
         if alone:
             lows, norms, scan, _, _ = group[0].lines
             lexical = [self.lexicon_features(lows, norms, scan)]
@@ -278,20 +280,20 @@ class HeuristicLabeler:
                 text.joined,
                 text.starts,
             )
-            if alone:
+            if per_page:
                 columns.append(stage1_columns(*read, families=families))
                 continue
             cols, inputs = stage1_line_columns(*read, context=False)
             columns.append(cols)
             every_input.append(inputs)
             every_family.append(families)
-        if not alone:
+        if not per_page:
             _grouped_layout(columns, every_input, every_family)
         firsts = [
             page.regime.stage1.probabilities(cols, len(page.texts)) for page, cols in zip(group, columns)
         ]
-        if alone:
-            seconds = [stage2_columns(columns[0], firsts[0])]
+        if per_page:
+            seconds = list(map(stage2_columns, columns, firsts))
         else:
             seconds = _grouped_stage2(columns, firsts)
         for page, cols in zip(group, seconds):
@@ -516,6 +518,12 @@ class HeuristicLabeler:
         for j in compress(range(len(scope.indices)), decided):
             labels[scope.indices[j]] = page.local[j]
         return labels
+
+
+# With the compiled twins (raw_layout.c) a page's stage-one and stage-two columns take a
+# few calls, for less than the grouped numpy (``page_groups``) spends on its share of a
+# group: each page of a group then gets them as alone (the same columns either way).
+COMPILED_PAGE_COLUMNS = native.MODULE is not None
 
 
 def _grouped_layout(

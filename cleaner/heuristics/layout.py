@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from cleaner import native
 from cleaner.heuristics.windows import mean_within, window_sizes
 
 # A line outside the long prose lines costs the main block this many characters: a
@@ -143,7 +144,7 @@ def shape_buckets(words: np.ndarray, terminal: np.ndarray) -> np.ndarray:
     return np.searchsorted(SHAPE_WORD_BOUNDS, words, side="right") * 2 + (terminal > 0)  # type: ignore[no-any-return]
 
 
-def layout_columns(
+def layout_columns_python(
     texts: list[str],
     lengths: np.ndarray,
     words: np.ndarray,
@@ -162,7 +163,8 @@ def layout_columns(
     it does, ``features.first_occurrences`` and its bincount per line; ``phrase_line``:
     a lexicon phrase fills the line, such as "Related articles" or "Comments";
     ``first_points``: each line's first character as a code point, when at hand;
-    ``digits``: each line's share of digits, when at hand)."""
+    ``digits``: each line's share of digits, when at hand). The reference and fallback of
+    ``layout_columns``."""
     n = len(texts)
     if not n:
         return {name: np.zeros(0) for name in LAYOUT}
@@ -233,6 +235,71 @@ def layout_columns(
         "block_pos": block_pos,
         "core_in": core_in,
     }
+
+
+# The rows the compiled twin leaves as counts, whose log1p numpy takes (as fitted: numpy's
+# SIMD log1p differs from the C library's in the last bit).
+_BEFORE_AFTER = slice(LAYOUT.index("block_before"), LAYOUT.index("block_after") + 1)
+_RUN_LINES = LAYOUT.index("run_lines")
+assert _BEFORE_AFTER.stop - _BEFORE_AFTER.start == 2
+
+if native.MODULE is not None:
+    _native_raw_layout = native.MODULE.raw_layout
+
+    def layout_columns(
+        texts: list[str],
+        lengths: np.ndarray,
+        words: np.ndarray,
+        long_: np.ndarray,
+        terminal: np.ndarray,
+        title_case: np.ndarray,
+        bullet: np.ndarray,
+        first_seen: np.ndarray,
+        counts: np.ndarray,
+        phrase_line: np.ndarray,
+        first_points: np.ndarray | None = None,
+        digits: np.ndarray | None = None,
+    ) -> dict[str, np.ndarray]:
+        """The LAYOUT columns of a page's lines: the compiled twin of ``layout_columns_python``
+        (one call for what takes numpy some sixty, the list markers read there from the
+        text), the count rows' log1p taken by numpy."""
+        n = len(texts)
+        if not n:
+            return layout_columns_python(
+                texts,
+                lengths,
+                words,
+                long_,
+                terminal,
+                title_case,
+                bullet,
+                first_seen,
+                counts,
+                phrase_line,
+                first_points,
+                digits,
+            )
+        as_float = np.ascontiguousarray
+        found = _native_raw_layout(
+            as_float(lengths, np.int64),
+            as_float(words, np.int64),
+            as_float(long_, np.float64),
+            as_float(terminal, np.float64),
+            as_float(title_case, np.float64),
+            as_float(bullet, np.float64),
+            as_float(first_seen, np.int64),
+            as_float(counts, np.int64),
+            as_float(phrase_line, np.float64),
+            None if digits is None else as_float(digits, np.float64),
+            texts if type(texts) is list else list(texts),
+        )
+        rows = np.frombuffer(found, np.float64).reshape(len(LAYOUT), n)
+        np.log1p(rows[_BEFORE_AFTER], out=rows[_BEFORE_AFTER])
+        np.log1p(rows[_RUN_LINES], out=rows[_RUN_LINES])
+        return dict(zip(LAYOUT, rows))
+
+else:
+    layout_columns = layout_columns_python
 
 
 def _around(first: int, last: int, index: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

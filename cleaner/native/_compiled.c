@@ -2016,32 +2016,26 @@ extern PyMethodDef block_words_methods[];
 extern PyMethodDef page_layout_methods[];
 /* The class/id words' scan, compiled from name_words.c. */
 extern PyMethodDef name_words_methods[];
+/* The raw-dump layout columns, compiled from raw_layout.c. */
+extern PyMethodDef raw_layout_methods[];
+
+/* Every other source file's functions, added to this module in this order. */
+static PyMethodDef *const file_methods[] = {
+    line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
+    block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
+};
 
 static int
-add_line_marks(PyObject *module)
+add_file_methods(PyObject *module)
 {
-    if (PyModule_AddFunctions(module, line_mark_methods) < 0)
-        return -1;
-    return PyModule_AddFunctions(module, mark_candidate_methods);
-}
-
-static int
-add_phrase_scan(PyObject *module)
-{
-    if (PyModule_AddFunctions(module, phrase_scan_methods) < 0)
-        return -1;
-    if (PyModule_AddFunctions(module, page_walk_methods) < 0)
-        return -1;
-    if (PyModule_AddFunctions(module, block_words_methods) < 0)
-        return -1;
-    if (PyModule_AddFunctions(module, page_layout_methods) < 0)
-        return -1;
-    return PyModule_AddFunctions(module, name_words_methods);
+    for (size_t k = 0; k < sizeof file_methods / sizeof file_methods[0]; k++)
+        if (PyModule_AddFunctions(module, file_methods[k]) < 0)
+            return -1;
+    return 0;
 }
 
 static PyModuleDef_Slot native_slots[] = {
-    {Py_mod_exec, add_line_marks},
-    {Py_mod_exec, add_phrase_scan},
+    {Py_mod_exec, add_file_methods},
     {0, NULL},
 };
 

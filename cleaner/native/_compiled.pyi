@@ -96,3 +96,40 @@ def layout_bits(
 ) -> tuple[bytearray, bytearray, bytearray]: ...
 def name_matcher(alternatives: tuple[tuple[int, tuple[bytes, ...], bool, bool], ...], /) -> Any: ...
 def name_scan(matcher: Any, names: str, /) -> int: ...
+
+# The raw-dump layout columns (raw_layout.c, built into the same module)
+def raw_layout(
+    lengths: Any,
+    words: Any,
+    long: Any,
+    terminal: Any,
+    title_case: Any,
+    bullet: Any,
+    first_seen: Any,
+    counts: Any,
+    phrase_line: Any,
+    digits: Any,
+    texts: list[str],
+    /,
+) -> bytearray: ...
+def raw_lines(
+    lengths: Any,
+    words: Any,
+    first_points: Any,
+    last_points: Any,
+    titles: Any,
+    counts: Any,
+    terminal: str,
+    bullets: str,
+    /,
+) -> tuple[bytearray, int, int]: ...
+def window_means(pairs: tuple[tuple[Any, int], ...], /) -> bytearray: ...
+def raw_stage2(s1: Any, len_log: Any, /) -> bytearray: ...
+def stop_shares(
+    first: Any,
+    ranked: list[int],
+    lengths: list[int] | tuple[bytes, Any],
+    tokens_per_line: list[int],
+    words: Any,
+    /,
+) -> bytearray: ...
