@@ -51,6 +51,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from cleaner import native
 from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
 from cleaner.heuristics.navigation_lines import is_tag_list
 from cleaner.html.text import PageText, node_attributes
@@ -292,9 +293,43 @@ def chrome_lexicon() -> Lexicon:
     return shipped_lexicon()
 
 
+def class_tables() -> tuple[Any, ...]:
+    """What the compiled class_category reads, in its order (cleaner/native/chrome_names.c)."""
+    return (
+        CLASS_WORDS,
+        _VOCABULARY,
+        _RANK,
+        PLACES,
+        VOIDS,
+        STATE_WORDS,
+        TAXONOMY_PREFIXES,
+        ("subscription", MAIL_WORDS, "newsletter"),
+        ("advertisement", MENU_WORDS, NAVIGATION),
+        HASH_MIN_CHARS,
+        HASH_MAX_PART,
+        HASH_MIN_PARTS,
+        _NONE,
+    )
+
+
+# The compiled reading of ASCII class/id strings (cleaner/native/chrome_names.c), None on the pure path.
+_native_class_category = native.MODULE.class_category if native.MODULE is not None else None
+_CLASS_TABLES = class_tables()
+
+
 @lru_cache(maxsize=CLASS_CACHE)
 def class_category(names: str) -> str | None:
-    """The category a class/id string names: the highest ``PRIORITY`` of its words."""
+    """The category a class/id string names: the compiled reading for an ASCII string where
+    built (the regex original was most of a cold page's chrome naming), else class_category_python."""
+    if _native_class_category is not None and names.isascii():
+        found: str | None = _native_class_category(names, _CLASS_TABLES)
+        return found
+    return class_category_python(names)
+
+
+def class_category_python(names: str) -> str | None:
+    """The category a class/id string names: the highest ``PRIORITY`` of its words (the
+    reference and the fallback of the compiled class_category)."""
     if _VOCABULARY.isdisjoint(map(str.lower, _PART.findall(names))):
         return None  # most strings: one scan in C, no word of ours
     best: str | None = None
