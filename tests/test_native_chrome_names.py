@@ -78,7 +78,14 @@ def test_class_category_matches_python() -> None:
     for name in names:
         assert chrome.class_category.__wrapped__(name) == chrome.class_category_python(name), name[:80]
     # non-ASCII strings take the Python original
-    for name in ["Ünïcode sidebar", "\u0130nfo nav", "\u212aomment", "ad\u00a0s", "share\u2028ad", "\ud800 nav"]:
+    for name in [
+        "Ünïcode sidebar",
+        "\u0130nfo nav",
+        "\u212aomment",
+        "ad\u00a0s",
+        "share\u2028ad",
+        "\ud800 nav",
+    ]:
         assert chrome.class_category(name) == chrome.class_category_python(name)
 
 
