@@ -133,3 +133,6 @@ def stop_shares(
     words: Any,
     /,
 ) -> bytearray: ...
+def thread_openers(
+    norms: list[str], indexes: list[int], line_category: dict[str, str], category: str, /
+) -> list[int]: ...
