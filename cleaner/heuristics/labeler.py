@@ -123,12 +123,13 @@ class HeuristicLabeler:
         joined = "\n".join(texts)
         low_page = lower_text(joined)
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
-        if len(lows) != len(texts):  # a line holding a line break of its own (html)
+        split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
+        if not split:  # a line holding a line break of its own (html)
             lows = list(map(lower_text, texts))
             low_page = "\n".join(lows)
         norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
-        scan = self.scan_phrases(lows, low_page, data)
+        scan = self.scan_phrases(lows, low_page, data, split)
         spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
         tokens = None
@@ -406,10 +407,12 @@ class HeuristicLabeler:
         return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
-        self, lows: list[str], joined: str | None = None, data: bytes | None = None
+        self, lows: list[str], joined: str | None = None, data: bytes | None = None, split: bool = False
     ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them).
+        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them;
+        ``split``: ``lows`` is ``joined.split("\n")``, so ``data`` holds a line break between
+        each two lines and no other, and they are not counted again).
 
         Hits are put on their lines in the bytes: the line breaks counted from one hit
         to the next and whether the hit opens its line (within PHRASE_START_SLACK
@@ -420,7 +423,7 @@ class HeuristicLabeler:
             data = ("\n".join(lows) if joined is None else joined).encode()
         # a line holding a line break of its own (html): the lines' starts counted instead
         starts = None
-        breaks_match = data.count(b"\n") == n - 1
+        breaks_match = (split and joined is not None) or data.count(b"\n") == n - 1
         if breaks_match:
             compiled = self.lexicon.phrase_lines(data, n, PHRASE_START_SLACK)  # the page in one call
             if compiled is not None:
