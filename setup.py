@@ -20,6 +20,7 @@ SOURCES = [
     "cleaner/native/name_words.c",
     "cleaner/native/raw_layout.c",
     "cleaner/native/chrome_names.c",
+    "cleaner/native/thread_openers.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

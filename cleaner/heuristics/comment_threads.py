@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, compress, repeat
 from operator import eq
 
+from cleaner import native
 from cleaner.heuristics.line_marks import edge_marked_lines
 
 THREAD_MIN_SIGNATURES = 3  # signed posts below the opener that prove a thread (one or two: a timeline)
@@ -65,10 +66,25 @@ def opener_lines(
     if THREAD_CATEGORY in categories:
         found.update(compress(range(n), map(eq, repeat(THREAD_CATEGORY), categories)))
     if line_category is not None:
-        for j in edge_marked_lines(norms, words, OPENER_MAX_WORDS, NOISY_START, NOISY_END):
-            if line_category.get(opener_form(norms[j])) == THREAD_CATEGORY:
-                found.add(j)
+        marked = edge_marked_lines(norms, words, OPENER_MAX_WORDS, NOISY_START, NOISY_END)
+        found.update(thread_openers(norms, marked, line_category))
     return sorted(found)
+
+
+def thread_openers(norms: list[str], marked: list[int], line_category: Mapping[str, str]) -> list[int]:
+    """Those of the lines ``marked`` whose ``opener_form`` ``line_category`` calls a comments
+    line, in order. Compiled (``thread_openers.c``) where the lexicon is a dict: most
+    marked lines are list items, and the form's substitution, split and join cost most
+    of the decision in Python."""
+    if native.MODULE is not None and type(line_category) is dict and type(norms) is list:
+        found: list[int] = native.MODULE.thread_openers(norms, marked, line_category, THREAD_CATEGORY)
+        return found
+    return thread_openers_python(norms, marked, line_category)
+
+
+def thread_openers_python(norms: list[str], marked: list[int], line_category: Mapping[str, str]) -> list[int]:
+    """``thread_openers`` in Python: the reference and the fallback."""
+    return [j for j in marked if line_category.get(opener_form(norms[j])) == THREAD_CATEGORY]
 
 
 def thread_start(

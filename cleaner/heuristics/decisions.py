@@ -30,7 +30,7 @@ from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lin
 from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
-from cleaner.heuristics.contact_lines import contact_lines
+from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
 from cleaner.heuristics.edges import edge_lines
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
@@ -474,18 +474,25 @@ def label_contact_lines(page: LinePage) -> None:
     "Follow us on Facebook and Instagram"; ``contact_lines``)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    indexes = list(compress(range(len(page.texts)), page.kept()))
-    kept_words = list(map(page.scored.words.__getitem__, indexes))
-    above = list(accumulate(kept_words, initial=0))  # kept words above each kept line, and the total
+    texts, words, kept = page.texts, page.scored.words, page.kept()
+    indexes = list(compress(range(len(texts)), kept))
+    above = list(
+        accumulate(compress(words, kept), initial=0)
+    )  # kept words above each kept line, and the total
     lines = len(indexes)
     # the first kept line past half of the kept words, or past half of the kept lines
     # (the shares only grow down the page: every kept line from there on is past it)
     start = min(
         bisect_left(above, CONTACT_MIN_BODY_SHARE * above[-1], 0, lines), ceil(CONTACT_MIN_BODY_SHARE * lines)
     )
-    after = indexes[start:]
-    for at in contact_lines(list(map(page.texts.__getitem__, after)), kept_words[start:], page.lexicon):
-        page.local[after[at]] = CONTACT_LINE
+    if start >= lines:
+        return
+    # the kept lines from there on are the page's from that line down, less those not kept:
+    # the pre-test reads that stretch of the page (one call) and no list of them is made
+    first = indexes[start]
+    marked = [first + at for at in contact_candidates(texts[first:], words[first:]) if kept[first + at]]
+    for j in contact_lines_among(texts, marked, page.lexicon):
+        page.local[j] = CONTACT_LINE
 
 
 def label_signup_boxes(page: LinePage) -> None:

@@ -117,17 +117,19 @@ class HeuristicLabeler:
         ``one_page`` false: ``texts`` are many pages' lines, whose raw dumps each get a
         ``_PageText`` of their own (``_page_text``): of this one only ``tokens`` is
         made, the lines' starts and the UTF-8 check for the page as a whole are left
-        out (empty and None)."""
+        out (empty and None). The lines' starts are left out for one page too: only a
+        raw dump's features read them, and ``pages_scores`` counts them for one
+        (``_with_starts``), where most pages of an article's text are none."""
         joined = "\n".join(texts)
         low_page = lower_text(joined)
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
-        if len(lows) != len(texts):  # a line holding a line break of its own (html)
+        split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
+        if not split:  # a line holding a line break of its own (html)
             lows = list(map(lower_text, texts))
             low_page = "\n".join(lows)
         norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
-        starts = line_starts(lows) if one_page else []
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
-        scan = self.scan_phrases(lows, low_page, data)
+        scan = self.scan_phrases(lows, low_page, data, split)
         spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
         tokens = None
@@ -136,7 +138,7 @@ class HeuristicLabeler:
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
-        return PageLines(lows, norms, scan, low_page, words), _PageText(joined, starts, tokens, spaced)
+        return PageLines(lows, norms, scan, low_page, words), _PageText(joined, [], tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -203,7 +205,7 @@ class HeuristicLabeler:
                     )
                 continue
             if len(pages) == 1:
-                text = every_page_text
+                text = _with_starts(every_page_text, lines.lows)
             else:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
@@ -405,10 +407,12 @@ class HeuristicLabeler:
         return article_matrix(texts, lines, leads, self.lexicon)
 
     def scan_phrases(
-        self, lows: list[str], joined: str | None = None, data: bytes | None = None
+        self, lows: list[str], joined: str | None = None, data: bytes | None = None, split: bool = False
     ) -> PhraseScan:
         """One pass of the phrase matcher over a page's lower-cased lines (``joined``: the
-        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them).
+        same lines joined by newlines, and ``data``: that in UTF-8, when the caller has them;
+        ``split``: ``lows`` is ``joined.split("\n")``, so ``data`` holds a line break between
+        each two lines and no other, and they are not counted again).
 
         Hits are put on their lines in the bytes: the line breaks counted from one hit
         to the next and whether the hit opens its line (within PHRASE_START_SLACK
@@ -419,7 +423,7 @@ class HeuristicLabeler:
             data = ("\n".join(lows) if joined is None else joined).encode()
         # a line holding a line break of its own (html): the lines' starts counted instead
         starts = None
-        breaks_match = data.count(b"\n") == n - 1
+        breaks_match = (split and joined is not None) or data.count(b"\n") == n - 1
         if breaks_match:
             compiled = self.lexicon.phrase_lines(data, n, PHRASE_START_SLACK)  # the page in one call
             if compiled is not None:
@@ -636,6 +640,12 @@ def _joined_lines(pages: list[PageLines]) -> PageLines:
     )
     norms = list(chain.from_iterable(p.norms for p in pages))
     return PageLines(lows, norms, scan, "\n".join(lows), list(chain.from_iterable(p.words for p in pages)))
+
+
+def _with_starts(text: _PageText, lows: list[str]) -> _PageText:
+    """``text`` (``_read_lines``' of one page, its lower-cased lines ``lows``) with the
+    lines' starts a raw dump's features read: counted only for a raw dump."""
+    return text._replace(starts=line_starts(lows))
 
 
 def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: int) -> _PageText:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleaner.heuristics.combining import without_combining
+
 # Labels of second-level public suffixes: "example.co.uk" is named by "example", not "co".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"})
 SITE_NAME_MIN_CHARS = 3  # a shorter label ("tv", "fm") is a word of any sentence
@@ -58,7 +60,7 @@ def _fold(text: str) -> str:
     if text.isascii():  # most words: no accents to take off
         return _LETTERS.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return _LETTERS.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return _LETTERS.sub("", without_combining(decomposed))
 
 
 def site_name(url: str | None) -> str | None:

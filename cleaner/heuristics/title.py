@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import islice
+from itertools import compress, islice, repeat
+from math import inf
+from operator import and_, is_
 from urllib.parse import unquote, urlsplit
 
+from cleaner.heuristics.combining import without_combining
 from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters, unspaced_words
 from cleaner.result import Label
 
@@ -88,7 +91,7 @@ def _ascii_fold(text: str) -> str:
     if text.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_combining(decomposed)
 
 
 def slug_words(url: str | None) -> frozenset[str] | None:
@@ -155,7 +158,11 @@ def find_title(
     """
     n = len(texts)
     # the first two body lines are all it reads: stop looking there
-    body = list(islice((j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut), 2))
+    if cut == -inf and isinstance(usable, list) and isinstance(local, list):
+        # every score passes no cut (an article's text): the kept lines, C-level and lazy
+        body = list(islice(compress(range(n), map(and_, usable, map(is_, local, repeat(None)))), 2))
+    else:
+        body = list(islice((j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut), 2))
     if not body:
         return None
     first = body[0]

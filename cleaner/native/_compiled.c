@@ -2019,12 +2019,14 @@ extern PyMethodDef name_words_methods[];
 /* The raw-dump layout columns, compiled from raw_layout.c. */
 extern PyMethodDef raw_layout_methods[];
 extern PyMethodDef chrome_names_methods[];
+extern PyMethodDef thread_opener_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
     line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
     chrome_names_methods,
+    thread_opener_methods,
 };
 
 static int
