@@ -19,6 +19,7 @@ SOURCES = [
     "cleaner/native/page_layout.c",
     "cleaner/native/name_words.c",
     "cleaner/native/raw_layout.c",
+    "cleaner/native/raw_decisions.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

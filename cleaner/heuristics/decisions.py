@@ -25,6 +25,7 @@ from math import ceil, inf
 from operator import and_, gt, is_, is_not, mul, ne, not_, or_
 from typing import Any
 
+from cleaner import native
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
@@ -185,7 +186,28 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
     and, in the noisy regime, lines the classifier scores below the cut. A button line
     takes its button family's label, another line ``dropped``'s (inlined: on a raw dump
-    most lines go here)."""
+    most lines go here, so the compiled twin reads them in one pass)."""
+    if native.MODULE is None:
+        label_button_and_phrase_lines_python(page)
+        return
+    scored = page.scored
+    native.MODULE.button_phrase_lines(
+        scored.norms,
+        page.lexicon.line_category,
+        scored.phrase_lines,
+        scored.cut,
+        scored.scores,
+        page.local,
+        None if page.every_usable else page.usable,
+        scored.categories,
+        page.button_labels,
+        page.phrase_labels,
+        CLASSIFIER,
+    )
+
+
+def label_button_and_phrase_lines_python(page: LinePage) -> None:
+    """``label_button_and_phrase_lines`` in Python (the reference and the fallback)."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
     if scored.cut == -inf and True not in scored.phrase_lines and buttons.count(None) == n:

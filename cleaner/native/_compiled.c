@@ -2018,11 +2018,14 @@ extern PyMethodDef page_layout_methods[];
 extern PyMethodDef name_words_methods[];
 /* The raw-dump layout columns, compiled from raw_layout.c. */
 extern PyMethodDef raw_layout_methods[];
+/* A raw dump's per-line decisions and lexicon columns, compiled from raw_decisions.c. */
+extern PyMethodDef raw_decision_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
     line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
+    raw_decision_methods,
 };
 
 static int

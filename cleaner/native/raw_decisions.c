@@ -1,0 +1,225 @@
+/* Compiled twins of a raw dump's per-line Python in the labeler and its decisions
+ * (part of cleaner.native._compiled: _compiled.c's module adds these functions when it loads).
+ *
+ * On a raw page dump most lines are dropped one by one, so the loops that read every line
+ * in Python cost most of what is left of the decisions:
+ *   button_phrase_lines  decisions.label_button_and_phrase_lines_python (labels in place);
+ *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line).
+ * Each reads its lines once, with the same dict lookups and comparisons as its Python
+ * original, which stays beside its call site as the reference and the fallback;
+ * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
+ * random pages. Plain CPython C API, no module state.
+ */
+#include "_compiled.h"
+
+/* Whether `obj` is a list of `n` items (a TypeError naming `what` when not). */
+static int
+check_list(PyObject *obj, Py_ssize_t n, const char *what)
+{
+    if (!PyList_Check(obj) || (n >= 0 && PyList_GET_SIZE(obj) != n)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
+        return 0;
+    }
+    return 1;
+}
+
+/* The bool flag list[j]: 1 or 0, -1 (a TypeError naming `what`) when it is no bool. */
+static int
+bool_at(PyObject *list, Py_ssize_t j, const char *what)
+{
+    PyObject *flag = PyList_GET_ITEM(list, j);
+    if (!PyBool_Check(flag)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list of bool", what);
+        return -1;
+    }
+    return flag == Py_True;
+}
+
+/* dict[key] as a borrowed reference: NULL with a KeyError (or the lookup's error) when absent. */
+static PyObject *
+item_of(PyObject *dict, PyObject *key)
+{
+    PyObject *value = PyDict_GetItemWithError(dict, key);
+    if (value == NULL && !PyErr_Occurred())
+        PyErr_SetObject(PyExc_KeyError, key);
+    return value;
+}
+
+/* Whether cut > score, as float.__gt__ answers: the doubles for floats, Python's own
+ * comparison for anything else (an int compares exactly). -1 on an error. */
+static int
+below_cut(PyObject *cut, double cut_value, PyObject *score)
+{
+    if (PyFloat_Check(score))
+        return cut_value > PyFloat_AS_DOUBLE(score);
+    return PyObject_RichCompareBool(cut, score, Py_GT);
+}
+
+/* ------------------------------------------------------------ button_phrase_lines */
+
+/* button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable,
+ * categories, button_labels, phrase_labels, classifier): the decision button-and-phrase-lines
+ * in one pass. A kept line (its label in `local` None and, unless usable is None, usable)
+ * that is a whole-line entry of `line_category` (a button), a phrase line, or (cut above
+ * minus infinity) scored below the cut, gets button_labels[button], else
+ * phrase_labels[category], else `classifier`; written into `local`. Returns None. */
+static PyObject *
+native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "button_phrase_lines takes 11 arguments");
+        return NULL;
+    }
+    PyObject *norms = args[0], *line_category = args[1], *phrase_lines = args[2], *cut = args[3];
+    PyObject *scores = args[4], *local = args[5], *usable = args[6], *categories = args[7];
+    PyObject *button_labels = args[8], *phrase_labels = args[9], *classifier = args[10];
+    if (!check_list(norms, -1, "button_phrase_lines: norms"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(norms);
+    if (!PyDict_Check(line_category) || !PyDict_Check(button_labels) || !PyDict_Check(phrase_labels)) {
+        PyErr_SetString(PyExc_TypeError, "button_phrase_lines: line_category and the label tables must be dicts");
+        return NULL;
+    }
+    if (!PyFloat_Check(cut)) {
+        PyErr_SetString(PyExc_TypeError, "button_phrase_lines: cut must be a float");
+        return NULL;
+    }
+    if (!check_list(phrase_lines, n, "button_phrase_lines: phrase_lines") ||
+        !check_list(scores, n, "button_phrase_lines: scores") ||
+        !check_list(local, n, "button_phrase_lines: local") ||
+        !check_list(categories, n, "button_phrase_lines: categories") ||
+        (usable != Py_None && !check_list(usable, n, "button_phrase_lines: usable")))
+        return NULL;
+    const double cut_value = PyFloat_AS_DOUBLE(cut);
+    const int by_score = !(Py_IS_INFINITY(cut_value) && cut_value < 0);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        if (!PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "button_phrase_lines: norms must be a list of str");
+            return NULL;
+        }
+        const int phrase = bool_at(phrase_lines, j, "button_phrase_lines: phrase_lines");
+        if (phrase < 0)
+            return NULL;
+        int kept = PyList_GET_ITEM(local, j) == Py_None;
+        if (usable != Py_None) {
+            const int flag = bool_at(usable, j, "button_phrase_lines: usable");
+            if (flag < 0)
+                return NULL;
+            kept = kept && flag;
+        }
+        PyObject *button = PyDict_GetItemWithError(line_category, norm);
+        if (button == NULL && PyErr_Occurred())
+            return NULL;
+        int marked = button != NULL || phrase;
+        if (!marked && by_score) {
+            const int below = below_cut(cut, cut_value, PyList_GET_ITEM(scores, j));
+            if (below < 0)
+                return NULL;
+            marked = below;
+        }
+        if (!marked || !kept)
+            continue;
+        PyObject *label;
+        if (button != NULL) {
+            label = item_of(button_labels, button);
+        }
+        else {
+            PyObject *category = PyList_GET_ITEM(categories, j);
+            label = category == Py_None ? classifier : item_of(phrase_labels, category);
+        }
+        if (label == NULL)
+            return NULL;
+        Py_INCREF(label);
+        if (PyList_SetItem(local, j, label) < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* ----------------------------------------------------------- lexicon_line_columns */
+
+/* lexicon_line_columns(categories, covered, lows, norms, line_category, cover):
+ * labeler.lexicon_features' three columns: the families (`categories` itself when no line
+ * is a whole-line entry, else a copy with each None of an entry's line set to its
+ * category), and lex_any, lex_line as float64 bytes (1.0 / 0.0): a phrase category, and
+ * covered >= cover * len(low) or the norm a whole-line entry. */
+static PyObject *
+native_lexicon_line_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "lexicon_line_columns takes 6 arguments");
+        return NULL;
+    }
+    PyObject *categories = args[0], *covered = args[1], *lows = args[2], *norms = args[3];
+    PyObject *line_category = args[4];
+    if (!check_list(lows, -1, "lexicon_line_columns: lows"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lows);
+    if (!check_list(categories, n, "lexicon_line_columns: categories") ||
+        !check_list(covered, n, "lexicon_line_columns: covered") ||
+        !check_list(norms, n, "lexicon_line_columns: norms"))
+        return NULL;
+    if (!PyDict_Check(line_category)) {
+        PyErr_SetString(PyExc_TypeError, "lexicon_line_columns: line_category must be a dict");
+        return NULL;
+    }
+    const double cover = PyFloat_AsDouble(args[5]);
+    if (cover == -1.0 && PyErr_Occurred())
+        return NULL;
+    PyObject *any_bytes = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    PyObject *line_bytes = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    PyObject *families = NULL;
+    if (any_bytes == NULL || line_bytes == NULL)
+        goto fail;
+    double *lex_any = (double *)PyBytes_AS_STRING(any_bytes);
+    double *lex_line = (double *)PyBytes_AS_STRING(line_bytes);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *low = PyList_GET_ITEM(lows, j), *norm = PyList_GET_ITEM(norms, j);
+        PyObject *count = PyList_GET_ITEM(covered, j);
+        if (!PyUnicode_Check(low) || !PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "lexicon_line_columns: lows and norms must be lists of str");
+            goto fail;
+        }
+        if (!PyLong_Check(count)) {
+            PyErr_SetString(PyExc_TypeError, "lexicon_line_columns: covered must be a list of int");
+            goto fail;
+        }
+        const double chars = PyLong_AsDouble(count);
+        if (chars == -1.0 && PyErr_Occurred())
+            goto fail;
+        PyObject *category = PyList_GET_ITEM(categories, j);
+        PyObject *entry = PyDict_GetItemWithError(line_category, norm);
+        if (entry == NULL && PyErr_Occurred())
+            goto fail;
+        lex_any[j] = category != Py_None ? 1.0 : 0.0;
+        const int fills = chars >= cover * (double)PyUnicode_GET_LENGTH(low);
+        lex_line[j] = fills || entry != NULL ? 1.0 : 0.0;
+        if (entry != NULL && category == Py_None) {
+            if (families == NULL && (families = PyList_GetSlice(categories, 0, n)) == NULL)
+                goto fail;
+            Py_INCREF(entry);
+            PyList_SetItem(families, j, entry);
+        }
+    }
+    if (families == NULL)
+        families = Py_NewRef(categories);
+    return Py_BuildValue("(NNN)", families, any_bytes, line_bytes);
+fail:
+    Py_XDECREF(families);
+    Py_XDECREF(any_bytes);
+    Py_XDECREF(line_bytes);
+    return NULL;
+}
+
+PyMethodDef raw_decision_methods[] = {
+    {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
+     "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
+     "button_labels, phrase_labels, classifier): the decision button-and-phrase-lines, into local."},
+    {"lexicon_line_columns", (PyCFunction)(void (*)(void))native_lexicon_line_columns, METH_FASTCALL,
+     "lexicon_line_columns(categories, covered, lows, norms, line_category, cover): "
+     "labeler.lexicon_features' families, and lex_any, lex_line as float64 bytes."},
+    {NULL, NULL, 0, NULL},
+};
