@@ -696,6 +696,17 @@ def label_article_lines(page: LinePage) -> None:
 
 
 def _last_prose_run(texts: list[str], kept: list[bool]) -> int:
+    """``_last_prose_run_python``, compiled where the extension is built: it counts a kept
+    line's words up to PROSE_PARAGRAPH_WORDS without splitting it."""
+    if native.MODULE is not None:
+        start: int = native.MODULE.last_prose_run(
+            texts, kept, PROSE_PARAGRAPH_WORDS, PROSE_RUN_AFTER_TERMINATOR
+        )
+        return start
+    return _last_prose_run_python(texts, kept)
+
+
+def _last_prose_run_python(texts: list[str], kept: list[bool]) -> int:
     """Where the last run of the article's paragraphs starts (PROSE_RUN_AFTER_TERMINATOR
     kept lines of PROSE_PARAGRAPH_WORDS words in a row, counting kept lines only), or -1:
     paragraphs follow a line exactly when it lies above that start. A newsletter box or

@@ -4,7 +4,10 @@
  * On a raw page dump most lines are dropped one by one, so the loops that read every line
  * in Python cost most of what is left of the decisions:
  *   button_phrase_lines  decisions.label_button_and_phrase_lines_python (labels in place);
- *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line).
+ *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line);
+ *   zone_cues            lexicon.Lexicon.has_zone_cues_python (appeal-zone's page test);
+ *   chrome_entry         lexicon.Lexicon.shows_chrome_python (edges' cue on a raw dump's head and tail);
+ *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs).
  * Each reads its lines once, with the same dict lookups and comparisons as its Python
  * original, which stays beside its call site as the reference and the fallback;
  * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
@@ -214,6 +217,197 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------- zone_cues */
+
+/* zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues_python for
+ * a lexicon without an empty prefix. Whether a line is in the set `cta` or `headers`, or
+ * opens with one of the prefixes by_initial[its first character] (only lines whose first
+ * character is in the str `initials` are asked). */
+static PyObject *
+native_zone_cues(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "zone_cues(norms, cta, headers, initials, by_initial) takes 5 arguments");
+        return NULL;
+    }
+    PyObject *norms = args[0], *cta = args[1], *headers = args[2], *initials = args[3], *by_initial = args[4];
+    if (!check_list(norms, -1, "zone_cues: norms"))
+        return NULL;
+    if (!PyAnySet_Check(cta) || !PyAnySet_Check(headers) || !PyUnicode_Check(initials) ||
+        !PyDict_Check(by_initial)) {
+        PyErr_SetString(PyExc_TypeError, "zone_cues: cta and headers must be sets, initials a str, by_initial a dict");
+        return NULL;
+    }
+    const Py_ssize_t n_initials = PyUnicode_GET_LENGTH(initials);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        if (!PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "zone_cues: norms must be a list of str");
+            return NULL;
+        }
+        int found = PySet_Contains(cta, norm);
+        if (found == 0)
+            found = PySet_Contains(headers, norm);
+        if (found != 0)
+            return found < 0 ? NULL : Py_NewRef(Py_True);
+        if (PyUnicode_GET_LENGTH(norm) == 0)
+            continue;
+        const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0);
+        const Py_ssize_t at = PyUnicode_FindChar(initials, first, 0, n_initials, 1);
+        if (at == -2)
+            return NULL;
+        if (at < 0)
+            continue;
+        PyObject *initial = PyUnicode_Substring(norm, 0, 1);
+        if (initial == NULL)
+            return NULL;
+        PyObject *prefixes = item_of(by_initial, initial);
+        Py_DECREF(initial);
+        if (prefixes == NULL)
+            return NULL;
+        if (!PyTuple_Check(prefixes)) {
+            PyErr_SetString(PyExc_TypeError, "zone_cues: by_initial must map to tuples of str");
+            return NULL;
+        }
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
+            PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+            if (!PyUnicode_Check(prefix)) {
+                PyErr_SetString(PyExc_TypeError, "zone_cues: by_initial must map to tuples of str");
+                return NULL;
+            }
+            const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
+            if (opens < 0)
+                return NULL;
+            if (opens)
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* ------------------------------------------------------------------- chrome_entry */
+
+/* chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome_python.
+ * Whether a line of at most max_chars characters, once the characters of the str `strip`
+ * are taken off both its ends (str.strip), is in the set `chrome`, or a key of the dict
+ * `buttons` whose value is not in the set `in_article`. */
+static PyObject *
+native_chrome_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "chrome_entry(norms, chrome, buttons, strip, max_chars, in_article) takes 6 arguments");
+        return NULL;
+    }
+    PyObject *norms = args[0], *chrome = args[1], *buttons = args[2], *strip = args[3], *in_article = args[5];
+    if (!check_list(norms, -1, "chrome_entry: norms"))
+        return NULL;
+    if (!PyAnySet_Check(chrome) || !PyDict_Check(buttons) || !PyUnicode_Check(strip) || !PyAnySet_Check(in_article)) {
+        PyErr_SetString(PyExc_TypeError, "chrome_entry: chrome and in_article must be sets, buttons a dict, strip a str");
+        return NULL;
+    }
+    const Py_ssize_t max_chars = PyLong_AsSsize_t(args[4]);
+    if (max_chars == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t n_strip = PyUnicode_GET_LENGTH(strip);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        if (!PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "chrome_entry: norms must be a list of str");
+            return NULL;
+        }
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(norm);
+        if (length > max_chars)
+            continue;
+        const int kind = PyUnicode_KIND(norm);
+        const void *data = PyUnicode_DATA(norm);
+        Py_ssize_t start = 0, end = length;
+        while (start < end && PyUnicode_FindChar(strip, PyUnicode_READ(kind, data, start), 0, n_strip, 1) >= 0)
+            start++;
+        while (end > start && PyUnicode_FindChar(strip, PyUnicode_READ(kind, data, end - 1), 0, n_strip, 1) >= 0)
+            end--;
+        PyObject *bare = PyUnicode_Substring(norm, start, end);
+        if (bare == NULL)
+            return NULL;
+        int found = PySet_Contains(chrome, bare);
+        if (found == 0) {
+            PyObject *button = PyDict_GetItemWithError(buttons, bare);
+            if (button == NULL)
+                found = PyErr_Occurred() ? -1 : 0;
+            else {
+                found = PySet_Contains(in_article, button);
+                found = found < 0 ? -1 : !found;
+            }
+        }
+        Py_DECREF(bare);
+        if (found != 0)
+            return found < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    Py_RETURN_FALSE;
+}
+
+/* ----------------------------------------------------------------- last_prose_run */
+
+/* The number of words of `text` as len(text.split()) counts them, up to `most` (enough to
+ * tell a long line): runs of characters that are not white space (str.isspace). */
+static Py_ssize_t
+split_words(PyObject *text, Py_ssize_t most)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t count = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < length && count < most; i++) {
+        const int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+        if (!space && !in_word)
+            count++;
+        in_word = !space;
+    }
+    return count;
+}
+
+/* last_prose_run(texts, kept, min_words, run): decisions._last_prose_run_python. Walking
+ * the kept lines up from the end, where the first run of `run` lines in a row of at least
+ * `min_words` words (str.split) starts; -1 without one. */
+static PyObject *
+native_last_prose_run(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "last_prose_run(texts, kept, min_words, run) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *kept = args[1];
+    if (!check_list(texts, -1, "last_prose_run: texts") ||
+        !check_list(kept, PyList_GET_SIZE(texts), "last_prose_run: kept"))
+        return NULL;
+    const Py_ssize_t min_words = PyLong_AsSsize_t(args[2]);
+    if (min_words == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t run = PyLong_AsSsize_t(args[3]);
+    if (run == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t in_row = 0;
+    for (Py_ssize_t j = PyList_GET_SIZE(texts) - 1; j >= 0; j--) {
+        const int flag = bool_at(kept, j, "last_prose_run: kept");
+        if (flag < 0)
+            return NULL;
+        if (!flag)
+            continue;
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "last_prose_run: texts must be a list of str");
+            return NULL;
+        }
+        in_row = split_words(text, min_words) >= min_words ? in_row + 1 : 0;
+        if (in_row >= run)
+            return PyLong_FromSsize_t(j);
+    }
+    return PyLong_FromLong(-1);
+}
+
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
@@ -221,5 +415,11 @@ PyMethodDef raw_decision_methods[] = {
     {"lexicon_line_columns", (PyCFunction)(void (*)(void))native_lexicon_line_columns, METH_FASTCALL,
      "lexicon_line_columns(categories, covered, lows, norms, line_category, cover): "
      "labeler.lexicon_features' families, and lex_any, lex_line as float64 bytes."},
+    {"zone_cues", (PyCFunction)(void (*)(void))native_zone_cues, METH_FASTCALL,
+     "zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues without an empty prefix."},
+    {"chrome_entry", (PyCFunction)(void (*)(void))native_chrome_entry, METH_FASTCALL,
+     "chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome."},
+    {"last_prose_run", (PyCFunction)(void (*)(void))native_last_prose_run, METH_FASTCALL,
+     "last_prose_run(texts, kept, min_words, run): decisions._last_prose_run."},
     {NULL, NULL, 0, NULL},
 };
