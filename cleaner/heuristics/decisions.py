@@ -270,11 +270,25 @@ def label_repeats(page: LinePage) -> None:
     """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
     if page.scored.cut == -inf:
         return
-    indexes = list(compress(range(len(page.texts)), page.kept()))
-    texts = list(map(page.texts.__getitem__, indexes))
-    first_seen = dict(zip(reversed(texts), reversed(indexes)))  # each text's first kept line
-    for j in compress(indexes, map(ne, map(first_seen.__getitem__, texts), indexes)):
+    for j in repeat_lines(page.texts, page.kept()):
         page.local[j] = REPEAT
+
+
+def repeat_lines(texts: list[str], kept: list[bool]) -> list[int]:
+    """The kept lines, in order, whose text an earlier kept line has (compiled twin:
+    raw_decisions.c, one pass; ``repeat_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.repeat_lines(texts, kept)
+        return found
+    return repeat_lines_python(texts, kept)
+
+
+def repeat_lines_python(texts: list[str], kept: list[bool]) -> list[int]:
+    """``repeat_lines`` in Python: C-level maps over the kept lines."""
+    indexes = list(compress(range(len(texts)), kept))
+    kept_texts = list(map(texts.__getitem__, indexes))
+    first_seen = dict(zip(reversed(kept_texts), reversed(indexes)))  # each text's first kept line
+    return list(compress(indexes, map(ne, map(first_seen.__getitem__, kept_texts), indexes)))
 
 
 def label_comment_thread(page: LinePage) -> None:
@@ -323,7 +337,7 @@ def label_after_terminator(page: LinePage) -> None:
     terminators = [j for j in phrased if not kept[j]]
     if not terminators:
         return
-    before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line
+    before = kept_chars(texts, kept)  # kept characters above each line
     total = before[-1]
     prose_until: int | None = None
     last_long: int | None = None
@@ -352,6 +366,20 @@ def label_after_terminator(page: LinePage) -> None:
         for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
             page.local[k] = label
         return
+
+
+def kept_chars(texts: list[str], kept: list[bool]) -> list[int]:
+    """The kept lines' characters above each line, the page's total last (compiled twin:
+    raw_decisions.c; ``kept_chars_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.kept_chars(texts, kept)
+        return found
+    return kept_chars_python(texts, kept)
+
+
+def kept_chars_python(texts: list[str], kept: list[bool]) -> list[int]:
+    """``kept_chars`` in Python: one C-level accumulate."""
+    return list(accumulate(map(mul, map(len, texts), kept), initial=0))
 
 
 def _last_long_line(words: list[int], kept: list[bool]) -> int:

@@ -7,7 +7,9 @@
  *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line);
  *   zone_cues            lexicon.Lexicon.has_zone_cues_python (appeal-zone's page test);
  *   chrome_entry         lexicon.Lexicon.shows_chrome_python (edges' cue on a raw dump's head and tail);
- *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs).
+ *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs);
+ *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
+ *   repeat_lines         decisions.repeat_lines_python (repeat's later copies).
  * Each reads its lines once, with the same dict lookups and comparisons as its Python
  * original, which stays beside its call site as the reference and the fallback;
  * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
@@ -408,6 +410,92 @@ native_last_prose_run(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(-1);
 }
 
+/* ------------------------------------------------------------------- repeat_lines */
+
+/* repeat_lines(texts, kept): decisions.label_repeats_python's lines. The indexes, in
+ * order, of the kept lines (the list of bool `kept`) whose text (str equality) an earlier
+ * kept line has. */
+static PyObject *
+native_repeat_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "repeat_lines(texts, kept) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *kept = args[1];
+    if (!check_list(texts, -1, "repeat_lines: texts") || !check_list(kept, PyList_GET_SIZE(texts), "repeat_lines: kept"))
+        return NULL;
+    PyObject *seen = PySet_New(NULL), *out = PyList_New(0);
+    if (seen == NULL || out == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(texts); j++) {
+        const int flag = bool_at(kept, j, "repeat_lines: kept");
+        if (flag < 0)
+            goto fail;
+        if (!flag)
+            continue;
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "repeat_lines: texts must be a list of str");
+            goto fail;
+        }
+        const int found = PySet_Contains(seen, text);
+        if (found < 0 || (found ? cleaner_append_index(out, j) : PySet_Add(seen, text)) < 0)
+            goto fail;
+    }
+    Py_DECREF(seen);
+    return out;
+fail:
+    Py_XDECREF(seen);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------- kept_chars */
+
+/* kept_chars(texts, kept): list(accumulate(map(mul, map(len, texts), kept), initial=0)),
+ * after-terminator's kept characters above each line (and the page's, last). */
+static PyObject *
+native_kept_chars(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "kept_chars(texts, kept) takes 2 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *kept = args[1];
+    if (!check_list(texts, -1, "kept_chars: texts") || !check_list(kept, PyList_GET_SIZE(texts), "kept_chars: kept"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyList_New(n + 1);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t j = 0; j <= n; j++) {
+        PyObject *count = PyLong_FromSsize_t(total);
+        if (count == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, j, count);
+        if (j == n)
+            break;
+        const int flag = bool_at(kept, j, "kept_chars: kept");
+        if (flag < 0)
+            goto fail;
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "kept_chars: texts must be a list of str");
+            goto fail;
+        }
+        if (flag)
+            total += PyUnicode_GET_LENGTH(text);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
@@ -421,5 +509,9 @@ PyMethodDef raw_decision_methods[] = {
      "chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome."},
     {"last_prose_run", (PyCFunction)(void (*)(void))native_last_prose_run, METH_FASTCALL,
      "last_prose_run(texts, kept, min_words, run): decisions._last_prose_run."},
+    {"repeat_lines", (PyCFunction)(void (*)(void))native_repeat_lines, METH_FASTCALL,
+     "repeat_lines(texts, kept): the kept lines whose text an earlier kept line has (decisions.label_repeats)."},
+    {"kept_chars", (PyCFunction)(void (*)(void))native_kept_chars, METH_FASTCALL,
+     "kept_chars(texts, kept): the kept characters above each line, and the page's last."},
     {NULL, NULL, 0, NULL},
 };
