@@ -133,3 +133,46 @@ def stop_shares(
     words: Any,
     /,
 ) -> bytearray: ...
+def button_phrase_lines(
+    norms: list[str],
+    line_category: dict[str, str],
+    phrase_lines: list[bool],
+    cut: float,
+    scores: list[float],
+    local: list[Any],
+    usable: list[bool] | None,
+    categories: list[str | None],
+    button_labels: dict[str, Any],
+    phrase_labels: dict[str, Any],
+    classifier: Any,
+    /,
+) -> None: ...
+def lexicon_line_columns(
+    categories: list[str | None],
+    covered: list[int],
+    lows: list[str],
+    norms: list[str],
+    line_category: dict[str, str],
+    cover: float,
+    /,
+) -> tuple[list[str | None], bytes, bytes]: ...
+def zone_cues(
+    norms: list[str],
+    cta: set[str] | frozenset[str],
+    headers: set[str] | frozenset[str],
+    initials: str,
+    by_initial: dict[str, tuple[str, ...]],
+    /,
+) -> bool: ...
+def chrome_entry(
+    norms: list[str],
+    chrome: set[str] | frozenset[str],
+    buttons: dict[str, str],
+    strip: str,
+    max_chars: int,
+    in_article: set[str] | frozenset[str],
+    /,
+) -> bool: ...
+def last_prose_run(texts: list[str], kept: list[bool], min_words: int, run: int, /) -> int: ...
+def kept_chars(texts: list[str], kept: list[bool], /) -> list[int]: ...
+def repeat_lines(texts: list[str], kept: list[bool], /) -> list[int]: ...
