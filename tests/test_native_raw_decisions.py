@@ -18,7 +18,7 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, labeler
+from cleaner.heuristics import decisions, edges, labeler
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
@@ -198,3 +198,52 @@ def test_the_pure_path_wires_in_no_twin() -> None:
         assert not native.AVAILABLE
         lexicon = shipped_lexicon()
         assert lexicon.has_zone_cues(["dear readers,"]) == lexicon.has_zone_cues_python(["dear readers,"])
+
+
+def _edge_outcome(
+    function: Any,
+    texts: list[str],
+    words: list[int],
+    usable: list[bool],
+    kept: list[bool],
+    raw: bool,
+    seed: int,
+) -> tuple[Any, list[tuple[int, ...]]]:
+    """What ``function`` (edges.edge_lines or its Python original) returns or raises, and its callbacks' calls."""
+    calls: list[tuple[int, ...]] = []
+    rng = random.Random(seed)
+    answers = [rng.random() < 0.5 for _ in range(len(texts) + 1)]
+
+    def cues(a: int, b: int) -> bool:
+        calls.append((a, b))
+        return answers[a]
+
+    def phrases(j: int) -> bool:
+        calls.append((j,))
+        return answers[j]
+
+    try:
+        found: Any = function(texts, words, usable, kept, cues, phrases, raw)
+    except IndexError as error:
+        found = type(error)
+    return found, calls
+
+
+@needs_twin
+def test_edge_lines_are_the_python_ones() -> None:
+    rng = random.Random(SEED)
+    for lines in _line_lists():
+        words = [len(line.split()) for line in lines]
+        for k in range(6):
+            usable = [rng.random() < 0.9 for _ in lines]
+            kept = [flag and rng.random() < 0.6 for flag in usable]
+            counts = words if k % 2 else [rng.choice([0, 1, 3, 4, 10, 11, 12, 40]) for _ in lines]
+            for raw in (True, False):
+                twin = _edge_outcome(edges.edge_lines, lines, counts, usable, kept, raw, k)
+                assert twin == _edge_outcome(edges.edge_lines_python, lines, counts, usable, kept, raw, k)
+    with pytest.raises(TypeError):
+        _module().edge_lines(["a"], [1], [True], [1], min, min, True, edges._LIMITS)
+    with pytest.raises(TypeError):
+        _module().edge_lines(["a"], [1], [True], [True], min, min, True, (1, 2))
+    with pytest.raises(TypeError):
+        _module().edge_lines(["a"], ["1"], [True], [True], min, min, True, edges._LIMITS)

@@ -9,7 +9,8 @@
  *   chrome_entry         lexicon.Lexicon.shows_chrome_python (edges' cue on a raw dump's head and tail);
  *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs);
  *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
- *   repeat_lines         decisions.repeat_lines_python (repeat's later copies).
+ *   repeat_lines         decisions.repeat_lines_python (repeat's later copies);
+ *   edge_lines           edges.edge_lines_python (edges' head menu and short tail).
  * Each reads its lines once, with the same dict lookups and comparisons as its Python
  * original, which stays beside its call site as the reference and the fallback;
  * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
@@ -496,6 +497,210 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------- edge_lines */
+
+/* list[j] as a C long, clamped to LONG_MIN / LONG_MAX (it is compared with small limits);
+ * -1 with a TypeError naming `what` when it is no int. */
+static int
+long_at(PyObject *list, Py_ssize_t j, long *value, const char *what)
+{
+    PyObject *item = PyList_GET_ITEM(list, j);
+    if (!PyLong_Check(item)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list of int", what);
+        return -1;
+    }
+    int overflow = 0;
+    *value = PyLong_AsLongAndOverflow(item, &overflow);
+    if (overflow)
+        *value = overflow > 0 ? LONG_MAX : LONG_MIN;
+    else if (*value == -1 && PyErr_Occurred())
+        return -1;
+    return 0;
+}
+
+/* Whether a line is a core line (kept and at least `core` words): 1, 0, or -1 on an error. */
+static int
+is_core(PyObject *kept, PyObject *words, Py_ssize_t j, long core)
+{
+    const int flag = bool_at(kept, j, "edge_lines: kept");
+    if (flag <= 0)
+        return flag;
+    long count;
+    if (long_at(words, j, &count, "edge_lines: words") < 0)
+        return -1;
+    return count >= core;
+}
+
+/* The truth of callback(a, b) or callback(a): 1, 0, or -1 on an error. */
+static int
+called(PyObject *callback, Py_ssize_t a, Py_ssize_t b, int two)
+{
+    PyObject *result = two ? PyObject_CallFunction(callback, "nn", a, b) : PyObject_CallFunction(callback, "n", a);
+    if (result == NULL)
+        return -1;
+    const int truth = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    return truth;
+}
+
+/* Whether the last character of texts[j] is in `chars`: 1, 0, -1 (an IndexError on an empty
+ * line, as texts[j][-1] raises). */
+static int
+ends_with_one_of(PyObject *text, PyObject *chars)
+{
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (length == 0) {
+        PyErr_SetString(PyExc_IndexError, "string index out of range");
+        return -1;
+    }
+    const Py_UCS4 last = PyUnicode_READ_CHAR(text, length - 1);
+    return PyUnicode_FindChar(chars, last, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* edge_lines(texts, words, usable, kept, cues, phrases, raw, limits): edges.edge_lines_python
+ * (see there), `limits` its constants: (CORE_MIN_WORDS, HEAD_MIN_LINES, HEAD_MIN_FEW_SHARE,
+ * FEW_WORDS, TAIL_MAX_WORDS, TAIL_MIN_LINES, sentence ends, quote ends). The callbacks are
+ * called as the original calls them (cues(a, b) and phrases(j), same order, same lines). */
+static PyObject *
+native_edge_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "edge_lines takes 8 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *words = args[1], *usable = args[2], *kept = args[3];
+    PyObject *cues = args[4], *phrases = args[5];
+    long core, head_min, few_words, tail_max, tail_min;
+    double few_share;
+    PyObject *sentence_end, *quote_end;
+    if (!PyTuple_Check(args[7]) ||
+        !PyArg_ParseTuple(args[7], "lldlllUU", &core, &head_min, &few_share, &few_words, &tail_max, &tail_min,
+                          &sentence_end, &quote_end))
+        return NULL;
+    const int raw = PyObject_IsTrue(args[6]);
+    if (raw < 0)
+        return NULL;
+    if (!check_list(texts, -1, "edge_lines: texts"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (!check_list(words, n, "edge_lines: words") || !check_list(usable, n, "edge_lines: usable") ||
+        !check_list(kept, n, "edge_lines: kept"))
+        return NULL;
+    if (!PyCallable_Check(cues) || !PyCallable_Check(phrases)) {
+        PyErr_SetString(PyExc_TypeError, "edge_lines: cues and phrases must be callable");
+        return NULL;
+    }
+    Py_ssize_t first = -1, last = -1;
+    for (Py_ssize_t j = 0; j < n && first < 0; j++) {
+        const int found = is_core(kept, words, j, core);
+        if (found < 0)
+            return NULL;
+        if (found)
+            first = j;
+    }
+    PyObject *head = PyList_New(0), *tail = PyList_New(0);
+    if (head == NULL || tail == NULL)
+        goto fail;
+    if (first < 0)
+        return Py_BuildValue("(NN)", head, tail);
+    for (Py_ssize_t j = n - 1; j >= first && last < 0; j--) {
+        const int found = is_core(kept, words, j, core);
+        if (found < 0)
+            goto fail;
+        if (found)
+            last = j;
+    }
+    if (raw) {
+        Py_ssize_t region = 0, few = 0;
+        for (Py_ssize_t j = 0; j < first; j++) {
+            const int flag = bool_at(usable, j, "edge_lines: usable");
+            if (flag < 0)
+                goto fail;
+            long count;
+            if (flag && long_at(words, j, &count, "edge_lines: words") < 0)
+                goto fail;
+            region += flag;
+            few += flag && few_words >= count;
+        }
+        int cued = 0;
+        if (region >= head_min && (cued = called(cues, 0, first, 1)) < 0)
+            goto fail;
+        if (cued && (double)few >= few_share * (double)region) {
+            for (Py_ssize_t j = 0; j < first; j++) {
+                const int in_region = bool_at(usable, j, "edge_lines: usable");
+                const int flag = in_region > 0 ? bool_at(kept, j, "edge_lines: kept") : in_region;
+                if (flag < 0 || (flag && cleaner_append_index(head, j) < 0))
+                    goto fail;
+            }
+        }
+    }
+    if (n - 1 - last < tail_min)
+        return Py_BuildValue("(NN)", head, tail);
+    Py_ssize_t region = 0, region_kept = 0;
+    for (Py_ssize_t j = last + 1; j < n; j++) {
+        const int flag = bool_at(usable, j, "edge_lines: usable");
+        if (flag < 0)
+            goto fail;
+        if (!flag)
+            continue;
+        region++;
+        const int is_kept = bool_at(kept, j, "edge_lines: kept");
+        if (is_kept < 0)
+            goto fail;
+        if (!is_kept)
+            continue;
+        region_kept++;
+        long count;
+        if (long_at(words, j, &count, "edge_lines: words") < 0)
+            goto fail;
+        if (tail_max < count)
+            continue;
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "edge_lines: texts must be a list of str");
+            goto fail;
+        }
+        int take = ends_with_one_of(text, sentence_end);
+        if (take < 0)
+            goto fail;
+        take = !take;
+        if (!take) {
+            take = called(phrases, j, 0, 0);
+            if (take > 0)
+                take = ends_with_one_of(text, quote_end) == 0;
+            if (take < 0)
+                goto fail;
+        }
+        if (take && cleaner_append_index(tail, j) < 0)
+            goto fail;
+    }
+    if (!raw) {
+        PyObject *kept_tail = PyList_New(0);
+        if (kept_tail == NULL)
+            goto fail;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(tail); k++) {
+            const int take = called(phrases, PyLong_AsSsize_t(PyList_GET_ITEM(tail, k)), 0, 0);
+            if (take < 0 || (take && PyList_Append(kept_tail, PyList_GET_ITEM(tail, k)) < 0)) {
+                Py_DECREF(kept_tail);
+                goto fail;
+            }
+        }
+        Py_SETREF(tail, kept_tail);
+    }
+    const Py_ssize_t short_lines = PyList_GET_SIZE(tail) + region - region_kept;
+    int cued = 0;
+    if (short_lines >= tail_min && (cued = called(cues, last + 1, n, 1)) < 0)
+        goto fail;
+    if (!cued && PyList_SetSlice(tail, 0, PyList_GET_SIZE(tail), NULL) < 0)
+        goto fail;
+    return Py_BuildValue("(NN)", head, tail);
+fail:
+    Py_XDECREF(head);
+    Py_XDECREF(tail);
+    return NULL;
+}
+
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
@@ -513,5 +718,7 @@ PyMethodDef raw_decision_methods[] = {
      "repeat_lines(texts, kept): the kept lines whose text an earlier kept line has (decisions.label_repeats)."},
     {"kept_chars", (PyCFunction)(void (*)(void))native_kept_chars, METH_FASTCALL,
      "kept_chars(texts, kept): the kept characters above each line, and the page's last."},
+    {"edge_lines", (PyCFunction)(void (*)(void))native_edge_lines, METH_FASTCALL,
+     "edge_lines(texts, words, usable, kept, cues, phrases, raw, limits): edges.edge_lines' head and tail."},
     {NULL, NULL, 0, NULL},
 };
