@@ -18,7 +18,7 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, edges, labeler
+from cleaner.heuristics import decisions, edges, labeler, zones
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
@@ -145,6 +145,10 @@ def test_zone_cues_and_chrome_are_the_python_ones() -> None:
         for page in (norms, norms[:1], norms[-3:], []):
             assert lexicon.has_zone_cues(page) == lexicon.has_zone_cues_python(page)
             assert lexicon.shows_chrome(page) == lexicon.shows_chrome_python(page)
+            assert zones.header_lines(page, lexicon) == zones.header_lines_python(page, lexicon)
+        with_headers = norms + headers
+        rng.shuffle(with_headers)
+        assert zones.header_lines(with_headers, lexicon) == zones.header_lines_python(with_headers, lexicon)
         for extra in (headers, chrome, sorted(lexicon.cta)[:3]):
             page = norms + [rng.choice(extra)]
             rng.shuffle(page)
@@ -154,6 +158,10 @@ def test_zone_cues_and_chrome_are_the_python_ones() -> None:
         _module().zone_cues([1], set(), set(), "", {})
     with pytest.raises(TypeError):
         _module().zone_cues(["a"], [], set(), "", {})
+    with pytest.raises(TypeError):
+        _module().header_lines([1], set(), "", {})
+    with pytest.raises(TypeError):
+        _module().header_lines(["ab"], set(), "a", {"a": ["ab"]})
     with pytest.raises(TypeError):
         _module().chrome_entry([None], set(), {}, "", 40, frozenset())
     with pytest.raises(TypeError):

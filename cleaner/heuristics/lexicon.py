@@ -445,11 +445,17 @@ class Lexicon:
     def has_zone_cues(self, norm: Sequence[str]) -> bool:
         """Whether any line can open or close an appeal zone (a cheap page-level test)."""
         if _NATIVE is not None and "" not in self.appeal_header_prefixes:  # the compiled twin
-            initials, by_initial = self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
+            initials, by_initial = self.header_initials()
             lines = norm if isinstance(norm, list) else list(norm)
             cued: bool = _NATIVE.zone_cues(lines, self.cta, self.appeal_headers, initials, by_initial)
             return cued
         return self.has_zone_cues_python(norm)
+
+    def header_initials(self) -> tuple[str, dict[str, tuple[str, ...]]]:
+        """The first characters of the appeal header prefixes, and the prefixes by their
+        first character (made once per lexicon: the zone tests ask a line only about the
+        prefixes of its own first character)."""
+        return self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
 
     def has_zone_cues_python(self, norm: Sequence[str]) -> bool:
         """``has_zone_cues`` in Python (the reference and the fallback)."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import and_, or_
 
+from cleaner import native
 from cleaner.heuristics.lexicon import Lexicon
 
 MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
@@ -44,12 +45,10 @@ def appeal_zones(
     trailing = list(map(or_, buttons, closers))
     # Lines that may open a zone: a whole-line header, or one opening with a header
     # prefix (the full test, ``is_appeal_header``, runs on these few only).
-    opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
-    maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
     zones: list[tuple[int, int]] = []
     free = 0  # the first line not in a zone found so far
-    for i in compress(range(n), map(and_, usable, maybe_header)):
-        if i < free or not lexicon.is_appeal_header(texts[i], norm[i]):
+    for i in header_lines(norm, lexicon):
+        if i < free or not usable[i] or not lexicon.is_appeal_header(texts[i], norm[i]):
             continue
         end = _closed_zone_end(i, n, closers, usable)
         if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
@@ -72,6 +71,25 @@ def appeal_zones(
                     taken[j] = True
     zones.sort()
     return zones
+
+
+def header_lines(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
+    """The lines that may open a zone (``header_lines_python``), compiled where the
+    extension is built: a line is asked only about the prefixes of its first character."""
+    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+        initials, by_initial = lexicon.header_initials()
+        lines = norm if isinstance(norm, list) else list(norm)
+        found: list[int] = native.MODULE.header_lines(lines, lexicon.appeal_headers, initials, by_initial)
+        return found
+    return header_lines_python(norm, lexicon)
+
+
+def header_lines_python(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
+    """The indexes of the lines that are a whole-line appeal header or open with a header
+    prefix: C-level maps over every line, each asked about every prefix."""
+    opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
+    maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
+    return list(compress(range(len(norm)), maybe_header))
 
 
 def _closed_zone_end(start: int, n: int, closers: Sequence[bool], usable: Sequence[bool]) -> int | None:

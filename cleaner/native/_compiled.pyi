@@ -176,3 +176,21 @@ def chrome_entry(
 def last_prose_run(texts: list[str], kept: list[bool], min_words: int, run: int, /) -> int: ...
 def kept_chars(texts: list[str], kept: list[bool], /) -> list[int]: ...
 def repeat_lines(texts: list[str], kept: list[bool], /) -> list[int]: ...
+def edge_lines(
+    texts: list[str],
+    words: list[int],
+    usable: list[bool],
+    kept: list[bool],
+    cues: Any,
+    phrases: Any,
+    raw: bool,
+    limits: tuple[int, int, float, int, int, int, str, str],
+    /,
+) -> tuple[list[int], list[int]]: ...
+def header_lines(
+    norms: list[str],
+    headers: set[str] | frozenset[str],
+    initials: str,
+    by_initial: dict[str, tuple[str, ...]],
+    /,
+) -> list[int]: ...

@@ -6,6 +6,7 @@
  *   button_phrase_lines  decisions.label_button_and_phrase_lines_python (labels in place);
  *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line);
  *   zone_cues            lexicon.Lexicon.has_zone_cues_python (appeal-zone's page test);
+ *   header_lines         zones.header_lines_python (the lines that may open an appeal zone);
  *   chrome_entry         lexicon.Lexicon.shows_chrome_python (edges' cue on a raw dump's head and tail);
  *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs);
  *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
@@ -220,6 +221,41 @@ fail:
     return NULL;
 }
 
+/* Whether `norm` opens with one of the prefixes by_initial[its first character], asked only
+ * when that character is in the str `initials`: 1, 0, or -1 on an error. */
+static int
+opens_with_prefix(PyObject *norm, PyObject *initials, Py_ssize_t n_initials, PyObject *by_initial)
+{
+    if (PyUnicode_GET_LENGTH(norm) == 0)
+        return 0;
+    const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0);
+    const Py_ssize_t at = PyUnicode_FindChar(initials, first, 0, n_initials, 1);
+    if (at < 0)
+        return at == -2 ? -1 : 0;
+    PyObject *initial = PyUnicode_Substring(norm, 0, 1);
+    if (initial == NULL)
+        return -1;
+    PyObject *prefixes = item_of(by_initial, initial);
+    Py_DECREF(initial);
+    if (prefixes == NULL)
+        return -1;
+    if (!PyTuple_Check(prefixes)) {
+        PyErr_SetString(PyExc_TypeError, "by_initial must map to tuples of str");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+        if (!PyUnicode_Check(prefix)) {
+            PyErr_SetString(PyExc_TypeError, "by_initial must map to tuples of str");
+            return -1;
+        }
+        const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
+        if (opens != 0)
+            return opens < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
 /* ---------------------------------------------------------------------- zone_cues */
 
 /* zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues_python for
@@ -254,39 +290,51 @@ native_zone_cues(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             found = PySet_Contains(headers, norm);
         if (found != 0)
             return found < 0 ? NULL : Py_NewRef(Py_True);
-        if (PyUnicode_GET_LENGTH(norm) == 0)
-            continue;
-        const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0);
-        const Py_ssize_t at = PyUnicode_FindChar(initials, first, 0, n_initials, 1);
-        if (at == -2)
-            return NULL;
-        if (at < 0)
-            continue;
-        PyObject *initial = PyUnicode_Substring(norm, 0, 1);
-        if (initial == NULL)
-            return NULL;
-        PyObject *prefixes = item_of(by_initial, initial);
-        Py_DECREF(initial);
-        if (prefixes == NULL)
-            return NULL;
-        if (!PyTuple_Check(prefixes)) {
-            PyErr_SetString(PyExc_TypeError, "zone_cues: by_initial must map to tuples of str");
-            return NULL;
-        }
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
-            PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
-            if (!PyUnicode_Check(prefix)) {
-                PyErr_SetString(PyExc_TypeError, "zone_cues: by_initial must map to tuples of str");
-                return NULL;
-            }
-            const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
-            if (opens < 0)
-                return NULL;
-            if (opens)
-                Py_RETURN_TRUE;
-        }
+        const int opens = opens_with_prefix(norm, initials, n_initials, by_initial);
+        if (opens != 0)
+            return opens < 0 ? NULL : Py_NewRef(Py_True);
     }
     Py_RETURN_FALSE;
+}
+
+/* header_lines(norms, headers, initials, by_initial): the indexes of the lines
+ * zones.header_lines_python gives: in the set `headers`, or opening with a prefix (as
+ * zone_cues asks). */
+static PyObject *
+native_header_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "header_lines(norms, headers, initials, by_initial) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *norms = args[0], *headers = args[1], *initials = args[2], *by_initial = args[3];
+    if (!check_list(norms, -1, "header_lines: norms"))
+        return NULL;
+    if (!PyAnySet_Check(headers) || !PyUnicode_Check(initials) || !PyDict_Check(by_initial)) {
+        PyErr_SetString(PyExc_TypeError, "header_lines: headers must be a set, initials a str, by_initial a dict");
+        return NULL;
+    }
+    const Py_ssize_t n_initials = PyUnicode_GET_LENGTH(initials);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        if (!PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "header_lines: norms must be a list of str");
+            goto fail;
+        }
+        int found = PySet_Contains(headers, norm);
+        if (found == 0)
+            found = opens_with_prefix(norm, initials, n_initials, by_initial);
+        if (found < 0 || (found && cleaner_append_index(out, j) < 0))
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* ------------------------------------------------------------------- chrome_entry */
@@ -720,5 +768,7 @@ PyMethodDef raw_decision_methods[] = {
      "kept_chars(texts, kept): the kept characters above each line, and the page's last."},
     {"edge_lines", (PyCFunction)(void (*)(void))native_edge_lines, METH_FASTCALL,
      "edge_lines(texts, words, usable, kept, cues, phrases, raw, limits): edges.edge_lines' head and tail."},
+    {"header_lines", (PyCFunction)(void (*)(void))native_header_lines, METH_FASTCALL,
+     "header_lines(norms, headers, initials, by_initial): the lines that may open an appeal zone."},
     {NULL, NULL, 0, NULL},
 };
