@@ -143,8 +143,8 @@ def test_zone_cues_and_chrome_are_the_python_ones() -> None:
     for lines in _line_lists():
         norms = [normalise_line(line) for line in lines]
         for page in (norms, norms[:1], norms[-3:], []):
-            assert lexicon.has_zone_cues(page) == lexicon.has_zone_cues_python(page)
-            assert lexicon.shows_chrome(page) == lexicon.shows_chrome_python(page)
+            assert zones.has_zone_cues(page, lexicon) == lexicon.has_zone_cues(page)
+            assert edges.shows_chrome(page, lexicon) == lexicon.shows_chrome(page)
             assert zones.header_lines(page, lexicon) == zones.header_lines_python(page, lexicon)
         with_headers = norms + headers
         rng.shuffle(with_headers)
@@ -152,8 +152,8 @@ def test_zone_cues_and_chrome_are_the_python_ones() -> None:
         for extra in (headers, chrome, sorted(lexicon.cta)[:3]):
             page = norms + [rng.choice(extra)]
             rng.shuffle(page)
-            assert lexicon.has_zone_cues(page) == lexicon.has_zone_cues_python(page)
-            assert lexicon.shows_chrome(page) == lexicon.shows_chrome_python(page)
+            assert zones.has_zone_cues(page, lexicon) == lexicon.has_zone_cues(page)
+            assert edges.shows_chrome(page, lexicon) == lexicon.shows_chrome(page)
     with pytest.raises(TypeError):
         _module().zone_cues([1], set(), set(), "", {})
     with pytest.raises(TypeError):
@@ -205,7 +205,7 @@ def test_the_pure_path_wires_in_no_twin() -> None:
     if native.MODULE is None:
         assert not native.AVAILABLE
         lexicon = shipped_lexicon()
-        assert lexicon.has_zone_cues(["dear readers,"]) == lexicon.has_zone_cues_python(["dear readers,"])
+        assert zones.has_zone_cues(["dear readers,"], lexicon) == lexicon.has_zone_cues(["dear readers,"])
 
 
 def _edge_outcome(

@@ -32,7 +32,7 @@ from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import contact_lines
-from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
@@ -418,7 +418,7 @@ def label_edges(page: LinePage) -> None:
             return True
         if any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b])):
             return True
-        return page.scored.raw and page.lexicon.shows_chrome(page.scored.norms[a:b])
+        return page.scored.raw and shows_chrome(page.scored.norms[a:b], page.lexicon)
 
     def has_phrase(j: int) -> bool:
         return categories[j] is not None

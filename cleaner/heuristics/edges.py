@@ -17,6 +17,7 @@ from operator import and_, ge
 
 from cleaner import native
 from cleaner.heuristics.features import FEW_WORDS
+from cleaner.heuristics.lexicon import _CHROME_STRIP, CHROME_MAX_CHARS, IN_ARTICLE_BUTTONS, Lexicon
 
 CORE_MIN_WORDS = 12  # a line this long is prose: the core runs from the first to the last one
 HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
@@ -38,6 +39,22 @@ _LIMITS = (
     "".join(sorted(_SENTENCE_END)),
     "".join(sorted(_QUOTE_END)),
 )
+
+
+def shows_chrome(norms: list[str], lexicon: Lexicon) -> bool:
+    """``Lexicon.shows_chrome`` (the reference and the fallback), compiled where the
+    extension is built: one pass, no stripped str made per line in Python."""
+    if native.MODULE is not None and isinstance(norms, list):
+        shown: bool = native.MODULE.chrome_entry(
+            norms,
+            lexicon.chrome_lines,
+            lexicon.line_category,
+            _CHROME_STRIP,
+            CHROME_MAX_CHARS,
+            IN_ARTICLE_BUTTONS,
+        )
+        return shown
+    return lexicon.shows_chrome(norms)
 
 
 def edge_lines(

@@ -27,6 +27,7 @@ from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
+from cleaner.heuristics.edges import shows_chrome
 from cleaner.heuristics.features import (
     FEW_WORDS,
     Columns,
@@ -393,7 +394,7 @@ class HeuristicLabeler:
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
         """A raw page dump shows the site's chrome: a navigation or footer entry as
         a whole line, or (in a language the lexicons lack) a head of menu-like lines."""
-        if self.lexicon.shows_chrome(norms):
+        if shows_chrome(norms, self.lexicon):
             return True
         return sum(1 for w in words[:RAW_HEAD_LINES] if w <= FEW_WORDS) >= RAW_HEAD_MIN_MENU
 

@@ -416,21 +416,6 @@ class Lexicon:
         ("| Kontakt |", "• Home") are ignored. Button-like lines of the
         ``lines`` lists count too.
         """
-        if _NATIVE is not None:  # the compiled twin: one pass, no str per line
-            lines = norms if isinstance(norms, list) else list(norms)
-            shown: bool = _NATIVE.chrome_entry(
-                lines,
-                self.chrome_lines,
-                self.line_category,
-                _CHROME_STRIP,
-                CHROME_MAX_CHARS,
-                IN_ARTICLE_BUTTONS,
-            )
-            return shown
-        return self.shows_chrome_python(norms)
-
-    def shows_chrome_python(self, norms: Sequence[str]) -> bool:
-        """``shows_chrome`` in Python (the reference and the fallback)."""
         chrome, buttons = self.chrome_lines, self.line_category
         for norm in norms:
             if len(norm) <= CHROME_MAX_CHARS:
@@ -444,21 +429,6 @@ class Lexicon:
 
     def has_zone_cues(self, norm: Sequence[str]) -> bool:
         """Whether any line can open or close an appeal zone (a cheap page-level test)."""
-        if _NATIVE is not None and "" not in self.appeal_header_prefixes:  # the compiled twin
-            initials, by_initial = self.header_initials()
-            lines = norm if isinstance(norm, list) else list(norm)
-            cued: bool = _NATIVE.zone_cues(lines, self.cta, self.appeal_headers, initials, by_initial)
-            return cued
-        return self.has_zone_cues_python(norm)
-
-    def header_initials(self) -> tuple[str, dict[str, tuple[str, ...]]]:
-        """The first characters of the appeal header prefixes, and the prefixes by their
-        first character (made once per lexicon: the zone tests ask a line only about the
-        prefixes of its own first character)."""
-        return self.derived_from(_HEADER_INITIALS_KEY, _header_initials)
-
-    def has_zone_cues_python(self, norm: Sequence[str]) -> bool:
-        """``has_zone_cues`` in Python (the reference and the fallback)."""
         if not (self.cta.isdisjoint(norm) and self.appeal_headers.isdisjoint(norm)):
             return True
         prefixes = self.appeal_header_prefixes

@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import and_, or_
 
 from cleaner import native
-from cleaner.heuristics.lexicon import Lexicon
+from cleaner.heuristics.lexicon import _HEADER_INITIALS_KEY, Lexicon, _header_initials
 
 MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
 MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if this short
@@ -36,7 +36,7 @@ def appeal_zones(
     lines (not yet labelled) may belong to a zone.
     """
     n = len(texts)
-    if not lexicon.has_zone_cues(norm):
+    if not has_zone_cues(norm, lexicon):
         return []
     closers = list(map(and_, usable, map(lexicon.cta.__contains__, norm)))
     buttons = list(map(and_, usable, map(lexicon.line_category.__contains__, norm)))
@@ -73,11 +73,28 @@ def appeal_zones(
     return zones
 
 
+def has_zone_cues(norm: Sequence[str], lexicon: Lexicon) -> bool:
+    """``Lexicon.has_zone_cues`` (the reference and the fallback), compiled where the
+    extension is built: one pass, each line asked only about its first character's prefixes."""
+    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+        initials, by_initial = _header_initials_of(lexicon)
+        lines = norm if isinstance(norm, list) else list(norm)
+        cued: bool = native.MODULE.zone_cues(lines, lexicon.cta, lexicon.appeal_headers, initials, by_initial)
+        return cued
+    return lexicon.has_zone_cues(norm)
+
+
+def _header_initials_of(lexicon: Lexicon) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The header prefixes' first characters and the prefixes by them, made once per lexicon
+    (the entry ``Lexicon.has_zone_cues`` makes and reads)."""
+    return lexicon.derived_from(_HEADER_INITIALS_KEY, _header_initials)
+
+
 def header_lines(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
     """The lines that may open a zone (``header_lines_python``), compiled where the
     extension is built: a line is asked only about the prefixes of its first character."""
     if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
-        initials, by_initial = lexicon.header_initials()
+        initials, by_initial = _header_initials_of(lexicon)
         lines = norm if isinstance(norm, list) else list(norm)
         found: list[int] = native.MODULE.header_lines(lines, lexicon.appeal_headers, initials, by_initial)
         return found

@@ -5,9 +5,9 @@
  * in Python cost most of what is left of the decisions:
  *   button_phrase_lines  decisions.label_button_and_phrase_lines_python (labels in place);
  *   lexicon_line_columns labeler.lexicon_features_python's columns (families, lex_any, lex_line);
- *   zone_cues            lexicon.Lexicon.has_zone_cues_python (appeal-zone's page test);
+ *   zone_cues            lexicon.Lexicon.has_zone_cues (appeal-zone's page test, zones.has_zone_cues);
  *   header_lines         zones.header_lines_python (the lines that may open an appeal zone);
- *   chrome_entry         lexicon.Lexicon.shows_chrome_python (edges' cue on a raw dump's head and tail);
+ *   chrome_entry         lexicon.Lexicon.shows_chrome (edges' cue and looks_raw, edges.shows_chrome);
  *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs);
  *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
  *   repeat_lines         decisions.repeat_lines_python (repeat's later copies);
@@ -258,7 +258,7 @@ opens_with_prefix(PyObject *norm, PyObject *initials, Py_ssize_t n_initials, PyO
 
 /* ---------------------------------------------------------------------- zone_cues */
 
-/* zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues_python for
+/* zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues for
  * a lexicon without an empty prefix. Whether a line is in the set `cta` or `headers`, or
  * opens with one of the prefixes by_initial[its first character] (only lines whose first
  * character is in the str `initials` are asked). */
@@ -339,7 +339,7 @@ fail:
 
 /* ------------------------------------------------------------------- chrome_entry */
 
-/* chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome_python.
+/* chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome.
  * Whether a line of at most max_chars characters, once the characters of the str `strip`
  * are taken off both its ends (str.strip), is in the set `chrome`, or a key of the dict
  * `buttons` whose value is not in the set `in_article`. */
@@ -461,7 +461,7 @@ native_last_prose_run(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 /* ------------------------------------------------------------------- repeat_lines */
 
-/* repeat_lines(texts, kept): decisions.label_repeats_python's lines. The indexes, in
+/* repeat_lines(texts, kept): decisions.repeat_lines_python. The indexes, in
  * order, of the kept lines (the list of bool `kept`) whose text (str equality) an earlier
  * kept line has. */
 static PyObject *
