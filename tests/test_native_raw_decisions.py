@@ -20,6 +20,7 @@ from cleaner import native
 from cleaner.engine import Cleaner
 from cleaner.heuristics import decisions, edges, labeler, zones
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
+from cleaner.heuristics.share_bars import BAR_MARKS
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
 from tests.test_native_line_marks import EDGES
@@ -255,3 +256,26 @@ def test_edge_lines_are_the_python_ones() -> None:
         _module().edge_lines(["a"], [1], [True], [True], min, min, True, (1, 2))
     with pytest.raises(TypeError):
         _module().edge_lines(["a"], ["1"], [True], [True], min, min, True, edges._LIMITS)
+
+
+@needs_twin
+def test_kept_marked_lines_are_the_python_ones() -> None:
+    rng = random.Random(SEED)
+    label = decisions.SHARE_BAR
+    marks_sets = [BAR_MARKS, ("",), ("\U0001f600",), ("\ud800", "x"), ("a b", "Facebook"), ()]
+    for lines in _line_lists() + [["Share: Facebook WhatsApp Telegram"] * 3]:
+        for share in (0.0, 0.5, 1.0):
+            local = [None if rng.random() < share else label for _ in lines]
+            usable = [rng.random() < 0.8 for _ in lines]
+            for marks in marks_sets:
+                for flags in (usable, None):
+                    want = decisions.kept_marked_lines_python(lines, local, flags, marks)
+                    assert decisions.kept_marked_lines(lines, local, flags, marks) == want
+    with pytest.raises(TypeError):
+        _module().kept_marked_lines(["a"], [None], [1], BAR_MARKS, 120)
+    with pytest.raises(TypeError):
+        _module().kept_marked_lines(["a"], [None, None], None, BAR_MARKS, 120)
+    with pytest.raises(TypeError):
+        _module().kept_marked_lines(["a"], [None], None, ["a"], 120)
+    with pytest.raises(TypeError):
+        _module().kept_marked_lines([b"a"], [None], None, ("a",), 120)

@@ -667,10 +667,30 @@ def label_share_bars(page: LinePage) -> None:
     holding one (picked in one call: ``marked_lines``), and of those the kept ones, are put
     to the test (a raw dump names Facebook in its footer, and most of its lines are long
     or dropped)."""
-    texts, local, usable = page.texts, page.local, page.usable
-    for j in marked_lines(texts, BAR_MARKS, SHARE_BAR_MAX_CHARS):
-        if local[j] is None and usable[j] and is_share_bar(texts[j], page.lexicon):
+    texts, local = page.texts, page.local
+    for j in kept_marked_lines(texts, local, None if page.every_usable else page.usable, BAR_MARKS):
+        if is_share_bar(texts[j], page.lexicon):
             local[j] = SHARE_BAR
+
+
+def kept_marked_lines(
+    texts: list[str], local: list[Label | None], usable: list[bool] | None, marks: tuple[str, ...]
+) -> list[int]:
+    """The kept lines (``LinePage.kept``) of at most SHARE_BAR_MAX_CHARS characters holding
+    one of ``marks``: compiled, a raw dump's dropped lines are not searched at all
+    (``kept_marked_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.kept_marked_lines(texts, local, usable, marks, SHARE_BAR_MAX_CHARS)
+        return found
+    return kept_marked_lines_python(texts, local, usable, marks)
+
+
+def kept_marked_lines_python(
+    texts: list[str], local: list[Label | None], usable: list[bool] | None, marks: tuple[str, ...]
+) -> list[int]:
+    """``kept_marked_lines`` in Python: the marked lines (one call, ``marked_lines``), then the kept ones."""
+    kept = kept_lines(local, usable)
+    return [j for j in marked_lines(texts, marks, SHARE_BAR_MAX_CHARS) if kept[j]]
 
 
 def label_article_lines(page: LinePage) -> None:

@@ -194,3 +194,6 @@ def header_lines(
     by_initial: dict[str, tuple[str, ...]],
     /,
 ) -> list[int]: ...
+def kept_marked_lines(
+    texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
+) -> list[int]: ...

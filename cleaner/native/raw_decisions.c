@@ -11,7 +11,8 @@
  *   last_prose_run       decisions._last_prose_run_python (after-terminator's paragraphs);
  *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
  *   repeat_lines         decisions.repeat_lines_python (repeat's later copies);
- *   edge_lines           edges.edge_lines_python (edges' head menu and short tail).
+ *   edge_lines           edges.edge_lines_python (edges' head menu and short tail);
+ *   kept_marked_lines    decisions.kept_marked_lines_python (share-bar's lines, kept ones only).
  * Each reads its lines once, with the same dict lookups and comparisons as its Python
  * original, which stays beside its call site as the reference and the fallback;
  * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
@@ -749,6 +750,78 @@ fail:
     return NULL;
 }
 
+/* -------------------------------------------------------------- kept_marked_lines */
+
+/* kept_marked_lines(texts, local, usable, marks, max_chars): decisions.kept_marked_lines_python.
+ * The indexes of the kept lines (label None in `local` and, unless usable is None, usable)
+ * of at most max_chars characters that hold one of the str of the tuple `marks` (str.find's
+ * search): share-bar's lines, where a raw dump's dropped lines are never searched. */
+static PyObject *
+native_kept_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "kept_marked_lines(texts, local, usable, marks, max_chars) takes 5 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *local = args[1], *usable = args[2], *marks = args[3];
+    if (!check_list(texts, -1, "kept_marked_lines: texts"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (!check_list(local, n, "kept_marked_lines: local") ||
+        (usable != Py_None && !check_list(usable, n, "kept_marked_lines: usable")))
+        return NULL;
+    if (!PyTuple_Check(marks)) {
+        PyErr_SetString(PyExc_TypeError, "kept_marked_lines: marks must be a tuple of str");
+        return NULL;
+    }
+    for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(marks, m))) {
+            PyErr_SetString(PyExc_TypeError, "kept_marked_lines: marks must be a tuple of str");
+            return NULL;
+        }
+    }
+    const Py_ssize_t max_chars = PyLong_AsSsize_t(args[4]);
+    if (max_chars == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (PyList_GET_ITEM(local, j) != Py_None)
+            continue;
+        if (usable != Py_None) {
+            const int flag = bool_at(usable, j, "kept_marked_lines: usable");
+            if (flag < 0)
+                goto fail;
+            if (!flag)
+                continue;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "kept_marked_lines: texts must be a list of str");
+            goto fail;
+        }
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        if (size > max_chars)
+            continue;
+        for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
+            const Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(marks, m), 0, size, 1);
+            if (at == -2)
+                goto fail;
+            if (at >= 0) {
+                if (cleaner_append_index(out, j) < 0)
+                    goto fail;
+                break;
+            }
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
@@ -770,5 +843,7 @@ PyMethodDef raw_decision_methods[] = {
      "edge_lines(texts, words, usable, kept, cues, phrases, raw, limits): edges.edge_lines' head and tail."},
     {"header_lines", (PyCFunction)(void (*)(void))native_header_lines, METH_FASTCALL,
      "header_lines(norms, headers, initials, by_initial): the lines that may open an appeal zone."},
+    {"kept_marked_lines", (PyCFunction)(void (*)(void))native_kept_marked_lines, METH_FASTCALL,
+     "kept_marked_lines(texts, local, usable, marks, max_chars): the kept short lines holding a mark."},
     {NULL, NULL, 0, NULL},
 };
