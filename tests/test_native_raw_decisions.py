@@ -156,9 +156,11 @@ def test_zone_cues_and_chrome_are_the_python_ones() -> None:
             assert zones.has_zone_cues(page, lexicon) == lexicon.has_zone_cues(page)
             assert edges.shows_chrome(page, lexicon) == lexicon.shows_chrome(page)
     with pytest.raises(TypeError):
-        _module().zone_cues([1], set(), set(), "", {})
+        _module().zone_cues([1], set(), 5, "", {})
     with pytest.raises(TypeError):
-        _module().zone_cues(["a"], [], set(), "", {})
+        _module().zone_cues(["a"], [], 5, "", {})
+    with pytest.raises(TypeError):
+        _module().zone_cues(["a"], set(), "5", "", {})
     with pytest.raises(TypeError):
         _module().header_lines([1], set(), "", {})
     with pytest.raises(TypeError):

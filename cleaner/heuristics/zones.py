@@ -20,6 +20,7 @@ MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
 MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if this short
 MAX_BACKTRACK_LINES = 15  # a closer with no header: look back this far for appeal lines
 DONATION = "donation_appeal"
+_CUE_ENTRIES_KEY = "zones.cue_entries"  # _cue_entries' entry in ``Lexicon.derived``
 
 
 def appeal_zones(
@@ -78,10 +79,18 @@ def has_zone_cues(norm: Sequence[str], lexicon: Lexicon) -> bool:
     extension is built: one pass, each line asked only about its first character's prefixes."""
     if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
         initials, by_initial = _header_initials_of(lexicon)
+        entries, longest = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
         lines = norm if isinstance(norm, list) else list(norm)
-        cued: bool = native.MODULE.zone_cues(lines, lexicon.cta, lexicon.appeal_headers, initials, by_initial)
+        cued: bool = native.MODULE.zone_cues(lines, entries, longest, initials, by_initial)
         return cued
     return lexicon.has_zone_cues(norm)
+
+
+def _cue_entries(lexicon: Lexicon) -> tuple[frozenset[str], int]:
+    """The whole lines that are a zone cue (calls to action, headers) in one set, and the
+    longest one's length: one lookup a line, none for a longer line (made once per lexicon)."""
+    entries = frozenset(lexicon.cta | lexicon.appeal_headers)
+    return entries, max(map(len, entries), default=0)
 
 
 def _header_initials_of(lexicon: Lexicon) -> tuple[str, dict[str, tuple[str, ...]]]:

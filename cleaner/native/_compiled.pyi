@@ -158,8 +158,8 @@ def lexicon_line_columns(
 ) -> tuple[list[str | None], bytes, bytes]: ...
 def zone_cues(
     norms: list[str],
-    cta: set[str] | frozenset[str],
-    headers: set[str] | frozenset[str],
+    entries: set[str] | frozenset[str],
+    max_chars: int,
     initials: str,
     by_initial: dict[str, tuple[str, ...]],
     /,

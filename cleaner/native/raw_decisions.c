@@ -19,6 +19,8 @@
  * random pages. Plain CPython C API, no module state.
  */
 #include "_compiled.h"
+#include <stdint.h>
+#include <string.h>
 
 /* Whether `obj` is a list of `n` items (a TypeError naming `what` when not). */
 static int
@@ -222,28 +224,65 @@ fail:
     return NULL;
 }
 
-/* Whether `norm` opens with one of the prefixes by_initial[its first character], asked only
- * when that character is in the str `initials`: 1, 0, or -1 on an error. */
+/* A call's view of the header prefixes by first character: the ASCII initials as bits and
+ * their tuples (borrowed from the dict, looked up once a call), the others looked up per line. */
+typedef struct {
+    PyObject *initials;
+    PyObject *by_initial;
+    uint64_t ascii[2];
+    PyObject *tuples[128];
+} Initials;
+
+static void
+initials_init(Initials *set, PyObject *initials, PyObject *by_initial)
+{
+    set->initials = initials;
+    set->by_initial = by_initial;
+    set->ascii[0] = set->ascii[1] = 0;
+    memset(set->tuples, 0, sizeof set->tuples);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(initials); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(initials, k);
+        if (c < 128)
+            set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+}
+
+/* The prefixes of the initial `first` (borrowed), NULL without them (an error set or not). */
+static PyObject *
+prefixes_of(Initials *set, PyObject *norm, Py_UCS4 first)
+{
+    if (first < 128) {
+        if (!(set->ascii[first >> 6] >> (first & 63) & 1))
+            return NULL;
+        if (set->tuples[first] != NULL)
+            return set->tuples[first];
+    }
+    else if (PyUnicode_FindChar(set->initials, first, 0, PyUnicode_GET_LENGTH(set->initials), 1) < 0)
+        return NULL; /* -2 leaves its error set */
+    PyObject *initial = PyUnicode_Substring(norm, 0, 1);
+    if (initial == NULL)
+        return NULL;
+    PyObject *prefixes = item_of(set->by_initial, initial);
+    Py_DECREF(initial);
+    if (prefixes != NULL && !PyTuple_Check(prefixes)) {
+        PyErr_SetString(PyExc_TypeError, "by_initial must map to tuples of str");
+        return NULL;
+    }
+    if (prefixes != NULL && first < 128)
+        set->tuples[first] = prefixes;
+    return prefixes;
+}
+
+/* Whether `norm` opens with one of the prefixes of its first character (asked only when
+ * that character is an initial): 1, 0, or -1 on an error. */
 static int
-opens_with_prefix(PyObject *norm, PyObject *initials, Py_ssize_t n_initials, PyObject *by_initial)
+opens_with_prefix(PyObject *norm, Initials *set)
 {
     if (PyUnicode_GET_LENGTH(norm) == 0)
         return 0;
-    const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0);
-    const Py_ssize_t at = PyUnicode_FindChar(initials, first, 0, n_initials, 1);
-    if (at < 0)
-        return at == -2 ? -1 : 0;
-    PyObject *initial = PyUnicode_Substring(norm, 0, 1);
-    if (initial == NULL)
-        return -1;
-    PyObject *prefixes = item_of(by_initial, initial);
-    Py_DECREF(initial);
+    PyObject *prefixes = prefixes_of(set, norm, PyUnicode_READ_CHAR(norm, 0));
     if (prefixes == NULL)
-        return -1;
-    if (!PyTuple_Check(prefixes)) {
-        PyErr_SetString(PyExc_TypeError, "by_initial must map to tuples of str");
-        return -1;
-    }
+        return PyErr_Occurred() ? -1 : 0;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
         PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
         if (!PyUnicode_Check(prefix)) {
@@ -259,41 +298,42 @@ opens_with_prefix(PyObject *norm, PyObject *initials, Py_ssize_t n_initials, PyO
 
 /* ---------------------------------------------------------------------- zone_cues */
 
-/* zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues for
- * a lexicon without an empty prefix. Whether a line is in the set `cta` or `headers`, or
- * opens with one of the prefixes by_initial[its first character] (only lines whose first
- * character is in the str `initials` are asked). */
+/* zone_cues(norms, entries, max_chars, initials, by_initial): Lexicon.has_zone_cues for a
+ * lexicon without an empty prefix. Whether a line of at most max_chars characters is in the
+ * set `entries` (the calls to action and whole-line headers, none longer than max_chars), or
+ * a line opens with one of the prefixes by_initial[its first character] (only lines whose
+ * first character is in the str `initials` are asked). */
 static PyObject *
 native_zone_cues(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
     if (nargs != 5) {
-        PyErr_SetString(PyExc_TypeError, "zone_cues(norms, cta, headers, initials, by_initial) takes 5 arguments");
+        PyErr_SetString(PyExc_TypeError, "zone_cues(norms, entries, max_chars, initials, by_initial) takes 5 arguments");
         return NULL;
     }
-    PyObject *norms = args[0], *cta = args[1], *headers = args[2], *initials = args[3], *by_initial = args[4];
+    PyObject *norms = args[0], *entries = args[1], *initials = args[3], *by_initial = args[4];
     if (!check_list(norms, -1, "zone_cues: norms"))
         return NULL;
-    if (!PyAnySet_Check(cta) || !PyAnySet_Check(headers) || !PyUnicode_Check(initials) ||
-        !PyDict_Check(by_initial)) {
-        PyErr_SetString(PyExc_TypeError, "zone_cues: cta and headers must be sets, initials a str, by_initial a dict");
+    if (!PyAnySet_Check(entries) || !PyUnicode_Check(initials) || !PyDict_Check(by_initial)) {
+        PyErr_SetString(PyExc_TypeError, "zone_cues: entries must be a set, initials a str, by_initial a dict");
         return NULL;
     }
-    const Py_ssize_t n_initials = PyUnicode_GET_LENGTH(initials);
+    const Py_ssize_t max_chars = PyLong_AsSsize_t(args[2]);
+    if (max_chars == -1 && PyErr_Occurred())
+        return NULL;
+    Initials set;
+    initials_init(&set, initials, by_initial);
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
         PyObject *norm = PyList_GET_ITEM(norms, j);
         if (!PyUnicode_Check(norm)) {
             PyErr_SetString(PyExc_TypeError, "zone_cues: norms must be a list of str");
             return NULL;
         }
-        int found = PySet_Contains(cta, norm);
+        int found = PyUnicode_GET_LENGTH(norm) <= max_chars ? PySet_Contains(entries, norm) : 0;
         if (found == 0)
-            found = PySet_Contains(headers, norm);
+            found = opens_with_prefix(norm, &set);
         if (found != 0)
             return found < 0 ? NULL : Py_NewRef(Py_True);
-        const int opens = opens_with_prefix(norm, initials, n_initials, by_initial);
-        if (opens != 0)
-            return opens < 0 ? NULL : Py_NewRef(Py_True);
     }
     Py_RETURN_FALSE;
 }
@@ -316,7 +356,8 @@ native_header_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "header_lines: headers must be a set, initials a str, by_initial a dict");
         return NULL;
     }
-    const Py_ssize_t n_initials = PyUnicode_GET_LENGTH(initials);
+    Initials set;
+    initials_init(&set, initials, by_initial);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -328,7 +369,7 @@ native_header_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         int found = PySet_Contains(headers, norm);
         if (found == 0)
-            found = opens_with_prefix(norm, initials, n_initials, by_initial);
+            found = opens_with_prefix(norm, &set);
         if (found < 0 || (found && cleaner_append_index(out, j) < 0))
             goto fail;
     }
@@ -830,7 +871,7 @@ PyMethodDef raw_decision_methods[] = {
      "lexicon_line_columns(categories, covered, lows, norms, line_category, cover): "
      "labeler.lexicon_features' families, and lex_any, lex_line as float64 bytes."},
     {"zone_cues", (PyCFunction)(void (*)(void))native_zone_cues, METH_FASTCALL,
-     "zone_cues(norms, cta, headers, initials, by_initial): Lexicon.has_zone_cues without an empty prefix."},
+     "zone_cues(norms, entries, max_chars, initials, by_initial): Lexicon.has_zone_cues without an empty prefix."},
     {"chrome_entry", (PyCFunction)(void (*)(void))native_chrome_entry, METH_FASTCALL,
      "chrome_entry(norms, chrome, buttons, strip, max_chars, in_article): Lexicon.shows_chrome."},
     {"last_prose_run", (PyCFunction)(void (*)(void))native_last_prose_run, METH_FASTCALL,
