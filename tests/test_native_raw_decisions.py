@@ -18,7 +18,7 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, edges, labeler, zones
+from cleaner.heuristics import decisions, edges, labeler, terminators, zones
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from cleaner.heuristics.share_bars import BAR_MARKS
 from tests.paths import CORPUS
@@ -281,3 +281,36 @@ def test_kept_marked_lines_are_the_python_ones() -> None:
         _module().kept_marked_lines(["a"], [None], None, ["a"], 120)
     with pytest.raises(TypeError):
         _module().kept_marked_lines([b"a"], [None], None, ("a",), 120)
+
+
+@needs_twin
+def test_terminator_columns_are_the_python_ones() -> None:
+    rng = random.Random(SEED)
+    np_rng = np.random.default_rng(SEED)
+    family_choices = [None, "comments", "related", "share", "newsletter"]
+    for n in [0, 1, 2, 3, 7, 40, 300] * 8:
+        lengths = np_rng.integers(0, 400, n).astype(np.int64)
+        words = np_rng.integers(0, 12, n).astype(np.int64)
+        phrase_line = (np_rng.random(n) < 0.3).astype(np.float64)
+        families = [rng.choice(family_choices) for _ in range(n)]
+        for first, last in (
+            (0, n - 1),
+            (rng.randrange(n + 1), rng.randrange(-1, n + 2)),
+            (n, -1),
+            (0, n + 5),
+        ):
+            got = terminators.terminator_columns(lengths, words, phrase_line, families, first, last)
+            want = terminators.terminator_columns_python(lengths, words, phrase_line, families, first, last)
+            assert list(got) == list(want)
+            for name in want:
+                assert got[name].dtype == want[name].dtype
+                assert [v.hex() for v in got[name].tolist()] == [v.hex() for v in want[name].tolist()]
+    zeros = np.zeros(3, np.int64)
+    with pytest.raises(TypeError):
+        _module().terminator_columns(zeros, zeros, zeros, [None] * 3, 0, 2, ("share",), 6)
+    with pytest.raises(TypeError):
+        _module().terminator_columns(zeros, zeros[:2], np.zeros(3), [None] * 3, 0, 2, ("share",), 6)
+    with pytest.raises(TypeError):
+        _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 2, 0, 2, ("share",), 6)
+    with pytest.raises(ValueError):
+        _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 3, -1, 2, ("share",), 6)

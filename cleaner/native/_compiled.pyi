@@ -197,3 +197,14 @@ def header_lines(
 def kept_marked_lines(
     texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
 ) -> list[int]: ...
+def terminator_columns(
+    lengths: Any,
+    words: Any,
+    phrase_line: Any,
+    families: list[str | None],
+    first: int,
+    last: int,
+    names: tuple[str, ...],
+    max_words: int,
+    /,
+) -> bytearray: ...

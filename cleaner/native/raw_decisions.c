@@ -12,7 +12,8 @@
  *   kept_chars           decisions.kept_chars_python (after-terminator's share of the text above);
  *   repeat_lines         decisions.repeat_lines_python (repeat's later copies);
  *   edge_lines           edges.edge_lines_python (edges' head menu and short tail);
- *   kept_marked_lines    decisions.kept_marked_lines_python (share-bar's lines, kept ones only).
+ *   kept_marked_lines    decisions.kept_marked_lines_python (share-bar's lines, kept ones only);
+ *   terminator_columns   terminators.terminator_columns_python (the line model's below_<family> columns).
  * Each reads its lines once, with the same dict lookups and comparisons as its Python
  * original, which stays beside its call site as the reference and the fallback;
  * tests/test_native_raw_decisions.py compares them on corpus pages, hostile strings and
@@ -863,6 +864,130 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------- terminator_columns */
+
+/* A C-contiguous buffer of `n` 8-byte items, int64 (kind 'q') or float64 ('d'); -1 with a
+ * TypeError naming `name` when `obj` is not one. */
+static int
+eight_byte_array(PyObject *obj, char kind, Py_ssize_t n, const char *name, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *format = view->format ? view->format : "B";
+    if (format[0] == '@' || format[0] == '=')
+        format++;
+    const int ok = view->itemsize == 8 && format[1] == '\0' &&
+                   (kind == 'd' ? format[0] == 'd' : (format[0] == 'q' || format[0] == 'l'));
+    if (!ok || (n >= 0 && view->len != n * 8)) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "terminator_columns: %s must be one %s per line", name,
+                     kind == 'd' ? "float64" : "int64");
+        return -1;
+    }
+    return 0;
+}
+
+/* terminator_columns(lengths, words, phrase_line, families, first, last, names, max_words):
+ * terminators.terminator_columns_python's columns, row k for the family names[k], as
+ * float64 bytes (a bytearray). lengths and words: int64 arrays, phrase_line float64, one
+ * per line; families: a list, one per line; 0 <= first. */
+static PyObject *
+native_terminator_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "terminator_columns takes 8 arguments");
+        return NULL;
+    }
+    PyObject *families = args[3], *names = args[6];
+    const Py_ssize_t first = PyLong_AsSsize_t(args[4]);
+    if (first == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t last = PyLong_AsSsize_t(args[5]);
+    if (last == -1 && PyErr_Occurred())
+        return NULL;
+    const long max_words = PyLong_AsLong(args[7]);
+    if (max_words == -1 && PyErr_Occurred())
+        return NULL;
+    if (first < 0) {
+        PyErr_SetString(PyExc_ValueError, "terminator_columns: first must not be negative");
+        return NULL;
+    }
+    if (!PyTuple_Check(names) || PyTuple_GET_SIZE(names) > 64) {
+        PyErr_SetString(PyExc_TypeError, "terminator_columns: names must be a tuple of at most 64 str");
+        return NULL;
+    }
+    const Py_ssize_t rows = PyTuple_GET_SIZE(names);
+    Py_buffer lengths_view, words_view, phrase_view;
+    if (eight_byte_array(args[0], 'q', -1, "lengths", &lengths_view) < 0)
+        return NULL;
+    const Py_ssize_t n = lengths_view.len / 8;
+    PyObject *out = NULL;
+    if (eight_byte_array(args[1], 'q', n, "words", &words_view) < 0) {
+        PyBuffer_Release(&lengths_view);
+        return NULL;
+    }
+    if (eight_byte_array(args[2], 'd', n, "phrase_line", &phrase_view) < 0)
+        goto release_two;
+    if (!check_list(families, n, "terminator_columns: families"))
+        goto release;
+    if (n > 0 && rows > PY_SSIZE_T_MAX / 8 / n) {
+        PyErr_NoMemory();
+        goto release;
+    }
+    out = PyByteArray_FromStringAndSize(NULL, rows * n * 8);
+    if (out == NULL)
+        goto release;
+    double *columns = (double *)PyByteArray_AS_STRING(out);
+    memset(columns, 0, (size_t)(rows * n) * sizeof(double));
+    if (last >= n)
+        last = n - 1; /* the slices stop at the page's end */
+    if (last < first || n == 0)
+        goto release;
+    const int64_t *lengths = lengths_view.buf, *words = words_view.buf;
+    const double *phrase = phrase_view.buf;
+    /* the main block's characters above each line j of it (up to j included), as cumsum */
+    double total = 0.0;
+    for (Py_ssize_t j = first; j <= last; j++)
+        total += (double)lengths[j];
+    const double block_total = total != 0.0 ? total : 1.0;
+    uint64_t left = rows >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << rows) - 1);
+    double above_end = 0.0; /* the block's characters from `first` to min(j, last) */
+    Py_ssize_t summed = first - 1;
+    for (Py_ssize_t j = first; j < n && left; j++) {
+        if (!(phrase[j] > 0.0) || !(words[j] <= max_words))
+            continue;
+        PyObject *family = PyList_GET_ITEM(families, j);
+        Py_ssize_t row = -1;
+        for (Py_ssize_t k = 0; k < rows && row < 0; k++) {
+            if (!(left >> k & 1))
+                continue;
+            const int same = PyObject_RichCompareBool(family, PyTuple_GET_ITEM(names, k), Py_EQ);
+            if (same < 0) {
+                Py_CLEAR(out);
+                goto release;
+            }
+            if (same)
+                row = k;
+        }
+        if (row < 0)
+            continue;
+        left &= ~((uint64_t)1 << row);
+        const Py_ssize_t upto = j < last ? j : last;
+        while (summed < upto)
+            above_end += (double)lengths[++summed];
+        const double share = (j > first ? above_end : 0.0) / block_total;
+        for (Py_ssize_t k = j + 1; k <= last; k++)
+            columns[row * n + k] = share;
+    }
+release:
+    PyBuffer_Release(&phrase_view);
+release_two:
+    PyBuffer_Release(&words_view);
+    PyBuffer_Release(&lengths_view);
+    return out;
+}
+
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
@@ -886,5 +1011,8 @@ PyMethodDef raw_decision_methods[] = {
      "header_lines(norms, headers, initials, by_initial): the lines that may open an appeal zone."},
     {"kept_marked_lines", (PyCFunction)(void (*)(void))native_kept_marked_lines, METH_FASTCALL,
      "kept_marked_lines(texts, local, usable, marks, max_chars): the kept short lines holding a mark."},
+    {"terminator_columns", (PyCFunction)(void (*)(void))native_terminator_columns, METH_FASTCALL,
+     "terminator_columns(lengths, words, phrase_line, families, first, last, names, max_words): "
+     "terminators.terminator_columns' rows as float64 bytes."},
     {NULL, NULL, 0, NULL},
 };
