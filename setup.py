@@ -21,6 +21,7 @@ SOURCES = [
     "cleaner/native/raw_layout.c",
     "cleaner/native/chrome_names.c",
     "cleaner/native/thread_openers.c",
+    "cleaner/native/raw_decisions.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -25,13 +25,14 @@ from math import ceil, inf
 from operator import and_, gt, is_, is_not, mul, ne, not_, or_
 from typing import Any
 
+from cleaner import native
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
-from cleaner.heuristics.edges import edge_lines
+from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
@@ -185,7 +186,28 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
     and, in the noisy regime, lines the classifier scores below the cut. A button line
     takes its button family's label, another line ``dropped``'s (inlined: on a raw dump
-    most lines go here)."""
+    most lines go here, so the compiled twin reads them in one pass)."""
+    if native.MODULE is None:
+        label_button_and_phrase_lines_python(page)
+        return
+    scored = page.scored
+    native.MODULE.button_phrase_lines(
+        scored.norms,
+        page.lexicon.line_category,
+        scored.phrase_lines,
+        scored.cut,
+        scored.scores,
+        page.local,
+        None if page.every_usable else page.usable,
+        scored.categories,
+        page.button_labels,
+        page.phrase_labels,
+        CLASSIFIER,
+    )
+
+
+def label_button_and_phrase_lines_python(page: LinePage) -> None:
+    """``label_button_and_phrase_lines`` in Python (the reference and the fallback)."""
     scored, n = page.scored, len(page.texts)
     buttons = list(map(page.lexicon.line_category.get, scored.norms))
     if scored.cut == -inf and True not in scored.phrase_lines and buttons.count(None) == n:
@@ -248,11 +270,25 @@ def label_repeats(page: LinePage) -> None:
     """Raw dumps: keep the first of identical kept lines; later copies are teasers or widgets."""
     if page.scored.cut == -inf:
         return
-    indexes = list(compress(range(len(page.texts)), page.kept()))
-    texts = list(map(page.texts.__getitem__, indexes))
-    first_seen = dict(zip(reversed(texts), reversed(indexes)))  # each text's first kept line
-    for j in compress(indexes, map(ne, map(first_seen.__getitem__, texts), indexes)):
+    for j in repeat_lines(page.texts, page.kept()):
         page.local[j] = REPEAT
+
+
+def repeat_lines(texts: list[str], kept: list[bool]) -> list[int]:
+    """The kept lines, in order, whose text an earlier kept line has (compiled twin:
+    raw_decisions.c, one pass; ``repeat_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.repeat_lines(texts, kept)
+        return found
+    return repeat_lines_python(texts, kept)
+
+
+def repeat_lines_python(texts: list[str], kept: list[bool]) -> list[int]:
+    """``repeat_lines`` in Python: C-level maps over the kept lines."""
+    indexes = list(compress(range(len(texts)), kept))
+    kept_texts = list(map(texts.__getitem__, indexes))
+    first_seen = dict(zip(reversed(kept_texts), reversed(indexes)))  # each text's first kept line
+    return list(compress(indexes, map(ne, map(first_seen.__getitem__, kept_texts), indexes)))
 
 
 def label_comment_thread(page: LinePage) -> None:
@@ -301,7 +337,7 @@ def label_after_terminator(page: LinePage) -> None:
     terminators = [j for j in phrased if not kept[j]]
     if not terminators:
         return
-    before = list(accumulate(map(mul, map(len, texts), kept), initial=0))  # kept characters above each line
+    before = kept_chars(texts, kept)  # kept characters above each line
     total = before[-1]
     prose_until: int | None = None
     last_long: int | None = None
@@ -330,6 +366,20 @@ def label_after_terminator(page: LinePage) -> None:
         for k in compress(range(j + 1, len(texts)), kept[j + 1 :]):
             page.local[k] = label
         return
+
+
+def kept_chars(texts: list[str], kept: list[bool]) -> list[int]:
+    """The kept lines' characters above each line, the page's total last (compiled twin:
+    raw_decisions.c; ``kept_chars_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.kept_chars(texts, kept)
+        return found
+    return kept_chars_python(texts, kept)
+
+
+def kept_chars_python(texts: list[str], kept: list[bool]) -> list[int]:
+    """``kept_chars`` in Python: one C-level accumulate."""
+    return list(accumulate(map(mul, map(len, texts), kept), initial=0))
 
 
 def _last_long_line(words: list[int], kept: list[bool]) -> int:
@@ -368,7 +418,7 @@ def label_edges(page: LinePage) -> None:
             return True
         if any(map(and_, map(is_not, local[a:b], repeat(None)), usable[a:b])):
             return True
-        return page.scored.raw and page.lexicon.shows_chrome(page.scored.norms[a:b])
+        return page.scored.raw and shows_chrome(page.scored.norms[a:b], page.lexicon)
 
     def has_phrase(j: int) -> bool:
         return categories[j] is not None
@@ -624,10 +674,30 @@ def label_share_bars(page: LinePage) -> None:
     holding one (picked in one call: ``marked_lines``), and of those the kept ones, are put
     to the test (a raw dump names Facebook in its footer, and most of its lines are long
     or dropped)."""
-    texts, local, usable = page.texts, page.local, page.usable
-    for j in marked_lines(texts, BAR_MARKS, SHARE_BAR_MAX_CHARS):
-        if local[j] is None and usable[j] and is_share_bar(texts[j], page.lexicon):
+    texts, local = page.texts, page.local
+    for j in kept_marked_lines(texts, local, None if page.every_usable else page.usable, BAR_MARKS):
+        if is_share_bar(texts[j], page.lexicon):
             local[j] = SHARE_BAR
+
+
+def kept_marked_lines(
+    texts: list[str], local: list[Label | None], usable: list[bool] | None, marks: tuple[str, ...]
+) -> list[int]:
+    """The kept lines (``LinePage.kept``) of at most SHARE_BAR_MAX_CHARS characters holding
+    one of ``marks``: compiled, a raw dump's dropped lines are not searched at all
+    (``kept_marked_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.kept_marked_lines(texts, local, usable, marks, SHARE_BAR_MAX_CHARS)
+        return found
+    return kept_marked_lines_python(texts, local, usable, marks)
+
+
+def kept_marked_lines_python(
+    texts: list[str], local: list[Label | None], usable: list[bool] | None, marks: tuple[str, ...]
+) -> list[int]:
+    """``kept_marked_lines`` in Python: the marked lines (one call, ``marked_lines``), then the kept ones."""
+    kept = kept_lines(local, usable)
+    return [j for j in marked_lines(texts, marks, SHARE_BAR_MAX_CHARS) if kept[j]]
 
 
 def label_article_lines(page: LinePage) -> None:
@@ -681,6 +751,17 @@ def label_article_lines(page: LinePage) -> None:
 
 
 def _last_prose_run(texts: list[str], kept: list[bool]) -> int:
+    """``_last_prose_run_python``, compiled where the extension is built: it counts a kept
+    line's words up to PROSE_PARAGRAPH_WORDS without splitting it."""
+    if native.MODULE is not None:
+        start: int = native.MODULE.last_prose_run(
+            texts, kept, PROSE_PARAGRAPH_WORDS, PROSE_RUN_AFTER_TERMINATOR
+        )
+        return start
+    return _last_prose_run_python(texts, kept)
+
+
+def _last_prose_run_python(texts: list[str], kept: list[bool]) -> int:
     """Where the last run of the article's paragraphs starts (PROSE_RUN_AFTER_TERMINATOR
     kept lines of PROSE_PARAGRAPH_WORDS words in a row, counting kept lines only), or -1:
     paragraphs follow a line exactly when it lies above that start. A newsletter box or

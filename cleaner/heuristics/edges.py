@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 from operator import and_, ge
 
+from cleaner import native
 from cleaner.heuristics.features import FEW_WORDS
+from cleaner.heuristics.lexicon import _CHROME_STRIP, CHROME_MAX_CHARS, IN_ARTICLE_BUTTONS, Lexicon
 
 CORE_MIN_WORDS = 12  # a line this long is prose: the core runs from the first to the last one
 HEAD_MIN_LINES = 3  # a shorter head is a headline and a byline, not a menu
@@ -26,7 +28,55 @@ _SENTENCE_END = frozenset(".!?…\"”»'’)")
 _QUOTE_END = frozenset("\"”»'’")
 
 
+# edge_lines' constants, in the order the compiled twin takes them
+_LIMITS = (
+    CORE_MIN_WORDS,
+    HEAD_MIN_LINES,
+    HEAD_MIN_FEW_SHARE,
+    FEW_WORDS,
+    TAIL_MAX_WORDS,
+    TAIL_MIN_LINES,
+    "".join(sorted(_SENTENCE_END)),
+    "".join(sorted(_QUOTE_END)),
+)
+
+
+def shows_chrome(norms: list[str], lexicon: Lexicon) -> bool:
+    """``Lexicon.shows_chrome`` (the reference and the fallback), compiled where the
+    extension is built: one pass, no stripped str made per line in Python."""
+    if native.MODULE is not None and isinstance(norms, list):
+        shown: bool = native.MODULE.chrome_entry(
+            norms,
+            lexicon.chrome_lines,
+            lexicon.line_category,
+            _CHROME_STRIP,
+            CHROME_MAX_CHARS,
+            IN_ARTICLE_BUTTONS,
+        )
+        return shown
+    return lexicon.shows_chrome(norms)
+
+
 def edge_lines(
+    texts: Sequence[str],
+    words: Sequence[int],
+    usable: Sequence[bool],
+    kept: Sequence[bool],
+    cues: Callable[[int, int], bool],
+    phrases: Callable[[int], bool],
+    raw: bool,
+) -> tuple[list[int], list[int]]:
+    """``edge_lines_python`` (see there), compiled where the extension is built and the
+    columns are lists: one pass over the page's edges, no iterator made per call."""
+    if native.MODULE is not None and all(type(column) is list for column in (texts, words, usable, kept)):
+        found: tuple[list[int], list[int]] = native.MODULE.edge_lines(
+            texts, words, usable, kept, cues, phrases, raw, _LIMITS
+        )
+        return found
+    return edge_lines_python(texts, words, usable, kept, cues, phrases, raw)
+
+
+def edge_lines_python(
     texts: Sequence[str],
     words: Sequence[int],
     usable: Sequence[bool],

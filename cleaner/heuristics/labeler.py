@@ -27,6 +27,7 @@ from cleaner.document import Document
 from cleaner.heuristics.article_lines import article_matrix, lead_in_categories
 from cleaner.heuristics.article_model import ArticleModel, load_article_model
 from cleaner.heuristics.decisions import DECISIONS, LinePage
+from cleaner.heuristics.edges import shows_chrome
 from cleaner.heuristics.features import (
     FEW_WORDS,
     Columns,
@@ -395,7 +396,7 @@ class HeuristicLabeler:
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
         """A raw page dump shows the site's chrome: a navigation or footer entry as
         a whole line, or (in a language the lexicons lack) a head of menu-like lines."""
-        if self.lexicon.shows_chrome(norms):
+        if shows_chrome(norms, self.lexicon):
             return True
         return sum(1 for w in words[:RAW_HEAD_LINES] if w <= FEW_WORDS) >= RAW_HEAD_MIN_MENU
 
@@ -462,19 +463,12 @@ class HeuristicLabeler:
         else a whole-line entry's: "Comments" alone on its line is a comments line), any
         phrase hit, and whether a phrase or list entry fills it (the two as 1.0 / 0.0 arrays)."""
         categories, covered, _ = scan if scan is not None else self.scan_phrases(lows)
-        n = len(lows)
-        lex_any = np.fromiter(map(is_not, categories, repeat(None)), bool, n).astype(np.float64)
-        lengths = np.fromiter(map(len, lows), np.int64, n)
-        line_category = self.lexicon.line_category
-        listed = np.fromiter(map(line_category.__contains__, norms), bool, n)
-        lex_line = ((np.array(covered) >= LEX_LINE_COVER * lengths) | listed).astype(np.float64)
-        families = categories
-        if listed.any():
-            families = list(categories)
-            for j in np.flatnonzero(listed).tolist():
-                if families[j] is None:
-                    families[j] = line_category[norms[j]]
-        return families, lex_any, lex_line
+        if native.MODULE is not None and type(categories) is list and type(covered) is list:
+            families, any_bytes, line_bytes = native.MODULE.lexicon_line_columns(
+                categories, covered, lows, norms, self.lexicon.line_category, LEX_LINE_COVER
+            )
+            return families, np.frombuffer(any_bytes), np.frombuffer(line_bytes)
+        return lexicon_features_python(lows, norms, categories, covered, self.lexicon.line_category)
 
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
@@ -656,3 +650,26 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
     return _PageText("\n".join(texts), line_starts(lines.lows), every.tokens[a:b], spaced)
+
+
+def lexicon_features_python(
+    lows: list[str],
+    norms: list[str],
+    categories: list[str | None],
+    covered: list[int],
+    line_category: dict[str, str],
+) -> tuple[list[str | None], np.ndarray, np.ndarray]:
+    """``HeuristicLabeler.lexicon_features`` in Python (the reference and the fallback of
+    the compiled ``lexicon_line_columns``): C-level maps and numpy over the lines."""
+    n = len(lows)
+    lex_any = np.fromiter(map(is_not, categories, repeat(None)), bool, n).astype(np.float64)
+    lengths = np.fromiter(map(len, lows), np.int64, n)
+    listed = np.fromiter(map(line_category.__contains__, norms), bool, n)
+    lex_line = ((np.array(covered) >= LEX_LINE_COVER * lengths) | listed).astype(np.float64)
+    families = categories
+    if listed.any():
+        families = list(categories)
+        for j in np.flatnonzero(listed).tolist():
+            if families[j] is None:
+                families[j] = line_category[norms[j]]
+    return families, lex_any, lex_line

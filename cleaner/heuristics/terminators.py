@@ -20,12 +20,57 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from cleaner import native
+
 TERMINATOR_FAMILIES: tuple[str, ...] = ("comments", "related", "share")
 TERMINATOR_MAX_WORDS = 6  # a header line, not a sentence that names the family
 TERMINATOR: tuple[str, ...] = tuple(f"below_{family}" for family in TERMINATOR_FAMILIES)
 
 
 def terminator_columns(
+    lengths: np.ndarray,
+    words: np.ndarray,
+    phrase_line: np.ndarray,
+    families: Sequence[str | None],
+    first: int,
+    last: int,
+) -> dict[str, np.ndarray]:
+    """``terminator_columns_python``, compiled where the extension is built and the columns
+    are the raw path's (int64 lengths and words, float64 phrase lines, a list of families):
+    one pass, where numpy made a dozen calls on a page's short arrays."""
+    if (
+        native.MODULE is not None
+        and first >= 0
+        and type(families) is list
+        and _compiled_inputs(lengths, words, phrase_line)
+    ):
+        n = len(lengths)
+        data = native.MODULE.terminator_columns(
+            lengths, words, phrase_line, families, first, last, TERMINATOR_FAMILIES, TERMINATOR_MAX_WORDS
+        )
+        rows = np.frombuffer(data).reshape(len(TERMINATOR), n)
+        return dict(zip(TERMINATOR, rows))
+    return terminator_columns_python(lengths, words, phrase_line, families, first, last)
+
+
+def _compiled_inputs(lengths: np.ndarray, words: np.ndarray, phrase_line: np.ndarray) -> bool:
+    """Whether the twin reads these arrays as they are: C-contiguous, int64, int64, float64."""
+    return (
+        isinstance(lengths, np.ndarray)
+        and isinstance(words, np.ndarray)
+        and isinstance(phrase_line, np.ndarray)
+        and lengths.dtype == np.int64
+        and words.dtype == np.int64
+        and phrase_line.dtype == np.float64
+        and lengths.ndim == words.ndim == phrase_line.ndim == 1
+        and len(words) == len(phrase_line) == len(lengths)
+        and lengths.flags.c_contiguous
+        and words.flags.c_contiguous
+        and phrase_line.flags.c_contiguous
+    )
+
+
+def terminator_columns_python(
     lengths: np.ndarray,
     words: np.ndarray,
     phrase_line: np.ndarray,

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import and_, or_
 
-from cleaner.heuristics.lexicon import Lexicon
+from cleaner import native
+from cleaner.heuristics.lexicon import _HEADER_INITIALS_KEY, Lexicon, _header_initials
 
 MAX_ZONE_LINES = 25  # an appeal longer than this is not taken as one zone
 MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if this short
 MAX_BACKTRACK_LINES = 15  # a closer with no header: look back this far for appeal lines
 DONATION = "donation_appeal"
+_CUE_ENTRIES_KEY = "zones.cue_entries"  # _cue_entries' entry in ``Lexicon.derived``
 
 
 def appeal_zones(
@@ -35,7 +37,7 @@ def appeal_zones(
     lines (not yet labelled) may belong to a zone.
     """
     n = len(texts)
-    if not lexicon.has_zone_cues(norm):
+    if not has_zone_cues(norm, lexicon):
         return []
     closers = list(map(and_, usable, map(lexicon.cta.__contains__, norm)))
     buttons = list(map(and_, usable, map(lexicon.line_category.__contains__, norm)))
@@ -44,12 +46,10 @@ def appeal_zones(
     trailing = list(map(or_, buttons, closers))
     # Lines that may open a zone: a whole-line header, or one opening with a header
     # prefix (the full test, ``is_appeal_header``, runs on these few only).
-    opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
-    maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
     zones: list[tuple[int, int]] = []
     free = 0  # the first line not in a zone found so far
-    for i in compress(range(n), map(and_, usable, maybe_header)):
-        if i < free or not lexicon.is_appeal_header(texts[i], norm[i]):
+    for i in header_lines(norm, lexicon):
+        if i < free or not usable[i] or not lexicon.is_appeal_header(texts[i], norm[i]):
             continue
         end = _closed_zone_end(i, n, closers, usable)
         if end is None and n - i <= MAX_OPEN_TAIL_LINES and DONATION in categories[i + 1 :]:
@@ -72,6 +72,50 @@ def appeal_zones(
                     taken[j] = True
     zones.sort()
     return zones
+
+
+def has_zone_cues(norm: Sequence[str], lexicon: Lexicon) -> bool:
+    """``Lexicon.has_zone_cues`` (the reference and the fallback), compiled where the
+    extension is built: one pass, each line asked only about its first character's prefixes."""
+    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+        initials, by_initial = _header_initials_of(lexicon)
+        entries, longest = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
+        lines = norm if isinstance(norm, list) else list(norm)
+        cued: bool = native.MODULE.zone_cues(lines, entries, longest, initials, by_initial)
+        return cued
+    return lexicon.has_zone_cues(norm)
+
+
+def _cue_entries(lexicon: Lexicon) -> tuple[frozenset[str], int]:
+    """The whole lines that are a zone cue (calls to action, headers) in one set, and the
+    longest one's length: one lookup a line, none for a longer line (made once per lexicon)."""
+    entries = frozenset(lexicon.cta | lexicon.appeal_headers)
+    return entries, max(map(len, entries), default=0)
+
+
+def _header_initials_of(lexicon: Lexicon) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The header prefixes' first characters and the prefixes by them, made once per lexicon
+    (the entry ``Lexicon.has_zone_cues`` makes and reads)."""
+    return lexicon.derived_from(_HEADER_INITIALS_KEY, _header_initials)
+
+
+def header_lines(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
+    """The lines that may open a zone (``header_lines_python``), compiled where the
+    extension is built: a line is asked only about the prefixes of its first character."""
+    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+        initials, by_initial = _header_initials_of(lexicon)
+        lines = norm if isinstance(norm, list) else list(norm)
+        found: list[int] = native.MODULE.header_lines(lines, lexicon.appeal_headers, initials, by_initial)
+        return found
+    return header_lines_python(norm, lexicon)
+
+
+def header_lines_python(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
+    """The indexes of the lines that are a whole-line appeal header or open with a header
+    prefix: C-level maps over every line, each asked about every prefix."""
+    opens_like_header = map(str.startswith, norm, repeat(lexicon.appeal_header_prefixes))
+    maybe_header = map(or_, map(lexicon.appeal_headers.__contains__, norm), opens_like_header)
+    return list(compress(range(len(norm)), maybe_header))
 
 
 def _closed_zone_end(start: int, n: int, closers: Sequence[bool], usable: Sequence[bool]) -> int | None:

@@ -2018,15 +2018,18 @@ extern PyMethodDef page_layout_methods[];
 extern PyMethodDef name_words_methods[];
 /* The raw-dump layout columns, compiled from raw_layout.c. */
 extern PyMethodDef raw_layout_methods[];
+/* The chrome namer's class/id reading, compiled from chrome_names.c. */
 extern PyMethodDef chrome_names_methods[];
+/* The comment-thread openers' test, compiled from thread_openers.c. */
 extern PyMethodDef thread_opener_methods[];
+/* A raw dump's per-line decisions and lexicon columns, compiled from raw_decisions.c. */
+extern PyMethodDef raw_decision_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
     line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
-    chrome_names_methods,
-    thread_opener_methods,
+    chrome_names_methods, thread_opener_methods, raw_decision_methods,
 };
 
 static int

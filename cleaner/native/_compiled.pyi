@@ -137,3 +137,78 @@ def class_category(names: str, tables: tuple[Any, ...], /) -> str | None: ...
 def thread_openers(
     norms: list[str], indexes: list[int], line_category: dict[str, str], category: str, /
 ) -> list[int]: ...
+def button_phrase_lines(
+    norms: list[str],
+    line_category: dict[str, str],
+    phrase_lines: list[bool],
+    cut: float,
+    scores: list[float],
+    local: list[Any],
+    usable: list[bool] | None,
+    categories: list[str | None],
+    button_labels: dict[str, Any],
+    phrase_labels: dict[str, Any],
+    classifier: Any,
+    /,
+) -> None: ...
+def lexicon_line_columns(
+    categories: list[str | None],
+    covered: list[int],
+    lows: list[str],
+    norms: list[str],
+    line_category: dict[str, str],
+    cover: float,
+    /,
+) -> tuple[list[str | None], bytes, bytes]: ...
+def zone_cues(
+    norms: list[str],
+    entries: set[str] | frozenset[str],
+    max_chars: int,
+    initials: str,
+    by_initial: dict[str, tuple[str, ...]],
+    /,
+) -> bool: ...
+def chrome_entry(
+    norms: list[str],
+    chrome: set[str] | frozenset[str],
+    buttons: dict[str, str],
+    strip: str,
+    max_chars: int,
+    in_article: set[str] | frozenset[str],
+    /,
+) -> bool: ...
+def last_prose_run(texts: list[str], kept: list[bool], min_words: int, run: int, /) -> int: ...
+def kept_chars(texts: list[str], kept: list[bool], /) -> list[int]: ...
+def repeat_lines(texts: list[str], kept: list[bool], /) -> list[int]: ...
+def edge_lines(
+    texts: list[str],
+    words: list[int],
+    usable: list[bool],
+    kept: list[bool],
+    cues: Any,
+    phrases: Any,
+    raw: bool,
+    limits: tuple[int, int, float, int, int, int, str, str],
+    /,
+) -> tuple[list[int], list[int]]: ...
+def header_lines(
+    norms: list[str],
+    headers: set[str] | frozenset[str],
+    initials: str,
+    by_initial: dict[str, tuple[str, ...]],
+    /,
+) -> list[int]: ...
+def kept_marked_lines(
+    texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
+) -> list[int]: ...
+def terminator_columns(
+    lengths: Any,
+    words: Any,
+    phrase_line: Any,
+    families: list[str | None],
+    first: int,
+    last: int,
+    names: tuple[str, ...],
+    max_words: int,
+    /,
+) -> bytearray: ...
