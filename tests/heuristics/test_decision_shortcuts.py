@@ -178,11 +178,15 @@ def test_kept_line_tests_match_the_walk_over_every_line(
 
 def _edges_over_every_line(page: LinePage) -> tuple[list[int], list[int]]:
     """The head and tail of ``edges.edge_lines`` as first written: every column built
-    for every line before the core's ends are looked for."""
+    for every line before the core's ends are looked for, the chrome cue asked line by line."""
     texts, words, usable, raw = page.texts, page.scored.words, page.usable, page.scored.raw
     kept = kept_of(page)
     phrases = [c is not None for c in page.scored.categories]
-    cues = [p or (label is not None and u) for p, label, u in zip(phrases, page.local, usable)]
+    # on a raw dump a site's navigation or footer entry ("Share" alone) is a cue too
+    chrome = [raw and LEXICON.shows_chrome([norm]) for norm in page.scored.norms]
+    cues = [
+        p or (label is not None and u) or c for p, label, u, c in zip(phrases, page.local, usable, chrome)
+    ]
     core = [j for j in range(len(texts)) if kept[j] and words[j] >= CORE_MIN_WORDS]
     if not core:
         return [], []
