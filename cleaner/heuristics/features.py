@@ -379,9 +379,9 @@ def few_share(words: list[int]) -> float:
     return sum(map(FEW_WORDS.__ge__, words)) / len(words) if words else 0.0
 
 
-def lines_containing(joined: str, starts: np.ndarray, marks: tuple[str, ...]) -> np.ndarray:
+def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> np.ndarray:
     """1.0 for each line holding any of ``marks`` (``joined``: the lines joined by
-    newlines, line ``i`` starting at ``starts[i]``, int64; one more entry ends the last line).
+    newlines, line ``i`` starting at ``starts[i]``; one more entry ends the last line).
 
     About one line in a hundred holds a mark, so one search of the whole page
     per mark, skipping to the next line after a hit, beats a test per line.
@@ -391,18 +391,19 @@ def lines_containing(joined: str, starts: np.ndarray, marks: tuple[str, ...]) ->
     for mark in marks:
         pos = find(mark)
         while pos >= 0:
-            line = int(starts.searchsorted(pos, "right")) - 1
+            line = bisect_right(starts, pos) - 1
             found[line] = 1.0
-            pos = find(mark, int(starts[line + 1]))
+            pos = find(mark, starts[line + 1])
     return found
 
 
-def length_starts(lengths: np.ndarray) -> np.ndarray:
-    """``line_starts`` from the lines' lengths (int64) in numpy: the raw-dump columns have
-    the lengths at hand (``line_shapes``), where a list of starts cost a Python int each."""
+def length_starts(lengths: np.ndarray) -> list[int]:
+    """``line_starts`` from the lines' lengths (int64), summed in numpy: the raw-dump
+    columns have the lengths at hand (``line_shapes``); a quarter of the Python sums' time.
+    A list: a mark's line is found by ``bisect`` (numpy's per-call cost is ten times it)."""
     starts = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths + 1, out=starts[1:])
-    return starts
+    return starts.tolist()  # type: ignore[no-any-return]
 
 
 def line_starts(texts: list[str]) -> list[int]:
@@ -764,8 +765,8 @@ def stage1_line_columns(
     if low_starts is None or len(lines.page) != len(joined):
         starts = length_starts(lengths)
     else:
-        starts = np.asarray(low_starts, dtype=np.int64)
-    if len(joined) != int(starts[-1]) - 1 or joined.count("\n") != n - 1:
+        starts = low_starts
+    if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
     word_array = np.array(words, dtype=np.int64)
     if n and _native_raw_lines is not None:
@@ -924,7 +925,7 @@ def _native_line_columns(
     tokens: list[int] | None,
     spaced: bytes | None,
     joined: str,
-    starts: np.ndarray,
+    starts: list[int],
     context: bool,
     word_array: np.ndarray,
     shapes: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],

@@ -128,9 +128,14 @@ class HeuristicLabeler:
         norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data, split)
-        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+        tokens: list[int] | None = None
+        if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
+            # the word count reads every character's white space test: ascii_spaced too
+            tokens, ascii_only = native.MODULE.spaced_token_counts(lows)
+            spaced = data if ascii_only else None
+        else:
+            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        tokens = None
         if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
             tokens = byte_token_counts(data, len(lows))
         if tokens is None:
