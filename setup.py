@@ -22,6 +22,7 @@ SOURCES = [
     "cleaner/native/chrome_names.c",
     "cleaner/native/thread_openers.c",
     "cleaner/native/raw_decisions.c",
+    "cleaner/native/raw_tokens.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -35,7 +35,6 @@ from cleaner.heuristics.features import (
     ascii_spaced,
     byte_token_counts,
     few_share,
-    line_starts,
     stage1_columns,
     stage1_line_columns,
     stage2_columns,
@@ -79,7 +78,6 @@ class _PageText(NamedTuple):
     """What ``_read_lines`` made on the way that the raw-dump features read again."""
 
     joined: str  # the lines joined by newlines, as written
-    starts: list[int]  # where each lower-cased line starts in the lower-cased page
     tokens: list[int]  # the lower-cased lines' token_counts (before CJK and empty lines adjust them)
     spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced
 
@@ -117,10 +115,9 @@ class HeuristicLabeler:
 
         ``one_page`` false: ``texts`` are many pages' lines, whose raw dumps each get a
         ``_PageText`` of their own (``_page_text``): of this one only ``tokens`` is
-        made, the lines' starts and the UTF-8 check for the page as a whole are left
-        out (empty and None). The lines' starts are left out for one page too: only a
-        raw dump's features read them, and ``pages_scores`` counts them for one
-        (``_with_starts``), where most pages of an article's text are none."""
+        made, the UTF-8 check for the page as a whole is left out (None). The lines'
+        starts are no part of it: the raw-dump features count them from the lines'
+        lengths (``features.length_starts``)."""
         joined = "\n".join(texts)
         low_page = lower_text(joined)
         lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
@@ -131,15 +128,20 @@ class HeuristicLabeler:
         norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data, split)
-        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+        tokens: list[int] | None = None
+        if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
+            # the word count reads every character's white space test: ascii_spaced too
+            tokens, ascii_only = native.MODULE.spaced_token_counts(lows)
+            spaced = data if ascii_only else None
+        else:
+            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        tokens = None
         if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
             tokens = byte_token_counts(data, len(lows))
         if tokens is None:
             tokens = token_counts(lows)
         words = word_counts(lows, texts, low_page, tokens, data)
-        return PageLines(lows, norms, scan, low_page, words), _PageText(joined, [], tokens, spaced)
+        return PageLines(lows, norms, scan, low_page, words), _PageText(joined, tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
         """Stage-one feature columns, and whether the page looks like a raw dump (for fitting)."""
@@ -206,7 +208,7 @@ class HeuristicLabeler:
                     )
                 continue
             if len(pages) == 1:
-                text = _with_starts(every_page_text, lines.lows)
+                text = every_page_text
             else:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
@@ -281,7 +283,6 @@ class HeuristicLabeler:
                 text.tokens,
                 text.spaced,
                 text.joined,
-                text.starts,
             )
             if per_page:
                 columns.append(stage1_columns(*read, families=families))
@@ -636,12 +637,6 @@ def _joined_lines(pages: list[PageLines]) -> PageLines:
     return PageLines(lows, norms, scan, "\n".join(lows), list(chain.from_iterable(p.words for p in pages)))
 
 
-def _with_starts(text: _PageText, lows: list[str]) -> _PageText:
-    """``text`` (``_read_lines``' of one page, its lower-cased lines ``lows``) with the
-    lines' starts a raw dump's features read: counted only for a raw dump."""
-    return text._replace(starts=line_starts(lows))
-
-
 def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: int) -> _PageText:
     """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
     what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
@@ -649,7 +644,7 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
     if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
-    return _PageText("\n".join(texts), line_starts(lines.lows), every.tokens[a:b], spaced)
+    return _PageText("\n".join(texts), every.tokens[a:b], spaced)
 
 
 def lexicon_features_python(

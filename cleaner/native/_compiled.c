@@ -2024,12 +2024,15 @@ extern PyMethodDef chrome_names_methods[];
 extern PyMethodDef thread_opener_methods[];
 /* A raw dump's per-line decisions and lexicon columns, compiled from raw_decisions.c. */
 extern PyMethodDef raw_decision_methods[];
+/* A raw dump's word counts and white space check in one pass, compiled from raw_tokens.c. */
+extern PyMethodDef raw_token_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
     line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
+    raw_token_methods,
 };
 
 static int
