@@ -894,19 +894,8 @@ _BULLET_CHARS = "".join(sorted(_BULLETS))
 _native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
 _native_window_means = None if native.MODULE is None else native.MODULE.window_means
 _native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
-# The rows of the compiled ``raw_stage2``, in its order (``stage2_columns``' after "s1").
-_STAGE2_ROWS = (
-    "s1_prev",
-    "s1_next",
-    "s1_near",
-    "s1_far",
-    "s1_max_near",
-    "s1_min_near",
-    "run_share",
-    "in_main",
-    "before_main",
-    "after_main",
-)
+# The rows of the compiled ``raw_stage2``, in its order: ``STAGE2_EXTRA`` after "s1".
+_STAGE2_ROWS = STAGE2_EXTRA[1:]
 
 
 def _native_context_means(len_log: np.ndarray, long_: np.ndarray, terminal: np.ndarray) -> np.ndarray:
