@@ -322,6 +322,8 @@ class _Walker:
         self.block_nodes: list[int] = []
         self.text_depth = 0
         self.element_count = 0
+        # node_attributes' rows, where the compiled walk read them as it numbered the elements
+        self.attributes: list[Attributes] | None = None
 
     def walk(self, root: Any) -> None:
         """Walk the tree once: the compiled loop where it is built, else walk_python."""
@@ -330,6 +332,7 @@ class _Walker:
             return
         marks = self.marks
         any_body = any(m.kind == "body" for m in marks.values())
+        self.attributes = []
         out = (
             self.texts,
             self.tags,
@@ -340,6 +343,7 @@ class _Walker:
             self.nodes,
             self.node_parents,
             self.block_nodes,
+            self.attributes,  # one call into lxml per attribute, not a list comprehension's loop too
         )
         # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
         # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
@@ -565,4 +569,5 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         block_nodes=walker.block_nodes,
         text_depth=walker.text_depth,
         element_count=walker.element_count,
+        attributes=walker.attributes,
     )

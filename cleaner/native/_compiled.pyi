@@ -85,7 +85,7 @@ def page_walk(
     invisible: dict[int, None],
     strip: str,
     any_body: bool,
-    out: tuple[list[Any], ...],
+    out: tuple[list[Any], ...],  # 9 lists, or 10: the last gets node_attributes' rows
     /,
 ) -> tuple[int, int]: ...
 def block_words(

@@ -6,6 +6,8 @@
 #include "_compiled.h"
 
 #define WALK_OUTPUTS 9     /* texts, tags, link_chars, in_body, drops, elements, nodes, node_parents, block_nodes */
+#define WALK_OUTPUTS_WITH_ATTRIBUTES 10 /* ... and each numbered element's (tag, class, id, role) */
+#define ATTRIBUTE_NAMES 5  /* "tag", "get", "class", "id", "role" */
 #define MAX_INVISIBLE 64   /* code points the invisible table may name */
 #define FIRST_CAPACITY 64  /* first size of the walk's index stacks */
 
@@ -44,6 +46,8 @@ typedef struct {
     Py_UCS4 invisible_min; /* the least of them: a smaller character is none */
     PyObject *strip; /* borrowed: the characters a line is stripped of */
     PyObject *empty, *space, *newline;
+    PyObject *attributes; /* borrowed: the caller's list of (tag, class, id, role), or NULL */
+    PyObject *attribute_names[ATTRIBUTE_NAMES]; /* "tag", "get", "class", "id", "role" */
 } Walk;
 
 enum { OUT_TEXTS, OUT_TAGS, OUT_LINKS, OUT_IN_BODY, OUT_DROPS, OUT_ELEMENTS, OUT_NODES, OUT_PARENTS, OUT_BLOCKS };
@@ -142,6 +146,34 @@ line_text(const Walk *w)
     return text;
 }
 
+/* Appends (el.tag, el.get("class"), el.get("id"), el.get("role")) to the attributes list,
+ * as node_attributes reads them: read here, while the walk numbers the element. */
+static int
+append_attributes(Walk *w, PyObject *el)
+{
+    PyObject *const *names = w->attribute_names;
+    PyObject *row = PyTuple_New(4);
+    if (row == NULL)
+        return -1;
+    PyObject *tag = PyObject_GetAttr(el, names[0]);
+    if (tag == NULL) {
+        Py_DECREF(row);
+        return -1;
+    }
+    PyTuple_SET_ITEM(row, 0, tag);
+    for (Py_ssize_t k = 1; k < 4; k++) {
+        PyObject *value = PyObject_CallMethodOneArg(el, names[1], names[k + 1]);
+        if (value == NULL) {
+            Py_DECREF(row);
+            return -1;
+        }
+        PyTuple_SET_ITEM(row, k, value);
+    }
+    const int failed = PyList_Append(w->attributes, row);
+    Py_DECREF(row);
+    return failed;
+}
+
 /* Numbers the block's element and its unnumbered ancestors, as flush does. */
 static int
 number_path(Walk *w, Py_ssize_t at)
@@ -153,6 +185,8 @@ number_path(Walk *w, Py_ssize_t at)
     for (Py_ssize_t k = w->numbered; k <= at; k++) {
         w->path_nodes.items[k] = PyList_GET_SIZE(w->out[OUT_NODES]);
         if (PyList_Append(w->out[OUT_NODES], PyList_GET_ITEM(w->path, k)) < 0)
+            return -1;
+        if (w->attributes != NULL && append_attributes(w, PyList_GET_ITEM(w->path, k)) < 0)
             return -1;
         if (append_index(w->out[OUT_PARENTS], k ? w->path_nodes.items[k - 1] : -1) < 0)
             return -1;
@@ -523,13 +557,13 @@ check_arguments(PyObject *const *args, Py_ssize_t nargs)
         return -1;
     }
     PyObject *out = args[9];
-    if (!PyTuple_Check(out) || PyTuple_GET_SIZE(out) != WALK_OUTPUTS) {
-        PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 lists");
+    if (!PyTuple_Check(out) || (PyTuple_GET_SIZE(out) != WALK_OUTPUTS && PyTuple_GET_SIZE(out) != WALK_OUTPUTS_WITH_ATTRIBUTES)) {
+        PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 or 10 lists");
         return -1;
     }
-    for (Py_ssize_t k = 0; k < WALK_OUTPUTS; k++)
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(out); k++)
         if (!PyList_CheckExact(PyTuple_GET_ITEM(out, k))) {
-            PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 lists");
+            PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 or 10 lists");
             return -1;
         }
     return 0;
@@ -546,6 +580,8 @@ walk_clear(Walk *w)
     Py_XDECREF(w->empty);
     Py_XDECREF(w->space);
     Py_XDECREF(w->newline);
+    for (Py_ssize_t k = 0; k < ATTRIBUTE_NAMES; k++)
+        Py_XDECREF(w->attribute_names[k]);
     PyMem_Free(w->path_nodes.items);
     PyMem_Free(w->block_at.items);
 }
@@ -556,6 +592,13 @@ walk_init(Walk *w, PyObject *out)
 {
     for (Py_ssize_t k = 0; k < WALK_OUTPUTS; k++)
         w->out[k] = PyTuple_GET_ITEM(out, k);
+    if (PyTuple_GET_SIZE(out) == WALK_OUTPUTS_WITH_ATTRIBUTES) {
+        static const char *const spelled[ATTRIBUTE_NAMES] = {"tag", "get", "class", "id", "role"};
+        w->attributes = PyTuple_GET_ITEM(out, WALK_OUTPUTS);
+        for (Py_ssize_t k = 0; k < ATTRIBUTE_NAMES; k++)
+            if ((w->attribute_names[k] = PyUnicode_InternFromString(spelled[k])) == NULL)
+                return -1;
+    }
     w->parts = PyList_New(0);
     w->block_tags = Py_BuildValue("[s]", "html");
     w->block_els = Py_BuildValue("[O]", Py_None);
@@ -571,7 +614,8 @@ walk_init(Walk *w, PyObject *out)
 }
 
 /* page_walk(events, marks, hides, skip_tags, block_tags, newline_lines, invisible, strip, any_body, out):
- * _Walker.walk_python over lxml's iterwalk `events`, appending to out's lists; gives
+ * _Walker.walk_python over lxml's iterwalk `events`, appending to out's lists (a tenth list
+ * gets each numbered element's (tag, class, id, role), node_attributes' rows); gives
  * (text_depth, element_count). `hides(style)`: whether a style attribute hides its element. */
 static PyObject *
 native_page_walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
