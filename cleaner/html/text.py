@@ -153,7 +153,8 @@ def parse_html(text: str, for_trafilatura: bool = True, utf8: bytes | None = Non
 
     ``utf8``: the text's UTF-8 bytes, when the caller has them (the scan reads them).
     """
-    invalid, long_run = _scan(text, utf8)
+    data = _utf8(text, utf8)
+    invalid, long_run = _scan(text, data)
     if invalid:
         text = _INVALID_XML.sub("", text)
     if long_run:
@@ -161,18 +162,48 @@ def parse_html(text: str, for_trafilatura: bool = True, utf8: bytes | None = Non
     if not text.strip():
         return None
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
-    try:
-        tree = etree.fromstring(text, parser=parser)
-    except ValueError:
-        # "Unicode strings with encoding declaration are not supported."
-        tree = _parse_bytes(text, parser)
-    except etree.XMLSyntaxError:
-        tree = _parse_bytes(text, parser)
+    if data is not None and not invalid and not long_run:
+        # the page's UTF-8 bytes as they are: libxml2 reads UTF-8 a fifth faster than the
+        # str's own form (Latin-1, UCS-2 or UCS-4 it converts), and the parser's encoding
+        # option holds over a page's meta charset as over the bytes of _parse_bytes
+        tree = _parse_encoded(data, parser)
+    else:
+        tree = _parse_text(text, parser)
     if tree is not None and _too_deep(parser):
         tree = _parse_bytes(_flattened(text), parser)
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def _utf8(text: str, utf8: bytes | None) -> bytes | None:
+    """The text's UTF-8 bytes (``utf8`` where the caller has them); None for a text with a
+    lone surrogate, which has none (it is parsed as the str it is)."""
+    if utf8 is not None:
+        return utf8
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def _parse_text(text: str, parser: Any) -> Any | None:
+    """The page parsed from its str; from its bytes where lxml refuses the str."""
+    try:
+        return etree.fromstring(text, parser=parser)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported."
+        return _parse_bytes(text, parser)
+    except etree.XMLSyntaxError:
+        return _parse_bytes(text, parser)
+
+
+def _parse_encoded(data: bytes, parser: Any) -> Any | None:
+    """The page parsed from its UTF-8 bytes (as _parse_bytes does); None where libxml2 finds nothing."""
+    try:
+        return etree.fromstring(data, parser=parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
 
 
 def _scan(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
