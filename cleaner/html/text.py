@@ -155,17 +155,20 @@ def parse_html(text: str, for_trafilatura: bool = True, utf8: bytes | None = Non
     """
     data = _utf8(text, utf8)
     invalid, long_run = _scan(text, data)
+    given = text
     if invalid:
         text = _INVALID_XML.sub("", text)
     if long_run:
-        text = bounded_attributes(text)
+        text = bounded_attributes(text)  # the text itself where no tag is long
     if not text.strip():
         return None
+    if text is not given and data is not None:
+        data = _utf8(text, None)
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
-    if data is not None and not invalid and not long_run:
-        # the page's UTF-8 bytes as they are: libxml2 reads UTF-8 a fifth faster than the
-        # str's own form (Latin-1, UCS-2 or UCS-4 it converts), and the parser's encoding
-        # option holds over a page's meta charset as over the bytes of _parse_bytes
+    if data is not None:
+        # the page's UTF-8 bytes: libxml2 reads UTF-8 a fifth faster than the str's own form
+        # (Latin-1, UCS-2 or UCS-4, which it converts), and the parser's encoding option
+        # holds over a page's meta charset as it does for the bytes of _parse_bytes
         tree = _parse_encoded(data, parser)
     else:
         tree = _parse_text(text, parser)

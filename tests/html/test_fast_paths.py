@@ -29,6 +29,7 @@ from cleaner.html.text import (
     LONG_TAG_CHARS,
     _parse_text,
     _scan,
+    bounded_attributes,
     hidden_elements,
     node_attributes,
     page_text,
@@ -163,9 +164,9 @@ def test_a_page_parsed_from_its_bytes_is_the_page_parsed_from_its_str() -> None:
 @given(st.lists(piece, max_size=12))
 def test_generated_pages_parse_from_bytes_as_from_the_str(parts: list[str]) -> None:
     text = "".join(parts)
-    _, long_run = _scan(text)
-    if "\ud800" not in text and _INVALID_XML.search(text) is None and not long_run and text.strip():
-        assert _parsed(text, False) == _parsed_as_text(text, False)
+    cleaned = bounded_attributes(_INVALID_XML.sub("", text))  # what parse_html parses
+    if "\ud800" not in text and cleaned.strip():
+        assert _parsed(text, False) == _parsed_as_text(cleaned, False)
 
 
 def test_scan_sees_a_long_tag_and_no_long_tag() -> None:
