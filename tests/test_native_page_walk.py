@@ -16,9 +16,18 @@ import pytest
 from lxml import etree
 
 from cleaner import native
-from cleaner.blocks import newline_lines
+from cleaner.blocks import Block, newline_lines
 from cleaner.html import text as html_text
-from cleaner.html.text import BLOCK_TAGS, SKIP_TAGS, Mark, _Walker, page_text, parse_html
+from cleaner.html.text import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    Mark,
+    _Walker,
+    page_blocks,
+    page_blocks_python,
+    page_text,
+    parse_html,
+)
 from tests.paths import DATA
 
 needs_native = pytest.mark.skipif(native.MODULE is None, reason="the compiled extension is not built")
@@ -167,6 +176,32 @@ def test_page_walk_takes_nine_or_ten_lists() -> None:
 
 
 @needs_native
+def test_page_blocks_are_the_python_blocks() -> None:
+    """page_blocks gives page_blocks_python's Blocks: the same values, the same type."""
+    rng = random.Random(5)
+    alphabet = ["a", " ", "\u00e9", "\u65e5", "\U0001f600", "\ud800", "\u2028", "\x85", "\ufeff", "\u200b"]
+    cases = [[], [""], ["x" * 200_000, ""], HOSTILE_PAGES]
+    cases += [
+        ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(rng.randint(0, 40))]
+        for _ in range(200)
+    ]
+    for texts in cases:
+        compiled, python = page_blocks(texts), page_blocks_python(texts)
+        assert compiled == python
+        assert all(type(block) is Block for block in compiled)
+        assert [block.text for block in compiled] == texts
+
+
+@needs_native
+def test_page_blocks_refuses_bad_arguments() -> None:
+    assert native.MODULE is not None
+    blocks = native.MODULE.page_blocks
+    for args in [(["a"],), (("a",), Block), (["a"], list), (["a"], 3), ([b"a"], Block), (["a", None], Block)]:
+        with pytest.raises(TypeError):
+            blocks(*args)
+
+
+@needs_native
 def test_page_text_uses_the_twin() -> None:
     assert html_text._native_page_walk is not None
     root = parse_html("<p>one <a href=x>two</a></p><pre>a\r\nb</pre>", for_trafilatura=False)
@@ -235,3 +270,4 @@ class _Events:
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert html_text._native_page_walk is None
+        assert html_text._native_page_blocks is None

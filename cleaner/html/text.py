@@ -334,6 +334,7 @@ class PageText:
 
 # The walk's compiled loop (cleaner/native/page_walk.c), None on the pure path.
 _native_page_walk = native.MODULE.page_walk if native.MODULE is not None else None
+_native_page_blocks = native.MODULE.page_blocks if native.MODULE is not None else None
 
 
 class _Walker:
@@ -575,6 +576,24 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def page_blocks_python(texts: list[str]) -> list[Block]:
+    """The blocks of the lines ``texts`` joined by line breaks: the reference and the fallback
+    of the compiled page_blocks (which skips the named tuple's Python ``__new__`` per block)."""
+    blocks: list[Block] = []
+    pos = 0
+    for index, text in enumerate(texts):
+        blocks.append(Block(index, pos, pos + len(text), text))
+        pos += len(text) + 1
+    return blocks
+
+
+def page_blocks(texts: list[str]) -> list[Block]:
+    """The blocks of the lines ``texts`` joined by line breaks (compiled where built)."""
+    if _native_page_blocks is None:
+        return page_blocks_python(texts)
+    return _native_page_blocks(texts, Block)
+
+
 def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
     """Walk the tree once and return its visible text as newline-joined blocks."""
     walker = _Walker(marks or {})
@@ -585,11 +604,7 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         walker.texts = [composed(text) for text in walker.texts]
         walker.link_chars = [min(links, len(text)) for links, text in zip(walker.link_chars, walker.texts)]
         source = "\n".join(walker.texts)
-    blocks: list[Block] = []
-    pos = 0
-    for index, text in enumerate(walker.texts):
-        blocks.append(Block(index, pos, pos + len(text), text))
-        pos += len(text) + 1
+    blocks = page_blocks(walker.texts)
     return PageText(
         source=source,
         blocks=blocks,

@@ -7,6 +7,7 @@
 
 #define WALK_OUTPUTS 9     /* texts, tags, link_chars, in_body, drops, elements, nodes, node_parents, block_nodes */
 #define WALK_OUTPUTS_WITH_ATTRIBUTES 10 /* ... and each numbered element's (tag, class, id, role) */
+#define BLOCK_FIELDS 4     /* a Block's index, start, end, text */
 #define ATTRIBUTE_NAMES 5  /* "tag", "get", "class", "id", "role" */
 #define MAX_INVISIBLE 64   /* code points the invisible table may name */
 #define FIRST_CAPACITY 64  /* first size of the walk's index stacks */
@@ -667,9 +668,68 @@ done:
     return result;
 }
 
+/* One Block: a `block_type` (a tuple subclass of four fields, as Block is) of index, start, end, text. */
+static PyObject *
+new_block(PyTypeObject *block_type, Py_ssize_t index, Py_ssize_t start, PyObject *text)
+{
+    PyObject *items[BLOCK_FIELDS] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start),
+                                     PyLong_FromSsize_t(start + PyUnicode_GET_LENGTH(text)), text};
+    PyObject *block = NULL;
+    if (items[0] != NULL && items[1] != NULL && items[2] != NULL)
+        block = block_type->tp_alloc(block_type, BLOCK_FIELDS);
+    if (block == NULL) {
+        for (Py_ssize_t k = 0; k < BLOCK_FIELDS - 1; k++)
+            Py_XDECREF(items[k]);
+        return NULL;
+    }
+    Py_INCREF(text);
+    for (Py_ssize_t k = 0; k < BLOCK_FIELDS; k++)
+        PyTuple_SET_ITEM(block, k, items[k]);
+    return block;
+}
+
+/* page_blocks(texts, block_type): page_text's loop, [Block(i, pos, pos + len(text), text)] with
+ * pos past each text and its line break, built as tuple.__new__ builds a named tuple, without
+ * the named tuple's Python __new__ per block. */
+static PyObject *
+native_page_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyType_Check(args[1]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[1], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "page_blocks(texts, block_type): a list of str and a tuple subclass");
+        return NULL;
+    }
+    PyObject *texts = args[0];
+    PyTypeObject *block_type = (PyTypeObject *)args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *blocks = PyList_New(n);
+    if (blocks == NULL)
+        return NULL;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = i < PyList_GET_SIZE(texts) ? PyList_GET_ITEM(texts, i) : NULL; /* a finalizer may shrink it */
+        if (text == NULL || !PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "page_blocks: texts must be a list of str");
+            Py_DECREF(blocks);
+            return NULL;
+        }
+        PyObject *block = new_block(block_type, i, pos, text);
+        if (block == NULL) {
+            Py_DECREF(blocks);
+            return NULL;
+        }
+        PyList_SET_ITEM(blocks, i, block);
+        pos += PyUnicode_GET_LENGTH(text) + 1;
+    }
+    return blocks;
+}
+
 PyMethodDef page_walk_methods[] = {
     {"page_walk", (PyCFunction)(void (*)(void))native_page_walk, METH_FASTCALL,
      "page_walk(events, marks, hides, skip_tags, block_tags, newline_lines, invisible, strip, any_body, out): "
      "cleaner/html/text.py's walk loop over lxml's iterwalk events; gives (text_depth, element_count)."},
+    {"page_blocks", (PyCFunction)(void (*)(void))native_page_blocks, METH_FASTCALL,
+     "page_blocks(texts, block_type): page_text's blocks, block_type(i, start, end, text) for each text."},
     {NULL, NULL, 0, NULL},
 };
