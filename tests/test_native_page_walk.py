@@ -170,7 +170,8 @@ def test_page_walk_takes_nine_or_ten_lists() -> None:
                 ("div", "c", None, None),
                 ("p", None, "i", None),
             ]
-    for bad in (tuple([] for _ in range(11)), (*([] for _ in range(9)), ())):
+    bads: list[tuple[Any, ...]] = [tuple([] for _ in range(11)), (*([] for _ in range(9)), ())]
+    for bad in bads:
         with pytest.raises(TypeError):
             native.MODULE.page_walk(etree.iterwalk(root, events=("start", "end")), *args, bad)
 
