@@ -15,6 +15,7 @@ import pytest
 
 from cleaner import native
 from cleaner.html import blockfeatures as bf
+from cleaner.html import chrome
 from cleaner.html.text import node_attributes, page_text, parse_html
 from tests.test_native import HOSTILE
 from tests.test_native_page_walk import _pages
@@ -165,6 +166,60 @@ def test_refusals() -> None:
         layout(*good[:3], lambda names: "bits", 1)
 
 
+@needs_native
+def test_node_contexts_match_python() -> None:
+    """chrome_names.c's node_contexts gives node_contexts_python's Contexts, with random
+    article holders, on the test pages and hostile pages."""
+    rng = random.Random(3)
+    pages = [
+        *_pages(),
+        "<div class='x' role=main><p>a</p><nav><p>b</p></nav><header id=h><p>c</p></header></div>",
+    ]
+    for page in pages:
+        root = parse_html(page, for_trafilatura=False)
+        if root is None:
+            continue
+        text = page_text(root)
+        for _ in range(3):
+            held = [n for n in text.block_nodes if rng.random() < 0.3]
+            silent = chrome.holding_elements(text, held)
+            assert chrome.node_contexts(text, held) == chrome.node_contexts_python(text, silent), page[:200]
+
+
+@needs_native
+def test_node_contexts_refuse_bad_arguments() -> None:
+    assert native.MODULE is not None
+    contexts = native.MODULE.node_contexts
+    good: list[Any] = [
+        [("div", "a", None, None)],
+        [-1],
+        [False],
+        chrome.ROOT,
+        frozenset({"nav"}),
+        lambda *a: a,
+    ]
+    for at, bad in [
+        (0, ("div",)),
+        (0, [("div",)]),
+        (0, ["div"]),
+        (1, (0,)),
+        (1, ["x"]),
+        (1, [0]),
+        (2, None),
+        (4, []),
+        (5, 1),
+    ]:
+        changed: list[Any] = list(good)
+        changed[at] = bad
+        with pytest.raises((TypeError, ValueError, IndexError)):
+            contexts(*changed)
+    with pytest.raises(TypeError):
+        contexts(*good[:5])
+    assert contexts([], [], [], *good[3:]) == []
+    assert contexts(*good[:2], [], *good[3:]) == []  # zip's stop: the shortest list
+
+
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert bf._native_block_words is None and bf._native_layout_bits is None
+        assert chrome._native_node_contexts is None

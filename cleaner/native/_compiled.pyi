@@ -213,3 +213,12 @@ def terminator_columns(
     /,
 ) -> bytearray: ...
 def page_blocks(texts: list[str], block_type: type, /) -> list[Any]: ...
+def node_contexts(
+    rows: list[Any],
+    parents: list[int],
+    silent: list[bool],
+    root: Any,
+    tag_signals: frozenset[str],
+    own_context: Any,
+    /,
+) -> list[Any]: ...
