@@ -11,10 +11,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import numpy as np
 import pytest
 
 from cleaner import native
 from cleaner.html import blockfeatures as bf
+from cleaner.html import chrome
 from cleaner.html.text import node_attributes, page_text, parse_html
 from tests.test_native import HOSTILE
 from tests.test_native_page_walk import _pages
@@ -165,6 +167,105 @@ def test_refusals() -> None:
         layout(*good[:3], lambda names: "bits", 1)
 
 
+@needs_native
+def test_node_contexts_match_python() -> None:
+    """chrome_names.c's node_contexts gives node_contexts_python's Contexts, with random
+    article holders, on the test pages and hostile pages."""
+    rng = random.Random(3)
+    pages = [
+        *_pages(),
+        "<div class='x' role=main><p>a</p><nav><p>b</p></nav><header id=h><p>c</p></header></div>",
+    ]
+    for page in pages:
+        root = parse_html(page, for_trafilatura=False)
+        if root is None:
+            continue
+        text = page_text(root)
+        for _ in range(3):
+            held = [n for n in text.block_nodes if rng.random() < 0.3]
+            silent = chrome.holding_elements(text, held)
+            assert chrome.node_contexts(text, held) == chrome.node_contexts_python(text, silent), page[:200]
+
+
+@needs_native
+def test_subtree_sums_match_numpy() -> None:
+    """page_layout.c's subtree_sums gives the numpy sums bit for bit (the same additions in the
+    same order), on the test pages with random values of every size and sign."""
+    rng = np.random.default_rng(9)
+    for root in _roots():
+        layout = bf.PageLayout(page_text(root))
+        blocks = len(layout.blocks)
+        for values in (
+            rng.normal(size=(4, blocks)) * 10.0 ** rng.integers(-5, 12, size=(4, blocks)),
+            rng.integers(0, 500, size=(2, blocks)).astype(np.float64),
+            np.zeros((1, blocks)),
+        ):
+            assert layout.subtree_sums(values).tobytes() == layout.subtree_sums_python(values).tobytes()
+
+
+@needs_native
+def test_subtree_sums_refuse_bad_arguments() -> None:
+    assert native.MODULE is not None
+    sums = native.MODULE.subtree_sums
+    values, ids, out = np.ones((2, 3)), np.array([0, -1, 1], dtype=np.int64), np.zeros((2, 2))
+    sums(values, [ids], out, 2, 2)
+    assert out.tolist() == [[1.0, 1.0], [1.0, 1.0]]
+    for args in [
+        (values, (ids,), out, 2, 2),
+        (values, [ids], out, 2, "2"),
+        (values.astype(np.float32), [ids], out, 2, 2),
+        (values, [ids.astype(np.int32)], out, 2, 2),
+        (values, [ids[:2]], out, 2, 2),
+        (values, [np.array([0, 5, 1], dtype=np.int64)], out, 2, 2),
+        (values, [ids], np.zeros((2, 3)), 2, 2),
+        (values, [ids], out.astype(np.int64), 2, 2),
+        (values, [ids], out, -1, 2),
+        (values, [ids], out, 2, 1 << 62),
+        (values, [ids], out, 2),
+    ]:
+        with pytest.raises((TypeError, ValueError)):
+            sums(*args)
+    readonly = np.zeros((2, 2))
+    readonly.flags.writeable = False
+    with pytest.raises((TypeError, ValueError, BufferError)):
+        sums(values, [ids], readonly, 2, 2)
+
+
+@needs_native
+def test_node_contexts_refuse_bad_arguments() -> None:
+    assert native.MODULE is not None
+    contexts = native.MODULE.node_contexts
+    good: list[Any] = [
+        [("div", "a", None, None)],
+        [-1],
+        [False],
+        chrome.ROOT,
+        frozenset({"nav"}),
+        lambda *a: a,
+    ]
+    for at, bad in [
+        (0, ("div",)),
+        (0, [("div",)]),
+        (0, ["div"]),
+        (1, (0,)),
+        (1, ["x"]),
+        (1, [0]),
+        (2, None),
+        (4, []),
+        (5, 1),
+    ]:
+        changed: list[Any] = list(good)
+        changed[at] = bad
+        with pytest.raises((TypeError, ValueError, IndexError)):
+            contexts(*changed)
+    with pytest.raises(TypeError):
+        contexts(*good[:5])
+    assert contexts([], [], [], *good[3:]) == []
+    assert contexts(*good[:2], [], *good[3:]) == []  # zip's stop: the shortest list
+
+
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert bf._native_block_words is None and bf._native_layout_bits is None
+        assert chrome._native_node_contexts is None
+        assert bf._native_subtree_sums is None

@@ -13,11 +13,21 @@ import random
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from cleaner import native
-from cleaner.blocks import newline_lines
+from cleaner.blocks import Block, newline_lines
 from cleaner.html import text as html_text
-from cleaner.html.text import BLOCK_TAGS, SKIP_TAGS, Mark, _Walker, page_text, parse_html
+from cleaner.html.text import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    Mark,
+    _Walker,
+    page_blocks,
+    page_blocks_python,
+    page_text,
+    parse_html,
+)
 from tests.paths import DATA
 
 needs_native = pytest.mark.skipif(native.MODULE is None, reason="the compiled extension is not built")
@@ -129,6 +139,70 @@ def test_page_walk_matches_python(with_marks: bool) -> None:
 
 
 @needs_native
+def test_page_walk_reads_the_attributes_node_attributes_reads() -> None:
+    """The walk's tenth list: each numbered element's (tag, class, id, role), as node_attributes
+    reads them from the elements on the pure path."""
+    rng = random.Random(11)
+    pages = [*_pages(), "<div class='a b' id=x role=main><p role=''>one</p><p class>two</p></div>"]
+    for page in pages:
+        root = parse_html(page, for_trafilatura=False)
+        if root is None:
+            continue
+        walker = _walked(root, _random_marks(root, rng), True)
+        expected = [(el.tag, el.get("class"), el.get("id"), el.get("role")) for el in walker.nodes]
+        assert walker.attributes == expected, page[:200]
+        assert _walked(root, {}, False).attributes is None  # the pure walk leaves them to node_attributes
+
+
+@needs_native
+def test_page_walk_takes_nine_or_ten_lists() -> None:
+    assert native.MODULE is not None
+    root = parse_html("<div class=c><p id=i>one</p></div>", for_trafilatura=False)
+    args: list[Any] = [{}, lambda style: False, SKIP_TAGS, BLOCK_TAGS, newline_lines, {}, " ", False]
+    for count in (9, 10):
+        out: tuple[list[Any], ...] = tuple([] for _ in range(count))
+        native.MODULE.page_walk(etree.iterwalk(root, events=("start", "end")), *args, out)
+        assert out[0] == ["one"]
+        if count == 10:
+            assert out[9] == [
+                ("html", None, None, None),
+                ("body", None, None, None),
+                ("div", "c", None, None),
+                ("p", None, "i", None),
+            ]
+    bads: list[tuple[Any, ...]] = [tuple([] for _ in range(11)), (*([] for _ in range(9)), ())]
+    for bad in bads:
+        with pytest.raises(TypeError):
+            native.MODULE.page_walk(etree.iterwalk(root, events=("start", "end")), *args, bad)
+
+
+@needs_native
+def test_page_blocks_are_the_python_blocks() -> None:
+    """page_blocks gives page_blocks_python's Blocks: the same values, the same type."""
+    rng = random.Random(5)
+    alphabet = ["a", " ", "\u00e9", "\u65e5", "\U0001f600", "\ud800", "\u2028", "\x85", "\ufeff", "\u200b"]
+    cases = [[], [""], ["x" * 200_000, ""], HOSTILE_PAGES]
+    cases += [
+        ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(rng.randint(0, 40))]
+        for _ in range(200)
+    ]
+    for texts in cases:
+        compiled, python = page_blocks(texts), page_blocks_python(texts)
+        assert compiled == python
+        assert all(type(block) is Block for block in compiled)
+        assert [block.text for block in compiled] == texts
+
+
+@needs_native
+def test_page_blocks_refuses_bad_arguments() -> None:
+    assert native.MODULE is not None
+    blocks = native.MODULE.page_blocks
+    for args in [(["a"],), (("a",), Block), (["a"], list), (["a"], 3), ([b"a"], Block), (["a", None], Block)]:
+        with pytest.raises(TypeError):
+            blocks(*args)
+
+
+@needs_native
 def test_page_text_uses_the_twin() -> None:
     assert html_text._native_page_walk is not None
     root = parse_html("<p>one <a href=x>two</a></p><pre>a\r\nb</pre>", for_trafilatura=False)
@@ -157,8 +231,6 @@ def test_page_walk_refuses_bad_arguments() -> None:
     ]
 
     def events() -> Any:
-        from lxml import etree
-
         return etree.iterwalk(root, events=("start", "end"))
 
     for at, bad in [
@@ -199,3 +271,4 @@ class _Events:
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert html_text._native_page_walk is None
+        assert html_text._native_page_blocks is None

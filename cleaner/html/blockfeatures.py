@@ -109,6 +109,7 @@ _DIGIT_RANGE = (ord("0"), ord("9"))
 _native_block_words = native.MODULE.block_words if native.MODULE is not None else None
 # PageLayout's element facts' compiled twin (cleaner/native/page_layout.c), None on the pure path.
 _native_layout_bits = native.MODULE.layout_bits if native.MODULE is not None else None
+_native_subtree_sums = native.MODULE.subtree_sums if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
@@ -200,7 +201,18 @@ class PageLayout:
         return levels[steps] if steps < len(levels) else np.full(len(self.blocks), -1, dtype=np.int64)
 
     def subtree_sums(self, values: Any) -> Any:
-        """For every element: the sum of ``values`` over the blocks inside it (rows: value kinds)."""
+        """For every element: the sum of ``values`` over the blocks inside it (rows: value kinds);
+        compiled where built (page_layout.c: the same additions in the same order, without a
+        handful of numpy calls a level)."""
+        if _native_subtree_sums is None:
+            return self.subtree_sums_python(values)
+        kinds, size = values.shape[0], len(self.nodes)
+        sums = np.zeros((kinds, size))
+        _native_subtree_sums(np.ascontiguousarray(values, dtype=np.float64), self.climb(), sums, kinds, size)
+        return sums
+
+    def subtree_sums_python(self, values: Any) -> Any:
+        """subtree_sums in numpy: the reference and the fallback of the compiled one."""
         kinds, size = values.shape[0], len(self.nodes)
         sums = np.zeros((kinds, size))
         offsets = (np.arange(kinds, dtype=np.int64) * size)[:, None]

@@ -314,6 +314,8 @@ def class_tables() -> tuple[Any, ...]:
 
 # The compiled reading of ASCII class/id strings (cleaner/native/chrome_names.c), None on the pure path.
 _native_class_category = native.MODULE.class_category if native.MODULE is not None else None
+# node_contexts' loop compiled (same file), None on the pure path.
+_native_node_contexts = native.MODULE.node_contexts if native.MODULE is not None else None
 _CLASS_TABLES = class_tables()
 
 
@@ -477,6 +479,17 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
     walk's numbering: parents come first, so no climbing and no element lookups)."""
     parents = page.node_parents
     silent = holding_elements(page, holders)
+    if _native_node_contexts is not None:
+        found: list[Context] = _native_node_contexts(
+            node_attributes(page), parents, silent, ROOT, _TAG_SIGNALS, _own_context
+        )
+        return found
+    return node_contexts_python(page, silent)
+
+
+def node_contexts_python(page: PageText, silent: list[bool]) -> list[Context]:
+    """node_contexts' loop in Python: the reference and the fallback of the compiled one."""
+    parents = page.node_parents
     contexts: list[Context] = []
     append = contexts.append
     for (tag, names, ident, role), parent, quiet in zip(node_attributes(page), parents, silent):

@@ -153,26 +153,60 @@ def parse_html(text: str, for_trafilatura: bool = True, utf8: bytes | None = Non
 
     ``utf8``: the text's UTF-8 bytes, when the caller has them (the scan reads them).
     """
-    invalid, long_run = _scan(text, utf8)
+    data = _utf8(text, utf8)
+    invalid, long_run = _scan(text, data)
+    given = text
     if invalid:
         text = _INVALID_XML.sub("", text)
     if long_run:
-        text = bounded_attributes(text)
+        text = bounded_attributes(text)  # the text itself where no tag is long
     if not text.strip():
         return None
+    if text is not given and data is not None:
+        data = _utf8(text, None)
     parser = _HTML_PARSER if for_trafilatura else _FAST_PARSER
-    try:
-        tree = etree.fromstring(text, parser=parser)
-    except ValueError:
-        # "Unicode strings with encoding declaration are not supported."
-        tree = _parse_bytes(text, parser)
-    except etree.XMLSyntaxError:
-        tree = _parse_bytes(text, parser)
+    if data is not None:
+        # the page's UTF-8 bytes: libxml2 reads UTF-8 a fifth faster than the str's own form
+        # (Latin-1, UCS-2 or UCS-4, which it converts), and the parser's encoding option
+        # holds over a page's meta charset as it does for the bytes of _parse_bytes
+        tree = _parse_encoded(data, parser)
+    else:
+        tree = _parse_text(text, parser)
     if tree is not None and _too_deep(parser):
         tree = _parse_bytes(_flattened(text), parser)
     if tree is None:
         return None
     return tree.getroottree().getroot()
+
+
+def _utf8(text: str, utf8: bytes | None) -> bytes | None:
+    """The text's UTF-8 bytes (``utf8`` where the caller has them); None for a text with a
+    lone surrogate, which has none (it is parsed as the str it is)."""
+    if utf8 is not None:
+        return utf8
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def _parse_text(text: str, parser: Any) -> Any | None:
+    """The page parsed from its str; from its bytes where lxml refuses the str."""
+    try:
+        return etree.fromstring(text, parser=parser)
+    except ValueError:
+        # "Unicode strings with encoding declaration are not supported."
+        return _parse_bytes(text, parser)
+    except etree.XMLSyntaxError:
+        return _parse_bytes(text, parser)
+
+
+def _parse_encoded(data: bytes, parser: Any) -> Any | None:
+    """The page parsed from its UTF-8 bytes (as _parse_bytes does); None where libxml2 finds nothing."""
+    try:
+        return etree.fromstring(data, parser=parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
 
 
 def _scan(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
@@ -300,6 +334,7 @@ class PageText:
 
 # The walk's compiled loop (cleaner/native/page_walk.c), None on the pure path.
 _native_page_walk = native.MODULE.page_walk if native.MODULE is not None else None
+_native_page_blocks = native.MODULE.page_blocks if native.MODULE is not None else None
 
 
 class _Walker:
@@ -322,6 +357,8 @@ class _Walker:
         self.block_nodes: list[int] = []
         self.text_depth = 0
         self.element_count = 0
+        # node_attributes' rows, where the compiled walk read them as it numbered the elements
+        self.attributes: list[Attributes] | None = None
 
     def walk(self, root: Any) -> None:
         """Walk the tree once: the compiled loop where it is built, else walk_python."""
@@ -330,6 +367,7 @@ class _Walker:
             return
         marks = self.marks
         any_body = any(m.kind == "body" for m in marks.values())
+        self.attributes = []
         out = (
             self.texts,
             self.tags,
@@ -340,6 +378,7 @@ class _Walker:
             self.nodes,
             self.node_parents,
             self.block_nodes,
+            self.attributes,  # one call into lxml per attribute, not a list comprehension's loop too
         )
         # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
         # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
@@ -537,6 +576,24 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def page_blocks_python(texts: list[str]) -> list[Block]:
+    """The blocks of the lines ``texts`` joined by line breaks: the reference and the fallback
+    of the compiled page_blocks (which skips the named tuple's Python ``__new__`` per block)."""
+    blocks: list[Block] = []
+    pos = 0
+    for index, text in enumerate(texts):
+        blocks.append(Block(index, pos, pos + len(text), text))
+        pos += len(text) + 1
+    return blocks
+
+
+def page_blocks(texts: list[str]) -> list[Block]:
+    """The blocks of the lines ``texts`` joined by line breaks (compiled where built)."""
+    if _native_page_blocks is None:
+        return page_blocks_python(texts)
+    return _native_page_blocks(texts, Block)
+
+
 def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
     """Walk the tree once and return its visible text as newline-joined blocks."""
     walker = _Walker(marks or {})
@@ -547,11 +604,7 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         walker.texts = [composed(text) for text in walker.texts]
         walker.link_chars = [min(links, len(text)) for links, text in zip(walker.link_chars, walker.texts)]
         source = "\n".join(walker.texts)
-    blocks: list[Block] = []
-    pos = 0
-    for index, text in enumerate(walker.texts):
-        blocks.append(Block(index, pos, pos + len(text), text))
-        pos += len(text) + 1
+    blocks = page_blocks(walker.texts)
     return PageText(
         source=source,
         blocks=blocks,
@@ -565,4 +618,5 @@ def page_text(root: Any, marks: dict[Any, Mark] | None = None) -> PageText:
         block_nodes=walker.block_nodes,
         text_depth=walker.text_depth,
         element_count=walker.element_count,
+        attributes=walker.attributes,
     )

@@ -85,7 +85,7 @@ def page_walk(
     invisible: dict[int, None],
     strip: str,
     any_body: bool,
-    out: tuple[list[Any], ...],
+    out: tuple[list[Any], ...],  # 9 lists, or 10: the last gets node_attributes' rows
     /,
 ) -> tuple[int, int]: ...
 def block_words(
@@ -213,3 +213,14 @@ def terminator_columns(
     /,
 ) -> bytearray: ...
 def spaced_token_counts(lines: list[str], /) -> tuple[list[int], bool]: ...
+def page_blocks(texts: list[str], block_type: type, /) -> list[Any]: ...
+def node_contexts(
+    rows: list[Any],
+    parents: list[int],
+    silent: list[bool],
+    root: Any,
+    tag_signals: frozenset[str],
+    own_context: Any,
+    /,
+) -> list[Any]: ...
+def subtree_sums(values: Any, levels: list[Any], out: Any, kinds: int, size: int, /) -> None: ...

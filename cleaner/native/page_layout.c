@@ -143,9 +143,105 @@ done:
     return result;
 }
 
+/* A C-contiguous buffer of `count` items of float64 (`floats`) or int64, or an error: a buffer
+ * of other items or another length is refused, never misread. */
+static int
+sums_buffer(PyObject *obj, Py_buffer *view, int floats, Py_ssize_t count, int writable)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0)) < 0)
+        return -1;
+    const char *format = view->format == NULL ? "B" : view->format;
+    if (*format == '@' || *format == '=' || *format == '<')
+        format++;
+    const int ok = view->itemsize == 8 && view->len == count * 8 &&
+                   (floats ? strcmp(format, "d") == 0 : (strcmp(format, "l") == 0 || strcmp(format, "q") == 0));
+    if (!ok) {
+        PyErr_Format(PyExc_ValueError, "subtree_sums: a buffer of %zd %s expected", count, floats ? "float64" : "int64");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* Adds one climb level's sums to `out` as numpy did: a bincount (each bin from 0.0, its
+ * values added in block order) added to the running sums, so every float sum is the same. */
+static int
+add_level(const long long *ids, const double *values, double *level, double *out, Py_ssize_t kinds,
+          Py_ssize_t blocks, Py_ssize_t size)
+{
+    memset(level, 0, (size_t)(kinds * size) * sizeof(double));
+    for (Py_ssize_t k = 0; k < kinds; k++)
+        for (Py_ssize_t i = 0; i < blocks; i++) {
+            const long long id = ids[i];
+            if (id >= size) {
+                PyErr_SetString(PyExc_ValueError, "subtree_sums: an element id past the elements");
+                return -1;
+            }
+            if (id >= 0)
+                level[k * size + id] += values[k * blocks + i];
+        }
+    for (Py_ssize_t j = 0; j < kinds * size; j++)
+        out[j] += level[j];
+    return 0;
+}
+
+/* subtree_sums(values, levels, out, kinds, size): PageLayout.subtree_sums' loop; `values` the
+ * kinds x blocks float64 rows, `levels` the climb's int64 id arrays (one per level, one id a
+ * block, -1 none), `out` the kinds x size float64 zeros the sums are added to. */
+static PyObject *
+native_subtree_sums(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5 || !PyList_Check(args[1]) || !PyLong_Check(args[3]) || !PyLong_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "subtree_sums(values, levels, out, kinds, size): levels a list, kinds and size ints");
+        return NULL;
+    }
+    const Py_ssize_t kinds = PyLong_AsSsize_t(args[3]), size = PyLong_AsSsize_t(args[4]);
+    if ((kinds == -1 || size == -1) && PyErr_Occurred())
+        return NULL;
+    if (kinds < 0 || size < 0 || (size > 0 && kinds > PY_SSIZE_T_MAX / 8 / size)) {
+        PyErr_SetString(PyExc_ValueError, "subtree_sums: kinds and size must be small non-negative ints");
+        return NULL;
+    }
+    Py_buffer values_view, out_view;
+    if (PyObject_GetBuffer(args[0], &values_view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    const Py_ssize_t blocks = kinds ? values_view.len / 8 / kinds : 0;
+    PyBuffer_Release(&values_view);
+    if (sums_buffer(args[0], &values_view, 1, kinds * blocks, 0) < 0)
+        return NULL;
+    if (sums_buffer(args[2], &out_view, 1, kinds * size, 1) < 0) {
+        PyBuffer_Release(&values_view);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    double *level = PyMem_Malloc((size_t)(kinds * size + 1) * sizeof(double));
+    if (level == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t l = 0; l < PyList_GET_SIZE(args[1]); l++) {
+        Py_buffer ids_view;
+        if (sums_buffer(PyList_GET_ITEM(args[1], l), &ids_view, 0, blocks, 0) < 0)
+            goto done;
+        const int failed = add_level(ids_view.buf, values_view.buf, level, out_view.buf, kinds, blocks, size);
+        PyBuffer_Release(&ids_view);
+        if (failed < 0)
+            goto done;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(level);
+    PyBuffer_Release(&values_view);
+    PyBuffer_Release(&out_view);
+    return result;
+}
+
 PyMethodDef page_layout_methods[] = {
     {"layout_bits", (PyCFunction)(void (*)(void))native_layout_bits, METH_FASTCALL,
      "layout_bits(attributes, parents, place_bits, name_bits, classed): PageLayout's depths, own and "
      "inherited bits per element, as int64 bytes."},
+    {"subtree_sums", (PyCFunction)(void (*)(void))native_subtree_sums, METH_FASTCALL,
+     "subtree_sums(values, levels, out, kinds, size): PageLayout.subtree_sums, added into out."},
     {NULL, NULL, 0, NULL},
 };

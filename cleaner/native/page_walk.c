@@ -6,6 +6,9 @@
 #include "_compiled.h"
 
 #define WALK_OUTPUTS 9     /* texts, tags, link_chars, in_body, drops, elements, nodes, node_parents, block_nodes */
+#define WALK_OUTPUTS_WITH_ATTRIBUTES 10 /* ... and each numbered element's (tag, class, id, role) */
+#define BLOCK_FIELDS 4     /* a Block's index, start, end, text */
+#define ATTRIBUTE_NAMES 5  /* "tag", "get", "class", "id", "role" */
 #define MAX_INVISIBLE 64   /* code points the invisible table may name */
 #define FIRST_CAPACITY 64  /* first size of the walk's index stacks */
 
@@ -44,6 +47,8 @@ typedef struct {
     Py_UCS4 invisible_min; /* the least of them: a smaller character is none */
     PyObject *strip; /* borrowed: the characters a line is stripped of */
     PyObject *empty, *space, *newline;
+    PyObject *attributes; /* borrowed: the caller's list of (tag, class, id, role), or NULL */
+    PyObject *attribute_names[ATTRIBUTE_NAMES]; /* "tag", "get", "class", "id", "role" */
 } Walk;
 
 enum { OUT_TEXTS, OUT_TAGS, OUT_LINKS, OUT_IN_BODY, OUT_DROPS, OUT_ELEMENTS, OUT_NODES, OUT_PARENTS, OUT_BLOCKS };
@@ -142,6 +147,34 @@ line_text(const Walk *w)
     return text;
 }
 
+/* Appends (el.tag, el.get("class"), el.get("id"), el.get("role")) to the attributes list,
+ * as node_attributes reads them: read here, while the walk numbers the element. */
+static int
+append_attributes(Walk *w, PyObject *el)
+{
+    PyObject *const *names = w->attribute_names;
+    PyObject *row = PyTuple_New(4);
+    if (row == NULL)
+        return -1;
+    PyObject *tag = PyObject_GetAttr(el, names[0]);
+    if (tag == NULL) {
+        Py_DECREF(row);
+        return -1;
+    }
+    PyTuple_SET_ITEM(row, 0, tag);
+    for (Py_ssize_t k = 1; k < 4; k++) {
+        PyObject *value = PyObject_CallMethodOneArg(el, names[1], names[k + 1]);
+        if (value == NULL) {
+            Py_DECREF(row);
+            return -1;
+        }
+        PyTuple_SET_ITEM(row, k, value);
+    }
+    const int failed = PyList_Append(w->attributes, row);
+    Py_DECREF(row);
+    return failed;
+}
+
 /* Numbers the block's element and its unnumbered ancestors, as flush does. */
 static int
 number_path(Walk *w, Py_ssize_t at)
@@ -153,6 +186,8 @@ number_path(Walk *w, Py_ssize_t at)
     for (Py_ssize_t k = w->numbered; k <= at; k++) {
         w->path_nodes.items[k] = PyList_GET_SIZE(w->out[OUT_NODES]);
         if (PyList_Append(w->out[OUT_NODES], PyList_GET_ITEM(w->path, k)) < 0)
+            return -1;
+        if (w->attributes != NULL && append_attributes(w, PyList_GET_ITEM(w->path, k)) < 0)
             return -1;
         if (append_index(w->out[OUT_PARENTS], k ? w->path_nodes.items[k - 1] : -1) < 0)
             return -1;
@@ -523,13 +558,13 @@ check_arguments(PyObject *const *args, Py_ssize_t nargs)
         return -1;
     }
     PyObject *out = args[9];
-    if (!PyTuple_Check(out) || PyTuple_GET_SIZE(out) != WALK_OUTPUTS) {
-        PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 lists");
+    if (!PyTuple_Check(out) || (PyTuple_GET_SIZE(out) != WALK_OUTPUTS && PyTuple_GET_SIZE(out) != WALK_OUTPUTS_WITH_ATTRIBUTES)) {
+        PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 or 10 lists");
         return -1;
     }
-    for (Py_ssize_t k = 0; k < WALK_OUTPUTS; k++)
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(out); k++)
         if (!PyList_CheckExact(PyTuple_GET_ITEM(out, k))) {
-            PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 lists");
+            PyErr_SetString(PyExc_TypeError, "page_walk: out must be a tuple of 9 or 10 lists");
             return -1;
         }
     return 0;
@@ -546,6 +581,8 @@ walk_clear(Walk *w)
     Py_XDECREF(w->empty);
     Py_XDECREF(w->space);
     Py_XDECREF(w->newline);
+    for (Py_ssize_t k = 0; k < ATTRIBUTE_NAMES; k++)
+        Py_XDECREF(w->attribute_names[k]);
     PyMem_Free(w->path_nodes.items);
     PyMem_Free(w->block_at.items);
 }
@@ -556,6 +593,13 @@ walk_init(Walk *w, PyObject *out)
 {
     for (Py_ssize_t k = 0; k < WALK_OUTPUTS; k++)
         w->out[k] = PyTuple_GET_ITEM(out, k);
+    if (PyTuple_GET_SIZE(out) == WALK_OUTPUTS_WITH_ATTRIBUTES) {
+        static const char *const spelled[ATTRIBUTE_NAMES] = {"tag", "get", "class", "id", "role"};
+        w->attributes = PyTuple_GET_ITEM(out, WALK_OUTPUTS);
+        for (Py_ssize_t k = 0; k < ATTRIBUTE_NAMES; k++)
+            if ((w->attribute_names[k] = PyUnicode_InternFromString(spelled[k])) == NULL)
+                return -1;
+    }
     w->parts = PyList_New(0);
     w->block_tags = Py_BuildValue("[s]", "html");
     w->block_els = Py_BuildValue("[O]", Py_None);
@@ -571,7 +615,8 @@ walk_init(Walk *w, PyObject *out)
 }
 
 /* page_walk(events, marks, hides, skip_tags, block_tags, newline_lines, invisible, strip, any_body, out):
- * _Walker.walk_python over lxml's iterwalk `events`, appending to out's lists; gives
+ * _Walker.walk_python over lxml's iterwalk `events`, appending to out's lists (a tenth list
+ * gets each numbered element's (tag, class, id, role), node_attributes' rows); gives
  * (text_depth, element_count). `hides(style)`: whether a style attribute hides its element. */
 static PyObject *
 native_page_walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
@@ -623,9 +668,68 @@ done:
     return result;
 }
 
+/* One Block: a `block_type` (a tuple subclass of four fields, as Block is) of index, start, end, text. */
+static PyObject *
+new_block(PyTypeObject *block_type, Py_ssize_t index, Py_ssize_t start, PyObject *text)
+{
+    PyObject *items[BLOCK_FIELDS] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start),
+                                     PyLong_FromSsize_t(start + PyUnicode_GET_LENGTH(text)), text};
+    PyObject *block = NULL;
+    if (items[0] != NULL && items[1] != NULL && items[2] != NULL)
+        block = block_type->tp_alloc(block_type, BLOCK_FIELDS);
+    if (block == NULL) {
+        for (Py_ssize_t k = 0; k < BLOCK_FIELDS - 1; k++)
+            Py_XDECREF(items[k]);
+        return NULL;
+    }
+    Py_INCREF(text);
+    for (Py_ssize_t k = 0; k < BLOCK_FIELDS; k++)
+        PyTuple_SET_ITEM(block, k, items[k]);
+    return block;
+}
+
+/* page_blocks(texts, block_type): page_text's loop, [Block(i, pos, pos + len(text), text)] with
+ * pos past each text and its line break, built as tuple.__new__ builds a named tuple, without
+ * the named tuple's Python __new__ per block. */
+static PyObject *
+native_page_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyType_Check(args[1]) ||
+        !PyType_IsSubtype((PyTypeObject *)args[1], &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "page_blocks(texts, block_type): a list of str and a tuple subclass");
+        return NULL;
+    }
+    PyObject *texts = args[0];
+    PyTypeObject *block_type = (PyTypeObject *)args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *blocks = PyList_New(n);
+    if (blocks == NULL)
+        return NULL;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = i < PyList_GET_SIZE(texts) ? PyList_GET_ITEM(texts, i) : NULL; /* a finalizer may shrink it */
+        if (text == NULL || !PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "page_blocks: texts must be a list of str");
+            Py_DECREF(blocks);
+            return NULL;
+        }
+        PyObject *block = new_block(block_type, i, pos, text);
+        if (block == NULL) {
+            Py_DECREF(blocks);
+            return NULL;
+        }
+        PyList_SET_ITEM(blocks, i, block);
+        pos += PyUnicode_GET_LENGTH(text) + 1;
+    }
+    return blocks;
+}
+
 PyMethodDef page_walk_methods[] = {
     {"page_walk", (PyCFunction)(void (*)(void))native_page_walk, METH_FASTCALL,
      "page_walk(events, marks, hides, skip_tags, block_tags, newline_lines, invisible, strip, any_body, out): "
      "cleaner/html/text.py's walk loop over lxml's iterwalk events; gives (text_depth, element_count)."},
+    {"page_blocks", (PyCFunction)(void (*)(void))native_page_blocks, METH_FASTCALL,
+     "page_blocks(texts, block_type): page_text's blocks, block_type(i, start, end, text) for each text."},
     {NULL, NULL, 0, NULL},
 };

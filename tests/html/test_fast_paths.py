@@ -20,12 +20,16 @@ from cleaner.html.article import MAIN_SHARE, main_container
 from cleaner.html.blockfeatures import _CLASSED, _NAME_BITS, _NAME_WORDS, _PLACE_BITS, PageLayout, name_bits
 from cleaner.html.chrome import DomContext, node_contexts
 from cleaner.html.text import (
+    _FAST_PARSER,
     _HIDDEN_STYLE,
+    _HTML_PARSER,
     _INVALID_XML,
     _LONG_TAG,
     _STRIP,
     LONG_TAG_CHARS,
+    _parse_text,
     _scan,
+    bounded_attributes,
     hidden_elements,
     node_attributes,
     page_text,
@@ -123,6 +127,46 @@ def test_a_page_encoded_once_parses_as_before() -> None:
     assert text == without_surrogates(page)
     given_bytes, encoded_here = parse_html(text, utf8=utf8), parse_html(text)
     assert etree.tostring(given_bytes) == etree.tostring(encoded_here)
+
+
+PARSED_PAGES = [
+    "<html><head><meta charset='windows-1252'></head><body><p>caf\u00e9 \u00fc \u65e5\U0001f600</p></body></html>",
+    "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'><p>caf\u00e9 \u2013</p>",
+    "<meta charset=shift_jis><p>\u65e5\u672c\u8a9e</p>",
+    '<?xml version="1.0" encoding="iso-8859-1"?><p>\u00e9</p>',
+    "\ufeff<p>a BOM first</p><p>\ufeffand inside</p>",
+    "<p>a\r\nb\rc\x85d\u2028e\u00a0f\u200bg</p><pre>x\r\ny</pre>",
+    "<!-- only a comment -->",
+    "<p>" + "x" * 200_000 + "</p>",
+    "<div>\U00010348 astral</div><p>\U0001d400</p>",
+    "</p></div><p>unbalanced<b><i>tags</b></i>",
+    "plain text",
+]
+
+
+def _parsed_as_text(text: str, for_trafilatura: bool) -> bytes | None:
+    """The tree as parse_html read it from the str (bytes only where lxml refused the str)."""
+    tree = _parse_text(text, _HTML_PARSER if for_trafilatura else _FAST_PARSER)
+    return None if tree is None else etree.tostring(tree.getroottree().getroot())
+
+
+def _parsed(text: str, for_trafilatura: bool) -> bytes | None:
+    root = parse_html(text, for_trafilatura=for_trafilatura)
+    return None if root is None else etree.tostring(root)
+
+
+def test_a_page_parsed_from_its_bytes_is_the_page_parsed_from_its_str() -> None:
+    for page in PARSED_PAGES:
+        for for_trafilatura in (False, True):
+            assert _parsed(page, for_trafilatura) == _parsed_as_text(page, for_trafilatura), page[:80]
+
+
+@given(st.lists(piece, max_size=12))
+def test_generated_pages_parse_from_bytes_as_from_the_str(parts: list[str]) -> None:
+    text = "".join(parts)
+    cleaned = bounded_attributes(_INVALID_XML.sub("", text))  # what parse_html parses
+    if "\ud800" not in text and cleaned.strip():
+        assert _parsed(text, False) == _parsed_as_text(cleaned, False)
 
 
 def test_scan_sees_a_long_tag_and_no_long_tag() -> None:
