@@ -65,24 +65,24 @@ LINE_END(line_end_ucs1, Py_UCS1)
 LINE_END(line_end_ucs2, Py_UCS2)
 LINE_END(line_end_ucs4, Py_UCS4)
 
-/* Builds one Block: tuple.__new__(Block, (index, start, end, text)) without the
- * temporary tuple (what CPython's tuple_subtype_new does: allocate, then fill). */
-static PyObject *
-new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, PyObject *source)
+/* Builds one Block of the `text` (borrowed) that starts at `start`: tuple.__new__(Block,
+ * (index, start, start + len(text), text)) without the temporary tuple (what CPython's
+ * tuple_subtype_new does: allocate, then fill). `type` is a tuple subclass of four fields,
+ * as Block is. _compiled.h: page_walk.c's page_blocks builds html's blocks with it. */
+PyObject *
+cleaner_new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, PyObject *text)
 {
-    PyObject *block = type->tp_alloc(type, 4);
-    if (block == NULL)
+    PyObject *items[4] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start),
+                          PyLong_FromSsize_t(start + PyUnicode_GET_LENGTH(text)), text};
+    PyObject *block = NULL;
+    if (items[0] != NULL && items[1] != NULL && items[2] != NULL)
+        block = type->tp_alloc(type, 4);
+    if (block == NULL) {
+        for (int k = 0; k < 3; k++)
+            Py_XDECREF(items[k]);
         return NULL;
-    PyObject *items[4] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start), PyLong_FromSsize_t(end),
-                          PyUnicode_Substring(source, start, end)};
-    for (int k = 0; k < 4; k++) {
-        if (items[k] == NULL) {
-            for (int j = 0; j < 4; j++)
-                Py_XDECREF(items[j]);
-            Py_DECREF(block);
-            return NULL;
-        }
     }
+    Py_INCREF(text);
     for (int k = 0; k < 4; k++)
         PyTuple_SET_ITEM(block, k, items[k]); /* steals the reference */
     return block;
@@ -140,7 +140,9 @@ native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
             end--;
         if (start < end) {
-            PyObject *block = new_block(type, index, start, end, source);
+            PyObject *text = PyUnicode_Substring(source, start, end);
+            PyObject *block = text == NULL ? NULL : cleaner_new_block(type, index, start, text);
+            Py_XDECREF(text);
             if (block == NULL || PyList_Append(blocks, block) < 0) {
                 Py_XDECREF(block);
                 Py_DECREF(blocks);
@@ -213,14 +215,6 @@ done:
 }
 
 /* ------------------------------------------------------- byte_word_occurrences */
-
-/* The white space bytes.split() cuts at (CPython's Py_ISSPACE: the ASCII space, \t, \n,
- * \v, \f, \r; not the information separators str.split also takes). */
-static inline int
-is_byte_space(unsigned char c)
-{
-    return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r')); /* most bytes: one compare */
-}
 
 /* A word's hash, eight bytes at a time (a multiply and a shift each): equal words hash
  * alike, and it need not resist crafted input: past PROBES_PER_WORD probes a word on
@@ -304,7 +298,7 @@ native_byte_word_occurrences(PyObject *module, PyObject *arg)
     if (size > UPPER_BOUND_BYTES) {
         most = 0;
         for (Py_ssize_t k = 0; k < size; k++) /* a word opens at a non-space after a space */
-            most += !is_byte_space(data[k]) && (k == 0 || is_byte_space(data[k - 1]));
+            most += !cleaner_is_byte_space(data[k]) && (k == 0 || cleaner_is_byte_space(data[k - 1]));
     }
     first_out = PyByteArray_FromStringAndSize(NULL, most * (Py_ssize_t)sizeof(int64_t));
     bounds_out = PyByteArray_FromStringAndSize(NULL, 2 * most * (Py_ssize_t)sizeof(int64_t));
@@ -315,12 +309,12 @@ native_byte_word_occurrences(PyObject *module, PyObject *arg)
     size_t probes = 0;
     Py_ssize_t at = 0, word = 0;
     for (;; word++) {
-        while (at < size && is_byte_space(data[at]))
+        while (at < size && cleaner_is_byte_space(data[at]))
             at++;
         if (at >= size)
             break;
         Py_ssize_t end = at;
-        while (end < size && !is_byte_space(data[end]))
+        while (end < size && !cleaner_is_byte_space(data[end]))
             end++;
         bounds[2 * word] = at;
         bounds[2 * word + 1] = end;
@@ -427,18 +421,6 @@ initial_case(Py_UCS4 c)
 #endif
 }
 
-/* Appends the int `value` to `list`; -1 on failure. */
-static int
-append_int(PyObject *list, Py_ssize_t value)
-{
-    PyObject *number = PyLong_FromSsize_t(value);
-    if (number == NULL)
-        return -1;
-    int failed = PyList_Append(list, number);
-    Py_DECREF(number);
-    return failed;
-}
-
 /* One line's counts (see native_letter_counts). */
 struct line_letters {
     Py_ssize_t upper, cased, digits;
@@ -471,7 +453,7 @@ struct line_letters {
                         if (c < CASE_TABLE_SIZE)                                               \
                             cases[c] = (unsigned char)flags;                                   \
                     }                                                                          \
-                    if (flags & CASE_ODD && append_int(odd, line) < 0)                         \
+                    if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)               \
                         return -1;                                                             \
                     counted->upper += (flags & CASE_UPPER) != 0;                               \
                     counted->cased += (flags & CASE_CASED) != 0;                               \
@@ -539,8 +521,8 @@ native_letter_counts(PyObject *module, PyObject *texts)
             cased_count = counted.cased;
             digit_count = counted.digits;
         }
-        if (append_int(uppers, upper_count) < 0 || append_int(caseds, cased_count) < 0 ||
-            append_int(digits, digit_count) < 0)
+        if (cleaner_append_index(uppers, upper_count) < 0 || cleaner_append_index(caseds, cased_count) < 0 ||
+            cleaner_append_index(digits, digit_count) < 0)
             goto done;
     }
     result = PyTuple_Pack(4, uppers, caseds, digits, odd);
@@ -1180,17 +1162,6 @@ done:
 
 /* ------------------------------------------------------ pronoun_shares, title_overlaps */
 
-/* White space as str.split() sees it (str.isspace(): Py_UNICODE_ISSPACE), written out so
- * the test is inline: the ASCII table, and the 19 others of the Unicode database. */
-static inline int
-is_py_space(Py_UCS4 c)
-{
-    if (c < 128)
-        return _Py_ascii_whitespace[c];
-    return c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && (c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000));
-}
-
 /* The words of str.split() in a line: (start, end) pairs into `bounds` (room for
  * size / 2 + 1 pairs: a word and a space each at least), their count returned. Each
  * character's place is stored and kept only where a word starts or ends, so the loop has
@@ -1203,7 +1174,7 @@ is_py_space(Py_UCS4 c)
         Py_ssize_t edges = 0; /* words' starts and ends so far, alternating */                 \
         int inside = 0;       /* the last character read is in a word */                       \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int word = !is_py_space(text[k]);                                            \
+            const int word = !cleaner_is_py_space(text[k]);                                    \
             bounds[edges] = k; /* at most index size: the room holds it */                     \
             edges += word != inside;                                                           \
             inside = word;                                                                     \
@@ -1912,7 +1883,7 @@ fail:
         Py_ssize_t count = 0;                                                                  \
         int after_space = 1;                                                                   \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int space = is_py_space(text[k]);                                            \
+            const int space = cleaner_is_py_space(text[k]);                                    \
             count += after_space & !space;                                                     \
             after_space = space;                                                               \
         }                                                                                      \

@@ -10,11 +10,46 @@
  * another of them has (article_lines._repeated_python for one page); -1 on an error. */
 int cleaner_repeated_in_page(PyObject *const *texts, Py_ssize_t count, char *again);
 
+/* _compiled.c: one Block (a tuple subclass of four fields) of index, start, start +
+ * len(text), text (borrowed; the block holds its own reference); NULL on an error. */
+PyObject *cleaner_new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, PyObject *text);
+
 /* article_columns.c: article_lines.article_matrix's columns (see there). */
 PyObject *cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cleaner_article_column_names(PyObject *module, PyObject *unused);
 
-/* _line_marks.c: appends the index j to the list `out`; -1 on failure (an exception set). */
+/* _line_marks.c: appends the whole number j (a line's index, a position, a count) to the
+ * list `out`; -1 on failure (an exception set). */
 int cleaner_append_index(PyObject *out, Py_ssize_t j);
+
+/* White space as str.split() and str.isspace() see it (Py_UNICODE_ISSPACE), written out so
+ * the test is inline: the ASCII six, the four information separators 0x1C..0x1F, and the 19
+ * others of the Unicode database. */
+static inline int
+cleaner_is_py_space(Py_UCS4 c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && (c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000));
+}
+
+/* The white space bytes.split() cuts at (CPython's Py_ISSPACE: the ASCII space, \t, \n,
+ * \v, \f, \r; not the information separators str.split() also takes). */
+static inline int
+cleaner_is_byte_space(Py_UCS4 c)
+{
+    return c <= ' ' && (c == ' ' || (c >= '\t' && c <= '\r')); /* most bytes: one compare */
+}
+
+/* How many characters the valid UTF-8 bytes data[start:end] hold (the bytes that open one). */
+static inline Py_ssize_t
+cleaner_utf8_chars(const unsigned char *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = start; k < end; k++)
+        count += (data[k] & 0xC0) != 0x80;
+    return count;
+}
 
 #endif

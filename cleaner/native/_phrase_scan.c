@@ -13,8 +13,7 @@
  * same pass, so a page costs one call. tests/test_native_phrase_scan.py compares both with
  * the Python reference. Plain CPython C API, no module state.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "_compiled.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -430,18 +429,6 @@ trie_of(PyObject *capsule, const char *name)
     return PyCapsule_GetPointer(capsule, PHRASE_TRIE_NAME);
 }
 
-/* Appends a Py_ssize_t to a list; 0, or -1 on an error. */
-static int
-append_size(PyObject *list, Py_ssize_t value)
-{
-    PyObject *number = PyLong_FromSsize_t(value);
-    if (number == NULL)
-        return -1;
-    int failed = PyList_Append(list, number);
-    Py_DECREF(number);
-    return failed;
-}
-
 /* phrase_hits(trie, data): every hit in the bytes `data` as three ints in one flat list:
  * its start in bytes, its category index, its length in characters. */
 static PyObject *
@@ -470,24 +457,14 @@ native_phrase_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             pos++;
             continue;
         }
-        if (append_size(out, pos) < 0 || append_size(out, trie->category[found]) < 0
-            || append_size(out, trie->chars[found]) < 0) {
+        if (cleaner_append_index(out, pos) < 0 || cleaner_append_index(out, trie->category[found]) < 0
+            || cleaner_append_index(out, trie->chars[found]) < 0) {
             Py_DECREF(out);
             return NULL;
         }
         pos = end;
     }
     return out;
-}
-
-/* How many characters the UTF-8 bytes data[start:end] hold (the bytes that open one). */
-static Py_ssize_t
-utf8_chars(const uint8_t *data, Py_ssize_t start, Py_ssize_t end)
-{
-    Py_ssize_t count = 0;
-    for (Py_ssize_t k = start; k < end; k++)
-        count += (data[k] & 0xC0) != 0x80;
-    return count;
 }
 
 /* The per-line facts of phrase_lines' hits: first category index (or -1), characters
@@ -512,7 +489,7 @@ scan_lines(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size,
                 first[line] = trie->category[hit];
             cover[line] += trie->chars[hit];
             Py_ssize_t before = pos - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
-            if (before <= slack || (before <= UTF8_MAX_BYTES * slack && utf8_chars(data, line_start, pos) <= slack))
+            if (before <= slack || (before <= UTF8_MAX_BYTES * slack && cleaner_utf8_chars(data, line_start, pos) <= slack))
                 opens[line] = 1;
             pos = end;
         }

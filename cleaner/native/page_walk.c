@@ -7,7 +7,6 @@
 
 #define WALK_OUTPUTS 9     /* texts, tags, link_chars, in_body, drops, elements, nodes, node_parents, block_nodes */
 #define WALK_OUTPUTS_WITH_ATTRIBUTES 10 /* ... and each numbered element's (tag, class, id, role) */
-#define BLOCK_FIELDS 4     /* a Block's index, start, end, text */
 #define ATTRIBUTE_NAMES 5  /* "tag", "get", "class", "id", "role" */
 #define MAX_INVISIBLE 64   /* code points the invisible table may name */
 #define FIRST_CAPACITY 64  /* first size of the walk's index stacks */
@@ -68,17 +67,6 @@ static PyObject *
 list_last(PyObject *list)
 {
     return PyList_GET_ITEM(list, PyList_GET_SIZE(list) - 1);
-}
-
-static int
-append_index(PyObject *list, Py_ssize_t value)
-{
-    PyObject *number = PyLong_FromSsize_t(value);
-    if (number == NULL)
-        return -1;
-    const int failed = PyList_Append(list, number);
-    Py_DECREF(number);
-    return failed;
 }
 
 static int
@@ -189,7 +177,7 @@ number_path(Walk *w, Py_ssize_t at)
             return -1;
         if (w->attributes != NULL && append_attributes(w, PyList_GET_ITEM(w->path, k)) < 0)
             return -1;
-        if (append_index(w->out[OUT_PARENTS], k ? w->path_nodes.items[k - 1] : -1) < 0)
+        if (cleaner_append_index(w->out[OUT_PARENTS], k ? w->path_nodes.items[k - 1] : -1) < 0)
             return -1;
     }
     w->numbered = at + 1;
@@ -212,8 +200,8 @@ flush(Walk *w)
                  PyList_Append(w->out[OUT_TAGS], list_last(w->block_tags)) < 0 ||
                  PyList_Append(w->out[OUT_ELEMENTS], list_last(w->block_els)) < 0 ||
                  (at >= w->numbered && number_path(w, at) < 0) ||
-                 append_index(w->out[OUT_BLOCKS], at >= 0 ? w->path_nodes.items[at] : -1) < 0 ||
-                 append_index(w->out[OUT_LINKS], w->part_links < n ? w->part_links : n) < 0 ||
+                 cleaner_append_index(w->out[OUT_BLOCKS], at >= 0 ? w->path_nodes.items[at] : -1) < 0 ||
+                 cleaner_append_index(w->out[OUT_LINKS], w->part_links < n ? w->part_links : n) < 0 ||
                  PyList_Append(w->out[OUT_IN_BODY], (w->body_depth > 0 || !w->any_body) ? Py_True : Py_False) < 0 ||
                  PyList_Append(w->out[OUT_DROPS], drop) < 0;
     }
@@ -668,26 +656,6 @@ done:
     return result;
 }
 
-/* One Block: a `block_type` (a tuple subclass of four fields, as Block is) of index, start, end, text. */
-static PyObject *
-new_block(PyTypeObject *block_type, Py_ssize_t index, Py_ssize_t start, PyObject *text)
-{
-    PyObject *items[BLOCK_FIELDS] = {PyLong_FromSsize_t(index), PyLong_FromSsize_t(start),
-                                     PyLong_FromSsize_t(start + PyUnicode_GET_LENGTH(text)), text};
-    PyObject *block = NULL;
-    if (items[0] != NULL && items[1] != NULL && items[2] != NULL)
-        block = block_type->tp_alloc(block_type, BLOCK_FIELDS);
-    if (block == NULL) {
-        for (Py_ssize_t k = 0; k < BLOCK_FIELDS - 1; k++)
-            Py_XDECREF(items[k]);
-        return NULL;
-    }
-    Py_INCREF(text);
-    for (Py_ssize_t k = 0; k < BLOCK_FIELDS; k++)
-        PyTuple_SET_ITEM(block, k, items[k]);
-    return block;
-}
-
 /* page_blocks(texts, block_type): page_text's loop, [Block(i, pos, pos + len(text), text)] with
  * pos past each text and its line break, built as tuple.__new__ builds a named tuple, without
  * the named tuple's Python __new__ per block. */
@@ -714,7 +682,7 @@ native_page_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             Py_DECREF(blocks);
             return NULL;
         }
-        PyObject *block = new_block(block_type, i, pos, text);
+        PyObject *block = cleaner_new_block(block_type, i, pos, text);
         if (block == NULL) {
             Py_DECREF(blocks);
             return NULL;

@@ -814,16 +814,6 @@ done:
 #define STOPWORDS_PER_PAGE 15 /* features.STOPWORDS_PER_PAGE, STOPWORD_MAX_CHARS */
 #define STOPWORD_MAX_CHARS 4
 
-/* The characters of data[start:end], valid UTF-8: its bytes that open a character. */
-static Py_ssize_t
-utf8_chars(const unsigned char *data, Py_ssize_t start, Py_ssize_t end)
-{
-    Py_ssize_t chars = 0;
-    for (Py_ssize_t k = start; k < end; k++)
-        chars += (data[k] & 0xC0) != 0x80;
-    return chars;
-}
-
 /* The length in characters of ranked token k: from `lengths` (a list of int, one per
  * ranked token) or from the word bounds (`bounds`: two int64 per word, into `data`);
  * -1 with an error. */
@@ -840,7 +830,7 @@ ranked_length(PyObject *lengths, const long long *bounds, Py_ssize_t words, cons
         PyErr_SetString(PyExc_ValueError, "stop_shares: a word's bounds lie outside the data");
         return -1;
     }
-    return utf8_chars(data, (Py_ssize_t)bounds[2 * position], (Py_ssize_t)bounds[2 * position + 1]);
+    return cleaner_utf8_chars(data, (Py_ssize_t)bounds[2 * position], (Py_ssize_t)bounds[2 * position + 1]);
 }
 
 /* Marks in `is_stop` (one per token) the first STOPWORDS_PER_PAGE ranked tokens of at most

@@ -8,32 +8,7 @@
  * character's white space test already, so it answers both. tests/test_native_raw_tokens.py
  * compares it with token_counts_python and ascii_spaced. Plain CPython C API.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-
-#define ASCII_LIMIT 128
-#define TAB 0x09              /* tab, line feed, vertical tab, form feed, carriage return: */
-#define CARRIAGE_RETURN 0x0D  /* the ASCII white space bytes.split() cuts at, with the space */
-#define SPACE 0x20
-#define FILE_SEPARATOR 0x1C   /* 0x1C .. 0x1F: str.split() cuts at them, bytes.split() not */
-#define UNIT_SEPARATOR 0x1F
-
-/* White space as str.split() sees it (str.isspace()): the ASCII ones, and the 19 others. */
-static inline int
-is_str_space(Py_UCS4 c)
-{
-    if (c < ASCII_LIMIT)
-        return c == SPACE || (c >= TAB && c <= CARRIAGE_RETURN) || (c >= FILE_SEPARATOR && c <= UNIT_SEPARATOR);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && (c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000));
-}
-
-/* Whether a white space character `c` is one bytes.split() also cuts at. */
-static inline int
-is_byte_space_char(Py_UCS4 c)
-{
-    return c == SPACE || (c >= TAB && c <= CARRIAGE_RETURN);
-}
+#include "_compiled.h"
 
 /* The words of str.split() in a line, and in *other whether it holds white space that
  * bytes.split() does not know. One copy per string width. */
@@ -44,10 +19,10 @@ is_byte_space_char(Py_UCS4 c)
         Py_ssize_t count = 0;                                                                  \
         int after_space = 1;                                                                   \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int space = is_str_space(text[k]);                                           \
+            const int space = cleaner_is_py_space(text[k]);                                    \
             count += after_space & !space;                                                     \
             after_space = space;                                                               \
-            if (space && !is_byte_space_char(text[k]))                                         \
+            if (space && !cleaner_is_byte_space(text[k]))                                      \
                 *other = 1;                                                                    \
         }                                                                                      \
         return count;                                                                          \
