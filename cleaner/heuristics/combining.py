@@ -30,6 +30,15 @@ class _MarkTable(dict[int, int | None]):
 _MARKS = _MarkTable()
 
 
+def accent_folded(text: str) -> str:
+    """Lower case without accents ("Außen" -> "aussen"), as addresses and slugs write words:
+    "ß" as "ss", NFKD, its combining marks left out (the headline's slug test and the site's
+    own name both fold so)."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
+        return text.lower()
+    return without_combining(unicodedata.normalize("NFKD", text.lower().replace("ß", "ss")))
+
+
 def without_combining(text: str) -> str:
     """``text`` without the characters whose canonical combining class is not zero (the same
     as ``"".join(ch for ch in text if not unicodedata.combining(ch))``)."""

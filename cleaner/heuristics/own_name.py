@@ -14,9 +14,8 @@ followed by an article (or, in the languages that have none, stand alone).
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from cleaner.heuristics.combining import without_combining
+from cleaner.heuristics.combining import accent_folded
 
 # Labels of second-level public suffixes: "example.co.uk" is named by "example", not "co".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"})
@@ -57,10 +56,7 @@ _SELF_DESCRIPTION = re.compile(
 def _fold(text: str) -> str:
     """Lower case, accents and everything but letters and digits left out: how a domain
     label writes a name ("Nordwind Zeitung" -> "nordwindzeitung")."""
-    if text.isascii():  # most words: no accents to take off
-        return _LETTERS.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return _LETTERS.sub("", without_combining(decomposed))
+    return _LETTERS.sub("", accent_folded(text))
 
 
 def site_name(url: str | None) -> str | None:

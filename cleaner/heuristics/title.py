@@ -8,14 +8,13 @@ already-extracted text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from itertools import compress, islice, repeat
 from math import inf
 from operator import and_, is_
 from urllib.parse import unquote, urlsplit
 
-from cleaner.heuristics.combining import without_combining
+from cleaner.heuristics.combining import accent_folded
 from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters, unspaced_words
 from cleaner.result import Label
 
@@ -86,14 +85,6 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-def _ascii_fold(text: str) -> str:
-    """Lower case without accents ("Außen" -> "aussen"), as slugs write words."""
-    if text.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return without_combining(decomposed)
-
-
 def slug_words(url: str | None) -> frozenset[str] | None:
     """The words of the address's longest path segment of SLUG_MIN_WORDS words or more
     (the article's slug), or None when it has none or the address cannot be read."""
@@ -107,7 +98,7 @@ def slug_words(url: str | None) -> frozenset[str] | None:
     for segment in path.split("/"):
         if segment.isascii() and segment.isalnum():  # one word at most ("2019", "news"): no slug
             continue
-        words = [w for w in _SLUG_SPLIT.split(_FILE_END.sub("", _ascii_fold(segment))) if w.isalpha()]
+        words = [w for w in _SLUG_SPLIT.split(_FILE_END.sub("", accent_folded(segment))) if w.isalpha()]
         if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
             best = words
     return frozenset(best) if best else None
@@ -132,7 +123,7 @@ def off_slug(text: str, url: str | None) -> bool:
     SLUG_SHARED_MIN_LETTERS letters or more is in the slug of ``url`` (``slug_words``),
     which has one. The line's words are read first: a headline in another script has too
     few, and the address is not read."""
-    words = _LATIN_WORD.findall(_ascii_fold(text))
+    words = _LATIN_WORD.findall(accent_folded(text))
     if len(words) < SLUG_LINE_MIN_WORDS:
         return False
     slug = slug_words(url)
