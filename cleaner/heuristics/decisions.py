@@ -524,7 +524,13 @@ def label_contact_lines(page: LinePage) -> None:
     "Follow us on Facebook and Instagram"; ``contact_lines``)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    texts, words, kept = page.texts, page.scored.words, page.kept()
+    texts, words = page.texts, page.scored.words
+    # the lines holding an address's mark, over the whole page in one call: most pages have
+    # none, and then the kept lines and their words are not counted
+    candidates = contact_candidates(texts, words)
+    if not candidates:
+        return
+    kept = page.kept()
     indexes = list(compress(range(len(texts)), kept))
     above = list(
         accumulate(compress(words, kept), initial=0)
@@ -537,10 +543,9 @@ def label_contact_lines(page: LinePage) -> None:
     )
     if start >= lines:
         return
-    # the kept lines from there on are the page's from that line down, less those not kept:
-    # the pre-test reads that stretch of the page (one call) and no list of them is made
+    # the kept lines from there on are the page's from that line down, less those not kept
     first = indexes[start]
-    marked = [first + at for at in contact_candidates(texts[first:], words[first:]) if kept[first + at]]
+    marked = [j for j in candidates if j >= first and kept[j]]
     for j in contact_lines_among(texts, marked, page.lexicon):
         page.local[j] = CONTACT_LINE
 
