@@ -260,9 +260,12 @@ def label_own_address(page: LinePage) -> None:
     # (white space around it): only lines with such ends are read (one call, line_marks)
     opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
     for j in edge_marked_lines(texts, None, 0, opening, closing):
+        text = texts[j]
+        if bare not in text:  # every form holds the address (most such lines end like it, no more)
+            continue
         if forms is None:
             forms = address_forms(bare)
-        if texts[j].strip() in forms and local[j] is None and page.usable[j]:
+        if text.strip() in forms and local[j] is None and page.usable[j]:
             local[j] = OWN_ADDRESS
 
 
