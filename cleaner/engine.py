@@ -186,7 +186,8 @@ class Cleaner:
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
         work, data = encoded_without_surrogates(text)  # the fingerprint scan reads the bytes
-        if more_blocks_than(work, MAX_BLOCKS):
+        # a non-blank line holds a character: a text no longer than the limit has no more lines
+        if len(work) > MAX_BLOCKS and more_blocks_than(work, MAX_BLOCKS):
             raise InputError(_too_many_lines(MAX_BLOCKS))
         rules = self.resolver.resolve(outlet, url, work, data)
         blocks = split_blocks(work)

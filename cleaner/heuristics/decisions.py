@@ -260,9 +260,12 @@ def label_own_address(page: LinePage) -> None:
     # (white space around it): only lines with such ends are read (one call, line_marks)
     opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
     for j in edge_marked_lines(texts, None, 0, opening, closing):
+        text = texts[j]
+        if bare not in text:  # every form holds the address (most such lines end like it, no more)
+            continue
         if forms is None:
             forms = address_forms(bare)
-        if texts[j].strip() in forms and local[j] is None and page.usable[j]:
+        if text.strip() in forms and local[j] is None and page.usable[j]:
             local[j] = OWN_ADDRESS
 
 
@@ -524,7 +527,13 @@ def label_contact_lines(page: LinePage) -> None:
     "Follow us on Facebook and Instagram"; ``contact_lines``)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    texts, words, kept = page.texts, page.scored.words, page.kept()
+    texts, words = page.texts, page.scored.words
+    # the lines holding an address's mark, over the whole page in one call: most pages have
+    # none, and then the kept lines and their words are not counted
+    candidates = contact_candidates(texts, words)
+    if not candidates:
+        return
+    kept = page.kept()
     indexes = list(compress(range(len(texts)), kept))
     above = list(
         accumulate(compress(words, kept), initial=0)
@@ -537,10 +546,9 @@ def label_contact_lines(page: LinePage) -> None:
     )
     if start >= lines:
         return
-    # the kept lines from there on are the page's from that line down, less those not kept:
-    # the pre-test reads that stretch of the page (one call) and no list of them is made
+    # the kept lines from there on are the page's from that line down, less those not kept
     first = indexes[start]
-    marked = [first + at for at in contact_candidates(texts[first:], words[first:]) if kept[first + at]]
+    marked = [j for j in candidates if j >= first and kept[j]]
     for j in contact_lines_among(texts, marked, page.lexicon):
         page.local[j] = CONTACT_LINE
 

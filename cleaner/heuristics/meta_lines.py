@@ -12,9 +12,11 @@ schedule, a table of results): the article's own, so it stays.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 from cleaner.heuristics.article_guards import PARAGRAPH_WORDS  # metadata sits outside the paragraphs' run
+from cleaner.heuristics.line_marks import marked_lines
 
 META_LINE_MAX_WORDS = 20  # a longer line is a sentence or a teaser, not a line of fields
 META_MIN_FIELDS = 3  # a date and two more fields: "date | author | section"
@@ -30,6 +32,8 @@ _DATE = re.compile(
 )
 # Separators between fields, with space on both sides (a hyphenated word or "a/b" is no field break).
 _SEPARATOR = re.compile(r"\s[-|·•/–—]\s")
+SEPARATOR_MARKS = tuple("-|·•/–—")  # a line holding none has no field break (_SEPARATOR's middle)
+ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters: none
 
 
 def is_meta_shaped(text: str, words: int) -> bool:
@@ -48,15 +52,18 @@ def meta_lines(texts: Sequence[str], words: Sequence[int], kept: Sequence[bool])
     """The kept metadata lines outside the article's paragraphs (above the first kept line
     of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
     above or below it (a listing's items come in runs). The paragraphs' ends are found
-    walking in from the page's ends, so a page costs what its edges hold."""
+    walking in from the page's ends, so a page costs what its edges hold. Only the lines
+    holding a separator's character (one call: ``marked_lines``) can have the shape: on
+    most pages none of them is kept outside the paragraphs, and the ends are not looked for."""
     n = len(texts)
+    marked = marked_lines(texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH)
+    if not marked:
+        return []
     first = next((j for j in range(n) if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
     if first is None:
         return []
     last = next(j for j in range(n - 1, -1, -1) if kept[j] and words[j] >= PARAGRAPH_WORDS)
-    shaped = [
-        j for j in (*range(first), *range(last + 1, n)) if kept[j] and is_meta_shaped(texts[j], words[j])
-    ]
+    shaped = [j for j in marked if (j < first or j > last) and kept[j] and is_meta_shaped(texts[j], words[j])]
     return [
         j
         for j in shaped

@@ -77,7 +77,8 @@ def site_name(url: str | None) -> str | None:
     name = labels[-2]
     if name in _SECOND_LEVEL and len(labels) >= 3:
         name = labels[-3]
-    name = _fold(name)  # a host is ASCII (IDNA) but for a typed address ("straße.de")
+    if not (name.isascii() and name.isalnum()):  # letters and digits in lower case: folded already
+        name = _fold(name)  # a host is ASCII (IDNA) but for a typed address ("straße.de")
     return name if len(name) >= SITE_NAME_MIN_CHARS else None
 
 
