@@ -761,6 +761,21 @@ def stage1_line_columns(
     if joined is None:
         joined = "\n".join(texts)
     lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
+    if n and _native_raw_lines is not None:
+        # the marks are found line by line (``lines_holding``): no starts to sum
+        if len(joined) != int(lengths.sum()) + n - 1 or joined.count("\n") != n - 1:
+            raise ValueError("a line of the page holds a line break")
+        return _native_line_columns(
+            texts,
+            lines,
+            lex_any,
+            lex_line,
+            tokens,
+            spaced,
+            context,
+            np.array(words, dtype=np.int64),
+            (lengths, titles, first_chars, last_chars, digits),
+        )
     # lower() never shortens a line, so lines of the same total length have the same starts
     if low_starts is None or len(lines.page) != len(joined):
         starts = length_starts(lengths)
@@ -769,20 +784,6 @@ def stage1_line_columns(
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
     word_array = np.array(words, dtype=np.int64)
-    if n and _native_raw_lines is not None:
-        return _native_line_columns(
-            texts,
-            lines,
-            lex_any,
-            lex_line,
-            tokens,
-            spaced,
-            joined,
-            starts,
-            context,
-            word_array,
-            (lengths, titles, first_chars, last_chars, digits),
-        )
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
@@ -894,6 +895,8 @@ _BULLET_CHARS = "".join(sorted(_BULLETS))
 _native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
 _native_window_means = None if native.MODULE is None else native.MODULE.window_means
 _native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
+_native_lines_holding = None if native.MODULE is None else native.MODULE.lines_holding
+_MARK_GROUPS = (_URL_MARKS, _SEPARATOR_MARKS)  # the rows of ``lines_holding``: "url", "separators"
 # The rows of the compiled ``raw_stage2``, in its order: ``STAGE2_EXTRA`` after "s1".
 _STAGE2_ROWS = STAGE2_EXTRA[1:]
 
@@ -913,15 +916,14 @@ def _native_line_columns(
     lex_line: Any,
     tokens: list[int] | None,
     spaced: bytes | None,
-    joined: str,
-    starts: list[int],
     context: bool,
     word_array: np.ndarray,
     shapes: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[Columns, LayoutInputs]:
     """``stage1_line_columns`` of a page of at least one line with the compiled ``raw_lines``
     making the columns that are arithmetic on the lines' shapes in one call (numpy took some
-    thirty); what reads the text (stopwords, marks) stays here. The same floats bit for bit."""
+    thirty), and the compiled ``lines_holding`` the two mark columns in one pass over the
+    lines; the stop words stay here. The same floats bit for bit."""
     lengths, titles, first_chars, last_chars, digits = shapes
     n = len(texts)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
@@ -935,6 +937,8 @@ def _native_line_columns(
     row = dict(zip(_RAW_LINE_ROWS, rows))
     if tokens is None:
         tokens = token_counts(lines.lows)
+    assert _native_lines_holding is not None
+    marked = np.frombuffer(_native_lines_holding(texts, _MARK_GROUPS), np.float64).reshape(2, n)
     inv_n = 1.0 / n
     cols: Columns = {
         "len_log": row["len_log"],
@@ -947,8 +951,8 @@ def _native_line_columns(
         "digits": digits,
         "upper": row["upper"],
         "stop": _stop_shares(lines.page, tokens, word_array, spaced),
-        "url": lines_containing(joined, starts, _URL_MARKS),
-        "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
+        "url": marked[0],
+        "separators": marked[1],
         "dup": row["dup"],
         "bullet": row["bullet"],
         "lex": np.asarray(lex_any, dtype=np.float64),
