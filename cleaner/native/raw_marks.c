@@ -20,6 +20,8 @@
 typedef struct {
     PyObject *marks[MAX_MARKS]; /* borrowed from the groups */
     int group_of[MAX_MARKS];
+    Py_UCS4 first[MAX_MARKS];   /* each mark's first character */
+    Py_ssize_t length[MAX_MARKS];
     Py_ssize_t count;
     int groups;
     unsigned char filter[FILTER_SIZE]; /* bit g: a mark of group g opens with this low byte */
@@ -64,6 +66,8 @@ read_marks(PyObject *groups, MarkSet *set)
             }
             set->marks[set->count] = mark;
             set->group_of[set->count] = g;
+            set->first[set->count] = PyUnicode_READ_CHAR(mark, 0);
+            set->length[set->count] = PyUnicode_GET_LENGTH(mark);
             set->count++;
             set->filter[PyUnicode_READ_CHAR(mark, 0) & 0xFF] |= bit;
         }
@@ -71,17 +75,13 @@ read_marks(PyObject *groups, MarkSet *set)
     return 0;
 }
 
-/* Whether the mark opens the line at `at` (its first character already matched). */
+/* Whether the mark's characters after its first follow at `at` + 1 in the line (its first
+ * character matched at `at`, and the line holds `length` characters from `at`). */
 static int
-mark_at(PyObject *mark, int kind, const void *data, Py_ssize_t size, Py_ssize_t at)
+mark_rest_at(PyObject *mark, Py_ssize_t length, int kind, const void *data, Py_ssize_t at)
 {
-    const Py_ssize_t length = PyUnicode_GET_LENGTH(mark);
-    if (length > size - at)
-        return 0;
     const int mark_kind = PyUnicode_KIND(mark);
     const void *mark_data = PyUnicode_DATA(mark);
-    if (PyUnicode_READ(mark_kind, mark_data, 0) != PyUnicode_READ(kind, data, at))
-        return 0;
     for (Py_ssize_t i = 1; i < length; i++)
         if (PyUnicode_READ(mark_kind, mark_data, i) != PyUnicode_READ(kind, data, at + i))
             return 0;
@@ -102,7 +102,10 @@ mark_at(PyObject *mark, int kind, const void *data, Py_ssize_t size, Py_ssize_t 
                 continue;                                                                       \
             for (Py_ssize_t m = 0; m < set->count; m++) {                                       \
                 const unsigned bit = 1u << set->group_of[m];                                    \
-                if ((open & bit) && mark_at(set->marks[m], kind, text, size, k))                \
+                const Py_ssize_t length = set->length[m];                                       \
+                if (!(open & bit) || text[k] != set->first[m] || length > size - k)             \
+                    continue;                                                                   \
+                if (mark_rest_at(set->marks[m], length, kind, text, k))                         \
                     held |= bit;                                                                \
             }                                                                                   \
         }                                                                                       \
