@@ -24,6 +24,7 @@ SOURCES = [
     "cleaner/native/raw_decisions.c",
     "cleaner/native/raw_tokens.c",
     "cleaner/native/raw_marks.c",
+    "cleaner/native/raw_words.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -77,7 +77,9 @@ _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
 class _PageText(NamedTuple):
     """What ``_read_lines`` made on the way that the raw-dump features read again."""
 
-    joined: str  # the lines joined by newlines, as written
+    joined: (
+        str | None
+    )  # the lines joined by newlines, as written (None: not made, the compiled columns need none)
     tokens: list[int]  # the lower-cased lines' token_counts (before CJK and empty lines adjust them)
     spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced
 
@@ -644,7 +646,8 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
     if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
-    return _PageText("\n".join(texts), every.tokens[a:b], spaced)
+    joined = None if COMPILED_PAGE_COLUMNS else "\n".join(texts)  # the compiled columns read the lines
+    return _PageText(joined, every.tokens[a:b], spaced)
 
 
 def lexicon_features_python(

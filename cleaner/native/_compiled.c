@@ -1999,6 +1999,8 @@ extern PyMethodDef raw_decision_methods[];
 extern PyMethodDef raw_token_methods[];
 /* Which of a raw dump's lines hold a mark, every group in one pass, compiled from raw_marks.c. */
 extern PyMethodDef raw_mark_methods[];
+/* A raw dump's page in UTF-8, its white space made ASCII spaces, compiled from raw_words.c. */
+extern PyMethodDef raw_word_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2007,6 +2009,7 @@ static PyMethodDef *const file_methods[] = {
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
     raw_token_methods,
     raw_mark_methods,
+    raw_word_methods,
 };
 
 static int
