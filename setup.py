@@ -25,6 +25,7 @@ SOURCES = [
     "cleaner/native/raw_tokens.c",
     "cleaner/native/raw_marks.c",
     "cleaner/native/raw_words.c",
+    "cleaner/native/raw_lower.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -2001,6 +2001,8 @@ extern PyMethodDef raw_token_methods[];
 extern PyMethodDef raw_mark_methods[];
 /* A raw dump's page in UTF-8, its white space made ASCII spaces, compiled from raw_words.c. */
 extern PyMethodDef raw_word_methods[];
+/* A page's lines lower-cased and normalised line by line, compiled from raw_lower.c. */
+extern PyMethodDef raw_lower_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2010,6 +2012,7 @@ static PyMethodDef *const file_methods[] = {
     raw_token_methods,
     raw_mark_methods,
     raw_word_methods,
+    raw_lower_methods,
 };
 
 static int
