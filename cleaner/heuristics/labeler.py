@@ -661,7 +661,8 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
     """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
     what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
     spaced = None
-    if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
+    # compiled, the stop words read any page's bytes (``respaced_utf8``): none made here
+    if len(lines.lows) >= BYTE_WORDS_MIN_LINES and not COMPILED_PAGE_COLUMNS:
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
     joined = None if COMPILED_PAGE_COLUMNS else "\n".join(texts)  # the compiled columns read the lines
