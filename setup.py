@@ -23,6 +23,9 @@ SOURCES = [
     "cleaner/native/thread_openers.c",
     "cleaner/native/raw_decisions.c",
     "cleaner/native/raw_tokens.c",
+    "cleaner/native/raw_marks.c",
+    "cleaner/native/raw_words.c",
+    "cleaner/native/raw_lower.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

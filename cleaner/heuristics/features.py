@@ -635,7 +635,8 @@ def _stop_shares(
 
     ``page``: the lower-cased lines joined by newlines; ``tokens_per_line``: their
     ``token_counts``; ``words``: the page's word counts (``word_counts``), the
-    denominators; ``spaced``: ``page`` in UTF-8 when it is ``ascii_spaced``, whose
+    denominators; ``spaced``: ``page`` in UTF-8 when it is ``ascii_spaced`` (or any page
+    by the compiled ``respaced_utf8``, its white space written as ASCII spaces), whose
     ``bytes.split()`` gives the same tokens, encoded, for less than ``str.split()``
     (a str per word must find its widest character).
     """
@@ -758,6 +759,15 @@ def stage1_line_columns(
     either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
+    if n and _native_raw_lines is not None:
+        # compiled: the shapes and the marks (a line break inside a line among them) are read
+        # line by line, so the lines need no join, nor their starts a sum
+        shapes = line_shapes(texts, "" if joined is None else joined)
+        if joined is not None and len(joined) != int(shapes[0].sum()) + n - 1:
+            raise ValueError("a line of the page holds a line break")
+        return _native_line_columns(
+            texts, lines, lex_any, lex_line, tokens, spaced, context, np.array(words, dtype=np.int64), shapes
+        )
     if joined is None:
         joined = "\n".join(texts)
     lengths, titles, first_chars, last_chars, digits = line_shapes(texts, joined)
@@ -769,20 +779,6 @@ def stage1_line_columns(
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
     word_array = np.array(words, dtype=np.int64)
-    if n and _native_raw_lines is not None:
-        return _native_line_columns(
-            texts,
-            lines,
-            lex_any,
-            lex_line,
-            tokens,
-            spaced,
-            joined,
-            starts,
-            context,
-            word_array,
-            (lengths, titles, first_chars, last_chars, digits),
-        )
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)
@@ -894,6 +890,13 @@ _BULLET_CHARS = "".join(sorted(_BULLETS))
 _native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
 _native_window_means = None if native.MODULE is None else native.MODULE.window_means
 _native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
+_native_lines_holding = None if native.MODULE is None else native.MODULE.lines_holding
+# the page's words as bytes even where its white space is not ASCII's (``_stop_shares``)
+_native_respaced = None if native.MODULE is None else native.MODULE.respaced_utf8
+# the rows of ``lines_holding``: "url", "separators", and the lines holding a line break
+# (which no line may: the Python columns read the lines joined by newlines)
+_MARK_GROUPS = (_URL_MARKS, _SEPARATOR_MARKS, ("\n",))
+_LINE_BREAK_ROW = 2
 # The rows of the compiled ``raw_stage2``, in its order: ``STAGE2_EXTRA`` after "s1".
 _STAGE2_ROWS = STAGE2_EXTRA[1:]
 
@@ -913,15 +916,15 @@ def _native_line_columns(
     lex_line: Any,
     tokens: list[int] | None,
     spaced: bytes | None,
-    joined: str,
-    starts: list[int],
     context: bool,
     word_array: np.ndarray,
     shapes: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[Columns, LayoutInputs]:
     """``stage1_line_columns`` of a page of at least one line with the compiled ``raw_lines``
     making the columns that are arithmetic on the lines' shapes in one call (numpy took some
-    thirty); what reads the text (stopwords, marks) stays here. The same floats bit for bit."""
+    thirty), and the compiled ``lines_holding`` the two mark columns in one pass over the
+    lines; the stop words are read from the page's bytes, ``respaced_utf8``'s where its white
+    space is not ASCII's (no str per word). The same floats bit for bit."""
     lengths, titles, first_chars, last_chars, digits = shapes
     n = len(texts)
     first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
@@ -935,6 +938,12 @@ def _native_line_columns(
     row = dict(zip(_RAW_LINE_ROWS, rows))
     if tokens is None:
         tokens = token_counts(lines.lows)
+    assert _native_lines_holding is not None and _native_respaced is not None
+    marked = np.frombuffer(_native_lines_holding(texts, _MARK_GROUPS), np.float64).reshape(
+        len(_MARK_GROUPS), n
+    )
+    if marked[_LINE_BREAK_ROW].any():
+        raise ValueError("a line of the page holds a line break")
     inv_n = 1.0 / n
     cols: Columns = {
         "len_log": row["len_log"],
@@ -946,9 +955,11 @@ def _native_line_columns(
         "long": row["long"],
         "digits": digits,
         "upper": row["upper"],
-        "stop": _stop_shares(lines.page, tokens, word_array, spaced),
-        "url": lines_containing(joined, starts, _URL_MARKS),
-        "separators": lines_containing(joined, starts, _SEPARATOR_MARKS),
+        "stop": _stop_shares(
+            lines.page, tokens, word_array, _native_respaced(lines.page) if spaced is None else spaced
+        ),
+        "url": marked[0],
+        "separators": marked[1],
         "dup": row["dup"],
         "bullet": row["bullet"],
         "lex": np.asarray(lex_any, dtype=np.float64),

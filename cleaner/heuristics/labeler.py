@@ -41,7 +41,14 @@ from cleaner.heuristics.features import (
     token_counts,
     word_counts,
 )
-from cleaner.heuristics.lexicon import LINE_END, Lexicon, load_lexicon, lower_text, shipped_lexicon
+from cleaner.heuristics.lexicon import (
+    LINE_END,
+    Lexicon,
+    load_lexicon,
+    lower_text,
+    lower_text_python,
+    shipped_lexicon,
+)
 from cleaner.heuristics.line_marks import kept_lines
 from cleaner.heuristics.model import LineModel, Regime, load_model
 from cleaner.heuristics.page_groups import Group, context_means, layout_group, stage2_extra, terminator_group
@@ -77,7 +84,9 @@ _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
 class _PageText(NamedTuple):
     """What ``_read_lines`` made on the way that the raw-dump features read again."""
 
-    joined: str  # the lines joined by newlines, as written
+    joined: (
+        str | None
+    )  # the lines joined by newlines, as written (None: not made, the compiled columns need none)
     tokens: list[int]  # the lower-cased lines' token_counts (before CJK and empty lines adjust them)
     spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced
 
@@ -118,14 +127,21 @@ class HeuristicLabeler:
         made, the UTF-8 check for the page as a whole is left out (None). The lines'
         starts are no part of it: the raw-dump features count them from the lines'
         lengths (``features.length_starts``)."""
-        joined = "\n".join(texts)
-        low_page = lower_text(joined)
-        lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
-        split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
-        if not split:  # a line holding a line break of its own (html)
-            lows = list(map(lower_text, texts))
+        joined: str | None
+        if _lower_lines is not None:  # line by line in one call: no join, no split
+            joined = None  # (the compiled columns read the lines themselves)
+            lows, norms, has_break = _lower_lines(texts, _lower_native, lower_text_python, LINE_END)
             low_page = "\n".join(lows)
-        norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
+            split = not has_break
+        else:
+            joined = "\n".join(texts)
+            low_page = lower_text(joined)
+            lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
+            split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
+            if not split:  # a line holding a line break of its own (html)
+                lows = list(map(lower_text, texts))
+                low_page = "\n".join(lows)
+            norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data, split)
         tokens: list[int] | None = None
@@ -523,6 +539,10 @@ class HeuristicLabeler:
 # few calls, for less than the grouped numpy (``page_groups``) spends on its share of a
 # group: each page of a group then gets them as alone (the same columns either way).
 COMPILED_PAGE_COLUMNS = native.MODULE is not None
+# lower_text line by line with its normalised form (``_read_lines``): the compiled lower-caser
+# for the lines past ASCII, its Python original where that answers None
+_lower_lines = None if native.MODULE is None else native.MODULE.lower_lines
+_lower_native = None if native.MODULE is None else native.MODULE.lower_text
 
 
 def _grouped_layout(
@@ -641,10 +661,12 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
     """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
     what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
     spaced = None
-    if len(lines.lows) >= BYTE_WORDS_MIN_LINES:
+    # compiled, the stop words read any page's bytes (``respaced_utf8``): none made here
+    if len(lines.lows) >= BYTE_WORDS_MIN_LINES and not COMPILED_PAGE_COLUMNS:
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
-    return _PageText("\n".join(texts), every.tokens[a:b], spaced)
+    joined = None if COMPILED_PAGE_COLUMNS else "\n".join(texts)  # the compiled columns read the lines
+    return _PageText(joined, every.tokens[a:b], spaced)
 
 
 def lexicon_features_python(

@@ -1997,6 +1997,12 @@ extern PyMethodDef thread_opener_methods[];
 extern PyMethodDef raw_decision_methods[];
 /* A raw dump's word counts and white space check in one pass, compiled from raw_tokens.c. */
 extern PyMethodDef raw_token_methods[];
+/* Which of a raw dump's lines hold a mark, every group in one pass, compiled from raw_marks.c. */
+extern PyMethodDef raw_mark_methods[];
+/* A raw dump's page in UTF-8, its white space made ASCII spaces, compiled from raw_words.c. */
+extern PyMethodDef raw_word_methods[];
+/* A page's lines lower-cased and normalised line by line, compiled from raw_lower.c. */
+extern PyMethodDef raw_lower_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2004,6 +2010,9 @@ static PyMethodDef *const file_methods[] = {
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
     raw_token_methods,
+    raw_mark_methods,
+    raw_word_methods,
+    raw_lower_methods,
 };
 
 static int

@@ -1,6 +1,6 @@
 """Type stub of the compiled accelerator (cleaner/native/_compiled.c); see cleaner/native/__init__.py."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 _T = TypeVar("_T", bound=tuple[Any, ...])
@@ -224,3 +224,8 @@ def node_contexts(
     /,
 ) -> list[Any]: ...
 def subtree_sums(values: Any, levels: list[Any], out: Any, kinds: int, size: int, /) -> None: ...
+def lines_holding(lines: list[str], groups: tuple[tuple[str, ...], ...], /) -> bytearray: ...
+def respaced_utf8(page: str, /) -> bytes: ...
+def lower_lines(
+    texts: list[str], lower: Callable[[str], str | None], fallback: Callable[[str], str], line_end: str, /
+) -> tuple[list[str], list[str], bool]: ...
