@@ -23,6 +23,7 @@ SOURCES = [
     "cleaner/native/thread_openers.c",
     "cleaner/native/raw_decisions.c",
     "cleaner/native/raw_tokens.c",
+    "cleaner/native/block_characters.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

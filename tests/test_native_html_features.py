@@ -9,12 +9,14 @@ Where the extension is not built, the tests check that the pure path is the live
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 import pytest
 
 from cleaner import native
+from cleaner.blocks import split_blocks
 from cleaner.html import blockfeatures as bf
 from cleaner.html import chrome
 from cleaner.html.text import node_attributes, page_text, parse_html
@@ -130,6 +132,44 @@ def test_name_scan_matches_the_regex() -> None:
     ]:
         with pytest.raises((TypeError, ValueError)):
             native.MODULE.name_matcher(bad)
+
+
+def _text_page(source: str) -> Any:
+    """A stand-in for PageText with what _character_counts reads: the text and its blocks."""
+    return SimpleNamespace(source=source, blocks=split_blocks(source))
+
+
+@needs_native
+def test_character_counts_match_python() -> None:
+    """block_characters.c: digits, commas and sentence ends per block, on the test pages,
+    hostile texts (astral, surrogates, 200,000-character lines) and random texts."""
+    rng = random.Random(21)
+    pieces = [*_PIECES, "7", "0", ",", ".", "!", "?", '"', "\u201d", "\u00bb", ":", ")", "\n", "\u2028"]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))) for _ in range(300)]
+    pages = [page_text(root) for root in _roots()]
+    for page in [*pages, *map(_text_page, [*HOSTILE, *randoms, "1,2,3.", "end)\n\n(9"])]:
+        assert _same_bits(bf._character_counts(page), bf._character_counts_python(page))
+
+
+@needs_native
+def test_block_characters_refuse_bad_arguments() -> None:
+    assert native.MODULE is not None
+    characters = native.MODULE.block_characters
+    block = split_blocks("one, 2.")[0]
+    for args in [
+        ("one", (block,), "."),
+        (b"one", [block], "."),
+        ("one, 2.", [block], None),
+        ("one, 2.", [(0, 1)], "."),
+        ("one, 2.", [(0, "0", 3, "one")], "."),
+        ("one", [block], "."),  # the block ends past the text
+        ("one, 2.", [(0, -1, 3, "one")], "."),
+        ("one, 2.", [(0, 3, 1, "one")], "."),
+        ("one, 2.", [block]),
+    ]:
+        with pytest.raises((TypeError, ValueError)):
+            characters(*args)
+    assert [bytes(column) for column in characters("", [], ".")] == [b"", b"", b""]
 
 
 def _roots() -> list[Any]:
@@ -269,3 +309,4 @@ def test_pure_path_when_not_built() -> None:
         assert bf._native_block_words is None and bf._native_layout_bits is None
         assert chrome._native_node_contexts is None
         assert bf._native_subtree_sums is None
+        assert bf._native_block_characters is None

@@ -103,12 +103,15 @@ MAIN_SHARE = 0.6  # the main element holds at least this share of the page's pro
 _WORD = re.compile(r"\w+")
 BLOCK_TEXT = attrgetter("text")  # a block's text, for map() over the blocks (a C call each)
 _START, _END = attrgetter("start"), attrgetter("end")
-_SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
+_SENTENCE_END_CHARS = '.!?"\u201d\u00bb:)'  # a block's last character that ends a sentence
+_SENTENCE_END = np.array([ord(c) for c in _SENTENCE_END_CHARS], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
 # The word columns' compiled twin (cleaner/native/block_words.c), None on the pure path.
 _native_block_words = native.MODULE.block_words if native.MODULE is not None else None
 # PageLayout's element facts' compiled twin (cleaner/native/page_layout.c), None on the pure path.
 _native_layout_bits = native.MODULE.layout_bits if native.MODULE is not None else None
+# The character columns' compiled twin (cleaner/native/block_characters.c), None on the pure path.
+_native_block_characters = native.MODULE.block_characters if native.MODULE is not None else None
 _native_subtree_sums = native.MODULE.subtree_sums if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
@@ -458,7 +461,17 @@ def block_features(
 
 
 def _character_counts(page: PageText) -> tuple[Any, Any, Any]:
-    """Per block: ASCII digits, commas, and whether it ends a sentence; over the page's code points at once."""
+    """Per block: ASCII digits, commas, and whether it ends a sentence: compiled where built
+    (block_characters.c reads the blocks' characters in place, where numpy encoded the page)."""
+    if _native_block_characters is None:
+        return _character_counts_python(page)
+    found = _native_block_characters(page.source, page.blocks, _SENTENCE_END_CHARS)
+    digits, commas, sentence_end = (np.frombuffer(column, dtype=np.float64) for column in found)
+    return digits, commas, sentence_end
+
+
+def _character_counts_python(page: PageText) -> tuple[Any, Any, Any]:
+    """_character_counts over the page's code points at once: the reference and the fallback."""
     n = len(page.blocks)
     if n == 0:
         empty = np.zeros(0)

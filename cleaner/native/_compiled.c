@@ -1997,6 +1997,8 @@ extern PyMethodDef thread_opener_methods[];
 extern PyMethodDef raw_decision_methods[];
 /* A raw dump's word counts and white space check in one pass, compiled from raw_tokens.c. */
 extern PyMethodDef raw_token_methods[];
+/* The html block features' character columns, compiled from block_characters.c. */
+extern PyMethodDef block_character_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2004,6 +2006,7 @@ static PyMethodDef *const file_methods[] = {
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
     raw_token_methods,
+    block_character_methods,
 };
 
 static int
