@@ -24,6 +24,7 @@ SOURCES = [
     "cleaner/native/raw_decisions.c",
     "cleaner/native/raw_tokens.c",
     "cleaner/native/block_characters.c",
+    "cleaner/native/page_scan.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

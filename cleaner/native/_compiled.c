@@ -1999,6 +1999,8 @@ extern PyMethodDef raw_decision_methods[];
 extern PyMethodDef raw_token_methods[];
 /* The html block features' character columns, compiled from block_characters.c. */
 extern PyMethodDef block_character_methods[];
+/* The html parse's control-byte and long-run scan of a page's bytes, compiled from page_scan.c. */
+extern PyMethodDef page_scan_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2007,6 +2009,7 @@ static PyMethodDef *const file_methods[] = {
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
     raw_token_methods,
     block_character_methods,
+    page_scan_methods,
 };
 
 static int
