@@ -1,7 +1,7 @@
 """The html parse's compiled byte scan (cleaner/native/page_scan.c) answers as _scan_python
-does: whether a page holds characters XML forbids and whether it holds a tag-free run of
-LONG_TAG_CHARS bytes, on the test pages, hostile texts, runs at the limit and random pages;
-and it refuses bad arguments.
+does: whether a page holds characters XML forbids and whether it may hold a start tag of
+LONG_TAG_CHARS bytes, on the test pages, hostile texts, tags and runs at the limit and random
+pages; and it refuses bad arguments.
 
 Where the extension is not built, the tests check that the pure path is the live one.
 """
@@ -45,6 +45,7 @@ def _at_the_limit() -> list[str]:
     for size in (LONG_TAG_CHARS - 1, LONG_TAG_CHARS, LONG_TAG_CHARS + 1):
         run = "x" * size
         texts += [run, f"<{run}>", f"{run}<b>", f"<b>{run}", f"<i>{run[:-1]}é>", "<>" * size]
+        texts += [f"<1{run}>", f"<B {run}>", f"<b {run}<>", f"<b {run}", f"<<b {run}>>", f"<é{run}>"]
     return texts
 
 
@@ -78,7 +79,9 @@ def test_scan_refuses_bad_arguments() -> None:
     with pytest.raises(OverflowError):
         scan(b"<p>", 1 << 80)
     assert scan(b"", 1) == (False, False)
-    assert scan(b"\x00", 1) == (True, True)
+    assert scan(b"\x00", 1) == (True, False)
+    assert scan(b"<a>", 1) == (False, True)
+    assert scan(b"<a>", 2) == (False, False)
 
 
 def test_pure_path_when_not_built() -> None:
