@@ -234,7 +234,7 @@ def _scan_python(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
     a ">": a page with no "<" + letter whose next bracket is a ">" at least LONG_TAG_CHARS
     bytes further has no long tag (a long tag-free run outside a tag, a script's or a
     paragraph's, is no reason to run the regex: it ran on one page in four, found a tag on
-    one in eighty). Either answer may be yes where the regex then finds nothing.
+    one in 27). Either answer may be yes where the regex then finds nothing.
     ``utf8`` is the text's UTF-8 encoding where the caller has it already.
     """
     data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
