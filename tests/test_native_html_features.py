@@ -66,6 +66,35 @@ def test_word_columns_match_python() -> None:
             assert _same_bits(compiled, bf._word_columns_python(list(texts), title, description))
 
 
+class _Changing(str):
+    """A text whose lower() empties a reference set and gives a str of other width."""
+
+    def __new__(cls, text: str, victim: set[str]) -> _Changing:
+        made = super().__new__(cls, text)
+        made.victim = victim  # type: ignore[attr-defined]
+        return made
+
+    def lower(self) -> str:  # type: ignore[override]
+        self.victim.clear()  # type: ignore[attr-defined]
+        return str.lower(self) + " \U0001d400"
+
+
+@needs_native
+def test_word_columns_hostile_references() -> None:
+    """Words told apart across str widths, sets with other items, a huge block before small
+    ones, and a lower() that empties the title's set under the scan (its words are held)."""
+    assert native.MODULE is not None
+    words = native.MODULE.block_words
+    texts = ["x " * 100_000, "a b a", "\u00e9t\u00e9 \u00c9t\u00c9", "\U0001d400 a\U0001d400", "", "___"]
+    title: set[Any] = {"a", "\u00e9t\u00e9", 1, ("a",), "\U0001d400", "a\U0001d400"}
+    found = [np.frombuffer(column) for column in words(texts, title, {"x", "b"})]
+    python = bf._word_columns_python(texts, "a été 𝐀 a𝐀", "x b")
+    assert all(np.array_equal(a, b) for a, b in zip(found, python))
+    victim = {"one", "two"}
+    changed = [np.frombuffer(column) for column in words([_Changing("One two", victim)], victim, None)]
+    assert changed[0].tolist() == [3.0] and changed[1].tolist() == [2 / 3]
+
+
 @needs_native
 def test_layout_bits_match_python() -> None:
     for root in _roots():
