@@ -26,6 +26,8 @@ SOURCES = [
     "cleaner/native/raw_marks.c",
     "cleaner/native/raw_words.c",
     "cleaner/native/raw_lower.c",
+    "cleaner/native/block_characters.c",
+    "cleaner/native/page_scan.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

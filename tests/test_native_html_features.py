@@ -9,12 +9,14 @@ Where the extension is not built, the tests check that the pure path is the live
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 import pytest
 
 from cleaner import native
+from cleaner.blocks import split_blocks
 from cleaner.html import blockfeatures as bf
 from cleaner.html import chrome
 from cleaner.html.text import node_attributes, page_text, parse_html
@@ -62,6 +64,35 @@ def test_word_columns_match_python() -> None:
             description = rng.choice(references)
             compiled = bf._word_columns(list(texts), title, description)
             assert _same_bits(compiled, bf._word_columns_python(list(texts), title, description))
+
+
+class _Changing(str):
+    """A text whose lower() empties a reference set and gives a str of other width."""
+
+    def __new__(cls, text: str, victim: set[str]) -> _Changing:
+        made = super().__new__(cls, text)
+        made.victim = victim  # type: ignore[attr-defined]
+        return made
+
+    def lower(self) -> str:  # type: ignore[override]
+        self.victim.clear()  # type: ignore[attr-defined]
+        return str.lower(self) + " \U0001d400"
+
+
+@needs_native
+def test_word_columns_hostile_references() -> None:
+    """Words told apart across str widths, sets with other items, a huge block before small
+    ones, and a lower() that empties the title's set under the scan (its words are held)."""
+    assert native.MODULE is not None
+    words = native.MODULE.block_words
+    texts = ["x " * 100_000, "a b a", "\u00e9t\u00e9 \u00c9t\u00c9", "\U0001d400 a\U0001d400", "", "___"]
+    title: set[Any] = {"a", "\u00e9t\u00e9", 1, ("a",), "\U0001d400", "a\U0001d400"}
+    found = [np.frombuffer(column) for column in words(texts, title, {"x", "b"})]
+    python = bf._word_columns_python(texts, "a été 𝐀 a𝐀", "x b")
+    assert all(np.array_equal(a, b) for a, b in zip(found, python))
+    victim = {"one", "two"}
+    changed = [np.frombuffer(column) for column in words([_Changing("One two", victim)], victim, None)]
+    assert changed[0].tolist() == [3.0] and changed[1].tolist() == [2 / 3]
 
 
 @needs_native
@@ -130,6 +161,44 @@ def test_name_scan_matches_the_regex() -> None:
     ]:
         with pytest.raises((TypeError, ValueError)):
             native.MODULE.name_matcher(bad)
+
+
+def _text_page(source: str) -> Any:
+    """A stand-in for PageText with what _character_counts reads: the text and its blocks."""
+    return SimpleNamespace(source=source, blocks=split_blocks(source))
+
+
+@needs_native
+def test_character_counts_match_python() -> None:
+    """block_characters.c: digits, commas and sentence ends per block, on the test pages,
+    hostile texts (astral, surrogates, 200,000-character lines) and random texts."""
+    rng = random.Random(21)
+    pieces = [*_PIECES, "7", "0", ",", ".", "!", "?", '"', "\u201d", "\u00bb", ":", ")", "\n", "\u2028"]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 80))) for _ in range(300)]
+    pages = [page_text(root) for root in _roots()]
+    for page in [*pages, *map(_text_page, [*HOSTILE, *randoms, "1,2,3.", "end)\n\n(9"])]:
+        assert _same_bits(bf._character_counts(page), bf._character_counts_python(page))
+
+
+@needs_native
+def test_block_characters_refuse_bad_arguments() -> None:
+    assert native.MODULE is not None
+    characters = native.MODULE.block_characters
+    block = split_blocks("one, 2.")[0]
+    for args in [
+        ("one", (block,), "."),
+        (b"one", [block], "."),
+        ("one, 2.", [block], None),
+        ("one, 2.", [(0, 1)], "."),
+        ("one, 2.", [(0, "0", 3, "one")], "."),
+        ("one", [block], "."),  # the block ends past the text
+        ("one, 2.", [(0, -1, 3, "one")], "."),
+        ("one, 2.", [(0, 3, 1, "one")], "."),
+        ("one, 2.", [block]),
+    ]:
+        with pytest.raises((TypeError, ValueError)):
+            characters(*args)
+    assert [bytes(column) for column in characters("", [], ".")] == [b"", b"", b""]
 
 
 def _roots() -> list[Any]:
@@ -269,3 +338,4 @@ def test_pure_path_when_not_built() -> None:
         assert bf._native_block_words is None and bf._native_layout_bits is None
         assert chrome._native_node_contexts is None
         assert bf._native_subtree_sums is None
+        assert bf._native_block_characters is None

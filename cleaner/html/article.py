@@ -14,7 +14,7 @@ from typing import Any
 from cleaner.heuristics.features import word_counts
 from cleaner.heuristics.lexicon import shipped_lexicon
 from cleaner.heuristics.share_bars import is_share_bar
-from cleaner.html.text import PageText
+from cleaner.html.text import Attributes, PageText, node_attributes
 from cleaner.result import Label
 
 LINK_SHARE = 0.6  # a block whose text is at least this much link text is a link line
@@ -179,6 +179,11 @@ def _names(el: Any) -> str:
     return (el.get("class") or "") + " " + (el.get("id") or "")
 
 
+def _node_names(attributes: Attributes) -> str:
+    """_names of a numbered element, from its node_attributes row (tag, class, id, role)."""
+    return (attributes[1] or "") + " " + (attributes[2] or "")
+
+
 def _lead_box(el: Any) -> Any | None:
     """The element (the block's own or a close wrapper) whose class names it the lead."""
     for _ in range(CLASS_DEPTH):
@@ -308,21 +313,22 @@ def bylines(page: PageText, in_article: list[bool], labels: list[Label | None]) 
     plain-text block among the paragraphs, so the box's class names decide.
     """
     sizes: dict[Any, int] = {}
+    attributes, parents = node_attributes(page), page.node_parents
     for i, inside in enumerate(in_article):
         if not inside or labels[i] is not None or page.tags[i] == "h1":
             continue
         # at most BYLINE_MAX_WORDS splits: a paragraph is not cut into all its words to say so
         if len(page.blocks[i].text.split(None, BYLINE_MAX_WORDS)) > BYLINE_MAX_WORDS:
             continue
-        el = page.elements[i]
+        node = page.block_nodes[i]  # read up the walk's numbering: no call into lxml a level
         for _ in range(CLASS_DEPTH):
-            if el is None or el.tag in SCOPE_TAGS:
+            if node < 0 or attributes[node][0] in SCOPE_TAGS:
                 break
-            if _BYLINE_CLASS.search(_names(el)):
-                if _box_chars(el, sizes) <= BYLINE_BOX_MAX_CHARS:
+            if _BYLINE_CLASS.search(_node_names(attributes[node])):
+                if _box_chars(page.nodes[node], sizes) <= BYLINE_BOX_MAX_CHARS:
                     labels[i] = BYLINE
                 break
-            el = el.getparent()
+            node = parents[node]
 
 
 def _box_chars(el: Any, sizes: dict[Any, int]) -> int:
@@ -458,8 +464,9 @@ def captions(page: PageText, in_article: list[bool], labels: list[Label | None])
     large part of the article (a photo essay) keeps them.
     """
     found = []
+    seen: dict[int, bool] = {}  # per element: blocks of one paragraph ask once
     for i, inside in enumerate(in_article):
-        if inside and labels[i] is None and _in_caption(page.elements[i]):
+        if inside and labels[i] is None and _in_caption(page, page.block_nodes[i], seen):
             found.append(i)
     total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
     # a gallery shows each caption more than once (slide, thumbnail, full text): once counts
@@ -470,11 +477,25 @@ def captions(page: PageText, in_article: list[bool], labels: list[Label | None])
         labels[i] = CAPTION
 
 
-def _in_caption(el: Any) -> bool:
+def _in_caption(page: PageText, node: int, seen: dict[int, bool]) -> bool:
+    """Whether element ``node`` (the walk's number, -1 for none) or one of its two closest
+    wrappers is a caption, below any SCOPE_TAGS element: read off the walk's numbering
+    (node_attributes, node_parents), which names the tree's elements and their parents."""
+    known = seen.get(node)
+    if known is None:
+        known = seen[node] = _caption_above(page, node)
+    return known
+
+
+def _caption_above(page: PageText, node: int) -> bool:
+    attributes, parents = node_attributes(page), page.node_parents
     for _ in range(CLASS_DEPTH):
-        if el is None or el.tag in SCOPE_TAGS:
+        if node < 0:
             return False
-        if el.tag in CAPTION_TAGS or _CAPTION_CLASS.search(_names(el)):
+        tag = attributes[node][0]
+        if tag in SCOPE_TAGS:
+            return False
+        if tag in CAPTION_TAGS or _CAPTION_CLASS.search(_node_names(attributes[node])):
             return True
-        el = el.getparent()
+        node = parents[node]
     return False

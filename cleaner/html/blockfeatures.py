@@ -103,16 +103,33 @@ MAIN_SHARE = 0.6  # the main element holds at least this share of the page's pro
 _WORD = re.compile(r"\w+")
 BLOCK_TEXT = attrgetter("text")  # a block's text, for map() over the blocks (a C call each)
 _START, _END = attrgetter("start"), attrgetter("end")
-_SENTENCE_END = np.array([ord(c) for c in '.!?"\u201d\u00bb:)'], dtype=np.uint32)
+_SENTENCE_END_CHARS = '.!?"\u201d\u00bb:)'  # a block's last character that ends a sentence
+_SENTENCE_END = np.array([ord(c) for c in _SENTENCE_END_CHARS], dtype=np.uint32)
 _DIGIT_RANGE = (ord("0"), ord("9"))
 # The word columns' compiled twin (cleaner/native/block_words.c), None on the pure path.
 _native_block_words = native.MODULE.block_words if native.MODULE is not None else None
 # PageLayout's element facts' compiled twin (cleaner/native/page_layout.c), None on the pure path.
 _native_layout_bits = native.MODULE.layout_bits if native.MODULE is not None else None
+# The character columns' compiled twin (cleaner/native/block_characters.c), None on the pure path.
+_native_block_characters = native.MODULE.block_characters if native.MODULE is not None else None
 _native_subtree_sums = native.MODULE.subtree_sums if native.MODULE is not None else None
 
 _FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT, _ARTICLE_NEAR, _ARTICLE_FAR = (1 << (16 + k) for k in range(5))
 _PLACE_MASK = (1 << len(PLACE_TAGS)) - 1
+# The bits of the flag columns in FEATURE_NAMES' order (furniture near and far, comment,
+# article near and far, then each place tag), and the tag groups' ids in theirs.
+_FLAG_COLUMN_BITS = np.array(
+    [
+        _FURNITURE_NEAR,
+        _FURNITURE_FAR,
+        _COMMENT,
+        _ARTICLE_NEAR,
+        _ARTICLE_FAR,
+        *(1 << k for k in range(len(PLACE_TAGS))),
+    ],
+    dtype=np.int64,
+)
+_TAG_GROUP_IDS = np.arange(len(OWN_TAGS), dtype=np.int64)
 _CLASSED = 1 << 24  # the element has a class attribute
 _NAME_BITS = {"furniture": _FURNITURE_NEAR, "comment": _COMMENT, "article": _ARTICLE_NEAR}
 
@@ -393,7 +410,8 @@ def block_features(
     def bits_at(ids: Any, table: Any) -> Any:
         return np.where(ids >= 0, table[np.maximum(ids, 0)], 0)
 
-    near = bits_at(element, layout.own) | bits_at(level1, layout.own) | bits_at(level2, layout.own)
+    own_bits, parent_bits = bits_at(element, layout.own), bits_at(level1, layout.own)  # each read twice
+    near = own_bits | parent_bits | bits_at(level2, layout.own)
     far = bits_at(level3, layout.inherited)
     flags = bits_at(element, layout.inherited) & (_PLACE_MASK | _COMMENT)
     flags |= near & (_FURNITURE_NEAR | _ARTICLE_NEAR)
@@ -402,8 +420,8 @@ def block_features(
     )
 
     # teaser cards: many distinct elements with the same tag and class (the block's or its parent's)
-    classed = bits_at(element, layout.own) & _CLASSED
-    owner = np.where(classed > 0, element, np.where(bits_at(level1, layout.own) & _CLASSED, level1, -1))
+    classed = own_bits & _CLASSED
+    owner = np.where(classed > 0, element, np.where(parent_bits & _CLASSED, level1, -1))
     owner[~has] = -1
     distinct = np.unique(owner[owner >= 0]).tolist()
     attributes = node_attributes(page)  # read for PageLayout: no second read of the elements
@@ -444,10 +462,9 @@ def block_features(
         _log(container[:, 0, 2]),
         in_main,
         np.full(n, 1.0 if main is not None else 0.0),
-        *(((flags & bit) > 0).astype(np.float64) for bit in (_FURNITURE_NEAR, _FURNITURE_FAR, _COMMENT)),
-        *(((flags & bit) > 0).astype(np.float64) for bit in (_ARTICLE_NEAR, _ARTICLE_FAR)),
-        *(((flags & (1 << k)) > 0).astype(np.float64) for k in range(len(PLACE_TAGS))),
-        *((tag_groups == k).astype(np.float64) for k in range(len(OWN_TAGS))),
+        # the flag and tag-group columns as two 2-D blocks: one numpy call each, not one a column
+        ((flags[:, None] & _FLAG_COLUMN_BITS) > 0).astype(np.float64),
+        (tag_groups[:, None] == _TAG_GROUP_IDS).astype(np.float64),
         repeated,
         _log(parent_twins),
         title_overlap,
@@ -458,7 +475,17 @@ def block_features(
 
 
 def _character_counts(page: PageText) -> tuple[Any, Any, Any]:
-    """Per block: ASCII digits, commas, and whether it ends a sentence; over the page's code points at once."""
+    """Per block: ASCII digits, commas, and whether it ends a sentence: compiled where built
+    (block_characters.c reads the blocks' characters in place, where numpy encoded the page)."""
+    if _native_block_characters is None:
+        return _character_counts_python(page)
+    found = _native_block_characters(page.source, page.blocks, _SENTENCE_END_CHARS)
+    digits, commas, sentence_end = (np.frombuffer(column, dtype=np.float64) for column in found)
+    return digits, commas, sentence_end
+
+
+def _character_counts_python(page: PageText) -> tuple[Any, Any, Any]:
+    """_character_counts over the page's code points at once: the reference and the fallback."""
     n = len(page.blocks)
     if n == 0:
         empty = np.zeros(0)

@@ -579,14 +579,20 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
     open_blocks = [i for i, context in zip(todo, contexts) if context.box is None]
     texts = dict(zip(open_blocks, text_categories([page.blocks[i].text for i in open_blocks])))
     made: dict[tuple[str, str], Label] = {}  # one Label per (category, rule), as segments merge equal labels
+    blocks, link_chars = page.blocks, page.link_chars
     for i, context in zip(todo, contexts):
-        block = page.blocks[i].text
-        link_line = page.link_chars[i] >= LINK_LINE_SHARE * len(block)
-        words = block.count(" ") + 1
-        counted = block.endswith(")") and _COUNTED.search(block) is not None
-        category = decide(context, texts.get(i), link_line, words, counted)
+        category = context.box
         if category is None:
-            continue
+            text = texts.get(i)
+            if text is None and context.place is None:
+                continue  # most removed blocks: nothing names them (decide's answer, unasked)
+            block = blocks[i].text
+            link_line = link_chars[i] >= LINK_LINE_SHARE * len(block)
+            words = block.count(" ") + 1
+            counted = block.endswith(")") and _COUNTED.search(block) is not None
+            category = decide(context, text, link_line, words, counted)
+            if category is None:
+                continue
         rule = labels[i].rule  # type: ignore[union-attr]
         label = made.get((category, rule))
         if label is None:

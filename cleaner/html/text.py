@@ -120,6 +120,9 @@ _FLAT_KEEP = frozenset({"html", "body"})
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])  # its ASCII part
 _LT, _GT = ord("<"), ord(">")
+_ASCII_CASE_BIT, _LOWER_A, _LOWER_Z = 0x20, ord("a"), ord("z")
+# The compiled byte scan of _scan (cleaner/native/page_scan.c), None on the pure path.
+_native_page_scan = native.MODULE.page_scan if native.MODULE is not None else None
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _HIDING_ATTRIBUTES = etree.XPath("descendant-or-self::*/@hidden | descendant-or-self::*/@style")
 _STRIP = " \t\r\f\v\u00a0\u200b\ufeff"  # as cleaner.blocks strips lines
@@ -222,13 +225,28 @@ def _parse_encoded(data: bytes, parser: Any) -> Any | None:
 
 
 def _scan(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
-    """(whether the page holds characters XML forbids, whether it holds a tag-free run of
+    """_scan_python's answers; its byte scan compiled where built (page_scan.c: one pass,
+    where translate copied the page and numpy built three page-sized arrays)."""
+    if _native_page_scan is None:
+        return _scan_python(text, utf8)
+    data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
+    invalid, long_run = _native_page_scan(data, LONG_TAG_CHARS)
+    return invalid or "\ufffe" in text or "\uffff" in text, long_run
+
+
+def _scan_python(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
+    """(whether the page holds characters XML forbids, whether it may hold a start tag of
     LONG_TAG_CHARS): two questions for two regex scans, answered instead over the page's
-    UTF-8 bytes at numpy speed (a fifth of the scans' time).
+    UTF-8 bytes at numpy speed (a fifth of the scans' time). The reference and the fallback
+    of page_scan.
 
     In UTF-8 a control character is its own byte, and a character is one byte or
-    more, so a run of characters is at least as long in bytes: a page with no long
-    byte run has no long tag. Either answer may be yes where the regex then finds nothing.
+    more, so a run of characters is at least as long in bytes. _LONG_TAG matches a "<",
+    an ASCII letter, and at least LONG_TAG_CHARS more characters without "<" or ">" before
+    a ">": a page with no "<" + letter whose next bracket is a ">" at least LONG_TAG_CHARS
+    bytes further has no long tag (a long tag-free run outside a tag, a script's or a
+    paragraph's, is no reason to run the regex: it ran on one page in four, found a tag on
+    one in 27). Either answer may be yes where the regex then finds nothing.
     ``utf8`` is the text's UTF-8 encoding where the caller has it already.
     """
     data = utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass")
@@ -240,11 +258,10 @@ def _scan(text: str, utf8: bytes | None = None) -> tuple[bool, bool]:
         return invalid, False
     codes = np.frombuffer(data, dtype=np.uint8)
     brackets = np.flatnonzero((codes == _LT) | (codes == _GT))
-    if len(brackets) == 0:
-        return invalid, True
-    longest = max(
-        int(brackets[0]), len(data) - 1 - int(brackets[-1]), int(np.diff(brackets).max(initial=0)) - 1
-    )
+    opens, closes = brackets[:-1], brackets[1:]  # each bracket and the next one
+    folded = codes[opens + 1] | _ASCII_CASE_BIT  # the byte after each: an ASCII letter folds into a-z
+    tags = (codes[opens] == _LT) & (codes[closes] == _GT) & (folded >= _LOWER_A) & (folded <= _LOWER_Z)
+    longest = int((closes - opens - 1)[tags].max(initial=0))
     return invalid, longest >= LONG_TAG_CHARS
 
 

@@ -2003,6 +2003,10 @@ extern PyMethodDef raw_mark_methods[];
 extern PyMethodDef raw_word_methods[];
 /* A page's lines lower-cased and normalised line by line, compiled from raw_lower.c. */
 extern PyMethodDef raw_lower_methods[];
+/* The html block features' character columns, compiled from block_characters.c. */
+extern PyMethodDef block_character_methods[];
+/* The html parse's control-byte and long-run scan of a page's bytes, compiled from page_scan.c. */
+extern PyMethodDef page_scan_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2013,6 +2017,8 @@ static PyMethodDef *const file_methods[] = {
     raw_mark_methods,
     raw_word_methods,
     raw_lower_methods,
+    block_character_methods,
+    page_scan_methods,
 };
 
 static int
