@@ -426,41 +426,85 @@ struct line_letters {
     Py_ssize_t upper, cased, digits;
 };
 
+/* A character below 256 as a line's letter counts read it, one table lookup where a
+ * switch and three compares ran per character (letter_class_of). */
+enum {
+    LETTER_SPACE = 1, /* in SPACE_CHARS */
+    LETTER_DIGIT = 2, /* an ASCII digit */
+    LETTER_UPPER = 4, /* an ASCII upper-case letter */
+    LETTER_CASED = 8, /* an ASCII letter */
+    LETTER_WIDE = 16, /* past ASCII and no space: its case is looked up (initial_case) */
+};
+#define LETTER_CLASS_SIZE 256
+static unsigned char letter_class[LETTER_CLASS_SIZE];
+
+/* Fills letter_class once (the first letter_counts call). */
+static void
+fill_letter_class(void)
+{
+    for (Py_UCS4 c = 0; c < LETTER_CLASS_SIZE; c++) {
+        unsigned char flags = 0;
+        if (is_word_space(c))
+            flags = LETTER_SPACE;
+        else if (c >= 0x80)
+            flags = LETTER_WIDE;
+        else if (c - '0' < 10u)
+            flags = LETTER_DIGIT;
+        else if (c - 'A' < 26u)
+            flags = LETTER_UPPER | LETTER_CASED;
+        else if (c - 'a' < 26u)
+            flags = LETTER_CASED;
+        letter_class[c] = flags;
+    }
+}
+
+/* The class of any code point: the table's below 256, else a space or a wide letter. */
+static inline unsigned
+letter_class_of(Py_UCS4 c)
+{
+    if (c < LETTER_CLASS_SIZE)
+        return letter_class[c];
+    return is_word_space(c) ? LETTER_SPACE : LETTER_WIDE;
+}
+
 /* Counts one line of one string width into *counted (a word's initial: a character not in
  * SPACE_CHARS at the line's start or after one that is); -1 on an error. One copy per
- * width, so the loop reads the array directly. */
+ * width, so the loop reads the array directly; an ASCII initial is counted without a
+ * branch (most words), a wider one looks its case up in `cases`. */
 #define LINE_LETTERS(NAME, CHAR)                                                                \
     static int NAME(const void *data, Py_ssize_t size, unsigned char *cases, PyObject *odd,    \
                     Py_ssize_t line, struct line_letters *counted)                              \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
-        int after_space = 1;                                                                   \
+        unsigned after_space = 1;                                                              \
+        Py_ssize_t upper = 0, cased = 0, digits = 0;                                           \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
             const Py_UCS4 c = text[k];                                                         \
-            counted->digits += c - '0' < 10u;                                                  \
-            const int space = is_word_space(c);                                                \
-            if (!space && after_space) { /* a word's initial */                                \
-                if (c < 0x80) {                                                                \
-                    const int upper = c - 'A' < 26u;                                           \
-                    counted->upper += upper;                                                   \
-                    counted->cased += upper || c - 'a' < 26u;                                  \
-                } else {                                                                       \
-                    int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                            \
-                    if (!flags) {                                                              \
-                        flags = initial_case(c);                                               \
-                        if (flags < 0)                                                         \
-                            return -1;                                                         \
-                        if (c < CASE_TABLE_SIZE)                                               \
-                            cases[c] = (unsigned char)flags;                                   \
-                    }                                                                          \
-                    if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)               \
-                        return -1;                                                             \
-                    counted->upper += (flags & CASE_UPPER) != 0;                               \
-                    counted->cased += (flags & CASE_CASED) != 0;                               \
-                }                                                                              \
-            }                                                                                  \
+            const unsigned cls = letter_class_of(c);                                           \
+            const unsigned space = cls & LETTER_SPACE;                                         \
+            const unsigned initial = after_space & ~space; /* 1: a word opens here */          \
             after_space = space;                                                               \
+            digits += (cls >> 1) & 1;                                                          \
+            upper += initial & (cls >> 2);                                                     \
+            cased += initial & (cls >> 3);                                                     \
+            if (!(initial && (cls & LETTER_WIDE)))                                             \
+                continue;                                                                      \
+            int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                                    \
+            if (!flags) {                                                                      \
+                flags = initial_case(c);                                                       \
+                if (flags < 0)                                                                 \
+                    return -1;                                                                 \
+                if (c < CASE_TABLE_SIZE)                                                       \
+                    cases[c] = (unsigned char)flags;                                           \
+            }                                                                                  \
+            if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)                       \
+                return -1;                                                                     \
+            upper += (flags & CASE_UPPER) != 0;                                                \
+            cased += (flags & CASE_CASED) != 0;                                                \
         }                                                                                      \
+        counted->upper = upper;                                                                \
+        counted->cased = cased;                                                                \
+        counted->digits = digits;                                                              \
         return 0;                                                                              \
     }
 LINE_LETTERS(letters_ucs1, Py_UCS1)
@@ -485,6 +529,11 @@ native_letter_counts(PyObject *module, PyObject *texts)
      * point's case mappings never change (a table per call cost a 64 KB clear a page) */
     static unsigned char case_table[CASE_TABLE_SIZE];
     unsigned char *cases = case_table;
+    static int letter_class_filled = 0;
+    if (!letter_class_filled) {
+        fill_letter_class();
+        letter_class_filled = 1;
+    }
     PyObject *result = NULL;
     if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
         goto done;
@@ -1874,6 +1923,13 @@ fail:
 
 /* --------------------------------------------------------------- token_counts */
 
+/* The code points below 256 str.split() cuts at (cleaner_is_py_space's, as a table: one
+ * lookup where the test ran up to five compares and branches per character). */
+static const unsigned char PY_SPACE_LATIN1[256] = {
+    ['\t'] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x1E] = 1, [0x1F] = 1, [' '] = 1, [0x85] = 1, [0xA0] = 1,
+};
+
 /* The words of str.split() in a line: a character that is no white space (is_py_space)
  * at the line's start or after one that is. One copy per string width. */
 #define WORD_COUNT(NAME, CHAR)                                                                 \
@@ -1881,10 +1937,11 @@ fail:
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         Py_ssize_t count = 0;                                                                  \
-        int after_space = 1;                                                                   \
+        unsigned after_space = 1;                                                              \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int space = cleaner_is_py_space(text[k]);                                    \
-            count += after_space & !space;                                                     \
+            const Py_UCS4 c = text[k];                                                         \
+            const unsigned space = c < 256 ? PY_SPACE_LATIN1[c] : (unsigned)cleaner_is_py_space(c); \
+            count += after_space & ~space;                                                     \
             after_space = space;                                                               \
         }                                                                                      \
         return count;                                                                          \
