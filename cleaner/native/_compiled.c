@@ -426,85 +426,41 @@ struct line_letters {
     Py_ssize_t upper, cased, digits;
 };
 
-/* A character below 256 as a line's letter counts read it, one table lookup where a
- * switch and three compares ran per character (letter_class_of). */
-enum {
-    LETTER_SPACE = 1, /* in SPACE_CHARS */
-    LETTER_DIGIT = 2, /* an ASCII digit */
-    LETTER_UPPER = 4, /* an ASCII upper-case letter */
-    LETTER_CASED = 8, /* an ASCII letter */
-    LETTER_WIDE = 16, /* past ASCII and no space: its case is looked up (initial_case) */
-};
-#define LETTER_CLASS_SIZE 256
-static unsigned char letter_class[LETTER_CLASS_SIZE];
-
-/* Fills letter_class once (the first letter_counts call). */
-static void
-fill_letter_class(void)
-{
-    for (Py_UCS4 c = 0; c < LETTER_CLASS_SIZE; c++) {
-        unsigned char flags = 0;
-        if (is_word_space(c))
-            flags = LETTER_SPACE;
-        else if (c >= 0x80)
-            flags = LETTER_WIDE;
-        else if (c - '0' < 10u)
-            flags = LETTER_DIGIT;
-        else if (c - 'A' < 26u)
-            flags = LETTER_UPPER | LETTER_CASED;
-        else if (c - 'a' < 26u)
-            flags = LETTER_CASED;
-        letter_class[c] = flags;
-    }
-}
-
-/* The class of any code point: the table's below 256, else a space or a wide letter. */
-static inline unsigned
-letter_class_of(Py_UCS4 c)
-{
-    if (c < LETTER_CLASS_SIZE)
-        return letter_class[c];
-    return is_word_space(c) ? LETTER_SPACE : LETTER_WIDE;
-}
-
 /* Counts one line of one string width into *counted (a word's initial: a character not in
  * SPACE_CHARS at the line's start or after one that is); -1 on an error. One copy per
- * width, so the loop reads the array directly; an ASCII initial is counted without a
- * branch (most words), a wider one looks its case up in `cases`. */
+ * width, so the loop reads the array directly. */
 #define LINE_LETTERS(NAME, CHAR)                                                                \
     static int NAME(const void *data, Py_ssize_t size, unsigned char *cases, PyObject *odd,    \
                     Py_ssize_t line, struct line_letters *counted)                              \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
-        unsigned after_space = 1;                                                              \
-        Py_ssize_t upper = 0, cased = 0, digits = 0;                                           \
+        int after_space = 1;                                                                   \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
             const Py_UCS4 c = text[k];                                                         \
-            const unsigned cls = letter_class_of(c);                                           \
-            const unsigned space = cls & LETTER_SPACE;                                         \
-            const unsigned initial = after_space & ~space; /* 1: a word opens here */          \
-            after_space = space;                                                               \
-            digits += (cls >> 1) & 1;                                                          \
-            upper += initial & (cls >> 2);                                                     \
-            cased += initial & (cls >> 3);                                                     \
-            if (!(initial && (cls & LETTER_WIDE)))                                             \
-                continue;                                                                      \
-            int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                                    \
-            if (!flags) {                                                                      \
-                flags = initial_case(c);                                                       \
-                if (flags < 0)                                                                 \
-                    return -1;                                                                 \
-                if (c < CASE_TABLE_SIZE)                                                       \
-                    cases[c] = (unsigned char)flags;                                           \
+            counted->digits += c - '0' < 10u;                                                  \
+            const int space = is_word_space(c);                                                \
+            if (!space && after_space) { /* a word's initial */                                \
+                if (c < 0x80) {                                                                \
+                    const int upper = c - 'A' < 26u;                                           \
+                    counted->upper += upper;                                                   \
+                    counted->cased += upper || c - 'a' < 26u;                                  \
+                } else {                                                                       \
+                    int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                            \
+                    if (!flags) {                                                              \
+                        flags = initial_case(c);                                               \
+                        if (flags < 0)                                                         \
+                            return -1;                                                         \
+                        if (c < CASE_TABLE_SIZE)                                               \
+                            cases[c] = (unsigned char)flags;                                   \
+                    }                                                                          \
+                    if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)               \
+                        return -1;                                                             \
+                    counted->upper += (flags & CASE_UPPER) != 0;                               \
+                    counted->cased += (flags & CASE_CASED) != 0;                               \
+                }                                                                              \
             }                                                                                  \
-            if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)                       \
-                return -1;                                                                     \
-            upper += (flags & CASE_UPPER) != 0;                                                \
-            cased += (flags & CASE_CASED) != 0;                                                \
+            after_space = space;                                                               \
         }                                                                                      \
-        counted->upper = upper;                                                                \
-        counted->cased = cased;                                                                \
-        counted->digits = digits;                                                              \
         return 0;                                                                              \
     }
 LINE_LETTERS(letters_ucs1, Py_UCS1)
@@ -529,11 +485,6 @@ native_letter_counts(PyObject *module, PyObject *texts)
      * point's case mappings never change (a table per call cost a 64 KB clear a page) */
     static unsigned char case_table[CASE_TABLE_SIZE];
     unsigned char *cases = case_table;
-    static int letter_class_filled = 0;
-    if (!letter_class_filled) {
-        fill_letter_class();
-        letter_class_filled = 1;
-    }
     PyObject *result = NULL;
     if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
         goto done;
