@@ -1162,6 +1162,21 @@ done:
 
 /* ------------------------------------------------------ pronoun_shares, title_overlaps */
 
+/* The code points below 256 str.split() cuts at (cleaner_is_py_space's, as a table: one
+ * lookup where the test ran up to five compares and branches per character). */
+static const unsigned char PY_SPACE_LATIN1[256] = {
+    ['\t'] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x1E] = 1, [0x1F] = 1, [' '] = 1, [0x85] = 1, [0xA0] = 1,
+};
+
+/* cleaner_is_py_space by the table below 256 (most characters of most lines). */
+static inline unsigned
+is_split_space(Py_UCS4 c)
+{
+    return c < 256 ? PY_SPACE_LATIN1[c] : (unsigned)cleaner_is_py_space(c);
+}
+
+
 /* The words of str.split() in a line: (start, end) pairs into `bounds` (room for
  * size / 2 + 1 pairs: a word and a space each at least), their count returned. Each
  * character's place is stored and kept only where a word starts or ends, so the loop has
@@ -1174,7 +1189,7 @@ done:
         Py_ssize_t edges = 0; /* words' starts and ends so far, alternating */                 \
         int inside = 0;       /* the last character read is in a word */                       \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int word = !cleaner_is_py_space(text[k]);                                    \
+            const int word = !is_split_space(text[k]);                                         \
             bounds[edges] = k; /* at most index size: the room holds it */                     \
             edges += word != inside;                                                           \
             inside = word;                                                                     \
@@ -1874,13 +1889,6 @@ fail:
 
 /* --------------------------------------------------------------- token_counts */
 
-/* The code points below 256 str.split() cuts at (cleaner_is_py_space's, as a table: one
- * lookup where the test ran up to five compares and branches per character). */
-static const unsigned char PY_SPACE_LATIN1[256] = {
-    ['\t'] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1, [0x1C] = 1, [0x1D] = 1,
-    [0x1E] = 1, [0x1F] = 1, [' '] = 1, [0x85] = 1, [0xA0] = 1,
-};
-
 /* The words of str.split() in a line: a character that is no white space (is_py_space)
  * at the line's start or after one that is. One copy per string width. */
 #define WORD_COUNT(NAME, CHAR)                                                                 \
@@ -1891,7 +1899,7 @@ static const unsigned char PY_SPACE_LATIN1[256] = {
         unsigned after_space = 1;                                                              \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
             const Py_UCS4 c = text[k];                                                         \
-            const unsigned space = c < 256 ? PY_SPACE_LATIN1[c] : (unsigned)cleaner_is_py_space(c); \
+            const unsigned space = is_split_space(c);                                          \
             count += after_space & ~space;                                                     \
             after_space = space;                                                               \
         }                                                                                      \
