@@ -610,10 +610,11 @@ pairwise_sum(const double *a, Py_ssize_t n)
 
 /* One heap slot of a tree as the walk reads it. */
 struct tree_node {
-    Py_ssize_t column; /* the column read here */
-    double threshold;  /* go left when the column is at most this */
-    Py_ssize_t right;  /* the right child's slot; the left one is the slot before it */
-};
+    double threshold; /* go left when the column is at most this */
+    int32_t column;   /* the column read here */
+    int32_t right;    /* the right child's slot; the left one is the slot before it */
+};                    /* 16 bytes: four slots a cache line, where 24 bytes held fewer */
+#define TREE_MAX_SLOTS INT32_MAX /* slots and columns a tree_node's int32 fields index */
 
 /* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
  * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
@@ -684,6 +685,10 @@ native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_ValueError, "tree_walker: array sizes do not match");
         goto release_all;
     }
+    if (slots > TREE_MAX_SLOTS || columns > TREE_MAX_SLOTS) {
+        PyErr_SetString(PyExc_ValueError, "tree_walker: too many slots or columns");
+        goto release_all;
+    }
     walk = PyMem_Calloc(1, sizeof(struct tree_walk));
     reach = PyMem_Calloc(2 * (size_t)(slots ? slots : 1), 1);
     if (walk == NULL || reach == NULL) {
@@ -722,9 +727,9 @@ native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         next = swap;
     }
     for (Py_ssize_t k = 0; k < slots; k++) {
-        walk->node[k].column = feature[k];
+        walk->node[k].column = (int32_t)feature[k]; /* reached slots' checked above; others never read */
         walk->node[k].threshold = threshold[k];
-        walk->node[k].right = right[k];
+        walk->node[k].right = (int32_t)right[k];
         walk->value[k] = value[k];
     }
     capsule = PyCapsule_New(walk, TREE_WALK_NAME, free_tree_walk);
@@ -778,11 +783,11 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (get_matrix(args[0], &xb) < 0)
         return NULL;
     PyObject *out = NULL;
-    Py_ssize_t *leaf = NULL;
-    double *values = NULL;
+    int32_t *leaf = NULL;
+    double *values = NULL, *row_values = NULL;
     const Py_ssize_t rows = xb.shape[0], row_step = xb.strides[0], column_step = xb.strides[1];
-    const Py_ssize_t trees = walk->trees;
-    if (xb.shape[1] < walk->columns) {
+    const Py_ssize_t trees = walk->trees, columns = walk->columns;
+    if (xb.shape[1] < columns) {
         PyErr_SetString(PyExc_ValueError, "tree_logits: x has fewer columns than the trees read");
         goto done;
     }
@@ -791,9 +796,10 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
-    leaf = PyMem_New(Py_ssize_t, trees ? trees : 1);
+    leaf = PyMem_New(int32_t, trees ? trees : 1);
     values = PyMem_New(double, trees ? trees : 1);
-    if (out == NULL || leaf == NULL || values == NULL) {
+    row_values = PyMem_New(double, columns ? columns : 1);
+    if (out == NULL || leaf == NULL || values == NULL || row_values == NULL) {
         if (out != NULL)
             PyErr_NoMemory();
         Py_CLEAR(out);
@@ -805,14 +811,18 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     /* A row's trees descend together, a level at a time: each tree's step waits on its
      * own previous one only, so the processor overlaps the steps of many trees (one tree
      * walked to its leaf before the next: 17.0 ms against 12.8 for the article model's
-     * 120 trees on 20,000 rows). */
+     * 120 trees on 20,000 rows). The row's columns are first copied side by side, so a
+     * step reads row_values[column] (no multiply by x's column stride). */
     for (Py_ssize_t row = 0; row < rows; row++) {
         const char *line = base + row * row_step;
-        memcpy(leaf, walk->roots, (size_t)trees * sizeof(Py_ssize_t));
+        for (Py_ssize_t column = 0; column < columns; column++)
+            row_values[column] = *(const double *)(line + column * column_step);
+        for (Py_ssize_t t = 0; t < trees; t++)
+            leaf[t] = (int32_t)walk->roots[t]; /* a slot, checked below TREE_MAX_SLOTS */
         for (Py_ssize_t level = 0; level < walk->depth; level++) {
             for (Py_ssize_t t = 0; t < trees; t++) {
                 const struct tree_node *at = node + leaf[t];
-                leaf[t] = at->right - (*(const double *)(line + at->column * column_step) <= at->threshold);
+                leaf[t] = at->right - (row_values[at->column] <= at->threshold);
             }
         }
         for (Py_ssize_t t = 0; t < trees; t++)
@@ -824,6 +834,7 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 done:
     PyMem_Free(leaf);
     PyMem_Free(values);
+    PyMem_Free(row_values);
     PyBuffer_Release(&xb);
     return out;
 }
