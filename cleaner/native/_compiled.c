@@ -1738,6 +1738,32 @@ LOWER_CHARS(lower_ucs1, Py_UCS1)
 LOWER_CHARS(lower_ucs2, Py_UCS2)
 LOWER_CHARS(lower_ucs4, Py_UCS4)
 
+/* lower_text of a Latin-1 str (most lines), written straight into the new str: Latin-1's
+ * lower cases are Latin-1 and one character each (the dotted I, the combining dot and
+ * the capital sigma lie past it), and none past ASCII lowers into it, so the result has
+ * the text's length and is ASCII exactly when the text is (a canonical str). */
+#define LATIN1_CHARS 256
+
+static PyObject *
+lower_latin1(PyObject *text, const void *data, Py_ssize_t size)
+{
+    PyObject *low = PyUnicode_New(size, PyUnicode_IS_ASCII(text) ? 0x7F : 0xFF);
+    if (low == NULL)
+        return NULL;
+    static Py_UCS1 lower_of[LATIN1_CHARS]; /* each Latin-1 character's lower case */
+    static int filled = 0;
+    if (!filled) {
+        for (Py_UCS4 c = 0; c < LATIN1_CHARS; c++)
+            lower_of[c] = (Py_UCS1)Py_UNICODE_TOLOWER(c);
+        filled = 1;
+    }
+    const Py_UCS1 *in = data;
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t k = 0; k < size; k++) /* a lookup a character, no branch */
+        out[k] = lower_of[in[k]];
+    return low;
+}
+
 /* lower_text(text): lexicon.lower_text_python, character by character in the text's
  * own width (str.lower writes a buffer of four bytes a character, three times the text's
  * length, then copies it); None where Python must make it. */
@@ -1753,6 +1779,8 @@ native_lower_text(PyObject *module, PyObject *text)
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
     const Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
+    if (kind == PyUnicode_1BYTE_KIND)
+        return lower_latin1(text, data, size);
     void *out = PyMem_Malloc((size_t)(size ? size : 1) * (size_t)kind);
     if (out == NULL)
         return PyErr_NoMemory();
