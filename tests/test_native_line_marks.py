@@ -309,10 +309,15 @@ def test_lead_in_candidates_filter_by_initial_as_the_dict_does() -> None:
     if native.MODULE is None:
         assert not native.AVAILABLE
         return
-    wide = {"\u0430": (("\u0430\u0431",),), "\u0830": (("\u0830",),), "\U0001f600": (("\U0001f600x",),)}
+    Index = dict[str, tuple[tuple[str, ...]]]
+    wide: Index = {
+        "\u0430": (("\u0430\u0431",),),
+        "\u0830": (("\u0830",),),
+        "\U0001f600": (("\U0001f600x",),),
+    }
     wide["\ud800"] = (("\ud800",),)
-    ascii_keys = {"a": (("ab", "a c"),), "0": (("0",),)}
-    indexes: list[dict[str, tuple[tuple[str, ...]]]] = [
+    ascii_keys: Index = {"a": (("ab", "a c"),), "0": (("0",),)}
+    indexes: list[Index] = [
         wide,
         ascii_keys,
         {**wide, **ascii_keys},
