@@ -283,3 +283,53 @@ def test_lead_in_candidates_refuse_bad_arguments() -> None:
     with pytest.raises(TypeError):
         compiled.lead_in_candidates(["a"], " ", {"a": ("a",)})
     assert compiled.lead_in_candidates([], " ", {}) == []
+
+
+def _lead_in_candidates_by_definition(
+    norms: list[str], strip: str, index: dict[str, tuple[tuple[str, ...]]]
+) -> list[int]:
+    """lead_in_candidates as its docstring defines it, one line at a time."""
+    found = []
+    for j, norm in enumerate(norms):
+        line = norm.lstrip(strip)
+        entry = index.get(line[:1]) if line else None
+        if entry is not None and line.startswith(entry[0]):
+            found.append(j)
+    return found
+
+
+class _Key(str):
+    """A str subclass as a key: the initials' filter is then not used."""
+
+
+def test_lead_in_candidates_filter_by_initial_as_the_dict_does() -> None:
+    """The compiled initials' filter (a key's low bits) only skips lines the dict lookup
+    would miss: keys past ASCII sharing low bits, astral and surrogate keys, and indexes
+    whose keys are not all one-character str (then every initial goes to the dict)."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    Index = dict[str, tuple[tuple[str, ...]]]
+    wide: Index = {
+        "\u0430": (("\u0430\u0431",),),
+        "\u0830": (("\u0830",),),
+        "\U0001f600": (("\U0001f600x",),),
+    }
+    wide["\ud800"] = (("\ud800",),)
+    ascii_keys: Index = {"a": (("ab", "a c"),), "0": (("0",),)}
+    indexes: list[Index] = [
+        wide,
+        ascii_keys,
+        {**wide, **ascii_keys},
+        {**wide, "ab": (("ab",),)},
+        {**wide, _Key("b"): (("b",),)},
+        {},
+    ]
+    rng = random.Random(22)
+    alphabet = "ab c0\u0430\u0431\u0830\u0c30\U0001f600\ud800\u2028\xa0 \u2022"
+    norms = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(6))) for _ in range(3000)]
+    norms += _lead_lines()
+    for strip in (_LEAD_STRIP, "", " \u2022\u0830"):
+        for index in indexes:
+            live = native.MODULE.lead_in_candidates(norms, strip, index)
+            assert live == _lead_in_candidates_by_definition(norms, strip, index)

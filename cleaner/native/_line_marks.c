@@ -14,6 +14,7 @@
  */
 #include "_compiled.h"
 #include <stdint.h>
+#include <string.h>
 
 /* Whether `list` is a list of str (a TypeError named after `name` when not). */
 static int
@@ -124,21 +125,31 @@ fail:
 
 /* ----------------------------------------------------------- edge_marked_lines */
 
-/* A set of characters: the ASCII ones as bits, the others (few) read from the str itself. */
+#define WIDE_FILTER_BITS 1024 /* the filter of a set's characters past ASCII: their low ten bits */
+#define WIDE_FILTER_MASK (WIDE_FILTER_BITS - 1)
+
+/* A set of characters: the ASCII ones as bits, the others (few) read from the str itself
+ * once their low bits pass a filter (a line opening with a letter past ASCII, most lines
+ * of many languages, then costs a lookup, not a walk of the set's characters). */
 typedef struct {
     uint64_t ascii[2];
+    uint64_t wide[WIDE_FILTER_BITS / 64];
     PyObject *chars;
 } CharSet;
 
 static void
 char_set_init(CharSet *set, PyObject *chars)
 {
-    set->ascii[0] = set->ascii[1] = 0;
+    memset(set, 0, sizeof(*set));
     set->chars = chars;
     for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
         const Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
         if (c < 128)
             set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+        else {
+            const Py_UCS4 low = c & WIDE_FILTER_MASK;
+            set->wide[low >> 6] |= (uint64_t)1 << (low & 63);
+        }
     }
 }
 
@@ -148,6 +159,9 @@ char_set_holds(const CharSet *set, Py_UCS4 c)
 {
     if (c < 128)
         return (int)((set->ascii[c >> 6] >> (c & 63)) & 1);
+    const Py_UCS4 low = c & WIDE_FILTER_MASK;
+    if (!((set->wide[low >> 6] >> (low & 63)) & 1))
+        return 0;
     const int kind = PyUnicode_KIND(set->chars);
     const void *data = PyUnicode_DATA(set->chars);
     for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(set->chars); k++) {
@@ -417,6 +431,35 @@ native_kept_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 
 /* ---------------------------------------------------------- lead_in_candidates */
 
+/* The filter of a lead-in index's keys: a code point's bit (ASCII) or its low ten bits'
+ * (past ASCII) set when a key of one character may be it. 1 when every key is a str
+ * of one character (Lexicon._lead_index's), else 0: each initial then goes to the dict. */
+static int
+index_initials(PyObject *index, CharSet *initials)
+{
+    memset(initials, 0, sizeof(*initials));
+    PyObject *key, *value;
+    Py_ssize_t at = 0;
+    while (PyDict_Next(index, &at, &key, &value)) {
+        if (!PyUnicode_CheckExact(key) || PyUnicode_GET_LENGTH(key) != 1)
+            return 0;
+        const Py_UCS4 c = PyUnicode_READ_CHAR(key, 0);
+        const Py_UCS4 bit = c < 128 ? c : c & WIDE_FILTER_MASK;
+        uint64_t *words = c < 128 ? initials->ascii : initials->wide;
+        words[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
+    return 1;
+}
+
+/* Whether an initial may be a key (see index_initials): a miss is no key for certain. */
+static inline int
+may_be_initial(const CharSet *initials, Py_UCS4 c)
+{
+    const Py_UCS4 bit = c < 128 ? c : c & WIDE_FILTER_MASK;
+    const uint64_t *words = c < 128 ? initials->ascii : initials->wide;
+    return (int)((words[bit >> 6] >> (bit & 63)) & 1);
+}
+
 /* lead_in_candidates(norms, strip, index): the indexes of the lines that Lexicon.lead_in
  * may find a lead-in in, in order: after the characters of `strip` at the line's start (as
  * str.lstrip(strip) takes them off), the line's first character is a key of the dict
@@ -435,7 +478,9 @@ native_lead_in_candidates(PyObject *Py_UNUSED(module), PyObject *const *args, Py
             PyErr_SetString(PyExc_TypeError, "lead_in_candidates: expected (list of str, str, dict)");
         return NULL;
     }
-    const Py_ssize_t strip_len = PyUnicode_GET_LENGTH(strip);
+    CharSet strip_set, initials;
+    char_set_init(&strip_set, strip);
+    const int filtered = index_initials(index, &initials);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -445,10 +490,9 @@ native_lead_in_candidates(PyObject *Py_UNUSED(module), PyObject *const *args, Py
         const int kind = PyUnicode_KIND(norm);
         const void *data = PyUnicode_DATA(norm);
         Py_ssize_t at = 0; /* the first character lstrip(strip) leaves */
-        while (at < size &&
-               PyUnicode_FindChar(strip, PyUnicode_READ(kind, data, at), 0, strip_len, 1) >= 0)
+        while (at < size && char_set_holds(&strip_set, PyUnicode_READ(kind, data, at)))
             at++;
-        if (at == size)
+        if (at == size || (filtered && !may_be_initial(&initials, PyUnicode_READ(kind, data, at))))
             continue;
         PyObject *initial = PyUnicode_FromOrdinal(PyUnicode_READ(kind, data, at));
         if (initial == NULL)
