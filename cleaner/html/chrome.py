@@ -54,6 +54,7 @@ from typing import Any, NamedTuple
 from cleaner import native
 from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
 from cleaner.heuristics.navigation_lines import is_tag_list
+from cleaner.heuristics.share_bars import NETWORKS, is_share_bar
 from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
@@ -61,6 +62,7 @@ CHROME = "page_chrome"
 TITLE = "title"
 NAVIGATION = "navigation"
 RELATED = "related"
+SHARE = "share"
 SIDEBAR = "sidebar"  # a place only: its link lines are related or navigation (see decide)
 
 PRIORITY: tuple[str, ...] = (
@@ -584,10 +586,12 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
         category = context.box
         if category is None:
             text = texts.get(i)
-            if text is None and context.place is None:
-                continue  # most removed blocks: nothing names them (decide's answer, unasked)
             block = blocks[i].text
             link_line = link_chars[i] >= LINK_LINE_SHARE * len(block)
+            if text is None and link_line and _share_bar(block):
+                text = SHARE  # as link_lines names the bar it removes from an article
+            if text is None and context.place is None:
+                continue  # most removed blocks: nothing names them (decide's answer, unasked)
             words = block.count(" ") + 1
             counted = block.endswith(")") and _COUNTED.search(block) is not None
             category = decide(context, text, link_line, words, counted)
@@ -598,6 +602,12 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
         if label is None:
             label = made[(category, rule)] = Label(category, rule)
         labels[i] = label
+
+
+def _share_bar(text: str) -> bool:
+    """A line of network names (is_share_bar), asked only of a line whose last word is one."""
+    last = text.replace("|", " ").rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower().rstrip(":") in NETWORKS and is_share_bar(text, shipped_lexicon())
 
 
 # A heading that names a box ("Comments (2)", "Related articles") names the rest of its
