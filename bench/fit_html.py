@@ -498,6 +498,7 @@ def block_accuracy(pages: list[Page], results: list[PageResult]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TREES, TREE_LEAVES, TREE_LEARNING_RATE
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -518,10 +519,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--trees", type=int, default=0, help="boosted-tree stages of this many trees (default: logistic)"
     )
+    parser.add_argument("--tree-leaves", type=int, default=TREE_LEAVES, help="leaves per tree (with --trees)")
+    parser.add_argument(
+        "--tree-learning-rate", type=float, default=TREE_LEARNING_RATE, help="shrinkage (with --trees)"
+    )
     parser.add_argument("--save", type=Path, help="keep the out-of-fold per-page results here (pickle)")
     args = parser.parse_args(argv)
-    global TREES
-    TREES = args.trees
+    TREES, TREE_LEAVES, TREE_LEARNING_RATE = args.trees, args.tree_leaves, args.tree_learning_rate
     if not args.eval_dir.is_dir():
         print(f"eval pages not found at {args.eval_dir}: nothing to fit", file=sys.stderr)
         return 2
