@@ -26,6 +26,7 @@ SOURCES = [
     "cleaner/native/raw_marks.c",
     "cleaner/native/raw_words.c",
     "cleaner/native/raw_lower.c",
+    "cleaner/native/raw_stops.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -641,6 +641,10 @@ def _stop_shares(
     (a str per word must find its widest character).
     """
     tokens: Sequence[str | bytes]
+    if spaced is not None and _native_page_stop_column is not None:
+        column = _native_page_stop_column(spaced, tokens_per_line, words)
+        if column is not None:  # None: its word hashes collided too often
+            return np.frombuffer(column, np.float64)
     if spaced is None:
         tokens = page.split()
         first = first_occurrences(tokens)
@@ -662,6 +666,8 @@ def _stop_shares(
 
 
 _native_stop_shares = None if native.MODULE is None else native.MODULE.stop_shares
+# the same column from the spaced bytes in one call (the words hashed, ranked and counted)
+_native_page_stop_column = None if native.MODULE is None else native.MODULE.page_stop_column
 
 
 def _native_stop_column(

@@ -2003,6 +2003,8 @@ extern PyMethodDef raw_mark_methods[];
 extern PyMethodDef raw_word_methods[];
 /* A page's lines lower-cased and normalised line by line, compiled from raw_lower.c. */
 extern PyMethodDef raw_lower_methods[];
+/* A raw dump's column "stop" from its spaced bytes in one call, compiled from raw_stops.c. */
+extern PyMethodDef raw_stop_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2013,6 +2015,7 @@ static PyMethodDef *const file_methods[] = {
     raw_mark_methods,
     raw_word_methods,
     raw_lower_methods,
+    raw_stop_methods,
 };
 
 static int
