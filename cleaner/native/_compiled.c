@@ -85,6 +85,8 @@ cleaner_new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, PyObje
     Py_INCREF(text);
     for (int k = 0; k < 4; k++)
         PyTuple_SET_ITEM(block, k, items[k]); /* steals the reference */
+    if (PyUnicode_CheckExact(text))
+        cleaner_untrack_atomic(block);
     return block;
 }
 
@@ -1057,10 +1059,14 @@ new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssi
             goto done;
     }
     segment = type->tp_alloc(type, 0);
+    int atomic = 1;
     for (int k = 0; segment != NULL && k < 6; k++) {
         if (PyObject_GenericSetAttr(segment, names[k], values[k]) < 0)
             Py_CLEAR(segment);
+        atomic &= PyUnicode_CheckExact(values[k]) || PyLong_CheckExact(values[k]) || values[k] == Py_None;
     }
+    if (segment != NULL && atomic)
+        cleaner_untrack_atomic(segment);
 done:
     for (int k = 0; k < 6; k++)
         Py_XDECREF(values[k]);
