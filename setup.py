@@ -27,6 +27,7 @@ SOURCES = [
     "cleaner/native/raw_words.c",
     "cleaner/native/raw_lower.c",
     "cleaner/native/raw_stops.c",
+    "cleaner/native/raw_seen.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

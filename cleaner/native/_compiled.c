@@ -2051,6 +2051,8 @@ extern PyMethodDef raw_word_methods[];
 extern PyMethodDef raw_lower_methods[];
 /* A raw dump's column "stop" from its spaced bytes in one call, compiled from raw_stops.c. */
 extern PyMethodDef raw_stop_methods[];
+/* Each raw dump line's first occurrence and how many share its text, compiled from raw_seen.c. */
+extern PyMethodDef raw_seen_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2062,6 +2064,7 @@ static PyMethodDef *const file_methods[] = {
     raw_word_methods,
     raw_lower_methods,
     raw_stop_methods,
+    raw_seen_methods,
 };
 
 static int
