@@ -24,7 +24,9 @@ WIDE = ["é", "ß", "Ā", "ǅ", "中", "Ω", "ω", "\U0001d400", "\U0001f600", "
 def _same(lines: list[str]) -> None:
     """The compiled shapes against the Python ones, byte for byte."""
     joined = "\n".join(lines)
-    for got, reference in zip(features.line_shapes(lines, joined), line_shapes_python(lines, joined), strict=True):
+    for got, reference in zip(
+        features.line_shapes(lines, joined), line_shapes_python(lines, joined), strict=True
+    ):
         assert got.dtype == reference.dtype and got.tobytes() == reference.tobytes()
 
 

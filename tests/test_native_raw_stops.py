@@ -23,7 +23,8 @@ needs_build = pytest.mark.skipif(MODULE is None, reason="the compiled extension 
 SEED = 22
 RANDOM_PAGES = 400
 SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-PIECES = ["a", "the", "of", "Ünï", "ß", "中文", "\U0001f600", "\u200b", "\ufeff", "x" * 50, " ", "\n", *SPACES]
+WORDS = ["a", "the", "of", "Ünï", "ß", "中文", "\U0001f600", "\u200b", "\ufeff", "x" * 50]
+PIECES = [*WORDS, " ", "\n", *SPACES]
 # control bytes that are no white space: the 8-byte scan flags them and reads on
 CONTROLS = ["\x01", "\x1b", "\x7f", "ab\x0ecd\x10efghij", "abcdefg\x00hij"]
 LETTERS = "abcdé"
@@ -77,7 +78,9 @@ def test_random_texts(monkeypatch: pytest.MonkeyPatch) -> None:
         if rng.random() < 0.5:
             pieces = [rng.choice(PIECES + CONTROLS) for _ in range(rng.randint(1, 200))]
         else:  # few distinct short words: ranking ties and the 45 ranked
-            pieces = ["".join(rng.choices(LETTERS, k=rng.randint(1, 9))) + rng.choice(" \n") for _ in range(300)]
+            pieces = [
+                "".join(rng.choices(LETTERS, k=rng.randint(1, 9))) + rng.choice(" \n") for _ in range(300)
+            ]
         page = "".join(pieces).strip("\n") or "a"
         _check(page, monkeypatch)
 
