@@ -28,6 +28,8 @@ SOURCES = [
     "cleaner/native/raw_lower.c",
     "cleaner/native/block_characters.c",
     "cleaner/native/page_scan.c",
+    "cleaner/native/raw_stops.c",
+    "cleaner/native/raw_seen.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -641,6 +641,10 @@ def _stop_shares(
     (a str per word must find its widest character).
     """
     tokens: Sequence[str | bytes]
+    if spaced is not None and _native_page_stop_column is not None:
+        column = _native_page_stop_column(spaced, tokens_per_line, words)
+        if column is not None:  # None: its word hashes collided too often
+            return np.frombuffer(column, np.float64)
     if spaced is None:
         tokens = page.split()
         first = first_occurrences(tokens)
@@ -662,6 +666,8 @@ def _stop_shares(
 
 
 _native_stop_shares = None if native.MODULE is None else native.MODULE.stop_shares
+# the same column from the spaced bytes in one call (the words hashed, ranked and counted)
+_native_page_stop_column = None if native.MODULE is None else native.MODULE.page_stop_column
 
 
 def _native_stop_column(
@@ -891,6 +897,7 @@ _native_raw_lines = None if native.MODULE is None else native.MODULE.raw_lines
 _native_window_means = None if native.MODULE is None else native.MODULE.window_means
 _native_raw_stage2 = None if native.MODULE is None else native.MODULE.raw_stage2
 _native_lines_holding = None if native.MODULE is None else native.MODULE.lines_holding
+_native_line_repeats = None if native.MODULE is None else native.MODULE.line_repeats
 # the page's words as bytes even where its white space is not ASCII's (``_stop_shares``)
 _native_respaced = None if native.MODULE is None else native.MODULE.respaced_utf8
 # the rows of ``lines_holding``: "url", "separators", and the lines holding a line break
@@ -907,6 +914,17 @@ def _native_context_means(len_log: np.ndarray, long_: np.ndarray, terminal: np.n
     assert _native_window_means is not None
     pairs = ((len_log, NEAR), (len_log, FAR), (long_, FAR), (terminal, FAR))
     return np.frombuffer(_native_window_means(pairs), np.float64).reshape(len(pairs), len(len_log))
+
+
+def _line_repeats(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's ``first_occurrences`` and how many lines hold its text, by the compiled
+    ``line_repeats`` in one pass (its own hash of the lines: no dict, no SipHash), or
+    numpy's bincount where it answers None."""
+    found = None if _native_line_repeats is None else _native_line_repeats(texts)
+    if found is None:
+        first = first_occurrences(texts)
+        return first, np.bincount(first, minlength=len(texts))[first]
+    return np.frombuffer(found[0], np.int64), np.frombuffer(found[1], np.int64)
 
 
 def _native_line_columns(
@@ -927,8 +945,7 @@ def _native_line_columns(
     space is not ASCII's (no str per word). The same floats bit for bit."""
     lengths, titles, first_chars, last_chars, digits = shapes
     n = len(texts)
-    first_text = first_occurrences(texts)  # nearly every raw dump repeats a line
-    text_counts = np.bincount(first_text, minlength=n)[first_text]
+    first_text, text_counts = _line_repeats(texts)  # nearly every raw dump repeats a line
     assert _native_raw_lines is not None
     found, long_count, few_count = _native_raw_lines(
         lengths, word_array, first_chars, last_chars, titles, text_counts, _TERMINAL_CHARS, _BULLET_CHARS

@@ -85,6 +85,8 @@ cleaner_new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, PyObje
     Py_INCREF(text);
     for (int k = 0; k < 4; k++)
         PyTuple_SET_ITEM(block, k, items[k]); /* steals the reference */
+    if (PyUnicode_CheckExact(text))
+        cleaner_untrack_atomic(block);
     return block;
 }
 
@@ -931,12 +933,36 @@ done:
 
 /* ---------------------------------------------------------------- line_shapes */
 
+/* str.istitle of an ASCII line: no title-case letter, the upper-case ones A-Z and the
+ * lower-case a-z (the same walk as is_title's, without a character-database lookup). */
+static int
+is_ascii_title(const Py_UCS1 *text, Py_ssize_t size)
+{
+    int cased = 0, previous_is_cased = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const Py_UCS1 c = text[k];
+        if (c >= 'A' && c <= 'Z') {
+            if (previous_is_cased)
+                return 0;
+            previous_is_cased = cased = 1;
+        } else if (c >= 'a' && c <= 'z') {
+            if (!previous_is_cased)
+                return 0;
+            previous_is_cased = 1;
+        } else
+            previous_is_cased = 0;
+    }
+    return cased;
+}
+
 /* str.istitle, as CPython's unicode_istitle_impl decides it from the same public
  * character properties: every upper- or title-case letter follows an uncased character,
  * every lower-case one a cased character, and there is at least one cased letter. */
 static int
 is_title(PyObject *text)
 {
+    if (PyUnicode_IS_ASCII(text))
+        return is_ascii_title(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text));
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
@@ -966,14 +992,30 @@ is_title(PyObject *text)
 static void
 digits_and_bytes(PyObject *text, Py_ssize_t *digits, Py_ssize_t *bytes)
 {
-    const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    Py_ssize_t count = 0, length = 0;
-    for (Py_ssize_t k = 0; k < size; k++) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, k);
-        count += c >= '0' && c <= '9';
-        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    Py_ssize_t count = 0, length = size; /* each character's bytes past its first added below */
+    switch (PyUnicode_KIND(text)) { /* one loop per width: no width test per character */
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t k = 0; k < size; k++) {
+            const Py_UCS1 c = ((const Py_UCS1 *)data)[k];
+            count += (Py_UCS1)(c - '0') < 10;
+            length += c >= 0x80;
+        }
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t k = 0; k < size; k++) {
+            const Py_UCS2 c = ((const Py_UCS2 *)data)[k];
+            count += (Py_UCS2)(c - '0') < 10;
+            length += (c >= 0x80) + (c >= 0x800);
+        }
+        break;
+    default:
+        for (Py_ssize_t k = 0; k < size; k++) {
+            const Py_UCS4 c = ((const Py_UCS4 *)data)[k];
+            count += c - '0' < 10;
+            length += (c >= 0x80) + (c >= 0x800) + (c >= 0x10000);
+        }
     }
     *digits = count;
     *bytes = length;
@@ -1068,10 +1110,14 @@ new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssi
             goto done;
     }
     segment = type->tp_alloc(type, 0);
+    int atomic = 1;
     for (int k = 0; segment != NULL && k < 6; k++) {
         if (PyObject_GenericSetAttr(segment, names[k], values[k]) < 0)
             Py_CLEAR(segment);
+        atomic &= PyUnicode_CheckExact(values[k]) || PyLong_CheckExact(values[k]) || values[k] == Py_None;
     }
+    if (segment != NULL && atomic)
+        cleaner_untrack_atomic(segment);
 done:
     for (int k = 0; k < 6; k++)
         Py_XDECREF(values[k]);
@@ -2062,6 +2108,10 @@ extern PyMethodDef raw_lower_methods[];
 extern PyMethodDef block_character_methods[];
 /* The html parse's control-byte and long-run scan of a page's bytes, compiled from page_scan.c. */
 extern PyMethodDef page_scan_methods[];
+/* A raw dump's column "stop" from its spaced bytes in one call, compiled from raw_stops.c. */
+extern PyMethodDef raw_stop_methods[];
+/* Each raw dump line's first occurrence and how many share its text, compiled from raw_seen.c. */
+extern PyMethodDef raw_seen_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2074,6 +2124,8 @@ static PyMethodDef *const file_methods[] = {
     raw_lower_methods,
     block_character_methods,
     page_scan_methods,
+    raw_stop_methods,
+    raw_seen_methods,
 };
 
 static int

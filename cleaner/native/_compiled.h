@@ -52,4 +52,19 @@ cleaner_utf8_chars(const unsigned char *data, Py_ssize_t start, Py_ssize_t end)
     return count;
 }
 
+/* Stops the cycle collector from tracking `object`, an instance (no __dict__, no
+ * __del__) whose fields the caller has filled with ints, str and None alone: it can be
+ * part of no cycle, as a tuple of them is (CPython untracks those in its first
+ * collection). A batch of documents keeps thousands of blocks and segments alive at
+ * once; tracked, each young collection copied them on and the full collections a batch
+ * set off scanned them. */
+static inline void
+cleaner_untrack_atomic(PyObject *object)
+{
+    PyTypeObject *type = Py_TYPE(object);
+    if (type->tp_dictoffset == 0 && type->tp_finalize == NULL && type->tp_del == NULL &&
+        PyObject_GC_IsTracked(object))
+        PyObject_GC_UnTrack(object);
+}
+
 #endif
