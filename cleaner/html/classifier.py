@@ -5,9 +5,11 @@ scores each block from its own features; the second re-reads those scores in
 the block's parent and grandparent containers and its neighbours (an article
 paragraph sits among article paragraphs). A stage is boosted trees
 (``TreeStage``, walked by cleaner/heuristics/trees.py) or logistic; the weights
-file says which. Weights and the
-fallback thresholds ship in html_weights.json, fitted by bench/fit_html.py
-with folds grouped by domain. At run time it is numpy arithmetic per page.
+file says which (the shipped stages are trees: at the same quality out of fold
+their surer scores send trafilatura half the pages the logistic stages sent).
+Weights and the fallback thresholds ship in html_weights.json, fitted by
+bench/fit_html.py with folds grouped by domain. At run time it is numpy
+arithmetic and a compiled tree walk per page.
 
 A page the classifier is unsure of goes to trafilatura (cleaner/html/__init__.py):
 too much of its likely article text scored close to 0.5, or too little text
