@@ -30,6 +30,7 @@ SOURCES = [
     "cleaner/native/page_scan.c",
     "cleaner/native/raw_stops.c",
     "cleaner/native/raw_seen.c",
+    "cleaner/native/label_runs.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

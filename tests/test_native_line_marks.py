@@ -172,6 +172,40 @@ def test_address_marks_are_the_python_ones() -> None:
         module.address_marked([b"a"], [1], 40, 600)
 
 
+def _name_pieces(rng: random.Random, widths: list[str]) -> str:
+    """A line made of network names' heads and tails in random case, with a character of
+    each string width between them: what the four-letter prefix scan must not misread."""
+    pieces: list[str] = []
+    for _ in range(rng.randrange(0, 6)):
+        name = rng.choice(NETWORK_NAMES)
+        cut = rng.randrange(0, len(name) + 1)
+        piece = name[:cut] if rng.random() < 0.5 else name[cut:]
+        pieces.append("".join(ch.upper() if rng.random() < 0.3 else ch for ch in piece))
+        pieces.append(rng.choice(widths))
+    return "".join(pieces)
+
+
+def test_address_marks_read_name_prefixes_at_every_edge() -> None:
+    """The compiled scan tests a name's first four letters from tables: names and their
+    heads at each end of a line, in each string width, must give the Python answers."""
+    module = compiled()
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    widths = ["", "a", " ", "\u00e9", "\u00ff", "\u0100", "\u2028", "\ud800", "\U0001f600", "@"]
+    lines = [
+        pad + name[:cut] + tail
+        for name in NETWORK_NAMES
+        for cut in range(len(name) + 1)
+        for pad in ("", "x", "\u0101", "\U0001f600")
+        for tail in ("", "\u0101", "\U0001f600", name[cut:].upper())
+    ]
+    rng = random.Random(23)
+    lines += [_name_pieces(rng, widths) for _ in range(20_000)]
+    words = [1] * len(lines)
+    assert module.address_marked(lines, words, 1, 10**6) == address_marked_python(lines, words, 1, 10**6)
+
+
 def test_kept_lines_are_the_python_ones() -> None:
     module = compiled()
     if module is None:

@@ -72,3 +72,17 @@ def test_refuses_bad_arguments() -> None:
     with pytest.raises(TypeError):
         MODULE.respaced_utf8(["a"])
     assert MODULE.respaced_utf8("") == b""
+
+
+@needs_build
+def test_every_character_below_latin_1s_end_in_each_width() -> None:
+    """The ASCII characters are written from a table: each, and each other Latin-1 one, in
+    a one-, two- and four-byte string, is its UTF-8 or (white space) one space."""
+    assert MODULE is not None
+    for wide in ("", "\u0100", "\U0001f600"):
+        for code in range(0x100):
+            char = chr(code)
+            expected = (" " if char.isspace() else char) + wide
+            assert MODULE.respaced_utf8(char + wide) == expected.encode()
+        every = "".join(map(chr, range(0x100))) + wide
+        assert MODULE.respaced_utf8(every) == "".join(" " if c.isspace() else c for c in every).encode()

@@ -36,7 +36,7 @@ from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
-from cleaner.heuristics.meta_lines import meta_lines
+from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
@@ -645,7 +645,11 @@ def label_meta_lines(page: LinePage) -> None:
     ``meta_lines``), not one of a listing's run of such lines."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    for j in meta_lines(page.texts, page.scored.words, page.kept()):
+    usable = None if page.every_usable else page.usable
+    marked = None  # compiled, the dropped lines are not searched for a separator
+    if native.MODULE is not None:
+        marked = native.MODULE.kept_marked_lines(page.texts, page.local, usable, SEPARATOR_MARKS, ANY_LENGTH)
+    for j in meta_lines(page.texts, page.scored.words, page.kept(), marked):
         page.local[j] = META_LINE
 
 

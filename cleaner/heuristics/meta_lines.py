@@ -48,15 +48,21 @@ def is_meta_shaped(text: str, words: int) -> bool:
     return len(fields) >= META_MIN_FIELDS
 
 
-def meta_lines(texts: Sequence[str], words: Sequence[int], kept: Sequence[bool]) -> list[int]:
+def meta_lines(
+    texts: Sequence[str], words: Sequence[int], kept: Sequence[bool], kept_marked: list[int] | None = None
+) -> list[int]:
     """The kept metadata lines outside the article's paragraphs (above the first kept line
     of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
     above or below it (a listing's items come in runs). The paragraphs' ends are found
     walking in from the page's ends, so a page costs what its edges hold. Only the lines
     holding a separator's character (one call: ``marked_lines``) can have the shape: on
-    most pages none of them is kept outside the paragraphs, and the ends are not looked for."""
+    most pages none of them is kept outside the paragraphs, and the ends are not looked for.
+    ``kept_marked``: those of the lines that are kept, where the caller found them without
+    searching the dropped lines (a raw dump's most)."""
     n = len(texts)
-    marked = marked_lines(texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH)
+    marked = kept_marked
+    if marked is None:
+        marked = marked_lines(texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH)
     if not marked:
         return []
     first = next((j for j in range(n) if kept[j] and words[j] >= PARAGRAPH_WORDS), None)

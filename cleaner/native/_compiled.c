@@ -1181,7 +1181,7 @@ native_build_segments(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyObject *label = PyTuple_GET_ITEM(labels, i);
         if (label == PyTuple_GET_ITEM(labels, i - 1))
             continue;
-        const int differs = PyObject_RichCompareBool(label, run_label, Py_NE);
+        const int differs = cleaner_labels_differ(label, run_label);
         if (differs < 0)
             goto fail;
         if (!differs)

@@ -67,4 +67,8 @@ cleaner_untrack_atomic(PyObject *object)
         PyObject_GC_UnTrack(object);
 }
 
+/* Whether two of build_segments' labels differ (!=): 1, 0, or -1 with an exception set
+ * (label_runs.c: result.Label compared in C). */
+int cleaner_labels_differ(PyObject *label, PyObject *run_label);
+
 #endif

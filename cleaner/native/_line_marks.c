@@ -251,22 +251,42 @@ ascii_lower(Py_UCS4 c)
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* For each pair of lower-case letters, the names (bit n: NETWORK_NAMES[n]) that open with
- * them: most letters that open a name are followed by one that does not go on with it.
- * Filled with address_look (fill_address_look). */
-static uint16_t network_pairs[26][26];
+/* A name's first letters, either case, as masks over NETWORK_NAMES (bit n: the name
+ * NETWORK_NAMES[n]): name_letters[i][c] holds the names whose letter i is the character c,
+ * and name_letters[0] also ADDRESS_SIGN for "@" and "/", a mark in themselves. The
+ * intersection of the masks at positions k .. k + NAME_PREFIX - 1 is the set of names that
+ * may start at k, found with table reads and no branch: letters that open a name are common
+ * ("t", "i", "f"), but few go on with the next three letters of one. Every name is longer
+ * than NAME_PREFIX. Filled once, by address_marked's first call. */
+#define ADDRESS_SIGN 0x8000u
+#define NAME_PREFIX 4
+static uint16_t name_letters[NAME_PREFIX][256];
+static int address_look_filled = 0;
 
-/* Whether a network's name, in ASCII letters of either case, starts at position k of the
- * line (`low`: its character there, lower-cased, a letter). */
-static int
-network_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, Py_UCS4 low)
+static void
+fill_address_look(void)
 {
-    if (k + 1 >= size)
-        return 0;
-    const Py_UCS4 next = ascii_lower(PyUnicode_READ(kind, data, k + 1));
-    if (next < 'a' || next > 'z')
-        return 0;
-    for (unsigned mask = network_pairs[low - 'a'][next - 'a'], n = 0; mask; mask >>= 1, n++) {
+    name_letters[0]['@'] = name_letters[0]['/'] = ADDRESS_SIGN;
+    for (size_t n = 0; n < NETWORK_COUNT; n++) {
+        const uint16_t bit = (uint16_t)(1u << n);
+        for (int i = 0; i < NAME_PREFIX; i++) {
+            const unsigned char letter = (unsigned char)NETWORK_NAMES[n][i];
+            name_letters[i][letter] |= bit;
+            name_letters[i][letter - ('a' - 'A')] |= bit;
+        }
+    }
+    address_look_filled = 1;
+}
+
+/* name_letters[I]'s mask for the character CH (none past Latin-1: no name's letter). */
+#define LETTER_MASK(I, CH) ((CH) > 0xFF ? 0u : (unsigned)name_letters[I][CH])
+
+/* Whether one of the names in `mask` (whose first two letters match at k and k + 1) goes on
+ * to its end from position k + 2 of the line, in ASCII letters of either case. */
+static int
+network_rest_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, unsigned mask)
+{
+    for (unsigned n = 0; mask; mask >>= 1, n++) {
         if (!(mask & 1))
             continue;
         const char *name = NETWORK_NAMES[n];
@@ -278,33 +298,6 @@ network_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, Py_UCS4 lo
             return 1;
     }
     return 0;
-}
-
-/* Whether the letter `low` (lower case) opens a network's name. */
-static inline int
-network_initial(Py_UCS4 low)
-{
-    for (size_t n = 0; n < NETWORK_COUNT; n++) {
-        if ((Py_UCS4)NETWORK_NAMES[n][0] == low)
-            return 1;
-    }
-    return 0;
-}
-
-/* The characters below 256 worth a look in holds_address_mark: "@", "/" and the letters
- * (either case) that open a network's name. Filled once, by address_marked's first call. */
-static unsigned char address_look[256];
-static int address_look_filled = 0;
-
-static void
-fill_address_look(void)
-{
-    address_look['@'] = address_look['/'] = 1;
-    for (Py_UCS4 c = 'a'; c <= 'z'; c++)
-        address_look[c] = address_look[c - ('a' - 'A')] = (unsigned char)network_initial(c);
-    for (size_t n = 0; n < NETWORK_COUNT; n++)
-        network_pairs[NETWORK_NAMES[n][0] - 'a'][NETWORK_NAMES[n][1] - 'a'] |= (uint16_t)(1u << n);
-    address_look_filled = 1;
 }
 
 /* Whether a line holds "@", "/", a folded letter or a network's name in ASCII letters of
@@ -320,9 +313,15 @@ fill_address_look(void)
                     return 1;                                                                  \
                 continue;                                                                      \
             }                                                                                  \
-            if (!address_look[c])                                                              \
+            const unsigned opens = name_letters[0][c];                                         \
+            if (opens & ADDRESS_SIGN)                                                          \
+                return 1;                                                                      \
+            if (k + NAME_PREFIX > size) /* no name fits from here on: only signs are left */ \
                 continue;                                                                      \
-            if (c == '@' || c == '/' || network_at(KIND, data, size, k, ascii_lower(c)))       \
+            const Py_UCS4 second = text[k + 1], third = text[k + 2], fourth = text[k + 3];     \
+            const unsigned mask = opens & LETTER_MASK(1, second) & LETTER_MASK(2, third) &     \
+                                  LETTER_MASK(3, fourth);                                      \
+            if (mask && network_rest_at(KIND, data, size, k, mask))                            \
                 return 1;                                                                      \
         }                                                                                      \
         return 0;                                                                              \

@@ -7,9 +7,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import native
 from cleaner.heuristics.article_guards import PARAGRAPH_WORDS
-from cleaner.heuristics.meta_lines import is_meta_shaped, meta_lines
+from cleaner.heuristics.line_marks import kept_lines_python
+from cleaner.heuristics.meta_lines import ANY_LENGTH, SEPARATOR_MARKS, is_meta_shaped, meta_lines
 from cleaner.heuristics.own_name import _fold, site_name
+from cleaner.result import Label
 
 META_PIECES = [
     "12.03.2024 | Ann Lee | Politics",
@@ -90,3 +93,25 @@ def test_site_name_of_plain_and_folded_labels() -> None:
     assert site_name("https://straße.de/a") == "strasse"
     assert site_name("https://www.ab.com/a") is None
     assert site_name("https://tv2.dk/a") == "tv2"
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(
+    pages,
+    st.lists(st.booleans(), min_size=30, max_size=30),
+    st.lists(st.booleans(), min_size=30, max_size=30),
+)
+def test_meta_lines_from_the_kept_marked_lines_are_the_same(
+    texts: list[str], labelled: list[bool], usable: list[bool]
+) -> None:
+    """label_meta_lines hands meta_lines the kept lines holding a separator's character
+    (the compiled kept_marked_lines: the dropped lines are not searched): the same lines."""
+    if native.MODULE is None:
+        return
+    n = len(texts)
+    local: list[Label | None] = [Label("other", "test") if flag else None for flag in labelled[:n]]
+    words = [len(text.split()) for text in texts]
+    for use in (usable[:n], None):
+        kept = kept_lines_python(local, use)
+        found = native.MODULE.kept_marked_lines(texts, local, use, SEPARATOR_MARKS, ANY_LENGTH)
+        assert meta_lines(texts, words, kept, found) == meta_lines(texts, words, kept)
