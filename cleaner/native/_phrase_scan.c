@@ -461,52 +461,73 @@ longest_at(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, 
     return found;
 }
 
-/* next_hit for a trie of the jump table: the quad table is read for a block of up to
- * WORD_BITS positions at once into a mask, without a branch a byte (the ~6% of positions
- * it passes, scattered, made that branch a costly guess), and only the positions left in
- * the mask go on to the second filter and the walk. */
-static int32_t
-next_long_hit(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t stop, Py_ssize_t size,
-              Py_ssize_t *start, Py_ssize_t *end)
+/* Where a scan stands: positions before `next` are read into masks; `mask` holds those of
+ * the block at `base` the first filter let through and not yet walked; no phrase opens
+ * from `limit` on. */
+struct hit_scan {
+    Py_ssize_t base, next, limit;
+    uint64_t mask;
+};
+
+/* A scan of data[0, size) from its start. */
+static inline struct hit_scan
+start_scan(const struct phrase_trie *trie, Py_ssize_t size)
 {
-    Py_ssize_t last = size - QUAD_BYTES; /* the last position with a quad; no phrase opens later */
-    if (stop > last + 1)
-        stop = last + 1;
-    while (pos < stop) {
-        int block = stop - pos < WORD_BITS ? (int)(stop - pos) : WORD_BITS;
-        uint64_t mask = 0;
-        for (int k = 0; k < block; k++)
-            mask |= (uint64_t)bit_set(trie->quad, quad_hash(data + pos + k)) << k;
-        for (; mask != 0; mask &= mask - 1) {
-            Py_ssize_t at = pos + __builtin_ctzll(mask);
-            int32_t found = passes_second(trie, data, at, size) ? longest_at(trie, data, at, size, end) : NO_PHRASE;
-            if (found != NO_PHRASE) {
-                *start = at;
-                return found;
-            }
-        }
-        pos += block;
-    }
-    return NO_PHRASE;
+    struct hit_scan scan = {0, 0, size, 0};
+    if (trie->jump_node != NULL) /* every phrase has QUAD_BYTES bytes: none opens later */
+        scan.limit = size - QUAD_BYTES + 1;
+    return scan;
 }
 
-/* The first hit opening in data[pos, stop) (stop <= size; the walk may read to size): its
- * phrase, its start in *start and its end in *end; NO_PHRASE when none opens there. One
- * loop per kind of trie, so the filter's choice is made once a call, not once a byte. */
-static inline int32_t
-next_hit(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t stop, Py_ssize_t size,
+/* The first filter for the `count` (<= WORD_BITS) positions from `pos`, one bit each. For
+ * a trie of the jump table the quad table's bits, without a branch a byte (the ~6% of
+ * positions it passes, scattered, made that branch a costly guess); else may_open's. */
+static inline uint64_t
+block_mask(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, int count, Py_ssize_t size)
+{
+    uint64_t mask = 0;
+    if (trie->jump_node != NULL)
+        for (int k = 0; k < count; k++)
+            mask |= (uint64_t)bit_set(trie->quad, quad_hash(data + pos + k)) << k;
+    else
+        for (int k = 0; k < count; k++)
+            mask |= (uint64_t)may_open(trie, data, pos + k, size) << k;
+    return mask;
+}
+
+/* The scan's next hit (leftmost-longest, from the last one's end): its phrase, its start
+ * in *start and end in *end; NO_PHRASE at the end of the data. The masks run on across
+ * line breaks and hits, so short lines and dense hits cost no new block each. */
+static int32_t
+next_hit(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, struct hit_scan *scan,
          Py_ssize_t *start, Py_ssize_t *end)
 {
-    int32_t found;
-    if (trie->jump_node != NULL)
-        return next_long_hit(trie, data, pos, stop, size, start, end);
-    for (; pos < stop; pos++)
-        if (may_open(trie, data, pos, size) && (found = longest_at(trie, data, pos, size, end)) != NO_PHRASE)
-            goto hit;
-    return NO_PHRASE;
-hit:
-    *start = pos;
-    return found;
+    for (;;) {
+        while (scan->mask == 0) {
+            if (scan->next >= scan->limit)
+                return NO_PHRASE;
+            Py_ssize_t left = scan->limit - scan->next;
+            int count = left < WORD_BITS ? (int)left : WORD_BITS;
+            scan->base = scan->next;
+            scan->mask = block_mask(trie, data, scan->base, count, size);
+            scan->next += count;
+        }
+        Py_ssize_t at = scan->base + __builtin_ctzll(scan->mask);
+        scan->mask &= scan->mask - 1;
+        if (trie->jump_node != NULL && !passes_second(trie, data, at, size))
+            continue;
+        int32_t found = longest_at(trie, data, at, size, end);
+        if (found == NO_PHRASE)
+            continue;
+        *start = at;
+        if (*end >= scan->next) { /* on after the hit: the positions inside it are not looked at */
+            scan->mask = 0;
+            scan->next = *end;
+        }
+        else /* *end - base < WORD_BITS here */
+            scan->mask &= ~(uint64_t)0 << (*end - scan->base);
+        return found;
+    }
 }
 
 /* The trie of a capsule argument, or NULL with a TypeError. */
@@ -542,8 +563,9 @@ native_phrase_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
+    struct hit_scan scan = start_scan(trie, size);
     for (;;) {
-        int32_t found = next_hit(trie, data, pos, size, size, &pos, &end);
+        int32_t found = next_hit(trie, data, size, &scan, &pos, &end);
         if (found == NO_PHRASE)
             break;
         if (cleaner_append_index(out, pos) < 0 || cleaner_append_index(out, trie->category[found]) < 0
@@ -563,30 +585,28 @@ static int
 scan_lines(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, Py_ssize_t lines,
            Py_ssize_t slack, Py_ssize_t *first, Py_ssize_t *cover, char *opens)
 {
-    Py_ssize_t line = 0, line_start = 0, pos = 0, end = 0;
+    Py_ssize_t line = 0, line_start = 0, counted = 0, start = 0, end = 0;
+    struct hit_scan scan = start_scan(trie, size);
     for (;;) {
-        /* one line at a time: no phrase holds a line break, so no hit runs past `stop` */
-        const uint8_t *brk = memchr(data + pos, '\n', (size_t)(size - pos));
-        Py_ssize_t stop = brk != NULL ? brk - data : size;
-        for (;;) {
-            int32_t hit = next_hit(trie, data, pos, stop, size, &pos, &end);
-            if (hit == NO_PHRASE)
-                break;
-            if (first[line] < 0)
-                first[line] = trie->category[hit];
-            cover[line] += trie->chars[hit];
-            Py_ssize_t before = pos - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
-            if (before <= slack || (before <= UTF8_MAX_BYTES * slack && cleaner_utf8_chars(data, line_start, pos) <= slack))
-                opens[line] = 1;
-            pos = end;
+        int32_t hit = next_hit(trie, data, size, &scan, &start, &end);
+        Py_ssize_t upto = hit == NO_PHRASE ? size : start;
+        /* the line breaks before the hit (no phrase holds one, so none inside it) */
+        for (const uint8_t *brk; (brk = memchr(data + counted, '\n', (size_t)(upto - counted))) != NULL;) {
+            if (++line >= lines) {
+                PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds more lines than given");
+                return -1;
+            }
+            counted = line_start = brk - data + 1;
         }
-        if (brk == NULL)
+        if (hit == NO_PHRASE)
             break;
-        if (++line >= lines) {
-            PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds more lines than given");
-            return -1;
-        }
-        line_start = pos = stop + 1;
+        if (first[line] < 0)
+            first[line] = trie->category[hit];
+        cover[line] += trie->chars[hit];
+        Py_ssize_t before = start - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
+        if (before <= slack || (before <= UTF8_MAX_BYTES * slack && cleaner_utf8_chars(data, line_start, start) <= slack))
+            opens[line] = 1;
+        counted = end;
     }
     if (lines > 0 && line != lines - 1) {
         PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds fewer lines than given");
