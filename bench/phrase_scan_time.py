@@ -73,7 +73,7 @@ def replay(path: Path) -> dict[str, Any]:
     scan(b"warm up", 1, 3)
     best: dict[str, float] = {}
     digest = hashlib.sha256()
-    for source, data, lines, slack in calls:
+    for _source, data, lines, slack in calls:
         digest.update(repr(scan(data, lines, slack)).encode())
     for _ in range(ROUNDS):
         spent = dict.fromkeys(SOURCES, 0.0)
