@@ -210,3 +210,80 @@ def test_the_compiled_scan_never_compiles_the_re2_program() -> None:
     text = b"read more: the council approved the budget. share this article" * 50
     assert len(list(lexicon.phrase_byte_hits(text))) >= 100
     assert lexicon._matcher is None and lexicon._trie is not None
+
+
+# Phrases of four bytes and more only (the jump table's tries, their 64-position masks and
+# second filter): short (4 .. 7 bytes) and long ones, sharing their first four and eight
+# bytes, in each string width and with astral characters.
+LONG_PHRASES = {
+    "abcd": "related",
+    "abcdefgh": "share",
+    "abcdefghij": "related",
+    "abcdxyz": "share",
+    "é中ab": "related",
+    "𝄞 read": "share",
+    "read more": "related",
+    "read more on": "share",
+    "中文中文中": "related",
+    "- see": "share",
+}
+EDGE_PIECES = [
+    *LONG_PHRASES,
+    "abc",
+    "abcdefg",
+    "𝄞",
+    "中",
+    "é",
+    " ",
+    "\n",
+    ".",
+    "»",
+    ":",
+    "x" * 57,
+    "y" * 63,
+    "\ufeff",
+]
+
+
+def _edge_lexicon() -> lexicon_module.Lexicon:
+    """A lexicon of LONG_PHRASES alone, compiled."""
+    lexicon = lexicon_module.Lexicon(phrase_category=dict(LONG_PHRASES))
+    lexicon.compile()
+    return lexicon
+
+
+def _edge_texts(seed: int = 24) -> list[str]:
+    """Phrases at line starts and ends, after punctuation, at and across the masks' 64-byte
+    borders (runs of 57 and 63 letters shift them), at the data's last bytes, and dense."""
+    rng = random.Random(seed)
+    texts = [f"{'x' * pad}{phrase}" for phrase in LONG_PHRASES for pad in range(60, 70)]
+    texts += [f"{phrase}\n{phrase}.\n»{phrase}" for phrase in LONG_PHRASES]
+    texts += ["abcd" * 100, "abcdefgh" * 40 + "abcdefg", "read more on" * 30, "", "abc", "abcd", "𝄞 rea"]
+    texts += ["".join(rng.choice(EDGE_PIECES) for _ in range(rng.randrange(60))) for _ in range(400)]
+    return texts
+
+
+def test_compiled_hits_at_the_fast_paths_edges_are_the_python_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    lexicon = _edge_lexicon()
+    labeler = HeuristicLabeler()
+    monkeypatch.setattr(labeler, "lexicon", lexicon)
+    found = 0
+    for text in _edge_texts() + [lower_text(t.encode("utf-8", "replace").decode()) for t in HOSTILE]:
+        data = text.encode()
+        hits = list(lexicon.phrase_byte_hits(data))
+        match, pos, expected = lexicon._phrase_matcher().Match, 0, []
+        while (span := match(lexicon_module._UNANCHORED, data, pos, len(data))[0])[0] >= 0:
+            start, pos = span
+            category, length = lexicon._phrase_bytes[data[start:pos]]
+            expected.append((start, category, length))
+        assert hits == expected
+        found += len(hits)
+        lows = text.split("\n")
+        with monkeypatch.context() as patch:
+            patch.setattr(lexicon_module, "_NATIVE", None)
+            python = labeler.scan_phrases(lows)
+        assert labeler.scan_phrases(lows) == python
+    assert found > 1000

@@ -22,6 +22,10 @@
 #define QUAD_BYTES 4          /* longer phrases are filtered by their first four bytes, hashed */
 #define QUAD_HASH_BITS 18     /* a 2^18-bit (32 KiB) table: with ~2,300 openings, ~1% false hits */
 #define QUAD_MULTIPLIER 0x9E3779B1u /* Fibonacci hashing: the product's top bits mix all four bytes */
+#define OCT_BYTES 8           /* a second filter, after the quad's, by the first eight bytes */
+#define OCT_HASH_BITS 18      /* a 2^18-bit table: ~5,000 eight-byte openings, ~2% false hits */
+#define OCT_MULTIPLIER 0x9E3779B97F4A7C15u /* Fibonacci hashing of 64 bits */
+#define SHORT_QUAD_SHIFT 4    /* phrases of 4 .. 7 bytes (~100): the quad's hash, 4 bits fewer */
 #define JUMP_SLOTS_PER_QUAD 2 /* the jump table's slots, at least twice its entries (a power of two) */
 #define WORD_BITS 64
 #define BYTE_VALUES 256
@@ -63,6 +67,12 @@ struct phrase_trie {
     int32_t root[BYTE_VALUES];
     uint64_t pair[PAIR_BITS / WORD_BITS];              /* phrases of 2 .. QUAD_BYTES - 1 bytes */
     uint64_t quad[((size_t)1 << QUAD_HASH_BITS) / WORD_BITS]; /* longer phrases */
+    /* Where every phrase is QUAD_BYTES long or more (the jump table), a position the quad
+     * table lets through (~6% of real text: "the ", "more") is walked only when a phrase
+     * of fewer than OCT_BYTES bytes opens with its quad or one of more with its eight
+     * bytes (~0.5%): most quad hits are common words that open no phrase there. */
+    uint64_t short_quad[((size_t)1 << (QUAD_HASH_BITS - SHORT_QUAD_SHIFT)) / WORD_BITS];
+    uint64_t oct[((size_t)1 << OCT_HASH_BITS) / WORD_BITS];
     uint8_t single[BYTE_VALUES]; /* the one-byte phrases' bytes */
 };
 
@@ -162,6 +172,22 @@ quad_hash(const uint8_t *bytes)
     return (word * QUAD_MULTIPLIER) >> (32 - QUAD_HASH_BITS);
 }
 
+/* The oct table's bit for the eight bytes at `bytes`. */
+static inline uint32_t
+oct_hash(const uint8_t *bytes)
+{
+    uint64_t word;
+    memcpy(&word, bytes, sizeof(word)); /* the machine's byte order, as quad_hash */
+    return (uint32_t)((word * OCT_MULTIPLIER) >> (64 - OCT_HASH_BITS));
+}
+
+/* Whether a bit of `table` is set. */
+static inline int
+bit_set(const uint64_t *table, uint32_t bit)
+{
+    return (int)(table[bit / WORD_BITS] >> (bit % WORD_BITS) & 1);
+}
+
 /* Whether a phrase may open at data[pos] (pos < size), by the tables: most positions are not. */
 static inline int
 may_open(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t size)
@@ -177,6 +203,17 @@ may_open(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py
         return 0;
     unsigned pair = ((unsigned)data[pos] << 8) | data[pos + 1];
     return (int)(trie->pair[pair / WORD_BITS] >> (pair % WORD_BITS) & 1);
+}
+
+/* The second filter, for a position at least QUAD_BYTES from the end that the quad table
+ * passed (a trie of the jump table): whether a phrase shorter than OCT_BYTES opens with
+ * its quad or a longer one with its eight bytes. */
+static inline int
+passes_second(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t size)
+{
+    if (bit_set(trie->short_quad, quad_hash(data + pos) >> SHORT_QUAD_SHIFT) || size - pos < OCT_BYTES)
+        return 1;
+    return bit_set(trie->oct, oct_hash(data + pos));
 }
 
 /* Inserts every phrase into the build trie; 0, or -1 with an exception set. */
@@ -213,6 +250,12 @@ insert_phrases(struct phrase_trie *trie, PyObject *phrases, struct build_node **
         else {
             uint32_t quad = quad_hash(bytes);
             trie->quad[quad / WORD_BITS] |= (uint64_t)1 << (quad % WORD_BITS);
+            if (length < OCT_BYTES)
+                quad >>= SHORT_QUAD_SHIFT;
+            else
+                quad = oct_hash(bytes);
+            uint64_t *table = length < OCT_BYTES ? trie->short_quad : trie->oct;
+            table[quad / WORD_BITS] |= (uint64_t)1 << (quad % WORD_BITS);
         }
     }
     return 0;
@@ -418,6 +461,75 @@ longest_at(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, 
     return found;
 }
 
+/* Where a scan stands: positions before `next` are read into masks; `mask` holds those of
+ * the block at `base` the first filter let through and not yet walked; no phrase opens
+ * from `limit` on. */
+struct hit_scan {
+    Py_ssize_t base, next, limit;
+    uint64_t mask;
+};
+
+/* A scan of data[0, size) from its start. */
+static inline struct hit_scan
+start_scan(const struct phrase_trie *trie, Py_ssize_t size)
+{
+    struct hit_scan scan = {0, 0, size, 0};
+    if (trie->jump_node != NULL) /* every phrase has QUAD_BYTES bytes: none opens later */
+        scan.limit = size - QUAD_BYTES + 1;
+    return scan;
+}
+
+/* The first filter for the `count` (<= WORD_BITS) positions from `pos`, one bit each. For
+ * a trie of the jump table the quad table's bits, without a branch a byte (the ~6% of
+ * positions it passes, scattered, made that branch a costly guess); else may_open's. */
+static inline uint64_t
+block_mask(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, int count, Py_ssize_t size)
+{
+    uint64_t mask = 0;
+    if (trie->jump_node != NULL)
+        for (int k = 0; k < count; k++)
+            mask |= (uint64_t)bit_set(trie->quad, quad_hash(data + pos + k)) << k;
+    else
+        for (int k = 0; k < count; k++)
+            mask |= (uint64_t)may_open(trie, data, pos + k, size) << k;
+    return mask;
+}
+
+/* The scan's next hit (leftmost-longest, from the last one's end): its phrase, its start
+ * in *start and end in *end; NO_PHRASE at the end of the data. The masks run on across
+ * line breaks and hits, so short lines and dense hits cost no new block each. */
+static int32_t
+next_hit(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, struct hit_scan *scan,
+         Py_ssize_t *start, Py_ssize_t *end)
+{
+    for (;;) {
+        while (scan->mask == 0) {
+            if (scan->next >= scan->limit)
+                return NO_PHRASE;
+            Py_ssize_t left = scan->limit - scan->next;
+            int count = left < WORD_BITS ? (int)left : WORD_BITS;
+            scan->base = scan->next;
+            scan->mask = block_mask(trie, data, scan->base, count, size);
+            scan->next += count;
+        }
+        Py_ssize_t at = scan->base + __builtin_ctzll(scan->mask);
+        scan->mask &= scan->mask - 1;
+        if (trie->jump_node != NULL && !passes_second(trie, data, at, size))
+            continue;
+        int32_t found = longest_at(trie, data, at, size, end);
+        if (found == NO_PHRASE)
+            continue;
+        *start = at;
+        if (*end >= scan->next) { /* on after the hit: the positions inside it are not looked at */
+            scan->mask = 0;
+            scan->next = *end;
+        }
+        else /* *end - base < WORD_BITS here */
+            scan->mask &= ~(uint64_t)0 << (*end - scan->base);
+        return found;
+    }
+}
+
 /* The trie of a capsule argument, or NULL with a TypeError. */
 static const struct phrase_trie *
 trie_of(PyObject *capsule, const char *name)
@@ -451,12 +563,11 @@ native_phrase_hits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    while (pos < size) {
-        int32_t found = may_open(trie, data, pos, size) ? longest_at(trie, data, pos, size, &end) : NO_PHRASE;
-        if (found == NO_PHRASE) {
-            pos++;
-            continue;
-        }
+    struct hit_scan scan = start_scan(trie, size);
+    for (;;) {
+        int32_t found = next_hit(trie, data, size, &scan, &pos, &end);
+        if (found == NO_PHRASE)
+            break;
         if (cleaner_append_index(out, pos) < 0 || cleaner_append_index(out, trie->category[found]) < 0
             || cleaner_append_index(out, trie->chars[found]) < 0) {
             Py_DECREF(out);
@@ -474,32 +585,28 @@ static int
 scan_lines(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t size, Py_ssize_t lines,
            Py_ssize_t slack, Py_ssize_t *first, Py_ssize_t *cover, char *opens)
 {
-    Py_ssize_t line = 0, line_start = 0, pos = 0, end = 0;
+    Py_ssize_t line = 0, line_start = 0, counted = 0, start = 0, end = 0;
+    struct hit_scan scan = start_scan(trie, size);
     for (;;) {
-        /* one line at a time: no phrase holds a line break, so no hit runs past `stop` */
-        const uint8_t *brk = memchr(data + pos, '\n', (size_t)(size - pos));
-        Py_ssize_t stop = brk != NULL ? brk - data : size;
-        while (pos < stop) {
-            int32_t hit = may_open(trie, data, pos, size) ? longest_at(trie, data, pos, size, &end) : NO_PHRASE;
-            if (hit == NO_PHRASE) {
-                pos++;
-                continue;
+        int32_t hit = next_hit(trie, data, size, &scan, &start, &end);
+        Py_ssize_t upto = hit == NO_PHRASE ? size : start;
+        /* the line breaks before the hit (no phrase holds one, so none inside it) */
+        for (const uint8_t *brk; (brk = memchr(data + counted, '\n', (size_t)(upto - counted))) != NULL;) {
+            if (++line >= lines) {
+                PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds more lines than given");
+                return -1;
             }
-            if (first[line] < 0)
-                first[line] = trie->category[hit];
-            cover[line] += trie->chars[hit];
-            Py_ssize_t before = pos - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
-            if (before <= slack || (before <= UTF8_MAX_BYTES * slack && cleaner_utf8_chars(data, line_start, pos) <= slack))
-                opens[line] = 1;
-            pos = end;
+            counted = line_start = brk - data + 1;
         }
-        if (brk == NULL)
+        if (hit == NO_PHRASE)
             break;
-        if (++line >= lines) {
-            PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds more lines than given");
-            return -1;
-        }
-        line_start = pos = stop + 1;
+        if (first[line] < 0)
+            first[line] = trie->category[hit];
+        cover[line] += trie->chars[hit];
+        Py_ssize_t before = start - line_start; /* bytes; at most UTF8_MAX_BYTES a character */
+        if (before <= slack || (before <= UTF8_MAX_BYTES * slack && cleaner_utf8_chars(data, line_start, start) <= slack))
+            opens[line] = 1;
+        counted = end;
     }
     if (lines > 0 && line != lines - 1) {
         PyErr_SetString(PyExc_ValueError, "phrase_lines: data holds fewer lines than given");
