@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import and_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -318,12 +318,13 @@ class HeuristicLabeler:
             seconds = _grouped_stage2(columns, firsts)
         for page, cols in zip(group, seconds):
             texts, lines, cut = page.texts, page.lines, page.cut
-            logits = page.regime.stage2.logits(cols, len(texts)).tolist()
+            logit_array = page.regime.stage2.logits(cols, len(texts))
+            logits = logit_array.tolist()
             found = PageScores(
                 logits, cut, lines.norms, lines.scan.categories, lines.words, page.phrase_lines, True
             )
             if page.as_article:
-                leads = self._kept_leads(texts, lines.norms, logits, cut)
+                leads = self._kept_leads(texts, lines.norms, logit_array, cut)
                 found = found._replace(leads=leads, at_start=lines.scan.at_start)
             scores[page.k] = found
 
@@ -349,14 +350,16 @@ class HeuristicLabeler:
         return out
 
     def _kept_leads(
-        self, texts: list[str], norms: list[str], scores: list[float], cut: float
+        self, texts: list[str], norms: list[str], scores: np.ndarray, cut: float
     ) -> list[str | None]:
         """``lead_in_categories`` of a raw dump's lines, looked up on the lines the classifier
         keeps only (None on the rest): the decisions read a line's lead-in only while it is
         kept, and the button-and-phrase decision has dropped every line scored below the
         cut before any of them does (tests/heuristics/test_raw_kept_leads.py). On a raw
-        dump that skips most lines; ``lead_in_categories`` reads each line alone."""
-        above = list(compress(range(len(texts)), map(not_, map(cut.__gt__, scores))))  # button-line's test
+        dump that skips most lines; ``lead_in_categories`` reads each line alone. ``scores``:
+        the logits' array, whose kept lines one numpy test finds (a Python compare per line
+        cost half the call); ``not cut > score``, the button-line's test, NaN kept alike."""
+        above = np.flatnonzero(~(cut > scores)).tolist()
         found = lead_in_categories(
             list(map(texts.__getitem__, above)), list(map(norms.__getitem__, above)), self.lexicon
         )
