@@ -34,7 +34,7 @@ from cleaner.heuristics.features import (
     LayoutInputs,
     ascii_spaced,
     byte_token_counts,
-    few_share,
+    few_share_of,
     stage1_columns,
     stage1_line_columns,
     stage2_columns,
@@ -210,7 +210,11 @@ class HeuristicLabeler:
                 lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
             n = b - a
             raw = not page.extracted and self.looks_raw(lines.norms, lines.words)
-            regime = self.model.regime(n, few_share(lines.words)) if raw else self.model.clean
+            # the word counts as an array: the regime's few_share, then the raw-dump columns
+            word_array = np.array(lines.words, dtype=np.int64) if raw else None
+            regime = (
+                self.model.regime(n, few_share_of(word_array)) if word_array is not None else self.model.clean
+            )
             cut = regime.threshold_logit
             if cut == -inf:
                 scores[k] = PageScores(
@@ -229,7 +233,18 @@ class HeuristicLabeler:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
-                _RawPage(k, a, page.texts, lines, text, regime, cut, phrase_lines, page.with_article_model)
+                _RawPage(
+                    k,
+                    a,
+                    page.texts,
+                    lines,
+                    text,
+                    regime,
+                    cut,
+                    phrase_lines,
+                    page.with_article_model,
+                    word_array,
+                )
             )
             if len(raw_group) == RAW_GROUP_PAGES:
                 self._raw_group_scores(raw_group, scores, every_line)
@@ -301,9 +316,9 @@ class HeuristicLabeler:
                 text.joined,
             )
             if per_page:
-                columns.append(stage1_columns(*read, families=families))
+                columns.append(stage1_columns(*read, families=families, word_array=page.word_array))
                 continue
-            cols, inputs = stage1_line_columns(*read, context=False)
+            cols, inputs = stage1_line_columns(*read, context=False, word_array=page.word_array)
             columns.append(cols)
             every_input.append(inputs)
             every_family.append(families)
@@ -603,6 +618,7 @@ class _RawPage(NamedTuple):
     cut: float
     phrase_lines: list[bool]
     as_article: bool
+    word_array: np.ndarray | None  # lines.words as int64 (made for the regime's few_share)
 
 
 class PageRequest(NamedTuple):
