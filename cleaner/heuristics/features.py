@@ -379,6 +379,13 @@ def few_share(words: list[int]) -> float:
     return sum(map(FEW_WORDS.__ge__, words)) / len(words) if words else 0.0
 
 
+def few_share_of(word_array: np.ndarray) -> float:
+    """``few_share`` of the word counts as an int64 array: one numpy count, where the
+    columns read the same array after (the same float: an int over an int, rounded once)."""
+    n = len(word_array)
+    return int(np.count_nonzero(word_array <= FEW_WORDS)) / n if n else 0.0
+
+
 def lines_containing(joined: str, starts: list[int], marks: tuple[str, ...]) -> np.ndarray:
     """1.0 for each line holding any of ``marks`` (``joined``: the lines joined by
     newlines, line ``i`` starting at ``starts[i]``; one more entry ends the last line).
@@ -724,14 +731,18 @@ def stage1_columns(
     low_starts: list[int] | None = None,
     *,
     families: Sequence[str | None],
+    word_array: np.ndarray | None = None,
 ) -> Columns:
     """All first-stage feature columns for the lines ``texts`` (``lines``: the page's lines
     as the labeler read them: lower-cased, joined, word counts; ``tokens``: the lower-cased
     lines' ``token_counts``, ``spaced``: their page in UTF-8 if ``ascii_spaced``, and
     ``joined``: ``texts`` joined by newlines, and ``low_starts``: the ``line_starts`` of
     ``lines.lows``, when the caller has them; ``families``: each line's lexicon family,
-    a whole-line entry's included: ``HeuristicLabeler.lexicon_features``)."""
-    cols, inputs = stage1_line_columns(texts, lines, lex_any, lex_line, tokens, spaced, joined, low_starts)
+    a whole-line entry's included: ``HeuristicLabeler.lexicon_features``; ``word_array``:
+    ``lines.words`` as int64, when the caller made it already)."""
+    cols, inputs = stage1_line_columns(
+        texts, lines, lex_any, lex_line, tokens, spaced, joined, low_starts, word_array=word_array
+    )
     cols.update(layout_columns(*inputs))
     block = np.flatnonzero(cols["block_in"])
     n = len(texts)
@@ -758,6 +769,7 @@ def stage1_line_columns(
     joined: str | None = None,
     low_starts: list[int] | None = None,
     context: bool = True,
+    word_array: np.ndarray | None = None,
 ) -> tuple[Columns, LayoutInputs]:
     """``stage1_columns`` but the LAYOUT and TERMINATOR ones, and what ``layout_columns``
     reads (``LayoutInputs``): for a caller that makes those for many pages at once
@@ -765,6 +777,8 @@ def stage1_line_columns(
     either (``page_groups.context_means``)."""
     words = lines.words
     n = len(texts)
+    if word_array is None:  # the labeler made it for the regime's few_share (few_share_of)
+        word_array = np.array(words, dtype=np.int64)
     if n and _native_raw_lines is not None:
         # compiled: the shapes and the marks (a line break inside a line among them) are read
         # line by line, so the lines need no join, nor their starts a sum
@@ -772,7 +786,7 @@ def stage1_line_columns(
         if joined is not None and len(joined) != int(shapes[0].sum()) + n - 1:
             raise ValueError("a line of the page holds a line break")
         return _native_line_columns(
-            texts, lines, lex_any, lex_line, tokens, spaced, context, np.array(words, dtype=np.int64), shapes
+            texts, lines, lex_any, lex_line, tokens, spaced, context, word_array, shapes
         )
     if joined is None:
         joined = "\n".join(texts)
@@ -784,7 +798,6 @@ def stage1_line_columns(
         starts = low_starts
     if len(joined) != starts[-1] - 1 or joined.count("\n") != n - 1:
         raise ValueError("a line of the page holds a line break")
-    word_array = np.array(words, dtype=np.int64)
     longest = int(lengths.max()) if n else 1
     len_log = np.log1p(lengths)
     long_ = (word_array >= LONG_WORDS).astype(np.float64)

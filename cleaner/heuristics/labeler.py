@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain, compress, repeat
 from math import inf
-from operator import and_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +34,7 @@ from cleaner.heuristics.features import (
     LayoutInputs,
     ascii_spaced,
     byte_token_counts,
-    few_share,
+    few_share_of,
     stage1_columns,
     stage1_line_columns,
     stage2_columns,
@@ -210,7 +210,11 @@ class HeuristicLabeler:
                 lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
             n = b - a
             raw = not page.extracted and self.looks_raw(lines.norms, lines.words)
-            regime = self.model.regime(n, few_share(lines.words)) if raw else self.model.clean
+            # the word counts as an array: the regime's few_share, then the raw-dump columns
+            word_array = np.array(lines.words, dtype=np.int64) if raw else None
+            regime = (
+                self.model.regime(n, few_share_of(word_array)) if word_array is not None else self.model.clean
+            )
             cut = regime.threshold_logit
             if cut == -inf:
                 scores[k] = PageScores(
@@ -229,7 +233,18 @@ class HeuristicLabeler:
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
-                _RawPage(k, a, page.texts, lines, text, regime, cut, phrase_lines, page.with_article_model)
+                _RawPage(
+                    k,
+                    a,
+                    page.texts,
+                    lines,
+                    text,
+                    regime,
+                    cut,
+                    phrase_lines,
+                    page.with_article_model,
+                    word_array,
+                )
             )
             if len(raw_group) == RAW_GROUP_PAGES:
                 self._raw_group_scores(raw_group, scores, every_line)
@@ -301,9 +316,9 @@ class HeuristicLabeler:
                 text.joined,
             )
             if per_page:
-                columns.append(stage1_columns(*read, families=families))
+                columns.append(stage1_columns(*read, families=families, word_array=page.word_array))
                 continue
-            cols, inputs = stage1_line_columns(*read, context=False)
+            cols, inputs = stage1_line_columns(*read, context=False, word_array=page.word_array)
             columns.append(cols)
             every_input.append(inputs)
             every_family.append(families)
@@ -318,12 +333,13 @@ class HeuristicLabeler:
             seconds = _grouped_stage2(columns, firsts)
         for page, cols in zip(group, seconds):
             texts, lines, cut = page.texts, page.lines, page.cut
-            logits = page.regime.stage2.logits(cols, len(texts)).tolist()
+            logit_array = page.regime.stage2.logits(cols, len(texts))
+            logits = logit_array.tolist()
             found = PageScores(
                 logits, cut, lines.norms, lines.scan.categories, lines.words, page.phrase_lines, True
             )
             if page.as_article:
-                leads = self._kept_leads(texts, lines.norms, logits, cut)
+                leads = self._kept_leads(texts, lines.norms, logit_array, cut)
                 found = found._replace(leads=leads, at_start=lines.scan.at_start)
             scores[page.k] = found
 
@@ -349,14 +365,16 @@ class HeuristicLabeler:
         return out
 
     def _kept_leads(
-        self, texts: list[str], norms: list[str], scores: list[float], cut: float
+        self, texts: list[str], norms: list[str], scores: np.ndarray, cut: float
     ) -> list[str | None]:
         """``lead_in_categories`` of a raw dump's lines, looked up on the lines the classifier
         keeps only (None on the rest): the decisions read a line's lead-in only while it is
         kept, and the button-and-phrase decision has dropped every line scored below the
         cut before any of them does (tests/heuristics/test_raw_kept_leads.py). On a raw
-        dump that skips most lines; ``lead_in_categories`` reads each line alone."""
-        above = list(compress(range(len(texts)), map(not_, map(cut.__gt__, scores))))  # button-line's test
+        dump that skips most lines; ``lead_in_categories`` reads each line alone. ``scores``:
+        the logits' array, whose kept lines one numpy test finds (a Python compare per line
+        cost half the call); ``not cut > score``, the button-line's test, NaN kept alike."""
+        above = np.flatnonzero(~(cut > scores)).tolist()
         found = lead_in_categories(
             list(map(texts.__getitem__, above)), list(map(norms.__getitem__, above)), self.lexicon
         )
@@ -600,6 +618,7 @@ class _RawPage(NamedTuple):
     cut: float
     phrase_lines: list[bool]
     as_article: bool
+    word_array: np.ndarray | None  # lines.words as int64 (made for the regime's few_share)
 
 
 class PageRequest(NamedTuple):

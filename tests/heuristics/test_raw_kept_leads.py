@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from cleaner import Cleaner
 from cleaner.heuristics import HeuristicLabeler
 from cleaner.heuristics.article_lines import lead_in_categories
@@ -28,7 +30,7 @@ class EveryLineLeads(HeuristicLabeler):
     """The labeler as it was: lead-ins looked up on every line of a raw dump."""
 
     def _kept_leads(
-        self, texts: list[str], norms: list[str], scores: list[float], cut: float
+        self, texts: list[str], norms: list[str], scores: np.ndarray, cut: float
     ) -> list[str | None]:
         return lead_in_categories(texts, norms, self.lexicon)
 
