@@ -34,6 +34,7 @@ SHARE_BAR_LABEL_MAX_WORDS = 3  # "Share", "Share on:", "Podijeli na:", "Chia s�
 # spell them: Twitter and LinkedIn come with Facebook.
 BAR_MARKS = ("acebook", "hatsApp", "elegram")
 _ITEM_SPLIT = re.compile(r"[\s|·•]+")
+_ITEM_MARKS = str.maketrans(dict.fromkeys("|·•", " "))  # _ITEM_SPLIT's marks besides white space
 _LABEL_END = ":"
 
 
@@ -42,7 +43,12 @@ def is_share_bar(text: str, lexicon: Lexicon) -> bool:
     (split by spaces or bars), after at most a label (see the module docstring)."""
     if "," in text or "." in text.rstrip()[-1:]:
         return False
-    items = [item for item in _ITEM_SPLIT.split(text.strip().lower()) if item]
+    low = text.strip().lower()
+    # a bar ends in a network's name: the last item alone first (most lines asked end otherwise)
+    last = low.translate(_ITEM_MARKS).rsplit(None, 1)[-1:]
+    if not last or last[0].rstrip(_LABEL_END) not in NETWORKS:
+        return False
+    items = [item for item in _ITEM_SPLIT.split(low) if item]
     networks = 0
     while items and items[-1].rstrip(_LABEL_END) in NETWORKS:
         items.pop()

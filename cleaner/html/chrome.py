@@ -54,7 +54,7 @@ from typing import Any, NamedTuple
 from cleaner import native
 from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
 from cleaner.heuristics.navigation_lines import is_tag_list
-from cleaner.heuristics.share_bars import NETWORKS, is_share_bar
+from cleaner.heuristics.share_bars import is_share_bar
 from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
@@ -588,7 +588,7 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
             text = texts.get(i)
             block = blocks[i].text
             link_line = link_chars[i] >= LINK_LINE_SHARE * len(block)
-            if text is None and link_line and _share_bar(block):
+            if text is None and link_line and is_share_bar(block, shipped_lexicon()):
                 text = SHARE  # as link_lines names the bar it removes from an article
             if text is None and context.place is None:
                 continue  # most removed blocks: nothing names them (decide's answer, unasked)
@@ -602,12 +602,6 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
         if label is None:
             label = made[(category, rule)] = Label(category, rule)
         labels[i] = label
-
-
-def _share_bar(text: str) -> bool:
-    """A line of network names (is_share_bar), asked only of a line whose last word is one."""
-    last = text.replace("|", " ").rsplit(None, 1)[-1:]
-    return bool(last) and last[0].lower().rstrip(":") in NETWORKS and is_share_bar(text, shipped_lexicon())
 
 
 # A heading that names a box ("Comments (2)", "Related articles") names the rest of its

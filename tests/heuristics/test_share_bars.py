@@ -69,11 +69,13 @@ def test_article_naming_networks_stays() -> None:
     assert not [s for s in result.removed if "Facebook" in s.text]
 
 
-def test_html_share_bar_of_links_is_named_share() -> None:
-    """A bar whose label is a link too reads as a line of links: it goes as share, not related."""
+@pytest.mark.parametrize("mark", [" ", " · ", " • ", " | "])
+def test_html_share_bar_of_links_is_named_share(mark: str) -> None:
+    """A bar whose label is a link too reads as a line of links: it goes as share, not related,
+    whichever of the bar's marks stands between the names."""
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     bar = (
-        '<div class="x7"><a href="/share">שתפו</a> <a href="https://facebook.com/s">Facebook</a> '
+        f'<div class="x7"><a href="/share">שתפו</a>{mark}<a href="https://facebook.com/s">Facebook</a>{mark}'
         '<a href="https://x.com/s">X</a></div>'
     )
     page = f'<html lang="he"><body><article><h1>קו רכבת קלה חדש</h1>{paragraphs}{bar}</article></body></html>'
