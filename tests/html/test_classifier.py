@@ -118,7 +118,10 @@ def test_the_element_limit_is_read_and_written_with_the_rule() -> None:
     assert not FallbackRule(0.2, 0.1, 0, max_elements=40).goes(probabilities, chars, 41)
     rule = FallbackRule(0.35, 0.72, 0, None, 3000)
     assert FallbackRule.from_json(rule.to_json()) == rule
-    assert shipped_classifier().fallback.max_elements is not None  # the shipped rule caps elements
+    shipped = shipped_classifier().fallback
+    assert FallbackRule.from_json(shipped.to_json()) == shipped
+    # whatever the rule weighs, a page of a few confident characters has no article to keep
+    assert shipped.goes(np.array([0.95, 0.1, 0.05]), np.array([40.0, 900.0, 700.0]), 10**6)
 
 
 def test_a_page_with_no_confident_article_goes_whatever_its_size() -> None:
