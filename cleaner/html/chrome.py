@@ -316,8 +316,8 @@ def class_tables() -> tuple[Any, ...]:
 
 # The compiled reading of ASCII class/id strings (cleaner/native/chrome_names.c), None on the pure path.
 _native_class_category = native.MODULE.class_category if native.MODULE is not None else None
-# node_contexts' loop compiled (same file), None on the pure path.
-_native_node_contexts = native.MODULE.node_contexts if native.MODULE is not None else None
+# node_contexts' loop and _own_context compiled (cleaner/native/chrome_contexts.c), None on the pure path.
+_native_chrome_contexts = native.MODULE.chrome_contexts if native.MODULE is not None else None
 _CLASS_TABLES = class_tables()
 
 
@@ -458,6 +458,26 @@ def _own_context(
     return Context(box, place, in_article)
 
 
+@lru_cache(maxsize=1)
+def context_tables() -> tuple[Any, ...]:
+    """What the compiled chrome_contexts reads, in its order (cleaner/native/chrome_contexts.c):
+    _own_context's and _signal's tables, class_category, Context, and _own_context for the rest."""
+    return (
+        ARTICLE_TAGS,
+        ARTICLE_ROLES,
+        PAGE_TAGS,
+        PLACES,
+        ROLE_CATEGORY,
+        TAG_CATEGORY,
+        HEADER_TAG,
+        NAVIGATION,
+        _TAG_SIGNALS,
+        class_category,
+        Context,
+        _own_context,
+    )
+
+
 def holding_elements(page: PageText, nodes: Iterable[int]) -> list[bool]:
     """Per element the page walk numbered: whether it is one of ``nodes`` or holds one (walked
     up its parents, each element once: parents come first in the numbering)."""
@@ -481,9 +501,9 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
     walk's numbering: parents come first, so no climbing and no element lookups)."""
     parents = page.node_parents
     silent = holding_elements(page, holders)
-    if _native_node_contexts is not None:
-        found: list[Context] = _native_node_contexts(
-            node_attributes(page), parents, silent, ROOT, _TAG_SIGNALS, _own_context
+    if _native_chrome_contexts is not None:
+        found: list[Context] = _native_chrome_contexts(
+            node_attributes(page), parents, silent, ROOT, context_tables()
         )
         return found
     return node_contexts_python(page, silent)
