@@ -336,6 +336,6 @@ def test_node_contexts_refuse_bad_arguments() -> None:
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert bf._native_block_words is None and bf._native_layout_bits is None
-        assert chrome._native_node_contexts is None
+        assert chrome._native_chrome_contexts is None
         assert bf._native_subtree_sums is None
         assert bf._native_block_characters is None

@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from cleaner import native
-from cleaner.heuristics.lexicon import Lexicon, lower_text, normalise_lower, shipped_lexicon
+from cleaner.heuristics.lexicon import LINE_END, Lexicon, lower_text, shipped_lexicon
 from cleaner.heuristics.navigation_lines import is_tag_list
 from cleaner.heuristics.share_bars import is_share_bar
 from cleaner.html.text import PageText, node_attributes
@@ -316,8 +316,8 @@ def class_tables() -> tuple[Any, ...]:
 
 # The compiled reading of ASCII class/id strings (cleaner/native/chrome_names.c), None on the pure path.
 _native_class_category = native.MODULE.class_category if native.MODULE is not None else None
-# node_contexts' loop compiled (same file), None on the pure path.
-_native_node_contexts = native.MODULE.node_contexts if native.MODULE is not None else None
+# node_contexts' loop and _own_context compiled (cleaner/native/chrome_contexts.c), None on the pure path.
+_native_chrome_contexts = native.MODULE.chrome_contexts if native.MODULE is not None else None
 _CLASS_TABLES = class_tables()
 
 
@@ -458,6 +458,26 @@ def _own_context(
     return Context(box, place, in_article)
 
 
+@lru_cache(maxsize=1)
+def context_tables() -> tuple[Any, ...]:
+    """What the compiled chrome_contexts reads, in its order (cleaner/native/chrome_contexts.c):
+    _own_context's and _signal's tables, class_category, Context, and _own_context for the rest."""
+    return (
+        ARTICLE_TAGS,
+        ARTICLE_ROLES,
+        PAGE_TAGS,
+        PLACES,
+        ROLE_CATEGORY,
+        TAG_CATEGORY,
+        HEADER_TAG,
+        NAVIGATION,
+        _TAG_SIGNALS,
+        class_category,
+        Context,
+        _own_context,
+    )
+
+
 def holding_elements(page: PageText, nodes: Iterable[int]) -> list[bool]:
     """Per element the page walk numbered: whether it is one of ``nodes`` or holds one (walked
     up its parents, each element once: parents come first in the numbering)."""
@@ -481,9 +501,9 @@ def node_contexts(page: PageText, holders: Iterable[int]) -> list[Context]:
     walk's numbering: parents come first, so no climbing and no element lookups)."""
     parents = page.node_parents
     silent = holding_elements(page, holders)
-    if _native_node_contexts is not None:
-        found: list[Context] = _native_node_contexts(
-            node_attributes(page), parents, silent, ROOT, _TAG_SIGNALS, _own_context
+    if _native_chrome_contexts is not None:
+        found: list[Context] = _native_chrome_contexts(
+            node_attributes(page), parents, silent, ROOT, context_tables()
         )
         return found
     return node_contexts_python(page, silent)
@@ -506,7 +526,7 @@ def node_contexts_python(page: PageText, silent: list[bool]) -> list[Context]:
 def text_categories(texts: list[str]) -> list[str | None]:
     """Per block: the category its text names (a button line, a lexicon phrase, a copyright mark)."""
     lexicon = chrome_lexicon()
-    lows = [lower_text(text) for text in texts]
+    joined, lows = _lowered_lines(texts)
     found: list[str | None] = [None] * len(texts)
     ui_chars = [0] * len(texts)  # characters covered by navigation (UI) phrases
     starts: list[int] = []
@@ -514,7 +534,6 @@ def text_categories(texts: list[str]) -> list[str | None]:
     for low in lows:
         starts.append(pos)
         pos += len(low) + 1
-    joined = "\n".join(lows)
     for start, end, category in lexicon.phrase_hits(joined):
         if _glued(joined, start - 1, start) or _glued(joined, end - 1, end):
             continue  # inside a word: German "anzeigen" (show) is no "Anzeige" (advertisement)
@@ -525,19 +544,35 @@ def text_categories(texts: list[str]) -> list[str | None]:
         current = found[j]
         if current is None or _RANK.get(category, _LAST) < _RANK.get(current, _LAST):
             found[j] = category
+    # the copyright marks of all lines in one scan (the pattern never spans a newline)
+    copyrights = {bisect_right(starts, hit.start()) - 1 for hit in _COPYRIGHT.finditer(joined)}
     for j, low in enumerate(lows):
-        button = BUTTON_LINES.get(normalise_lower(low).strip())
+        button = BUTTON_LINES.get(low.rstrip(LINE_END).strip())  # normalise_lower(low).strip()
         if button is not None:
             found[j] = button
+        elif found[j] is None and not ui_chars[j] and j not in copyrights:
+            continue  # most lines: nothing below can name them
         elif low.count(" ") >= TEXT_MAX_WORDS:
             found[j] = None
-        elif found[j] != "credit" and _COPYRIGHT.search(low):
+        elif found[j] != "credit" and j in copyrights:
             found[j] = "legal"  # "© 2024 ...", but "Photo: © Agency" stays a credit
         elif (
             found[j] is None and ui_chars[j] and (ui_chars[j] >= UI_LINE_SHARE * len(low) or is_tag_list(low))
         ):
             found[j] = NAVIGATION  # menu words, or a label and its keywords ("Etiquetas: tranvía, movilidad")
     return found
+
+
+def _lowered_lines(texts: list[str]) -> tuple[str, list[str]]:
+    """The lower-cased texts joined by newlines, and each one: lowered in one call where no
+    text holds a newline (str.lower reads no context across one: a newline is neither cased
+    nor case-ignorable, and lower_text's "i" and combining dot are one line's), else each."""
+    joined = "\n".join(texts)
+    if texts and joined.count("\n") == len(texts) - 1:
+        low = lower_text(joined)
+        return low, low.split("\n")
+    lows = [lower_text(text) for text in texts]
+    return "\n".join(lows), lows
 
 
 def _glued(text: str, left: int, right: int) -> bool:
@@ -582,13 +617,16 @@ def name_chrome(page: PageText, in_article: list[bool], labels: list[Label | Non
     texts = dict(zip(open_blocks, text_categories([page.blocks[i].text for i in open_blocks])))
     made: dict[tuple[str, str], Label] = {}  # one Label per (category, rule), as segments merge equal labels
     blocks, link_chars = page.blocks, page.link_chars
+    lexicon = shipped_lexicon()
     for i, context in zip(todo, contexts):
         category = context.box
         if category is None:
             text = texts.get(i)
             block = blocks[i].text
             link_line = link_chars[i] >= LINK_LINE_SHARE * len(block)
-            if text is None and link_line and is_share_bar(block, shipped_lexicon()):
+            # in a place, decide reads no link line's text (but a short legal one's): a share
+            # bar is asked for only where its answer can name the block
+            if text is None and link_line and context.place is None and is_share_bar(block, lexicon):
                 text = SHARE  # as link_lines names the bar it removes from an article
             if text is None and context.place is None:
                 continue  # most removed blocks: nothing names them (decide's answer, unasked)

@@ -2112,6 +2112,7 @@ extern PyMethodDef page_scan_methods[];
 extern PyMethodDef raw_stop_methods[];
 /* Each raw dump line's first occurrence and how many share its text, compiled from raw_seen.c. */
 extern PyMethodDef raw_seen_methods[];
+extern PyMethodDef chrome_context_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2126,6 +2127,7 @@ static PyMethodDef *const file_methods[] = {
     page_scan_methods,
     raw_stop_methods,
     raw_seen_methods,
+    chrome_context_methods,
 };
 
 static int
