@@ -300,39 +300,6 @@ def test_subtree_sums_refuse_bad_arguments() -> None:
         sums(values, [ids], readonly, 2, 2)
 
 
-@needs_native
-def test_node_contexts_refuse_bad_arguments() -> None:
-    assert native.MODULE is not None
-    contexts = native.MODULE.node_contexts
-    good: list[Any] = [
-        [("div", "a", None, None)],
-        [-1],
-        [False],
-        chrome.ROOT,
-        frozenset({"nav"}),
-        lambda *a: a,
-    ]
-    for at, bad in [
-        (0, ("div",)),
-        (0, [("div",)]),
-        (0, ["div"]),
-        (1, (0,)),
-        (1, ["x"]),
-        (1, [0]),
-        (2, None),
-        (4, []),
-        (5, 1),
-    ]:
-        changed: list[Any] = list(good)
-        changed[at] = bad
-        with pytest.raises((TypeError, ValueError, IndexError)):
-            contexts(*changed)
-    with pytest.raises(TypeError):
-        contexts(*good[:5])
-    assert contexts([], [], [], *good[3:]) == []
-    assert contexts(*good[:2], [], *good[3:]) == []  # zip's stop: the shortest list
-
-
 def test_pure_path_when_not_built() -> None:
     if native.MODULE is None:
         assert bf._native_block_words is None and bf._native_layout_bits is None

@@ -5,7 +5,6 @@
  * strings cost more in the regex original than the rest of the chrome naming. */
 #include "_compiled.h"
 
-#define ELEMENT_FIELDS 4 /* a node_attributes row: tag, class, id, role */
 
 #define CLASS_TABLES 13  /* the items of the tables tuple, see class_tables() in chrome.py */
 #define MAX_PART 256     /* a longer camelCase part is compared through a heap copy */
@@ -364,90 +363,8 @@ failed:
     return NULL;
 }
 
-/* The shortest of the three lists' current lengths: zip's stop (own_context is Python and may change them). */
-static Py_ssize_t
-rows_left(PyObject *rows, PyObject *parents, PyObject *silent)
-{
-    Py_ssize_t n = PyList_GET_SIZE(rows);
-    if (PyList_GET_SIZE(parents) < n)
-        n = PyList_GET_SIZE(parents);
-    return PyList_GET_SIZE(silent) < n ? PyList_GET_SIZE(silent) : n;
-}
-
-/* One element's Context: its parent's where it has nothing of its own to say, else own_context's. */
-static PyObject *
-element_context(PyObject *row, PyObject *context, PyObject *quiet_flag, PyObject *tag_signals, PyObject *own_context)
-{
-    if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != ELEMENT_FIELDS) {
-        PyErr_SetString(PyExc_TypeError, "node_contexts: each attribute row is a (tag, class, id, role) tuple");
-        return NULL;
-    }
-    const int quiet = PyObject_IsTrue(quiet_flag);
-    if (quiet < 0)
-        return NULL;
-    PyObject *tag = PyTuple_GET_ITEM(row, 0);
-    if (PyTuple_GET_ITEM(row, 1) == Py_None && PyTuple_GET_ITEM(row, 2) == Py_None &&
-        PyTuple_GET_ITEM(row, 3) == Py_None && !quiet) {
-        const int signals = PySet_Contains(tag_signals, tag);
-        if (signals < 0)
-            return NULL;
-        if (!signals)
-            return Py_NewRef(context);
-    }
-    PyObject *call[ELEMENT_FIELDS + 2] = {context, tag, PyTuple_GET_ITEM(row, 1), PyTuple_GET_ITEM(row, 2),
-                                          PyTuple_GET_ITEM(row, 3), quiet_flag};
-    return PyObject_Vectorcall(own_context, call, ELEMENT_FIELDS + 2, NULL);
-}
-
-/* node_contexts(rows, parents, silent, root, tag_signals, own_context): chrome.node_contexts'
- * loop over node_attributes' rows, each element's Context from its parent's (parents come first). */
-static PyObject *
-native_node_contexts(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    (void)module;
-    if (nargs != 6 || !PyList_Check(args[0]) || !PyList_Check(args[1]) || !PyList_Check(args[2]) ||
-        !PyAnySet_Check(args[4]) || !PyCallable_Check(args[5])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "node_contexts(rows, parents, silent, root, tag_signals, own_context): three lists, "
-                        "a context, a set and a callable");
-        return NULL;
-    }
-    PyObject *rows = args[0], *parents = args[1], *silent = args[2];
-    PyObject *contexts = PyList_New(0);
-    if (contexts == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < rows_left(rows, parents, silent); i++) {
-        const Py_ssize_t parent = PyLong_AsSsize_t(PyList_GET_ITEM(parents, i));
-        if (parent == -1 && PyErr_Occurred())
-            goto failed;
-        if (parent >= PyList_GET_SIZE(contexts)) {
-            PyErr_SetString(PyExc_IndexError, "node_contexts: a parent after its element");
-            goto failed;
-        }
-        PyObject *context = parent >= 0 ? PyList_GET_ITEM(contexts, parent) : args[3];
-        Py_INCREF(context); /* own_context may run any code */
-        PyObject *row = Py_NewRef(PyList_GET_ITEM(rows, i)), *quiet = Py_NewRef(PyList_GET_ITEM(silent, i));
-        PyObject *found = element_context(row, context, quiet, args[4], args[5]);
-        Py_DECREF(context);
-        Py_DECREF(row);
-        Py_DECREF(quiet);
-        if (found == NULL)
-            goto failed;
-        const int appended = PyList_Append(contexts, found);
-        Py_DECREF(found);
-        if (appended < 0)
-            goto failed;
-    }
-    return contexts;
-failed:
-    Py_DECREF(contexts);
-    return NULL;
-}
-
 PyMethodDef chrome_names_methods[] = {
     {"class_category", (PyCFunction)(void (*)(void))native_class_category, METH_FASTCALL,
      "class_category(names, tables): the chrome category an ASCII class/id string names, or None."},
-    {"node_contexts", (PyCFunction)(void (*)(void))native_node_contexts, METH_FASTCALL,
-     "node_contexts(rows, parents, silent, root, tag_signals, own_context): each numbered element's Context."},
     {NULL, NULL, 0, NULL},
 };
