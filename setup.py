@@ -32,6 +32,7 @@ SOURCES = [
     "cleaner/native/raw_seen.c",
     "cleaner/native/label_runs.c",
     "cleaner/native/chrome_contexts.c",
+    "cleaner/native/tree_walk.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 
