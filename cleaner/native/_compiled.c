@@ -1803,6 +1803,7 @@ extern PyMethodDef page_scan_methods[];
 extern PyMethodDef raw_stop_methods[];
 /* Each raw dump line's first occurrence and how many share its text, compiled from raw_seen.c. */
 extern PyMethodDef raw_seen_methods[];
+/* The chrome names' element contexts (chrome_contexts), compiled from chrome_contexts.c. */
 extern PyMethodDef chrome_context_methods[];
 /* The boosted trees' packed walk (tree_walker, tree_logits), compiled from tree_walk.c. */
 extern PyMethodDef tree_walk_methods[];
