@@ -425,8 +425,18 @@ class _Walker:
             self.block_nodes,
             self.attributes,  # one call into lxml per attribute, not a list comprehension's loop too
         )
-        rest = (marks, _HIDDEN_STYLE.search, SKIP_TAGS, BLOCK_TAGS, newline_lines, _INVISIBLE, _STRIP, any_body, out)
-        if _direct_walk_works():
+        rest = (
+            marks,
+            _HIDDEN_STYLE.search,
+            SKIP_TAGS,
+            BLOCK_TAGS,
+            newline_lines,
+            _INVISIBLE,
+            _STRIP,
+            any_body,
+            out,
+        )
+        if _native_page_walk_nodes is not None and _direct_walk_works():
             counts = _native_page_walk_nodes(root, etree._Element, _ELEMENT_FACTORY, *rest)
             if counts is not None:
                 self.text_depth, self.element_count = counts
@@ -588,22 +598,22 @@ def _direct_walk_works() -> bool:
     """Whether page_walk_nodes reads this lxml's trees: its capsule exists and the probe page
     walked directly gives what lxml's iterwalk gives (the layouts of _lxml_nodes.h hold)."""
     if not _direct_walk:
-        _direct_walk.append(_native_page_walk_nodes is not None and _ELEMENT_FACTORY is not None and _probe_agrees())
+        _direct_walk.append(
+            _native_page_walk_nodes is not None and _ELEMENT_FACTORY is not None and _probe_agrees()
+        )
     return _direct_walk[0]
 
 
 def _probe_agrees() -> bool:
     root = parse_html(_PROBE_PAGE, for_trafilatura=False)
-    if root is None or _native_page_walk_nodes is None:
+    if root is None or _native_page_walk_nodes is None or _native_page_walk is None:
         return False
     body = root.find("body")
     marks = {body: Mark("body"), root.find(".//ul"): Mark("drop", "probe")} if body is not None else {}
+    rest = (marks, _HIDDEN_STYLE.search, SKIP_TAGS, BLOCK_TAGS, newline_lines, _INVISIBLE, _STRIP, True)
     walked = []
     for direct in (True, False):
-        walker = _Walker(marks)
-        rest = (marks, _HIDDEN_STYLE.search, SKIP_TAGS, BLOCK_TAGS, newline_lines, _INVISIBLE, _STRIP, True)
-        out = (walker.texts, walker.tags, walker.link_chars, walker.in_body, walker.drops, walker.elements)
-        out += (walker.nodes, walker.node_parents, walker.block_nodes, [])
+        out: tuple[list[Any], ...] = tuple([] for _ in range(10))
         try:
             if direct:
                 counts = _native_page_walk_nodes(root, etree._Element, _ELEMENT_FACTORY, *rest, out)
@@ -611,7 +621,7 @@ def _probe_agrees() -> bool:
                 counts = _native_page_walk(etree.iterwalk(root, events=("start", "end")), *rest, out)
         except (TypeError, ValueError):
             return False
-        walked.append((counts, [list(found) for found in out]))
+        walked.append((counts, out))
     return walked[0] == walked[1] and bool(walked[0][1][0])
 
 

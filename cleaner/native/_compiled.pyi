@@ -235,3 +235,20 @@ def block_characters(
 def page_scan(data: bytes, long_run: int, /) -> tuple[bool, bool]: ...
 def page_stop_column(spaced: bytes, tokens_per_line: list[int], words: Any, /) -> bytearray | None: ...
 def line_repeats(texts: list[str], /) -> tuple[bytearray, bytearray] | None: ...
+
+# The page walk over libxml2's nodes (page_walk.c; None: a tree only page_walk reads)
+def page_walk_nodes(
+    root: Any,
+    element_type: type,
+    element_factory: Any,
+    marks: dict[Any, Any],
+    hides: Any,
+    skip_tags: frozenset[str],
+    block_tags: frozenset[str],
+    newline_lines: Any,
+    invisible: dict[int, None],
+    strip: str,
+    any_body: bool,
+    out: tuple[list[Any], ...],
+    /,
+) -> tuple[int, int] | None: ...
