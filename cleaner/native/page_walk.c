@@ -326,40 +326,50 @@ tag_of(Walk *w, const LxmlNode *node, TagInfo *info)
     return failed;
 }
 
-/* Reads the node's attribute `name` (no namespace) as lxml's el.get(name) does (libxml2's
- * xmlGetNoNsProp: the first such attribute; its one text node's content, "" for none, None
- * for a node without content). An attribute of another shape is asked of the proxy's get.
- * 1 with *value set (a new reference), 0 where the node has none, -1 on an error. */
+/* The node's first attribute `name` without a namespace (libxml2's xmlGetNoNsProp's), or NULL. */
+static const LxmlAttr *
+find_attribute(const LxmlNode *node, const char *name)
+{
+    for (const LxmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+        if (attr->ns == NULL && attr->name != NULL && attr->name[0] == (unsigned char)name[0] &&
+            strcmp((const char *)attr->name, name) == 0)
+            return attr;
+    return NULL;
+}
+
+/* Reads the attribute as lxml's el.get(name) does (libxml2's xmlGetNoNsProp: its one text
+ * node's content, "" for no node, None for a node without content). An attribute of another
+ * shape is asked of the proxy's get. A new reference, NULL on an error. */
+static PyObject *
+attribute_text(Walk *w, LxmlNode *node, const LxmlAttr *attr, PyObject *name_str)
+{
+    const LxmlNode *child = attr->children;
+    if (child == NULL)
+        return Py_NewRef(w->empty);
+    if (child->next == NULL && (child->type == LXML_TEXT_NODE || child->type == LXML_CDATA_SECTION_NODE)) {
+        if (child->content == NULL)
+            Py_RETURN_NONE;
+        const char *content = (const char *)child->content;
+        return PyUnicode_DecodeUTF8(content, (Py_ssize_t)strlen(content), NULL);
+    }
+    PyObject *proxy = w->factory(w->doc, node);
+    if (proxy == NULL)
+        return NULL;
+    PyObject *value = PyObject_CallMethodOneArg(proxy, w->attribute_names[1], name_str);
+    Py_DECREF(proxy);
+    return value;
+}
+
+/* el.get(name) of the node: 1 with *value set (a new reference), 0 where it has no such
+ * attribute, -1 on an error. */
 static int
 attribute_value(Walk *w, LxmlNode *node, const char *name, PyObject *name_str, PyObject **value)
 {
-    for (const LxmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
-        if (attr->ns != NULL || attr->name == NULL || strcmp((const char *)attr->name, name) != 0)
-            continue;
-        const LxmlNode *child = attr->children;
-        if (child == NULL) {
-            Py_INCREF(w->empty);
-            *value = w->empty;
-            return 1;
-        }
-        if (child->next == NULL && (child->type == LXML_TEXT_NODE || child->type == LXML_CDATA_SECTION_NODE)) {
-            if (child->content == NULL) {
-                Py_INCREF(Py_None);
-                *value = Py_None;
-                return 1;
-            }
-            const char *content = (const char *)child->content;
-            *value = PyUnicode_DecodeUTF8(content, (Py_ssize_t)strlen(content), NULL);
-            return *value != NULL ? 1 : -1;
-        }
-        PyObject *proxy = w->factory(w->doc, node);
-        if (proxy == NULL)
-            return -1;
-        *value = PyObject_CallMethodOneArg(proxy, w->attribute_names[1], name_str);
-        Py_DECREF(proxy);
-        return *value != NULL ? 1 : -1;
-    }
-    return 0;
+    const LxmlAttr *attr = find_attribute(node, name);
+    if (attr == NULL)
+        return 0;
+    *value = attribute_text(w, node, attr, name_str);
+    return *value != NULL ? 1 : -1;
 }
 
 /* Appends (tag, class, id, role) of the node to the attributes list, read from libxml2's
@@ -859,24 +869,31 @@ node_mark(const NodeMarks *marks, LxmlNode *node)
 static int
 node_hidden(Walk *w, const WalkInputs *in, LxmlNode *node)
 {
-    if (node->properties == NULL)
-        return 0;
-    PyObject *value = NULL;
-    int found = attribute_value(w, node, "hidden", in->hidden_name, &value);
-    if (found < 0)
-        return -1;
-    if (found) {
-        const int hidden = value != Py_None;
+    const LxmlAttr *hidden = NULL, *style = NULL;
+    for (const LxmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
+        if (attr->ns != NULL || attr->name == NULL)
+            continue;
+        const char *name = (const char *)attr->name;
+        if (hidden == NULL && name[0] == 'h' && strcmp(name, "hidden") == 0)
+            hidden = attr;
+        else if (style == NULL && name[0] == 's' && strcmp(name, "style") == 0)
+            style = attr;
+    }
+    if (hidden != NULL) {
+        PyObject *value = attribute_text(w, node, hidden, in->hidden_name);
+        if (value == NULL)
+            return -1;
+        const int is_hidden = value != Py_None;
         Py_DECREF(value);
-        if (hidden)
+        if (is_hidden)
             return 1;
     }
-    found = attribute_value(w, node, "style", in->style_name, &value);
-    if (found <= 0)
-        return found;
-    if (value == Py_None) {
-        Py_DECREF(value);
+    if (style == NULL)
         return 0;
+    PyObject *value = attribute_text(w, node, style, in->style_name);
+    if (value == NULL || value == Py_None) {
+        Py_XDECREF(value);
+        return value == NULL ? -1 : 0;
     }
     PyObject *hit = PyObject_CallOneArg(in->hides, value);
     Py_DECREF(value);
@@ -1007,7 +1024,8 @@ leave_node(Walk *w, const WalkInputs *in, const NodeMarks *marks, LxmlNode *node
 }
 
 /* The walk from `root` in document order, iteratively (pages nest thousands deep): 0,
- * WALK_ABORTED, or -1 on an error. */
+ * WALK_ABORTED, or -1 on an error. The tree does not change under it: the walk calls only
+ * `hides` (a regex search), lxml's proxy factory and the marks' attribute reads. */
 static int
 walk_nodes(Walk *w, const WalkInputs *in, const NodeMarks *marks, LxmlNode *root, Py_ssize_t *counts,
            long long *text_depth)
