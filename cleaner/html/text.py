@@ -605,6 +605,9 @@ def _direct_walk_works() -> bool:
 
 
 def _probe_agrees() -> bool:
+    """The probe page walked by page_walk_nodes and by page_walk gives the same outputs (the
+    same proxies, counts and rows): a guard against an lxml whose element or node layout is
+    not the one _lxml_nodes.h declares, checked once before the first direct walk."""
     root = parse_html(_PROBE_PAGE, for_trafilatura=False)
     if root is None or _native_page_walk_nodes is None or _native_page_walk is None:
         return False
