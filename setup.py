@@ -35,5 +35,6 @@ SOURCES = [
     "cleaner/native/tree_walk.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
+HEADERS += ["cleaner/native/_lxml_nodes.h"]  # the lxml and libxml2 fields page_walk.c reads
 
 setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])

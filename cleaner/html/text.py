@@ -364,6 +364,19 @@ class PageText:
 # The walk's compiled loop (cleaner/native/page_walk.c), None on the pure path.
 _native_page_walk = native.MODULE.page_walk if native.MODULE is not None else None
 _native_page_blocks = native.MODULE.page_blocks if native.MODULE is not None else None
+# The walk over libxml2's nodes (page_walk.c's page_walk_nodes), None on the pure path, and
+# lxml's C function that hands out an element's proxy (lxml's public C API, a capsule).
+_native_page_walk_nodes = native.MODULE.page_walk_nodes if native.MODULE is not None else None
+_ELEMENT_FACTORY = getattr(etree, "__pyx_capi__", {}).get("elementFactory")
+# A page of what the walk meets (white space, links, <pre>, hidden and skipped elements, marks,
+# attributes, astral text): page_walk_nodes is used only where it walks it as page_walk does.
+_PROBE_PAGE = (
+    "<html><head><title>t</title></head><body><div id=a class='b c' role=main>lead <a href=x> link </a>"
+    "<p>one<b>two</b>three</p>\n<pre>l1\r\nl2\u2028l3</pre><p hidden>no</p><p style='display:none'>no</p>"
+    "<p style='color:red'>\u00a0shown\u200b \U0001f600</p><script>no</script><ul><li>i<li>j</ul>"
+    "<table><tr><td>c<td>d</table><br>tail &amp; more</div></body></html>"
+)
+_direct_walk: list[bool] = []  # the probe's answer, once known
 
 
 class _Walker:
@@ -390,7 +403,10 @@ class _Walker:
         self.attributes: list[Attributes] | None = None
 
     def walk(self, root: Any) -> None:
-        """Walk the tree once: the compiled loop where it is built, else walk_python."""
+        """Walk the tree once: the compiled loop where it is built, else walk_python.
+
+        The compiled loop reads libxml2's nodes directly where it can (page_walk_nodes: no
+        proxy object or event per element), else drives lxml's iterwalk (page_walk)."""
         if _native_page_walk is None:
             self.walk_python(root)
             return
@@ -409,11 +425,7 @@ class _Walker:
             self.block_nodes,
             self.attributes,  # one call into lxml per attribute, not a list comprehension's loop too
         )
-        # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
-        # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
-        events = etree.iterwalk(root, events=("start", "end"))
-        self.text_depth, self.element_count = _native_page_walk(
-            events,
+        rest = (
             marks,
             _HIDDEN_STYLE.search,
             SKIP_TAGS,
@@ -424,6 +436,17 @@ class _Walker:
             any_body,
             out,
         )
+        if _native_page_walk_nodes is not None and _direct_walk_works():
+            counts = _native_page_walk_nodes(root, etree._Element, _ELEMENT_FACTORY, *rest)
+            if counts is not None:
+                self.text_depth, self.element_count = counts
+                return
+            for found in out:  # a tree only lxml's own walk reads (an entity reference): start again
+                found.clear()
+        # the compiled walk asks each element it enters whether it is hidden (hidden_elements'
+        # test: a hidden attribute, or a style _HIDDEN_STYLE finds) instead of an XPath query
+        events = etree.iterwalk(root, events=("start", "end"))
+        self.text_depth, self.element_count = _native_page_walk(events, *rest)
 
     def walk_python(self, root: Any) -> None:  # noqa: C901 - one loop on purpose, see class docstring
         """The walk's Python form: the reference and the fallback of the compiled page_walk."""
@@ -569,6 +592,40 @@ class _Walker:
             flush()
         self.text_depth = text_depth
         self.element_count = element_count
+
+
+def _direct_walk_works() -> bool:
+    """Whether page_walk_nodes reads this lxml's trees: its capsule exists and the probe page
+    walked directly gives what lxml's iterwalk gives (the layouts of _lxml_nodes.h hold)."""
+    if not _direct_walk:
+        _direct_walk.append(
+            _native_page_walk_nodes is not None and _ELEMENT_FACTORY is not None and _probe_agrees()
+        )
+    return _direct_walk[0]
+
+
+def _probe_agrees() -> bool:
+    """The probe page walked by page_walk_nodes and by page_walk gives the same outputs (the
+    same proxies, counts and rows): a guard against an lxml whose element or node layout is
+    not the one _lxml_nodes.h declares, checked once before the first direct walk."""
+    root = parse_html(_PROBE_PAGE, for_trafilatura=False)
+    if root is None or _native_page_walk_nodes is None or _native_page_walk is None:
+        return False
+    body = root.find("body")
+    marks = {body: Mark("body"), root.find(".//ul"): Mark("drop", "probe")} if body is not None else {}
+    rest = (marks, _HIDDEN_STYLE.search, SKIP_TAGS, BLOCK_TAGS, newline_lines, _INVISIBLE, _STRIP, True)
+    walked = []
+    for direct in (True, False):
+        out: tuple[list[Any], ...] = tuple([] for _ in range(10))
+        try:
+            if direct:
+                counts = _native_page_walk_nodes(root, etree._Element, _ELEMENT_FACTORY, *rest, out)
+            else:
+                counts = _native_page_walk(etree.iterwalk(root, events=("start", "end")), *rest, out)
+        except (TypeError, ValueError):
+            return False
+        walked.append((counts, out))
+    return walked[0] == walked[1] and bool(walked[0][1][0])
 
 
 def node_attributes(page: PageText) -> list[Attributes]:

@@ -234,3 +234,20 @@ def chrome_contexts(
     tables: tuple[Any, ...],
     /,
 ) -> list[Any]: ...
+
+# The page walk over libxml2's nodes (page_walk.c; None: a tree only page_walk reads)
+def page_walk_nodes(
+    root: Any,
+    element_type: type,
+    element_factory: Any,
+    marks: dict[Any, Any],
+    hides: Any,
+    skip_tags: frozenset[str],
+    block_tags: frozenset[str],
+    newline_lines: Any,
+    invisible: dict[int, None],
+    strip: str,
+    any_body: bool,
+    out: tuple[list[Any], ...],
+    /,
+) -> tuple[int, int] | None: ...
