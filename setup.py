@@ -31,6 +31,7 @@ SOURCES = [
     "cleaner/native/raw_stops.c",
     "cleaner/native/raw_seen.c",
     "cleaner/native/label_runs.c",
+    "cleaner/native/raw_read.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -2112,6 +2112,8 @@ extern PyMethodDef page_scan_methods[];
 extern PyMethodDef raw_stop_methods[];
 /* Each raw dump line's first occurrence and how many share its text, compiled from raw_seen.c. */
 extern PyMethodDef raw_seen_methods[];
+/* A page's lines lower-cased, normalised and their words counted in one pass, compiled from raw_read.c. */
+extern PyMethodDef raw_read_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -2126,6 +2128,7 @@ static PyMethodDef *const file_methods[] = {
     page_scan_methods,
     raw_stop_methods,
     raw_seen_methods,
+    raw_read_methods,
 };
 
 static int
