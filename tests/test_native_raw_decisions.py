@@ -18,9 +18,11 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, edges, labeler, terminators, zones
+from cleaner.heuristics import decisions, edges, labeler, line_marks, terminators, zones
+from cleaner.heuristics.caption_credits import CREDIT_MARKS
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from cleaner.heuristics.share_bars import BAR_MARKS
+from cleaner.heuristics.teaser_tags import TAG_BRACKETS
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
 from tests.test_native_line_marks import EDGES
@@ -273,6 +275,17 @@ def test_kept_marked_lines_are_the_python_ones() -> None:
                 for flags in (usable, None):
                     want = decisions.kept_marked_lines_python(lines, local, flags, marks)
                     assert decisions.kept_marked_lines(lines, local, flags, marks) == want
+    # the caption-credit and teaser-tag decisions' search: marks of one character, lines of any length
+    for lines in _line_lists() + [["A photo (AP)", "Vote [VIDEO]", "【動画】", "© AFP " * 40_000]]:
+        local = [None if rng.random() < 0.5 else label for _ in lines]
+        usable = [rng.random() < 0.8 for _ in lines]
+        for marks in (CREDIT_MARKS, TAG_BRACKETS, ("©",), ("\U0001f600",), ("\ud800",)):
+            for flags in (usable, None):
+                kept = line_marks.kept_lines_python(local, flags)
+                want = [
+                    j for j in line_marks.marked_lines_python(lines, marks, decisions.ANY_LENGTH) if kept[j]
+                ]
+                assert _module().kept_marked_lines(lines, local, flags, marks, decisions.ANY_LENGTH) == want
     with pytest.raises(TypeError):
         _module().kept_marked_lines(["a"], [None], [1], BAR_MARKS, 120)
     with pytest.raises(TypeError):

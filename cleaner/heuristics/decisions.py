@@ -675,7 +675,13 @@ def _label_kept_lines(
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    for j in marked_lines(texts, marks, ANY_LENGTH):
+    if native.MODULE is not None:  # the kept lines only: a raw dump's dropped lines are not searched
+        found = native.MODULE.kept_marked_lines(
+            texts, local, None if page.every_usable else usable, marks, ANY_LENGTH
+        )
+    else:
+        found = marked_lines(texts, marks, ANY_LENGTH)
+    for j in found:
         if local[j] is None and usable[j] and test(texts[j], words[j], page.lexicon):
             local[j] = label
 
