@@ -2,17 +2,23 @@
 replaces gave: ``lower_lines``' lower-cased lines, their normalised forms and its line-break
 flag, then ``token_counts_python`` of the lower-cased lines and ``ascii_spaced`` of them
 joined in UTF-8 (``spaced_token_counts``' answers), on the corpus cases' lines, the hostile
-strings, every white space and cased character, and random texts; it refuses bad arguments."""
+strings, every white space and cased character, and random texts; it refuses bad arguments.
+``stack_columns`` (same file) gives ``LinearStage.logits`` the same floats as its numpy path."""
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
+import numpy as np
 import pytest
 
-from cleaner.heuristics import features
+from cleaner.heuristics import features, model
 from cleaner.heuristics.lexicon import LINE_END, lower_text_python
+from cleaner.heuristics.model import LinearStage
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE, compiled
 
@@ -25,6 +31,17 @@ SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 CASED = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
 PIECES = ["a", "A", "Ünï", "ΣΑΣ", "İ", "中文", "\U0001f600", "\u200b", "\ufeff", "\ud800", "x" * 50, "\n"]
 PIECES += SPACES
+
+
+@contextmanager
+def _numpy_path() -> Iterator[None]:
+    """``LinearStage.logits`` without the compiled ``stack_columns``: numpy gathers the columns."""
+    found = model._stack_columns
+    model._stack_columns = None
+    try:
+        yield
+    finally:
+        model._stack_columns = found
 
 
 def _check(lines: list[str]) -> None:
@@ -86,3 +103,66 @@ def test_refuses_bad_arguments() -> None:
     with pytest.raises(ValueError):
         MODULE.lower_count_lines(["a"], lower, lower_text_python, "." * 33)
     assert MODULE.lower_count_lines([], lower, lower_text_python, LINE_END) == ([], [], False, [], True)
+
+
+def _stage(names: list[str], rng: random.Random) -> LinearStage:
+    """A linear stage over ``names``, some of their weights zero (left out, as the fit leaves them)."""
+    weights = tuple((name, rng.choice([0.0, rng.uniform(-3, 3)])) for name in names)
+    return LinearStage(rng.uniform(-1, 1), weights)
+
+
+@needs_build
+def test_stacked_logits_are_numpys_bit_for_bit() -> None:
+    """``LinearStage.logits`` with ``stack_columns`` against its numpy path, on page constants,
+    arrays of every page size, and the kinds of column that path alone reads."""
+    rng = random.Random(SEED)
+    np_rng = np.random.default_rng(SEED)
+    names = [f"c{k}" for k in range(40)]
+    for n in [1, 2, 3, 7, 100, 228, 1000]:
+        for constants in (0.0, 0.1, 0.5, 1.0):
+            stage = _stage(names, rng)
+            cols: dict[str, Any] = {
+                name: float(np_rng.normal()) if rng.random() < constants else np_rng.normal(size=n)
+                for name in names
+            }
+            cols["c0"] = np.float64(2.5) if constants else cols["c0"]  # a float subclass: a constant too
+            fast = stage.logits(cols, n)
+            with _numpy_path():
+                slow = stage.logits(cols, n)
+            assert fast.tobytes() == slow.tobytes() and fast.shape == slow.shape
+    stage = _stage(names[:3], rng)
+    for odd in (
+        [1.0, 2.0, 3.0],
+        np.arange(3),
+        np.ones((2, 6))[:, ::2][0],
+        np.ones(3, np.float32),
+        np.ones(4),
+    ):
+        cols = {"c0": np.ones(3), "c1": odd, "c2": 0.5}
+        assert MODULE is not None
+        assert MODULE.stack_columns(cols, ("c0", "c1", "c2"), 3, np.empty((3, 3))) is None
+        if len(odd) == 3:
+            fast = stage.logits(cols, 3)
+            with _numpy_path():
+                assert fast.tobytes() == stage.logits(cols, 3).tobytes()
+
+
+@needs_build
+def test_stack_columns_refuses_bad_arguments() -> None:
+    assert MODULE is not None
+    cols = {"a": np.ones(3), "b": 1.0}
+    assert MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 3))) == ((1,), (1.0,))
+    with pytest.raises(KeyError):
+        MODULE.stack_columns(cols, ("a", "x"), 3, np.empty((2, 3)))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 2)))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 3), np.float32))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), -1, np.empty(0))
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, b"x" * 48)  # read-only
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(list(cols), ("a", "b"), 3, np.empty((2, 3)))
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(cols, ["a", "b"], 3, np.empty((2, 3)))

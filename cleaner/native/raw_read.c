@@ -14,6 +14,8 @@
  */
 #include "_compiled.h"
 
+#include <string.h>
+
 #define MAX_LINE_END 32 /* characters the normalised form may strip (raw_lower.c's bound) */
 
 /* The classes of an ASCII byte (CLASS_TABLE, made on first use). */
@@ -185,7 +187,122 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ stack_columns */
+
+/* Whether `view` holds `count` float64 values, one after the other. */
+static int
+is_float_run(const Py_buffer *view, Py_ssize_t count)
+{
+    return view->ndim == 1 && view->itemsize == (Py_ssize_t)sizeof(double) && view->format != NULL &&
+           strcmp(view->format, "d") == 0 && view->len == count * (Py_ssize_t)sizeof(double);
+}
+
+/* Copies `value`'s n float64 values into `row` where it holds them in one run: 1, 0 where
+ * it is of another kind (nothing copied), -1 on an error. */
+static int
+copy_float_run(PyObject *value, double *row, Py_ssize_t n)
+{
+    if (!PyObject_CheckBuffer(value))
+        return 0;
+    Py_INCREF(value); /* held while its buffer is read */
+    Py_buffer view;
+    if (PyObject_GetBuffer(value, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        Py_DECREF(value);
+        if (!PyErr_ExceptionMatches(PyExc_BufferError) && !PyErr_ExceptionMatches(PyExc_ValueError) &&
+            !PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear(); /* a strided view */
+        return 0;
+    }
+    const int usable = is_float_run(&view, n);
+    if (usable && n > 0)
+        memcpy(row, view.buf, (size_t)n * sizeof(double));
+    PyBuffer_Release(&view);
+    Py_DECREF(value);
+    return usable;
+}
+
+/* stack_columns(cols, names, n, out): LinearStage.logits' matrix. Each of `names` is looked
+ * up in the dict `cols`: a float (isinstance) is a page constant, noted by its place and
+ * value; any other must be n float64 values in one run (a 1-D contiguous array), copied
+ * into the next row of `out` (a writable float64 buffer of len(names) x n). Returns
+ * (places, values) of the constants, or None where a column is of another kind (the
+ * caller's numpy path reads it then; `out` is the caller's scratch either way). */
+static PyObject *
+native_stack_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns takes (cols, names, n, out)");
+        return NULL;
+    }
+    PyObject *cols = args[0], *names = args[1];
+    if (!PyDict_Check(cols) || !PyTuple_Check(names)) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns: expected (dict, tuple of str, int, buffer)");
+        return NULL;
+    }
+    const Py_ssize_t n = PyLong_AsSsize_t(args[2]);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t count = PyTuple_GET_SIZE(names);
+    if (n < 0 || (count > 0 && n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double) / count)) {
+        PyErr_SetString(PyExc_ValueError, "stack_columns: n out of range");
+        return NULL;
+    }
+    Py_buffer out;
+    if (PyObject_GetBuffer(args[3], &out, PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns: out must be a writable contiguous buffer");
+        return NULL;
+    }
+    PyObject *places = NULL, *values = NULL, *result = NULL;
+    if (out.itemsize != (Py_ssize_t)sizeof(double) || out.format == NULL || strcmp(out.format, "d") != 0 ||
+        out.len != count * n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "stack_columns: out must hold len(names) x n float64 values");
+        goto done;
+    }
+    places = PyList_New(0);
+    values = PyList_New(0);
+    if (places == NULL || values == NULL)
+        goto done;
+    double *row = (double *)out.buf;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PyTuple_GET_ITEM(names, k);
+        PyObject *value = PyDict_GetItemWithError(cols, name); /* borrowed */
+        if (value == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, name);
+            goto done;
+        }
+        if (PyFloat_Check(value)) {
+            if (cleaner_append_index(places, k) < 0 || PyList_Append(values, value) < 0)
+                goto done;
+            continue;
+        }
+        const int copied = copy_float_run(value, row, n);
+        if (copied < 0)
+            goto done;
+        if (!copied) { /* a list of floats, a strided view, another dtype: numpy's path */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        row += n;
+    }
+    PyObject *place_tuple = PyList_AsTuple(places), *value_tuple = PyList_AsTuple(values);
+    if (place_tuple != NULL && value_tuple != NULL)
+        result = PyTuple_Pack(2, place_tuple, value_tuple);
+    Py_XDECREF(place_tuple);
+    Py_XDECREF(value_tuple);
+done:
+    Py_XDECREF(places);
+    Py_XDECREF(values);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 PyMethodDef raw_read_methods[] = {
+    {"stack_columns", (PyCFunction)(void (*)(void))native_stack_columns, METH_FASTCALL,
+     "stack_columns(cols, names, n, out): the non-float columns copied into out's rows; "
+     "(places, values) of the float ones, or None where a column is no float64 run."},
     {"lower_count_lines", (PyCFunction)(void (*)(void))native_lower_count_lines, METH_FASTCALL,
      "lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words per line, "
      "whether all white space is ASCII's six)."},
