@@ -18,7 +18,7 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, edges, labeler, line_marks, terminators, zones
+from cleaner.heuristics import contact_lines, decisions, edges, labeler, line_marks, terminators, zones
 from cleaner.heuristics.caption_credits import CREDIT_MARKS
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from cleaner.heuristics.share_bars import BAR_MARKS
@@ -327,3 +327,15 @@ def test_terminator_columns_are_the_python_ones() -> None:
         _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 2, 0, 2, ("share",), 6)
     with pytest.raises(ValueError):
         _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 3, -1, 2, ("share",), 6)
+
+
+def test_kept_contact_candidates_are_the_kept_ones_of_the_page() -> None:
+    """A raw dump's contact-line candidates, searched among its kept lines only, are the
+    page's candidates that are kept (compiled or not)."""
+    rng = random.Random(SEED)
+    for lines in _line_lists() + [["Follow us on Facebook and Twitter", "Write to ann@example.com"] * 4]:
+        words = [len(line.split()) or 1 for line in lines]
+        for share in (0.0, 0.3, 1.0):
+            kept = [rng.random() < share for _ in lines]
+            want = [j for j in contact_lines.contact_candidates(lines, words) if kept[j]]
+            assert decisions._kept_contact_candidates(lines, words, kept) == want

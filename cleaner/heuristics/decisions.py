@@ -528,12 +528,18 @@ def label_contact_lines(page: LinePage) -> None:
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words = page.texts, page.scored.words
-    # the lines holding an address's mark, over the whole page in one call: most pages have
-    # none, and then the kept lines and their words are not counted
-    candidates = contact_candidates(texts, words)
-    if not candidates:
-        return
-    kept = page.kept()
+    if page.scored.raw:  # most of a raw dump's lines are dropped by now: the kept ones are searched
+        kept = page.kept()
+        candidates = _kept_contact_candidates(texts, words, kept)
+        if not candidates:
+            return
+    else:
+        # the lines holding an address's mark, over the whole page in one call: most pages have
+        # none, and then the kept lines and their words are not counted
+        candidates = contact_candidates(texts, words)
+        if not candidates:
+            return
+        kept = page.kept()
     indexes = list(compress(range(len(texts)), kept))
     above = list(
         accumulate(compress(words, kept), initial=0)
@@ -551,6 +557,13 @@ def label_contact_lines(page: LinePage) -> None:
     marked = [j for j in candidates if j >= first and kept[j]]
     for j in contact_lines_among(texts, marked, page.lexicon):
         page.local[j] = CONTACT_LINE
+
+
+def _kept_contact_candidates(texts: list[str], words: list[int], kept: list[bool]) -> list[int]:
+    """``contact_candidates`` among the ``kept`` lines only: the same lines, less the dropped ones."""
+    indexes = list(compress(range(len(texts)), kept))
+    found = contact_candidates(list(map(texts.__getitem__, indexes)), list(map(words.__getitem__, indexes)))
+    return list(map(indexes.__getitem__, found))
 
 
 def label_signup_boxes(page: LinePage) -> None:
