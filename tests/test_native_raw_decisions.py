@@ -337,5 +337,31 @@ def test_kept_contact_candidates_are_the_kept_ones_of_the_page() -> None:
         words = [len(line.split()) or 1 for line in lines]
         for share in (0.0, 0.3, 1.0):
             kept = [rng.random() < share for _ in lines]
+            indexes = [j for j, flag in enumerate(kept) if flag]
             want = [j for j in contact_lines.contact_candidates(lines, words) if kept[j]]
-            assert decisions._kept_contact_candidates(lines, words, kept) == want
+            assert decisions._kept_contact_candidates(indexes, lines, words) == want
+
+
+def test_edge_marked_on_raw_dumps_is_the_pages_search() -> None:
+    """``LinePage.edge_marked`` of a raw dump (searched among its ``survivors``) finds the
+    kept lines the page's ``edge_marked_lines`` finds, and every line it finds was kept."""
+    rng = random.Random(SEED)
+    label = decisions.CLASSIFIER
+    scorer = labeler.HeuristicLabeler()
+    for lines in _line_lists():
+        if not lines or not "\n".join(lines).encode("utf-8", "surrogatepass").decode(
+            "utf-8", "ignore"
+        ) == "\n".join(lines):
+            continue  # the engine gives the labeler no empty page and no lone surrogate
+        for raw in (False, True):
+            scored = scorer.page_scores(lines)._replace(raw=raw)
+            page = decisions.LinePage(
+                lines, scored, [True] * len(lines), "text", shipped_lexicon(), {}, {}, {}
+            )
+            page.local[:] = [None if rng.random() < 0.3 else label for _ in lines]
+            kept = page.kept()
+            for firsts, lasts in ((decisions._MACHINE_OPENINGS, ""), ("hw" + "e", "e/")):
+                every = line_marks.edge_marked_lines(lines, None, 0, firsts, lasts)
+                found = list(page.edge_marked(firsts, lasts))
+                assert [j for j in found if kept[j]] == [j for j in every if kept[j]]
+                assert set(found) <= set(every)
