@@ -18,20 +18,22 @@
 
 #define MAX_LINE_END 32 /* characters the normalised form may strip (raw_lower.c's bound) */
 
-/* The classes of an ASCII byte (CLASS_TABLE, made on first use). */
+/* The classes of a Latin-1 character (byte_classes, made on first use). */
 #define BYTE_SPACE 1u   /* str.split() cuts at it */
 #define BYTE_UPPER 2u   /* A to Z */
 #define BYTE_BREAK 4u   /* the line break */
-#define BYTE_UNKNOWN 8u /* white space bytes.split() does not cut at (0x1C to 0x1F) */
+#define BYTE_UNKNOWN 8u /* white space bytes.split() does not cut at (0x1C to 0x1F, NEL, NBSP) */
 
-static unsigned char byte_classes[128];
+#define LATIN1_END 256 /* the class table's characters: Latin-1 */
+
+static unsigned char byte_classes[LATIN1_END];
 static int byte_classes_made = 0;
 
-/* The class table of the 128 ASCII bytes, from the shared white space tests. */
+/* The class table of the Latin-1 characters, from the shared white space tests. */
 static void
 make_byte_classes(void)
 {
-    for (Py_UCS4 c = 0; c < 128; c++) {
+    for (Py_UCS4 c = 0; c < LATIN1_END; c++) {
         unsigned char found = 0;
         if (cleaner_is_py_space(c))
             found |= BYTE_SPACE;
@@ -84,14 +86,18 @@ lower_count_ascii(PyObject *text, Py_ssize_t *words, int *has_break, int *unknow
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         Py_ssize_t count = 0;                                                                  \
-        int after_space = 1;                                                                   \
+        unsigned after_space = BYTE_SPACE, seen = 0; /* locals: no store a character */        \
         for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const int space = cleaner_is_py_space(text[k]);                                    \
-            count += after_space & !space;                                                     \
-            after_space = space;                                                               \
-            if (space && !cleaner_is_byte_space(text[k]))                                      \
-                *unknown = 1;                                                                  \
+            const Py_UCS4 c = text[k];                                                         \
+            /* Latin-1 by the table; past it any white space is one bytes.split() lacks */     \
+            const unsigned found = c < LATIN1_END                  ? byte_classes[c]           \
+                                   : cleaner_is_py_space(c) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;  \
+            count += (after_space & ~found) & BYTE_SPACE;                                      \
+            after_space = found;                                                               \
+            seen |= found;                                                                     \
         }                                                                                      \
+        if (seen & BYTE_UNKNOWN)                                                               \
+            *unknown = 1;                                                                      \
         return count;                                                                          \
     }
 WIDE_COUNT(count_ucs1, Py_UCS1)
