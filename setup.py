@@ -33,8 +33,11 @@ SOURCES = [
     "cleaner/native/label_runs.c",
     "cleaner/native/chrome_contexts.c",
     "cleaner/native/tree_walk.c",
+    "cleaner/native/raw_read.c",
 ]
-HEADERS = ["cleaner/native/_compiled.h"]
-HEADERS += ["cleaner/native/_lxml_nodes.h"]  # the lxml and libxml2 fields page_walk.c reads
+HEADERS = [
+    "cleaner/native/_compiled.h",
+    "cleaner/native/_lxml_nodes.h",  # the lxml and libxml2 fields page_walk.c reads
+]
 
 setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])

@@ -18,9 +18,11 @@ import pytest
 
 from cleaner import native
 from cleaner.engine import Cleaner
-from cleaner.heuristics import decisions, edges, labeler, terminators, zones
+from cleaner.heuristics import contact_lines, decisions, edges, labeler, line_marks, terminators, zones
+from cleaner.heuristics.caption_credits import CREDIT_MARKS
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from cleaner.heuristics.share_bars import BAR_MARKS
+from cleaner.heuristics.teaser_tags import TAG_BRACKETS
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
 from tests.test_native_line_marks import EDGES
@@ -273,6 +275,17 @@ def test_kept_marked_lines_are_the_python_ones() -> None:
                 for flags in (usable, None):
                     want = decisions.kept_marked_lines_python(lines, local, flags, marks)
                     assert decisions.kept_marked_lines(lines, local, flags, marks) == want
+    # the caption-credit and teaser-tag decisions' search: marks of one character, lines of any length
+    for lines in _line_lists() + [["A photo (AP)", "Vote [VIDEO]", "【動画】", "© AFP " * 40_000]]:
+        local = [None if rng.random() < 0.5 else label for _ in lines]
+        usable = [rng.random() < 0.8 for _ in lines]
+        for marks in (CREDIT_MARKS, TAG_BRACKETS, ("©",), ("\U0001f600",), ("\ud800",)):
+            for flags in (usable, None):
+                kept = line_marks.kept_lines_python(local, flags)
+                want = [
+                    j for j in line_marks.marked_lines_python(lines, marks, decisions.ANY_LENGTH) if kept[j]
+                ]
+                assert _module().kept_marked_lines(lines, local, flags, marks, decisions.ANY_LENGTH) == want
     with pytest.raises(TypeError):
         _module().kept_marked_lines(["a"], [None], [1], BAR_MARKS, 120)
     with pytest.raises(TypeError):
@@ -314,3 +327,41 @@ def test_terminator_columns_are_the_python_ones() -> None:
         _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 2, 0, 2, ("share",), 6)
     with pytest.raises(ValueError):
         _module().terminator_columns(zeros, zeros, np.zeros(3), [None] * 3, -1, 2, ("share",), 6)
+
+
+def test_kept_contact_candidates_are_the_kept_ones_of_the_page() -> None:
+    """A raw dump's contact-line candidates, searched among its kept lines only, are the
+    page's candidates that are kept (compiled or not)."""
+    rng = random.Random(SEED)
+    for lines in _line_lists() + [["Follow us on Facebook and Twitter", "Write to ann@example.com"] * 4]:
+        words = [len(line.split()) or 1 for line in lines]
+        for share in (0.0, 0.3, 1.0):
+            kept = [rng.random() < share for _ in lines]
+            indexes = [j for j, flag in enumerate(kept) if flag]
+            want = [j for j in contact_lines.contact_candidates(lines, words) if kept[j]]
+            assert decisions._kept_contact_candidates(indexes, lines, words) == want
+
+
+def test_edge_marked_on_raw_dumps_is_the_pages_search() -> None:
+    """``LinePage.edge_marked`` of a raw dump (searched among its ``survivors``) finds the
+    kept lines the page's ``edge_marked_lines`` finds, and every line it finds was kept."""
+    rng = random.Random(SEED)
+    label = decisions.CLASSIFIER
+    scorer = labeler.HeuristicLabeler()
+    for lines in _line_lists():
+        if not lines or not "\n".join(lines).encode("utf-8", "surrogatepass").decode(
+            "utf-8", "ignore"
+        ) == "\n".join(lines):
+            continue  # the engine gives the labeler no empty page and no lone surrogate
+        for raw in (False, True):
+            scored = scorer.page_scores(lines)._replace(raw=raw)
+            page = decisions.LinePage(
+                lines, scored, [True] * len(lines), "text", shipped_lexicon(), {}, {}, {}
+            )
+            page.local[:] = [None if rng.random() < 0.3 else label for _ in lines]
+            kept = page.kept()
+            for firsts, lasts in ((decisions._MACHINE_OPENINGS, ""), ("hw" + "e", "e/")):
+                every = line_marks.edge_marked_lines(lines, None, 0, firsts, lasts)
+                found = list(page.edge_marked(firsts, lasts))
+                assert [j for j in found if kept[j]] == [j for j in every if kept[j]]
+                assert set(found) <= set(every)

@@ -158,10 +158,31 @@ class LinePage:
     # reads ``local`` alone
     every_usable: bool = field(init=False, default=False)
 
+    # the kept lines' indexes and texts when ``survivors`` is first asked (None: not yet)
+    _survivors: tuple[list[int], list[str]] | None = field(init=False, default=None, repr=False)
+
     def __post_init__(self) -> None:
         if not self.local:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
+
+    def survivors(self) -> tuple[list[int], list[str]]:
+        """The indexes and texts of the lines kept when first asked: the decisions only add
+        labels (but article-line, last, which gives back its own), so they hold every line
+        kept from then on. A raw dump's decisions after the classifier's cut search these
+        alone (about a tenth of its lines) and test each line found as before."""
+        if self._survivors is None:
+            indexes = list(compress(range(len(self.texts)), self.kept()))
+            self._survivors = indexes, list(map(self.texts.__getitem__, indexes))
+        return self._survivors
+
+    def edge_marked(self, firsts: str, lasts: str) -> Iterable[int]:
+        """``edge_marked_lines(texts, None, 0, firsts, lasts)``, on a raw dump among the
+        ``survivors`` alone: the caller tests each line found for being kept."""
+        if not self.scored.raw:
+            return edge_marked_lines(self.texts, None, 0, firsts, lasts)
+        indexes, texts = self.survivors()
+        return map(indexes.__getitem__, edge_marked_lines(texts, None, 0, firsts, lasts))
 
     def kept(self) -> list[bool]:
         """Lines still in the body: usable and not labelled by any decision so far (one
@@ -233,7 +254,7 @@ def label_machine_lines(page: LinePage) -> None:
     local, usable, texts = page.local, page.usable, page.texts
     # a line opening with such a character, or with white space that lstrip() takes off:
     # picked in one call (line_marks), where lstrip() per kept line cost most of the decision
-    for j in edge_marked_lines(texts, None, 0, _MACHINE_OPENINGS, ""):
+    for j in page.edge_marked(_MACHINE_OPENINGS, ""):
         text = texts[j]
         if (
             local[j] is None
@@ -259,7 +280,7 @@ def label_own_address(page: LinePage) -> None:
     # a form opens with its scheme, "www." or the address and closes with it or a slash
     # (white space around it): only lines with such ends are read (one call, line_marks)
     opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
-    for j in edge_marked_lines(texts, None, 0, opening, closing):
+    for j in page.edge_marked(opening, closing):
         text = texts[j]
         if bare not in text:  # every form holds the address (most such lines end like it, no more)
             continue
@@ -528,12 +549,18 @@ def label_contact_lines(page: LinePage) -> None:
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words = page.texts, page.scored.words
-    # the lines holding an address's mark, over the whole page in one call: most pages have
-    # none, and then the kept lines and their words are not counted
-    candidates = contact_candidates(texts, words)
-    if not candidates:
-        return
-    kept = page.kept()
+    if page.scored.raw:  # most of a raw dump's lines are dropped by now: the kept ones are searched
+        candidates = _kept_contact_candidates(page.survivors()[0], texts, words)
+        if not candidates:
+            return
+        kept = page.kept()
+    else:
+        # the lines holding an address's mark, over the whole page in one call: most pages have
+        # none, and then the kept lines and their words are not counted
+        candidates = contact_candidates(texts, words)
+        if not candidates:
+            return
+        kept = page.kept()
     indexes = list(compress(range(len(texts)), kept))
     above = list(
         accumulate(compress(words, kept), initial=0)
@@ -551,6 +578,13 @@ def label_contact_lines(page: LinePage) -> None:
     marked = [j for j in candidates if j >= first and kept[j]]
     for j in contact_lines_among(texts, marked, page.lexicon):
         page.local[j] = CONTACT_LINE
+
+
+def _kept_contact_candidates(indexes: list[int], texts: list[str], words: list[int]) -> list[int]:
+    """``contact_candidates`` among the lines ``indexes`` only (``LinePage.survivors``: every
+    kept line among them): the page's candidates there, in order."""
+    found = contact_candidates(list(map(texts.__getitem__, indexes)), list(map(words.__getitem__, indexes)))
+    return list(map(indexes.__getitem__, found))
 
 
 def label_signup_boxes(page: LinePage) -> None:
@@ -675,7 +709,13 @@ def _label_kept_lines(
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    for j in marked_lines(texts, marks, ANY_LENGTH):
+    if native.MODULE is not None:  # the kept lines only: a raw dump's dropped lines are not searched
+        found = native.MODULE.kept_marked_lines(
+            texts, local, None if page.every_usable else usable, marks, ANY_LENGTH
+        )
+    else:
+        found = marked_lines(texts, marks, ANY_LENGTH)
+    for j in found:
         if local[j] is None and usable[j] and test(texts[j], words[j], page.lexicon):
             local[j] = label
 

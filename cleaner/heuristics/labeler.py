@@ -128,9 +128,14 @@ class HeuristicLabeler:
         starts are no part of it: the raw-dump features count them from the lines'
         lengths (``features.length_starts``)."""
         joined: str | None
-        if _lower_lines is not None:  # line by line in one call: no join, no split
+        tokens: list[int] | None = None
+        ascii_only = False
+        if _lower_count_lines is not None:  # line by line in one call: no join, no split
             joined = None  # (the compiled columns read the lines themselves)
-            lows, norms, has_break = _lower_lines(texts, _lower_native, lower_text_python, LINE_END)
+            # the words counted and the white space checked in the same pass (lower_count_lines)
+            lows, norms, has_break, tokens, ascii_only = _lower_count_lines(
+                texts, _lower_native, lower_text_python, LINE_END
+            )
             low_page = "\n".join(lows)
             split = not has_break
         else:
@@ -144,8 +149,9 @@ class HeuristicLabeler:
             norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data, split)
-        tokens: list[int] | None = None
-        if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
+        if tokens is not None:  # counted with the lower-casing: the page's white space checked too
+            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_only else None
+        elif one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
             # the word count reads every character's white space test: ascii_spaced too
             tokens, ascii_only = native.MODULE.spaced_token_counts(lows)
             spaced = data if ascii_only else None
@@ -558,8 +564,9 @@ class HeuristicLabeler:
 # group: each page of a group then gets them as alone (the same columns either way).
 COMPILED_PAGE_COLUMNS = native.MODULE is not None
 # lower_text line by line with its normalised form (``_read_lines``): the compiled lower-caser
-# for the lines past ASCII, its Python original where that answers None
-_lower_lines = None if native.MODULE is None else native.MODULE.lower_lines
+# for the lines past ASCII, its Python original where that answers None; and each line's
+# words counted in the same pass (lower_lines' and spaced_token_counts' answers: raw_read.c)
+_lower_count_lines = None if native.MODULE is None else native.MODULE.lower_count_lines
 _lower_native = None if native.MODULE is None else native.MODULE.lower_text
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from cleaner import native
 from cleaner.errors import RuleFileError
 from cleaner.heuristics.features import STAGE1, STAGE2_EXTRA
 from cleaner.heuristics.trees import TreeEnsemble, ensemble_from_dict
@@ -48,6 +49,10 @@ class LinearStage:
         """Log-odds per line: one matrix product over the per-line columns; float columns
         are page constants, folded into the bias first (in weight order)."""
         names, weights, vector = self._prepared
+        if n and _stack_columns is not None:
+            found = self._stacked_logits(cols, n)
+            if found is not None:
+                return found
         values = list(map(cols.__getitem__, names))
         if not n:
             return np.zeros(0)
@@ -62,6 +67,27 @@ class LinearStage:
             return np.full(n, bias)
         columns = list(compress(values, map(not_, is_constant)))
         return self._line_weights(constants) @ _matrix(columns, n) + bias
+
+    def _stacked_logits(self, cols: dict[str, Any], n: int) -> np.ndarray | None:
+        """``logits`` with the matrix filled by the compiled ``stack_columns`` (the lookups,
+        the constants' test and the copy in one call, into an array made as numpy's own):
+        the same matrix, the same product, the same floats. None where a column is no
+        float64 array (a list, another dtype): ``logits``' numpy path reads it."""
+        assert _stack_columns is not None
+        names, weights, vector = self._prepared
+        out = np.empty((len(names), n))
+        found = _stack_columns(cols, names, n, out)
+        if found is None:
+            return None
+        constants, values = found
+        if not constants:
+            return vector @ out + self.bias
+        bias = self.bias
+        for i, value in zip(constants, values):
+            bias += weights[i] * value
+        if len(constants) == len(names):
+            return np.full(n, bias)
+        return self._line_weights(constants) @ out[: len(names) - len(constants)] + bias
 
     def _line_weights(self, constants: tuple[int, ...]) -> np.ndarray:
         """The weights of the per-line columns when ``constants`` are page constants
@@ -122,6 +148,8 @@ class TreeStage:
 
 
 Stage = LinearStage | TreeStage
+# LinearStage's matrix filled in one call (raw_read.c), where numpy gathered the columns
+_stack_columns = None if native.MODULE is None else native.MODULE.stack_columns
 
 
 def _matrix(columns: list[Any], n: int) -> np.ndarray:

@@ -1807,6 +1807,8 @@ extern PyMethodDef raw_seen_methods[];
 extern PyMethodDef chrome_context_methods[];
 /* The boosted trees' packed walk (tree_walker, tree_logits), compiled from tree_walk.c. */
 extern PyMethodDef tree_walk_methods[];
+/* A page's lines lower-cased, normalised and their words counted in one pass, compiled from raw_read.c. */
+extern PyMethodDef raw_read_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1823,6 +1825,7 @@ static PyMethodDef *const file_methods[] = {
     raw_seen_methods,
     chrome_context_methods,
     tree_walk_methods,
+    raw_read_methods,
 };
 
 static int

@@ -71,4 +71,12 @@ cleaner_untrack_atomic(PyObject *object)
  * (label_runs.c: result.Label compared in C). */
 int cleaner_labels_differ(PyObject *label, PyObject *run_label);
 
+/* raw_lower.c: a line past ASCII lower-cased by `lower` (None from it: by `fallback`),
+ * *has_break set where it holds a line break; NULL on an error. */
+PyObject *cleaner_lower_other(PyObject *text, PyObject *lower, PyObject *fallback, int *has_break);
+
+/* raw_lower.c: low.rstrip() of the `count` characters `ends` (low itself, a new reference,
+ * where none ends it). */
+PyObject *cleaner_stripped_end(PyObject *low, const Py_UCS4 *ends, Py_ssize_t count);
+
 #endif

@@ -251,3 +251,9 @@ def page_walk_nodes(
     out: tuple[list[Any], ...],
     /,
 ) -> tuple[int, int] | None: ...
+def lower_count_lines(
+    texts: list[str], lower: Callable[[str], str | None], fallback: Callable[[str], str], line_end: str, /
+) -> tuple[list[str], list[str], bool, list[int], bool]: ...
+def stack_columns(
+    cols: dict[str, Any], names: tuple[str, ...], n: int, out: Any, /
+) -> tuple[tuple[int, ...], tuple[float, ...]] | None: ...

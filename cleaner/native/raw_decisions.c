@@ -848,7 +848,11 @@ native_kept_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
         if (size > max_chars)
             continue;
         for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
-            const Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(marks, m), 0, size, 1);
+            PyObject *mark = PyTuple_GET_ITEM(marks, m);
+            /* a mark of one character: its search copies no mark into the line's width */
+            const Py_ssize_t at = PyUnicode_GET_LENGTH(mark) == 1
+                                      ? PyUnicode_FindChar(text, PyUnicode_READ_CHAR(mark, 0), 0, size, 1)
+                                      : PyUnicode_Find(text, mark, 0, size, 1);
             if (at == -2)
                 goto fail;
             if (at >= 0) {

@@ -42,8 +42,8 @@ lower_ascii(PyObject *text, int *has_break)
 }
 
 /* Any other line lower-cased by `lower` (None from it: by `fallback`); NULL on an error. */
-static PyObject *
-lower_other(PyObject *text, PyObject *lower, PyObject *fallback, int *has_break)
+PyObject *
+cleaner_lower_other(PyObject *text, PyObject *lower, PyObject *fallback, int *has_break)
 {
     const Py_ssize_t at = PyUnicode_FindChar(text, '\n', 0, PyUnicode_GET_LENGTH(text), 1);
     if (at == -2)
@@ -64,8 +64,8 @@ lower_other(PyObject *text, PyObject *lower, PyObject *fallback, int *has_break)
 }
 
 /* low.rstrip(line_end): the line itself (a new reference) when none of them ends it. */
-static PyObject *
-stripped(PyObject *low, const Py_UCS4 *ends, Py_ssize_t count)
+PyObject *
+cleaner_stripped_end(PyObject *low, const Py_UCS4 *ends, Py_ssize_t count)
 {
     const int kind = PyUnicode_KIND(low);
     const void *data = PyUnicode_DATA(low);
@@ -126,11 +126,11 @@ native_lower_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         }
         PyObject *low = PyUnicode_IS_ASCII(text) ? lower_ascii(text, &has_break)
-                                                 : lower_other(text, lower, fallback, &has_break);
+                                                 : cleaner_lower_other(text, lower, fallback, &has_break);
         if (low == NULL)
             goto done;
         PyList_SET_ITEM(lows, j, low);
-        PyObject *norm = stripped(low, ends, count);
+        PyObject *norm = cleaner_stripped_end(low, ends, count);
         if (norm == NULL)
             goto done;
         PyList_SET_ITEM(norms, j, norm);

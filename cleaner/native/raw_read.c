@@ -1,0 +1,316 @@
+/* A page's lines lower-cased, normalised and their words counted in one pass, built into
+ * cleaner.native._compiled (setup.py lists this file; _compiled.c's module adds these
+ * functions when it loads).
+ *
+ * HeuristicLabeler._read_lines lower-cased the lines (lower_lines, raw_lower.c) and then
+ * walked the lower-cased lines again to count their words (spaced_token_counts,
+ * raw_tokens.c, or token_counts on short pages). lower_count_lines does both: an ASCII
+ * line's bytes are read once through a table of their classes (white space, capital,
+ * line break, a white space bytes.split() does not know), and only a line holding a
+ * capital is copied; a line past ASCII is lower-cased as lower_lines does it and its
+ * words are counted on the lower-cased line, as before. The same lists and flags as
+ * lower_lines and spaced_token_counts; tests/test_native_raw_read.py compares them.
+ * Plain CPython C API.
+ */
+#include "_compiled.h"
+
+#include <string.h>
+
+#define MAX_LINE_END 32 /* characters the normalised form may strip (raw_lower.c's bound) */
+
+/* The classes of a Latin-1 character (byte_classes, made on first use). */
+#define BYTE_SPACE 1u   /* str.split() cuts at it */
+#define BYTE_UPPER 2u   /* A to Z */
+#define BYTE_BREAK 4u   /* the line break */
+#define BYTE_UNKNOWN 8u /* white space bytes.split() does not cut at (0x1C to 0x1F, NEL, NBSP) */
+
+#define LATIN1_END 256 /* the class table's characters: Latin-1 */
+
+static unsigned char byte_classes[LATIN1_END];
+static int byte_classes_made = 0;
+
+/* The class table of the Latin-1 characters, from the shared white space tests. */
+static void
+make_byte_classes(void)
+{
+    for (Py_UCS4 c = 0; c < LATIN1_END; c++) {
+        unsigned char found = 0;
+        if (cleaner_is_py_space(c))
+            found |= BYTE_SPACE;
+        if (cleaner_is_py_space(c) && !cleaner_is_byte_space(c))
+            found |= BYTE_UNKNOWN;
+        if (c >= 'A' && c <= 'Z')
+            found |= BYTE_UPPER;
+        if (c == '\n')
+            found |= BYTE_BREAK;
+        byte_classes[c] = found;
+    }
+    byte_classes_made = 1;
+}
+
+/* An ASCII line lower-cased (the line itself, a new reference, when it holds no capital),
+ * its words in *words; *has_break and *unknown set where it holds such a byte. */
+static PyObject *
+lower_count_ascii(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown)
+{
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t count = 0;
+    unsigned int after_space = BYTE_SPACE, seen = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        const unsigned int found = byte_classes[data[k]];
+        count += (after_space & ~found) & BYTE_SPACE;
+        after_space = found;
+        seen |= found;
+    }
+    *words = count;
+    if (seen & BYTE_BREAK)
+        *has_break = 1;
+    if (seen & BYTE_UNKNOWN)
+        *unknown = 1;
+    if (!(seen & BYTE_UPPER) && PyUnicode_CheckExact(text))
+        return Py_NewRef(text);
+    PyObject *low = PyUnicode_New(size, 127);
+    if (low == NULL)
+        return NULL;
+    Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t k = 0; k < size; k++)
+        out[k] = (Py_UCS1)(data[k] >= 'A' && data[k] <= 'Z' ? data[k] + ('a' - 'A') : data[k]);
+    return low;
+}
+
+/* The words of str.split() in a line, *unknown set where it holds white space bytes.split()
+ * does not know. One copy per string width. */
+#define WIDE_COUNT(NAME, CHAR)                                                                 \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size, int *unknown)                    \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        Py_ssize_t count = 0;                                                                  \
+        unsigned after_space = BYTE_SPACE, seen = 0; /* locals: no store a character */        \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            /* Latin-1 by the table; past it any white space is one bytes.split() lacks */     \
+            const unsigned found = c < LATIN1_END                  ? byte_classes[c]           \
+                                   : cleaner_is_py_space(c) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;  \
+            count += (after_space & ~found) & BYTE_SPACE;                                      \
+            after_space = found;                                                               \
+            seen |= found;                                                                     \
+        }                                                                                      \
+        if (seen & BYTE_UNKNOWN)                                                               \
+            *unknown = 1;                                                                      \
+        return count;                                                                          \
+    }
+WIDE_COUNT(count_ucs1, Py_UCS1)
+WIDE_COUNT(count_ucs2, Py_UCS2)
+WIDE_COUNT(count_ucs4, Py_UCS4)
+
+/* The words of a lower-cased line of any width (see WIDE_COUNT). */
+static Py_ssize_t
+count_words(PyObject *low, int *unknown)
+{
+    const void *data = PyUnicode_DATA(low);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(low);
+    switch (PyUnicode_KIND(low)) {
+    case PyUnicode_1BYTE_KIND:
+        return count_ucs1(data, size, unknown);
+    case PyUnicode_2BYTE_KIND:
+        return count_ucs2(data, size, unknown);
+    default:
+        return count_ucs4(data, size, unknown);
+    }
+}
+
+/* lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words,
+ * ascii_spaced): lower_lines' three, each lower-cased line's len(str.split()), and whether
+ * all their white space is one of bytes.split()'s six (spaced_token_counts' two). */
+static PyObject *
+native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "lower_count_lines takes (texts, lower, fallback, line_end)");
+        return NULL;
+    }
+    PyObject *texts = args[0], *lower = args[1], *fallback = args[2], *line_end = args[3];
+    if (!PyList_Check(texts) || !PyCallable_Check(lower) || !PyCallable_Check(fallback) ||
+        !PyUnicode_Check(line_end)) {
+        PyErr_SetString(PyExc_TypeError, "lower_count_lines: expected (list of str, callable, callable, str)");
+        return NULL;
+    }
+    Py_UCS4 ends[MAX_LINE_END];
+    const Py_ssize_t count = PyUnicode_GET_LENGTH(line_end);
+    if (count > MAX_LINE_END) {
+        PyErr_SetString(PyExc_ValueError, "lower_count_lines: line_end holds too many characters");
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < count; j++)
+        ends[j] = PyUnicode_READ_CHAR(line_end, j);
+    if (!byte_classes_made)
+        make_byte_classes();
+    /* the lower-caser is Python code that may change the list: a copy of its items is read */
+    PyObject *lines = PySequence_Tuple(texts);
+    if (lines == NULL)
+        return NULL;
+    const Py_ssize_t n = PyTuple_GET_SIZE(lines);
+    PyObject *lows = PyList_New(n), *norms = PyList_New(n), *words = PyList_New(n), *result = NULL;
+    int has_break = 0, unknown = 0;
+    if (lows == NULL || norms == NULL || words == NULL)
+        goto done;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        PyObject *text = PyTuple_GET_ITEM(lines, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "lower_count_lines: texts must be a list of str");
+            goto done;
+        }
+        Py_ssize_t found = 0;
+        PyObject *low;
+        if (PyUnicode_IS_ASCII(text)) {
+            low = lower_count_ascii(text, &found, &has_break, &unknown);
+        } else {
+            low = cleaner_lower_other(text, lower, fallback, &has_break);
+            if (low != NULL)
+                found = count_words(low, &unknown);
+        }
+        if (low == NULL)
+            goto done;
+        PyList_SET_ITEM(lows, j, low);
+        PyObject *number = PyLong_FromSsize_t(found);
+        if (number == NULL)
+            goto done;
+        PyList_SET_ITEM(words, j, number);
+        PyObject *norm = cleaner_stripped_end(low, ends, count);
+        if (norm == NULL)
+            goto done;
+        PyList_SET_ITEM(norms, j, norm);
+    }
+    result = Py_BuildValue("(OOOOO)", lows, norms, has_break ? Py_True : Py_False, words,
+                           unknown ? Py_False : Py_True);
+done:
+    Py_DECREF(lines);
+    Py_XDECREF(lows); /* a list's unset items are NULL, which its deallocation skips */
+    Py_XDECREF(norms);
+    Py_XDECREF(words);
+    return result;
+}
+
+/* ------------------------------------------------------------------ stack_columns */
+
+/* Whether `view` holds `count` float64 values, one after the other. */
+static int
+is_float_run(const Py_buffer *view, Py_ssize_t count)
+{
+    return view->ndim == 1 && view->itemsize == (Py_ssize_t)sizeof(double) && view->format != NULL &&
+           strcmp(view->format, "d") == 0 && view->len == count * (Py_ssize_t)sizeof(double);
+}
+
+/* Copies `value`'s n float64 values into `row` where it holds them in one run: 1, 0 where
+ * it is of another kind (nothing copied), -1 on an error. */
+static int
+copy_float_run(PyObject *value, double *row, Py_ssize_t n)
+{
+    if (!PyObject_CheckBuffer(value))
+        return 0;
+    Py_INCREF(value); /* held while its buffer is read */
+    Py_buffer view;
+    if (PyObject_GetBuffer(value, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        Py_DECREF(value);
+        if (!PyErr_ExceptionMatches(PyExc_BufferError) && !PyErr_ExceptionMatches(PyExc_ValueError) &&
+            !PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear(); /* a strided view */
+        return 0;
+    }
+    const int usable = is_float_run(&view, n);
+    if (usable && n > 0)
+        memcpy(row, view.buf, (size_t)n * sizeof(double));
+    PyBuffer_Release(&view);
+    Py_DECREF(value);
+    return usable;
+}
+
+/* stack_columns(cols, names, n, out): LinearStage.logits' matrix. Each of `names` is looked
+ * up in the dict `cols`: a float (isinstance) is a page constant, noted by its place and
+ * value; any other must be n float64 values in one run (a 1-D contiguous array), copied
+ * into the next row of `out` (a writable float64 buffer of len(names) x n). Returns
+ * (places, values) of the constants, or None where a column is of another kind (the
+ * caller's numpy path reads it then; `out` is the caller's scratch either way). */
+static PyObject *
+native_stack_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns takes (cols, names, n, out)");
+        return NULL;
+    }
+    PyObject *cols = args[0], *names = args[1];
+    if (!PyDict_Check(cols) || !PyTuple_Check(names)) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns: expected (dict, tuple of str, int, buffer)");
+        return NULL;
+    }
+    const Py_ssize_t n = PyLong_AsSsize_t(args[2]);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    const Py_ssize_t count = PyTuple_GET_SIZE(names);
+    if (n < 0 || (count > 0 && n > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(double) / count)) {
+        PyErr_SetString(PyExc_ValueError, "stack_columns: n out of range");
+        return NULL;
+    }
+    Py_buffer out;
+    if (PyObject_GetBuffer(args[3], &out, PyBUF_WRITABLE | PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyErr_SetString(PyExc_TypeError, "stack_columns: out must be a writable contiguous buffer");
+        return NULL;
+    }
+    PyObject *places = NULL, *values = NULL, *result = NULL;
+    if (out.itemsize != (Py_ssize_t)sizeof(double) || out.format == NULL || strcmp(out.format, "d") != 0 ||
+        out.len != count * n * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "stack_columns: out must hold len(names) x n float64 values");
+        goto done;
+    }
+    places = PyList_New(0);
+    values = PyList_New(0);
+    if (places == NULL || values == NULL)
+        goto done;
+    double *row = (double *)out.buf;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PyTuple_GET_ITEM(names, k);
+        PyObject *value = PyDict_GetItemWithError(cols, name); /* borrowed */
+        if (value == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, name);
+            goto done;
+        }
+        if (PyFloat_Check(value)) {
+            if (cleaner_append_index(places, k) < 0 || PyList_Append(values, value) < 0)
+                goto done;
+            continue;
+        }
+        const int copied = copy_float_run(value, row, n);
+        if (copied < 0)
+            goto done;
+        if (!copied) { /* a list of floats, a strided view, another dtype: numpy's path */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        row += n;
+    }
+    PyObject *place_tuple = PyList_AsTuple(places), *value_tuple = PyList_AsTuple(values);
+    if (place_tuple != NULL && value_tuple != NULL)
+        result = PyTuple_Pack(2, place_tuple, value_tuple);
+    Py_XDECREF(place_tuple);
+    Py_XDECREF(value_tuple);
+done:
+    Py_XDECREF(places);
+    Py_XDECREF(values);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+PyMethodDef raw_read_methods[] = {
+    {"stack_columns", (PyCFunction)(void (*)(void))native_stack_columns, METH_FASTCALL,
+     "stack_columns(cols, names, n, out): the non-float columns copied into out's rows; "
+     "(places, values) of the float ones, or None where a column is no float64 run."},
+    {"lower_count_lines", (PyCFunction)(void (*)(void))native_lower_count_lines, METH_FASTCALL,
+     "lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words per line, "
+     "whether all white space is ASCII's six)."},
+    {NULL, NULL, 0, NULL},
+};

@@ -1,0 +1,168 @@
+"""The compiled ``lower_count_lines`` (cleaner/native/raw_read.c) gives what the two passes it
+replaces gave: ``lower_lines``' lower-cased lines, their normalised forms and its line-break
+flag, then ``token_counts_python`` of the lower-cased lines and ``ascii_spaced`` of them
+joined in UTF-8 (``spaced_token_counts``' answers), on the corpus cases' lines, the hostile
+strings, every white space and cased character, and random texts; it refuses bad arguments.
+``stack_columns`` (same file) gives ``LinearStage.logits`` the same floats as its numpy path."""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import pytest
+
+from cleaner.heuristics import features, model
+from cleaner.heuristics.lexicon import LINE_END, lower_text_python
+from cleaner.heuristics.model import LinearStage
+from tests.paths import CORPUS
+from tests.test_native import HOSTILE, compiled
+
+MODULE = compiled()
+needs_build = pytest.mark.skipif(MODULE is None, reason="the compiled extension is not built")
+
+SEED = 25
+RANDOM_PAGES = 300
+SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+CASED = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
+PIECES = ["a", "A", "Ünï", "ΣΑΣ", "İ", "中文", "\U0001f600", "\u200b", "\ufeff", "\ud800", "x" * 50, "\n"]
+PIECES += SPACES
+
+
+@contextmanager
+def _numpy_path() -> Iterator[None]:
+    """``LinearStage.logits`` without the compiled ``stack_columns``: numpy gathers the columns."""
+    found = model._stack_columns
+    model._stack_columns = None
+    try:
+        yield
+    finally:
+        model._stack_columns = found
+
+
+def _check(lines: list[str]) -> None:
+    """The fused twin against lower_lines and the Python originals of the word counts."""
+    assert MODULE is not None
+    lows, norms, has_break, words, spaced = MODULE.lower_count_lines(
+        lines, MODULE.lower_text, lower_text_python, LINE_END
+    )
+    assert (lows, norms, has_break) == MODULE.lower_lines(
+        lines, MODULE.lower_text, lower_text_python, LINE_END
+    )
+    assert all(type(low) is str for low in lows)
+    assert words == features.token_counts_python(lows)
+    assert spaced == features.ascii_spaced("\n".join(lows).encode("utf-8", "surrogatepass"))
+
+
+@needs_build
+def test_corpus_and_hostile_lines() -> None:
+    pages = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    for text in pages + HOSTILE + ["Word " * 40_000 + "ΣΑΣ.\u3000", "\u2028".join(["A b."] * 100)]:
+        _check(text.split("\n"))
+        _check(text.splitlines())
+        _check([text])
+
+
+@needs_build
+def test_every_white_space_and_cased_character() -> None:
+    for space in SPACES:
+        _check([f"a{space}b", f"A{space}B", "plain line", space])
+    for start in range(0, len(CASED), 64):
+        chunk = "".join(CASED[start : start + 64])
+        _check([chunk, "a " + chunk + " b.", chunk.lower()])
+
+
+@needs_build
+def test_random_texts() -> None:
+    rng = random.Random(SEED)
+    for _ in range(RANDOM_PAGES):
+        lines = [
+            "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(0, 30))
+        ]
+        _check(lines)
+
+
+@needs_build
+def test_refuses_bad_arguments() -> None:
+    assert MODULE is not None
+    lower = MODULE.lower_text
+    with pytest.raises(TypeError):
+        MODULE.lower_count_lines(("a",), lower, lower_text_python, LINE_END)
+    with pytest.raises(TypeError):
+        MODULE.lower_count_lines(["a", b"b"], lower, lower_text_python, LINE_END)
+    with pytest.raises(TypeError):
+        MODULE.lower_count_lines(["a"], None, lower_text_python, LINE_END)
+    with pytest.raises(TypeError):
+        MODULE.lower_count_lines(["é"], lambda text: 1, lower_text_python, LINE_END)
+    with pytest.raises(TypeError):
+        MODULE.lower_count_lines(["a"], lower, lower_text_python)  # type: ignore[call-arg]
+    with pytest.raises(ValueError):
+        MODULE.lower_count_lines(["a"], lower, lower_text_python, "." * 33)
+    assert MODULE.lower_count_lines([], lower, lower_text_python, LINE_END) == ([], [], False, [], True)
+
+
+def _stage(names: list[str], rng: random.Random) -> LinearStage:
+    """A linear stage over ``names``, some of their weights zero (left out, as the fit leaves them)."""
+    weights = tuple((name, rng.choice([0.0, rng.uniform(-3, 3)])) for name in names)
+    return LinearStage(rng.uniform(-1, 1), weights)
+
+
+@needs_build
+def test_stacked_logits_are_numpys_bit_for_bit() -> None:
+    """``LinearStage.logits`` with ``stack_columns`` against its numpy path, on page constants,
+    arrays of every page size, and the kinds of column that path alone reads."""
+    rng = random.Random(SEED)
+    np_rng = np.random.default_rng(SEED)
+    names = [f"c{k}" for k in range(40)]
+    for n in [1, 2, 3, 7, 100, 228, 1000]:
+        for constants in (0.0, 0.1, 0.5, 1.0):
+            stage = _stage(names, rng)
+            cols: dict[str, Any] = {
+                name: float(np_rng.normal()) if rng.random() < constants else np_rng.normal(size=n)
+                for name in names
+            }
+            cols["c0"] = np.float64(2.5) if constants else cols["c0"]  # a float subclass: a constant too
+            fast = stage.logits(cols, n)
+            with _numpy_path():
+                slow = stage.logits(cols, n)
+            assert fast.tobytes() == slow.tobytes() and fast.shape == slow.shape
+    stage = _stage(names[:3], rng)
+    for odd in (
+        [1.0, 2.0, 3.0],
+        np.arange(3),
+        np.ones((2, 6))[:, ::2][0],
+        np.ones(3, np.float32),
+        np.ones(4),
+    ):
+        cols = {"c0": np.ones(3), "c1": odd, "c2": 0.5}
+        assert MODULE is not None
+        assert MODULE.stack_columns(cols, ("c0", "c1", "c2"), 3, np.empty((3, 3))) is None
+        if len(odd) == 3:
+            fast = stage.logits(cols, 3)
+            with _numpy_path():
+                assert fast.tobytes() == stage.logits(cols, 3).tobytes()
+
+
+@needs_build
+def test_stack_columns_refuses_bad_arguments() -> None:
+    assert MODULE is not None
+    cols = {"a": np.ones(3), "b": 1.0}
+    assert MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 3))) == ((1,), (1.0,))
+    with pytest.raises(KeyError):
+        MODULE.stack_columns(cols, ("a", "x"), 3, np.empty((2, 3)))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 2)))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, np.empty((2, 3), np.float32))
+    with pytest.raises(ValueError):
+        MODULE.stack_columns(cols, ("a", "b"), -1, np.empty(0))
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(cols, ("a", "b"), 3, b"x" * 48)  # read-only
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(list(cols), ("a", "b"), 3, np.empty((2, 3)))
+    with pytest.raises(TypeError):
+        MODULE.stack_columns(cols, ["a", "b"], 3, np.empty((2, 3)))
