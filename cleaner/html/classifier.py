@@ -33,7 +33,6 @@ from cleaner.html.blockfeatures import (
     BLOCK_TEXT,
     FEATURE_NAMES,
     PageLayout,
-    block_features,
     block_features_and_chars,
     grouped_mean,
 )
@@ -257,7 +256,9 @@ class PageContext:
     def of(cls, page: PageText, layout: PageLayout, chars: Any = None) -> PageContext:
         """The context of a page; ``chars``, the blocks' lengths, where the caller has them."""
         if chars is None:
-            chars = np.fromiter(map(len, map(BLOCK_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks))
+            chars = np.fromiter(
+                map(len, map(BLOCK_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks)
+            )
         return cls(chars, layout.groups(1), layout.groups(2))
 
 

@@ -137,7 +137,6 @@ def reference_block_features(
     return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))
 
 
-
 def _window_sum(values: Any, half: int) -> Any:
     """Sum over i-half..i+half for every i (clipped at the page's ends)."""
     n = len(values)
@@ -146,8 +145,6 @@ def _window_sum(values: Any, half: int) -> Any:
     cumulative = np.concatenate(([0.0], np.cumsum(values)))
     idx = np.arange(n)
     return cumulative[np.minimum(idx + half + 1, n)] - cumulative[np.maximum(idx - half, 0)]
-
-
 
 
 def reference_context_columns(chars: Any, parents: Any, grandparents: Any, first: Any) -> Any:

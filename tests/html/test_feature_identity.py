@@ -19,7 +19,20 @@ from tests.html.test_html import page
 GENERATED_PAGES = 60
 TAGS = ("div", "section", "article", "ul", "li", "p", "nav", "footer", "aside", "table", "td", "figure", "h2")
 CLASSES = (None, "card", "nav-menu", "post-body", "comment", "related", "teaser card", "")
-WORDS = ("storm", "harbour", "road", "the", "12", "Über", "écluse", "news,", "end.", "\u00a0", "🌊", "read more")
+WORDS = (
+    "storm",
+    "harbour",
+    "road",
+    "the",
+    "12",
+    "Über",
+    "écluse",
+    "news,",
+    "end.",
+    "\u00a0",
+    "🌊",
+    "read more",
+)
 
 
 def same_bits(a: Any, b: Any) -> bool:
@@ -40,7 +53,11 @@ def generated_page(rng: random.Random) -> str:
             if rng.random() < 0.3:
                 text = f'<a href="/x">{text}</a> {rng.choice(WORDS)}'
             return f"<{tag}{attribute}>{text}</{tag}>"
-        return f"<{tag}{attribute}>" + "".join(element(depth + 1) for _ in range(rng.randrange(1, 5))) + f"</{tag}>"
+        return (
+            f"<{tag}{attribute}>"
+            + "".join(element(depth + 1) for _ in range(rng.randrange(1, 5)))
+            + f"</{tag}>"
+        )
 
     return "<html><head><title>Storm harbour</title></head><body>" + element(0) + "</body></html>"
 
