@@ -207,12 +207,14 @@ class PageLayout:
         the context levels all read these same steps.
         """
         if self._climb is None:
-            levels = []
-            current = self.blocks
-            while (current >= 0).any():
-                levels.append(current)
-                current = self.up(current)
-            self._climb = levels
+            # a block's element at depth d has d levels with an id: the deepest sets how many,
+            # as the loop that stopped where no id was left counted them
+            inside = self.blocks[self.blocks >= 0]
+            count = int(self.depths[inside].max()) if len(inside) else 0
+            levels = [self.blocks]
+            for _ in range(count - 1):
+                levels.append(self._above[levels[-1]])
+            self._climb = levels[:count]
         return self._climb
 
     def above(self, steps: int) -> Any:
@@ -248,10 +250,10 @@ class PageLayout:
 
     def within(self, node: int) -> Any:
         """Whether each block lies inside element ``node``."""
-        found = np.zeros(len(self.blocks), dtype=bool)
-        for current in self.climb():
-            found |= current == node
-        return found
+        levels = self.climb()
+        if not levels:
+            return np.zeros(len(self.blocks), dtype=bool)
+        return (np.asarray(levels) == node).any(axis=0)  # one comparison over all levels
 
     def groups(self, level: int) -> Any:
         """Each block's ancestor id ``level`` steps up; blocks without one get groups of their own."""
