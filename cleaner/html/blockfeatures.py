@@ -403,12 +403,11 @@ def block_features_and_chars(
     """block_features, and each block's characters (the classifier's second stage reads them
     too, so they are counted once). With ``extra_columns`` the matrix has that many more columns
     on the right, zeros left for the caller (the second stage's context: no second stack of a
-    page's columns). The matrix has
-    the features in its first len(FEATURE_NAMES) columns. It is column-major so that each column is written by one numpy call on contiguous
-    memory, as the stacked columns were computed."""
+    page's columns). The features are its first len(FEATURE_NAMES) columns; it is row-major
+    as the stacked columns were, the order the tree walk reads fastest."""
     n = len(page.blocks)
     width = len(FEATURE_NAMES)
-    matrix = np.zeros((n, width + extra_columns), order="F")
+    matrix = np.zeros((n, width + extra_columns))
     # map() over C functions where a generator or comprehension ran a Python step per block
     texts = list(map(BLOCK_TEXT, page.blocks))
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
@@ -446,9 +445,13 @@ def block_features_and_chars(
         far & _ARTICLE_NEAR, _ARTICLE_FAR, 0
     )
 
-    columns = iter(matrix.T)  # each a contiguous column, in FEATURE_NAMES' order
-    np.log1p(chars, out=next(columns))
-    np.log1p(words, out=next(columns))
+    # exact arithmetic (division, comparison, copies) is written into the row-major matrix's
+    # columns as it comes; a logarithm is taken into a contiguous array of its own first, as
+    # the stacked columns were: numpy's SIMD log1p and its strided scalar loop may differ in
+    # the last bit
+    columns = iter(matrix.T)  # in FEATURE_NAMES' order
+    next(columns)[:] = np.log1p(chars)
+    next(columns)[:] = np.log1p(words)
     next(columns)[:] = link_share
     next(columns)[:] = sentence_end
     np.divide(commas, np.maximum(words, 1.0), out=next(columns))
@@ -459,17 +462,16 @@ def block_features_and_chars(
     window_chars = _window_sum(chars, NEIGHBOUR_WINDOW) - chars
     window_links = _window_sum(links, NEIGHBOUR_WINDOW) - links
     np.divide(window_links, np.maximum(window_chars, 1.0), out=next(columns))
-    column = next(columns)
-    column[1:] = chars[:-1]
-    np.log1p(column, out=column)
-    column = next(columns)
-    column[:-1] = chars[1:]
-    np.log1p(column, out=column)
+    shifted = np.zeros(n)
+    shifted[1:] = chars[:-1]
+    next(columns)[:] = np.log1p(shifted, out=shifted)
+    shifted[:-1], shifted[-1] = chars[1:], 0.0
+    next(columns)[:] = np.log1p(shifted, out=shifted)
     np.divide(parent[1], np.maximum(parent[0], 1.0), out=next(columns))
     np.divide(grandparent[1], np.maximum(grandparent[0], 1.0), out=next(columns))
     np.divide(parent[0], total_chars, out=next(columns))
     np.divide(grandparent[0], total_chars, out=next(columns))
-    np.log1p(parent[2], out=next(columns))
+    next(columns)[:] = np.log1p(parent[2])
     in_main = next(columns)
     if main is not None:
         in_main[:] = layout.within(main)
@@ -486,7 +488,7 @@ def block_features_and_chars(
     at += group_count
     shown = Counter(texts)
     np.greater(np.fromiter(map(shown.__getitem__, texts), dtype=np.int64, count=n), 1, out=matrix[:, at])
-    np.log1p(_parent_twins(page, layout, own_bits, parent_bits, level1), out=matrix[:, at + 1])
+    matrix[:, at + 1] = np.log1p(_parent_twins(page, layout, own_bits, parent_bits, level1))
     matrix[:, at + 2] = title_overlap
     matrix[:, at + 3] = description_overlap
     matrix[:, at + 4] = np.log1p(n)

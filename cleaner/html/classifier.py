@@ -62,7 +62,7 @@ class LogisticStage:
     intercept: float
 
     def probabilities(self, features: Any) -> Any:
-        # row-major as the stacked columns were: the matrix product sums in the same order
+        # row-major and dense as the stacked columns were: the product sums in the same order
         features = np.ascontiguousarray(features, dtype=np.float64)
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
@@ -264,10 +264,11 @@ class PageContext:
 
 def context_columns(context: PageContext, first: Any, out: Any = None) -> Any:
     """What the second stage reads of the first stage's scores around each block: into ``out``
-    (blocks x STAGE2_EXTRA, each column written by one call) where given, else a new matrix."""
+    (blocks x STAGE2_EXTRA, each column written by one call of exact arithmetic) where given,
+    else a new matrix."""
     n = len(first)
     if out is None:
-        out = np.zeros((n, len(STAGE2_EXTRA)), order="F")
+        out = np.zeros((n, len(STAGE2_EXTRA)))
     if n == 0:
         return out
     chars = context.chars
