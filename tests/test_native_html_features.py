@@ -66,6 +66,17 @@ def test_word_columns_match_python() -> None:
             assert _same_bits(compiled, bf._word_columns_python(list(texts), title, description))
 
 
+@needs_native
+def test_word_columns_ascii_blocks() -> None:
+    """ASCII blocks, lowered in the scan's own buffer: every ASCII character, mixed case
+    against lower-case references, a long block after short ones, and an empty one."""
+    every = "".join(map(chr, range(128)))
+    texts = ["", "A", every, every.upper(), "Storm STORM storm_2 X1 x1", "HARBOUR road " * 5000, "Ab", "_"]
+    for title in (None, "storm x1 harbour", "Storm Road é"):
+        compiled = bf._word_columns(list(texts), title, "ab storm_2 a")
+        assert _same_bits(compiled, bf._word_columns_python(list(texts), title, "ab storm_2 a"))
+
+
 class _Changing(str):
     """A text whose lower() empties a reference set and gives a str of other width."""
 

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -185,6 +185,9 @@ class PageLayout:
         self.nodes: list[Any] = page.nodes
         parents = page.node_parents
         self.depths, self.own, self.inherited = _layout_bits(node_attributes(page), parents)
+        # own and inherited with a 0 after them, so that id -1 (none) reads no bits in one gather
+        self.own_padded = np.append(self.own, np.int64(0))
+        self.inherited_padded = np.append(self.inherited, np.int64(0))
         self.blocks = np.asarray(page.block_nodes, dtype=np.int64)  # each block's element id, -1 for none
         self.parents = np.asarray(parents, dtype=np.int64)
         # the parents with a -1 after them, so that id -1 (none) indexes to -1: one gather a step
@@ -204,12 +207,14 @@ class PageLayout:
         the context levels all read these same steps.
         """
         if self._climb is None:
-            levels = []
-            current = self.blocks
-            while (current >= 0).any():
-                levels.append(current)
-                current = self.up(current)
-            self._climb = levels
+            # a block's element at depth d has d levels with an id: the deepest sets how many,
+            # as the loop that stopped where no id was left counted them
+            inside = self.blocks[self.blocks >= 0]
+            count = int(self.depths[inside].max()) if len(inside) else 0
+            levels = [self.blocks]
+            for _ in range(count - 1):
+                levels.append(self._above[levels[-1]])
+            self._climb = levels[:count]
         return self._climb
 
     def above(self, steps: int) -> Any:
@@ -245,10 +250,10 @@ class PageLayout:
 
     def within(self, node: int) -> Any:
         """Whether each block lies inside element ``node``."""
-        found = np.zeros(len(self.blocks), dtype=bool)
-        for current in self.climb():
-            found |= current == node
-        return found
+        levels = self.climb()
+        if not levels:
+            return np.zeros(len(self.blocks), dtype=bool)
+        return (np.asarray(levels) == node).any(axis=0)  # one comparison over all levels
 
     def groups(self, level: int) -> Any:
         """Each block's ancestor id ``level`` steps up; blocks without one get groups of their own."""
@@ -381,10 +386,33 @@ def block_features(
     layout: PageLayout | None = None,
 ) -> Any:
     """A float matrix, one row per block, columns as FEATURE_NAMES."""
+    return block_features_and_chars(page, title, description, layout)[0]
+
+
+_FIRST_FLAG_COLUMN = FEATURE_NAMES.index("furniture_near")  # then the place flags, the tag groups ...
+_SIGNATURE = itemgetter(0, 1)  # an element's tag and class attribute
+
+
+def block_features_and_chars(
+    page: PageText,
+    title: str | None = None,
+    description: str | None = None,
+    layout: PageLayout | None = None,
+    extra_columns: int = 0,
+) -> tuple[Any, Any]:
+    """block_features, and each block's characters (the classifier's second stage reads them
+    too, so they are counted once). With ``extra_columns`` the matrix has that many more columns
+    on the right, zeros left for the caller (the second stage's context: no second stack of a
+    page's columns). The features are its first len(FEATURE_NAMES) columns; it is row-major
+    as the stacked columns were, the order the tree walk reads fastest."""
     n = len(page.blocks)
+    width = len(FEATURE_NAMES)
+    matrix = np.zeros((n, width + extra_columns))
     # map() over C functions where a generator or comprehension ran a Python step per block
     texts = list(map(BLOCK_TEXT, page.blocks))
     chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    if n == 0:
+        return matrix, chars
     digits, commas, sentence_end = _character_counts(page)
     links = np.minimum(np.asarray(page.link_chars, dtype=np.float64), chars)
     words, title_overlap, description_overlap = _word_columns(texts, title, description)
@@ -394,84 +422,95 @@ def block_features(
     # containers: every ancestor's text and link characters, summed over the blocks inside it
     layout = layout if layout is not None else PageLayout(page)
     prose = (words >= PROSE_MIN_WORDS) & (link_share <= PROSE_MAX_LINK_SHARE)
-    ones = np.ones(n)
-    sums = layout.subtree_sums(np.vstack((chars, links, ones, np.where(prose, chars, 0.0))))
+    values = np.empty((4, n))
+    values[0], values[1], values[2] = chars, links, 1.0
+    np.multiply(chars, prose, out=values[3])  # chars where prose, else 0.0 (chars are finite)
+    sums = layout.subtree_sums(values)
     total_chars = max(float(chars.sum()), 1.0)
     main = _main_element(sums[3], layout.depths)
-    in_main = layout.within(main).astype(np.float64) if main is not None else np.zeros(n)
     element = layout.blocks
-    has = element >= 0
     level1, level2, level3 = layout.above(1), layout.above(2), layout.above(3)
-    container = np.zeros((n, 2, 3))  # (parent, grandparent) x (chars, links, blocks)
-    for k, level in enumerate((level1, level2)):
-        ok = level >= 0
-        container[ok, k] = sums[:3, level[ok]].T
+    # the sums with a zero column after them: id -1 (no container) reads 0.0 in one gather
+    padded = np.zeros((3, sums.shape[1] + 1))
+    padded[:, :-1] = sums[:3]
+    parent, grandparent = padded[:, level1], padded[:, level2]  # rows: chars, links, blocks
 
-    def bits_at(ids: Any, table: Any) -> Any:
-        return np.where(ids >= 0, table[np.maximum(ids, 0)], 0)
-
-    own_bits, parent_bits = bits_at(element, layout.own), bits_at(level1, layout.own)  # each read twice
-    near = own_bits | parent_bits | bits_at(level2, layout.own)
-    far = bits_at(level3, layout.inherited)
-    flags = bits_at(element, layout.inherited) & (_PLACE_MASK | _COMMENT)
+    own, inherited = layout.own_padded, layout.inherited_padded  # id -1 reads 0
+    own_bits, parent_bits = own[element], own[level1]
+    near = own_bits | parent_bits | own[level2]
+    far = inherited[level3]
+    flags = inherited[element] & (_PLACE_MASK | _COMMENT)
     flags |= near & (_FURNITURE_NEAR | _ARTICLE_NEAR)
     flags |= np.where(far & _FURNITURE_NEAR, _FURNITURE_FAR, 0) | np.where(
         far & _ARTICLE_NEAR, _ARTICLE_FAR, 0
     )
 
-    # teaser cards: many distinct elements with the same tag and class (the block's or its parent's)
-    classed = own_bits & _CLASSED
-    owner = np.where(classed > 0, element, np.where(parent_bits & _CLASSED, level1, -1))
-    owner[~has] = -1
-    distinct = np.unique(owner[owner >= 0]).tolist()
-    attributes = node_attributes(page)  # read for PageLayout: no second read of the elements
-    signatures = [(attributes[node][0], attributes[node][1] or "") for node in distinct]
-    twins = Counter(signatures)
-    twins_of = np.zeros(max(len(layout.nodes), 1))
-    twins_of[distinct] = [twins[signature] for signature in signatures]
-    parent_twins = np.where(owner >= 0, twins_of[np.maximum(owner, 0)], 0.0)
-
-    shown = Counter(texts)
-    repeated = (np.fromiter(map(shown.__getitem__, texts), dtype=np.int64, count=n) > 1).astype(np.float64)
-
+    # exact arithmetic (division, comparison, copies) is written into the row-major matrix's
+    # columns as it comes; a logarithm is taken into a contiguous array of its own first, as
+    # the stacked columns were: numpy's SIMD log1p and its strided scalar loop may differ in
+    # the last bit
+    columns = iter(matrix.T)  # in FEATURE_NAMES' order
+    next(columns)[:] = np.log1p(chars)
+    next(columns)[:] = np.log1p(words)
+    next(columns)[:] = link_share
+    next(columns)[:] = sentence_end
+    np.divide(commas, np.maximum(words, 1.0), out=next(columns))
+    np.divide(digits, safe_chars, out=next(columns))
+    np.divide(np.arange(n), max(n - 1, 1), out=next(columns))
+    next(columns)[1:] = link_share[:-1]  # the previous block's, 0.0 for the first
+    next(columns)[:-1] = link_share[1:]
     window_chars = _window_sum(chars, NEIGHBOUR_WINDOW) - chars
     window_links = _window_sum(links, NEIGHBOUR_WINDOW) - links
-    prev_share = np.concatenate(([0.0], link_share[:-1])) if n else link_share
-    next_share = np.concatenate((link_share[1:], [0.0])) if n else link_share
-    prev_chars = np.concatenate(([0.0], chars[:-1])) if n else chars
-    next_chars = np.concatenate((chars[1:], [0.0])) if n else chars
-
+    np.divide(window_links, np.maximum(window_chars, 1.0), out=next(columns))
+    shifted = np.zeros(n)
+    shifted[1:] = chars[:-1]
+    next(columns)[:] = np.log1p(shifted, out=shifted)
+    shifted[:-1], shifted[-1] = chars[1:], 0.0
+    next(columns)[:] = np.log1p(shifted, out=shifted)
+    np.divide(parent[1], np.maximum(parent[0], 1.0), out=next(columns))
+    np.divide(grandparent[1], np.maximum(grandparent[0], 1.0), out=next(columns))
+    np.divide(parent[0], total_chars, out=next(columns))
+    np.divide(grandparent[0], total_chars, out=next(columns))
+    next(columns)[:] = np.log1p(parent[2])
+    in_main = next(columns)
+    if main is not None:
+        in_main[:] = layout.within(main)
+        next(columns)[:] = 1.0
+    else:
+        next(columns)
+    # the flag and tag-group columns as two 2-D blocks: one numpy call each, not one a column
+    at = _FIRST_FLAG_COLUMN
+    flag_count, group_count = len(_FLAG_COLUMN_BITS), len(OWN_TAGS)
+    np.greater(flags[:, None] & _FLAG_COLUMN_BITS, 0, out=matrix[:, at : at + flag_count])
+    at += flag_count
     tag_groups = np.fromiter(map(_TAG_GROUP.get, page.tags, repeat(-1)), dtype=np.int64, count=n)
-    columns = [
-        _log(chars),
-        _log(words),
-        link_share,
-        sentence_end,
-        commas / np.maximum(words, 1.0),
-        digits / safe_chars,
-        np.arange(n) / max(n - 1, 1),
-        prev_share,
-        next_share,
-        window_links / np.maximum(window_chars, 1.0),
-        _log(prev_chars),
-        _log(next_chars),
-        container[:, 0, 1] / np.maximum(container[:, 0, 0], 1.0),
-        container[:, 1, 1] / np.maximum(container[:, 1, 0], 1.0),
-        container[:, 0, 0] / total_chars,
-        container[:, 1, 0] / total_chars,
-        _log(container[:, 0, 2]),
-        in_main,
-        np.full(n, 1.0 if main is not None else 0.0),
-        # the flag and tag-group columns as two 2-D blocks: one numpy call each, not one a column
-        ((flags[:, None] & _FLAG_COLUMN_BITS) > 0).astype(np.float64),
-        (tag_groups[:, None] == _TAG_GROUP_IDS).astype(np.float64),
-        repeated,
-        _log(parent_twins),
-        title_overlap,
-        description_overlap,
-        np.full(n, np.log1p(n)),
-    ]
-    return np.column_stack(columns) if n else np.zeros((0, len(FEATURE_NAMES)))
+    np.equal(tag_groups[:, None], _TAG_GROUP_IDS, out=matrix[:, at : at + group_count])
+    at += group_count
+    shown = Counter(texts)
+    np.greater(np.fromiter(map(shown.__getitem__, texts), dtype=np.int64, count=n), 1, out=matrix[:, at])
+    matrix[:, at + 1] = np.log1p(_parent_twins(page, layout, own_bits, parent_bits, level1))
+    matrix[:, at + 2] = title_overlap
+    matrix[:, at + 3] = description_overlap
+    matrix[:, at + 4] = np.log1p(n)
+    return matrix, chars
+
+
+def _parent_twins(page: PageText, layout: PageLayout, own_bits: Any, parent_bits: Any, level1: Any) -> Any:
+    """Teaser cards: per block, how many distinct elements share the tag and class of its
+    container (the block's element where it has a class, else its parent where that has one;
+    0 where neither). Such an element has a class, so its signature is its (tag, class) pair."""
+    element = layout.blocks
+    owner = np.where(own_bits & _CLASSED, element, np.where(parent_bits & _CLASSED, level1, -1))
+    size = len(layout.nodes)
+    marked = np.zeros(size + 1, dtype=bool)
+    marked[owner] = True  # id -1 marks the last slot, left out below
+    distinct = np.flatnonzero(marked[:size]).tolist()
+    attributes = node_attributes(page)  # read for PageLayout: no second read of the elements
+    signatures = list(map(_SIGNATURE, map(attributes.__getitem__, distinct)))
+    twins = Counter(signatures)
+    twins_of = np.zeros(size + 1)  # the last slot, read by id -1, stays 0
+    twins_of[distinct] = list(map(twins.__getitem__, signatures))
+    return twins_of[owner]
 
 
 def _character_counts(page: PageText) -> tuple[Any, Any, Any]:

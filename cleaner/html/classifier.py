@@ -29,7 +29,13 @@ from typing import Any
 import numpy as np
 
 from cleaner.heuristics.trees import TreeEnsemble, ensemble_from_dict
-from cleaner.html.blockfeatures import BLOCK_TEXT, FEATURE_NAMES, PageLayout, block_features, grouped_mean
+from cleaner.html.blockfeatures import (
+    BLOCK_TEXT,
+    FEATURE_NAMES,
+    PageLayout,
+    block_features_and_chars,
+    grouped_mean,
+)
 from cleaner.html.text import PageText
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "html_weights.json"
@@ -56,6 +62,8 @@ class LogisticStage:
     intercept: float
 
     def probabilities(self, features: Any) -> Any:
+        # row-major and dense as the stacked columns were: the product sums in the same order
+        features = np.ascontiguousarray(features, dtype=np.float64)
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
@@ -197,15 +205,22 @@ class BlockClassifier:
         return self.second.probabilities(np.column_stack((features, context_columns(context, first))))
 
     def decide(self, page: PageText, title: str | None, description: str | None) -> PageDecision:
-        layout = PageLayout(page)
-        features = block_features(page, title, description, layout)
-        context = PageContext.of(page, layout)
-        probabilities = self.scores(features, context)
-        chars = context.chars
+        probabilities, chars = self.page_scores(page, title, description)
         unsure, share, body = self.fallback.unsure(probabilities, chars)
         inside = (probabilities >= self.threshold).tolist()
         fallback = self.fallback.sends(unsure, len(chars), page.element_count, body)
         return PageDecision(inside, probabilities, unsure, share, body, fallback)
+
+    def page_scores(self, page: PageText, title: str | None, description: str | None) -> tuple[Any, Any]:
+        """(second-stage probabilities, block characters) of a page: scores' numbers, with the
+        features and the context columns written into one matrix (no stacks, no second count)."""
+        layout = PageLayout(page)
+        width = len(FEATURE_NAMES)
+        matrix, chars = block_features_and_chars(page, title, description, layout, len(STAGE2_EXTRA))
+        first = self.first.probabilities(matrix[:, :width])
+        context = PageContext.of(page, layout, chars)
+        context_columns(context, first, matrix[:, width:])
+        return self.second.probabilities(matrix), chars
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -238,35 +253,39 @@ class PageContext:
     grandparents: Any
 
     @classmethod
-    def of(cls, page: PageText, layout: PageLayout) -> PageContext:
-        chars = np.fromiter(map(len, map(BLOCK_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks))
+    def of(cls, page: PageText, layout: PageLayout, chars: Any = None) -> PageContext:
+        """The context of a page; ``chars``, the blocks' lengths, where the caller has them."""
+        if chars is None:
+            chars = np.fromiter(
+                map(len, map(BLOCK_TEXT, page.blocks)), dtype=np.float64, count=len(page.blocks)
+            )
         return cls(chars, layout.groups(1), layout.groups(2))
 
 
-def context_columns(context: PageContext, first: Any) -> Any:
-    """What the second stage reads of the first stage's scores around each block."""
+def context_columns(context: PageContext, first: Any, out: Any = None) -> Any:
+    """What the second stage reads of the first stage's scores around each block: into ``out``
+    (blocks x STAGE2_EXTRA, each column written by one call of exact arithmetic) where given,
+    else a new matrix."""
     n = len(first)
+    if out is None:
+        out = np.zeros((n, len(STAGE2_EXTRA)))
     if n == 0:
-        return np.zeros((0, len(STAGE2_EXTRA)))
+        return out
     chars = context.chars
-    prev = np.concatenate(([first[0]], first[:-1]))
-    nxt = np.concatenate((first[1:], [first[-1]]))
-    cumulative = np.concatenate(([0.0], np.cumsum(first)))
+    cumulative = np.zeros(n + 1)
+    np.cumsum(first, out=cumulative[1:])
     idx = np.arange(n)
     lo, hi = np.maximum(idx - CONTEXT_WINDOW, 0), np.minimum(idx + CONTEXT_WINDOW + 1, n)
-    window = (cumulative[hi] - cumulative[lo]) / (hi - lo)
     page_mean = float((first * chars).sum() / max(chars.sum(), 1.0))
-    return np.column_stack(
-        (
-            first,
-            grouped_mean(context.parents, chars, first),
-            grouped_mean(context.grandparents, chars, first),
-            prev,
-            nxt,
-            window,
-            np.full(n, page_mean),
-        )
-    )
+    score, parent, grandparent, prev, nxt, window, page = out.T
+    score[:] = first
+    parent[:] = grouped_mean(context.parents, chars, first)
+    grandparent[:] = grouped_mean(context.grandparents, chars, first)
+    prev[0], prev[1:] = first[0], first[:-1]  # the first block's own score before it
+    nxt[:-1], nxt[-1] = first[1:], first[-1]
+    np.divide(cumulative[hi] - cumulative[lo], hi - lo, out=window)
+    page[:] = page_mean
+    return out
 
 
 @lru_cache(maxsize=1)

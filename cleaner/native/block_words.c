@@ -42,7 +42,9 @@ same_span(int kind_a, const void *a, Py_ssize_t start_a, int kind_b, const void 
 typedef struct {
     Py_ssize_t *starts, *lengths; /* per slot; length -1: empty */
     uint64_t *hashes;
-    PyObject **owners;            /* the str each slot's span lies in (borrowed) */
+    const void **owners;          /* the code points each slot's span lies in (a held str's, or
+                                     the block's lowered ASCII in the caller's buffer) */
+    int *kinds;                   /* their width, as PyUnicode_KIND gives it */
     Py_ssize_t mask;              /* the slots in use less one (a power of two less one); 0: no table */
     Py_ssize_t capacity;          /* the slots allocated */
 } WordTable;
@@ -54,6 +56,7 @@ table_free(WordTable *table)
     PyMem_Free(table->lengths);
     PyMem_Free(table->hashes);
     PyMem_Free(table->owners);
+    PyMem_Free(table->kinds);
     memset(table, 0, sizeof *table);
 }
 
@@ -69,8 +72,10 @@ table_reset(WordTable *table, Py_ssize_t words)
         table->starts = PyMem_New(Py_ssize_t, slots);
         table->lengths = PyMem_New(Py_ssize_t, slots);
         table->hashes = PyMem_New(uint64_t, slots);
-        table->owners = PyMem_New(PyObject *, slots);
-        if (table->starts == NULL || table->lengths == NULL || table->hashes == NULL || table->owners == NULL) {
+        table->owners = PyMem_New(const void *, slots);
+        table->kinds = PyMem_New(int, slots);
+        if (table->starts == NULL || table->lengths == NULL || table->hashes == NULL || table->owners == NULL ||
+            table->kinds == NULL) {
             table_free(table);
             PyErr_NoMemory();
             return -1;
@@ -83,13 +88,11 @@ table_reset(WordTable *table, Py_ssize_t words)
     return 0;
 }
 
-/* Finds the span text[start:end) in the table; adds it where `add` and it is not there.
- * Returns 1 where it was there already, 0 where not. */
+/* Finds the span [start, end) of the code points `data` (of width `kind`) in the table; adds
+ * it where `add` and it is not there. Returns 1 where it was there already, 0 where not. */
 static int
-table_find(WordTable *table, PyObject *text, Py_ssize_t start, Py_ssize_t end, uint64_t hash, int add)
+table_find(WordTable *table, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, uint64_t hash, int add)
 {
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = end - start;
     for (Py_ssize_t slot = (Py_ssize_t)(hash & (uint64_t)table->mask);; slot = (slot + 1) & table->mask) {
         if (table->lengths[slot] < 0) {
@@ -97,13 +100,13 @@ table_find(WordTable *table, PyObject *text, Py_ssize_t start, Py_ssize_t end, u
                 table->starts[slot] = start;
                 table->lengths[slot] = length;
                 table->hashes[slot] = hash;
-                table->owners[slot] = text;
+                table->owners[slot] = data;
+                table->kinds[slot] = kind;
             }
             return 0;
         }
-        PyObject *owner = table->owners[slot];
         if (table->hashes[slot] == hash && table->lengths[slot] == length &&
-            same_span(PyUnicode_KIND(owner), PyUnicode_DATA(owner), table->starts[slot], kind, data, start, length))
+            same_span(table->kinds[slot], table->owners[slot], table->starts[slot], kind, data, start, length))
             return 1;
     }
 }
@@ -121,42 +124,87 @@ reference_table(PyObject *words, WordTable *table)
         if (!PyUnicode_Check(word))
             continue;
         const Py_ssize_t length = PyUnicode_GET_LENGTH(word);
-        table_find(table, word, 0, length, span_hash(PyUnicode_KIND(word), PyUnicode_DATA(word), 0, length), 1);
+        const int kind = PyUnicode_KIND(word);
+        const void *data = PyUnicode_DATA(word);
+        table_find(table, kind, data, 0, length, span_hash(kind, data, 0, length), 1);
     }
     return 0;
 }
 
+/* Whether c is a \w character; an ASCII one without the Unicode database's four lookups
+ * (Py_UNICODE_ISALNUM's answer below 128: letters, digits), where most of a page's are. */
 static int
 is_word_char(Py_UCS4 c)
 {
-    return c == '_' || Py_UNICODE_ISALNUM(c);
+    if (c < 128)
+        return c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return Py_UNICODE_ISALNUM(c);
+}
+
+/* A growable byte buffer: an ASCII block's lowered text, reused from block to block. */
+typedef struct {
+    char *bytes;
+    Py_ssize_t capacity;
+} LowerBuffer;
+
+/* An exact ASCII str lowered into `buffer` as str.lower lowers ASCII (A-Z only), without a
+ * str per block; NULL on no memory. */
+static const char *
+ascii_lower(PyObject *text, LowerBuffer *buffer)
+{
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n + 1 > buffer->capacity) {
+        char *grown = PyMem_Realloc(buffer->bytes, (size_t)(n + 1));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        buffer->bytes = grown;
+        buffer->capacity = n + 1;
+    }
+    const unsigned char *from = PyUnicode_1BYTE_DATA(text);
+    for (Py_ssize_t k = 0; k < n; k++)
+        buffer->bytes[k] = (char)(from[k] >= 'A' && from[k] <= 'Z' ? from[k] | 0x20 : from[k]);
+    return buffer->bytes;
 }
 
 /* One block: its word count into words[i], its overlaps into shares[k][i]; -1 on an error.
  * Its distinct words are told apart in `seen` (no str or set per word); each distinct word
- * is looked up in the references' tables. */
+ * is looked up in the references' tables. An exact ASCII str is lowered in `buffer`; any
+ * other text by its own lower() (a subclass's too). */
 static int
 block_words(PyObject *text, WordTable *references, double *words, double **shares, Py_ssize_t i,
-            WordTable *seen)
+            WordTable *seen, LowerBuffer *buffer)
 {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "block_words: texts must be a list of str");
         return -1;
     }
-    PyObject *low = PyObject_CallMethod(text, "lower", NULL);
-    if (low == NULL)
-        return -1;
-    if (!PyUnicode_Check(low)) {
-        Py_DECREF(low);
-        PyErr_SetString(PyExc_TypeError, "block_words: a text's lower() must give a str");
-        return -1;
+    PyObject *low = NULL;
+    int kind = PyUnicode_1BYTE_KIND;
+    const void *data;
+    Py_ssize_t n;
+    if (PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text)) {
+        data = ascii_lower(text, buffer);
+        if (data == NULL)
+            return -1;
+        n = PyUnicode_GET_LENGTH(text);
+    } else {
+        low = PyObject_CallMethod(text, "lower", NULL);
+        if (low == NULL)
+            return -1;
+        if (!PyUnicode_Check(low)) {
+            Py_DECREF(low);
+            PyErr_SetString(PyExc_TypeError, "block_words: a text's lower() must give a str");
+            return -1;
+        }
+        kind = PyUnicode_KIND(low);
+        data = PyUnicode_DATA(low);
+        n = PyUnicode_GET_LENGTH(low);
     }
     const int any_reference = references[0].mask > 0 || references[1].mask > 0;
-    const int kind = PyUnicode_KIND(low);
-    const void *data = PyUnicode_DATA(low);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(low);
     if (any_reference && table_reset(seen, n / 2 + 1) < 0) { /* a word and a separator each */
-        Py_DECREF(low);
+        Py_XDECREF(low);
         return -1;
     }
     Py_ssize_t count = 0, distinct = 0, held[WORD_REFERENCES] = {0, 0};
@@ -171,11 +219,11 @@ block_words(PyObject *text, WordTable *references, double *words, double **share
         count++;
         if (any_reference) {
             const uint64_t hash = span_hash(kind, data, at, end);
-            if (!table_find(seen, low, at, end, hash, 1)) {
+            if (!table_find(seen, kind, data, at, end, hash, 1)) {
                 distinct++;
                 for (int k = 0; k < WORD_REFERENCES; k++)
                     if (references[k].mask > 0)
-                        held[k] += table_find(&references[k], low, at, end, hash, 0);
+                        held[k] += table_find(&references[k], kind, data, at, end, hash, 0);
             }
         }
         at = end;
@@ -184,7 +232,7 @@ block_words(PyObject *text, WordTable *references, double *words, double **share
     for (int k = 0; k < WORD_REFERENCES; k++)
         if (references[k].mask > 0 && distinct > 0)
             shares[k][i] = (double)held[k] / (double)distinct;
-    Py_DECREF(low);
+    Py_XDECREF(low);
     return 0;
 }
 
@@ -210,6 +258,7 @@ native_block_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *held_words[WORD_REFERENCES] = {NULL, NULL}; /* each reference's words as a tuple */
     PyObject *result = NULL;
     WordTable references[WORD_REFERENCES], seen;
+    LowerBuffer buffer = {NULL, 0};
     memset(references, 0, sizeof references);
     memset(&seen, 0, sizeof seen);
     for (int k = 0; k < WORD_REFERENCES; k++) {
@@ -240,7 +289,7 @@ native_block_words(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         PyObject *text = PyList_GET_ITEM(texts, i);
         Py_INCREF(text); /* a str subclass's lower() may change the list */
-        const int failed = block_words(text, references, counts, shares, i, &seen);
+        const int failed = block_words(text, references, counts, shares, i, &seen, &buffer);
         Py_DECREF(text);
         if (failed < 0)
             goto done;
@@ -257,6 +306,7 @@ failed:
         table_free(&references[k]);
     }
     table_free(&seen);
+    PyMem_Free(buffer.bytes);
     return result;
 }
 
