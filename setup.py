@@ -33,6 +33,7 @@ SOURCES = [
     "cleaner/native/label_runs.c",
     "cleaner/native/chrome_contexts.c",
     "cleaner/native/tree_walk.c",
+    "cleaner/native/first_literal.c",
 ]
 HEADERS = ["cleaner/native/_compiled.h"]
 

@@ -1807,6 +1807,8 @@ extern PyMethodDef raw_seen_methods[];
 extern PyMethodDef chrome_context_methods[];
 /* The boosted trees' packed walk (tree_walker, tree_logits), compiled from tree_walk.c. */
 extern PyMethodDef tree_walk_methods[];
+/* The outlet fingerprint scan over a str (LiteralFinder.first), compiled from first_literal.c. */
+extern PyMethodDef first_literal_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1823,6 +1825,7 @@ static PyMethodDef *const file_methods[] = {
     raw_seen_methods,
     chrome_context_methods,
     tree_walk_methods,
+    first_literal_methods,
 };
 
 static int
