@@ -359,24 +359,27 @@ def body_box(page: PageText, in_article: list[bool], main: Any | None) -> frozen
     total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
     if not total:
         return None
-    weight: dict[Any, int] = {}
+    # per element by the walk's numbering (each block's element, its parents): no call into
+    # lxml a level; in the order the climbs first reach them, as ties go to the first
+    weight: dict[int, int] = {}
+    nodes, parents = page.nodes, page.node_parents
     for i, inside in enumerate(in_article):
-        el = page.elements[i]
-        if not inside or el is None:
+        node = page.block_nodes[i]
+        if not inside or node < 0:
             continue
         size = len(page.blocks[i].text)
-        while el is not None:
-            weight[el] = weight.get(el, 0) + size
-            if el is main:
+        while node >= 0:
+            weight[node] = weight.get(node, 0) + size
+            if nodes[node] is main:
                 break
-            el = el.getparent()
-    best = None
+            node = parents[node]
+    best = -1
     for node, w in weight.items():
-        if w < BODY_BOX_SHARE * total or not _body_named(node):
+        if w < BODY_BOX_SHARE * total or not _body_named(nodes[node]):
             continue
-        if best is None or w > weight[best]:  # the outermost: it holds the most
+        if best < 0 or w > weight[best]:  # the outermost: it holds the most
             best = node
-    return None if best is None else frozenset(best.iter())
+    return None if best < 0 else frozenset(nodes[best].iter())
 
 
 def _in_body_box(el: Any) -> bool:
