@@ -218,11 +218,14 @@ def rescue_lead(page: PageText, in_article: list[bool], labels: list[Label | Non
     first = next((i for i, inside in enumerate(in_article) if inside and labels[i] is None), None)
     if first is None:
         return
-    shown = Counter(block.text for block in page.blocks)
+    shown: Counter[str] | None = None  # counted for the first block that is prose: most pages have none
     for i in range(max(0, first - LEAD_LOOKBACK), first):
         text = page.blocks[i].text
-        # a summary the page shows twice (header dek and abstract box) is a description
-        if in_article[i] or shown[text] > 1 or text.endswith(_CUT) or not _prose(page, i):
+        if in_article[i] or text.endswith(_CUT) or not _prose(page, i):
+            continue
+        if shown is None:
+            shown = Counter(block.text for block in page.blocks)
+        if shown[text] > 1:  # a summary the page shows twice (header dek and abstract box) is a description
             continue
         box = _lead_box(page.elements[i])
         if box is not None and not _repeated(box):
