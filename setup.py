@@ -38,6 +38,7 @@ SOURCES = [
 HEADERS = [
     "cleaner/native/_compiled.h",
     "cleaner/native/_lxml_nodes.h",  # the lxml and libxml2 fields page_walk.c reads
+    "cleaner/native/first_literal.c",
 ]
 
 setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])

@@ -218,11 +218,14 @@ def rescue_lead(page: PageText, in_article: list[bool], labels: list[Label | Non
     first = next((i for i, inside in enumerate(in_article) if inside and labels[i] is None), None)
     if first is None:
         return
-    shown = Counter(block.text for block in page.blocks)
+    shown: Counter[str] | None = None  # counted for the first block that is prose: most pages have none
     for i in range(max(0, first - LEAD_LOOKBACK), first):
         text = page.blocks[i].text
-        # a summary the page shows twice (header dek and abstract box) is a description
-        if in_article[i] or shown[text] > 1 or text.endswith(_CUT) or not _prose(page, i):
+        if in_article[i] or text.endswith(_CUT) or not _prose(page, i):
+            continue
+        if shown is None:
+            shown = Counter(block.text for block in page.blocks)
+        if shown[text] > 1:  # a summary the page shows twice (header dek and abstract box) is a description
             continue
         box = _lead_box(page.elements[i])
         if box is not None and not _repeated(box):
@@ -359,24 +362,27 @@ def body_box(page: PageText, in_article: list[bool], main: Any | None) -> frozen
     total = sum(len(page.blocks[i].text) for i, inside in enumerate(in_article) if inside)
     if not total:
         return None
-    weight: dict[Any, int] = {}
+    # per element by the walk's numbering (each block's element, its parents): no call into
+    # lxml a level; in the order the climbs first reach them, as ties go to the first
+    weight: dict[int, int] = {}
+    nodes, parents = page.nodes, page.node_parents
     for i, inside in enumerate(in_article):
-        el = page.elements[i]
-        if not inside or el is None:
+        node = page.block_nodes[i]
+        if not inside or node < 0:
             continue
         size = len(page.blocks[i].text)
-        while el is not None:
-            weight[el] = weight.get(el, 0) + size
-            if el is main:
+        while node >= 0:
+            weight[node] = weight.get(node, 0) + size
+            if nodes[node] is main:
                 break
-            el = el.getparent()
-    best = None
+            node = parents[node]
+    best = -1
     for node, w in weight.items():
-        if w < BODY_BOX_SHARE * total or not _body_named(node):
+        if w < BODY_BOX_SHARE * total or not _body_named(nodes[node]):
             continue
-        if best is None or w > weight[best]:  # the outermost: it holds the most
+        if best < 0 or w > weight[best]:  # the outermost: it holds the most
             best = node
-    return None if best is None else frozenset(best.iter())
+    return None if best < 0 else frozenset(nodes[best].iter())
 
 
 def _in_body_box(el: Any) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.html.chrome import class_category
-from cleaner.html.text import PageText
+from cleaner.html.text import PageText, node_attributes
 from cleaner.result import Label
 
 # Box categories that never hold article prose inside an article: a sign-up,
@@ -42,20 +42,24 @@ def boxes_inside_article(
     page: PageText, in_article: list[bool], labels: list[Label | None], main: Any | None
 ) -> None:
     """Label the article blocks that sit in a box (see the module docstring); ``main``:
-    the article's main container (``article.main_container``), None when it has none."""
-    box_of: dict[int, tuple[Any, str]] = {}
-    box_chars: dict[Any, int] = {}
+    the article's main container (``article.main_container``), None when it has none.
+
+    The climbs read the walk's numbering (node_parents, node_attributes' rows), not the
+    tree: each element's tag, class and id were read once, for the features."""
+    box_of: dict[int, tuple[int, str]] = {}
+    box_chars: dict[int, int] = {}
     total = 0
-    memo: dict[Any, tuple[Any, str] | None] = {}
+    memo: dict[int, tuple[int, str] | None] = {}
+    climb = _Climb(page, main)
     for i, inside in enumerate(in_article):
         if not inside:
             continue
         size = len(page.blocks[i].text)
         total += size
-        el = page.elements[i]
-        if el is None or labels[i] is not None:
+        node = page.block_nodes[i]
+        if node < 0 or labels[i] is not None:
             continue
-        found = _box(el, main, memo)
+        found = climb.box(node, memo)
         if found is not None:
             box_of[i] = found
             box_chars[found[0]] = box_chars.get(found[0], 0) + size
@@ -69,34 +73,43 @@ def boxes_inside_article(
         labels[i] = label
 
 
-def _box(el: Any, main: Any | None, memo: dict[Any, tuple[Any, str] | None]) -> tuple[Any, str] | None:
-    """The nearest element from ``el`` up to (not including) ``main`` whose class/id
-    words name a box category, with that category; None when there is none.
+class _Climb:
+    """A page's elements by the walk's numbers, and its main container's."""
 
-    Answers are memoised per element when they do not depend on where the climb
-    started (a climb cut at MAX_CLIMB does)."""
-    chain: list[Any] = []
-    found: tuple[Any, str] | None = None
-    settled = True
-    node = el
-    while node is not None and node is not main:
-        if node in memo:
-            found = memo[node]
-            break
-        tag = node.tag
-        if not isinstance(tag, str) or tag in SCOPE_TAGS:
-            break
-        if main is None and len(chain) >= MAX_CLIMB:
-            settled = False
-            break
-        chain.append(node)
-        names = " ".join(filter(None, (node.get("class"), node.get("id"))))
-        category = class_category(names) if names else None
-        if category in BOX_CATEGORIES:
-            found = (node, category)  # type: ignore[assignment]
-            break
-        node = node.getparent()
-    if settled:
-        for seen in chain:
-            memo[seen] = found
-    return found
+    def __init__(self, page: PageText, main: Any | None) -> None:
+        self.attributes = node_attributes(page)
+        self.parents = page.node_parents
+        self.nodes = page.nodes
+        self.main = main
+
+    def box(self, node: int, memo: dict[int, tuple[int, str] | None]) -> tuple[int, str] | None:
+        """The nearest element from ``node`` up to (not including) ``main`` whose class/id
+        words name a box category, with that category; None when there is none.
+
+        Answers are memoised per element when they do not depend on where the climb
+        started (a climb cut at MAX_CLIMB does)."""
+        chain: list[int] = []
+        found: tuple[int, str] | None = None
+        settled = True
+        main, nodes, attributes, parents = self.main, self.nodes, self.attributes, self.parents
+        while node >= 0 and nodes[node] is not main:
+            if node in memo:
+                found = memo[node]
+                break
+            tag, cls, ident, _role = attributes[node]
+            if not isinstance(tag, str) or tag in SCOPE_TAGS:
+                break
+            if main is None and len(chain) >= MAX_CLIMB:
+                settled = False
+                break
+            chain.append(node)
+            names = " ".join(filter(None, (cls, ident)))
+            category = class_category(names) if names else None
+            if category in BOX_CATEGORIES:
+                found = (node, category)  # type: ignore[assignment]
+                break
+            node = parents[node]
+        if settled:
+            for seen in chain:
+                memo[seen] = found
+        return found

@@ -45,6 +45,8 @@ _META_FIELDS: dict[str, tuple[str, ...]] = {
     "description": ("description", "og:description", "twitter:description"),
     "sitename": ("og:site_name", "application-name"),
 }
+# every meta key a field reads: the others (viewport, og:image, ...) are not kept
+_META_KEYS = frozenset(key for keys in _META_FIELDS.values() for key in keys)
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPACE = re.compile(r"\s+")
 
@@ -82,8 +84,10 @@ class _Found:
         self.authors: list[str] = []
 
     def put(self, name: str, value: Any, source: str) -> None:
+        if name in self.values:  # the first value wins: a later one is not even cleaned
+            return
         text = _clean(value)
-        if text is None or name in self.values:
+        if text is None:
             return
         if name == "date":
             text = iso_date(text)
@@ -116,9 +120,13 @@ def page_metadata(root: Any, url: str | None = None) -> dict[str, Any]:
     metas: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
-        content = meta.get("content")
-        if key and content:
-            metas.setdefault(key.strip().lower(), []).append(content)
+        if not key:
+            continue
+        key = key.strip().lower()
+        if key in _META_KEYS:
+            content = meta.get("content")
+            if content:
+                metas.setdefault(key, []).append(content)
     for name, keys in _META_FIELDS.items():
         for key in keys:
             for content in metas.get(key, ()):

@@ -1809,6 +1809,8 @@ extern PyMethodDef chrome_context_methods[];
 extern PyMethodDef tree_walk_methods[];
 /* A page's lines lower-cased, normalised and their words counted in one pass, compiled from raw_read.c. */
 extern PyMethodDef raw_read_methods[];
+/* The outlet fingerprint scan over a str (LiteralFinder.first), compiled from first_literal.c. */
+extern PyMethodDef first_literal_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1826,6 +1828,7 @@ static PyMethodDef *const file_methods[] = {
     chrome_context_methods,
     tree_walk_methods,
     raw_read_methods,
+    first_literal_methods,
 };
 
 static int

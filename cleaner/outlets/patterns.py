@@ -15,6 +15,8 @@ from typing import Any
 
 import re2
 
+from cleaner import native
+
 try:  # Python 3.11+ keeps the parser here; it only reads the pattern.
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
@@ -128,21 +130,42 @@ def program_size(compiled: Any) -> int:
     return int(compiled.programsize)
 
 
+# The compiled scan of a str (cleaner/native/first_literal.c), None on the pure path.
+_native_first_literal = native.MODULE.first_literal if native.MODULE is not None else None
+_LONE_SURROGATE = -2  # first_literal's answer for a text without UTF-8: the program's path raises
+
+
 class LiteralFinder:
     """Finds the first of a set of literal strings in a text, with one RE2 program.
 
     The program runs on the text's UTF-8 bytes, called below the wrapper: the
     wrapper's str search maps offsets back to characters in Python on every call,
-    which cost more than the scan of a short page.
+    which cost more than the scan of a short page. Where the extension is built and the
+    caller has no UTF-8 bytes, first_literal reads the str itself instead (same answer):
+    encoding an html page's text only for this scan cost more than the scan; over bytes
+    given (the text path's), the program's DFA is quicker than first_literal.
     """
 
     def __init__(self, literals: Iterable[str]) -> None:
-        escaped = [re2.escape(text.encode("utf-8")) for text in literals if text]
+        kept = [text for text in literals if text]
+        escaped = [re2.escape(text.encode("utf-8")) for text in kept]
         self._program = _program(b"|".join(escaped)) if escaped else None
+        # the program never matches across a line (never_nl): nor does a literal holding one
+        self._literals = tuple(text for text in kept if "\n" not in text)
 
     def first(self, text: str, data: bytes | None = None) -> str | None:
         """The literal that starts first in ``text`` (of those starting there, the first
         listed), or None; ``data``: ``text`` in UTF-8, when the caller has it."""
+        if self._program is None:
+            return None
+        if data is None and _native_first_literal is not None:  # given bytes, the program is quicker
+            found = _native_first_literal(text, self._literals)
+            if found != _LONE_SURROGATE:
+                return self._literals[found] if found >= 0 else None
+        return self.first_by_program(text, data)
+
+    def first_by_program(self, text: str, data: bytes | None = None) -> str | None:
+        """``first`` by the RE2 program over UTF-8 bytes: the pure path and the twin's reference."""
         if self._program is None:
             return None
         if data is None:

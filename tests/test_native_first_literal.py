@@ -1,0 +1,87 @@
+"""The compiled ``first_literal`` (cleaner/native/first_literal.c) finds the literal the
+RE2 program of ``LiteralFinder`` finds (the leftmost start; of those starting there, the
+first listed): the shipped fingerprints over the corpus cases, the hostile strings, random
+texts of a few pieces, literals of every width, overlapping and holding a line break; -2
+for a lone surrogate, TypeError and ValueError for bad arguments."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cleaner.outlets.patterns import LiteralFinder
+from cleaner.outlets.rules import load_rulebook
+from tests.paths import CORPUS
+from tests.test_native import HOSTILE, compiled
+
+MODULE = compiled()
+needs_build = pytest.mark.skipif(MODULE is None, reason="the compiled extension is not built")
+
+SEED = 26
+PIECES = ["a", "b", "ab", "é", "中", "\U0001f600", "\xa0", "\u2028", "\n", " ", "\ufeff", "ba"]
+LITERALS = ["ab", "b", "aba", "é中", "\U0001f600a", "中", "a\nb", "\xa0b", "bab", "\ufeffa"]
+
+
+def _check(finder: LiteralFinder, text: str) -> None:
+    """The compiled scan's literal against the program's (or the same error)."""
+    try:
+        expected: str | None | type = finder.first_by_program(text)
+    except UnicodeEncodeError:
+        expected = UnicodeEncodeError
+    if expected is UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            finder.first(text)
+    else:
+        assert finder.first(text) == expected
+
+
+def _shipped_finder() -> LiteralFinder:
+    book = load_rulebook()
+    return LiteralFinder(text for rules in book.outlets.values() for text in rules.fingerprints)
+
+
+@needs_build
+def test_shipped_fingerprints_on_corpus_and_hostile_texts() -> None:
+    finder = _shipped_finder()
+    fingerprints = list(finder._literals)
+    assert fingerprints
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _check(finder, text)
+        for k, fingerprint in enumerate(fingerprints):  # each found, and the earlier one first
+            _check(finder, text[: len(text) // 2] + fingerprint + text[len(text) // 2 :])
+            _check(finder, fingerprint[:-1] + " " + fingerprints[k - 1] + fingerprint)
+    for text in HOSTILE:
+        _check(finder, text)
+        _check(finder, text + fingerprints[-1])
+
+
+@needs_build
+def test_random_texts_and_literals() -> None:
+    rng = random.Random(SEED)
+    for _ in range(300):
+        literals = rng.sample(LITERALS, rng.randint(1, len(LITERALS)))
+        finder = LiteralFinder(literals)
+        for _ in range(10):
+            _check(finder, "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40))))
+    _check(LiteralFinder(["a"]), "b\ud800a")  # a lone surrogate: the program's encode raises
+    _check(LiteralFinder(["a"]), "a\ud800")
+
+
+@needs_build
+def test_bad_arguments() -> None:
+    assert MODULE is not None
+    assert MODULE.first_literal("a\udfffb", ("b",)) == -2
+    assert MODULE.first_literal("", ()) == -1
+    assert MODULE.first_literal("x" * 200_000 + "ab", ("ab",)) == 0
+    with pytest.raises(TypeError):
+        MODULE.first_literal(b"ab", ("a",))
+    with pytest.raises(TypeError):
+        MODULE.first_literal("ab", ["a"])
+    with pytest.raises(TypeError):
+        MODULE.first_literal("ab", (b"a",))
+    with pytest.raises(TypeError):
+        MODULE.first_literal("ab")
+    with pytest.raises(ValueError):
+        MODULE.first_literal("ab", ("",))
