@@ -34,11 +34,11 @@ SOURCES = [
     "cleaner/native/chrome_contexts.c",
     "cleaner/native/tree_walk.c",
     "cleaner/native/raw_read.c",
+    "cleaner/native/first_literal.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",
     "cleaner/native/_lxml_nodes.h",  # the lxml and libxml2 fields page_walk.c reads
-    "cleaner/native/first_literal.c",
 ]
 
 setup(ext_modules=[Extension("cleaner.native._compiled", SOURCES, depends=HEADERS, optional=True)])
