@@ -15,64 +15,44 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib
 import json
 import time
-from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from stage_times import wrap  # the text path's bench: its timers
 
 from cleaner import Cleaner
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 SETS = ("seb-dev", "traf")
 WARM_PAGES = 20  # cleaned once before timing: the weights and lexicons load on first use
-# (module, attribute path): the stages timed, in the order of the path
+# module:function or module:Class.method, the stages timed, in the order of the path
 STAGES = (
-    ("cleaner.engine", "encoded_without_surrogates"),
-    ("cleaner.html", "parse_html"),
-    ("cleaner.html.text", "_parse_encoded"),
-    ("cleaner.html", "page_text"),
-    ("cleaner.html.text", "_Walker.walk"),
-    ("cleaner.html", "page_metadata"),
-    ("cleaner.html", "_classified"),
-    ("cleaner.html.classifier", "BlockClassifier.decide"),
-    ("cleaner.html.classifier", "block_features_and_chars"),
-    ("cleaner.heuristics.trees", "TreeEnsemble.logits"),
-    ("cleaner.html", "main_container"),
-    ("cleaner.html", "boxes_inside_article"),
-    ("cleaner.html", "link_lines"),
-    ("cleaner.html", "body_box"),
-    ("cleaner.html", "captions"),
-    ("cleaner.html", "outside_main"),
-    ("cleaner.html", "rescue_lead"),
-    ("cleaner.html", "rescue_gaps"),
-    ("cleaner.html", "bylines"),
-    ("cleaner.html", "headline"),
-    ("cleaner.html", "name_chrome"),
-    ("cleaner.html", "name_headed_sections"),
-    ("cleaner.engine", "Cleaner._finish"),
+    "cleaner.engine:encoded_without_surrogates",
+    "cleaner.html:parse_html",
+    "cleaner.html.text:_parse_encoded",
+    "cleaner.html:page_text",
+    "cleaner.html.text:_Walker.walk",
+    "cleaner.html:page_metadata",
+    "cleaner.html:_classified",
+    "cleaner.html.classifier:BlockClassifier.decide",
+    "cleaner.html.classifier:block_features_and_chars",
+    "cleaner.heuristics.trees:TreeEnsemble.logits",
+    "cleaner.html:main_container",
+    "cleaner.html:boxes_inside_article",
+    "cleaner.html:link_lines",
+    "cleaner.html:body_box",
+    "cleaner.html:captions",
+    "cleaner.html:outside_main",
+    "cleaner.html:rescue_lead",
+    "cleaner.html:rescue_gaps",
+    "cleaner.html:bylines",
+    "cleaner.html:headline",
+    "cleaner.html:name_chrome",
+    "cleaner.html:name_headed_sections",
+    "cleaner.engine:Cleaner._finish",
 )
-
-
-def wrap(module: str, path: str, totals: defaultdict[str, float]) -> None:
-    """Put a CPU timer around ``module.path`` (a function or Class.method)."""
-    owner: Any = importlib.import_module(module)
-    *parents, name = path.split(".")
-    for part in parents:
-        owner = getattr(owner, part)
-    function: Callable[..., Any] = getattr(owner, name)
-    key = f"{module.rsplit('.', 1)[-1]}:{path}"
-
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start = time.process_time()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            totals[key] += time.process_time() - start
-
-    setattr(owner, name, timed)
 
 
 def pages(eval_dir: Path, limit: int) -> list[dict[str, Any]]:
@@ -95,9 +75,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200, help="dev pages to clean")
     parser.add_argument("--rounds", type=int, default=3, help="passes; the fastest counts")
     args = parser.parse_args()
-    totals: defaultdict[str, float] = defaultdict(float)
-    for module, path in STAGES:
-        wrap(module, path, totals)
+    totals: dict[str, float] = {}
+    missing = [spec for spec in STAGES if not wrap(spec, totals)]
+    if missing:
+        print("not timed (no such stage in this checkout):", ", ".join(missing))
     records = pages(args.eval_dir, args.pages)
     cleaner = Cleaner(fallback="never")
     for record in records[:WARM_PAGES]:

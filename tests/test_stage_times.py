@@ -50,3 +50,17 @@ def test_a_stage_a_checkout_lacks_is_left_out(module: types.ModuleType) -> None:
     rows = stage_times.table({"this": {"total": 2.0, "a": 1.0}, "against": {"total": 3.0}}, ["a"])
     assert rows[2] == "| total | 2.000 | 3.000 | 1.50x |"
     assert rows[3] == "| a | 1.000 |  |  |"
+
+
+def test_the_html_stages_named_exist() -> None:
+    # a stage renamed in the code would silently drop out of the html table
+    import importlib
+
+    import html_stage_times
+
+    for spec in html_stage_times.STAGES:
+        module_name, _, path = spec.partition(":")
+        owner: object = importlib.import_module(module_name)
+        for part in path.split("."):
+            owner = getattr(owner, part)
+        assert callable(owner), spec
