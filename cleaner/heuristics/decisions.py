@@ -679,11 +679,16 @@ def label_meta_lines(page: LinePage) -> None:
     ``meta_lines``), not one of a listing's run of such lines."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    usable = None if page.every_usable else page.usable
-    marked = None  # compiled, the dropped lines are not searched for a separator
-    if native.MODULE is not None:
+    holding_kept = None
+    if page.scored.raw:  # a raw dump's kept lines are few: those the decisions kept before (survivors)
+        holding_kept, texts = page.survivors()  # are searched, for a separator and the paragraphs' ends
+        marked = list(map(holding_kept.__getitem__, marked_lines(texts, SEPARATOR_MARKS, ANY_LENGTH)))
+    elif native.MODULE is not None:  # compiled, the dropped lines are not searched for a separator
+        usable = None if page.every_usable else page.usable
         marked = native.MODULE.kept_marked_lines(page.texts, page.local, usable, SEPARATOR_MARKS, ANY_LENGTH)
-    for j in meta_lines(page.texts, page.scored.words, page.kept(), marked):
+    else:
+        marked = None
+    for j in meta_lines(page.texts, page.scored.words, page.kept(), marked, holding_kept):
         page.local[j] = META_LINE
 
 

@@ -88,7 +88,7 @@ class _PageText(NamedTuple):
         str | None
     )  # the lines joined by newlines, as written (None: not made, the compiled columns need none)
     tokens: list[int]  # the lower-cased lines' token_counts (before CJK and empty lines adjust them)
-    spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced
+    spaced: bytes | None  # the lower-cased page in UTF-8 when it is ascii_spaced (many pages: all of them)
 
 
 class HeuristicLabeler:
@@ -124,7 +124,7 @@ class HeuristicLabeler:
 
         ``one_page`` false: ``texts`` are many pages' lines, whose raw dumps each get a
         ``_PageText`` of their own (``_page_text``): of this one only ``tokens`` is
-        made, the UTF-8 check for the page as a whole is left out (None). The lines'
+        made, and ``spaced`` only when every page's white space is ascii_spaced. The lines'
         starts are no part of it: the raw-dump features count them from the lines'
         lengths (``features.length_starts``)."""
         joined: str | None
@@ -150,7 +150,9 @@ class HeuristicLabeler:
         data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
         scan = self.scan_phrases(lows, low_page, data, split)
         if tokens is not None:  # counted with the lower-casing: the page's white space checked too
-            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_only else None
+            # many pages: their bytes kept when all are ascii_spaced, each page's then its own
+            # bytes (``_page_text``), as alone, where the compiled columns re-spaced it anew
+            spaced = data if (not one_page or len(lows) >= BYTE_WORDS_MIN_LINES) and ascii_only else None
         elif one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
             # the word count reads every character's white space test: ascii_spaced too
             tokens, ascii_only = native.MODULE.spaced_token_counts(lows)
@@ -687,8 +689,11 @@ def _page_text(texts: list[str], lines: PageLines, every: _PageText, a: int, b: 
     """One page's ``_PageText``, as ``_read_lines`` makes it for the page alone, from
     what it made for many pages (``every``; the page's lines ``a`` to ``b``)."""
     spaced = None
-    # compiled, the stop words read any page's bytes (``respaced_utf8``): none made here
-    if len(lines.lows) >= BYTE_WORDS_MIN_LINES and not COMPILED_PAGE_COLUMNS:
+    if len(lines.lows) < BYTE_WORDS_MIN_LINES:
+        pass
+    elif every.spaced is not None:  # every page's white space checked already (lower_count_lines)
+        spaced = lines.page.encode()
+    elif not COMPILED_PAGE_COLUMNS:  # compiled, the stop words read any page's bytes (``respaced_utf8``)
         data = lines.page.encode()
         spaced = data if ascii_spaced(data) else None
     joined = None if COMPILED_PAGE_COLUMNS else "\n".join(texts)  # the compiled columns read the lines

@@ -49,7 +49,11 @@ def is_meta_shaped(text: str, words: int) -> bool:
 
 
 def meta_lines(
-    texts: Sequence[str], words: Sequence[int], kept: Sequence[bool], kept_marked: list[int] | None = None
+    texts: Sequence[str],
+    words: Sequence[int],
+    kept: Sequence[bool],
+    kept_marked: list[int] | None = None,
+    holding_kept: Sequence[int] | None = None,
 ) -> list[int]:
     """The kept metadata lines outside the article's paragraphs (above the first kept line
     of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
@@ -58,17 +62,20 @@ def meta_lines(
     holding a separator's character (one call: ``marked_lines``) can have the shape: on
     most pages none of them is kept outside the paragraphs, and the ends are not looked for.
     ``kept_marked``: those of the lines that are kept, where the caller found them without
-    searching the dropped lines (a raw dump's most)."""
+    searching the dropped lines (a raw dump's most; it may hold lines no longer kept).
+    ``holding_kept``: lines in order among which every kept one is (a raw dump's
+    ``LinePage.survivors``), where the paragraphs' ends are looked for instead of all."""
     n = len(texts)
     marked = kept_marked
     if marked is None:
         marked = marked_lines(texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH)
     if not marked:
         return []
-    first = next((j for j in range(n) if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
+    lines = range(n) if holding_kept is None else holding_kept
+    first = next((j for j in lines if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
     if first is None:
         return []
-    last = next(j for j in range(n - 1, -1, -1) if kept[j] and words[j] >= PARAGRAPH_WORDS)
+    last = next(j for j in reversed(lines) if kept[j] and words[j] >= PARAGRAPH_WORDS)
     shaped = [j for j in marked if (j < first or j > last) and kept[j] and is_meta_shaped(texts[j], words[j])]
     return [
         j

@@ -151,6 +151,41 @@ def test_pages_scores_of_many_equal_each_alone() -> None:
         assert scores == LABELER.pages_scores([request])[0]
 
 
+def long_raw_dump(seed: int, odd_space: bool = False) -> list[str]:
+    """A raw dump of more than BYTE_WORDS_MIN_LINES lines (menus, prose, phrases, repeats);
+    ``odd_space``: one line holds a no-break space (not ascii_spaced)."""
+    menu = ["Home", "News", "Sport", "Weather", "Contact", "Login", "Search", "Menu"]
+    lines = menu + [LINES[(seed * 7 + k) % 12] + f" {k % 9}" for k in range(labeler.BYTE_WORDS_MIN_LINES)]
+    if odd_space:
+        lines[len(lines) // 2] = "a\xa0b and more words after the space"
+    return lines + ["Impressum"]
+
+
+@pytest.mark.parametrize("odd_space", [False, True])
+def test_long_raw_dumps_batched_as_alone(odd_space: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many long raw dumps scored together: each page's scores as alone, whether every page
+    is ascii_spaced (each page's own bytes then handed on, ``_page_text``) or not."""
+    pages = [long_raw_dump(seed, odd_space and seed == 1) for seed in range(3)]
+    made: list[bool] = []
+    page_text = labeler._page_text
+
+    def watched(*args: Any) -> Any:
+        found = page_text(*args)
+        made.append(found.spaced is not None)
+        return found
+
+    monkeypatch.setattr(labeler, "_page_text", watched)
+    together = LABELER.pages_scores([PageRequest(page) for page in pages])
+    assert all(scores.raw for scores in together)
+    if labeler.COMPILED_PAGE_COLUMNS:  # the batch's white space checked once: all its pages or none
+        assert made == [not odd_space] * len(pages)
+    else:  # each page's bytes checked alone
+        assert made == [not (odd_space and k == 1) for k in range(len(pages))]
+    for page, scores in zip(pages, together):
+        assert scores == LABELER.pages_scores([PageRequest(page)])[0]
+    assert_batch_is_page_by_page([{"text": "\n".join(page)} for page in pages])
+
+
 def both_forms(pages: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     """The batch's columns, and the reference's of each page stacked."""
     texts = [text for page in pages for text in page]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.heuristics.meta_lines import is_meta_shaped
+from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, is_meta_shaped, meta_lines
 from tests.heuristics.article_pages import PARAGRAPHS
 
 HEADLINE = "Northern rail line to get trains every fifteen minutes"
@@ -72,3 +72,23 @@ def test_other_lines_are_not_metadata(line: str) -> None:
     assert not is_meta_shaped(line, len(line.split()))
     text = "\n\n".join([*PARAGRAPHS, line]) + "\n"
     assert line in clean(text).body
+
+
+META_PAGE = (
+    ["Home | News | Sport", "12.03.2024 | Ann Lee | Politics"]
+    + list(PARAGRAPHS)
+    + ["12.03.2024 | Ann Lee | Politics", "Tags: a / b / c", "Short line"]
+)
+
+
+@pytest.mark.parametrize("dropped", [(), (0,), (1, 3), tuple(range(0, len(META_PAGE), 2))])
+def test_meta_lines_among_the_survivors_as_among_every_line(dropped: tuple[int, ...]) -> None:
+    """A raw dump's meta-line reads its kept lines among LinePage.survivors (a superset of
+    the kept ones, their separators too): the same lines as over the whole page."""
+    texts = META_PAGE
+    words = [len(text.split()) for text in texts]
+    kept = [j not in dropped for j in range(len(texts))]
+    whole = meta_lines(texts, words, kept)
+    survivors = [j for j in range(len(texts)) if kept[j] or j % 3 == 0]  # a line since dropped too
+    marked = [j for j in survivors if any(mark in texts[j] for mark in SEPARATOR_MARKS)]
+    assert meta_lines(texts, words, kept, marked, survivors) == whole
