@@ -48,3 +48,28 @@ def test_a_cleaner_loads_its_heuristics_when_it_first_cleans() -> None:
         "print(before, 'numpy' in sys.modules, repr(body))"
     )
     assert run_python(code) == "False True 'The council approved the budget on Tuesday.'"
+
+
+def test_a_one_line_text_is_scanned_before_the_phrase_trie_is_built() -> None:
+    from cleaner.heuristics import HeuristicLabeler
+    from cleaner.heuristics import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load_lexicon()
+    if lexicon_module._NATIVE is None:
+        return  # the pure path: tests/heuristics/test_fast_paths.py
+    lows = ["read more: the council approved the budget.", "share this article"]
+    data = "\n".join(lows).encode()
+    hits = list(lexicon.phrase_byte_hits(data))
+    assert lexicon._trie is None and len(hits) >= 2  # scanned without building the trie
+    assert lexicon.phrase_lines(data, len(lows), 3) is None and lexicon._trie is None
+    built = lexicon_module.load_lexicon()
+    built._small_scans = lexicon_module.SMALL_SCANS  # the compiled scan from the start
+    assert hits == list(built.phrase_byte_hits(data))
+    labeler = HeuristicLabeler()
+    labeler.lexicon = lexicon
+    fresh_scan = labeler.scan_phrases(lows)
+    labeler.lexicon = built
+    assert fresh_scan == labeler.scan_phrases(lows) and built._trie is not None
+    for _ in range(lexicon_module.SMALL_SCANS):
+        list(lexicon.phrase_byte_hits(data))
+    assert lexicon._trie is not None  # a process of many short texts builds it after a few
