@@ -73,3 +73,19 @@ def test_a_one_line_text_is_scanned_before_the_phrase_trie_is_built() -> None:
     for _ in range(lexicon_module.SMALL_SCANS):
         list(lexicon.phrase_byte_hits(data))
     assert lexicon._trie is not None  # a process of many short texts builds it after a few
+
+
+def test_a_lazy_pattern_compiles_at_its_first_use_to_the_same_pattern() -> None:
+    import re
+
+    from cleaner.heuristics.article_lines import _OPENINGS
+    from cleaner.heuristics.lazy_regex import lazy_compile
+
+    lazy = lazy_compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
+    plain = re.compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
+    assert lazy.pattern == plain.pattern and "_compiled" in vars(lazy) and vars(lazy)["_compiled"] is None
+    for text in ("Q: why?", "q&a: no", "  в. ответ", "Question", "", "A) one"):
+        assert bool(lazy.match(text)) == bool(plain.match(text))
+        assert lazy.findall(text) == plain.findall(text)
+    assert lazy.flags == plain.flags and lazy.groups == plain.groups
+    assert _OPENINGS.groupindex == re.compile(_OPENINGS.pattern).groupindex
