@@ -89,3 +89,24 @@ def test_a_lazy_pattern_compiles_at_its_first_use_to_the_same_pattern() -> None:
         assert lazy.findall(text) == plain.findall(text)
     assert lazy.flags == plain.flags and lazy.groups == plain.groups
     assert _OPENINGS.groupindex == re.compile(_OPENINGS.pattern).groupindex
+
+
+def test_the_collector_is_paused_while_a_command_starts_and_running_for_its_records(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("The council approved the budget on Tuesday.\nShare this article\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "import cleaner.io.work as work\n"
+        "seen = []\n"
+        "clean_batch = work.process_batch\n"
+        "def watched(batch):\n    seen.append(gc.isenabled())\n    return clean_batch(batch)\n"
+        "work.process_batch = watched\n"
+        "from cleaner.cli import main\n"
+        f"try:\n    main(['clean', {str(source)!r}, '-o', {str(tmp_path / 'out.txt')!r}, '-q'])\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(seen, gc.isenabled())\n"
+    )
+    assert run_python(code) == "[True] True"
+    code = "import gc\nfrom cleaner.io.startgc import pause_collector, resume_collector\n"
+    code += "gc.disable()\npause_collector()\nresume_collector()\nprint(gc.isenabled())"
+    assert run_python(code) == "False"  # a collector the program turned off stays off
