@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from cleaner import __version__
+from cleaner.io.startgc import pause_collector, resume_collector
 from cleaner.native import path_name
 
 # The command runs in parallel with processes (-j N), never with BLAS threads: the models'
@@ -51,6 +52,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 class LazyGroup(click.Group):
     """Loads each subcommand's module on first use."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """The command, with the collector paused while it starts (io/startgc.py)."""
+        pause_collector()
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            resume_collector()
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleaner.heuristics.lazy_regex import lazy_compile
+
 PARAGRAPH_WORDS = 25  # a line this long is an article paragraph
 HEADING_MAX_WORDS = 14  # a subheading is at most this long
 HEADING_REACH = 2  # a paragraph at most this many lines above a subheading
-_INTERVIEW = re.compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*·–—▪■●◦]|\d{1,3}[.)])\s")
+_INTERVIEW = lazy_compile(r"^\s*(?:[QAFRPВО]|Q\s?&\s?A)\s?[:.)]\s", re.IGNORECASE)
+_LIST_ITEM = lazy_compile(r"^\s*(?:[-•*·–—▪■●◦]|\d{1,3}[.)])\s")
 TABLE_MIN_CELLS = 2  # a row of a table has cells with text; a layout box ("| text |") has one
 LIST_RUN = 2  # kept items of the same list just above an item that stays with them
 BROKEN_LINE_MIN_WORDS = 8  # a kept line this long that breaks off is a paragraph's first part

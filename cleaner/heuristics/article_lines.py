@@ -36,6 +36,7 @@ import re2
 
 from cleaner import native
 from cleaner.heuristics.features import OTHER_SPACES, line_starts
+from cleaner.heuristics.lazy_regex import lazy_compile
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_letters import letter_counts_of_pages
 from cleaner.heuristics.scores import PageLines
@@ -95,19 +96,19 @@ _PRONOUN_LINE = _byte_program(
 )
 # Marks inside a line, each searched only in the lines that hold its cheap cue
 # (a digit, "@", "http"/"www."), so most lines cost one substring test.
-_DATE = re.compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
-_PHONE = re.compile(r"\+?\d[\d ()/-]{7,}\d")
+_DATE = lazy_compile(r"\d{1,4}(?:[-./:]\d{1,4})+|\b(?:19|20)\d\d\b")  # "2024-03-12", "10:22", "2024"
+_PHONE = lazy_compile(r"\+?\d[\d ()/-]{7,}\d")
 # Whether a line holds a phone number or a link is all the columns ask, so they search for
 # the shortest text that makes a match: a phone's optional "+" and a link's run past its
 # first character change no answer, and a pattern opening with a digit lets the regex
 # engine skip to the next digit (half the time of _PHONE on the dev batches' lines).
-_PHONE_FOUND = re.compile(r"\d[\d ()/-]{7,}\d")
+_PHONE_FOUND = lazy_compile(r"\d[\d ()/-]{7,}\d")
 _PHONE_MIN_DIGITS = 8
 DATE_LINE_MAX_WORDS = 20  # "date_only" needs words <= 2 * dates + 3: past this no line has that many
-_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
-_URL_FOUND = re.compile(r"https?://\S|www\.\S+\.\S")  # _URL, as _PHONE_FOUND is _PHONE
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")
-_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_URL = lazy_compile(r"https?://\S+|www\.\S+\.\S+")
+_URL_FOUND = lazy_compile(r"https?://\S|www\.\S+\.\S")  # _URL, as _PHONE_FOUND is _PHONE
+_EMAIL = lazy_compile(r"[\w.+-]+@[\w-]+\.\w")
+_HANDLE = lazy_compile(r"(?<![\w.])@\w{2,}")
 # Openings of a line, matched at its start only:
 # "[VIDEO]" / "(PHOTOS)" tags; interview turns ("Q:", "A:"); bylines ("By Jane Doe",
 # "Von ...", "Par ...", "Por ...", "Di ...", "Door ...", "Av ...", "Przez ...", "Автор ...":
@@ -117,7 +118,7 @@ _NAME_IS_OPENING = (
     r"(?:[A-ZÀ-ÞĀ-ŽА-Я][\w.'’-]*[ \t]){1,4}"
     r"(?:is|was|ist|war|est|es|è|é|är|er|jest|je|является|работает|has been)[ \t]"
 )
-_OPENINGS = re.compile(
+_OPENINGS = lazy_compile(
     r"[ \t]*(?:"
     r"(?P<bracket>[\[(【][ \t]*[^\W\d_][^\])】\n]{0,24}[\])】])"
     r"|(?P<interview>(?i:[QAFRPВО])[ \t]?[:.][ \t])"
@@ -131,7 +132,7 @@ _OPENINGS = re.compile(
 # The last kind alone: a line it opens is a "name_is" line unless an earlier kind opens
 # it. Only that kind's column is read by the shipped trees, and a line that no capital
 # opens fails it at once, so this one pattern costs a fraction of all five.
-_NAME_IS = re.compile(r"[ \t]*" + _NAME_IS_OPENING)
+_NAME_IS = lazy_compile(r"[ \t]*" + _NAME_IS_OPENING)
 # From this many lines (many pages scored together) the column passes that cost a few numpy
 # or RE2 calls whatever the lines beat a plain Python pass over them; a page alone has fewer.
 MANY_LINES = 200

@@ -14,7 +14,6 @@ one correctly rounded division), so the fitted weights keep their meaning.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, compress, count
@@ -27,6 +26,7 @@ import re2
 
 from cleaner import native
 from cleaner.heuristics.layout import LAYOUT, layout_columns
+from cleaner.heuristics.lazy_regex import lazy_compile
 from cleaner.heuristics.scores import PageLines
 from cleaner.heuristics.terminators import TERMINATOR, terminator_columns
 from cleaner.heuristics.windows import padded_prefix, window_mean
@@ -149,14 +149,14 @@ _SEPARATOR_MARKS = ("|", "•", "·", "›")  # menus and breadcrumbs ("News | S
 
 
 CJK_CHARS_PER_WORD = 2  # Chinese and Japanese words average about two characters
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = lazy_compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Thai, Lao, Burmese and Khmer also run their words together (spaces end phrases and
 # sentences): a Thai paragraph of 120 characters held two spaces and read as a three-word
 # menu entry. Their words average about five code points, the vowel and tone marks
 # (written in the same blocks) counted, as a Thai news sentence of 23 words and 122 code
 # points written here measured.
 UNSPACED_CHARS_PER_WORD = 5
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = lazy_compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 # Their characters in UTF-8, found by one RE2 search of a page's bytes (or a batch's: a
 # search for each of their nine first-two-byte forms cost 10 ms over the dev batches).
 _UNSPACED_BYTES = re2.compile(_UNSPACED.pattern.encode())._regexp

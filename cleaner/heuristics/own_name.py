@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from cleaner.heuristics.combining import accent_folded
+from cleaner.heuristics.lazy_regex import lazy_compile
 
 # Labels of second-level public suffixes: "example.co.uk" is named by "example", not "co".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"})
@@ -25,8 +26,8 @@ SITE_NAME_MAX_WORDS = 4  # the name as the line writes it: "Northwind", "The Dai
 # "Über Northwind Tea:", "À propos de Northwind", "Acerca de Northwind"), in any language.
 HEADING_LEAD_MAX_WORDS = 3
 _SENTENCE_END = frozenset(".!?…")
-_WORD = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^a-z0-9]+")
+_WORD = lazy_compile(r"\S+")
+_LETTERS = lazy_compile(r"[^a-z0-9]+")
 _OPENING_MARKS = " \t|\"'“”‘’«»„-–—•*·([>"  # set before a line's first word; no letters of a name
 # After the name: a copula and an indefinite or definite article ("is a", "ist ein", "est
 # une", "es el", "è un", "é uma", "is een", "är ett", "er en", "este o"), or in the languages
@@ -35,7 +36,7 @@ _OPENING_MARKS = " \t|\"'“”‘’«»„-–—•*·([>"  # set before a li
 # English writes it after a name ("Northwind on Monday said ..."); nor "was": "Northwind was
 # the first to report ..." tells what the site did; nor the South Slavic "je" and Bulgarian
 # "е", which also make the perfect tense ("Northwind je doznao ...": "Northwind has learned").
-_SELF_DESCRIPTION = re.compile(
+_SELF_DESCRIPTION = lazy_compile(
     r"[ \t]*,?[ \t]*(?:"
     r"is[ \t]+(?:a|an|the|one)\b"  # en
     r"|ist[ \t]+(?:ein|eine|einer|eines|der|die|das)\b"  # de

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from math import inf
 from typing import Any
 
 import numpy as np
@@ -145,14 +146,22 @@ def ensemble_from_dict(data: Any, path: str, key: str) -> TreeEnsemble:
         if depth > HEAP_MAX_DEPTH:
             raise ValueError(f"trees {depth} levels deep: at most {HEAP_MAX_DEPTH}, refit with max_depth")
         slots = 2 ** (depth + 1) - 1
-        feature = np.zeros(len(trees) * slots, dtype=np.intp)
-        threshold = np.full(len(trees) * slots, np.inf)
-        value = np.zeros(len(trees) * slots)
+        # filled as lists, made arrays once: a numpy item set costs ten times a list's
+        feature = [0] * (len(trees) * slots)
+        threshold = [inf] * (len(trees) * slots)
+        value = [0.0] * (len(trees) * slots)
         for t, tree in enumerate(trees):
             _place(tree, len(features), t * slots, depth, feature, threshold, value)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise RuleFileError(path, None, key, f"bad tree ensemble: {exc}") from None
-    return TreeEnsemble(features, baseline, depth, feature, threshold, value)
+    return TreeEnsemble(
+        features,
+        baseline,
+        depth,
+        np.array(feature, dtype=np.intp),
+        np.array(threshold, dtype=np.float64),
+        np.array(value, dtype=np.float64),
+    )
 
 
 def _place(
@@ -160,9 +169,9 @@ def _place(
     columns: int,
     root: int,
     depth: int,
-    feature: np.ndarray,
-    threshold: np.ndarray,
-    value: np.ndarray,
+    feature: list[int],
+    threshold: list[float],
+    value: list[float],
 ) -> None:
     """Write one tree of the JSON form into the heap arrays from slot ``root`` on: an
     inner node at its slot, a leaf at every bottom slot of its subtree (the +inf

@@ -19,6 +19,7 @@ from cleaner.io.fieldselect import FieldSelection
 from cleaner.io.items import BAD, HTML, JSONL, PARQUET, SKIP, TEXT, Item
 from cleaner.io.jsonrecord import json_default, row_json
 from cleaner.io.records import DocumentRequest, FieldMap, GivenValues, RecordError, decode_item
+from cleaner.io.startgc import resume_collector
 from cleaner.io.stats import Stats
 from cleaner.outlets.textrules import HELD_BACK_KEY
 
@@ -69,6 +70,7 @@ class _WorkerState:
         # The heuristics load now, not at the first record (a Cleaner loads them lazily): the
         # parent of a -j N run builds this state before forking, and its workers inherit them.
         self.cleaner.heuristics  # noqa: B018
+        resume_collector()  # the start is over: the records' garbage is collected as ever
         self.compress = chunk_compressor(config.compression if config.output == OUTPUT_JSONL else None)
 
 
