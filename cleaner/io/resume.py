@@ -10,6 +10,7 @@ or zstd frame.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -20,16 +21,6 @@ from typing import Any
 from cleaner.errors import CleanerError
 from cleaner.io.stats import Stats
 from cleaner.outlets.rules import builtin_rules_dir, rule_files
-
-# SHA-256 from Python's own module where it has one: ``hashlib`` loads OpenSSL's (~3 ms of
-# every start, before anything is cleaned) for the same digest.
-try:
-    from _sha256 import sha256  # CPython 3.11 and older
-except ImportError:  # pragma: no cover - other versions and interpreters
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.12 on
-    except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
 
 LEXICON_DIR_NAME = "lexicons"  # the heuristics' phrase data, beside the shipped rules
 
@@ -68,14 +59,14 @@ def fingerprint(parts: object) -> str:
     """A digest of what decides the output: the inputs (paths, sizes, mtimes), the options,
     the rule files' contents and the package version (the caller gathers them)."""
     blob = json.dumps(parts, sort_keys=True, default=str).encode("utf-8")
-    return sha256(blob).hexdigest()
+    return hashlib.sha256(blob).hexdigest()
 
 
 def rules_digest(folders: Iterable[Path]) -> list[list[str]]:
     """Every rule file the run reads and the SHA-256 of its bytes, the shipped lexicons
     included: a rule edited between a killed run and its resume changes the output."""
     files = rule_files(folders) + sorted((builtin_rules_dir() / LEXICON_DIR_NAME).glob("*.yaml"))
-    return [[str(path.resolve()), sha256(path.read_bytes()).hexdigest()] for path in files]
+    return [[str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest()] for path in files]
 
 
 def package_version() -> str:

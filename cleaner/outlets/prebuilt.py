@@ -13,20 +13,11 @@ when it is not exactly what they build now.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from pathlib import Path
 from typing import Any
-
-# SHA-256 from Python's own module where it has one: ``hashlib`` loads OpenSSL's (~3 ms of
-# every start, before anything is cleaned) for the same digest.
-try:
-    from _sha256 import sha256  # CPython 3.11 and older
-except ImportError:  # pragma: no cover - other versions and interpreters
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.12 on
-    except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
 
 PREBUILT_PATH = Path(__file__).resolve().parent / "prebuilt.json"
 # Bumped when the file's layout changes; an old file then counts as empty.
@@ -38,7 +29,7 @@ _entries_lock = threading.Lock()
 
 def digest(*parts: bytes) -> str:
     """A key over ``parts`` in order (each length-prefixed, so parts cannot run together)."""
-    hasher = sha256()
+    hasher = hashlib.sha256()
     for part in parts:
         hasher.update(len(part).to_bytes(8, "little"))
         hasher.update(part)
