@@ -22,7 +22,6 @@ SOURCES = [
     "cleaner/native/chrome_names.c",
     "cleaner/native/thread_openers.c",
     "cleaner/native/raw_decisions.c",
-    "cleaner/native/raw_tokens.c",
     "cleaner/native/raw_marks.c",
     "cleaner/native/raw_words.c",
     "cleaner/native/raw_lower.c",

@@ -1,5 +1,5 @@
-"""The compiled ``lower_lines`` (cleaner/native/raw_lower.c) gives what ``_read_lines`` made
-of a page before: ``lexicon.lower_text`` of the lines joined by newlines, split at them
+"""The compiled ``lower_count_lines``' lines (cleaner/native/raw_read.c, with raw_lower.c's
+helpers) are what ``_read_lines`` made of a page before: ``lexicon.lower_text`` of the lines joined by newlines, split at them
 (each line lowered alone where one holds a line break), and each lower-cased line's
 ``rstrip(LINE_END)``: on the corpus cases' lines, the hostile strings, every cased
 character and random texts; it refuses bad arguments."""
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,14 @@ from tests.test_native import HOSTILE, compiled
 
 MODULE = compiled()
 needs_build = pytest.mark.skipif(MODULE is None, reason="the compiled extension is not built")
+
+
+def _lower_lines(*arguments: Any) -> tuple[list[str], list[str], bool]:
+    """lower_count_lines' lower-cased lines, their normalised forms and its line-break flag."""
+    assert MODULE is not None
+    lows, norms, has_break, _, _ = MODULE.lower_count_lines(*arguments)
+    return lows, norms, has_break
+
 
 SEED = 21
 RANDOM_PAGES = 300
@@ -52,7 +61,7 @@ PIECES = [
 def _check(lines: list[str]) -> None:
     """The twin against the page's lower_text, split, and rstrip."""
     assert MODULE is not None
-    lows, norms, has_break = MODULE.lower_lines(lines, MODULE.lower_text, lower_text_python, LINE_END)
+    lows, norms, has_break = _lower_lines(lines, MODULE.lower_text, lower_text_python, LINE_END)
     expected = lower_text("\n".join(lines)).split("\n")
     if len(expected) != len(lines):
         expected = list(map(lower_text, lines))
@@ -93,15 +102,15 @@ def test_refuses_bad_arguments() -> None:
     assert MODULE is not None
     lower = MODULE.lower_text
     with pytest.raises(TypeError):
-        MODULE.lower_lines(("a",), lower, lower_text_python, LINE_END)
+        _lower_lines(("a",), lower, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
-        MODULE.lower_lines(["a", b"b"], lower, lower_text_python, LINE_END)
+        _lower_lines(["a", b"b"], lower, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
-        MODULE.lower_lines(["a"], None, lower_text_python, LINE_END)
+        _lower_lines(["a"], None, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
-        MODULE.lower_lines(["é"], lambda text: 1, lower_text_python, LINE_END)
+        _lower_lines(["é"], lambda text: 1, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
-        MODULE.lower_lines(["a"], lower, lower_text_python)  # type: ignore[call-arg]
+        _lower_lines(["a"], lower, lower_text_python)  # type: ignore[call-arg]
     with pytest.raises(ValueError):
-        MODULE.lower_lines(["a"], lower, lower_text_python, "." * 33)
-    assert MODULE.lower_lines([], lower, lower_text_python, LINE_END) == ([], [], False)
+        _lower_lines(["a"], lower, lower_text_python, "." * 33)
+    assert _lower_lines([], lower, lower_text_python, LINE_END) == ([], [], False)

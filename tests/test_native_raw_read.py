@@ -1,7 +1,7 @@
 """The compiled ``lower_count_lines`` (cleaner/native/raw_read.c) gives what the two passes it
-replaces gave: ``lower_lines``' lower-cased lines, their normalised forms and its line-break
-flag, then ``token_counts_python`` of the lower-cased lines and ``ascii_spaced`` of them
-joined in UTF-8 (``spaced_token_counts``' answers), on the corpus cases' lines, the hostile
+replaces gave: the page's lower-cased lines, their normalised forms and whether a line
+holds a line break, then ``token_counts_python`` of the lower-cased lines and ``ascii_spaced``
+of them joined in UTF-8, on the corpus cases' lines, the hostile
 strings, every white space and cased character, and random texts; it refuses bad arguments.
 ``stack_columns`` (same file) gives ``LinearStage.logits`` the same floats as its numpy path."""
 
@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from cleaner.heuristics import features, model
-from cleaner.heuristics.lexicon import LINE_END, lower_text_python
+from cleaner.heuristics.lexicon import LINE_END, lower_text, lower_text_python
 from cleaner.heuristics.model import LinearStage
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE, compiled
@@ -45,13 +45,18 @@ def _numpy_path() -> Iterator[None]:
 
 
 def _check(lines: list[str]) -> None:
-    """The fused twin against lower_lines and the Python originals of the word counts."""
+    """The fused twin against the page lowered and split, and the Python originals of the word counts."""
     assert MODULE is not None
     lows, norms, has_break, words, spaced = MODULE.lower_count_lines(
         lines, MODULE.lower_text, lower_text_python, LINE_END
     )
-    assert (lows, norms, has_break) == MODULE.lower_lines(
-        lines, MODULE.lower_text, lower_text_python, LINE_END
+    expected = lower_text("\n".join(lines)).split("\n")  # the page lowered and split, as before
+    if len(expected) != len(lines):
+        expected = list(map(lower_text, lines))
+    assert (lows, norms, has_break) == (
+        expected,
+        [low.rstrip(LINE_END) for low in expected],
+        any("\n" in line for line in lines),
     )
     assert all(type(low) is str for low in lows)
     assert words == features.token_counts_python(lows)

@@ -153,11 +153,7 @@ class HeuristicLabeler:
             # many pages: their bytes kept when all are ascii_spaced, each page's then its own
             # bytes (``_page_text``), as alone, where the compiled columns re-spaced it anew
             spaced = data if (not one_page or len(lows) >= BYTE_WORDS_MIN_LINES) and ascii_only else None
-        elif one_page and len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is not None:
-            # the word count reads every character's white space test: ascii_spaced too
-            tokens, ascii_only = native.MODULE.spaced_token_counts(lows)
-            spaced = data if ascii_only else None
-        else:
+        else:  # the pure path
             spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
         if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
@@ -567,7 +563,7 @@ class HeuristicLabeler:
 COMPILED_PAGE_COLUMNS = native.MODULE is not None
 # lower_text line by line with its normalised form (``_read_lines``): the compiled lower-caser
 # for the lines past ASCII, its Python original where that answers None; and each line's
-# words counted in the same pass (lower_lines' and spaced_token_counts' answers: raw_read.c)
+# words counted in the same pass (raw_read.c)
 _lower_count_lines = None if native.MODULE is None else native.MODULE.lower_count_lines
 _lower_native = None if native.MODULE is None else native.MODULE.lower_text
 

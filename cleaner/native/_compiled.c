@@ -1787,14 +1787,10 @@ extern PyMethodDef chrome_names_methods[];
 extern PyMethodDef thread_opener_methods[];
 /* A raw dump's per-line decisions and lexicon columns, compiled from raw_decisions.c. */
 extern PyMethodDef raw_decision_methods[];
-/* A raw dump's word counts and white space check in one pass, compiled from raw_tokens.c. */
-extern PyMethodDef raw_token_methods[];
 /* Which of a raw dump's lines hold a mark, every group in one pass, compiled from raw_marks.c. */
 extern PyMethodDef raw_mark_methods[];
 /* A raw dump's page in UTF-8, its white space made ASCII spaces, compiled from raw_words.c. */
 extern PyMethodDef raw_word_methods[];
-/* A page's lines lower-cased and normalised line by line, compiled from raw_lower.c. */
-extern PyMethodDef raw_lower_methods[];
 /* The html block features' character columns, compiled from block_characters.c. */
 extern PyMethodDef block_character_methods[];
 /* The html parse's control-byte and long-run scan of a page's bytes, compiled from page_scan.c. */
@@ -1817,10 +1813,8 @@ static PyMethodDef *const file_methods[] = {
     line_mark_methods,   mark_candidate_methods, phrase_scan_methods, page_walk_methods,
     block_words_methods, page_layout_methods,    name_words_methods,  raw_layout_methods,
     chrome_names_methods, thread_opener_methods, raw_decision_methods,
-    raw_token_methods,
     raw_mark_methods,
     raw_word_methods,
-    raw_lower_methods,
     block_character_methods,
     page_scan_methods,
     raw_stop_methods,

@@ -2,21 +2,20 @@
  * cleaner.native._compiled (setup.py lists this file; _compiled.c's module adds these
  * functions when it loads).
  *
- * HeuristicLabeler._read_lines lower-cased the lines (lower_lines, raw_lower.c) and then
- * walked the lower-cased lines again to count their words (spaced_token_counts,
- * raw_tokens.c, or token_counts on short pages). lower_count_lines does both: an ASCII
- * line's bytes are read once through a table of their classes (white space, capital,
- * line break, a white space bytes.split() does not know), and only a line holding a
- * capital is copied; a line past ASCII is lower-cased as lower_lines does it and its
- * words are counted on the lower-cased line, as before. The same lists and flags as
- * lower_lines and spaced_token_counts; tests/test_native_raw_read.py compares them.
+ * HeuristicLabeler._read_lines lower-cased the lines and then walked the lower-cased lines
+ * again to count their words. lower_count_lines does both: an ASCII line's bytes are read
+ * once through a table of their classes (white space, capital, line break, a white space
+ * bytes.split() does not know), and only a line holding a capital is copied; a line past
+ * ASCII is lower-cased by the caller's lower-caser (raw_lower.c's shared helpers) and its
+ * words are counted on the lower-cased line. tests/test_native_raw_read.py and
+ * tests/test_native_raw_lower.py compare it with the Python originals.
  * Plain CPython C API.
  */
 #include "_compiled.h"
 
 #include <string.h>
 
-#define MAX_LINE_END 32 /* characters the normalised form may strip (raw_lower.c's bound) */
+#define MAX_LINE_END 32 /* characters the normalised form may strip */
 
 /* The classes of a Latin-1 character (byte_classes, made on first use). */
 #define BYTE_SPACE 1u   /* str.split() cuts at it */
@@ -121,8 +120,9 @@ count_words(PyObject *low, int *unknown)
 }
 
 /* lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words,
- * ascii_spaced): lower_lines' three, each lower-cased line's len(str.split()), and whether
- * all their white space is one of bytes.split()'s six (spaced_token_counts' two). */
+ * ascii_spaced): each line lower-cased, that stripped of line_end's characters at its end,
+ * whether a line holds a line break, each lower-cased line's len(str.split()), and whether
+ * all their white space is one of bytes.split()'s six. */
 static PyObject *
 native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
