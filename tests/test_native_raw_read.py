@@ -3,6 +3,8 @@ replaces gave: the page's lower-cased lines, their normalised forms and whether 
 holds a line break, then ``token_counts_python`` of the lower-cased lines and ``ascii_spaced``
 of them joined in UTF-8, on the corpus cases' lines, the hostile
 strings, every white space and cased character, and random texts; it refuses bad arguments.
+It replaced the compiled ``lower_lines`` (raw_lower.c keeps the helpers both used), so its
+lines are also checked here with the pieces that test read: final sigmas and line ends.
 ``stack_columns`` (same file) gives ``LinearStage.logits`` the same floats as its numpy path."""
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 CASED = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
 PIECES = ["a", "A", "Ünï", "ΣΑΣ", "İ", "中文", "\U0001f600", "\u200b", "\ufeff", "\ud800", "x" * 50, "\n"]
 PIECES += SPACES
+# pieces for the lower-casing alone: the final sigma, capitals whose lower case differs in
+# length, a combining mark after a capital, and the characters LINE_END strips
+CASE_SEED = 21
+CASE_PIECES = ["a", "A", "Σ", "ΣΑΣ", "İ", "ß", "ẞ", "中文", "\U0001f600", "\U00010400", "\u200b", "\ufeff"]
+CASE_PIECES += ["\ud800", "\u0307", "\u2028", "\x85", "\xa0", " ", ".", "…", "!", ":", "\n", "x" * 50]
 
 
 @contextmanager
@@ -66,7 +73,8 @@ def _check(lines: list[str]) -> None:
 @needs_build
 def test_corpus_and_hostile_lines() -> None:
     pages = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
-    for text in pages + HOSTILE + ["Word " * 40_000 + "ΣΑΣ.\u3000", "\u2028".join(["A b."] * 100)]:
+    long_lines = ["Word " * 40_000 + "ΣΑΣ.\u3000", "Word " * 40_000 + "ΣΑΣ.", "\u2028".join(["A b."] * 100)]
+    for text in pages + HOSTILE + long_lines:
         _check(text.split("\n"))
         _check(text.splitlines())
         _check([text])
@@ -83,12 +91,14 @@ def test_every_white_space_and_cased_character() -> None:
 
 @needs_build
 def test_random_texts() -> None:
-    rng = random.Random(SEED)
-    for _ in range(RANDOM_PAGES):
-        lines = [
-            "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(0, 30))
-        ]
-        _check(lines)
+    for seed, pieces in ((SEED, PIECES), (CASE_SEED, CASE_PIECES)):
+        rng = random.Random(seed)
+        for _ in range(RANDOM_PAGES):
+            lines = [
+                "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                for _ in range(rng.randint(0, 30))
+            ]
+            _check(lines)
 
 
 @needs_build

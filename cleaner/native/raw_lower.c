@@ -4,7 +4,7 @@
  * is lower-cased there, any other is given to the lower-caser (lower_text's compiled twin, and
  * its Python original where the twin answers None). A line break is no cased character nor a
  * case-ignorable one, so the final sigma reads the same in a line as in the page.
- * tests/test_native_raw_lower.py compares the lines with the page's lower_text split and
+ * tests/test_native_raw_read.py compares the lines with the page's lower_text split and
  * rstrip. Plain CPython C API.
  */
 #include "_compiled.h"

@@ -7,8 +7,8 @@
  * once through a table of their classes (white space, capital, line break, a white space
  * bytes.split() does not know), and only a line holding a capital is copied; a line past
  * ASCII is lower-cased by the caller's lower-caser (raw_lower.c's shared helpers) and its
- * words are counted on the lower-cased line. tests/test_native_raw_read.py and
- * tests/test_native_raw_lower.py compare it with the Python originals.
+ * words are counted on the lower-cased line. tests/test_native_raw_read.py compares it
+ * with the Python originals.
  * Plain CPython C API.
  */
 #include "_compiled.h"
