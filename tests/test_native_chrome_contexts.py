@@ -88,23 +88,26 @@ def _random_rows(rng: random.Random, size: int) -> tuple[list[Any], list[int], l
 
 @needs_native
 def test_chrome_contexts_match_python_on_pages() -> None:
-    """The test pages (and a few written here) with random article holders."""
-    rng = random.Random(11)
+    """The test pages (and a few written here) with random article holders (two draws: this
+    test's and the one test_native_html_features.py made of the loop chrome_contexts replaced)."""
     pages = [
         *_pages(),
         "<div class='x' role=main><p>a</p><nav><p>b</p></nav><header id=h><p>c</p></header></div>",
         "<body class=has-ads><aside><p>a</p></aside><article><header><p>t</p></header></article></body>",
         "<div role=' Navigation '><p>x</p><!-- c --><?pi class='nav'?><footer class=''><p>y</p></footer></div>",
     ]
-    for page in pages:
-        root = parse_html(page, for_trafilatura=False)
-        if root is None:
-            continue
-        text = page_text(root)
-        for _ in range(3):
-            held = [n for n in text.block_nodes if rng.random() < 0.3]
-            silent = chrome.holding_elements(text, held)
-            assert chrome.node_contexts(text, held) == chrome.node_contexts_python(text, silent), page[:200]
+    for rng in (random.Random(11), random.Random(3)):
+        for page in pages:
+            root = parse_html(page, for_trafilatura=False)
+            if root is None:
+                continue
+            text = page_text(root)
+            for _ in range(3):
+                held = [n for n in text.block_nodes if rng.random() < 0.3]
+                silent = chrome.holding_elements(text, held)
+                assert chrome.node_contexts(text, held) == chrome.node_contexts_python(text, silent), page[
+                    :200
+                ]
 
 
 @needs_native

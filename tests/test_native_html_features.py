@@ -248,26 +248,6 @@ def test_refusals() -> None:
 
 
 @needs_native
-def test_node_contexts_match_python() -> None:
-    """chrome_names.c's node_contexts gives node_contexts_python's Contexts, with random
-    article holders, on the test pages and hostile pages."""
-    rng = random.Random(3)
-    pages = [
-        *_pages(),
-        "<div class='x' role=main><p>a</p><nav><p>b</p></nav><header id=h><p>c</p></header></div>",
-    ]
-    for page in pages:
-        root = parse_html(page, for_trafilatura=False)
-        if root is None:
-            continue
-        text = page_text(root)
-        for _ in range(3):
-            held = [n for n in text.block_nodes if rng.random() < 0.3]
-            silent = chrome.holding_elements(text, held)
-            assert chrome.node_contexts(text, held) == chrome.node_contexts_python(text, silent), page[:200]
-
-
-@needs_native
 def test_subtree_sums_match_numpy() -> None:
     """page_layout.c's subtree_sums gives the numpy sums bit for bit (the same additions in the
     same order), on the test pages with random values of every size and sign."""
