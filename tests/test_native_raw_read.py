@@ -90,6 +90,14 @@ def test_every_white_space_and_cased_character() -> None:
 
 
 @needs_build
+def test_lower_cases_of_another_width() -> None:
+    """Lines whose lower case fits a narrower str than theirs, or needs a wider one, and the
+    characters lowered by their neighbours: the one-pass wide path hands them to the lower-caser."""
+    for line in ["Ÿ", "ŸÀ b", "\u0178\u2019", "\U00010400", "\U00010400\u0130", "Ωx ΣΑΣ", "İi\u0307", "\u1e9e"]:
+        _check([line, line + " Word.", "a\u0307" + line, "é" + line])
+
+
+@needs_build
 def test_random_texts() -> None:
     for seed, pieces in ((SEED, PIECES), (CASE_SEED, CASE_PIECES)):
         rng = random.Random(seed)
@@ -112,7 +120,8 @@ def test_refuses_bad_arguments() -> None:
     with pytest.raises(TypeError):
         MODULE.lower_count_lines(["a"], None, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
-        MODULE.lower_count_lines(["é"], lambda text: 1, lower_text_python, LINE_END)
+        # (a line the lower-caser makes: the one-pass path lowers "é" itself)
+        MODULE.lower_count_lines(["Σé"], lambda text: 1, lower_text_python, LINE_END)
     with pytest.raises(TypeError):
         MODULE.lower_count_lines(["a"], lower, lower_text_python)  # type: ignore[call-arg]
     with pytest.raises(ValueError):

@@ -6,8 +6,10 @@
  * again to count their words. lower_count_lines does both: an ASCII line's bytes are read
  * once through a table of their classes (white space, capital, line break, a white space
  * bytes.split() does not know), and only a line holding a capital is copied; a line past
- * ASCII is lower-cased by the caller's lower-caser (raw_lower.c's shared helpers) and its
- * words are counted on the lower-cased line. tests/test_native_raw_read.py compares it
+ * ASCII is lower-cased, its words counted, in one pass written into the new str
+ * (lower_count_wide), but for the few lines str.lower maps by more than each character's
+ * own lower case, which go to the caller's lower-caser (raw_lower.c's shared helpers)
+ * and have their words counted on the lower-cased line. tests/test_native_raw_read.py compares it
  * with the Python originals.
  * Plain CPython C API.
  */
@@ -119,6 +121,107 @@ count_words(PyObject *low, int *unknown)
     }
 }
 
+/* The characters str.lower maps by more than their own simple lower case (lower_text's
+ * twin in _compiled.c reads them by their neighbours): such a line goes to the lower-caser. */
+#define CAPITAL_SIGMA 0x3A3
+#define DOTTED_CAPITAL_I 0x130
+#define COMBINING_DOT 0x307
+
+/* One pass over a line past ASCII, for lower_count_wide: each character's lower case
+ * written to `out` (the line's width), its words counted and the classes it holds in
+ * *seen; the widest lower case, or (Py_UCS4)-1 where the lower-caser must make the line
+ * (a character of the three above, or a lower case wider than `widest`). One copy per
+ * string width. */
+#define WIDE_LOWER_COUNT(NAME, CHAR)                                                           \
+    static Py_UCS4 NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest,          \
+                        Py_ssize_t *words, unsigned *seen_out)                                 \
+    {                                                                                          \
+        const CHAR *text = (const CHAR *)data;                                                 \
+        CHAR *low = (CHAR *)out;                                                               \
+        Py_ssize_t count = 0;                                                                  \
+        unsigned after_space = BYTE_SPACE, seen = 0;                                           \
+        Py_UCS4 most = 0;                                                                      \
+        for (Py_ssize_t k = 0; k < size; k++) {                                                \
+            const Py_UCS4 c = text[k];                                                         \
+            Py_UCS4 lowered;                                                                   \
+            unsigned found;                                                                    \
+            if (c < 128) {                                                                     \
+                found = byte_classes[c];                                                       \
+                lowered = found & BYTE_UPPER ? c + ('a' - 'A') : c;                            \
+            }                                                                                  \
+            else {                                                                             \
+                if (c == CAPITAL_SIGMA || c == DOTTED_CAPITAL_I || c == COMBINING_DOT)         \
+                    return (Py_UCS4)-1;                                                        \
+                lowered = Py_UNICODE_TOLOWER(c);                                               \
+                if (lowered > widest)                                                          \
+                    return (Py_UCS4)-1;                                                        \
+                /* white space has no other case: the line's and its lower case's are one */  \
+                found = lowered < LATIN1_END       ? byte_classes[lowered]                     \
+                        : cleaner_is_py_space(lowered) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;       \
+            }                                                                                  \
+            low[k] = (CHAR)lowered;                                                            \
+            most = lowered > most ? lowered : most;                                            \
+            count += (after_space & ~found) & BYTE_SPACE;                                      \
+            after_space = found;                                                               \
+            seen |= found;                                                                     \
+        }                                                                                      \
+        *words = count;                                                                        \
+        *seen_out = seen;                                                                      \
+        return most;                                                                           \
+    }
+WIDE_LOWER_COUNT(lower_count_ucs1, Py_UCS1)
+WIDE_LOWER_COUNT(lower_count_ucs2, Py_UCS2)
+WIDE_LOWER_COUNT(lower_count_ucs4, Py_UCS4)
+
+/* The narrowest str width's largest character at or above `c`. */
+static Py_UCS4
+width_ceiling(Py_UCS4 c)
+{
+    return c < 128 ? 127 : c < 256 ? 255 : c < 65536 ? 65535 : 0x10FFFF;
+}
+
+/* A line past ASCII lower-cased (lower_text), its words in *words, *has_break and *unknown
+ * set where it holds such a character, in one pass written straight into the new str:
+ * lower_text's twin wrote a buffer, copied it into the narrowest width, and the words were
+ * counted in another pass. NULL without an exception where the lower-caser must make it
+ * (see WIDE_LOWER_COUNT, or a lower case of a narrower width than the line's). */
+static PyObject *
+lower_count_wide(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown)
+{
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    const Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
+    PyObject *low = PyUnicode_New(size, widest);
+    if (low == NULL)
+        return NULL;
+    if (PyUnicode_KIND(low) != PyUnicode_KIND(text)) { /* never for a canonical str */
+        Py_DECREF(low);
+        return NULL;
+    }
+    const void *data = PyUnicode_DATA(text);
+    void *out = PyUnicode_DATA(low);
+    unsigned seen = 0;
+    Py_UCS4 most;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        most = lower_count_ucs1(data, out, size, widest, words, &seen);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        most = lower_count_ucs2(data, out, size, widest, words, &seen);
+        break;
+    default:
+        most = lower_count_ucs4(data, out, size, widest, words, &seen);
+    }
+    if (most == (Py_UCS4)-1 || width_ceiling(most) != widest) {
+        Py_DECREF(low);
+        return NULL;
+    }
+    if (seen & BYTE_BREAK)
+        *has_break = 1;
+    if (seen & BYTE_UNKNOWN)
+        *unknown = 1;
+    return low;
+}
+
 /* lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words,
  * ascii_spaced): each line lower-cased, that stripped of line_end's characters at its end,
  * whether a line holds a line break, each lower-cased line's len(str.split()), and whether
@@ -167,9 +270,12 @@ native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
         if (PyUnicode_IS_ASCII(text)) {
             low = lower_count_ascii(text, &found, &has_break, &unknown);
         } else {
-            low = cleaner_lower_other(text, lower, fallback, &has_break);
-            if (low != NULL)
-                found = count_words(low, &unknown);
+            low = lower_count_wide(text, &found, &has_break, &unknown);
+            if (low == NULL && !PyErr_Occurred()) { /* the lower-caser's line */
+                low = cleaner_lower_other(text, lower, fallback, &has_break);
+                if (low != NULL)
+                    found = count_words(low, &unknown);
+            }
         }
         if (low == NULL)
             goto done;
