@@ -93,7 +93,16 @@ def test_every_white_space_and_cased_character() -> None:
 def test_lower_cases_of_another_width() -> None:
     """Lines whose lower case fits a narrower str than theirs, or needs a wider one, and the
     characters lowered by their neighbours: the one-pass wide path hands them to the lower-caser."""
-    for line in ["Ÿ", "ŸÀ b", "\u0178\u2019", "\U00010400", "\U00010400\u0130", "Ωx ΣΑΣ", "İi\u0307", "\u1e9e"]:
+    for line in [
+        "Ÿ",
+        "ŸÀ b",
+        "\u0178\u2019",
+        "\U00010400",
+        "\U00010400\u0130",
+        "Ωx ΣΑΣ",
+        "İi\u0307",
+        "\u1e9e",
+    ]:
         _check([line, line + " Word.", "a\u0307" + line, "é" + line])
 
 

@@ -231,6 +231,9 @@ class Lexicon:
     _categories: tuple[str, ...] = ()
     # first character -> (its lead-ins, for one C-level startswith test; (lead-in, category) pairs)
     _lead_index: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    # The compiled lead-in lines' prefix filter of ``_lead_index`` (``_lead_in_filter``), built
+    # on first use
+    _lead_filter: Any = field(default=None, compare=False, repr=False)
 
     def compile(self) -> None:
         """Build the one-pass phrase matcher (sorted, leftmost-longest; see ``_OPTIONS``).
@@ -256,6 +259,7 @@ class Lexicon:
         self._lead_index = {
             initial: (tuple(lead for lead, _ in leads), tuple(leads)) for initial, leads in by_initial.items()
         }
+        self._lead_filter = None
 
     def derived_from(self, key: str, build: Callable[[Lexicon], _Derived]) -> _Derived:
         """``build(self)``, made on the first call for ``key`` and kept in ``derived`` (two
@@ -295,17 +299,27 @@ class Lexicon:
     def lead_ins_of(self, norms: list[str], texts: list[str]) -> list[str | None]:
         """``lead_in`` of each line (``norms``: the lines normalised, ``texts``: as written).
         Most lines open with no lead-in's first word: where the compiled accelerator is
-        built, one call picks the lines that do (``lead_in_candidates``: the two tests
-        ``lead_in`` makes first) and only those are read in Python; every other line's
+        built, one call picks the lines that do (``lead_in_lines``: the two tests ``lead_in``
+        makes first, after a filter of the lead-ins' first characters that rejects most
+        lines in a few lookups) and only those are read in Python; every other line's
         lead_in is None."""
         out: list[str | None] = [None] * len(norms)
         if _NATIVE is None:
             candidates: Iterable[int] = range(len(norms))
         else:
-            candidates = _NATIVE.lead_in_candidates(norms, _LEAD_STRIP, self._lead_index)
+            candidates = _NATIVE.lead_in_lines(self._lead_in_filter(), norms, _LEAD_STRIP, self._lead_index)
         for j in candidates:
             out[j] = self.lead_in(norms[j], texts[j])
         return out
+
+    def _lead_in_filter(self) -> Any:
+        """The compiled prefix filter of ``_lead_index`` (``lead_in_filter``), built on first use
+        (two threads may both build it: the same tables)."""
+        found = self._lead_filter
+        if found is None:
+            assert _NATIVE is not None
+            found = self._lead_filter = _NATIVE.lead_in_filter(self._lead_index)
+        return found
 
     def phrase_hits(self, joined: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, category) of every phrase in ``joined``: lower-cased lines joined by newlines.

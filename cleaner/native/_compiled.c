@@ -1807,6 +1807,8 @@ extern PyMethodDef tree_walk_methods[];
 extern PyMethodDef raw_read_methods[];
 /* The outlet fingerprint scan over a str (LiteralFinder.first), compiled from first_literal.c. */
 extern PyMethodDef first_literal_methods[];
+/* The lines a lead-in may open, a prefix filter first (lead_in_lines), compiled from lead_ins.c. */
+extern PyMethodDef lead_in_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1823,6 +1825,7 @@ static PyMethodDef *const file_methods[] = {
     tree_walk_methods,
     raw_read_methods,
     first_literal_methods,
+    lead_in_methods,
 };
 
 static int
