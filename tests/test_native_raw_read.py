@@ -32,6 +32,10 @@ RANDOM_PAGES = 300
 SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 CASED = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
 PIECES = ["a", "A", "Ünï", "ΣΑΣ", "İ", "中文", "\U0001f600", "\u200b", "\ufeff", "\ud800", "x" * 50, "\n"]
+# the scripts word_counts counts by their characters: kana, CJK, compatibility ideographs,
+# Thai, Lao, Burmese, Khmer, and their blocks' neighbours
+PIECES += ["\u3040", "\u30ff", "\u3400", "\u4dbf", "\u9fff", "\ufa00", "\u0e01", "\u0e81", "\u1000", "\u109f"]
+PIECES += ["\u1780", "\u17ff", "\u2fff", "\u3100", "\u0dff", "\u1800", "\ufb00", "\u10a0", "\uac00"]
 PIECES += SPACES
 # pieces for the lower-casing alone: the final sigma, capitals whose lower case differs in
 # length, a combining mark after a capital, and the characters LINE_END strips
@@ -54,7 +58,7 @@ def _numpy_path() -> Iterator[None]:
 def _check(lines: list[str]) -> None:
     """The fused twin against the page lowered and split, and the Python originals of the word counts."""
     assert MODULE is not None
-    lows, norms, has_break, words, spaced = MODULE.lower_count_lines(
+    lows, norms, has_break, words, spaced, counted = MODULE.lower_count_lines(
         lines, MODULE.lower_text, lower_text_python, LINE_END
     )
     expected = lower_text("\n".join(lines)).split("\n")  # the page lowered and split, as before
@@ -68,6 +72,11 @@ def _check(lines: list[str]) -> None:
     assert all(type(low) is str for low in lows)
     assert words == features.token_counts_python(lows)
     assert spaced == features.ascii_spaced("\n".join(lows).encode("utf-8", "surrogatepass"))
+    page = "\n".join(lows)
+    data = page.encode("utf-8", "surrogatepass")
+    expected_words = features.word_counts(lows, lines, page, features.token_counts_python(lows), data)
+    assert counted == expected_words
+    assert (counted is words) == (expected_words == words)  # the tokens list itself where none changes
 
 
 @needs_build
@@ -135,7 +144,7 @@ def test_refuses_bad_arguments() -> None:
         MODULE.lower_count_lines(["a"], lower, lower_text_python)  # type: ignore[call-arg]
     with pytest.raises(ValueError):
         MODULE.lower_count_lines(["a"], lower, lower_text_python, "." * 33)
-    assert MODULE.lower_count_lines([], lower, lower_text_python, LINE_END) == ([], [], False, [], True)
+    assert MODULE.lower_count_lines([], lower, lower_text_python, LINE_END) == ([], [], False, [], True, [])
 
 
 def _stage(names: list[str], rng: random.Random) -> LinearStage:

@@ -129,11 +129,13 @@ class HeuristicLabeler:
         lengths (``features.length_starts``)."""
         joined: str | None
         tokens: list[int] | None = None
+        words: list[int] | None = None
         ascii_only = False
         if _lower_count_lines is not None:  # line by line in one call: no join, no split
             joined = None  # (the compiled columns read the lines themselves)
-            # the words counted and the white space checked in the same pass (lower_count_lines)
-            lows, norms, has_break, tokens, ascii_only = _lower_count_lines(
+            # the words counted (word_counts' too: the scripts without spaces) and the white
+            # space checked in the same pass (lower_count_lines)
+            lows, norms, has_break, tokens, ascii_only, words = _lower_count_lines(
                 texts, _lower_native, lower_text_python, LINE_END
             )
             low_page = "\n".join(lows)
@@ -160,7 +162,8 @@ class HeuristicLabeler:
             tokens = byte_token_counts(data, len(lows))
         if tokens is None:
             tokens = token_counts(lows)
-        words = word_counts(lows, texts, low_page, tokens, data)
+        if words is None:
+            words = word_counts(lows, texts, low_page, tokens, data)
         return PageLines(lows, norms, scan, low_page, words), _PageText(joined, tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:

@@ -80,10 +80,35 @@ lower_count_ascii(PyObject *text, Py_ssize_t *words, int *has_break, int *unknow
     return low;
 }
 
+/* The scripts written without spaces between words (features._CJK, features._UNSPACED),
+ * whose characters word_counts counts as words: CJK_CHARS_PER_WORD Chinese and Japanese
+ * characters a word, UNSPACED_CHARS_PER_WORD Thai, Lao, Burmese and Khmer ones. None is
+ * cased, and no lower case lies in them: a line and its lower case hold the same. */
+#define CJK_CHARS_PER_WORD 2
+#define UNSPACED_CHARS_PER_WORD 5
+#define FIRST_UNSPACED 0x0E00 /* no character before it is of either */
+
+/* Per line: its characters of the two kinds (counted past ASCII only). */
+struct script_counts {
+    Py_ssize_t cjk, unspaced;
+};
+
+/* Counts `c` (at least FIRST_UNSPACED) in `counts` when it is of one of the two kinds. */
+static inline void
+count_script(Py_UCS4 c, struct script_counts *counts)
+{
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+        (c >= 0xF900 && c <= 0xFAFF))
+        counts->cjk++;
+    else if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF))
+        counts->unspaced++;
+}
+
 /* The words of str.split() in a line, *unknown set where it holds white space bytes.split()
  * does not know. One copy per string width. */
 #define WIDE_COUNT(NAME, CHAR)                                                                 \
-    static Py_ssize_t NAME(const void *data, Py_ssize_t size, int *unknown)                    \
+    static Py_ssize_t NAME(const void *data, Py_ssize_t size, int *unknown,                    \
+                           struct script_counts *scripts)                                      \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         Py_ssize_t count = 0;                                                                  \
@@ -93,6 +118,8 @@ lower_count_ascii(PyObject *text, Py_ssize_t *words, int *has_break, int *unknow
             /* Latin-1 by the table; past it any white space is one bytes.split() lacks */     \
             const unsigned found = c < LATIN1_END                  ? byte_classes[c]           \
                                    : cleaner_is_py_space(c) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;  \
+            if (c >= FIRST_UNSPACED)                                                           \
+                count_script(c, scripts);                                                      \
             count += (after_space & ~found) & BYTE_SPACE;                                      \
             after_space = found;                                                               \
             seen |= found;                                                                     \
@@ -107,17 +134,17 @@ WIDE_COUNT(count_ucs4, Py_UCS4)
 
 /* The words of a lower-cased line of any width (see WIDE_COUNT). */
 static Py_ssize_t
-count_words(PyObject *low, int *unknown)
+count_words(PyObject *low, int *unknown, struct script_counts *scripts)
 {
     const void *data = PyUnicode_DATA(low);
     const Py_ssize_t size = PyUnicode_GET_LENGTH(low);
     switch (PyUnicode_KIND(low)) {
     case PyUnicode_1BYTE_KIND:
-        return count_ucs1(data, size, unknown);
+        return count_ucs1(data, size, unknown, scripts);
     case PyUnicode_2BYTE_KIND:
-        return count_ucs2(data, size, unknown);
+        return count_ucs2(data, size, unknown, scripts);
     default:
-        return count_ucs4(data, size, unknown);
+        return count_ucs4(data, size, unknown, scripts);
     }
 }
 
@@ -134,7 +161,7 @@ count_words(PyObject *low, int *unknown)
  * string width. */
 #define WIDE_LOWER_COUNT(NAME, CHAR)                                                           \
     static Py_UCS4 NAME(const void *data, void *out, Py_ssize_t size, Py_UCS4 widest,          \
-                        Py_ssize_t *words, unsigned *seen_out)                                 \
+                        Py_ssize_t *words, unsigned *seen_out, struct script_counts *scripts)  \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         CHAR *low = (CHAR *)out;                                                               \
@@ -158,6 +185,8 @@ count_words(PyObject *low, int *unknown)
                 /* white space has no other case: the line's and its lower case's are one */  \
                 found = lowered < LATIN1_END       ? byte_classes[lowered]                     \
                         : cleaner_is_py_space(lowered) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;       \
+                if (lowered >= FIRST_UNSPACED)                                                 \
+                    count_script(lowered, scripts);                                            \
             }                                                                                  \
             low[k] = (CHAR)lowered;                                                            \
             most = lowered > most ? lowered : most;                                            \
@@ -186,7 +215,8 @@ width_ceiling(Py_UCS4 c)
  * counted in another pass. NULL without an exception where the lower-caser must make it
  * (see WIDE_LOWER_COUNT, or a lower case of a narrower width than the line's). */
 static PyObject *
-lower_count_wide(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown)
+lower_count_wide(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown,
+                 struct script_counts *scripts)
 {
     const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
     const Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(text);
@@ -203,15 +233,16 @@ lower_count_wide(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown
     Py_UCS4 most;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
-        most = lower_count_ucs1(data, out, size, widest, words, &seen);
+        most = lower_count_ucs1(data, out, size, widest, words, &seen, scripts);
         break;
     case PyUnicode_2BYTE_KIND:
-        most = lower_count_ucs2(data, out, size, widest, words, &seen);
+        most = lower_count_ucs2(data, out, size, widest, words, &seen, scripts);
         break;
     default:
-        most = lower_count_ucs4(data, out, size, widest, words, &seen);
+        most = lower_count_ucs4(data, out, size, widest, words, &seen, scripts);
     }
     if (most == (Py_UCS4)-1 || width_ceiling(most) != widest) {
+        scripts->cjk = scripts->unspaced = 0; /* counted again on the lower-caser's line */
         Py_DECREF(low);
         return NULL;
     }
@@ -222,10 +253,50 @@ lower_count_wide(PyObject *text, Py_ssize_t *words, int *has_break, int *unknown
     return low;
 }
 
-/* lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words,
- * ascii_spaced): each line lower-cased, that stripped of line_end's characters at its end,
- * whether a line holds a line break, each lower-cased line's len(str.split()), and whether
- * all their white space is one of bytes.split()'s six. */
+/* A line's word_counts from its token count and its characters of the scripts written
+ * without spaces: the CJK count (rounded up), at least one word, then the other's. */
+static Py_ssize_t
+line_words(Py_ssize_t tokens, const struct script_counts *scripts)
+{
+    Py_ssize_t words = tokens;
+    const Py_ssize_t cjk = (scripts->cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD;
+    words = cjk > words ? cjk : words;
+    if (words == 0) /* white space the block splitter keeps (an em space) */
+        words = 1;
+    const Py_ssize_t unspaced = (scripts->unspaced + UNSPACED_CHARS_PER_WORD - 1) / UNSPACED_CHARS_PER_WORD;
+    return unspaced > words ? unspaced : words;
+}
+
+/* features.word_counts of the lines, from their tokens (a list) and script counts: the
+ * tokens list itself (a new reference) where no line changes, as word_counts gives it. */
+static PyObject *
+word_list(PyObject *tokens, const Py_ssize_t *counts, const struct script_counts *scripts, Py_ssize_t n)
+{
+    Py_ssize_t j = 0;
+    while (j < n && line_words(counts[j], &scripts[j]) == counts[j])
+        j++;
+    if (j == n)
+        return Py_NewRef(tokens);
+    PyObject *words = PyList_New(n);
+    if (words == NULL)
+        return NULL;
+    for (j = 0; j < n; j++) {
+        const Py_ssize_t found = line_words(counts[j], &scripts[j]);
+        PyObject *number = found == counts[j] ? Py_NewRef(PyList_GET_ITEM(tokens, j)) : PyLong_FromSsize_t(found);
+        if (number == NULL) {
+            Py_DECREF(words);
+            return NULL;
+        }
+        PyList_SET_ITEM(words, j, number);
+    }
+    return words;
+}
+
+/* lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, tokens,
+ * ascii_spaced, words): each line lower-cased, that stripped of line_end's characters at its
+ * end, whether a line holds a line break, each lower-cased line's len(str.split()), whether
+ * all their white space is one of bytes.split()'s six, and each line's word_counts (the
+ * tokens with Chinese, Japanese, Thai, Lao, Burmese and Khmer characters counted). */
 static PyObject *
 native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -255,9 +326,16 @@ native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (lines == NULL)
         return NULL;
     const Py_ssize_t n = PyTuple_GET_SIZE(lines);
-    PyObject *lows = PyList_New(n), *norms = PyList_New(n), *words = PyList_New(n), *result = NULL;
+    PyObject *lows = PyList_New(n), *norms = PyList_New(n), *tokens = PyList_New(n), *result = NULL;
+    PyObject *words = NULL;
+    Py_ssize_t *counts = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    struct script_counts *scripts = PyMem_Calloc((size_t)(n ? n : 1), sizeof(struct script_counts));
     int has_break = 0, unknown = 0;
-    if (lows == NULL || norms == NULL || words == NULL)
+    if (counts == NULL || scripts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (lows == NULL || norms == NULL || tokens == NULL)
         goto done;
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *text = PyTuple_GET_ITEM(lines, j);
@@ -270,31 +348,37 @@ native_lower_count_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
         if (PyUnicode_IS_ASCII(text)) {
             low = lower_count_ascii(text, &found, &has_break, &unknown);
         } else {
-            low = lower_count_wide(text, &found, &has_break, &unknown);
+            low = lower_count_wide(text, &found, &has_break, &unknown, &scripts[j]);
             if (low == NULL && !PyErr_Occurred()) { /* the lower-caser's line */
                 low = cleaner_lower_other(text, lower, fallback, &has_break);
                 if (low != NULL)
-                    found = count_words(low, &unknown);
+                    found = count_words(low, &unknown, &scripts[j]);
             }
         }
         if (low == NULL)
             goto done;
         PyList_SET_ITEM(lows, j, low);
+        counts[j] = found;
         PyObject *number = PyLong_FromSsize_t(found);
         if (number == NULL)
             goto done;
-        PyList_SET_ITEM(words, j, number);
+        PyList_SET_ITEM(tokens, j, number);
         PyObject *norm = cleaner_stripped_end(low, ends, count);
         if (norm == NULL)
             goto done;
         PyList_SET_ITEM(norms, j, norm);
     }
-    result = Py_BuildValue("(OOOOO)", lows, norms, has_break ? Py_True : Py_False, words,
-                           unknown ? Py_False : Py_True);
+    words = word_list(tokens, counts, scripts, n);
+    if (words != NULL)
+        result = Py_BuildValue("(OOOOOO)", lows, norms, has_break ? Py_True : Py_False, tokens,
+                               unknown ? Py_False : Py_True, words);
 done:
     Py_DECREF(lines);
+    PyMem_Free(counts);
+    PyMem_Free(scripts);
     Py_XDECREF(lows); /* a list's unset items are NULL, which its deallocation skips */
     Py_XDECREF(norms);
+    Py_XDECREF(tokens);
     Py_XDECREF(words);
     return result;
 }
@@ -416,7 +500,7 @@ PyMethodDef raw_read_methods[] = {
      "stack_columns(cols, names, n, out): the non-float columns copied into out's rows; "
      "(places, values) of the float ones, or None where a column is no float64 run."},
     {"lower_count_lines", (PyCFunction)(void (*)(void))native_lower_count_lines, METH_FASTCALL,
-     "lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, words per line, "
-     "whether all white space is ASCII's six)."},
+     "lower_count_lines(texts, lower, fallback, line_end): (lows, norms, has_break, tokens per line, "
+     "whether all white space is ASCII's six, word_counts per line)."},
     {NULL, NULL, 0, NULL},
 };
