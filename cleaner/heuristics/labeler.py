@@ -209,24 +209,25 @@ class HeuristicLabeler:
         for_article: list[int] = []  # pages the article-line model scores
         for_leads: list[int] = []  # pages read as articles without the model's cut (model_cut)
         raw_group: list[_RawPage] = []  # raw dumps waiting to be scored together
+        one = len(pages) == 1
+        every_norm, every_word, every_category = every_line.norms, every_line.words, every_line.scan.categories
         for k, page in enumerate(pages):
             a, b = starts[k], starts[k + 1]
-            if len(pages) == 1:
-                lines, phrase_lines = every_line, every_phrase_line
-            else:
-                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
+            # what the regime reads, sliced alone: most pages (an extractor's) take the
+            # cautious regime, which reads no more of the page's lines (``_page_lines``)
+            norms, words = (every_norm, every_word) if one else (every_norm[a:b], every_word[a:b])
             n = b - a
-            raw = not page.extracted and self.looks_raw(lines.norms, lines.words)
+            raw = not page.extracted and self.looks_raw(norms, words)
             # the word counts as an array: the regime's few_share, then the raw-dump columns
-            word_array = np.array(lines.words, dtype=np.int64) if raw else None
+            word_array = np.array(words, dtype=np.int64) if raw else None
             regime = (
                 self.model.regime(n, few_share_of(word_array)) if word_array is not None else self.model.clean
             )
             cut = regime.threshold_logit
             if cut == -inf:
-                scores[k] = PageScores(
-                    [0.0] * n, cut, lines.norms, lines.scan.categories, lines.words, phrase_lines, raw
-                )
+                categories = every_category if one else every_category[a:b]
+                phrase_lines = every_phrase_line if one else every_phrase_line[a:b]
+                scores[k] = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
                 if self.article_model is not None and page.with_article_model and n:
                     (for_article if page.model_cut else for_leads).append(k)
                 elif self.article_model is not None and page.with_article_model:
@@ -234,9 +235,10 @@ class HeuristicLabeler:
                         article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
                     )
                 continue
-            if len(pages) == 1:
-                text = every_page_text
+            if one:
+                lines, phrase_lines, text = every_line, every_phrase_line, every_page_text
             else:
+                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
                 lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
                 text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
