@@ -65,6 +65,50 @@ def test_random_lines_and_indexes() -> None:
         _check(norms, strip, {"a": (("ab", ""),), "": (("",),)})
 
 
+FOLLOWERS = [
+    "",
+    ":",
+    ": x",
+    " – x",
+    " —",
+    " -x",
+    "-party",
+    " - x",
+    " about it",
+    " Council split",
+    "\u00a0: x",
+    "\u2003» x",
+    "  |",
+    " ]",
+    "\t:",
+    "x",
+    "\u2028: x",
+    " \u2013",
+    "\U0001f600",
+]
+
+
+@needs_build
+def test_lead_in_found_reads_lines_as_lead_in() -> None:
+    """``lead_ins_of`` with the compiled ``lead_in_found`` gives ``lead_in`` line by line: every
+    shipped lead-in followed by the end, separators, dashes, words, other white space, as
+    written in lower and upper case (the upper-case test's lines), after strip characters."""
+    lexicon = shipped_lexicon()
+    texts = [line for page in _pages() for line in page] + LEAD_LINES
+    for lead in lexicon.lead_ins:
+        for follower in FOLLOWERS:
+            texts += [lead + follower, "» " + lead.upper() + follower, lead.upper() + follower.upper()]
+    norms = [normalise_line(text) for text in texts]
+    found = lexicon.lead_ins_of(norms, texts)
+    assert found == [lexicon.lead_in(norm, text) for norm, text in zip(norms, texts)]
+    assert sum(lead is not None for lead in found) > len(lexicon.lead_ins)
+    assert MODULE is not None
+    _, undecided = MODULE.lead_in_found(
+        lexicon._lead_in_filter(), norms, _LEAD_STRIP, lexicon._lead_index, ":", "-"
+    )
+    assert undecided  # the upper-case test's lines go to Python
+
+
 @needs_build
 def test_refuses_bad_arguments() -> None:
     assert MODULE is not None
@@ -88,3 +132,17 @@ def test_refuses_bad_arguments() -> None:
         MODULE.lead_in_lines(found, ["ab"], " " * 65, index)
     assert MODULE.lead_in_lines(found, [], " ", index) == []
     assert MODULE.lead_in_lines(found, ["", " ", "ab", "a"], " ", index) == [2]
+    pairs = {"a": (("ab",), (("ab", "related"),))}
+    with pytest.raises(TypeError):
+        MODULE.lead_in_found(found, ["ab"], " ", pairs, ":")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        MODULE.lead_in_found(found, ["ab"], " ", pairs, ":", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        MODULE.lead_in_found(found, ["ab"], " ", index, ":", "-")  # no pairs
+    with pytest.raises(TypeError):
+        MODULE.lead_in_found(found, ["ab"], " ", {"a": (("ab",), ("ab",))}, ":", "-")
+    assert MODULE.lead_in_found(found, [], " ", pairs, ":", "-") == ([], [])
+    assert MODULE.lead_in_found(found, ["ab", "ab: x", "ab x", "b"], " ", pairs, ":", "-") == (
+        ["related", "related", None, None],
+        [2],
+    )

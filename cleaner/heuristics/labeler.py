@@ -210,7 +210,11 @@ class HeuristicLabeler:
         for_leads: list[int] = []  # pages read as articles without the model's cut (model_cut)
         raw_group: list[_RawPage] = []  # raw dumps waiting to be scored together
         one = len(pages) == 1
-        every_norm, every_word, every_category = every_line.norms, every_line.words, every_line.scan.categories
+        every_norm, every_word, every_category = (
+            every_line.norms,
+            every_line.words,
+            every_line.scan.categories,
+        )
         for k, page in enumerate(pages):
             a, b = starts[k], starts[k + 1]
             # what the regime reads, sliced alone: most pages (an extractor's) take the

@@ -54,6 +54,9 @@ _LEAD_STRIP = " \t•·›»>▶►■→*|[【(-–—"
 _LEAD_SEPARATORS = frozenset(":|»>›】]：")
 _LEAD_STRIP_SET = frozenset(_LEAD_STRIP)
 _LEAD_DASHES = frozenset("-–—")  # separators only when a space follows ("Related-party" is a word)
+# the two as str, for the compiled lead_in_found
+_LEAD_SEPARATOR_CHARS = "".join(sorted(_LEAD_SEPARATORS))
+_LEAD_DASH_CHARS = "".join(sorted(_LEAD_DASHES))
 
 # Folding for unaccented variants: marks are dropped after letters of these scripts,
 # where they are accents that people often leave out; elsewhere a mark makes another
@@ -301,13 +304,21 @@ class Lexicon:
         Most lines open with no lead-in's first word: where the compiled accelerator is
         built, one call picks the lines that do (``lead_in_lines``: the two tests ``lead_in``
         makes first, after a filter of the lead-ins' first characters that rejects most
-        lines in a few lookups) and only those are read in Python; every other line's
-        lead_in is None."""
-        out: list[str | None] = [None] * len(norms)
+        lines in a few lookups) and reads them as ``lead_in`` does (``lead_in_found``); only
+        a line where a lead-in is followed by white space, whose upper-case test reads the
+        line as written, is read in Python. Every other line's lead_in is None."""
         if _NATIVE is None:
+            out: list[str | None] = [None] * len(norms)
             candidates: Iterable[int] = range(len(norms))
-        else:
-            candidates = _NATIVE.lead_in_lines(self._lead_in_filter(), norms, _LEAD_STRIP, self._lead_index)
+        else:  # the lines' lead-ins found in C but where the upper-case test must read the line
+            out, candidates = _NATIVE.lead_in_found(
+                self._lead_in_filter(),
+                norms,
+                _LEAD_STRIP,
+                self._lead_index,
+                _LEAD_SEPARATOR_CHARS,
+                _LEAD_DASH_CHARS,
+            )
         for j in candidates:
             out[j] = self.lead_in(norms[j], texts[j])
         return out

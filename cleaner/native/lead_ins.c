@@ -217,11 +217,136 @@ fail:
     return NULL;
 }
 
+/* Whether `c` is one of the characters of the str `chars`. */
+static inline int
+holds_char(PyObject *chars, Py_UCS4 c)
+{
+    const int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++)
+        if (PyUnicode_READ(kind, data, k) == c)
+            return 1;
+    return 0;
+}
+
+/* What Lexicon.lead_in's loop over a line's lead-ins decides without the line as written. */
+enum { NO_LEAD = 0, LEAD_FOUND = 1, LEAD_UNDECIDED = 2 };
+
+/* Lexicon.lead_in of `norm` (its lead-ins from `at`: the (lead-in, category) pairs of its
+ * initial's entry), up to the upper-case test: LEAD_FOUND with the category in *category
+ * (borrowed) where a lead-in is followed by the line's end, a separator, or a dash and a
+ * space; LEAD_UNDECIDED where a lead-in is followed by white space and no earlier one
+ * decided (the upper-case test reads the line as written: Python's); else NO_LEAD. -1
+ * with an exception on a bad entry. */
+static int
+decide_lead(PyObject *norm, Py_ssize_t at, PyObject *pairs, PyObject *separators, PyObject *dashes,
+            PyObject **category)
+{
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+    const int kind = PyUnicode_KIND(norm);
+    const void *data = PyUnicode_DATA(norm);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(pairs); k++) {
+        PyObject *pair = PyTuple_GET_ITEM(pairs, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))) {
+            PyErr_SetString(PyExc_TypeError, "lead_in_found: an entry's pairs must be (str, category)");
+            return -1;
+        }
+        PyObject *lead = PyTuple_GET_ITEM(pair, 0);
+        const Py_ssize_t found = PyUnicode_Tailmatch(norm, lead, at, PY_SSIZE_T_MAX, -1);
+        if (found < 0)
+            return -1;
+        if (!found)
+            continue;
+        const Py_ssize_t rest = at + PyUnicode_GET_LENGTH(lead); /* rest = line[len(lead):] */
+        Py_ssize_t after = rest;                                  /* after = rest.lstrip() */
+        while (after < size && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, after)))
+            after++;
+        if (after == size || holds_char(separators, PyUnicode_READ(kind, data, after))) {
+            *category = PyTuple_GET_ITEM(pair, 1);
+            return LEAD_FOUND;
+        }
+        if (holds_char(dashes, PyUnicode_READ(kind, data, after)) &&
+            (after + 1 == size || PyUnicode_READ(kind, data, after + 1) == ' ')) {
+            *category = PyTuple_GET_ITEM(pair, 1);
+            return LEAD_FOUND;
+        }
+        if (after > rest) /* rest[:1].isspace(): the upper-case test's, in Python */
+            return LEAD_UNDECIDED;
+    }
+    return NO_LEAD;
+}
+
+/* lead_in_found(filter, norms, strip, index, separators, dashes): (per line its lead-in's
+ * category or None, the lines Python's Lexicon.lead_in must read): lead_in_lines' lines
+ * each read by Lexicon.lead_in's loop over the pairs of its initial's entry (index[initial][1]),
+ * but for the upper-case test (decide_lead); every other line's lead-in is None. */
+static PyObject *
+native_lead_in_found(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "lead_in_found takes (filter, norms, strip, index, separators, dashes)");
+        return NULL;
+    }
+    PyObject *index = args[3], *separators = args[4], *dashes = args[5];
+    if (!PyUnicode_Check(separators) || !PyUnicode_Check(dashes)) {
+        PyErr_SetString(PyExc_TypeError, "lead_in_found: separators and dashes must be str");
+        return NULL;
+    }
+    PyObject *lines = native_lead_in_lines(module, args, 4);
+    if (lines == NULL)
+        return NULL;
+    PyObject *norms = args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(norms);
+    PyObject *found = PyList_New(n), *undecided = PyList_New(0), *result = NULL;
+    if (found == NULL || undecided == NULL)
+        goto done;
+    for (Py_ssize_t j = 0; j < n; j++)
+        PyList_SET_ITEM(found, j, Py_NewRef(Py_None));
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lines); k++) {
+        const Py_ssize_t j = PyLong_AsSsize_t(PyList_GET_ITEM(lines, k));
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+        Py_ssize_t at = 0; /* lead_in_lines found it past the strip characters */
+        while (at < size && PyUnicode_FindChar(args[2], PyUnicode_READ_CHAR(norm, at), 0,
+                                               PyUnicode_GET_LENGTH(args[2]), 1) >= 0)
+            at++;
+        PyObject *key = PyUnicode_FromOrdinal((int)PyUnicode_READ_CHAR(norm, at));
+        if (key == NULL)
+            goto done;
+        PyObject *entry = PyDict_GetItemWithError(index, key); /* borrowed; lead_in_lines checked it */
+        Py_DECREF(key);
+        if (entry == NULL || PyTuple_GET_SIZE(entry) < 2 || !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "lead_in_found: an index entry must be (lead-ins, pairs)");
+            goto done;
+        }
+        PyObject *category = NULL;
+        const int decided = decide_lead(norm, at, PyTuple_GET_ITEM(entry, 1), separators, dashes, &category);
+        if (decided < 0)
+            goto done;
+        if (decided == LEAD_FOUND) {
+            if (PyList_SetItem(found, j, Py_NewRef(category)) < 0) /* (None's reference dropped) */
+                goto done;
+        }
+        else if (decided == LEAD_UNDECIDED && cleaner_append_index(undecided, j) < 0)
+            goto done;
+    }
+    result = PyTuple_Pack(2, found, undecided);
+done:
+    Py_DECREF(lines);
+    Py_XDECREF(found);
+    Py_XDECREF(undecided);
+    return result;
+}
+
 PyMethodDef lead_in_methods[] = {
     {"lead_in_filter", native_lead_in_filter, METH_O,
      "lead_in_filter(index): the lead-ins' first characters as bit tables, a capsule for lead_in_lines."},
     {"lead_in_lines", (PyCFunction)(void (*)(void))native_lead_in_lines, METH_FASTCALL,
      "lead_in_lines(filter, norms, strip, index): lead_in_candidates, the lines no lead-in's first "
      "characters open rejected by the filter first."},
+    {"lead_in_found", (PyCFunction)(void (*)(void))native_lead_in_found, METH_FASTCALL,
+     "lead_in_found(filter, norms, strip, index, separators, dashes): (each line's lead-in category "
+     "or None, the lines whose upper-case test Python makes)."},
     {NULL, NULL, 0, NULL},
 };
