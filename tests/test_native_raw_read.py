@@ -115,6 +115,12 @@ def test_lower_cases_of_another_width() -> None:
         _check([line, line + " Word.", "a\u0307" + line, "é" + line])
 
 
+def test_caseless_blocks() -> None:
+    """The blocks raw_read.c's ``caseless`` lowers without a case lookup hold no cased character."""
+    for first, last in ((0x2000, 0x206F), (0x3000, 0x9FFF)):
+        assert all(chr(c).lower() == chr(c) for c in range(first, last + 1))
+
+
 @needs_build
 def test_random_texts() -> None:
     for seed, pieces in ((SEED, PIECES), (CASE_SEED, CASE_PIECES)):

@@ -154,9 +154,21 @@ count_words(PyObject *low, int *unknown, struct script_counts *scripts)
 #define DOTTED_CAPITAL_I 0x130
 #define COMBINING_DOT 0x307
 
+/* Whether `c` lies in a block without cased characters that pages use often: General
+ * Punctuation (quotes, dashes), and CJK symbols, kana and ideographs
+ * (tests/test_native_raw_read.py checks both against str.lower). */
+static inline int
+caseless(Py_UCS4 c)
+{
+    return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x9FFF);
+}
+
+#define UPPER_TO_CASE_BIT 4 /* BYTE_UPPER (2) shifted to 32, the ASCII case bit */
+
 /* One pass over a line past ASCII, for lower_count_wide: each character's lower case
  * written to `out` (the line's width), its words counted and the classes it holds in
- * *seen; the widest lower case, or (Py_UCS4)-1 where the lower-caser must make the line
+ * *seen; the widest lower case past ASCII (0: none, the line's lower case is ASCII), or
+ * (Py_UCS4)-1 where the lower-caser must make the line
  * (a character of the three above, or a lower case wider than `widest`). One copy per
  * string width. */
 #define WIDE_LOWER_COUNT(NAME, CHAR)                                                           \
@@ -172,14 +184,15 @@ count_words(PyObject *low, int *unknown, struct script_counts *scripts)
             const Py_UCS4 c = text[k];                                                         \
             Py_UCS4 lowered;                                                                   \
             unsigned found;                                                                    \
-            if (c < 128) {                                                                     \
+            if (c < 128) { /* "A" to "Z" plus 32, without a branch; no width decided here */   \
                 found = byte_classes[c];                                                       \
-                lowered = found & BYTE_UPPER ? c + ('a' - 'A') : c;                            \
+                lowered = c | (found & BYTE_UPPER) << UPPER_TO_CASE_BIT;                       \
             }                                                                                  \
             else {                                                                             \
                 if (c == CAPITAL_SIGMA || c == DOTTED_CAPITAL_I || c == COMBINING_DOT)         \
                     return (Py_UCS4)-1;                                                        \
-                lowered = Py_UNICODE_TOLOWER(c);                                               \
+                /* (punctuation, CJK: no case, no lookup in the case tables) */                 \
+                lowered = caseless(c) ? c : Py_UNICODE_TOLOWER(c);                             \
                 if (lowered > widest)                                                          \
                     return (Py_UCS4)-1;                                                        \
                 /* white space has no other case: the line's and its lower case's are one */  \
@@ -187,9 +200,9 @@ count_words(PyObject *low, int *unknown, struct script_counts *scripts)
                         : cleaner_is_py_space(lowered) ? BYTE_SPACE | BYTE_UNKNOWN : 0u;       \
                 if (lowered >= FIRST_UNSPACED)                                                 \
                     count_script(lowered, scripts);                                            \
+                most = lowered > most ? lowered : most;                                        \
             }                                                                                  \
             low[k] = (CHAR)lowered;                                                            \
-            most = lowered > most ? lowered : most;                                            \
             count += (after_space & ~found) & BYTE_SPACE;                                      \
             after_space = found;                                                               \
             seen |= found;                                                                     \
