@@ -11,6 +11,7 @@
  */
 #include "_compiled.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define LITERAL_BUCKETS 256 /* literals by their first code point's low byte */
@@ -30,21 +31,45 @@ literal_at(int kind, const void *text, Py_ssize_t at, PyObject *literal, Py_ssiz
     return 1;
 }
 
-/* Whether text[start:] holds a lone surrogate (only a text of two or four bytes a unit can). */
+/* Whether the `length` code units of `text` hold a lone surrogate (only a text of two or
+ * four bytes a unit can). Chunks of SURROGATE_CHUNK units are tested without a branch a
+ * unit, a loop the compiler turns into vector instructions: this check reads every unit. */
+#define SURROGATE_CHUNK 256
+#define ANY_SURROGATE(NAME, CHAR)                                                              \
+    static int NAME(const CHAR *text, Py_ssize_t length)                                       \
+    {                                                                                          \
+        for (Py_ssize_t at = 0; at < length; at += SURROGATE_CHUNK) {                          \
+            const Py_ssize_t stop = length - at < SURROGATE_CHUNK ? length : at + SURROGATE_CHUNK; \
+            unsigned found = 0;                                                                \
+            for (Py_ssize_t i = at; i < stop; i++)                                             \
+                found |= (text[i] & 0xFFFFF800u) == 0xD800u;                                   \
+            if (found)                                                                         \
+                return 1;                                                                      \
+        }                                                                                      \
+        return 0;                                                                              \
+    }
+ANY_SURROGATE(any_surrogate_ucs2, Py_UCS2)
+ANY_SURROGATE(any_surrogate_ucs4, Py_UCS4)
+
 static int
-has_surrogate(int kind, const void *text, Py_ssize_t start, Py_ssize_t length)
+has_surrogate(PyObject *text)
 {
-    if (kind == PyUnicode_1BYTE_KIND)
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
         return 0;
-    for (Py_ssize_t i = start; i < length; i++)
-        if (Py_UNICODE_IS_SURROGATE(PyUnicode_READ(kind, text, i)))
-            return 1;
-    return 0;
+    case PyUnicode_2BYTE_KIND:
+        return any_surrogate_ucs2((const Py_UCS2 *)data, length);
+    default:
+        return any_surrogate_ucs4((const Py_UCS4 *)data, length);
+    }
 }
 
 /* The index of the literal found first in `text` (the leftmost start; of those starting
- * there, the first listed), -1 for none, or LONE_SURROGATE. `order` holds the literals' indexes by bucket, in list
- * order within one, from `first[bucket]` to `first[bucket + 1]`. */
+ * there, the first listed), or -1: every start tried in turn, for literals too short for
+ * the skipping scan. `order` holds the literals' indexes by bucket, in list order within
+ * one, from `first[bucket]` to `first[bucket + 1]`. */
 static Py_ssize_t
 scan(PyObject *text, PyObject *literals, const Py_ssize_t *first, const Py_ssize_t *order)
 {
@@ -53,21 +78,114 @@ scan(PyObject *text, PyObject *literals, const Py_ssize_t *first, const Py_ssize
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     for (Py_ssize_t i = 0; i < length; i++) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (kind != PyUnicode_1BYTE_KIND && Py_UNICODE_IS_SURROGATE(c))
-            return LONE_SURROGATE;
         const unsigned bucket = c & (LITERAL_BUCKETS - 1);
         for (Py_ssize_t k = first[bucket]; k < first[bucket + 1]; k++) {
             PyObject *literal = PyTuple_GET_ITEM(literals, order[k]);
             const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);
             if (size <= length - i && PyUnicode_READ_CHAR(literal, 0) == c &&
                 literal_at(kind, data, i, literal, size))
-                return has_surrogate(kind, data, i + 1, length) ? LONE_SURROGATE : order[k];
+                return order[k];
         }
     }
     return -1;
 }
 
-/* first_literal(text, literals): see scan; literals a tuple of non-empty str. */
+/* The skipping scan (multi-literal Horspool over three units): a window as long as the
+ * shortest literal (at most WINDOW_MAX) slides along the text; the three units that end
+ * it say, through `shift`, how far along no literal can start, so most of an outlet-free
+ * page is never read. Where the shift is 0 the literals whose window ends in those three
+ * are tried at the window's start, in list order: windows start in increasing order, so
+ * the first match is the leftmost start's first listed literal. */
+#define TRIPLE_HASHES 32768 /* five low bits of each unit: pairs of units were too common in prose */
+#define TRIPLE_HASH(a, b, c) \
+    (((unsigned)((a) & 0x1F) << 10) | ((unsigned)((b) & 0x1F) << 5) | (unsigned)((c) & 0x1F))
+#define WINDOW_MAX 255 /* shifts fit a byte */
+#define SKIPPING_SHORTEST 3 /* shorter literals: every start tried (scan) */
+
+typedef struct {
+    Py_ssize_t window;            /* the window's length: the shortest literal's, capped */
+    uint8_t shift[TRIPLE_HASHES]; /* by the hash of the window's last three units */
+    unsigned *end_hash;           /* each literal's hash of its window's last three characters */
+} SkipTable;
+
+static void
+skip_table(SkipTable *table, PyObject *literals, Py_ssize_t window)
+{
+    const Py_ssize_t count = PyTuple_GET_SIZE(literals);
+    table->window = window;
+    memset(table->shift, (int)(window - 2), sizeof table->shift);
+    for (Py_ssize_t j = 0; j < count; j++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, j);
+        for (Py_ssize_t q = 2; q < window; q++) {
+            const unsigned h = TRIPLE_HASH(PyUnicode_READ_CHAR(literal, q - 2), PyUnicode_READ_CHAR(literal, q - 1),
+                                           PyUnicode_READ_CHAR(literal, q));
+            const uint8_t distance = (uint8_t)(window - 1 - q);
+            if (table->shift[h] > distance)
+                table->shift[h] = distance;
+        }
+        table->end_hash[j] = TRIPLE_HASH(PyUnicode_READ_CHAR(literal, window - 3),
+                                         PyUnicode_READ_CHAR(literal, window - 2),
+                                         PyUnicode_READ_CHAR(literal, window - 1));
+    }
+}
+
+#define SKIP_SCAN(NAME, CHAR)                                                                  \
+    static Py_ssize_t NAME(PyObject *text, PyObject *literals, const SkipTable *table)          \
+    {                                                                                          \
+        const int kind = PyUnicode_KIND(text);                                                 \
+        const CHAR *units = (const CHAR *)PyUnicode_DATA(text);                                \
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(literals); \
+        const Py_ssize_t window = table->window;                                               \
+        for (Py_ssize_t end = window - 1; end < length;) {                                     \
+            const unsigned h = TRIPLE_HASH(units[end - 2], units[end - 1], units[end]);         \
+            if (table->shift[h] != 0) {                                                        \
+                end += table->shift[h];                                                        \
+                continue;                                                                      \
+            }                                                                                  \
+            const Py_ssize_t start = end - window + 1;                                         \
+            for (Py_ssize_t j = 0; j < count; j++) {                                           \
+                if (table->end_hash[j] != h)                                                   \
+                    continue;                                                                  \
+                PyObject *literal = PyTuple_GET_ITEM(literals, j);                             \
+                const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);                         \
+                if (size <= length - start && literal_at(kind, units, start, literal, size))   \
+                    return j;                                                                  \
+            }                                                                                  \
+            end++;                                                                             \
+        }                                                                                      \
+        return -1;                                                                             \
+    }
+SKIP_SCAN(skip_scan_ucs1, Py_UCS1)
+SKIP_SCAN(skip_scan_ucs2, Py_UCS2)
+SKIP_SCAN(skip_scan_ucs4, Py_UCS4)
+
+/* The skipping scan of `text` for literals of SKIPPING_SHORTEST characters or more; -2 on no memory. */
+static Py_ssize_t
+skipping_scan(PyObject *text, PyObject *literals, Py_ssize_t shortest)
+{
+    SkipTable *table = PyMem_Malloc(sizeof(SkipTable));
+    unsigned *end_hash = PyMem_Malloc((size_t)PyTuple_GET_SIZE(literals) * sizeof(unsigned) + 1);
+    Py_ssize_t found = -2;
+    if (table != NULL && end_hash != NULL) {
+        table->end_hash = end_hash;
+        skip_table(table, literals, shortest < WINDOW_MAX ? shortest : WINDOW_MAX);
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND:
+            found = skip_scan_ucs1(text, literals, table);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            found = skip_scan_ucs2(text, literals, table);
+            break;
+        default:
+            found = skip_scan_ucs4(text, literals, table);
+        }
+    }
+    PyMem_Free(table);
+    PyMem_Free(end_hash);
+    return found;
+}
+
+/* first_literal(text, literals): see skipping_scan and scan; literals a tuple of non-empty str. */
 static PyObject *
 first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -82,6 +200,7 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     const Py_ssize_t count = PyTuple_GET_SIZE(literals);
+    Py_ssize_t shortest = PY_SSIZE_T_MAX;
     for (Py_ssize_t j = 0; j < count; j++) {
         PyObject *literal = PyTuple_GET_ITEM(literals, j);
         if (!PyUnicode_Check(literal)) {
@@ -92,9 +211,19 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_ValueError, "first_literal's literals must not be empty");
             return NULL;
         }
+        if (PyUnicode_GET_LENGTH(literal) < shortest)
+            shortest = PyUnicode_GET_LENGTH(literal);
+    }
+    if (has_surrogate(text))
+        return PyLong_FromSsize_t(LONE_SURROGATE);
+    if (count == 0)
+        return PyLong_FromSsize_t(-1);
+    if (shortest >= SKIPPING_SHORTEST) {
+        const Py_ssize_t found = skipping_scan(text, literals, shortest);
+        return found == -2 ? PyErr_NoMemory() : PyLong_FromSsize_t(found);
     }
     Py_ssize_t first[LITERAL_BUCKETS + 1] = {0};
-    Py_ssize_t *order = PyMem_Malloc((size_t)(count > 0 ? count : 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *order = PyMem_Malloc((size_t)count * sizeof(Py_ssize_t));
     if (order == NULL)
         return PyErr_NoMemory();
     for (Py_ssize_t j = 0; j < count; j++) /* counts, then where each bucket starts */
@@ -110,9 +239,23 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromSsize_t(found);
 }
 
+/* has_lone_surrogate(text): whether a str holds a lone surrogate, that is has no UTF-8
+ * (str.encode would raise): the engine's check before its stages, without the encoding. */
+static PyObject *
+has_lone_surrogate(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "has_lone_surrogate takes a str");
+        return NULL;
+    }
+    return PyBool_FromLong(has_surrogate(text));
+}
+
 PyMethodDef first_literal_methods[] = {
     {"first_literal", (PyCFunction)(void (*)(void))first_literal, METH_FASTCALL,
      "The index of the literal that starts first in the text (of those starting there, the first "
      "listed), -1 for none, -2 when the text holds a lone surrogate."},
+    {"has_lone_surrogate", has_lone_surrogate, METH_O, "Whether the str holds a lone surrogate (has no UTF-8)."},
     {NULL, NULL, 0, NULL},
 };
