@@ -111,3 +111,29 @@ def test_has_lone_surrogate() -> None:
         assert MODULE.has_lone_surrogate(text) is not encodes, text[:40]
     with pytest.raises(TypeError):
         MODULE.has_lone_surrogate(b"ab")
+
+
+@needs_build
+def test_skip_tables() -> None:
+    """literal_skips: None where the scan tries every start; its table gives the answer
+    first_literal builds for itself; a table of other literals or not bytes is refused."""
+    assert MODULE is not None
+    assert MODULE.literal_skips(()) is None
+    assert MODULE.literal_skips(("abc", "ab")) is None
+    literals = ("abc", "bcd中", "\U0001f600xy" * 100)
+    skips = MODULE.literal_skips(literals)
+    assert isinstance(skips, bytes)
+    for text in ["", "ab", "xabcd", "xbcd中abc", "q" * 1000 + "\U0001f600xy" * 100, *HOSTILE]:
+        assert MODULE.first_literal(text, literals, skips) == MODULE.first_literal(text, literals)
+    with pytest.raises(ValueError):
+        MODULE.first_literal("abc", literals[:2], skips)
+    with pytest.raises(ValueError):
+        MODULE.first_literal("abc", ("abcd", *literals[1:]), skips)  # another window
+    with pytest.raises(TypeError):
+        MODULE.first_literal("abc", literals, bytearray(skips))
+    with pytest.raises(TypeError):
+        MODULE.first_literal("abc", ("ab",), skips)
+    with pytest.raises(TypeError):
+        MODULE.literal_skips(["abc"])
+    with pytest.raises(ValueError):
+        MODULE.literal_skips(("",))

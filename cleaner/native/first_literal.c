@@ -2,12 +2,14 @@
  * file; _compiled.c's module adds these functions when it loads).
  *
  * patterns.LiteralFinder finds which of a few dozen literal strings starts first in a
- * page's text with one RE2 program, which reads UTF-8 bytes: every html page's text was
- * encoded for it, a fresh buffer of up to three bytes a character, and on the html path
- * that allocation cost more than the scan. first_literal reads the str's own code units
- * instead: the same answer, as UTF-8 is one-to-one on code points and a literal's bytes
- * can only match where a character starts. tests/test_native_first_literal.py compares it
- * with the RE2 program. Plain CPython C API.
+ * page's text. Its RE2 program reads UTF-8 bytes, and every text was encoded for it;
+ * first_literal reads the str's own code units instead (the same answer, as UTF-8 is
+ * one-to-one on code points and a literal's bytes can only match where a character
+ * starts), skipping along them by a table of the literals' three-unit pieces
+ * (literal_skips, built once per finder): on prose it reads about one window in ten.
+ * has_lone_surrogate is the check the text path makes in place of the encoding.
+ * tests/test_native_first_literal.py compares first_literal with the RE2 program. Plain
+ * CPython C API.
  */
 #include "_compiled.h"
 
@@ -102,49 +104,55 @@ scan(PyObject *text, PyObject *literals, const Py_ssize_t *first, const Py_ssize
 #define WINDOW_MAX 255 /* shifts fit a byte */
 #define SKIPPING_SHORTEST 3 /* shorter literals: every start tried (scan) */
 
-typedef struct {
-    Py_ssize_t window;            /* the window's length: the shortest literal's, capped */
-    uint8_t shift[TRIPLE_HASHES]; /* by the hash of the window's last three units */
-    unsigned *end_hash;           /* each literal's hash of its window's last three characters */
-} SkipTable;
+/* A skip table, as literal_skips returns it and first_literal reads it: the window's
+ * length, the shifts by the hash of the window's last three units, then each literal's
+ * hash of its window's last three characters (two bytes, low first). */
+#define SKIPS_WINDOW 0
+#define SKIPS_SHIFT 1
+#define SKIPS_END_HASH (SKIPS_SHIFT + TRIPLE_HASHES)
+#define SKIPS_SIZE(count) (SKIPS_END_HASH + 2 * (size_t)(count))
 
 static void
-skip_table(SkipTable *table, PyObject *literals, Py_ssize_t window)
+fill_skips(uint8_t *table, PyObject *literals, Py_ssize_t window)
 {
     const Py_ssize_t count = PyTuple_GET_SIZE(literals);
-    table->window = window;
-    memset(table->shift, (int)(window - 2), sizeof table->shift);
+    uint8_t *shift = table + SKIPS_SHIFT, *end_hash = table + SKIPS_END_HASH;
+    table[SKIPS_WINDOW] = (uint8_t)window;
+    memset(shift, (int)(window - 2), TRIPLE_HASHES);
     for (Py_ssize_t j = 0; j < count; j++) {
         PyObject *literal = PyTuple_GET_ITEM(literals, j);
         for (Py_ssize_t q = 2; q < window; q++) {
             const unsigned h = TRIPLE_HASH(PyUnicode_READ_CHAR(literal, q - 2), PyUnicode_READ_CHAR(literal, q - 1),
                                            PyUnicode_READ_CHAR(literal, q));
             const uint8_t distance = (uint8_t)(window - 1 - q);
-            if (table->shift[h] > distance)
-                table->shift[h] = distance;
+            if (shift[h] > distance)
+                shift[h] = distance;
         }
-        table->end_hash[j] = TRIPLE_HASH(PyUnicode_READ_CHAR(literal, window - 3),
-                                         PyUnicode_READ_CHAR(literal, window - 2),
-                                         PyUnicode_READ_CHAR(literal, window - 1));
+        const unsigned h = TRIPLE_HASH(PyUnicode_READ_CHAR(literal, window - 3),
+                                       PyUnicode_READ_CHAR(literal, window - 2),
+                                       PyUnicode_READ_CHAR(literal, window - 1));
+        end_hash[2 * j] = (uint8_t)(h & 0xFF);
+        end_hash[2 * j + 1] = (uint8_t)(h >> 8);
     }
 }
 
 #define SKIP_SCAN(NAME, CHAR)                                                                  \
-    static Py_ssize_t NAME(PyObject *text, PyObject *literals, const SkipTable *table)          \
+    static Py_ssize_t NAME(PyObject *text, PyObject *literals, const uint8_t *table)           \
     {                                                                                          \
         const int kind = PyUnicode_KIND(text);                                                 \
         const CHAR *units = (const CHAR *)PyUnicode_DATA(text);                                \
         const Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(literals); \
-        const Py_ssize_t window = table->window;                                               \
+        const Py_ssize_t window = table[SKIPS_WINDOW];                                         \
+        const uint8_t *shift = table + SKIPS_SHIFT, *end_hash = table + SKIPS_END_HASH;        \
         for (Py_ssize_t end = window - 1; end < length;) {                                     \
             const unsigned h = TRIPLE_HASH(units[end - 2], units[end - 1], units[end]);         \
-            if (table->shift[h] != 0) {                                                        \
-                end += table->shift[h];                                                        \
+            if (shift[h] != 0) {                                                               \
+                end += shift[h];                                                               \
                 continue;                                                                      \
             }                                                                                  \
             const Py_ssize_t start = end - window + 1;                                         \
             for (Py_ssize_t j = 0; j < count; j++) {                                           \
-                if (table->end_hash[j] != h)                                                   \
+                if ((end_hash[2 * j] | ((unsigned)end_hash[2 * j + 1] << 8)) != h)             \
                     continue;                                                                  \
                 PyObject *literal = PyTuple_GET_ITEM(literals, j);                             \
                 const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);                         \
@@ -159,68 +167,118 @@ SKIP_SCAN(skip_scan_ucs1, Py_UCS1)
 SKIP_SCAN(skip_scan_ucs2, Py_UCS2)
 SKIP_SCAN(skip_scan_ucs4, Py_UCS4)
 
-/* The skipping scan of `text` for literals of SKIPPING_SHORTEST characters or more; -2 on no memory. */
+/* The skipping scan of `text` with `table` (of the same literals, all SKIPPING_SHORTEST
+ * characters or more). */
 static Py_ssize_t
-skipping_scan(PyObject *text, PyObject *literals, Py_ssize_t shortest)
+skipping_scan(PyObject *text, PyObject *literals, const uint8_t *table)
 {
-    SkipTable *table = PyMem_Malloc(sizeof(SkipTable));
-    unsigned *end_hash = PyMem_Malloc((size_t)PyTuple_GET_SIZE(literals) * sizeof(unsigned) + 1);
-    Py_ssize_t found = -2;
-    if (table != NULL && end_hash != NULL) {
-        table->end_hash = end_hash;
-        skip_table(table, literals, shortest < WINDOW_MAX ? shortest : WINDOW_MAX);
-        switch (PyUnicode_KIND(text)) {
-        case PyUnicode_1BYTE_KIND:
-            found = skip_scan_ucs1(text, literals, table);
-            break;
-        case PyUnicode_2BYTE_KIND:
-            found = skip_scan_ucs2(text, literals, table);
-            break;
-        default:
-            found = skip_scan_ucs4(text, literals, table);
-        }
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return skip_scan_ucs1(text, literals, table);
+    case PyUnicode_2BYTE_KIND:
+        return skip_scan_ucs2(text, literals, table);
+    default:
+        return skip_scan_ucs4(text, literals, table);
     }
-    PyMem_Free(table);
-    PyMem_Free(end_hash);
-    return found;
 }
 
-/* first_literal(text, literals): see skipping_scan and scan; literals a tuple of non-empty str. */
+static Py_ssize_t
+window_for(Py_ssize_t shortest)
+{
+    return shortest < WINDOW_MAX ? shortest : WINDOW_MAX;
+}
+
+/* The length of the shortest of `literals` (a tuple of non-empty str; PY_SSIZE_T_MAX for
+ * none), or -1 with TypeError or ValueError set. */
+static Py_ssize_t
+shortest_literal(PyObject *literals)
+{
+    if (!PyTuple_Check(literals)) {
+        PyErr_SetString(PyExc_TypeError, "first_literal's literals must be a tuple of str");
+        return -1;
+    }
+    Py_ssize_t shortest = PY_SSIZE_T_MAX;
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(literals); j++) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, j);
+        if (!PyUnicode_Check(literal)) {
+            PyErr_SetString(PyExc_TypeError, "first_literal's literals must be str");
+            return -1;
+        }
+        if (PyUnicode_GET_LENGTH(literal) == 0) {
+            PyErr_SetString(PyExc_ValueError, "first_literal's literals must not be empty");
+            return -1;
+        }
+        if (PyUnicode_GET_LENGTH(literal) < shortest)
+            shortest = PyUnicode_GET_LENGTH(literal);
+    }
+    return shortest;
+}
+
+/* literal_skips(literals): the skip table of the skipping scan for these literals, bytes
+ * to hand first_literal with them on every call (built once, not per text); None where
+ * the scan tries every start instead (no literals, or one shorter than SKIPPING_SHORTEST). */
+static PyObject *
+literal_skips(PyObject *module, PyObject *literals)
+{
+    (void)module;
+    const Py_ssize_t shortest = shortest_literal(literals);
+    if (shortest < 0)
+        return NULL;
+    const Py_ssize_t count = PyTuple_GET_SIZE(literals);
+    if (count == 0 || shortest < SKIPPING_SHORTEST)
+        Py_RETURN_NONE;
+    PyObject *table = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)SKIPS_SIZE(count));
+    if (table != NULL)
+        fill_skips((uint8_t *)PyBytes_AS_STRING(table), literals, window_for(shortest));
+    return table;
+}
+
+/* first_literal(text, literals[, skips]): the index of the literal found first in `text`
+ * (skipping_scan, or scan where a literal is too short for it), -1 for none, or
+ * LONE_SURROGATE; `skips`: literal_skips(literals), or None to build it for this call. */
 static PyObject *
 first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 2) {
-        PyErr_SetString(PyExc_TypeError, "first_literal takes a text and a tuple of literals");
+    if (nargs != 2 && nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "first_literal takes a text, a tuple of literals and their skips");
         return NULL;
     }
-    PyObject *text = args[0], *literals = args[1];
-    if (!PyUnicode_Check(text) || !PyTuple_Check(literals)) {
+    PyObject *text = args[0], *literals = args[1], *skips = nargs == 3 ? args[2] : Py_None;
+    if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "first_literal takes a str and a tuple of str");
         return NULL;
     }
+    const Py_ssize_t shortest = shortest_literal(literals);
+    if (shortest < 0)
+        return NULL;
     const Py_ssize_t count = PyTuple_GET_SIZE(literals);
-    Py_ssize_t shortest = PY_SSIZE_T_MAX;
-    for (Py_ssize_t j = 0; j < count; j++) {
-        PyObject *literal = PyTuple_GET_ITEM(literals, j);
-        if (!PyUnicode_Check(literal)) {
-            PyErr_SetString(PyExc_TypeError, "first_literal's literals must be str");
+    const int skipping = count > 0 && shortest >= SKIPPING_SHORTEST;
+    if (skips != Py_None) { /* must be literal_skips(literals): its size and window checked */
+        if (!PyBytes_Check(skips) || !skipping) {
+            PyErr_SetString(PyExc_TypeError, "first_literal's skips must be literal_skips(literals)");
             return NULL;
         }
-        if (PyUnicode_GET_LENGTH(literal) == 0) {
-            PyErr_SetString(PyExc_ValueError, "first_literal's literals must not be empty");
+        if ((size_t)PyBytes_GET_SIZE(skips) != SKIPS_SIZE(count) ||
+            ((const uint8_t *)PyBytes_AS_STRING(skips))[SKIPS_WINDOW] != window_for(shortest)) {
+            PyErr_SetString(PyExc_ValueError, "first_literal's skips are not these literals' literal_skips");
             return NULL;
         }
-        if (PyUnicode_GET_LENGTH(literal) < shortest)
-            shortest = PyUnicode_GET_LENGTH(literal);
     }
     if (has_surrogate(text))
         return PyLong_FromSsize_t(LONE_SURROGATE);
     if (count == 0)
         return PyLong_FromSsize_t(-1);
-    if (shortest >= SKIPPING_SHORTEST) {
-        const Py_ssize_t found = skipping_scan(text, literals, shortest);
-        return found == -2 ? PyErr_NoMemory() : PyLong_FromSsize_t(found);
+    if (skipping) {
+        if (skips != Py_None)
+            return PyLong_FromSsize_t(skipping_scan(text, literals, (const uint8_t *)PyBytes_AS_STRING(skips)));
+        uint8_t *table = PyMem_Malloc(SKIPS_SIZE(count));
+        if (table == NULL)
+            return PyErr_NoMemory();
+        fill_skips(table, literals, window_for(shortest));
+        const Py_ssize_t found = skipping_scan(text, literals, table);
+        PyMem_Free(table);
+        return PyLong_FromSsize_t(found);
     }
     Py_ssize_t first[LITERAL_BUCKETS + 1] = {0};
     Py_ssize_t *order = PyMem_Malloc((size_t)count * sizeof(Py_ssize_t));
@@ -238,7 +296,6 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyMem_Free(order);
     return PyLong_FromSsize_t(found);
 }
-
 /* has_lone_surrogate(text): whether a str holds a lone surrogate, that is has no UTF-8
  * (str.encode would raise): the engine's check before its stages, without the encoding. */
 static PyObject *
@@ -256,6 +313,8 @@ PyMethodDef first_literal_methods[] = {
     {"first_literal", (PyCFunction)(void (*)(void))first_literal, METH_FASTCALL,
      "The index of the literal that starts first in the text (of those starting there, the first "
      "listed), -1 for none, -2 when the text holds a lone surrogate."},
+    {"literal_skips", literal_skips, METH_O,
+     "The skip table of first_literal's scan for a tuple of literals (bytes), or None where it tries every start."},
     {"has_lone_surrogate", has_lone_surrogate, METH_O, "Whether the str holds a lone surrogate (has no UTF-8)."},
     {NULL, NULL, 0, NULL},
 };

@@ -130,8 +130,9 @@ def program_size(compiled: Any) -> int:
     return int(compiled.programsize)
 
 
-# The compiled scan of a str (cleaner/native/first_literal.c), None on the pure path.
+# The compiled scan of a str and its skip table (cleaner/native/first_literal.c), None on the pure path.
 _native_first_literal = native.MODULE.first_literal if native.MODULE is not None else None
+_native_literal_skips = native.MODULE.literal_skips if native.MODULE is not None else None
 _LONE_SURROGATE = -2  # first_literal's answer for a text without UTF-8: the program's path raises
 
 
@@ -151,6 +152,8 @@ class LiteralFinder:
         self._program = _program(b"|".join(escaped)) if escaped else None
         # the program never matches across a line (never_nl): nor does a literal holding one
         self._literals = tuple(text for text in kept if "\n" not in text)
+        # the compiled scan's skip table, built once rather than on every text
+        self._skips = _native_literal_skips(self._literals) if _native_literal_skips is not None else None
 
     def first(self, text: str, data: bytes | None = None) -> str | None:
         """The literal that starts first in ``text`` (of those starting there, the first
@@ -158,7 +161,7 @@ class LiteralFinder:
         if self._program is None:
             return None
         if _native_first_literal is not None:
-            found = _native_first_literal(text, self._literals)
+            found = _native_first_literal(text, self._literals, self._skips)
             if found != _LONE_SURROGATE:
                 return self._literals[found] if found >= 0 else None
         return self.first_by_program(text, data)
