@@ -102,7 +102,7 @@ native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
             end--;
         if (start < end) {
-            PyObject *text = PyUnicode_Substring(source, start, end);
+            PyObject *text = cleaner_line_text(source, start, end); /* line_breaks.c */
             PyObject *block = text == NULL ? NULL : cleaner_new_block(type, index, start, text);
             Py_XDECREF(text);
             if (block == NULL || PyList_Append(blocks, block) < 0) {

@@ -83,4 +83,8 @@ PyObject *cleaner_stripped_end(PyObject *low, const Py_UCS4 *ends, Py_ssize_t co
  * first line break at or after pos (blocks.split_blocks' breaks), or size. */
 Py_ssize_t cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size);
 
+/* line_breaks.c: source[start:end], as PyUnicode_Substring gives it, quicker on a str of
+ * two bytes a unit; NULL on an error. */
+PyObject *cleaner_line_text(PyObject *source, Py_ssize_t start, Py_ssize_t end);
+
 #endif

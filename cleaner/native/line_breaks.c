@@ -11,6 +11,8 @@
  */
 #include "_compiled.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #define LINE_BREAK_VECTORS 1
@@ -110,4 +112,34 @@ cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size)
     default:
         return line_end_ucs4_units((const Py_UCS4 *)data, pos, size);
     }
+}
+
+/* source[start:end] for a str of two bytes a unit (kind 2): what PyUnicode_Substring
+ * gives, built in two passes the compiler makes vector loops (the units' OR, which tells
+ * the narrowest kind as their maximum does, then the copy or narrowing), where CPython's
+ * maximum and narrowing read one unit at a time. Other kinds: PyUnicode_Substring. */
+PyObject *
+cleaner_line_text(PyObject *source, Py_ssize_t start, Py_ssize_t end)
+{
+    const Py_ssize_t size = end - start;
+    if (PyUnicode_KIND(source) != PyUnicode_2BYTE_KIND || size < 2 || start < 0 ||
+        end > PyUnicode_GET_LENGTH(source))
+        return PyUnicode_Substring(source, start, end); /* its own checks and one-character strs */
+    const Py_UCS2 *units = PyUnicode_2BYTE_DATA(source) + start;
+    unsigned bits = 0;
+    for (Py_ssize_t i = 0; i < size; i++)
+        bits |= units[i];
+    /* the OR is below 0x80 (0x100) exactly when every unit is: the kind PyUnicode_New picks */
+    const Py_UCS4 widest = bits < 0x80 ? 0x7F : bits < 0x100 ? 0xFF : 0xFFFF;
+    PyObject *text = PyUnicode_New(size, widest);
+    if (text == NULL)
+        return NULL;
+    if (widest == 0xFFFF) {
+        memcpy(PyUnicode_2BYTE_DATA(text), units, (size_t)size * sizeof(Py_UCS2));
+    } else {
+        Py_UCS1 *out = PyUnicode_1BYTE_DATA(text);
+        for (Py_ssize_t i = 0; i < size; i++)
+            out[i] = (Py_UCS1)units[i];
+    }
+    return text;
 }
