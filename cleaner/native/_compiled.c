@@ -102,7 +102,7 @@ native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
             end--;
         if (start < end) {
-            PyObject *text = cleaner_line_text(source, start, end); /* line_breaks.c */
+            PyObject *text = cleaner_substring(source, start, end); /* line_breaks.c */
             PyObject *block = text == NULL ? NULL : cleaner_new_block(type, index, start, text);
             Py_XDECREF(text);
             if (block == NULL || PyList_Append(blocks, block) < 0) {
@@ -757,7 +757,7 @@ new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssi
         values[4] = values[3] == NULL ? NULL : PyObject_GetAttrString(label, "rule");
     }
     const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
-    values[5] = 0 <= start && start <= end && end <= size ? PyUnicode_Substring(source, start, end)
+    values[5] = 0 <= start && start <= end && end <= size ? cleaner_substring(source, start, end) /* line_breaks.c */
                                                           : PySequence_GetSlice(source, start, end);
     PyObject *segment = NULL;
     for (int k = 0; k < 6; k++) {

@@ -84,7 +84,7 @@ PyObject *cleaner_stripped_end(PyObject *low, const Py_UCS4 *ends, Py_ssize_t co
 Py_ssize_t cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size);
 
 /* line_breaks.c: source[start:end], as PyUnicode_Substring gives it, quicker on a str of
- * two bytes a unit; NULL on an error. */
-PyObject *cleaner_line_text(PyObject *source, Py_ssize_t start, Py_ssize_t end);
+ * two bytes a unit (split_blocks' block texts, build_segments' segment texts); NULL on an error. */
+PyObject *cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end);
 
 #endif

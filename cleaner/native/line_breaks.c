@@ -119,12 +119,12 @@ cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size)
  * the narrowest kind as their maximum does, then the copy or narrowing), where CPython's
  * maximum and narrowing read one unit at a time. Other kinds: PyUnicode_Substring. */
 PyObject *
-cleaner_line_text(PyObject *source, Py_ssize_t start, Py_ssize_t end)
+cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end)
 {
     const Py_ssize_t size = end - start;
     if (PyUnicode_KIND(source) != PyUnicode_2BYTE_KIND || size < 2 || start < 0 ||
-        end > PyUnicode_GET_LENGTH(source))
-        return PyUnicode_Substring(source, start, end); /* its own checks and one-character strs */
+        end > PyUnicode_GET_LENGTH(source) || (start == 0 && end == PyUnicode_GET_LENGTH(source)))
+        return PyUnicode_Substring(source, start, end); /* its checks, one-character strs, source itself */
     const Py_UCS2 *units = PyUnicode_2BYTE_DATA(source) + start;
     unsigned bits = 0;
     for (Py_ssize_t i = 0; i < size; i++)
