@@ -190,7 +190,7 @@ class Cleaner:
         # a non-blank line holds a character: a text no longer than the limit has no more lines
         if len(work) > MAX_BLOCKS and more_blocks_than(work, MAX_BLOCKS):
             raise InputError(_too_many_lines(MAX_BLOCKS))
-        rules = self.resolver.resolve(outlet, url, work, data)
+        rules = self.resolver.resolve(outlet, url, work, data, surrogate_free=True)  # ``work`` has none
         blocks = split_blocks(work)
         doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks), url=url)
         _apply_rules(doc, rules, date)

@@ -125,6 +125,10 @@ def test_skip_tables() -> None:
     assert isinstance(skips, bytes)
     for text in ["", "ab", "xabcd", "xbcd中abc", "q" * 1000 + "\U0001f600xy" * 100, *HOSTILE]:
         assert MODULE.first_literal(text, literals, skips) == MODULE.first_literal(text, literals)
+        if not MODULE.has_lone_surrogate(text):  # told so, the same answer without the check
+            assert MODULE.first_literal(text, literals, skips, True) == MODULE.first_literal(text, literals)
+    assert MODULE.first_literal("abc\ud800", literals, skips, False) == -2
+    assert MODULE.first_literal("abc\ud800", literals, None, True) == 0  # trusted: not read
     with pytest.raises(ValueError):
         MODULE.first_literal("abc", literals[:2], skips)
     with pytest.raises(ValueError):

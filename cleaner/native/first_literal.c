@@ -233,18 +233,24 @@ literal_skips(PyObject *module, PyObject *literals)
     return table;
 }
 
-/* first_literal(text, literals[, skips]): the index of the literal found first in `text`
- * (skipping_scan, or scan where a literal is too short for it), -1 for none, or
- * LONE_SURROGATE; `skips`: literal_skips(literals), or None to build it for this call. */
+/* first_literal(text, literals[, skips[, surrogate_free]]): the index of the literal found
+ * first in `text` (skipping_scan, or scan where a literal is too short for it), -1 for
+ * none, or LONE_SURROGATE; `skips`: literal_skips(literals), or None to build it for this
+ * call; `surrogate_free` true: the caller has checked that the text holds no lone
+ * surrogate (the engine has: has_lone_surrogate), so this call does not read it all again. */
 static PyObject *
 first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 2 && nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "first_literal takes a text, a tuple of literals and their skips");
+    if (nargs < 2 || nargs > 4) {
+        PyErr_SetString(PyExc_TypeError,
+                        "first_literal takes a text, a tuple of literals, their skips and surrogate_free");
         return NULL;
     }
-    PyObject *text = args[0], *literals = args[1], *skips = nargs == 3 ? args[2] : Py_None;
+    PyObject *text = args[0], *literals = args[1], *skips = nargs >= 3 ? args[2] : Py_None;
+    const int surrogate_free = nargs == 4 ? PyObject_IsTrue(args[3]) : 0;
+    if (surrogate_free < 0)
+        return NULL;
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "first_literal takes a str and a tuple of str");
         return NULL;
@@ -265,7 +271,7 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
-    if (has_surrogate(text))
+    if (!surrogate_free && has_surrogate(text))
         return PyLong_FromSsize_t(LONE_SURROGATE);
     if (count == 0)
         return PyLong_FromSsize_t(-1);

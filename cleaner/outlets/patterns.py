@@ -155,13 +155,15 @@ class LiteralFinder:
         # the compiled scan's skip table, built once rather than on every text
         self._skips = _native_literal_skips(self._literals) if _native_literal_skips is not None else None
 
-    def first(self, text: str, data: bytes | None = None) -> str | None:
+    def first(self, text: str, data: bytes | None = None, surrogate_free: bool = False) -> str | None:
         """The literal that starts first in ``text`` (of those starting there, the first
-        listed), or None; ``data``: ``text`` in UTF-8, when the caller has it."""
+        listed), or None; ``data``: ``text`` in UTF-8, when the caller has it;
+        ``surrogate_free``: the caller has checked ``text`` holds no lone surrogate (the
+        compiled scan then reads only what it skips to)."""
         if self._program is None:
             return None
         if _native_first_literal is not None:
-            found = _native_first_literal(text, self._literals, self._skips)
+            found = _native_first_literal(text, self._literals, self._skips, surrogate_free)
             if found != _LONE_SURROGATE:
                 return self._literals[found] if found >= 0 else None
         return self.first_by_program(text, data)
