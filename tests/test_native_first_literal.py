@@ -73,6 +73,13 @@ def test_random_texts_and_literals() -> None:
         finder = LiteralFinder(rng.sample(LONG_LITERALS, rng.randint(1, len(LONG_LITERALS))))
         for _ in range(10):
             _check(finder, "".join(rng.choice(LONG_PIECES) for _ in range(rng.randint(0, 80))))
+    for _ in range(300):  # the scan's two windows (first half, rest): literals put either side
+        finder = LiteralFinder(rng.sample(LONG_LITERALS, rng.randint(1, len(LONG_LITERALS))))
+        text = "".join(rng.choice(LONG_PIECES) for _ in range(rng.randint(0, 400)))
+        for literal in rng.sample(LONG_LITERALS, 2):
+            at = rng.randint(0, len(text))
+            text = text[:at] + literal + text[at:]
+        _check(finder, text)
     _check(LiteralFinder(["a"]), "b\ud800a")  # a lone surrogate: the program's encode raises
     _check(LiteralFinder(["abc"]), "abc\ud800")
     _check(LiteralFinder(["a"]), "a\ud800")

@@ -136,32 +136,68 @@ fill_skips(uint8_t *table, PyObject *literals, Py_ssize_t window)
     }
 }
 
+/* The first of the literals whose window ends in the three units of hash `h` that occurs
+ * at `start` (list order), or -1. */
+static inline Py_ssize_t
+literal_from(int kind, const void *units, Py_ssize_t length, Py_ssize_t start, unsigned h, PyObject *literals,
+             const uint8_t *end_hash)
+{
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(literals); j++) {
+        if ((end_hash[2 * j] | ((unsigned)end_hash[2 * j + 1] << 8)) != h)
+            continue;
+        PyObject *literal = PyTuple_GET_ITEM(literals, j);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);
+        if (size <= length - start && literal_at(kind, units, start, literal, size))
+            return j;
+    }
+    return -1;
+}
+
+/* One step of a window ending at *end (before `stop`): the literal found at its start, or
+ * -1 with *end moved on (by the shift, or by one past a start that holds none). */
+#define SKIP_STEP(CHAR)                                                                        \
+    static inline Py_ssize_t skip_step_##CHAR(int kind, const CHAR *units, Py_ssize_t length,  \
+                                              Py_ssize_t window, Py_ssize_t *end,              \
+                                              PyObject *literals, const uint8_t *table)        \
+    {                                                                                          \
+        const Py_ssize_t at = *end;                                                            \
+        const unsigned h = TRIPLE_HASH(units[at - 2], units[at - 1], units[at]);               \
+        const uint8_t shift = table[SKIPS_SHIFT + h];                                          \
+        if (shift != 0) {                                                                      \
+            *end = at + shift;                                                                 \
+            return -1;                                                                         \
+        }                                                                                      \
+        *end = at + 1;                                                                         \
+        return literal_from(kind, units, length, at - window + 1, h, literals, table + SKIPS_END_HASH); \
+    }
+SKIP_STEP(Py_UCS1)
+SKIP_STEP(Py_UCS2)
+SKIP_STEP(Py_UCS4)
+
+/* Two windows slide at once, one over the starts of the text's first half and one over
+ * the rest: each window's steps wait on each other (a load, a table read, the shift), two
+ * windows' steps overlap. A match in the first half is the answer (the leftmost start);
+ * else the second window's first. */
 #define SKIP_SCAN(NAME, CHAR)                                                                  \
     static Py_ssize_t NAME(PyObject *text, PyObject *literals, const uint8_t *table)           \
     {                                                                                          \
         const int kind = PyUnicode_KIND(text);                                                 \
         const CHAR *units = (const CHAR *)PyUnicode_DATA(text);                                \
-        const Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(literals); \
-        const Py_ssize_t window = table[SKIPS_WINDOW];                                         \
-        const uint8_t *shift = table + SKIPS_SHIFT, *end_hash = table + SKIPS_END_HASH;        \
-        for (Py_ssize_t end = window - 1; end < length;) {                                     \
-            const unsigned h = TRIPLE_HASH(units[end - 2], units[end - 1], units[end]);         \
-            if (shift[h] != 0) {                                                               \
-                end += shift[h];                                                               \
-                continue;                                                                      \
-            }                                                                                  \
-            const Py_ssize_t start = end - window + 1;                                         \
-            for (Py_ssize_t j = 0; j < count; j++) {                                           \
-                if ((end_hash[2 * j] | ((unsigned)end_hash[2 * j + 1] << 8)) != h)             \
-                    continue;                                                                  \
-                PyObject *literal = PyTuple_GET_ITEM(literals, j);                             \
-                const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);                         \
-                if (size <= length - start && literal_at(kind, units, start, literal, size))   \
-                    return j;                                                                  \
-            }                                                                                  \
-            end++;                                                                             \
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(text), window = table[SKIPS_WINDOW];    \
+        const Py_ssize_t half = length / 2;                                                    \
+        /* window ends: `first` for starts below half, `second` from half on */                \
+        const Py_ssize_t first_stop = half + window - 1 < length ? half + window - 1 : length; \
+        Py_ssize_t first = window - 1, second = half + window - 1, second_found = -1;          \
+        while (first < first_stop) {                                                           \
+            if (second < length && second_found < 0)                                          \
+                second_found = skip_step_##CHAR(kind, units, length, window, &second, literals, table); \
+            const Py_ssize_t found = skip_step_##CHAR(kind, units, length, window, &first, literals, table); \
+            if (found >= 0)                                                                    \
+                return found;                                                                  \
         }                                                                                      \
-        return -1;                                                                             \
+        while (second < length && second_found < 0)                                            \
+            second_found = skip_step_##CHAR(kind, units, length, window, &second, literals, table); \
+        return second_found;                                                                   \
     }
 SKIP_SCAN(skip_scan_ucs1, Py_UCS1)
 SKIP_SCAN(skip_scan_ucs2, Py_UCS2)
