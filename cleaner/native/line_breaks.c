@@ -114,6 +114,8 @@ cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size)
     }
 }
 
+#define OR_CHUNK 64 /* units OR-ed between two looks at the widest kind so far */
+
 /* source[start:end] for a str of two bytes a unit (kind 2): what PyUnicode_Substring
  * gives, built in two passes the compiler makes vector loops (the units' OR, which tells
  * the narrowest kind as their maximum does, then the copy or narrowing), where CPython's
@@ -126,9 +128,12 @@ cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end)
         end > PyUnicode_GET_LENGTH(source) || (start == 0 && end == PyUnicode_GET_LENGTH(source)))
         return PyUnicode_Substring(source, start, end); /* its checks, one-character strs, source itself */
     const Py_UCS2 *units = PyUnicode_2BYTE_DATA(source) + start;
-    unsigned bits = 0;
-    for (Py_ssize_t i = 0; i < size; i++)
-        bits |= units[i];
+    unsigned bits = 0; /* past 0xFF the str is of two bytes a unit: the rest need not be read */
+    for (Py_ssize_t at = 0; at < size && bits < 0x100; at += OR_CHUNK) {
+        const Py_ssize_t stop = size - at < OR_CHUNK ? size : at + OR_CHUNK;
+        for (Py_ssize_t i = at; i < stop; i++)
+            bits |= units[i];
+    }
     /* the OR is below 0x80 (0x100) exactly when every unit is: the kind PyUnicode_New picks */
     const Py_UCS4 widest = bits < 0x80 ? 0x7F : bits < 0x100 ? 0xFF : 0xFFFF;
     PyObject *text = PyUnicode_New(size, widest);
