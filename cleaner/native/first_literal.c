@@ -291,6 +291,10 @@ first_literal(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "first_literal takes a str and a tuple of str");
         return NULL;
     }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) /* a legacy str made by the old wchar_t API (3.11) */
+        return NULL;
+#endif
     const Py_ssize_t shortest = shortest_literal(literals);
     if (shortest < 0)
         return NULL;
@@ -348,6 +352,10 @@ has_lone_surrogate(PyObject *module, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "has_lone_surrogate takes a str");
         return NULL;
     }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) /* a legacy str made by the old wchar_t API (3.11) */
+        return NULL;
+#endif
     return PyBool_FromLong(has_surrogate(text));
 }
 
