@@ -35,6 +35,7 @@ SOURCES = [
     "cleaner/native/raw_read.c",
     "cleaner/native/first_literal.c",
     "cleaner/native/lead_ins.c",
+    "cleaner/native/line_breaks.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from cleaner import native
 from cleaner.blocks import more_blocks_than, split_blocks
 from cleaner.dates import read_date
 from cleaner.document import Document
@@ -185,11 +186,11 @@ class Cleaner:
             raise InputError(f"text must be str, not {type(text).__name__}")
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
-        work, data = encoded_without_surrogates(text)  # the fingerprint scan reads the bytes
+        work, data = _text_without_surrogates(text)
         # a non-blank line holds a character: a text no longer than the limit has no more lines
         if len(work) > MAX_BLOCKS and more_blocks_than(work, MAX_BLOCKS):
             raise InputError(_too_many_lines(MAX_BLOCKS))
-        rules = self.resolver.resolve(outlet, url, work, data)
+        rules = self.resolver.resolve(outlet, url, work, data, surrogate_free=True)  # ``work`` has none
         blocks = split_blocks(work)
         doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks), url=url)
         _apply_rules(doc, rules, date)
@@ -306,6 +307,21 @@ def encoded_without_surrogates(text: str) -> tuple[str, bytes]:
     except UnicodeEncodeError:
         clean = _SURROGATE.sub(SURROGATE_STAND_IN, text)
         return clean, clean.encode("utf-8")
+
+
+# The compiled check for a lone surrogate (cleaner/native/first_literal.c), None on the pure path.
+_has_lone_surrogate = native.MODULE.has_lone_surrogate if native.MODULE is not None else None
+
+
+def _text_without_surrogates(text: str) -> tuple[str, bytes | None]:
+    """``without_surrogates(text)`` and, on the pure path, its UTF-8 bytes for the outlet
+    fingerprint scan. Compiled, that scan reads the str, so a text is only checked, not
+    encoded: the encoding cost more than the compiled scan."""
+    if _has_lone_surrogate is None:
+        return encoded_without_surrogates(text)
+    if _has_lone_surrogate(text):
+        return _SURROGATE.sub(SURROGATE_STAND_IN, text), None
+    return text, None
 
 
 def _on_source(result: Result, source: str) -> Result:

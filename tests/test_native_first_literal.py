@@ -21,6 +21,10 @@ needs_build = pytest.mark.skipif(MODULE is None, reason="the compiled extension 
 SEED = 26
 PIECES = ["a", "b", "ab", "é", "中", "\U0001f600", "\xa0", "\u2028", "\n", " ", "\ufeff", "ba"]
 LITERALS = ["ab", "b", "aba", "é中", "\U0001f600a", "中", "a\nb", "\xa0b", "bab", "\ufeffa"]
+# Literals of three characters or more, for the skipping scan: overlapping, sharing ends,
+# of every width, and one whose units collide with others' in the scan's hash (a, A, !, \x81).
+LONG_LITERALS = ["abab", "babb", "aba", "ab中a", "\U0001f600ab", "bbbbbbbb", "A!a", "a\x81A", "éaba", "abba"]
+LONG_PIECES = ["a", "b", "A", "!", "\x81", "中", "é", "\U0001f600", " ", "ab", "ba"]
 
 
 def _check(finder: LiteralFinder, text: str) -> None:
@@ -65,7 +69,19 @@ def test_random_texts_and_literals() -> None:
         finder = LiteralFinder(literals)
         for _ in range(10):
             _check(finder, "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40))))
+    for _ in range(300):  # the skipping scan: every literal three characters or more
+        finder = LiteralFinder(rng.sample(LONG_LITERALS, rng.randint(1, len(LONG_LITERALS))))
+        for _ in range(10):
+            _check(finder, "".join(rng.choice(LONG_PIECES) for _ in range(rng.randint(0, 80))))
+    for _ in range(300):  # the scan's two windows (first half, rest): literals put either side
+        finder = LiteralFinder(rng.sample(LONG_LITERALS, rng.randint(1, len(LONG_LITERALS))))
+        text = "".join(rng.choice(LONG_PIECES) for _ in range(rng.randint(0, 400)))
+        for literal in rng.sample(LONG_LITERALS, 2):
+            at = rng.randint(0, len(text))
+            text = text[:at] + literal + text[at:]
+        _check(finder, text)
     _check(LiteralFinder(["a"]), "b\ud800a")  # a lone surrogate: the program's encode raises
+    _check(LiteralFinder(["abc"]), "abc\ud800")
     _check(LiteralFinder(["a"]), "a\ud800")
 
 
@@ -85,3 +101,50 @@ def test_bad_arguments() -> None:
         MODULE.first_literal("ab")
     with pytest.raises(ValueError):
         MODULE.first_literal("ab", ("",))
+
+
+@needs_build
+def test_has_lone_surrogate() -> None:
+    """has_lone_surrogate says whether str.encode raises, on every width of str."""
+    assert MODULE is not None
+    texts = [*HOSTILE, "a" * 1000 + "\ud800", "中" * 300 + "\udfff" + "中", "\U0001f600" * 300 + "\udbff"]
+    texts += ["\ud7ff\ue000\uf800", "中" * 513, "\U0001f600\ud800"]
+    for text in texts:
+        try:
+            text.encode("utf-8")
+            encodes = True
+        except UnicodeEncodeError:
+            encodes = False
+        assert MODULE.has_lone_surrogate(text) is not encodes, text[:40]
+    with pytest.raises(TypeError):
+        MODULE.has_lone_surrogate(b"ab")
+
+
+@needs_build
+def test_skip_tables() -> None:
+    """literal_skips: None where the scan tries every start; its table gives the answer
+    first_literal builds for itself; a table of other literals or not bytes is refused."""
+    assert MODULE is not None
+    assert MODULE.literal_skips(()) is None
+    assert MODULE.literal_skips(("abc", "ab")) is None
+    literals = ("abc", "bcd中", "\U0001f600xy" * 100)
+    skips = MODULE.literal_skips(literals)
+    assert isinstance(skips, bytes)
+    for text in ["", "ab", "xabcd", "xbcd中abc", "q" * 1000 + "\U0001f600xy" * 100, *HOSTILE]:
+        assert MODULE.first_literal(text, literals, skips) == MODULE.first_literal(text, literals)
+        if not MODULE.has_lone_surrogate(text):  # told so, the same answer without the check
+            assert MODULE.first_literal(text, literals, skips, True) == MODULE.first_literal(text, literals)
+    assert MODULE.first_literal("abc\ud800", literals, skips, False) == -2
+    assert MODULE.first_literal("abc\ud800", literals, None, True) == 0  # trusted: not read
+    with pytest.raises(ValueError):
+        MODULE.first_literal("abc", literals[:2], skips)
+    with pytest.raises(ValueError):
+        MODULE.first_literal("abc", ("abcd", *literals[1:]), skips)  # another window
+    with pytest.raises(TypeError):
+        MODULE.first_literal("abc", literals, bytearray(skips))
+    with pytest.raises(TypeError):
+        MODULE.first_literal("abc", ("ab",), skips)
+    with pytest.raises(TypeError):
+        MODULE.literal_skips(["abc"])
+    with pytest.raises(ValueError):
+        MODULE.literal_skips(("",))

@@ -35,36 +35,6 @@ is_strip(Py_UCS4 c)
     }
 }
 
-/* A line ends at LF, a lone CR, NEL, U+2028 or U+2029 (blocks.newline_lines). A CR right
- * before an LF is not a break: newline_lines makes it a space of its line, and since CR
- * is itself in _STRIP, stripping the line takes it off just as it takes off that space. */
-static inline int
-is_break(Py_UCS4 c)
-{
-    return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-/* The end of the line that starts at pos: the first break at or after it, or size. One
- * copy per string kind (1, 2, 4 bytes a character), so the scan, the loop that runs on
- * every character of every document, reads its array directly. */
-#define LINE_END(NAME, CHAR)                                                                   \
-    static Py_ssize_t NAME(const void *data, Py_ssize_t pos, Py_ssize_t size)                 \
-    {                                                                                          \
-        const CHAR *text = (const CHAR *)data;                                                 \
-        for (; pos < size; pos++) {                                                            \
-            const Py_UCS4 c = text[pos];                                                       \
-            /* most characters are above CR and below NEL: one compare each */                 \
-            if (c > '\r' && c != 0x85 && c < 0x2028)                                           \
-                continue;                                                                      \
-            if (is_break(c) && !(c == '\r' && pos + 1 < size && text[pos + 1] == '\n'))         \
-                return pos;                                                                    \
-        }                                                                                      \
-        return size;                                                                           \
-    }
-LINE_END(line_end_ucs1, Py_UCS1)
-LINE_END(line_end_ucs2, Py_UCS2)
-LINE_END(line_end_ucs4, Py_UCS4)
-
 /* Builds one Block of the `text` (borrowed) that starts at `start`: tuple.__new__(Block,
  * (index, start, start + len(text), text)) without the temporary tuple (what CPython's
  * tuple_subtype_new does: allocate, then fill). `type` is a tuple subclass of four fields,
@@ -125,24 +95,14 @@ native_split_blocks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t index = 0, pos = 0;
     for (;;) {
         /* [pos, stop): one line, without its break */
-        Py_ssize_t stop;
-        switch (kind) {
-        case PyUnicode_1BYTE_KIND:
-            stop = line_end_ucs1(data, pos, size);
-            break;
-        case PyUnicode_2BYTE_KIND:
-            stop = line_end_ucs2(data, pos, size);
-            break;
-        default:
-            stop = line_end_ucs4(data, pos, size);
-        }
+        const Py_ssize_t stop = cleaner_line_end(kind, data, pos, size); /* line_breaks.c */
         Py_ssize_t start = pos, end = stop;
         while (start < end && is_strip(PyUnicode_READ(kind, data, start)))
             start++;
         while (end > start && is_strip(PyUnicode_READ(kind, data, end - 1)))
             end--;
         if (start < end) {
-            PyObject *text = PyUnicode_Substring(source, start, end);
+            PyObject *text = cleaner_substring(source, start, end); /* line_breaks.c */
             PyObject *block = text == NULL ? NULL : cleaner_new_block(type, index, start, text);
             Py_XDECREF(text);
             if (block == NULL || PyList_Append(blocks, block) < 0) {
@@ -797,7 +757,7 @@ new_segment(PyTypeObject *type, PyObject *const *names, PyObject *source, Py_ssi
         values[4] = values[3] == NULL ? NULL : PyObject_GetAttrString(label, "rule");
     }
     const Py_ssize_t size = PyUnicode_GET_LENGTH(source);
-    values[5] = 0 <= start && start <= end && end <= size ? PyUnicode_Substring(source, start, end)
+    values[5] = 0 <= start && start <= end && end <= size ? cleaner_substring(source, start, end) /* line_breaks.c */
                                                           : PySequence_GetSlice(source, start, end);
     PyObject *segment = NULL;
     for (int k = 0; k < 6; k++) {

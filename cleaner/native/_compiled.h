@@ -79,4 +79,12 @@ PyObject *cleaner_lower_other(PyObject *text, PyObject *lower, PyObject *fallbac
  * where none ends it). */
 PyObject *cleaner_stripped_end(PyObject *low, const Py_UCS4 *ends, Py_ssize_t count);
 
+/* line_breaks.c: the end of the line of the str data (of `kind`) that starts at pos: its
+ * first line break at or after pos (blocks.split_blocks' breaks), or size. */
+Py_ssize_t cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size);
+
+/* line_breaks.c: source[start:end], as PyUnicode_Substring gives it, quicker on a str of
+ * two bytes a unit (split_blocks' block texts, build_segments' segment texts); NULL on an error. */
+PyObject *cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end);
+
 #endif

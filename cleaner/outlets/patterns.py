@@ -130,8 +130,9 @@ def program_size(compiled: Any) -> int:
     return int(compiled.programsize)
 
 
-# The compiled scan of a str (cleaner/native/first_literal.c), None on the pure path.
+# The compiled scan of a str and its skip table (cleaner/native/first_literal.c), None on the pure path.
 _native_first_literal = native.MODULE.first_literal if native.MODULE is not None else None
+_native_literal_skips = native.MODULE.literal_skips if native.MODULE is not None else None
 _LONE_SURROGATE = -2  # first_literal's answer for a text without UTF-8: the program's path raises
 
 
@@ -140,10 +141,9 @@ class LiteralFinder:
 
     The program runs on the text's UTF-8 bytes, called below the wrapper: the
     wrapper's str search maps offsets back to characters in Python on every call,
-    which cost more than the scan of a short page. Where the extension is built and the
-    caller has no UTF-8 bytes, first_literal reads the str itself instead (same answer):
-    encoding an html page's text only for this scan cost more than the scan; over bytes
-    given (the text path's), the program's DFA is quicker than first_literal.
+    which cost more than the scan of a short page. Where the extension is built,
+    first_literal reads the str itself instead (same answer), skipping along it: it
+    needs no UTF-8, and it reads a small part of the units the program's DFA reads.
     """
 
     def __init__(self, literals: Iterable[str]) -> None:
@@ -152,14 +152,18 @@ class LiteralFinder:
         self._program = _program(b"|".join(escaped)) if escaped else None
         # the program never matches across a line (never_nl): nor does a literal holding one
         self._literals = tuple(text for text in kept if "\n" not in text)
+        # the compiled scan's skip table, built once rather than on every text
+        self._skips = _native_literal_skips(self._literals) if _native_literal_skips is not None else None
 
-    def first(self, text: str, data: bytes | None = None) -> str | None:
+    def first(self, text: str, data: bytes | None = None, surrogate_free: bool = False) -> str | None:
         """The literal that starts first in ``text`` (of those starting there, the first
-        listed), or None; ``data``: ``text`` in UTF-8, when the caller has it."""
+        listed), or None; ``data``: ``text`` in UTF-8, when the caller has it;
+        ``surrogate_free``: the caller has checked ``text`` holds no lone surrogate (the
+        compiled scan then reads only what it skips to)."""
         if self._program is None:
             return None
-        if data is None and _native_first_literal is not None:  # given bytes, the program is quicker
-            found = _native_first_literal(text, self._literals)
+        if _native_first_literal is not None:
+            found = _native_first_literal(text, self._literals, self._skips, surrogate_free)
             if found != _LONE_SURROGATE:
                 return self._literals[found] if found >= 0 else None
         return self.first_by_program(text, data)

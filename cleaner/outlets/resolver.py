@@ -56,29 +56,40 @@ class OutletResolver:
         host = host_of(url)
         if not host:
             return None
-        labels = host.split(".")
-        for i in range(len(labels) - 1):
-            found = self.book.by_domain.get(".".join(labels[i:]))
+        by_domain = self.book.by_domain
+        domain = host
+        while "." in domain:  # the host, then each suffix of two labels or more (never the TLD alone)
+            found = by_domain.get(domain)
             if found is not None:
                 return found
+            domain = domain[domain.index(".") + 1 :]
         return None
 
-    def by_text(self, text: str, data: bytes | None = None) -> OutletRules | None:
+    def by_text(
+        self, text: str, data: bytes | None = None, surrogate_free: bool = False
+    ) -> OutletRules | None:
         """The outlet whose fingerprint appears first in the text (``data``: the text in
-        UTF-8, when the caller has it: the scan reads bytes, and a text is not encoded twice)."""
+        UTF-8, when the caller has it: the pure path's scan reads bytes, and a text is not
+        encoded twice; ``surrogate_free``: the caller has checked it holds no lone surrogate)."""
         if not text:
             return None
         if len(text) > FINGERPRINT_SCAN_CHARS:
             text, data = text[:FINGERPRINT_SCAN_CHARS], None
-        found = self._fingerprints.first(text, data)
+        found = self._fingerprints.first(text, data, surrogate_free)
         return None if found is None else self._fingerprint_owner.get(found)
 
     def resolve(
-        self, outlet: str | None, url: str | None, text: str, data: bytes | None = None
+        self,
+        outlet: str | None,
+        url: str | None,
+        text: str,
+        data: bytes | None = None,
+        surrogate_free: bool = False,
     ) -> OutletRules | None:
-        """Explicit outlet > URL's domain > text fingerprint > none (``data``: ``text`` in UTF-8, or None)."""
+        """Explicit outlet > URL's domain > text fingerprint > none (``data``: ``text`` in
+        UTF-8, or None; ``surrogate_free``: ``text`` is known to hold no lone surrogate)."""
         if outlet:
             found = self.book.get(outlet)
             if found is not None:
                 return found
-        return self.by_url(url) or self.by_text(text, data)
+        return self.by_url(url) or self.by_text(text, data, surrogate_free)
