@@ -34,6 +34,7 @@ SOURCES = [
     "cleaner/native/tree_walk.c",
     "cleaner/native/raw_read.c",
     "cleaner/native/first_literal.c",
+    "cleaner/native/line_counts.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",
