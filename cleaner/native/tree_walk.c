@@ -99,8 +99,10 @@ struct tree_node {
 #define TREE_MAX_SLOTS INT32_MAX /* slots and columns a tree_node's int32 fields index */
 /* Rows walked through a tree together: their steps of a level are independent loads. Over
  * the dev pages' 400 html walks (69,332 rows, a noisy shared host) 8 rows took 60 ms, 16 rows
- * the same, 4 rows 95 and 32 rows 72; the heap walk a row at a time took 82. */
-#define TREE_BLOCK_ROWS 8
+ * the same, 4 rows 95 and 32 rows 72; the heap walk a row at a time took 82.
+ * The article-line model's trees (120 of depth 5, the dev pages' 29,945 extracted lines)
+ * took 15 ms at 16 rows, 18 at 8 and at 32: 16 it is. */
+#define TREE_BLOCK_ROWS 16
 
 /* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
  * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
