@@ -141,32 +141,70 @@ LINE_LETTERS(letters_ucs1, Py_UCS1)
 LINE_LETTERS(letters_ucs2, Py_UCS2)
 LINE_LETTERS(letters_ucs4, Py_UCS4)
 
+/* The table pass over one character (LINE_LETTERS_FAST's loop body). */
+#define TABLE_STEP(C)                                                                           \
+    do {                                                                                        \
+        const unsigned c_ = (C), flags_ = cases[c_];                                            \
+        const unsigned space_ = (flags_ / WORD_SPACE) & 1u, initial_ = after_space & ~space_;   \
+        digits += c_ - '0' < 10u;                                                               \
+        upper += initial_ & (flags_ / CASE_UPPER);                                              \
+        cased += initial_ & (flags_ / CASE_CASED);                                              \
+        unknown |= initial_ & ((flags_ & (CASE_KNOWN | CASE_ODD)) != CASE_KNOWN);               \
+        after_space = space_;                                                                   \
+    } while (0)
+
+/* Eight bytes of characters read as one word: a lane per character (LANE: the lanes' ones).
+ * Where every lane holds an ASCII character the flags come from ranges tested on all
+ * lanes at once (bit 7 of a lane: a lane below 0x80 plus 0x80 - low reaches bit 7 when
+ * it is at least low, never carrying into the next lane); other words go a character at a
+ * time through the table. Little-endian only: the lane after a lane is the next character. */
+#define ASCII_AT_LEAST(v, low, LANE) ((v) + (0x80u - (low)) * (LANE))
+#define ASCII_IN(v, low, high, LANE) (ASCII_AT_LEAST(v, low, LANE) & ~ASCII_AT_LEAST(v, (high) + 1, LANE))
+/* The number of lanes whose bit 7 is set in m: the product sums the lanes into the top
+ * lane, whose low byte holds it (LANE_SHIFT: that byte's place). */
+#define LANE_COUNT(m, LANE) ((Py_ssize_t)((((m) >> 7) * (LANE)) >> LANE_SHIFT) & 0xFF)
+
 /* LINE_LETTERS's counts of a line of one or two bytes a character by the table alone,
- * no branch in the loop; returns 1 (counts unusable) when an initial's case is not in the
- * table yet or is odd: LINE_LETTERS then counts the line. */
-#define LINE_LETTERS_FAST(NAME, CHAR)                                                           \
+ * no branch per word (eight bytes of ASCII at a time where the platform is
+ * little-endian); returns 1 (counts unusable) when an initial's case is not in the table
+ * yet or is odd: LINE_LETTERS then counts the line. */
+#define LINE_LETTERS_FAST(NAME, CHAR, LANE, WIDE)                                               \
     static int NAME(const void *data, Py_ssize_t size, const unsigned char *cases,             \
                     struct line_letters *counted)                                              \
     {                                                                                          \
         const CHAR *text = (const CHAR *)data;                                                 \
         unsigned after_space = 1, unknown = 0;                                                 \
-        Py_ssize_t upper = 0, cased = 0, digits = 0;                                           \
-        for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const unsigned c = text[k], flags = cases[c];                                      \
-            const unsigned space = (flags / WORD_SPACE) & 1u, initial = after_space & ~space;  \
-            digits += c - '0' < 10u;                                                           \
-            upper += initial & (flags / CASE_UPPER);                                           \
-            cased += initial & (flags / CASE_CASED);                                           \
-            unknown |= initial & ((flags & (CASE_KNOWN | CASE_ODD)) != CASE_KNOWN);            \
-            after_space = space;                                                               \
+        Py_ssize_t upper = 0, cased = 0, digits = 0, k = 0;                                    \
+        const Py_ssize_t lanes = (Py_ssize_t)(8 / sizeof(CHAR));                               \
+        const int LANE_SHIFT = 64 - 8 * (int)sizeof(CHAR);                                     \
+        const uint64_t bit7 = 0x80u * (uint64_t)(LANE), top = (uint64_t)1 << (63 - 8 * (sizeof(CHAR) - 1)); \
+        for (; PY_LITTLE_ENDIAN && k + lanes <= size; k += lanes) {                            \
+            uint64_t v;                                                                        \
+            memcpy(&v, text + k, 8);                                                           \
+            if (v & (WIDE)) { /* a character past ASCII: the table */                          \
+                for (Py_ssize_t j = 0; j < lanes; j++)                                         \
+                    TABLE_STEP(text[k + j]);                                                   \
+                continue;                                                                      \
+            }                                                                                  \
+            const uint64_t L = (uint64_t)(LANE);                                               \
+            const uint64_t space = (ASCII_IN(v, 9, 13, L) | ASCII_IN(v, ' ', ' ', L)) & bit7;  \
+            const uint64_t before = (space << 8 * sizeof(CHAR)) | ((uint64_t)after_space << 7); \
+            const uint64_t initial = before & ~space & bit7;                                   \
+            const uint64_t up = ASCII_IN(v, 'A', 'Z', L), low = ASCII_IN(v, 'a', 'z', L);      \
+            digits += LANE_COUNT(ASCII_IN(v, '0', '9', L) & bit7, L);                          \
+            upper += LANE_COUNT(initial & up, L);                                              \
+            cased += LANE_COUNT(initial & (up | low), L);                                      \
+            after_space = (space & top) != 0;                                                  \
         }                                                                                      \
+        for (; k < size; k++)                                                                  \
+            TABLE_STEP(text[k]);                                                               \
         counted->upper = upper;                                                                \
         counted->cased = cased;                                                                \
         counted->digits = digits;                                                              \
         return (int)unknown;                                                                   \
     }
-LINE_LETTERS_FAST(letters_fast_ucs1, Py_UCS1)
-LINE_LETTERS_FAST(letters_fast_ucs2, Py_UCS2)
+LINE_LETTERS_FAST(letters_fast_ucs1, Py_UCS1, 0x0101010101010101u, 0x8080808080808080u)
+LINE_LETTERS_FAST(letters_fast_ucs2, Py_UCS2, 0x0001000100010001u, 0xFF80FF80FF80FF80u)
 
 /* One line's counts into *counted: the table pass, else the slow one; -1 on an error. */
 static int
