@@ -10,7 +10,7 @@ from itertools import accumulate
 
 from cleaner import native
 from cleaner.heuristics.article_lines import _WE, _YOU, TITLE_OVERLAP_MAX_WORDS, title_overlaps_python
-from cleaner.heuristics.line_letters import _letter_counts_by_numpy
+from cleaner.heuristics.line_letters import _letter_counts_by_numpy, letter_counts_of_pages
 
 # pieces of words of each width, spaces of both splits (SPACE_CHARS and str.split()'s)
 _PIECES = ["a", "B", "z", "É", "ß", "é", "ǅ", "Σ", "σ", "ﬁ", "я", "Я", "中", "𝐀", "😀", "7", "x", "\ud800"]
@@ -94,3 +94,34 @@ def test_line_shares_are_the_python_shares_on_random_lines() -> None:
     # sets of other items and of wide words
     got = native.MODULE.line_shares(["a 😀 b", "😀"], [3, 1], [0, 2], frozenset({1, "", "😀"}), {"b"}, 30)
     assert got == ([1 / 3, 1.0], [1 / 3, 0.0], [0.0, 1.0])
+
+
+def test_line_shares_find_words_at_every_offset() -> None:
+    """line_shares reads eight bytes of ASCII at a time: a pronoun and a title word after
+    every run length of each str.split() space, in lines of each width, counted as
+    str.split() finds them."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    lows = ["we x you"]
+    for filler in ("a", "é", "я", "\U0001f600"):
+        for space in (" ", "\t", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"):
+            for before in range(0, 18):
+                lows.append(filler * before + space + "we" + space * (before % 3 + 1) + "x" + space)
+                lows.append(space * before + "you" + filler * (before % 5))
+    words = [max(len(low.split()), 1) for low in lows]
+    got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    assert list(got) == list(_shares_python(lows, words, [0, len(lows)]))
+
+
+def test_letter_counts_of_pages_take_the_compiled_counts() -> None:
+    """A batch with a page holding an odd initial ("ß"): the counts the article matrix
+    passes in are recounted for that page alone, as without them."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    texts = ["A b C", "Straße ßig", "D e", "x Y", "ßa B", "Ö ö"]
+    starts = [0, 2, 4, 6]
+    counted = native.MODULE.letter_counts(texts)
+    assert counted[3]
+    assert letter_counts_of_pages(texts, starts, counted) == letter_counts_of_pages(texts, starts)
