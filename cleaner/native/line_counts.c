@@ -236,13 +236,13 @@ native_letter_counts(PyObject *module, PyObject *texts)
         PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
         return NULL;
     }
-    PyObject *uppers = PyList_New(0), *caseds = PyList_New(0), *digits = PyList_New(0), *odd = PyList_New(0);
-    unsigned char *cases = letter_table();
-    PyObject *result = NULL;
-    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
-        goto done;
     /* no lines: numpy's counts of an empty page are one line of nothing */
     const Py_ssize_t lines = PyList_GET_SIZE(texts) ? PyList_GET_SIZE(texts) : 1;
+    PyObject *uppers = PyList_New(lines), *caseds = PyList_New(lines), *digits = PyList_New(lines);
+    PyObject *odd = PyList_New(0), *result = NULL;
+    unsigned char *cases = letter_table();
+    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
+        goto done;
     for (Py_ssize_t line = 0; line < lines; line++) {
         struct line_letters counted = {0, 0, 0};
         if (PyList_GET_SIZE(texts)) {
@@ -265,9 +265,19 @@ native_letter_counts(PyObject *module, PyObject *texts)
             if (failed)
                 goto done;
         }
-        if (cleaner_append_index(uppers, counted.upper) < 0 || cleaner_append_index(caseds, counted.cased) < 0 ||
-            cleaner_append_index(digits, counted.digits) < 0)
+        /* the lists made of their size (a list's unset items are NULL, which its
+         * deallocation skips, should a count fail) */
+        PyObject *upper = PyLong_FromSsize_t(counted.upper), *cased = PyLong_FromSsize_t(counted.cased);
+        PyObject *digit = PyLong_FromSsize_t(counted.digits);
+        if (upper == NULL || cased == NULL || digit == NULL) {
+            Py_XDECREF(upper);
+            Py_XDECREF(cased);
+            Py_XDECREF(digit);
             goto done;
+        }
+        PyList_SET_ITEM(uppers, line, upper);
+        PyList_SET_ITEM(caseds, line, cased);
+        PyList_SET_ITEM(digits, line, digit);
     }
     result = PyTuple_Pack(4, uppers, caseds, digits, odd);
 done:
