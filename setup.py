@@ -36,6 +36,7 @@ SOURCES = [
     "cleaner/native/first_literal.c",
     "cleaner/native/lead_ins.c",
     "cleaner/native/line_breaks.c",
+    "cleaner/native/line_counts.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -166,3 +166,22 @@ def test_mark_candidates_refuse_bad_arguments() -> None:
     for args in bad:
         with pytest.raises(TypeError):
             module.mark_candidates(*args)
+
+
+def test_link_marks_found_at_every_place_and_width() -> None:
+    """holds_link reads eight bytes at a time: "http" and "www." (and their near misses)
+    at every offset from a word's start, in lines of each string width, are found exactly
+    where ``in`` finds them."""
+    module = compiled()
+    if module is None:
+        return
+    lows = []
+    for filler in ("a", "é", "я", "\U0001f600"):
+        for mark in ("http", "www.", "htp", "w.", "tp", "ww.", "httq", "wwv.", "hTtp"):
+            for before in range(0, 19):
+                for after in (0, 1, 5, 13):
+                    lows.append(filler * before + mark + filler * after)
+                    lows.append("x" * before + mark + filler * after)
+    digits = [0] * len(lows)
+    _, _, links = module.mark_candidates(lows, lows, digits, _PHONE_MIN_DIGITS)
+    assert links == [j for j, low in enumerate(lows) if "http" in low or "www." in low]

@@ -1222,8 +1222,8 @@ def _article_matrix_compiled(
     sizes = [n] if sizes is None else list(sizes)
     starts = list(accumulate(sizes, initial=0))
     stripped = list(map(str.strip, texts))
-    upper, cased, digits, odd = compiled.letter_counts(texts)  # line_letters' own count, on any page
-    letters = (upper, cased, digits) if not odd else letter_counts_of_pages(texts, starts)
+    counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
+    letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
     marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
     lexical = (lines.scan.categories, lines.scan.covered, leads)

@@ -119,15 +119,21 @@ def _letter_counts_of_page(texts: list[str]) -> tuple[list[int], list[int], list
     return (upper, cased, digits) if not odd else _letter_counts_by_line(texts)
 
 
-def letter_counts_of_pages(texts: list[str], starts: list[int]) -> tuple[list[int], list[int], list[int]]:
+def letter_counts_of_pages(
+    texts: list[str],
+    starts: list[int],
+    counted: tuple[list[int], list[int], list[int], list[int]] | None = None,
+) -> tuple[list[int], list[int], list[int]]:
     """``_letter_counts`` of each page of a batch (page k: lines ``starts[k]`` to
     ``starts[k + 1]`` of ``texts``), the pages' lines counted together by numpy: a
     line's counts do not depend on its page, except on the rare page with a word
     opening with a letter whose case has another length, which is counted apart
-    (``_letter_counts``: by line, as the model was fitted)."""
+    (``_letter_counts``: by line, as the model was fitted). ``counted``: the lines'
+    ``_letter_counts_of_lines`` where the caller has them (changed in place), so they
+    are not counted twice."""
     if len(starts) == 2:
         return _letter_counts(texts)
-    upper, cased, digits, odd = _letter_counts_of_lines(texts)
+    upper, cased, digits, odd = _letter_counts_of_lines(texts) if counted is None else counted
     for k in sorted({bisect_right(starts, j) - 1 for j in odd}):
         a, b = starts[k], starts[k + 1]
         upper[a:b], cased[a:b], digits[a:b] = _letter_counts(texts[a:b])
@@ -190,7 +196,7 @@ if native.MODULE is not None:
 
     def _letter_counts_of_lines(texts: list[str]) -> tuple[list[int], list[int], list[int], list[int]]:
         """``_letter_counts_by_numpy``'s counts and odd lines by one compiled pass over the
-        lines' characters (each non-ASCII initial's case asked of Python once per call)."""
+        lines' characters (each non-ASCII initial's case asked once per process)."""
         return _native_letter_counts(texts)
 
 else:

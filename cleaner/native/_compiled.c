@@ -7,14 +7,16 @@
  * features.line_shapes_python, features.token_counts_python, lexicon.lower_text_python,
  * article_lines.pronoun_shares_python, article_lines.title_overlaps_python,
  * article_lines._repeated_python, article_lines._edge_points_python,
- * line_letters._letter_counts_by_numpy, result.build_segments_python and the numpy walk
- * of trees.TreeEnsemble; article_columns.c, compiled into the same module, has
- * article_lines.article_matrix_python's. tests/test_native.py runs both on every corpus case
+ * result.build_segments_python and the numpy walk of trees.TreeEnsemble; the other files
+ * of file_methods (below), compiled into the same module, have theirs (article_columns.c
+ * article_lines.article_matrix_python's, line_counts.c line_letters'
+ * _letter_counts_by_numpy, ...). tests/test_native.py runs both on every corpus case
  * and on hostile strings and asserts identical output. Only the plain CPython C API is
  * used (no numpy headers): arrays come in through the buffer protocol and go out as
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
- * Python headers, nothing else. No module state: every call owns what it creates (a tree
- * walker belongs to its ensemble, in a capsule).
+ * Python headers, nothing else. No module state here: every call owns what it creates (a
+ * tree walker belongs to its ensemble, in a capsule); line_counts.c keeps one case table
+ * for the process, since a code point's case never changes.
  */
 #include "_compiled.h"
 #include <stdint.h>
@@ -322,177 +324,6 @@ done:
     Py_XDECREF(first_out);
     Py_XDECREF(bounds_out);
     PyBuffer_Release(&view);
-    return result;
-}
-
-/* ------------------------------------------------------------- letter_counts */
-
-/* line_letters.SPACE_CHARS: the only characters words are split at, as the model was fitted. */
-static inline int
-is_word_space(Py_UCS4 c)
-{
-    switch (c) {
-    case ' ': case '\t': case '\n': case '\r': case 0x0B: case 0x0C:
-    case 0x00A0: case 0x2009: case 0x202F: case 0x3000:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-enum { CASE_KNOWN = 1, CASE_UPPER = 2, CASE_CASED = 4, CASE_ODD = 8 };
-#define CASE_TABLE_SIZE 0x10000 /* the Basic Multilingual Plane, a byte a code point, per call */
-
-/* A non-ASCII initial's case as str.lower() and str.upper() see it (their full case
- * mapping: CPython's own functions up to 3.12, asked of Python from 3.13, where they are
- * internal; once per code point per call): upper when its
- * lower case is another character, cased when either case is; odd when a case has another
- * length ("ß".upper() == "SS"), whose page line_letters counts again by line. */
-static int
-initial_case(Py_UCS4 c)
-{
-#if PY_VERSION_HEX < 0x030D0000
-    /* CPython's own full mappings, the ones str.lower and str.upper apply to each character
-     * (a lone capital sigma has no letter before it: sigma, as here): no Python call. */
-    Py_UCS4 lower[3], upper[3];
-    const int lower_size = _PyUnicode_ToLowerFull(c, lower), upper_size = _PyUnicode_ToUpperFull(c, upper);
-    if (lower_size != 1 || upper_size != 1)
-        return CASE_KNOWN | CASE_ODD;
-    const int is_upper = lower[0] != c;
-    return CASE_KNOWN | (is_upper ? CASE_UPPER : 0) | (is_upper || upper[0] != c ? CASE_CASED : 0);
-#else /* the mappings are internal from 3.13: asked of Python */
-    PyObject *letter = PyUnicode_FromOrdinal((int)c);
-    if (letter == NULL)
-        return -1;
-    PyObject *lower = PyObject_CallMethod(letter, "lower", NULL);
-    PyObject *upper = lower == NULL ? NULL : PyObject_CallMethod(letter, "upper", NULL);
-    int flags = -1;
-    if (upper != NULL) {
-        flags = CASE_KNOWN;
-        if (PyUnicode_GET_LENGTH(lower) != 1 || PyUnicode_GET_LENGTH(upper) != 1)
-            flags |= CASE_ODD;
-        else {
-            const int is_upper = PyUnicode_READ_CHAR(lower, 0) != c;
-            flags |= (is_upper ? CASE_UPPER : 0) | (is_upper || PyUnicode_READ_CHAR(upper, 0) != c ? CASE_CASED : 0);
-        }
-    }
-    Py_DECREF(letter);
-    Py_XDECREF(lower);
-    Py_XDECREF(upper);
-    return flags;
-#endif
-}
-
-/* One line's counts (see native_letter_counts). */
-struct line_letters {
-    Py_ssize_t upper, cased, digits;
-};
-
-/* Counts one line of one string width into *counted (a word's initial: a character not in
- * SPACE_CHARS at the line's start or after one that is); -1 on an error. One copy per
- * width, so the loop reads the array directly. */
-#define LINE_LETTERS(NAME, CHAR)                                                                \
-    static int NAME(const void *data, Py_ssize_t size, unsigned char *cases, PyObject *odd,    \
-                    Py_ssize_t line, struct line_letters *counted)                              \
-    {                                                                                          \
-        const CHAR *text = (const CHAR *)data;                                                 \
-        int after_space = 1;                                                                   \
-        for (Py_ssize_t k = 0; k < size; k++) {                                                \
-            const Py_UCS4 c = text[k];                                                         \
-            counted->digits += c - '0' < 10u;                                                  \
-            const int space = is_word_space(c);                                                \
-            if (!space && after_space) { /* a word's initial */                                \
-                if (c < 0x80) {                                                                \
-                    const int upper = c - 'A' < 26u;                                           \
-                    counted->upper += upper;                                                   \
-                    counted->cased += upper || c - 'a' < 26u;                                  \
-                } else {                                                                       \
-                    int flags = c < CASE_TABLE_SIZE ? cases[c] : 0;                            \
-                    if (!flags) {                                                              \
-                        flags = initial_case(c);                                               \
-                        if (flags < 0)                                                         \
-                            return -1;                                                         \
-                        if (c < CASE_TABLE_SIZE)                                               \
-                            cases[c] = (unsigned char)flags;                                   \
-                    }                                                                          \
-                    if (flags & CASE_ODD && cleaner_append_index(odd, line) < 0)               \
-                        return -1;                                                             \
-                    counted->upper += (flags & CASE_UPPER) != 0;                               \
-                    counted->cased += (flags & CASE_CASED) != 0;                               \
-                }                                                                              \
-            }                                                                                  \
-            after_space = space;                                                               \
-        }                                                                                      \
-        return 0;                                                                              \
-    }
-LINE_LETTERS(letters_ucs1, Py_UCS1)
-LINE_LETTERS(letters_ucs2, Py_UCS2)
-LINE_LETTERS(letters_ucs4, Py_UCS4)
-
-/* letter_counts(texts): line_letters._letter_counts_by_numpy in one pass over the lines'
- * characters: per line the words opening with an upper-case letter, the words opening
- * with a cased letter, the ASCII digits, and the lines of each word opening with an odd
- * letter (once per such word, in order; that word counts as neither). A word opens at a
- * character not in SPACE_CHARS at a line's start or after one that is. */
-static PyObject *
-native_letter_counts(PyObject *module, PyObject *texts)
-{
-    (void)module;
-    if (!PyList_Check(texts)) {
-        PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
-        return NULL;
-    }
-    PyObject *uppers = PyList_New(0), *caseds = PyList_New(0), *digits = PyList_New(0), *odd = PyList_New(0);
-    /* code point -> its flags, 0: not asked yet; kept from call to call, since a code
-     * point's case mappings never change (a table per call cost a 64 KB clear a page) */
-    static unsigned char case_table[CASE_TABLE_SIZE];
-    unsigned char *cases = case_table;
-    PyObject *result = NULL;
-    if (uppers == NULL || caseds == NULL || digits == NULL || odd == NULL)
-        goto done;
-    /* no lines: numpy's counts of an empty page are one line of nothing */
-    const Py_ssize_t lines = PyList_GET_SIZE(texts) ? PyList_GET_SIZE(texts) : 1;
-    for (Py_ssize_t line = 0; line < lines; line++) {
-        Py_ssize_t upper_count = 0, cased_count = 0, digit_count = 0;
-        if (PyList_GET_SIZE(texts)) {
-            if (line >= PyList_GET_SIZE(texts)) { /* initial_case ran Python code: a list may change */
-                PyErr_SetString(PyExc_RuntimeError, "letter_counts: texts changed size");
-                goto done;
-            }
-            PyObject *text = PyList_GET_ITEM(texts, line);
-            if (!PyUnicode_Check(text)) {
-                PyErr_SetString(PyExc_TypeError, "letter_counts: texts must be a list of str");
-                goto done;
-            }
-#if PY_VERSION_HEX < 0x030C0000
-            if (PyUnicode_READY(text) < 0)
-                goto done;
-#endif
-            Py_INCREF(text);
-            const int kind = PyUnicode_KIND(text);
-            const void *data = PyUnicode_DATA(text);
-            const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-            struct line_letters counted = {0, 0, 0};
-            const int failed = kind == PyUnicode_1BYTE_KIND   ? letters_ucs1(data, size, cases, odd, line, &counted)
-                               : kind == PyUnicode_2BYTE_KIND ? letters_ucs2(data, size, cases, odd, line, &counted)
-                                                              : letters_ucs4(data, size, cases, odd, line, &counted);
-            Py_DECREF(text);
-            if (failed)
-                goto done;
-            upper_count = counted.upper;
-            cased_count = counted.cased;
-            digit_count = counted.digits;
-        }
-        if (cleaner_append_index(uppers, upper_count) < 0 || cleaner_append_index(caseds, cased_count) < 0 ||
-            cleaner_append_index(digits, digit_count) < 0)
-            goto done;
-    }
-    result = PyTuple_Pack(4, uppers, caseds, digits, odd);
-done:
-    Py_XDECREF(uppers);
-    Py_XDECREF(caseds);
-    Py_XDECREF(digits);
-    Py_XDECREF(odd);
     return result;
 }
 
@@ -1226,135 +1057,6 @@ fail:
     return NULL;
 }
 
-/* The title of a page, its first line `title`: the set of its words into *in_title and
- * their sieve into `sieve` (cleared first); -1 on an error. */
-static int
-title_words(PyObject *title, PyObject **in_title, unsigned char *sieve)
-{
-    PyObject *words = PyUnicode_Split(title, NULL, -1);
-    Py_XSETREF(*in_title, words == NULL ? NULL : PySet_New(words));
-    Py_XDECREF(words);
-    memset(sieve, 0, WORD_SIEVE_BITS / 8);
-    return *in_title == NULL || sieve_of(*in_title, sieve) < 0 ? -1 : 0;
-}
-
-/* Reads starts (a list of int rising from 0 to at most n) into a new array; NULL on an error. */
-static Py_ssize_t *
-read_starts(PyObject *starts, Py_ssize_t n)
-{
-    const Py_ssize_t size = PyList_GET_SIZE(starts);
-    Py_ssize_t *out = PyMem_New(Py_ssize_t, size ? size : 1);
-    if (out == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    for (Py_ssize_t k = 0; k < size; k++) {
-        out[k] = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        if (out[k] == -1 && PyErr_Occurred()) {
-            PyMem_Free(out);
-            return NULL;
-        }
-        if (out[k] < 0 || out[k] > n || (k && out[k] < out[k - 1])) {
-            PyErr_SetString(PyExc_ValueError, "line_shares: starts must rise within the lines");
-            PyMem_Free(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
-/* line_shares(lows, words, starts, we, you, max_words): pronoun_shares(lows, words, we,
- * you) and title_overlaps(lows, words, starts, max_words) in one pass, each line split
- * once for both (the article matrix asks for the three lists together). Returns
- * (we shares, you shares, title overlaps). */
-static PyObject *
-native_line_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
-{
-    (void)module;
-    if (nargs != 6 || !PyList_Check(args[2]) || !PyAnySet_Check(args[3]) || !PyAnySet_Check(args[4])) {
-        PyErr_SetString(PyExc_TypeError,
-                        "line_shares(lows, words, starts, we, you, max_words): starts a list, we and you sets of str");
-        return NULL;
-    }
-    PyObject *lows = args[0], *words = args[1], *we = args[3], *you = args[4];
-    if (check_lines(lows, words, "line_shares") < 0)
-        return NULL;
-    const long max_words = PyLong_AsLong(args[5]);
-    if (max_words == -1 && PyErr_Occurred())
-        return NULL;
-    unsigned char sieve[WORD_SIEVE_BITS / 8] = {0}, title_sieve[WORD_SIEVE_BITS / 8];
-    if (sieve_of(we, sieve) < 0 || sieve_of(you, sieve) < 0)
-        return NULL;
-    const Py_ssize_t n = PyList_GET_SIZE(lows), pages = PyList_GET_SIZE(args[2]) - 1;
-    Py_ssize_t *starts = read_starts(args[2], n);
-    if (starts == NULL)
-        return NULL;
-    PyObject *zero = PyFloat_FromDouble(0.0), *in_title = NULL, *result = NULL;
-    PyObject *we_out = PyList_New(n), *you_out = PyList_New(n), *overlaps = PyList_New(n);
-    PyObject *found = PyList_New(0); /* a line's distinct pronouns so far */
-    Py_ssize_t *bounds = bounds_for(lows);
-    if (zero == NULL || we_out == NULL || you_out == NULL || overlaps == NULL || found == NULL || bounds == NULL) {
-        if (bounds == NULL && !PyErr_Occurred())
-            PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t j = 0, k = 0; j < n; j++) {
-        while (k < pages && starts[k + 1] <= j) /* the page holding line j, if any */
-            k++;
-        const int in_page = k < pages && starts[k] <= j;
-        if (in_page && j == starts[k] && title_words(PyList_GET_ITEM(lows, j), &in_title, title_sieve) < 0)
-            goto done;
-        PyObject *line = PyList_GET_ITEM(lows, j), *count_of_words = PyList_GET_ITEM(words, j);
-        const Py_ssize_t count = word_bounds(line, bounds);
-        Py_ssize_t we_count, you_count;
-        if (line_pronouns(line, bounds, count, sieve, we, you, found, &we_count, &you_count) < 0)
-            goto done;
-        PyObject *we_share = zero, *you_share = zero, *overlap = zero;
-        Py_INCREF(zero);
-        Py_INCREF(zero);
-        Py_INCREF(zero);
-        PyList_SET_ITEM(we_out, j, we_share);
-        PyList_SET_ITEM(you_out, j, you_share);
-        PyList_SET_ITEM(overlaps, j, overlap);
-        if (we_count || you_count) {
-            we_share = share_of(we_count, count_of_words, zero);
-            you_share = we_share == NULL ? NULL : share_of(you_count, count_of_words, zero);
-            if (you_share == NULL) {
-                Py_XDECREF(we_share);
-                goto done;
-            }
-            PyList_SetItem(we_out, j, we_share); /* drops the shared zero */
-            PyList_SetItem(you_out, j, you_share);
-        }
-        if (in_page && j > starts[k]) {
-            const long line_words = PyLong_AsLong(count_of_words);
-            if (line_words == -1 && PyErr_Occurred())
-                goto done;
-            const Py_ssize_t shared =
-                line_words > max_words ? 0 : line_title_words(line, bounds, count, title_sieve, in_title);
-            if (shared < 0)
-                goto done;
-            if (shared) {
-                overlap = PyFloat_FromDouble((double)shared / (double)count);
-                if (overlap == NULL)
-                    goto done;
-                PyList_SetItem(overlaps, j, overlap);
-            }
-        }
-    }
-    result = PyTuple_Pack(3, we_out, you_out, overlaps);
-done:
-    Py_XDECREF(zero);
-    Py_XDECREF(in_title);
-    Py_XDECREF(we_out);
-    Py_XDECREF(you_out);
-    Py_XDECREF(overlaps);
-    Py_XDECREF(found);
-    PyMem_Free(bounds);
-    PyMem_Free(starts);
-    return result;
-}
-
 /* ----------------------------------------------------------------- lower_text */
 
 #define CAPITAL_SIGMA 0x3A3
@@ -1695,8 +1397,6 @@ static PyMethodDef native_methods[] = {
      "first_occurrences(tokens): each token's first position, as int64 bytes."},
     {"byte_word_occurrences", native_byte_word_occurrences, METH_O,
      "byte_word_occurrences(data): (first, bounds) of data.split(), as int64 bytes; None on collisions."},
-    {"letter_counts", native_letter_counts, METH_O,
-     "letter_counts(texts): (upper, cased, digits, odd lines) per line, as line_letters counts them."},
     {"build_segments", (PyCFunction)(void (*)(void))native_build_segments, METH_FASTCALL,
      "build_segments(segment_type, source, blocks, labels, body, boilerplate): result.build_segments."},
     {"line_shapes", native_line_shapes, METH_O,
@@ -1715,8 +1415,6 @@ static PyMethodDef native_methods[] = {
      "pronoun_shares(lows, words, we, you): per line the shares of its distinct words in we and in you."},
     {"title_overlaps", (PyCFunction)(void (*)(void))native_title_overlaps, METH_FASTCALL,
      "title_overlaps(lows, words, starts, max_words): per line its words' share in its page's first line."},
-    {"line_shares", (PyCFunction)(void (*)(void))native_line_shares, METH_FASTCALL,
-     "line_shares(lows, words, starts, we, you, max_words): pronoun_shares and title_overlaps in one pass."},
     {"article_columns", (PyCFunction)(void (*)(void))cleaner_article_columns, METH_FASTCALL,
      "article_columns(stripped, words, letters, shares, lexical, marks, sizes, edges, keep): "
      "article_lines.article_matrix's columns as float64 bytes, counts where it takes logs."},
@@ -1769,6 +1467,8 @@ extern PyMethodDef raw_read_methods[];
 extern PyMethodDef first_literal_methods[];
 /* The lines a lead-in may open, a prefix filter first (lead_in_lines), compiled from lead_ins.c. */
 extern PyMethodDef lead_in_methods[];
+/* line_counts.c: letter_counts, line_shares (the article matrix's passes over the lines). */
+extern PyMethodDef line_count_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1786,6 +1486,7 @@ static PyMethodDef *const file_methods[] = {
     raw_read_methods,
     first_literal_methods,
     lead_in_methods,
+    line_count_methods,
 };
 
 static int

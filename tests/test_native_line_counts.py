@@ -1,0 +1,127 @@
+"""line_counts.c's letter_counts and line_shares against their Python originals on random
+texts of every string width: the table pass of letter_counts and its slow pass (initials
+the table does not know yet, odd ones) on the same lines, and line_shares' word matching
+in C (a line's words against pronouns and title words held in strs of another width)."""
+
+from __future__ import annotations
+
+import random
+from itertools import accumulate
+
+from cleaner import native
+from cleaner.heuristics.article_lines import _WE, _YOU, TITLE_OVERLAP_MAX_WORDS, title_overlaps_python
+from cleaner.heuristics.line_letters import _letter_counts_by_numpy, letter_counts_of_pages
+
+# pieces of words of each width, spaces of both splits (SPACE_CHARS and str.split()'s)
+_PIECES = ["a", "B", "z", "É", "ß", "é", "ǅ", "Σ", "σ", "ﬁ", "я", "Я", "中", "𝐀", "😀", "7", "x", "\ud800"]
+_SPACES = [
+    " ",
+    "\t",
+    "\u00a0",
+    "\u3000",
+    "\u2009",
+    "\u202f",
+    "\x1c",
+    "\x85",
+    "\u2028",
+    "\n",
+    "\u200b",
+    "\ufeff",
+]
+_WORDS = ["we", "our", "you", "your", "мы", "ваш", "nós", "vår", "du", "title", "ab", "ba", "wé"]
+
+
+def _random_lines(seed: int, count: int) -> list[str]:
+    """Random lines: words of pieces and known words between spaces of both kinds, some of
+    one byte a character only, some wide, some empty or all space."""
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(count):
+        pieces = _PIECES[:3] + ["x", "7"] if rng.random() < 0.4 else _PIECES
+        words = [
+            rng.choice(_WORDS)
+            if rng.random() < 0.4
+            else "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+            for _ in range(rng.randrange(0, 12))
+        ]
+        lines.append("".join(word + rng.choice(_SPACES) * rng.randrange(1, 3) for word in words))
+    return lines
+
+
+def test_letter_counts_give_the_numpy_counts_on_random_lines() -> None:
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    for seed in range(6):
+        lines = _random_lines(seed, 300)
+        # twice: the first call may meet initials the table lacks, the second reads them there
+        for _ in range(2):
+            assert native.MODULE.letter_counts(lines) == _letter_counts_by_numpy(lines), seed
+    long_lines = ["A" + " b" * 100_000, "É" * 200_000, "\u3000" * 200_000, "ß " * 100_000]
+    assert native.MODULE.letter_counts(long_lines) == _letter_counts_by_numpy(long_lines)
+
+
+def _shares_python(lows: list[str], words: list[int], starts: list[int]) -> tuple[list[float], ...]:
+    """pronoun_shares_python's numbers by sets (every line split), and title_overlaps_python."""
+    pronouns = _WE | _YOU
+    we, you = [0.0] * len(lows), [0.0] * len(lows)
+    for j, low in enumerate(lows):
+        found = pronouns.intersection(low.split())
+        if found:
+            we[j] = len(_WE.intersection(found)) / words[j]
+            you[j] = len(_YOU.intersection(found)) / words[j]
+    return we, you, title_overlaps_python(lows, words, starts)
+
+
+def test_line_shares_are_the_python_shares_on_random_lines() -> None:
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    for seed in range(6):
+        lows = [line.lower() for line in _random_lines(100 + seed, 400)]
+        words = [max(len(low.split()), 1) for low in lows]
+        rng = random.Random(seed)
+        sizes = [rng.randrange(1, 40) for _ in range(30)]
+        starts = [0, *(s for s in accumulate(sizes) if s < len(lows)), len(lows)]
+        got = native.MODULE.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+        expected = _shares_python(lows, words, starts)
+        assert [[x.hex() for x in s] for s in got] == [[x.hex() for x in s] for s in expected], seed
+    # a title and lines of other widths, a 200,000-character line
+    lows = ["we ab 中 😀", "ab we", "中 ab", "😀 ab ab", "a" * 200_000, "we " * 60_000]
+    words = [len(low.split()) for low in lows]
+    got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    assert list(got) == list(_shares_python(lows, words, [0, len(lows)]))
+    # sets of other items and of wide words
+    got = native.MODULE.line_shares(["a 😀 b", "😀"], [3, 1], [0, 2], frozenset({1, "", "😀"}), {"b"}, 30)
+    assert got == ([1 / 3, 1.0], [1 / 3, 0.0], [0.0, 1.0])
+
+
+def test_line_shares_find_words_at_every_offset() -> None:
+    """line_shares reads eight bytes of ASCII at a time: a pronoun and a title word after
+    every run length of each str.split() space, in lines of each width, counted as
+    str.split() finds them."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    lows = ["we x you"]
+    for filler in ("a", "é", "я", "\U0001f600"):
+        for space in (" ", "\t", "\x0b", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"):
+            for before in range(0, 18):
+                lows.append(filler * before + space + "we" + space * (before % 3 + 1) + "x" + space)
+                lows.append(space * before + "you" + filler * (before % 5))
+    words = [max(len(low.split()), 1) for low in lows]
+    got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    assert list(got) == list(_shares_python(lows, words, [0, len(lows)]))
+
+
+def test_letter_counts_of_pages_take_the_compiled_counts() -> None:
+    """A batch with a page holding an odd initial ("ß"): the counts the article matrix
+    passes in are recounted for that page alone, as without them."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    texts = ["A b C", "Straße ßig", "D e", "x Y", "ßa B", "Ö ö"]
+    starts = [0, 2, 4, 6]
+    counted = native.MODULE.letter_counts(texts)
+    assert counted[3]
+    assert letter_counts_of_pages(texts, starts, counted) == letter_counts_of_pages(texts, starts)
