@@ -93,11 +93,11 @@ def meta_lines(
         marked = marked_lines(lines_list[:first], SEPARATOR_MARKS, ANY_LENGTH)
         marked.extend(j + last + 1 for j in marked_lines(lines_list[last + 1 :], SEPARATOR_MARKS, ANY_LENGTH))
     else:
-        marked = kept_marked
-        if marked is None:
-            marked = marked_lines(
+        if kept_marked is None:
+            kept_marked = marked_lines(
                 texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH
             )
+        marked = kept_marked
         if not marked:
             return []
         lines = range(n) if holding_kept is None else holding_kept
