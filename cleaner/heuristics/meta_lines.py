@@ -106,9 +106,9 @@ def meta_lines(
             return []
         first = first_found
         last = next(j for j in reversed(lines) if kept[j] and words[j] >= PARAGRAPH_WORDS)
-    shaped = [j for j in marked if (j < first or j > last) and kept[j] and is_meta_shaped(texts[j], words[j])]
-    return [
-        j
-        for j in shaped
-        if not any(0 <= k < n and is_meta_shaped(texts[k], words[k]) for k in (j - 1, j + 1))
-    ]
+    # each line's shape read once: a listing's lines are each other's neighbours
+    shapes = {j: is_meta_shaped(texts[j], words[j]) for j in marked if (j < first or j > last) and kept[j]}
+    shaped = [j for j, meta in shapes.items() if meta]
+    for k in {k for j in shaped for k in (j - 1, j + 1) if 0 <= k < n and k not in shapes}:
+        shapes[k] = is_meta_shaped(texts[k], words[k])
+    return [j for j in shaped if not shapes.get(j - 1) and not shapes.get(j + 1)]

@@ -54,6 +54,7 @@ from cleaner.heuristics.features import FEW_WORDS
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
+from cleaner.heuristics.title import _letter_count
 from cleaner.result import Label
 
 LEXICON = HeuristicLabeler().lexicon
@@ -352,3 +353,10 @@ def test_article_lines_match_the_walk_over_every_line(
     expected = _article_lines_over_every_line(page)
     label_article_lines(page)
     assert page.local == expected
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_title_letter_count_is_isalpha_per_character(text: str) -> None:
+    """``title._letter_count`` (bytes.translate on an ASCII line) counts what str.isalpha does."""
+    assert _letter_count(text) == sum(map(str.isalpha, text))
