@@ -39,7 +39,7 @@ from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_
 from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
-from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
+from cleaner.heuristics.own_name import first_describing, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
 from cleaner.heuristics.signup_boxes import signup_boxes
@@ -663,7 +663,7 @@ def label_own_name(page: LinePage) -> None:
     # the last kept lines, walking up from the end (a C-level iterator that stops there)
     tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
     tail.reverse()
-    start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
+    start = first_describing(texts, tail, name)
     if start is None:
         return
     first = tail[start]

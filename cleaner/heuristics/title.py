@@ -111,7 +111,7 @@ def slug_words(url: str | None) -> frozenset[str] | None:
     for segment in path.split("/"):
         if segment.isascii() and segment.isalnum():  # one word at most ("2019", "news"): no slug
             continue
-        words = [w for w in _SLUG_SPLIT.split(_FILE_END.sub("", accent_folded(segment))) if w.isalpha()]
+        words = list(filter(str.isalpha, _SLUG_SPLIT.split(_FILE_END.sub("", accent_folded(segment)))))
         if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
             best = words
     return frozenset(best) if best else None
