@@ -320,6 +320,8 @@ network_rest_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, unsig
             const unsigned opens = name_letters[0][c];                                         \
             if (opens & ADDRESS_SIGN)                                                          \
                 return 1;                                                                      \
+            if (!opens) /* most characters open no name: the next three are not read */       \
+                continue;                                                                      \
             if (k + NAME_PREFIX > size) /* no name fits from here on: only signs are left */ \
                 continue;                                                                      \
             const Py_UCS4 second = text[k + 1], third = text[k + 2], fourth = text[k + 3];     \
