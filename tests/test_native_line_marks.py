@@ -367,3 +367,42 @@ def test_lead_in_candidates_filter_by_initial_as_the_dict_does() -> None:
         for index in indexes:
             live = native.MODULE.lead_in_candidates(norms, strip, index)
             assert live == _lead_in_candidates_by_definition(norms, strip, index)
+
+
+# Lines of each str width (ASCII, Latin-1, UCS-2, UCS-4) and marks above and below each
+# width: a one-character mark wider than a line is skipped without a search.
+WIDTH_LINES = [
+    "",
+    "plain ascii - line / here",
+    "latin \u00e9 \u00b7 \u00a9 line",
+    "latin without the marks \u00e9",
+    "ucs2 \u2013 \u2014 \u2022 \u3010 line",
+    "ucs2 \u2028 only",
+    "astral \U0001f600 [x] line",
+    "astral \U0001f600 only",
+    *HOSTILE,
+]
+WIDTH_MARKS = [
+    ("\u00a9",),
+    ("\u2013", "\u00b7"),
+    ("[", "\u3010"),
+    ("\U0001f600",),
+    ("-", "|", "\u00b7", "\u2022", "/", "\u2013", "\u2014"),
+    ("acebook", "\u00e9 \u00b7"),
+]
+
+
+@pytest.mark.skipif(native.MODULE is None, reason="extension not built")
+@pytest.mark.parametrize("marks", WIDTH_MARKS)
+def test_marks_wider_than_a_line_are_skipped_as_the_search_would(marks: tuple[str, ...]) -> None:
+    """``marked_lines`` and ``kept_marked_lines`` give their Python originals' lines for
+    marks above and below each line's width."""
+    assert native.MODULE is not None
+    texts = list(WIDTH_LINES)
+    expected = marked_lines_python(texts, marks, ANY_LENGTH)
+    assert native.MODULE.marked_lines(texts, marks, ANY_LENGTH) == expected
+    local = [None] * len(texts)
+    assert native.MODULE.kept_marked_lines(texts, local, None, marks, ANY_LENGTH) == expected
+    usable = [j % 2 == 0 for j in range(len(texts))]  # every other line dropped
+    kept = native.MODULE.kept_marked_lines(texts, local, usable, marks, ANY_LENGTH)
+    assert kept == [j for j in expected if usable[j]]

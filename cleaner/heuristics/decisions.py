@@ -39,7 +39,7 @@ from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_
 from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
-from cleaner.heuristics.own_name import describes_site, names_site, opens_with_name, site_name
+from cleaner.heuristics.own_name import first_describing, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
 from cleaner.heuristics.signup_boxes import signup_boxes
@@ -130,6 +130,7 @@ MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's 
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
 _WHITE_SPACE = " \t\n\r\x0b\x0c" + OTHER_SPACES  # what str.strip() takes off (str.isspace)
 _MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + _WHITE_SPACE
+_SIGN_OPENINGS = COPYRIGHT_SIGN + _WHITE_SPACE  # a line whose lstrip() may open with the sign
 _ADDRESS_OPENINGS = "hw"  # a printed address's first letter: "https://", "http://", "www." (address_forms)
 
 AFTER_TERMINATOR = {
@@ -525,8 +526,8 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
 def _maybe_opened(page: LinePage) -> Iterable[int]:
     """The lines ``label_lead_in_and_family_lines`` reads, in order. In an article's text,
     only a line with a lead-in, a phrase at its start, a copyright opener or the sign can
-    be one: C-level searches pick them (the sign in one call, the openers' first characters
-    in another). A raw dump holds many phrases, but the classifier has dropped most of its
+    be one: C-level searches pick them (the lines opening with the sign or white space in
+    one call, the norms opening with an opener's first character in another). A raw dump holds many phrases, but the classifier has dropped most of its
     lines: there the kept lines are read."""
     scored, n = page.scored, len(page.texts)
     if scored.raw or scored.at_start is None:
@@ -534,7 +535,9 @@ def _maybe_opened(page: LinePage) -> Iterable[int]:
     opened = set(compress(range(n), scored.at_start))
     if scored.leads is not None:
         opened.update(compress(range(n), map(is_not, scored.leads, repeat(None))))
-    opened.update(marked_lines(page.texts, (COPYRIGHT_SIGN,), ANY_LENGTH))
+    # the sign matters only where it opens the line (``lstrip``): a line opening with it or
+    # with white space is read (a first-character test, not a search of the whole line)
+    opened.update(edge_marked_lines(page.texts, None, 0, _SIGN_OPENINGS, ""))
     norms = scored.norms
     for j in edge_marked_lines(norms, None, 0, COPYRIGHT_INITIALS, ""):
         if norms[j].startswith(COPYRIGHT_OPENERS):
@@ -660,7 +663,7 @@ def label_own_name(page: LinePage) -> None:
     # the last kept lines, walking up from the end (a C-level iterator that stops there)
     tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
     tail.reverse()
-    start = next((at for at, j in enumerate(tail) if describes_site(texts[j], name)), None)
+    start = first_describing(texts, tail, name)
     if start is None:
         return
     first = tail[start]
@@ -683,10 +686,7 @@ def label_meta_lines(page: LinePage) -> None:
     if page.scored.raw:  # a raw dump's kept lines are few: those the decisions kept before (survivors)
         holding_kept, texts = page.survivors()  # are searched, for a separator and the paragraphs' ends
         marked = list(map(holding_kept.__getitem__, marked_lines(texts, SEPARATOR_MARKS, ANY_LENGTH)))
-    elif native.MODULE is not None:  # compiled, the dropped lines are not searched for a separator
-        usable = None if page.every_usable else page.usable
-        marked = native.MODULE.kept_marked_lines(page.texts, page.local, usable, SEPARATOR_MARKS, ANY_LENGTH)
-    else:
+    else:  # the lines outside the paragraphs alone are searched for a separator (meta_lines)
         marked = None
     for j in meta_lines(page.texts, page.scored.words, page.kept(), marked, holding_kept):
         page.local[j] = META_LINE

@@ -68,7 +68,13 @@ def edge_lines(
 ) -> tuple[list[int], list[int]]:
     """``edge_lines_python`` (see there), compiled where the extension is built and the
     columns are lists: one pass over the page's edges, no iterator made per call."""
-    if native.MODULE is not None and all(type(column) is list for column in (texts, words, usable, kept)):
+    if (  # four type tests, not a generator's frame per page
+        native.MODULE is not None
+        and type(texts) is list
+        and type(words) is list
+        and type(usable) is list
+        and type(kept) is list
+    ):
         found: tuple[list[int], list[int]] = native.MODULE.edge_lines(
             texts, words, usable, kept, cues, phrases, raw, _LIMITS
         )

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import and_
 
 from cleaner.heuristics.article_guards import PARAGRAPH_WORDS  # metadata sits outside the paragraphs' run
 from cleaner.heuristics.line_marks import marked_lines
@@ -48,6 +50,19 @@ def is_meta_shaped(text: str, words: int) -> bool:
     return len(fields) >= META_MIN_FIELDS
 
 
+def paragraph_bounds(words: Sequence[int], kept: Sequence[bool]) -> tuple[int, int] | None:
+    """The first and the last kept line of PARAGRAPH_WORDS words or more, or None: two
+    C-level walks in from the page's ends (no Python step per line)."""
+    n = len(words)
+    if len(kept) != n:
+        kept = kept[:n]
+    first = next(compress(range(n), map(and_, kept, map(PARAGRAPH_WORDS.__le__, words))), None)
+    if first is None:
+        return None
+    from_end = map(and_, reversed(kept), map(PARAGRAPH_WORDS.__le__, reversed(words)))
+    return first, n - 1 - next(compress(count(), from_end))
+
+
 def meta_lines(
     texts: Sequence[str],
     words: Sequence[int],
@@ -59,26 +74,41 @@ def meta_lines(
     of PARAGRAPH_WORDS words or below the last), each with no line of the same shape just
     above or below it (a listing's items come in runs). The paragraphs' ends are found
     walking in from the page's ends, so a page costs what its edges hold. Only the lines
-    holding a separator's character (one call: ``marked_lines``) can have the shape: on
-    most pages none of them is kept outside the paragraphs, and the ends are not looked for.
+    holding a separator's character (``marked_lines``) can have the shape: without
+    ``kept_marked`` the paragraphs' ends are found first (``paragraph_bounds``) and only
+    the lines outside them searched (the body's dashes and slashes are never read).
     ``kept_marked``: those of the lines that are kept, where the caller found them without
     searching the dropped lines (a raw dump's most; it may hold lines no longer kept).
     ``holding_kept``: lines in order among which every kept one is (a raw dump's
     ``LinePage.survivors``), where the paragraphs' ends are looked for instead of all."""
     n = len(texts)
-    marked = kept_marked
-    if marked is None:
-        marked = marked_lines(texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH)
-    if not marked:
-        return []
-    lines = range(n) if holding_kept is None else holding_kept
-    first = next((j for j in lines if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
-    if first is None:
-        return []
-    last = next(j for j in reversed(lines) if kept[j] and words[j] >= PARAGRAPH_WORDS)
-    shaped = [j for j in marked if (j < first or j > last) and kept[j] and is_meta_shaped(texts[j], words[j])]
-    return [
-        j
-        for j in shaped
-        if not any(0 <= k < n and is_meta_shaped(texts[k], words[k]) for k in (j - 1, j + 1))
-    ]
+    if kept_marked is None and holding_kept is None:
+        # the paragraphs' ends first (C-level walks in from the page's ends): only the lines
+        # above the first or below the last are then searched for a separator
+        bounds = paragraph_bounds(words if len(words) == n else words[:n], kept)
+        if bounds is None:
+            return []
+        first, last = bounds
+        lines_list = texts if isinstance(texts, list) else list(texts)
+        marked = marked_lines(lines_list[:first], SEPARATOR_MARKS, ANY_LENGTH)
+        marked.extend(j + last + 1 for j in marked_lines(lines_list[last + 1 :], SEPARATOR_MARKS, ANY_LENGTH))
+    else:
+        if kept_marked is None:
+            kept_marked = marked_lines(
+                texts if isinstance(texts, list) else list(texts), SEPARATOR_MARKS, ANY_LENGTH
+            )
+        marked = kept_marked
+        if not marked:
+            return []
+        lines = range(n) if holding_kept is None else holding_kept
+        first_found = next((j for j in lines if kept[j] and words[j] >= PARAGRAPH_WORDS), None)
+        if first_found is None:
+            return []
+        first = first_found
+        last = next(j for j in reversed(lines) if kept[j] and words[j] >= PARAGRAPH_WORDS)
+    # each line's shape read once: a listing's lines are each other's neighbours
+    shapes = {j: is_meta_shaped(texts[j], words[j]) for j in marked if (j < first or j > last) and kept[j]}
+    shaped = [j for j, meta in shapes.items() if meta]
+    for k in {k for j in shaped for k in (j - 1, j + 1) if 0 <= k < n and k not in shapes}:
+        shapes[k] = is_meta_shaped(texts[k], words[k])
+    return [j for j in shaped if not shapes.get(j - 1) and not shapes.get(j + 1)]

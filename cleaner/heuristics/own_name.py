@@ -14,6 +14,7 @@ followed by an article (or, in the languages that have none, stand alone).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from cleaner.heuristics.combining import accent_folded
 from cleaner.heuristics.lazy_regex import lazy_compile
@@ -72,7 +73,7 @@ def site_name(url: str | None) -> str | None:
     host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rpartition("@")[2]
     if host.startswith("["):  # an IPv6 address
         return None
-    labels = [label for label in host.partition(":")[0].lower().split(".") if label]
+    labels = list(filter(None, host.partition(":")[0].lower().split(".")))  # the empty ones left out
     if len(labels) < 2 or labels[-1].isdigit():
         return None
     name = labels[-2]
@@ -109,6 +110,19 @@ def describes_site(text: str, name: str) -> bool:
     an article: ``_SELF_DESCRIPTION``)."""
     end = name_length(text, name)
     return end > 0 and _SELF_DESCRIPTION.match(text, end) is not None
+
+
+def first_describing(texts: Sequence[str], lines: Iterable[int], name: str) -> int | None:
+    """The position among ``lines`` of the first line of ``texts`` that ``describes_site``,
+    or None. A line opening with another ASCII letter than the name's (``name_length``'s
+    first test) is passed over here, without the two calls per line."""
+    initial = name[:1]
+    for at, j in enumerate(lines):
+        text = texts[j]
+        first = text.lstrip(_OPENING_MARKS)[:1].lower()
+        if (not first.isascii() or first == initial) and describes_site(text, name):
+            return at
+    return None
 
 
 def names_site(text: str, name: str) -> bool:

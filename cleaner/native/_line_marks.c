@@ -104,6 +104,10 @@ native_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             continue;
         for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
             PyObject *mark = PyTuple_GET_ITEM(marks, m);
+            /* a character above the line's widest bound (a "©" or "–" on an ASCII line) is
+             * not in it: no search */
+            if (PyUnicode_GET_LENGTH(mark) == 1 && PyUnicode_READ_CHAR(mark, 0) > PyUnicode_MAX_CHAR_VALUE(text))
+                continue;
             /* a mark of one character: its search copies no mark into the line's width */
             const Py_ssize_t at = PyUnicode_GET_LENGTH(mark) == 1
                                       ? PyUnicode_FindChar(text, PyUnicode_READ_CHAR(mark, 0), 0, size, 1)
@@ -316,6 +320,8 @@ network_rest_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, unsig
             const unsigned opens = name_letters[0][c];                                         \
             if (opens & ADDRESS_SIGN)                                                          \
                 return 1;                                                                      \
+            if (!opens) /* most characters open no name: the next three are not read */       \
+                continue;                                                                      \
             if (k + NAME_PREFIX > size) /* no name fits from here on: only signs are left */ \
                 continue;                                                                      \
             const Py_UCS4 second = text[k + 1], third = text[k + 2], fourth = text[k + 3];     \

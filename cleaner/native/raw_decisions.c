@@ -849,6 +849,10 @@ native_kept_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
             continue;
         for (Py_ssize_t m = 0; m < PyTuple_GET_SIZE(marks); m++) {
             PyObject *mark = PyTuple_GET_ITEM(marks, m);
+            /* a character above the line's widest bound (a "©" or "–" on an ASCII line) is
+             * not in it: no search */
+            if (PyUnicode_GET_LENGTH(mark) == 1 && PyUnicode_READ_CHAR(mark, 0) > PyUnicode_MAX_CHAR_VALUE(text))
+                continue;
             /* a mark of one character: its search copies no mark into the line's width */
             const Py_ssize_t at = PyUnicode_GET_LENGTH(mark) == 1
                                       ? PyUnicode_FindChar(text, PyUnicode_READ_CHAR(mark, 0), 0, size, 1)

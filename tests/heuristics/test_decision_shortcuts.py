@@ -52,8 +52,10 @@ from cleaner.heuristics.edges import (
 )
 from cleaner.heuristics.features import FEW_WORDS
 from cleaner.heuristics.own_address import address_forms, bare_address
+from cleaner.heuristics.own_name import describes_site, first_describing
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
+from cleaner.heuristics.title import _letter_count
 from cleaner.result import Label
 
 LEXICON = HeuristicLabeler().lexicon
@@ -352,3 +354,36 @@ def test_article_lines_match_the_walk_over_every_line(
     expected = _article_lines_over_every_line(page)
     label_article_lines(page)
     assert page.local == expected
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127))))
+def test_title_letter_count_is_isalpha_per_character(text: str) -> None:
+    """``title._letter_count`` (bytes.translate on an ASCII line) counts what str.isalpha does."""
+    assert _letter_count(text) == sum(map(str.isalpha, text))
+
+
+OWN_NAME_LINES = [
+    *LINES,
+    "Northwind is a leading maker of tea, with 1,200 people in 14 countries.",
+    "  «North Wind is a family business founded in 1950.",
+    "Nordwind Zeitung ist eine Zeitung aus Hamburg.",
+    "Straße ist ein Verlag.",
+    "Ärzte sind eine Gruppe.",
+    "Northwind employs 1,200 people.",
+    "",
+    "  ",
+]
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(
+    st.lists(st.integers(0, len(OWN_NAME_LINES) - 1), max_size=6),
+    st.sampled_from(["northwind", "nordwindzeitung", "strasse", "arzte", "xyz"]),
+)
+def test_first_describing_matches_describes_site_per_line(picks: list[int], name: str) -> None:
+    """``own_name.first_describing`` finds the line a walk asking ``describes_site`` of each finds."""
+    texts = [OWN_NAME_LINES[k] for k in picks]
+    lines = list(range(len(texts)))
+    walk = next((at for at, j in enumerate(lines) if describes_site(texts[j], name)), None)
+    assert first_describing(texts, lines, name) == walk
