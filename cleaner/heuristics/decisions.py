@@ -36,7 +36,7 @@ from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
-from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, meta_lines
+from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, kept_meta_lines, meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import first_describing, names_site, opens_with_name, site_name
@@ -681,6 +681,11 @@ def label_meta_lines(page: LinePage) -> None:
     full date or a time among three or more spaced fields ("12.03.2024 | Ann Lee | Politics";
     ``meta_lines``), not one of a listing's run of such lines."""
     if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words = page.scored.words
+    if native.MODULE is not None and len(words) == len(page.texts):  # the page's walk in one call
+        for j in kept_meta_lines(page.texts, words, page.local, None if page.every_usable else page.usable):
+            page.local[j] = META_LINE
         return
     holding_kept = None
     if page.scored.raw:  # a raw dump's kept lines are few: those the decisions kept before (survivors)
