@@ -10,10 +10,19 @@ Where the extension is not built, the tests check that the pure path is the live
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
 from cleaner import native
+from cleaner.heuristics.decisions import (
+    CONTACT_MIN_BODY_SHARE,
+    LinePage,
+    _body_share_start_python,
+    label_contact_lines,
+)
+from cleaner.heuristics.lexicon import Lexicon, shipped_lexicon
 from cleaner.heuristics.line_marks import kept_lines_python
 from cleaner.heuristics.meta_lines import (
     META_LINE_MAX_WORDS,
@@ -24,6 +33,7 @@ from cleaner.heuristics.meta_lines import (
     meta_candidates_python,
     meta_lines,
 )
+from cleaner.heuristics.scores import PageScores
 from cleaner.result import Label
 from tests.test_native_line_marks import _pages
 
@@ -115,3 +125,59 @@ def test_meta_candidates_refuse_bad_arguments() -> None:
         module.meta_candidates(["a"], [1], [None], None)
     assert module.meta_candidates([], [], [], None, *bounds) == []
     assert module.meta_candidates(["x"], [10**30], [None], None, *bounds) == []
+
+
+def test_body_share_start_is_the_python_one() -> None:
+    module = native.MODULE
+    if module is None:
+        assert not native.AVAILABLE
+        return
+    for texts, words, local, usable in _all_pages():
+        for flags in (usable, None):
+            kept = kept_lines_python(local, flags)
+            assert module.body_share_start(words, local, flags, CONTACT_MIN_BODY_SHARE) == (
+                _body_share_start_python(words, kept)
+            ), texts
+    with pytest.raises(TypeError):
+        module.body_share_start([1], [None, None], None, 0.5)
+    with pytest.raises(TypeError):
+        module.body_share_start([1], [None], [1], 0.5)
+    with pytest.raises(TypeError):
+        module.body_share_start(["1"], [None], None, 0.5)
+    with pytest.raises(ValueError):
+        module.body_share_start([-1], [None], None, 0.5)
+    assert module.body_share_start([], [], None, 0.5) == -1
+
+
+def test_contact_lines_are_the_same_compiled_and_pure() -> None:
+    """``label_contact_lines`` with the compiled start and with the Python walk."""
+    module = native.MODULE
+    if module is None:
+        return
+    lexicon = shipped_lexicon()
+    rng = random.Random(11)
+    tails = ["Follow us on Facebook and Instagram", "Write to Ann Lee at ann@example.com", "word " * 30, "x"]
+    for texts, words, local, usable in _all_pages()[:400]:
+        texts = texts + [rng.choice(tails) for _ in range(rng.randrange(0, 4))]
+        words = words + [len(text.split()) for text in texts[len(words) :]]
+        local = local + [None] * (len(texts) - len(local))
+        usable = usable + [True] * (len(texts) - len(usable))
+        results = []
+        for live in (module, None):
+            native.MODULE = live
+            try:
+                page = _page(texts, words, list(local), usable, lexicon)
+                label_contact_lines(page)
+            finally:
+                native.MODULE = module
+            results.append(page.local)
+        assert results[0] == results[1]
+
+
+def _page(
+    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool], lexicon: Lexicon
+) -> LinePage:
+    """A text page of ``texts`` read as an article."""
+    n = len(texts)
+    scored = SimpleNamespace(words=words, raw=False, at_start=0, categories=[None] * n)
+    return LinePage(texts, cast(PageScores, scored), usable, "text", lexicon, {}, {}, {}, local=local)

@@ -273,3 +273,6 @@ def meta_candidates(
     min_breaks: int,
     /,
 ) -> list[int]: ...
+def body_share_start(
+    words: list[int], local: list[Any], usable: list[bool] | None, share: float, /
+) -> int: ...

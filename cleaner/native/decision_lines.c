@@ -4,6 +4,8 @@
  *
  *   meta_candidates   meta_lines.meta_candidates_python: the kept lines outside the
  *                     article's paragraphs that may be a post's metadata line.
+ *   body_share_start  decisions._body_share_start_python: the first kept line past a share
+ *                     of the kept words or lines (contact-line's second half).
  *
  * One call reads the page's labels, word counts and the few lines at its edges, where
  * the Python original stepped through C-level map chains line by line (300-400
@@ -12,6 +14,7 @@
  * no module state.
  */
 #include "_compiled.h"
+#include <math.h>
 
 /* Whether `obj` is a list of `n` items (a TypeError naming `what` when not). */
 static int
@@ -213,7 +216,70 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------- body_share_start */
+
+/* body_share_start(words, local, usable, share): decisions._body_share_start_python. The
+ * index of the first kept line with `share` of the kept words above it, or past `share` of
+ * the kept lines (the first of ceil(share * lines)), whichever comes first; -1 when none. */
+static PyObject *
+native_body_share_start(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "body_share_start(words, local, usable, share) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *words = args[0], *local = args[1], *usable = args[2];
+    if (!PyList_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "body_share_start: words must be a list of int");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(words);
+    if (!is_list_of(local, n, "body_share_start: local") ||
+        (usable != Py_None && !is_list_of(usable, n, "body_share_start: usable")))
+        return NULL;
+    const double share = PyFloat_AsDouble(args[3]);
+    if (share == -1.0 && PyErr_Occurred())
+        return NULL;
+    /* the kept words and lines in all: a count past 2**53 would round in the float test */
+    double total = 0.0;
+    Py_ssize_t lines = 0;
+    int failed = 0;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        const int kept = kept_at(local, usable, j);
+        if (kept < 0)
+            return NULL;
+        if (!kept)
+            continue;
+        const long count = words_at(words, j, &failed);
+        if (failed)
+            return NULL;
+        if (count < 0 || count > (1L << 30)) {
+            PyErr_SetString(PyExc_ValueError, "body_share_start: a word count out of range");
+            return NULL;
+        }
+        total += (double)count;
+        lines++;
+    }
+    const double words_needed = share * total;
+    const double lines_needed = ceil(share * (double)lines);
+    double above = 0.0;
+    Py_ssize_t rank = 0; /* kept lines above j */
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (!kept_at(local, usable, j))
+            continue;
+        if (above >= words_needed || (double)rank >= lines_needed)
+            return PyLong_FromSsize_t(j);
+        above += (double)words_at(words, j, &failed);
+        rank++;
+    }
+    return PyLong_FromLong(-1);
+}
+
 PyMethodDef decision_line_methods[] = {
+    {"body_share_start", (PyCFunction)(void (*)(void))native_body_share_start, METH_FASTCALL,
+     "body_share_start(words, local, usable, share): the first kept line past share of the kept "
+     "words or lines, or -1."},
     {"meta_candidates", (PyCFunction)(void (*)(void))native_meta_candidates, METH_FASTCALL,
      "meta_candidates(texts, words, local, usable, paragraph_words, max_words, min_breaks): the kept "
      "lines outside the paragraphs that may be a metadata line."},
