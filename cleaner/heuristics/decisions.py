@@ -36,7 +36,7 @@ from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines, kept_lines, marked_lines
-from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, meta_lines
+from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, kept_meta_lines, meta_lines
 from cleaner.heuristics.navigation_lines import is_navigation_line
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import first_describing, names_site, opens_with_name, site_name
@@ -552,6 +552,9 @@ def label_contact_lines(page: LinePage) -> None:
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words = page.texts, page.scored.words
+    if native.MODULE is not None:
+        _label_contact_lines_from_start(page)
+        return
     if page.scored.raw:  # most of a raw dump's lines are dropped by now: the kept ones are searched
         candidates = _kept_contact_candidates(page.survivors()[0], texts, words)
         if not candidates:
@@ -581,6 +584,48 @@ def label_contact_lines(page: LinePage) -> None:
     marked = [j for j in candidates if j >= first and kept[j]]
     for j in contact_lines_among(texts, marked, page.lexicon):
         page.local[j] = CONTACT_LINE
+
+
+def _label_contact_lines_from_start(page: LinePage) -> None:
+    """``label_contact_lines`` with the second half's first line found first, in one
+    compiled call (``body_share_start``): only the lines from there down are searched for an
+    address's mark, and no kept words are summed in Python."""
+    texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
+    first = body_share_start(words, local, None if page.every_usable else usable)
+    if first < 0:
+        return
+    if page.scored.raw:  # the kept lines are among the survivors: those from the start searched
+        indexes = page.survivors()[0]
+        candidates = _kept_contact_candidates(indexes[bisect_left(indexes, first) :], texts, words)
+    else:
+        candidates = [j + first for j in contact_candidates(texts[first:], words[first:])]
+    marked = [j for j in candidates if local[j] is None and usable[j]]
+    for j in contact_lines_among(texts, marked, page.lexicon):
+        local[j] = CONTACT_LINE
+
+
+def body_share_start(words: list[int], local: list[Label | None], usable: list[bool] | None) -> int:
+    """The first kept line with CONTACT_MIN_BODY_SHARE of the page's kept words above it, or
+    past that share of its kept lines, or -1: compiled where the extension is built
+    (``_body_share_start_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        start: int = native.MODULE.body_share_start(words, local, usable, CONTACT_MIN_BODY_SHARE)
+        return start
+    return _body_share_start_python(words, kept_lines(local, usable))
+
+
+def _body_share_start_python(words: list[int], kept: list[bool]) -> int:
+    """``body_share_start`` over the flags ``kept``: the shares only grow down the page, so
+    every kept line from there on is past it."""
+    indexes = list(compress(range(len(words)), kept))
+    above = list(
+        accumulate(compress(words, kept), initial=0)
+    )  # kept words above each kept line, and the total
+    lines = len(indexes)
+    start = min(
+        bisect_left(above, CONTACT_MIN_BODY_SHARE * above[-1], 0, lines), ceil(CONTACT_MIN_BODY_SHARE * lines)
+    )
+    return indexes[start] if start < lines else -1
 
 
 def _kept_contact_candidates(indexes: list[int], texts: list[str], words: list[int]) -> list[int]:
@@ -681,6 +726,11 @@ def label_meta_lines(page: LinePage) -> None:
     full date or a time among three or more spaced fields ("12.03.2024 | Ann Lee | Politics";
     ``meta_lines``), not one of a listing's run of such lines."""
     if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    words = page.scored.words
+    if native.MODULE is not None and len(words) == len(page.texts):  # the page's walk in one call
+        for j in kept_meta_lines(page.texts, words, page.local, None if page.every_usable else page.usable):
+            page.local[j] = META_LINE
         return
     holding_kept = None
     if page.scored.raw:  # a raw dump's kept lines are few: those the decisions kept before (survivors)

@@ -16,9 +16,11 @@ import sys
 from collections.abc import Sequence
 from itertools import compress, count
 from operator import and_
+from typing import Any
 
+from cleaner import native
 from cleaner.heuristics.article_guards import PARAGRAPH_WORDS  # metadata sits outside the paragraphs' run
-from cleaner.heuristics.line_marks import marked_lines
+from cleaner.heuristics.line_marks import kept_lines, marked_lines
 
 META_LINE_MAX_WORDS = 20  # a longer line is a sentence or a teaser, not a line of fields
 META_MIN_FIELDS = 3  # a date and two more fields: "date | author | section"
@@ -34,6 +36,7 @@ _DATE = re.compile(
 )
 # Separators between fields, with space on both sides (a hyphenated word or "a/b" is no field break).
 _SEPARATOR = re.compile(r"\s[-|·•/–—]\s")
+_DIGIT_PAIR = re.compile(r"\d\d")  # what every match of _DATE holds: the compiled pre-test's
 SEPARATOR_MARKS = tuple("-|·•/–—")  # a line holding none has no field break (_SEPARATOR's middle)
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters: none
 
@@ -112,3 +115,56 @@ def meta_lines(
     for k in {k for j in shaped for k in (j - 1, j + 1) if 0 <= k < n and k not in shapes}:
         shapes[k] = is_meta_shaped(texts[k], words[k])
     return [j for j in shaped if not shapes.get(j - 1) and not shapes.get(j + 1)]
+
+
+def kept_meta_lines(
+    texts: list[str], words: list[int], local: list[Any], usable: list[bool] | None
+) -> list[int]:
+    """``meta_lines(texts, words, kept_lines(local, usable))`` with its page walk compiled
+    (``meta_candidates``): only the few lines that may have the shape are read in Python.
+    A line's neighbour is shaped only if it passes the same pre-test, so the neighbours
+    are tested as ``meta_lines`` tests them."""
+    shaped = [j for j in meta_candidates(texts, words, local, usable) if is_meta_shaped(texts[j], words[j])]
+    if not shaped:
+        return []
+    n = len(texts)
+
+    def shaped_at(k: int) -> bool:
+        return 0 <= k < n and is_meta_shaped(texts[k], words[k])
+
+    return [j for j in shaped if not shaped_at(j - 1) and not shaped_at(j + 1)]
+
+
+def meta_candidates(
+    texts: list[str], words: list[int], local: list[Any], usable: list[bool] | None
+) -> list[int]:
+    """The kept lines outside the paragraphs that may be metadata lines: compiled where
+    the extension is built (``meta_candidates_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.meta_candidates(
+            texts, words, local, usable, PARAGRAPH_WORDS, META_LINE_MAX_WORDS, META_MIN_FIELDS - 1
+        )
+        return found
+    return meta_candidates_python(texts, words, local, usable)
+
+
+def meta_candidates_python(
+    texts: list[str], words: list[int], local: list[Any], usable: list[bool] | None
+) -> list[int]:
+    """The kept lines (label None in ``local``, usable unless ``usable`` is None) above the
+    first kept line of PARAGRAPH_WORDS words or below the last, of at most
+    META_LINE_MAX_WORDS words, with META_MIN_FIELDS - 1 or more spaced separators and
+    two digits side by side (every match of ``_DATE`` holds them): a superset of the lines ``is_meta_shaped`` passes there."""
+    kept = kept_lines(local, usable)
+    bounds = paragraph_bounds(words, kept)
+    if bounds is None:
+        return []
+    first, last = bounds
+    return [
+        j
+        for j in [*range(first), *range(last + 1, len(texts))]
+        if kept[j]
+        and words[j] <= META_LINE_MAX_WORDS
+        and len(_SEPARATOR.findall(texts[j])) >= META_MIN_FIELDS - 1
+        and _DIGIT_PAIR.search(texts[j]) is not None
+    ]

@@ -1469,6 +1469,7 @@ extern PyMethodDef first_literal_methods[];
 extern PyMethodDef lead_in_methods[];
 /* line_counts.c: letter_counts, line_shares (the article matrix's passes over the lines). */
 extern PyMethodDef line_count_methods[];
+extern PyMethodDef decision_line_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1487,6 +1488,7 @@ static PyMethodDef *const file_methods[] = {
     first_literal_methods,
     lead_in_methods,
     line_count_methods,
+    decision_line_methods,
 };
 
 static int

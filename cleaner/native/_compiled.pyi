@@ -263,3 +263,16 @@ def first_literal(
 ) -> int: ...
 def literal_skips(literals: tuple[str, ...], /) -> bytes | None: ...
 def has_lone_surrogate(text: str, /) -> bool: ...
+def meta_candidates(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    paragraph_words: int,
+    max_words: int,
+    min_breaks: int,
+    /,
+) -> list[int]: ...
+def body_share_start(
+    words: list[int], local: list[Any], usable: list[bool] | None, share: float, /
+) -> int: ...
