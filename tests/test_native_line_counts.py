@@ -145,3 +145,30 @@ def test_letter_counts_of_mostly_ascii_lines_of_both_widths() -> None:
         lines += [text[:at] + "\u00e9" + text[at:], text[:at] + "\u00a0" + text[at:]]
     for _ in range(2):
         assert native.MODULE.letter_counts(lines) == _letter_counts_by_numpy(lines)
+
+
+def test_line_shares_of_mostly_ascii_lines_of_both_widths() -> None:
+    """line_shares' sixteen-character chunks: ASCII lines of pronouns, title words and every
+    ASCII byte, alone and with a wide character before, inside or after, around a chunk's
+    length."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(31)
+    pieces = [chr(c) for c in range(1, 128)] + ["we ", "you ", "ab ", " ", "\t", "\x1c"] * 20
+    lows = ["ab we title"]
+    for size in [*range(50), 63, 64, 65, 500, 5000]:
+        text = "".join(rng.choice(pieces) for _ in range(size))[:size].lower()
+        at = rng.randrange(size + 1)
+        lows += [
+            text,
+            "\u2019" + text,
+            text + "\u3000",
+            text[:at] + "\u2019" + text[at:],
+            text[:at] + "é" + text[at:],
+        ]
+    words = [max(len(low.split()), 1) for low in lows]
+    got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    assert [[x.hex() for x in s] for s in got] == [
+        [x.hex() for x in s] for s in _shares_python(lows, words, [0, len(lows)])
+    ]

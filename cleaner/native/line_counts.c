@@ -515,11 +515,40 @@ static const unsigned char SPLIT_SPACE[256] = {
  * no branch at a word's edges. Eight bytes of ASCII are read as one word, a lane a
  * character (little-endian), their spaces (\t..\r, 0x1C..0x20) tested on all lanes at
  * once; other words a character at a time. */
+#if LETTERS_VECTOR
+/* SHARE_BOUNDS' chunks of 16 characters of one or two bytes from text[k] on (k, edges and
+ * inside go on): an ASCII chunk's word lanes by compares, a bit per lane where a word
+ * starts or ends, each set bit's place stored; other chunks a character at a time. */
+#define BOUND_CHUNKS(CHAR)                                                                      \
+    do {                                                                                        \
+        for (; sizeof(CHAR) <= 2 && k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {             \
+            __m128i v;                                                                          \
+            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
+                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
+                    BOUNDS_STEP(text[k + j], k + j);                                            \
+                continue;                                                                       \
+            }                                                                                   \
+            const unsigned space = (unsigned)_mm_movemask_epi8(                                 \
+                _mm_or_si128(lanes_in(v, 9, 13), lanes_in(v, 0x1C, ' ')));                      \
+            const unsigned word = ~space & 0xFFFFu;                                             \
+            unsigned change = word ^ ((word << 1 | inside) & 0xFFFFu);                          \
+            while (change) {                                                                    \
+                bounds[edges++] = k + __builtin_ctz(change);                                    \
+                change &= change - 1;                                                           \
+            }                                                                                   \
+            inside = word >> 15;                                                                \
+        }                                                                                       \
+    } while (0)
+#else
+#define BOUND_CHUNKS(CHAR) ((void)0)
+#endif
+
 #define SHARE_BOUNDS(NAME, CHAR, ONES, WIDE)                                                    \
     static Py_ssize_t NAME(const CHAR *text, Py_ssize_t size, Py_ssize_t *bounds)               \
     {                                                                                           \
         Py_ssize_t edges = 0, k = 0; /* words' starts and ends so far, alternating */           \
         unsigned inside = 0;         /* the last character read is in a word */                 \
+        BOUND_CHUNKS(CHAR);                                                                     \
         const Py_ssize_t lanes = (Py_ssize_t)(8 / sizeof(CHAR));                                \
         const int lane_bits = 8 * (int)sizeof(CHAR);                                            \
         const uint64_t bit7 = 0x80u * (uint64_t)(ONES);                                         \
