@@ -125,3 +125,50 @@ def test_letter_counts_of_pages_take_the_compiled_counts() -> None:
     counted = native.MODULE.letter_counts(texts)
     assert counted[3]
     assert letter_counts_of_pages(texts, starts, counted) == letter_counts_of_pages(texts, starts)
+
+
+def test_letter_counts_of_mostly_ascii_lines_of_both_widths() -> None:
+    """The sixteen-character chunks (ASCII lanes): lines of ASCII with every kind of byte
+    around the letters and digits, alone (one byte a character) and with one wide
+    character before, inside or after (two bytes a character), at every length around a
+    chunk, and past a lane's 255 chunks."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(29)
+    ascii_pieces = [chr(c) for c in range(1, 128)] + ["word ", "Word ", " ", "  ", "42 "] * 20
+    lines = []
+    for size in [*range(40), 47, 48, 49, 63, 64, 65, 255 * 16 - 1, 255 * 16, 255 * 16 + 17, 9000]:
+        text = "".join(rng.choice(ascii_pieces) for _ in range(size))[:size]
+        at = rng.randrange(size + 1)
+        lines += [text, "\u2019" + text, text + "\u2019", text[:at] + "\u2019" + text[at:]]
+        lines += [text[:at] + "\u00e9" + text[at:], text[:at] + "\u00a0" + text[at:]]
+    for _ in range(2):
+        assert native.MODULE.letter_counts(lines) == _letter_counts_by_numpy(lines)
+
+
+def test_line_shares_of_mostly_ascii_lines_of_both_widths() -> None:
+    """line_shares' sixteen-character chunks: ASCII lines of pronouns, title words and every
+    ASCII byte, alone and with a wide character before, inside or after, around a chunk's
+    length."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(31)
+    pieces = [chr(c) for c in range(1, 128)] + ["we ", "you ", "ab ", " ", "\t", "\x1c"] * 20
+    lows = ["ab we title"]
+    for size in [*range(50), 63, 64, 65, 500, 5000]:
+        text = "".join(rng.choice(pieces) for _ in range(size))[:size].lower()
+        at = rng.randrange(size + 1)
+        lows += [
+            text,
+            "\u2019" + text,
+            text + "\u3000",
+            text[:at] + "\u2019" + text[at:],
+            text[:at] + "é" + text[at:],
+        ]
+    words = [max(len(low.split()), 1) for low in lows]
+    got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    assert [[x.hex() for x in s] for s in got] == [
+        [x.hex() for x in s] for s in _shares_python(lows, words, [0, len(lows)])
+    ]

@@ -164,6 +164,88 @@ LINE_LETTERS(letters_ucs4, Py_UCS4)
  * lane, whose low byte holds it (LANE_SHIFT: that byte's place). */
 #define LANE_COUNT(m, LANE) ((Py_ssize_t)((((m) >> 7) * (LANE)) >> LANE_SHIFT) & 0xFF)
 
+#if defined(__SSE2__) && PY_LITTLE_ENDIAN
+#include <emmintrin.h>
+/* Sixteen characters at a time where SSE2 is there (every x86-64): a byte lane per
+ * character, flags by compares, counts summed in byte lanes (at most one a chunk: flushed
+ * every LETTER_CHUNKS_MAX chunks). Half the instructions of eight bytes as one word, and a
+ * quarter on a line of two-byte characters (English text with a curly quote). */
+#define LETTERS_VECTOR 1
+#define LETTER_CHUNK 16
+#define LETTER_CHUNKS_MAX 255 /* a byte lane's count */
+
+/* The 16 characters at p (`width` bytes each) as bytes in *out, when all are ASCII: 1; else 0. */
+static inline int
+ascii_chunk(const void *p, int width, __m128i *out)
+{
+    const __m128i a = _mm_loadu_si128((const __m128i *)p);
+    if (width == 1) {
+        *out = a;
+        return _mm_movemask_epi8(a) == 0;
+    }
+    const __m128i b = _mm_loadu_si128((const __m128i *)p + 1);
+    const __m128i high = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xFF80));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) != 0xFFFF)
+        return 0;
+    *out = _mm_packus_epi16(a, b); /* every lane below 0x80: packed as it is */
+    return 1;
+}
+
+/* Lanes (ASCII bytes: a signed compare is exact) from low to high: 0xFF, else 0. */
+static inline __m128i
+lanes_in(__m128i v, char low, char high)
+{
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(low - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8((char)(high + 1))));
+}
+
+/* The sum of a chunk counter's byte lanes. */
+static inline Py_ssize_t
+lane_sum(__m128i counts)
+{
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    return (Py_ssize_t)_mm_cvtsi128_si32(sums) + (Py_ssize_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+}
+
+/* LINE_LETTERS_FAST's chunks of 16 characters from text[k] on (k, the counts and
+ * after_space go on from where they stand): ASCII chunks by lanes, others by the table. */
+#define LETTER_CHUNKS(CHAR)                                                                     \
+    do {                                                                                        \
+        __m128i digit_lanes = _mm_setzero_si128(), upper_lanes = digit_lanes, cased_lanes = digit_lanes; \
+        int chunks = 0;                                                                         \
+        for (; k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {                                   \
+            __m128i v;                                                                          \
+            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
+                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
+                    TABLE_STEP(text[k + j]);                                                    \
+                continue;                                                                       \
+            }                                                                                   \
+            const __m128i space = _mm_or_si128(lanes_in(v, 9, 13), _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))); \
+            const __m128i before = _mm_or_si128(_mm_slli_si128(space, 1), _mm_cvtsi32_si128(after_space ? 0xFF : 0)); \
+            const __m128i initial = _mm_andnot_si128(space, before);                           \
+            const __m128i letter = lanes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');  \
+            digit_lanes = _mm_sub_epi8(digit_lanes, lanes_in(v, '0', '9'));                    \
+            upper_lanes = _mm_sub_epi8(upper_lanes, _mm_and_si128(initial, lanes_in(v, 'A', 'Z'))); \
+            cased_lanes = _mm_sub_epi8(cased_lanes, _mm_and_si128(initial, letter));           \
+            after_space = (unsigned)(_mm_movemask_epi8(space) >> 15) & 1u;                     \
+            if (++chunks == LETTER_CHUNKS_MAX) {                                                \
+                digits += lane_sum(digit_lanes);                                                \
+                upper += lane_sum(upper_lanes);                                                 \
+                cased += lane_sum(cased_lanes);                                                 \
+                digit_lanes = upper_lanes = cased_lanes = _mm_setzero_si128();                 \
+                chunks = 0;                                                                     \
+            }                                                                                   \
+        }                                                                                       \
+        if (chunks) {                                                                           \
+            digits += lane_sum(digit_lanes);                                                    \
+            upper += lane_sum(upper_lanes);                                                     \
+            cased += lane_sum(cased_lanes);                                                     \
+        }                                                                                       \
+    } while (0)
+#else
+#define LETTER_CHUNKS(CHAR) ((void)0)
+#endif
+
 /* LINE_LETTERS's counts of a line of one or two bytes a character by the table alone,
  * no branch per word (eight bytes of ASCII at a time where the platform is
  * little-endian); returns 1 (counts unusable) when an initial's case is not in the table
@@ -178,6 +260,7 @@ LINE_LETTERS(letters_ucs4, Py_UCS4)
         const Py_ssize_t lanes = (Py_ssize_t)(8 / sizeof(CHAR));                               \
         const int LANE_SHIFT = 64 - 8 * (int)sizeof(CHAR);                                     \
         const uint64_t bit7 = 0x80u * (uint64_t)(LANE), top = (uint64_t)1 << (63 - 8 * (sizeof(CHAR) - 1)); \
+        LETTER_CHUNKS(CHAR);                                                                   \
         for (; PY_LITTLE_ENDIAN && k + lanes <= size; k += lanes) {                            \
             uint64_t v;                                                                        \
             memcpy(&v, text + k, 8);                                                           \
@@ -432,11 +515,40 @@ static const unsigned char SPLIT_SPACE[256] = {
  * no branch at a word's edges. Eight bytes of ASCII are read as one word, a lane a
  * character (little-endian), their spaces (\t..\r, 0x1C..0x20) tested on all lanes at
  * once; other words a character at a time. */
+#if LETTERS_VECTOR
+/* SHARE_BOUNDS' chunks of 16 characters of one or two bytes from text[k] on (k, edges and
+ * inside go on): an ASCII chunk's word lanes by compares, a bit per lane where a word
+ * starts or ends, each set bit's place stored; other chunks a character at a time. */
+#define BOUND_CHUNKS(CHAR)                                                                      \
+    do {                                                                                        \
+        for (; sizeof(CHAR) <= 2 && k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {             \
+            __m128i v;                                                                          \
+            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
+                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
+                    BOUNDS_STEP(text[k + j], k + j);                                            \
+                continue;                                                                       \
+            }                                                                                   \
+            const unsigned space = (unsigned)_mm_movemask_epi8(                                 \
+                _mm_or_si128(lanes_in(v, 9, 13), lanes_in(v, 0x1C, ' ')));                      \
+            const unsigned word = ~space & 0xFFFFu;                                             \
+            unsigned change = word ^ ((word << 1 | inside) & 0xFFFFu);                          \
+            while (change) {                                                                    \
+                bounds[edges++] = k + __builtin_ctz(change);                                    \
+                change &= change - 1;                                                           \
+            }                                                                                   \
+            inside = word >> 15;                                                                \
+        }                                                                                       \
+    } while (0)
+#else
+#define BOUND_CHUNKS(CHAR) ((void)0)
+#endif
+
 #define SHARE_BOUNDS(NAME, CHAR, ONES, WIDE)                                                    \
     static Py_ssize_t NAME(const CHAR *text, Py_ssize_t size, Py_ssize_t *bounds)               \
     {                                                                                           \
         Py_ssize_t edges = 0, k = 0; /* words' starts and ends so far, alternating */           \
         unsigned inside = 0;         /* the last character read is in a word */                 \
+        BOUND_CHUNKS(CHAR);                                                                     \
         const Py_ssize_t lanes = (Py_ssize_t)(8 / sizeof(CHAR));                                \
         const int lane_bits = 8 * (int)sizeof(CHAR);                                            \
         const uint64_t bit7 = 0x80u * (uint64_t)(ONES);                                         \

@@ -111,6 +111,16 @@ typedef char tree_node_pair_check[offsetof(struct tree_node, right) == offsetof(
  * The article-line trees over the dev pages' extracted lines: 64 rows ~10% faster than 16
  * alone, 32 and 128 between, 256 slower. */
 #define TREE_PANEL_ROWS 64
+/* Ensembles this shallow (the article-line model's: depth 5) are walked as complete heaps:
+ * a step is then the child's slot by arithmetic (2k + 1, + 1 to the right) from a node's
+ * 2-byte column and its threshold, with no child index to load and no capsule of fillers
+ * to skip; a tree of depth 6 holds 63 splits, ~700 bytes. Deeper heaps (the html trees:
+ * depth 10, mostly fillers) keep the compact copy. */
+#define SHALLOW_MAX_DEPTH 6
+#define SHALLOW_MAX_COLUMNS 65536 /* the columns a uint16_t names */
+/* Rows walked through a tree side by side in the shallow walk: their steps are
+ * independent, and four slots stay in registers. */
+#define SHALLOW_ROWS 4
 
 /* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
  * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
@@ -125,6 +135,12 @@ struct tree_walk {
     int32_t *compact_depth;    /* trees: the levels to its deepest leaf */
     int32_t *read;             /* the columns the heap walk can read, ascending */
     Py_ssize_t reads;
+    /* A shallow ensemble (depth <= SHALLOW_MAX_DEPTH) walked as complete heaps instead
+     * (shallow_leaves): each tree's splits in heap order, its leaves after them. */
+    Py_ssize_t shallow_depth;    /* the heap's depth; 0: no shallow copy, the compact walk */
+    uint16_t *shallow_column;    /* trees x (2**depth - 1): the column read at each split */
+    double *shallow_threshold;   /* trees x (2**depth - 1): its threshold */
+    double *shallow_value;       /* trees x 2**depth: the value at each bottom slot */
 };
 
 static const char TREE_WALK_NAME[] = "cleaner.native.tree_walk";
@@ -142,6 +158,9 @@ tree_walk_free(struct tree_walk *walk)
     PyMem_Free(walk->compact_root);
     PyMem_Free(walk->compact_depth);
     PyMem_Free(walk->read);
+    PyMem_Free(walk->shallow_column);
+    PyMem_Free(walk->shallow_threshold);
+    PyMem_Free(walk->shallow_value);
     PyMem_Free(walk);
 }
 
@@ -186,7 +205,7 @@ pack_tree(struct tree_walk *walk, Py_ssize_t root, Py_ssize_t first, Py_ssize_t 
             deepest = compact_level[k];
         if (at >= walk->depth) { /* a leaf: x <= NaN is never true, so it stays */
             node->threshold = NAN;
-            node->column = 0;
+            node->column = walk->reads ? walk->read[0] : 0; /* a column tree_logits gathers */
             node->right = (int32_t)(first + k);
             walk->compact_value[first + k] = walk->value[slot];
             continue;
@@ -206,6 +225,39 @@ pack_tree(struct tree_walk *walk, Py_ssize_t root, Py_ssize_t first, Py_ssize_t 
     }
     *levels = (int32_t)deepest;
     return end;
+}
+
+/* Copies each tree's heap (checked by the caller) into walk->shallow_*: the slot a row
+ * reaches from the root by going left (0) or right (1) at each level, numbered as in a
+ * complete heap (slot k's children at 2k + 1 and 2k + 2), whatever the heap's own
+ * numbering: its right children are followed, so a row walks the same slots in both. */
+static int
+pack_shallow(struct tree_walk *walk)
+{
+    const Py_ssize_t depth = walk->depth, inner = ((Py_ssize_t)1 << depth) - 1, trees = walk->trees;
+    const Py_ssize_t splits = trees ? trees * inner : 1, bottoms = trees ? trees * (inner + 1) : 1;
+    walk->shallow_column = PyMem_New(uint16_t, splits);
+    walk->shallow_threshold = PyMem_New(double, splits);
+    walk->shallow_value = PyMem_New(double, bottoms);
+    if (walk->shallow_column == NULL || walk->shallow_threshold == NULL || walk->shallow_value == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t heap_slot[2 << SHALLOW_MAX_DEPTH]; /* per complete-heap slot, the heap's slot */
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        heap_slot[0] = walk->roots[t];
+        for (Py_ssize_t k = 0; k < inner; k++) {
+            const struct tree_node *node = walk->node + heap_slot[k];
+            walk->shallow_column[t * inner + k] = (uint16_t)node->column;
+            walk->shallow_threshold[t * inner + k] = node->threshold;
+            heap_slot[2 * k + 1] = node->right - 1;
+            heap_slot[2 * k + 2] = node->right;
+        }
+        for (Py_ssize_t k = 0; k <= inner; k++)
+            walk->shallow_value[t * (inner + 1) + k] = walk->value[heap_slot[inner + k]];
+    }
+    walk->shallow_depth = depth;
+    return 0;
 }
 
 /* tree_walker(feature, threshold, right, roots, value, depth, columns): trees.TreeEnsemble's
@@ -323,6 +375,8 @@ native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         walk->compact_root[t] = (int32_t)used;
         used += pack_tree(walk, walk->roots[t], used, tree_room, scratch, &walk->compact_depth[t]);
     }
+    if (depth >= 1 && depth <= SHALLOW_MAX_DEPTH && columns <= SHALLOW_MAX_COLUMNS && pack_shallow(walk) < 0)
+        goto release_all;
     capsule = PyCapsule_New(walk, TREE_WALK_NAME, free_tree_walk);
     if (capsule != NULL)
         walk = NULL; /* the capsule's now */
@@ -417,6 +471,61 @@ compact_leaves(const struct tree_walk *walk, const double *row, Py_ssize_t count
     }
 }
 
+/* The leaves of `count` rows (row r's columns at row + r * columns) in every tree of a
+ * shallow walk of `depth` levels (a constant where it is inlined, so the levels unroll),
+ * written to leaf_value[r * trees + t]: a tree at a time, SHALLOW_ROWS rows side by side.
+ * A row goes right where !(x <= threshold), as the heap walk: rows holding NaN are walked
+ * on the heap after (the caller's), so every row here reaches the heap walk's leaf. */
+static inline void
+shallow_walk(const struct tree_walk *walk, const double *row, Py_ssize_t columns, Py_ssize_t count,
+             double *leaf_value, const int depth)
+{
+    const Py_ssize_t inner = ((Py_ssize_t)1 << depth) - 1, trees = walk->trees;
+    for (Py_ssize_t t = 0; t < trees; t++) {
+        const uint16_t *column = walk->shallow_column + t * inner;
+        const double *threshold = walk->shallow_threshold + t * inner;
+        const double *value = walk->shallow_value + t * (inner + 1) - inner; /* by bottom slot */
+        Py_ssize_t r = 0;
+        for (; r + SHALLOW_ROWS <= count; r += SHALLOW_ROWS) {
+            const double *x0 = row + r * columns, *x1 = x0 + columns, *x2 = x1 + columns, *x3 = x2 + columns;
+            Py_ssize_t k0 = 0, k1 = 0, k2 = 0, k3 = 0;
+            for (int level = 0; level < depth; level++) {
+                k0 = 2 * k0 + 1 + !(x0[column[k0]] <= threshold[k0]);
+                k1 = 2 * k1 + 1 + !(x1[column[k1]] <= threshold[k1]);
+                k2 = 2 * k2 + 1 + !(x2[column[k2]] <= threshold[k2]);
+                k3 = 2 * k3 + 1 + !(x3[column[k3]] <= threshold[k3]);
+            }
+            leaf_value[r * trees + t] = value[k0];
+            leaf_value[(r + 1) * trees + t] = value[k1];
+            leaf_value[(r + 2) * trees + t] = value[k2];
+            leaf_value[(r + 3) * trees + t] = value[k3];
+        }
+        for (; r < count; r++) {
+            const double *x = row + r * columns;
+            Py_ssize_t k = 0;
+            for (int level = 0; level < depth; level++)
+                k = 2 * k + 1 + !(x[column[k]] <= threshold[k]);
+            leaf_value[r * trees + t] = value[k];
+        }
+    }
+}
+
+/* shallow_walk with its depth a constant, for each depth it takes. */
+static void
+shallow_leaves(const struct tree_walk *walk, const double *row, Py_ssize_t count, double *leaf_value)
+{
+    const Py_ssize_t columns = walk->columns ? walk->columns : 1; /* as tree_logits lays rows */
+    switch (walk->shallow_depth) {
+    case 1: shallow_walk(walk, row, columns, count, leaf_value, 1); break;
+    case 2: shallow_walk(walk, row, columns, count, leaf_value, 2); break;
+    case 3: shallow_walk(walk, row, columns, count, leaf_value, 3); break;
+    case 4: shallow_walk(walk, row, columns, count, leaf_value, 4); break;
+    case 5: shallow_walk(walk, row, columns, count, leaf_value, 5); break;
+    default: shallow_walk(walk, row, columns, count, leaf_value, SHALLOW_MAX_DEPTH); break;
+    }
+}
+typedef char shallow_depth_check[SHALLOW_MAX_DEPTH == 6 ? 1 : -1]; /* shallow_leaves' cases */
+
 /* tree_logits(x, walker, baseline): each row's log-odds (trees.TreeEnsemble.logits): the
  * leaf each row reaches in each tree (from its root, depth times, node = right[node] -
  * (x[row, column[node]] <= threshold[node])), their values summed as numpy sums
@@ -455,8 +564,9 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
     leaf_value = PyMem_New(double, TREE_PANEL_ROWS * (trees ? trees : 1));
-    /* the block's rows, side by side; columns no tree reads stay 0, never read */
-    block = PyMem_Calloc((size_t)(TREE_PANEL_ROWS * columns), sizeof(double));
+    /* the block's rows, side by side; columns no tree reads are left unset, never read
+     * (zeroing them cost more than the walk on a page of few lines) */
+    block = PyMem_New(double, TREE_PANEL_ROWS * columns);
     if (out == NULL || leaf_value == NULL || block == NULL) {
         if (out != NULL)
             PyErr_NoMemory();
@@ -481,7 +591,10 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             any_nan |= has_nan[r];
         }
-        compact_leaves(walk, block, count, leaf_value);
+        if (walk->shallow_depth)
+            shallow_leaves(walk, block, count, leaf_value);
+        else
+            compact_leaves(walk, block, count, leaf_value);
         for (Py_ssize_t r = 0; r < count; r++) {
             if (any_nan && has_nan[r]) /* the compact copy skipped fillers NaN does not pass */
                 heap_leaves(walk, block + r * columns, leaf_value + r * trees);
