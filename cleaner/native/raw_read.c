@@ -70,7 +70,7 @@ struct chunk_lanes {
 };
 
 /* One chunk `x` read: its lower case in *low, its word starts added to *count, *after_space
- * (BYTE_SPACE where its last character is a space) and *seen updated; 0 (nothing changed)
+ * (BYTE_SPACE where its last character is a space) and *seen (BYTE_UPPER) updated; 0 (nothing changed)
  * where a character is past ASCII or white space other than " ". */
 static inline int
 ascii_chunk(uint64_t x, const struct chunk_lanes lanes, uint64_t *low, Py_ssize_t *count,
@@ -92,7 +92,7 @@ ascii_chunk(uint64_t x, const struct chunk_lanes lanes, uint64_t *low, Py_ssize_
     const uint64_t upper = (set - FIRST_UPPER * ones) & ~(set - PAST_UPPER * ones) & flags;
     *low = x | upper >> (lanes.bits - CASE_BIT_PLACE);
     *after_space = (spaces >> 63) ? BYTE_SPACE : 0u;
-    *seen |= (spaces ? BYTE_SPACE : 0u) | (upper ? BYTE_UPPER : 0u);
+    *seen |= upper ? BYTE_UPPER : 0u; /* (a space's class is read by no caller of *seen) */
     return 1;
 #else
     (void)x, (void)lanes, (void)low, (void)count, (void)after_space, (void)seen;
