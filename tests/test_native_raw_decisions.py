@@ -89,6 +89,46 @@ def test_button_and_phrase_lines_label_as_the_python_original(monkeypatch: pytes
     assert checked
 
 
+class _Folded(str):
+    """A str equal to any other of its lower case, whatever its length: the entries' filter
+    must not skip the lookup of a str that is no exact str."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and self.lower().strip() == other.lower().strip()
+
+    def __hash__(self) -> int:
+        return hash(self.lower().strip())
+
+
+def _buttons(norms: list[str], table: dict[Any, str]) -> list[Any]:
+    """button_phrase_lines' labels of `norms` (no phrase line, no cut): each line's entry or None."""
+    local: list[Any] = [None] * len(norms)
+    n = len(norms)
+    labels = {category: f"label:{category}" for category in set(table.values())}
+    _module().button_phrase_lines(
+        norms, table, [False] * n, float("-inf"), [0.0] * n, local, None, [None] * n, labels, {}, "classifier"
+    )
+    return local
+
+
+@needs_twin
+def test_button_entries_filter_follows_its_dict() -> None:
+    """The keys' length and first-character filter (kept between calls) is made anew when the
+    dict changes or another comes, and lets through any key: short, long, wide, astral."""
+    table: dict[Any, str] = {"share": "share", "x" * 70: "long", "ок": "wide"}
+    norms = ["share", "shar", "sharex", "x" * 70, "x" * 71, "ок", "оk", "", "\U0001f600", "reply"]
+    expected = [table.get(norm) for norm in norms]
+    assert _buttons(norms, table) == [None if e is None else f"label:{e}" for e in expected]
+    table["reply"] = "reply"  # the same dict changed: its filter too
+    table["\U0001f600"] = "astral"
+    found = _buttons(norms, table)
+    assert found == [None if table.get(n) is None else f"label:{table[n]}" for n in norms]
+    other = {"a" * 30: "long"}  # another dict
+    assert _buttons(["a" * 30, "a" * 29], other) == ["label:long", None]
+    assert _buttons([_Folded(" SHARE ")], {"share": "share"}) == ["label:share"]
+    assert _buttons(["share"], {_Folded("share"): "share"}) == ["label:share"]
+
+
 @needs_twin
 def test_lexicon_features_are_the_python_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Any, ...]] = []

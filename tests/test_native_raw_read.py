@@ -133,6 +133,28 @@ def test_random_texts() -> None:
             _check(lines)
 
 
+# ASCII runs with a rare other character at any offset: the eight-byte chunks of raw_read.c
+# (ascii_chunk) against the character loop, in every string width
+CHUNK_SEED = 29
+CHUNK_COMMON = ["a", "Z", " ", "q", "M", "@", "[", "`", "{", "~", "!", "0"]
+CHUNK_RARE = ["\t", "\x1c", "\x1f", "\x0b", "\x00", "\x7f", "\x85", "\xa0", "é", "É", "’", "\u2028", "中"]
+CHUNK_RARE += ["\U0001f600", "\ud800", "Σ", "İ", "\u3000"]
+
+
+@needs_build
+def test_ascii_chunks_in_every_width() -> None:
+    rng = random.Random(CHUNK_SEED)
+    for _ in range(RANDOM_PAGES):
+        lines = []
+        for _ in range(rng.randint(1, 12)):
+            chars = [rng.choice(CHUNK_COMMON) for _ in range(rng.randint(0, 40))]
+            for _ in range(rng.randint(0, 2)):
+                chars.insert(rng.randint(0, len(chars)), rng.choice(CHUNK_RARE))
+            lines.append("".join(chars))
+        _check(lines)
+        _check(["".join(rng.choice(" aB") for _ in range(rng.randint(0, 24))) for _ in range(8)])
+
+
 @needs_build
 def test_refuses_bad_arguments() -> None:
     assert MODULE is not None

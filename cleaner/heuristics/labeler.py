@@ -149,7 +149,9 @@ class HeuristicLabeler:
                 lows = list(map(lower_text, texts))
                 low_page = "\n".join(lows)
             norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
-        data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
+        # the phrase scan's text, a quick look for CJK characters, the words (compiled: the
+        # ASCII of a wide batch's str packed eight bytes at once, page_utf8.c)
+        data = low_page.encode() if _utf8_of is None else _utf8_of(low_page)
         scan = self.scan_phrases(lows, low_page, data, split)
         if tokens is not None:  # counted with the lower-casing: the page's white space checked too
             # many pages: their bytes kept when all are ascii_spaced, each page's then its own
@@ -574,6 +576,7 @@ COMPILED_PAGE_COLUMNS = native.MODULE is not None
 # for the lines past ASCII, its Python original where that answers None; and each line's
 # words counted in the same pass (raw_read.c)
 _lower_count_lines = None if native.MODULE is None else native.MODULE.lower_count_lines
+_utf8_of = None if native.MODULE is None else native.MODULE.utf8_of
 _lower_native = None if native.MODULE is None else native.MODULE.lower_text
 
 

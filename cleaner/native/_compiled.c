@@ -1470,6 +1470,8 @@ extern PyMethodDef lead_in_methods[];
 /* line_counts.c: letter_counts, line_shares (the article matrix's passes over the lines). */
 extern PyMethodDef line_count_methods[];
 extern PyMethodDef decision_line_methods[];
+/* A page's str in UTF-8, ASCII packed eight bytes at once (utf8_of), compiled from page_utf8.c. */
+extern PyMethodDef page_utf8_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1489,6 +1491,7 @@ static PyMethodDef *const file_methods[] = {
     lead_in_methods,
     line_count_methods,
     decision_line_methods,
+    page_utf8_methods,
 };
 
 static int

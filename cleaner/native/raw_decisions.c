@@ -68,6 +68,76 @@ below_cut(PyObject *cut, double cut_value, PyObject *score)
 
 /* ------------------------------------------------------------ button_phrase_lines */
 
+/* What the whole-line entries' keys can be, so that most lines need no lookup (hashing a
+ * fresh line str cost ~900 instructions, and most lines are longer than any entry): the
+ * lengths of the keys (one bit each below ENTRY_LENGTH_BITS; long_keys: one at or past it)
+ * and their first characters (one bit each below ASCII_END; wide_firsts: one past it). */
+#define ENTRY_LENGTH_BITS 64
+#define ASCII_END 128
+
+struct entry_filter {
+    const PyObject *dict;  /* the dict it was made of (compared only, never read) */
+    uint64_t version;      /* that dict's version then: any change to a dict gives a new one */
+    uint64_t lengths;
+    uint64_t firsts[ASCII_END / 64];
+    int long_keys, wide_firsts, exact; /* exact: every key an exact, non-empty str */
+};
+
+/* The filter of the last line_category seen: its dicts load once per labeler. */
+static struct entry_filter last_filter;
+
+/* The filter of `dict`, made when it is not the last one's (its dict and version). NULL where
+ * the dict's version cannot be read (Python 3.12 on): every line is looked up there. */
+static const struct entry_filter *
+entry_filter_of(PyObject *dict)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    const uint64_t version = ((PyDictObject *)dict)->ma_version_tag;
+    if (last_filter.dict == dict && last_filter.version == version)
+        return &last_filter;
+    struct entry_filter made = {dict, version, 0, {0, 0}, 0, 0, 1};
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_CheckExact(key) || PyUnicode_GET_LENGTH(key) == 0) {
+            made.exact = 0;
+            break;
+        }
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+        const Py_UCS4 first = PyUnicode_READ_CHAR(key, 0);
+        if (length < ENTRY_LENGTH_BITS)
+            made.lengths |= (uint64_t)1 << length;
+        else
+            made.long_keys = 1;
+        if (first < ASCII_END)
+            made.firsts[first / 64] |= (uint64_t)1 << (first % 64);
+        else
+            made.wide_firsts = 1;
+    }
+    last_filter = made;
+    return &last_filter;
+#else
+    (void)dict;
+    return NULL;
+#endif
+}
+
+/* Whether `norm` may be a key of the filter's dict: 0 only where no key equals it (an
+ * exact str of a length or first character no key has). */
+static inline int
+may_be_entry(const struct entry_filter *filter, PyObject *norm)
+{
+    if (filter == NULL || !filter->exact || !PyUnicode_CheckExact(norm))
+        return 1;
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(norm);
+    if (length >= ENTRY_LENGTH_BITS ? !filter->long_keys : !(filter->lengths >> length & 1))
+        return 0;
+    const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0); /* length > 0: a key has it */
+    if (first >= ASCII_END)
+        return filter->wide_firsts;
+    return (int)(filter->firsts[first / 64] >> (first % 64) & 1);
+}
+
 /* button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable,
  * categories, button_labels, phrase_labels, classifier): the decision button-and-phrase-lines
  * in one pass. A kept line (its label in `local` None and, unless usable is None, usable)
@@ -104,6 +174,7 @@ native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     const double cut_value = PyFloat_AS_DOUBLE(cut);
     const int by_score = !(Py_IS_INFINITY(cut_value) && cut_value < 0);
+    const struct entry_filter *filter = entry_filter_of(line_category);
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *norm = PyList_GET_ITEM(norms, j);
         if (!PyUnicode_Check(norm)) {
@@ -120,7 +191,7 @@ native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t n
                 return NULL;
             kept = kept && flag;
         }
-        PyObject *button = PyDict_GetItemWithError(line_category, norm);
+        PyObject *button = may_be_entry(filter, norm) ? PyDict_GetItemWithError(line_category, norm) : NULL;
         if (button == NULL && PyErr_Occurred())
             return NULL;
         int marked = button != NULL || phrase;
