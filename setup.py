@@ -37,6 +37,7 @@ SOURCES = [
     "cleaner/native/lead_ins.c",
     "cleaner/native/line_breaks.c",
     "cleaner/native/line_counts.c",
+    "cleaner/native/decision_picks.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
-from operator import and_, gt, is_, is_not, mul, ne, not_, or_
+from operator import and_, gt, is_not, mul, ne, not_, or_
 from typing import Any
 
 from cleaner import native
@@ -30,7 +30,7 @@ from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
-from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
+from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
 from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
 from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
@@ -130,6 +130,7 @@ MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's 
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
 _WHITE_SPACE = " \t\n\r\x0b\x0c" + OTHER_SPACES  # what str.strip() takes off (str.isspace)
 _MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + _WHITE_SPACE
+_MACHINE_STARTS = "".join(sorted(MACHINE_LINE_STARTS))  # the same set as a str (the compiled picker)
 _SIGN_OPENINGS = COPYRIGHT_SIGN + _WHITE_SPACE  # a line whose lstrip() may open with the sign
 _ADDRESS_OPENINGS = "hw"  # a printed address's first letter: "https://", "http://", "www." (address_forms)
 
@@ -250,21 +251,42 @@ def label_button_and_phrase_lines_python(page: LinePage) -> None:
 
 def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
-    Only the kept lines are looked at in Python (on a raw dump the classifier has
-    dropped most lines by now)."""
-    local, usable, texts = page.local, page.usable, page.texts
-    # a line opening with such a character, or with white space that lstrip() takes off:
-    # picked in one call (line_marks), where lstrip() per kept line cost most of the decision
-    for j in page.edge_marked(_MACHINE_OPENINGS, ""):
-        text = texts[j]
-        if (
-            local[j] is None
-            and usable[j]
-            and len(text) <= MACHINE_LINE_MAX_CHARS
-            and text.lstrip()[:1] in MACHINE_LINE_STARTS
-            and MACHINE_LINE_PATTERN.fullmatch(text)
-        ):
+    Only the kept lines opening like one (``machine_candidates``) are matched."""
+    local, texts = page.local, page.texts
+    for j in machine_candidates(page):
+        if MACHINE_LINE_PATTERN.fullmatch(texts[j]):
             local[j] = MACHINE_LINE
+
+
+def machine_candidates(page: LinePage) -> list[int]:
+    """The kept lines of at most MACHINE_LINE_MAX_CHARS characters whose ``lstrip()`` opens
+    with one of MACHINE_LINE_STARTS, in order: compiled, one pass over the lines
+    (decision_picks.c; ``machine_candidates_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.machine_candidates(
+            page.texts,
+            page.local,
+            None if page.every_usable else page.usable,
+            MACHINE_LINE_MAX_CHARS,
+            _MACHINE_STARTS,
+        )
+        return found
+    return machine_candidates_python(page)
+
+
+def machine_candidates_python(page: LinePage) -> list[int]:
+    """``machine_candidates`` in Python. A line opening with such a character, or with white
+    space that lstrip() takes off, is picked in one call (line_marks); on a raw dump among
+    the kept lines alone (the classifier has dropped most lines by now)."""
+    local, usable, texts = page.local, page.usable, page.texts
+    return [
+        j
+        for j in page.edge_marked(_MACHINE_OPENINGS, "")
+        if local[j] is None
+        and usable[j]
+        and len(texts[j]) <= MACHINE_LINE_MAX_CHARS
+        and texts[j].lstrip()[:1] in MACHINE_LINE_STARTS
+    ]
 
 
 def label_own_address(page: LinePage) -> None:
@@ -323,9 +345,9 @@ def label_comment_thread(page: LinePage) -> None:
     Unlike after-terminator it needs no share of the article above it: a blog post's
     thread is often longer than the post, and its posts are long prose lines."""
     scored = page.scored
-    exact = map(is_, page.local, repeat(page.button_labels.get(THREAD_CATEGORY)))  # button-line's own lookup
+    exact = page.button_labels.get(THREAD_CATEGORY)  # button-line's own lookup
     line_category = None if scored.raw else page.lexicon.line_category
-    openers = opener_lines(scored.norms, scored.words, scored.categories, exact, line_category)
+    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, line_category)
     if not openers:
         return
     kept = page.kept()
@@ -532,6 +554,18 @@ def _maybe_opened(page: LinePage) -> Iterable[int]:
     scored, n = page.scored, len(page.texts)
     if scored.raw or scored.at_start is None:
         return compress(range(n), page.kept())
+    if native.MODULE is not None:  # one pass over the lines (decision_picks.c)
+        found: list[int] = native.MODULE.opened_lines(
+            page.texts, scored.norms, scored.at_start, scored.leads, _SIGN_OPENINGS, COPYRIGHT_OPENERS
+        )
+        return found
+    return _maybe_opened_python(page)
+
+
+def _maybe_opened_python(page: LinePage) -> list[int]:
+    """``_maybe_opened`` in an article's text, in Python (the reference and the fallback)."""
+    scored, n = page.scored, len(page.texts)
+    assert scored.at_start is not None
     opened = set(compress(range(n), scored.at_start))
     if scored.leads is not None:
         opened.update(compress(range(n), map(is_not, scored.leads, repeat(None))))
@@ -660,9 +694,7 @@ def label_own_name(page: LinePage) -> None:
     if name is None:
         return
     texts, local, usable = page.texts, page.local, page.usable
-    # the last kept lines, walking up from the end (a C-level iterator that stops there)
-    tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
-    tail.reverse()
+    tail = tail_kept(local, None if page.every_usable else usable, OWN_NAME_TAIL_LINES)
     start = first_describing(texts, tail, name)
     if start is None:
         return
@@ -674,6 +706,23 @@ def label_own_name(page: LinePage) -> None:
     for j in tail[start + 1 :]:
         if opens_with_name(texts[j], name):
             local[j] = OWN_NAME
+
+
+def tail_kept(local: list[Label | None], usable: list[bool] | None, count: int) -> list[int]:
+    """The last ``count`` kept lines (``LinePage.kept``), in order: compiled, a walk up from
+    the page's end that stops there (decision_picks.c; ``tail_kept_python`` the reference)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.tail_kept(local, usable, count)
+        return found
+    return tail_kept_python(local, usable, count)
+
+
+def tail_kept_python(local: list[Label | None], usable: list[bool] | None, count: int) -> list[int]:
+    """``tail_kept`` in Python: a C-level iterator walking up from the end."""
+    kept = kept_lines(local, usable)
+    tail = list(islice(compress(range(len(kept) - 1, -1, -1), reversed(kept)), count))
+    tail.reverse()
+    return tail
 
 
 def label_meta_lines(page: LinePage) -> None:

@@ -1469,6 +1469,8 @@ extern PyMethodDef first_literal_methods[];
 extern PyMethodDef lead_in_methods[];
 /* line_counts.c: letter_counts, line_shares (the article matrix's passes over the lines). */
 extern PyMethodDef line_count_methods[];
+/* The decisions' line pickers (opened_lines, thread_marked, ...), compiled from decision_picks.c. */
+extern PyMethodDef decision_pick_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1487,6 +1489,7 @@ static PyMethodDef *const file_methods[] = {
     first_literal_methods,
     lead_in_methods,
     line_count_methods,
+    decision_pick_methods,
 };
 
 static int

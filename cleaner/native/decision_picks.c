@@ -1,0 +1,336 @@
+/* Compiled pickers of the heuristic decisions (decisions.py), built into
+ * cleaner.native._compiled (setup.py SOURCES; _compiled.c adds these functions).
+ *
+ * Several decisions read only a few lines of a page in Python: those a lexicon phrase or
+ * a lead-in opens (opening-phrase), those that may open a comment thread (comment-thread),
+ * the kept lines opening like a timestamp or an address (machine-line), the last kept
+ * lines (own-name). In Python each pick was a chain of C-level maps, a few hundred
+ * instructions a line per step; here each is one pass over the lines. The Python
+ * originals (decisions._maybe_opened_python, comment_threads.opener_lines_python,
+ * decisions.machine_candidates_python, decisions.tail_kept_python) are the references;
+ * tests/test_native_decision_picks.py compares them. Plain CPython C API, no module state.
+ */
+#include "_compiled.h"
+#include <stdint.h>
+
+/* Whether `list` is a list of `size` items; else a TypeError naming `what`. */
+static int
+check_list(PyObject *list, Py_ssize_t size, const char *what)
+{
+    if (!PyList_Check(list) || PyList_GET_SIZE(list) != size) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
+        return 0;
+    }
+    return 1;
+}
+
+/* Whether every item of the list `list` is a str; else a TypeError naming `what`. */
+static int
+check_strs(PyObject *list, const char *what)
+{
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(list); j++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(list, j))) {
+            PyErr_Format(PyExc_TypeError, "%s must be a list of str", what);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Truth of `item` as compress() reads it: 1, 0, or -1 with an exception set. */
+static inline int
+truth(PyObject *item)
+{
+    if (item == Py_True)
+        return 1;
+    if (item == Py_False || item == Py_None)
+        return 0;
+    return PyObject_IsTrue(item);
+}
+
+/* A str of characters to test lines' characters against: its ASCII ones as bits, the
+ * others (few) searched in the str itself, only up to its widest character. */
+typedef struct {
+    uint64_t ascii[2];
+    Py_UCS4 widest;
+    PyObject *chars;
+} CharBits;
+
+static void
+char_bits_init(CharBits *bits, PyObject *chars)
+{
+    bits->ascii[0] = bits->ascii[1] = 0;
+    bits->widest = 0;
+    bits->chars = chars;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 128)
+            bits->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+        if (c > bits->widest)
+            bits->widest = c;
+    }
+}
+
+/* Whether the set holds the code point c. */
+static inline int
+holds_char(const CharBits *bits, Py_UCS4 c)
+{
+    if (c < 128)
+        return (int)((bits->ascii[c >> 6] >> (c & 63)) & 1);
+    if (c > bits->widest)
+        return 0;
+    return PyUnicode_FindChar(bits->chars, c, 0, PyUnicode_GET_LENGTH(bits->chars), 1) >= 0;
+}
+
+/* opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python
+ * on an article's text. The indexes, in order, of the lines a phrase opens (at_start[j]
+ * true), a lead-in opens (leads, None or a list, not None at j), whose text opens with one
+ * of the characters of `firsts`, or whose norm starts with one of the str of the tuple
+ * `openers`. */
+static PyObject *
+native_opened_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError, "opened_lines(texts, norms, at_start, leads, firsts, openers) takes 6 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *norms = args[1], *at_start = args[2], *leads = args[3];
+    PyObject *firsts = args[4], *openers = args[5];
+    if (!PyList_Check(texts) || !check_strs(texts, "opened_lines: texts"))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (!check_list(norms, n, "opened_lines: norms") || !check_strs(norms, "opened_lines: norms") ||
+        !check_list(at_start, n, "opened_lines: at_start"))
+        return NULL;
+    if (leads != Py_None && !check_list(leads, n, "opened_lines: leads"))
+        return NULL;
+    if (!PyUnicode_Check(firsts) || !PyTuple_Check(openers)) {
+        PyErr_SetString(PyExc_TypeError, "opened_lines: firsts must be a str, openers a tuple of str");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(openers); k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(openers, k))) {
+            PyErr_SetString(PyExc_TypeError, "opened_lines: openers must be a tuple of str");
+            return NULL;
+        }
+    }
+    CharBits first_bits;
+    char_bits_init(&first_bits, firsts);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        int take = truth(PyList_GET_ITEM(at_start, j));
+        if (take < 0)
+            goto fail;
+        if (!take && leads != Py_None)
+            take = PyList_GET_ITEM(leads, j) != Py_None;
+        if (!take) {
+            PyObject *text = PyList_GET_ITEM(texts, j);
+            take = PyUnicode_GET_LENGTH(text) > 0 && holds_char(&first_bits, PyUnicode_READ_CHAR(text, 0));
+        }
+        if (!take) {
+            PyObject *norm = PyList_GET_ITEM(norms, j);
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+            for (Py_ssize_t k = 0; !take && k < PyTuple_GET_SIZE(openers); k++) {
+                PyObject *opener = PyTuple_GET_ITEM(openers, k);
+                const Py_ssize_t length = PyUnicode_GET_LENGTH(opener);
+                /* the first character first: most norms open with none of theirs */
+                if (length == 0 || (size >= length && PyUnicode_READ_CHAR(norm, 0) == PyUnicode_READ_CHAR(opener, 0))) {
+                    const Py_ssize_t match = PyUnicode_Tailmatch(norm, opener, 0, size, -1);
+                    if (match < 0)
+                        goto fail;
+                    take = match > 0;
+                }
+            }
+        }
+        if (take && cleaner_append_index(out, j) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* thread_marked(local, exact, categories, category): comment_threads.opener_lines_python's
+ * first two tests. The indexes, in order, of the lines whose label in `local` is the object
+ * `exact` or whose category (a str or None) equals the str `category`. */
+static PyObject *
+native_thread_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "thread_marked(local, exact, categories, category) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *local = args[0], *exact = args[1], *categories = args[2], *category = args[3];
+    if (!PyList_Check(local) || !check_list(categories, PyList_GET_SIZE(local), "thread_marked: categories"))
+        return NULL;
+    if (!PyUnicode_Check(category)) {
+        PyErr_SetString(PyExc_TypeError, "thread_marked: category must be a str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(local); j++) {
+        int take = PyList_GET_ITEM(local, j) == exact;
+        if (!take) {
+            PyObject *found = PyList_GET_ITEM(categories, j);
+            if (found == category)
+                take = 1;
+            else if (found != Py_None) {
+                take = PyObject_RichCompareBool(found, category, Py_EQ);
+                if (take < 0)
+                    goto fail;
+            }
+        }
+        if (take && cleaner_append_index(out, j) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* Whether line j is kept: its label in `local` is None and (usable None: every line is)
+ * usable[j] is true; -1 with an exception set. */
+static inline int
+is_kept(PyObject *local, PyObject *usable, Py_ssize_t j)
+{
+    if (PyList_GET_ITEM(local, j) != Py_None)
+        return 0;
+    return usable == Py_None ? 1 : truth(PyList_GET_ITEM(usable, j));
+}
+
+/* Checks local (a list) and usable (None or a list as long); 0 with a TypeError if not. */
+static int
+check_kept_args(PyObject *local, PyObject *usable, const char *name)
+{
+    if (!PyList_Check(local)) {
+        PyErr_Format(PyExc_TypeError, "%s: local must be a list", name);
+        return 0;
+    }
+    if (usable != Py_None && (!PyList_Check(usable) || PyList_GET_SIZE(usable) != PyList_GET_SIZE(local))) {
+        PyErr_Format(PyExc_TypeError, "%s: usable must be None or a list, one item per line", name);
+        return 0;
+    }
+    return 1;
+}
+
+/* machine_candidates(texts, local, usable, max_chars, starts): decisions.machine_candidates_python.
+ * The indexes, in order, of the kept lines of at most max_chars characters whose first
+ * character past str.lstrip()'s white space is one of the str `starts`. */
+static PyObject *
+native_machine_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "machine_candidates(texts, local, usable, max_chars, starts) takes 5 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *local = args[1], *usable = args[2], *starts = args[4];
+    if (!PyList_Check(texts) || !check_strs(texts, "machine_candidates: texts") ||
+        !check_list(local, PyList_GET_SIZE(texts), "machine_candidates: local") ||
+        !check_kept_args(local, usable, "machine_candidates"))
+        return NULL;
+    if (!PyUnicode_Check(starts)) {
+        PyErr_SetString(PyExc_TypeError, "machine_candidates: starts must be a str");
+        return NULL;
+    }
+    const Py_ssize_t max_chars = PyLong_AsSsize_t(args[3]);
+    if (max_chars == -1 && PyErr_Occurred())
+        return NULL;
+    CharBits start_bits;
+    char_bits_init(&start_bits, starts);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(texts); j++) {
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        if (size > max_chars)
+            continue;
+        const int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t at = 0;
+        while (at < size && cleaner_is_py_space(PyUnicode_READ(kind, data, at)))
+            at++;
+        if (at == size || !holds_char(&start_bits, PyUnicode_READ(kind, data, at)))
+            continue;
+        const int kept = is_kept(local, usable, j);
+        if (kept < 0)
+            goto fail;
+        if (kept && cleaner_append_index(out, j) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* tail_kept(local, usable, count): decisions.tail_kept_python. The indexes, in order, of
+ * the last `count` kept lines (fewer where the page keeps fewer). */
+static PyObject *
+native_tail_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "tail_kept(local, usable, count) takes 3 arguments");
+        return NULL;
+    }
+    PyObject *local = args[0], *usable = args[1];
+    if (!check_kept_args(local, usable, "tail_kept"))
+        return NULL;
+    const Py_ssize_t count = PyLong_AsSsize_t(args[2]);
+    if (count == -1 && PyErr_Occurred())
+        return NULL;
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "tail_kept: count must not be negative");
+        return NULL;
+    }
+    Py_ssize_t found = 0, first = PyList_GET_SIZE(local);
+    while (found < count && first > 0) {
+        const int kept = is_kept(local, usable, first - 1);
+        if (kept < 0)
+            return NULL;
+        first--;
+        found += kept;
+    }
+    PyObject *out = PyList_New(found);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t k = 0;
+    for (Py_ssize_t j = first; k < found; j++) {
+        const int kept = is_kept(local, usable, j);
+        if (kept < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (!kept)
+            continue;
+        PyObject *index = PyLong_FromSsize_t(j);
+        if (index == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, k++, index);
+    }
+    return out;
+}
+
+PyMethodDef decision_pick_methods[] = {
+    {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
+     "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
+    {"thread_marked", (PyCFunction)(void (*)(void))native_thread_marked, METH_FASTCALL,
+     "thread_marked(local, exact, categories, category): comment_threads.opener_lines_python's first tests."},
+    {"machine_candidates", (PyCFunction)(void (*)(void))native_machine_candidates, METH_FASTCALL,
+     "machine_candidates(texts, local, usable, max_chars, starts): decisions.machine_candidates_python."},
+    {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
+     "tail_kept(local, usable, count): decisions.tail_kept_python."},
+    {NULL, NULL, 0, NULL},
+};

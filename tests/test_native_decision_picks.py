@@ -1,0 +1,192 @@
+"""The decisions' compiled line pickers (cleaner/native/decision_picks.c) give what their
+Python originals give, on every corpus case, on hostile strings (empty lines,
+200,000-character lines, lone surrogates, astral characters, NEL and U+2028, NBSP,
+zero-width space, BOM) and on random pages with random labels, and refuse bad arguments.
+
+Where the extension is not built, the tests check that the pure path is the live one.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import repeat
+from operator import is_
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from cleaner import native
+from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, page_openers
+from cleaner.heuristics.decisions import (
+    COPYRIGHT_OPENERS,
+    LinePage,
+    _maybe_opened,
+    _maybe_opened_python,
+    machine_candidates,
+    machine_candidates_python,
+    tail_kept,
+    tail_kept_python,
+)
+from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
+from cleaner.result import Label
+from tests.paths import CORPUS
+from tests.test_native import HOSTILE
+
+needs_compiled = pytest.mark.skipif(native.MODULE is None, reason="the extension is not built")
+
+LABEL = Label("other", "test")
+EXACT = Label("comments", "heuristic:button-line")
+# Pieces random lines are made of: the pickers' marks at either end, every kind of white space
+PIECES = [
+    "",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "\x85",
+    "\u200b",
+    "\ufeff",
+    "\u3000",
+    "©",
+    "© 2024 Northwind",
+    "copyright ",
+    "(c) ",
+    "2024-03-12T10:00:00Z",
+    "https://example.com/a.jpg",
+    "h",
+    "H",
+    "0",
+    "9",
+    "Comments",
+    "12 comments",
+    "| reader comments |",
+    "word",
+    "Ελληνικά",
+    "日本語",
+    "\U0001f600",
+    "\ud800",
+    "x" * 700,
+]
+CATEGORIES = [None, None, None, "comments", "share", "legal", "credit"]
+
+
+def _pages() -> list[list[str]]:
+    """The corpus cases and the hostile strings, cut into lines as a page is."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))] + HOSTILE
+    pages = [text.split("\n") for text in texts]
+    pages += [text.splitlines() for text in HOSTILE]
+    pages.append([chr(c) for c in range(0, 0x110000, 97)])  # every width, surrogates too
+    return pages
+
+
+def _random_pages(count: int) -> list[list[str]]:
+    rng = random.Random(29)
+    return [
+        ["".join(rng.choice(PIECES) for _ in range(rng.randrange(4))) for _ in range(rng.randrange(30))]
+        for _ in range(count)
+    ]
+
+
+def _page(texts: list[str], rng: random.Random, raw: bool = False) -> LinePage:
+    """A LinePage with random labels, usable lines, categories, lead-ins and phrase starts."""
+    n = len(texts)
+    norms = [normalise_line(text) for text in texts]
+    scored: Any = SimpleNamespace(
+        raw=raw,
+        norms=norms,
+        words=[len(text.split()) for text in texts],
+        categories=[rng.choice(CATEGORIES) for _ in range(n)],
+        at_start=[rng.random() < 0.1 for _ in range(n)],
+        leads=rng.choice([None, [rng.choice([None, None, None, "related"]) for _ in range(n)]]),
+    )
+    page = LinePage(
+        texts=texts,
+        scored=scored,
+        usable=[rng.random() < 0.9 for _ in range(n)] if rng.random() < 0.5 else [True] * n,
+        origin="text",
+        lexicon=shipped_lexicon(),
+        phrase_labels={},
+        button_labels={},
+        metadata={},
+        local=[rng.choice([None, None, None, LABEL, EXACT]) for _ in range(n)],
+    )
+    return page
+
+
+def _all_pages() -> list[list[str]]:
+    return _pages() + _random_pages(400)
+
+
+def test_pure_path_is_live_without_the_extension() -> None:
+    if native.MODULE is None:
+        page = _page(["a", "© b"], random.Random(1))
+        assert list(_maybe_opened(page)) == _maybe_opened_python(page)
+        assert machine_candidates(page) == machine_candidates_python(page)
+
+
+@needs_compiled
+def test_opened_lines_are_the_python_ones() -> None:
+    rng = random.Random(5)
+    for texts in _all_pages():
+        page = _page(texts, rng)
+        assert list(_maybe_opened(page)) == _maybe_opened_python(page)
+
+
+@needs_compiled
+def test_machine_candidates_are_the_python_ones() -> None:
+    rng = random.Random(7)
+    for texts in _all_pages():
+        for raw in (False, True):
+            page = _page(texts, rng, raw)
+            assert machine_candidates(page) == machine_candidates_python(page)
+
+
+@needs_compiled
+def test_tail_kept_is_the_python_one() -> None:
+    rng = random.Random(11)
+    for texts in _all_pages():
+        page = _page(texts, rng)
+        usable = None if page.every_usable else page.usable
+        for count in (0, 1, 4, 100):
+            assert tail_kept(page.local, usable, count) == tail_kept_python(page.local, usable, count)
+
+
+@needs_compiled
+def test_thread_openers_are_the_python_ones() -> None:
+    rng = random.Random(13)
+    line_category = shipped_lexicon().line_category
+    for texts in _all_pages():
+        page = _page(texts, rng)
+        s = page.scored
+        for exact in (EXACT, None):
+            for lexicon in (line_category, None):
+                python = opener_lines(
+                    s.norms, s.words, s.categories, map(is_, page.local, repeat(exact)), lexicon
+                )
+                assert page_openers(s.norms, s.words, s.categories, page.local, exact, lexicon) == python
+
+
+@needs_compiled
+def test_pickers_refuse_bad_arguments() -> None:
+    module: Any = native.MODULE
+    with pytest.raises(TypeError):
+        module.opened_lines(["a"], ["a", "b"], [True], None, "", COPYRIGHT_OPENERS)
+    with pytest.raises(TypeError):
+        module.opened_lines(["a"], [1], [True], None, "", COPYRIGHT_OPENERS)
+    with pytest.raises(TypeError):
+        module.opened_lines(["a"], ["a"], [True], None, "", ("a", 1))
+    with pytest.raises(TypeError):
+        module.thread_marked([None], None, [], THREAD_CATEGORY)
+    with pytest.raises(TypeError):
+        module.thread_marked([None], None, [None], 3)
+    with pytest.raises(TypeError):
+        module.machine_candidates([b"x"], [None], None, 5, "0")
+    with pytest.raises(TypeError):
+        module.machine_candidates(["x"], [None], [True, False], 5, "0")
+    with pytest.raises(TypeError):
+        module.tail_kept((None,), None, 1)
+    with pytest.raises(ValueError):
+        module.tail_kept([None], None, -1)
+    with pytest.raises(TypeError):
+        module.tail_kept([None], None, "1")
