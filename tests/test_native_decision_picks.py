@@ -23,6 +23,8 @@ from cleaner.heuristics.decisions import (
     LinePage,
     _maybe_opened,
     _maybe_opened_python,
+    article_picks,
+    article_picks_python,
     machine_candidates,
     machine_candidates_python,
     tail_kept,
@@ -153,6 +155,19 @@ def test_tail_kept_is_the_python_one() -> None:
 
 
 @needs_compiled
+def test_article_picks_are_the_python_ones() -> None:
+    rng = random.Random(17)
+    specials: list[float] = [float("inf"), float("-inf"), float("nan"), 0.0, -0.0, 1e308, 3, True]
+    for texts in _all_pages():
+        page = _page(texts, rng)
+        usable = None if page.every_usable else page.usable
+        article = [rng.choice(specials) if rng.random() < 0.1 else rng.gauss(0, 2) for _ in texts]
+        for cut in (0.5, 2.0, float("inf"), float("-inf"), float("nan")):
+            picked = article_picks(article, cut, page.local, usable)
+            assert picked == article_picks_python(article, cut, page.local, usable)
+
+
+@needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
     line_category = shipped_lexicon().line_category
@@ -184,6 +199,12 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.machine_candidates([b"x"], [None], None, 5, "0")
     with pytest.raises(TypeError):
         module.machine_candidates(["x"], [None], [True, False], 5, "0")
+    with pytest.raises(TypeError):
+        module.article_picks([1.0], 0.0, [None, None], None)
+    with pytest.raises(TypeError):
+        module.article_picks([1.0], 0, [None], None)
+    with pytest.raises(TypeError):
+        module.article_picks([1.0], 0.0, [None], [True, True])
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

@@ -820,21 +820,17 @@ def label_article_lines(page: LinePage) -> None:
     scored = page.scored
     if scored.article is None:
         return
-    cut, local, words = scored.article_cut, page.local, scored.words
-    leads = scored.leads or [None] * len(page.texts)
-    candidates = list(map(gt, scored.article, repeat(cut)))
-    if True not in candidates:
+    local, words = page.local, scored.words
+    picked = article_picks(
+        scored.article, scored.article_cut, local, None if page.every_usable else page.usable
+    )
+    if picked is None:
         return
-    n = len(page.texts)
-    kept = page.kept()
-    chosen = list(compress(range(n), map(and_, kept, candidates)))  # the kept candidates, in order
+    chosen, last_plain = picked
     if not chosen:
         return
+    leads = scored.leads or [None] * len(page.texts)
     guarded = protected_lines(page.texts, words, leads, chosen)
-    # Walking up from the end, a kept line that is no candidate is body; the last one is
-    # found at C level, and only the kept candidates are read in Python.
-    plain = map(and_, reversed(kept), map(not_, reversed(candidates)))
-    last_plain = next(compress(range(n - 1, -1, -1), plain), -1)
     body_after = False  # a kept line that stays follows (walking from the end)
     removed = []
     for j in reversed(chosen):
@@ -854,6 +850,38 @@ def label_article_lines(page: LinePage) -> None:
     for j in removed:
         if leads[j] is None and joined_to_kept_line(page.texts, kept, j):
             local[j] = None
+
+
+def article_picks(
+    article: list[float], cut: float, local: list[Label | None], usable: list[bool] | None
+) -> tuple[list[int], int] | None:
+    """The kept lines whose article score exceeds ``cut`` (the candidates), in order, and
+    the last kept line that is none (-1: none), or None where no line is a candidate: one
+    compiled pass (decision_picks.c; ``article_picks_python`` the reference)."""
+    if (
+        native.MODULE is not None
+        and type(article) is list
+        and type(cut) is float
+        and len(article) == len(local)
+    ):
+        found: tuple[list[int], int] | None = native.MODULE.article_picks(article, cut, local, usable)
+        return found
+    return article_picks_python(article, cut, local, usable)
+
+
+def article_picks_python(
+    article: list[float], cut: float, local: list[Label | None], usable: list[bool] | None
+) -> tuple[list[int], int] | None:
+    """``article_picks`` in Python: C-level maps over the lines. Walking up from the end, a
+    kept line that is no candidate is body; the last one is found at C level."""
+    candidates = list(map(gt, article, repeat(cut)))
+    if True not in candidates:
+        return None
+    n = len(local)
+    kept = kept_lines(local, usable)
+    chosen = list(compress(range(n), map(and_, kept, candidates)))  # the kept candidates, in order
+    plain = map(and_, reversed(kept), map(not_, reversed(candidates)))
+    return chosen, next(compress(range(n - 1, -1, -1), plain), -1)
 
 
 def _last_prose_run(texts: list[str], kept: list[bool]) -> int:

@@ -323,6 +323,66 @@ native_tail_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* Whether the score `item` exceeds `cut` (a float): -1 with an exception set. A float is
+ * compared as a C double (what float.__gt__ does), anything else by Python's `>`. */
+static inline int
+above_cut(PyObject *item, PyObject *cut, double cut_value)
+{
+    if (PyFloat_CheckExact(item))
+        return PyFloat_AS_DOUBLE(item) > cut_value;
+    return PyObject_RichCompareBool(item, cut, Py_GT);
+}
+
+/* article_picks(article, cut, local, usable): decisions.article_picks_python. The kept
+ * lines whose article score exceeds `cut` (a float), in order, and the last kept line whose
+ * score does not (-1 where none), as a tuple; None where no line's score exceeds the cut. */
+static PyObject *
+native_article_picks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "article_picks(article, cut, local, usable) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *article = args[0], *cut = args[1], *local = args[2], *usable = args[3];
+    if (!PyList_Check(article) || !check_list(local, PyList_GET_SIZE(article), "article_picks: local") ||
+        !check_kept_args(local, usable, "article_picks"))
+        return NULL;
+    if (!PyFloat_Check(cut)) {
+        PyErr_SetString(PyExc_TypeError, "article_picks: cut must be a float");
+        return NULL;
+    }
+    const double cut_value = PyFloat_AS_DOUBLE(cut);
+    PyObject *chosen = PyList_New(0);
+    if (chosen == NULL)
+        return NULL;
+    Py_ssize_t last_plain = -1;
+    int any = 0;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(article); j++) {
+        const int candidate = above_cut(PyList_GET_ITEM(article, j), cut, cut_value);
+        if (candidate < 0)
+            goto fail;
+        any |= candidate;
+        const int kept = is_kept(local, usable, j);
+        if (kept < 0)
+            goto fail;
+        if (!kept)
+            continue;
+        if (!candidate)
+            last_plain = j;
+        else if (cleaner_append_index(chosen, j) < 0)
+            goto fail;
+    }
+    if (!any) {
+        Py_DECREF(chosen);
+        Py_RETURN_NONE;
+    }
+    return Py_BuildValue("(Nn)", chosen, last_plain);
+fail:
+    Py_DECREF(chosen);
+    return NULL;
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -330,6 +390,8 @@ PyMethodDef decision_pick_methods[] = {
      "thread_marked(local, exact, categories, category): comment_threads.opener_lines_python's first tests."},
     {"machine_candidates", (PyCFunction)(void (*)(void))native_machine_candidates, METH_FASTCALL,
      "machine_candidates(texts, local, usable, max_chars, starts): decisions.machine_candidates_python."},
+    {"article_picks", (PyCFunction)(void (*)(void))native_article_picks, METH_FASTCALL,
+     "article_picks(article, cut, local, usable): decisions.article_picks_python."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
