@@ -23,6 +23,8 @@ from cleaner.heuristics.decisions import (
     LinePage,
     _maybe_opened,
     _maybe_opened_python,
+    address_lines,
+    address_lines_python,
     article_picks,
     article_picks_python,
     machine_candidates,
@@ -168,6 +170,37 @@ def test_article_picks_are_the_python_ones() -> None:
 
 
 @needs_compiled
+def test_address_lines_are_the_python_ones() -> None:
+    rng = random.Random(19)
+    bares = [
+        "example.com/news/2024/city-vote",
+        "www.x.de/a/",
+        "ex\u00e4mple.de/\u00fc",
+        "a/\U0001f600",
+        "h/h",
+    ]
+    spaces = ["", " ", "\t", "\u00a0", "\u2028", "\x85", "\u200b", "\ufeff"]
+    for texts in _all_pages()[-200:] + _pages()[:50]:
+        page = _page(texts, rng)
+        for bare in bares:
+            forms = [
+                f"{scheme}{prefix}{bare}{slash}"
+                for scheme in ("https://", "http://", "", "HTTP://", "ftp://")
+                for prefix in ("www.", "", "WWW.")
+                for slash in ("", "/", "//")
+            ]
+            lines = list(texts)
+            for _ in range(10):
+                lines.insert(
+                    rng.randrange(len(lines) + 1),
+                    rng.choice(spaces) + rng.choice(forms) + rng.choice(spaces),
+                )
+            moved = _page(lines, rng, raw=rng.random() < 0.5)
+            assert address_lines(moved, bare) == address_lines_python(moved, bare)
+        assert address_lines(page, "example.com/a") == address_lines_python(page, "example.com/a")
+
+
+@needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
     line_category = shipped_lexicon().line_category
@@ -205,6 +238,10 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.article_picks([1.0], 0, [None], None)
     with pytest.raises(TypeError):
         module.article_picks([1.0], 0.0, [None], [True, True])
+    with pytest.raises(TypeError):
+        module.address_lines(["a"], [None], None, None)
+    with pytest.raises(TypeError):
+        module.address_lines(["a"], [None, None], None, "a/b")
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

@@ -291,18 +291,36 @@ def machine_candidates_python(page: LinePage) -> list[int]:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's. Only the lines whose ends can be a printed address's
-    are read in Python."""
+    widget's, never the article's (``address_lines``)."""
     if page.url is None:
         return
     bare = bare_address(page.url)
     if bare is None:
         return
+    for j in address_lines(page, bare):
+        page.local[j] = OWN_ADDRESS
+
+
+def address_lines(page: LinePage, bare: str) -> list[int]:
+    """The kept lines whose ``strip()`` is one of ``address_forms(bare)``, in order:
+    compiled, one pass that compares each line with the forms in place (decision_picks.c;
+    ``address_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.address_lines(
+            page.texts, page.local, None if page.every_usable else page.usable, bare
+        )
+        return found
+    return address_lines_python(page, bare)
+
+
+def address_lines_python(page: LinePage, bare: str) -> list[int]:
+    """``address_lines`` in Python. Only the lines whose ends can be a printed address's
+    are read: a form opens with its scheme, "www." or the address and closes with it or a
+    slash (white space around it), picked in one call (line_marks)."""
     texts, local = page.texts, page.local
     forms: frozenset[str] | None = None  # made for a page that may print the address
-    # a form opens with its scheme, "www." or the address and closes with it or a slash
-    # (white space around it): only lines with such ends are read (one call, line_marks)
     opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
+    found = []
     for j in page.edge_marked(opening, closing):
         text = texts[j]
         if bare not in text:  # every form holds the address (most such lines end like it, no more)
@@ -310,7 +328,8 @@ def label_own_address(page: LinePage) -> None:
         if forms is None:
             forms = address_forms(bare)
         if text.strip() in forms and local[j] is None and page.usable[j]:
-            local[j] = OWN_ADDRESS
+            found.append(j)
+    return found
 
 
 def label_repeats(page: LinePage) -> None:

@@ -12,6 +12,7 @@
  */
 #include "_compiled.h"
 #include <stdint.h>
+#include <string.h>
 
 /* Whether `list` is a list of `size` items; else a TypeError naming `what`. */
 static int
@@ -383,6 +384,102 @@ fail:
     return NULL;
 }
 
+/* Whether text[at:at + strlen(ascii)] is the ASCII string `ascii` (case kept). */
+static int
+region_is_ascii(int kind, const void *data, Py_ssize_t at, const char *ascii, Py_ssize_t length)
+{
+    for (Py_ssize_t k = 0; k < length; k++) {
+        if (PyUnicode_READ(kind, data, at + k) != (Py_UCS4)(unsigned char)ascii[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* own_address.address_forms' schemes and host prefixes, in C. */
+static const char *const ADDRESS_SCHEMES[] = {"https://", "http://", ""};
+static const char *const ADDRESS_PREFIXES[] = {"www.", ""};
+
+/* Whether text[start:end] is one of address_forms(bare): a scheme or none, "www." or
+ * none, `bare`, a slash or none. -1 with an exception set. */
+static int
+is_address_form(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *bare)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t bare_length = PyUnicode_GET_LENGTH(bare);
+    for (size_t s = 0; s < sizeof(ADDRESS_SCHEMES) / sizeof(ADDRESS_SCHEMES[0]); s++) {
+        const Py_ssize_t scheme_length = (Py_ssize_t)strlen(ADDRESS_SCHEMES[s]);
+        for (size_t p = 0; p < sizeof(ADDRESS_PREFIXES) / sizeof(ADDRESS_PREFIXES[0]); p++) {
+            const Py_ssize_t prefix_length = (Py_ssize_t)strlen(ADDRESS_PREFIXES[p]);
+            for (Py_ssize_t slash = 0; slash <= 1; slash++) {
+                if (end - start != scheme_length + prefix_length + bare_length + slash)
+                    continue;
+                if (slash && PyUnicode_READ(kind, data, end - 1) != '/')
+                    continue;
+                if (!region_is_ascii(kind, data, start, ADDRESS_SCHEMES[s], scheme_length) ||
+                    !region_is_ascii(kind, data, start + scheme_length, ADDRESS_PREFIXES[p], prefix_length))
+                    continue;
+                const Py_ssize_t from = start + scheme_length + prefix_length;
+                const Py_ssize_t match = PyUnicode_Tailmatch(text, bare, from, from + bare_length, -1);
+                if (match != 0)
+                    return (int)match; /* 1, or -1 on an error */
+            }
+        }
+    }
+    return 0;
+}
+
+/* address_lines(texts, local, usable, bare): decisions.address_lines_python. The indexes,
+ * in order, of the kept lines whose str.strip() is one of own_address.address_forms(bare). */
+static PyObject *
+native_address_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "address_lines(texts, local, usable, bare) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *local = args[1], *usable = args[2], *bare = args[3];
+    if (!PyList_Check(texts) || !check_strs(texts, "address_lines: texts") ||
+        !check_list(local, PyList_GET_SIZE(texts), "address_lines: local") ||
+        !check_kept_args(local, usable, "address_lines"))
+        return NULL;
+    if (!PyUnicode_Check(bare)) {
+        PyErr_SetString(PyExc_TypeError, "address_lines: bare must be a str");
+        return NULL;
+    }
+    const Py_ssize_t bare_length = PyUnicode_GET_LENGTH(bare);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(texts); j++) {
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
+        if (end < bare_length)
+            continue; /* every form holds the address */
+        const int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        while (start < end && cleaner_is_py_space(PyUnicode_READ(kind, data, start)))
+            start++;
+        while (end > start && cleaner_is_py_space(PyUnicode_READ(kind, data, end - 1)))
+            end--;
+        const int form = is_address_form(text, start, end, bare);
+        if (form < 0)
+            goto fail;
+        if (!form)
+            continue;
+        const int kept = is_kept(local, usable, j);
+        if (kept < 0)
+            goto fail;
+        if (kept && cleaner_append_index(out, j) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -392,6 +489,8 @@ PyMethodDef decision_pick_methods[] = {
      "machine_candidates(texts, local, usable, max_chars, starts): decisions.machine_candidates_python."},
     {"article_picks", (PyCFunction)(void (*)(void))native_article_picks, METH_FASTCALL,
      "article_picks(article, cut, local, usable): decisions.article_picks_python."},
+    {"address_lines", (PyCFunction)(void (*)(void))native_address_lines, METH_FASTCALL,
+     "address_lines(texts, local, usable, bare): decisions.address_lines_python."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
