@@ -33,6 +33,7 @@ from cleaner.heuristics.decisions import (
     tail_kept_python,
 )
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
+from cleaner.heuristics.own_name import site_name, site_name_python
 from cleaner.result import Label
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
@@ -200,6 +201,60 @@ def test_address_lines_are_the_python_ones() -> None:
         assert address_lines(page, "example.com/a") == address_lines_python(page, "example.com/a")
 
 
+URL_PIECES = [
+    "https://",
+    "http://",
+    "://",
+    ":",
+    "/",
+    "?",
+    "#",
+    "@",
+    "[",
+    "]",
+    ".",
+    "..",
+    "www",
+    "co",
+    "uk",
+    "com",
+    "gob",
+    "Nic",
+    "northwind",
+    "Nord-Wind",
+    "ab",
+    "x",
+    "1",
+    "2024",
+    "straße",
+    "\u00e9",
+    " ",
+    "\t",
+    "\x1c",
+    "\u00a0",
+    "\U0001f600",
+    "a" * 300,
+    ".".join("a" * 70),
+]
+
+
+@needs_compiled
+def test_site_names_are_the_python_ones() -> None:
+    rng = random.Random(23)
+    urls = [
+        "https://www.northwind.com/news/a",
+        "http://user:pw@Sub.Example.CO.UK:8080/x?y#z",
+        "https://192.168.0.1/a",
+        "https://[::1]:80/",
+        "  https://www.bbc.co.uk/news  ",
+        "https:///path",
+        "",
+    ]
+    urls += ["".join(rng.choice(URL_PIECES) for _ in range(rng.randrange(12))) for _ in range(20_000)]
+    for url in urls:
+        assert site_name(url) == site_name_python(url), url
+
+
 @needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
@@ -242,6 +297,8 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.address_lines(["a"], [None], None, None)
     with pytest.raises(TypeError):
         module.address_lines(["a"], [None, None], None, "a/b")
+    with pytest.raises(TypeError):
+        module.site_label(b"https://a.com")
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

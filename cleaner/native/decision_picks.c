@@ -480,6 +480,121 @@ fail:
     return NULL;
 }
 
+/* own_name._SECOND_LEVEL: labels of second-level public suffixes. */
+static const char *const SECOND_LEVEL[] = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "nic"};
+#define SITE_NAME_MIN_CHARS 3 /* own_name.SITE_NAME_MIN_CHARS */
+
+/* Whether the ASCII bytes text[0:length] are one of SECOND_LEVEL. */
+static int
+is_second_level(const char *text, Py_ssize_t length)
+{
+    for (size_t k = 0; k < sizeof(SECOND_LEVEL) / sizeof(SECOND_LEVEL[0]); k++) {
+        if ((Py_ssize_t)strlen(SECOND_LEVEL[k]) == length && memcmp(SECOND_LEVEL[k], text, (size_t)length) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* White space as str.strip() sees it, in ASCII. */
+static inline int
+is_ascii_strip(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+}
+
+#define HOST_MAX_LABELS 64 /* more labels than this: left to the Python original */
+
+/* site_label(url): own_name.site_name_python for an ASCII address, its registered domain's
+ * label in lower case or None; False where this cannot tell (an address past ASCII, a label
+ * that is not all letters and digits, a host of many labels): the caller asks the original. */
+static PyObject *
+native_site_label(PyObject *module, PyObject *url)
+{
+    (void)module;
+    if (!PyUnicode_Check(url)) {
+        PyErr_SetString(PyExc_TypeError, "site_label: url must be a str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(url))
+        Py_RETURN_FALSE;
+    const char *text = (const char *)PyUnicode_DATA(url);
+    Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(url);
+    while (start < end && is_ascii_strip((unsigned char)text[start]))
+        start++;
+    while (end > start && is_ascii_strip((unsigned char)text[end - 1]))
+        end--;
+    Py_ssize_t rest = -1;
+    for (Py_ssize_t k = start; k + 3 <= end; k++) {
+        if (text[k] == ':' && text[k + 1] == '/' && text[k + 2] == '/') {
+            rest = k + 3;
+            break;
+        }
+    }
+    if (rest < 0)
+        Py_RETURN_NONE; /* no scheme */
+    Py_ssize_t host_end = rest;
+    while (host_end < end && text[host_end] != '/' && text[host_end] != '?' && text[host_end] != '#')
+        host_end++;
+    Py_ssize_t host = rest;
+    for (Py_ssize_t k = rest; k < host_end; k++) {
+        if (text[k] == '@')
+            host = k + 1;
+    }
+    if (host < host_end && text[host] == '[')
+        Py_RETURN_NONE; /* an IPv6 address */
+    Py_ssize_t name_end = host;
+    while (name_end < host_end && text[name_end] != ':')
+        name_end++;
+    /* the labels between dots, the empty ones left out: their bounds */
+    Py_ssize_t starts[HOST_MAX_LABELS], ends[HOST_MAX_LABELS];
+    int labels = 0;
+    Py_ssize_t at = host;
+    while (at <= name_end) {
+        Py_ssize_t stop = at;
+        while (stop < name_end && text[stop] != '.')
+            stop++;
+        if (stop > at) {
+            if (labels == HOST_MAX_LABELS)
+                Py_RETURN_FALSE;
+            starts[labels] = at;
+            ends[labels] = stop;
+            labels++;
+        }
+        at = stop + 1;
+    }
+    if (labels < 2)
+        Py_RETURN_NONE;
+    int all_digits = 1;
+    for (Py_ssize_t k = starts[labels - 1]; k < ends[labels - 1]; k++)
+        all_digits &= text[k] >= '0' && text[k] <= '9';
+    if (all_digits)
+        Py_RETURN_NONE; /* an IPv4 address */
+    char lowered[256];
+    int pick = labels - 2;
+    for (int round = 0; round < 2; round++) {
+        const Py_ssize_t length = ends[pick] - starts[pick];
+        if (length > (Py_ssize_t)sizeof(lowered))
+            Py_RETURN_FALSE;
+        for (Py_ssize_t k = 0; k < length; k++) {
+            const char c = text[starts[pick] + k];
+            lowered[k] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        if (round == 0 && labels >= 3 && is_second_level(lowered, length)) {
+            pick = labels - 3;
+            continue;
+        }
+        for (Py_ssize_t k = 0; k < length; k++) {
+            const char c = lowered[k];
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                Py_RETURN_FALSE; /* folded by the original */
+        }
+        if (length < SITE_NAME_MIN_CHARS)
+            Py_RETURN_NONE;
+        return PyUnicode_FromStringAndSize(lowered, length);
+    }
+    Py_RETURN_FALSE; /* not reached */
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -491,6 +606,8 @@ PyMethodDef decision_pick_methods[] = {
      "article_picks(article, cut, local, usable): decisions.article_picks_python."},
     {"address_lines", (PyCFunction)(void (*)(void))native_address_lines, METH_FASTCALL,
      "address_lines(texts, local, usable, bare): decisions.address_lines_python."},
+    {"site_label", (PyCFunction)native_site_label, METH_O,
+     "site_label(url): own_name.site_name_python for an ASCII address; False where it cannot tell."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
