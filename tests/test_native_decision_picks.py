@@ -34,6 +34,7 @@ from cleaner.heuristics.decisions import (
 )
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
 from cleaner.heuristics.own_name import site_name, site_name_python
+from cleaner.heuristics.title import slug_path_words, slug_path_words_python
 from cleaner.result import Label
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
@@ -255,6 +256,44 @@ def test_site_names_are_the_python_ones() -> None:
         assert site_name(url) == site_name_python(url), url
 
 
+PATH_PIECES = [
+    "/",
+    "-",
+    "_",
+    ".",
+    ".html",
+    ".HTM",
+    ".php5",
+    ".jsonld",
+    ".a",
+    "%20",
+    "%C3%A9",
+    "news",
+    "New",
+    "SUVs",
+    "2019",
+    "a1",
+    "x",
+    "über",
+    "\U0001f600",
+    "\n",
+    " ",
+    "?",
+    "#",
+    "A" * 300,
+    ".a.bc",
+]
+
+
+@needs_compiled
+def test_slug_words_are_the_python_ones() -> None:
+    rng = random.Random(31)
+    paths = ["", "/", "/2019/11/19/new-suvs-highlight-la-auto-show.html", "/a.b.c.d.html", "/.html-a-b-c"]
+    paths += ["".join(rng.choice(PATH_PIECES) for _ in range(rng.randrange(14))) for _ in range(20_000)]
+    for path in paths:
+        assert slug_path_words(path) == slug_path_words_python(path), path
+
+
 @needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
@@ -299,6 +338,8 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.address_lines(["a"], [None, None], None, "a/b")
     with pytest.raises(TypeError):
         module.site_label(b"https://a.com")
+    with pytest.raises(TypeError):
+        module.slug_path_words(None)
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

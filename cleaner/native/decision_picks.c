@@ -595,6 +595,105 @@ native_site_label(PyObject *module, PyObject *url)
     Py_RETURN_FALSE; /* not reached */
 }
 
+#define SLUG_MIN_WORDS 3 /* title.SLUG_MIN_WORDS */
+
+/* slug_path_words(path): title.slug_path_words_python for a path of printable ASCII without
+ * a "%" (unquote leaves it as it is, accent_folded lower-cases it): the words of its longest
+ * segment of SLUG_MIN_WORDS words or more (the first of the longest), a list, empty where
+ * none; False for any other path (the caller asks the original). */
+static PyObject *
+native_slug_path_words(PyObject *module, PyObject *path)
+{
+    (void)module;
+    if (!PyUnicode_Check(path)) {
+        PyErr_SetString(PyExc_TypeError, "slug_path_words: path must be a str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(path))
+        Py_RETURN_FALSE;
+    const char *text = (const char *)PyUnicode_DATA(path);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(path);
+    for (Py_ssize_t k = 0; k < size; k++) {
+        if (text[k] < 0x20 || text[k] > 0x7E || text[k] == '%')
+            Py_RETURN_FALSE;
+    }
+    Py_ssize_t best_start = 0, best_end = 0, best_words = 0;
+    Py_ssize_t start = 0;
+    while (start <= size) {
+        Py_ssize_t end = start;
+        while (end < size && text[end] != '/')
+            end++;
+        /* a segment of letters and digits alone (one word at most) is no slug */
+        int alnum = end > start;
+        for (Py_ssize_t k = start; alnum && k < end; k++)
+            alnum = Py_ISALNUM(text[k]);
+        if (!alnum) {
+            /* _FILE_END: a dot and two to five letters closing the segment go */
+            Py_ssize_t stop = end, letters = 0;
+            while (stop - letters > start && Py_ISALPHA(text[stop - letters - 1]))
+                letters++;
+            if (letters >= 2 && letters <= 5 && stop - letters - 1 >= start && text[stop - letters - 1] == '.')
+                stop -= letters + 1;
+            /* the runs of letters and digits, those of letters alone counted as words */
+            Py_ssize_t words = 0, k = start;
+            while (k < stop) {
+                if (!Py_ISALNUM(text[k])) {
+                    k++;
+                    continue;
+                }
+                int letters_only = 1;
+                while (k < stop && Py_ISALNUM(text[k])) {
+                    letters_only &= Py_ISALPHA(text[k]) != 0;
+                    k++;
+                }
+                words += letters_only;
+            }
+            if (words >= SLUG_MIN_WORDS && words > best_words) {
+                best_words = words;
+                best_start = start;
+                best_end = stop;
+            }
+        }
+        start = end + 1;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t k = best_start;
+    while (best_words > 0 && k < best_end) {
+        if (!Py_ISALNUM(text[k])) {
+            k++;
+            continue;
+        }
+        const Py_ssize_t word = k;
+        int letters_only = 1;
+        while (k < best_end && Py_ISALNUM(text[k])) {
+            letters_only &= Py_ISALPHA(text[k]) != 0;
+            k++;
+        }
+        if (!letters_only)
+            continue;
+        char lowered[256];
+        PyObject *item;
+        if (k - word <= (Py_ssize_t)sizeof(lowered)) {
+            for (Py_ssize_t i = word; i < k; i++)
+                lowered[i - word] = (char)Py_TOLOWER(text[i]);
+            item = PyUnicode_FromStringAndSize(lowered, k - word);
+        } else {
+            PyObject *raw = PyUnicode_FromStringAndSize(text + word, k - word);
+            item = raw == NULL ? NULL : PyObject_CallMethod(raw, "lower", NULL);
+            Py_XDECREF(raw);
+        }
+        if (item == NULL || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    return out;
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -608,6 +707,8 @@ PyMethodDef decision_pick_methods[] = {
      "address_lines(texts, local, usable, bare): decisions.address_lines_python."},
     {"site_label", (PyCFunction)native_site_label, METH_O,
      "site_label(url): own_name.site_name_python for an ASCII address; False where it cannot tell."},
+    {"slug_path_words", (PyCFunction)native_slug_path_words, METH_O,
+     "slug_path_words(path): title.slug_path_words_python for a printable ASCII path; False otherwise."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
