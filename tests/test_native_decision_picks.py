@@ -33,7 +33,13 @@ from cleaner.heuristics.decisions import (
     tail_kept_python,
 )
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
-from cleaner.heuristics.own_name import site_name, site_name_python
+from cleaner.heuristics.own_name import (
+    _OPENING_MARKS,
+    name_openers,
+    name_openers_python,
+    site_name,
+    site_name_python,
+)
 from cleaner.heuristics.title import slug_path_words, slug_path_words_python
 from cleaner.result import Label
 from tests.paths import CORPUS
@@ -295,6 +301,17 @@ def test_slug_words_are_the_python_ones() -> None:
 
 
 @needs_compiled
+def test_name_openers_are_the_python_ones() -> None:
+    rng = random.Random(37)
+    extra = ["\u212aelvin", "Kelvin", "\u0130stanbul", "\u201cNorthwind", " \u2022 northwind", "", "  ", "«»"]
+    for texts in _all_pages():
+        lines = list(texts) + extra
+        picks = [rng.randrange(len(lines)) for _ in range(rng.randrange(8))]
+        for name in ("northwind", "kelvin", "istanbul", "0day", "\u00e9t\u00e9"):
+            assert name_openers(lines, picks, name) == name_openers_python(lines, picks, name)
+
+
+@needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
     line_category = shipped_lexicon().line_category
@@ -340,6 +357,12 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.site_label(b"https://a.com")
     with pytest.raises(TypeError):
         module.slug_path_words(None)
+    with pytest.raises(ValueError):
+        module.name_openers(["a"], [0], _OPENING_MARKS, "ab")
+    with pytest.raises(IndexError):
+        module.name_openers(["a"], [1], _OPENING_MARKS, "a")
+    with pytest.raises(TypeError):
+        module.name_openers(["a"], (0,), _OPENING_MARKS, "a")
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

@@ -694,6 +694,66 @@ native_slug_path_words(PyObject *module, PyObject *path)
     return out;
 }
 
+#define KELVIN_SIGN 0x212A
+
+/* name_openers(texts, lines, marks, initial): own_name.name_openers_python. The positions
+ * among `lines` (a list of line indexes) of the lines of `texts` whose first character past
+ * str.lstrip(marks) is past ASCII or, lower-cased, the str `initial` (one ASCII character). */
+static PyObject *
+native_name_openers(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "name_openers(texts, lines, marks, initial) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *lines = args[1], *marks = args[2], *initial = args[3];
+    if (!PyList_Check(texts) || !check_strs(texts, "name_openers: texts") || !PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "name_openers: texts must be a list of str, lines a list of int");
+        return NULL;
+    }
+    if (!PyUnicode_Check(marks) || !PyUnicode_Check(initial) || PyUnicode_GET_LENGTH(initial) != 1 ||
+        PyUnicode_READ_CHAR(initial, 0) >= 128) {
+        PyErr_SetString(PyExc_ValueError, "name_openers: marks must be a str, initial one ASCII character");
+        return NULL;
+    }
+    const Py_UCS4 first_letter = PyUnicode_READ_CHAR(initial, 0);
+    CharBits mark_bits;
+    char_bits_init(&mark_bits, marks);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t at = 0; at < PyList_GET_SIZE(lines); at++) {
+        const Py_ssize_t j = PyLong_AsSsize_t(PyList_GET_ITEM(lines, at));
+        if (j == -1 && PyErr_Occurred())
+            goto fail;
+        if (j < 0 || j >= PyList_GET_SIZE(texts)) {
+            PyErr_SetString(PyExc_IndexError, "name_openers: a line index out of range");
+            goto fail;
+        }
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        const int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+        Py_ssize_t k = 0;
+        while (k < size && holds_char(&mark_bits, PyUnicode_READ(kind, data, k)))
+            k++;
+        if (k == size)
+            continue; /* "" is ASCII and no initial */
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c == KELVIN_SIGN)
+            c = 'k'; /* the one character past ASCII that str.lower() makes ASCII */
+        if (c < 128 && (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != first_letter)
+            continue;
+        if (cleaner_append_index(out, at) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -709,6 +769,8 @@ PyMethodDef decision_pick_methods[] = {
      "site_label(url): own_name.site_name_python for an ASCII address; False where it cannot tell."},
     {"slug_path_words", (PyCFunction)native_slug_path_words, METH_O,
      "slug_path_words(path): title.slug_path_words_python for a printable ASCII path; False otherwise."},
+    {"name_openers", (PyCFunction)(void (*)(void))native_name_openers, METH_FASTCALL,
+     "name_openers(texts, lines, marks, initial): own_name.name_openers_python."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
