@@ -40,7 +40,7 @@ from cleaner.heuristics.own_name import (
     site_name,
     site_name_python,
 )
-from cleaner.heuristics.title import slug_path_words, slug_path_words_python
+from cleaner.heuristics.title import head_kept, head_kept_python, slug_path_words, slug_path_words_python
 from cleaner.result import Label
 from tests.paths import CORPUS
 from tests.test_native import HOSTILE
@@ -162,6 +162,9 @@ def test_tail_kept_is_the_python_one() -> None:
         usable = None if page.every_usable else page.usable
         for count in (0, 1, 4, 100):
             assert tail_kept(page.local, usable, count) == tail_kept_python(page.local, usable, count)
+            assert head_kept(page.local, page.usable, count) == head_kept_python(
+                page.local, page.usable, count
+            )
 
 
 @needs_compiled
@@ -363,6 +366,8 @@ def test_pickers_refuse_bad_arguments() -> None:
         module.name_openers(["a"], [1], _OPENING_MARKS, "a")
     with pytest.raises(TypeError):
         module.name_openers(["a"], (0,), _OPENING_MARKS, "a")
+    with pytest.raises(ValueError):
+        module.head_kept([None], None, -1)
     with pytest.raises(TypeError):
         module.tail_kept((None,), None, 1)
     with pytest.raises(ValueError):

@@ -165,6 +165,20 @@ def off_slug(text: str, url: str | None) -> bool:
     )
 
 
+def head_kept(local: list[Label | None], usable: list[bool], count: int) -> list[int]:
+    """The first ``count`` lines that are usable and unlabelled, in order: compiled, a walk
+    that stops there (decision_picks.c), ``head_kept_python`` the reference and the fallback."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.head_kept(local, usable, count)
+        return found
+    return head_kept_python(local, usable, count)
+
+
+def head_kept_python(local: list[Label | None], usable: list[bool], count: int) -> list[int]:
+    """``head_kept`` in Python: a C-level lazy chain."""
+    return list(islice(compress(range(len(local)), map(and_, usable, map(is_, local, repeat(None)))), count))
+
+
 def find_title(
     texts: Sequence[str],
     local: Sequence[Label | None],
@@ -183,8 +197,8 @@ def find_title(
     n = len(texts)
     # the first two body lines are all it reads: stop looking there
     if cut == -inf and isinstance(usable, list) and isinstance(local, list):
-        # every score passes no cut (an article's text): the kept lines, C-level and lazy
-        body = list(islice(compress(range(n), map(and_, usable, map(is_, local, repeat(None)))), 2))
+        # every score passes no cut (an article's text): the first two kept lines
+        body = head_kept(local, usable, 2)
     else:
         body = list(islice((j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut), 2))
     if not body:

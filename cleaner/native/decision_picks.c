@@ -754,6 +754,39 @@ fail:
     return NULL;
 }
 
+/* head_kept(local, usable, count): title.head_kept_python. The indexes, in order, of the
+ * first `count` kept lines (fewer where the page keeps fewer). */
+static PyObject *
+native_head_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "head_kept(local, usable, count) takes 3 arguments");
+        return NULL;
+    }
+    PyObject *local = args[0], *usable = args[1];
+    if (!check_kept_args(local, usable, "head_kept"))
+        return NULL;
+    const Py_ssize_t count = PyLong_AsSsize_t(args[2]);
+    if (count == -1 && PyErr_Occurred())
+        return NULL;
+    if (count < 0) {
+        PyErr_SetString(PyExc_ValueError, "head_kept: count must not be negative");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(local) && PyList_GET_SIZE(out) < count; j++) {
+        const int kept = is_kept(local, usable, j);
+        if (kept < 0 || (kept && cleaner_append_index(out, j) < 0)) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 PyMethodDef decision_pick_methods[] = {
     {"opened_lines", (PyCFunction)(void (*)(void))native_opened_lines, METH_FASTCALL,
      "opened_lines(texts, norms, at_start, leads, firsts, openers): decisions._maybe_opened_python."},
@@ -771,6 +804,8 @@ PyMethodDef decision_pick_methods[] = {
      "slug_path_words(path): title.slug_path_words_python for a printable ASCII path; False otherwise."},
     {"name_openers", (PyCFunction)(void (*)(void))native_name_openers, METH_FASTCALL,
      "name_openers(texts, lines, marks, initial): own_name.name_openers_python."},
+    {"head_kept", (PyCFunction)(void (*)(void))native_head_kept, METH_FASTCALL,
+     "head_kept(local, usable, count): title.head_kept_python."},
     {"tail_kept", (PyCFunction)(void (*)(void))native_tail_kept, METH_FASTCALL,
      "tail_kept(local, usable, count): decisions.tail_kept_python."},
     {NULL, NULL, 0, NULL},
