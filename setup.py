@@ -39,6 +39,7 @@ SOURCES = [
     "cleaner/native/line_counts.c",
     "cleaner/native/decision_lines.c",
     "cleaner/native/page_utf8.c",
+    "cleaner/native/decision_picks.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
-from operator import and_, gt, is_, is_not, mul, ne, not_, or_
+from operator import and_, gt, is_not, mul, ne, not_, or_
 from typing import Any
 
 from cleaner import native
@@ -30,7 +30,7 @@ from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
 from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
-from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
+from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
 from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
 from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
@@ -130,6 +130,7 @@ MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's 
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
 _WHITE_SPACE = " \t\n\r\x0b\x0c" + OTHER_SPACES  # what str.strip() takes off (str.isspace)
 _MACHINE_OPENINGS = "".join(sorted(MACHINE_LINE_STARTS)) + _WHITE_SPACE
+_MACHINE_STARTS = "".join(sorted(MACHINE_LINE_STARTS))  # the same set as a str (the compiled picker)
 _SIGN_OPENINGS = COPYRIGHT_SIGN + _WHITE_SPACE  # a line whose lstrip() may open with the sign
 _ADDRESS_OPENINGS = "hw"  # a printed address's first letter: "https://", "http://", "www." (address_forms)
 
@@ -250,37 +251,76 @@ def label_button_and_phrase_lines_python(page: LinePage) -> None:
 
 def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
-    Only the kept lines are looked at in Python (on a raw dump the classifier has
-    dropped most lines by now)."""
-    local, usable, texts = page.local, page.usable, page.texts
-    # a line opening with such a character, or with white space that lstrip() takes off:
-    # picked in one call (line_marks), where lstrip() per kept line cost most of the decision
-    for j in page.edge_marked(_MACHINE_OPENINGS, ""):
-        text = texts[j]
-        if (
-            local[j] is None
-            and usable[j]
-            and len(text) <= MACHINE_LINE_MAX_CHARS
-            and text.lstrip()[:1] in MACHINE_LINE_STARTS
-            and MACHINE_LINE_PATTERN.fullmatch(text)
-        ):
+    Only the kept lines opening like one (``machine_candidates``) are matched."""
+    local, texts = page.local, page.texts
+    for j in machine_candidates(page):
+        if MACHINE_LINE_PATTERN.fullmatch(texts[j]):
             local[j] = MACHINE_LINE
+
+
+def machine_candidates(page: LinePage) -> list[int]:
+    """The kept lines of at most MACHINE_LINE_MAX_CHARS characters whose ``lstrip()`` opens
+    with one of MACHINE_LINE_STARTS, in order: compiled, one pass over the lines
+    (decision_picks.c; ``machine_candidates_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.machine_candidates(
+            page.texts,
+            page.local,
+            None if page.every_usable else page.usable,
+            MACHINE_LINE_MAX_CHARS,
+            _MACHINE_STARTS,
+        )
+        return found
+    return machine_candidates_python(page)
+
+
+def machine_candidates_python(page: LinePage) -> list[int]:
+    """``machine_candidates`` in Python. A line opening with such a character, or with white
+    space that lstrip() takes off, is picked in one call (line_marks); on a raw dump among
+    the kept lines alone (the classifier has dropped most lines by now)."""
+    local, usable, texts = page.local, page.usable, page.texts
+    return [
+        j
+        for j in page.edge_marked(_MACHINE_OPENINGS, "")
+        if local[j] is None
+        and usable[j]
+        and len(texts[j]) <= MACHINE_LINE_MAX_CHARS
+        and texts[j].lstrip()[:1] in MACHINE_LINE_STARTS
+    ]
 
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's. Only the lines whose ends can be a printed address's
-    are read in Python."""
+    widget's, never the article's (``address_lines``)."""
     if page.url is None:
         return
     bare = bare_address(page.url)
     if bare is None:
         return
+    for j in address_lines(page, bare):
+        page.local[j] = OWN_ADDRESS
+
+
+def address_lines(page: LinePage, bare: str) -> list[int]:
+    """The kept lines whose ``strip()`` is one of ``address_forms(bare)``, in order:
+    compiled, one pass that compares each line with the forms in place (decision_picks.c;
+    ``address_lines_python`` the reference and the fallback)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.address_lines(
+            page.texts, page.local, None if page.every_usable else page.usable, bare
+        )
+        return found
+    return address_lines_python(page, bare)
+
+
+def address_lines_python(page: LinePage, bare: str) -> list[int]:
+    """``address_lines`` in Python. Only the lines whose ends can be a printed address's
+    are read: a form opens with its scheme, "www." or the address and closes with it or a
+    slash (white space around it), picked in one call (line_marks)."""
     texts, local = page.texts, page.local
     forms: frozenset[str] | None = None  # made for a page that may print the address
-    # a form opens with its scheme, "www." or the address and closes with it or a slash
-    # (white space around it): only lines with such ends are read (one call, line_marks)
     opening, closing = _ADDRESS_OPENINGS + bare[0] + _WHITE_SPACE, bare[-1] + "/" + _WHITE_SPACE
+    found = []
     for j in page.edge_marked(opening, closing):
         text = texts[j]
         if bare not in text:  # every form holds the address (most such lines end like it, no more)
@@ -288,7 +328,8 @@ def label_own_address(page: LinePage) -> None:
         if forms is None:
             forms = address_forms(bare)
         if text.strip() in forms and local[j] is None and page.usable[j]:
-            local[j] = OWN_ADDRESS
+            found.append(j)
+    return found
 
 
 def label_repeats(page: LinePage) -> None:
@@ -323,9 +364,9 @@ def label_comment_thread(page: LinePage) -> None:
     Unlike after-terminator it needs no share of the article above it: a blog post's
     thread is often longer than the post, and its posts are long prose lines."""
     scored = page.scored
-    exact = map(is_, page.local, repeat(page.button_labels.get(THREAD_CATEGORY)))  # button-line's own lookup
+    exact = page.button_labels.get(THREAD_CATEGORY)  # button-line's own lookup
     line_category = None if scored.raw else page.lexicon.line_category
-    openers = opener_lines(scored.norms, scored.words, scored.categories, exact, line_category)
+    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, line_category)
     if not openers:
         return
     kept = page.kept()
@@ -532,6 +573,18 @@ def _maybe_opened(page: LinePage) -> Iterable[int]:
     scored, n = page.scored, len(page.texts)
     if scored.raw or scored.at_start is None:
         return compress(range(n), page.kept())
+    if native.MODULE is not None:  # one pass over the lines (decision_picks.c)
+        found: list[int] = native.MODULE.opened_lines(
+            page.texts, scored.norms, scored.at_start, scored.leads, _SIGN_OPENINGS, COPYRIGHT_OPENERS
+        )
+        return found
+    return _maybe_opened_python(page)
+
+
+def _maybe_opened_python(page: LinePage) -> list[int]:
+    """``_maybe_opened`` in an article's text, in Python (the reference and the fallback)."""
+    scored, n = page.scored, len(page.texts)
+    assert scored.at_start is not None
     opened = set(compress(range(n), scored.at_start))
     if scored.leads is not None:
         opened.update(compress(range(n), map(is_not, scored.leads, repeat(None))))
@@ -705,9 +758,7 @@ def label_own_name(page: LinePage) -> None:
     if name is None:
         return
     texts, local, usable = page.texts, page.local, page.usable
-    # the last kept lines, walking up from the end (a C-level iterator that stops there)
-    tail = list(islice(compress(range(len(texts) - 1, -1, -1), reversed(page.kept())), OWN_NAME_TAIL_LINES))
-    tail.reverse()
+    tail = tail_kept(local, None if page.every_usable else usable, OWN_NAME_TAIL_LINES)
     start = first_describing(texts, tail, name)
     if start is None:
         return
@@ -719,6 +770,23 @@ def label_own_name(page: LinePage) -> None:
     for j in tail[start + 1 :]:
         if opens_with_name(texts[j], name):
             local[j] = OWN_NAME
+
+
+def tail_kept(local: list[Label | None], usable: list[bool] | None, count: int) -> list[int]:
+    """The last ``count`` kept lines (``LinePage.kept``), in order: compiled, a walk up from
+    the page's end that stops there (decision_picks.c; ``tail_kept_python`` the reference)."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.tail_kept(local, usable, count)
+        return found
+    return tail_kept_python(local, usable, count)
+
+
+def tail_kept_python(local: list[Label | None], usable: list[bool] | None, count: int) -> list[int]:
+    """``tail_kept`` in Python: a C-level iterator walking up from the end."""
+    kept = kept_lines(local, usable)
+    tail = list(islice(compress(range(len(kept) - 1, -1, -1), reversed(kept)), count))
+    tail.reverse()
+    return tail
 
 
 def label_meta_lines(page: LinePage) -> None:
@@ -821,21 +889,17 @@ def label_article_lines(page: LinePage) -> None:
     scored = page.scored
     if scored.article is None:
         return
-    cut, local, words = scored.article_cut, page.local, scored.words
-    leads = scored.leads or [None] * len(page.texts)
-    candidates = list(map(gt, scored.article, repeat(cut)))
-    if True not in candidates:
+    local, words = page.local, scored.words
+    picked = article_picks(
+        scored.article, scored.article_cut, local, None if page.every_usable else page.usable
+    )
+    if picked is None:
         return
-    n = len(page.texts)
-    kept = page.kept()
-    chosen = list(compress(range(n), map(and_, kept, candidates)))  # the kept candidates, in order
+    chosen, last_plain = picked
     if not chosen:
         return
+    leads = scored.leads or [None] * len(page.texts)
     guarded = protected_lines(page.texts, words, leads, chosen)
-    # Walking up from the end, a kept line that is no candidate is body; the last one is
-    # found at C level, and only the kept candidates are read in Python.
-    plain = map(and_, reversed(kept), map(not_, reversed(candidates)))
-    last_plain = next(compress(range(n - 1, -1, -1), plain), -1)
     body_after = False  # a kept line that stays follows (walking from the end)
     removed = []
     for j in reversed(chosen):
@@ -855,6 +919,38 @@ def label_article_lines(page: LinePage) -> None:
     for j in removed:
         if leads[j] is None and joined_to_kept_line(page.texts, kept, j):
             local[j] = None
+
+
+def article_picks(
+    article: list[float], cut: float, local: list[Label | None], usable: list[bool] | None
+) -> tuple[list[int], int] | None:
+    """The kept lines whose article score exceeds ``cut`` (the candidates), in order, and
+    the last kept line that is none (-1: none), or None where no line is a candidate: one
+    compiled pass (decision_picks.c; ``article_picks_python`` the reference)."""
+    if (
+        native.MODULE is not None
+        and type(article) is list
+        and type(cut) is float
+        and len(article) == len(local)
+    ):
+        found: tuple[list[int], int] | None = native.MODULE.article_picks(article, cut, local, usable)
+        return found
+    return article_picks_python(article, cut, local, usable)
+
+
+def article_picks_python(
+    article: list[float], cut: float, local: list[Label | None], usable: list[bool] | None
+) -> tuple[list[int], int] | None:
+    """``article_picks`` in Python: C-level maps over the lines. Walking up from the end, a
+    kept line that is no candidate is body; the last one is found at C level."""
+    candidates = list(map(gt, article, repeat(cut)))
+    if True not in candidates:
+        return None
+    n = len(local)
+    kept = kept_lines(local, usable)
+    chosen = list(compress(range(n), map(and_, kept, candidates)))  # the kept candidates, in order
+    plain = map(and_, reversed(kept), map(not_, reversed(candidates)))
+    return chosen, next(compress(range(n - 1, -1, -1), plain), -1)
 
 
 def _last_prose_run(texts: list[str], kept: list[bool]) -> int:

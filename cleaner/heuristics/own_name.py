@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from cleaner import native
 from cleaner.heuristics.combining import accent_folded
 from cleaner.heuristics.lazy_regex import lazy_compile
 
@@ -62,9 +63,20 @@ def _fold(text: str) -> str:
 
 
 def site_name(url: str | None) -> str | None:
-    """The registered domain's label of ``url``, folded ("northwind"), or None (no
-    scheme and host, an IP address, a label shorter than SITE_NAME_MIN_CHARS). The host
-    is cut out by hand: ``urlsplit`` cost half of the decision's time per page."""
+    """The registered domain's label of ``url``, folded ("northwind"), or None: compiled
+    for an ASCII address (decision_picks.c site_label, which answers False where it cannot
+    tell), ``site_name_python`` the reference and the fallback."""
+    if native.MODULE is not None and url:
+        found: str | None | bool = native.MODULE.site_label(url)
+        if found is not False:
+            return found  # type: ignore[return-value]
+    return site_name_python(url)
+
+
+def site_name_python(url: str | None) -> str | None:
+    """``site_name`` in Python: no scheme and host, an IP address, a label shorter than
+    SITE_NAME_MIN_CHARS give None. The host is cut out by hand: ``urlsplit`` cost half of
+    the decision's time per page."""
     if not url:
         return None
     _, scheme, rest = url.strip().partition("://")
@@ -115,14 +127,40 @@ def describes_site(text: str, name: str) -> bool:
 def first_describing(texts: Sequence[str], lines: Iterable[int], name: str) -> int | None:
     """The position among ``lines`` of the first line of ``texts`` that ``describes_site``,
     or None. A line opening with another ASCII letter than the name's (``name_length``'s
-    first test) is passed over here, without the two calls per line."""
-    initial = name[:1]
-    for at, j in enumerate(lines):
-        text = texts[j]
-        first = text.lstrip(_OPENING_MARKS)[:1].lower()
-        if (not first.isascii() or first == initial) and describes_site(text, name):
+    first test) is passed over here, without the two calls per line (``name_openers``)."""
+    picked = lines if isinstance(lines, list) else list(lines)
+    for at in name_openers(texts, picked, name):
+        if describes_site(texts[picked[at]], name):
             return at
     return None
+
+
+def name_openers(texts: Sequence[str], lines: list[int], name: str) -> list[int]:
+    """The positions among ``lines`` of the lines whose first character past the opening
+    marks is past ASCII or the name's initial: compiled where the columns are lists and the
+    initial ASCII (decision_picks.c), ``name_openers_python`` the reference and the fallback."""
+    initial = name[:1]
+    if (
+        native.MODULE is not None
+        and type(texts) is list
+        and type(lines) is list
+        and initial.isascii()
+        and initial
+    ):
+        found: list[int] = native.MODULE.name_openers(texts, lines, _OPENING_MARKS, initial)
+        return found
+    return name_openers_python(texts, lines, name)
+
+
+def name_openers_python(texts: Sequence[str], lines: list[int], name: str) -> list[int]:
+    """``name_openers`` in Python: each line's first character lower-cased."""
+    initial = name[:1]
+    found = []
+    for at, j in enumerate(lines):
+        first = texts[j].lstrip(_OPENING_MARKS)[:1].lower()
+        if not first.isascii() or first == initial:
+            found.append(at)
+    return found
 
 
 def names_site(text: str, name: str) -> bool:

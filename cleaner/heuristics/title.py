@@ -14,6 +14,7 @@ from math import inf
 from operator import and_, is_
 from urllib.parse import unquote, urlsplit
 
+from cleaner import native
 from cleaner.heuristics.combining import accent_folded
 from cleaner.heuristics.features import CJK_CHARS_PER_WORD, cjk_characters, unspaced_words
 from cleaner.result import Label
@@ -104,9 +105,28 @@ def slug_words(url: str | None) -> frozenset[str] | None:
     if not url:
         return None
     try:
-        path = unquote(address_path(url))
+        path = address_path(url)
     except ValueError:
         return None
+    best = slug_path_words(path)
+    return frozenset(best) if best else None
+
+
+def slug_path_words(path: str) -> list[str]:
+    """The words of the longest segment of SLUG_MIN_WORDS words or more of the address's
+    ``path`` (the first of the longest), or none: compiled for a printable ASCII path
+    without escapes (decision_picks.c, False for another); ``slug_path_words_python`` the
+    reference and the fallback."""
+    if native.MODULE is not None:
+        found: list[str] | bool = native.MODULE.slug_path_words(path)
+        if found is not False:
+            return found  # type: ignore[return-value]
+    return slug_path_words_python(path)
+
+
+def slug_path_words_python(path: str) -> list[str]:
+    """``slug_path_words`` in Python: each segment unquoted, folded and split."""
+    path = unquote(path)
     best: list[str] = []
     for segment in path.split("/"):
         if segment.isascii() and segment.isalnum():  # one word at most ("2019", "news"): no slug
@@ -114,7 +134,7 @@ def slug_words(url: str | None) -> frozenset[str] | None:
         words = list(filter(str.isalpha, _SLUG_SPLIT.split(_FILE_END.sub("", accent_folded(segment)))))
         if len(words) >= SLUG_MIN_WORDS and len(words) > len(best):
             best = words
-    return frozenset(best) if best else None
+    return best
 
 
 def address_path(url: str) -> str:
@@ -145,6 +165,20 @@ def off_slug(text: str, url: str | None) -> bool:
     )
 
 
+def head_kept(local: list[Label | None], usable: list[bool], count: int) -> list[int]:
+    """The first ``count`` lines that are usable and unlabelled, in order: compiled, a walk
+    that stops there (decision_picks.c), ``head_kept_python`` the reference and the fallback."""
+    if native.MODULE is not None:
+        found: list[int] = native.MODULE.head_kept(local, usable, count)
+        return found
+    return head_kept_python(local, usable, count)
+
+
+def head_kept_python(local: list[Label | None], usable: list[bool], count: int) -> list[int]:
+    """``head_kept`` in Python: a C-level lazy chain."""
+    return list(islice(compress(range(len(local)), map(and_, usable, map(is_, local, repeat(None)))), count))
+
+
 def find_title(
     texts: Sequence[str],
     local: Sequence[Label | None],
@@ -163,8 +197,8 @@ def find_title(
     n = len(texts)
     # the first two body lines are all it reads: stop looking there
     if cut == -inf and isinstance(usable, list) and isinstance(local, list):
-        # every score passes no cut (an article's text): the kept lines, C-level and lazy
-        body = list(islice(compress(range(n), map(and_, usable, map(is_, local, repeat(None)))), 2))
+        # every score passes no cut (an article's text): the first two kept lines
+        body = head_kept(local, usable, 2)
     else:
         body = list(islice((j for j in range(n) if usable[j] and local[j] is None and scores[j] >= cut), 2))
     if not body:

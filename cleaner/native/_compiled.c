@@ -1472,6 +1472,8 @@ extern PyMethodDef line_count_methods[];
 extern PyMethodDef decision_line_methods[];
 /* A page's str in UTF-8, ASCII packed eight bytes at once (utf8_of), compiled from page_utf8.c. */
 extern PyMethodDef page_utf8_methods[];
+/* The decisions' line pickers (opened_lines, thread_marked, ...), compiled from decision_picks.c. */
+extern PyMethodDef decision_pick_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1492,6 +1494,7 @@ static PyMethodDef *const file_methods[] = {
     line_count_methods,
     decision_line_methods,
     page_utf8_methods,
+    decision_pick_methods,
 };
 
 static int
