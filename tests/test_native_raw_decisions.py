@@ -101,32 +101,49 @@ class _Folded(str):
 
 
 def _buttons(norms: list[str], table: dict[Any, str]) -> list[Any]:
-    """button_phrase_lines' labels of `norms` (no phrase line, no cut): each line's entry or None."""
+    """button_phrase_lines' labels of `norms` (no phrase line, no cut) with the filter of `table`
+    (line_entry_filter): each line's entry or None."""
     local: list[Any] = [None] * len(norms)
     n = len(norms)
     labels = {category: f"label:{category}" for category in set(table.values())}
+    entries = _module().line_entry_filter(table)
     _module().button_phrase_lines(
-        norms, table, [False] * n, float("-inf"), [0.0] * n, local, None, [None] * n, labels, {}, "classifier"
+        norms,
+        table,
+        [False] * n,
+        float("-inf"),
+        [0.0] * n,
+        local,
+        None,
+        [None] * n,
+        labels,
+        {},
+        "classifier",
+        entries,
     )
     return local
 
 
 @needs_twin
-def test_button_entries_filter_follows_its_dict() -> None:
-    """The keys' length and first-character filter (kept between calls) is made anew when the
-    dict changes or another comes, and lets through any key: short, long, wide, astral."""
-    table: dict[Any, str] = {"share": "share", "x" * 70: "long", "ок": "wide"}
-    norms = ["share", "shar", "sharex", "x" * 70, "x" * 71, "ок", "оk", "", "\U0001f600", "reply"]
-    expected = [table.get(norm) for norm in norms]
-    assert _buttons(norms, table) == [None if e is None else f"label:{e}" for e in expected]
-    table["reply"] = "reply"  # the same dict changed: its filter too
-    table["\U0001f600"] = "astral"
-    found = _buttons(norms, table)
-    assert found == [None if table.get(n) is None else f"label:{table[n]}" for n in norms]
-    other = {"a" * 30: "long"}  # another dict
-    assert _buttons(["a" * 30, "a" * 29], other) == ["label:long", None]
+def test_button_entries_filter_lets_every_key_through() -> None:
+    """The keys' length and first-character filter drops only lines no key equals: short, long
+    (past the length bits), wide and astral keys all found; a table with a key that is no exact
+    str gets no filter (None: every line looked up)."""
+    table: dict[Any, str] = {"share": "share", "x" * 70: "long", "ок": "wide", "\U0001f600": "astral"}
+    norms = ["share", "shar", "sharex", "x" * 70, "x" * 71, "ок", "оk", "", "\U0001f600", "reply", "x" * 64]
+    assert _buttons(norms, table) == [None if table.get(n) is None else f"label:{table[n]}" for n in norms]
+    assert _buttons(["a" * 30, "a" * 29], {"a" * 30: "long"}) == ["label:long", None]
     assert _buttons([_Folded(" SHARE ")], {"share": "share"}) == ["label:share"]
-    assert _buttons(["share"], {_Folded("share"): "share"}) == ["label:share"]
+    folded: dict[Any, str] = {_Folded("share"): "share"}
+    assert _module().line_entry_filter(folded) is None
+    assert _buttons(["share"], folded) == ["label:share"]
+    assert _module().line_entry_filter({"": "empty"}) is None
+    with pytest.raises(TypeError):
+        _module().line_entry_filter(["share"])
+    with pytest.raises(TypeError):  # not line_entry_filter's bytes
+        _module().button_phrase_lines(
+            ["a"], {}, [False], 0.0, [0.0], [None], None, [None], {}, {}, "c", b"xx"
+        )
 
 
 @needs_twin

@@ -205,6 +205,13 @@ def label_appeal_zones(page: LinePage) -> None:
             page.local[j] = APPEAL
 
 
+# Lexicon.derived's key of the compiled whole-line entries' filter (line_entry_filter): most
+# lines are longer than any entry or open with a character none does, and need no lookup (a
+# fresh line's hash cost ~900 instructions). Made once per lexicon, whose tables are fixed
+# once loaded.
+BUTTON_FILTER = "button-and-phrase-lines:entries"
+
+
 def label_button_and_phrase_lines(page: LinePage) -> None:
     """Button-like whole lines ("Once", "Share"), short lines made of a lexicon phrase,
     and, in the noisy regime, lines the classifier scores below the cut. A button line
@@ -213,10 +220,12 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
     if native.MODULE is None:
         label_button_and_phrase_lines_python(page)
         return
-    scored = page.scored
+    scored, lexicon = page.scored, page.lexicon
+    if BUTTON_FILTER not in lexicon.derived:  # the entries' lengths and first characters, once
+        lexicon.derived[BUTTON_FILTER] = native.MODULE.line_entry_filter(lexicon.line_category)
     native.MODULE.button_phrase_lines(
         scored.norms,
-        page.lexicon.line_category,
+        lexicon.line_category,
         scored.phrase_lines,
         scored.cut,
         scored.scores,
@@ -226,6 +235,7 @@ def label_button_and_phrase_lines(page: LinePage) -> None:
         page.button_labels,
         page.phrase_labels,
         CLASSIFIER,
+        lexicon.derived[BUTTON_FILTER],
     )
 
 

@@ -149,8 +149,10 @@ def button_phrase_lines(
     button_labels: dict[str, Any],
     phrase_labels: dict[str, Any],
     classifier: Any,
+    entries_filter: bytes | None,
     /,
 ) -> None: ...
+def line_entry_filter(line_category: dict[str, str], /) -> bytes | None: ...
 def lexicon_line_columns(
     categories: list[str | None],
     covered: list[int],

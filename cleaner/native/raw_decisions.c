@@ -71,37 +71,36 @@ below_cut(PyObject *cut, double cut_value, PyObject *score)
 /* What the whole-line entries' keys can be, so that most lines need no lookup (hashing a
  * fresh line str cost ~900 instructions, and most lines are longer than any entry): the
  * lengths of the keys (one bit each below ENTRY_LENGTH_BITS; long_keys: one at or past it)
- * and their first characters (one bit each below ASCII_END; wide_firsts: one past it). */
+ * and their first characters (one bit each below ASCII_END; wide_firsts: one past it).
+ * Made once per lexicon by line_entry_filter (as bytes, kept in Lexicon.derived) and handed
+ * to each button_phrase_lines call: no state here. */
 #define ENTRY_LENGTH_BITS 64
 #define ASCII_END 128
 
 struct entry_filter {
-    const PyObject *dict;  /* the dict it was made of (compared only, never read) */
-    uint64_t version;      /* that dict's version then: any change to a dict gives a new one */
     uint64_t lengths;
     uint64_t firsts[ASCII_END / 64];
-    int long_keys, wide_firsts, exact; /* exact: every key an exact, non-empty str */
+    uint64_t long_keys, wide_firsts;
 };
 
-/* The filter of the last line_category seen: its dicts load once per labeler. */
-static struct entry_filter last_filter;
-
-/* The filter of `dict`, made when it is not the last one's (its dict and version). NULL where
- * the dict's version cannot be read (Python 3.12 on): every line is looked up there. */
-static const struct entry_filter *
-entry_filter_of(PyObject *dict)
+/* line_entry_filter(line_category): the keys' filter as bytes, or None where a key is no
+ * exact, non-empty str (every line is then looked up). */
+static PyObject *
+native_line_entry_filter(PyObject *module, PyObject *dict)
 {
-#if PY_VERSION_HEX < 0x030C0000
-    const uint64_t version = ((PyDictObject *)dict)->ma_version_tag;
-    if (last_filter.dict == dict && last_filter.version == version)
-        return &last_filter;
-    struct entry_filter made = {dict, version, 0, {0, 0}, 0, 0, 1};
+    (void)module;
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "line_entry_filter: line_category must be a dict");
+        return NULL;
+    }
+    struct entry_filter made;
+    memset(&made, 0, sizeof made);
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(dict, &pos, &key, &value)) {
-        if (!PyUnicode_CheckExact(key) || PyUnicode_GET_LENGTH(key) == 0) {
-            made.exact = 0;
-            break;
+        if (!PyUnicode_CheckExact(key) || PyUnicode_READY(key) < 0 || PyUnicode_GET_LENGTH(key) == 0) {
+            PyErr_Clear();
+            Py_RETURN_NONE;
         }
         const Py_ssize_t length = PyUnicode_GET_LENGTH(key);
         const Py_UCS4 first = PyUnicode_READ_CHAR(key, 0);
@@ -114,12 +113,23 @@ entry_filter_of(PyObject *dict)
         else
             made.wide_firsts = 1;
     }
-    last_filter = made;
-    return &last_filter;
-#else
-    (void)dict;
-    return NULL;
-#endif
+    return PyBytes_FromStringAndSize((const char *)&made, sizeof made);
+}
+
+/* The filter `arg` holds (line_entry_filter's bytes), or NULL for None (every line looked
+ * up); -1 in *error on another argument. */
+static const struct entry_filter *
+entry_filter_arg(PyObject *arg, int *error)
+{
+    *error = 0;
+    if (arg == Py_None)
+        return NULL;
+    if (!PyBytes_CheckExact(arg) || PyBytes_GET_SIZE(arg) != (Py_ssize_t)sizeof(struct entry_filter)) {
+        PyErr_SetString(PyExc_TypeError, "button_phrase_lines: entries_filter must be line_entry_filter's bytes or None");
+        *error = -1;
+        return NULL;
+    }
+    return (const struct entry_filter *)PyBytes_AS_STRING(arg);
 }
 
 /* Whether `norm` may be a key of the filter's dict: 0 only where no key equals it (an
@@ -127,19 +137,19 @@ entry_filter_of(PyObject *dict)
 static inline int
 may_be_entry(const struct entry_filter *filter, PyObject *norm)
 {
-    if (filter == NULL || !filter->exact || !PyUnicode_CheckExact(norm))
+    if (filter == NULL || !PyUnicode_CheckExact(norm))
         return 1;
     const Py_ssize_t length = PyUnicode_GET_LENGTH(norm);
     if (length >= ENTRY_LENGTH_BITS ? !filter->long_keys : !(filter->lengths >> length & 1))
         return 0;
     const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0); /* length > 0: a key has it */
     if (first >= ASCII_END)
-        return filter->wide_firsts;
+        return (int)filter->wide_firsts;
     return (int)(filter->firsts[first / 64] >> (first % 64) & 1);
 }
 
 /* button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable,
- * categories, button_labels, phrase_labels, classifier): the decision button-and-phrase-lines
+ * categories, button_labels, phrase_labels, classifier, entries_filter): the decision button-and-phrase-lines
  * in one pass. A kept line (its label in `local` None and, unless usable is None, usable)
  * that is a whole-line entry of `line_category` (a button), a phrase line, or (cut above
  * minus infinity) scored below the cut, gets button_labels[button], else
@@ -148,13 +158,17 @@ static PyObject *
 native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 11) {
-        PyErr_SetString(PyExc_TypeError, "button_phrase_lines takes 11 arguments");
+    if (nargs != 12) {
+        PyErr_SetString(PyExc_TypeError, "button_phrase_lines takes 12 arguments");
         return NULL;
     }
     PyObject *norms = args[0], *line_category = args[1], *phrase_lines = args[2], *cut = args[3];
     PyObject *scores = args[4], *local = args[5], *usable = args[6], *categories = args[7];
     PyObject *button_labels = args[8], *phrase_labels = args[9], *classifier = args[10];
+    int bad_filter;
+    const struct entry_filter *filter = entry_filter_arg(args[11], &bad_filter);
+    if (bad_filter < 0)
+        return NULL;
     if (!check_list(norms, -1, "button_phrase_lines: norms"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(norms);
@@ -174,7 +188,6 @@ native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t n
         return NULL;
     const double cut_value = PyFloat_AS_DOUBLE(cut);
     const int by_score = !(Py_IS_INFINITY(cut_value) && cut_value < 0);
-    const struct entry_filter *filter = entry_filter_of(line_category);
     for (Py_ssize_t j = 0; j < n; j++) {
         PyObject *norm = PyList_GET_ITEM(norms, j);
         if (!PyUnicode_Check(norm)) {
@@ -1070,7 +1083,10 @@ release_two:
 PyMethodDef raw_decision_methods[] = {
     {"button_phrase_lines", (PyCFunction)(void (*)(void))native_button_phrase_lines, METH_FASTCALL,
      "button_phrase_lines(norms, line_category, phrase_lines, cut, scores, local, usable, categories, "
-     "button_labels, phrase_labels, classifier): the decision button-and-phrase-lines, into local."},
+     "button_labels, phrase_labels, classifier, entries_filter): the decision button-and-phrase-lines, into local."},
+    {"line_entry_filter", native_line_entry_filter, METH_O,
+     "line_entry_filter(line_category): its keys' lengths and first characters as bytes (button_phrase_lines' "
+     "entries_filter), or None where a key is no exact, non-empty str."},
     {"lexicon_line_columns", (PyCFunction)(void (*)(void))native_lexicon_line_columns, METH_FASTCALL,
      "lexicon_line_columns(categories, covered, lows, norms, line_category, cover): "
      "labeler.lexicon_features' families, and lex_any, lex_line as float64 bytes."},
