@@ -195,23 +195,6 @@ chunk_bytes(const void *p, int width, __m128i *out)
     return (unsigned)_mm_movemask_epi8(ascii) ^ 0xFFFFu;
 }
 
-/* The 16 characters at p (`width` bytes each) as bytes in *out, when all are ASCII: 1; else 0. */
-static inline int
-ascii_chunk(const void *p, int width, __m128i *out)
-{
-    const __m128i a = _mm_loadu_si128((const __m128i *)p);
-    if (width == 1) {
-        *out = a;
-        return _mm_movemask_epi8(a) == 0;
-    }
-    const __m128i b = _mm_loadu_si128((const __m128i *)p + 1);
-    const __m128i high = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xFF80));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) != 0xFFFF)
-        return 0;
-    *out = _mm_packus_epi16(a, b); /* every lane below 0x80: packed as it is */
-    return 1;
-}
-
 /* The case table's flags of the 16 characters at p (`width` bytes each: every one in the
  * table), a byte lane each: for a chunk holding a character past ASCII. */
 static inline __m128i
@@ -567,19 +550,20 @@ static const unsigned char SPLIT_SPACE[256] = {
  * once; other words a character at a time. */
 #if LETTERS_VECTOR
 /* SHARE_BOUNDS' chunks of 16 characters of one or two bytes from text[k] on (k, edges and
- * inside go on): an ASCII chunk's word lanes by compares, a bit per lane where a word
- * starts or ends, each set bit's place stored; other chunks a character at a time. */
+ * inside go on): the word lanes by compares, those of characters past ASCII (which no
+ * compare takes for a space) tested one by one; a bit per lane where a word starts or
+ * ends, each set bit's place stored. */
 #define BOUND_CHUNKS(CHAR)                                                                      \
     do {                                                                                        \
         for (; sizeof(CHAR) <= 2 && k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {             \
             __m128i v;                                                                          \
-            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
-                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
-                    BOUNDS_STEP(text[k + j], k + j);                                            \
-                continue;                                                                       \
-            }                                                                                   \
-            const unsigned space = (unsigned)_mm_movemask_epi8(                                 \
+            unsigned wide = chunk_bytes(text + k, (int)sizeof(CHAR), &v);                       \
+            unsigned space = (unsigned)_mm_movemask_epi8(                                       \
                 _mm_or_si128(lanes_in(v, 9, 13), lanes_in(v, 0x1C, ' ')));                      \
+            for (; wide; wide &= wide - 1) { /* a lane past ASCII (in no range above) */        \
+                const Py_UCS4 c = text[k + __builtin_ctz(wide)];                                \
+                space |= (c < 256 ? SPLIT_SPACE[c] : cleaner_is_py_space(c)) ? wide & -wide : 0u; \
+            }                                                                                   \
             const unsigned word = ~space & 0xFFFFu;                                             \
             unsigned change = word ^ ((word << 1 | inside) & 0xFFFFu);                          \
             while (change) {                                                                    \
