@@ -169,17 +169,17 @@ def test_mark_candidates_refuse_bad_arguments() -> None:
 
 
 def test_link_marks_found_at_every_place_and_width() -> None:
-    """holds_link reads eight bytes at a time: "http" and "www." (and their near misses)
-    at every offset from a word's start, in lines of each string width, are found exactly
-    where ``in`` finds them."""
+    """holds_link reads sixteen bytes, then eight, at a time: "http" and "www." (and their
+    near misses) at every offset across two chunks and the words after, in lines of each
+    string width, are found exactly where ``in`` finds them."""
     module = compiled()
     if module is None:
         return
     lows = []
     for filler in ("a", "é", "я", "\U0001f600"):
         for mark in ("http", "www.", "htp", "w.", "tp", "ww.", "httq", "wwv.", "hTtp"):
-            for before in range(0, 19):
-                for after in (0, 1, 5, 13):
+            for before in range(0, 41):
+                for after in (0, 1, 5, 13, 20):
                     lows.append(filler * before + mark + filler * after)
                     lows.append("x" * before + mark + filler * after)
     digits = [0] * len(lows)

@@ -187,6 +187,42 @@ may_hold_phone(PyObject *line)
  * missed (a lane after an equal one may be flagged wrongly, which the caller checks). */
 #define LANES_EQUAL(v, c, ONES, HIGH) ((((v) ^ ((ONES) * (c))) - (ONES)) & ~((v) ^ ((ONES) * (c))) & (HIGH))
 
+#if defined(__SSE2__) && PY_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define LINK_CHUNK_BYTES 16
+/* The lanes (of `width` bytes) of a and b where a holds `first` and b `second`, a bit per byte. */
+static inline unsigned
+lane_pairs(__m128i a, __m128i b, int width, int first, int second)
+{
+    const __m128i x = width == 1 ? _mm_cmpeq_epi8(a, _mm_set1_epi8((char)first)) : _mm_cmpeq_epi16(a, _mm_set1_epi16((short)first));
+    const __m128i y = width == 1 ? _mm_cmpeq_epi8(b, _mm_set1_epi8((char)second)) : _mm_cmpeq_epi16(b, _mm_set1_epi16((short)second));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(x, y));
+}
+
+/* HOLDS_LINK's chunks of 16 bytes from text[k] on (k >= 1, so the character before each
+ * is read too; k goes on from where it stands): the places where "tp" or "w." ends, by
+ * compares of the chunk and the chunk one character before; only a chunk holding one has
+ * its places compared with both marks. */
+#define LINK_CHUNKS(CHAR)                                                                       \
+    do {                                                                                        \
+        const Py_ssize_t chunk = LINK_CHUNK_BYTES / (Py_ssize_t)sizeof(CHAR);                   \
+        for (k = 1; k + chunk <= size; k += chunk) {                                            \
+            const __m128i now = _mm_loadu_si128((const __m128i *)(text + k));                   \
+            const __m128i before = _mm_loadu_si128((const __m128i *)(text + k - 1));            \
+            if (!(lane_pairs(before, now, (int)sizeof(CHAR), 't', 'p') |                        \
+                  lane_pairs(before, now, (int)sizeof(CHAR), 'w', '.')))                        \
+                continue;                                                                       \
+            for (Py_ssize_t end = k; end < k + chunk; end++)                                    \
+                if (end >= LINK_MARK_CHARS - 1 && LINK_ENDS_AT(text, end, http, www))           \
+                    return 1;                                                                   \
+        }                                                                                       \
+        if (k == 1) /* no chunk read: the words below from the start */                         \
+            k = 0;                                                                              \
+    } while (0)
+#else
+#define LINK_CHUNKS(CHAR) ((void)0)
+#endif
+
 /* Whether a line of one or two bytes a character holds "http" or "www.": eight bytes read
  * as one word, a lane a character, and only a word where "tp" or "w." may end (the
  * lanes equal to "t" or "w" moved one lane on, the last one's into the next word, and the
@@ -204,6 +240,11 @@ may_hold_phone(PyObject *line)
         const int lane_bits = 8 * (int)sizeof(CHAR);                                            \
         uint64_t t_before = 0, w_before = 0; /* the last word's last lane: a "t", a "w" */     \
         Py_ssize_t k = 0;                                                                       \
+        LINK_CHUNKS(CHAR);                                                                      \
+        if (k > 0) { /* the character before the words below: a "t" or a "w" ends a pair there */ \
+            t_before = text[k - 1] == 't' ? (uint64_t)1 << (lane_bits - 1) : 0;                 \
+            w_before = text[k - 1] == 'w' ? (uint64_t)1 << (lane_bits - 1) : 0;                 \
+        }                                                                                       \
         for (; PY_LITTLE_ENDIAN && k + lanes <= size; k += lanes) {                             \
             uint64_t v;                                                                         \
             memcpy(&v, text + k, sizeof v);                                                     \
