@@ -205,4 +205,6 @@ def test_phone_runs_found_across_chunks() -> None:
                     lows.append(" " * before + "1" + filler * gap + "2345678")  # the run ends in the chunk
     digits = [sum(c in "0123456789" for c in low) for low in lows]
     _, phones, _ = module.mark_candidates(lows, lows, digits, _PHONE_MIN_DIGITS)
-    assert phones == [j for j, low in enumerate(lows) if digits[j] >= _PHONE_MIN_DIGITS and _PHONE_FOUND.search(low)]
+    assert phones == [
+        j for j, low in enumerate(lows) if digits[j] >= _PHONE_MIN_DIGITS and _PHONE_FOUND.search(low)
+    ]

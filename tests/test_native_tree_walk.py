@@ -105,7 +105,9 @@ def test_shallow_walk_sums_as_numpy_sums(trees: int, monkeypatch: pytest.MonkeyP
         value[rng.random(value.shape) < 0.2] = -0.0
         value[rng.random(value.shape) < 0.1] = 0.0
         value[rng.random(value.shape) < 0.1] *= 1e16
-        found = TreeEnsemble(found.features, found.baseline, found.depth, found.feature, found.threshold, value)
+        found = TreeEnsemble(
+            found.features, found.baseline, found.depth, found.feature, found.threshold, value
+        )
         for rows in (1, 4, 5, 63, 64, 65, 130):
             wide = rng.normal(size=(COLUMNS + 2, 2 * rows))
             wide[rng.random(wide.shape) < 0.1] = 0.0
