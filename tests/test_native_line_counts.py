@@ -172,3 +172,42 @@ def test_line_shares_of_mostly_ascii_lines_of_both_widths() -> None:
     assert [[x.hex() for x in s] for s in got] == [
         [x.hex() for x in s] for s in _shares_python(lows, words, [0, len(lows)])
     ]
+
+
+# characters past ASCII a chunk may hold beside ASCII: cased of every width and above
+# 0x8000 (packed to 0), odd ones, both kinds of space, digits of other scripts, a surrogate
+_MIXED = "éÉßİǅΣσяЯ中ＡＺａ０\ud800\u00a0\u3000\u2009\u202f\u2028\u0085\u1680\u2000\u200b\ufeff\u2019\x80\xff"
+
+
+def _mixed_lines(seed: int) -> list[str]:
+    """ASCII words with one to sixteen characters past ASCII dropped in at random places,
+    at lengths around a chunk's and longer."""
+    rng = random.Random(seed)
+    ascii_pieces = [chr(c) for c in range(1, 128)] + ["word ", "Word ", "we ", "you ", " ", "42 "] * 20
+    lines = []
+    for size in [*range(1, 40), 47, 48, 49, 64, 65, 300, 4200]:
+        chars = list("".join(rng.choice(ascii_pieces) for _ in range(size))[:size])
+        for _ in range(rng.randrange(1, 17)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(_MIXED))
+        lines.append("".join(chars))
+    return lines
+
+
+def test_letter_counts_and_shares_of_chunks_holding_wide_characters() -> None:
+    """Chunks holding characters past ASCII: letter_counts reads their lanes' flags from the
+    case table at once, line_shares tests only those lanes for a space; the counts are the
+    Python originals' on lines of one and two bytes a character."""
+    if native.MODULE is None:
+        assert not native.AVAILABLE
+        return
+    for seed in range(8):
+        lines = _mixed_lines(seed)
+        for _ in range(2):
+            assert native.MODULE.letter_counts(lines) == _letter_counts_by_numpy(lines), seed
+        lows = [line.lower() for line in lines]
+        words = [max(len(low.split()), 1) for low in lows]
+        starts = [0, len(lows) // 2, len(lows)]
+        got = native.MODULE.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+        assert [[x.hex() for x in s] for s in got] == [
+            [x.hex() for x in s] for s in _shares_python(lows, words, starts)
+        ], seed

@@ -169,19 +169,42 @@ def test_mark_candidates_refuse_bad_arguments() -> None:
 
 
 def test_link_marks_found_at_every_place_and_width() -> None:
-    """holds_link reads eight bytes at a time: "http" and "www." (and their near misses)
-    at every offset from a word's start, in lines of each string width, are found exactly
-    where ``in`` finds them."""
+    """holds_link reads sixteen bytes, then eight, at a time: "http" and "www." (and their
+    near misses) at every offset across two chunks and the words after, in lines of each
+    string width, are found exactly where ``in`` finds them."""
     module = compiled()
     if module is None:
         return
     lows = []
     for filler in ("a", "é", "я", "\U0001f600"):
         for mark in ("http", "www.", "htp", "w.", "tp", "ww.", "httq", "wwv.", "hTtp"):
-            for before in range(0, 19):
-                for after in (0, 1, 5, 13):
+            for before in range(0, 41):
+                for after in (0, 1, 5, 13, 20):
                     lows.append(filler * before + mark + filler * after)
                     lows.append("x" * before + mark + filler * after)
     digits = [0] * len(lows)
     _, _, links = module.mark_candidates(lows, lows, digits, _PHONE_MIN_DIGITS)
     assert links == [j for j, low in enumerate(lows) if "http" in low or "www." in low]
+
+
+def test_phone_runs_found_across_chunks() -> None:
+    """may_hold_phone passes sixteen ASCII characters without a decimal at once: a run of
+    separators spanning chunks, a number at every offset around them, letters that end a
+    run just before it, in lines of each width, give exactly the lines _PHONE_FOUND finds."""
+    module = compiled()
+    if module is None:
+        return
+    lows = []
+    for filler in ("a", "x", "é", "я", "٣"):
+        for number in ("12 34-56/78", "1234", "1 (2) 3 4 5 6 7 8 9", "12345 678"):
+            for before in range(0, 40, 3):
+                for gap in (0, 1, 15, 16, 17, 33):
+                    lows.append(filler * before + "1" + " " * gap + number + filler)
+                    lows.append(filler * before + "1" + filler + " " * gap + number)
+                    lows.append(" " * before + number + "-" * gap + "9" + filler * gap)
+                    lows.append(" " * before + "1" + filler * gap + "2345678")  # the run ends in the chunk
+    digits = [sum(c in "0123456789" for c in low) for low in lows]
+    _, phones, _ = module.mark_candidates(lows, lows, digits, _PHONE_MIN_DIGITS)
+    assert phones == [
+        j for j, low in enumerate(lows) if digits[j] >= _PHONE_MIN_DIGITS and _PHONE_FOUND.search(low)
+    ]

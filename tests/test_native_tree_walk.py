@@ -90,3 +90,33 @@ def test_empty_and_lone_leaf_ensembles_walk() -> None:
     assert module.tree_logits(np.zeros((0, 4)), walker, 0.0) == bytearray()
     none = module.tree_walker(*(np.zeros(0, t) for t in (np.intp, float, np.intp, np.intp, float)), 3, 2)
     assert np.frombuffer(module.tree_logits(np.ones((2, 2)), none, 1.0)).tolist() == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("trees", [1, 2, 7, 8, 9, 15, 16, 17, 120, 127, 128, 129])
+def test_shallow_walk_sums_as_numpy_sums(trees: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shallow walk sums the leaves while it walks: numpy's pairwise order (eight sums
+    side by side from 8 trees, the rest one by one) on either side of every boundary, with
+    signed zeros among the leaves, rows in column-major layout (a page's article_matrix),
+    strided, and holding NaN."""
+    rng = np.random.default_rng(trees)
+    for depth in (1, 3, 5, 6):
+        found = ensemble(rng, trees, depth)
+        value = found.value.copy()
+        value[rng.random(value.shape) < 0.2] = -0.0
+        value[rng.random(value.shape) < 0.1] = 0.0
+        value[rng.random(value.shape) < 0.1] *= 1e16
+        found = TreeEnsemble(
+            found.features, found.baseline, found.depth, found.feature, found.threshold, value
+        )
+        for rows in (1, 4, 5, 63, 64, 65, 130):
+            wide = rng.normal(size=(COLUMNS + 2, 2 * rows))
+            wide[rng.random(wide.shape) < 0.1] = 0.0
+            layouts = [wide.T[:rows], wide.T[::2], np.ascontiguousarray(wide.T[:rows])]
+            nan = wide.T[:rows].copy()
+            nan[rng.random(nan.shape) < 0.05] = np.nan
+            for x in [*layouts, nan]:
+                live = found.logits(x)
+                monkeypatch.setattr(native, "MODULE", None)
+                reference = found.logits(x)
+                monkeypatch.undo()
+                assert live.tobytes() == reference.tobytes(), (trees, depth, rows)

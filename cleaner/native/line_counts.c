@@ -174,21 +174,47 @@ LINE_LETTERS(letters_ucs4, Py_UCS4)
 #define LETTER_CHUNK 16
 #define LETTER_CHUNKS_MAX 255 /* a byte lane's count */
 
-/* The 16 characters at p (`width` bytes each) as bytes in *out, when all are ASCII: 1; else 0. */
-static inline int
-ascii_chunk(const void *p, int width, __m128i *out)
+/* The 16 characters at p (`width` bytes each) as bytes in *out, and a bit per character
+ * past ASCII (0: an ASCII chunk). An ASCII character's byte is itself; two-byte
+ * characters are packed with unsigned saturation of signed words (0x80..0x7FFF become
+ * 0x80..0xFF, 0x8000 and up 0), so no character past ASCII gives the byte of a digit, a letter or
+ * a space (0 is NUL, in no class). */
+static inline unsigned
+chunk_bytes(const void *p, int width, __m128i *out)
 {
     const __m128i a = _mm_loadu_si128((const __m128i *)p);
     if (width == 1) {
         *out = a;
-        return _mm_movemask_epi8(a) == 0;
+        return (unsigned)_mm_movemask_epi8(a);
     }
     const __m128i b = _mm_loadu_si128((const __m128i *)p + 1);
-    const __m128i high = _mm_and_si128(_mm_or_si128(a, b), _mm_set1_epi16((short)0xFF80));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) != 0xFFFF)
-        return 0;
-    *out = _mm_packus_epi16(a, b); /* every lane below 0x80: packed as it is */
-    return 1;
+    const __m128i mask = _mm_set1_epi16((short)0xFF80), zero = _mm_setzero_si128();
+    const __m128i ascii = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(a, mask), zero),
+                                          _mm_cmpeq_epi16(_mm_and_si128(b, mask), zero));
+    *out = _mm_packus_epi16(a, b);
+    return (unsigned)_mm_movemask_epi8(ascii) ^ 0xFFFFu;
+}
+
+/* The case table's flags of the 16 characters at p (`width` bytes each: every one in the
+ * table), a byte lane each: for a chunk holding a character past ASCII. */
+static inline __m128i
+table_lanes(const void *p, int width, const unsigned char *cases)
+{
+    union {
+        unsigned char byte[LETTER_CHUNK];
+        __m128i lanes;
+    } flags;
+    for (int j = 0; j < LETTER_CHUNK; j++)
+        flags.byte[j] = cases[width == 1 ? ((const Py_UCS1 *)p)[j] : ((const Py_UCS2 *)p)[j]];
+    return flags.lanes;
+}
+
+/* Lanes of `flags` holding `bit`: 0xFF, else 0. */
+static inline __m128i
+lanes_with(__m128i flags, int bit)
+{
+    const __m128i b = _mm_set1_epi8((char)bit);
+    return _mm_cmpeq_epi8(_mm_and_si128(flags, b), b);
 }
 
 /* Lanes (ASCII bytes: a signed compare is exact) from low to high: 0xFF, else 0. */
@@ -214,18 +240,25 @@ lane_sum(__m128i counts)
         __m128i digit_lanes = _mm_setzero_si128(), upper_lanes = digit_lanes, cased_lanes = digit_lanes; \
         int chunks = 0;                                                                         \
         for (; k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {                                   \
-            __m128i v;                                                                          \
-            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
-                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
-                    TABLE_STEP(text[k + j]);                                                    \
-                continue;                                                                       \
+            __m128i v, space, up, letter;                                                      \
+            if (chunk_bytes(text + k, (int)sizeof(CHAR), &v)) { /* the table's flags, lane by lane */ \
+                const __m128i flags = table_lanes(text + k, (int)sizeof(CHAR), cases);          \
+                space = lanes_with(flags, WORD_SPACE);                                          \
+                up = lanes_with(flags, CASE_UPPER);                                             \
+                letter = lanes_with(flags, CASE_CASED);                                         \
+                const __m128i known = _mm_cmpeq_epi8(_mm_and_si128(flags, _mm_set1_epi8(CASE_KNOWN | CASE_ODD)), \
+                                                     _mm_set1_epi8(CASE_KNOWN));                \
+                const __m128i before = _mm_or_si128(_mm_slli_si128(space, 1), _mm_cvtsi32_si128(after_space ? 0xFF : 0)); \
+                unknown |= _mm_movemask_epi8(_mm_andnot_si128(known, _mm_andnot_si128(space, before))) != 0; \
+            } else {                                                                            \
+                space = _mm_or_si128(lanes_in(v, 9, 13), _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))); \
+                up = lanes_in(v, 'A', 'Z');                                                     \
+                letter = lanes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');             \
             }                                                                                   \
-            const __m128i space = _mm_or_si128(lanes_in(v, 9, 13), _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))); \
             const __m128i before = _mm_or_si128(_mm_slli_si128(space, 1), _mm_cvtsi32_si128(after_space ? 0xFF : 0)); \
             const __m128i initial = _mm_andnot_si128(space, before);                           \
-            const __m128i letter = lanes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');  \
             digit_lanes = _mm_sub_epi8(digit_lanes, lanes_in(v, '0', '9'));                    \
-            upper_lanes = _mm_sub_epi8(upper_lanes, _mm_and_si128(initial, lanes_in(v, 'A', 'Z'))); \
+            upper_lanes = _mm_sub_epi8(upper_lanes, _mm_and_si128(initial, up));               \
             cased_lanes = _mm_sub_epi8(cased_lanes, _mm_and_si128(initial, letter));           \
             after_space = (unsigned)(_mm_movemask_epi8(space) >> 15) & 1u;                     \
             if (++chunks == LETTER_CHUNKS_MAX) {                                                \
@@ -517,19 +550,20 @@ static const unsigned char SPLIT_SPACE[256] = {
  * once; other words a character at a time. */
 #if LETTERS_VECTOR
 /* SHARE_BOUNDS' chunks of 16 characters of one or two bytes from text[k] on (k, edges and
- * inside go on): an ASCII chunk's word lanes by compares, a bit per lane where a word
- * starts or ends, each set bit's place stored; other chunks a character at a time. */
+ * inside go on): the word lanes by compares, those of characters past ASCII (which no
+ * compare takes for a space) tested one by one; a bit per lane where a word starts or
+ * ends, each set bit's place stored. */
 #define BOUND_CHUNKS(CHAR)                                                                      \
     do {                                                                                        \
         for (; sizeof(CHAR) <= 2 && k + LETTER_CHUNK <= size; k += LETTER_CHUNK) {             \
             __m128i v;                                                                          \
-            if (!ascii_chunk(text + k, (int)sizeof(CHAR), &v)) {                                \
-                for (Py_ssize_t j = 0; j < LETTER_CHUNK; j++)                                   \
-                    BOUNDS_STEP(text[k + j], k + j);                                            \
-                continue;                                                                       \
-            }                                                                                   \
-            const unsigned space = (unsigned)_mm_movemask_epi8(                                 \
+            unsigned wide = chunk_bytes(text + k, (int)sizeof(CHAR), &v);                       \
+            unsigned space = (unsigned)_mm_movemask_epi8(                                       \
                 _mm_or_si128(lanes_in(v, 9, 13), lanes_in(v, 0x1C, ' ')));                      \
+            for (; wide; wide &= wide - 1) { /* a lane past ASCII (in no range above) */        \
+                const Py_UCS4 c = text[k + __builtin_ctz(wide)];                                \
+                space |= (c < 256 ? SPLIT_SPACE[c] : cleaner_is_py_space(c)) ? wide & -wide : 0u; \
+            }                                                                                   \
             const unsigned word = ~space & 0xFFFFu;                                             \
             unsigned change = word ^ ((word << 1 | inside) & 0xFFFFu);                          \
             while (change) {                                                                    \

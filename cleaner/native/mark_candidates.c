@@ -141,21 +141,63 @@ phone_class(Py_UCS4 c)
     return phone_table[c];
 }
 
+#if defined(__SSE2__) && PY_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define PHONE_CHUNK 16 /* characters a chunk */
+/* Whether the PHONE_CHUNK characters at p (`width` bytes each) are all ASCII and none a
+ * decimal: then none can end a phone number, and after them the run is over when one is
+ * no separator (*first = -1), else it goes on. 0: the chunk is read a character at a time. */
+static inline int
+phone_chunk_skips(const void *p, int width, Py_ssize_t *first)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    if (width == 2) {
+        const __m128i b = _mm_loadu_si128((const __m128i *)p + 1), high = _mm_set1_epi16((short)0xFF80);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(v, b), high), _mm_setzero_si128())) != 0xFFFF)
+            return 0;
+        v = _mm_packus_epi16(v, b);
+    } else if (_mm_movemask_epi8(v))
+        return 0;
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    if (_mm_movemask_epi8(digit))
+        return 0;
+    const __m128i separator = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('('))),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(')')), _mm_cmpeq_epi8(v, _mm_set1_epi8('/'))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+    if (_mm_movemask_epi8(separator) != 0xFFFF)
+        *first = -1;
+    return 1;
+}
+#define PHONE_SKIPS(text, k, size, CHAR, first)                                                 \
+    (sizeof(CHAR) <= 2 && (k) + PHONE_CHUNK <= (size) && phone_chunk_skips((text) + (k), (int)sizeof(CHAR), &(first)))
+#else
+#define PHONE_CHUNK 16
+#define PHONE_SKIPS(text, k, size, CHAR, first) 0
+#endif
+
 /* Whether _PHONE_FOUND (\d[\d ()/-]{7,}\d) can match in a line of one string width: a run
  * of decimals and " ()/-" whose first and last decimals are at least PHONE_SPAN characters
  * apart. The run's first decimal is chosen without a branch (a branch per character cost
- * some 3.5 ns a character of the dev pages' lines with enough digits). */
+ * some 3.5 ns a character of the dev pages' lines with enough digits); a chunk of ASCII
+ * without a decimal is passed at once (PHONE_SKIPS), its characters' classes by compares. */
 #define MAY_HOLD_PHONE(NAME, CHAR)                                                              \
     static int NAME(const void *data, Py_ssize_t size)                                         \
     {                                                                                           \
         const CHAR *text = (const CHAR *)data;                                                  \
         Py_ssize_t first = -1; /* the first decimal of the current run, or -1 */                \
-        for (Py_ssize_t k = 0; k < size; k++) {                                                 \
-            const unsigned part = phone_class(text[k]);                                         \
-            const int decimal = part == PHONE_DECIMAL;                                          \
-            first = part == PHONE_OTHER ? -1 : decimal && first < 0 ? k : first;                \
-            if (decimal && k - first >= PHONE_SPAN)                                             \
-                return 1;                                                                       \
+        for (Py_ssize_t k = 0; k < size;) {                                                     \
+            if (PHONE_SKIPS(text, k, size, CHAR, first)) {                                      \
+                k += PHONE_CHUNK;                                                               \
+                continue;                                                                       \
+            }                                                                                   \
+            for (const Py_ssize_t end = k + PHONE_CHUNK < size ? k + PHONE_CHUNK : size; k < end; k++) { \
+                const unsigned part = phone_class(text[k]);                                     \
+                const int decimal = part == PHONE_DECIMAL;                                      \
+                first = part == PHONE_OTHER ? -1 : decimal && first < 0 ? k : first;            \
+                if (decimal && k - first >= PHONE_SPAN)                                         \
+                    return 1;                                                                   \
+            }                                                                                   \
         }                                                                                       \
         return 0;                                                                               \
     }
@@ -187,6 +229,42 @@ may_hold_phone(PyObject *line)
  * missed (a lane after an equal one may be flagged wrongly, which the caller checks). */
 #define LANES_EQUAL(v, c, ONES, HIGH) ((((v) ^ ((ONES) * (c))) - (ONES)) & ~((v) ^ ((ONES) * (c))) & (HIGH))
 
+#if defined(__SSE2__) && PY_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define LINK_CHUNK_BYTES 16
+/* The lanes (of `width` bytes) of a and b where a holds `first` and b `second`, a bit per byte. */
+static inline unsigned
+lane_pairs(__m128i a, __m128i b, int width, int first, int second)
+{
+    const __m128i x = width == 1 ? _mm_cmpeq_epi8(a, _mm_set1_epi8((char)first)) : _mm_cmpeq_epi16(a, _mm_set1_epi16((short)first));
+    const __m128i y = width == 1 ? _mm_cmpeq_epi8(b, _mm_set1_epi8((char)second)) : _mm_cmpeq_epi16(b, _mm_set1_epi16((short)second));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(x, y));
+}
+
+/* HOLDS_LINK's chunks of 16 bytes from text[k] on (k >= 1, so the character before each
+ * is read too; k goes on from where it stands): the places where "tp" or "w." ends, by
+ * compares of the chunk and the chunk one character before; only a chunk holding one has
+ * its places compared with both marks. */
+#define LINK_CHUNKS(CHAR)                                                                       \
+    do {                                                                                        \
+        const Py_ssize_t chunk = LINK_CHUNK_BYTES / (Py_ssize_t)sizeof(CHAR);                   \
+        for (k = 1; k + chunk <= size; k += chunk) {                                            \
+            const __m128i now = _mm_loadu_si128((const __m128i *)(text + k));                   \
+            const __m128i before = _mm_loadu_si128((const __m128i *)(text + k - 1));            \
+            if (!(lane_pairs(before, now, (int)sizeof(CHAR), 't', 'p') |                        \
+                  lane_pairs(before, now, (int)sizeof(CHAR), 'w', '.')))                        \
+                continue;                                                                       \
+            for (Py_ssize_t end = k; end < k + chunk; end++)                                    \
+                if (end >= LINK_MARK_CHARS - 1 && LINK_ENDS_AT(text, end, http, www))           \
+                    return 1;                                                                   \
+        }                                                                                       \
+        if (k == 1) /* no chunk read: the words below from the start */                         \
+            k = 0;                                                                              \
+    } while (0)
+#else
+#define LINK_CHUNKS(CHAR) ((void)0)
+#endif
+
 /* Whether a line of one or two bytes a character holds "http" or "www.": eight bytes read
  * as one word, a lane a character, and only a word where "tp" or "w." may end (the
  * lanes equal to "t" or "w" moved one lane on, the last one's into the next word, and the
@@ -204,6 +282,11 @@ may_hold_phone(PyObject *line)
         const int lane_bits = 8 * (int)sizeof(CHAR);                                            \
         uint64_t t_before = 0, w_before = 0; /* the last word's last lane: a "t", a "w" */     \
         Py_ssize_t k = 0;                                                                       \
+        LINK_CHUNKS(CHAR);                                                                      \
+        if (k > 0) { /* the character before the words below: a "t" or a "w" ends a pair there */ \
+            t_before = text[k - 1] == 't' ? (uint64_t)1 << (lane_bits - 1) : 0;                 \
+            w_before = text[k - 1] == 'w' ? (uint64_t)1 << (lane_bits - 1) : 0;                 \
+        }                                                                                       \
         for (; PY_LITTLE_ENDIAN && k + lanes <= size; k += lanes) {                             \
             uint64_t v;                                                                         \
             memcpy(&v, text + k, sizeof v);                                                     \

@@ -117,7 +117,15 @@ typedef char tree_node_pair_check[offsetof(struct tree_node, right) == offsetof(
  * to skip; a tree of depth 6 holds 63 splits, ~700 bytes. Deeper heaps (the html trees:
  * depth 10, mostly fillers) keep the compact copy. */
 #define SHALLOW_MAX_DEPTH 6
-#define SHALLOW_MAX_COLUMNS 65536 /* the columns a uint16_t names */
+/* the columns whose place in a panel's column-major block (column * TREE_PANEL_ROWS) a
+ * uint16_t names */
+#define SHALLOW_MAX_COLUMNS (65536 / TREE_PANEL_ROWS)
+/* numpy's pairwise sum of at most this many values (a row's leaves) runs eight sums side
+ * by side (pairwise_sum): the shallow walk sums the same way as it goes; an ensemble of
+ * more trees takes the compact walk, its leaves stored and summed after. */
+#define SUM_MAX_TREES 128
+#define SUM_LANES 8
+#define JOIN_LANES(a) ((((a)[0] + (a)[1]) + ((a)[2] + (a)[3])) + (((a)[4] + (a)[5]) + ((a)[6] + (a)[7])))
 /* Rows walked through a tree side by side in the shallow walk: their steps are
  * independent, and four slots stay in registers. */
 #define SHALLOW_ROWS 4
@@ -248,7 +256,7 @@ pack_shallow(struct tree_walk *walk)
         heap_slot[0] = walk->roots[t];
         for (Py_ssize_t k = 0; k < inner; k++) {
             const struct tree_node *node = walk->node + heap_slot[k];
-            walk->shallow_column[t * inner + k] = (uint16_t)node->column;
+            walk->shallow_column[t * inner + k] = (uint16_t)(node->column * TREE_PANEL_ROWS);
             walk->shallow_threshold[t * inner + k] = node->threshold;
             heap_slot[2 * k + 1] = node->right - 1;
             heap_slot[2 * k + 2] = node->right;
@@ -375,7 +383,8 @@ native_tree_walker(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         walk->compact_root[t] = (int32_t)used;
         used += pack_tree(walk, walk->roots[t], used, tree_room, scratch, &walk->compact_depth[t]);
     }
-    if (depth >= 1 && depth <= SHALLOW_MAX_DEPTH && columns <= SHALLOW_MAX_COLUMNS && pack_shallow(walk) < 0)
+    if (depth >= 1 && depth <= SHALLOW_MAX_DEPTH && columns <= SHALLOW_MAX_COLUMNS && trees <= SUM_MAX_TREES &&
+        pack_shallow(walk) < 0)
         goto release_all;
     capsule = PyCapsule_New(walk, TREE_WALK_NAME, free_tree_walk);
     if (capsule != NULL)
@@ -471,60 +480,135 @@ compact_leaves(const struct tree_walk *walk, const double *row, Py_ssize_t count
     }
 }
 
-/* The leaves of `count` rows (row r's columns at row + r * columns) in every tree of a
- * shallow walk of `depth` levels (a constant where it is inlined, so the levels unroll),
- * written to leaf_value[r * trees + t]: a tree at a time, SHALLOW_ROWS rows side by side.
- * A row goes right where !(x <= threshold), as the heap walk: rows holding NaN are walked
- * on the heap after (the caller's), so every row here reaches the heap walk's leaf. */
+/* One shallow tree's walk of `depth` levels for a row whose columns lie PANEL_ROWS apart
+ * from x (the panel's column-major block): a row goes right where !(x <= threshold), as the
+ * heap walk; the value of the bottom slot it reaches. */
+#define SHALLOW_STEP(k, x) ((k) = 2 * (k) + 1 + !((x)[column[k]] <= threshold[k]))
+
+/* The sums of every tree's leaf for `count` rows of a shallow walk of `depth` levels (a
+ * constant where it is inlined, so the levels unroll), each as numpy's pairwise_sum adds a
+ * row's leaf values in tree order (8 <= trees <= SUM_MAX_TREES: eight running sums, tree t
+ * into sum t % 8, joined as a tree, then the trees past the last multiple of eight one by
+ * one; fewer than 8: one by one from -0.0), into sums[r]. The leaves are summed while the
+ * rows walk, never stored: SHALLOW_ROWS rows side by side, a tree after another. Row r's
+ * column c lies at block[c * TREE_PANEL_ROWS + r] (shallow_column holds c * TREE_PANEL_ROWS).
+ * The splits are the heap's, fillers kept: a row holding NaN reaches the heap walk's leaf. */
 static inline void
-shallow_walk(const struct tree_walk *walk, const double *row, Py_ssize_t columns, Py_ssize_t count,
-             double *leaf_value, const int depth)
+shallow_walk(const struct tree_walk *walk, const double *block, Py_ssize_t count, double *sums, const int depth)
 {
     const Py_ssize_t inner = ((Py_ssize_t)1 << depth) - 1, trees = walk->trees;
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        const uint16_t *column = walk->shallow_column + t * inner;
-        const double *threshold = walk->shallow_threshold + t * inner;
-        const double *value = walk->shallow_value + t * (inner + 1) - inner; /* by bottom slot */
-        Py_ssize_t r = 0;
-        for (; r + SHALLOW_ROWS <= count; r += SHALLOW_ROWS) {
-            const double *x0 = row + r * columns, *x1 = x0 + columns, *x2 = x1 + columns, *x3 = x2 + columns;
+    const Py_ssize_t laned = trees < SUM_LANES ? 0 : trees - trees % SUM_LANES; /* trees in the eight sums */
+    const uint16_t *columns = walk->shallow_column;
+    const double *thresholds = walk->shallow_threshold, *values = walk->shallow_value - inner;
+    Py_ssize_t r = 0;
+    for (; r + SHALLOW_ROWS <= count; r += SHALLOW_ROWS) {
+        const double *x0 = block + r, *x1 = x0 + 1, *x2 = x0 + 2, *x3 = x0 + 3;
+        double lane[SHALLOW_ROWS][SUM_LANES];
+        double sum0 = -0.0, sum1 = -0.0, sum2 = -0.0, sum3 = -0.0;
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            const uint16_t *column = columns + t * inner;
+            const double *threshold = thresholds + t * inner, *value = values + t * (inner + 1);
             Py_ssize_t k0 = 0, k1 = 0, k2 = 0, k3 = 0;
             for (int level = 0; level < depth; level++) {
-                k0 = 2 * k0 + 1 + !(x0[column[k0]] <= threshold[k0]);
-                k1 = 2 * k1 + 1 + !(x1[column[k1]] <= threshold[k1]);
-                k2 = 2 * k2 + 1 + !(x2[column[k2]] <= threshold[k2]);
-                k3 = 2 * k3 + 1 + !(x3[column[k3]] <= threshold[k3]);
+                SHALLOW_STEP(k0, x0);
+                SHALLOW_STEP(k1, x1);
+                SHALLOW_STEP(k2, x2);
+                SHALLOW_STEP(k3, x3);
             }
-            leaf_value[r * trees + t] = value[k0];
-            leaf_value[(r + 1) * trees + t] = value[k1];
-            leaf_value[(r + 2) * trees + t] = value[k2];
-            leaf_value[(r + 3) * trees + t] = value[k3];
+            if (t < SUM_LANES && laned) {
+                lane[0][t] = value[k0];
+                lane[1][t] = value[k1];
+                lane[2][t] = value[k2];
+                lane[3][t] = value[k3];
+            } else if (t < laned) {
+                lane[0][t % SUM_LANES] += value[k0];
+                lane[1][t % SUM_LANES] += value[k1];
+                lane[2][t % SUM_LANES] += value[k2];
+                lane[3][t % SUM_LANES] += value[k3];
+            } else {
+                if (t == laned && laned) {
+                    sum0 = JOIN_LANES(lane[0]);
+                    sum1 = JOIN_LANES(lane[1]);
+                    sum2 = JOIN_LANES(lane[2]);
+                    sum3 = JOIN_LANES(lane[3]);
+                }
+                sum0 += value[k0];
+                sum1 += value[k1];
+                sum2 += value[k2];
+                sum3 += value[k3];
+            }
         }
-        for (; r < count; r++) {
-            const double *x = row + r * columns;
+        if (laned == trees && laned) {
+            sum0 = JOIN_LANES(lane[0]);
+            sum1 = JOIN_LANES(lane[1]);
+            sum2 = JOIN_LANES(lane[2]);
+            sum3 = JOIN_LANES(lane[3]);
+        }
+        sums[r] = sum0;
+        sums[r + 1] = sum1;
+        sums[r + 2] = sum2;
+        sums[r + 3] = sum3;
+    }
+    for (; r < count; r++) {
+        const double *x = block + r;
+        double lane[SUM_LANES];
+        double sum = -0.0;
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            const uint16_t *column = columns + t * inner;
+            const double *threshold = thresholds + t * inner, *value = values + t * (inner + 1);
             Py_ssize_t k = 0;
             for (int level = 0; level < depth; level++)
-                k = 2 * k + 1 + !(x[column[k]] <= threshold[k]);
-            leaf_value[r * trees + t] = value[k];
+                SHALLOW_STEP(k, x);
+            if (t < SUM_LANES && laned)
+                lane[t] = value[k];
+            else if (t < laned)
+                lane[t % SUM_LANES] += value[k];
+            else {
+                if (t == laned && laned)
+                    sum = JOIN_LANES(lane);
+                sum += value[k];
+            }
         }
+        if (laned == trees && laned)
+            sum = JOIN_LANES(lane);
+        sums[r] = sum;
     }
 }
 
 /* shallow_walk with its depth a constant, for each depth it takes. */
 static void
-shallow_leaves(const struct tree_walk *walk, const double *row, Py_ssize_t count, double *leaf_value)
+shallow_sums(const struct tree_walk *walk, const double *block, Py_ssize_t count, double *sums)
 {
-    const Py_ssize_t columns = walk->columns ? walk->columns : 1; /* as tree_logits lays rows */
     switch (walk->shallow_depth) {
-    case 1: shallow_walk(walk, row, columns, count, leaf_value, 1); break;
-    case 2: shallow_walk(walk, row, columns, count, leaf_value, 2); break;
-    case 3: shallow_walk(walk, row, columns, count, leaf_value, 3); break;
-    case 4: shallow_walk(walk, row, columns, count, leaf_value, 4); break;
-    case 5: shallow_walk(walk, row, columns, count, leaf_value, 5); break;
-    default: shallow_walk(walk, row, columns, count, leaf_value, SHALLOW_MAX_DEPTH); break;
+    case 1: shallow_walk(walk, block, count, sums, 1); break;
+    case 2: shallow_walk(walk, block, count, sums, 2); break;
+    case 3: shallow_walk(walk, block, count, sums, 3); break;
+    case 4: shallow_walk(walk, block, count, sums, 4); break;
+    case 5: shallow_walk(walk, block, count, sums, 5); break;
+    default: shallow_walk(walk, block, count, sums, SHALLOW_MAX_DEPTH); break;
     }
 }
-typedef char shallow_depth_check[SHALLOW_MAX_DEPTH == 6 ? 1 : -1]; /* shallow_leaves' cases */
+typedef char shallow_depth_check[SHALLOW_MAX_DEPTH == 6 ? 1 : -1]; /* shallow_sums' cases */
+
+/* The panel's rows (`count` from `line`, rows `row_step` bytes apart, columns
+ * `column_step`) column-major into block (column c of row r at c * TREE_PANEL_ROWS + r):
+ * only the columns the trees read. A column's values lie 8 bytes apart in a page's
+ * article_matrix (the transpose of the array it fills): copied whole. No test for NaN: the
+ * shallow copy keeps the heap's fillers, so a NaN row goes right where the heap walk does. */
+static void
+gather_columns(const struct tree_walk *walk, const char *line, Py_ssize_t row_step, Py_ssize_t column_step,
+               Py_ssize_t count, double *block)
+{
+    for (Py_ssize_t k = 0; k < walk->reads; k++) {
+        const char *from = line + walk->read[k] * column_step;
+        double *to = block + (Py_ssize_t)walk->read[k] * TREE_PANEL_ROWS;
+        if (row_step == (Py_ssize_t)sizeof(double))
+            memcpy(to, from, (size_t)count * sizeof(double));
+        else
+            for (Py_ssize_t r = 0; r < count; r++)
+                memcpy(to + r, from + r * row_step, sizeof(double));
+    }
+}
 
 /* tree_logits(x, walker, baseline): each row's log-odds (trees.TreeEnsemble.logits): the
  * leaf each row reaches in each tree (from its root, depth times, node = right[node] -
@@ -564,8 +648,9 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     out = PyByteArray_FromStringAndSize(NULL, rows * (Py_ssize_t)sizeof(double));
     leaf_value = PyMem_New(double, TREE_PANEL_ROWS * (trees ? trees : 1));
-    /* the block's rows, side by side; columns no tree reads are left unset, never read
-     * (zeroing them cost more than the walk on a page of few lines) */
+    /* the panel's rows, side by side (the compact walk) or column-major (the shallow walk:
+     * gather_columns); columns no tree reads are left unset, never read (zeroing them cost
+     * more than the walk on a page of few lines) */
     block = PyMem_New(double, TREE_PANEL_ROWS * columns);
     if (out == NULL || leaf_value == NULL || block == NULL) {
         if (out != NULL)
@@ -579,6 +664,17 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const Py_ssize_t reads = walk->reads;
     for (Py_ssize_t first = 0; first < rows; first += TREE_PANEL_ROWS) {
         const Py_ssize_t count = rows - first < TREE_PANEL_ROWS ? rows - first : TREE_PANEL_ROWS;
+        if (walk->shallow_depth) {
+            double sums[TREE_PANEL_ROWS];
+            gather_columns(walk, base + first * row_step, row_step, column_step, count, block);
+            shallow_sums(walk, block, count, sums);
+            for (Py_ssize_t r = 0; r < count; r++) {
+                double sum = 0.0;
+                sum += sums[r];
+                logit[first + r] = sum + baseline;
+            }
+            continue;
+        }
         int has_nan[TREE_PANEL_ROWS] = {0};
         int any_nan = 0;
         for (Py_ssize_t r = 0; r < count; r++) {
@@ -591,10 +687,7 @@ native_tree_logits(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             any_nan |= has_nan[r];
         }
-        if (walk->shallow_depth)
-            shallow_leaves(walk, block, count, leaf_value);
-        else
-            compact_leaves(walk, block, count, leaf_value);
+        compact_leaves(walk, block, count, leaf_value);
         for (Py_ssize_t r = 0; r < count; r++) {
             if (any_nan && has_nan[r]) /* the compact copy skipped fillers NaN does not pass */
                 heap_leaves(walk, block + r * columns, leaf_value + r * trees);
