@@ -38,6 +38,7 @@ SOURCES = [
     "cleaner/native/line_breaks.c",
     "cleaner/native/line_counts.c",
     "cleaner/native/decision_lines.c",
+    "cleaner/native/marked_decisions.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -1470,6 +1470,7 @@ extern PyMethodDef lead_in_methods[];
 /* line_counts.c: letter_counts, line_shares (the article matrix's passes over the lines). */
 extern PyMethodDef line_count_methods[];
 extern PyMethodDef decision_line_methods[];
+extern PyMethodDef marked_decision_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1489,6 +1490,7 @@ static PyMethodDef *const file_methods[] = {
     lead_in_methods,
     line_count_methods,
     decision_line_methods,
+    marked_decision_methods,
 };
 
 static int

@@ -276,3 +276,28 @@ def meta_candidates(
 def body_share_start(
     words: list[int], local: list[Any], usable: list[bool] | None, share: float, /
 ) -> int: ...
+def credit_candidates(
+    texts: list[str], words: list[int], local: list[Any], usable: list[bool] | None, max_words: int, /
+) -> list[int]: ...
+def teaser_candidates(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    min_words: int,
+    max_words: int,
+    /,
+) -> list[int]: ...
+def stack_candidates(
+    texts: list[str],
+    words: list[int],
+    categories: list[str | None],
+    local: list[Any],
+    usable: list[bool] | None,
+    min_words: int,
+    max_words: int,
+    /,
+) -> list[int]: ...
+def bar_candidates(
+    texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
+) -> list[int]: ...
