@@ -128,7 +128,7 @@ def test_candidates_refuse_bad_arguments() -> None:
     if module is None:
         return
     calls: list[Callable[..., object]] = [
-        lambda *a: module.credit_candidates(*a, 40),
+        lambda *a: module.credit_candidates(*a, 40, 3),
         lambda *a: module.teaser_candidates(*a, 3, 20),
     ]
     for call in calls:
@@ -147,7 +147,7 @@ def test_candidates_refuse_bad_arguments() -> None:
     with pytest.raises(TypeError):
         module.credit_candidates(["a"], [1], [None], None)
     with pytest.raises(TypeError):
-        module.credit_candidates(["a"], [1], [None], None, "40")
+        module.credit_candidates(["a"], [1], [None], None, "40", 3)
     with pytest.raises(TypeError):
         module.stack_candidates(["a"], [4], [None, None], [None], None, 4, 80)
     with pytest.raises(TypeError):

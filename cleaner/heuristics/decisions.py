@@ -29,7 +29,12 @@ from cleaner import native
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
-from cleaner.heuristics.caption_credits import CAPTION_MAX_WORDS, CREDIT_MARKS, ends_with_credit
+from cleaner.heuristics.caption_credits import (
+    CAPTION_MAX_WORDS,
+    CAPTION_MIN_WORDS,
+    CREDIT_MARKS,
+    ends_with_credit,
+)
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, opener_lines, thread_start
 from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
 from cleaner.heuristics.edges import edge_lines, shows_chrome
@@ -843,10 +848,13 @@ def credit_candidates(
     texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
 ) -> list[int]:
     """The kept lines ``ends_with_credit`` may pass: CAPTION_MAX_WORDS words at most, and
-    ending with a bracket or holding the copyright sign (compiled; the reference below)."""
+    ending with a bracket opened after CAPTION_MIN_WORDS words or holding the copyright sign
+    past the line's start (compiled; the reference below)."""
     if native.MODULE is None:
         return credit_candidates_python(texts, words, local, usable)
-    found: list[int] = native.MODULE.credit_candidates(texts, words, local, usable, CAPTION_MAX_WORDS)
+    found: list[int] = native.MODULE.credit_candidates(
+        texts, words, local, usable, CAPTION_MAX_WORDS, CAPTION_MIN_WORDS
+    )
     return found
 
 
@@ -856,10 +864,17 @@ def credit_candidates_python(
     """``credit_candidates`` in Python."""
     kept = kept_lines(local, usable)
     return [
-        j
-        for j, text in enumerate(texts)
-        if kept[j] and words[j] <= CAPTION_MAX_WORDS and (text.rstrip(" \t.;").endswith(")") or "©" in text)
+        j for j, text in enumerate(texts) if kept[j] and words[j] <= CAPTION_MAX_WORDS and _may_credit(text)
     ]
+
+
+def _may_credit(text: str) -> bool:
+    """``ends_with_credit``'s tests before its lexicon scan, but the bracket's own words."""
+    line = text.rstrip(" \t.;")
+    if line.endswith(")"):
+        opening = line.rfind("(")
+        return opening >= 0 and len(line[:opening].split()) >= CAPTION_MIN_WORDS
+    return line.rfind("©") > 0
 
 
 def teaser_candidates(

@@ -277,7 +277,13 @@ def body_share_start(
     words: list[int], local: list[Any], usable: list[bool] | None, share: float, /
 ) -> int: ...
 def credit_candidates(
-    texts: list[str], words: list[int], local: list[Any], usable: list[bool] | None, max_words: int, /
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    max_words: int,
+    min_words: int,
+    /,
 ) -> list[int]: ...
 def teaser_candidates(
     texts: list[str],

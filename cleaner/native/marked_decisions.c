@@ -124,19 +124,38 @@ stripped_end(PyObject *text, const Py_UCS4 *also, int count)
 static const Py_UCS4 CREDIT_STRIP[] = {' ', '\t', '.', ';'}; /* ends_with_credit's rstrip */
 #define COPYRIGHT_SIGN 0xA9
 
-/* credit_candidates(texts, words, local, usable, max_words): the kept lines of at most
- * max_words words whose rstrip(" \t.;") ends with ")" or that hold the copyright sign. */
+/* How many words (str.split()'s) text[0:end] holds, counted up to `enough`. */
+static long
+words_before(PyObject *text, Py_ssize_t end, long enough)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    long count = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < end && count < enough; i++) {
+        const int space = cleaner_is_py_space(PyUnicode_READ(kind, data, i));
+        count += !space && !in_word;
+        in_word = !space;
+    }
+    return count;
+}
+
+/* credit_candidates(texts, words, local, usable, max_words, min_words): the kept lines of at
+ * most max_words words whose rstrip(" \t.;") (the line) ends with ")" and holds a "(" after
+ * min_words words, or else holds the copyright sign past its first character. */
 static PyObject *
 native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
     Py_ssize_t n;
-    long max_words;
-    if (nargs != 5) {
-        PyErr_SetString(PyExc_TypeError, "credit_candidates(texts, words, local, usable, max_words) takes 5 arguments");
+    long max_words, min_words;
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError,
+                        "credit_candidates(texts, words, local, usable, max_words, min_words) takes 6 arguments");
         return NULL;
     }
-    if (!page_arguments(args[0], args[1], args[2], args[3], &n) || !long_argument(args[4], &max_words))
+    if (!page_arguments(args[0], args[1], args[2], args[3], &n) || !long_argument(args[4], &max_words) ||
+        !long_argument(args[5], &min_words))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL)
@@ -153,9 +172,14 @@ native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
         if (text == NULL)
             goto fail;
         const Py_ssize_t end = stripped_end(text, CREDIT_STRIP, 4);
-        int found = end > 0 && PyUnicode_READ_CHAR(text, end - 1) == ')';
-        if (!found && PyUnicode_MAX_CHAR_VALUE(text) >= COPYRIGHT_SIGN)
-            found = PyUnicode_FindChar(text, COPYRIGHT_SIGN, 0, PyUnicode_GET_LENGTH(text), 1) >= 0;
+        int found;
+        if (end > 0 && PyUnicode_READ_CHAR(text, end - 1) == ')') { /* an opening bracket after 3 words */
+            const Py_ssize_t opening = PyUnicode_FindChar(text, '(', 0, end, -1);
+            found = opening >= 0 && words_before(text, opening, min_words) >= min_words;
+        } else { /* the last sign after 3 words */
+            found = PyUnicode_MAX_CHAR_VALUE(text) >= COPYRIGHT_SIGN &&
+                    PyUnicode_FindChar(text, COPYRIGHT_SIGN, 1, end, -1) > 0;
+        }
         if (found && cleaner_append_index(out, j) < 0)
             goto fail;
     }
@@ -463,7 +487,8 @@ fail:
 
 PyMethodDef marked_decision_methods[] = {
     {"credit_candidates", (PyCFunction)(void (*)(void))native_credit_candidates, METH_FASTCALL,
-     "credit_candidates(texts, words, local, usable, max_words): kept lines that may end with a credit."},
+     "credit_candidates(texts, words, local, usable, max_words, min_words): kept lines that may end with a "
+     "credit."},
     {"teaser_candidates", (PyCFunction)(void (*)(void))native_teaser_candidates, METH_FASTCALL,
      "teaser_candidates(texts, words, local, usable, min_words, max_words): kept lines a tag may open or close."},
     {"stack_candidates", (PyCFunction)(void (*)(void))native_stack_candidates, METH_FASTCALL,
