@@ -40,6 +40,7 @@ SOURCES = [
     "cleaner/native/decision_lines.c",
     "cleaner/native/page_utf8.c",
     "cleaner/native/decision_picks.c",
+    "cleaner/native/marked_decisions.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

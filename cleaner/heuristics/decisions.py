@@ -29,7 +29,12 @@ from cleaner import native
 from cleaner.categories import CATEGORIES
 from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
 from cleaner.heuristics.bylines import is_byline
-from cleaner.heuristics.caption_credits import CREDIT_MARKS, ends_with_credit
+from cleaner.heuristics.caption_credits import (
+    CAPTION_MAX_WORDS,
+    CAPTION_MIN_WORDS,
+    CREDIT_MARKS,
+    ends_with_credit,
+)
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
 from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
 from cleaner.heuristics.edges import edge_lines, shows_chrome
@@ -43,8 +48,8 @@ from cleaner.heuristics.own_name import first_describing, names_site, opens_with
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
 from cleaner.heuristics.signup_boxes import signup_boxes
-from cleaner.heuristics.stacked_phrases import STACK_MIN_WORDS, stack_of
-from cleaner.heuristics.teaser_tags import TAG_BRACKETS, is_tagged_teaser
+from cleaner.heuristics.stacked_phrases import STACK_MAX_WORDS, STACK_MIN_WORDS, stack_of
+from cleaner.heuristics.teaser_tags import TAG_BRACKETS, TEASER_MAX_WORDS, TEASER_MIN_WORDS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
 from cleaner.heuristics.zones import appeal_zones
 from cleaner.result import Label
@@ -719,9 +724,21 @@ def label_stacked_phrases(page: LinePage) -> None:
         return
     texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
     local, usable = page.local, page.usable
+    if native.MODULE is not None and len(words) == len(texts):  # stack_of's cheap tests in one call
+        holding: Iterable[int] = native.MODULE.stack_candidates(
+            texts,
+            words,
+            categories,
+            local,
+            None if page.every_usable else usable,
+            STACK_MIN_WORDS,
+            STACK_MAX_WORDS,
+        )
+    else:
+        holding = compress(range(len(texts)), categories)  # the lines holding a phrase (a category)
     stacked = [
         (j, cover)
-        for j in compress(range(len(texts)), categories)  # the lines holding a phrase (a category)
+        for j in holding
         if local[j] is None
         and usable[j]
         and words[j] >= STACK_MIN_WORDS
@@ -823,29 +840,32 @@ def label_meta_lines(page: LinePage) -> None:
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
-    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT, CREDIT_MARKS)
+    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT, CREDIT_MARKS, credit_candidates)
 
 
 def label_tagged_teasers(page: LinePage) -> None:
     """Inside an article's text: a teaser headline tagged with its kind of story
     ("Minister resigns after vote [VIDEO]"; ``teaser_tags``)."""
-    _label_kept_lines(page, is_tagged_teaser, TEASER_TAG, TAG_BRACKETS)
+    _label_kept_lines(page, is_tagged_teaser, TEASER_TAG, TAG_BRACKETS, teaser_candidates)
 
 
 def _label_kept_lines(
-    page: LinePage, test: Callable[[str, int, Lexicon], bool], label: Label, marks: tuple[str, str]
+    page: LinePage,
+    test: Callable[[str, int, Lexicon], bool],
+    label: Label,
+    marks: tuple[str, str],
+    candidates: Callable[[list[str], list[int], list[Label | None], list[bool] | None], list[int]],
 ) -> None:
     """Where the text reads as an article, ``label`` on each kept line that ``test``
     (the line, its words, the lexicon) says is boilerplate. ``test`` passes only lines
     holding one of ``marks``, so only those (picked in one call: ``marked_lines``) are
-    looked at in Python."""
+    looked at in Python; compiled, only the kept lines ``candidates`` gives (one call
+    that reads the lines' ends and word counts: a superset of the lines ``test`` passes)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    if native.MODULE is not None:  # the kept lines only: a raw dump's dropped lines are not searched
-        found = native.MODULE.kept_marked_lines(
-            texts, local, None if page.every_usable else usable, marks, ANY_LENGTH
-        )
+    if native.MODULE is not None and len(words) == len(texts):
+        found = candidates(texts, words, local, None if page.every_usable else usable)
     else:
         found = marked_lines(texts, marks, ANY_LENGTH)
     for j in found:
@@ -860,7 +880,12 @@ def label_share_bars(page: LinePage) -> None:
     to the test (a raw dump names Facebook in its footer, and most of its lines are long
     or dropped)."""
     texts, local = page.texts, page.local
-    for j in kept_marked_lines(texts, local, None if page.every_usable else page.usable, BAR_MARKS):
+    usable = None if page.every_usable else page.usable
+    if native.MODULE is not None:  # one pass a line for the marks, a comma and the closing stop
+        found: list[int] = native.MODULE.bar_candidates(texts, local, usable, BAR_MARKS, SHARE_BAR_MAX_CHARS)
+    else:
+        found = kept_marked_lines_python(texts, local, usable, BAR_MARKS)
+    for j in found:
         if is_share_bar(texts[j], page.lexicon):
             local[j] = SHARE_BAR
 
@@ -883,6 +908,111 @@ def kept_marked_lines_python(
     """``kept_marked_lines`` in Python: the marked lines (one call, ``marked_lines``), then the kept ones."""
     kept = kept_lines(local, usable)
     return [j for j in marked_lines(texts, marks, SHARE_BAR_MAX_CHARS) if kept[j]]
+
+
+def bar_candidates_python(
+    texts: list[str], local: list[Label | None], usable: list[bool] | None, marks: tuple[str, ...]
+) -> list[int]:
+    """The compiled ``bar_candidates``' reference: ``kept_marked_lines``' lines less those
+    ``is_share_bar`` turns down at once (a comma, a closing full stop)."""
+    return [
+        j
+        for j in kept_marked_lines_python(texts, local, usable, marks)
+        if "," not in texts[j] and texts[j].rstrip()[-1:] != "."
+    ]
+
+
+def credit_candidates(
+    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+) -> list[int]:
+    """The kept lines ``ends_with_credit`` may pass: CAPTION_MAX_WORDS words at most, and
+    ending with a bracket opened after CAPTION_MIN_WORDS words or holding the copyright sign
+    past the line's start (compiled; the reference below)."""
+    if native.MODULE is None:
+        return credit_candidates_python(texts, words, local, usable)
+    found: list[int] = native.MODULE.credit_candidates(
+        texts, words, local, usable, CAPTION_MAX_WORDS, CAPTION_MIN_WORDS
+    )
+    return found
+
+
+def credit_candidates_python(
+    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+) -> list[int]:
+    """``credit_candidates`` in Python."""
+    kept = kept_lines(local, usable)
+    return [
+        j for j, text in enumerate(texts) if kept[j] and words[j] <= CAPTION_MAX_WORDS and _may_credit(text)
+    ]
+
+
+def _may_credit(text: str) -> bool:
+    """``ends_with_credit``'s tests before its lexicon scan, but the bracket's own words."""
+    line = text.rstrip(" \t.;")
+    if line.endswith(")"):
+        opening = line.rfind("(")
+        return opening >= 0 and len(line[:opening].split()) >= CAPTION_MIN_WORDS
+    return line.rfind("©") > 0
+
+
+def teaser_candidates(
+    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+) -> list[int]:
+    """The kept lines ``is_tagged_teaser`` may pass: TEASER_MIN_WORDS to TEASER_MAX_WORDS
+    words, a tag's bracket closing the line (but for its trail) or before its first word
+    character (compiled; the reference below)."""
+    if native.MODULE is None:
+        return teaser_candidates_python(texts, words, local, usable)
+    found: list[int] = native.MODULE.teaser_candidates(
+        texts, words, local, usable, TEASER_MIN_WORDS, TEASER_MAX_WORDS
+    )
+    return found
+
+
+_TAG_TRAIL = "|:.,;-"  # what teaser_tags' at_end lets follow the tag, besides white space
+_TAG_LEAD = re.compile(r"[^\w\[【]*[\[【]")  # non-word characters, then a tag's bracket
+
+
+def _tag_closes(text: str) -> bool:
+    """Whether a tag's closing bracket ends ``text`` but for at_end's trail."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _TAG_TRAIL):
+        end -= 1
+    return text[end - 1 : end] in ("]", "】")
+
+
+def teaser_candidates_python(
+    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+) -> list[int]:
+    """``teaser_candidates`` in Python."""
+    kept = kept_lines(local, usable)
+    return [
+        j
+        for j, text in enumerate(texts)
+        if kept[j]
+        and TEASER_MIN_WORDS <= words[j] <= TEASER_MAX_WORDS
+        and (_tag_closes(text) or _TAG_LEAD.match(text) is not None)
+    ]
+
+
+def stack_candidates_python(
+    texts: list[str],
+    words: list[int],
+    categories: list[str | None],
+    local: list[Label | None],
+    usable: list[bool] | None,
+) -> list[int]:
+    """The compiled ``stack_candidates``' reference: the kept lines holding a phrase (a
+    category) of STACK_MIN_WORDS to STACK_MAX_WORDS words, no question (``stack_of``)."""
+    kept = kept_lines(local, usable)
+    return [
+        j
+        for j, text in enumerate(texts)
+        if categories[j] is not None
+        and kept[j]
+        and STACK_MIN_WORDS <= words[j] <= STACK_MAX_WORDS
+        and not text.rstrip().endswith("?")
+    ]
 
 
 def label_article_lines(page: LinePage) -> None:

@@ -1474,6 +1474,7 @@ extern PyMethodDef decision_line_methods[];
 extern PyMethodDef page_utf8_methods[];
 /* The decisions' line pickers (opened_lines, thread_marked, ...), compiled from decision_picks.c. */
 extern PyMethodDef decision_pick_methods[];
+extern PyMethodDef marked_decision_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1495,6 +1496,7 @@ static PyMethodDef *const file_methods[] = {
     decision_line_methods,
     page_utf8_methods,
     decision_pick_methods,
+    marked_decision_methods,
 };
 
 static int

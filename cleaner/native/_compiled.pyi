@@ -305,3 +305,34 @@ def site_label(url: str, /) -> str | None | bool: ...
 def slug_path_words(path: str, /) -> list[str] | bool: ...
 def name_openers(texts: list[str], lines: list[int], marks: str, initial: str, /) -> list[int]: ...
 def head_kept(local: list[Any], usable: list[bool] | None, count: int, /) -> list[int]: ...
+def credit_candidates(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    max_words: int,
+    min_words: int,
+    /,
+) -> list[int]: ...
+def teaser_candidates(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    min_words: int,
+    max_words: int,
+    /,
+) -> list[int]: ...
+def stack_candidates(
+    texts: list[str],
+    words: list[int],
+    categories: list[str | None],
+    local: list[Any],
+    usable: list[bool] | None,
+    min_words: int,
+    max_words: int,
+    /,
+) -> list[int]: ...
+def bar_candidates(
+    texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
+) -> list[int]: ...
