@@ -87,4 +87,34 @@ Py_ssize_t cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize
  * two bytes a unit (split_blocks' block texts, build_segments' segment texts); NULL on an error. */
 PyObject *cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end);
 
+/* Whether `obj` is a list of `n` items (of any size where n < 0); else a TypeError naming
+ * `what`. The decisions' twins check their per-line lists with it. */
+static inline int
+cleaner_check_list(PyObject *obj, Py_ssize_t n, const char *what)
+{
+    if (!PyList_Check(obj) || (n >= 0 && PyList_GET_SIZE(obj) != n)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
+        return 0;
+    }
+    return 1;
+}
+
+/* Whether line j is kept (line_marks.kept_lines): its label in `local` None and, unless
+ * `usable` is None, True in `usable`; -1 with a TypeError when that flag is no bool. The
+ * caller has checked that both lists hold line j. */
+static inline int
+cleaner_kept_at(PyObject *local, PyObject *usable, Py_ssize_t j)
+{
+    if (PyList_GET_ITEM(local, j) != Py_None)
+        return 0;
+    if (usable == Py_None)
+        return 1;
+    PyObject *flag = PyList_GET_ITEM(usable, j);
+    if (!PyBool_Check(flag)) {
+        PyErr_SetString(PyExc_TypeError, "usable must be a list of bool");
+        return -1;
+    }
+    return flag == Py_True;
+}
+
 #endif

@@ -16,34 +16,6 @@
 #include "_compiled.h"
 #include <math.h>
 
-/* Whether `obj` is a list of `n` items (a TypeError naming `what` when not). */
-static int
-is_list_of(PyObject *obj, Py_ssize_t n, const char *what)
-{
-    if (!PyList_Check(obj) || PyList_GET_SIZE(obj) != n) {
-        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
-        return 0;
-    }
-    return 1;
-}
-
-/* Whether line j is kept (line_marks.kept_lines): label None in `local` and, unless
- * `usable` is None, a true flag there. -1 with a TypeError when the flag is no bool. */
-static int
-kept_at(PyObject *local, PyObject *usable, Py_ssize_t j)
-{
-    if (PyList_GET_ITEM(local, j) != Py_None)
-        return 0;
-    if (usable == Py_None)
-        return 1;
-    PyObject *flag = PyList_GET_ITEM(usable, j);
-    if (!PyBool_Check(flag)) {
-        PyErr_SetString(PyExc_TypeError, "usable must be a list of bool");
-        return -1;
-    }
-    return flag == Py_True;
-}
-
 /* words[j] as a C long, clamped to LONG_MIN/LONG_MAX where the int is wider (every bound
  * compared with it is small); -1 with an exception set in *failed when it is no int. */
 static long
@@ -155,8 +127,8 @@ native_meta_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     }
     const Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (!is_list_of(words, n, "meta_candidates: words") || !is_list_of(local, n, "meta_candidates: local") ||
-        (usable != Py_None && !is_list_of(usable, n, "meta_candidates: usable")))
+    if (!cleaner_check_list(words, n, "meta_candidates: words") || !cleaner_check_list(local, n, "meta_candidates: local") ||
+        (usable != Py_None && !cleaner_check_list(usable, n, "meta_candidates: usable")))
         return NULL;
     const long paragraph_words = PyLong_AsLong(args[4]);
     const long max_words = PyLong_AsLong(args[5]);
@@ -166,7 +138,7 @@ native_meta_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     int failed = 0;
     Py_ssize_t first = -1, last = -1;
     for (Py_ssize_t j = 0; j < n && first < 0; j++) {
-        const int kept = kept_at(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             return NULL;
         if (kept && words_at(words, j, &failed) >= paragraph_words)
@@ -177,7 +149,7 @@ native_meta_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     if (first < 0)
         return PyList_New(0);
     for (Py_ssize_t j = n - 1; j >= first && last < 0; j--) {
-        const int kept = kept_at(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             return NULL;
         if (kept && words_at(words, j, &failed) >= paragraph_words)
@@ -193,7 +165,7 @@ native_meta_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs
             j = last + 1; /* the paragraphs and what lies between them: never read */
         if (j >= n)
             break;
-        const int kept = kept_at(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             goto fail;
         if (!kept)
@@ -235,8 +207,8 @@ native_body_share_start(PyObject *module, PyObject *const *args, Py_ssize_t narg
         return NULL;
     }
     const Py_ssize_t n = PyList_GET_SIZE(words);
-    if (!is_list_of(local, n, "body_share_start: local") ||
-        (usable != Py_None && !is_list_of(usable, n, "body_share_start: usable")))
+    if (!cleaner_check_list(local, n, "body_share_start: local") ||
+        (usable != Py_None && !cleaner_check_list(usable, n, "body_share_start: usable")))
         return NULL;
     const double share = PyFloat_AsDouble(args[3]);
     if (share == -1.0 && PyErr_Occurred())
@@ -246,7 +218,7 @@ native_body_share_start(PyObject *module, PyObject *const *args, Py_ssize_t narg
     Py_ssize_t lines = 0;
     int failed = 0;
     for (Py_ssize_t j = 0; j < n; j++) {
-        const int kept = kept_at(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             return NULL;
         if (!kept)
@@ -266,7 +238,7 @@ native_body_share_start(PyObject *module, PyObject *const *args, Py_ssize_t narg
     double above = 0.0;
     Py_ssize_t rank = 0; /* kept lines above j */
     for (Py_ssize_t j = 0; j < n; j++) {
-        if (!kept_at(local, usable, j))
+        if (!cleaner_kept_at(local, usable, j))
             continue;
         if (above >= words_needed || (double)rank >= lines_needed)
             return PyLong_FromSsize_t(j);

@@ -14,17 +14,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Whether `list` is a list of `size` items; else a TypeError naming `what`. */
-static int
-check_list(PyObject *list, Py_ssize_t size, const char *what)
-{
-    if (!PyList_Check(list) || PyList_GET_SIZE(list) != size) {
-        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
-        return 0;
-    }
-    return 1;
-}
-
 /* Whether every item of the list `list` is a str; else a TypeError naming `what`. */
 static int
 check_strs(PyObject *list, const char *what)
@@ -101,10 +90,10 @@ native_opened_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (!PyList_Check(texts) || !check_strs(texts, "opened_lines: texts"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (!check_list(norms, n, "opened_lines: norms") || !check_strs(norms, "opened_lines: norms") ||
-        !check_list(at_start, n, "opened_lines: at_start"))
+    if (!cleaner_check_list(norms, n, "opened_lines: norms") || !check_strs(norms, "opened_lines: norms") ||
+        !cleaner_check_list(at_start, n, "opened_lines: at_start"))
         return NULL;
-    if (leads != Py_None && !check_list(leads, n, "opened_lines: leads"))
+    if (leads != Py_None && !cleaner_check_list(leads, n, "opened_lines: leads"))
         return NULL;
     if (!PyUnicode_Check(firsts) || !PyTuple_Check(openers)) {
         PyErr_SetString(PyExc_TypeError, "opened_lines: firsts must be a str, openers a tuple of str");
@@ -167,7 +156,7 @@ native_thread_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *local = args[0], *exact = args[1], *categories = args[2], *category = args[3];
-    if (!PyList_Check(local) || !check_list(categories, PyList_GET_SIZE(local), "thread_marked: categories"))
+    if (!PyList_Check(local) || !cleaner_check_list(categories, PyList_GET_SIZE(local), "thread_marked: categories"))
         return NULL;
     if (!PyUnicode_Check(category)) {
         PyErr_SetString(PyExc_TypeError, "thread_marked: category must be a str");
@@ -195,16 +184,6 @@ native_thread_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 fail:
     Py_DECREF(out);
     return NULL;
-}
-
-/* Whether line j is kept: its label in `local` is None and (usable None: every line is)
- * usable[j] is true; -1 with an exception set. */
-static inline int
-is_kept(PyObject *local, PyObject *usable, Py_ssize_t j)
-{
-    if (PyList_GET_ITEM(local, j) != Py_None)
-        return 0;
-    return usable == Py_None ? 1 : truth(PyList_GET_ITEM(usable, j));
 }
 
 /* Checks local (a list) and usable (None or a list as long); 0 with a TypeError if not. */
@@ -235,7 +214,7 @@ native_machine_candidates(PyObject *module, PyObject *const *args, Py_ssize_t na
     }
     PyObject *texts = args[0], *local = args[1], *usable = args[2], *starts = args[4];
     if (!PyList_Check(texts) || !check_strs(texts, "machine_candidates: texts") ||
-        !check_list(local, PyList_GET_SIZE(texts), "machine_candidates: local") ||
+        !cleaner_check_list(local, PyList_GET_SIZE(texts), "machine_candidates: local") ||
         !check_kept_args(local, usable, "machine_candidates"))
         return NULL;
     if (!PyUnicode_Check(starts)) {
@@ -262,7 +241,7 @@ native_machine_candidates(PyObject *module, PyObject *const *args, Py_ssize_t na
             at++;
         if (at == size || !holds_char(&start_bits, PyUnicode_READ(kind, data, at)))
             continue;
-        const int kept = is_kept(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             goto fail;
         if (kept && cleaner_append_index(out, j) < 0)
@@ -296,7 +275,7 @@ native_tail_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t found = 0, first = PyList_GET_SIZE(local);
     while (found < count && first > 0) {
-        const int kept = is_kept(local, usable, first - 1);
+        const int kept = cleaner_kept_at(local, usable, first - 1);
         if (kept < 0)
             return NULL;
         first--;
@@ -307,7 +286,7 @@ native_tail_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     Py_ssize_t k = 0;
     for (Py_ssize_t j = first; k < found; j++) {
-        const int kept = is_kept(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0) {
             Py_DECREF(out);
             return NULL;
@@ -346,7 +325,7 @@ native_article_picks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *article = args[0], *cut = args[1], *local = args[2], *usable = args[3];
-    if (!PyList_Check(article) || !check_list(local, PyList_GET_SIZE(article), "article_picks: local") ||
+    if (!PyList_Check(article) || !cleaner_check_list(local, PyList_GET_SIZE(article), "article_picks: local") ||
         !check_kept_args(local, usable, "article_picks"))
         return NULL;
     if (!PyFloat_Check(cut)) {
@@ -364,7 +343,7 @@ native_article_picks(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         if (candidate < 0)
             goto fail;
         any |= candidate;
-        const int kept = is_kept(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             goto fail;
         if (!kept)
@@ -441,7 +420,7 @@ native_address_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *texts = args[0], *local = args[1], *usable = args[2], *bare = args[3];
     if (!PyList_Check(texts) || !check_strs(texts, "address_lines: texts") ||
-        !check_list(local, PyList_GET_SIZE(texts), "address_lines: local") ||
+        !cleaner_check_list(local, PyList_GET_SIZE(texts), "address_lines: local") ||
         !check_kept_args(local, usable, "address_lines"))
         return NULL;
     if (!PyUnicode_Check(bare)) {
@@ -468,7 +447,7 @@ native_address_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             goto fail;
         if (!form)
             continue;
-        const int kept = is_kept(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0)
             goto fail;
         if (kept && cleaner_append_index(out, j) < 0)
@@ -778,7 +757,7 @@ native_head_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(local) && PyList_GET_SIZE(out) < count; j++) {
-        const int kept = is_kept(local, usable, j);
+        const int kept = cleaner_kept_at(local, usable, j);
         if (kept < 0 || (kept && cleaner_append_index(out, j) < 0)) {
             Py_DECREF(out);
             return NULL;

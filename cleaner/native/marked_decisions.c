@@ -30,23 +30,6 @@ list_of(PyObject *obj, Py_ssize_t n, const char *what)
     return 1;
 }
 
-/* Line j kept: label None in `local` and, unless `usable` is None, True there; -1 with a
- * TypeError when the flag is no bool. */
-static int
-kept_line(PyObject *local, PyObject *usable, Py_ssize_t j)
-{
-    if (PyList_GET_ITEM(local, j) != Py_None)
-        return 0;
-    if (usable == Py_None)
-        return 1;
-    PyObject *flag = PyList_GET_ITEM(usable, j);
-    if (!PyBool_Check(flag)) {
-        PyErr_SetString(PyExc_TypeError, "usable must be a list of bool");
-        return -1;
-    }
-    return flag == Py_True;
-}
-
 /* Whether words[j] lies in [low, high]; -1 with a TypeError when it is no int. */
 static int
 words_within(PyObject *words, Py_ssize_t j, long low, long high)
@@ -161,7 +144,7 @@ native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        int ok = kept_line(args[2], args[3], j);
+        int ok = cleaner_kept_at(args[2], args[3], j);
         if (ok > 0)
             ok = words_within(args[1], j, LONG_MIN, max_words);
         if (ok < 0)
@@ -257,7 +240,7 @@ native_teaser_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        int ok = kept_line(args[2], args[3], j);
+        int ok = cleaner_kept_at(args[2], args[3], j);
         if (ok > 0)
             ok = words_within(args[1], j, min_words, max_words);
         if (ok < 0)
@@ -301,7 +284,7 @@ native_stack_candidates(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (Py_ssize_t j = 0; j < n; j++) {
         if (PyList_GET_ITEM(args[2], j) == Py_None)
             continue;
-        int ok = kept_line(args[3], args[4], j);
+        int ok = cleaner_kept_at(args[3], args[4], j);
         if (ok > 0)
             ok = words_within(args[1], j, min_words, max_words);
         if (ok < 0)
@@ -462,7 +445,7 @@ native_bar_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        const int ok = kept_line(args[1], args[2], j);
+        const int ok = cleaner_kept_at(args[1], args[2], j);
         if (ok < 0)
             goto fail;
         if (!ok)

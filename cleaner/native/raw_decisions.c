@@ -23,17 +23,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Whether `obj` is a list of `n` items (a TypeError naming `what` when not). */
-static int
-check_list(PyObject *obj, Py_ssize_t n, const char *what)
-{
-    if (!PyList_Check(obj) || (n >= 0 && PyList_GET_SIZE(obj) != n)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a list, one item per line", what);
-        return 0;
-    }
-    return 1;
-}
-
 /* The bool flag list[j]: 1 or 0, -1 (a TypeError naming `what`) when it is no bool. */
 static int
 bool_at(PyObject *list, Py_ssize_t j, const char *what)
@@ -169,7 +158,7 @@ native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t n
     const struct entry_filter *filter = entry_filter_arg(args[11], &bad_filter);
     if (bad_filter < 0)
         return NULL;
-    if (!check_list(norms, -1, "button_phrase_lines: norms"))
+    if (!cleaner_check_list(norms, -1, "button_phrase_lines: norms"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(norms);
     if (!PyDict_Check(line_category) || !PyDict_Check(button_labels) || !PyDict_Check(phrase_labels)) {
@@ -180,11 +169,11 @@ native_button_phrase_lines(PyObject *module, PyObject *const *args, Py_ssize_t n
         PyErr_SetString(PyExc_TypeError, "button_phrase_lines: cut must be a float");
         return NULL;
     }
-    if (!check_list(phrase_lines, n, "button_phrase_lines: phrase_lines") ||
-        !check_list(scores, n, "button_phrase_lines: scores") ||
-        !check_list(local, n, "button_phrase_lines: local") ||
-        !check_list(categories, n, "button_phrase_lines: categories") ||
-        (usable != Py_None && !check_list(usable, n, "button_phrase_lines: usable")))
+    if (!cleaner_check_list(phrase_lines, n, "button_phrase_lines: phrase_lines") ||
+        !cleaner_check_list(scores, n, "button_phrase_lines: scores") ||
+        !cleaner_check_list(local, n, "button_phrase_lines: local") ||
+        !cleaner_check_list(categories, n, "button_phrase_lines: categories") ||
+        (usable != Py_None && !cleaner_check_list(usable, n, "button_phrase_lines: usable")))
         return NULL;
     const double cut_value = PyFloat_AS_DOUBLE(cut);
     const int by_score = !(Py_IS_INFINITY(cut_value) && cut_value < 0);
@@ -250,12 +239,12 @@ native_lexicon_line_columns(PyObject *module, PyObject *const *args, Py_ssize_t 
     }
     PyObject *categories = args[0], *covered = args[1], *lows = args[2], *norms = args[3];
     PyObject *line_category = args[4];
-    if (!check_list(lows, -1, "lexicon_line_columns: lows"))
+    if (!cleaner_check_list(lows, -1, "lexicon_line_columns: lows"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(lows);
-    if (!check_list(categories, n, "lexicon_line_columns: categories") ||
-        !check_list(covered, n, "lexicon_line_columns: covered") ||
-        !check_list(norms, n, "lexicon_line_columns: norms"))
+    if (!cleaner_check_list(categories, n, "lexicon_line_columns: categories") ||
+        !cleaner_check_list(covered, n, "lexicon_line_columns: covered") ||
+        !cleaner_check_list(norms, n, "lexicon_line_columns: norms"))
         return NULL;
     if (!PyDict_Check(line_category)) {
         PyErr_SetString(PyExc_TypeError, "lexicon_line_columns: line_category must be a dict");
@@ -397,7 +386,7 @@ native_zone_cues(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *norms = args[0], *entries = args[1], *initials = args[3], *by_initial = args[4];
-    if (!check_list(norms, -1, "zone_cues: norms"))
+    if (!cleaner_check_list(norms, -1, "zone_cues: norms"))
         return NULL;
     if (!PyAnySet_Check(entries) || !PyUnicode_Check(initials) || !PyDict_Check(by_initial)) {
         PyErr_SetString(PyExc_TypeError, "zone_cues: entries must be a set, initials a str, by_initial a dict");
@@ -435,7 +424,7 @@ native_header_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *norms = args[0], *headers = args[1], *initials = args[2], *by_initial = args[3];
-    if (!check_list(norms, -1, "header_lines: norms"))
+    if (!cleaner_check_list(norms, -1, "header_lines: norms"))
         return NULL;
     if (!PyAnySet_Check(headers) || !PyUnicode_Check(initials) || !PyDict_Check(by_initial)) {
         PyErr_SetString(PyExc_TypeError, "header_lines: headers must be a set, initials a str, by_initial a dict");
@@ -479,7 +468,7 @@ native_chrome_entry(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *norms = args[0], *chrome = args[1], *buttons = args[2], *strip = args[3], *in_article = args[5];
-    if (!check_list(norms, -1, "chrome_entry: norms"))
+    if (!cleaner_check_list(norms, -1, "chrome_entry: norms"))
         return NULL;
     if (!PyAnySet_Check(chrome) || !PyDict_Check(buttons) || !PyUnicode_Check(strip) || !PyAnySet_Check(in_article)) {
         PyErr_SetString(PyExc_TypeError, "chrome_entry: chrome and in_article must be sets, buttons a dict, strip a str");
@@ -558,8 +547,8 @@ native_last_prose_run(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = args[0], *kept = args[1];
-    if (!check_list(texts, -1, "last_prose_run: texts") ||
-        !check_list(kept, PyList_GET_SIZE(texts), "last_prose_run: kept"))
+    if (!cleaner_check_list(texts, -1, "last_prose_run: texts") ||
+        !cleaner_check_list(kept, PyList_GET_SIZE(texts), "last_prose_run: kept"))
         return NULL;
     const Py_ssize_t min_words = PyLong_AsSsize_t(args[2]);
     if (min_words == -1 && PyErr_Occurred())
@@ -600,7 +589,7 @@ native_repeat_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = args[0], *kept = args[1];
-    if (!check_list(texts, -1, "repeat_lines: texts") || !check_list(kept, PyList_GET_SIZE(texts), "repeat_lines: kept"))
+    if (!cleaner_check_list(texts, -1, "repeat_lines: texts") || !cleaner_check_list(kept, PyList_GET_SIZE(texts), "repeat_lines: kept"))
         return NULL;
     PyObject *seen = PySet_New(NULL), *out = PyList_New(0);
     if (seen == NULL || out == NULL)
@@ -641,7 +630,7 @@ native_kept_chars(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     PyObject *texts = args[0], *kept = args[1];
-    if (!check_list(texts, -1, "kept_chars: texts") || !check_list(kept, PyList_GET_SIZE(texts), "kept_chars: kept"))
+    if (!cleaner_check_list(texts, -1, "kept_chars: texts") || !cleaner_check_list(kept, PyList_GET_SIZE(texts), "kept_chars: kept"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(texts);
     PyObject *out = PyList_New(n + 1);
@@ -756,11 +745,11 @@ native_edge_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const int raw = PyObject_IsTrue(args[6]);
     if (raw < 0)
         return NULL;
-    if (!check_list(texts, -1, "edge_lines: texts"))
+    if (!cleaner_check_list(texts, -1, "edge_lines: texts"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (!check_list(words, n, "edge_lines: words") || !check_list(usable, n, "edge_lines: usable") ||
-        !check_list(kept, n, "edge_lines: kept"))
+    if (!cleaner_check_list(words, n, "edge_lines: words") || !cleaner_check_list(usable, n, "edge_lines: usable") ||
+        !cleaner_check_list(kept, n, "edge_lines: kept"))
         return NULL;
     if (!PyCallable_Check(cues) || !PyCallable_Check(phrases)) {
         PyErr_SetString(PyExc_TypeError, "edge_lines: cues and phrases must be callable");
@@ -891,11 +880,11 @@ native_kept_marked_lines(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     PyObject *texts = args[0], *local = args[1], *usable = args[2], *marks = args[3];
-    if (!check_list(texts, -1, "kept_marked_lines: texts"))
+    if (!cleaner_check_list(texts, -1, "kept_marked_lines: texts"))
         return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (!check_list(local, n, "kept_marked_lines: local") ||
-        (usable != Py_None && !check_list(usable, n, "kept_marked_lines: usable")))
+    if (!cleaner_check_list(local, n, "kept_marked_lines: local") ||
+        (usable != Py_None && !cleaner_check_list(usable, n, "kept_marked_lines: usable")))
         return NULL;
     if (!PyTuple_Check(marks)) {
         PyErr_SetString(PyExc_TypeError, "kept_marked_lines: marks must be a tuple of str");
@@ -1021,7 +1010,7 @@ native_terminator_columns(PyObject *module, PyObject *const *args, Py_ssize_t na
     }
     if (eight_byte_array(args[2], 'd', n, "phrase_line", &phrase_view) < 0)
         goto release_two;
-    if (!check_list(families, n, "terminator_columns: families"))
+    if (!cleaner_check_list(families, n, "terminator_columns: families"))
         goto release;
     if (n > 0 && rows > PY_SSIZE_T_MAX / 8 / n) {
         PyErr_NoMemory();
