@@ -1154,14 +1154,14 @@ def _line_marks(
     digits: list[int],
     lexicon: Lexicon,
     columns: Collection[str] | None,
+    plan: _Plan,
 ) -> _Marks:
     """What the compiled twin takes from Python for the columns asked for, per line (None:
     not asked, all 0): the searches of regular expressions and of the lexicon, the same
     calls as article_matrix_python's, in the order of _MARK_COLUMNS, the "name is" opening,
     the phone and the link patterns run only on the lines the compiled pre-test
     ``mark_candidates`` (``compiled``: the built module) finds they can match (most lines
-    cannot)."""
-    plan = _plan(columns)
+    cannot). ``plan``: ``_plan(columns)``, which the caller has already."""
     dates, phone, urls, email, handle, copyright_, pipe, *openings, button, at_start = plan.marks
     lows, words = lines.lows, lines.words
     page = None
@@ -1225,10 +1225,11 @@ def _article_matrix_compiled(
     counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
     letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
-    marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns)
+    plan = _plan(columns)
+    marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns, plan)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(
-        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, _plan(columns).keep, _log_table()
+        stripped, words, letters, shares, lexical, marks, sizes, _EDGE_SETS, plan.keep, _log_table()
     )
     out = np.frombuffer(data).reshape(len(ARTICLE_FEATURES), n)
     if not logged:  # a count past the table: the counts are left, numpy takes their logs

@@ -523,7 +523,10 @@ class HeuristicLabeler:
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
         blocks in scope (the article's blocks on html, every block on text)."""
-        return self.label_many([doc])[0]
+        scope = _Scope.of(doc)  # label_many's work for one page, without its lists of pages
+        if not scope.indices:
+            return list(scope.labels)
+        return self._decide(doc, scope, self.pages_scores([_request(doc, scope)])[0])
 
     def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
         """``label`` of each document, the lines of all of them scored at once
@@ -534,10 +537,7 @@ class HeuristicLabeler:
         for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
             # the article decisions (lead-ins, contact lines, ...) run on an outlet's pages too;
             # the article-line model's cut does not (PageRequest.model_cut)
-            requests = [
-                PageRequest(scopes[k].texts, docs[k].origin == "html", model_cut=docs[k].outlet is None)
-                for k in group
-            ]
+            requests = [_request(docs[k], scopes[k]) for k in group]
             for k, scores in zip(group, self.pages_scores(requests)):
                 out[k] = self._decide(docs[k], scopes[k], scores)
         return out
@@ -607,6 +607,13 @@ def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Co
     group = Group([len(s1) for s1 in firsts])
     extra = stage2_extra(group, np.concatenate(firsts), np.concatenate([c["len_log"] for c in columns]))
     return [{**cols, **mine} for cols, mine in zip(columns, group.pages(extra))]
+
+
+def _request(doc: Document, scope: _Scope) -> PageRequest:
+    """What ``pages_scores`` reads of a document: the article decisions (lead-ins, contact
+    lines, ...) run on an outlet's pages too; the article-line model's cut does not
+    (PageRequest.model_cut)."""
+    return PageRequest(scope.texts, doc.origin == "html", model_cut=doc.outlet is None)
 
 
 def _passes(pages: list[int], sizes: list[int]) -> list[list[int]]:
