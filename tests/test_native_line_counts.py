@@ -211,3 +211,21 @@ def test_letter_counts_and_shares_of_chunks_holding_wide_characters() -> None:
         assert [[x.hex() for x in s] for s in got] == [
             [x.hex() for x in s] for s in _shares_python(lows, words, starts)
         ], seed
+
+
+def test_line_shares_keep_one_pronoun_table_per_pair_of_frozensets() -> None:
+    """line_shares keeps the table of the last two frozensets it was given: the same lines
+    give the same shares however the calls alternate between pairs of sets (frozen, and a
+    plain set, built each call), and a line's repeated pronoun still counts once."""
+    if native.MODULE is None:
+        return
+    lines = (["we we you", "ours and yours", "wir ihr"], [3, 3, 2], [0, 3])
+    other = (frozenset({"wir"}), frozenset({"ihr", "you"}))
+    ours = native.MODULE.line_shares(*lines, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+    theirs = native.MODULE.line_shares(*lines, *other, TITLE_OVERLAP_MAX_WORDS)
+    assert ours == _shares_python(*lines)
+    assert theirs == ([0.0, 0.0, 0.5], [1 / 3, 0.0, 0.5], [0.0, 0.0, 0.0])
+    for _ in range(3):
+        assert native.MODULE.line_shares(*lines, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS) == ours
+        assert native.MODULE.line_shares(*lines, *other, TITLE_OVERLAP_MAX_WORDS) == theirs
+        assert native.MODULE.line_shares(*lines, set(other[0]), set(other[1]), TITLE_OVERLAP_MAX_WORDS) == theirs

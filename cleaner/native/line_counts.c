@@ -530,6 +530,68 @@ add_pronouns(struct word_table *table, PyObject *words, int we, int you)
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* A new table of the pronouns of `we` and `you` (sets of str); NULL on an error. */
+static struct word_table *
+pronoun_table(PyObject *we, PyObject *you)
+{
+    struct word_table *table = PyMem_Malloc(sizeof *table);
+    if (table == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *table = (struct word_table){.word = NULL, .count = 0, .room = 0};
+    memset(table->head, 0xFF, sizeof table->head); /* every bucket -1: empty */
+    if (add_pronouns(table, we, 1, 0) < 0 || add_pronouns(table, you, 0, 1) < 0) {
+        PyMem_Free(table->word);
+        PyMem_Free(table);
+        return NULL;
+    }
+    return table;
+}
+
+static void
+free_table(struct word_table *table)
+{
+    if (table != NULL)
+        PyMem_Free(table->word);
+    PyMem_Free(table);
+}
+
+/* The pronoun table of the last frozensets `we` and `you` line_shares was given (every
+ * call passes article_lines' two), kept with a reference to each so neither can be
+ * another set at the same address: a call then builds no table. Read and written only
+ * while a call holds the GIL, which it never releases. */
+static PyObject *kept_we, *kept_you;
+static struct word_table *kept_pronouns;
+
+/* The pronoun table of `we` and `you`: the kept one (each word's `seen` reset) when they
+ * are the kept frozensets, else a new one, kept when they are frozensets; *owned set
+ * when the caller frees it. NULL on an error. */
+static struct word_table *
+pronouns_of(PyObject *we, PyObject *you, int *owned)
+{
+    *owned = 0;
+    if (kept_pronouns != NULL && we == kept_we && you == kept_you) {
+        for (Py_ssize_t k = 0; k < kept_pronouns->count; k++)
+            kept_pronouns->word[k].seen = -1;
+        return kept_pronouns;
+    }
+    struct word_table *table = pronoun_table(we, you);
+    if (table == NULL || !PyFrozenSet_CheckExact(we) || !PyFrozenSet_CheckExact(you)) {
+        *owned = table != NULL;
+        return table;
+    }
+    free_table(kept_pronouns);
+    Py_XDECREF(kept_we);
+    Py_XDECREF(kept_you);
+    Py_INCREF(we);
+    Py_INCREF(you);
+    kept_we = we;
+    kept_you = you;
+    kept_pronouns = table;
+    return table;
+}
+
 /* The code points below 256 str.split() cuts at (cleaner_is_py_space's, as a table). */
 static const unsigned char SPLIT_SPACE[256] = {
     ['\t'] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1, [0x1C] = 1, [0x1D] = 1,
@@ -781,24 +843,24 @@ native_line_shares(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (starts == NULL)
         return NULL;
     PyObject *zero = PyFloat_FromDouble(0.0), *result = NULL, *we_out = NULL, *you_out = NULL, *overlaps = NULL;
-    struct word_table *pronouns = PyMem_Malloc(sizeof *pronouns), *title = PyMem_Malloc(sizeof *title);
+    int owned = 0;
+    struct word_table *pronouns = NULL, *title = PyMem_Malloc(sizeof *title);
     Py_ssize_t *bounds = PyMem_New(Py_ssize_t, 2 * (longest / 2 + 1));
-    if (pronouns != NULL)
-        *pronouns = (struct word_table){.word = NULL, .count = 0, .room = 0};
     if (title != NULL)
         *title = (struct word_table){.word = NULL, .count = 0, .room = 0};
-    if (zero == NULL || pronouns == NULL || title == NULL || bounds == NULL) {
+    if (zero == NULL || title == NULL || bounds == NULL) {
         if (!PyErr_Occurred())
             PyErr_NoMemory();
         goto done;
     }
-    memset(pronouns->head, 0xFF, sizeof pronouns->head); /* every bucket -1: empty */
-    memset(title->head, 0xFF, sizeof title->head);
+    memset(title->head, 0xFF, sizeof title->head); /* every bucket -1: empty */
+    pronouns = pronouns_of(args[3], args[4], &owned);
+    if (pronouns == NULL)
+        goto done;
     we_out = list_of(zero, n);
     you_out = list_of(zero, n);
     overlaps = list_of(zero, n);
-    if (we_out == NULL || you_out == NULL || overlaps == NULL || add_pronouns(pronouns, args[3], 1, 0) < 0 ||
-        add_pronouns(pronouns, args[4], 0, 1) < 0)
+    if (we_out == NULL || you_out == NULL || overlaps == NULL)
         goto done;
     for (Py_ssize_t j = 0, k = 0; j < n; j++) {
         while (k < pages && starts[k + 1] <= j) /* the page holding line j, if any */
@@ -829,12 +891,9 @@ done:
     Py_XDECREF(we_out);
     Py_XDECREF(you_out);
     Py_XDECREF(overlaps);
-    if (pronouns != NULL)
-        PyMem_Free(pronouns->word);
-    if (title != NULL)
-        PyMem_Free(title->word);
-    PyMem_Free(pronouns);
-    PyMem_Free(title);
+    if (owned)
+        free_table(pronouns);
+    free_table(title);
     PyMem_Free(bounds);
     PyMem_Free(starts);
     return result;
