@@ -117,7 +117,7 @@ class Cleaner:
         """
         if (text is None) == (html is None):
             raise InputError("give exactly one of text or html")
-        record_date = parse_date(date)
+        record_date = None if date is None else parse_date(date)  # most calls give none
         if html is not None:
             return self._clean_html(html, url, outlet, record_date)
         assert text is not None

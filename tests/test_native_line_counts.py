@@ -228,4 +228,6 @@ def test_line_shares_keep_one_pronoun_table_per_pair_of_frozensets() -> None:
     for _ in range(3):
         assert native.MODULE.line_shares(*lines, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS) == ours
         assert native.MODULE.line_shares(*lines, *other, TITLE_OVERLAP_MAX_WORDS) == theirs
-        assert native.MODULE.line_shares(*lines, set(other[0]), set(other[1]), TITLE_OVERLAP_MAX_WORDS) == theirs
+        assert (
+            native.MODULE.line_shares(*lines, set(other[0]), set(other[1]), TITLE_OVERLAP_MAX_WORDS) == theirs
+        )

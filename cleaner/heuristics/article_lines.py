@@ -1220,7 +1220,7 @@ def _article_matrix_compiled(
     lows, words = lines.lows, lines.words
     n = len(texts)
     sizes = [n] if sizes is None else list(sizes)
-    starts = list(accumulate(sizes, initial=0))
+    starts = [0, sizes[0]] if len(sizes) == 1 else list(accumulate(sizes, initial=0))
     stripped = list(map(str.strip, texts))
     counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
     letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)

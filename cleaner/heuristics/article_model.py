@@ -52,7 +52,9 @@ class ArticleModel:
         many pages one after the other (``article_matrix``), which the trees then score
         in one pass (stage two, which reads across lines, takes one page at a time)."""
         own = article_matrix(texts, lines, leads, lexicon, self.columns, sizes)
-        if self.stage2 is None or sizes is None or len(sizes) == 1:
+        if self.stage2 is None:  # (what logits_of does, a call less a page)
+            return self.stage1.logits(own)
+        if sizes is None or len(sizes) == 1:
             return self.logits_of(own)
         starts = np.cumsum([0, *sizes])
         return np.concatenate([self.logits_of(own[a:b]) for a, b in zip(starts[:-1], starts[1:])])

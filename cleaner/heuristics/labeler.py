@@ -422,11 +422,12 @@ class HeuristicLabeler:
         for k, size in zip(which, sizes):
             cautious = scores[k]
             assert cautious is not None
-            scores[k] = cautious._replace(
-                article=logits[at : at + size],
-                article_cut=model.cut,
-                leads=leads[at : at + size],
-                at_start=lines.scan.at_start[at : at + size],
+            scores[k] = _with_article(
+                cautious,
+                logits[at : at + size],
+                model.cut,
+                leads[at : at + size],
+                lines.scan.at_start[at : at + size],
             )
             at += size
 
@@ -448,7 +449,7 @@ class HeuristicLabeler:
         a whole line, or (in a language the lexicons lack) a head of menu-like lines."""
         if shows_chrome(norms, self.lexicon):
             return True
-        return sum(1 for w in words[:RAW_HEAD_LINES] if w <= FEW_WORDS) >= RAW_HEAD_MIN_MENU
+        return sum(map(FEW_WORDS.__ge__, words[:RAW_HEAD_LINES])) >= RAW_HEAD_MIN_MENU
 
     def article_features(self, texts: list[str]) -> np.ndarray:
         """The article-line model's columns (``article_lines.py``) as page_scores computes
@@ -607,6 +608,17 @@ def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Co
     group = Group([len(s1) for s1 in firsts])
     extra = stage2_extra(group, np.concatenate(firsts), np.concatenate([c["len_log"] for c in columns]))
     return [{**cols, **mine} for cols, mine in zip(columns, group.pages(extra))]
+
+
+def _with_article(
+    scores: PageScores, article: list[float], cut: float, leads: list[str | None], at_start: list[bool]
+) -> PageScores:
+    """``scores`` with the article-line model's fields set: ``_replace``'s keywords cost
+    twice this on every page's scores."""
+    own, own_cut, norms, categories, words, phrase_lines, raw, *_ = scores
+    return PageScores(
+        own, own_cut, norms, categories, words, phrase_lines, raw, article, cut, leads, at_start
+    )
 
 
 def _request(doc: Document, scope: _Scope) -> PageRequest:

@@ -402,9 +402,14 @@ class Lexicon:
         opens it within ``slack`` characters, in one compiled call (``scan_phrases``'
         lists); None without the compiled scan (or without phrases), where the caller
         puts ``phrase_byte_hits`` on the lines itself."""
-        if _NATIVE is None or not self._phrase_bytes or self._small_scan_first(data, self._trie):
+        if _NATIVE is None or not self._phrase_bytes:
             return None
-        return _NATIVE.phrase_lines(self._phrase_trie(), data, lines, self._categories, slack)
+        trie = self._trie  # built (every call but the first few): no call to look it up
+        if trie is None:
+            if self._small_scan_first(data, None):
+                return None
+            trie = self._phrase_trie()
+        return _NATIVE.phrase_lines(trie, data, lines, self._categories, slack)
 
     def _small_scan_first(self, data: bytes, scanner: Any) -> bool:
         """Whether ``data`` is scanned in Python (``_small_scan``) while ``scanner``, the
