@@ -16,7 +16,8 @@
  * bytearrays that numpy wraps without a copy, so building needs a C compiler and the
  * Python headers, nothing else. No module state here: every call owns what it creates (a
  * tree walker belongs to its ensemble, in a capsule); line_counts.c keeps one case table
- * for the process, since a code point's case never changes.
+ * for the process, since a code point's case never changes, and line_shares' pronoun table
+ * of the last two frozensets it was given (held, so immutable and theirs).
  */
 #include "_compiled.h"
 #include <stdint.h>
