@@ -253,26 +253,37 @@ fail:
     return NULL;
 }
 
+/* head_kept's and tail_kept's arguments (local, usable, count) checked, count into *count;
+ * 0 with a TypeError or ValueError naming `name` if they do not hold. */
+static int
+kept_count_args(PyObject *const *args, Py_ssize_t nargs, const char *name, Py_ssize_t *count)
+{
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError, "%s(local, usable, count) takes 3 arguments", name);
+        return 0;
+    }
+    if (!check_kept_args(args[0], args[1], name))
+        return 0;
+    *count = PyLong_AsSsize_t(args[2]);
+    if (*count == -1 && PyErr_Occurred())
+        return 0;
+    if (*count < 0) {
+        PyErr_Format(PyExc_ValueError, "%s: count must not be negative", name);
+        return 0;
+    }
+    return 1;
+}
+
 /* tail_kept(local, usable, count): decisions.tail_kept_python. The indexes, in order, of
  * the last `count` kept lines (fewer where the page keeps fewer). */
 static PyObject *
 native_tail_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "tail_kept(local, usable, count) takes 3 arguments");
+    Py_ssize_t count;
+    if (!kept_count_args(args, nargs, "tail_kept", &count))
         return NULL;
-    }
     PyObject *local = args[0], *usable = args[1];
-    if (!check_kept_args(local, usable, "tail_kept"))
-        return NULL;
-    const Py_ssize_t count = PyLong_AsSsize_t(args[2]);
-    if (count == -1 && PyErr_Occurred())
-        return NULL;
-    if (count < 0) {
-        PyErr_SetString(PyExc_ValueError, "tail_kept: count must not be negative");
-        return NULL;
-    }
     Py_ssize_t found = 0, first = PyList_GET_SIZE(local);
     while (found < count && first > 0) {
         const int kept = cleaner_kept_at(local, usable, first - 1);
@@ -739,20 +750,10 @@ static PyObject *
 native_head_kept(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "head_kept(local, usable, count) takes 3 arguments");
+    Py_ssize_t count;
+    if (!kept_count_args(args, nargs, "head_kept", &count))
         return NULL;
-    }
     PyObject *local = args[0], *usable = args[1];
-    if (!check_kept_args(local, usable, "head_kept"))
-        return NULL;
-    const Py_ssize_t count = PyLong_AsSsize_t(args[2]);
-    if (count == -1 && PyErr_Occurred())
-        return NULL;
-    if (count < 0) {
-        PyErr_SetString(PyExc_ValueError, "head_kept: count must not be negative");
-        return NULL;
-    }
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
