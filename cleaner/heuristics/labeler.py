@@ -536,8 +536,6 @@ class HeuristicLabeler:
         busy = [k for k, scope in enumerate(scopes) if scope.indices]
         out = [list(scope.labels) for scope in scopes]
         for group in _passes(busy, [len(scopes[k].texts) for k in busy]):
-            # the article decisions (lead-ins, contact lines, ...) run on an outlet's pages too;
-            # the article-line model's cut does not (PageRequest.model_cut)
             requests = [_request(docs[k], scopes[k]) for k in group]
             for k, scores in zip(group, self.pages_scores(requests)):
                 out[k] = self._decide(docs[k], scopes[k], scores)
