@@ -125,10 +125,11 @@ typedef char tree_node_pair_check[offsetof(struct tree_node, right) == offsetof(
  * more trees takes the compact walk, its leaves stored and summed after. */
 #define SUM_MAX_TREES 128
 #define SUM_LANES 8
-#define JOIN_LANES(a) ((((a)[0] + (a)[1]) + ((a)[2] + (a)[3])) + (((a)[4] + (a)[5]) + ((a)[6] + (a)[7])))
 /* Rows walked through a tree side by side in the shallow walk: their steps are
  * independent, and four slots stay in registers. */
 #define SHALLOW_ROWS 4
+/* a panel's rows rounded up to SHALLOW_ROWS stay in the panel */
+typedef char shallow_rows_check[TREE_PANEL_ROWS % SHALLOW_ROWS == 0 ? 1 : -1];
 
 /* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
  * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
@@ -480,19 +481,60 @@ compact_leaves(const struct tree_walk *walk, const double *row, Py_ssize_t count
     }
 }
 
-/* One shallow tree's walk of `depth` levels for a row whose columns lie PANEL_ROWS apart
- * from x (the panel's column-major block): a row goes right where !(x <= threshold), as the
- * heap walk; the value of the bottom slot it reaches. */
-#define SHALLOW_STEP(k, x) ((k) = 2 * (k) + 1 + !((x)[column[k]] <= threshold[k]))
+/* One step of a shallow walk from split k (a row whose columns lie TREE_PANEL_ROWS apart
+ * from x, the panel's column-major block): to its left child 2k + 1, or its right child
+ * 2k + 2 where !(x <= threshold), as the heap walk goes (a NaN on either side: right). On
+ * x86-64 three instructions where the compiler's compare, setb, widen and add took four:
+ * comisd sets the carry exactly where the threshold is below x or either is NaN, and adc
+ * adds it. */
+static inline Py_ssize_t
+shallow_step(Py_ssize_t k, const double *x, const uint16_t *column, const double *threshold)
+{
+#if defined(__GNUC__) && defined(__x86_64__)
+    __asm__("comisd %[x], %[t]\n\t"
+            "lea 1(%[k],%[k]), %[k]\n\t"
+            "adc $0, %[k]"
+            : [k] "+r"(k)
+            : [x] "xm"(x[column[k]]), [t] "x"(threshold[k])
+            : "cc");
+    return k;
+#else
+    return 2 * k + 1 + !(x[column[k]] <= threshold[k]);
+#endif
+}
+
+/* Four rows (x0 and the three after it) walked `depth` levels (a constant where inlined:
+ * the levels unroll, and the root's column and threshold are read once for the four)
+ * through one tree; the values of the bottom slots they reach. */
+static inline void
+shallow_tree4(const uint16_t *column, const double *threshold, const double *value, const double *x0,
+              const int depth, double *v)
+{
+    Py_ssize_t k0 = 0, k1 = 0, k2 = 0, k3 = 0;
+#pragma GCC unroll 8
+    for (int level = 0; level < depth; level++) {
+        k0 = shallow_step(k0, x0, column, threshold);
+        k1 = shallow_step(k1, x0 + 1, column, threshold);
+        k2 = shallow_step(k2, x0 + 2, column, threshold);
+        k3 = shallow_step(k3, x0 + 3, column, threshold);
+    }
+    v[0] = value[k0];
+    v[1] = value[k1];
+    v[2] = value[k2];
+    v[3] = value[k3];
+}
 
 /* The sums of every tree's leaf for `count` rows of a shallow walk of `depth` levels (a
  * constant where it is inlined, so the levels unroll), each as numpy's pairwise_sum adds a
  * row's leaf values in tree order (8 <= trees <= SUM_MAX_TREES: eight running sums, tree t
  * into sum t % 8, joined as a tree, then the trees past the last multiple of eight one by
  * one; fewer than 8: one by one from -0.0), into sums[r]. The leaves are summed while the
- * rows walk, never stored: SHALLOW_ROWS rows side by side, a tree after another. Row r's
- * column c lies at block[c * TREE_PANEL_ROWS + r] (shallow_column holds c * TREE_PANEL_ROWS).
- * The splits are the heap's, fillers kept: a row holding NaN reaches the heap walk's leaf. */
+ * rows walk, never stored: SHALLOW_ROWS rows side by side, a tree after another, the
+ * eight sums' trees eight at a time (each sum's place a constant). The rows past `count`
+ * up to a multiple of SHALLOW_ROWS are walked too (the block holds them: gather_columns),
+ * their sums written and never read. Row r's column c lies at block[c * TREE_PANEL_ROWS + r]
+ * (shallow_column holds c * TREE_PANEL_ROWS). The splits are the heap's, fillers kept: a
+ * row holding NaN reaches the heap walk's leaf. */
 static inline void
 shallow_walk(const struct tree_walk *walk, const double *block, Py_ssize_t count, double *sums, const int depth)
 {
@@ -500,78 +542,36 @@ shallow_walk(const struct tree_walk *walk, const double *block, Py_ssize_t count
     const Py_ssize_t laned = trees < SUM_LANES ? 0 : trees - trees % SUM_LANES; /* trees in the eight sums */
     const uint16_t *columns = walk->shallow_column;
     const double *thresholds = walk->shallow_threshold, *values = walk->shallow_value - inner;
-    Py_ssize_t r = 0;
-    for (; r + SHALLOW_ROWS <= count; r += SHALLOW_ROWS) {
-        const double *x0 = block + r, *x1 = x0 + 1, *x2 = x0 + 2, *x3 = x0 + 3;
-        double lane[SHALLOW_ROWS][SUM_LANES];
-        double sum0 = -0.0, sum1 = -0.0, sum2 = -0.0, sum3 = -0.0;
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const uint16_t *column = columns + t * inner;
-            const double *threshold = thresholds + t * inner, *value = values + t * (inner + 1);
-            Py_ssize_t k0 = 0, k1 = 0, k2 = 0, k3 = 0;
-            for (int level = 0; level < depth; level++) {
-                SHALLOW_STEP(k0, x0);
-                SHALLOW_STEP(k1, x1);
-                SHALLOW_STEP(k2, x2);
-                SHALLOW_STEP(k3, x3);
-            }
-            if (t < SUM_LANES && laned) {
-                lane[0][t] = value[k0];
-                lane[1][t] = value[k1];
-                lane[2][t] = value[k2];
-                lane[3][t] = value[k3];
-            } else if (t < laned) {
-                lane[0][t % SUM_LANES] += value[k0];
-                lane[1][t % SUM_LANES] += value[k1];
-                lane[2][t % SUM_LANES] += value[k2];
-                lane[3][t % SUM_LANES] += value[k3];
-            } else {
-                if (t == laned && laned) {
-                    sum0 = JOIN_LANES(lane[0]);
-                    sum1 = JOIN_LANES(lane[1]);
-                    sum2 = JOIN_LANES(lane[2]);
-                    sum3 = JOIN_LANES(lane[3]);
-                }
-                sum0 += value[k0];
-                sum1 += value[k1];
-                sum2 += value[k2];
-                sum3 += value[k3];
-            }
-        }
-        if (laned == trees && laned) {
-            sum0 = JOIN_LANES(lane[0]);
-            sum1 = JOIN_LANES(lane[1]);
-            sum2 = JOIN_LANES(lane[2]);
-            sum3 = JOIN_LANES(lane[3]);
-        }
-        sums[r] = sum0;
-        sums[r + 1] = sum1;
-        sums[r + 2] = sum2;
-        sums[r + 3] = sum3;
-    }
-    for (; r < count; r++) {
+    for (Py_ssize_t r = 0; r < count; r += SHALLOW_ROWS) {
         const double *x = block + r;
-        double lane[SUM_LANES];
-        double sum = -0.0;
-        for (Py_ssize_t t = 0; t < trees; t++) {
-            const uint16_t *column = columns + t * inner;
-            const double *threshold = thresholds + t * inner, *value = values + t * (inner + 1);
-            Py_ssize_t k = 0;
-            for (int level = 0; level < depth; level++)
-                SHALLOW_STEP(k, x);
-            if (t < SUM_LANES && laned)
-                lane[t] = value[k];
-            else if (t < laned)
-                lane[t % SUM_LANES] += value[k];
-            else {
-                if (t == laned && laned)
-                    sum = JOIN_LANES(lane);
-                sum += value[k];
-            }
+        double sum[SHALLOW_ROWS] = {-0.0, -0.0, -0.0, -0.0};
+        double v[SHALLOW_ROWS];
+        Py_ssize_t t = 0;
+        if (laned) {
+            double lane[SUM_LANES][SHALLOW_ROWS];
+            for (int j = 0; j < SUM_LANES; j++, t++)
+                shallow_tree4(columns + t * inner, thresholds + t * inner, values + t * (inner + 1), x, depth,
+                              lane[j]);
+            for (; t < laned; t += SUM_LANES)
+#pragma GCC unroll 8
+                for (int j = 0; j < SUM_LANES; j++) {
+                    const Py_ssize_t at = t + j;
+                    shallow_tree4(columns + at * inner, thresholds + at * inner, values + at * (inner + 1), x,
+                                  depth, v);
+                    for (int i = 0; i < SHALLOW_ROWS; i++)
+                        lane[j][i] += v[i];
+                }
+            for (int i = 0; i < SHALLOW_ROWS; i++)
+                sum[i] = ((lane[0][i] + lane[1][i]) + (lane[2][i] + lane[3][i])) +
+                         ((lane[4][i] + lane[5][i]) + (lane[6][i] + lane[7][i]));
         }
-        if (laned == trees && laned)
-            sum = JOIN_LANES(lane);
-        sums[r] = sum;
+        for (; t < trees; t++) {
+            shallow_tree4(columns + t * inner, thresholds + t * inner, values + t * (inner + 1), x, depth, v);
+            for (int i = 0; i < SHALLOW_ROWS; i++)
+                sum[i] += v[i];
+        }
+        for (int i = 0; i < SHALLOW_ROWS; i++)
+            sums[r + i] = sum[i];
     }
 }
 
@@ -594,7 +594,8 @@ typedef char shallow_depth_check[SHALLOW_MAX_DEPTH == 6 ? 1 : -1]; /* shallow_su
  * `column_step`) column-major into block (column c of row r at c * TREE_PANEL_ROWS + r):
  * only the columns the trees read. A column's values lie 8 bytes apart in a page's
  * article_matrix (the transpose of the array it fills): copied whole. No test for NaN: the
- * shallow copy keeps the heap's fillers, so a NaN row goes right where the heap walk does. */
+ * shallow copy keeps the heap's fillers, so a NaN row goes right where the heap walk does.
+ * The rows past `count` up to a multiple of SHALLOW_ROWS are set to 0, walked and unread. */
 static void
 gather_columns(const struct tree_walk *walk, const char *line, Py_ssize_t row_step, Py_ssize_t column_step,
                Py_ssize_t count, double *block)
@@ -607,6 +608,8 @@ gather_columns(const struct tree_walk *walk, const char *line, Py_ssize_t row_st
         else
             for (Py_ssize_t r = 0; r < count; r++)
                 memcpy(to + r, from + r * row_step, sizeof(double));
+        for (Py_ssize_t r = count; r % SHALLOW_ROWS; r++) /* the last rows' padding: walked, never read */
+            to[r] = 0.0;
     }
 }
 
