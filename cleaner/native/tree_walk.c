@@ -503,6 +503,24 @@ shallow_step(Py_ssize_t k, const double *x, const uint16_t *column, const double
 #endif
 }
 
+/* The first step of a shallow walk, from the root (slot 0) to slot 1 or 2 (shallow_step
+ * with k = 0: the root's column and threshold read once for the rows side by side). */
+static inline Py_ssize_t
+shallow_root(double x, double threshold)
+{
+#if defined(__GNUC__) && defined(__x86_64__)
+    Py_ssize_t k = 0;
+    __asm__("comisd %[x], %[t]\n\t"
+            "adc $1, %[k]"
+            : [k] "+r"(k)
+            : [x] "xm"(x), [t] "x"(threshold)
+            : "cc");
+    return k;
+#else
+    return 1 + !(x <= threshold);
+#endif
+}
+
 /* Four rows (x0 and the three after it) walked `depth` levels (a constant where inlined:
  * the levels unroll, and the root's column and threshold are read once for the four)
  * through one tree; the values of the bottom slots they reach. */
@@ -510,9 +528,11 @@ static inline void
 shallow_tree4(const uint16_t *column, const double *threshold, const double *value, const double *x0,
               const int depth, double *v)
 {
-    Py_ssize_t k0 = 0, k1 = 0, k2 = 0, k3 = 0;
+    const double *x = x0 + column[0], root = threshold[0];
+    Py_ssize_t k0 = shallow_root(x[0], root), k1 = shallow_root(x[1], root);
+    Py_ssize_t k2 = shallow_root(x[2], root), k3 = shallow_root(x[3], root);
 #pragma GCC unroll 8
-    for (int level = 0; level < depth; level++) {
+    for (int level = 1; level < depth; level++) {
         k0 = shallow_step(k0, x0, column, threshold);
         k1 = shallow_step(k1, x0 + 1, column, threshold);
         k2 = shallow_step(k2, x0 + 2, column, threshold);
