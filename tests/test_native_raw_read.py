@@ -153,6 +153,11 @@ def test_ascii_chunks_in_every_width() -> None:
             lines.append("".join(chars))
         _check(lines)
         _check(["".join(rng.choice(" aB") for _ in range(rng.randint(0, 24))) for _ in range(8)])
+        # past two 16-byte vectors in each width: word starts and capitals at every place
+        for wide in ("", "é", "’", "\U0001f600"):
+            _check(
+                [wide + "".join(rng.choice(" aBz@[`{") for _ in range(rng.randint(0, 72))) for _ in range(8)]
+            )
 
 
 @needs_build
