@@ -31,6 +31,26 @@
 static unsigned char byte_classes[LATIN1_END];
 static int byte_classes_made = 0;
 
+/* The lower case of each character from 128 to LOWER_TABLE_END (Latin, Greek, Cyrillic:
+ * most of the pages' letters past ASCII), made once, so lower_count_wide reads it where
+ * it called Py_UNICODE_TOLOWER a character; LOWER_REFUSED at the characters str.lower maps
+ * by more than their own lower case (the lower-caser's: see WIDE_LOWER_COUNT). No white
+ * space lies from 256 to LOWER_TABLE_END, and no script counted (FIRST_UNSPACED). */
+#define LOWER_TABLE_END 0x500
+#define LOWER_REFUSED ((Py_UCS4)-1)
+#define CAPITAL_SIGMA 0x3A3
+#define DOTTED_CAPITAL_I 0x130
+#define COMBINING_DOT 0x307
+static Py_UCS4 lower_table[LOWER_TABLE_END];
+
+static void
+make_lower_table(void)
+{
+    for (Py_UCS4 c = 0; c < LOWER_TABLE_END; c++)
+        lower_table[c] = c == CAPITAL_SIGMA || c == DOTTED_CAPITAL_I || c == COMBINING_DOT ? LOWER_REFUSED
+                                                                                           : Py_UNICODE_TOLOWER(c);
+}
+
 /* The class table of the Latin-1 characters, from the shared white space tests. */
 static void
 make_byte_classes(void)
@@ -47,6 +67,7 @@ make_byte_classes(void)
             found |= BYTE_BREAK;
         byte_classes[c] = found;
     }
+    make_lower_table();
     byte_classes_made = 1;
 }
 
@@ -303,11 +324,9 @@ count_words(PyObject *low, int *unknown, struct script_counts *scripts)
     }
 }
 
-/* The characters str.lower maps by more than their own simple lower case (lower_text's
- * twin in _compiled.c reads them by their neighbours): such a line goes to the lower-caser. */
-#define CAPITAL_SIGMA 0x3A3
-#define DOTTED_CAPITAL_I 0x130
-#define COMBINING_DOT 0x307
+/* CAPITAL_SIGMA, DOTTED_CAPITAL_I and COMBINING_DOT (above): the characters str.lower maps
+ * by more than their own simple lower case (lower_text's twin in _compiled.c reads them by
+ * their neighbours): such a line goes to the lower-caser. */
 
 /* Whether `c` lies in a block without cased characters that pages use often: General
  * Punctuation (quotes, dashes), and CJK symbols, kana and ideographs
@@ -365,6 +384,13 @@ caseless(Py_UCS4 c)
                 if (c < 128) { /* "A" to "Z" plus 32, without a branch; no width decided */    \
                     found = byte_classes[c];                                                   \
                     lowered = c | (found & BYTE_UPPER) << UPPER_TO_CASE_BIT;                   \
+                }                                                                              \
+                else if (c < LOWER_TABLE_END) { /* lower_table: no white space, no script */ \
+                    lowered = lower_table[c];                                                  \
+                    if (lowered == LOWER_REFUSED || lowered > widest)                          \
+                        return (Py_UCS4)-1;                                                    \
+                    found = lowered < LATIN1_END ? byte_classes[lowered] : 0u;                 \
+                    most = lowered > most ? lowered : most;                                    \
                 }                                                                              \
                 else {                                                                         \
                     if (c == CAPITAL_SIGMA || c == DOTTED_CAPITAL_I || c == COMBINING_DOT)     \
