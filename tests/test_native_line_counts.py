@@ -91,6 +91,14 @@ def test_line_shares_are_the_python_shares_on_random_lines() -> None:
     words = [len(low.split()) for low in lows]
     got = native.MODULE.line_shares(lows, words, [0, len(lows)], _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
     assert list(got) == list(_shares_python(lows, words, [0, len(lows)]))
+    # words past the 64 lengths the match's first filter tells apart, and opening with
+    # code points of the same low byte (ţ is U+0163, c 0x63; т is U+0442, B 0x42)
+    long_word = "t" + "x" * 70
+    lows = [f"{long_word} ţe b", f"t{'x' * 6} {long_word} ce ţe", "тy ты b ty", f"{long_word}x ţx"]
+    for starts in ([0, len(lows)], [0, 2, len(lows)]):
+        words = [len(low.split()) for low in lows]
+        got = native.MODULE.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
+        assert list(got) == list(_shares_python(lows, words, starts))
     # sets of other items and of wide words
     got = native.MODULE.line_shares(["a 😀 b", "😀"], [3, 1], [0, 2], frozenset({1, "", "😀"}), {"b"}, 30)
     assert got == ([1 / 3, 1.0], [1 / 3, 0.0], [0.0, 1.0])

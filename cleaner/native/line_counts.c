@@ -412,6 +412,16 @@ done:
  * pronouns and title words still leave most buckets empty. */
 #define SHARE_SIEVE_BITS 512
 
+#define LENGTH_KEYS 256 /* word_table.lengths: a first code point's low byte */
+#define LENGTH_BITS 64
+
+/* A word of `length` characters: its bit in word_table.lengths. */
+static inline uint64_t
+length_bit(Py_ssize_t length)
+{
+    return (uint64_t)1 << (length % LENGTH_BITS);
+}
+
 /* A word a line's words are matched against: a pronoun (of `we`, `you` or both) or a
  * word of the page's title; its code points are read where its str holds them. */
 struct known_word {
@@ -427,6 +437,10 @@ struct known_word {
  * compared, code point by code point, only with the words of its own bucket. */
 struct word_table {
     int32_t head[SHARE_SIEVE_BITS]; /* -1: an empty bucket */
+    /* by a word's first code point's low byte, a bit per length (modulo LENGTH_BITS)
+     * of the table's words opening so: most of a line's words (others' first
+     * letters, or lengths) are passed over without their bucket (word_may_be) */
+    uint64_t lengths[LENGTH_KEYS];
     struct known_word *word;
     Py_ssize_t count, room;
 };
@@ -489,6 +503,7 @@ add_word(struct word_table *table, int kind, const void *data, Py_ssize_t start,
             table->word = grown;
             table->room = room;
         }
+        table->lengths[PyUnicode_READ(kind, data, start) % LENGTH_KEYS] |= length_bit(length);
         known = &table->word[table->count];
         *known = (struct known_word){(const char *)data + start * kind, kind, length, 0, 0, -1, table->head[bucket]};
         table->head[bucket] = (int32_t)table->count++;
@@ -505,6 +520,7 @@ clear_words(struct word_table *table)
     for (Py_ssize_t k = 0; k < table->count; k++) {
         const struct known_word *known = &table->word[k];
         table->head[bucket_of(known->kind, known->data, 0, known->length)] = -1;
+        table->lengths[PyUnicode_READ(known->kind, known->data, 0) % LENGTH_KEYS] = 0;
     }
     table->count = 0;
 }
@@ -712,6 +728,10 @@ match_line(PyObject *line, const Py_ssize_t *bounds, Py_ssize_t count, Py_ssize_
     *found = (struct line_matches){0, 0, 0};
     for (Py_ssize_t w = 0; w < count; w++) {
         const Py_ssize_t start = bounds[2 * w], length = bounds[2 * w + 1] - start;
+        const unsigned key = PyUnicode_READ(kind, data, start) % LENGTH_KEYS;
+        const uint64_t bit = length_bit(length);
+        if (!(pronouns->lengths[key] & bit) && (title == NULL || !(title->lengths[key] & bit)))
+            continue; /* no word of either table opens so at this length */
         const unsigned bucket = bucket_of(kind, data, start, length);
         struct known_word *known = find_word(pronouns, bucket, kind, data, start, length);
         if (known != NULL && known->seen != line_index) {
