@@ -128,8 +128,6 @@ typedef char tree_node_pair_check[offsetof(struct tree_node, right) == offsetof(
 /* Rows walked through a tree side by side in the shallow walk: their steps are
  * independent, and four slots stay in registers. */
 #define SHALLOW_ROWS 4
-/* a panel's rows rounded up to SHALLOW_ROWS stay in the panel */
-typedef char shallow_rows_check[TREE_PANEL_ROWS % SHALLOW_ROWS == 0 ? 1 : -1];
 
 /* A tree ensemble made ready to walk (tree_walker), held by a capsule: checked once when
  * made, so each walk (a page of a few dozen lines, thousands of times) needs no test. */
@@ -544,15 +542,27 @@ shallow_tree4(const uint16_t *column, const double *threshold, const double *val
     v[3] = value[k3];
 }
 
+/* One row (x) walked `depth` levels through one tree (shallow_tree4 for a row alone): the
+ * value of the bottom slot it reaches. */
+static inline double
+shallow_tree1(const uint16_t *column, const double *threshold, const double *value, const double *x,
+              const int depth)
+{
+    Py_ssize_t k = shallow_root(x[column[0]], threshold[0]);
+#pragma GCC unroll 8
+    for (int level = 1; level < depth; level++)
+        k = shallow_step(k, x, column, threshold);
+    return value[k];
+}
+
 /* The sums of every tree's leaf for `count` rows of a shallow walk of `depth` levels (a
  * constant where it is inlined, so the levels unroll), each as numpy's pairwise_sum adds a
  * row's leaf values in tree order (8 <= trees <= SUM_MAX_TREES: eight running sums, tree t
  * into sum t % 8, joined as a tree, then the trees past the last multiple of eight one by
  * one; fewer than 8: one by one from -0.0), into sums[r]. The leaves are summed while the
  * rows walk, never stored: SHALLOW_ROWS rows side by side, a tree after another, the
- * eight sums' trees eight at a time (each sum's place a constant). The rows past `count`
- * up to a multiple of SHALLOW_ROWS are walked too (the block holds them: gather_columns),
- * their sums written and never read. Row r's column c lies at block[c * TREE_PANEL_ROWS + r]
+ * eight sums' trees eight at a time (each sum's place a constant); the last rows past a
+ * multiple of SHALLOW_ROWS one at a time. Row r's column c lies at block[c * TREE_PANEL_ROWS + r]
  * (shallow_column holds c * TREE_PANEL_ROWS). The splits are the heap's, fillers kept: a
  * row holding NaN reaches the heap walk's leaf. */
 static inline void
@@ -562,7 +572,8 @@ shallow_walk(const struct tree_walk *walk, const double *block, Py_ssize_t count
     const Py_ssize_t laned = trees < SUM_LANES ? 0 : trees - trees % SUM_LANES; /* trees in the eight sums */
     const uint16_t *columns = walk->shallow_column;
     const double *thresholds = walk->shallow_threshold, *values = walk->shallow_value - inner;
-    for (Py_ssize_t r = 0; r < count; r += SHALLOW_ROWS) {
+    Py_ssize_t r = 0;
+    for (; r + SHALLOW_ROWS <= count; r += SHALLOW_ROWS) {
         const double *x = block + r;
         double sum[SHALLOW_ROWS] = {-0.0, -0.0, -0.0, -0.0};
         double v[SHALLOW_ROWS];
@@ -593,6 +604,27 @@ shallow_walk(const struct tree_walk *walk, const double *block, Py_ssize_t count
         for (int i = 0; i < SHALLOW_ROWS; i++)
             sums[r + i] = sum[i];
     }
+    for (; r < count; r++) { /* the last rows, one at a time: the same sums */
+        const double *x = block + r;
+        double sum = -0.0;
+        Py_ssize_t t = 0;
+        if (laned) {
+            double lane[SUM_LANES];
+            for (int j = 0; j < SUM_LANES; j++, t++)
+                lane[j] = shallow_tree1(columns + t * inner, thresholds + t * inner, values + t * (inner + 1), x, depth);
+            for (; t < laned; t += SUM_LANES)
+#pragma GCC unroll 8
+                for (int j = 0; j < SUM_LANES; j++) {
+                    const Py_ssize_t at = t + j;
+                    lane[j] += shallow_tree1(columns + at * inner, thresholds + at * inner, values + at * (inner + 1),
+                                             x, depth);
+                }
+            sum = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+        }
+        for (; t < trees; t++)
+            sum += shallow_tree1(columns + t * inner, thresholds + t * inner, values + t * (inner + 1), x, depth);
+        sums[r] = sum;
+    }
 }
 
 /* shallow_walk with its depth a constant, for each depth it takes. */
@@ -614,8 +646,7 @@ typedef char shallow_depth_check[SHALLOW_MAX_DEPTH == 6 ? 1 : -1]; /* shallow_su
  * `column_step`) column-major into block (column c of row r at c * TREE_PANEL_ROWS + r):
  * only the columns the trees read. A column's values lie 8 bytes apart in a page's
  * article_matrix (the transpose of the array it fills): copied whole. No test for NaN: the
- * shallow copy keeps the heap's fillers, so a NaN row goes right where the heap walk does.
- * The rows past `count` up to a multiple of SHALLOW_ROWS are set to 0, walked and unread. */
+ * shallow copy keeps the heap's fillers, so a NaN row goes right where the heap walk does. */
 static void
 gather_columns(const struct tree_walk *walk, const char *line, Py_ssize_t row_step, Py_ssize_t column_step,
                Py_ssize_t count, double *block)
@@ -628,8 +659,6 @@ gather_columns(const struct tree_walk *walk, const char *line, Py_ssize_t row_st
         else
             for (Py_ssize_t r = 0; r < count; r++)
                 memcpy(to + r, from + r * row_step, sizeof(double));
-        for (Py_ssize_t r = count; r % SHALLOW_ROWS; r++) /* the last rows' padding: walked, never read */
-            to[r] = 0.0;
     }
 }
 
