@@ -17,6 +17,8 @@
  * are held in a tuple of their own, so nothing a caller does to its lists can move them.
  */
 #include "_compiled.h"
+
+#include <stdint.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -92,8 +94,9 @@ enum {
 
 /* A set of line-edge characters (_SENTENCE_END, _BULLETS, _QUOTES) as code points. */
 struct edge_set {
-    Py_UCS4 chars[EDGE_CHARS_MAX];
+    Py_UCS4 chars[EDGE_CHARS_MAX]; /* those past ASCII */
     Py_ssize_t size;
+    uint64_t ascii[2]; /* a bit per ASCII character held: most edges are ASCII, tested at once */
 };
 
 /* Per line, what the columns are made of (copied from the arguments). */
@@ -114,15 +117,23 @@ edge_set_of(PyObject *text, struct edge_set *set)
         PyErr_SetString(PyExc_TypeError, "article_columns: edges must be three str of at most 64 characters");
         return -1;
     }
-    set->size = PyUnicode_GET_LENGTH(text);
-    for (Py_ssize_t k = 0; k < set->size; k++)
-        set->chars[k] = PyUnicode_READ_CHAR(text, k);
+    set->size = 0;
+    set->ascii[0] = set->ascii[1] = 0;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(text); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(text, k);
+        if (c < 128)
+            set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+        else
+            set->chars[set->size++] = c;
+    }
     return 0;
 }
 
 static inline int
 in_edge_set(const struct edge_set *set, Py_UCS4 c)
 {
+    if (c < 128)
+        return (int)((set->ascii[c >> 6] >> (c & 63)) & 1);
     for (Py_ssize_t k = 0; k < set->size; k++) {
         if (set->chars[k] == c)
             return 1;
