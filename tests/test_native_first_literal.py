@@ -109,6 +109,8 @@ def test_has_lone_surrogate() -> None:
     assert MODULE is not None
     texts = [*HOSTILE, "a" * 1000 + "\ud800", "中" * 300 + "\udfff" + "中", "\U0001f600" * 300 + "\udbff"]
     texts += ["\ud7ff\ue000\uf800", "中" * 513, "\U0001f600\ud800"]
+    # a surrogate at every offset of the sixteen-unit steps and the 256-unit chunks, and past them
+    texts += ["中" * before + "\udc00" + "中" * 20 for before in range(0, 300, 7)]
     for text in texts:
         try:
             text.encode("utf-8")

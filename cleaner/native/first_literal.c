@@ -50,7 +50,38 @@ literal_at(int kind, const void *text, Py_ssize_t at, PyObject *literal, Py_ssiz
         }                                                                                      \
         return 0;                                                                              \
     }
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define SURROGATE_STEP 16 /* UCS2 units a step: two 16-byte loads */
+/* any_surrogate_ucs2 in SSE2 lanes of 16 bits (the compiler widened each unit to 32 bits,
+ * half the units a vector): a unit's top five bits against those of a surrogate, the
+ * compares ORed together and tested once a chunk. */
+static int
+any_surrogate_ucs2(const Py_UCS2 *text, Py_ssize_t length)
+{
+    const __m128i top = _mm_set1_epi16((short)0xF800), surrogate = _mm_set1_epi16((short)0xD800);
+    Py_ssize_t at = 0;
+    while (at + SURROGATE_STEP <= length) {
+        const Py_ssize_t whole = (length - at) / SURROGATE_STEP * SURROGATE_STEP; /* units in whole steps */
+        const Py_ssize_t stop = at + (whole < SURROGATE_CHUNK ? whole : SURROGATE_CHUNK);
+        __m128i found = _mm_setzero_si128();
+        for (; at < stop; at += SURROGATE_STEP) {
+            const __m128i low = _mm_loadu_si128((const __m128i *)(text + at));
+            const __m128i high = _mm_loadu_si128((const __m128i *)(text + at + SURROGATE_STEP / 2));
+            found = _mm_or_si128(found, _mm_cmpeq_epi16(_mm_and_si128(low, top), surrogate));
+            found = _mm_or_si128(found, _mm_cmpeq_epi16(_mm_and_si128(high, top), surrogate));
+        }
+        if (_mm_movemask_epi8(found))
+            return 1;
+    }
+    for (; at < length; at++)
+        if ((text[at] & 0xF800u) == 0xD800u)
+            return 1;
+    return 0;
+}
+#else
 ANY_SURROGATE(any_surrogate_ucs2, Py_UCS2)
+#endif
 ANY_SURROGATE(any_surrogate_ucs4, Py_UCS4)
 
 static int
