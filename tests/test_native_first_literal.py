@@ -109,6 +109,8 @@ def test_has_lone_surrogate() -> None:
     assert MODULE is not None
     texts = [*HOSTILE, "a" * 1000 + "\ud800", "中" * 300 + "\udfff" + "中", "\U0001f600" * 300 + "\udbff"]
     texts += ["\ud7ff\ue000\uf800", "中" * 513, "\U0001f600\ud800"]
+    # a surrogate at every offset of the sixteen-unit steps and the 256-unit chunks, and past them
+    texts += ["中" * before + "\udc00" + "中" * 20 for before in range(0, 300, 7)]
     for text in texts:
         try:
             text.encode("utf-8")
@@ -148,3 +150,30 @@ def test_skip_tables() -> None:
         MODULE.literal_skips(["abc"])
     with pytest.raises(ValueError):
         MODULE.literal_skips(("",))
+
+
+def _first_listed(text: str, literals: tuple[str, ...]) -> int:
+    """The literal at the leftmost start, the first listed of those there, or -1: by hand."""
+    for start in range(len(text)):
+        for j, literal in enumerate(literals):
+            if text.startswith(literal, start):
+                return j
+    return -1
+
+
+@needs_build
+def test_chained_and_unchained_skip_tables() -> None:
+    """A window of shift 0 tries the literals of its end hash by their chain (up to 127
+    literals) or by every literal's hash (more): random literals over a few characters, so
+    end hashes are shared, against the answer by hand."""
+    assert MODULE is not None
+    rng = random.Random(9)
+    alphabet = "abc中é "
+    for count in (1, 3, 10, 40, 127, 128, 200):
+        for _ in range(20):
+            words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(3, 7))) for _ in range(count)}
+            literals = tuple(sorted(words))
+            skips = MODULE.literal_skips(literals)
+            for _ in range(5):
+                text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+                assert MODULE.first_literal(text, literals, skips) == _first_listed(text, literals)

@@ -88,3 +88,12 @@ def test_segment_texts() -> None:
             got = build_segments(text, blocks, chosen)
             assert got == build_segments_python(text, blocks, chosen)
             assert "".join(segment.text for segment in got) == text
+
+
+@needs_build
+def test_two_byte_lines_narrowed_or_kept() -> None:
+    """Lines of a two-byte page whose one wide (or Latin-1) character falls at every offset
+    of the eight-unit OR steps and the 64-unit chunks: each block's str of the right width."""
+    for wide in ("é", "\xff", "’", "\u0100"):
+        for offset in range(0, 150, 3):
+            _check("中\n" + "x" * offset + wide + "y" * (150 - offset) + "\n" + "z" * offset)

@@ -63,3 +63,23 @@ def test_refuses_what_is_no_str() -> None:
     for bad in (b"abc", None, 3, ["a"]):
         with pytest.raises(TypeError):
             MODULE.utf8_of(bad)  # type: ignore[arg-type]
+
+
+LONG_TEXTS = 2_000
+LONG_MOST = 120  # characters: several sixteen-character vector steps and a tail
+
+
+@needs_build
+def test_long_random_texts_across_vector_steps() -> None:
+    """Texts long enough for several SSE2 steps: ASCII runs of any length between wide
+    characters and runs of them, at every offset of a step (and a surrogate now and then)."""
+    rng = random.Random(SEED + 1)
+    for _ in range(LONG_TEXTS):
+        plain = rng.random()
+        chars = [
+            rng.choice(COMMON) if rng.random() < plain else rng.choice(RARE)
+            for _ in range(rng.randint(0, LONG_MOST))
+        ]
+        if chars and rng.random() < 0.05:
+            chars[rng.randrange(len(chars))] = rng.choice(SURROGATES)
+        _same("".join(chars))

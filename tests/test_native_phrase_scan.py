@@ -287,3 +287,30 @@ def test_compiled_hits_at_the_fast_paths_edges_are_the_python_ones(monkeypatch: 
             python = labeler.scan_phrases(lows)
         assert labeler.scan_phrases(lows) == python
     assert found > 1000
+
+
+def test_compiled_hits_of_four_and_five_byte_phrases_at_every_parity() -> None:
+    """The first filter looks at every other position, answering for it and the one before
+    (a four-byte phrase there by its last three bytes and any next one): random phrases of
+    four and five bytes over a few letters, in texts of several 64-position blocks, so
+    phrases open at both parities of every block's lookups, and overlap."""
+    if compiled() is None:
+        assert not native.AVAILABLE
+        return
+    rng = random.Random(11)
+    letters = "abcé "
+    for _ in range(30):
+        words = {"".join(rng.choice(letters) for _ in range(rng.choice((4, 4, 5)))) for _ in range(12)}
+        words = {word for word in words if len(word.encode()) >= 4}
+        lexicon = lexicon_module.Lexicon(phrase_category={word: "share" for word in words})
+        lexicon.compile()
+        lexicon._phrase_trie()  # built now: no text is left to the small scan in Python
+        for _ in range(15):
+            data = "".join(rng.choice(letters + "\n") for _ in range(rng.randrange(300))).encode()
+            hits = list(lexicon.phrase_byte_hits(data))
+            match, pos, expected = lexicon._phrase_matcher().Match, 0, []
+            while (span := match(lexicon_module._UNANCHORED, data, pos, len(data))[0])[0] >= 0:
+                start, pos = span
+                category, length = lexicon._phrase_bytes[data[start:pos]]
+                expected.append((start, category, length))
+            assert hits == expected

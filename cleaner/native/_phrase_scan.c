@@ -22,9 +22,11 @@
 #define QUAD_BYTES 4          /* longer phrases are filtered by their first four bytes, hashed */
 #define QUAD_HASH_BITS 18     /* a 2^18-bit (32 KiB) table: with ~2,300 openings, ~1% false hits */
 #define QUAD_MULTIPLIER 0x9E3779B1u /* Fibonacci hashing: the product's top bits mix all four bytes */
-#define QUAD_BYTE_BITS 15     /* the scan's first filter: a byte per slot of a 2^15 hash (32 KiB), */
-                              /* ~7% false hits the second filter takes, one load a position fewer */
-#define UNROLL 8              /* positions of a whole block filtered in one step */
+#define STRIDE_HASH_BITS 16   /* the scan's first filter: a byte per slot of a 2^16 hash (64 KiB), */
+                              /* read at every other position (two flags a byte, see `stride`) */
+#define OPENS_BEFORE 1u       /* a stride byte's flag: a phrase may open a byte before these four */
+#define OPENS_HERE 2u         /* its flag: a phrase may open with these four bytes */
+#define UNROLL 16             /* positions of a whole block filtered in one step (eight lookups) */
 #define OCT_BYTES 8           /* a second filter, after the quad's, by the first eight bytes */
 #define OCT_HASH_BITS 18      /* a 2^18-bit table: ~5,000 eight-byte openings, ~2% false hits */
 #define OCT_MULTIPLIER 0x9E3779B97F4A7C15u /* Fibonacci hashing of 64 bits */
@@ -76,10 +78,12 @@ struct phrase_trie {
      * bytes (~0.5%): most quad hits are common words that open no phrase there. */
     uint64_t short_quad[((size_t)1 << (QUAD_HASH_BITS - SHORT_QUAD_SHIFT)) / WORD_BITS];
     uint64_t oct[((size_t)1 << OCT_HASH_BITS) / WORD_BITS];
-    /* The quad table again, a byte a slot of a shorter hash, for a trie of the jump table:
-     * a position's bit for the block's mask is then a load and a shift, not a word's bit
-     * picked out (the scan's cost was mostly this filter's, over every position). */
-    uint8_t quad_byte[(size_t)1 << QUAD_BYTE_BITS];
+    /* The first filter of a trie of the jump table, by the hash of four bytes: OPENS_HERE
+     * where a phrase opens with them, OPENS_BEFORE where one holds them from its second
+     * byte (a four-byte phrase: its last three and any byte). Looked up at every other
+     * position, a byte's two flags are the mask bits of that position and the one before,
+     * so half the positions cost a lookup (the scan's cost was mostly this filter's). */
+    uint8_t stride[(size_t)1 << STRIDE_HASH_BITS];
     uint8_t single[BYTE_VALUES]; /* the one-byte phrases' bytes */
 };
 
@@ -179,13 +183,31 @@ quad_hash(const uint8_t *bytes)
     return (word * QUAD_MULTIPLIER) >> (32 - QUAD_HASH_BITS);
 }
 
-/* The quad_byte table's slot for the four bytes at `bytes`. */
+/* The stride table's slot for the four bytes at `bytes`. */
 static inline uint32_t
-quad_byte_slot(const uint8_t *bytes)
+stride_slot(const uint8_t *bytes)
 {
     uint32_t word;
     memcpy(&word, bytes, sizeof(word)); /* the machine's byte order, as quad_hash */
-    return (word * QUAD_MULTIPLIER) >> (32 - QUAD_BYTE_BITS);
+    return (word * QUAD_MULTIPLIER) >> (32 - STRIDE_HASH_BITS);
+}
+
+/* Flags a phrase of QUAD_BYTES bytes or more in the stride table: at its first four bytes,
+ * and at its four from the second (for a four-byte phrase, its last three then every byte). */
+static void
+mark_stride(struct phrase_trie *trie, const uint8_t *bytes, Py_ssize_t length)
+{
+    trie->stride[stride_slot(bytes)] |= OPENS_HERE;
+    if (length > QUAD_BYTES) {
+        trie->stride[stride_slot(bytes + 1)] |= OPENS_BEFORE;
+        return;
+    }
+    uint8_t four[QUAD_BYTES];
+    memcpy(four, bytes + 1, QUAD_BYTES - 1);
+    for (int next = 0; next < BYTE_VALUES; next++) {
+        four[QUAD_BYTES - 1] = (uint8_t)next;
+        trie->stride[stride_slot(four)] |= OPENS_BEFORE;
+    }
 }
 
 /* The oct table's bit for the eight bytes at `bytes`. */
@@ -221,16 +243,13 @@ may_open(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py
     return (int)(trie->pair[pair / WORD_BITS] >> (pair % WORD_BITS) & 1);
 }
 
-/* The second filter, for a position at least QUAD_BYTES from the end that the quad_byte
- * table passed (a trie of the jump table): whether a phrase shorter than OCT_BYTES opens
- * with its quad or a longer one with its eight bytes (the quad table's own bit first). */
+/* The second filter, for a position at least QUAD_BYTES from the end that the quad table
+ * passed (a trie of the jump table): whether a phrase shorter than OCT_BYTES opens with
+ * its quad or a longer one with its eight bytes. */
 static inline int
 passes_second(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, Py_ssize_t size)
 {
-    const uint32_t quad = quad_hash(data + pos);
-    if (!bit_set(trie->quad, quad))
-        return 0;
-    if (bit_set(trie->short_quad, quad >> SHORT_QUAD_SHIFT) || size - pos < OCT_BYTES)
+    if (bit_set(trie->short_quad, quad_hash(data + pos) >> SHORT_QUAD_SHIFT) || size - pos < OCT_BYTES)
         return 1;
     return bit_set(trie->oct, oct_hash(data + pos));
 }
@@ -269,7 +288,7 @@ insert_phrases(struct phrase_trie *trie, PyObject *phrases, struct build_node **
         else {
             uint32_t quad = quad_hash(bytes);
             trie->quad[quad / WORD_BITS] |= (uint64_t)1 << (quad % WORD_BITS);
-            trie->quad_byte[quad_byte_slot(bytes)] = 1;
+            mark_stride(trie, bytes, length);
             if (length < OCT_BYTES)
                 quad >>= SHORT_QUAD_SHIFT;
             else
@@ -500,28 +519,40 @@ start_scan(const struct phrase_trie *trie, Py_ssize_t size)
 }
 
 /* The first filter for the `count` (<= WORD_BITS) positions from `pos`, one bit each. For
- * a trie of the jump table the quad_byte table's bytes, without a branch a byte (the ~6% of
- * positions it passes, scattered, made that branch a costly guess); else may_open's. */
+ * a trie of the jump table, a whole block: the stride table's bytes at every other
+ * position, without a branch a byte (the positions it passes, scattered, made that branch
+ * a costly guess); a last, partial block: the quad table's bit at each position; else
+ * may_open's. */
 static inline uint64_t
 block_mask(const struct phrase_trie *trie, const uint8_t *data, Py_ssize_t pos, int count, Py_ssize_t size)
 {
     uint64_t mask = 0;
-    if (trie->jump_node != NULL && count == WORD_BITS) /* a whole block: eight at a time, shifts fixed */
+    if (trie->jump_node != NULL && count == WORD_BITS) { /* eight lookups a step, shifts fixed */
         for (int k = 0; k < WORD_BITS; k += UNROLL) {
+            /* the lookup at at + j answers for positions at + j - 1 (bit 0) and at + j (bit 1) */
             const uint8_t *at = data + pos + k;
-            const uint8_t *table = trie->quad_byte;
-            const uint64_t eight = (uint64_t)table[quad_byte_slot(at)] | (uint64_t)table[quad_byte_slot(at + 1)] << 1
-                                   | (uint64_t)table[quad_byte_slot(at + 2)] << 2
-                                   | (uint64_t)table[quad_byte_slot(at + 3)] << 3
-                                   | (uint64_t)table[quad_byte_slot(at + 4)] << 4
-                                   | (uint64_t)table[quad_byte_slot(at + 5)] << 5
-                                   | (uint64_t)table[quad_byte_slot(at + 6)] << 6
-                                   | (uint64_t)table[quad_byte_slot(at + 7)] << 7;
-            mask |= eight << k;
+            const uint8_t *table = trie->stride;
+            const uint64_t sixteen = (uint64_t)table[stride_slot(at + 1)] | (uint64_t)table[stride_slot(at + 3)] << 2
+                                     | (uint64_t)table[stride_slot(at + 5)] << 4
+                                     | (uint64_t)table[stride_slot(at + 7)] << 6
+                                     | (uint64_t)table[stride_slot(at + 9)] << 8
+                                     | (uint64_t)table[stride_slot(at + 11)] << 10
+                                     | (uint64_t)table[stride_slot(at + 13)] << 12
+                                     | (uint64_t)table[stride_slot(at + 15)] << 14;
+            mask |= sixteen << k;
         }
+        /* of those, the positions the quad table passes, without a branch each: a
+         * scattered half of them, whose branch was the costliest guess of any C function */
+        uint64_t kept = 0;
+        for (uint64_t left = mask; left != 0; left &= left - 1) {
+            const int k = __builtin_ctzll(left);
+            kept |= (uint64_t)bit_set(trie->quad, quad_hash(data + pos + k)) << k;
+        }
+        return kept;
+    }
     else if (trie->jump_node != NULL)
         for (int k = 0; k < count; k++)
-            mask |= (uint64_t)trie->quad_byte[quad_byte_slot(data + pos + k)] << k;
+            mask |= (uint64_t)bit_set(trie->quad, quad_hash(data + pos + k)) << k;
     else
         for (int k = 0; k < count; k++)
             mask |= (uint64_t)may_open(trie, data, pos + k, size) << k;

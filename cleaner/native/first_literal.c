@@ -50,7 +50,38 @@ literal_at(int kind, const void *text, Py_ssize_t at, PyObject *literal, Py_ssiz
         }                                                                                      \
         return 0;                                                                              \
     }
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define SURROGATE_STEP 16 /* UCS2 units a step: two 16-byte loads */
+/* any_surrogate_ucs2 in SSE2 lanes of 16 bits (the compiler widened each unit to 32 bits,
+ * half the units a vector): a unit's top five bits against those of a surrogate, the
+ * compares ORed together and tested once a chunk. */
+static int
+any_surrogate_ucs2(const Py_UCS2 *text, Py_ssize_t length)
+{
+    const __m128i top = _mm_set1_epi16((short)0xF800), surrogate = _mm_set1_epi16((short)0xD800);
+    Py_ssize_t at = 0;
+    while (at + SURROGATE_STEP <= length) {
+        const Py_ssize_t whole = (length - at) / SURROGATE_STEP * SURROGATE_STEP; /* units in whole steps */
+        const Py_ssize_t stop = at + (whole < SURROGATE_CHUNK ? whole : SURROGATE_CHUNK);
+        __m128i found = _mm_setzero_si128();
+        for (; at < stop; at += SURROGATE_STEP) {
+            const __m128i low = _mm_loadu_si128((const __m128i *)(text + at));
+            const __m128i high = _mm_loadu_si128((const __m128i *)(text + at + SURROGATE_STEP / 2));
+            found = _mm_or_si128(found, _mm_cmpeq_epi16(_mm_and_si128(low, top), surrogate));
+            found = _mm_or_si128(found, _mm_cmpeq_epi16(_mm_and_si128(high, top), surrogate));
+        }
+        if (_mm_movemask_epi8(found))
+            return 1;
+    }
+    for (; at < length; at++)
+        if ((text[at] & 0xF800u) == 0xD800u)
+            return 1;
+    return 0;
+}
+#else
 ANY_SURROGATE(any_surrogate_ucs2, Py_UCS2)
+#endif
 ANY_SURROGATE(any_surrogate_ucs4, Py_UCS4)
 
 static int
@@ -101,16 +132,40 @@ scan(PyObject *text, PyObject *literals, const Py_ssize_t *first, const Py_ssize
 #define TRIPLE_HASHES 32768 /* five low bits of each unit: pairs of units were too common in prose */
 #define TRIPLE_HASH(a, b, c) \
     (((unsigned)((a) & 0x1F) << 10) | ((unsigned)((b) & 0x1F) << 5) | (unsigned)((c) & 0x1F))
-#define WINDOW_MAX 255 /* shifts fit a byte */
+#define WINDOW_MAX 127 /* shifts fit a byte's seven low bits (the eighth: CHAINED) */
 #define SKIPPING_SHORTEST 3 /* shorter literals: every start tried (scan) */
 
 /* A skip table, as literal_skips returns it and first_literal reads it: the window's
  * length, the shifts by the hash of the window's last three units, then each literal's
- * hash of its window's last three characters (two bytes, low first). */
+ * hash of its window's last three characters (two bytes, low first), then each literal's
+ * next in list order of the same hash (1 + its index, 0 for none). Of at most CHAINED_MAX
+ * literals, a hash of shift 0 holds CHAINED | the first literal of that hash, so a window
+ * of shift 0 tries those alone (the scan of every literal's hash cost more than the
+ * rest of the scan); of more, 0 and every literal's hash is looked at. */
 #define SKIPS_WINDOW 0
 #define SKIPS_SHIFT 1
 #define SKIPS_END_HASH (SKIPS_SHIFT + TRIPLE_HASHES)
-#define SKIPS_SIZE(count) (SKIPS_END_HASH + 2 * (size_t)(count))
+#define SKIPS_NEXT(count) (SKIPS_END_HASH + 2 * (size_t)(count))
+#define SKIPS_SIZE(count) (SKIPS_NEXT(count) + (size_t)(count))
+#define CHAINED 0x80u
+#define CHAINED_MAX 127 /* literals: an index fits beside the CHAINED bit */
+
+/* Chains the literals of each end hash (after the shifts and end hashes are filled): the
+ * shift byte of a hash of shift 0 names its first literal, `next` the others in order. */
+static void
+chain_literals(uint8_t *shift, const uint8_t *end_hash, uint8_t *next, Py_ssize_t count)
+{
+    for (Py_ssize_t j = 0; j < count; j++)
+        next[j] = 0;
+    if (count > CHAINED_MAX)
+        return;
+    for (Py_ssize_t j = count - 1; j >= 0; j--) { /* backwards: each one put before the later ones */
+        const unsigned h = end_hash[2 * j] | ((unsigned)end_hash[2 * j + 1] << 8);
+        if (shift[h] & CHAINED)
+            next[j] = (uint8_t)((shift[h] & ~CHAINED) + 1);
+        shift[h] = (uint8_t)(CHAINED | (unsigned)j);
+    }
+}
 
 static void
 fill_skips(uint8_t *table, PyObject *literals, Py_ssize_t window)
@@ -133,6 +188,23 @@ fill_skips(uint8_t *table, PyObject *literals, Py_ssize_t window)
                                        PyUnicode_READ_CHAR(literal, window - 1));
         end_hash[2 * j] = (uint8_t)(h & 0xFF);
         end_hash[2 * j + 1] = (uint8_t)(h >> 8);
+    }
+    chain_literals(shift, end_hash, table + SKIPS_NEXT(count), count);
+}
+
+/* The first of the literals chained from `first` (chain_literals) that occurs at `start`, or -1. */
+static inline Py_ssize_t
+chained_from(int kind, const void *units, Py_ssize_t length, Py_ssize_t start, unsigned first, PyObject *literals,
+             const uint8_t *next)
+{
+    for (Py_ssize_t j = first;;) {
+        PyObject *literal = PyTuple_GET_ITEM(literals, j);
+        const Py_ssize_t size = PyUnicode_GET_LENGTH(literal);
+        if (size <= length - start && literal_at(kind, units, start, literal, size))
+            return j;
+        if (next[j] == 0)
+            return -1;
+        j = next[j] - 1;
     }
 }
 
@@ -163,11 +235,14 @@ literal_from(int kind, const void *units, Py_ssize_t length, Py_ssize_t start, u
         const Py_ssize_t at = *end;                                                            \
         const unsigned h = TRIPLE_HASH(units[at - 2], units[at - 1], units[at]);               \
         const uint8_t shift = table[SKIPS_SHIFT + h];                                          \
-        if (shift != 0) {                                                                      \
+        if (shift != 0 && !(shift & CHAINED)) {                                                \
             *end = at + shift;                                                                 \
             return -1;                                                                         \
         }                                                                                      \
         *end = at + 1;                                                                         \
+        if (shift & CHAINED)                                                                   \
+            return chained_from(kind, units, length, at - window + 1, shift & ~CHAINED, literals, \
+                                table + SKIPS_NEXT(PyTuple_GET_SIZE(literals)));               \
         return literal_from(kind, units, length, at - window + 1, h, literals, table + SKIPS_END_HASH); \
     }
 SKIP_STEP(Py_UCS1)

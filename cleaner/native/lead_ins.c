@@ -121,6 +121,25 @@ may_open_lead(const struct lead_filter *filter, int kind, const void *data, Py_s
     return 0;
 }
 
+/* Whether the str `text` holds the str `lead` from `at` on (norm[at:].startswith(lead),
+ * as PyUnicode_Tailmatch answers it for two strs, without its checks and dispatch a call:
+ * a line's lead-ins are tried one by one). */
+static inline int
+starts_at(PyObject *text, PyObject *lead, Py_ssize_t at)
+{
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(lead);
+    if (at < 0 || size > PyUnicode_GET_LENGTH(text) - at)
+        return 0;
+    const int kind = PyUnicode_KIND(text), lead_kind = PyUnicode_KIND(lead);
+    const void *data = PyUnicode_DATA(text), *units = PyUnicode_DATA(lead);
+    if (kind == lead_kind)
+        return memcmp((const char *)data + at * kind, units, (size_t)size * (size_t)kind) == 0;
+    for (Py_ssize_t k = 0; k < size; k++)
+        if (PyUnicode_READ(kind, data, at + k) != PyUnicode_READ(lead_kind, units, k))
+            return 0;
+    return 1;
+}
+
 /* Whether `norm` goes on from `at` with a lead-in of its initial's entry in `index`
  * (lead_in_candidates' test): 1, 0, or -1 with an exception. */
 static int
@@ -144,19 +163,45 @@ opens_with_lead(PyObject *norm, Py_ssize_t at, Py_UCS4 initial, PyObject *index)
             PyErr_SetString(PyExc_TypeError, "lead_in_lines: a lead-in must be a str");
             return -1;
         }
-        const Py_ssize_t found = PyUnicode_Tailmatch(norm, lead, at, PY_SSIZE_T_MAX, -1);
-        if (found != 0)
-            return found < 0 ? -1 : 1;
+        if (starts_at(norm, lead, at))
+            return 1;
     }
     return 0;
 }
 
-/* Whether `c` is one of the `count` characters of `strip`. */
-static inline int
-in_strip(const Py_UCS4 *strip, Py_ssize_t count, Py_UCS4 c)
+#define ASCII_LIMIT 128
+#define SET_WORD_BITS 64
+
+/* The strip characters as lead_in_lines tests them: ASCII ones as bits, the rest listed
+ * (a line's first character was compared with each of them, ~25 compares a line). */
+struct strip_set {
+    uint64_t ascii[ASCII_LIMIT / SET_WORD_BITS];
+    Py_UCS4 wide[MAX_STRIP];
+    Py_ssize_t wides;
+};
+
+/* The strip set of the str `chars` (at most MAX_STRIP characters). */
+static void
+fill_strip_set(struct strip_set *set, PyObject *chars)
 {
-    for (Py_ssize_t k = 0; k < count; k++)
-        if (strip[k] == c)
+    memset(set, 0, sizeof(*set));
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < ASCII_LIMIT)
+            set->ascii[c / SET_WORD_BITS] |= (uint64_t)1 << (c % SET_WORD_BITS);
+        else
+            set->wide[set->wides++] = c;
+    }
+}
+
+/* Whether `c` is one of the set's characters. */
+static inline int
+in_strip(const struct strip_set *set, Py_UCS4 c)
+{
+    if (c < ASCII_LIMIT)
+        return (int)(set->ascii[c / SET_WORD_BITS] >> (c % SET_WORD_BITS) & 1);
+    for (Py_ssize_t k = 0; k < set->wides; k++)
+        if (set->wide[k] == c)
             return 1;
     return 0;
 }
@@ -182,14 +227,12 @@ native_lead_in_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "lead_in_lines: expected (filter, list of str, str, dict)");
         return NULL;
     }
-    Py_UCS4 strip[MAX_STRIP];
-    const Py_ssize_t stripped = PyUnicode_GET_LENGTH(strip_text);
-    if (stripped > MAX_STRIP) {
+    if (PyUnicode_GET_LENGTH(strip_text) > MAX_STRIP) {
         PyErr_SetString(PyExc_ValueError, "lead_in_lines: strip holds too many characters");
         return NULL;
     }
-    for (Py_ssize_t k = 0; k < stripped; k++)
-        strip[k] = PyUnicode_READ_CHAR(strip_text, k);
+    struct strip_set strip;
+    fill_strip_set(&strip, strip_text);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -203,7 +246,7 @@ native_lead_in_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         const int kind = PyUnicode_KIND(norm);
         const void *data = PyUnicode_DATA(norm);
         Py_ssize_t at = 0; /* the first character lstrip(strip) leaves */
-        while (at < size && in_strip(strip, stripped, PyUnicode_READ(kind, data, at)))
+        while (at < size && in_strip(&strip, PyUnicode_READ(kind, data, at)))
             at++;
         if (at == size || (!filter->pass_all && !may_open_lead(filter, kind, data, at, size)))
             continue;
@@ -252,10 +295,7 @@ decide_lead(PyObject *norm, Py_ssize_t at, PyObject *pairs, PyObject *separators
             return -1;
         }
         PyObject *lead = PyTuple_GET_ITEM(pair, 0);
-        const Py_ssize_t found = PyUnicode_Tailmatch(norm, lead, at, PY_SSIZE_T_MAX, -1);
-        if (found < 0)
-            return -1;
-        if (!found)
+        if (!starts_at(norm, lead, at))
             continue;
         const Py_ssize_t rest = at + PyUnicode_GET_LENGTH(lead); /* rest = line[len(lead):] */
         Py_ssize_t after = rest;                                  /* after = rest.lstrip() */

@@ -5,7 +5,9 @@
  * The search for the next line break reads every character of every text document, and
  * one compare chain a character cost ~1.5 ns a byte. Where the compiler targets SSE2
  * (every x86-64), sixteen bytes are tested at once, as memchr does for one byte, and the
- * units of a hit are then judged one by one as before; elsewhere the plain loop runs.
+ * units of a hit are then judged one by one as before (strs of four bytes a unit too, four
+ * units a vector); elsewhere the plain loop runs. cleaner_substring reads and narrows a
+ * line of a two-byte str in SSE2 lanes of 16 bits the same way.
  * tests/test_native.py compares split_blocks with blocks.split_blocks_python. Plain
  * CPython C API (the SSE2 intrinsics are the compiler's own header).
  */
@@ -101,6 +103,34 @@ line_end_ucs2(const Py_UCS2 *text, Py_ssize_t pos, Py_ssize_t size)
     return line_end_ucs2_units(text, pos, size);
 }
 
+/* line_end_ucs2's search for a str of four bytes a unit (a page holding an emoji): four
+ * units a vector, where the plain loop made every unit a compare chain. */
+static Py_ssize_t
+line_end_ucs4(const Py_UCS4 *text, Py_ssize_t pos, Py_ssize_t size)
+{
+#if LINE_BREAK_VECTORS
+    const Py_ssize_t units = VECTOR_BYTES / 4;
+    const __m128i lf = _mm_set1_epi32('\n'), cr = _mm_set1_epi32('\r'), nel = _mm_set1_epi32(0x85);
+    const __m128i even = _mm_set1_epi32((int)0xFFFFFFFE), separators = _mm_set1_epi32(0x2028);
+    while (pos + units <= size) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
+        const __m128i ascii = _mm_or_si128(_mm_cmpeq_epi32(v, lf), _mm_cmpeq_epi32(v, cr));
+        const __m128i other = _mm_or_si128(_mm_cmpeq_epi32(v, nel),
+                                           _mm_cmpeq_epi32(_mm_and_si128(v, even), separators)); /* 2028, 2029 */
+        const unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, other));
+        if (mask == 0) {
+            pos += units;
+            continue;
+        }
+        const Py_ssize_t at = pos + __builtin_ctz(mask) / 4; /* four mask bits a unit */
+        if (ENDS_LINE(text, at, size))
+            return at;
+        pos = at + 1;
+    }
+#endif
+    return line_end_ucs4_units(text, pos, size);
+}
+
 Py_ssize_t
 cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size)
 {
@@ -110,16 +140,66 @@ cleaner_line_end(int kind, const void *data, Py_ssize_t pos, Py_ssize_t size)
     case PyUnicode_2BYTE_KIND:
         return line_end_ucs2((const Py_UCS2 *)data, pos, size);
     default:
-        return line_end_ucs4_units((const Py_UCS4 *)data, pos, size);
+        return line_end_ucs4((const Py_UCS4 *)data, pos, size);
     }
 }
 
 #define OR_CHUNK 64 /* units OR-ed between two looks at the widest kind so far */
+#define NARROW_LIMIT 0x100 /* a unit's OR at or past it: the str stays of two bytes a unit */
+
+/* The OR of the `size` units at `units`, or of a first part of them whose OR is already
+ * NARROW_LIMIT or more (the rest need not be read). With SSE2 eight units a load in lanes
+ * of 16 bits, where the compiler widened each unit to 32 bits. */
+static unsigned
+units_or(const Py_UCS2 *units, Py_ssize_t size)
+{
+    unsigned bits = 0;
+    Py_ssize_t at = 0;
+#if LINE_BREAK_VECTORS
+    const Py_ssize_t lanes = VECTOR_BYTES / 2;
+    while (at + lanes <= size) {
+        __m128i acc = _mm_setzero_si128();
+        const Py_ssize_t stop = size - at < OR_CHUNK ? at + (size - at) / lanes * lanes : at + OR_CHUNK;
+        for (; at < stop; at += lanes)
+            acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(units + at)));
+        /* fold the eight lanes into one: the OR of them all, in the low 16 bits */
+        acc = _mm_or_si128(acc, _mm_srli_si128(acc, 8));
+        acc = _mm_or_si128(acc, _mm_srli_si128(acc, 4));
+        acc = _mm_or_si128(acc, _mm_srli_si128(acc, 2));
+        bits |= (unsigned)_mm_cvtsi128_si32(acc) & 0xFFFFu;
+        if (bits >= NARROW_LIMIT)
+            return bits;
+    }
+#endif
+    for (; at < size && bits < NARROW_LIMIT; at += OR_CHUNK) {
+        const Py_ssize_t stop = size - at < OR_CHUNK ? size : at + OR_CHUNK;
+        for (Py_ssize_t i = at; i < stop; i++)
+            bits |= units[i];
+    }
+    return bits;
+}
+
+/* The `size` units at `units` (each below NARROW_LIMIT) as bytes at `out`: sixteen a step
+ * with SSE2 (a saturating pack that keeps such units as they are). */
+static void
+narrow_units(const Py_UCS2 *units, Py_ssize_t size, Py_UCS1 *out)
+{
+    Py_ssize_t i = 0;
+#if LINE_BREAK_VECTORS
+    for (; i + VECTOR_BYTES <= size; i += VECTOR_BYTES) {
+        const __m128i low = _mm_loadu_si128((const __m128i *)(const void *)(units + i));
+        const __m128i high = _mm_loadu_si128((const __m128i *)(const void *)(units + i + VECTOR_BYTES / 2));
+        _mm_storeu_si128((__m128i *)(void *)(out + i), _mm_packus_epi16(low, high));
+    }
+#endif
+    for (; i < size; i++)
+        out[i] = (Py_UCS1)units[i];
+}
 
 /* source[start:end] for a str of two bytes a unit (kind 2): what PyUnicode_Substring
- * gives, built in two passes the compiler makes vector loops (the units' OR, which tells
- * the narrowest kind as their maximum does, then the copy or narrowing), where CPython's
- * maximum and narrowing read one unit at a time. Other kinds: PyUnicode_Substring. */
+ * gives, built in two vector passes (the units' OR, which tells the narrowest kind as
+ * their maximum does, then the copy or narrowing), where CPython's maximum and narrowing
+ * read one unit at a time. Other kinds: PyUnicode_Substring. */
 PyObject *
 cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end)
 {
@@ -128,12 +208,7 @@ cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end)
         end > PyUnicode_GET_LENGTH(source) || (start == 0 && end == PyUnicode_GET_LENGTH(source)))
         return PyUnicode_Substring(source, start, end); /* its checks, one-character strs, source itself */
     const Py_UCS2 *units = PyUnicode_2BYTE_DATA(source) + start;
-    unsigned bits = 0; /* past 0xFF the str is of two bytes a unit: the rest need not be read */
-    for (Py_ssize_t at = 0; at < size && bits < 0x100; at += OR_CHUNK) {
-        const Py_ssize_t stop = size - at < OR_CHUNK ? size : at + OR_CHUNK;
-        for (Py_ssize_t i = at; i < stop; i++)
-            bits |= units[i];
-    }
+    const unsigned bits = units_or(units, size);
     /* the OR is below 0x80 (0x100) exactly when every unit is: the kind PyUnicode_New picks */
     const Py_UCS4 widest = bits < 0x80 ? 0x7F : bits < 0x100 ? 0xFF : 0xFFFF;
     PyObject *text = PyUnicode_New(size, widest);
@@ -142,9 +217,7 @@ cleaner_substring(PyObject *source, Py_ssize_t start, Py_ssize_t end)
     if (widest == 0xFFFF) {
         memcpy(PyUnicode_2BYTE_DATA(text), units, (size_t)size * sizeof(Py_UCS2));
     } else {
-        Py_UCS1 *out = PyUnicode_1BYTE_DATA(text);
-        for (Py_ssize_t i = 0; i < size; i++)
-            out[i] = (Py_UCS1)units[i];
+        narrow_units(units, size, PyUnicode_1BYTE_DATA(text));
     }
     return text;
 }

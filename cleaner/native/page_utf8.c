@@ -3,8 +3,10 @@
  *
  * HeuristicLabeler._read_lines encodes the lower-cased page for the phrase scan. A batch of
  * pages holding one character past Latin-1 is a str of two or four bytes a character, and
- * CPython's encoder then reads one character at a time; here eight bytes of ASCII characters
- * are packed at once (most of a page's text), the rest encoded a character at a time. A str
+ * CPython's encoder then reads one character at a time; here sixteen ASCII characters are
+ * checked and stored as bytes in one SSE2 step (most of a page's text; eight bytes as one
+ * word without SSE2), a run of others encoded a character at a time, into the bytes object
+ * itself (cut to size, no copy). A str
  * holding a surrogate goes to CPython's encoder, which raises its own UnicodeEncodeError.
  * tests/test_native_page_utf8.py compares it with str.encode(). Plain CPython C API.
  */
@@ -20,6 +22,7 @@
 #define SURROGATE_LAST 0xDFFF
 #define UCS1_WIDE 0x8080808080808080u /* a UCS1 chunk's bits of characters past ASCII */
 #define UCS2_WIDE 0xFF80FF80FF80FF80u
+#define UCS2_LANE_WIDE ((short)0xFF80) /* one UCS2 character's bits past ASCII */
 #define UCS4_WIDE 0xFFFFFF80FFFFFF80u
 #define NO_SIZE (-1)
 #define UTF8_MAX_BYTES 4
@@ -100,12 +103,93 @@ pack_ucs4(uint64_t x)
     }
 
 #define PACK_UCS1(x) (x)
-UTF8_OF(put_utf8_ucs1, Py_UCS1, UCS1_WIDE, PACK_UCS1)
-UTF8_OF(put_utf8_ucs2, Py_UCS2, UCS2_WIDE, pack_ucs2)
 UTF8_OF(put_utf8_ucs4, Py_UCS4, UCS4_WIDE, pack_ucs4)
 
+#if defined(__SSE2__) && PY_LITTLE_ENDIAN
+#include <emmintrin.h>
+#define VECTOR_CHARS 16     /* characters a vector step reads (one or two 16-byte loads) */
+#define ALL_ASCII 0xFFFFu   /* a step's mask where every one of its characters is ASCII */
+
+/* The characters from text[*k] on that are not ASCII, up to the next ASCII one or the end,
+ * written at *out (both moved on); -1 at a surrogate, else 0. A step that meets one goes on
+ * here, so a run of wide characters (a word of Cyrillic) costs no vector step each. */
+#define WIDE_RUN(NAME, CHAR)                                                                   \
+    static inline int NAME(const CHAR *text, Py_ssize_t length, Py_ssize_t *k, unsigned char **out) \
+    {                                                                                          \
+        for (; *k < length && text[*k] >= ASCII_END; (*k)++) {                                 \
+            const Py_UCS4 c = text[*k];                                                        \
+            if (c >= SURROGATE_FIRST && c <= SURROGATE_LAST)                                   \
+                return -1;                                                                     \
+            *out += put_wide(c, *out);                                                         \
+        }                                                                                      \
+        return 0;                                                                              \
+    }
+WIDE_RUN(wide_run_ucs1, Py_UCS1)
+WIDE_RUN(wide_run_ucs2, Py_UCS2)
+
+/* One bit a character of the VECTOR_CHARS at `text`, set where it is ASCII; their low bytes
+ * (the characters themselves where ASCII) in *bytes. */
+static inline unsigned
+ascii_step_ucs1(const Py_UCS1 *text, __m128i *bytes)
+{
+    *bytes = _mm_loadu_si128((const __m128i *)text);
+    return ~(unsigned)_mm_movemask_epi8(*bytes) & ALL_ASCII;
+}
+
+static inline unsigned
+ascii_step_ucs2(const Py_UCS2 *text, __m128i *bytes)
+{
+    const __m128i low = _mm_loadu_si128((const __m128i *)text);
+    const __m128i high = _mm_loadu_si128((const __m128i *)(text + VECTOR_CHARS / 2));
+    const __m128i wide = _mm_set1_epi16(UCS2_LANE_WIDE), zero = _mm_setzero_si128();
+    const __m128i ascii = _mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(low, wide), zero),
+                                          _mm_cmpeq_epi16(_mm_and_si128(high, wide), zero));
+    *bytes = _mm_packus_epi16(low, high);
+    return (unsigned)_mm_movemask_epi8(ascii);
+}
+
+/* A str of one or two bytes a character in UTF-8, as the UTF8_OF functions: sixteen
+ * characters a step, stored as bytes at once; the bytes past the step's first wide
+ * character are stored too, then written over (the buffer has room: two bytes or more a
+ * character still to come). */
+#define UTF8_OF_VECTOR(NAME, CHAR, STEP, RUN)                                                  \
+    static Py_ssize_t NAME(const CHAR *text, Py_ssize_t length, unsigned char *out)            \
+    {                                                                                          \
+        unsigned char *const first = out;                                                      \
+        Py_ssize_t k = 0;                                                                      \
+        while (k + VECTOR_CHARS <= length) {                                                   \
+            __m128i bytes;                                                                     \
+            const unsigned ascii = STEP(text + k, &bytes);                                     \
+            _mm_storeu_si128((__m128i *)out, bytes);                                           \
+            if (ascii == ALL_ASCII) {                                                          \
+                out += VECTOR_CHARS;                                                           \
+                k += VECTOR_CHARS;                                                             \
+                continue;                                                                      \
+            }                                                                                  \
+            const int run = __builtin_ctz(~ascii); /* the ASCII characters before a wide one */ \
+            out += run;                                                                        \
+            k += run;                                                                          \
+            if (RUN(text, length, &k, &out) < 0)                                               \
+                return NO_SIZE;                                                                \
+        }                                                                                      \
+        while (k < length) {                                                                   \
+            if (text[k] < ASCII_END)                                                           \
+                *out++ = (unsigned char)text[k++];                                             \
+            else if (RUN(text, length, &k, &out) < 0)                                          \
+                return NO_SIZE;                                                                \
+        }                                                                                      \
+        return out - first;                                                                    \
+    }
+UTF8_OF_VECTOR(put_utf8_ucs1, Py_UCS1, ascii_step_ucs1, wide_run_ucs1)
+UTF8_OF_VECTOR(put_utf8_ucs2, Py_UCS2, ascii_step_ucs2, wide_run_ucs2)
+#else
+UTF8_OF(put_utf8_ucs1, Py_UCS1, UCS1_WIDE, PACK_UCS1)
+UTF8_OF(put_utf8_ucs2, Py_UCS2, UCS2_WIDE, pack_ucs2)
+#endif
+
 /* utf8_of(text): text.encode() (UTF-8, strict): the same bytes, or the same error. Written
- * into a buffer of the most bytes the str's width can need, then copied into the bytes. */
+ * into a bytes of the most bytes the str's width can need, then cut to size (shrunk in
+ * place: no second copy of the page). */
 static PyObject *
 native_utf8_of(PyObject *module, PyObject *text)
 {
@@ -123,15 +207,19 @@ native_utf8_of(PyObject *module, PyObject *text)
     const Py_ssize_t most = kind == PyUnicode_1BYTE_KIND ? 2 : kind == PyUnicode_2BYTE_KIND ? 3 : UTF8_MAX_BYTES;
     if (length > (PY_SSIZE_T_MAX - CHUNK_BYTES) / most)
         return PyErr_NoMemory();
-    unsigned char *buffer = PyMem_Malloc((size_t)(length * most + 1));
-    if (buffer == NULL)
-        return PyErr_NoMemory();
+    PyObject *out = PyBytes_FromStringAndSize(NULL, length * most);
+    if (out == NULL)
+        return NULL;
+    unsigned char *buffer = (unsigned char *)PyBytes_AS_STRING(out);
     const Py_ssize_t size = kind == PyUnicode_1BYTE_KIND   ? put_utf8_ucs1(data, length, buffer)
                             : kind == PyUnicode_2BYTE_KIND ? put_utf8_ucs2(data, length, buffer)
                                                            : put_utf8_ucs4(data, length, buffer);
-    PyObject *out = size == NO_SIZE ? PyUnicode_AsUTF8String(text) /* CPython's error */
-                                    : PyBytes_FromStringAndSize((const char *)buffer, size);
-    PyMem_Free(buffer);
+    if (size == NO_SIZE) {
+        Py_DECREF(out);
+        return PyUnicode_AsUTF8String(text); /* CPython's error */
+    }
+    if (_PyBytes_Resize(&out, size) < 0)
+        return NULL;
     return out;
 }
 
