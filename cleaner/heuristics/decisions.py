@@ -164,8 +164,6 @@ class LinePage:
     # every line usable (a text page without outlet rules, the usual raw dump): kept() then
     # reads ``local`` alone
     every_usable: bool = field(init=False, default=False)
-    # some line holds a lexicon phrase (a category): most pages of an article's text hold none
-    phrased: bool = field(init=False, default=False)
 
     # the kept lines' indexes and texts when ``survivors`` is first asked (None: not yet)
     _survivors: tuple[list[int], list[str]] | None = field(init=False, default=None, repr=False)
@@ -174,8 +172,6 @@ class LinePage:
         if not self.local:
             self.local = [None] * len(self.texts)
         self.every_usable = all(self.usable)
-        categories = self.scored.categories
-        self.phrased = categories.count(None) != len(categories)
 
     def survivors(self) -> tuple[list[int], list[str]]:
         """The indexes and texts of the lines kept when first asked: the decisions only add
@@ -714,7 +710,8 @@ def label_signup_boxes(page: LinePage) -> None:
         return
     # a box opens with a prompt (a phrase): most pages hold no phrase, and the page's
     # categories are then not compared with the prompt's one by one (str with None)
-    if not page.phrased or PROMPT_FAMILY not in page.scored.categories:
+    categories = page.scored.categories
+    if categories.count(None) == len(categories) or PROMPT_FAMILY not in categories:
         return
     for j in signup_boxes(page.texts, page.scored.words, page.scored.categories, page.local, page.usable):
         page.local[j] = SIGNUP_BOX
@@ -730,7 +727,8 @@ def label_stacked_phrases(page: LinePage) -> None:
     the kept lines holding a phrase are read again; each takes its first phrase's category."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    if not page.phrased:  # a stacked line holds a phrase
+    categories = page.scored.categories
+    if categories.count(None) == len(categories):  # a stacked line holds a phrase: most pages none
         return
     texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
     local, usable = page.local, page.usable
