@@ -20,7 +20,6 @@ TEASER_MAX_WORDS = 20  # the headline and its tag: a longer line is prose
 TEASER_MIN_WORDS = 3  # a tag alone, or with a word, is a button (the button rules')
 # A tag opens with one of these brackets: a line holding neither is no tagged teaser.
 TAG_BRACKETS = ("[", "【")
-_BRACKETS = "[]【】"  # a tag word holding one of these makes at_end searched (``_Tags.plain``)
 _PATTERN_KEY = "teaser_tags.tags"  # this module's entry in ``Lexicon.derived``
 
 
@@ -30,9 +29,6 @@ class _Tags:
 
     at_end: re.Pattern[str]
     at_start: re.Pattern[str]
-    # no tag word holds a bracket: a tag closing the line then opens at its last opening
-    # bracket, and ``at_end`` is matched there, not searched for along the whole line
-    plain: bool = False
 
 
 def _tags(lexicon: Lexicon) -> _Tags:
@@ -47,7 +43,6 @@ def _build(words: tuple[str, ...]) -> _Tags:
     return _Tags(
         re.compile(tag + r"[\s|:.,;-]*$", re.IGNORECASE),
         re.compile(r"[\s\W]*?" + tag, re.IGNORECASE),
-        not any(bracket in word for word in words for bracket in _BRACKETS),
     )
 
 
@@ -57,13 +52,4 @@ def is_tagged_teaser(text: str, words: int, lexicon: Lexicon | None = None) -> b
     if not TEASER_MIN_WORDS <= words <= TEASER_MAX_WORDS or not any(map(text.__contains__, TAG_BRACKETS)):
         return False
     tags = _tags(lexicon or shipped_lexicon())
-    return _closes_with_tag(text, tags) or tags.at_start.match(text) is not None
-
-
-def _closes_with_tag(text: str, tags: _Tags) -> bool:
-    """``tags.at_end.search(text)``: with plain tags, matched at the last opening bracket
-    alone (the tag, its closing bracket and the trail after it hold no other)."""
-    if not tags.plain:
-        return tags.at_end.search(text) is not None
-    last = max(map(text.rfind, TAG_BRACKETS))
-    return last >= 0 and tags.at_end.match(text, last) is not None
+    return bool(tags.at_end.search(text) or tags.at_start.match(text))

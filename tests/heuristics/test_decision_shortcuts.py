@@ -61,11 +61,10 @@ from cleaner.heuristics.edges import (
     TAIL_MIN_LINES,
 )
 from cleaner.heuristics.features import FEW_WORDS
-from cleaner.heuristics.lexicon import shipped_lexicon
 from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, first_describing
 from cleaner.heuristics.scores import PageScores
-from cleaner.heuristics.teaser_tags import _closes_with_tag, _tags, is_tagged_teaser
+from cleaner.heuristics.teaser_tags import is_tagged_teaser
 from cleaner.heuristics.title import _letter_count, address_path
 from cleaner.result import Label
 
@@ -398,38 +397,6 @@ def test_first_describing_matches_describes_site_per_line(picks: list[int], name
     lines = list(range(len(texts)))
     walk = next((at for at, j in enumerate(lines) if describes_site(texts[j], name)), None)
     assert first_describing(texts, lines, name) == walk
-
-
-TAG_PIECES = [
-    "[",
-    "]",
-    "【",
-    "】",
-    " ",
-    "\t",
-    "|",
-    ":",
-    ".",
-    "-",
-    "a",
-    "\n",
-    "\u2028",
-    "\xa0",
-    "video",
-    "FOTOS",
-    "x",
-]
-
-
-@settings(max_examples=500, database=None, deadline=None)
-@given(st.lists(st.sampled_from(TAG_PIECES), max_size=14))
-def test_tag_at_the_end_matches_the_search_along_the_line(pieces: list[str]) -> None:
-    """``teaser_tags._closes_with_tag`` (a match at the last opening bracket) finds what the
-    search along the whole line finds."""
-    text = "".join(pieces)
-    tags = _tags(shipped_lexicon())
-    assert tags.plain
-    assert _closes_with_tag(text, tags) == (tags.at_end.search(text) is not None)
 
 
 def _protected_by_long_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
