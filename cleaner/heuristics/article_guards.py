@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import compress, repeat
+from operator import le
 
 from cleaner.heuristics.lazy_regex import lazy_compile
 
@@ -36,9 +38,11 @@ def protected_lines(
     ``only``: the lines asked about (the others are False), where the caller reads a few
     (the article-line model's candidates): each line's test reads its neighbours alone."""
     n = len(texts)
-    long = list(map(PARAGRAPH_WORDS.__le__, words))
     # a paragraph follows line j somewhere below it exactly when j lies above the last one
-    last_paragraph = n - 1 - long[::-1].index(True) if True in long else -1
+    # (found walking up at C level; a line's length is asked only of the lines read, not
+    # made into a list for every line of the page: the model picks a few)
+    is_long = map(le, repeat(PARAGRAPH_WORDS), reversed(words))
+    last_paragraph = next(compress(range(n - 1, -1, -1), is_long), -1)
     tabular: list[bool | None] = [None] * n  # _table_row, made for the lines asked about and their neighbours
 
     def table_row(k: int) -> bool:
@@ -49,7 +53,7 @@ def protected_lines(
 
     out = [False] * n
     for j in range(n) if only is None else only:
-        if leads[j] is not None or long[j]:
+        if leads[j] is not None or words[j] >= PARAGRAPH_WORDS:
             continue
         text = texts[j]
         inside = j < last_paragraph  # not in the trailing run after the last paragraph
@@ -65,8 +69,8 @@ def protected_lines(
             inside
             and words[j] <= HEADING_MAX_WORDS
             and j + 1 < n
-            and long[j + 1]
-            and any(long[max(0, j - HEADING_REACH) : j])
+            and words[j + 1] >= PARAGRAPH_WORDS
+            and any(map(le, repeat(PARAGRAPH_WORDS), words[max(0, j - HEADING_REACH) : j]))
         ):
             out[j] = True  # a subheading: a paragraph just above it and right below it
     return out

@@ -32,7 +32,10 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
         inner = lower_text(line[opening:])
         if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
             return False
-        return any(start <= 1 and category == "credit" for start, _, category in lexicon.phrase_hits(inner))
+        # the bytes' hits, not phrase_hits' characters: ``inner`` opens with the one-byte
+        # "(", so a hit starts at character 0 or 1 exactly where it starts at byte 0 or 1
+        hits = lexicon.phrase_byte_hits(inner.encode())
+        return any(start <= 1 and category == "credit" for start, category, _ in hits)
     sign = line.rfind("©")
     if sign <= 0:
         return False

@@ -47,7 +47,7 @@ from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import first_describing, names_site, opens_with_name, site_name
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.share_bars import BAR_MARKS, is_share_bar
-from cleaner.heuristics.signup_boxes import signup_boxes
+from cleaner.heuristics.signup_boxes import PROMPT_FAMILY, signup_boxes
 from cleaner.heuristics.stacked_phrases import STACK_MAX_WORDS, STACK_MIN_WORDS, stack_of
 from cleaner.heuristics.teaser_tags import TAG_BRACKETS, TEASER_MAX_WORDS, TEASER_MIN_WORDS, is_tagged_teaser
 from cleaner.heuristics.title import find_title
@@ -405,8 +405,8 @@ def label_after_terminator(page: LinePage) -> None:
     prompt set into the text, is followed by the article's next paragraph.
     """
     texts, categories = page.texts, page.scored.categories
-    if True not in page.scored.phrase_lines:  # most pages of an article's text (a C-level search)
-        return
+    if not any(page.scored.phrase_lines):  # most pages of an article's text (C level: a bool's truth
+        return  # is read at once, where ``True in`` compares each False with True)
     phrased = [
         j
         for j in compress(range(len(texts)), page.scored.phrase_lines)
@@ -708,6 +708,11 @@ def label_signup_boxes(page: LinePage) -> None:
     prompt and its form too (``signup_boxes``)."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
+    # a box opens with a prompt (a phrase): most pages hold no phrase, and the page's
+    # categories are then not compared with the prompt's one by one (str with None)
+    categories = page.scored.categories
+    if categories.count(None) == len(categories) or PROMPT_FAMILY not in categories:
+        return
     for j in signup_boxes(page.texts, page.scored.words, page.scored.categories, page.local, page.usable):
         page.local[j] = SIGNUP_BOX
 
@@ -721,6 +726,9 @@ def label_stacked_phrases(page: LinePage) -> None:
     lawsuit, or a cookie banner's buttons, is the article's). Only
     the kept lines holding a phrase are read again; each takes its first phrase's category."""
     if page.scored.at_start is None:  # set where the text reads as an article
+        return
+    categories = page.scored.categories
+    if categories.count(None) == len(categories):  # a stacked line holds a phrase: most pages none
         return
     texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
     local, usable = page.local, page.usable

@@ -37,6 +37,7 @@ _CLOSING_QUOTES = "\"'”’»)"  # a sentence may end inside quotes: ...relatio
 # Stadtbibliothek. Was hat sich verändert?", whose nouns open with a capital), which a headline
 # never is; the four letters pass "Dr. Who", "vs. Nets", "Corp. Buys".
 _SENTENCE_BREAK = re.compile(r"[a-z]{4,}\. [A-Z]")
+_SENTENCE_BREAK_MARK = ". "  # what every such break holds: a line without it is not searched
 # The address's slug ("/2019/11/19/new-suvs-highlight-la-auto-show.html") names the article:
 # a first line none of whose words is in it is a kicker, a section label or the body's own
 # opening heading, not the headline. A path segment of fewer words is an id or a section
@@ -87,7 +88,7 @@ def looks_like_title(text: str) -> bool:
         and "www." not in lowered
         and "http" not in lowered
         and _letter_count(text) >= len(text) / 2
-        and _SENTENCE_BREAK.search(text) is None
+        and (_SENTENCE_BREAK_MARK not in text or _SENTENCE_BREAK.search(text) is None)
     )
 
 
@@ -143,12 +144,22 @@ def address_path(url: str) -> str:
     ``slug_words``' time; any other by ``urlsplit`` (which may raise ValueError)."""
     if url.isascii() and url.isprintable() and " " not in url and url.startswith(_PLAIN_SCHEMES):
         rest = url[url.index("//") + 2 :]
-        host_end = min((at for at in map(rest.find, _HOST_ENDS) if at >= 0), default=len(rest))
+        host_end = _first_of(rest, _HOST_ENDS)
         if "[" not in rest[:host_end] and "]" not in rest[:host_end]:
             path = rest[host_end:]
-            path_end = min((at for at in map(path.find, _PATH_ENDS) if at >= 0), default=len(path))
-            return path[:path_end]
+            return path[: _first_of(path, _PATH_ENDS)]
     return urlsplit(url).path
+
+
+def _first_of(text: str, ends: str) -> int:
+    """Where the first of the characters ``ends`` stands in ``text``, or its length: a loop
+    of finds, where ``min`` over a generator made a frame for a handful of characters."""
+    first = len(text)
+    for end in ends:
+        at = text.find(end, 0, first)
+        if at >= 0:
+            first = at
+    return first
 
 
 def off_slug(text: str, url: str | None) -> bool:

@@ -77,12 +77,15 @@ def appeal_zones(
 def has_zone_cues(norm: Sequence[str], lexicon: Lexicon) -> bool:
     """``Lexicon.has_zone_cues`` (the reference and the fallback), compiled where the
     extension is built: one pass, each line asked only about its first character's prefixes."""
-    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+    if native.MODULE is not None:
         initials, by_initial = _header_initials_of(lexicon)
-        entries, longest = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
-        lines = norm if isinstance(norm, list) else list(norm)
-        cued: bool = native.MODULE.zone_cues(lines, entries, longest, initials, by_initial)
-        return cued
+        # an empty prefix (its initial "") opens every line: the reference answers; asked of
+        # the made table, not by comparing each prefix with "" on every page
+        if "" not in by_initial:
+            entries, longest = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
+            lines = norm if isinstance(norm, list) else list(norm)
+            cued: bool = native.MODULE.zone_cues(lines, entries, longest, initials, by_initial)
+            return cued
     return lexicon.has_zone_cues(norm)
 
 
@@ -102,11 +105,12 @@ def _header_initials_of(lexicon: Lexicon) -> tuple[str, dict[str, tuple[str, ...
 def header_lines(norm: Sequence[str], lexicon: Lexicon) -> list[int]:
     """The lines that may open a zone (``header_lines_python``), compiled where the
     extension is built: a line is asked only about the prefixes of its first character."""
-    if native.MODULE is not None and "" not in lexicon.appeal_header_prefixes:
+    if native.MODULE is not None:
         initials, by_initial = _header_initials_of(lexicon)
-        lines = norm if isinstance(norm, list) else list(norm)
-        found: list[int] = native.MODULE.header_lines(lines, lexicon.appeal_headers, initials, by_initial)
-        return found
+        if "" not in by_initial:  # (has_zone_cues)
+            lines = norm if isinstance(norm, list) else list(norm)
+            found: list[int] = native.MODULE.header_lines(lines, lexicon.appeal_headers, initials, by_initial)
+            return found
     return header_lines_python(norm, lexicon)
 
 

@@ -7,12 +7,22 @@ from the page's ends."""
 from __future__ import annotations
 
 from math import inf
+from urllib.parse import urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.heuristics import HeuristicLabeler, decisions
-from cleaner.heuristics.article_guards import joined_to_kept_line, protected_lines
+from cleaner.heuristics.article_guards import (
+    _INTERVIEW,
+    _LIST_ITEM,
+    HEADING_MAX_WORDS,
+    HEADING_REACH,
+    PARAGRAPH_WORDS,
+    _table_row,
+    joined_to_kept_line,
+    protected_lines,
+)
 from cleaner.heuristics.caption_credits import ends_with_credit
 from cleaner.heuristics.contact_lines import is_contact_line
 from cleaner.heuristics.decisions import (
@@ -55,7 +65,7 @@ from cleaner.heuristics.own_address import address_forms, bare_address
 from cleaner.heuristics.own_name import describes_site, first_describing
 from cleaner.heuristics.scores import PageScores
 from cleaner.heuristics.teaser_tags import is_tagged_teaser
-from cleaner.heuristics.title import _letter_count
+from cleaner.heuristics.title import _letter_count, address_path
 from cleaner.result import Label
 
 LEXICON = HeuristicLabeler().lexicon
@@ -387,3 +397,59 @@ def test_first_describing_matches_describes_site_per_line(picks: list[int], name
     lines = list(range(len(texts)))
     walk = next((at for at, j in enumerate(lines) if describes_site(texts[j], name)), None)
     assert first_describing(texts, lines, name) == walk
+
+
+def _protected_by_long_lines(texts: list[str], words: list[int], leads: list[str | None]) -> list[bool]:
+    """``protected_lines``' tests with every line's length made into a list first (as it read them)."""
+    n = len(texts)
+    long = [count >= PARAGRAPH_WORDS for count in words]
+    last_paragraph = n - 1 - long[::-1].index(True) if True in long else -1
+    out = [False] * n
+    for j, text in enumerate(texts):
+        if leads[j] is not None or long[j]:
+            continue
+        inside = j < last_paragraph
+        row = _table_row(text) and (
+            (j and _table_row(texts[j - 1])) or (j + 1 < n and _table_row(texts[j + 1]))
+        )
+        out[j] = bool(
+            _INTERVIEW.match(text)
+            or row
+            or (inside and _LIST_ITEM.match(text))
+            or (inside and text.rstrip().endswith("?"))
+            or (
+                inside
+                and words[j] <= HEADING_MAX_WORDS
+                and j + 1 < n
+                and long[j + 1]
+                and any(long[max(0, j - HEADING_REACH) : j])
+            )
+        )
+    return out
+
+
+GUARD_LINES = [*LINES, "Q: What now?", "- an item", "a | b | c", "x\ty", "Is it so?", "Short heading"]
+
+
+@settings(max_examples=400, database=None, deadline=None)
+@given(
+    st.lists(st.sampled_from(GUARD_LINES), min_size=1, max_size=12),
+    st.lists(st.integers(0, 40), min_size=12, max_size=12),
+    st.lists(st.sampled_from([None, "related"]), min_size=12, max_size=12),
+)
+def test_protected_lines_match_the_list_of_long_lines(
+    texts: list[str], counts: list[int], lead_picks: list[str | None]
+) -> None:
+    """``protected_lines`` reading each line's length where it is asked gives what a list
+    of every line's length gave."""
+    n = len(texts)
+    words, leads = counts[:n], lead_picks[:n]
+    assert protected_lines(texts, words, leads) == _protected_by_long_lines(texts, words, leads)
+
+
+@given(
+    st.sampled_from(["https://example.com/a/b?c#d", "http://x.org", "https://x.org#f/g", "https://h.io?q/r"])
+)
+def test_address_path_cuts_at_the_first_end(url: str) -> None:
+    """``title.address_path`` cuts the host and the path where ``urlsplit`` does."""
+    assert address_path(url) == urlsplit(url).path
