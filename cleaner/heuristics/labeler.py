@@ -79,6 +79,8 @@ MAX_LINES_PER_PASS = 1_000
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
 _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
+_NO_PAGES: frozenset[int] = frozenset()
+_new_tuple = tuple.__new__  # a named tuple made without its constructor's Python call
 
 
 class _PageText(NamedTuple):
@@ -202,44 +204,38 @@ class HeuristicLabeler:
         extractor's output has a few dozen lines, and numpy's and Python's cost per call
         outweighed the work on so few. A raw dump's line classifier reads RAW_GROUP_PAGES
         raw dumps at a time (``_raw_group_scores``), each page's columns its own context."""
-        sizes = [len(page.texts) for page in pages]
-        starts = list(accumulate(sizes, initial=0))
-        every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
-        every_line, every_page_text = self._read_lines(every_text, len(pages) == 1)
+        one = len(pages) == 1
+        if one:  # (one page: no lists of pages made, its lines not sliced)
+            every_text = pages[0].texts
+            starts = [0, len(every_text)]
+        else:
+            every_text = list(chain.from_iterable(p.texts for p in pages))
+            starts = list(accumulate((len(p.texts) for p in pages), initial=0))
+        every_line, every_page_text = self._read_lines(every_text, one)
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
+        cautious: list[tuple[int, bool]] = []  # (page, raw) of the pages in the cautious regime
         for_article: list[int] = []  # pages the article-line model scores
         for_leads: list[int] = []  # pages read as articles without the model's cut (model_cut)
         raw_group: list[_RawPage] = []  # raw dumps waiting to be scored together
-        one = len(pages) == 1
-        every_norm, every_word, every_category = (
-            every_line.norms,
-            every_line.words,
-            every_line.scan.categories,
-        )
+        every_norm, every_word = every_line.norms, every_line.words
+        with_model = self.article_model is not None
         for k, page in enumerate(pages):
             a, b = starts[k], starts[k + 1]
             # what the regime reads, sliced alone: most pages (an extractor's) take the
-            # cautious regime, which reads no more of the page's lines (``_page_lines``)
+            # cautious regime, which reads no more of the page's lines until it is scored
             norms, words = (every_norm, every_word) if one else (every_norm[a:b], every_word[a:b])
-            n = b - a
             raw = not page.extracted and self.looks_raw(norms, words)
-            # the word counts as an array: the regime's few_share, then the raw-dump columns
-            word_array = np.array(words, dtype=np.int64) if raw else None
-            regime = (
-                self.model.regime(n, few_share_of(word_array)) if word_array is not None else self.model.clean
-            )
+            if not raw:
+                regime, word_array = self.model.clean, None
+            else:  # the word counts as an array: the regime's few_share, then the raw-dump columns
+                word_array = np.array(words, dtype=np.int64)
+                regime = self.model.regime(b - a, few_share_of(word_array))
             cut = regime.threshold_logit
             if cut == -inf:
-                categories = every_category if one else every_category[a:b]
-                phrase_lines = every_phrase_line if one else every_phrase_line[a:b]
-                scores[k] = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-                if self.article_model is not None and page.with_article_model and n:
+                cautious.append((k, raw))
+                if with_model and page.with_article_model and b > a:
                     (for_article if page.model_cut else for_leads).append(k)
-                elif self.article_model is not None and page.with_article_model:
-                    scores[k] = scores[k]._replace(  # type: ignore[union-attr]
-                        article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
-                    )
                 continue
             if one:
                 lines, phrase_lines, text = every_line, every_phrase_line, every_page_text
@@ -266,28 +262,81 @@ class HeuristicLabeler:
                 raw_group = []
         if raw_group:
             self._raw_group_scores(raw_group, scores, every_line)
-        if for_article and for_leads and len(for_article) + len(for_leads) == len(pages):
-            # every page read as an article, a few of them an outlet's: the model scores all
-            # the lines read already, in order (a line's scores are its page's alone), and
-            # the outlet pages' are left unused, where gathering the others' lines anew
-            # cost ten times their scores (an outlet's pages held 1% of the dev batches' lines)
-            self._article_scores(
-                [page.texts for page in pages], list(range(len(pages))), scores, every_line, starts
-            )
-            for k in for_leads:
-                scores[k] = scores[k]._replace(article=None, article_cut=inf)  # type: ignore[union-attr]
-            for_leads = []
-        elif for_article:
-            self._article_scores(
-                [pages[k].texts for k in for_article], for_article, scores, every_line, starts
-            )
-        for k in for_leads:  # what the article decisions read: the lead-ins and the phrase openings
-            a, b = starts[k], starts[k + 1]
-            scores[k] = scores[k]._replace(  # type: ignore[union-attr]
-                leads=lead_in_categories(pages[k].texts, every_line.norms[a:b], self.lexicon),
-                at_start=every_line.scan.at_start[a:b],
+        if cautious:
+            self._cautious_scores(
+                pages, cautious, for_article, for_leads, scores, every_line, every_phrase_line, starts
             )
         return scores  # type: ignore[return-value]
+
+    def _cautious_scores(
+        self,
+        pages: Sequence[PageRequest],
+        cautious: list[tuple[int, bool]],
+        for_article: list[int],
+        for_leads: list[int],
+        scores: list[PageScores | None],
+        every_line: PageLines,
+        every_phrase_line: list[bool],
+        starts: list[int],
+    ) -> None:
+        """The scores of the pages in the cautious regime (``cautious``: each one's place and
+        whether it looks raw), put into ``scores``: the article-line model's log-odds of the
+        pages ``for_article`` and the lead-ins of those ``for_leads`` read first, so each
+        page's PageScores is made once, whole."""
+        # every page read as an article, a few of them an outlet's: the model scores all the
+        # lines read already, in order (a line's scores are its page's alone), and the outlet
+        # pages' are left unused, where gathering the others' lines anew cost ten times their
+        # scores (an outlet's pages held 1% of the dev batches' lines)
+        every = bool(for_article and for_leads) and len(for_article) + len(for_leads) == len(pages)
+        which = list(range(len(pages))) if every else for_article
+        at_start = every_line.scan.at_start
+        logits: list[float] = []
+        leads: list[str | None] = []
+        if which:
+            at_start, logits, leads = self._article_scores(pages, which, every_line, starts)
+        placed: dict[int, int] = {}  # a scored page's first line among the lines scored
+        at = 0
+        for k in which:
+            placed[k] = at
+            at += starts[k + 1] - starts[k]
+        unused = set(for_leads) if every else _NO_PAGES  # scored with the others, their scores unused
+        alone = _NO_PAGES if every else for_leads  # their lead-ins read alone
+        every_norm, every_word, every_category = (
+            every_line.norms,
+            every_line.words,
+            every_line.scan.categories,
+        )
+        one = len(pages) == 1
+        model = self.article_model
+        for k, raw in cautious:
+            a, b = starts[k], starts[k + 1]
+            n = b - a
+            if one:  # (the page's lines are all the lines read: no slices)
+                own = (every_norm, every_category, every_word, every_phrase_line)
+            else:
+                own = (every_norm[a:b], every_category[a:b], every_word[a:b], every_phrase_line[a:b])
+            article, article_cut, page_leads, opened = None, inf, None, None  # PageScores' defaults
+            first = placed.get(k)
+            if first is not None:  # the model's scores (or, ``unused``, only its lead-ins)
+                assert model is not None
+                if one:
+                    article, page_leads, opened = logits, leads, at_start
+                else:
+                    end = first + n
+                    article, page_leads, opened = logits[first:end], leads[first:end], at_start[first:end]
+                if k in unused:
+                    article = None
+                else:
+                    article_cut = model.cut
+            elif k in alone:  # what the article decisions read: the lead-ins and the phrase openings
+                page_leads = self.lexicon.lead_ins_of(every_norm[a:b], pages[k].texts)
+                opened = every_line.scan.at_start[a:b]
+            elif model is not None and pages[k].with_article_model:  # no lines
+                article, article_cut, page_leads, opened = [], model.cut, [], []
+            # (made whole, once, without the named tuple's Python constructor)
+            scores[k] = _new_tuple(
+                PageScores, ([0.0] * n, -inf, *own, raw, article, article_cut, page_leads, opened)
+            )
 
     def _raw_group_scores(
         self, group: list[_RawPage], scores: list[PageScores | None], every_line: PageLines
@@ -399,37 +448,25 @@ class HeuristicLabeler:
         return leads
 
     def _article_scores(
-        self,
-        texts: list[list[str]],
-        which: list[int],
-        scores: list[PageScores | None],
-        every_line: PageLines,
-        starts: list[int],
-    ) -> None:
-        """The article-line model's log-odds and lead-ins, put into ``scores`` of the pages
-        ``which`` (their lines ``texts``): all their lines scored in one pass."""
+        self, pages: Sequence[PageRequest], which: list[int], every_line: PageLines, starts: list[int]
+    ) -> tuple[list[bool], list[float], list[str | None]]:
+        """The article-line model's log-odds of the lines of the pages ``which`` (all
+        their lines scored in one pass), with those lines' phrase openings and lead-ins."""
         model = self.article_model
         assert model is not None
-        sizes = [starts[k + 1] - starts[k] for k in which]
+        sizes: list[int] | None = None  # one page: its lines alone
         if len(which) == len(starts) - 1:  # every page: the lines read already, in order
             lines = every_line
         else:
             lines = _joined_lines([_page_lines(every_line, starts[k], starts[k + 1]) for k in which])
-        joined = texts[0] if len(texts) == 1 else list(chain.from_iterable(texts))
-        leads = lead_in_categories(joined, lines.norms, self.lexicon)
+        if len(which) == 1:
+            joined = pages[which[0]].texts
+        else:
+            joined = list(chain.from_iterable(pages[k].texts for k in which))
+            sizes = [starts[k + 1] - starts[k] for k in which]
+        leads = self.lexicon.lead_ins_of(lines.norms, joined)  # (lead_in_categories)
         logits = model.logits(joined, lines, leads, self.lexicon, sizes).tolist()
-        at = 0
-        for k, size in zip(which, sizes):
-            cautious = scores[k]
-            assert cautious is not None
-            scores[k] = _with_article(
-                cautious,
-                logits[at : at + size],
-                model.cut,
-                leads[at : at + size],
-                lines.scan.at_start[at : at + size],
-            )
-            at += size
+        return lines.scan.at_start, logits, leads
 
     def phrase_lines(self, lines: PageLines) -> list[bool]:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
@@ -526,8 +563,10 @@ class HeuristicLabeler:
         blocks in scope (the article's blocks on html, every block on text)."""
         scope = _Scope.of(doc)  # label_many's work for one page, without its lists of pages
         if not scope.indices:
-            return list(scope.labels)
-        return self._decide(doc, scope, self.pages_scores([_request(doc, scope)])[0])
+            return scope.labels
+        # (``_request``, folded in: once a page)
+        request = PageRequest(scope.texts, doc.origin == "html", True, doc.outlet is None)
+        return self._decide(doc, scope, self.pages_scores((request,))[0])
 
     def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
         """``label`` of each document, the lines of all of them scored at once
@@ -608,17 +647,6 @@ def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Co
     return [{**cols, **mine} for cols, mine in zip(columns, group.pages(extra))]
 
 
-def _with_article(
-    scores: PageScores, article: list[float], cut: float, leads: list[str | None], at_start: list[bool]
-) -> PageScores:
-    """``scores`` with the article-line model's fields set: ``_replace``'s keywords cost
-    twice this on every page's scores."""
-    own, own_cut, norms, categories, words, phrase_lines, raw, *_ = scores
-    return PageScores(
-        own, own_cut, norms, categories, words, phrase_lines, raw, article, cut, leads, at_start
-    )
-
-
 def _request(doc: Document, scope: _Scope) -> PageRequest:
     """What ``pages_scores`` reads of a document: the article decisions (lead-ins, contact
     lines, ...) run on an outlet's pages too; the article-line model's cut does not
@@ -671,7 +699,7 @@ class PageRequest(NamedTuple):
 class _Scope(NamedTuple):
     """The blocks of a document the heuristics look at, and the labels it came with."""
 
-    indices: list[int]  # the blocks in scope, by index
+    indices: Sequence[int]  # the blocks in scope, by index
     blocks: list[Block]
     before: list[Label | None]  # their labels so far
     labels: list[Label | None]  # every block's label so far (a copy, the decisions' to fill)
@@ -680,13 +708,14 @@ class _Scope(NamedTuple):
     @classmethod
     def of(cls, doc: Document) -> _Scope:
         labels = list(doc.labels)
+        blocks = doc.blocks
         if doc.origin == "html" and doc.in_article is not None:
-            indices = list(compress(range(len(doc.blocks)), doc.in_article))
-            blocks = list(map(doc.blocks.__getitem__, indices))
+            indices: Sequence[int] = list(compress(range(len(blocks)), doc.in_article))
+            blocks = list(map(blocks.__getitem__, indices))
             before = list(map(labels.__getitem__, indices))
-        else:
-            indices, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
-        return cls(indices, blocks, before, labels, list(map(_TEXT, blocks)))
+        else:  # every block (a range: the decisions read it only where a scope is not every block)
+            indices, before = range(len(blocks)), labels
+        return _new_tuple(cls, (indices, blocks, before, labels, list(map(_TEXT, blocks))))
 
 
 def _page_lines(lines: PageLines, a: int, b: int) -> PageLines:
