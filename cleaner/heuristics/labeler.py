@@ -204,14 +204,11 @@ class HeuristicLabeler:
         extractor's output has a few dozen lines, and numpy's and Python's cost per call
         outweighed the work on so few. A raw dump's line classifier reads RAW_GROUP_PAGES
         raw dumps at a time (``_raw_group_scores``), each page's columns its own context."""
-        one = len(pages) == 1
-        if one:  # (one page: no lists of pages made, its lines not sliced)
-            every_text = pages[0].texts
-            starts = [0, len(every_text)]
-        else:
-            every_text = list(chain.from_iterable(p.texts for p in pages))
-            starts = list(accumulate((len(p.texts) for p in pages), initial=0))
-        every_line, every_page_text = self._read_lines(every_text, one)
+        if len(pages) == 1:
+            return [self._one_page_scores(pages[0])]
+        every_text = list(chain.from_iterable(p.texts for p in pages))
+        starts = list(accumulate((len(p.texts) for p in pages), initial=0))
+        every_line, every_page_text = self._read_lines(every_text, False)
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
         cautious: list[tuple[int, bool]] = []  # (page, raw) of the pages in the cautious regime
@@ -224,7 +221,7 @@ class HeuristicLabeler:
             a, b = starts[k], starts[k + 1]
             # what the regime reads, sliced alone: most pages (an extractor's) take the
             # cautious regime, which reads no more of the page's lines until it is scored
-            norms, words = (every_norm, every_word) if one else (every_norm[a:b], every_word[a:b])
+            norms, words = every_norm[a:b], every_word[a:b]
             raw = not page.extracted and self.looks_raw(norms, words)
             if not raw:
                 regime, word_array = self.model.clean, None
@@ -237,12 +234,9 @@ class HeuristicLabeler:
                 if with_model and page.with_article_model and b > a:
                     (for_article if page.model_cut else for_leads).append(k)
                 continue
-            if one:
-                lines, phrase_lines, text = every_line, every_phrase_line, every_page_text
-            else:
-                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
-                lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
-                text = _page_text(page.texts, lines, every_page_text, a, b)
+            lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
+            lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
+            text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
                 _RawPage(
                     k,
@@ -267,6 +261,56 @@ class HeuristicLabeler:
                 pages, cautious, for_article, for_leads, scores, every_line, every_phrase_line, starts
             )
         return scores  # type: ignore[return-value]
+
+    def _one_page_scores(self, page: PageRequest) -> PageScores:
+        """``pages_scores`` of one page (``label``'s, page by page): the same scores, without
+        the lists of pages, the places of each page's lines among them and their slices."""
+        texts = page.texts
+        lines, text = self._read_lines(texts)
+        phrase_lines = self.phrase_lines(lines)
+        norms, words = lines.norms, lines.words
+        n = len(texts)
+        raw = not page.extracted and self.looks_raw(norms, words)
+        word_array = None
+        regime = self.model.clean
+        if raw:  # the word counts as an array: the regime's few_share, then the raw-dump columns
+            word_array = np.array(words, dtype=np.int64)
+            regime = self.model.regime(n, few_share_of(word_array))
+        cut = regime.threshold_logit
+        if cut != -inf:  # a raw dump the line classifier scores: a group of one
+            scores: list[PageScores | None] = [None]
+            raw_page = _RawPage(
+                0, 0, texts, lines, text, regime, cut, phrase_lines, page.with_article_model, word_array
+            )
+            self._raw_group_scores([raw_page], scores, lines)
+            return scores[0]  # type: ignore[return-value]
+        model = self.article_model
+        article, article_cut, leads, at_start = None, inf, None, None  # PageScores' defaults
+        if model is not None and page.with_article_model:
+            if not n:
+                article, article_cut, leads, at_start = [], model.cut, [], []
+            else:  # the lead-ins and phrase openings the article decisions read, and the model's scores
+                leads = self.lexicon.lead_ins_of(norms, texts)  # (lead_in_categories)
+                at_start = lines.scan.at_start
+                if page.model_cut:
+                    article = model.logits(texts, lines, leads, self.lexicon).tolist()
+                    article_cut = model.cut
+        return _new_tuple(  # type: ignore[no-any-return]
+            PageScores,
+            (
+                [0.0] * n,
+                -inf,
+                norms,
+                lines.scan.categories,
+                words,
+                phrase_lines,
+                raw,
+                article,
+                article_cut,
+                leads,
+                at_start,
+            ),
+        )
 
     def _cautious_scores(
         self,
@@ -306,24 +350,17 @@ class HeuristicLabeler:
             every_line.words,
             every_line.scan.categories,
         )
-        one = len(pages) == 1
         model = self.article_model
         for k, raw in cautious:
             a, b = starts[k], starts[k + 1]
             n = b - a
-            if one:  # (the page's lines are all the lines read: no slices)
-                own = (every_norm, every_category, every_word, every_phrase_line)
-            else:
-                own = (every_norm[a:b], every_category[a:b], every_word[a:b], every_phrase_line[a:b])
+            own = (every_norm[a:b], every_category[a:b], every_word[a:b], every_phrase_line[a:b])
             article, article_cut, page_leads, opened = None, inf, None, None  # PageScores' defaults
             first = placed.get(k)
             if first is not None:  # the model's scores (or, ``unused``, only its lead-ins)
                 assert model is not None
-                if one:
-                    article, page_leads, opened = logits, leads, at_start
-                else:
-                    end = first + n
-                    article, page_leads, opened = logits[first:end], leads[first:end], at_start[first:end]
+                end = first + n
+                article, page_leads, opened = logits[first:end], leads[first:end], at_start[first:end]
                 if k in unused:
                     article = None
                 else:
@@ -566,7 +603,7 @@ class HeuristicLabeler:
             return scope.labels
         # (``_request``, folded in: once a page)
         request = PageRequest(scope.texts, doc.origin == "html", True, doc.outlet is None)
-        return self._decide(doc, scope, self.pages_scores((request,))[0])
+        return self._decide(doc, scope, self._one_page_scores(request))
 
     def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
         """``label`` of each document, the lines of all of them scored at once
