@@ -129,45 +129,50 @@ class HeuristicLabeler:
         made, and ``spaced`` only when every page's white space is ascii_spaced. The lines'
         starts are no part of it: the raw-dump features count them from the lines'
         lengths (``features.length_starts``)."""
-        joined: str | None
-        tokens: list[int] | None = None
-        words: list[int] | None = None
-        ascii_only = False
-        if _lower_count_lines is not None:  # line by line in one call: no join, no split
-            joined = None  # (the compiled columns read the lines themselves)
+        if _lower_count_lines is not None and _utf8_of is not None:  # line by line in one call
             # the words counted (word_counts' too: the scripts without spaces) and the white
             # space checked in the same pass (lower_count_lines)
             lows, norms, has_break, tokens, ascii_only, words = _lower_count_lines(
                 texts, _lower_native, lower_text_python, LINE_END
             )
             low_page = "\n".join(lows)
-            split = not has_break
-        else:
-            joined = "\n".join(texts)
-            low_page = lower_text(joined)
-            lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
-            split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
-            if not split:  # a line holding a line break of its own (html)
-                lows = list(map(lower_text, texts))
-                low_page = "\n".join(lows)
-            norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
-        # the phrase scan's text, a quick look for CJK characters, the words (compiled: the
-        # ASCII of a wide batch's str packed eight bytes at once, page_utf8.c)
-        data = low_page.encode() if _utf8_of is None else _utf8_of(low_page)
-        scan = self.scan_phrases(lows, low_page, data, split)
-        if tokens is not None:  # counted with the lower-casing: the page's white space checked too
+            # the phrase scan's text (the ASCII of a wide batch's str packed eight bytes at
+            # once, page_utf8.c), scanned in one call where its line breaks are its lines'
+            # (``scan_phrases``' compiled path, folded in: once a page)
+            data = _utf8_of(low_page)
+            if has_break:
+                scan = self.scan_phrases(lows, low_page, data)
+            else:
+                found = self.lexicon.phrase_lines(data, len(lows), PHRASE_START_SLACK)
+                scan = (
+                    _new_tuple(PhraseScan, found) if found is not None else self._hit_scan(lows, data, True)
+                )
             # many pages: their bytes kept when all are ascii_spaced, each page's then its own
             # bytes (``_page_text``), as alone, where the compiled columns re-spaced it anew
             spaced = data if (not one_page or len(lows) >= BYTE_WORDS_MIN_LINES) and ascii_only else None
-        else:  # the pure path
-            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+            # (the compiled columns read the lines themselves: no joined text)
+            page_lines = _new_tuple(PageLines, (lows, norms, scan, low_page, words))
+            return page_lines, _new_tuple(_PageText, (None, tokens, spaced))
+        return self._read_lines_python(texts, one_page)
+
+    def _read_lines_python(self, texts: list[str], one_page: bool) -> tuple[PageLines, _PageText]:
+        """``_read_lines`` on the pure path (the reference of the compiled one)."""
+        joined = "\n".join(texts)
+        low_page = lower_text(joined)
+        lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
+        split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
+        if not split:  # a line holding a line break of its own (html)
+            lows = list(map(lower_text, texts))
+            low_page = "\n".join(lows)
+        norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
+        data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
+        scan = self.scan_phrases(lows, low_page, data, split)
+        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
-            tokens = byte_token_counts(data, len(lows))
-        if tokens is None:
+        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
+        if tokens is None:  # (a short page, or an empty line)
             tokens = token_counts(lows)
-        if words is None:
-            words = word_counts(lows, texts, low_page, tokens, data)
+        words = word_counts(lows, texts, low_page, tokens, data)
         return PageLines(lows, norms, scan, low_page, words), _PageText(joined, tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
@@ -510,12 +515,12 @@ class HeuristicLabeler:
         ``lexicon_features`` reads it: a phrase in the line, a phrase or list entry
         filling it, and at most PHRASE_LINE_MAX_WORDS words. Plain Python: only a line
         with a phrase is looked at, and most lines have none."""
-        categories, covered, _ = lines.scan
+        lows, norms, (categories, covered, _), _, words = lines
         found = [False] * len(categories)
         listed = self.lexicon.line_category
         for j in compress(range(len(categories)), map(is_not, categories, repeat(None))):
-            fills = covered[j] >= LEX_LINE_COVER * len(lines.lows[j]) or lines.norms[j] in listed
-            found[j] = fills and lines.words[j] <= PHRASE_LINE_MAX_WORDS
+            fills = covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in listed
+            found[j] = fills and words[j] <= PHRASE_LINE_MAX_WORDS
         return found
 
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
@@ -548,15 +553,21 @@ class HeuristicLabeler:
         if data is None:
             data = ("\n".join(lows) if joined is None else joined).encode()
         # a line holding a line break of its own (html): the lines' starts counted instead
-        starts = None
         breaks_match = (split and joined is not None) or data.count(b"\n") == n - 1
         if breaks_match:
             compiled = self.lexicon.phrase_lines(data, n, PHRASE_START_SLACK)  # the page in one call
             if compiled is not None:
                 return PhraseScan(*compiled)
+        return self._hit_scan(lows, data, breaks_match)
+
+    def _hit_scan(self, lows: list[str], data: bytes, breaks_match: bool) -> PhraseScan:
+        """``scan_phrases`` without the compiled scan: the lexicon's hits put on their lines
+        (``breaks_match``: ``data``'s line breaks are the lines')."""
+        n = len(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
+        starts = None
         if not breaks_match:
             starts = list(accumulate((len(low.encode()) + 1 for low in lows), initial=0))
         line = counted = line_start = 0  # the line holding byte ``counted``, and its first byte
