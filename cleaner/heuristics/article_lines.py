@@ -1177,12 +1177,12 @@ def _line_marks(
         openings_found = [
             opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)
         ]
-    else:
+    else:  # (no line the pre-test finds: None, read as all 0, like a column not asked for)
         openings_found = [None] * (len(openings) - 1)
-        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] else None)
+        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] and name_lines else None)
     return (
         _date_counts(lows, words, digits) if dates else None,
-        _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
+        _found_in(phone_lines, _PHONE_FOUND, lows) if phone and phone_lines else None,
         _found_in(link_lines, _URL_FOUND, lows) if link_lines and urls else None,
         _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
@@ -1225,7 +1225,10 @@ def _article_matrix_compiled(
     counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
     letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
-    plan = _plan(columns)
+    # the plan of the columns asked for, remembered by them (``_plan``: here without its call)
+    plan = _PLANS.get(columns) if type(columns) is frozenset else None
+    if plan is None:
+        plan = _plan(columns)
     marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns, plan)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(

@@ -340,7 +340,24 @@ class Lexicon:
         with its byte offsets made character offsets.
         """
         data = joined.encode()
-        hits = self.phrase_byte_hits(data)
+        trie = self._trie
+        if trie is not None and _NATIVE is not None:  # built: the compiled scan's flat hits, in one call
+            flat = _NATIVE.phrase_hits(trie, data)  # (phrase_byte_hits' own, without its generator)
+            if not flat:  # (most texts: a line or a label with no phrase)
+                return ()
+            hits: Iterable[tuple[int, str, int]] = zip(
+                flat[0::3], map(self._categories.__getitem__, flat[1::3]), flat[2::3]
+            )
+        else:
+            hits = self.phrase_byte_hits(data)
+        return self._character_hits(joined, data, hits)
+
+    @staticmethod
+    def _character_hits(
+        joined: str, data: bytes, hits: Iterable[tuple[int, str, int]]
+    ) -> Iterator[tuple[int, int, str]]:
+        """``phrase_hits``' (start, end, category) from the byte hits (start in bytes,
+        category, length in characters) of ``joined``, whose UTF-8 form is ``data``."""
         if len(data) == len(joined):  # byte offsets are character offsets
             for start, category, length in hits:
                 yield start, start + length, category
