@@ -126,8 +126,11 @@ class Cleaner:
         heuristics = self._heuristics.built or self._heuristics.labeler()
         if heuristics is not None:
             doc.labels = heuristics.label(doc)
-        result = _result(doc, rules, url)  # (``_Ruled.result``, folded in: once a page)
-        return result if doc.source is text else _on_source(result, text)
+        # (``_Ruled.result`` and ``_result``, folded in: once a page)
+        source = doc.source
+        segments = build_segments(source, doc.blocks, doc.labels)
+        result = Result(source, segments, rules.key if rules is not None else None, url, doc.metadata)
+        return result if source is text else _on_source(result, text)
 
     def _clean_batch(self, documents: Sequence[Mapping[str, Any]]) -> list[Result | Exception]:
         """``clean(**arguments)`` of each of ``documents``, in order: its Result, or the

@@ -609,9 +609,16 @@ class HeuristicLabeler:
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
         blocks in scope (the article's blocks on html, every block on text)."""
-        scope = _Scope.of(doc)  # label_many's work for one page, without its lists of pages
-        if not scope.indices:
-            return scope.labels
+        # label_many's work for one page, without its lists of pages
+        if doc.origin == "html" and doc.in_article is not None:
+            scope = _Scope.of(doc)
+            if not scope.indices:
+                return scope.labels
+        else:  # every block in scope (``_Scope.of``'s text path, folded in: once a page)
+            labels, blocks = list(doc.labels), doc.blocks
+            if not blocks:
+                return labels
+            scope = _new_tuple(_Scope, (range(len(blocks)), blocks, labels, labels, list(map(_TEXT, blocks))))
         # (``_request``, folded in: once a page)
         request = PageRequest(scope.texts, doc.origin == "html", True, doc.outlet is None)
         return self._decide(doc, scope, self._one_page_scores(request))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import re2
 
@@ -270,7 +270,7 @@ class Lexicon:
         found = self.derived.get(key)
         if found is None:
             found = self.derived.setdefault(key, build(self))
-        return cast(_Derived, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a Python call on every lookup)
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
@@ -312,7 +312,7 @@ class Lexicon:
             candidates: Iterable[int] = range(len(norms))
         else:  # the lines' lead-ins found in C but where the upper-case test must read the line
             out, candidates = _NATIVE.lead_in_found(
-                self._lead_in_filter(),
+                self._lead_filter or self._lead_in_filter(),  # built: no call to look it up
                 norms,
                 _LEAD_STRIP,
                 self._lead_index,
