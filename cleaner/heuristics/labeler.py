@@ -620,7 +620,7 @@ class HeuristicLabeler:
                 return labels
             scope = _new_tuple(_Scope, (range(len(blocks)), blocks, labels, labels, list(map(_TEXT, blocks))))
         # (``_request``, folded in: once a page)
-        request = PageRequest(scope.texts, doc.origin == "html", True, doc.outlet is None)
+        request = _new_tuple(PageRequest, (scope.texts, doc.origin == "html", True, doc.outlet is None))
         return self._decide(doc, scope, self._one_page_scores(request))
 
     def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
