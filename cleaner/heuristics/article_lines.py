@@ -1105,6 +1105,9 @@ _MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
 # The columns read from searches of the lower-cased page (_LowerPage.holding), and the
 # texts each searches for: a page holding none of those asked for needs no search (the
 # lines holding "http" or "www.", where a link may be, come from mark_candidates)
+# where the openings' marks lie in _MARK_COLUMNS: the kinds of _OPENING_COLUMNS, "name is" last
+_FIRST_OPENING_MARK = _MARK_COLUMNS.index((next(iter(_OPENING_COLUMNS)),))
+_NAME_IS_MARK = _FIRST_OPENING_MARK + len(_OPENING_COLUMNS) - 1
 _PAGE_MARKS = (
     (("email", "handle"), ("@",)),
     (("copyright",), _COPYRIGHT_MARKS),
@@ -1118,6 +1121,7 @@ class _Plan(NamedTuple):
     keep: bytes  # one byte per column, 1 where article_matrix_python fills it
     marks: tuple[bool, ...]  # per mark (_MARK_COLUMNS), whether a column asked for reads it
     page: tuple[str, ...]  # what they search the lower-cased page for (_LowerPage), if anything
+    other_openings: bool  # an opening other than "name is" asked for: all of them read
 
 
 # Plans by the columns asked for: every page of a run asks for the same ones; bounded as
@@ -1132,12 +1136,14 @@ def _plan(columns: Collection[str] | None) -> _Plan:
     found = _PLANS.get(key)
     if found is None:
         asked = frozenset(ARTICLE_FEATURES) if key is None else key
+        marks = tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS)
         found = _Plan(
             bytes(name in asked or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES),
-            tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS),
+            marks,
             tuple(
                 chain.from_iterable(texts for readers, texts in _PAGE_MARKS if not asked.isdisjoint(readers))
             ),
+            any(marks[_FIRST_OPENING_MARK:_NAME_IS_MARK]),
         )
         if len(_PLANS) < _ASSEMBLIES_MAX:
             _PLANS[key] = found
@@ -1172,7 +1178,7 @@ def _line_marks(
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
     name_lines, phone_lines, link_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
     openings_found: list[list[bool] | None]
-    if any(openings[:-1]):  # another opening than "name is" asked for: all of them read
+    if plan.other_openings:  # another opening than "name is" asked for: all of them read
         opening = _opening_columns(stripped, columns, name_lines)
         openings_found = [
             opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)
