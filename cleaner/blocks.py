@@ -9,6 +9,8 @@ any of them is cleaned as its LF twin would be.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from cleaner import native
@@ -71,16 +73,12 @@ def split_blocks_python(source: str) -> list[Block]:
     return blocks
 
 
-if native.MODULE is not None:
-    _native_split_blocks = native.MODULE.split_blocks
-
-    def split_blocks(source: str) -> list[Block]:
-        """Return the non-blank lines of ``source`` as blocks, in order: the compiled
-        twin of ``split_blocks_python`` (one C loop over the characters, the same blocks)."""
-        return _native_split_blocks(Block, source)
-
-else:
-    split_blocks = split_blocks_python
+# The non-blank lines of a source as blocks, in order: compiled, the twin of
+# ``split_blocks_python`` (one C loop over the characters, the same blocks), bound to the
+# Block type once, so a page's call runs no Python frame to forward it
+split_blocks: Callable[[str], list[Block]] = (
+    partial(native.MODULE.split_blocks, Block) if native.MODULE is not None else split_blocks_python
+)
 
 
 _LINE = re.compile(r"[^\n]+")

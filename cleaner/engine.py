@@ -121,11 +121,16 @@ class Cleaner:
         if html is not None:
             return self._clean_html(html, url, outlet, record_date)
         assert text is not None
-        ruled = self._text_document(text, url, outlet, record_date)
-        heuristics = self._heuristics.labeler()
+        doc, rules = self._text_document(text, url, outlet, record_date)
+        # built already on every call but the first (``_Heuristics``): no call to ask for it
+        heuristics = self._heuristics.built or self._heuristics.labeler()
         if heuristics is not None:
-            ruled.doc.labels = heuristics.label(ruled.doc)
-        return ruled.result()
+            doc.labels = heuristics.label(doc)
+        # (``_Ruled.result`` and ``_result``, folded in: once a page)
+        source = doc.source
+        segments = build_segments(source, doc.blocks, doc.labels)
+        result = Result(source, segments, rules.key if rules is not None else None, url, doc.metadata)
+        return result if source is text else _on_source(result, text)
 
     def _clean_batch(self, documents: Sequence[Mapping[str, Any]]) -> list[Result | Exception]:
         """``clean(**arguments)`` of each of ``documents``, in order: its Result, or the
@@ -145,9 +150,9 @@ class Cleaner:
                     out[k] = self.clean(**arguments)  # html, or what clean() refuses with its message
                     continue
                 date = parse_date(arguments.get("date"))
-                document = self._text_document(
-                    arguments["text"], arguments.get("url"), arguments.get("outlet"), date
-                )
+                text = arguments["text"]
+                url = arguments.get("url")
+                document = _Ruled(*self._text_document(text, url, arguments.get("outlet"), date), url, text)
             except Exception as exc:  # handed back: the caller says what failed
                 out[k] = exc
                 continue
@@ -180,21 +185,31 @@ class Cleaner:
                 except Exception as exc:
                     out[k] = exc
 
-    def _text_document(self, text: str, url: str | None, outlet: str | None, date: dt.date | None) -> _Ruled:
-        """A text document split into blocks, its outlet's rules applied: what the heuristics take."""
+    def _text_document(
+        self, text: str, url: str | None, outlet: str | None, date: dt.date | None
+    ) -> tuple[Document, OutletRules | None]:
+        """A text document split into blocks, its outlet's rules applied (what the
+        heuristics take), and those rules."""
         if not isinstance(text, str):
             raise InputError(f"text must be str, not {type(text).__name__}")
-        if len(text) > MAX_TEXT_CHARS:
-            raise InputError(f"document too large ({len(text)} characters, limit {MAX_TEXT_CHARS})")
-        work, data = _text_without_surrogates(text)
+        size = len(text)
+        if size > MAX_TEXT_CHARS:
+            raise InputError(f"document too large ({size} characters, limit {MAX_TEXT_CHARS})")
+        # ``_text_without_surrogates``, folded in: compiled, the text is only checked
+        if _has_lone_surrogate is None:
+            work, data = encoded_without_surrogates(text)
+        else:
+            work = _SURROGATE.sub(SURROGATE_STAND_IN, text) if _has_lone_surrogate(text) else text
+            data = None
         # a non-blank line holds a character: a text no longer than the limit has no more lines
-        if len(work) > MAX_BLOCKS and more_blocks_than(work, MAX_BLOCKS):
+        if size > MAX_BLOCKS and more_blocks_than(work, MAX_BLOCKS):
             raise InputError(_too_many_lines(MAX_BLOCKS))
         rules = self.resolver.resolve(outlet, url, work, data, surrogate_free=True)  # ``work`` has none
         blocks = split_blocks(work)
         doc = Document(source=work, blocks=blocks, labels=[None] * len(blocks), url=url)
-        _apply_rules(doc, rules, date)
-        return _Ruled(doc, rules, url, text)
+        if rules is not None:
+            _apply_rules(doc, rules, date)
+        return doc, rules
 
     def _clean_html(
         self, html: str | bytes, url: str | None, outlet: str | None, date: dt.date | None
@@ -280,17 +295,17 @@ class _Heuristics:
 
     def __init__(self, wanted: bool, labeler: HeuristicLabeler | None = None) -> None:
         self.wanted = wanted
-        self._labeler = labeler
+        self.built = labeler  # None until built (or never, ``wanted`` false)
         self._lock = threading.Lock()
 
     def labeler(self) -> HeuristicLabeler | None:
-        if self._labeler is None and self.wanted:
+        if self.built is None and self.wanted:
             with self._lock:
-                if self._labeler is None:
+                if self.built is None:
                     from cleaner.heuristics import HeuristicLabeler  # lazy: numpy, lexicons, weights
 
-                    self._labeler = HeuristicLabeler()
-        return self._labeler
+                    self.built = HeuristicLabeler()
+        return self.built
 
 
 def without_surrogates(text: str) -> str:
@@ -309,19 +324,10 @@ def encoded_without_surrogates(text: str) -> tuple[str, bytes]:
         return clean, clean.encode("utf-8")
 
 
-# The compiled check for a lone surrogate (cleaner/native/first_literal.c), None on the pure path.
+# The compiled check for a lone surrogate (cleaner/native/first_literal.c), None on the pure path:
+# compiled, the outlet fingerprint scan reads the str, so a text is only checked, not encoded
+# (the encoding cost more than the compiled scan).
 _has_lone_surrogate = native.MODULE.has_lone_surrogate if native.MODULE is not None else None
-
-
-def _text_without_surrogates(text: str) -> tuple[str, bytes | None]:
-    """``without_surrogates(text)`` and, on the pure path, its UTF-8 bytes for the outlet
-    fingerprint scan. Compiled, that scan reads the str, so a text is only checked, not
-    encoded: the encoding cost more than the compiled scan."""
-    if _has_lone_surrogate is None:
-        return encoded_without_surrogates(text)
-    if _has_lone_surrogate(text):
-        return _SURROGATE.sub(SURROGATE_STAND_IN, text), None
-    return text, None
 
 
 def _on_source(result: Result, source: str) -> Result:

@@ -1105,6 +1105,9 @@ _MARK_COLUMNS: tuple[tuple[str, ...], ...] = (
 # The columns read from searches of the lower-cased page (_LowerPage.holding), and the
 # texts each searches for: a page holding none of those asked for needs no search (the
 # lines holding "http" or "www.", where a link may be, come from mark_candidates)
+# where the openings' marks lie in _MARK_COLUMNS: the kinds of _OPENING_COLUMNS, "name is" last
+_FIRST_OPENING_MARK = _MARK_COLUMNS.index((next(iter(_OPENING_COLUMNS)),))
+_NAME_IS_MARK = _FIRST_OPENING_MARK + len(_OPENING_COLUMNS) - 1
 _PAGE_MARKS = (
     (("email", "handle"), ("@",)),
     (("copyright",), _COPYRIGHT_MARKS),
@@ -1118,6 +1121,7 @@ class _Plan(NamedTuple):
     keep: bytes  # one byte per column, 1 where article_matrix_python fills it
     marks: tuple[bool, ...]  # per mark (_MARK_COLUMNS), whether a column asked for reads it
     page: tuple[str, ...]  # what they search the lower-cased page for (_LowerPage), if anything
+    other_openings: bool  # an opening other than "name is" asked for: all of them read
 
 
 # Plans by the columns asked for: every page of a run asks for the same ones; bounded as
@@ -1132,12 +1136,14 @@ def _plan(columns: Collection[str] | None) -> _Plan:
     found = _PLANS.get(key)
     if found is None:
         asked = frozenset(ARTICLE_FEATURES) if key is None else key
+        marks = tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS)
         found = _Plan(
             bytes(name in asked or name in _ALWAYS_FILLED for name in ARTICLE_FEATURES),
-            tuple(not asked.isdisjoint(readers) for readers in _MARK_COLUMNS),
+            marks,
             tuple(
                 chain.from_iterable(texts for readers, texts in _PAGE_MARKS if not asked.isdisjoint(readers))
             ),
+            any(marks[_FIRST_OPENING_MARK:_NAME_IS_MARK]),
         )
         if len(_PLANS) < _ASSEMBLIES_MAX:
             _PLANS[key] = found
@@ -1172,17 +1178,17 @@ def _line_marks(
     at_signs = page.holding(("@",)) if page is not None and (email or handle) else None
     name_lines, phone_lines, link_lines = compiled.mark_candidates(stripped, lows, digits, _PHONE_MIN_DIGITS)
     openings_found: list[list[bool] | None]
-    if any(openings[:-1]):  # another opening than "name is" asked for: all of them read
+    if plan.other_openings:  # another opening than "name is" asked for: all of them read
         opening = _opening_columns(stripped, columns, name_lines)
         openings_found = [
             opening[kind] if asked else None for kind, asked in zip(_OPENING_COLUMNS.values(), openings)
         ]
-    else:
+    else:  # (no line the pre-test finds: None, read as all 0, like a column not asked for)
         openings_found = [None] * (len(openings) - 1)
-        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] else None)
+        openings_found.append(_name_is_lines(stripped, name_lines) if openings[-1] and name_lines else None)
     return (
         _date_counts(lows, words, digits) if dates else None,
-        _found_in(phone_lines, _PHONE_FOUND, lows) if phone else None,
+        _found_in(phone_lines, _PHONE_FOUND, lows) if phone and phone_lines else None,
         _found_in(link_lines, _URL_FOUND, lows) if link_lines and urls else None,
         _found(at_signs, _EMAIL, lows) if at_signs is not None and email else None,
         _found(at_signs, _HANDLE, lows) if at_signs is not None and handle else None,
@@ -1225,7 +1231,10 @@ def _article_matrix_compiled(
     counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
     letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
-    plan = _plan(columns)
+    # the plan of the columns asked for, remembered by them (``_plan``: here without its call)
+    plan = _PLANS.get(columns) if type(columns) is frozenset else None
+    if plan is None:
+        plan = _plan(columns)
     marks = _line_marks(compiled, stripped, lines, letters[2], lexicon, columns, plan)
     lexical = (lines.scan.categories, lines.scan.covered, leads)
     data, logged = compiled.article_columns(

@@ -54,8 +54,8 @@ class ArticleModel:
         own = article_matrix(texts, lines, leads, lexicon, self.columns, sizes)
         if self.stage2 is None:  # (what logits_of does, a call less a page)
             return self.stage1.logits(own)
-        if sizes is None or len(sizes) == 1:
-            return self.logits_of(own)
+        if sizes is None or len(sizes) == 1:  # (logits_of, folded in: once a page)
+            return self.stage2.logits(stage2_matrix(own, self.stage1.probabilities(own)))
         starts = np.cumsum([0, *sizes])
         return np.concatenate([self.logits_of(own[a:b]) for a, b in zip(starts[:-1], starts[1:])])
 

@@ -79,6 +79,8 @@ MAX_LINES_PER_PASS = 1_000
 
 _TEXT = itemgetter(3)  # Block.text, without an attribute lookup per line
 _PICK = tuple.__getitem__  # (a, b)[flag]: a choice per line made in C
+_NO_PAGES: frozenset[int] = frozenset()
+_new_tuple = tuple.__new__  # a named tuple made without its constructor's Python call
 
 
 class _PageText(NamedTuple):
@@ -127,45 +129,50 @@ class HeuristicLabeler:
         made, and ``spaced`` only when every page's white space is ascii_spaced. The lines'
         starts are no part of it: the raw-dump features count them from the lines'
         lengths (``features.length_starts``)."""
-        joined: str | None
-        tokens: list[int] | None = None
-        words: list[int] | None = None
-        ascii_only = False
-        if _lower_count_lines is not None:  # line by line in one call: no join, no split
-            joined = None  # (the compiled columns read the lines themselves)
+        if _lower_count_lines is not None and _utf8_of is not None:  # line by line in one call
             # the words counted (word_counts' too: the scripts without spaces) and the white
             # space checked in the same pass (lower_count_lines)
             lows, norms, has_break, tokens, ascii_only, words = _lower_count_lines(
                 texts, _lower_native, lower_text_python, LINE_END
             )
             low_page = "\n".join(lows)
-            split = not has_break
-        else:
-            joined = "\n".join(texts)
-            low_page = lower_text(joined)
-            lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
-            split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
-            if not split:  # a line holding a line break of its own (html)
-                lows = list(map(lower_text, texts))
-                low_page = "\n".join(lows)
-            norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
-        # the phrase scan's text, a quick look for CJK characters, the words (compiled: the
-        # ASCII of a wide batch's str packed eight bytes at once, page_utf8.c)
-        data = low_page.encode() if _utf8_of is None else _utf8_of(low_page)
-        scan = self.scan_phrases(lows, low_page, data, split)
-        if tokens is not None:  # counted with the lower-casing: the page's white space checked too
+            # the phrase scan's text (the ASCII of a wide batch's str packed eight bytes at
+            # once, page_utf8.c), scanned in one call where its line breaks are its lines'
+            # (``scan_phrases``' compiled path, folded in: once a page)
+            data = _utf8_of(low_page)
+            if has_break:
+                scan = self.scan_phrases(lows, low_page, data)
+            else:
+                found = self.lexicon.phrase_lines(data, len(lows), PHRASE_START_SLACK)
+                scan = (
+                    _new_tuple(PhraseScan, found) if found is not None else self._hit_scan(lows, data, True)
+                )
             # many pages: their bytes kept when all are ascii_spaced, each page's then its own
             # bytes (``_page_text``), as alone, where the compiled columns re-spaced it anew
             spaced = data if (not one_page or len(lows) >= BYTE_WORDS_MIN_LINES) and ascii_only else None
-        else:  # the pure path
-            spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
+            # (the compiled columns read the lines themselves: no joined text)
+            page_lines = _new_tuple(PageLines, (lows, norms, scan, low_page, words))
+            return page_lines, _new_tuple(_PageText, (None, tokens, spaced))
+        return self._read_lines_python(texts, one_page)
+
+    def _read_lines_python(self, texts: list[str], one_page: bool) -> tuple[PageLines, _PageText]:
+        """``_read_lines`` on the pure path (the reference of the compiled one)."""
+        joined = "\n".join(texts)
+        low_page = lower_text(joined)
+        lows = low_page.split("\n")  # one lower() for the page: a line break is no letter
+        split = len(lows) == len(texts)  # the page's line breaks are its lines' (the scan's test)
+        if not split:  # a line holding a line break of its own (html)
+            lows = list(map(lower_text, texts))
+            low_page = "\n".join(lows)
+        norms = list(map(str.rstrip, lows, repeat(LINE_END)))  # lexicon.normalise_lower, in C
+        data = low_page.encode()  # the phrase scan's text, a quick look for CJK characters, the words
+        scan = self.scan_phrases(lows, low_page, data, split)
+        spaced = data if one_page and len(lows) >= BYTE_WORDS_MIN_LINES and ascii_spaced(data) else None
         # many lines (a long page, or a batch of pages): their words counted in bytes
-        if len(lows) >= BYTE_WORDS_MIN_LINES and native.MODULE is None:  # compiled, token_counts is faster
-            tokens = byte_token_counts(data, len(lows))
-        if tokens is None:
+        tokens = byte_token_counts(data, len(lows)) if len(lows) >= BYTE_WORDS_MIN_LINES else None
+        if tokens is None:  # (a short page, or an empty line)
             tokens = token_counts(lows)
-        if words is None:
-            words = word_counts(lows, texts, low_page, tokens, data)
+        words = word_counts(lows, texts, low_page, tokens, data)
         return PageLines(lows, norms, scan, low_page, words), _PageText(joined, tokens, spaced)
 
     def features(self, texts: list[str]) -> tuple[dict[str, Any], bool]:
@@ -202,51 +209,39 @@ class HeuristicLabeler:
         extractor's output has a few dozen lines, and numpy's and Python's cost per call
         outweighed the work on so few. A raw dump's line classifier reads RAW_GROUP_PAGES
         raw dumps at a time (``_raw_group_scores``), each page's columns its own context."""
-        sizes = [len(page.texts) for page in pages]
-        starts = list(accumulate(sizes, initial=0))
-        every_text = pages[0].texts if len(pages) == 1 else list(chain.from_iterable(p.texts for p in pages))
-        every_line, every_page_text = self._read_lines(every_text, len(pages) == 1)
+        if len(pages) == 1:
+            return [self._one_page_scores(pages[0])]
+        every_text = list(chain.from_iterable(p.texts for p in pages))
+        starts = list(accumulate((len(p.texts) for p in pages), initial=0))
+        every_line, every_page_text = self._read_lines(every_text, False)
         every_phrase_line = self.phrase_lines(every_line)
         scores: list[PageScores | None] = [None] * len(pages)
+        cautious: list[tuple[int, bool]] = []  # (page, raw) of the pages in the cautious regime
         for_article: list[int] = []  # pages the article-line model scores
         for_leads: list[int] = []  # pages read as articles without the model's cut (model_cut)
         raw_group: list[_RawPage] = []  # raw dumps waiting to be scored together
-        one = len(pages) == 1
-        every_norm, every_word, every_category = (
-            every_line.norms,
-            every_line.words,
-            every_line.scan.categories,
-        )
+        every_norm, every_word = every_line.norms, every_line.words
+        with_model = self.article_model is not None
         for k, page in enumerate(pages):
             a, b = starts[k], starts[k + 1]
             # what the regime reads, sliced alone: most pages (an extractor's) take the
-            # cautious regime, which reads no more of the page's lines (``_page_lines``)
-            norms, words = (every_norm, every_word) if one else (every_norm[a:b], every_word[a:b])
-            n = b - a
+            # cautious regime, which reads no more of the page's lines until it is scored
+            norms, words = every_norm[a:b], every_word[a:b]
             raw = not page.extracted and self.looks_raw(norms, words)
-            # the word counts as an array: the regime's few_share, then the raw-dump columns
-            word_array = np.array(words, dtype=np.int64) if raw else None
-            regime = (
-                self.model.regime(n, few_share_of(word_array)) if word_array is not None else self.model.clean
-            )
+            if not raw:
+                regime, word_array = self.model.clean, None
+            else:  # the word counts as an array: the regime's few_share, then the raw-dump columns
+                word_array = np.array(words, dtype=np.int64)
+                regime = self.model.regime(b - a, few_share_of(word_array))
             cut = regime.threshold_logit
             if cut == -inf:
-                categories = every_category if one else every_category[a:b]
-                phrase_lines = every_phrase_line if one else every_phrase_line[a:b]
-                scores[k] = PageScores([0.0] * n, cut, norms, categories, words, phrase_lines, raw)
-                if self.article_model is not None and page.with_article_model and n:
+                cautious.append((k, raw))
+                if with_model and page.with_article_model and b > a:
                     (for_article if page.model_cut else for_leads).append(k)
-                elif self.article_model is not None and page.with_article_model:
-                    scores[k] = scores[k]._replace(  # type: ignore[union-attr]
-                        article=[], article_cut=self.article_model.cut, leads=[], at_start=[]
-                    )
                 continue
-            if one:
-                lines, phrase_lines, text = every_line, every_phrase_line, every_page_text
-            else:
-                lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
-                lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
-                text = _page_text(page.texts, lines, every_page_text, a, b)
+            lines, phrase_lines = _page_lines(every_line, a, b), every_phrase_line[a:b]
+            lines = lines._replace(page="\n".join(lines.lows))  # the raw-dump features read it
+            text = _page_text(page.texts, lines, every_page_text, a, b)
             raw_group.append(
                 _RawPage(
                     k,
@@ -266,28 +261,124 @@ class HeuristicLabeler:
                 raw_group = []
         if raw_group:
             self._raw_group_scores(raw_group, scores, every_line)
-        if for_article and for_leads and len(for_article) + len(for_leads) == len(pages):
-            # every page read as an article, a few of them an outlet's: the model scores all
-            # the lines read already, in order (a line's scores are its page's alone), and
-            # the outlet pages' are left unused, where gathering the others' lines anew
-            # cost ten times their scores (an outlet's pages held 1% of the dev batches' lines)
-            self._article_scores(
-                [page.texts for page in pages], list(range(len(pages))), scores, every_line, starts
-            )
-            for k in for_leads:
-                scores[k] = scores[k]._replace(article=None, article_cut=inf)  # type: ignore[union-attr]
-            for_leads = []
-        elif for_article:
-            self._article_scores(
-                [pages[k].texts for k in for_article], for_article, scores, every_line, starts
-            )
-        for k in for_leads:  # what the article decisions read: the lead-ins and the phrase openings
-            a, b = starts[k], starts[k + 1]
-            scores[k] = scores[k]._replace(  # type: ignore[union-attr]
-                leads=lead_in_categories(pages[k].texts, every_line.norms[a:b], self.lexicon),
-                at_start=every_line.scan.at_start[a:b],
+        if cautious:
+            self._cautious_scores(
+                pages, cautious, for_article, for_leads, scores, every_line, every_phrase_line, starts
             )
         return scores  # type: ignore[return-value]
+
+    def _one_page_scores(self, page: PageRequest) -> PageScores:
+        """``pages_scores`` of one page (``label``'s, page by page): the same scores, without
+        the lists of pages, the places of each page's lines among them and their slices."""
+        texts = page.texts
+        lines, text = self._read_lines(texts)
+        phrase_lines = self.phrase_lines(lines)
+        norms, words = lines.norms, lines.words
+        n = len(texts)
+        raw = not page.extracted and self.looks_raw(norms, words)
+        word_array = None
+        regime = self.model.clean
+        if raw:  # the word counts as an array: the regime's few_share, then the raw-dump columns
+            word_array = np.array(words, dtype=np.int64)
+            regime = self.model.regime(n, few_share_of(word_array))
+        cut = regime.threshold_logit
+        if cut != -inf:  # a raw dump the line classifier scores: a group of one
+            scores: list[PageScores | None] = [None]
+            raw_page = _RawPage(
+                0, 0, texts, lines, text, regime, cut, phrase_lines, page.with_article_model, word_array
+            )
+            self._raw_group_scores([raw_page], scores, lines)
+            return scores[0]  # type: ignore[return-value]
+        model = self.article_model
+        article, article_cut, leads, at_start = None, inf, None, None  # PageScores' defaults
+        if model is not None and page.with_article_model:
+            if not n:
+                article, article_cut, leads, at_start = [], model.cut, [], []
+            else:  # the lead-ins and phrase openings the article decisions read, and the model's scores
+                leads = self.lexicon.lead_ins_of(norms, texts)  # (lead_in_categories)
+                at_start = lines.scan.at_start
+                if page.model_cut:
+                    article = model.logits(texts, lines, leads, self.lexicon).tolist()
+                    article_cut = model.cut
+        return _new_tuple(  # type: ignore[no-any-return]
+            PageScores,
+            (
+                [0.0] * n,
+                -inf,
+                norms,
+                lines.scan.categories,
+                words,
+                phrase_lines,
+                raw,
+                article,
+                article_cut,
+                leads,
+                at_start,
+            ),
+        )
+
+    def _cautious_scores(
+        self,
+        pages: Sequence[PageRequest],
+        cautious: list[tuple[int, bool]],
+        for_article: list[int],
+        for_leads: list[int],
+        scores: list[PageScores | None],
+        every_line: PageLines,
+        every_phrase_line: list[bool],
+        starts: list[int],
+    ) -> None:
+        """The scores of the pages in the cautious regime (``cautious``: each one's place and
+        whether it looks raw), put into ``scores``: the article-line model's log-odds of the
+        pages ``for_article`` and the lead-ins of those ``for_leads`` read first, so each
+        page's PageScores is made once, whole."""
+        # every page read as an article, a few of them an outlet's: the model scores all the
+        # lines read already, in order (a line's scores are its page's alone), and the outlet
+        # pages' are left unused, where gathering the others' lines anew cost ten times their
+        # scores (an outlet's pages held 1% of the dev batches' lines)
+        every = bool(for_article and for_leads) and len(for_article) + len(for_leads) == len(pages)
+        which = list(range(len(pages))) if every else for_article
+        at_start = every_line.scan.at_start
+        logits: list[float] = []
+        leads: list[str | None] = []
+        if which:
+            at_start, logits, leads = self._article_scores(pages, which, every_line, starts)
+        placed: dict[int, int] = {}  # a scored page's first line among the lines scored
+        at = 0
+        for k in which:
+            placed[k] = at
+            at += starts[k + 1] - starts[k]
+        unused = set(for_leads) if every else _NO_PAGES  # scored with the others, their scores unused
+        alone = _NO_PAGES if every else for_leads  # their lead-ins read alone
+        every_norm, every_word, every_category = (
+            every_line.norms,
+            every_line.words,
+            every_line.scan.categories,
+        )
+        model = self.article_model
+        for k, raw in cautious:
+            a, b = starts[k], starts[k + 1]
+            n = b - a
+            own = (every_norm[a:b], every_category[a:b], every_word[a:b], every_phrase_line[a:b])
+            article, article_cut, page_leads, opened = None, inf, None, None  # PageScores' defaults
+            first = placed.get(k)
+            if first is not None:  # the model's scores (or, ``unused``, only its lead-ins)
+                assert model is not None
+                end = first + n
+                article, page_leads, opened = logits[first:end], leads[first:end], at_start[first:end]
+                if k in unused:
+                    article = None
+                else:
+                    article_cut = model.cut
+            elif k in alone:  # what the article decisions read: the lead-ins and the phrase openings
+                page_leads = self.lexicon.lead_ins_of(every_norm[a:b], pages[k].texts)
+                opened = every_line.scan.at_start[a:b]
+            elif model is not None and pages[k].with_article_model:  # no lines
+                article, article_cut, page_leads, opened = [], model.cut, [], []
+            # (made whole, once, without the named tuple's Python constructor)
+            scores[k] = _new_tuple(
+                PageScores, ([0.0] * n, -inf, *own, raw, article, article_cut, page_leads, opened)
+            )
 
     def _raw_group_scores(
         self, group: list[_RawPage], scores: list[PageScores | None], every_line: PageLines
@@ -399,49 +490,37 @@ class HeuristicLabeler:
         return leads
 
     def _article_scores(
-        self,
-        texts: list[list[str]],
-        which: list[int],
-        scores: list[PageScores | None],
-        every_line: PageLines,
-        starts: list[int],
-    ) -> None:
-        """The article-line model's log-odds and lead-ins, put into ``scores`` of the pages
-        ``which`` (their lines ``texts``): all their lines scored in one pass."""
+        self, pages: Sequence[PageRequest], which: list[int], every_line: PageLines, starts: list[int]
+    ) -> tuple[list[bool], list[float], list[str | None]]:
+        """The article-line model's log-odds of the lines of the pages ``which`` (all
+        their lines scored in one pass), with those lines' phrase openings and lead-ins."""
         model = self.article_model
         assert model is not None
-        sizes = [starts[k + 1] - starts[k] for k in which]
+        sizes: list[int] | None = None  # one page: its lines alone
         if len(which) == len(starts) - 1:  # every page: the lines read already, in order
             lines = every_line
         else:
             lines = _joined_lines([_page_lines(every_line, starts[k], starts[k + 1]) for k in which])
-        joined = texts[0] if len(texts) == 1 else list(chain.from_iterable(texts))
-        leads = lead_in_categories(joined, lines.norms, self.lexicon)
+        if len(which) == 1:
+            joined = pages[which[0]].texts
+        else:
+            joined = list(chain.from_iterable(pages[k].texts for k in which))
+            sizes = [starts[k + 1] - starts[k] for k in which]
+        leads = self.lexicon.lead_ins_of(lines.norms, joined)  # (lead_in_categories)
         logits = model.logits(joined, lines, leads, self.lexicon, sizes).tolist()
-        at = 0
-        for k, size in zip(which, sizes):
-            cautious = scores[k]
-            assert cautious is not None
-            scores[k] = _with_article(
-                cautious,
-                logits[at : at + size],
-                model.cut,
-                leads[at : at + size],
-                lines.scan.at_start[at : at + size],
-            )
-            at += size
+        return lines.scan.at_start, logits, leads
 
     def phrase_lines(self, lines: PageLines) -> list[bool]:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
         ``lexicon_features`` reads it: a phrase in the line, a phrase or list entry
         filling it, and at most PHRASE_LINE_MAX_WORDS words. Plain Python: only a line
         with a phrase is looked at, and most lines have none."""
-        categories, covered, _ = lines.scan
+        lows, norms, (categories, covered, _), _, words = lines
         found = [False] * len(categories)
         listed = self.lexicon.line_category
         for j in compress(range(len(categories)), map(is_not, categories, repeat(None))):
-            fills = covered[j] >= LEX_LINE_COVER * len(lines.lows[j]) or lines.norms[j] in listed
-            found[j] = fills and lines.words[j] <= PHRASE_LINE_MAX_WORDS
+            fills = covered[j] >= LEX_LINE_COVER * len(lows[j]) or norms[j] in listed
+            found[j] = fills and words[j] <= PHRASE_LINE_MAX_WORDS
         return found
 
     def looks_raw(self, norms: list[str], words: list[int]) -> bool:
@@ -474,15 +553,21 @@ class HeuristicLabeler:
         if data is None:
             data = ("\n".join(lows) if joined is None else joined).encode()
         # a line holding a line break of its own (html): the lines' starts counted instead
-        starts = None
         breaks_match = (split and joined is not None) or data.count(b"\n") == n - 1
         if breaks_match:
             compiled = self.lexicon.phrase_lines(data, n, PHRASE_START_SLACK)  # the page in one call
             if compiled is not None:
                 return PhraseScan(*compiled)
+        return self._hit_scan(lows, data, breaks_match)
+
+    def _hit_scan(self, lows: list[str], data: bytes, breaks_match: bool) -> PhraseScan:
+        """``scan_phrases`` without the compiled scan: the lexicon's hits put on their lines
+        (``breaks_match``: ``data``'s line breaks are the lines')."""
+        n = len(lows)
         categories: list[str | None] = [None] * n
         covered = [0] * n
         at_start = [False] * n
+        starts = None
         if not breaks_match:
             starts = list(accumulate((len(low.encode()) + 1 for low in lows), initial=0))
         line = counted = line_start = 0  # the line holding byte ``counted``, and its first byte
@@ -524,10 +609,19 @@ class HeuristicLabeler:
     def label(self, doc: Document) -> list[Label | None]:
         """New labels for ``doc``: the decisions of ``DECISIONS``, in order, over the
         blocks in scope (the article's blocks on html, every block on text)."""
-        scope = _Scope.of(doc)  # label_many's work for one page, without its lists of pages
-        if not scope.indices:
-            return list(scope.labels)
-        return self._decide(doc, scope, self.pages_scores([_request(doc, scope)])[0])
+        # label_many's work for one page, without its lists of pages
+        if doc.origin == "html" and doc.in_article is not None:
+            scope = _Scope.of(doc)
+            if not scope.indices:
+                return scope.labels
+        else:  # every block in scope (``_Scope.of``'s text path, folded in: once a page)
+            labels, blocks = list(doc.labels), doc.blocks
+            if not blocks:
+                return labels
+            scope = _new_tuple(_Scope, (range(len(blocks)), blocks, labels, labels, list(map(_TEXT, blocks))))
+        # (``_request``, folded in: once a page)
+        request = _new_tuple(PageRequest, (scope.texts, doc.origin == "html", True, doc.outlet is None))
+        return self._decide(doc, scope, self._one_page_scores(request))
 
     def label_many(self, docs: Sequence[Document]) -> list[list[Label | None]]:
         """``label`` of each document, the lines of all of them scored at once
@@ -608,17 +702,6 @@ def _grouped_stage2(columns: list[Columns], firsts: list[np.ndarray]) -> list[Co
     return [{**cols, **mine} for cols, mine in zip(columns, group.pages(extra))]
 
 
-def _with_article(
-    scores: PageScores, article: list[float], cut: float, leads: list[str | None], at_start: list[bool]
-) -> PageScores:
-    """``scores`` with the article-line model's fields set: ``_replace``'s keywords cost
-    twice this on every page's scores."""
-    own, own_cut, norms, categories, words, phrase_lines, raw, *_ = scores
-    return PageScores(
-        own, own_cut, norms, categories, words, phrase_lines, raw, article, cut, leads, at_start
-    )
-
-
 def _request(doc: Document, scope: _Scope) -> PageRequest:
     """What ``pages_scores`` reads of a document: the article decisions (lead-ins, contact
     lines, ...) run on an outlet's pages too; the article-line model's cut does not
@@ -671,7 +754,7 @@ class PageRequest(NamedTuple):
 class _Scope(NamedTuple):
     """The blocks of a document the heuristics look at, and the labels it came with."""
 
-    indices: list[int]  # the blocks in scope, by index
+    indices: Sequence[int]  # the blocks in scope, by index
     blocks: list[Block]
     before: list[Label | None]  # their labels so far
     labels: list[Label | None]  # every block's label so far (a copy, the decisions' to fill)
@@ -680,13 +763,14 @@ class _Scope(NamedTuple):
     @classmethod
     def of(cls, doc: Document) -> _Scope:
         labels = list(doc.labels)
+        blocks = doc.blocks
         if doc.origin == "html" and doc.in_article is not None:
-            indices = list(compress(range(len(doc.blocks)), doc.in_article))
-            blocks = list(map(doc.blocks.__getitem__, indices))
+            indices: Sequence[int] = list(compress(range(len(blocks)), doc.in_article))
+            blocks = list(map(blocks.__getitem__, indices))
             before = list(map(labels.__getitem__, indices))
-        else:
-            indices, blocks, before = list(range(len(doc.blocks))), doc.blocks, labels
-        return cls(indices, blocks, before, labels, list(map(_TEXT, blocks)))
+        else:  # every block (a range: the decisions read it only where a scope is not every block)
+            indices, before = range(len(blocks)), labels
+        return _new_tuple(cls, (indices, blocks, before, labels, list(map(_TEXT, blocks))))
 
 
 def _page_lines(lines: PageLines, a: int, b: int) -> PageLines:

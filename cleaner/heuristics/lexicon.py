@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import re2
 
@@ -270,7 +270,7 @@ class Lexicon:
         found = self.derived.get(key)
         if found is None:
             found = self.derived.setdefault(key, build(self))
-        return cast(_Derived, found)
+        return found  # type: ignore[no-any-return]  # (no cast: a Python call on every lookup)
 
     def lead_in(self, norm: str, text: str | None = None) -> str | None:
         """The category of the lead-in opening a line ("Read more: ...", "Lesen Sie auch: ..."), or None.
@@ -312,7 +312,7 @@ class Lexicon:
             candidates: Iterable[int] = range(len(norms))
         else:  # the lines' lead-ins found in C but where the upper-case test must read the line
             out, candidates = _NATIVE.lead_in_found(
-                self._lead_in_filter(),
+                self._lead_filter or self._lead_in_filter(),  # built: no call to look it up
                 norms,
                 _LEAD_STRIP,
                 self._lead_index,
@@ -340,7 +340,24 @@ class Lexicon:
         with its byte offsets made character offsets.
         """
         data = joined.encode()
-        hits = self.phrase_byte_hits(data)
+        trie = self._trie
+        if trie is not None and _NATIVE is not None:  # built: the compiled scan's flat hits, in one call
+            flat = _NATIVE.phrase_hits(trie, data)  # (phrase_byte_hits' own, without its generator)
+            if not flat:  # (most texts: a line or a label with no phrase)
+                return ()
+            hits: Iterable[tuple[int, str, int]] = zip(
+                flat[0::3], map(self._categories.__getitem__, flat[1::3]), flat[2::3]
+            )
+        else:
+            hits = self.phrase_byte_hits(data)
+        return self._character_hits(joined, data, hits)
+
+    @staticmethod
+    def _character_hits(
+        joined: str, data: bytes, hits: Iterable[tuple[int, str, int]]
+    ) -> Iterator[tuple[int, int, str]]:
+        """``phrase_hits``' (start, end, category) from the byte hits (start in bytes,
+        category, length in characters) of ``joined``, whose UTF-8 form is ``data``."""
         if len(data) == len(joined):  # byte offsets are character offsets
             for start, category, length in hits:
                 yield start, start + length, category

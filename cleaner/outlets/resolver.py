@@ -9,6 +9,10 @@ from cleaner.outlets.patterns import LiteralFinder
 from cleaner.outlets.rules import OutletRules, RuleBook
 
 FINGERPRINT_SCAN_CHARS = 200_000  # fingerprints sit in boilerplate; no need to scan a whole book
+# Hosts whose outlet (or none) a resolver remembers: a dump's pages come from a few thousand
+# hosts, each looked up once instead of suffix by suffix on every page; past this many the
+# memory starts again, so a stream of new hosts never grows it without bound.
+HOST_MEMORY_MAX = 10_000
 
 # The plain form almost every URL takes: http(s), an ASCII host, maybe a port. Its host is
 # the one urlsplit gives (lower-cased, port dropped) at a tenth of the cost; anything else
@@ -48,14 +52,27 @@ class OutletResolver:
                 owners.setdefault(text, rules)
         self._fingerprint_owner = owners
         self._fingerprints = LiteralFinder(owners)
+        self._hosts: dict[str, OutletRules | None] = {}  # by_host's answers (HOST_MEMORY_MAX)
 
     def by_url(self, url: str | None) -> OutletRules | None:
         """Match the host, then each parent domain (www., amp., m., edition. ...)."""
         if not url:
             return None
-        host = host_of(url)
+        plain = _PLAIN_URL.match(url)  # (host_of, folded in: once a page)
+        host = plain.group(1).rstrip(".").lower() if plain is not None else host_by_urlsplit(url)
         if not host:
             return None
+        hosts = self._hosts
+        if host in hosts:
+            return hosts[host]
+        found = self.by_host(host)
+        if len(hosts) >= HOST_MEMORY_MAX:
+            hosts.clear()  # (a thread's lookup meanwhile only finds less: the same answers)
+        hosts[host] = found
+        return found
+
+    def by_host(self, host: str) -> OutletRules | None:
+        """The outlet of a lower-case host name or of its nearest parent domain, if any."""
         by_domain = self.book.by_domain
         domain = host
         while "." in domain:  # the host, then each suffix of two labels or more (never the TLD alone)

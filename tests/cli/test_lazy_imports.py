@@ -67,9 +67,9 @@ def test_the_resume_fingerprint_covers_the_version_the_command_gives(tmp_path: P
 def test_a_runs_cleaner_has_its_heuristics_before_workers_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(work, "_state", None)
     cleaner = Cleaner(use_env=False)
-    assert cleaner._heuristics._labeler is None  # a Cleaner alone loads them on first clean
+    assert cleaner._heuristics.built is None  # a Cleaner alone loads them on first clean
     work.init_worker(work.WorkConfig(), cleaner)
-    assert cleaner._heuristics._labeler is not None  # built in the parent: forked workers share it
+    assert cleaner._heuristics.built is not None  # built in the parent: forked workers share it
 
 
 def blas_threads_seen(env_value: str | None) -> str:
