@@ -126,11 +126,7 @@ class Cleaner:
         heuristics = self._heuristics.built or self._heuristics.labeler()
         if heuristics is not None:
             doc.labels = heuristics.label(doc)
-        # (``_Ruled.result`` and ``_result``, folded in: once a page)
-        source = doc.source
-        segments = build_segments(source, doc.blocks, doc.labels)
-        result = Result(source, segments, rules.key if rules is not None else None, url, doc.metadata)
-        return result if source is text else _on_source(result, text)
+        return _result(doc, rules, url, text)
 
     def _clean_batch(self, documents: Sequence[Mapping[str, Any]]) -> list[Result | Exception]:
         """``clean(**arguments)`` of each of ``documents``, in order: its Result, or the
@@ -244,7 +240,7 @@ class Cleaner:
         heuristics = self._heuristics.labeler()
         if heuristics is not None:
             doc.labels = heuristics.label(doc)
-        return _result(doc, rules, url)
+        return _result(doc, rules, url, doc.source)
 
 
 def _apply_rules(doc: Document, rules: OutletRules | None, date: dt.date | None) -> None:
@@ -259,15 +255,13 @@ def _apply_rules(doc: Document, rules: OutletRules | None, date: dt.date | None)
             doc.language = rules.languages[0]
 
 
-def _result(doc: Document, rules: OutletRules | None, url: str | None) -> Result:
-    segments = build_segments(doc.source, doc.blocks, doc.labels)
-    return Result(
-        source=doc.source,
-        segments=segments,
-        outlet=rules.key if rules is not None else None,
-        url=url,
-        metadata=doc.metadata,
-    )
+def _result(doc: Document, rules: OutletRules | None, url: str | None, text: str) -> Result:
+    """The Result of a labelled document, its segments over ``text``, the text as given
+    (``doc.source`` stands U+FFFD in for its lone surrogates: the same length)."""
+    source = doc.source
+    segments = build_segments(source, doc.blocks, doc.labels)
+    result = Result(source, segments, rules.key if rules is not None else None, url, doc.metadata)
+    return result if source is text else _on_source(result, text)
 
 
 class _Ruled(NamedTuple):
@@ -279,8 +273,7 @@ class _Ruled(NamedTuple):
     text: str  # as given: ``doc.source`` stands U+FFFD in for its lone surrogates
 
     def result(self) -> Result:
-        result = _result(self.doc, self.rules, self.url)
-        return result if self.doc.source is self.text else _on_source(result, self.text)
+        return _result(self.doc, self.rules, self.url, self.text)
 
 
 class _Heuristics:

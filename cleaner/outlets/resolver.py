@@ -58,8 +58,7 @@ class OutletResolver:
         """Match the host, then each parent domain (www., amp., m., edition. ...)."""
         if not url:
             return None
-        plain = _PLAIN_URL.match(url)  # (host_of, folded in: once a page)
-        host = plain.group(1).rstrip(".").lower() if plain is not None else host_by_urlsplit(url)
+        host = host_of(url)
         if not host:
             return None
         hosts = self._hosts
