@@ -516,7 +516,18 @@ class HeuristicLabeler:
         """Per line: a phrase line (see ``page_scores``), from the phrase scan, as
         ``lexicon_features`` reads it: a phrase in the line, a phrase or list entry
         filling it, and at most PHRASE_LINE_MAX_WORDS words. Plain Python: only a line
-        with a phrase is looked at, and most lines have none."""
+        with a phrase is looked at, and most lines have none. Compiled (``phrase_line_flags``,
+        phrase_flags.c): the same loop in one call, about 50 bytecodes a page less."""
+        lows, norms, (categories, covered, _), _, words = lines
+        if _phrase_line_flags is not None:
+            listed = self.lexicon.line_category
+            return _phrase_line_flags(
+                categories, covered, lows, norms, listed, words, LEX_LINE_COVER, PHRASE_LINE_MAX_WORDS
+            )
+        return self.phrase_lines_python(lines)
+
+    def phrase_lines_python(self, lines: PageLines) -> list[bool]:
+        """``phrase_lines`` in Python: the pure path, and the compiled twin's reference."""
         lows, norms, (categories, covered, _), _, words = lines
         found = [False] * len(categories)
         listed = self.lexicon.line_category
@@ -673,6 +684,8 @@ COMPILED_PAGE_COLUMNS = native.MODULE is not None
 _lower_count_lines = None if native.MODULE is None else native.MODULE.lower_count_lines
 _utf8_of = None if native.MODULE is None else native.MODULE.utf8_of
 _lower_native = None if native.MODULE is None else native.MODULE.lower_text
+# phrase_lines' loop over a page's phrase lines in one call (phrase_flags.c)
+_phrase_line_flags = None if native.MODULE is None else native.MODULE.phrase_line_flags
 
 
 def _grouped_layout(
