@@ -9,7 +9,7 @@ runner batches them (``Cleaner._clean_batch``) or cleaned page by page (``--page
 
     python bench/stage_times.py --against ../main
     python bench/stage_times.py --against ../main --source noisy_text --pages
-    python bench/stage_times.py --against ../main --stage cleaner.heuristics.labeler:HeuristicLabeler.scan_phrases
+    python bench/stage_times.py --against ../main --stage cleaner.heuristics.labeler:HeuristicLabeler._one_page_scores
 
 A stage is ``module:function`` or ``module:Class.method``, named where its callers
 look it up (a function imported by name is wrapped in the importing module). A stage
@@ -32,19 +32,36 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("extracted_text", "noisy_text")
-# The stages of the text path, in the order a clean runs them (see docs/design.md).
+# The stages of the text path, in the order a clean runs them (see docs/design.md): page
+# by page (``Cleaner.clean``: ``label``, ``_one_page_scores``), then the batch path's own
+# (``label_many``, ``pages_scores`` and what it alone calls); the stages both paths run
+# come once, where a page meets them first.
 STAGES = (
     "cleaner.engine:Cleaner._text_document",
+    "cleaner.outlets.resolver:OutletResolver.resolve",
     "cleaner.engine:split_blocks",
-    "cleaner.heuristics.features:first_occurrences",
+    "cleaner.heuristics.labeler:HeuristicLabeler.label",
+    "cleaner.heuristics.labeler:HeuristicLabeler._one_page_scores",
+    "cleaner.heuristics.labeler:HeuristicLabeler._read_lines",
+    "cleaner.heuristics.labeler:HeuristicLabeler.phrase_lines",
+    "cleaner.heuristics.labeler:HeuristicLabeler.looks_raw",
+    "cleaner.heuristics.lexicon:Lexicon.lead_ins_of",
+    "cleaner.heuristics.article_model:ArticleModel.logits",
+    "cleaner.heuristics.article_model:article_matrix",
+    "cleaner.heuristics.article_lines:_article_matrix_compiled",
+    "cleaner.heuristics.article_lines:_line_marks",
     "cleaner.heuristics.trees:TreeEnsemble.logits",
+    "cleaner.heuristics.labeler:HeuristicLabeler._raw_group_scores",
+    "cleaner.heuristics.labeler:HeuristicLabeler._decide",
+    "cleaner.engine:build_segments",
+    # the batch path's own
     "cleaner.heuristics.labeler:HeuristicLabeler.label_many",
     "cleaner.heuristics.labeler:HeuristicLabeler.pages_scores",
-    "cleaner.heuristics.labeler:HeuristicLabeler._read_lines",
     "cleaner.heuristics.labeler:HeuristicLabeler.scan_phrases",
+    "cleaner.heuristics.labeler:HeuristicLabeler._cautious_scores",
+    "cleaner.heuristics.labeler:HeuristicLabeler._article_scores",
+    "cleaner.heuristics.features:first_occurrences",
     "cleaner.heuristics.labeler:byte_token_counts",
-    "cleaner.heuristics.labeler:HeuristicLabeler._raw_scores",
-    "cleaner.heuristics.labeler:HeuristicLabeler._raw_group_scores",
     "cleaner.heuristics.labeler:stage2_columns",
     "cleaner.heuristics.labeler:_grouped_stage2",
     "cleaner.heuristics.labeler:HeuristicLabeler.lexicon_features",
@@ -52,11 +69,6 @@ STAGES = (
     "cleaner.heuristics.labeler:_grouped_layout",
     "cleaner.heuristics.labeler:stage1_columns",
     "cleaner.heuristics.labeler:stage1_line_columns",
-    "cleaner.heuristics.labeler:lead_in_categories",
-    "cleaner.heuristics.labeler:HeuristicLabeler._article_scores",
-    "cleaner.heuristics.article_model:article_matrix",
-    "cleaner.heuristics.article_model:ArticleModel.logits_of",
-    "cleaner.heuristics.labeler:HeuristicLabeler._decide",
     "cleaner.engine:_Ruled.result",
 )
 TOTAL = "total"

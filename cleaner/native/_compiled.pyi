@@ -336,3 +336,14 @@ def stack_candidates(
 def bar_candidates(
     texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
 ) -> list[int]: ...
+def phrase_line_flags(
+    categories: list[str | None],
+    covered: list[int],
+    lows: list[str],
+    norms: list[str],
+    listed: dict[str, str],
+    words: list[int],
+    cover: float,
+    max_words: int,
+    /,
+) -> list[bool]: ...
