@@ -35,6 +35,12 @@ def credit_openings(lexicon: Lexicon) -> frozenset[bytes]:
     )
 
 
+def _may_open_credit(data: bytes, openings: frozenset[bytes]) -> bool:
+    """Whether a credit phrase may start at byte 0 or 1 of ``data`` (``credit_openings``:
+    its first two bytes, or the whole of a one-byte phrase, stand there)."""
+    return data[:2] in openings or data[1:3] in openings or data[:1] in openings or data[1:2] in openings
+
+
 def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
     """Whether ``text`` (``words`` words) is a caption ending with its picture credit."""
     if words > CAPTION_MAX_WORDS:
@@ -42,7 +48,13 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
     line = text.rstrip(" \t.;")
     if line.endswith(")"):
         opening = line.rfind("(")
-        if opening < 0 or len(line[:opening].split()) < CAPTION_MIN_WORDS:
+        if opening < 0:
+            return False
+        openings = lexicon.derived_from(_OPENINGS_KEY, credit_openings)
+        head = line[opening : opening + _OPENING_BYTES + 1]  # ASCII: its lower case is the bytes'
+        if head.isascii() and not _may_open_credit(head.lower().encode(), openings):
+            return False  # (most brackets: the test before the words are split and lowered)
+        if len(line[:opening].split()) < CAPTION_MIN_WORDS:
             return False
         inner = lower_text(line[opening:])
         if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
@@ -50,8 +62,7 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
         # the bytes' hits, not phrase_hits' characters: ``inner`` opens with the one-byte
         # "(", so a hit starts at character 0 or 1 exactly where it starts at byte 0 or 1
         data = inner.encode()
-        openings = lexicon.derived_from(_OPENINGS_KEY, credit_openings)
-        if not (data[:2] in openings or data[1:3] in openings or data[:1] in openings or data[1:2] in openings):
+        if not _may_open_credit(data, openings):
             return False  # no credit phrase can start at byte 0 or 1: the scan would find none there
         hits = lexicon.phrase_byte_hits(data)
         return any(start <= 1 and category == CREDIT_CATEGORY for start, category, _ in hits)
