@@ -18,6 +18,27 @@ _CLOSERS = ".;) \t"
 # A caption's credit closes a bracket or follows the copyright sign: a line holding
 # neither is no such caption (``ends_with_credit`` is never asked about it).
 CREDIT_MARKS = (")", "©")
+CREDIT_CATEGORY = "credit"
+
+_OPENINGS_KEY = "caption-credit-openings"
+_OPENING_BYTES = 2  # how much of each credit phrase's UTF-8 form the gate keeps
+
+
+def credit_openings(lexicon: Lexicon) -> frozenset[bytes]:
+    """The first two bytes of each ``credit`` phrase (the whole of a one-byte phrase): a
+    credit hit at byte s of a text requires its bytes from s to be one of these, so a
+    bracket whose first two places open none needs no phrase scan (made once a lexicon)."""
+    return frozenset(
+        phrase.encode()[:_OPENING_BYTES]
+        for phrase, category in lexicon.phrase_category.items()
+        if category == CREDIT_CATEGORY
+    )
+
+
+def _may_open_credit(data: bytes, openings: frozenset[bytes]) -> bool:
+    """Whether a credit phrase may start at byte 0 or 1 of ``data`` (``credit_openings``:
+    its first two bytes, or the whole of a one-byte phrase, stand there)."""
+    return data[:2] in openings or data[1:3] in openings or data[:1] in openings or data[1:2] in openings
 
 
 def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
@@ -27,15 +48,24 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
     line = text.rstrip(" \t.;")
     if line.endswith(")"):
         opening = line.rfind("(")
-        if opening < 0 or len(line[:opening].split()) < CAPTION_MIN_WORDS:
+        if opening < 0:
+            return False
+        openings = lexicon.derived_from(_OPENINGS_KEY, credit_openings)
+        head = line[opening : opening + _OPENING_BYTES + 1]  # ASCII: its lower case is the bytes'
+        if head.isascii() and not _may_open_credit(head.lower().encode(), openings):
+            return False  # (most brackets: the test before the words are split and lowered)
+        if len(line[:opening].split()) < CAPTION_MIN_WORDS:
             return False
         inner = lower_text(line[opening:])
         if len(inner.split()) > CREDIT_MAX_WORDS + 2:  # a remark in brackets, not a credit: no scan
             return False
         # the bytes' hits, not phrase_hits' characters: ``inner`` opens with the one-byte
         # "(", so a hit starts at character 0 or 1 exactly where it starts at byte 0 or 1
-        hits = lexicon.phrase_byte_hits(inner.encode())
-        return any(start <= 1 and category == "credit" for start, category, _ in hits)
+        data = inner.encode()
+        if not _may_open_credit(data, openings):
+            return False  # no credit phrase can start at byte 0 or 1: the scan would find none there
+        hits = lexicon.phrase_byte_hits(data)
+        return any(start <= 1 and category == CREDIT_CATEGORY for start, category, _ in hits)
     sign = line.rfind("©")
     if sign <= 0:
         return False

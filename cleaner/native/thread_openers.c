@@ -22,8 +22,8 @@ opener_noise(Py_UCS4 ch)
     case 0x2022: /* • */
     case 0x00B7: /* · */
         return 1;
-    default:
-        return Py_UNICODE_ISDECIMAL(ch);
+    default: /* an ASCII character is decimal only as '0'-'9': no Unicode table look-up */
+        return ch < 128 ? (ch >= '0' && ch <= '9') : Py_UNICODE_ISDECIMAL(ch);
     }
 }
 
