@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
 from operator import and_, gt, is_not, mul, ne, not_, or_
+from types import ModuleType
 from typing import Any
 
 from cleaner import native
@@ -36,7 +37,13 @@ from cleaner.heuristics.caption_credits import (
     ends_with_credit,
 )
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
-from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
+from cleaner.heuristics.contact_lines import (
+    CONTACT_LINE_MAX_CHARS,
+    CONTACT_LINE_MAX_WORDS,
+    contact_candidates,
+    contact_lines_among,
+    opener_pairs,
+)
 from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
@@ -621,7 +628,7 @@ def label_contact_lines(page: LinePage) -> None:
         return
     texts, words = page.texts, page.scored.words
     if native.MODULE is not None:
-        _label_contact_lines_from_start(page)
+        _label_contact_lines_from_start(page, native.MODULE)
         return
     if page.scored.raw:  # most of a raw dump's lines are dropped by now: the kept ones are searched
         candidates = _kept_contact_candidates(page.survivors()[0], texts, words)
@@ -654,20 +661,28 @@ def label_contact_lines(page: LinePage) -> None:
         page.local[j] = CONTACT_LINE
 
 
-def _label_contact_lines_from_start(page: LinePage) -> None:
+def _label_contact_lines_from_start(page: LinePage, module: ModuleType) -> None:
     """``label_contact_lines`` with the second half's first line found first, in one
-    compiled call (``body_share_start``): only the lines from there down are searched for an
-    address's mark, and no kept words are summed in Python."""
+    compiled call (``body_share_start``), and its candidates in another (``contact_marked``:
+    only the lines from there down that may open with an opener are searched for an
+    address's mark), no kept words summed in Python."""
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    first = body_share_start(words, local, None if page.every_usable else usable)
+    kept_flags = None if page.every_usable else usable
+    first = body_share_start(words, local, kept_flags)
     if first < 0:
         return
-    if page.scored.raw:  # the kept lines are among the survivors: those from the start searched
-        indexes = page.survivors()[0]
-        candidates = _kept_contact_candidates(indexes[bisect_left(indexes, first) :], texts, words)
-    else:
-        candidates = [j + first for j in contact_candidates(texts[first:], words[first:])]
-    marked = [j for j in candidates if local[j] is None and usable[j]]
+    # one pass from there: kept, short, opening with an opener's first two characters and
+    # holding an address's mark (most lines fail the opening, and are not searched)
+    marked: list[int] = module.contact_marked(
+        texts,
+        words,
+        local,
+        kept_flags,
+        first,
+        CONTACT_LINE_MAX_WORDS,
+        CONTACT_LINE_MAX_CHARS,
+        opener_pairs(page.lexicon),
+    )
     for j in contact_lines_among(texts, marked, page.lexicon):
         local[j] = CONTACT_LINE
 

@@ -336,3 +336,14 @@ def stack_candidates(
 def bar_candidates(
     texts: list[str], local: list[Any], usable: list[bool] | None, marks: tuple[str, ...], max_chars: int, /
 ) -> list[int]: ...
+def contact_marked(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    first: int,
+    max_words: int,
+    max_chars: int,
+    pairs: bytes,
+    /,
+) -> list[int]: ...
