@@ -41,7 +41,7 @@ SOURCES = [
     "cleaner/native/page_utf8.c",
     "cleaner/native/decision_picks.c",
     "cleaner/native/marked_decisions.c",
-    "cleaner/native/contact_picks.c",
+    "cleaner/native/opening_picks.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

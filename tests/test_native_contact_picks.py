@@ -1,4 +1,4 @@
-"""The contact-line decision's compiled candidate pass (cleaner/native/contact_picks.c)
+"""The contact-line decision's compiled candidate pass (cleaner/native/opening_picks.c)
 gives what its Python original gives, on every corpus case, hostile strings and random
 pages, refuses bad arguments; and its opening test passes every line the openers'
 pattern matches (it is a pre-test: the decision's lines stay the same)."""

@@ -87,10 +87,25 @@ def _closes_with_tag(text: str, tags: _Tags) -> bool:
 
 
 def _opens_with_tag(text: str, tags: _Tags) -> bool:
-    """``tags.at_start.match(text)``: the tag's opening bracket stands before the line's
-    first word character (a bracket is no word character), so a line whose first bracket
-    comes after one is not matched at all."""
-    brackets = [at for at in (text.find("["), text.find("【")) if at >= 0]
-    if not brackets or _WORD_CHAR.search(text, 0, min(brackets)):
+    """``tags.at_start.match(text)``: every tag opens with a word character, and the pattern
+    skips no word character before it, so the tag starts at the line's first word
+    character, after the last opening bracket before it and white space alone; it runs to
+    the first closing bracket (no tag holds a bracket). A tag in ASCII is looked up in
+    ``tags.ascii``, any other left to the pattern."""
+    first = _WORD_CHAR.search(text)
+    if first is None:
         return False
+    start = first.start()
+    opening = max(text.rfind("[", 0, start), text.rfind("【", 0, start))
+    if opening < 0 or text[opening + 1 : start].strip():
+        return False
+    closings = [at for at in (text.find("]", start), text.find("】", start)) if at >= 0]
+    if not closings:
+        return False
+    word = text[start : min(closings)]
+    if "[" in word or "【" in word:
+        return False
+    word = word.rstrip()
+    if word.isascii():
+        return word.lower() in tags.ascii
     return tags.at_start.match(text) is not None

@@ -1476,7 +1476,7 @@ extern PyMethodDef page_utf8_methods[];
 /* The decisions' line pickers (opened_lines, thread_marked, ...), compiled from decision_picks.c. */
 extern PyMethodDef decision_pick_methods[];
 extern PyMethodDef marked_decision_methods[];
-extern PyMethodDef contact_pick_methods[];
+extern PyMethodDef opening_pick_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1499,7 +1499,7 @@ static PyMethodDef *const file_methods[] = {
     page_utf8_methods,
     decision_pick_methods,
     marked_decision_methods,
-    contact_pick_methods,
+    opening_pick_methods,
 };
 
 static int

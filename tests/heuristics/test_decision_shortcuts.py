@@ -487,5 +487,10 @@ def test_teaser_tag_lookup_matches_the_patterns_on_every_tag() -> None:
                 f"A headline of words [{word}]",
                 f"A headline of words 【{word}】 |",
                 f"» [{word}] A headline of words",
+                f"[ {word} ] A headline",
+                f"_[{word}] A headline",
+                f"[[{word}]] A headline",
+                f"[x [{word}] A headline",
+                f"【{word}]】 A headline",
             ):
                 assert is_tagged_teaser(text, 5, LEXICON) == _tagged_by_patterns(text, 5), text
