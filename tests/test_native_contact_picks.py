@@ -18,6 +18,12 @@ from cleaner.heuristics.contact_lines import (
     contact_marked_python,
     opener_pairs,
 )
+from cleaner.heuristics.decisions import (
+    MACHINE_LINE_MAX_CHARS,
+    MACHINE_LINE_PATTERN,
+    machine_candidates_python,
+    machine_opened_python,
+)
 from cleaner.heuristics.lexicon import shipped_lexicon
 from tests.test_native_decision_picks import _all_pages, _page
 
@@ -92,3 +98,54 @@ def test_contact_marked_refuses_bad_arguments() -> None:
         compiled.contact_marked(["a b"], ["2"], [None], None, 0, 40, 600, pairs)
     with pytest.raises(TypeError):
         compiled.contact_marked(*good[:7])
+
+
+MACHINE_PIECES = [
+    "2024-03-12T14:05:00+01:00", "2024-03-12", "١٢٣٤-", "2٣٤5-", "2024", "-", "HTTP://x.org/a.PNG", "http",
+    "hTtPs://cdn.example.com/a.jpg?x=1", "https", "He said", "h", "H", " ", "\u00a0", "\u2028", "\x85",
+    "\ufeff", "\ud800", "\U0001f600", "0", "9", "x" * 700,
+]  # fmt: skip
+
+
+def _machine_pages(count: int) -> list[list[str]]:
+    rng = random.Random(47)
+    return [
+        [
+            "".join(rng.choice(MACHINE_PIECES) for _ in range(rng.randrange(4)))
+            for _ in range(rng.randrange(30))
+        ]
+        for _ in range(count)
+    ]
+
+
+def test_machine_opening_passes_every_machine_line() -> None:
+    rng = random.Random(53)
+    matched = 0
+    for texts in _all_pages() + _machine_pages(300):
+        page = _page(texts, rng)
+        opened = set(machine_opened_python(page))
+        for j in machine_candidates_python(page):
+            if MACHINE_LINE_PATTERN.fullmatch(texts[j]):
+                matched += 1
+                assert j in opened, texts[j]
+    assert matched > 50
+
+
+@needs_compiled
+def test_machine_opened_is_the_python_one() -> None:
+    assert native.MODULE is not None
+    rng = random.Random(59)
+    for texts in _all_pages() + _machine_pages(400):
+        page = _page(texts, rng)
+        usable = None if page.every_usable else page.usable
+        for max_chars in (MACHINE_LINE_MAX_CHARS, 5, 0):
+            expected = [j for j in machine_opened_python(page) if len(texts[j]) <= max_chars]
+            assert native.MODULE.machine_opened(texts, page.local, usable, max_chars) == expected
+    with pytest.raises(TypeError):
+        native.MODULE.machine_opened(["a"], [None, None], None, 600)
+    with pytest.raises(TypeError):
+        native.MODULE.machine_opened([1], [None], None, 600)
+    with pytest.raises(TypeError):
+        native.MODULE.machine_opened(["a"], [None], [1], 600)
+    with pytest.raises(TypeError):
+        native.MODULE.machine_opened(["a"], [None], None)

@@ -137,6 +137,8 @@ MACHINE_LINE_PATTERN = re.compile(
 # What such a line opens with, once stripped: a set (a hash per line, not a scan of 12).
 MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
+MACHINE_OPENING_CHARS = 5  # "2024-", "http:": what such a line opens with, at least
+_DIGITS = frozenset("0123456789")
 # The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
 # those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
@@ -275,9 +277,33 @@ def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
     Only the kept lines opening like one (``machine_candidates``) are matched."""
     local, texts = page.local, page.texts
-    for j in machine_candidates(page):
+    if native.MODULE is not None:  # only the lines opening like a date or "http" are matched
+        found: list[int] = native.MODULE.machine_opened(
+            texts, local, None if page.every_usable else page.usable, MACHINE_LINE_MAX_CHARS
+        )
+    else:
+        found = machine_candidates(page)
+    for j in found:
         if MACHINE_LINE_PATTERN.fullmatch(texts[j]):
             local[j] = MACHINE_LINE
+
+
+def machine_opened_python(page: LinePage) -> list[int]:
+    """The compiled ``machine_opened``'s reference: the ``machine_candidates`` that open as
+    MACHINE_LINE_PATTERN may match them (``_machine_opening``)."""
+    return [j for j in machine_candidates_python(page) if _machine_opening(page.texts[j])]
+
+
+def _machine_opening(text: str) -> bool:
+    """Whether ``text``, past its white space, opens with an ASCII digit, three decimal
+    digits and "-" (the pattern's ``\\d{4}-``), or with "h" and "ttp" in either case (its
+    ``https?://``; no letter outside ASCII matches these case-blind)."""
+    line = text.lstrip()
+    if len(line) < MACHINE_OPENING_CHARS:
+        return False
+    if line[0] in _DIGITS:
+        return line[1:4].isdecimal() and line[4] == "-"
+    return line[0] in "hH" and line[1:4].lower() == "ttp"
 
 
 def machine_candidates(page: LinePage) -> list[int]:

@@ -347,3 +347,6 @@ def contact_marked(
     pairs: bytes,
     /,
 ) -> list[int]: ...
+def machine_opened(
+    texts: list[str], local: list[Any], usable: list[bool] | None, max_chars: int, /
+) -> list[int]: ...
