@@ -524,6 +524,10 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
+    # an extractor's text trims no head and only tail lines holding a phrase: a page with no
+    # phrase (most) has no edge, and its edges are not walked nor its callbacks made
+    if not page.scored.raw and categories.count(None) == len(categories):
+        return
 
     def cues(a: int, b: int) -> bool:
         """Whether lines ``a`` to ``b`` hold a phrase, a label a decision set before, or a
