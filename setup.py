@@ -42,6 +42,7 @@ SOURCES = [
     "cleaner/native/decision_picks.c",
     "cleaner/native/marked_decisions.c",
     "cleaner/native/phrase_flags.c",
+    "cleaner/native/opening_picks.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -90,6 +90,7 @@ def test_candidates_are_the_python_ones() -> None:
         assert not native.AVAILABLE
         return
     marks_sets = [BAR_MARKS, ("",), ("\U0001f600",), ("\ud800",), ("a b",), (), tuple("abcdefghij")]
+    marks_sets += [("acebook", "ok"), ("\u00e9", "ab"), ("xx", "x\u00e9y", "Ann Lee"), ("ebo", "\u2028e")]
     for texts, words, local, usable, categories in _all_pages():
         for flags in (usable, None):
             assert credit_candidates(texts, words, local, flags) == credit_candidates_python(

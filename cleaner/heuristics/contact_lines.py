@@ -55,6 +55,10 @@ MIN_NETWORKS = 2  # networks named without an address: "Follow us on Facebook an
 FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+_PAIR_TABLE_BYTES = 128 * 128 // 8  # a bit for each pair of ASCII characters
+# The folded letters as the ASCII letter a case-blind pattern matches them to
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
 _LEADING = " \t-–—•*·>»|[(\"“'‘"
 _LEADING_SET = frozenset(_LEADING)
 
@@ -70,6 +74,7 @@ class _Openers:
 
     by_initial: dict[str, re.Pattern[str]]
     every: re.Pattern[str]
+    pairs: bytes  # the openers' first two characters in ASCII (``_opener_pairs``)
 
 
 def _openers(lexicon: Lexicon) -> _Openers:
@@ -83,7 +88,70 @@ def _build(openers: tuple[str, ...]) -> _Openers:
     for opener in openers:
         for initial in dict.fromkeys((opener[0], opener[0].upper())):
             groups.setdefault(initial, []).append(opener)
-    return _Openers({initial: _pattern(group) for initial, group in groups.items()}, _pattern(openers))
+    return _Openers(
+        {initial: _pattern(group) for initial, group in groups.items()},
+        _pattern(openers),
+        _opener_pairs(openers),
+    )
+
+
+def _opener_pairs(openers: Sequence[str]) -> bytes:
+    """The pairs of ASCII characters (lower case) an opener's first two match case-blind, as
+    bits (a * 128 + b): a FOLDED letter matches its ASCII letter, no other character outside
+    ASCII matches an ASCII one. ``_may_open`` reads them."""
+    table = bytearray(_PAIR_TABLE_BYTES)
+    for opener in openers:
+        pair = opener[:2].translate(_ASCII_FOLDS).lower()
+        if len(pair) == 2 and pair.isascii():
+            bit = ord(pair[0]) * 128 + ord(pair[1])
+            table[bit >> 3] |= 1 << (bit & 7)
+    return bytes(table)
+
+
+def _may_open(text: str, pairs: bytes) -> bool:
+    """Whether an opener may open ``text``: every opener starts with a word character and
+    has two or more, and the pattern skips only signs before it, so it starts at the line's
+    first word character; where that and the next are ASCII they must be one of ``pairs``
+    (any other character is left to the pattern). The compiled ``contact_marked`` tests it
+    before searching a line for an address's mark."""
+    start = next((k for k, char in enumerate(text) if char.isalnum()), len(text))
+    if start + 1 >= len(text):
+        return False
+    pair = text[start : start + 2]
+    if not pair.isascii():
+        return True
+    bit = ord(pair[0].lower()) * 128 + ord(pair[1].lower())
+    return bool(pairs[bit >> 3] >> (bit & 7) & 1)
+
+
+def opener_pairs(lexicon: Lexicon) -> bytes:
+    """The opener pairs of ``lexicon`` (``_opener_pairs``), the compiled ``contact_marked``'s table."""
+    return _openers(lexicon).pairs
+
+
+def contact_marked_python(
+    texts: list[str],
+    words: list[int],
+    local: Sequence[object | None],
+    usable: list[bool] | None,
+    first: int,
+    max_words: int,
+    max_chars: int,
+    pairs: bytes,
+) -> list[int]:
+    """The compiled ``contact_marked``'s reference: the kept lines (``local`` None, ``usable``
+    unless None) from ``first`` on of at most ``max_words`` words and ``max_chars`` characters
+    that may open with an opener (``_may_open``) and hold an address's mark."""
+    return [
+        j
+        for j in range(first, len(texts))
+        if local[j] is None
+        and (usable is None or usable[j])
+        and len(texts[j]) <= max_chars
+        and words[j] <= max_words
+        and _may_open(texts[j], pairs)
+        and _holds_address_mark(texts[j])
+    ]
 
 
 def _pattern(openers: Sequence[str]) -> re.Pattern[str]:

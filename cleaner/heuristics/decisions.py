@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, islice, repeat
 from math import ceil, inf
 from operator import and_, gt, is_not, mul, ne, not_, or_
+from types import ModuleType
 from typing import Any
 
 from cleaner import native
@@ -36,7 +37,13 @@ from cleaner.heuristics.caption_credits import (
     ends_with_credit,
 )
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
-from cleaner.heuristics.contact_lines import contact_candidates, contact_lines_among
+from cleaner.heuristics.contact_lines import (
+    CONTACT_LINE_MAX_CHARS,
+    CONTACT_LINE_MAX_WORDS,
+    contact_candidates,
+    contact_lines_among,
+    opener_pairs,
+)
 from cleaner.heuristics.edges import edge_lines, shows_chrome
 from cleaner.heuristics.features import OTHER_SPACES
 from cleaner.heuristics.lexicon import Lexicon
@@ -130,6 +137,8 @@ MACHINE_LINE_PATTERN = re.compile(
 # What such a line opens with, once stripped: a set (a hash per line, not a scan of 12).
 MACHINE_LINE_STARTS = frozenset("0123456789hH")
 MACHINE_LINE_MAX_CHARS = 600  # longer is not such a line; bounds the pattern's backtracking
+MACHINE_OPENING_CHARS = 5  # "2024-", "http:": what such a line opens with, at least
+_DIGITS = frozenset("0123456789")
 # The first characters of a line whose lstrip() opens with one of MACHINE_LINE_STARTS:
 # those, and the white space str.lstrip() takes off (str.isspace: the ASCII six and OTHER_SPACES)
 ANY_LENGTH = sys.maxsize  # marked_lines' bound on a line's characters, where there is none
@@ -268,9 +277,33 @@ def label_machine_lines(page: LinePage) -> None:
     """A line that is only a machine timestamp or an asset's address (MACHINE_LINE_PATTERN).
     Only the kept lines opening like one (``machine_candidates``) are matched."""
     local, texts = page.local, page.texts
-    for j in machine_candidates(page):
+    if native.MODULE is not None:  # only the lines opening like a date or "http" are matched
+        found: list[int] = native.MODULE.machine_opened(
+            texts, local, None if page.every_usable else page.usable, MACHINE_LINE_MAX_CHARS
+        )
+    else:
+        found = machine_candidates(page)
+    for j in found:
         if MACHINE_LINE_PATTERN.fullmatch(texts[j]):
             local[j] = MACHINE_LINE
+
+
+def machine_opened_python(page: LinePage) -> list[int]:
+    """The compiled ``machine_opened``'s reference: the ``machine_candidates`` that open as
+    MACHINE_LINE_PATTERN may match them (``_machine_opening``)."""
+    return [j for j in machine_candidates_python(page) if _machine_opening(page.texts[j])]
+
+
+def _machine_opening(text: str) -> bool:
+    """Whether ``text``, past its white space, opens with an ASCII digit, three decimal
+    digits and "-" (the pattern's ``\\d{4}-``), or with "h" and "ttp" in either case (its
+    ``https?://``; no letter outside ASCII matches these case-blind)."""
+    line = text.lstrip()
+    if len(line) < MACHINE_OPENING_CHARS:
+        return False
+    if line[0] in _DIGITS:
+        return line[1:4].isdecimal() and line[4] == "-"
+    return line[0] in "hH" and line[1:4].lower() == "ttp"
 
 
 def machine_candidates(page: LinePage) -> list[int]:
@@ -491,6 +524,10 @@ def label_edges(page: LinePage) -> None:
     if page.origin == "html":
         return
     local, usable, categories = page.local, page.usable, page.scored.categories
+    # an extractor's text trims no head and only tail lines holding a phrase: a page with no
+    # phrase (most) has no edge, and its edges are not walked nor its callbacks made
+    if not page.scored.raw and categories.count(None) == len(categories):
+        return
 
     def cues(a: int, b: int) -> bool:
         """Whether lines ``a`` to ``b`` hold a phrase, a label a decision set before, or a
@@ -621,7 +658,7 @@ def label_contact_lines(page: LinePage) -> None:
         return
     texts, words = page.texts, page.scored.words
     if native.MODULE is not None:
-        _label_contact_lines_from_start(page)
+        _label_contact_lines_from_start(page, native.MODULE)
         return
     if page.scored.raw:  # most of a raw dump's lines are dropped by now: the kept ones are searched
         candidates = _kept_contact_candidates(page.survivors()[0], texts, words)
@@ -654,20 +691,28 @@ def label_contact_lines(page: LinePage) -> None:
         page.local[j] = CONTACT_LINE
 
 
-def _label_contact_lines_from_start(page: LinePage) -> None:
+def _label_contact_lines_from_start(page: LinePage, module: ModuleType) -> None:
     """``label_contact_lines`` with the second half's first line found first, in one
-    compiled call (``body_share_start``): only the lines from there down are searched for an
-    address's mark, and no kept words are summed in Python."""
+    compiled call (``body_share_start``), and its candidates in another (``contact_marked``:
+    only the lines from there down that may open with an opener are searched for an
+    address's mark), no kept words summed in Python."""
     texts, words, local, usable = page.texts, page.scored.words, page.local, page.usable
-    first = body_share_start(words, local, None if page.every_usable else usable)
+    kept_flags = None if page.every_usable else usable
+    first = body_share_start(words, local, kept_flags)
     if first < 0:
         return
-    if page.scored.raw:  # the kept lines are among the survivors: those from the start searched
-        indexes = page.survivors()[0]
-        candidates = _kept_contact_candidates(indexes[bisect_left(indexes, first) :], texts, words)
-    else:
-        candidates = [j + first for j in contact_candidates(texts[first:], words[first:])]
-    marked = [j for j in candidates if local[j] is None and usable[j]]
+    # one pass from there: kept, short, opening with an opener's first two characters and
+    # holding an address's mark (most lines fail the opening, and are not searched)
+    marked: list[int] = module.contact_marked(
+        texts,
+        words,
+        local,
+        kept_flags,
+        first,
+        CONTACT_LINE_MAX_WORDS,
+        CONTACT_LINE_MAX_CHARS,
+        opener_pairs(page.lexicon),
+    )
     for j in contact_lines_among(texts, marked, page.lexicon):
         local[j] = CONTACT_LINE
 

@@ -1477,6 +1477,7 @@ extern PyMethodDef page_utf8_methods[];
 extern PyMethodDef decision_pick_methods[];
 extern PyMethodDef marked_decision_methods[];
 extern PyMethodDef phrase_flag_methods[];
+extern PyMethodDef opening_pick_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1500,6 +1501,7 @@ static PyMethodDef *const file_methods[] = {
     decision_pick_methods,
     marked_decision_methods,
     phrase_flag_methods,
+    opening_pick_methods,
 };
 
 static int

@@ -347,3 +347,17 @@ def phrase_line_flags(
     max_words: int,
     /,
 ) -> list[bool]: ...
+def contact_marked(
+    texts: list[str],
+    words: list[int],
+    local: list[Any],
+    usable: list[bool] | None,
+    first: int,
+    max_words: int,
+    max_chars: int,
+    pairs: bytes,
+    /,
+) -> list[int]: ...
+def machine_opened(
+    texts: list[str], local: list[Any], usable: list[bool] | None, max_chars: int, /
+) -> list[int]: ...

@@ -354,7 +354,64 @@ typedef struct {
     Py_ssize_t offset[BAR_MAX_MARKS];
     unsigned char flags[256];
     int anchored; /* count <= BAR_MAX_MARKS and no mark is empty */
+    /* A one-byte line is searched as Horspool searches (the marks' first `window`
+     * characters, `window` their shortest length): the byte closing a window tells how far
+     * the next window may start at the earliest (`shift`), and whether a mark may close
+     * there (`closes`). A share bar's marks are seven letters long: most windows of a line
+     * are passed in one or two reads, the line's commas looked for only once a mark is found. */
+    Py_ssize_t window;
+    unsigned char shift[256];
+    unsigned char closes[256];
+    int skipping; /* anchored, every mark's first `window` characters in one byte, window < 256 */
 } BarMarks;
+
+/* Fills the Horspool tables of `out` (see BarMarks) from the marks, when they allow it. */
+static void
+bar_skips(PyObject *marks, BarMarks *out)
+{
+    out->skipping = 0;
+    if (!out->anchored || out->count == 0)
+        return;
+    Py_ssize_t window = PY_SSIZE_T_MAX;
+    for (Py_ssize_t m = 0; m < out->count; m++)
+        if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(marks, m)) < window)
+            window = PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(marks, m));
+    if (window >= 256)
+        return;
+    memset(out->shift, (int)window, sizeof out->shift);
+    memset(out->closes, 0, sizeof out->closes);
+    for (Py_ssize_t m = 0; m < out->count; m++) {
+        PyObject *mark = PyTuple_GET_ITEM(marks, m);
+        for (Py_ssize_t k = 0; k < window; k++) {
+            const Py_UCS4 c = PyUnicode_READ_CHAR(mark, k);
+            if (c > 0xFF)
+                return; /* no one-byte line holds this mark: left to the plain scan */
+            if (k == window - 1)
+                out->closes[c] = 1;
+            else if (window - 1 - k < out->shift[c])
+                out->shift[c] = (unsigned char)(window - 1 - k);
+        }
+    }
+    out->window = window;
+    out->skipping = 1;
+}
+
+/* Whether the one-byte line `text` holds one of the marks (Horspool over the marks' first
+ * `window` characters, each window closed by a possible last character checked whole). */
+static int
+skips_to_mark(PyObject *text, PyObject *marks, const BarMarks *bar)
+{
+    const Py_UCS1 *units = PyUnicode_1BYTE_DATA(text);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t end = bar->window - 1; end < size; end += bar->shift[units[end]]) {
+        if (!bar->closes[units[end]])
+            continue;
+        for (Py_ssize_t m = 0; m < bar->count; m++)
+            if (mark_at(text, end + 1 - bar->window, PyTuple_GET_ITEM(marks, m)))
+                return 1;
+    }
+    return 0;
+}
 
 static void
 bar_marks(PyObject *marks, BarMarks *out)
@@ -374,6 +431,7 @@ bar_marks(PyObject *marks, BarMarks *out)
         if (out->anchor[m] < 256)
             out->flags[out->anchor[m]] = 1;
     }
+    bar_skips(marks, out);
 }
 
 /* Whether `text` holds one of the str of `marks` and no comma. */
@@ -393,6 +451,8 @@ names_mark_without_comma(PyObject *text, PyObject *marks, const BarMarks *bar)
         }
         return 0;
     }
+    if (bar->skipping && kind == PyUnicode_1BYTE_KIND) /* the mark first, then the commas */
+        return skips_to_mark(text, marks, bar) && memchr(data, ',', (size_t)size) == NULL;
     int found = 0;
     for (Py_ssize_t i = 0; i < size; i++) {
         Py_UCS4 c;

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.heuristics import HeuristicLabeler, decisions
+from cleaner.heuristics import HeuristicLabeler, decisions, teaser_tags
 from cleaner.heuristics.article_guards import (
     _INTERVIEW,
     _LIST_ITEM,
@@ -453,3 +453,44 @@ def test_protected_lines_match_the_list_of_long_lines(
 def test_address_path_cuts_at_the_first_end(url: str) -> None:
     """``title.address_path`` cuts the host and the path where ``urlsplit`` does."""
     assert address_path(url) == urlsplit(url).path
+
+
+_TAG_PIECES = [
+    "[", "]", "【", "】", "VIDEO", "video", "Foto", "CANLI", "canlı", "CANLİ", "vidéo", "ВИДЕО",
+    "视频", "en vivo", " ", "\u00a0", "\u2028", "|", ":", "-", ".", "_", "\u212a", "\u017f",
+    "word", "Minister resigns", "(", "!", "\U0001f600", "\ud800", "\n", "x",
+]  # fmt: skip
+
+
+def _tagged_by_patterns(text: str, words: int) -> bool:
+    """``is_tagged_teaser`` as the patterns alone answer it (the reference)."""
+    tags = teaser_tags._tags(LEXICON)
+    if not 3 <= words <= 20 or "[" not in text and "【" not in text:
+        return False
+    return bool(tags.at_end.search(text) or tags.at_start.match(text))
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_TAG_PIECES), max_size=12), st.text(max_size=8))
+def test_teaser_tag_lookup_matches_the_patterns(pieces: list[str], extra: str) -> None:
+    """The tag's word looked up in the lower-cased set (ASCII words) gives what the
+    alternation of every tag gives, on bracket soups, folded letters and odd spaces."""
+    for text in ("".join(pieces) + extra, extra + "".join(pieces), "Headline here " + "".join(pieces)):
+        assert is_tagged_teaser(text, 5, LEXICON) == _tagged_by_patterns(text, 5)
+
+
+def test_teaser_tag_lookup_matches_the_patterns_on_every_tag() -> None:
+    """Every shipped tag, in its own case, upper and lower case, closing and opening a line."""
+    for tag in LEXICON.teaser_tags:
+        for word in (tag, tag.upper(), tag.lower(), f" {tag.title()}\u00a0"):
+            for text in (
+                f"A headline of words [{word}]",
+                f"A headline of words 【{word}】 |",
+                f"» [{word}] A headline of words",
+                f"[ {word} ] A headline",
+                f"_[{word}] A headline",
+                f"[[{word}]] A headline",
+                f"[x [{word}] A headline",
+                f"【{word}]】 A headline",
+            ):
+                assert is_tagged_teaser(text, 5, LEXICON) == _tagged_by_patterns(text, 5), text
