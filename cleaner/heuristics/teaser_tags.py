@@ -37,11 +37,14 @@ class _Tags:
     """The lexicon's tags as patterns: a tag closing the line, and one opening it; and
     ``ascii``, the lower case of the tags that an ASCII word matches case-blind (a tag of
     ASCII letters and FOLDED letters, folded): a tag's word in ASCII is looked up there,
-    not tried against the alternation of every tag."""
+    not tried against the alternation of every tag; ``first``, a tag's first character
+    case-blind: a word in another script whose first character no tag opens with (a
+    Chinese citation's "[引用日期2019-01-01]") is not tried against the alternation."""
 
     at_end: re.Pattern[str]
     at_start: re.Pattern[str]
     ascii: frozenset[str]
+    first: re.Pattern[str]
 
 
 def _tags(lexicon: Lexicon) -> _Tags:
@@ -57,6 +60,10 @@ def _build(words: tuple[str, ...]) -> _Tags:
         re.compile(tag + r"[\s|:.,;-]*$", re.IGNORECASE),
         re.compile(r"[\s\W]*?" + tag, re.IGNORECASE),
         frozenset(f.lower() for f in (word.translate(_ASCII_FOLDS) for word in words) if f.isascii()),
+        re.compile(
+            "[" + "".join(sorted({re.escape(word[0]) for word in words if word})) + "]" if words else r"(?!)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -83,7 +90,8 @@ def _closes_with_tag(text: str, tags: _Tags) -> bool:
     word = body[opening + 1 : close].strip()
     if word.isascii():
         return word.lower() in tags.ascii
-    return tags.at_end.search(text) is not None
+    # the tag opens at the bracket ``opening`` (see above), with the word's first character
+    return tags.first.match(word) is not None and tags.at_end.match(text, opening) is not None
 
 
 def _opens_with_tag(text: str, tags: _Tags) -> bool:
@@ -108,4 +116,4 @@ def _opens_with_tag(text: str, tags: _Tags) -> bool:
     word = word.rstrip()
     if word.isascii():
         return word.lower() in tags.ascii
-    return tags.at_start.match(text) is not None
+    return tags.first.match(word) is not None and tags.at_start.match(text) is not None
