@@ -34,6 +34,18 @@ _DATE = re.compile(
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b"
     r"|\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
 )
+# ``_DATE.search`` answered faster (is_meta_shaped asks only whether there is a match): its
+# first four branches open with a digit at a word's start, written digit first (``\b\d`` is
+# a digit with no word character before it) so the search skips to the digits; the fifth,
+# a month word before the day, is tried only where its day and year stand (_DAY_YEAR).
+_DIGIT_DATE = re.compile(
+    r"\d(?<!\w\d)(?:\d?[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\d{3}-\d\d-\d\d\b"
+    r"|\d?:\d\d\b"
+    r"|\d?\.?\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
+)
+_DAY_YEAR = re.compile(r"\s\d{1,2},?\s+(?:19|20)\d\d\b")  # what _WORD_DATE's match ends with
+_WORD_DATE = re.compile(r"\b[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b")  # _DATE's fifth branch
 # Separators between fields, with space on both sides (a hyphenated word or "a/b" is no field break).
 _SEPARATOR = re.compile(r"\s[-|·•/–—]\s")
 _DIGIT_PAIR = re.compile(r"\d\d")  # what every match of _DATE holds: the compiled pre-test's
@@ -47,10 +59,18 @@ def is_meta_shaped(text: str, words: int) -> bool:
     first: most lines have none, and the date's pattern costs more."""
     if words > META_LINE_MAX_WORDS or len(_SEPARATOR.findall(text)) < META_MIN_FIELDS - 1:
         return False
-    if _DATE.search(text) is None:
+    if not has_date(text):
         return False
     fields = [field for field in _SEPARATOR.split(text) if field.strip(" -|·•/–—\t")]
     return len(fields) >= META_MIN_FIELDS
+
+
+def has_date(text: str) -> bool:
+    """Whether ``_DATE`` finds a match in ``text`` (its reference), by its branches split:
+    a search of every position with five branches costs a line of prose tens of microseconds."""
+    if _DIGIT_DATE.search(text) is not None:
+        return True
+    return _DAY_YEAR.search(text) is not None and _WORD_DATE.search(text) is not None
 
 
 def paragraph_bounds(words: Sequence[int], kept: Sequence[bool]) -> tuple[int, int] | None:

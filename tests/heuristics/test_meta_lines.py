@@ -5,9 +5,11 @@ lines, a line between the paragraphs, a heading with a bare year and a sentence 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.heuristics.meta_lines import SEPARATOR_MARKS, is_meta_shaped, meta_lines
+from cleaner.heuristics.meta_lines import _DATE, SEPARATOR_MARKS, has_date, is_meta_shaped, meta_lines
 from tests.heuristics.article_pages import PARAGRAPHS
 
 HEADLINE = "Northern rail line to get trains every fifteen minutes"
@@ -92,3 +94,29 @@ def test_meta_lines_among_the_survivors_as_among_every_line(dropped: tuple[int, 
     survivors = [j for j in range(len(texts)) if kept[j] or j % 3 == 0]  # a line since dropped too
     marked = [j for j in survivors if any(mark in texts[j] for mark in SEPARATOR_MARKS)]
     assert meta_lines(texts, words, kept, marked, survivors) == whole
+
+
+_DATE_PIECES = [
+    "12", "3", "2024", "1999", "20", "19", "05", ".", "/", "-", ":", ",", " ", "\u00a0", "\u2028", "\n",
+    "March", "März", "mars", "Ma", "_", "x", "a1", "٣", "١٢", "\u0661\u0669\u0669\u0669", "|", "\ud800",
+    "\U0001d7d9", "\u200b", "\ufeff", "İ", "Ⅻ",
+]  # fmt: skip
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14), st.text(max_size=6))
+def test_has_date_matches_the_date_pattern(pieces: list[str], extra: str) -> None:
+    """``has_date``, its branches split, finds a date where ``_DATE.search`` does: digit
+    soups, month words, Unicode digits and spaces, word characters before a digit."""
+    for text in ("".join(pieces) + extra, extra + "".join(pieces)):
+        assert has_date(text) == (_DATE.search(text) is not None), text
+
+
+def test_has_date_on_dates_and_prose() -> None:
+    """Every shape of date, and lines with none, as the reference pattern reads them."""
+    for text in [
+        "12.03.2024 | Ann Lee", "2024-03-12 · Redaktion", "at 10:15 |", "12 mars 2024 - Par",
+        "March 12, 2024 at", "12. März 2024", "x12.03.2024", "_10:15", "Festival 2024 - Day one",
+        "a5March 12, 2024", "March 12, 20245", "Posted by Ann Lee on Tuesday - Politics | 12",
+    ]:  # fmt: skip
+        assert has_date(text) == (_DATE.search(text) is not None), text
