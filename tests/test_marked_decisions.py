@@ -18,7 +18,7 @@ from typing import cast
 import pytest
 
 from cleaner import native
-from cleaner.heuristics.caption_credits import ends_with_credit
+from cleaner.heuristics.caption_credits import credit_openings, ends_with_credit
 from cleaner.heuristics.decisions import (
     DECISIONS,
     SHARE_BAR_MAX_CHARS,
@@ -84,6 +84,17 @@ def _all_pages() -> list[Page]:
     return pages + _random_pages(5, 3000)
 
 
+OPENINGS = credit_openings(shipped_lexicon())
+# odd sets: the empty bytes (a slice past a short head), one byte, the bracket itself, not ASCII
+ODD_OPENINGS = [
+    frozenset(),
+    frozenset({b""}),
+    frozenset({b"("}),
+    frozenset({b"x", b"(\xc3"}),
+    frozenset({b"fo"}),
+]
+
+
 def test_candidates_are_the_python_ones() -> None:
     module = native.MODULE
     if module is None:
@@ -96,6 +107,13 @@ def test_candidates_are_the_python_ones() -> None:
             assert credit_candidates(texts, words, local, flags) == credit_candidates_python(
                 texts, words, local, flags
             )
+            assert credit_candidates(texts, words, local, flags, OPENINGS) == credit_candidates_python(
+                texts, words, local, flags, OPENINGS
+            )
+            for odd in ODD_OPENINGS:
+                assert module.credit_candidates(texts, words, local, flags, 40, 3, odd) == (
+                    credit_candidates_python(texts, words, local, flags, odd)
+                )
             assert teaser_candidates(texts, words, local, flags) == teaser_candidates_python(
                 texts, words, local, flags
             )
@@ -114,11 +132,13 @@ def test_candidates_hold_every_line_the_tests_pass() -> None:
     for texts, words, local, usable, _categories in _all_pages()[:1500]:
         kept = kept_lines_python(local, usable)
         credits = set(credit_candidates_python(texts, words, local, usable))
+        assert set(credit_candidates(texts, words, local, usable, OPENINGS)) <= credits
+        gated = set(credit_candidates_python(texts, words, local, usable, OPENINGS))
         teasers = set(teaser_candidates_python(texts, words, local, usable))
         bars = set(bar_candidates_python(texts, local, usable, BAR_MARKS))
         for j, text in enumerate(texts):
             if kept[j] and 0 <= words[j] < 10**6:
-                assert not ends_with_credit(text, words[j], lexicon) or j in credits
+                assert not ends_with_credit(text, words[j], lexicon) or j in gated
                 assert not is_tagged_teaser(text, words[j], lexicon) or j in teasers
         for j in kept_marked_lines_python(texts, local, usable, BAR_MARKS):
             assert not is_share_bar(texts[j], lexicon) or j in bars
@@ -149,6 +169,10 @@ def test_candidates_refuse_bad_arguments() -> None:
         module.credit_candidates(["a"], [1], [None], None)
     with pytest.raises(TypeError):
         module.credit_candidates(["a"], [1], [None], None, "40", 3)
+    with pytest.raises(TypeError):
+        module.credit_candidates(["a"], [1], [None], None, 40, 3, [b"(f"])
+    with pytest.raises(TypeError):
+        module.credit_candidates(["a"], [1], [None], None, 40, 3, None, 1)
     with pytest.raises(TypeError):
         module.stack_candidates(["a"], [4], [None, None], [None], None, 4, 80)
     with pytest.raises(TypeError):

@@ -41,6 +41,19 @@ def _may_open_credit(data: bytes, openings: frozenset[bytes]) -> bool:
     return data[:2] in openings or data[1:3] in openings or data[:1] in openings or data[1:2] in openings
 
 
+def credit_openings_of(lexicon: Lexicon) -> frozenset[bytes]:
+    """``credit_openings(lexicon)``, made once a lexicon and kept on it."""
+    return lexicon.derived_from(_OPENINGS_KEY, credit_openings)
+
+
+def credit_head_open(line: str, opening: int, openings: frozenset[bytes]) -> bool:
+    """``ends_with_credit``'s gate on the bracket at ``opening`` of ``line`` (the text, its
+    trail stripped): False when its head, the bracket and two characters, is ASCII and no
+    credit phrase may open at its byte 0 or 1; the compiled ``credit_candidates`` asks it too."""
+    head = line[opening : opening + _OPENING_BYTES + 1]  # ASCII: its lower case is the bytes'
+    return not head.isascii() or _may_open_credit(head.lower().encode(), openings)
+
+
 def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
     """Whether ``text`` (``words`` words) is a caption ending with its picture credit."""
     if words > CAPTION_MAX_WORDS:
@@ -50,9 +63,8 @@ def ends_with_credit(text: str, words: int, lexicon: Lexicon) -> bool:
         opening = line.rfind("(")
         if opening < 0:
             return False
-        openings = lexicon.derived_from(_OPENINGS_KEY, credit_openings)
-        head = line[opening : opening + _OPENING_BYTES + 1]  # ASCII: its lower case is the bytes'
-        if head.isascii() and not _may_open_credit(head.lower().encode(), openings):
+        openings = credit_openings_of(lexicon)
+        if not credit_head_open(line, opening, openings):
             return False  # (most brackets: the test before the words are split and lowered)
         if len(line[:opening].split()) < CAPTION_MIN_WORDS:
             return False

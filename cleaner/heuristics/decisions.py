@@ -34,6 +34,8 @@ from cleaner.heuristics.caption_credits import (
     CAPTION_MAX_WORDS,
     CAPTION_MIN_WORDS,
     CREDIT_MARKS,
+    credit_head_open,
+    credit_openings_of,
     ends_with_credit,
 )
 from cleaner.heuristics.comment_threads import THREAD_CATEGORY, page_openers, thread_start
@@ -893,7 +895,14 @@ def label_meta_lines(page: LinePage) -> None:
 def label_caption_credits(page: LinePage) -> None:
     """Inside an article's text: a picture's caption ending with its credit ("... (Photo:
     Ann Lee/Agency).", "... © AFP / Ann Lee"; ``caption_credits``)."""
-    _label_kept_lines(page, ends_with_credit, CAPTION_CREDIT, CREDIT_MARKS, credit_candidates)
+    openings = credit_openings_of(page.lexicon)
+    _label_kept_lines(
+        page,
+        ends_with_credit,
+        CAPTION_CREDIT,
+        CREDIT_MARKS,
+        lambda texts, words, local, usable: credit_candidates(texts, words, local, usable, openings),
+    )
 
 
 def label_tagged_teasers(page: LinePage) -> None:
@@ -976,35 +985,51 @@ def bar_candidates_python(
 
 
 def credit_candidates(
-    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+    texts: list[str],
+    words: list[int],
+    local: list[Label | None],
+    usable: list[bool] | None,
+    openings: frozenset[bytes] | None = None,
 ) -> list[int]:
     """The kept lines ``ends_with_credit`` may pass: CAPTION_MAX_WORDS words at most, and
-    ending with a bracket opened after CAPTION_MIN_WORDS words or holding the copyright sign
+    ending with a bracket opened after CAPTION_MIN_WORDS words (with ``openings``, the
+    lexicon's ``credit_openings``, one whose head may open a credit phrase:
+    ``ends_with_credit``'s gate, in the same call) or holding the copyright sign
     past the line's start (compiled; the reference below)."""
     if native.MODULE is None:
-        return credit_candidates_python(texts, words, local, usable)
+        return credit_candidates_python(texts, words, local, usable, openings)
     found: list[int] = native.MODULE.credit_candidates(
-        texts, words, local, usable, CAPTION_MAX_WORDS, CAPTION_MIN_WORDS
+        texts, words, local, usable, CAPTION_MAX_WORDS, CAPTION_MIN_WORDS, openings
     )
     return found
 
 
 def credit_candidates_python(
-    texts: list[str], words: list[int], local: list[Label | None], usable: list[bool] | None
+    texts: list[str],
+    words: list[int],
+    local: list[Label | None],
+    usable: list[bool] | None,
+    openings: frozenset[bytes] | None = None,
 ) -> list[int]:
     """``credit_candidates`` in Python."""
     kept = kept_lines(local, usable)
     return [
-        j for j, text in enumerate(texts) if kept[j] and words[j] <= CAPTION_MAX_WORDS and _may_credit(text)
+        j
+        for j, text in enumerate(texts)
+        if kept[j] and words[j] <= CAPTION_MAX_WORDS and _may_credit(text, openings)
     ]
 
 
-def _may_credit(text: str) -> bool:
+def _may_credit(text: str, openings: frozenset[bytes] | None) -> bool:
     """``ends_with_credit``'s tests before its lexicon scan, but the bracket's own words."""
     line = text.rstrip(" \t.;")
     if line.endswith(")"):
         opening = line.rfind("(")
-        return opening >= 0 and len(line[:opening].split()) >= CAPTION_MIN_WORDS
+        return (
+            opening >= 0
+            and len(line[:opening].split()) >= CAPTION_MIN_WORDS
+            and (openings is None or credit_head_open(line, opening, openings))
+        )
     return line.rfind("©") > 0
 
 

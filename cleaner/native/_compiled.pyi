@@ -312,6 +312,7 @@ def credit_candidates(
     usable: list[bool] | None,
     max_words: int,
     min_words: int,
+    openings: frozenset[bytes] | None = None,
     /,
 ) -> list[int]: ...
 def teaser_candidates(

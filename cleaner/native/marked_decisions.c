@@ -123,18 +123,56 @@ words_before(PyObject *text, Py_ssize_t end, long enough)
     return count;
 }
 
-/* credit_candidates(texts, words, local, usable, max_words, min_words): the kept lines of at
+#define CREDIT_HEAD 3 /* ends_with_credit's head: the bracket and two characters after it */
+
+/* Whether ends_with_credit's gate lets the bracket at `opening` through (the line ends at
+ * `end`): its head text[opening:opening+3] holds a character outside ASCII, or one of the
+ * slices [0:2], [1:3], [0:1], [1:2] of the head's lower case in bytes is in `openings`
+ * (caption_credits.credit_openings). -1 on an error. */
+static int
+credit_head_open(PyObject *text, Py_ssize_t opening, Py_ssize_t end, PyObject *openings)
+{
+    static const Py_ssize_t starts[4] = {0, 1, 0, 1}, stops[4] = {2, 3, 1, 2};
+    char head[CREDIT_HEAD];
+    Py_ssize_t size = 0;
+    for (Py_ssize_t i = opening; i < end && size < CREDIT_HEAD; i++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(text, i);
+        if (c >= 128)
+            return 1;
+        head[size++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    for (int k = 0; k < 4; k++) {
+        const Py_ssize_t start = starts[k] < size ? starts[k] : size;
+        const Py_ssize_t stop = stops[k] < size ? stops[k] : size;
+        PyObject *slice = PyBytes_FromStringAndSize(head + start, stop > start ? stop - start : 0);
+        if (slice == NULL)
+            return -1;
+        const int in = PySet_Contains(openings, slice);
+        Py_DECREF(slice);
+        if (in != 0)
+            return in;
+    }
+    return 0;
+}
+
+/* credit_candidates(texts, words, local, usable, max_words, min_words[, openings]): the kept lines of at
  * most max_words words whose rstrip(" \t.;") (the line) ends with ")" and holds a "(" after
- * min_words words, or else holds the copyright sign past its first character. */
+ * min_words words (and, `openings` given, whose bracket's head passes credit_head_open), or
+ * else holds the copyright sign past its first character. */
 static PyObject *
 native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
     Py_ssize_t n;
     long max_words, min_words;
-    if (nargs != 6) {
-        PyErr_SetString(PyExc_TypeError,
-                        "credit_candidates(texts, words, local, usable, max_words, min_words) takes 6 arguments");
+    if (nargs != 6 && nargs != 7) {
+        PyErr_SetString(PyExc_TypeError, "credit_candidates(texts, words, local, usable, max_words, min_words"
+                                         "[, openings]) takes 6 or 7 arguments");
+        return NULL;
+    }
+    PyObject *openings = nargs == 7 && args[6] != Py_None ? args[6] : NULL;
+    if (openings != NULL && !PyAnySet_Check(openings)) {
+        PyErr_SetString(PyExc_TypeError, "credit_candidates: openings must be a set of bytes or None");
         return NULL;
     }
     if (!page_arguments(args[0], args[1], args[2], args[3], &n) || !long_argument(args[4], &max_words) ||
@@ -159,6 +197,11 @@ native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
         if (end > 0 && PyUnicode_READ_CHAR(text, end - 1) == ')') { /* an opening bracket after 3 words */
             const Py_ssize_t opening = PyUnicode_FindChar(text, '(', 0, end, -1);
             found = opening >= 0 && words_before(text, opening, min_words) >= min_words;
+            if (found && openings != NULL) { /* ends_with_credit's gate on the bracket's head */
+                found = credit_head_open(text, opening, end, openings);
+                if (found < 0)
+                    goto fail;
+            }
         } else { /* the last sign after 3 words */
             found = PyUnicode_MAX_CHAR_VALUE(text) >= COPYRIGHT_SIGN &&
                     PyUnicode_FindChar(text, COPYRIGHT_SIGN, 1, end, -1) > 0;
@@ -530,7 +573,7 @@ fail:
 
 PyMethodDef marked_decision_methods[] = {
     {"credit_candidates", (PyCFunction)(void (*)(void))native_credit_candidates, METH_FASTCALL,
-     "credit_candidates(texts, words, local, usable, max_words, min_words): kept lines that may end with a "
+     "credit_candidates(texts, words, local, usable, max_words, min_words[, openings]): kept lines that may end with a "
      "credit."},
     {"teaser_candidates", (PyCFunction)(void (*)(void))native_teaser_candidates, METH_FASTCALL,
      "teaser_candidates(texts, words, local, usable, min_words, max_words): kept lines a tag may open or close."},
