@@ -97,6 +97,16 @@ def site_name_python(url: str | None) -> str | None:
 
 
 def name_length(text: str, name: str) -> int:
+    """``name_length_python``: compiled where the words it reads are ASCII (title_names.c,
+    False past ASCII), not a word folded by accents in Python."""
+    if native.MODULE is not None and name.isascii() and name:
+        found: int | bool = native.MODULE.name_length(text, name, _OPENING_MARKS)
+        if found is not False:
+            return found  # type: ignore[return-value]
+    return name_length_python(text, name)
+
+
+def name_length_python(text: str, name: str) -> int:
     """Where the site's ``name`` ends in ``text`` when the line opens with it (its first one
     to SITE_NAME_MAX_WORDS words, folded and joined, are the name), else 0."""
     first = text.lstrip(_OPENING_MARKS)[:1].lower()

@@ -61,6 +61,16 @@ _ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha(
 
 
 def looks_like_title(text: str) -> bool:
+    """``looks_like_title_python``: compiled for an ASCII line (title_names.c, None for
+    another), which page by page ran in Python once a page, cold."""
+    if native.MODULE is not None:
+        shaped: bool | None = native.MODULE.title_shape(text)
+        if shaped is not None:
+            return shaped
+    return looks_like_title_python(text)
+
+
+def looks_like_title_python(text: str) -> bool:
     """Headline shape: a few words, no sentence-final period or colon, some letters.
 
     Not a headline: a line in capitals only (a dateline "BAAR, SWITZERLAND", a kicker,
@@ -167,13 +177,30 @@ def off_slug(text: str, url: str | None) -> bool:
     SLUG_SHARED_MIN_LETTERS letters or more is in the slug of ``url`` (``slug_words``),
     which has one. The line's words are read first: a headline in another script has too
     few, and the address is not read."""
-    words = _LATIN_WORD.findall(accent_folded(text))
-    if len(words) < SLUG_LINE_MIN_WORDS:
+    words = slug_line_words(text)
+    if words is None:
         return False
     slug = slug_words(url)
-    return slug is not None and slug.isdisjoint(
-        word for word in words if len(word) >= SLUG_SHARED_MIN_LETTERS
-    )
+    return slug is not None and slug.isdisjoint(words)
+
+
+def slug_line_words(text: str) -> list[str] | None:
+    """The line's Latin words of SLUG_SHARED_MIN_LETTERS letters or more, folded, or None
+    where it has fewer than SLUG_LINE_MIN_WORDS: compiled for an ASCII line (title_names.c,
+    False for another), ``slug_line_words_python`` the reference and the fallback."""
+    if native.MODULE is not None:
+        found: list[str] | None | bool = native.MODULE.slug_line_words(text)
+        if found is not False:
+            return found  # type: ignore[return-value]
+    return slug_line_words_python(text)
+
+
+def slug_line_words_python(text: str) -> list[str] | None:
+    """``slug_line_words`` in Python: the line accent-folded, its runs of Latin letters."""
+    words = _LATIN_WORD.findall(accent_folded(text))
+    if len(words) < SLUG_LINE_MIN_WORDS:
+        return None
+    return [word for word in words if len(word) >= SLUG_SHARED_MIN_LETTERS]
 
 
 def head_kept(local: list[Label | None], usable: list[bool], count: int) -> list[int]:

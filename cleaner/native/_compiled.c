@@ -1478,6 +1478,7 @@ extern PyMethodDef decision_pick_methods[];
 extern PyMethodDef marked_decision_methods[];
 extern PyMethodDef phrase_flag_methods[];
 extern PyMethodDef opening_pick_methods[];
+extern PyMethodDef title_name_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1502,6 +1503,7 @@ static PyMethodDef *const file_methods[] = {
     marked_decision_methods,
     phrase_flag_methods,
     opening_pick_methods,
+    title_name_methods,
 };
 
 static int

@@ -495,8 +495,9 @@ is_ascii_strip(unsigned char c)
 #define HOST_MAX_LABELS 64 /* more labels than this: left to the Python original */
 
 /* site_label(url): own_name.site_name_python for an ASCII address, its registered domain's
- * label in lower case or None; False where this cannot tell (an address past ASCII, a label
- * that is not all letters and digits, a host of many labels): the caller asks the original. */
+ * label in lower case or None; False where this cannot tell (an address past ASCII, a host
+ * of many labels): the caller asks the original. A label holding other ASCII characters
+ * is folded here as own_name._fold does ("new-york" -> "newyork"). */
 static PyObject *
 native_site_label(PyObject *module, PyObject *url)
 {
@@ -573,14 +574,16 @@ native_site_label(PyObject *module, PyObject *url)
             pick = labels - 3;
             continue;
         }
+        /* own_name._fold of an ASCII label: its letters and digits alone ("new-york" -> "newyork") */
+        Py_ssize_t kept = 0;
         for (Py_ssize_t k = 0; k < length; k++) {
             const char c = lowered[k];
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-                Py_RETURN_FALSE; /* folded by the original */
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                lowered[kept++] = c;
         }
-        if (length < SITE_NAME_MIN_CHARS)
+        if (kept < SITE_NAME_MIN_CHARS)
             Py_RETURN_NONE;
-        return PyUnicode_FromStringAndSize(lowered, length);
+        return PyUnicode_FromStringAndSize(lowered, kept);
     }
     Py_RETURN_FALSE; /* not reached */
 }
