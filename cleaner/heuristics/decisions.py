@@ -413,8 +413,8 @@ def label_comment_thread(page: LinePage) -> None:
     thread is often longer than the post, and its posts are long prose lines."""
     scored = page.scored
     exact = page.button_labels.get(THREAD_CATEGORY)  # button-line's own lookup
-    line_category = None if scored.raw else page.lexicon.line_category
-    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, line_category)
+    lexicon = None if scored.raw else page.lexicon
+    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, lexicon)
     if not openers:
         return
     kept = page.kept()

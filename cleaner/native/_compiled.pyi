@@ -361,3 +361,17 @@ def contact_marked(
 def machine_opened(
     texts: list[str], local: list[Any], usable: list[bool] | None, max_chars: int, /
 ) -> list[int]: ...
+def thread_page_openers(
+    local: list[Any],
+    exact: object,
+    categories: list[str | None],
+    category: str,
+    norms: list[str],
+    words: list[int],
+    max_words: int,
+    firsts: str,
+    lasts: str,
+    forms: frozenset[str] | None,
+    longest: int,
+    /,
+) -> list[int]: ...

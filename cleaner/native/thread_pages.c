@@ -1,0 +1,189 @@
+/* One pass for the comment-thread decision's openers, built into cleaner.native._compiled
+ * (setup.py SOURCES; _compiled.c adds these functions).
+ *
+ * comment_threads.page_openers made three calls a page (thread_marked, edge_marked_lines,
+ * thread_openers), each a pass over the lines and a Python wrapper, on every article page,
+ * though almost none holds an opener. thread_page_openers reads each line once: its label
+ * or category, else (a short line opening or closing with a count, a bracket or a bar) its
+ * opener form, built only as far as the longest comments form of the lexicon (made once per
+ * lexicon: comment_threads.comment_forms) and looked up in those forms alone. Its reference
+ * is comment_threads.opener_lines; tests/test_native_thread_pages.py compares them.
+ * Plain CPython C API, no module state.
+ */
+#include "_compiled.h"
+
+/* Whether ch is one of comment_threads.OPENER_NOISE's characters (thread_openers.c's test). */
+static inline int
+noise_char(Py_UCS4 ch)
+{
+    switch (ch) {
+    case '(': case ')': case '[': case ']': case '|': case ':': case '#': case '-':
+    case 0x2022: /* • */
+    case 0x00B7: /* · */
+        return 1;
+    default:
+        return ch < 128 ? (ch >= '0' && ch <= '9') : Py_UNICODE_ISDECIMAL(ch);
+    }
+}
+
+/* Whether the str `chars` holds ch. */
+static inline int
+holds(PyObject *chars, Py_UCS4 ch)
+{
+    return PyUnicode_FindChar(chars, ch, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+/* Whether `count` (an int) is at most `bound`: 1, 0, or -1 with a TypeError. */
+static int
+at_most(PyObject *count, long long bound)
+{
+    if (!PyLong_Check(count)) {
+        PyErr_SetString(PyExc_TypeError, "thread_page_openers: words must be a list of int");
+        return -1;
+    }
+    int overflow = 0;
+    const long long value = PyLong_AsLongLongAndOverflow(count, &overflow);
+    if (overflow)
+        return overflow < 0;
+    if (value == -1 && PyErr_Occurred())
+        return -1;
+    return value <= bound;
+}
+
+/* Whether the opener form of `norm` (comment_threads.opener_form) is in the set `forms`,
+ * none of whose items is longer than `longest`: 1, 0 or -1 with an exception. `buffer`
+ * holds `longest` + 1 characters; a form that outgrows it is none of the forms. */
+static int
+form_in(PyObject *norm, PyObject *forms, Py_ssize_t longest, Py_UCS4 *buffer)
+{
+    const int kind = PyUnicode_KIND(norm);
+    const void *data = PyUnicode_DATA(norm);
+    const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+    Py_ssize_t out = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        const Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (noise_char(ch) || Py_UNICODE_ISSPACE(ch)) {
+            in_word = 0;
+            continue;
+        }
+        if (out + (!in_word && out > 0) + 1 > longest)
+            return 0;  /* longer than every form */
+        if (!in_word && out > 0)
+            buffer[out++] = ' ';
+        buffer[out++] = ch;
+        in_word = 1;
+    }
+    PyObject *form = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, out);
+    if (form == NULL)
+        return -1;
+    const int found = PySet_Contains(forms, form);
+    Py_DECREF(form);
+    return found;
+}
+
+/* Whether line j is taken by its label (the object `exact`) or its category (equal to the
+ * str `category`): 1, 0, or -1 with an exception. */
+static inline int
+marked_by_label(PyObject *local, PyObject *exact, PyObject *categories, PyObject *category, Py_ssize_t j)
+{
+    if (PyList_GET_ITEM(local, j) == exact)
+        return 1;
+    PyObject *found = PyList_GET_ITEM(categories, j);
+    if (found == category)
+        return 1;
+    if (found == Py_None)
+        return 0;
+    return PyObject_RichCompareBool(found, category, Py_EQ);
+}
+
+/* Checks thread_page_openers' arguments; 0 with a TypeError if one is wrong. */
+static int
+check_arguments(PyObject *const *args, Py_ssize_t n)
+{
+    if (!cleaner_check_list(args[2], n, "thread_page_openers: categories") ||
+        !cleaner_check_list(args[4], n, "thread_page_openers: norms") ||
+        !cleaner_check_list(args[5], n, "thread_page_openers: words"))
+        return 0;
+    if (!PyUnicode_Check(args[3]) || !PyLong_Check(args[6]) || !PyUnicode_Check(args[7]) ||
+        !PyUnicode_Check(args[8]) || (args[9] != Py_None && !PyFrozenSet_Check(args[9])) ||
+        !PyLong_Check(args[10])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "thread_page_openers: expected category, firsts and lasts str, max_words and "
+                        "longest int, forms a frozenset or None");
+        return 0;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(args[4], j))) {
+            PyErr_SetString(PyExc_TypeError, "thread_page_openers: norms must be a list of str");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* thread_page_openers(local, exact, categories, category, norms, words, max_words, firsts,
+ * lasts, forms, longest): comment_threads.opener_lines with ``exact`` the lines whose label
+ * is the object `exact` and ``line_category`` the lexicon whose comments forms are the
+ * frozenset `forms` (None: no such lexicon, the last test left out), `longest` the longest
+ * form's length. The indexes, in order. */
+static PyObject *
+native_thread_page_openers(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "thread_page_openers takes 11 arguments");
+        return NULL;
+    }
+    if (!PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "thread_page_openers: local must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(args[0]);
+    if (!check_arguments(args, n))
+        return NULL;
+    PyObject *local = args[0], *exact = args[1], *categories = args[2], *category = args[3];
+    PyObject *norms = args[4], *words = args[5], *firsts = args[7], *lasts = args[8], *forms = args[9];
+    const long long max_words = PyLong_AsLongLong(args[6]);
+    const Py_ssize_t longest = PyLong_AsSsize_t(args[10]);
+    if ((max_words == -1 || longest == -1) && PyErr_Occurred())
+        return NULL;
+    if (longest < 0) {
+        PyErr_SetString(PyExc_ValueError, "thread_page_openers: longest must not be negative");
+        return NULL;
+    }
+    Py_UCS4 *buffer = forms == Py_None ? NULL : PyMem_Malloc((size_t)(longest + 1) * sizeof(Py_UCS4));
+    if (forms != Py_None && buffer == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        int take = marked_by_label(local, exact, categories, category, j);
+        if (take == 0 && forms != Py_None) {
+            PyObject *norm = PyList_GET_ITEM(norms, j);
+            const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
+            if (size > 0 && (holds(firsts, PyUnicode_READ_CHAR(norm, 0)) ||
+                             holds(lasts, PyUnicode_READ_CHAR(norm, size - 1)))) {
+                take = at_most(PyList_GET_ITEM(words, j), max_words);
+                if (take > 0)
+                    take = form_in(norm, forms, longest, buffer);
+            }
+        }
+        if (take < 0 || (take && cleaner_append_index(out, j) < 0))
+            goto fail;
+    }
+    PyMem_Free(buffer);
+    return out;
+fail:
+    PyMem_Free(buffer);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+PyMethodDef thread_page_methods[] = {
+    {"thread_page_openers", (PyCFunction)(void (*)(void))native_thread_page_openers, METH_FASTCALL,
+     "thread_page_openers(local, exact, categories, category, norms, words, max_words, firsts, lasts, "
+     "forms, longest): comment_threads.opener_lines in one pass."},
+    {NULL, NULL, 0, NULL},
+};
