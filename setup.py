@@ -43,7 +43,7 @@ SOURCES = [
     "cleaner/native/marked_decisions.c",
     "cleaner/native/phrase_flags.c",
     "cleaner/native/opening_picks.c",
-    "cleaner/native/thread_pages.c",
+    "cleaner/native/page_gates.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -85,7 +85,7 @@ def page_openers(
     """``opener_lines`` with ``exact`` the lines whose label in ``local`` is the object
     ``exact`` (the comments button label) and ``line_category`` the whole-line lexicon of
     ``lexicon`` (None: left out). Compiled, every test is one pass over the lines
-    (thread_pages.c), the opener forms looked up among the lexicon's comments forms alone
+    (page_gates.c), the opener forms looked up among the lexicon's comments forms alone
     (``comment_forms``, made once per lexicon); ``opener_lines`` the reference and the fallback."""
     if native.MODULE is None:
         line_category = None if lexicon is None else lexicon.line_category

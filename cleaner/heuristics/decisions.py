@@ -339,10 +339,20 @@ def machine_candidates_python(page: LinePage) -> list[int]:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's (``address_lines``)."""
-    if page.url is None:
+    widget's, never the article's (``address_lines``). Compiled, for an ASCII address, the
+    address is made bare and the lines compared in one call (page_gates.c), each line's
+    last character first: the Python ``bare_address`` per page cost more than the pass."""
+    url = page.url
+    if url is None:
         return
-    bare = bare_address(page.url)
+    if native.MODULE is not None:
+        usable = None if page.every_usable else page.usable
+        found: list[int] | None = native.MODULE.own_address_lines(page.texts, page.local, usable, url)
+        if found is not None:
+            for j in found:
+                page.local[j] = OWN_ADDRESS
+            return
+    bare = bare_address(url)
     if bare is None:
         return
     for j in address_lines(page, bare):

@@ -1478,8 +1478,8 @@ extern PyMethodDef decision_pick_methods[];
 extern PyMethodDef marked_decision_methods[];
 extern PyMethodDef phrase_flag_methods[];
 extern PyMethodDef opening_pick_methods[];
-/* The comment-thread decision's openers in one pass (thread_page_openers), compiled from thread_pages.c. */
-extern PyMethodDef thread_page_methods[];
+/* The comment-thread decision's openers in one pass (thread_page_openers), compiled from page_gates.c. */
+extern PyMethodDef page_gate_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1504,7 +1504,7 @@ static PyMethodDef *const file_methods[] = {
     marked_decision_methods,
     phrase_flag_methods,
     opening_pick_methods,
-    thread_page_methods,
+    page_gate_methods,
 };
 
 static int

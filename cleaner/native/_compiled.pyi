@@ -375,3 +375,6 @@ def thread_page_openers(
     longest: int,
     /,
 ) -> list[int]: ...
+def own_address_lines(
+    texts: list[str], local: list[Any], usable: list[bool] | None, url: str, /
+) -> list[int] | None: ...

@@ -7,10 +7,11 @@
  * or category, else (a short line opening or closing with a count, a bracket or a bar) its
  * opener form, built only as far as the longest comments form of the lexicon (made once per
  * lexicon: comment_threads.comment_forms) and looked up in those forms alone. Its reference
- * is comment_threads.opener_lines; tests/test_native_thread_pages.py compares them.
+ * is comment_threads.opener_lines; tests/test_native_page_gates.py compares them.
  * Plain CPython C API, no module state.
  */
 #include "_compiled.h"
+#include <string.h>
 
 /* Whether ch is one of comment_threads.OPENER_NOISE's characters (thread_openers.c's test). */
 static inline int
@@ -181,9 +182,173 @@ fail:
     return NULL;
 }
 
-PyMethodDef thread_page_methods[] = {
+/* ------------------------------------------------------------------ own_address_lines */
+
+#define SCHEME_CHARS 8 /* "https://" */
+#define HOST_PREFIX_CHARS 4 /* "www." */
+
+/* Whether the ASCII bytes text[0:length] are, case-blind, the lower-case ASCII `lower`. */
+static int
+ascii_opens(const char *text, Py_ssize_t length, const char *lower)
+{
+    const Py_ssize_t size = (Py_ssize_t)strlen(lower);
+    if (length < size)
+        return 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        char c = text[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lower[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* own_address.bare_address of an ASCII `url` as [*start, *end) of its bytes; 0 where it
+ * gives None. */
+static int
+bare_span(const char *text, Py_ssize_t size, Py_ssize_t *start, Py_ssize_t *end)
+{
+    Py_ssize_t from = 0, to = size;
+    while (from < to && cleaner_is_py_space((unsigned char)text[from]))
+        from++;
+    while (to > from && cleaner_is_py_space((unsigned char)text[to - 1]))
+        to--;
+    if (ascii_opens(text + from, to - from, "https://"))
+        from += SCHEME_CHARS;
+    else if (ascii_opens(text + from, to - from, "http://"))
+        from += SCHEME_CHARS - 1;
+    if (ascii_opens(text + from, to - from, "www."))
+        from += HOST_PREFIX_CHARS;
+    while (to > from && text[to - 1] == '/')
+        to--;
+    if (memchr(text + from, '/', (size_t)(to - from)) == NULL || memchr(text + from, ' ', (size_t)(to - from)) != NULL)
+        return 0;
+    *start = from;
+    *end = to;
+    return 1;
+}
+
+/* Whether text[at:at + length] is the ASCII `ascii` (case kept). */
+static int
+holds_ascii(int kind, const void *data, Py_ssize_t at, const char *ascii, Py_ssize_t length)
+{
+    for (Py_ssize_t k = 0; k < length; k++)
+        if (PyUnicode_READ(kind, data, at + k) != (Py_UCS4)(unsigned char)ascii[k])
+            return 0;
+    return 1;
+}
+
+/* Whether the head text[start:start + length] is one of address_forms' heads: nothing, a
+ * scheme, "www." or both. */
+static int
+address_head(int kind, const void *data, Py_ssize_t start, Py_ssize_t length)
+{
+    switch (length) {
+    case 0:
+        return 1;
+    case HOST_PREFIX_CHARS:
+        return holds_ascii(kind, data, start, "www.", length);
+    case SCHEME_CHARS - 1:
+        return holds_ascii(kind, data, start, "http://", length);
+    case SCHEME_CHARS:
+        return holds_ascii(kind, data, start, "https://", length);
+    case SCHEME_CHARS - 1 + HOST_PREFIX_CHARS:
+        return holds_ascii(kind, data, start, "http://www.", length);
+    case SCHEME_CHARS + HOST_PREFIX_CHARS:
+        return holds_ascii(kind, data, start, "https://www.", length);
+    default:
+        return 0;
+    }
+}
+
+/* Whether the line `text` stripped is one of own_address.address_forms(bare), `bare` an
+ * ASCII str (no trailing slash): its tail is the address, with or without one slash, its
+ * head one of address_head's. 1, 0 or -1 with an exception. */
+static int
+is_own_address(PyObject *text, PyObject *bare)
+{
+    const Py_ssize_t bare_length = PyUnicode_GET_LENGTH(bare);
+    Py_ssize_t start = 0, end = PyUnicode_GET_LENGTH(text);
+    if (end < bare_length)
+        return 0;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (end > start && cleaner_is_py_space(PyUnicode_READ(kind, data, end - 1)))
+        end--;
+    if (end > start && PyUnicode_READ(kind, data, end - 1) == '/')
+        end--;  /* the form with a trailing slash (bare has none) */
+    if (end - start < bare_length || PyUnicode_READ(kind, data, end - 1) !=
+                                         (Py_UCS4)(unsigned char)PyUnicode_1BYTE_DATA(bare)[bare_length - 1])
+        return 0;  /* most lines: not ending like the address */
+    while (start < end && cleaner_is_py_space(PyUnicode_READ(kind, data, start)))
+        start++;
+    const Py_ssize_t head = end - bare_length - start;
+    if (head < 0 || !address_head(kind, data, start, head))
+        return 0;
+    return (int)PyUnicode_Tailmatch(text, bare, start + head, end, -1);
+}
+
+/* own_address_lines(texts, local, usable, url): decisions.label_own_address's lines for
+ * an ASCII `url`: the kept lines (label None in `local`, `usable` None or True) whose
+ * strip() is one of own_address.address_forms(bare_address(url)), in order; [] where
+ * bare_address gives None; None for a `url` past ASCII (the Python way decides). */
+static PyObject *
+native_own_address_lines(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "own_address_lines(texts, local, usable, url) takes 4 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0], *local = args[1], *usable = args[2], *url = args[3];
+    if (!cleaner_check_list(texts, -1, "own_address_lines: texts") ||
+        !cleaner_check_list(local, PyList_GET_SIZE(texts), "own_address_lines: local") ||
+        (usable != Py_None && !cleaner_check_list(usable, PyList_GET_SIZE(texts), "own_address_lines: usable")))
+        return NULL;
+    if (!PyUnicode_Check(url)) {
+        PyErr_SetString(PyExc_TypeError, "own_address_lines: url must be a str");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(url))
+        Py_RETURN_NONE;
+    Py_ssize_t from, to;
+    if (!bare_span((const char *)PyUnicode_DATA(url), PyUnicode_GET_LENGTH(url), &from, &to))
+        return PyList_New(0);
+    PyObject *bare = PyUnicode_Substring(url, from, to);
+    if (bare == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(texts); j++) {
+        PyObject *text = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "own_address_lines: texts must be a list of str");
+            goto fail;
+        }
+        const int form = is_own_address(text, bare);
+        if (form < 0)
+            goto fail;
+        if (!form)
+            continue;
+        const int kept = cleaner_kept_at(local, usable, j);
+        if (kept < 0 || (kept && cleaner_append_index(out, j) < 0))
+            goto fail;
+    }
+    Py_DECREF(bare);
+    return out;
+fail:
+    Py_DECREF(bare);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+PyMethodDef page_gate_methods[] = {
     {"thread_page_openers", (PyCFunction)(void (*)(void))native_thread_page_openers, METH_FASTCALL,
      "thread_page_openers(local, exact, categories, category, norms, words, max_words, firsts, lasts, "
      "forms, longest): comment_threads.opener_lines in one pass."},
+    {"own_address_lines", (PyCFunction)(void (*)(void))native_own_address_lines, METH_FASTCALL,
+     "own_address_lines(texts, local, usable, url): decisions.label_own_address's lines (None: url past ASCII)."},
     {NULL, NULL, 0, NULL},
 };

@@ -1,4 +1,4 @@
-"""The comment-thread openers' one pass (cleaner/native/thread_pages.c) finds what its
+"""The comment-thread openers' one pass (cleaner/native/page_gates.c) finds what its
 Python original (comment_threads.opener_lines) finds, on every corpus case, on hostile
 strings (empty lines, 200,000-character lines, lone surrogates, astral characters, NEL and
 U+2028, NBSP, zero-width space, BOM, digits of other scripts) and on random lines built of
@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from itertools import repeat
 from operator import is_
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -23,7 +24,10 @@ from cleaner.heuristics.comment_threads import (
     comment_forms,
     opener_lines,
 )
+from cleaner.heuristics.decisions import LinePage, address_lines_python
 from cleaner.heuristics.lexicon import normalise_line, shipped_lexicon
+from cleaner.heuristics.line_marks import edge_marked_lines
+from cleaner.heuristics.own_address import bare_address
 from tests.test_native_line_marks import _pages
 from tests.test_native_thread_openers import EDGES, _random_lines
 
@@ -121,3 +125,77 @@ def test_thread_page_openers_refuse_bad_arguments() -> None:
             module.thread_page_openers(*args)
     with pytest.raises(TypeError):
         module.thread_page_openers(*good[:10])
+
+
+def _own_address_python(page: LinePage, url: str) -> list[int]:
+    """decisions.label_own_address's lines in Python: the reference."""
+    bare = bare_address(url)
+    return [] if bare is None else address_lines_python(page, bare)
+
+
+URLS = [
+    "https://www.example.com/news/2024/city-vote",
+    "  HTTP://WWW.Example.com/a/b//  ",
+    "http://x.de/a/",
+    "www.x.de/a",
+    "x.de",
+    "https://x.de/",
+    "https://x.de/a b",
+    "https:/x.de/a",
+    "http://www.",
+    "\tftp://h/h\n",
+    "h/h",
+    "/",
+    "",
+]
+
+
+@needs_compiled
+def test_own_address_lines_are_the_python_ones() -> None:
+    rng = random.Random(43)
+    spaces = ["", " ", "\t", "\u00a0", "\u2028", "\x85", "\u200b", "\ufeff", "\x1c"]
+    module: Any = native.MODULE
+    for texts in _pages()[:60]:
+        for url in URLS:
+            bare = bare_address(url) or "a/b"
+            forms = [
+                f"{scheme}{prefix}{bare}{slash}"
+                for scheme in ("https://", "http://", "", "HTTP://", "ftp://", "x")
+                for prefix in ("www.", "", "WWW.")
+                for slash in ("", "/", "//", "\u00e9")
+            ]
+            lines = list(texts)
+            for _ in range(12):
+                lines.insert(
+                    rng.randrange(len(lines) + 1), rng.choice(spaces) + rng.choice(forms) + rng.choice(spaces)
+                )
+            local: list[Any] = [None if rng.random() < 0.8 else EXACT for _ in lines]
+            usable = [rng.random() < 0.9 for _ in lines]
+            page = SimpleNamespace(texts=lines, local=local, usable=usable, edge_marked=None)
+            page.edge_marked = lambda firsts, lasts, texts=lines: edge_marked_lines(
+                texts, None, 0, firsts, lasts
+            )
+            python = _own_address_python(page, url)  # type: ignore[arg-type]
+            assert module.own_address_lines(lines, local, usable, url) == python, (url, python)
+            every = [True] * len(lines)
+            page.usable = every
+            python = _own_address_python(page, url)  # type: ignore[arg-type]
+            assert module.own_address_lines(lines, local, None, url) == python
+    assert module.own_address_lines(["x"], [None], None, "https://ex\u00e4mple.de/a") is None
+
+
+@needs_compiled
+def test_own_address_lines_refuse_bad_arguments() -> None:
+    module: Any = native.MODULE
+    for args in [
+        (("a",), [None], None, "x/y"),
+        (["a"], [None, None], None, "x/y"),
+        (["a"], [None], [True, True], "x/y"),
+        (["a"], [None], None, b"x/y"),
+        ([1], [None], None, "x/y"),
+        (["x/y"], [None], [1], "x/y"),
+    ]:
+        with pytest.raises(TypeError):
+            module.own_address_lines(*args)
+    with pytest.raises(TypeError):
+        module.own_address_lines(["a"], [None], None)
