@@ -199,3 +199,57 @@ def test_own_address_lines_refuse_bad_arguments() -> None:
             module.own_address_lines(*args)
     with pytest.raises(TypeError):
         module.own_address_lines(["a"], [None], None)
+
+
+def _cued_python(norms: list[str], entries: frozenset[str], by_initial: dict[str, tuple[str, ...]]) -> bool:
+    """zone_cued's answer in Python: a line is an entry or opens with its initial's prefixes."""
+    return any(n in entries or (n[:1] in by_initial and n.startswith(by_initial[n[:1]])) for n in norms)
+
+
+@needs_compiled
+def test_zone_cued_is_the_python_one() -> None:
+    rng = random.Random(47)
+    module: Any = native.MODULE
+    lexicon = shipped_lexicon()
+    long_entry, wide = "support us " * 8, "\u00e9coutez-nous"
+    entry_sets = [
+        frozenset(lexicon.cta | lexicon.appeal_headers),
+        frozenset({long_entry, wide, "", "\U0001f600x"}),
+    ]
+    prefix_sets = [tuple(lexicon.appeal_header_prefixes), ("\u00e9di", "dear ", "d", "\U0001f600")]
+    lines = [normalise_line(line) for page in _pages()[:80] for line in page]
+    for entries in entry_sets:
+        for prefixes in prefix_sets:
+            by_initial: dict[str, tuple[str, ...]] = {}
+            for prefix in prefixes:
+                by_initial[prefix[:1]] = (*by_initial.get(prefix[:1], ()), prefix)
+            initials = "".join(sorted(by_initial))
+            cues = (module.zone_cue_filter(entries, initials), entries, initials, by_initial)
+            probes = sorted(entries) + [p + " x" for p in prefixes] + [long_entry + "!", wide[:-1], "", " "]
+            for _ in range(300):
+                page = rng.sample(lines, rng.randrange(min(40, len(lines))))
+                if rng.random() < 0.3:
+                    page.append(rng.choice(probes))
+                assert module.zone_cued(page, cues) == _cued_python(page, entries, by_initial)
+            for probe in probes:
+                assert module.zone_cued([probe], cues) == _cued_python([probe], entries, by_initial), probe
+
+
+@needs_compiled
+def test_zone_cued_refuses_bad_arguments() -> None:
+    module: Any = native.MODULE
+    good = module.zone_cue_filter(frozenset({"a"}), "d")
+    assert module.zone_cue_filter(frozenset({b"a"}), "d") is None
+    for args in [
+        (("a",), (good, frozenset(), "d", {})),
+        (["a"], (good, frozenset(), "d")),
+        (["a"], (b"x", frozenset(), "d", {})),
+        (["a"], (good, [], "d", {})),
+        ([1], (good, frozenset(), "d", {})),
+        (["da"], (good, frozenset(), "d", {"d": ["da"]})),
+        (["da"], (good, frozenset(), "d", {"d": (1,)})),
+    ]:
+        with pytest.raises(TypeError):
+            module.zone_cued(*args)
+    with pytest.raises(TypeError):
+        module.zone_cue_filter([], "d")

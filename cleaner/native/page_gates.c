@@ -11,6 +11,7 @@
  * Plain CPython C API, no module state.
  */
 #include "_compiled.h"
+#include <stdint.h>
 #include <string.h>
 
 /* Whether ch is one of comment_threads.OPENER_NOISE's characters (thread_openers.c's test). */
@@ -344,11 +345,156 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ zone_cued */
+
+/* What a zone cue's whole line (a call to action, a header: zones._cue_entries) can be, so
+ * that most lines are not hashed (a fresh line's hash cost ~900 instructions): the entries'
+ * lengths below CUE_LENGTH_BITS (longer: long_entries), their first characters below
+ * CUE_ASCII_END (past it: wide_firsts), and the header prefixes' ASCII initials. Made once
+ * per lexicon by zone_cue_filter (bytes kept in Lexicon.derived); no state here. */
+#define CUE_LENGTH_BITS 64
+#define CUE_ASCII_END 128
+
+struct cue_filter {
+    uint64_t lengths;
+    uint64_t firsts[CUE_ASCII_END / 64];
+    uint64_t initials[CUE_ASCII_END / 64];
+    uint64_t long_entries, wide_firsts, empty_entry;
+};
+
+/* zone_cue_filter(entries, initials): the filter of the set `entries` and the str
+ * `initials` as bytes, or None where an entry is no exact str (the caller asks the reference). */
+static PyObject *
+native_zone_cue_filter(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyAnySet_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "zone_cue_filter(entries, initials): a set and a str");
+        return NULL;
+    }
+    struct cue_filter made;
+    memset(&made, 0, sizeof made);
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(args[0], &pos, &key, &hash)) {
+        if (!PyUnicode_CheckExact(key))
+            Py_RETURN_NONE;
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+        if (length == 0) {
+            made.empty_entry = 1;
+            continue;
+        }
+        const Py_UCS4 first = PyUnicode_READ_CHAR(key, 0);
+        if (length < CUE_LENGTH_BITS)
+            made.lengths |= (uint64_t)1 << length;
+        else
+            made.long_entries = 1;
+        if (first < CUE_ASCII_END)
+            made.firsts[first / 64] |= (uint64_t)1 << (first % 64);
+        else
+            made.wide_firsts = 1;
+    }
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(args[1]); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(args[1], k);
+        if (c < CUE_ASCII_END)
+            made.initials[c / 64] |= (uint64_t)1 << (c % 64);
+    }
+    return PyBytes_FromStringAndSize((const char *)&made, sizeof made);
+}
+
+/* Whether `norm` (length >= 1, first character `first`) may be an entry of the filter's set. */
+static inline int
+may_be_cue(const struct cue_filter *filter, Py_ssize_t length, Py_UCS4 first)
+{
+    if (length < CUE_LENGTH_BITS ? !(filter->lengths >> length & 1) : !filter->long_entries)
+        return 0;
+    return first < CUE_ASCII_END ? (int)(filter->firsts[first / 64] >> (first % 64) & 1) : (int)filter->wide_firsts;
+}
+
+/* Whether `norm` opens with one of by_initial[its first character `first`]: 1, 0 or -1. */
+static int
+opens_with_header(const struct cue_filter *filter, PyObject *initials, PyObject *by_initial, PyObject *norm, Py_UCS4 first)
+{
+    if (first < CUE_ASCII_END ? !(filter->initials[first / 64] >> (first % 64) & 1)
+                              : PyUnicode_FindChar(initials, first, 0, PyUnicode_GET_LENGTH(initials), 1) < 0)
+        return PyErr_Occurred() ? -1 : 0;
+    PyObject *initial = PyUnicode_FromOrdinal((int)first);
+    if (initial == NULL)
+        return -1;
+    PyObject *prefixes = PyDict_GetItemWithError(by_initial, initial);  /* borrowed */
+    Py_DECREF(initial);
+    if (prefixes == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyTuple_Check(prefixes)) {
+        PyErr_SetString(PyExc_TypeError, "zone_cued: by_initial must map to tuples of str");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+        if (!PyUnicode_Check(prefix)) {
+            PyErr_SetString(PyExc_TypeError, "zone_cued: by_initial must map to tuples of str");
+            return -1;
+        }
+        const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
+        if (opens != 0)
+            return opens < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* zone_cued(norms, cues): zones.has_zone_cues where `cues` is (filter, entries, initials,
+ * by_initial): zone_cue_filter's bytes of the set `entries` and the str `initials`, and the
+ * header prefixes by their initial (a dict of tuples of str, no empty initial). Whether a line
+ * is an entry (only lines the filter allows are hashed) or opens with a header prefix. */
+static PyObject *
+native_zone_cued(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyTuple_Check(args[1]) || PyTuple_GET_SIZE(args[1]) != 4) {
+        PyErr_SetString(PyExc_TypeError, "zone_cued(norms, cues): a list and a tuple of four");
+        return NULL;
+    }
+    PyObject *norms = args[0], *bytes = PyTuple_GET_ITEM(args[1], 0), *entries = PyTuple_GET_ITEM(args[1], 1);
+    PyObject *initials = PyTuple_GET_ITEM(args[1], 2), *by_initial = PyTuple_GET_ITEM(args[1], 3);
+    if (!PyBytes_CheckExact(bytes) || PyBytes_GET_SIZE(bytes) != (Py_ssize_t)sizeof(struct cue_filter) ||
+        !PyAnySet_Check(entries) || !PyUnicode_Check(initials) || !PyDict_Check(by_initial)) {
+        PyErr_SetString(PyExc_TypeError, "zone_cued: cues must be (zone_cue_filter's bytes, a set, a str, a dict)");
+        return NULL;
+    }
+    struct cue_filter filter;
+    memcpy(&filter, PyBytes_AS_STRING(bytes), sizeof filter);
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(norms); j++) {
+        PyObject *norm = PyList_GET_ITEM(norms, j);
+        if (!PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "zone_cued: norms must be a list of str");
+            return NULL;
+        }
+        const Py_ssize_t length = PyUnicode_GET_LENGTH(norm);
+        int found;
+        if (length == 0)
+            found = filter.empty_entry ? PySet_Contains(entries, norm) : 0;
+        else {
+            const Py_UCS4 first = PyUnicode_READ_CHAR(norm, 0);
+            found = may_be_cue(&filter, length, first) ? PySet_Contains(entries, norm) : 0;
+            if (found == 0)
+                found = opens_with_header(&filter, initials, by_initial, norm, first);
+        }
+        if (found != 0)
+            return found < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    Py_RETURN_FALSE;
+}
+
 PyMethodDef page_gate_methods[] = {
     {"thread_page_openers", (PyCFunction)(void (*)(void))native_thread_page_openers, METH_FASTCALL,
      "thread_page_openers(local, exact, categories, category, norms, words, max_words, firsts, lasts, "
      "forms, longest): comment_threads.opener_lines in one pass."},
     {"own_address_lines", (PyCFunction)(void (*)(void))native_own_address_lines, METH_FASTCALL,
      "own_address_lines(texts, local, usable, url): decisions.label_own_address's lines (None: url past ASCII)."},
+    {"zone_cue_filter", (PyCFunction)(void (*)(void))native_zone_cue_filter, METH_FASTCALL,
+     "zone_cue_filter(entries, initials): zone_cued's filter as bytes, or None."},
+    {"zone_cued", (PyCFunction)(void (*)(void))native_zone_cued, METH_FASTCALL,
+     "zone_cued(norms, cues): zones.has_zone_cues, most lines not hashed."},
     {NULL, NULL, 0, NULL},
 };
