@@ -240,7 +240,7 @@ def test_zone_cued_refuses_bad_arguments() -> None:
     module: Any = native.MODULE
     good = module.zone_cue_filter(frozenset({"a"}), "d")
     assert module.zone_cue_filter(frozenset({b"a"}), "d") is None
-    for args in [
+    bad: list[tuple[Any, ...]] = [
         (("a",), (good, frozenset(), "d", {})),
         (["a"], (good, frozenset(), "d")),
         (["a"], (b"x", frozenset(), "d", {})),
@@ -248,7 +248,8 @@ def test_zone_cued_refuses_bad_arguments() -> None:
         ([1], (good, frozenset(), "d", {})),
         (["da"], (good, frozenset(), "d", {"d": ["da"]})),
         (["da"], (good, frozenset(), "d", {"d": (1,)})),
-    ]:
+    ]
+    for args in bad:
         with pytest.raises(TypeError):
             module.zone_cued(*args)
     with pytest.raises(TypeError):

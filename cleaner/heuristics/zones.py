@@ -95,7 +95,11 @@ def _zone_cues(lexicon: Lexicon) -> tuple[bytes | None, frozenset[str], str, dic
     the compiled test cannot answer), the entries, the initials and the prefixes by them."""
     initials, by_initial = _header_initials_of(lexicon)
     entries, _ = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
-    made = None if native.MODULE is None or "" in by_initial else native.MODULE.zone_cue_filter(entries, initials)
+    made = (
+        None
+        if native.MODULE is None or "" in by_initial
+        else native.MODULE.zone_cue_filter(entries, initials)
+    )
     return made, entries, initials, by_initial
 
 
