@@ -593,8 +593,11 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     at_start = scored.at_start
     if at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
+    maybe = _maybe_opened(page)
+    if not maybe:  # no line to read (an article's text: a list; a raw dump's iterator is always walked)
+        return
     leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
-    for j in _maybe_opened(page):
+    for j in maybe:
         words = scored.words[j]
         if local[j] is not None or not usable[j]:
             continue

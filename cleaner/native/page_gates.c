@@ -28,11 +28,38 @@ noise_char(Py_UCS4 ch)
     }
 }
 
-/* Whether the str `chars` holds ch. */
-static inline int
-holds(PyObject *chars, Py_UCS4 ch)
+/* A short str of characters as a test: its ASCII ones as bits, the others (few) searched in
+ * the str itself, only up to its widest character. Made per call: a few instructions. */
+typedef struct {
+    uint64_t ascii[2];
+    Py_UCS4 widest;
+    PyObject *chars;
+} CharSet;
+
+static void
+char_set_init(CharSet *set, PyObject *chars)
 {
-    return PyUnicode_FindChar(chars, ch, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+    set->ascii[0] = set->ascii[1] = 0;
+    set->widest = 0;
+    set->chars = chars;
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(chars); k++) {
+        const Py_UCS4 c = PyUnicode_READ_CHAR(chars, k);
+        if (c < 128)
+            set->ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+        if (c > set->widest)
+            set->widest = c;
+    }
+}
+
+/* Whether the set holds ch. */
+static inline int
+holds(const CharSet *set, Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (int)((set->ascii[ch >> 6] >> (ch & 63)) & 1);
+    if (ch > set->widest)
+        return 0;
+    return PyUnicode_FindChar(set->chars, ch, 0, PyUnicode_GET_LENGTH(set->chars), 1) >= 0;
 }
 
 /* Whether `count` (an int) is at most `bound`: 1, 0, or -1 with a TypeError. */
@@ -157,6 +184,9 @@ native_thread_page_openers(PyObject *module, PyObject *const *args, Py_ssize_t n
     Py_UCS4 *buffer = forms == Py_None ? NULL : PyMem_Malloc((size_t)(longest + 1) * sizeof(Py_UCS4));
     if (forms != Py_None && buffer == NULL)
         return PyErr_NoMemory();
+    CharSet first_set, last_set;
+    char_set_init(&first_set, firsts);
+    char_set_init(&last_set, lasts);
     PyObject *out = PyList_New(0);
     if (out == NULL)
         goto fail;
@@ -165,8 +195,10 @@ native_thread_page_openers(PyObject *module, PyObject *const *args, Py_ssize_t n
         if (take == 0 && forms != Py_None) {
             PyObject *norm = PyList_GET_ITEM(norms, j);
             const Py_ssize_t size = PyUnicode_GET_LENGTH(norm);
-            if (size > 0 && (holds(firsts, PyUnicode_READ_CHAR(norm, 0)) ||
-                             holds(lasts, PyUnicode_READ_CHAR(norm, size - 1)))) {
+            const int kind = PyUnicode_KIND(norm);
+            const void *data = PyUnicode_DATA(norm);
+            if (size > 0 && (holds(&first_set, PyUnicode_READ(kind, data, 0)) ||
+                             holds(&last_set, PyUnicode_READ(kind, data, size - 1)))) {
                 take = at_most(PyList_GET_ITEM(words, j), max_words);
                 if (take > 0)
                     take = form_in(norm, forms, longest, buffer);
