@@ -44,6 +44,7 @@ SOURCES = [
     "cleaner/native/phrase_flags.c",
     "cleaner/native/opening_picks.c",
     "cleaner/native/title_names.c",
+    "cleaner/native/page_gates.c",
 ]
 HEADERS = [
     "cleaner/native/_compiled.h",

@@ -317,14 +317,15 @@ def test_name_openers_are_the_python_ones() -> None:
 @needs_compiled
 def test_thread_openers_are_the_python_ones() -> None:
     rng = random.Random(13)
-    line_category = shipped_lexicon().line_category
+    shipped = shipped_lexicon()
     for texts in _all_pages():
         page = _page(texts, rng)
         s = page.scored
         for exact in (EXACT, None):
-            for lexicon in (line_category, None):
+            for lexicon in (shipped, None):
+                line_category = None if lexicon is None else lexicon.line_category
                 python = opener_lines(
-                    s.norms, s.words, s.categories, map(is_, page.local, repeat(exact)), lexicon
+                    s.norms, s.words, s.categories, map(is_, page.local, repeat(exact)), line_category
                 )
                 assert page_openers(s.norms, s.words, s.categories, page.local, exact, lexicon) == python
 

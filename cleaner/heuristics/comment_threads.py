@@ -19,6 +19,7 @@ from operator import eq, is_
 from typing import Any
 
 from cleaner import native
+from cleaner.heuristics.lexicon import Lexicon
 from cleaner.heuristics.line_marks import edge_marked_lines
 
 THREAD_MIN_SIGNATURES = 3  # signed posts below the opener that prove a thread (one or two: a timeline)
@@ -33,6 +34,7 @@ OPENER_NOISE = re.compile(r"[\d()\[\]|•·:#-]+")
 NOISY_START = "0123456789|([#•·-"
 NOISY_END = "0123456789|)]:"
 THREAD_CATEGORY = "comments"
+_FORMS_KEY = "comment_threads.forms"  # comment_forms' entry in ``Lexicon.derived``
 
 
 def opener_form(norm: str) -> str:
@@ -78,20 +80,39 @@ def page_openers(
     categories: list[str | None],
     local: list[Any],
     exact: object,
-    line_category: Mapping[str, str] | None,
+    lexicon: Lexicon | None,
 ) -> list[int]:
     """``opener_lines`` with ``exact`` the lines whose label in ``local`` is the object
-    ``exact`` (the comments button label). Compiled, those and the lines of the category are
-    picked in one pass (decision_picks.c) where the chain of maps cost a few hundred
-    instructions a line; ``opener_lines`` the reference and the fallback."""
+    ``exact`` (the comments button label) and ``line_category`` the whole-line lexicon of
+    ``lexicon`` (None: left out). Compiled, every test is one pass over the lines
+    (page_gates.c), the opener forms looked up among the lexicon's comments forms alone
+    (``comment_forms``, made once per lexicon); ``opener_lines`` the reference and the fallback."""
     if native.MODULE is None:
+        line_category = None if lexicon is None else lexicon.line_category
         return opener_lines(norms, words, categories, map(is_, local, repeat(exact)), line_category)
-    found: list[int] = native.MODULE.thread_marked(local, exact, categories, THREAD_CATEGORY)
-    if line_category is None:
-        return found
-    marked = edge_marked_lines(norms, words, OPENER_MAX_WORDS, NOISY_START, NOISY_END)
-    more = thread_openers(norms, marked, line_category) if marked else marked
-    return sorted(set(found).union(more)) if more else found
+    forms, longest = (None, 0) if lexicon is None else lexicon.derived_from(_FORMS_KEY, comment_forms)
+    found: list[int] = native.MODULE.thread_page_openers(
+        local,
+        exact,
+        categories,
+        THREAD_CATEGORY,
+        norms,
+        words,
+        OPENER_MAX_WORDS,
+        NOISY_START,
+        NOISY_END,
+        forms,
+        longest,
+    )
+    return found
+
+
+def comment_forms(lexicon: Lexicon) -> tuple[frozenset[str], int]:
+    """The whole lines the lexicon calls comments lines, and the longest one's length: an
+    opener form is looked up among these alone, and one longer is none of them."""
+    line_category = lexicon.line_category
+    forms = frozenset(form for form in line_category if line_category[form] == THREAD_CATEGORY)
+    return forms, max(map(len, forms), default=0)
 
 
 def thread_openers(norms: list[str], marked: list[int], line_category: Mapping[str, str]) -> list[int]:

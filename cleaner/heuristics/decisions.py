@@ -341,10 +341,20 @@ def machine_candidates_python(page: LinePage) -> list[int]:
 
 def label_own_address(page: LinePage) -> None:
     """A kept line that is the record's own address (``own_address``): a print or share
-    widget's, never the article's (``address_lines``)."""
-    if page.url is None:
+    widget's, never the article's (``address_lines``). Compiled, for an ASCII address, the
+    address is made bare and the lines compared in one call (page_gates.c), each line's
+    last character first: the Python ``bare_address`` per page cost more than the pass."""
+    url = page.url
+    if url is None:
         return
-    bare = bare_address(page.url)
+    if native.MODULE is not None:
+        usable = None if page.every_usable else page.usable
+        found: list[int] | None = native.MODULE.own_address_lines(page.texts, page.local, usable, url)
+        if found is not None:
+            for j in found:
+                page.local[j] = OWN_ADDRESS
+            return
+    bare = bare_address(url)
     if bare is None:
         return
     for j in address_lines(page, bare):
@@ -415,8 +425,8 @@ def label_comment_thread(page: LinePage) -> None:
     thread is often longer than the post, and its posts are long prose lines."""
     scored = page.scored
     exact = page.button_labels.get(THREAD_CATEGORY)  # button-line's own lookup
-    line_category = None if scored.raw else page.lexicon.line_category
-    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, line_category)
+    lexicon = None if scored.raw else page.lexicon
+    openers = page_openers(scored.norms, scored.words, scored.categories, page.local, exact, lexicon)
     if not openers:
         return
     kept = page.kept()
@@ -585,8 +595,11 @@ def label_lead_in_and_family_lines(page: LinePage) -> None:
     at_start = scored.at_start
     if at_start is None:  # set where the text reads as an article (page_scores), raw dumps too
         return
+    maybe = _maybe_opened(page)
+    if not maybe:  # no line to read (an article's text: a list; a raw dump's iterator is always walked)
+        return
     leads, local, usable = scored.leads or [None] * len(page.texts), page.local, page.usable
-    for j in _maybe_opened(page):
+    for j in maybe:
         words = scored.words[j]
         if local[j] is not None or not usable[j]:
             continue

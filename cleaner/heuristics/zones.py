@@ -21,6 +21,7 @@ MAX_OPEN_TAIL_LINES = 12  # a header with no closer: zone to the end only if thi
 MAX_BACKTRACK_LINES = 15  # a closer with no header: look back this far for appeal lines
 DONATION = "donation_appeal"
 _CUE_ENTRIES_KEY = "zones.cue_entries"  # _cue_entries' entry in ``Lexicon.derived``
+_ZONE_CUES_KEY = "zones.zone_cues"  # _zone_cues' entry in ``Lexicon.derived``
 
 
 def appeal_zones(
@@ -76,17 +77,30 @@ def appeal_zones(
 
 def has_zone_cues(norm: Sequence[str], lexicon: Lexicon) -> bool:
     """``Lexicon.has_zone_cues`` (the reference and the fallback), compiled where the
-    extension is built: one pass, each line asked only about its first character's prefixes."""
+    extension is built: one pass, a line hashed only where its length and first character
+    may be an entry's, and asked only about its first character's prefixes (the tables
+    made once per lexicon: ``_zone_cues``)."""
     if native.MODULE is not None:
-        initials, by_initial = _header_initials_of(lexicon)
-        # an empty prefix (its initial "") opens every line: the reference answers; asked of
-        # the made table, not by comparing each prefix with "" on every page
-        if "" not in by_initial:
-            entries, longest = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
+        cues = lexicon.derived.get(_ZONE_CUES_KEY) or lexicon.derived_from(_ZONE_CUES_KEY, _zone_cues)
+        # an empty prefix (its initial "") opens every line, an entry no exact str: the reference answers
+        if cues[0] is not None:
             lines = norm if isinstance(norm, list) else list(norm)
-            cued: bool = native.MODULE.zone_cues(lines, entries, longest, initials, by_initial)
+            cued: bool = native.MODULE.zone_cued(lines, cues)
             return cued
     return lexicon.has_zone_cues(norm)
+
+
+def _zone_cues(lexicon: Lexicon) -> tuple[bytes | None, frozenset[str], str, dict[str, tuple[str, ...]]]:
+    """``zone_cued``'s tables: the filter of the cue entries and header initials (None where
+    the compiled test cannot answer), the entries, the initials and the prefixes by them."""
+    initials, by_initial = _header_initials_of(lexicon)
+    entries, _ = lexicon.derived_from(_CUE_ENTRIES_KEY, _cue_entries)
+    made = (
+        None
+        if native.MODULE is None or "" in by_initial
+        else native.MODULE.zone_cue_filter(entries, initials)
+    )
+    return made, entries, initials, by_initial
 
 
 def _cue_entries(lexicon: Lexicon) -> tuple[frozenset[str], int]:

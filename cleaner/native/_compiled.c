@@ -1479,6 +1479,8 @@ extern PyMethodDef marked_decision_methods[];
 extern PyMethodDef phrase_flag_methods[];
 extern PyMethodDef opening_pick_methods[];
 extern PyMethodDef title_name_methods[];
+/* The comment-thread decision's openers in one pass (thread_page_openers), compiled from page_gates.c. */
+extern PyMethodDef page_gate_methods[];
 
 /* Every other source file's functions, added to this module in this order. */
 static PyMethodDef *const file_methods[] = {
@@ -1504,6 +1506,7 @@ static PyMethodDef *const file_methods[] = {
     phrase_flag_methods,
     opening_pick_methods,
     title_name_methods,
+    page_gate_methods,
 };
 
 static int

@@ -365,3 +365,24 @@ def machine_opened(
 def title_shape(text: str, /) -> bool | None: ...
 def slug_line_words(text: str, /) -> list[str] | None | bool: ...
 def name_length(text: str, name: str, marks: str, /) -> int | bool: ...
+def thread_page_openers(
+    local: list[Any],
+    exact: object,
+    categories: list[str | None],
+    category: str,
+    norms: list[str],
+    words: list[int],
+    max_words: int,
+    firsts: str,
+    lasts: str,
+    forms: frozenset[str] | None,
+    longest: int,
+    /,
+) -> list[int]: ...
+def own_address_lines(
+    texts: list[str], local: list[Any], usable: list[bool] | None, url: str, /
+) -> list[int] | None: ...
+def zone_cue_filter(entries: frozenset[str] | set[str], initials: str, /) -> bytes | None: ...
+def zone_cued(
+    norms: list[str], cues: tuple[bytes | None, frozenset[str], str, dict[str, tuple[str, ...]]], /
+) -> bool: ...
