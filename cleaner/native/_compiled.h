@@ -117,4 +117,22 @@ cleaner_kept_at(PyObject *local, PyObject *usable, Py_ssize_t j)
     return flag == Py_True;
 }
 
+/* Whether `norm` opens with one of the str in the tuple `prefixes` (an appeal zone's header
+ * prefixes of one initial): 1, 0, or -1 with a TypeError naming `caller` when one is no str. */
+static inline int
+cleaner_opens_with_any(PyObject *norm, PyObject *prefixes, const char *caller)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
+        PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
+        if (!PyUnicode_Check(prefix)) {
+            PyErr_Format(PyExc_TypeError, "%sby_initial must map to tuples of str", caller);
+            return -1;
+        }
+        const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
+        if (opens != 0)
+            return opens < 0 ? -1 : 1;
+    }
+    return 0;
+}
+
 #endif

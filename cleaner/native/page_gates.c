@@ -462,17 +462,7 @@ opens_with_header(const struct cue_filter *filter, PyObject *initials, PyObject 
         PyErr_SetString(PyExc_TypeError, "zone_cued: by_initial must map to tuples of str");
         return -1;
     }
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(prefixes); k++) {
-        PyObject *prefix = PyTuple_GET_ITEM(prefixes, k);
-        if (!PyUnicode_Check(prefix)) {
-            PyErr_SetString(PyExc_TypeError, "zone_cued: by_initial must map to tuples of str");
-            return -1;
-        }
-        const Py_ssize_t opens = PyUnicode_Tailmatch(norm, prefix, 0, PY_SSIZE_T_MAX, -1);
-        if (opens != 0)
-            return opens < 0 ? -1 : 1;
-    }
-    return 0;
+    return cleaner_opens_with_any(norm, prefixes, "zone_cued: ");
 }
 
 /* zone_cued(norms, cues): zones.has_zone_cues where `cues` is (filter, entries, initials,
