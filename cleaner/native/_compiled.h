@@ -18,6 +18,11 @@ PyObject *cleaner_new_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t sta
 PyObject *cleaner_article_columns(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 PyObject *cleaner_article_column_names(PyObject *module, PyObject *unused);
 
+/* _line_marks.c: whether a line holds an address's mark, "@", "/", a folded letter (dotted or
+ * dotless I, long s, Kelvin sign) or a network's name in ASCII letters of either case
+ * (contact_lines._holds_address_mark): address_marked's and contact_marked's test. */
+int cleaner_holds_address_mark(PyObject *text);
+
 /* _line_marks.c: appends the whole number j (a line's index, a position, a count) to the
  * list `out`; -1 on failure (an exception set). */
 int cleaner_append_index(PyObject *out, Py_ssize_t j);

@@ -336,9 +336,13 @@ HOLDS_ADDRESS_MARK(holds_address_mark_ucs1, Py_UCS1, PyUnicode_1BYTE_KIND)
 HOLDS_ADDRESS_MARK(holds_address_mark_ucs2, Py_UCS2, PyUnicode_2BYTE_KIND)
 HOLDS_ADDRESS_MARK(holds_address_mark_ucs4, Py_UCS4, PyUnicode_4BYTE_KIND)
 
-static int
-holds_address_mark(PyObject *text)
+/* Whether `text` holds an address's mark (see HOLDS_ADDRESS_MARK): the test address_marked
+ * and opening_picks.c's contact_marked share (_compiled.h). */
+int
+cleaner_holds_address_mark(PyObject *text)
 {
+    if (!address_look_filled)
+        fill_address_look();
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
@@ -349,7 +353,7 @@ holds_address_mark(PyObject *text)
 
 /* address_marked(texts, words, max_words, max_chars): contact_lines.address_marked_python.
  * The indexes of the lines of at most max_words words and max_chars characters that hold
- * an address mark (holds_address_mark). */
+ * an address mark (cleaner_holds_address_mark). */
 static PyObject *
 native_address_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -371,8 +375,6 @@ native_address_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const Py_ssize_t max_chars = PyLong_AsSsize_t(args[3]);
     if (max_chars == -1 && PyErr_Occurred())
         return NULL;
-    if (!address_look_filled)
-        fill_address_look();
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -381,7 +383,7 @@ native_address_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         const int short_line = at_most(words, j, max_words, "address_marked");
         if (short_line < 0)
             goto fail;
-        if (!short_line || PyUnicode_GET_LENGTH(text) > max_chars || !holds_address_mark(text))
+        if (!short_line || PyUnicode_GET_LENGTH(text) > max_chars || !cleaner_holds_address_mark(text))
             continue;
         if (cleaner_append_index(out, j) < 0)
             goto fail;

@@ -1,108 +1,24 @@
-/* Decisions' candidates picked by how a line opens. contact_marked: the contact-line
- * decision's candidates in one pass, contact_lines.contact_marked_python's twin, compiled into cleaner.native._compiled (setup.py SOURCES; _compiled.c adds
- * opening_pick_methods). A contact line opens with an opener ("Follow", "Write to") after
- * signs and holds an address's mark; the opener is tested first, at the line's first two
- * word characters only, so the mark is searched for in the few lines that may open like
- * one, not in every short kept line of the article's second half. tests/test_native.py
- * compares both on the corpus, hostile strings and random texts. machine_opened: the
- * machine-line decision's, decisions.machine_opened_python's twin (the pattern is tried on
- * a line opening with a date's four digits and dash or with "http"; test:
- * tests/test_native_contact_picks.py too).
+/* Decisions' candidates picked by how a line opens, compiled into cleaner.native._compiled
+ * (setup.py SOURCES; _compiled.c adds opening_pick_methods).
+ * contact_marked: the contact-line decision's candidates in one pass, the twin of
+ * contact_lines.contact_marked_python. A contact line opens with an opener ("Follow",
+ * "Write to") after signs and holds an address's mark; the opener is tested first, at the
+ * line's first two word characters only, so the mark (cleaner_holds_address_mark, the test
+ * address_marked in _line_marks.c runs) is searched for in the few lines that may open like
+ * one, not in every short kept line of the article's second half.
+ * machine_opened: the machine-line decision's, decisions.machine_opened_python's twin (the
+ * pattern is tried on a line opening with a date's four digits and dash or with "http").
+ * tests/test_native_contact_picks.py compares both with their references on the corpus,
+ * hostile strings and random texts.
  */
 #include "_compiled.h"
-#include <stdint.h>
-#include <string.h>
 
-/* contact_lines.NETWORK_NAMES: a name, in ASCII letters of either case, marks a line. */
-static const char *const CONTACT_NETWORKS[] = {
-    "twitter", "facebook", "instagram", "linkedin", "tiktok", "youtube",
-    "whatsapp", "telegram", "bluesky", "threads", "mastodon", "snapchat",
-};
-#define CONTACT_NETWORK_COUNT (sizeof(CONTACT_NETWORKS) / sizeof(CONTACT_NETWORKS[0]))
 #define PAIR_TABLE_BYTES (128 * 128 / 8) /* a bit per pair of ASCII characters */
 
 static inline Py_UCS4
 contact_ascii_lower(Py_UCS4 c)
 {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Whether the network name `name` starts at position k of the line. */
-static int
-network_at(int kind, const void *data, Py_ssize_t size, Py_ssize_t k, const char *name)
-{
-    for (Py_ssize_t at = 0; name[at] != '\0'; at++) {
-        if (k + at >= size || contact_ascii_lower(PyUnicode_READ(kind, data, k + at)) != (Py_UCS4)name[at])
-            return 0;
-    }
-    return 1;
-}
-
-/* The networks' first two letters, either case, as masks over CONTACT_NETWORKS (bit n: the
- * name CONTACT_NETWORKS[n]), and MARK_SIGN in first_letters for "@" and "/", a mark in
- * themselves: the names that may start at k are those of both masks, found with two table
- * reads (letters that open a name are common, "t", "f", "i", but few go on with one's
- * second). Filled once, by contact_marked's first call. */
-#define MARK_SIGN 0x8000u
-static uint16_t first_letters[256], second_letters[256];
-static int contact_tables_filled = 0;
-
-static void
-fill_contact_tables(void)
-{
-    first_letters['@'] = first_letters['/'] = MARK_SIGN;
-    for (size_t n = 0; n < CONTACT_NETWORK_COUNT; n++) {
-        const uint16_t bit = (uint16_t)(1u << n);
-        const unsigned char a = (unsigned char)CONTACT_NETWORKS[n][0], b = (unsigned char)CONTACT_NETWORKS[n][1];
-        first_letters[a] |= bit;
-        first_letters[a - ('a' - 'A')] |= bit;
-        second_letters[b] |= bit;
-        second_letters[b - ('a' - 'A')] |= bit;
-    }
-    contact_tables_filled = 1;
-}
-
-/* contact_lines._holds_address_mark: "@", "/", a folded letter (dotted and dotless I, the
- * long s, the Kelvin sign) or a network's name in ASCII letters of either case. One copy
- * per string width. */
-#define HOLDS_CONTACT_MARK(NAME, CHAR, KIND)                                                     \
-    static int NAME(const void *data, Py_ssize_t size)                                           \
-    {                                                                                            \
-        const CHAR *text = (const CHAR *)data;                                                   \
-        for (Py_ssize_t k = 0; k < size; k++) {                                                  \
-            const Py_UCS4 c = text[k];                                                           \
-            if (c > 0xFF) {                                                                      \
-                if (c == 0x0130 || c == 0x0131 || c == 0x017F || c == 0x212A)                    \
-                    return 1;                                                                    \
-                continue;                                                                        \
-            }                                                                                    \
-            unsigned mask = first_letters[c];                                                    \
-            if (!mask)                                                                           \
-                continue;                                                                        \
-            if (mask & MARK_SIGN)                                                                \
-                return 1;                                                                        \
-            if (k + 1 >= size || text[k + 1] > 0xFF)                                             \
-                continue;                                                                        \
-            mask &= second_letters[text[k + 1]];                                                 \
-            for (size_t n = 0; mask; mask >>= 1, n++)                                            \
-                if ((mask & 1) && network_at(KIND, data, size, k, CONTACT_NETWORKS[n]))          \
-                    return 1;                                                                    \
-        }                                                                                        \
-        return 0;                                                                                \
-    }
-HOLDS_CONTACT_MARK(holds_contact_mark_ucs1, Py_UCS1, PyUnicode_1BYTE_KIND)
-HOLDS_CONTACT_MARK(holds_contact_mark_ucs2, Py_UCS2, PyUnicode_2BYTE_KIND)
-HOLDS_CONTACT_MARK(holds_contact_mark_ucs4, Py_UCS4, PyUnicode_4BYTE_KIND)
-
-static int
-holds_contact_mark(PyObject *text)
-{
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    const Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-    return kind == PyUnicode_1BYTE_KIND   ? holds_contact_mark_ucs1(data, size)
-           : kind == PyUnicode_2BYTE_KIND ? holds_contact_mark_ucs2(data, size)
-                                          : holds_contact_mark_ucs4(data, size);
 }
 
 /* contact_lines._may_open: whether an opener may open the line. Every opener starts with
@@ -130,7 +46,7 @@ may_open(PyObject *text, const unsigned char *pairs)
 /* contact_marked(texts, words, local, usable, first, max_words, max_chars, pairs):
  * contact_lines.contact_marked_python. The kept lines from `first` on of at most max_words
  * words and max_chars characters that may open with an opener (may_open) and hold an
- * address's mark (holds_contact_mark). */
+ * address's mark (cleaner_holds_address_mark, _line_marks.c's). */
 static PyObject *
 native_contact_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -167,8 +83,6 @@ native_contact_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     const unsigned char *pairs = (const unsigned char *)PyBytes_AS_STRING(args[7]);
-    if (!contact_tables_filled)
-        fill_contact_tables();
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -194,7 +108,7 @@ native_contact_marked(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         const long value = PyLong_AsLongAndOverflow(count, &overflow);
         if (overflow > 0 || value > max_words)
             continue;
-        if (!may_open(text, pairs) || !holds_contact_mark(text))
+        if (!may_open(text, pairs) || !cleaner_holds_address_mark(text))
             continue;
         if (cleaner_append_index(out, j) < 0)
             goto fail;
