@@ -60,6 +60,21 @@ text_at(PyObject *texts, Py_ssize_t j)
     return text;
 }
 
+/* texts[j] where line j is kept (local, usable) and holds low to high words: borrowed; NULL
+ * with no error when the line is not a candidate, NULL with a TypeError on a bad item. The
+ * checks run in that order: the label, the word count, the text. */
+static PyObject *
+candidate_text(PyObject *texts, PyObject *words, PyObject *local, PyObject *usable, Py_ssize_t j, long low,
+               long high)
+{
+    int ok = cleaner_kept_at(local, usable, j);
+    if (ok > 0)
+        ok = words_within(words, j, low, high);
+    if (ok <= 0)
+        return NULL;
+    return text_at(texts, j);
+}
+
 /* The arguments every function takes first: texts, a list per line `words` (or NULL: not
  * asked), local and usable; 0 with a TypeError when they do not fit. */
 static int
@@ -182,16 +197,12 @@ native_credit_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        int ok = cleaner_kept_at(args[2], args[3], j);
-        if (ok > 0)
-            ok = words_within(args[1], j, LONG_MIN, max_words);
-        if (ok < 0)
-            goto fail;
-        if (!ok)
+        PyObject *text = candidate_text(args[0], args[1], args[2], args[3], j, LONG_MIN, max_words);
+        if (text == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
             continue;
-        PyObject *text = text_at(args[0], j);
-        if (text == NULL)
-            goto fail;
+        }
         const Py_ssize_t end = stripped_end(text, CREDIT_STRIP, 4);
         int found;
         if (end > 0 && PyUnicode_READ_CHAR(text, end - 1) == ')') { /* an opening bracket after 3 words */
@@ -283,16 +294,12 @@ native_teaser_candidates(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < n; j++) {
-        int ok = cleaner_kept_at(args[2], args[3], j);
-        if (ok > 0)
-            ok = words_within(args[1], j, min_words, max_words);
-        if (ok < 0)
-            goto fail;
-        if (!ok)
+        PyObject *text = candidate_text(args[0], args[1], args[2], args[3], j, min_words, max_words);
+        if (text == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
             continue;
-        PyObject *text = text_at(args[0], j);
-        if (text == NULL)
-            goto fail;
+        }
         if (may_be_tagged(text) && cleaner_append_index(out, j) < 0)
             goto fail;
     }
@@ -327,16 +334,12 @@ native_stack_candidates(PyObject *module, PyObject *const *args, Py_ssize_t narg
     for (Py_ssize_t j = 0; j < n; j++) {
         if (PyList_GET_ITEM(args[2], j) == Py_None)
             continue;
-        int ok = cleaner_kept_at(args[3], args[4], j);
-        if (ok > 0)
-            ok = words_within(args[1], j, min_words, max_words);
-        if (ok < 0)
-            goto fail;
-        if (!ok)
+        PyObject *text = candidate_text(args[0], args[1], args[3], args[4], j, min_words, max_words);
+        if (text == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
             continue;
-        PyObject *text = text_at(args[0], j);
-        if (text == NULL)
-            goto fail;
+        }
         const Py_ssize_t end = stripped_end(text, NULL, 0);
         if ((end == 0 || PyUnicode_READ_CHAR(text, end - 1) != '?') && cleaner_append_index(out, j) < 0)
             goto fail;
