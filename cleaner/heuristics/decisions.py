@@ -207,6 +207,13 @@ class LinePage:
         call: ``line_marks.kept_lines``)."""
         return kept_lines(self.local, None if self.every_usable else self.usable)
 
+    def any_phrase(self) -> bool:
+        """Whether some line holds a lexicon phrase (a category): most pages of an article's
+        text hold none, and the decisions that read phrases stop there. Asked of the scores
+        each time (a count of None at C level), not kept: a test may replace them."""
+        categories = self.scored.categories
+        return categories.count(None) != len(categories)
+
     def dropped(self, j: int) -> Label:
         """The label of a line dropped by score or shape: its phrase category where it has one."""
         category = self.scored.categories[j]
@@ -538,7 +545,7 @@ def label_edges(page: LinePage) -> None:
     local, usable, categories = page.local, page.usable, page.scored.categories
     # an extractor's text trims no head and only tail lines holding a phrase: a page with no
     # phrase (most) has no edge, and its edges are not walked nor its callbacks made
-    if not page.scored.raw and categories.count(None) == len(categories):
+    if not page.scored.raw and not page.any_phrase():
         return
 
     def cues(a: int, b: int) -> bool:
@@ -770,8 +777,7 @@ def label_signup_boxes(page: LinePage) -> None:
         return
     # a box opens with a prompt (a phrase): most pages hold no phrase, and the page's
     # categories are then not compared with the prompt's one by one (str with None)
-    categories = page.scored.categories
-    if categories.count(None) == len(categories) or PROMPT_FAMILY not in categories:
+    if not page.any_phrase() or PROMPT_FAMILY not in page.scored.categories:
         return
     for j in signup_boxes(page.texts, page.scored.words, page.scored.categories, page.local, page.usable):
         page.local[j] = SIGNUP_BOX
@@ -787,8 +793,7 @@ def label_stacked_phrases(page: LinePage) -> None:
     the kept lines holding a phrase are read again; each takes its first phrase's category."""
     if page.scored.at_start is None:  # set where the text reads as an article
         return
-    categories = page.scored.categories
-    if categories.count(None) == len(categories):  # a stacked line holds a phrase: most pages none
+    if not page.any_phrase():  # a stacked line holds a phrase
         return
     texts, words, categories, lexicon = page.texts, page.scored.words, page.scored.categories, page.lexicon
     local, usable = page.local, page.usable
