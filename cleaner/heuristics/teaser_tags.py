@@ -84,7 +84,7 @@ def _closes_with_tag(text: str, tags: _Tags) -> bool:
     if not body or body[-1] not in _CLOSING:
         return False
     close = len(body) - 1
-    opening = max(body.rfind("[", 0, close), body.rfind("【", 0, close))
+    opening = _last_opening(body, close)
     if opening < 0:
         return False
     word = body[opening + 1 : close].strip()
@@ -104,7 +104,7 @@ def _opens_with_tag(text: str, tags: _Tags) -> bool:
     if first is None:
         return False
     start = first.start()
-    opening = max(text.rfind("[", 0, start), text.rfind("【", 0, start))
+    opening = _last_opening(text, start)
     if opening < 0 or text[opening + 1 : start].strip():
         return False
     closings = [at for at in (text.find("]", start), text.find("】", start)) if at >= 0]
@@ -117,3 +117,8 @@ def _opens_with_tag(text: str, tags: _Tags) -> bool:
     if word.isascii():
         return word.lower() in tags.ascii
     return tags.first.match(word) is not None and tags.at_start.match(text) is not None
+
+
+def _last_opening(text: str, end: int) -> int:
+    """Where the last tag bracket (TAG_BRACKETS) before ``end`` stands; -1 when none."""
+    return max(text.rfind(bracket, 0, end) for bracket in TAG_BRACKETS)
