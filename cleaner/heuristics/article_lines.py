@@ -1263,10 +1263,7 @@ def _article_matrix_compiled(
     counted = compiled.letter_counts(texts)  # line_letters' own count, on any page
     letters = counted[:3] if not counted[3] else letter_counts_of_pages(texts, starts, counted)
     shares = compiled.line_shares(lows, words, starts, _WE, _YOU, TITLE_OVERLAP_MAX_WORDS)
-    # the plan of the columns asked for, remembered by them (``_plan``: here without its call)
-    plan = _PLANS.get(columns) if type(columns) is frozenset else None
-    if plan is None:
-        plan = _plan(columns)
+    plan = _plan(columns)  # the columns asked for, and the marks they read
     if plan.candidates_only:  # (the shipped model's columns) only the pre-tested lines searched
         marks = _candidate_marks(compiled, stripped, lines.lows, letters[2], plan.marks)
     else:
